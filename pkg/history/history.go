@@ -1,0 +1,201 @@
+// Package history holds one visit history per customer: every appointment day with its
+// status, amount, service, staff, channel and lead time, plus the customer's contact details.
+// It is what segmentation, the models, the lapse rules and the reasons read.
+//
+// A [Set] is built from rows by a [Builder] (streaming, memory proportional to customers and
+// their visit days, not to rows). The package does not read files (see package export) and
+// does not judge anyone (see packages segment, model, lapse and reason). Everything that
+// depends on the as-of date takes it as an argument.
+package history
+
+import (
+	"math"
+	"sort"
+
+	"github.com/winback/winback/pkg/visit"
+)
+
+// Sym is an interned name of a service, staff member, channel or location; 0 is "none".
+type Sym uint16
+
+// MaxSym is the last distinct name a [Symbols] table keeps; further names share it.
+const MaxSym Sym = math.MaxUint16
+
+// OtherName is the name of [MaxSym] once a table has overflowed.
+const OtherName = "(other)"
+
+// Symbols interns the names of one column (services, staff, channels or locations).
+type Symbols struct {
+	names []string
+	index map[string]Sym
+}
+
+// NewSymbols returns an empty table whose [Sym] 0 is the empty name.
+func NewSymbols() *Symbols {
+	return &Symbols{names: []string{""}, index: map[string]Sym{"": 0}}
+}
+
+// Intern returns the [Sym] of name, adding it when new. Past [MaxSym] distinct names every
+// new name maps to [MaxSym], named [OtherName].
+func (s *Symbols) Intern(name string) Sym {
+	if x, ok := s.index[name]; ok {
+		return x
+	}
+	if len(s.names) >= int(MaxSym) {
+		if len(s.names) == int(MaxSym) {
+			s.names = append(s.names, OtherName)
+		}
+		return MaxSym
+	}
+	x := Sym(len(s.names))
+	s.names = append(s.names, name)
+	s.index[name] = x
+	return x
+}
+
+// internBytes is Intern without allocating for names already known.
+func (s *Symbols) internBytes(name []byte) Sym {
+	if x, ok := s.index[string(name)]; ok {
+		return x
+	}
+	return s.Intern(string(name))
+}
+
+// Name returns the name of x ("" for 0).
+func (s *Symbols) Name(x Sym) string {
+	if s == nil || int(x) >= len(s.names) {
+		return ""
+	}
+	return s.names[x]
+}
+
+// Len returns the number of names including the empty one.
+func (s *Symbols) Len() int { return len(s.names) }
+
+// NoLead marks an unknown lead time in [Event.Lead].
+const NoLead int16 = math.MinInt16
+
+// Event is what one customer did on one day with one status: the export's rows for that
+// customer, day and status merged (order lines, double bookings). An [visit.Attended] event
+// is a visit.
+type Event struct {
+	// Amount is the sum of the rows' amounts in minor units (cents); 0 when unknown.
+	Amount int64
+	Day    visit.Day
+	// Service, Staff and Channel are those of the day's first row that names one.
+	Service Sym
+	Staff   Sym
+	Channel Sym
+	// Lead is the number of days from booking to Day (the shortest of the rows), or NoLead.
+	Lead   int16
+	Status visit.Status
+}
+
+// History is one customer's record: contact details and every appointment day, in order.
+type History struct {
+	// Key identifies the customer: their id, or the normalised e-mail, phone or name when
+	// the export has no id column (see [Set.KeyKind]).
+	Key string
+	// Contact details, each the latest non-empty value by date.
+	Name, Email, Phone, ContactPreference string
+	// Referrer is the first referrer named; Location the latest location.
+	Referrer string
+	Location string
+	// Events are sorted by day, then status; at most one per day and status.
+	Events []Event
+}
+
+// IsVisit reports whether e counts as a visit on or before asOf. A past [visit.Booked]
+// appointment whose outcome was never recorded counts as attended: it was not cancelled.
+func (e Event) IsVisit(asOf visit.Day) bool {
+	return e.Day <= asOf && (e.Status == visit.Attended || e.Status == visit.Booked)
+}
+
+// IsBooking reports whether e is an appointment still to come after asOf.
+func (e Event) IsBooking(asOf visit.Day) bool {
+	return e.Day > asOf && (e.Status == visit.Attended || e.Status == visit.Booked)
+}
+
+// Visits returns the visits on or before asOf, oldest first. The slice is new.
+func (h *History) Visits(asOf visit.Day) []Event {
+	out := make([]Event, 0, len(h.Events))
+	for _, e := range h.Events {
+		if e.IsVisit(asOf) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Past returns the events on or before asOf (visits, cancellations, no-shows), oldest first,
+// without copying.
+func (h *History) Past(asOf visit.Day) []Event {
+	n := sort.Search(len(h.Events), func(i int) bool { return h.Events[i].Day > asOf })
+	return h.Events[:n]
+}
+
+// Summary holds the counts most analyses start from.
+type Summary struct {
+	First, Last visit.Day // first and last visit on or before as-of; NoDay when none
+	Visits      int       // visit days (frequency)
+	Spend       int64     // sum of visit amounts, minor units
+	ByStatus    [visit.NumStatus]int
+	NextBooked  visit.Day // first appointment after as-of; NoDay when none
+}
+
+// Summarize returns h's [Summary] as of asOf.
+func (h *History) Summarize(asOf visit.Day) Summary {
+	s := Summary{First: visit.NoDay, Last: visit.NoDay, NextBooked: visit.NoDay}
+	for _, e := range h.Events {
+		switch {
+		case e.IsVisit(asOf):
+			if s.First == visit.NoDay {
+				s.First = e.Day
+			}
+			s.Last = e.Day
+			s.Visits++
+			s.Spend += e.Amount
+			s.ByStatus[visit.Attended]++
+		case e.IsBooking(asOf):
+			if s.NextBooked == visit.NoDay {
+				s.NextBooked = e.Day
+			}
+		case e.Day <= asOf:
+			s.ByStatus[e.Status]++
+		}
+	}
+	return s
+}
+
+// Columns says which optional concepts the export had, so an analysis can tell "no
+// cancellations" from "no status column".
+type Columns struct {
+	Status, Amount, Service, Staff, Channel, BookedAt, Referrer, Location bool
+	Name, Email, Phone, ContactPreference                                 bool
+}
+
+// Set is every customer's history from one data set (one or more export files).
+type Set struct {
+	// Customers are sorted by Key.
+	Customers []History
+	// Symbol tables for the events' names.
+	Services, Staff, Channels *Symbols
+	// Columns present in the export.
+	Columns Columns
+	// KeyKind says what identifies a customer: "customer id", "email", "phone" or "name".
+	KeyKind string
+	// LatestRecorded is the latest day with a recorded outcome (attended, cancelled or
+	// no-show), the default as-of date; NoDay when there is none.
+	LatestRecorded visit.Day
+	// FirstDay and LastDay span every event, booked ones included.
+	FirstDay, LastDay visit.Day
+}
+
+// Find returns the history with the given key, or nil.
+func (s *Set) Find(key string) *History {
+	i := sort.Search(len(s.Customers), func(i int) bool { return s.Customers[i].Key >= key })
+	if i < len(s.Customers) && s.Customers[i].Key == key {
+		return &s.Customers[i]
+	}
+	return nil
+}
