@@ -1,0 +1,434 @@
+package segment
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Score is an R, F or M score from 1 (lowest) to 5 (highest), or [NoScore].
+type Score uint8
+
+// NoScore marks an absent score: the M score of an export without amounts.
+const NoScore Score = 0
+
+// MaxCustomers is the largest number of values [Quintiles] scores at once. The balancing
+// costs are exact 64-bit integers, which bounds the population; it is far above any
+// practice, salon or shop.
+const MaxCustomers = 1 << 28
+
+// ErrTooMany is returned when more than [MaxCustomers] values are to be scored.
+var ErrTooMany = errors.New("too many customers to score")
+
+// Measure is one of the three RFM dimensions.
+type Measure uint8
+
+// The measures. [Recency] scores in reverse: the fewer days since the last visit, the
+// higher the score.
+const (
+	Recency   Measure = iota // days from the last visit to the as-of date
+	Frequency                // visit days
+	Monetary                 // total spend in minor units
+)
+
+// String returns "recency", "frequency" or "monetary".
+func (m Measure) String() string {
+	switch m {
+	case Recency:
+		return "recency"
+	case Frequency:
+		return "frequency"
+	case Monetary:
+		return "monetary"
+	}
+	return "measure(" + strconv.Itoa(int(m)) + ")"
+}
+
+// Letter returns "R", "F" or "M", the prefix of a score ("F3").
+func (m Measure) Letter() string {
+	switch m {
+	case Recency:
+		return "R"
+	case Frequency:
+		return "F"
+	case Monetary:
+		return "M"
+	}
+	return "?"
+}
+
+// describe names a value of m as it reads after "customers have": "a recency of 3 days",
+// "2 visits", "a spend of 12.50".
+func (m Measure) describe(v int64) string {
+	switch m {
+	case Recency:
+		if v == 1 {
+			return "a recency of 1 day"
+		}
+		return "a recency of " + strconv.FormatInt(v, 10) + " days"
+	case Frequency:
+		if v == 1 {
+			return "1 visit"
+		}
+		return strconv.FormatInt(v, 10) + " visits"
+	case Monetary:
+		return "a spend of " + formatMinor(v)
+	}
+	return strconv.FormatInt(v, 10)
+}
+
+// formatMinor writes an amount in minor units with two decimals (1234 → "12.34").
+func formatMinor(v int64) string {
+	sign := ""
+	u := uint64(v)
+	if v < 0 {
+		sign, u = "-", -u
+	}
+	return fmt.Sprintf("%s%d.%02d", sign, u/100, u%100)
+}
+
+// Bin is the range of values that earned one score.
+type Bin struct {
+	Score Score
+	// Min and Max are the smallest and largest value with this score, in the measure's
+	// units (days, visits, minor units); both 0 when no customer has the score.
+	Min, Max int64
+	// Customers is how many customers have the score; Share is Customers over all.
+	Customers int
+	Share     float64
+}
+
+// Scale is how one measure was turned into scores: the bins actually used and a note on
+// how ties were handled.
+type Scale struct {
+	Measure Measure
+	// Bins[s-1] is the bin of score s. Unused scores have no customers.
+	Bins [5]Bin
+	// Groups is the number of scores in use: 5 unless there are fewer distinct values
+	// (or no customers, or no amounts for [Monetary]).
+	Groups int
+	// Customers is the number of customers scored.
+	Customers int
+	// Note explains in plain English how ties were handled, for the report.
+	Note string
+}
+
+// Quintiles scores values 1–5 by quantile, higher values scoring higher except for
+// [Recency], where fewer days score higher. scores[i] is the score of values[i].
+//
+// Equal values always get the same score, which naive quintiles cannot promise: when 60 %
+// of customers have one visit, the 20, 40 and 60 % cut points all fall on 1. Instead the
+// distinct values are cut into five contiguous groups whose sizes are as close to 20 %
+// each as ties allow: the cut minimises the sum of squared group sizes (the same as the
+// squared distance of each share from 20 %), found exactly by dynamic programming over the
+// distinct values. Among equally balanced cuts it takes the one whose cut points lie
+// closest to the ideal 20/40/60/80 % positions, and then the one with the earliest cuts,
+// so the result is deterministic and symmetric where it can be. The one-visit customers
+// above all score 1 and scores 2–5 split the remaining 40 %.
+//
+// With five or fewer distinct values each value is its own group, and the groups are
+// spread evenly over 1..5: two values score 1 and 5, three 1, 3 and 5, four 1, 2, 4 and
+// 5. A population where everyone is equal (a single customer, say) scores 3, the middle,
+// because there is nothing to rank. [Scale] reports the bins used and a note saying so.
+//
+// Quintiles runs in O(n log n) for sorting plus O(k log k) for k distinct values.
+func Quintiles(m Measure, values []int64) ([]Score, Scale, error) {
+	n := len(values)
+	sc := Scale{Measure: m, Customers: n}
+	for s := range sc.Bins {
+		sc.Bins[s].Score = Score(s + 1)
+	}
+	if n > MaxCustomers {
+		return nil, sc, fmt.Errorf("%w: %d values, at most %d", ErrTooMany, n, MaxCustomers)
+	}
+	if n == 0 {
+		sc.Note = "no customers to score"
+		return nil, sc, nil
+	}
+
+	// Work on keys that rise with the score: ^v reverses the order of recency without
+	// the overflow of -v.
+	reverse := m == Recency
+	keys := make([]int64, n)
+	for i, v := range values {
+		if reverse {
+			keys[i] = ^v
+		} else {
+			keys[i] = v
+		}
+	}
+	sorted := slices.Clone(keys)
+	slices.Sort(sorted)
+	distinct, cum := distinctCounts(sorted)
+	k := len(distinct)
+
+	// bounds[g] .. bounds[g+1] are the distinct values of group g; scoreOf[g] its score.
+	var bounds []int
+	var scoreOf []Score
+	if k <= 5 {
+		bounds = make([]int, k+1)
+		for i := range bounds {
+			bounds[i] = i
+		}
+		scoreOf = spread[k]
+	} else {
+		cuts := balance(cum)
+		bounds = []int{0, cuts[0], cuts[1], cuts[2], cuts[3], k}
+		scoreOf = spread[5]
+	}
+	groups := len(scoreOf)
+	upper := make([]int64, groups) // largest key of each group
+	for g := range groups {
+		lo, hi := bounds[g], bounds[g+1]
+		upper[g] = distinct[hi-1]
+		b := &sc.Bins[scoreOf[g]-1]
+		b.Customers = int(cum[hi] - cum[lo])
+		b.Share = float64(b.Customers) / float64(n)
+		b.Min, b.Max = distinct[lo], distinct[hi-1]
+		if reverse {
+			b.Min, b.Max = ^b.Max, ^b.Min
+		}
+	}
+	sc.Groups = groups
+
+	scores := make([]Score, n)
+	for i, key := range keys {
+		g := 0
+		for key > upper[g] {
+			g++
+		}
+		scores[i] = scoreOf[g]
+	}
+	sc.Note = explain(&sc, distinct, cum, bounds, scoreOf)
+	return scores, sc, nil
+}
+
+// spread[g] places g groups of distinct values on the scores 1..5: evenly, lowest on 1
+// and highest on 5, a single group in the middle.
+var spread = [6][]Score{
+	nil,
+	{3},
+	{1, 5},
+	{1, 3, 5},
+	{1, 2, 4, 5},
+	{1, 2, 3, 4, 5},
+}
+
+// distinctCounts returns the distinct values of sorted and cumulative counts: cum[i] is
+// the number of values below distinct[i], cum[len(distinct)] the total.
+func distinctCounts(sorted []int64) (distinct, cum []int64) {
+	distinct = make([]int64, 0, 64)
+	cum = make([]int64, 0, 65)
+	for i, v := range sorted {
+		if i == 0 || v != sorted[i-1] {
+			distinct = append(distinct, v)
+			cum = append(cum, int64(i))
+		}
+	}
+	cum = append(cum, int64(len(sorted)))
+	return distinct, cum
+}
+
+// cost is the lexicographic objective of a partial cut: first the sum of squared group
+// sizes, then the sum of squared distances of the cut points from the ideal quintile
+// positions (in fifths of a customer, to stay in integers).
+type cost struct{ spread, offset int64 }
+
+func (a cost) less(b cost) bool {
+	return a.spread < b.spread || a.spread == b.spread && a.offset < b.offset
+}
+
+// balance cuts k > 5 distinct values with cumulative counts cum (len k+1) into five
+// non-empty contiguous groups of the most equal sizes, and returns the four inner cut
+// positions (indices into the distinct values, ascending).
+//
+// D[j][i] is the best cost of cutting the first i distinct values into j groups. The
+// group cost (cum[i]-cum[p])² satisfies the quadrangle inequality, so the best p is
+// monotone in i and each layer is solved by divide and conquer in O(k log k) instead of
+// O(k²).
+func balance(cum []int64) [4]int {
+	k := len(cum) - 1
+	n := cum[k]
+	offset := func(j int, i int) int64 {
+		d := 5*cum[i] - int64(j)*n
+		return d * d
+	}
+	prev := make([]cost, k+1)
+	cur := make([]cost, k+1)
+	var opt [5][]int32 // opt[j][i]: where group j starts when it ends at i (j = 1..3 used)
+	for i := 1; i <= k-4; i++ {
+		prev[i] = cost{cum[i] * cum[i], offset(1, i)}
+	}
+	for j := 2; j <= 4; j++ { // groups 1..j cover distinct values [0, i)
+		opt[j-1] = make([]int32, k+1)
+		solveLayer(prev, cur, opt[j-1], cum, j, k-(5-j), j-1, k-(6-j))
+		for i := j; i <= k-(5-j); i++ {
+			cur[i].offset += offset(j, i)
+		}
+		prev, cur = cur, prev
+	}
+	best, bestP := cost{}, -1
+	for p := 4; p <= k-1; p++ {
+		d := n - cum[p]
+		c := cost{prev[p].spread + d*d, prev[p].offset}
+		if bestP < 0 || c.less(best) {
+			best, bestP = c, p
+		}
+	}
+	var cuts [4]int
+	cuts[3] = bestP
+	for j := 3; j >= 1; j-- {
+		cuts[j-1] = int(opt[j][cuts[j]])
+	}
+	return cuts
+}
+
+// solveLayer fills cur[i] for i in [lo, hi] with the best prev[p] + (cum[i]-cum[p])² over
+// p in [pLo, min(i-1, pHi)], recording the smallest best p in opt[i].
+func solveLayer(prev, cur []cost, opt []int32, cum []int64, lo, hi, pLo, pHi int) {
+	var rec func(lo, hi, pLo, pHi int)
+	rec = func(lo, hi, pLo, pHi int) {
+		for lo <= hi {
+			mid := int(uint(lo+hi) >> 1)
+			best, bestP := cost{}, -1
+			top := min(mid-1, pHi)
+			ci := cum[mid]
+			for p := pLo; p <= top; p++ {
+				d := ci - cum[p]
+				c := cost{prev[p].spread + d*d, prev[p].offset}
+				if bestP < 0 || c.less(best) {
+					best, bestP = c, p
+				}
+			}
+			cur[mid] = best
+			opt[mid] = int32(bestP)
+			// Recurse on the smaller half, loop on the other, to bound the stack.
+			if mid-lo < hi-mid {
+				rec(lo, mid-1, pLo, bestP)
+				lo, pLo = mid+1, bestP
+			} else {
+				rec(mid+1, hi, bestP, pHi)
+				hi, pHi = mid-1, bestP
+			}
+		}
+	}
+	rec(lo, hi, pLo, pHi)
+}
+
+// explain writes the plain-English note of a scale.
+func explain(sc *Scale, distinct, cum []int64, bounds []int, scoreOf []Score) string {
+	m := sc.Measure
+	n := int64(sc.Customers)
+	value := func(i int) string {
+		if m == Recency {
+			return m.describe(^distinct[i])
+		}
+		return m.describe(distinct[i])
+	}
+	letter := m.Letter()
+	k := len(distinct)
+	switch {
+	case k == 1 && n == 1:
+		return fmt.Sprintf("only one customer, with %s; it scores %s3, the middle, as there is nothing to rank", value(0), letter)
+	case k == 1:
+		return fmt.Sprintf("all %d customers have %s; with nothing to rank they all score %s3", n, value(0), letter)
+	case k < 5:
+		parts := make([]string, k)
+		used := map[Score]bool{}
+		for g := range k {
+			parts[g] = fmt.Sprintf("%s → %s%d", value(g), letter, scoreOf[g])
+			used[scoreOf[g]] = true
+		}
+		var empty []Score
+		for s := Score(1); s <= 5; s++ {
+			if !used[s] {
+				empty = append(empty, s)
+			}
+		}
+		return fmt.Sprintf("only %d distinct %s values, each its own score spread over 1–5 (%s); %s stay empty",
+			k, m, strings.Join(parts, ", "), scoreList(letter, empty))
+	}
+
+	// Five groups. Name every value too big for one fifth: that is where ties bent the
+	// quintiles.
+	var big []string
+	var bigScores []Score
+	for g := range len(scoreOf) {
+		for i := bounds[g]; i < bounds[g+1]; i++ {
+			c := cum[i+1] - cum[i]
+			if 5*c > n {
+				if len(big) == 0 {
+					big = append(big, fmt.Sprintf("%s of customers have %s", percent(c, n), value(i)))
+				} else {
+					big = append(big, fmt.Sprintf("%s have %s", percent(c, n), value(i)))
+				}
+				big[len(big)-1] += fmt.Sprintf("; they all score %s%d", letter, scoreOf[g])
+				bigScores = append(bigScores, scoreOf[g])
+			}
+		}
+	}
+	if len(big) > 0 {
+		var rest []Score
+		for s := Score(1); s <= 5; s++ {
+			if !slices.Contains(bigScores, s) {
+				rest = append(rest, s)
+			}
+		}
+		return fmt.Sprintf("%s; scores %s split the rest", strings.Join(big, "; "), scoreList(letter, rest))
+	}
+	lo, hi := n, int64(0)
+	for _, b := range sc.Bins {
+		lo = min(lo, int64(b.Customers))
+		hi = max(hi, int64(b.Customers))
+	}
+	switch {
+	case lo == hi:
+		return "each score holds exactly 20 % of customers"
+	case int64(k) < n:
+		return fmt.Sprintf("equal values always share a score, so shares range from %s to %s", percent(lo, n), percent(hi, n))
+	default:
+		return fmt.Sprintf("%d customers do not split into five equal groups; shares range from %s to %s", n, percent(lo, n), percent(hi, n))
+	}
+}
+
+// percent formats c of n as a whole percentage ("62 %"), never rounding a part to 0 or
+// 100.
+func percent(c, n int64) string {
+	p := (200*c + n) / (2 * n)
+	switch {
+	case p == 0 && c > 0:
+		return "<1 %"
+	case p == 100 && c < n:
+		return ">99 %"
+	}
+	return strconv.FormatInt(p, 10) + " %"
+}
+
+// scoreList formats scores compactly: "F2–F5", "F2 and F4", "F1, F3–F4 and F5"-style runs.
+func scoreList(letter string, scores []Score) string {
+	var runs []string
+	for i := 0; i < len(scores); {
+		j := i
+		for j+1 < len(scores) && scores[j+1] == scores[j]+1 {
+			j++
+		}
+		switch {
+		case j == i:
+			runs = append(runs, fmt.Sprintf("%s%d", letter, scores[i]))
+		case j == i+1:
+			runs = append(runs, fmt.Sprintf("%s%d", letter, scores[i]), fmt.Sprintf("%s%d", letter, scores[j]))
+		default:
+			runs = append(runs, fmt.Sprintf("%s%d–%s%d", letter, scores[i], letter, scores[j]))
+		}
+		i = j + 1
+	}
+	switch len(runs) {
+	case 0:
+		return "none"
+	case 1:
+		return runs[0]
+	}
+	return strings.Join(runs[:len(runs)-1], ", ") + " and " + runs[len(runs)-1]
+}
