@@ -1,0 +1,70 @@
+package model
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/winback/winback/pkg/visit"
+)
+
+// simulateCohort draws n customers from draw, each observed for a whole number of days
+// between 7 and 546 (1 to 78 weeks), and summarises them the way real data are: transaction
+// times become visit days (same-day transactions merge) and [Summarize] turns those into
+// weeks.
+func simulateCohort(n int, seed uint64, draw func(rng *rand.Rand, T float64) Simulated) []Summary {
+	rng := rand.New(rand.NewPCG(seed, 0x5eed))
+	out := make([]Summary, n)
+	var days []visit.Day
+	for i := range out {
+		span := visit.Day(7 + rng.IntN(540))
+		sim := draw(rng, float64(span)/7)
+		days = days[:0]
+		for _, t := range sim.Times {
+			d := visit.Day(t * 7)
+			if len(days) == 0 || days[len(days)-1] != d {
+				days = append(days, d)
+			}
+		}
+		out[i], _ = Summarize(days, span, Weeks)
+	}
+	return out
+}
+
+var (
+	benchBGNBD  = BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426}
+	benchPareto = ParetoNBD{R: 0.553, Alpha: 10.578, S: 0.606, Beta: 11.669}
+)
+
+func BenchmarkFitBGNBD(b *testing.B) {
+	data := simulateCohort(1_000_000, 1, func(rng *rand.Rand, T float64) Simulated {
+		return SimulateBGNBD(rng, benchBGNBD, T)
+	})
+	b.ResetTimer()
+	for b.Loop() {
+		fit, err := FitBGNBD(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if ok, why := fit.Usable(); !ok {
+			b.Fatalf("fit not usable: %s", why)
+		}
+		b.ReportMetric(float64(fit.Iterations), "iterations")
+	}
+}
+
+func BenchmarkFitParetoNBD(b *testing.B) {
+	data := simulateCohort(1_000_000, 2, func(rng *rand.Rand, T float64) Simulated {
+		return SimulateParetoNBD(rng, benchPareto, T)
+	})
+	b.ResetTimer()
+	for b.Loop() {
+		fit, err := FitParetoNBD(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if ok, why := fit.Usable(); !ok {
+			b.Fatalf("fit not usable: %s", why)
+		}
+		b.ReportMetric(float64(fit.Iterations), "iterations")
+	}
+}

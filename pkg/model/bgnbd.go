@@ -1,0 +1,178 @@
+package model
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/mathext"
+)
+
+// BGNBD is the beta-geometric/NBD model of Fader, Hardie & Lee (2005): while active, a
+// customer buys at a Poisson rate λ ~ Gamma(R, Alpha); after each repeat purchase they
+// drop out for good with probability p ~ Beta(A, B).
+type BGNBD struct {
+	R     float64 `json:"r"`
+	Alpha float64 `json:"alpha"`
+	A     float64 `json:"a"`
+	B     float64 `json:"b"`
+}
+
+// LogLik returns the log-likelihood of one customer's summary s under m.
+func (m BGNBD) LogLik(s Summary) float64 {
+	r, alpha, a, b := m.R, m.Alpha, m.A, m.B
+	x := s.X
+	lg := func(v float64) float64 { l, _ := math.Lgamma(v); return l }
+	head := lg(r+x) - lg(r) + r*math.Log(alpha) +
+		lg(a+b) + lg(b+x) - lg(b) - lg(a+b+x)
+	return head + logAddExp(-(r+x)*math.Log(alpha+s.T), m.logDropTerm(s))
+}
+
+// logDropTerm is the log of the likelihood share of "dropped out after the last
+// purchase" (−Inf when x = 0, where there is no such chance), without the common factors.
+func (m BGNBD) logDropTerm(s Summary) float64 {
+	if s.X == 0 {
+		return math.Inf(-1)
+	}
+	return math.Log(m.A) - math.Log(m.B+s.X-1) - (m.R+s.X)*math.Log(m.Alpha+s.Tx)
+}
+
+// PAlive returns the probability that a customer with summary s is still active at the
+// end of the observation. It is exactly 1 when x = 0: in the BG/NBD model a customer can
+// only drop out right after a repeat purchase.
+func (m BGNBD) PAlive(s Summary) float64 {
+	if s.X == 0 {
+		return 1
+	}
+	// 1 / (1 + a/(b+x-1) ((α+T)/(α+t_x))^(r+x)), the ratio taken in logs.
+	return logistic(-(m.logDropTerm(s) + (m.R+s.X)*math.Log(m.Alpha+s.T)))
+}
+
+// ExpectedNew returns E[X(t)], the expected number of repeat transactions in the first
+// t periods of a new customer.
+func (m BGNBD) ExpectedNew(t float64) float64 {
+	return m.expectedCore(0, 0, t)
+}
+
+// Expected returns E[X(t) | x, t_x, T], the expected number of transactions in the next t
+// periods of a customer with summary s.
+func (m BGNBD) Expected(s Summary, t float64) float64 {
+	return m.expectedCore(s.X, s.T, t) * m.PAlive(s)
+}
+
+// expectedCore is (a+b+x-1)/(a-1) [1 - ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z)]
+// with z = t/(α+T+t), the expectation given the customer is alive. The hypergeometric
+// factor explodes with x; Euler's transformation turns the product into
+// (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z), which stays near 1 for any x.
+func (m BGNBD) expectedCore(x, T, t float64) float64 {
+	if t <= 0 {
+		return 0
+	}
+	r, alpha, a, b := m.R, m.Alpha, m.A, m.B
+	z := t / (alpha + T + t)
+	c := a + b + x - 1
+	h := hyp2f1(a+b-1-r, a-1, c, z)
+	second := -math.Expm1((a-1)*math.Log1p(-z) + math.Log(h))
+	return c / (a - 1) * second
+}
+
+// FitBGNBD fits the [BGNBD] model to data by maximum likelihood. The start values are
+// fixed (r = a = b = 1, α set from the mean purchase rate), so the same data always give
+// the same fit. It returns an error only for invalid input; a poor fit comes back flagged
+// (see [Fit.Usable]).
+func FitBGNBD(data []Summary) (Fit[BGNBD], error) {
+	if len(data) == 0 {
+		return Fit[BGNBD]{}, ErrNoCustomers
+	}
+	c, err := newCohort(data)
+	if err != nil {
+		return Fit[BGNBD]{}, err
+	}
+	flags, repeaters := checkSummaries(data)
+	ll := func(p, grad []float64) float64 {
+		return c.mean(c.bgnbdLogLik(BGNBD{p[0], p[1], p[2], p[3]}, grad), grad)
+	}
+	opt := maximize(ll, []float64{1, startScale(data), 1, 1})
+	fit := Fit[BGNBD]{
+		Params:     BGNBD{opt.params[0], opt.params[1], opt.params[2], opt.params[3]},
+		LogLik:     opt.logLik * c.n,
+		Customers:  len(data),
+		Repeaters:  repeaters,
+		Iterations: opt.iterations,
+	}
+	fit.Flags = append(fit.Flags, flags...)
+	bf := boundaryFlags([]string{"r", "alpha", "a", "b"}, opt.params)
+	fit.Flags = append(fit.Flags, bf...)
+	fit.Converged = opt.converged && len(bf) == 0
+	if !opt.converged {
+		fit.Flags = append(fit.Flags, Flag{NotConverged, "the BG/NBD fit did not converge"})
+	}
+	return fit, nil
+}
+
+// startScale returns the scale parameter that makes a Gamma(1, scale) purchase rate match
+// the data's overall rate, Σx / ΣT; 1 when that is not defined.
+func startScale(data []Summary) float64 {
+	var sx, st float64
+	for _, s := range data {
+		sx += s.X
+		st += s.T
+	}
+	if sx <= 0 || st <= 0 {
+		return 1
+	}
+	return st / sx
+}
+
+// bgnbdLogLik returns the summed log-likelihood of the cohort and stores its gradient
+// with respect to (r, α, a, b) in grad.
+func (c *cohort) bgnbdLogLik(m BGNBD, grad []float64) float64 {
+	r, alpha, a, b := m.R, m.Alpha, m.A, m.B
+	lg := func(v float64) float64 { l, _ := math.Lgamma(v); return l }
+	psi := mathext.Digamma
+	type xTerm struct{ head, dr, da, db, drop, dropA, dropB float64 }
+	xt := make([]xTerm, len(c.xs))
+	lgR, lgB, lgAB := lg(r), lg(b), lg(a+b)
+	psiR, psiB, psiAB := psi(r), psi(b), psi(a+b)
+	logAlpha := math.Log(alpha)
+	for i, x := range c.xs {
+		t := xTerm{
+			head: lg(r+x) - lgR + r*logAlpha + lgAB + lg(b+x) - lgB - lg(a+b+x),
+			dr:   psi(r+x) - psiR + logAlpha,
+			da:   psiAB - psi(a+b+x),
+			db:   psiAB + psi(b+x) - psiB - psi(a+b+x),
+			drop: math.Inf(-1),
+		}
+		if x > 0 {
+			t.drop = math.Log(a) - math.Log(b+x-1)
+			t.dropA = 1 / a
+			t.dropB = -1 / (b + x - 1)
+		}
+		xt[i] = t
+	}
+	logT := make([]float64, len(c.ts))
+	invT := make([]float64, len(c.ts))
+	for i, t := range c.ts {
+		logT[i] = math.Log(alpha + t)
+		invT[i] = 1 / (alpha + t)
+	}
+	sum := parallelSum(len(c.recs), 5, func(lo, hi int, acc []float64) {
+		for _, rec := range c.recs[lo:hi] {
+			x := c.xs[rec.x]
+			t := &xt[rec.x]
+			alive := -(r + x) * logT[rec.t]
+			l, w := alive, 0.0
+			if x > 0 {
+				drop := t.drop - (r+x)*logT[rec.tx]
+				l = logAddExp(alive, drop)
+				w = logistic(drop - alive)
+			}
+			n := rec.n
+			acc[0] += n * (t.head + l)
+			acc[1] += n * (t.dr - (1-w)*logT[rec.t] - w*logT[rec.tx])
+			acc[2] += n * (r/alpha - (r+x)*((1-w)*invT[rec.t]+w*invT[rec.tx]))
+			acc[3] += n * (t.da + w*t.dropA)
+			acc[4] += n * (t.db + w*t.dropB)
+		}
+	})
+	copy(grad, sum[1:])
+	return sum[0]
+}

@@ -1,0 +1,459 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// ErrNoCustomers is returned by the fitting functions when they are given no customer.
+var ErrNoCustomers = errors.New("no customers to fit")
+
+// Thresholds of the data checks behind [Fit.Usable]. They are deliberately simple: a fit
+// that fails one may still be right, but callers should not rank customers by it.
+const (
+	// MinRepeaters is the least number of customers with a repeat transaction (x > 0).
+	// With fewer, the dropout parameters rest on a handful of people.
+	MinRepeaters = 30
+	// MinRepeatShare is the least share of customers with a repeat transaction.
+	MinRepeatShare = 0.05
+	// MinSpanPeriods is the least median observation length T, in periods.
+	MinSpanPeriods = 2
+	// MinSpanGaps is the least median observation length T in units of the repeaters'
+	// median gap between transactions (t_x/x): a window shorter than a few usual gaps
+	// cannot tell a customer who stopped from one who is between visits.
+	MinSpanGaps = 3
+	// BoundaryLog is how far (in natural log) a parameter may go from 1 before the fit is
+	// said to have run to a boundary: e^±15 ≈ 3e-7 or 3e6.
+	BoundaryLog = 15
+)
+
+// FlagKind names a reason not to trust a [Fit].
+type FlagKind string
+
+// The reasons a [Fit] can be flagged for.
+const (
+	// NotConverged: the optimiser stopped before the gradient vanished.
+	NotConverged FlagKind = "not-converged"
+	// AtBoundary: a parameter ran towards 0 or infinity (see [BoundaryLog]); the data do
+	// not identify the model.
+	AtBoundary FlagKind = "at-boundary"
+	// FewRepeaters: fewer than [MinRepeaters] customers, or fewer than [MinRepeatShare] of
+	// them, came back at least once.
+	FewRepeaters FlagKind = "few-repeaters"
+	// ShortSpan: customers were watched for too short a time (see [MinSpanPeriods] and
+	// [MinSpanGaps]).
+	ShortSpan FlagKind = "short-span"
+	// NoFiniteMean: a Gamma-Gamma fit with q ≤ 1, whose mean spend is infinite.
+	NoFiniteMean FlagKind = "no-finite-mean"
+)
+
+// Flag is one reason not to trust a [Fit], with a plain-English explanation.
+type Flag struct {
+	Kind   FlagKind `json:"kind"`
+	Reason string   `json:"reason"`
+}
+
+// Fit is the result of a maximum-likelihood fit of model M: its parameters and what a
+// caller needs to decide whether to use them.
+type Fit[M any] struct {
+	Params M `json:"params"`
+	// LogLik is the log-likelihood at Params, summed over the customers.
+	LogLik float64 `json:"log_likelihood"`
+	// Converged is true when the optimiser stopped with a vanishing gradient away from
+	// the boundaries.
+	Converged bool `json:"converged"`
+	// Customers is the number of customers fitted; Repeaters those with x > 0.
+	Customers int `json:"customers"`
+	Repeaters int `json:"repeaters"`
+	// Iterations is the number of major iterations of the optimiser.
+	Iterations int `json:"iterations"`
+	// Flags lists the reasons not to trust the fit, most basic first.
+	Flags []Flag `json:"flags,omitempty"`
+}
+
+// Usable reports whether the fit can be used for predictions; when it cannot, reason
+// says why in plain English (for callers that fall back to simple rules and say so).
+func (f Fit[M]) Usable() (ok bool, reason string) {
+	if len(f.Flags) == 0 && f.Converged {
+		return true, ""
+	}
+	reasons := make([]string, 0, len(f.Flags)+1)
+	for _, fl := range f.Flags {
+		reasons = append(reasons, fl.Reason)
+	}
+	if len(reasons) == 0 {
+		reasons = append(reasons, "the fit did not converge")
+	}
+	return false, strings.Join(reasons, "; ")
+}
+
+// Has reports whether f carries a flag of kind k.
+func (f Fit[M]) Has(k FlagKind) bool {
+	return slices.ContainsFunc(f.Flags, func(fl Flag) bool { return fl.Kind == k })
+}
+
+// checkSummaries returns the data flags of a BG/NBD or Pareto/NBD fit and the number of
+// repeaters.
+func checkSummaries(data []Summary) (flags []Flag, repeaters int) {
+	var ts, gaps []float64
+	ts = make([]float64, len(data))
+	for i, s := range data {
+		ts[i] = s.T
+		if s.X > 0 {
+			repeaters++
+			gaps = append(gaps, s.Tx/s.X)
+		}
+	}
+	n := len(data)
+	if repeaters < MinRepeaters || float64(repeaters) < MinRepeatShare*float64(n) {
+		flags = append(flags, Flag{FewRepeaters, fmt.Sprintf(
+			"only %d of %d customers came back at least once (need %d and %.0f%%)",
+			repeaters, n, MinRepeaters, 100*MinRepeatShare)})
+	}
+	medT := median(ts)
+	switch {
+	case medT < MinSpanPeriods:
+		flags = append(flags, Flag{ShortSpan, fmt.Sprintf(
+			"customers were watched for a median of %.3g periods (need %d)", medT, MinSpanPeriods)})
+	case len(gaps) > 0 && medT < MinSpanGaps*median(gaps):
+		flags = append(flags, Flag{ShortSpan, fmt.Sprintf(
+			"customers were watched for a median of %.3g periods, less than %d usual gaps between visits (%.3g periods)",
+			medT, MinSpanGaps, median(gaps))})
+	}
+	return flags, repeaters
+}
+
+// median returns the median of v, reordering it; NaN when empty.
+func median(v []float64) float64 {
+	if len(v) == 0 {
+		return math.NaN()
+	}
+	slices.Sort(v)
+	m := len(v) / 2
+	if len(v)%2 == 1 {
+		return v[m]
+	}
+	return (v[m-1] + v[m]) / 2
+}
+
+// clampLog bounds the optimiser's log-parameters so that no evaluation overflows; a fit
+// that gets there is flagged [AtBoundary] long before.
+const clampLog = 30
+
+// objective evaluates a mean log-likelihood and its gradient with respect to the
+// parameters (not their logs) at params.
+type objective func(params, grad []float64) float64
+
+// optimum is where [maximize] stopped.
+type optimum struct {
+	params     []float64
+	logLik     float64 // mean log-likelihood
+	converged  bool
+	iterations int
+}
+
+// Tolerances of [maximize], on the mean log-likelihood per customer and its gradient with
+// respect to the log-parameters.
+const (
+	gradTol      = 1e-9 // converged
+	looseGradTol = 1e-6 // converged, when no further step improves the likelihood
+	maxIter      = 1000 // major iterations
+	maxLogStep   = 4.0  // largest change of a log-parameter in one step
+	armijo       = 1e-4 // sufficient-increase constant of the line search
+)
+
+// maximize maximises the mean log-likelihood ll over the logs of its positive
+// parameters, starting at start, by BFGS with the analytic gradient and a backtracking
+// line search. It is written here rather than taken from gonum/optimize, whose package
+// pulls in golang.org/x/tools, a module this project does not otherwise need.
+func maximize(ll objective, start []float64) optimum {
+	dim := len(start)
+	params := make([]float64, dim)
+	raw := make([]float64, dim)
+	// eval returns minus the mean log-likelihood at u and its gradient in u; the
+	// log-parameters are clamped to ±clampLog, where the gradient is set to 0.
+	eval := func(u, g []float64) float64 {
+		for i, ui := range u {
+			params[i] = math.Exp(math.Max(-clampLog, math.Min(clampLog, ui)))
+		}
+		f := -ll(params, raw)
+		for i, ui := range u {
+			g[i] = -raw[i] * params[i]
+			if math.Abs(ui) >= clampLog || math.IsNaN(g[i]) || math.IsInf(g[i], 0) {
+				g[i] = 0
+			}
+		}
+		if math.IsNaN(f) {
+			f = math.Inf(1)
+		}
+		return f
+	}
+	u := make([]float64, dim)
+	for i, p := range start {
+		u[i] = math.Log(p)
+	}
+	g := make([]float64, dim)
+	f := eval(u, g)
+	h := identity(dim) // inverse Hessian approximation
+	d := make([]float64, dim)
+	uNew := make([]float64, dim)
+	gNew := make([]float64, dim)
+	sv := make([]float64, dim)
+	yv := make([]float64, dim)
+	hy := make([]float64, dim)
+	converged := false
+	iter := 0
+	for ; iter < maxIter; iter++ {
+		if maxAbs(g) < gradTol {
+			converged = true
+			break
+		}
+		slope := 0.0
+		for i := range d {
+			d[i] = 0
+			for j := range d {
+				d[i] -= h[i][j] * g[j]
+			}
+			slope += d[i] * g[i]
+		}
+		if !(slope < 0) {
+			h = identity(dim)
+			slope = 0
+			for i := range d {
+				d[i] = -g[i]
+				slope -= g[i] * g[i]
+			}
+		}
+		step := math.Min(1, maxLogStep/maxAbs(d))
+		var fNew float64
+		accepted := false
+		for try := 0; try < 60; try++ {
+			for i := range u {
+				uNew[i] = u[i] + step*d[i]
+			}
+			fNew = eval(uNew, gNew)
+			if fNew <= f+armijo*step*slope {
+				accepted = true
+				break
+			}
+			step /= 2
+		}
+		if !accepted {
+			converged = maxAbs(g) < looseGradTol
+			break
+		}
+		sy, yhy := 0.0, 0.0
+		for i := range u {
+			sv[i] = uNew[i] - u[i]
+			yv[i] = gNew[i] - g[i]
+			sy += sv[i] * yv[i]
+		}
+		for i := range u {
+			hy[i] = 0
+			for j := range u {
+				hy[i] += h[i][j] * yv[j]
+			}
+			yhy += yv[i] * hy[i]
+		}
+		if sy > 1e-12*math.Sqrt(dot(sv, sv)*dot(yv, yv)) {
+			if iter == 0 {
+				// Scale the first guess to the curvature just seen (Nocedal & Wright 6.20).
+				scale := sy / dot(yv, yv)
+				for i := range h {
+					for j := range h {
+						h[i][j] *= scale
+					}
+					hy[i] *= scale
+				}
+				yhy *= scale
+			}
+			// H ← H + (sy + yHy) ss'/sy² − (Hy s' + s y'H)/sy
+			for i := range h {
+				for j := range h {
+					h[i][j] += (sy+yhy)*sv[i]*sv[j]/(sy*sy) - (hy[i]*sv[j]+sv[i]*hy[j])/sy
+				}
+			}
+		}
+		stalled := f-fNew <= 1e-16*(1+math.Abs(f))
+		copy(u, uNew)
+		copy(g, gNew)
+		f = fNew
+		if stalled && maxAbs(g) < looseGradTol {
+			converged = true
+			break
+		}
+	}
+	f = eval(u, g)
+	out := optimum{params: make([]float64, dim), logLik: -f, converged: converged, iterations: iter}
+	copy(out.params, params)
+	return out
+}
+
+func identity(n int) [][]float64 {
+	m := make([][]float64, n)
+	for i := range m {
+		m[i] = make([]float64, n)
+		m[i][i] = 1
+	}
+	return m
+}
+
+func dot(a, b []float64) float64 {
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+func maxAbs(v []float64) float64 {
+	m := 0.0
+	for _, x := range v {
+		m = math.Max(m, math.Abs(x))
+	}
+	return m
+}
+
+// boundaryFlags flags the parameters whose log went past ±[BoundaryLog].
+func boundaryFlags(names []string, params []float64) []Flag {
+	var flags []Flag
+	for i, p := range params {
+		if l := math.Log(p); math.Abs(l) > BoundaryLog || math.IsNaN(l) {
+			dir := "infinity"
+			if l < 0 {
+				dir = "zero"
+			}
+			flags = append(flags, Flag{AtBoundary, fmt.Sprintf(
+				"parameter %s ran towards %s (%.3g): the data do not pin the model down", names[i], dir, p)})
+		}
+	}
+	return flags
+}
+
+// chunkSize is the number of records one goroutine sums at a time. Fixed, so that the
+// floating-point sums do not depend on the number of processors.
+const chunkSize = 4096
+
+// parallelSum splits [0, n) into chunks, lets f add each chunk's terms into its own
+// accumulator of length dim on GOMAXPROCS goroutines, and adds the accumulators in chunk
+// order, so that the result is deterministic.
+func parallelSum(n, dim int, f func(lo, hi int, acc []float64)) []float64 {
+	chunks := (n + chunkSize - 1) / chunkSize
+	parts := make([]float64, chunks*dim)
+	parallelFor(chunks, func(c int) {
+		f(c*chunkSize, min(n, (c+1)*chunkSize), parts[c*dim:(c+1)*dim])
+	})
+	total := make([]float64, dim)
+	for c := range chunks {
+		for j := range dim {
+			total[j] += parts[c*dim+j]
+		}
+	}
+	return total
+}
+
+// parallelFor calls f(i) for i in [0, n) on up to GOMAXPROCS goroutines.
+func parallelFor(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// cohort is a list of summaries prepared for fast likelihoods: identical customers are
+// merged into weighted records, and the distinct frequencies and times are listed once,
+// so that per-frequency and per-time terms (log-gamma functions, logs, hypergeometric
+// series) are computed once per evaluation rather than once per customer. Summaries built
+// from visit days share few distinct values, which is what makes large fits fast.
+type cohort struct {
+	xs    []float64 // distinct frequencies
+	ts    []float64 // distinct times, t_x and T pooled
+	pairs []xtPair  // distinct (x, t) pairs, t_x and T pooled
+	recs  []record
+	n     float64 // number of customers
+}
+
+type xtPair struct{ x, t int32 }
+
+// record is a group of identical customers: indices into cohort.xs, cohort.ts and
+// cohort.pairs, and their number.
+type record struct {
+	x, tx, t int32
+	ptx, pt  int32
+	n        float64
+}
+
+// mean divides a summed log-likelihood and its gradient by the number of customers, so
+// that the optimiser's tolerances do not depend on the size of the data.
+func (c *cohort) mean(ll float64, grad []float64) float64 {
+	for i := range grad {
+		grad[i] /= c.n
+	}
+	return ll / c.n
+}
+
+func newCohort(data []Summary) (*cohort, error) {
+	c := &cohort{n: float64(len(data))}
+	xi := map[float64]int32{}
+	ti := map[float64]int32{}
+	pi := map[xtPair]int32{}
+	ri := map[Summary]int32{}
+	index := func(m map[float64]int32, list *[]float64, v float64) int32 {
+		i, ok := m[v]
+		if !ok {
+			i = int32(len(*list))
+			m[v] = i
+			*list = append(*list, v)
+		}
+		return i
+	}
+	pair := func(p xtPair) int32 {
+		i, ok := pi[p]
+		if !ok {
+			i = int32(len(c.pairs))
+			pi[p] = i
+			c.pairs = append(c.pairs, p)
+		}
+		return i
+	}
+	for k, s := range data {
+		if err := s.Validate(); err != nil {
+			return nil, fmt.Errorf("customer %d: %w", k, err)
+		}
+		if i, ok := ri[s]; ok {
+			c.recs[i].n++
+			continue
+		}
+		r := record{x: index(xi, &c.xs, s.X), tx: index(ti, &c.ts, s.Tx), t: index(ti, &c.ts, s.T), n: 1}
+		r.ptx = pair(xtPair{r.x, r.tx})
+		r.pt = pair(xtPair{r.x, r.t})
+		ri[s] = int32(len(c.recs))
+		c.recs = append(c.recs, r)
+	}
+	return c, nil
+}

@@ -1,0 +1,130 @@
+package model
+
+import (
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/mathext"
+)
+
+// GammaGamma is the Gamma-Gamma spend model (Fader, Hardie & Lee 2005b; Fader & Hardie
+// 2013): a customer's transaction values are Gamma(P, ν) with ν ~ Gamma(Q, Gamma) across
+// customers, independent of how often they buy. Its mean spend per transaction is
+// P·Gamma/(Q−1), finite only for Q > 1.
+type GammaGamma struct {
+	P     float64 `json:"p"`
+	Q     float64 `json:"q"`
+	Gamma float64 `json:"gamma"`
+}
+
+// LogLik returns the log-likelihood of one customer's mean repeat spend zbar over x > 0
+// transactions, in Hardie's form: the density of zbar without its −log zbar term, which
+// does not depend on the parameters (so that the CDNOW fit reports −4055.9177 like
+// CLVTools).
+func (m GammaGamma) LogLik(x, zbar float64) float64 {
+	p, q, g := m.P, m.Q, m.Gamma
+	px := p * x
+	a, _ := math.Lgamma(px + q)
+	b, _ := math.Lgamma(px)
+	c, _ := math.Lgamma(q)
+	return a - b - c + q*math.Log(g) + px*math.Log(zbar) + px*math.Log(x) - (px+q)*math.Log(g+x*zbar)
+}
+
+// ExpectedSpend returns E[Z | x, zbar], the expected value of a customer's future
+// transactions: a weighted mean of the population mean P·Gamma/(Q−1) and the customer's
+// own mean zbar, the weight on zbar growing with x. With x = 0 it is the population mean;
+// +Inf when Q ≤ 1.
+func (m GammaGamma) ExpectedSpend(x, zbar float64) float64 {
+	if m.Q <= 1 {
+		return math.Inf(1)
+	}
+	if x <= 0 {
+		return m.P * m.Gamma / (m.Q - 1)
+	}
+	px := m.P * x
+	return (m.Gamma*m.P + px*zbar) / (px + m.Q - 1)
+}
+
+// FitGammaGamma fits the [GammaGamma] model by maximum likelihood to the customers with
+// x[i] > 0 and zbar[i] > 0 (x is the number of repeat transactions, zbar their mean
+// value); the others are skipped. Start values are fixed (p = q = 2, γ from the mean
+// spend). It returns an error for slices of different lengths or invalid values; a poor
+// fit comes back flagged (see [Fit.Usable]).
+func FitGammaGamma(x, zbar []float64) (Fit[GammaGamma], error) {
+	if len(x) != len(zbar) {
+		return Fit[GammaGamma]{}, fmt.Errorf("%d frequencies but %d mean spends", len(x), len(zbar))
+	}
+	var xs, zs []float64
+	for i := range x {
+		if math.IsNaN(x[i]) || math.IsNaN(zbar[i]) || math.IsInf(zbar[i], 0) || x[i] < 0 || zbar[i] < 0 {
+			return Fit[GammaGamma]{}, fmt.Errorf("customer %d: x = %v, zbar = %v is not a frequency and a mean spend", i, x[i], zbar[i])
+		}
+		if x[i] > 0 && zbar[i] > 0 {
+			xs = append(xs, x[i])
+			zs = append(zs, zbar[i])
+		}
+	}
+	fit := Fit[GammaGamma]{Customers: len(x), Repeaters: len(xs)}
+	if len(x) == 0 {
+		return fit, ErrNoCustomers
+	}
+	if len(xs) < MinRepeaters {
+		fit.Flags = append(fit.Flags, Flag{FewRepeaters, fmt.Sprintf(
+			"only %d customers have a repeat purchase with a spend (need %d)", len(xs), MinRepeaters)})
+	}
+	if len(xs) == 0 {
+		fit.Flags = append(fit.Flags, Flag{NotConverged, "there is no repeat spend to fit"})
+		return fit, nil
+	}
+	mean := 0.0
+	for _, z := range zs {
+		mean += z / float64(len(zs))
+	}
+	ll := func(p, grad []float64) float64 {
+		return ggLogLik(GammaGamma{p[0], p[1], p[2]}, xs, zs, grad) / float64(len(xs))
+	}
+	// A Gamma(2, ν) spend with ν ~ Gamma(2, γ) has mean 2γ: start at the data's mean.
+	opt := maximize(ll, []float64{2, 2, math.Max(mean/2, 1e-9)})
+	fit.Params = GammaGamma{opt.params[0], opt.params[1], opt.params[2]}
+	fit.LogLik = opt.logLik * float64(len(xs))
+	fit.Iterations = opt.iterations
+	bf := boundaryFlags([]string{"p", "q", "gamma"}, opt.params)
+	fit.Flags = append(fit.Flags, bf...)
+	if fit.Params.Q <= 1 {
+		fit.Flags = append(fit.Flags, Flag{NoFiniteMean, fmt.Sprintf(
+			"the spend model has no finite mean (q = %.3g ≤ 1)", fit.Params.Q)})
+	}
+	fit.Converged = opt.converged && len(bf) == 0
+	if !opt.converged {
+		fit.Flags = append(fit.Flags, Flag{NotConverged, "the Gamma-Gamma fit did not converge"})
+	}
+	return fit, nil
+}
+
+// ggLogLik returns the summed log-likelihood and divides its gradient in (p, q, γ) into
+// grad, already divided by the number of customers.
+func ggLogLik(m GammaGamma, xs, zs []float64, grad []float64) float64 {
+	p, q, g := m.P, m.Q, m.Gamma
+	sum := parallelSum(len(xs), 4, func(lo, hi int, acc []float64) {
+		psiQ := mathext.Digamma(q)
+		lq, _ := math.Lgamma(q)
+		lgG := math.Log(g)
+		for i := lo; i < hi; i++ {
+			x, z := xs[i], zs[i]
+			px := p * x
+			a, _ := math.Lgamma(px + q)
+			b, _ := math.Lgamma(px)
+			lgz := math.Log(g + x*z)
+			psiA := mathext.Digamma(px + q)
+			acc[0] += a - b - lq + q*lgG + px*math.Log(z) + px*math.Log(x) - (px+q)*lgz
+			acc[1] += x * (psiA - mathext.Digamma(px) + math.Log(z) + math.Log(x) - lgz)
+			acc[2] += psiA - psiQ + lgG - lgz
+			acc[3] += q/g - (px+q)/(g+x*z)
+		}
+	})
+	n := float64(len(xs))
+	for i := range grad {
+		grad[i] = sum[i+1] / n
+	}
+	return sum[0]
+}

@@ -1,0 +1,224 @@
+package model
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/mathext"
+)
+
+// ParetoNBD is the Pareto/NBD model of Schmittlein, Morrison & Colombo (1987): while
+// active, a customer buys at a Poisson rate λ ~ Gamma(R, Alpha) and stays active for an
+// exponential lifetime of rate μ ~ Gamma(S, Beta).
+type ParetoNBD struct {
+	R     float64 `json:"r"`
+	Alpha float64 `json:"alpha"`
+	S     float64 `json:"s"`
+	Beta  float64 `json:"beta"`
+}
+
+// paretoLogF returns log F(t) and, when grad is not nil, its gradient in (r, α, s, β), where
+//
+//	F(t) = (r+s+x) ∫_t^∞ (α+τ)^-(r+x) (β+τ)^-(s+1) dτ,
+//
+// the integral behind the "dropped out before T" part of the likelihood. In BTYD's pnbd.LL
+// it is 2F1(r+s+x, s+1 or r+x; r+s+x+1; |α−β|/(max(α,β)+t)) / (max(α,β)+t)^(r+s+x);
+// Euler's transformation turns that hypergeometric function into 2F1(1, b; r+s+x+1; z)
+// with b < r+s+x+1, whose series has positive terms falling faster than z^n, and moves
+// the powers that overflow for large x into logs.
+func (m ParetoNBD) paretoLogF(x, t float64, grad *[4]float64) float64 {
+	r, alpha, s, beta := m.R, m.Alpha, m.S, m.Beta
+	la, lb := math.Log(alpha+t), math.Log(beta+t)
+	c := r + s + x + 1
+	deriv := grad != nil
+	if alpha >= beta {
+		z := (alpha - beta) / (alpha + t)
+		h := hyp1Series(r+x, c, z, deriv)
+		lf := math.Log(h.v) - s*lb - (r+x)*la
+		if deriv {
+			dz := h.dz / h.v
+			grad[0] = (h.db+h.dc)/h.v - la
+			grad[1] = dz*(beta+t)/((alpha+t)*(alpha+t)) - (r+x)/(alpha+t)
+			grad[2] = h.dc/h.v - lb
+			grad[3] = -dz/(alpha+t) - s/(beta+t)
+		}
+		return lf
+	}
+	z := (beta - alpha) / (beta + t)
+	h := hyp1Series(s+1, c, z, deriv)
+	lf := math.Log(h.v) + (1-r-x)*la - (s+1)*lb
+	if deriv {
+		dz := h.dz / h.v
+		grad[0] = h.dc/h.v - la
+		grad[1] = -dz/(beta+t) + (1-r-x)/(alpha+t)
+		grad[2] = (h.db+h.dc)/h.v - lb
+		grad[3] = dz*(alpha+t)/((beta+t)*(beta+t)) - (s+1)/(beta+t)
+	}
+	return lf
+}
+
+// logParts returns the logs of the two parts of one customer's likelihood, without the
+// common factor Γ(r+x)/Γ(r) α^r β^s: alive, still active at T, and dropped, dropped out
+// between t_x and T (−Inf when t_x = T).
+func (m ParetoNBD) logParts(s Summary) (alive, dropped float64) {
+	alive = -(m.R+s.X)*math.Log(m.Alpha+s.T) - m.S*math.Log(m.Beta+s.T)
+	dropped = math.Inf(-1)
+	if s.Tx < s.T {
+		f1 := m.paretoLogF(s.X, s.Tx, nil)
+		f2 := m.paretoLogF(s.X, s.T, nil)
+		dropped = math.Log(m.S) - math.Log(m.R+m.S+s.X) + f1 + math.Log(-math.Expm1(f2-f1))
+	}
+	return alive, dropped
+}
+
+// LogLik returns the log-likelihood of one customer's summary s under m.
+func (m ParetoNBD) LogLik(s Summary) float64 {
+	lgx, _ := math.Lgamma(m.R + s.X)
+	lg, _ := math.Lgamma(m.R)
+	alive, dropped := m.logParts(s)
+	return lgx - lg + m.R*math.Log(m.Alpha) + m.S*math.Log(m.Beta) + logAddExp(alive, dropped)
+}
+
+// PAlive returns the probability that a customer with summary s is still active at the
+// end of the observation. It is 1 when t_x = T (a purchase on the last day).
+func (m ParetoNBD) PAlive(s Summary) float64 {
+	alive, dropped := m.logParts(s)
+	if math.IsInf(dropped, -1) {
+		return 1
+	}
+	return logistic(alive - dropped)
+}
+
+// ExpectedNew returns E[X(t)], the expected number of repeat transactions in the first
+// t periods of a new customer.
+func (m ParetoNBD) ExpectedNew(t float64) float64 {
+	return m.expectedCore(0, 0, t)
+}
+
+// Expected returns E[X(t) | x, t_x, T], the expected number of transactions in the next t
+// periods of a customer with summary s.
+func (m ParetoNBD) Expected(s Summary, t float64) float64 {
+	return m.expectedCore(s.X, s.T, t) * m.PAlive(s)
+}
+
+// expectedCore is (r+x)(β+T)/((α+T)(s−1)) [1 − ((β+T)/(β+T+t))^(s−1)], the expectation
+// given the customer is alive at T, written with expm1 so that s near 1 (where the
+// limit is (r+x)(β+T)/(α+T) log((β+T+t)/(β+T))) loses no precision.
+func (m ParetoNBD) expectedCore(x, T, t float64) float64 {
+	if t <= 0 {
+		return 0
+	}
+	l := math.Log1p(t / (m.Beta + T)) // log((β+T+t)/(β+T))
+	f := l
+	if d := m.S - 1; d != 0 {
+		f = -math.Expm1(-d*l) / d
+	}
+	return (m.R + x) * (m.Beta + T) / (m.Alpha + T) * f
+}
+
+// FitParetoNBD fits the [ParetoNBD] model to data by maximum likelihood. The start values
+// are fixed (r = s = 1, α from the mean purchase rate, β from the mean age), so the same
+// data always give the same fit. It returns an error only for invalid input; a poor fit
+// comes back flagged (see [Fit.Usable]).
+func FitParetoNBD(data []Summary) (Fit[ParetoNBD], error) {
+	if len(data) == 0 {
+		return Fit[ParetoNBD]{}, ErrNoCustomers
+	}
+	c, err := newCohort(data)
+	if err != nil {
+		return Fit[ParetoNBD]{}, err
+	}
+	flags, repeaters := checkSummaries(data)
+	meanT := 0.0
+	for _, s := range data {
+		meanT += s.T / float64(len(data))
+	}
+	ll := func(p, grad []float64) float64 {
+		return c.mean(c.paretoLogLik(ParetoNBD{p[0], p[1], p[2], p[3]}, grad), grad)
+	}
+	opt := maximize(ll, []float64{1, startScale(data), 1, math.Max(meanT, 1e-3)})
+	fit := Fit[ParetoNBD]{
+		Params:     ParetoNBD{opt.params[0], opt.params[1], opt.params[2], opt.params[3]},
+		LogLik:     opt.logLik * c.n,
+		Customers:  len(data),
+		Repeaters:  repeaters,
+		Iterations: opt.iterations,
+	}
+	fit.Flags = append(fit.Flags, flags...)
+	bf := boundaryFlags([]string{"r", "alpha", "s", "beta"}, opt.params)
+	fit.Flags = append(fit.Flags, bf...)
+	fit.Converged = opt.converged && len(bf) == 0
+	if !opt.converged {
+		fit.Flags = append(fit.Flags, Flag{NotConverged, "the Pareto/NBD fit did not converge"})
+	}
+	return fit, nil
+}
+
+// paretoLogLik returns the summed log-likelihood of the cohort and stores its gradient
+// with respect to (r, α, s, β) in grad. The hypergeometric terms depend on a customer
+// only through (x, t_x) and (x, T), so they are computed once per distinct pair.
+func (c *cohort) paretoLogLik(m ParetoNBD, grad []float64) float64 {
+	r, alpha, s, beta := m.R, m.Alpha, m.S, m.Beta
+	type xTerm struct{ head, dr, inv float64 }
+	xt := make([]xTerm, len(c.xs))
+	lgR, _ := math.Lgamma(r)
+	psiR := mathext.Digamma(r)
+	logAlpha, logBeta, logS := math.Log(alpha), math.Log(beta), math.Log(s)
+	for i, x := range c.xs {
+		lg, _ := math.Lgamma(r + x)
+		xt[i] = xTerm{
+			head: lg - lgR + r*logAlpha + s*logBeta,
+			dr:   mathext.Digamma(r+x) - psiR + logAlpha,
+			inv:  1 / (r + s + x),
+		}
+	}
+	type pTerm struct {
+		lf    float64
+		dlf   [4]float64
+		alive float64 // log of the "alive at t" part, with t as T
+		dal   [4]float64
+	}
+	pt := make([]pTerm, len(c.pairs))
+	const block = 256
+	parallelFor((len(c.pairs)+block-1)/block, func(b int) {
+		for i := b * block; i < min(len(c.pairs), (b+1)*block); i++ {
+			x, t := c.xs[c.pairs[i].x], c.ts[c.pairs[i].t]
+			p := &pt[i]
+			p.lf = m.paretoLogF(x, t, &p.dlf)
+			la, lb := math.Log(alpha+t), math.Log(beta+t)
+			p.alive = -(r+x)*la - s*lb
+			p.dal = [4]float64{-la, -(r + x) / (alpha + t), -lb, -s / (beta + t)}
+		}
+	})
+	sum := parallelSum(len(c.recs), 5, func(lo, hi int, acc []float64) {
+		for _, rec := range c.recs[lo:hi] {
+			t := &xt[rec.x]
+			p2 := &pt[rec.pt]
+			n := rec.n
+			if rec.tx == rec.t {
+				acc[0] += n * (t.head + p2.alive)
+				acc[1] += n * (t.dr + p2.dal[0])
+				acc[2] += n * (r/alpha + p2.dal[1])
+				acc[3] += n * (logBeta + p2.dal[2])
+				acc[4] += n * (s/beta + p2.dal[3])
+				continue
+			}
+			p1 := &pt[rec.ptx]
+			e := math.Exp(p2.lf - p1.lf) // F(T)/F(t_x) < 1
+			om := -math.Expm1(p2.lf - p1.lf)
+			dropped := logS - math.Log(1/t.inv) + p1.lf + math.Log(om)
+			w := logistic(dropped - p2.alive)
+			var dd [4]float64
+			for k := range dd {
+				dd[k] = w * (p1.dlf[k] - e*p2.dlf[k]) / om
+			}
+			v := 1 - w
+			acc[0] += n * (t.head + logAddExp(p2.alive, dropped))
+			acc[1] += n * (t.dr + v*p2.dal[0] + dd[0] - w*t.inv)
+			acc[2] += n * (r/alpha + v*p2.dal[1] + dd[1])
+			acc[3] += n * (logBeta + v*p2.dal[2] + dd[2] + w*(1/s-t.inv))
+			acc[4] += n * (s/beta + v*p2.dal[3] + dd[3])
+		}
+	})
+	copy(grad, sum[1:])
+	return sum[0]
+}
