@@ -189,6 +189,8 @@ type Set struct {
 	LatestRecorded visit.Day
 	// FirstDay and LastDay span every event, booked ones included.
 	FirstDay, LastDay visit.Day
+	// Duplicates is the number of exact duplicate rows dropped.
+	Duplicates int
 }
 
 // Find returns the history with the given key, or nil.

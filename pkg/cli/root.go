@@ -1,0 +1,110 @@
+// Package cli is winback's command line: cobra commands that bind flags into options,
+// validate them and call one run function each. Analysis lives in the other packages; this
+// one only reads inputs, calls them and writes outputs to injected streams.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/winback/winback/pkg/export"
+)
+
+// Exit codes, documented in the README.
+const (
+	ExitOK      = 0 // success
+	ExitFailure = 1 // the work failed (an output could not be written, ...)
+	ExitUsage   = 2 // bad flags or arguments, or an input that cannot be used as it is
+)
+
+// Version is set at build time with -ldflags "-X github.com/winback/winback/pkg/cli.Version=v1.2.3";
+// otherwise it comes from the module's build information.
+var Version = ""
+
+func version() string {
+	if Version != "" {
+		return Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// usageError marks a problem with how winback was called.
+type usageError struct {
+	err  error
+	hint string
+}
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+func usagef(hint, format string, args ...any) error {
+	return &usageError{err: fmt.Errorf(format, args...), hint: hint}
+}
+
+// NewRootCmd builds the winback command tree on the given streams.
+func NewRootCmd(io *IOStreams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "winback",
+		Short: "Find the customers who quietly stopped coming, and what to ask them",
+		Long: `winback reads the visit, appointment or booking export of a practice, salon, hotel or
+shop, segments customers by recency and frequency, finds the ones who quietly stopped
+coming, and suggests for each what to ask about when calling them back.
+
+Exports are read as they come: CSV with , ; tab | or whitespace, UTF-8, UTF-16 or
+Windows-1252, English or German headers, dates and amounts in the usual European and US
+forms. Start with "winback inspect FILE" to see how an export was understood.`,
+		Version:       version(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(io.In)
+	root.SetOut(io.Out)
+	root.SetErr(io.ErrOut)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &usageError{err: err, hint: fmt.Sprintf("see 'winback help %s'", strings.TrimPrefix(c.CommandPath(), "winback "))}
+	})
+	root.AddCommand(newInspectCmd(io, nil))
+	return root
+}
+
+// Main runs winback with args and returns the process exit code. It is the one place where
+// errors become exit codes and messages.
+func Main(args []string, io *IOStreams) int {
+	root := NewRootCmd(io)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	code, hint := classify(err)
+	fmt.Fprintf(io.ErrOut, "winback: error: %v\n", err)
+	if hint != "" {
+		fmt.Fprintf(io.ErrOut, "winback: hint: %s\n", hint)
+	}
+	return code
+}
+
+// classify maps an error to its exit code and hint.
+func classify(err error) (int, string) {
+	var ue *usageError
+	var ie *export.InputError
+	switch {
+	case errors.As(err, &ie):
+		return ExitUsage, ie.Hint
+	case errors.As(err, &ue):
+		return ExitUsage, ue.hint
+	case errors.Is(err, export.ErrUsage):
+		return ExitUsage, "see 'winback help'"
+	case strings.HasPrefix(err.Error(), "unknown command"), strings.HasPrefix(err.Error(), "unknown flag"),
+		strings.Contains(err.Error(), "arg(s)"), strings.HasPrefix(err.Error(), "requires at least"):
+		return ExitUsage, "see 'winback help'"
+	}
+	return ExitFailure, ""
+}

@@ -1,0 +1,319 @@
+package export
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Concept is what a column means to winback.
+type Concept uint8
+
+// The concepts a column can map to. The first fourteen are public (their names are the
+// keys of inspect's JSON and of --column); the rest help build them.
+const (
+	Customer Concept = iota
+	Date
+	Status
+	Amount
+	Service
+	Staff
+	Channel
+	BookedAt
+	Referrer
+	Location
+	Name
+	Email
+	Phone
+	ContactPreference
+	FirstName
+	LastName
+	Time
+	NoShowFlag
+	CancelledFlag
+	numConcepts
+)
+
+var conceptNames = [numConcepts]string{
+	"customer", "date", "status", "amount", "service", "staff", "channel", "booked_at",
+	"referrer", "location", "name", "email", "phone", "contact_preference",
+	"first_name", "last_name", "time", "no_show", "cancelled",
+}
+
+// String returns the concept's stable name, e.g. "booked_at".
+func (c Concept) String() string {
+	if c < numConcepts {
+		return conceptNames[c]
+	}
+	return "concept(" + strconv.Itoa(int(c)) + ")"
+}
+
+// ParseConcept returns the concept with the given name.
+func ParseConcept(s string) (Concept, error) {
+	k := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "-", "_")
+	for i, n := range conceptNames {
+		if n == k {
+			return Concept(i), nil
+		}
+	}
+	return 0, fmt.Errorf("%w: unknown concept %q (known: %s)", ErrUsage, s, strings.Join(conceptNames[:], ", "))
+}
+
+// normHeader folds a header for matching: lower case, umlauts spelled out, only letters and
+// digits kept. "Patienten-Nr." → "patientennr", "Honorar (€)" → "honorar".
+func normHeader(h string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(h) {
+		switch r {
+		case 'ä':
+			b.WriteString("ae")
+		case 'ö':
+			b.WriteString("oe")
+		case 'ü':
+			b.WriteString("ue")
+		case 'ß':
+			b.WriteString("ss")
+		case 'é', 'è':
+			b.WriteRune('e')
+		default:
+			if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
+// alias ranks: lower is better; a concept takes its best-ranked column.
+type alias struct {
+	concept Concept
+	rank    int
+}
+
+// aliasText lists the header names each concept is known by, best first within a line, as
+// folded by normHeader. The rank is the line's position: several concepts may claim one
+// header (e.g. "created at" is the date of a Shopify order but the booking date of an
+// appointment export that has its own date column); the mapping resolves such claims.
+var aliasText = []struct {
+	concept Concept
+	names   []string
+}{
+	{Customer, words("customerid kundennr kundennummer kundenid kdnr kdnummer patientid patientennr patientennummer patientenid patnr patientnr patientno patientnumber clientid clientnr clientno clientnumber customerno customernumber customernr guestid gastnr gastnummer memberid mitgliedsnr mitgliedsnummer mitgliedernr accountid accountnumber userid contactid kontaktid kundenreferenz customerreferenceid klientennr klientid")},
+	{Customer, words("customer client patient kunde gast guest member mitglied klient")},
+	{Date, words("date datum termin termindatum behandlungsdatum besuchsdatum leistungsdatum behandlungstag visitdate appointmentdate appointmentday bookingday servicedate treatmentdate checkin checkindate arrival arrivaldate anreise anreisedatum orderdate transactiondate saledate")},
+	{Date, words("starttime startdatetime startdateandtime start startdate begin beginn appointment appointmenttime appointmentstart datetime dateandtime zeitpunkt von terminbeginn termin1 eventdate eventstart eventstartdatetime eventstartdate")},
+	{Date, words("createdutc created createdat createddate createdon paidat paymentdate rechnungsdatum belegdatum")},
+	{Status, words("status state appointmentstatus terminstatus bookingstatus buchungsstatus reservationstatus orderstatus visitstatus zustand terminzustand")},
+	{Status, words("financialstatus paymentstatus zahlungsstatus")},
+	{Amount, words("amount price total revenue umsatz betrag preis honorar gesamtbetrag gesamt summe bruttobetrag brutto endbetrag rechnungsbetrag zahlbetrag totalcollected totalprice amountpaid paidamount appointmentprice grosssales netsales sales value wert kosten gebuehr fee charge charged umsatzbrutto")},
+	{Amount, words("lineamount linetotal positionsbetrag subtotal netto nettobetrag lineitemprice itemprice unitprice einzelpreis")},
+	{Service, words("service services servicename treatment treatments appointmenttype eventtypename eventtype type leistung leistungen leistungsart behandlung behandlungsart terminart art heilmittel therapie therapieart roomtype unittype zimmer zimmertyp zimmerkategorie kategorie category item itemname product productname lineitemname artikel position bezeichnung")},
+	{Staff, words("staff staffname staffmember employee employeename practitioner therapist provider stylist doctor dentist teammember assignedto host hostname calendar resource behandler behandlerin therapeut therapeutin mitarbeiter mitarbeiterin arzt aerztin zahnarzt zahnaerztin friseur friseurin kalender ressource bearbeiter bearbeiterin")},
+	{Channel, words("channel source bookedvia bookingchannel bookingsource salechannel saleschannel origin kanal buchungsweg buchungskanal quelle herkunft terminquelle bookingmethod buchungsart scheduledby sourcename")},
+	{BookedAt, words("bookedat bookedon bookingdate bookingtime booked buchungsdatum gebuchtam buchungszeitpunkt angelegtam angelegt erstelltam erstellt vereinbartam terminvereinbartam reservierungsdatum reserviertam datescheduled scheduledat scheduledon")},
+	{BookedAt, words("createdutc created createdat createddate createdon datecreated")},
+	{Referrer, words("referrer referredby referral referringdoctor referringphysician referringprovider ueberweiser zuweiser ueberweisenderarzt verordner verordnenderarzt empfohlenvon empfehlung")},
+	{Location, words("location branch store site shop outlet venue locationname standort filiale praxis niederlassung geschaeft studio salon")},
+	{Name, words("name customername clientname patientname fullname kundenname patientenname guestname guestnames bookedby inviteename billingname vollername")},
+	{FirstName, words("firstname givenname vorname inviteefirstname")},
+	{LastName, words("lastname surname familyname nachname familienname inviteelastname")},
+	{Email, words("email emailaddress mail eMail customeremail clientemail inviteeemail emailadresse mailadresse")},
+	{Phone, words("phone phonenumber telephone tel mobile mobilephone cell cellphone telefon telefonnummer handy mobil mobilnummer telnr rufnummer billingphone textremindernumber")},
+	{ContactPreference, words("contactpreference preferredcontact preferredcontactmethod contactmethod contactchannel acceptsmarketing acceptsemailmarketing marketingconsent consent optin kontaktweg kontaktart kontaktpraeferenz bevorzugterkontakt einwilligung werbeeinwilligung erinnerungper erinnerung")},
+	{Time, words("time uhrzeit zeit starttimeonly terminzeit beginnzeit")},
+	{NoShowFlag, words("noshow nichterschienen markedasnoshow noshowed ausgeblieben")},
+	{CancelledFlag, words("cancelled canceled cancelledat canceledat cancellationdate cancelationdate storniert storniertam abgesagt abgesagtam stornodatum")},
+}
+
+func words(s string) []string { return strings.Fields(strings.ToLower(s)) }
+
+// aliases maps a folded header to the concepts that may claim it, best first.
+var aliases = func() map[string][]alias {
+	m := map[string][]alias{}
+	for line, a := range aliasText {
+		for pos, n := range a.names {
+			m[n] = append(m[n], alias{a.concept, line*100 + pos})
+		}
+	}
+	for _, as := range m {
+		slices.SortFunc(as, func(a, b alias) int { return a.rank - b.rank })
+	}
+	return m
+}()
+
+// profile is a well-known export whose headers need more than the generic aliases.
+type profile struct {
+	name      string
+	signature []string           // folded headers that must all be present
+	mapping   map[Concept]string // folded header per concept; "" leaves the concept unmapped
+}
+
+var profiles = []profile{
+	{
+		// One row per line item; "Name" is the order number (#1001), "Id" the order id.
+		name:      "Shopify orders",
+		signature: []string{"financialstatus", "lineitemname"},
+		mapping: map[Concept]string{
+			Customer: "", Name: "billingname", Date: "createdat", BookedAt: "",
+			Amount: "total", Service: "lineitemname", Status: "financialstatus",
+			CancelledFlag: "cancelledat", Phone: "billingphone", ContactPreference: "acceptsmarketing",
+			Staff: "employee", Location: "location", Channel: "source",
+		},
+	},
+	{
+		name:      "Stripe payments",
+		signature: []string{"createdutc", "amountrefunded"},
+		mapping: map[Concept]string{
+			Customer: "customerid", Email: "customeremail", Date: "createdutc", BookedAt: "",
+			Amount: "amount", Status: "status", Service: "description", Name: "customerdescription",
+		},
+	},
+	{
+		// Reservations: the guest who booked has no id and often no e-mail in the export.
+		name:      "Booking.com reservations",
+		signature: []string{"booknumber", "checkin"},
+		mapping: map[Concept]string{
+			Customer: "", Name: "bookedby", Date: "checkin", BookedAt: "bookedon",
+			Amount: "price", Status: "status", Service: "unittype", Phone: "phonenumber",
+		},
+	},
+}
+
+// columnMap says which field holds which concept (-1: none).
+type columnMap struct {
+	idx     [numConcepts]int
+	profile string
+	// how each column was chosen, per concept: "header", "profile", "flag", "content"
+	how [numConcepts]string
+}
+
+func (m *columnMap) has(c Concept) bool { return m.idx[c] >= 0 }
+
+// mapColumns maps a header row to concepts. overrides come from --column (concept → header
+// name or 1-based position). dateOK tells whether a column's sampled values read as dates, so
+// a "Start Time" column holding only times is not taken for the date.
+func mapColumns(header []string, overrides map[Concept]string, dateOK func(col int) bool) (*columnMap, error) {
+	m := &columnMap{}
+	for i := range m.idx {
+		m.idx[i] = -1
+	}
+	folded := make([]string, len(header))
+	for i, h := range header {
+		folded[i] = normHeader(h)
+	}
+	taken := make([]bool, len(header))
+	find := func(name string) int {
+		for i, f := range folded {
+			if f == name && !taken[i] {
+				return i
+			}
+		}
+		return -1
+	}
+	assign := func(c Concept, col int, how string) {
+		m.idx[c] = col
+		taken[col] = true
+		m.how[c] = how
+	}
+	// 1. explicit overrides
+	for c, h := range overrides {
+		col := -1
+		if n, err := strconv.Atoi(strings.TrimSpace(h)); err == nil {
+			if n < 1 || n > len(header) {
+				return nil, fmt.Errorf("%w: --column %s=%s: the file has columns 1 to %d", ErrUsage, c, h, len(header))
+			}
+			col = n - 1
+		} else {
+			want := normHeader(h)
+			for i, f := range folded {
+				if f == want || header[i] == h {
+					col = i
+					break
+				}
+			}
+			if col < 0 {
+				return nil, fmt.Errorf("%w: --column %s=%s: no such column (columns: %s)", ErrUsage, c, h, strings.Join(header, ", "))
+			}
+		}
+		assign(c, col, "flag")
+	}
+	// 2. a known export's profile
+	fixed := map[Concept]bool{}
+	for c := range overrides {
+		fixed[c] = true
+	}
+	for _, p := range profiles {
+		ok := true
+		for _, s := range p.signature {
+			if !slices.Contains(folded, s) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		m.profile = p.name
+		for c, name := range p.mapping {
+			if fixed[c] {
+				continue
+			}
+			fixed[c] = true
+			if name == "" {
+				continue
+			}
+			if col := find(name); col >= 0 {
+				assign(c, col, "profile")
+			}
+		}
+		break
+	}
+	// 3. generic aliases: each concept, in order of importance, takes its best-ranked column.
+	type claim struct {
+		col, rank int
+	}
+	claims := make([][]claim, numConcepts)
+	for i, f := range folded {
+		for _, a := range aliases[f] {
+			claims[a.concept] = append(claims[a.concept], claim{i, a.rank})
+		}
+	}
+	for c := range claims {
+		slices.SortStableFunc(claims[c], func(a, b claim) int { return a.rank - b.rank })
+	}
+	order := []Concept{Customer, Date, Status, Amount, Email, Phone, FirstName, LastName, Name, Service, Staff, Channel, BookedAt, Referrer, Location, ContactPreference, Time, NoShowFlag, CancelledFlag}
+	for _, c := range order {
+		if fixed[c] || m.has(c) {
+			continue
+		}
+		for _, cl := range claims[c] {
+			if taken[cl.col] {
+				continue
+			}
+			if (c == Date || c == BookedAt) && dateOK != nil && !dateOK(cl.col) {
+				continue
+			}
+			assign(c, cl.col, "header")
+			break
+		}
+	}
+	return m, nil
+}
+
+// keyKind names the column that identifies customers, falling back from an id to e-mail,
+// phone and name.
+func (m *columnMap) keyKind() (Concept, string) {
+	switch {
+	case m.has(Customer):
+		return Customer, "customer id"
+	case m.has(Email):
+		return Email, "email"
+	case m.has(Phone):
+		return Phone, "phone"
+	case m.has(Name) || m.has(LastName):
+		return Name, "name"
+	}
+	return Customer, ""
+}

@@ -1,0 +1,653 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/cespare/xxhash/v2"
+
+	"github.com/winback/winback/pkg/field"
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/visit"
+)
+
+// Input is one export to read: a name for messages and its bytes.
+type Input struct {
+	Name string
+	R    io.Reader
+}
+
+// Options change how exports are read. The zero value detects everything.
+type Options struct {
+	Encoding   string             // --encoding; "" detects
+	Delimiter  string             // --delimiter; "" sniffs
+	NoHeader   bool               // --no-header: the first row is data, columns by position
+	Columns    map[Concept]string // --column concept=Header (or 1-based position)
+	DateFormat string             // --date-format; "" detects the day/month order
+	StatusMap  map[string]string  // --status-map value=status, status as in visit.Status names
+	Strict     bool               // --strict: stop at the first bad row or unknown status
+	// Workers is the number of parsing goroutines and of aggregation shards; 0 uses
+	// GOMAXPROCS.
+	Workers int
+	// BlockSize is the size of the blocks the input is cut into; 0 uses 1 MiB.
+	BlockSize int
+}
+
+// Result is what [Read] returns: the histories and the facts about reading them.
+type Result struct {
+	Set     *history.Set
+	Report  Report
+	Rejects []RowError // every rejected row, in file and line order
+}
+
+// Read reads one or more exports into one set of customer histories. Every row is
+// accounted for in the report: accepted, rejected (with a [RowError]), blank or duplicate.
+//
+// The returned error is an [*InputError] for problems with the input as a whole (unreadable
+// file, missing column, ambiguous dates, the first bad row under Strict) and wraps
+// [ErrUsage] for bad options.
+func Read(inputs []Input, opt Options) (*Result, error) {
+	r, err := newReader(opt)
+	if err != nil {
+		return nil, err
+	}
+	return r.run(inputs)
+}
+
+type reader struct {
+	opt        Options
+	workers    int
+	dateOrder  field.Order // forced by --date-format; OrderUnknown detects
+	statusMap  map[string]visit.Status
+	forcedDial *dialect
+
+	jobs    chan *job
+	shards  []chan *batch
+	tokens  chan struct{}
+	wg, agg sync.WaitGroup
+	stop    atomic.Bool
+
+	builders []*history.Builder
+	ws       []*worker
+
+	ev evidence
+}
+
+// evidence gathers what all rows say about ambiguous columns.
+type evidence struct {
+	dayFirst, monthFirst, ambiguous         [2]atomic.Int64 // [0] date, [1] booked_at
+	firstDayFirst, firstMonthFirst, firstAm [2]atomic.Pointer[where]
+	point, comma, amountAmbiguous           atomic.Int64
+}
+
+type where struct {
+	file  string
+	line  int
+	value string
+}
+
+func (e *evidence) note(col int, d field.Date, fs *fileState, line int, raw []byte) {
+	w := func() *where { return &where{fs.name, line, string(raw)} }
+	switch d.Evidence {
+	case field.DayFirst:
+		if e.dayFirst[col].Add(1) == 1 {
+			e.firstDayFirst[col].CompareAndSwap(nil, w())
+		}
+	case field.MonthFirst:
+		if e.monthFirst[col].Add(1) == 1 {
+			e.firstMonthFirst[col].CompareAndSwap(nil, w())
+		}
+	}
+	if d.Ambiguous() {
+		if e.ambiguous[col].Add(1) == 1 {
+			e.firstAm[col].CompareAndSwap(nil, w())
+		}
+	}
+}
+
+func newReader(opt Options) (*reader, error) {
+	r := &reader{opt: opt, workers: opt.Workers}
+	if r.workers <= 0 {
+		r.workers = runtime.GOMAXPROCS(0)
+	}
+	if opt.BlockSize <= 0 {
+		r.opt.BlockSize = 1 << 20
+	}
+	if opt.DateFormat != "" {
+		o, err := field.ParseDateFormat(opt.DateFormat)
+		if err != nil {
+			return nil, fmt.Errorf("%w: --date-format: %v", ErrUsage, err)
+		}
+		r.dateOrder = o
+	}
+	if opt.Delimiter != "" {
+		d, err := parseDelimiter(opt.Delimiter)
+		if err != nil {
+			return nil, err
+		}
+		r.forcedDial = &d
+	}
+	r.statusMap = map[string]visit.Status{}
+	for k, v := range opt.StatusMap {
+		st, err := visit.ParseStatus(strings.ToLower(strings.TrimSpace(v)))
+		if err != nil {
+			return nil, fmt.Errorf("%w: --status-map %s=%s: %v", ErrUsage, k, v, err)
+		}
+		r.statusMap[foldStatus(k)] = st
+	}
+	return r, nil
+}
+
+// foldStatus folds a status value for --status-map lookups like field.ParseStatus does.
+func foldStatus(s string) string { return normHeader(s) }
+
+// fileState is what workers need to know about the file a block comes from.
+type fileState struct {
+	index    int
+	name     string
+	dial     dialect
+	cols     *columnMap
+	keyBy    Concept
+	nfields  int
+	perm     []int // field order for row hashes: columns sorted by header
+	fallback bool
+	header   []string
+	report   *FileReport
+}
+
+type job struct {
+	seq   int
+	fs    *fileState
+	block []byte
+	line  int
+	left  atomic.Int32 // shards still to aggregate this job
+}
+
+type batch struct {
+	job  *job
+	rows []history.Row
+}
+
+func (r *reader) run(inputs []Input) (*Result, error) {
+	if len(inputs) == 0 {
+		return nil, &InputError{Err: fmt.Errorf("%w: no input files", ErrUsage), Hint: "name one or more export files, or - for standard input"}
+	}
+	r.jobs = make(chan *job, r.workers)
+	r.tokens = make(chan struct{}, 2*r.workers+2)
+	r.shards = make([]chan *batch, r.workers)
+	r.builders = make([]*history.Builder, r.workers)
+	for s := range r.shards {
+		r.shards[s] = make(chan *batch, 4*r.workers)
+		r.builders[s] = history.NewBuilder()
+		r.agg.Add(1)
+		go r.aggregate(s)
+	}
+	r.ws = make([]*worker, r.workers)
+	for i := range r.ws {
+		r.ws[i] = newWorker(r)
+		r.wg.Add(1)
+		go r.ws[i].loop()
+	}
+	res := &Result{}
+	var files []*fileState
+	seq := 0
+	var ferr error
+	for i, in := range inputs {
+		fs, err := r.feed(i, in, &seq)
+		if fs != nil {
+			files = append(files, fs)
+		}
+		if err != nil {
+			ferr = err
+			break
+		}
+		if r.stop.Load() {
+			break
+		}
+	}
+	close(r.jobs)
+	r.wg.Wait()
+	for _, ch := range r.shards {
+		close(ch)
+	}
+	r.agg.Wait()
+	if ferr != nil {
+		return nil, ferr
+	}
+	// Gather the workers' findings.
+	rep := &res.Report
+	rep.Version = ReportVersion
+	unknown := map[string]int{}
+	statuses := map[string]*StatusCount{}
+	for _, w := range r.ws {
+		res.Rejects = append(res.Rejects, w.rejects...)
+		rep.Rows += w.rows
+		rep.Blank += w.blank
+		rep.BookedAtUnreadable += w.badBooked
+		rep.Recoded += w.recoded
+		for k, v := range w.unknown {
+			unknown[k] += v
+		}
+		for k, v := range w.statusSeen {
+			sc := statuses[k]
+			if sc == nil {
+				sc = &StatusCount{Value: k, Status: v.status.String(), Known: v.known}
+				statuses[k] = sc
+			}
+			sc.Count += v.count
+		}
+		for fi, ls := range w.layouts {
+			for l, n := range ls {
+				files[fi].report.dateLayouts[l] += n
+			}
+		}
+	}
+	fileIndex := map[string]int{}
+	for _, fs := range files {
+		fileIndex[fs.name] = fs.index
+	}
+	slices.SortFunc(res.Rejects, func(a, b RowError) int {
+		if c := fileIndex[a.File] - fileIndex[b.File]; c != 0 {
+			return c
+		}
+		return a.Line - b.Line
+	})
+	if r.opt.Strict && len(res.Rejects) > 0 {
+		e := res.Rejects[0]
+		return nil, &InputError{Err: fmt.Errorf("%w: %v", ErrStrict, &e), File: "", Hint: "fix the row, or run without --strict to skip bad rows and list them with --rejects FILE"}
+	}
+	if r.opt.Strict && len(unknown) > 0 {
+		vals := sortedKeys(unknown)
+		return nil, &InputError{Err: fmt.Errorf("%w: unknown status value %q", ErrStrict, vals[0]), Hint: fmt.Sprintf("say what it means with --status-map '%s=attended' (or cancelled, no-show, booked)", vals[0])}
+	}
+	res2, err := r.resolve(rep)
+	if err != nil {
+		return nil, err
+	}
+	set := history.Merge(res2, r.builders...)
+	set.Columns = columnsOf(files)
+	set.KeyKind = files[0].report.KeyKind
+	res.Set = set
+	rep.Rejected = len(res.Rejects)
+	rep.Duplicates = set.Duplicates
+	rep.Accepted = rep.Rows - rep.Rejected - rep.Blank - rep.Duplicates
+	rep.Customers = len(set.Customers)
+	rep.KeyKind = set.KeyKind
+	rep.FirstDay, rep.LastDay, rep.LatestRecorded = set.FirstDay.String(), set.LastDay.String(), set.LatestRecorded.String()
+	rep.RejectsByReason = map[string]int{}
+	rep.Statuses = []StatusCount{}
+	for _, e := range res.Rejects {
+		rep.RejectsByReason[e.Code]++
+	}
+	for _, sc := range statuses {
+		rep.Statuses = append(rep.Statuses, *sc)
+	}
+	slices.SortFunc(rep.Statuses, func(a, b StatusCount) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Value, b.Value)
+	})
+	for _, fs := range files {
+		fs.report.finish()
+		rep.Files = append(rep.Files, *fs.report)
+	}
+	return res, nil
+}
+
+// resolve decides the ambiguous columns from the evidence of all rows.
+func (r *reader) resolve(rep *Report) (history.Resolution, error) {
+	var res history.Resolution
+	ev := &r.ev
+	for col, name := range []string{"date", "booked_at"} {
+		order := r.dateOrder
+		if order == field.OrderUnknown {
+			df, mf := ev.dayFirst[col].Load(), ev.monthFirst[col].Load()
+			switch {
+			case df > 0 && mf > 0:
+				a, b := ev.firstDayFirst[col].Load(), ev.firstMonthFirst[col].Load()
+				return res, &InputError{
+					Err:  fmt.Errorf("%w: the %s column has day-first dates (%q, %s line %d) and month-first dates (%q, %s line %d)", ErrAmbiguousDates, name, a.value, a.file, a.line, b.value, b.file, b.line),
+					Hint: "say which order is right with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy; rows in the other order will be rejected as impossible dates",
+				}
+			case df > 0:
+				order = field.DayFirst
+			case mf > 0:
+				order = field.MonthFirst
+			case ev.ambiguous[col].Load() > 0:
+				a := ev.firstAm[col].Load()
+				return res, &InputError{
+					Err:  fmt.Errorf("%w: every %s in the %s column could be day/month or month/day (e.g. %q, %s line %d)", ErrAmbiguousDates, "date", name, a.value, a.file, a.line),
+					Hint: "say which it is with --date-format dd/mm/yyyy (day first) or --date-format mm/dd/yyyy (month first)",
+				}
+			}
+		}
+		desc := "not needed (no ambiguous dates)"
+		if ev.ambiguous[col].Load() > 0 || ev.dayFirst[col].Load() > 0 || ev.monthFirst[col].Load() > 0 || r.dateOrder != field.OrderUnknown {
+			desc = map[field.Order]string{field.DayFirst: "day first (dd/mm)", field.MonthFirst: "month first (mm/dd)", field.OrderUnknown: "not needed (no ambiguous dates)"}[order]
+			if r.dateOrder != field.OrderUnknown {
+				desc += ", from --date-format"
+			}
+		}
+		if col == 0 {
+			rep.DateOrder = desc
+			res.MonthFirst = order == field.MonthFirst
+		} else {
+			rep.BookedAtOrder = desc
+			res.BookedMonthFirst = order == field.MonthFirst
+		}
+	}
+	p, c := ev.point.Load(), ev.comma.Load()
+	switch {
+	case c > p:
+		res.AmountStyle = int(field.DecimalComma)
+		rep.DecimalStyle = "decimal comma (1.234,56)"
+	case p > 0:
+		res.AmountStyle = int(field.DecimalPoint)
+		rep.DecimalStyle = "decimal point (1,234.56)"
+	default:
+		rep.DecimalStyle = "not needed (whole amounts only)"
+	}
+	if p > 0 && c > 0 {
+		rep.DecimalStyle += fmt.Sprintf("; %d values written the other way were read as written", min(p, c))
+	}
+	rep.AmountsAmbiguous = int(ev.amountAmbiguous.Load())
+	return res, nil
+}
+
+func columnsOf(files []*fileState) history.Columns {
+	var c history.Columns
+	for _, fs := range files {
+		m := fs.cols
+		c.Status = c.Status || m.has(Status) || m.has(NoShowFlag) || m.has(CancelledFlag)
+		c.Amount = c.Amount || m.has(Amount)
+		c.Service = c.Service || m.has(Service)
+		c.Staff = c.Staff || m.has(Staff)
+		c.Channel = c.Channel || m.has(Channel)
+		c.BookedAt = c.BookedAt || m.has(BookedAt)
+		c.Referrer = c.Referrer || m.has(Referrer)
+		c.Location = c.Location || m.has(Location)
+		c.Name = c.Name || m.has(Name) || m.has(LastName) || m.has(FirstName)
+		c.Email = c.Email || m.has(Email)
+		c.Phone = c.Phone || m.has(Phone)
+		c.ContactPreference = c.ContactPreference || m.has(ContactPreference)
+	}
+	return c
+}
+
+// feed reads one input: detects its encoding, dialect and columns, then hands its blocks to
+// the workers.
+func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
+	dec, err := decode(in.R, r.opt.Encoding)
+	if err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) {
+			return nil, err
+		}
+		if errors.Is(err, ErrUsage) {
+			return nil, &InputError{Err: err, Hint: "see winback help inspect for the encodings"}
+		}
+		return nil, &InputError{Err: fmt.Errorf("%w: %v", ErrUnreadable, err), File: in.Name, Hint: "check the path and that the file is readable"}
+	}
+	dial := dialect{}
+	ch := &chunker{r: dec.r, size: r.opt.BlockSize, maxSize: 64 << 20, line: 1}
+	block, line, err := ch.next()
+	if err == io.EOF {
+		return nil, &InputError{Err: fmt.Errorf("%w: the file is empty", ErrUnreadable), File: in.Name, Hint: "check that this is the export you meant"}
+	}
+	if err != nil {
+		return nil, &InputError{Err: fmt.Errorf("%w: %v", ErrUnreadable, err), File: in.Name, Hint: "check the file; if it is not text, export it from your software as CSV"}
+	}
+	if isBinary(block) {
+		return nil, &InputError{Err: fmt.Errorf("%w: this is not a text file", ErrUnreadable), File: in.Name, Hint: "export the data as CSV (Excel: File > Save As > CSV UTF-8)"}
+	}
+	if r.forcedDial != nil {
+		dial = *r.forcedDial
+	} else {
+		dial = sniffDialect(block[:min(len(block), sniffBytes)])
+	}
+	ch.quotes = !dial.whitespace
+	sp := dial.splitter()
+	// Look at the first records for the header and the columns' content.
+	var sample [][]string
+	pos := 0
+	for pos < len(block) && len(sample) < 200 {
+		f, next, _, err := sp.record(block, pos)
+		if err != nil {
+			break
+		}
+		if len(f) > 0 && !(len(f) == 1 && len(bytes.TrimSpace(f[0])) == 0) {
+			rec := make([]string, len(f))
+			for i, x := range f {
+				y, _ := fixField(x, &sp.arena)
+				rec[i] = string(y)
+			}
+			sample = append(sample, rec)
+		}
+		pos = next
+	}
+	if len(sample) == 0 {
+		return nil, &InputError{Err: fmt.Errorf("%w: the file has no rows", ErrUnreadable), File: in.Name, Hint: "check that this is the export you meant"}
+	}
+	fs := &fileState{index: index, name: in.Name, dial: dial, fallback: dec.fallback}
+	rep := &FileReport{Name: in.Name, Encoding: dec.encoding, Delimiter: dial.String(), dateLayouts: map[field.Layout]int{}}
+	fs.report = rep
+	hasHeader := !r.opt.NoHeader
+	if hasHeader {
+		var second []string
+		if len(sample) > 1 {
+			second = sample[1]
+		}
+		hasHeader = looksLikeHeader(sample[0], second, isDateText, isNumberText)
+		rep.HeaderGuessed = !hasHeader
+	}
+	rep.Header = hasHeader
+	data := sample
+	if hasHeader {
+		fs.header = sample[0]
+		data = sample[1:]
+	} else {
+		n := 0
+		for _, rec := range sample {
+			n = max(n, len(rec))
+		}
+		for i := range n {
+			fs.header = append(fs.header, fmt.Sprintf("column %d", i+1))
+		}
+	}
+	fs.nfields = len(fs.header)
+	dateOK := func(col int) bool { return columnShare(data, col, isDateText) >= 0.5 }
+	cols, err := mapColumns(fs.header, r.opt.Columns, dateOK)
+	if err != nil {
+		return nil, &InputError{Err: err, File: in.Name, Hint: "the columns are listed by winback inspect"}
+	}
+	if !hasHeader {
+		guessColumns(cols, data)
+	}
+	fs.cols = cols
+	rep.Profile = cols.profile
+	keyBy, kind := cols.keyKind()
+	fs.keyBy = keyBy
+	rep.KeyKind = kind
+	rep.fill(fs.header, cols)
+	if kind == "" || !cols.has(Date) {
+		missing := "customer"
+		hint := "name the column that identifies a customer with --column customer=HEADER (an id, e-mail, phone or name column will do)"
+		if kind != "" {
+			missing = "date"
+			hint = "name the column with the visit date with --column date=HEADER"
+		}
+		if !hasHeader {
+			hint += "; the file seems to have no header row, so columns are numbered: --column " + missing + "=3"
+		} else if len(fs.header) == 1 {
+			hint = "only one column was found; name the delimiter with --delimiter ';' (or , tab | whitespace)"
+		}
+		return fs, &InputError{
+			Err:  fmt.Errorf("%w: no %s column among: %s", ErrMissingColumn, missing, strings.Join(fs.header, ", ")),
+			File: in.Name, Hint: hint,
+		}
+	}
+	fs.perm = make([]int, len(fs.header))
+	for i := range fs.perm {
+		fs.perm[i] = i
+	}
+	if hasHeader {
+		sort.SliceStable(fs.perm, func(a, b int) bool { return normHeader(fs.header[fs.perm[a]]) < normHeader(fs.header[fs.perm[b]]) })
+		// Skip the header record (and blank lines before it) in the first block.
+		_, next, _, _ := sp.record(block, skipBlank(block))
+		line += bytes.Count(block[:next], nl)
+		block = block[next:]
+	}
+	for {
+		if len(block) > 0 {
+			r.tokens <- struct{}{}
+			j := &job{seq: *seq, fs: fs, block: block, line: line}
+			j.left.Store(int32(r.workers))
+			*seq++
+			r.jobs <- j
+		}
+		if r.stop.Load() {
+			return fs, nil
+		}
+		block, line, err = ch.next()
+		if err == io.EOF {
+			return fs, nil
+		}
+		if err != nil {
+			return fs, &InputError{Err: fmt.Errorf("%w: %v", ErrUnreadable, err), File: in.Name, Hint: "check the quotes around the line reported; a field that starts with \" must end with \""}
+		}
+	}
+}
+
+// skipBlank returns the offset of the first line that is not empty.
+func skipBlank(b []byte) int {
+	i := 0
+	for i < len(b) && (b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+func isBinary(b []byte) bool {
+	return bytes.IndexByte(b[:min(len(b), 8192)], 0) >= 0
+}
+
+func isDateText(s string) bool {
+	_, err := field.ParseDate([]byte(s))
+	return err == nil
+}
+
+func isNumberText(s string) bool {
+	_, err := field.ParseAmount([]byte(s))
+	return err == nil
+}
+
+// columnShare is the share of non-empty values in column col that satisfy ok.
+func columnShare(rows [][]string, col int, ok func(string) bool) float64 {
+	n, good := 0, 0
+	for _, r := range rows {
+		if col >= len(r) {
+			continue
+		}
+		v := strings.TrimSpace(r[col])
+		if v == "" {
+			continue
+		}
+		n++
+		if ok(v) {
+			good++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(good) / float64(n)
+}
+
+// guessColumns maps a headerless file's columns by their content: the first column of
+// dates is the date, the first column before it the customer, and the last column of
+// decimal numbers the amount. Flags given with --column are kept.
+func guessColumns(m *columnMap, rows [][]string) {
+	n := 0
+	for _, r := range rows {
+		n = max(n, len(r))
+	}
+	used := map[int]bool{}
+	for _, c := range m.idx {
+		if c >= 0 {
+			used[c] = true
+		}
+	}
+	if !m.has(Date) {
+		for col := range n {
+			if !used[col] && columnShare(rows, col, isDateText) >= 0.9 {
+				m.idx[Date], m.how[Date] = col, "content"
+				used[col] = true
+				break
+			}
+		}
+	}
+	if !m.has(Customer) {
+		for col := range n {
+			if !used[col] && columnShare(rows, col, func(s string) bool { return !isDateText(s) }) >= 0.9 {
+				m.idx[Customer], m.how[Customer] = col, "content"
+				used[col] = true
+				break
+			}
+		}
+	}
+	if !m.has(Amount) {
+		decimal := func(s string) bool { return isNumberText(s) && strings.ContainsAny(s, ".,") }
+		for col := n - 1; col >= 0; col-- {
+			if !used[col] && columnShare(rows, col, decimal) >= 0.9 {
+				m.idx[Amount], m.how[Amount] = col, "content"
+				break
+			}
+		}
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+// aggregate runs one shard: batches are applied in input order, whatever order the workers
+// finish them in, so that the histories do not depend on scheduling.
+func (r *reader) aggregate(s int) {
+	defer r.agg.Done()
+	b := r.builders[s]
+	waiting := map[int]*batch{}
+	next := 0
+	for bt := range r.shards[s] {
+		waiting[bt.job.seq] = bt
+		for {
+			w, ok := waiting[next]
+			if !ok {
+				break
+			}
+			delete(waiting, next)
+			next++
+			for i := range w.rows {
+				b.Add(&w.rows[i])
+			}
+			if w.job.left.Add(-1) == 0 {
+				<-r.tokens
+			}
+		}
+	}
+}
+
+var _ = xxhash.Sum64

@@ -1,0 +1,228 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"io"
+)
+
+// errUnterminatedQuote reports a quoted field that never closes.
+var errUnterminatedQuote = errors.New("a quoted field is never closed")
+
+// splitter cuts one block of text into records and fields. Fields point into the block or
+// into arena, never into reused memory, so rows can outlive the next record.
+type splitter struct {
+	delim      byte
+	whitespace bool // fields separated by runs of spaces or tabs, leading ones ignored
+	quotes     bool // honour "..." quoting (off for whitespace-separated files)
+	fields     [][]byte
+	arena      []byte
+}
+
+// record parses the record at b[pos:]. It returns the fields, the offset just past the
+// record's line end, and the number of newlines inside quoted fields.
+func (s *splitter) record(b []byte, pos int) (fields [][]byte, next int, extraLines int, err error) {
+	s.fields = s.fields[:0]
+	if s.whitespace {
+		end := bytes.IndexByte(b[pos:], '\n')
+		if end < 0 {
+			end = len(b)
+			next = len(b)
+		} else {
+			end += pos
+			next = end + 1
+		}
+		line := b[pos:end]
+		if n := len(line); n > 0 && line[n-1] == '\r' {
+			line = line[:n-1]
+		}
+		i := 0
+		for {
+			for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+				i++
+			}
+			if i >= len(line) {
+				break
+			}
+			j := i
+			for j < len(line) && line[j] != ' ' && line[j] != '\t' {
+				j++
+			}
+			s.fields = append(s.fields, line[i:j])
+			i = j
+		}
+		return s.fields, next, 0, nil
+	}
+	d := s.delim
+	i := pos
+	for {
+		if s.quotes && i < len(b) && b[i] == '"' {
+			// Quoted field: find the closing quote; "" is an escaped quote.
+			start := i + 1
+			j := start
+			escaped := false
+			for {
+				k := bytes.IndexByte(b[j:], '"')
+				if k < 0 {
+					return s.fields, len(b), extraLines, errUnterminatedQuote
+				}
+				j += k
+				if j+1 < len(b) && b[j+1] == '"' {
+					escaped = true
+					j += 2
+					continue
+				}
+				break
+			}
+			raw := b[start:j]
+			extraLines += bytes.Count(raw, nl)
+			if escaped {
+				from := len(s.arena)
+				for len(raw) > 0 {
+					k := bytes.IndexByte(raw, '"')
+					if k < 0 {
+						s.arena = append(s.arena, raw...)
+						break
+					}
+					s.arena = append(s.arena, raw[:k+1]...)
+					raw = raw[k+2:]
+				}
+				raw = s.arena[from:len(s.arena):len(s.arena)]
+			}
+			j++ // past the closing quote
+			// Text between the closing quote and the delimiter is kept (lazy quotes).
+			if j < len(b) && b[j] != d && b[j] != '\n' && b[j] != '\r' {
+				k := j
+				for k < len(b) && b[k] != d && b[k] != '\n' {
+					k++
+				}
+				tail := bytes.TrimRight(b[j:k], "\r")
+				from := len(s.arena)
+				s.arena = append(s.arena, raw...)
+				s.arena = append(s.arena, tail...)
+				raw = s.arena[from:len(s.arena):len(s.arena)]
+				j = k
+			}
+			s.fields = append(s.fields, raw)
+			i = j
+		} else {
+			j := i
+			for j < len(b) && b[j] != d && b[j] != '\n' {
+				j++
+			}
+			f := b[i:j]
+			if j == len(b) || b[j] == '\n' {
+				if n := len(f); n > 0 && f[n-1] == '\r' {
+					f = f[:n-1]
+				}
+			}
+			s.fields = append(s.fields, f)
+			i = j
+		}
+		if i >= len(b) {
+			return s.fields, len(b), extraLines, nil
+		}
+		switch b[i] {
+		case '\n':
+			return s.fields, i + 1, extraLines, nil
+		case '\r':
+			// after a quoted field: \r\n ends the record
+			if i+1 < len(b) && b[i+1] == '\n' {
+				return s.fields, i + 2, extraLines, nil
+			}
+			if i+1 == len(b) {
+				return s.fields, len(b), extraLines, nil
+			}
+			i++ // a lone \r: keep reading the field's remainder as a new field
+		default: // delimiter
+			i++
+			if i == len(b) {
+				s.fields = append(s.fields, b[i:i])
+				return s.fields, len(b), extraLines, nil
+			}
+		}
+	}
+}
+
+var nl = []byte{'\n'}
+
+// chunker reads a stream in blocks that end on record boundaries, so that blocks can be
+// parsed independently. In quoted mode a newline ends a record when the number of quotes
+// before it in the block is even; blocks always start on a record boundary.
+type chunker struct {
+	r       io.Reader
+	quotes  bool
+	size    int
+	carry   []byte
+	eof     bool
+	line    int // 1-based line number of the next block's first byte
+	maxSize int
+}
+
+// errRecordTooLong reports a record that grows past the chunker's limit, almost always an
+// unbalanced quote that swallows the rest of the file.
+var errRecordTooLong = errors.New("a record is longer than 64 MiB; a quote is probably not closed")
+
+// next returns the next block and the line number its first byte is on; io.EOF at the end.
+func (c *chunker) next() ([]byte, int, error) {
+	if c.eof && len(c.carry) == 0 {
+		return nil, 0, io.EOF
+	}
+	size := c.size
+	for {
+		buf := make([]byte, len(c.carry), max(size, 2*len(c.carry)))
+		copy(buf, c.carry)
+		for !c.eof && len(buf) < cap(buf) {
+			n, err := c.r.Read(buf[len(buf):cap(buf)])
+			buf = buf[:len(buf)+n]
+			if err == io.EOF {
+				c.eof = true
+			} else if err != nil {
+				return nil, 0, err
+			}
+		}
+		cut := len(buf)
+		if !c.eof {
+			cut = c.boundary(buf)
+		}
+		if cut > 0 {
+			block := buf[:cut:cut]
+			c.carry = append([]byte(nil), buf[cut:]...)
+			line := c.line
+			c.line += bytes.Count(block, nl)
+			return block, line, nil
+		}
+		// No boundary in the whole buffer: one record is longer than the block; grow.
+		if len(buf) >= c.maxSize {
+			return nil, 0, errRecordTooLong
+		}
+		c.carry = buf
+		size = 2 * len(buf)
+	}
+}
+
+// boundary returns the offset just past the last record-ending newline in buf, or 0.
+func (c *chunker) boundary(buf []byte) int {
+	end := len(buf)
+	quotes := -1
+	for {
+		k := bytes.LastIndexByte(buf[:end], '\n')
+		if k < 0 {
+			return 0
+		}
+		if !c.quotes {
+			return k + 1
+		}
+		if quotes < 0 {
+			quotes = bytes.Count(buf[:k], quote)
+		} else {
+			quotes -= bytes.Count(buf[k:end], quote)
+		}
+		if quotes%2 == 0 {
+			return k + 1
+		}
+		end = k
+	}
+}
+
+var quote = []byte{'"'}

@@ -1,0 +1,384 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cespare/xxhash/v2"
+
+	"github.com/winback/winback/pkg/field"
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/visit"
+)
+
+// worker parses blocks into rows and routes them to the aggregation shards by customer.
+type worker struct {
+	r        *reader
+	sp       splitter
+	hash     *xxhash.Digest
+	batches  [][]history.Row
+	statuses map[string]statusEntry
+
+	// findings, merged by reader.run when all work is done
+	rows, blank, badBooked, recoded int
+	rejects                         []RowError
+	unknown                         map[string]int
+	statusSeen                      map[string]*statusTally
+	layouts                         map[int]map[field.Layout]int
+}
+
+type statusEntry struct {
+	status visit.Status
+	known  bool
+	label  string
+}
+
+type statusTally struct {
+	status visit.Status
+	known  bool
+	count  int
+}
+
+func newWorker(r *reader) *worker {
+	return &worker{
+		r: r, hash: xxhash.New(),
+		batches:    make([][]history.Row, r.workers),
+		statuses:   map[string]statusEntry{},
+		unknown:    map[string]int{},
+		statusSeen: map[string]*statusTally{},
+		layouts:    map[int]map[field.Layout]int{},
+	}
+}
+
+func (w *worker) loop() {
+	defer w.r.wg.Done()
+	for j := range w.r.jobs {
+		if !w.r.stop.Load() {
+			w.parse(j)
+		}
+		for s, ch := range w.r.shards {
+			ch <- &batch{job: j, rows: w.batches[s]}
+			w.batches[s] = nil
+		}
+	}
+}
+
+// parse turns a block's records into rows.
+func (w *worker) parse(j *job) {
+	fs := j.fs
+	w.sp = splitter{delim: fs.dial.delim, whitespace: fs.dial.whitespace, quotes: !fs.dial.whitespace, fields: w.sp.fields}
+	per := max(16, len(j.block)/100/len(w.batches))
+	for s := range w.batches {
+		w.batches[s] = make([]history.Row, 0, per)
+	}
+	layouts := w.layouts[fs.index]
+	if layouts == nil {
+		layouts = map[field.Layout]int{}
+		w.layouts[fs.index] = layouts
+	}
+	b := j.block
+	line := j.line
+	for pos := 0; pos < len(b); {
+		fields, next, extra, err := w.sp.record(b, pos)
+		raw := b[pos:next]
+		thisLine := line
+		line += 1 + extra
+		pos = next
+		if len(fields) == 0 || (len(fields) == 1 && len(bytes.TrimSpace(fields[0])) == 0) {
+			if len(bytes.TrimSpace(raw)) == 0 {
+				w.rows++
+				w.blank++
+				continue
+			}
+		}
+		w.rows++
+		if err != nil {
+			w.reject(fs, thisLine, 0, "unterminated-quote", "a quoted field is never closed (a \" is missing)", "", raw)
+			continue
+		}
+		w.row(fs, fields, thisLine, raw, layouts)
+		if w.r.stop.Load() {
+			return
+		}
+	}
+}
+
+func (w *worker) reject(fs *fileState, line, col int, code, reason, value string, raw []byte) {
+	e := RowError{File: fs.name, Line: line, Column: col, Code: code, Reason: reason, Value: value,
+		Raw: string(bytes.TrimRight(raw, "\r\n"))}
+	if col > 0 && col <= len(fs.header) {
+		e.Header = fs.header[col-1]
+	}
+	w.rejects = append(w.rejects, e)
+	if w.r.opt.Strict {
+		w.r.stop.Store(true)
+	}
+}
+
+// get returns the field for concept c, decoded to UTF-8 and trimmed; nil when absent.
+func (w *worker) get(fs *fileState, fields [][]byte, c Concept) []byte {
+	i := fs.cols.idx[c]
+	if i < 0 || i >= len(fields) {
+		return nil
+	}
+	f := bytes.TrimSpace(fields[i])
+	if fs.fallback && !isASCII(f) {
+		var fixed bool
+		f, fixed = fixField(f, &w.sp.arena)
+		if fixed {
+			w.recoded++
+		}
+	}
+	return f
+}
+
+func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layouts map[field.Layout]int) {
+	blank := true
+	for _, f := range fields {
+		if len(bytes.TrimSpace(f)) > 0 {
+			blank = false
+			break
+		}
+	}
+	if blank {
+		w.blank++
+		return
+	}
+	// Ragged rows shift values into the wrong columns; only trailing empty fields are let go.
+	if len(fields) != fs.nfields {
+		ok := len(fields) > fs.nfields
+		for _, f := range fields[min(len(fields), fs.nfields):] {
+			if len(bytes.TrimSpace(f)) > 0 {
+				ok = false
+			}
+		}
+		if !ok {
+			w.reject(fs, line, 0, "ragged", fmt.Sprintf("the row has %d fields but the header has %d (a delimiter inside an unquoted value?)", len(fields), fs.nfields), "", raw)
+			return
+		}
+	}
+	var row history.Row
+	col := func(c Concept) int { return fs.cols.idx[c] + 1 }
+
+	// customer
+	key := w.key(fs, fields)
+	if len(key) == 0 {
+		w.reject(fs, line, col(fs.keyBy), "missing-customer", "no customer: the "+describeKey(fs.keyBy)+" is empty", "", raw)
+		return
+	}
+	row.Key = key
+
+	// date
+	dv := w.get(fs, fields, Date)
+	if len(dv) == 0 {
+		w.reject(fs, line, col(Date), "missing-date", "no date", "", raw)
+		return
+	}
+	d, err := field.ParseDate(dv)
+	if err != nil {
+		w.reject(fs, line, col(Date), "bad-date", errText(err), string(dv), raw)
+		return
+	}
+	layouts[d.Layout]++
+	row.Day, row.AltDay = w.order(0, d, fs, line, dv)
+
+	// booking date: a bad one costs the lead time, not the row
+	row.Booked, row.AltBooked = visit.NoDay, visit.NoDay
+	if bv := w.get(fs, fields, BookedAt); len(bv) > 0 {
+		if bd, err := field.ParseDate(bv); err == nil {
+			row.Booked, row.AltBooked = w.order(1, bd, fs, line, bv)
+		} else {
+			w.badBooked++
+		}
+	}
+
+	// status
+	row.Status = visit.Attended
+	if fs.cols.has(Status) {
+		st, ok := w.status(w.get(fs, fields, Status))
+		if !ok && w.r.opt.Strict {
+			w.r.stop.Store(true)
+			return
+		}
+		row.Status = st
+	}
+	if v := w.get(fs, fields, CancelledFlag); len(v) > 0 {
+		if yes, ok := field.ParseFlag(v); !ok || yes {
+			row.Status = visit.Cancelled // a flag, or a cancellation timestamp
+		}
+	}
+	if v := w.get(fs, fields, NoShowFlag); len(v) > 0 {
+		if yes, ok := field.ParseFlag(v); ok && yes {
+			row.Status = visit.NoShow
+		}
+	}
+
+	// amount
+	if av := w.get(fs, fields, Amount); len(av) > 0 {
+		a, err := field.ParseAmount(av)
+		if err != nil && !errors.Is(err, field.ErrEmpty) {
+			w.reject(fs, line, col(Amount), "bad-amount", errText(err), string(av), raw)
+			return
+		}
+		switch a.Evidence {
+		case field.DecimalPoint:
+			w.r.ev.point.Add(1)
+		case field.DecimalComma:
+			w.r.ev.comma.Add(1)
+		}
+		row.Amount = a.Minor
+		if a.Ambiguous() {
+			w.r.ev.amountAmbiguous.Add(1)
+			row.AmountPending = true
+			row.AmountByStyle = [3]int64{a.In(field.StyleUnknown), a.In(field.DecimalPoint), a.In(field.DecimalComma)}
+		}
+	}
+
+	row.Service = w.get(fs, fields, Service)
+	row.Staff = w.get(fs, fields, Staff)
+	row.Channel = w.get(fs, fields, Channel)
+	row.Location = w.get(fs, fields, Location)
+	row.Referrer = w.get(fs, fields, Referrer)
+	row.Email = w.get(fs, fields, Email)
+	row.Phone = w.get(fs, fields, Phone)
+	row.ContactPreference = w.get(fs, fields, ContactPreference)
+	row.Name = w.name(fs, fields)
+
+	// the row's identity, for exact duplicates: every field, columns in header order
+	w.hash.Reset()
+	for _, i := range fs.perm {
+		if i < len(fields) {
+			w.hash.Write(fields[i])
+		}
+		w.hash.Write(unitSep)
+	}
+	row.Hash = w.hash.Sum64()
+
+	s := int(xxhash.Sum64(key) % uint64(len(w.batches)))
+	w.batches[s] = append(w.batches[s], row)
+}
+
+var unitSep = []byte{0x1f}
+
+// order applies the date order: a forced one at once; otherwise an ambiguous value keeps
+// both readings until all rows have been seen.
+func (w *worker) order(col int, d field.Date, fs *fileState, line int, raw []byte) (visit.Day, visit.Day) {
+	if w.r.dateOrder != field.OrderUnknown {
+		day := d.In(w.r.dateOrder)
+		return day, day
+	}
+	if d.Evidence != field.OrderUnknown || d.Ambiguous() {
+		w.r.ev.note(col, d, fs, line, raw)
+	}
+	return d.Day, d.Alt
+}
+
+func errText(err error) string { return err.Error() }
+
+func describeKey(c Concept) string {
+	switch c {
+	case Email:
+		return "e-mail"
+	case Phone:
+		return "phone number"
+	case Name:
+		return "name"
+	}
+	return "customer id"
+}
+
+// status maps a status value, remembering each distinct value.
+func (w *worker) status(v []byte) (visit.Status, bool) {
+	e, ok := w.statuses[string(v)]
+	if !ok {
+		label := string(v)
+		if st, found := w.r.statusMap[foldStatus(label)]; found {
+			e = statusEntry{status: st, known: true, label: label}
+		} else if len(v) == 0 {
+			e = statusEntry{status: visit.Attended, known: true, label: "(empty)"}
+		} else if st, found := field.ParseStatus(v); found {
+			e = statusEntry{status: st, known: true, label: label}
+		} else {
+			e = statusEntry{status: visit.Attended, known: false, label: label}
+		}
+		w.statuses[label] = e
+	}
+	t := w.statusSeen[e.label]
+	if t == nil {
+		t = &statusTally{status: e.status, known: e.known}
+		w.statusSeen[e.label] = t
+	}
+	t.count++
+	if !e.known {
+		w.unknown[e.label]++
+	}
+	return e.status, e.known
+}
+
+// key builds the customer key: an id as written (trimmed, Excel's ="..." removed), or a
+// normalised e-mail (lower case), phone (digits only) or name (lower case, single spaces).
+func (w *worker) key(fs *fileState, fields [][]byte) []byte {
+	switch fs.keyBy {
+	case Customer:
+		k := w.get(fs, fields, Customer)
+		if len(k) > 3 && k[0] == '=' && k[1] == '"' && k[len(k)-1] == '"' {
+			k = bytes.TrimSpace(k[2 : len(k)-1])
+		}
+		return k
+	case Email:
+		return w.lower(w.get(fs, fields, Email))
+	case Phone:
+		p := w.get(fs, fields, Phone)
+		from := len(w.sp.arena)
+		for _, c := range p {
+			if c >= '0' && c <= '9' {
+				w.sp.arena = append(w.sp.arena, c)
+			}
+		}
+		return w.sp.arena[from:len(w.sp.arena):len(w.sp.arena)]
+	default:
+		return w.lower(w.name(fs, fields))
+	}
+}
+
+// name is the customer's name, joined from first and last name columns when split.
+func (w *worker) name(fs *fileState, fields [][]byte) []byte {
+	if fs.cols.has(Name) {
+		return w.get(fs, fields, Name)
+	}
+	first, last := w.get(fs, fields, FirstName), w.get(fs, fields, LastName)
+	if len(first) == 0 || len(last) == 0 {
+		if len(first) == 0 {
+			return last
+		}
+		return first
+	}
+	from := len(w.sp.arena)
+	w.sp.arena = append(w.sp.arena, first...)
+	w.sp.arena = append(w.sp.arena, ' ')
+	w.sp.arena = append(w.sp.arena, last...)
+	return w.sp.arena[from:len(w.sp.arena):len(w.sp.arena)]
+}
+
+// lower case-folds b and collapses runs of spaces, into the arena.
+func (w *worker) lower(b []byte) []byte {
+	from := len(w.sp.arena)
+	space := false
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		b = b[n:]
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && len(w.sp.arena) > from {
+			w.sp.arena = append(w.sp.arena, ' ')
+		}
+		space = false
+		w.sp.arena = utf8.AppendRune(w.sp.arena, unicode.ToLower(r))
+	}
+	return w.sp.arena[from:len(w.sp.arena):len(w.sp.arena)]
+}
