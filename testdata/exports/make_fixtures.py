@@ -4,14 +4,12 @@
 The fixtures are committed; this script is kept so that the byte-level ones
 (Windows-1252, UTF-16 LE, BOMs, CRLF, the broken file) can be regenerated and
 reviewed as text. All people, e-mails, phones and ids are invented.
-`python3 make_fixtures.py --check` re-derives the expected facts listed in
-README.md from the written files (it does not rewrite anything).
-Not part of the Go build or the tests.
+check_fixtures.py (beside this file) re-derives the expected facts listed in
+README.md from the written files. Neither script is part of the Go build or tests.
 """
 import csv
 import io
 import os
-import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CDNOW = os.path.join(HERE, "..", "..", "..", "shared", "data", "cdnow", "CDNOW_sample.txt")
@@ -821,7 +819,4 @@ def main():
 
 
 if __name__ == "__main__":
-    if "--check" in sys.argv:
-        import check_fixtures  # noqa: F401  (see check_fixtures.py)
-    else:
-        main()
+    main()
