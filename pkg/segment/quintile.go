@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -159,9 +160,7 @@ func Quintiles(m Measure, values []int64) ([]Score, Scale, error) {
 			keys[i] = v
 		}
 	}
-	sorted := slices.Clone(keys)
-	slices.Sort(sorted)
-	distinct, cum := distinctCounts(sorted)
+	distinct, cum := distinctCounts(keys)
 	k := len(distinct)
 
 	// bounds[g] .. bounds[g+1] are the distinct values of group g; scoreOf[g] its score.
@@ -216,11 +215,45 @@ var spread = [6][]Score{
 	{1, 2, 3, 4, 5},
 }
 
-// distinctCounts returns the distinct values of sorted and cumulative counts: cum[i] is
-// the number of values below distinct[i], cum[len(distinct)] the total.
-func distinctCounts(sorted []int64) (distinct, cum []int64) {
-	distinct = make([]int64, 0, 64)
-	cum = make([]int64, 0, 65)
+// distinctCounts returns the distinct keys in ascending order and cumulative counts:
+// cum[i] is the number of keys below distinct[i], cum[len(distinct)] the total. Keys in a
+// narrow range (days, visits) are counted directly; others are sorted.
+func distinctCounts(keys []int64) (distinct, cum []int64) {
+	lo, hi := keys[0], keys[0]
+	for _, key := range keys {
+		lo, hi = min(lo, key), max(hi, key)
+	}
+	if span := uint64(hi) - uint64(lo); span < 2*uint64(len(keys))+1024 {
+		counts := make([]int64, span+1)
+		for _, key := range keys {
+			counts[key-lo]++
+		}
+		k := 0
+		for _, c := range counts {
+			if c > 0 {
+				k++
+			}
+		}
+		distinct, cum = make([]int64, 0, k), make([]int64, 1, k+1)
+		for i, c := range counts {
+			if c > 0 {
+				distinct = append(distinct, lo+int64(i))
+				cum = append(cum, cum[len(cum)-1]+c)
+			}
+		}
+		return distinct, cum
+	}
+
+	sorted := slices.Clone(keys)
+	slices.Sort(sorted)
+	k := 0
+	for i, v := range sorted {
+		if i == 0 || v != sorted[i-1] {
+			k++
+		}
+	}
+	distinct = make([]int64, 0, k)
+	cum = make([]int64, 0, k+1)
 	for i, v := range sorted {
 		if i == 0 || v != sorted[i-1] {
 			distinct = append(distinct, v)
@@ -248,73 +281,106 @@ func (a cost) less(b cost) bool {
 // group cost (cum[i]-cum[p])² satisfies the quadrangle inequality, so the best p is
 // monotone in i and each layer is solved by divide and conquer in O(k log k) instead of
 // O(k²).
+//
+// Only cuts near their ideal position need trying. In a best cut, moving the boundary
+// value of two adjacent groups across cannot help, which bounds the difference of their
+// sizes by the count c of that value; so every group is within 2·cmax of n/5 and every
+// cut within 4·cmax of j·n/5, cmax being the largest count of one value. With few ties
+// the windows are tiny and balancing millions of distinct amounts costs microseconds.
 func balance(cum []int64) [4]int {
 	k := len(cum) - 1
 	n := cum[k]
+	var cmax int64
+	for i := range k {
+		cmax = max(cmax, cum[i+1]-cum[i])
+	}
+	// Cut j (the end of group j) is tried at i in [lo[j], hi[j]].
+	var lo, hi [5]int
+	for j := 1; j <= 4; j++ {
+		target, slack := int64(j)*n, 20*cmax // in fifths of a customer
+		a := sort.Search(k+1, func(i int) bool { return 5*cum[i] >= target-slack })
+		b := sort.Search(k+1, func(i int) bool { return 5*cum[i] > target+slack }) - 1
+		lo[j] = max(a, j, lo[j-1]+1)
+		hi[j] = min(b, k-(5-j))
+	}
+	for j := 1; j <= 4; j++ {
+		if lo[j] > hi[j] { // cannot happen by the argument above; stay exact regardless
+			for j := 1; j <= 4; j++ {
+				lo[j], hi[j] = j, k-(5-j)
+			}
+			break
+		}
+	}
+
 	offset := func(j int, i int) int64 {
 		d := 5*cum[i] - int64(j)*n
 		return d * d
 	}
-	prev := make([]cost, k+1)
-	cur := make([]cost, k+1)
-	var opt [5][]int32 // opt[j][i]: where group j starts when it ends at i (j = 1..3 used)
-	for i := 1; i <= k-4; i++ {
-		prev[i] = cost{cum[i] * cum[i], offset(1, i)}
+	prev := make([]cost, hi[1]-lo[1]+1) // D[j-1][i] at i-lo[j-1]
+	for i := lo[1]; i <= hi[1]; i++ {
+		prev[i-lo[1]] = cost{cum[i] * cum[i], offset(1, i)}
 	}
-	for j := 2; j <= 4; j++ { // groups 1..j cover distinct values [0, i)
-		opt[j-1] = make([]int32, k+1)
-		solveLayer(prev, cur, opt[j-1], cum, j, k-(5-j), j-1, k-(6-j))
-		for i := j; i <= k-(5-j); i++ {
-			cur[i].offset += offset(j, i)
+	var opt [5][]int32 // opt[j][i-lo[j]]: where group j starts when it ends at i
+	for j := 2; j <= 4; j++ {
+		cur := make([]cost, hi[j]-lo[j]+1)
+		opt[j] = make([]int32, len(cur))
+		l := layer{prev: prev, cur: cur, opt: opt[j], cum: cum, prevLo: lo[j-1], curLo: lo[j]}
+		l.solve(lo[j], hi[j], lo[j-1], hi[j-1])
+		for i := lo[j]; i <= hi[j]; i++ {
+			cur[i-lo[j]].offset += offset(j, i)
 		}
-		prev, cur = cur, prev
+		prev = cur
 	}
 	best, bestP := cost{}, -1
-	for p := 4; p <= k-1; p++ {
+	for p := lo[4]; p <= hi[4]; p++ {
 		d := n - cum[p]
-		c := cost{prev[p].spread + d*d, prev[p].offset}
+		c := cost{prev[p-lo[4]].spread + d*d, prev[p-lo[4]].offset}
 		if bestP < 0 || c.less(best) {
 			best, bestP = c, p
 		}
 	}
 	var cuts [4]int
 	cuts[3] = bestP
-	for j := 3; j >= 1; j-- {
-		cuts[j-1] = int(opt[j][cuts[j]])
+	for j := 4; j >= 2; j-- {
+		cuts[j-2] = int(opt[j][cuts[j-1]-lo[j]])
 	}
 	return cuts
 }
 
-// solveLayer fills cur[i] for i in [lo, hi] with the best prev[p] + (cum[i]-cum[p])² over
-// p in [pLo, min(i-1, pHi)], recording the smallest best p in opt[i].
-func solveLayer(prev, cur []cost, opt []int32, cum []int64, lo, hi, pLo, pHi int) {
-	var rec func(lo, hi, pLo, pHi int)
-	rec = func(lo, hi, pLo, pHi int) {
-		for lo <= hi {
-			mid := int(uint(lo+hi) >> 1)
-			best, bestP := cost{}, -1
-			top := min(mid-1, pHi)
-			ci := cum[mid]
-			for p := pLo; p <= top; p++ {
-				d := ci - cum[p]
-				c := cost{prev[p].spread + d*d, prev[p].offset}
-				if bestP < 0 || c.less(best) {
-					best, bestP = c, p
-				}
-			}
-			cur[mid] = best
-			opt[mid] = int32(bestP)
-			// Recurse on the smaller half, loop on the other, to bound the stack.
-			if mid-lo < hi-mid {
-				rec(lo, mid-1, pLo, bestP)
-				lo, pLo = mid+1, bestP
-			} else {
-				rec(mid+1, hi, bestP, pHi)
-				hi, pHi = mid-1, bestP
+// layer is one step of the dynamic programme in [balance]: cur[i-curLo] is the best
+// prev[p-prevLo] + (cum[i]-cum[p])², and opt[i-curLo] the smallest p giving it.
+type layer struct {
+	prev, cur     []cost
+	opt           []int32
+	cum           []int64
+	prevLo, curLo int
+}
+
+// solve fills i in [lo, hi], trying p in [pLo, min(i-1, pHi)].
+func (l *layer) solve(lo, hi, pLo, pHi int) {
+	for lo <= hi {
+		mid := int(uint(lo+hi) >> 1)
+		best, bestP := cost{}, -1
+		ci := l.cum[mid]
+		for p := pLo; p <= min(mid-1, pHi); p++ {
+			d := ci - l.cum[p]
+			pc := l.prev[p-l.prevLo]
+			c := cost{pc.spread + d*d, pc.offset}
+			if bestP < 0 || c.less(best) {
+				best, bestP = c, p
 			}
 		}
+		l.cur[mid-l.curLo] = best
+		l.opt[mid-l.curLo] = int32(bestP)
+		// Recurse on the smaller half and loop on the other, to bound the stack.
+		if mid-lo < hi-mid {
+			l.solve(lo, mid-1, pLo, bestP)
+			lo, pLo = mid+1, bestP
+		} else {
+			l.solve(mid+1, hi, bestP, pHi)
+			hi, pHi = mid-1, bestP
+		}
 	}
-	rec(lo, hi, pLo, pHi)
 }
 
 // explain writes the plain-English note of a scale.
@@ -351,37 +417,40 @@ func explain(sc *Scale, distinct, cum []int64, bounds []int, scoreOf []Score) st
 			k, m, strings.Join(parts, ", "), scoreList(letter, empty))
 	}
 
-	// Five groups. Name every value too big for one fifth: that is where ties bent the
-	// quintiles.
-	var big []string
-	var bigScores []Score
-	for g := range len(scoreOf) {
-		for i := bounds[g]; i < bounds[g+1]; i++ {
-			c := cum[i+1] - cum[i]
-			if 5*c > n {
-				if len(big) == 0 {
-					big = append(big, fmt.Sprintf("%s of customers have %s", percent(c, n), value(i)))
-				} else {
-					big = append(big, fmt.Sprintf("%s have %s", percent(c, n), value(i)))
-				}
-				big[len(big)-1] += fmt.Sprintf("; they all score %s%d", letter, scoreOf[g])
-				bigScores = append(bigScores, scoreOf[g])
-			}
-		}
-	}
-	if len(big) > 0 {
-		var rest []Score
-		for s := Score(1); s <= 5; s++ {
-			if !slices.Contains(bigScores, s) {
-				rest = append(rest, s)
-			}
-		}
-		return fmt.Sprintf("%s; scores %s split the rest", strings.Join(big, "; "), scoreList(letter, rest))
-	}
+	// Five groups. When shares stray far from 20 %, name every value too big for one
+	// fifth: that is where ties bent the quintiles.
 	lo, hi := n, int64(0)
 	for _, b := range sc.Bins {
 		lo = min(lo, int64(b.Customers))
 		hi = max(hi, int64(b.Customers))
+	}
+	if 100*hi > 25*n || 100*lo < 15*n {
+		var big []string
+		var bigScores []Score
+		for g := range len(scoreOf) {
+			for i := bounds[g]; i < bounds[g+1]; i++ {
+				c := cum[i+1] - cum[i]
+				if 5*c <= n {
+					continue
+				}
+				whose := " of customers" // "62 % of customers have 1 visit; 25 % have 2 visits"
+				if len(big) > 0 {
+					whose = ""
+				}
+				big = append(big, fmt.Sprintf("%s%s have %s; they all score %s%d",
+					percent(c, n), whose, value(i), letter, scoreOf[g]))
+				bigScores = append(bigScores, scoreOf[g])
+			}
+		}
+		if len(big) > 0 {
+			var rest []Score
+			for s := Score(1); s <= 5; s++ {
+				if !slices.Contains(bigScores, s) {
+					rest = append(rest, s)
+				}
+			}
+			return fmt.Sprintf("%s; scores %s split the rest", strings.Join(big, "; "), scoreList(letter, rest))
+		}
 	}
 	switch {
 	case lo == hi:
