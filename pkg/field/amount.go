@@ -74,7 +74,8 @@ const maxSeparators = 8
 //     1.234,56, 1234,56, 1'234.50, 1 234,56 (with a no-break or thin space), .5, 12.;
 //   - a currency before or after the number: 12,50 €, € 12,50, €12.50, $1,149.00,
 //     126.63 EUR, EUR 126,63, CHF 1'234.50, Fr. 12.50;
-//   - a sign: -12,50, +12.00, 12,50- (trailing minus, as SAP writes it), (33.62).
+//   - a sign: -12,50, +12.00, 12,50- (trailing minus, as SAP writes it), (33.62);
+//   - dashes for zero cents after a separator: 12,- and 12,-- € are 12.00.
 //
 // More than two decimals are rounded half away from zero: 0,125 is 13 cents and -0,125
 // is -13 cents. A number with one separator followed by exactly three digits ("1,234")
@@ -119,7 +120,10 @@ func ParseAmount(b []byte) (Amount, error) {
 	}
 	// After the number: a trailing minus and a currency (12,50 €-, 12,50- EUR).
 	for len(b) > 0 && !isDigit(b[len(b)-1]) {
-		if b[len(b)-1] == '-' {
+		if n := zeroCentsDash(b); n > 0 {
+			b = b[:len(b)-n]
+			break
+		} else if b[len(b)-1] == '-' {
 			signs, neg = signs+1, true
 			b = b[:len(b)-1]
 		} else if cur, n := currencyBefore(b); n > 0 {
@@ -315,6 +319,26 @@ func separatorAt(b []byte, i int) (kind byte, n int) {
 		return ' ', n
 	}
 	return 0, 0
+}
+
+// zeroCentsDash returns the length of the dashes that stand for zero cents at the end of
+// b, as in the German "12,-" or "12,--" (12.00), or 0. A dash after a digit is a trailing
+// minus instead.
+func zeroCentsDash(b []byte) int {
+	end := len(b)
+	for end > 0 {
+		if b[end-1] == '-' {
+			end--
+		} else if end >= 3 && b[end-3] == 0xE2 && b[end-2] == 0x80 && (b[end-1] == 0x93 || b[end-1] == 0x94) {
+			end -= 3 // en or em dash
+		} else {
+			break
+		}
+	}
+	if end == len(b) || end == 0 || (b[end-1] != ',' && b[end-1] != '.') {
+		return 0
+	}
+	return len(b) - end
 }
 
 // minusAt returns the length of a minus sign (- or U+2212) at the start of b, or 0.

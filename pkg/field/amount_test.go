@@ -65,6 +65,10 @@ func TestParseAmountAccepts(t *testing.T) {
 		{"digits beyond the third decimal do not change rounding", "1.23499999", exact(123, DecimalPoint, "")},
 		{"four digits before a single separator prove it decimal", "1234.567", exact(123457, DecimalPoint, "")},
 		{"a leading zero before three decimals proves a decimal", "0.500", exact(50, DecimalPoint, "")},
+		{"a dash for zero cents is not a minus", "12,-", exact(1200, DecimalComma, "")},
+		{"two dashes for zero cents with a currency are read", "1.200,-- €", exact(120000, DecimalComma, "EUR")},
+		{"an en dash for zero cents is read", "12,–", exact(1200, DecimalComma, "")},
+		{"a negative amount with a dash for zero cents is read", "-12,-", exact(-1200, DecimalComma, "")},
 		{"spaces around are ignored", "  12,50  ", exact(1250, DecimalComma, "")},
 		{"the largest amount is read", "92233720368547757", exact(9223372036854775700, StyleUnknown, "")},
 	}

@@ -227,6 +227,9 @@ func TestParseDateFormat(t *testing.T) {
 		{"a strftime pattern is read", "%d/%m/%Y", DayFirst},
 		{"a month-name pattern is read", "d-mmm-yy", DayFirst},
 		{"a German pattern with Uhr is read", "dd.mm.yyyy hh:mm Uhr", DayFirst},
+		{"a German long pattern is day first", "d. MMMM yyyy", DayFirst},
+		{"an abbreviated month name with a dot may come first", "MMM. d, yyyy", MonthFirst},
+		{"a strftime pattern with a 12-hour clock is read", "%m/%d/%Y %I:%M %p", MonthFirst},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -29,17 +29,17 @@ func ParseDateFormat(s string) (Order, error) {
 	}
 	f = strings.ReplaceAll(f, "%", "")
 	date, clock := f, ""
-	if i := strings.IndexByte(f, 'h'); i >= 0 {
+	if i := strings.IndexAny(f, "hi"); i >= 0 { // hh, HH, strftime's %H and %I
 		date, clock = f[:i], f[i:]
 		date = strings.TrimRight(date, " t,")
 	}
-	if strings.Trim(clock, "hmsfaptzur:./, ") != "" {
+	if strings.Trim(clock, "hmsfaptzuri:./, ") != "" {
 		return OrderUnknown, unknownDateFormat(s)
 	}
 
 	// The date part is three runs of d, m and y, with or without separators between them.
 	var runs [3]byte // the letters in order
-	n, dots, separated := 0, false, false
+	n, dots, separated, monthName := 0, false, false, false
 	for i := 0; i < len(date); {
 		c := date[i]
 		switch c {
@@ -48,10 +48,13 @@ func ParseDateFormat(s string) (Order, error) {
 			for j < len(date) && date[j] == c {
 				j++
 			}
-			if c == 'e' { // strftime: day without leading zero
+			switch {
+			case c == 'e': // strftime: day without leading zero
 				c = 'd'
-			} else if c == 'b' { // strftime: month name
-				c = 'm'
+			case c == 'b': // strftime: month name
+				c, monthName = 'm', true
+			case c == 'm' && j-i > 2: // mmm, mmmm: month name
+				monthName = true
 			}
 			if n == len(runs) || strings.IndexByte(string(runs[:n]), c) >= 0 || j-i > 4 {
 				return OrderUnknown, unknownDateFormat(s)
@@ -85,7 +88,7 @@ func ParseDateFormat(s string) (Order, error) {
 		if !separated {
 			break
 		}
-		if dots {
+		if dots && !monthName {
 			return OrderUnknown, fmt.Errorf("date format %q puts the month first with dots: "+
 				"dates with dots are always read day first (dd.mm.yyyy)", s)
 		}

@@ -16,27 +16,10 @@ type StatusWord struct {
 
 // statusWords is the vocabulary of [ParseStatus], gathered from booking, payment and
 // practice software (Square, Acuity, Calendly, SimplyBook, Booking.com, Stripe, Shopify,
-// Theorg, Doctolib, Terminland) and from what people type into a status column.
-//
-// Case, spaces, punctuation, underscores, hyphens and the spelling of umlauts do not
-// matter: "No_Show", "no-show" and "NO SHOW" are one entry, as are "bestätigt" and
-// "bestaetigt". Add a word in its most common spelling.
-//
-// Decisions on words that could go either way:
-//   - "confirmed", "bestätigt", "accepted" (Square) and "active" (Calendly) are
-//     [visit.Booked]: a confirmation says the appointment is planned, not that it took
-//     place. Software that records no outcome leaves past appointments in this state;
-//     treating a past booking as a visit is the caller's decision, not this table's.
-//   - "open" and "offen" are [visit.Booked]: the outcome is still open.
-//   - "ok" (Booking.com) is [visit.Attended]: Booking.com writes it for stays that were
-//     neither cancelled nor missed. A future date still makes such a row a booking, which
-//     the caller sees from the date.
-//   - "rescheduled" and "verschoben" are [visit.Cancelled]: the appointment did not take
-//     place on that day; if it was moved, the new appointment is a row of its own.
-//   - Payment outcomes stand for the order: "paid", "succeeded", "partially refunded" are
-//     [visit.Attended]; "refunded", "failed", "voided", "expired" are [visit.Cancelled];
-//     "pending", "authorized" are [visit.Booked].
-//   - "late cancel" is [visit.Cancelled], not a no-show: the customer did call.
+// Theorg, Doctolib, Terminland) and from what people type into a status column. Case,
+// spaces, punctuation, underscores, hyphens and the spelling of umlauts do not matter, so
+// add a word once, in its most common spelling; a test refuses duplicates. The reasons for
+// the doubtful words are in the doc comment of [ParseStatus].
 var statusWords = []StatusWord{
 	// Attended: the visit took place.
 	{"attended", visit.Attended},
@@ -103,6 +86,10 @@ var statusWords = []StatusWord{
 	{"ausgefallen", visit.Cancelled},
 	{"verschoben", visit.Cancelled},
 	{"abgelehnt", visit.Cancelled},
+	{"gelöscht", visit.Cancelled},              // Doctolib: deleted by the practice
+	{"entschuldigt", visit.Cancelled},          // excused: the patient called off
+	{"abwesend entschuldigt", visit.Cancelled}, // Doctolib
+	{"entschuldigt abgesagt", visit.Cancelled},
 
 	// No-show: neither came nor called off.
 	{"no show", visit.NoShow},
@@ -124,6 +111,8 @@ var statusWords = []StatusWord{
 	{"unentschuldigt nicht erschienen", visit.NoShow},
 	{"gefehlt", visit.NoShow},
 	{"ausgeblieben", visit.NoShow},
+	{"abwesend", visit.NoShow},
+	{"abwesend unentschuldigt", visit.NoShow}, // Doctolib
 	{"versäumt", visit.NoShow},
 
 	// Booked: planned, outcome not recorded yet.
@@ -189,9 +178,30 @@ func StatusVocabulary() []StatusWord {
 }
 
 // ParseStatus returns the status a cell names, or false when the word is not in the
-// vocabulary (see [StatusVocabulary] for the words and the decisions behind the doubtful
-// ones). Case, spaces, punctuation, underscores, hyphens and umlauts do not matter:
-// "No_Show", "NICHT ERSCHIENEN" and "bestaetigt" are known.
+// vocabulary ([StatusVocabulary] lists it). Case, spaces, punctuation, underscores,
+// hyphens and umlauts do not matter: "No_Show", "NICHT ERSCHIENEN" and "bestaetigt" are
+// known.
+//
+// Decisions on words that could go either way:
+//   - "confirmed", "bestätigt", "accepted" (Square) and "active" (Calendly) are
+//     [visit.Booked]: a confirmation says the appointment is planned, not that it took
+//     place. Software that records no outcome leaves past appointments in this state;
+//     treating a past booking as a visit is the caller's decision, not this table's.
+//   - "open" and "offen" are [visit.Booked]: the outcome is still open.
+//   - "ok" (Booking.com) is [visit.Attended]: Booking.com writes it for stays that were
+//     neither cancelled nor missed. A future date still makes such a row a booking, which
+//     the caller sees from the date.
+//   - "rescheduled" and "verschoben" are [visit.Cancelled]: the appointment did not take
+//     place on that day; if it was moved, the new appointment is a row of its own.
+//   - "late cancel" and "entschuldigt" (excused) are [visit.Cancelled], not no-shows: the
+//     customer did call off. "unentschuldigt" and "abwesend" are [visit.NoShow].
+//   - Payment outcomes stand for the order: "paid", "succeeded", "partially refunded" are
+//     [visit.Attended]; "refunded", "failed", "voided", "expired" are [visit.Cancelled];
+//     "pending" and "authorized" are [visit.Booked].
+//   - A word followed by more words matches a few open-ended entries: anything that
+//     starts with "cancelled", "canceled", "abgesagt" or "storniert" is cancelled
+//     ("cancelled by guest", "abgesagt durch Patient"), anything that starts with
+//     "no show" or "nicht erschienen" is a no-show.
 func ParseStatus(b []byte) (visit.Status, bool) {
 	var buf [keyLen]byte
 	n, ok := normalizeKey(&buf, b)
