@@ -164,6 +164,7 @@ const (
 	gradTol      = 1e-9 // converged
 	looseGradTol = 1e-6 // converged, when no further step improves the likelihood
 	maxIter      = 1000 // major iterations
+	stallIter    = 50   // major iterations without progress
 	maxLogStep   = 4.0  // largest change of a log-parameter in one step
 	armijo       = 1e-4 // sufficient-increase constant of the line search
 )
@@ -209,9 +210,14 @@ func maximize(ll objective, start []float64) optimum {
 	hy := make([]float64, dim)
 	converged := false
 	iter := 0
+	best, sinceBest := f, 0
 	for ; iter < maxIter; iter++ {
 		if maxAbs(g) < gradTol {
 			converged = true
+			break
+		}
+		if maxAbs(u) > clampLog || sinceBest > stallIter {
+			// Off to a boundary, or creeping along a flat ridge: the fit will be flagged.
 			break
 		}
 		slope := 0.0
@@ -281,6 +287,11 @@ func maximize(ll objective, start []float64) optimum {
 			}
 		}
 		stalled := f-fNew <= 1e-16*(1+math.Abs(f))
+		if fNew < best-1e-10*(1+math.Abs(best)) {
+			best, sinceBest = fNew, 0
+		} else {
+			sinceBest++
+		}
 		copy(u, uNew)
 		copy(g, gNew)
 		f = fNew

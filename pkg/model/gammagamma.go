@@ -18,16 +18,19 @@ type GammaGamma struct {
 }
 
 // LogLik returns the log-likelihood of one customer's mean repeat spend zbar over x > 0
-// transactions, in Hardie's form: the density of zbar without its −log zbar term, which
-// does not depend on the parameters (so that the CDNOW fit reports −4055.9177 like
-// CLVTools).
+// transactions: the log density of zbar, whose mixture over ν is
+//
+//	Γ(px+q)/(Γ(px)Γ(q)) γ^q x^(px) zbar^(px−1) / (γ + x·zbar)^(px+q).
+//
+// This is the form CLVTools reports (−4055.9177 on CDNOW with zbar from the exact
+// amounts); lifetimes drops the −log zbar term, which does not depend on the parameters.
 func (m GammaGamma) LogLik(x, zbar float64) float64 {
 	p, q, g := m.P, m.Q, m.Gamma
 	px := p * x
 	a, _ := math.Lgamma(px + q)
 	b, _ := math.Lgamma(px)
 	c, _ := math.Lgamma(q)
-	return a - b - c + q*math.Log(g) + px*math.Log(zbar) + px*math.Log(x) - (px+q)*math.Log(g+x*zbar)
+	return a - b - c + q*math.Log(g) + (px-1)*math.Log(zbar) + px*math.Log(x) - (px+q)*math.Log(g+x*zbar)
 }
 
 // ExpectedSpend returns E[Z | x, zbar], the expected value of a customer's future
@@ -101,8 +104,8 @@ func FitGammaGamma(x, zbar []float64) (Fit[GammaGamma], error) {
 	return fit, nil
 }
 
-// ggLogLik returns the summed log-likelihood and divides its gradient in (p, q, γ) into
-// grad, already divided by the number of customers.
+// ggLogLik returns the summed log-likelihood and stores its gradient in (p, q, γ),
+// divided by the number of customers, in grad.
 func ggLogLik(m GammaGamma, xs, zs []float64, grad []float64) float64 {
 	p, q, g := m.P, m.Q, m.Gamma
 	sum := parallelSum(len(xs), 4, func(lo, hi int, acc []float64) {
@@ -116,7 +119,7 @@ func ggLogLik(m GammaGamma, xs, zs []float64, grad []float64) float64 {
 			b, _ := math.Lgamma(px)
 			lgz := math.Log(g + x*z)
 			psiA := mathext.Digamma(px + q)
-			acc[0] += a - b - lq + q*lgG + px*math.Log(z) + px*math.Log(x) - (px+q)*lgz
+			acc[0] += a - b - lq + q*lgG + (px-1)*math.Log(z) + px*math.Log(x) - (px+q)*lgz
 			acc[1] += x * (psiA - mathext.Digamma(px) + math.Log(z) + math.Log(x) - lgz)
 			acc[2] += psiA - psiQ + lgG - lgz
 			acc[3] += q/g - (px+q)/(g+x*z)

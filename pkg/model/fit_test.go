@@ -1,0 +1,168 @@
+package model
+
+import (
+	"errors"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// fitters runs both frequency models the same way.
+var fitters = []struct {
+	name string
+	fit  func([]Summary) (params []float64, usable bool, reason string, f fitInfo, err error)
+}{
+	{"BG/NBD", func(d []Summary) ([]float64, bool, string, fitInfo, error) {
+		f, err := FitBGNBD(d)
+		ok, why := f.Usable()
+		return []float64{f.Params.R, f.Params.Alpha, f.Params.A, f.Params.B}, ok, why, fitInfo{f.LogLik, f.Flags, f.Converged}, err
+	}},
+	{"Pareto/NBD", func(d []Summary) ([]float64, bool, string, fitInfo, error) {
+		f, err := FitParetoNBD(d)
+		ok, why := f.Usable()
+		return []float64{f.Params.R, f.Params.Alpha, f.Params.S, f.Params.Beta}, ok, why, fitInfo{f.LogLik, f.Flags, f.Converged}, err
+	}},
+}
+
+type fitInfo struct {
+	logLik    float64
+	flags     []Flag
+	converged bool
+}
+
+func repeat(n int, s Summary) []Summary {
+	out := make([]Summary, n)
+	for i := range out {
+		out[i] = s
+	}
+	return out
+}
+
+func TestDegenerateDataGiveUnusableFits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	tinyT := make([]Summary, 500)
+	for i := range tinyT {
+		// Everyone watched for under a day (in weeks), a few repeats.
+		T := 0.05 + 0.05*rng.Float64()
+		if i%3 == 0 {
+			tinyT[i] = Summary{X: 1, Tx: T * rng.Float64(), T: T}
+		} else {
+			tinyT[i] = Summary{T: T}
+		}
+	}
+	fewRepeat := repeat(1000, Summary{T: 40})
+	for i := range 20 {
+		fewRepeat[i] = Summary{X: 2, Tx: 10, T: 40}
+	}
+	tests := []struct {
+		name string
+		data []Summary
+		kind FlagKind
+		word string // in the reason
+	}{
+		{"nobody came back", repeat(200, Summary{T: 39}), FewRepeaters, "came back"},
+		{"a single customer", []Summary{{X: 3, Tx: 10, T: 20}}, FewRepeaters, "only 1 of 1"},
+		{"everyone was watched for a fraction of a period", tinyT, ShortSpan, "watched"},
+		{"only 2% came back", fewRepeat, FewRepeaters, "only 20 of 1000"},
+	}
+	for _, f := range fitters {
+		for _, tt := range tests {
+			t.Run(f.name+": "+tt.name+" is not usable", func(t *testing.T) {
+				params, ok, reason, info, err := f.fit(tt.data)
+				if err != nil {
+					t.Fatalf("error %v, want a flagged fit", err)
+				}
+				if ok {
+					t.Fatalf("Usable() = true for %s", tt.name)
+				}
+				if !strings.Contains(reason, tt.word) {
+					t.Errorf("reason %q does not mention %q", reason, tt.word)
+				}
+				if !hasFlag(info.flags, tt.kind) {
+					t.Errorf("flags %v lack %s", info.flags, tt.kind)
+				}
+				for _, p := range params {
+					if math.IsNaN(p) || p <= 0 || math.IsInf(p, 0) {
+						t.Errorf("parameter %v is not a positive number", p)
+					}
+				}
+				if math.IsNaN(info.logLik) {
+					t.Error("log-likelihood is NaN")
+				}
+			})
+		}
+	}
+}
+
+func hasFlag(flags []Flag, k FlagKind) bool {
+	for _, f := range flags {
+		if f.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+func TestNobodyCameBackRunsToABoundary(t *testing.T) {
+	f, err := FitBGNBD(repeat(200, Summary{T: 39}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// With no repeats the likelihood keeps rising as the purchase rate goes to zero.
+	if !f.Has(AtBoundary) || f.Converged {
+		t.Errorf("flags %v, converged %v; want at-boundary and not converged", f.Flags, f.Converged)
+	}
+}
+
+func TestFitsRejectInvalidInput(t *testing.T) {
+	tests := []struct {
+		name string
+		data []Summary
+		want error
+	}{
+		{"no customers", nil, ErrNoCustomers},
+		{"recency after the end of the observation", []Summary{{X: 1, Tx: 5, T: 4}}, nil},
+		{"a negative frequency", []Summary{{X: -1, T: 4}}, nil},
+	}
+	for _, f := range fitters {
+		for _, tt := range tests {
+			t.Run(f.name+": "+tt.name+" is an error", func(t *testing.T) {
+				_, _, _, _, err := f.fit(tt.data)
+				if err == nil || tt.want != nil && !errors.Is(err, tt.want) {
+					t.Errorf("error = %v, want %v", err, tt.want)
+				}
+			})
+		}
+	}
+}
+
+func TestUsableExplainsEveryFlag(t *testing.T) {
+	f := Fit[BGNBD]{Converged: false, Flags: []Flag{
+		{FewRepeaters, "only 3 of 10 customers came back"},
+		{NotConverged, "the BG/NBD fit did not converge"},
+	}}
+	ok, why := f.Usable()
+	if ok || why != "only 3 of 10 customers came back; the BG/NBD fit did not converge" {
+		t.Errorf("Usable() = %v, %q", ok, why)
+	}
+	if ok, why := (Fit[BGNBD]{Converged: true}).Usable(); !ok || why != "" {
+		t.Errorf("a clean fit: Usable() = %v, %q", ok, why)
+	}
+	if ok, why := (Fit[BGNBD]{}).Usable(); ok || why == "" {
+		t.Errorf("an unconverged fit without flags: Usable() = %v, %q", ok, why)
+	}
+}
+
+// TestFitIsDeterministic: the same data give bit-identical fits, whatever the scheduling of
+// the parallel sums.
+func TestFitIsDeterministic(t *testing.T) {
+	data := simulateCohort(20000, 3, func(rng *rand.Rand, T float64) Simulated {
+		return SimulateParetoNBD(rng, benchPareto, T)
+	})
+	a, _ := FitParetoNBD(data)
+	b, _ := FitParetoNBD(data)
+	if a.Params != b.Params || a.LogLik != b.LogLik {
+		t.Errorf("two fits differ: %+v and %+v", a, b)
+	}
+}
