@@ -120,6 +120,9 @@ func Analyze(in Input, m *Map) (*Result, error) {
 	if m == nil {
 		m = DefaultMap()
 	}
+	if len(m.segments) == 0 {
+		return nil, fmt.Errorf("%w: the map has no segments (use NewMap)", ErrInvalidMap)
+	}
 	cs := in.Customers
 	n := len(cs)
 	for i := range cs {
@@ -132,12 +135,12 @@ func Analyze(in Input, m *Map) (*Result, error) {
 	}
 
 	res := &Result{HasAmounts: in.HasAmounts, Skipped: in.Skipped}
-	values := make([]int64, n)
+	values := make([]int64, n) // scratch, overwritten by each scoring
 	score := func(meas Measure, get func(*Customer) int64) ([]Score, Scale, error) {
 		for i := range cs {
 			values[i] = get(&cs[i])
 		}
-		return Quintiles(meas, values)
+		return quintiles(meas, values)
 	}
 	rs, rScale, err := score(Recency, func(c *Customer) int64 { return int64(c.Recency) })
 	if err != nil {
@@ -211,13 +214,39 @@ func Analyze(in Input, m *Map) (*Result, error) {
 	return res, nil
 }
 
-// median sorts xs and returns its median: the middle value, or the mean of the two middle
-// values for an even count; 0 for none.
+// median returns the median of xs, reordering them: the middle value, or the mean of the
+// two middle values for an even count; 0 for none. Values in a narrow range (days,
+// visits) are counted rather than sorted.
 func median[T int | int32](xs []T) float64 {
 	if len(xs) == 0 {
 		return 0
 	}
-	slices.Sort(xs)
-	a, b := xs[(len(xs)-1)/2], xs[len(xs)/2]
+	lo, hi := slices.Min(xs), slices.Max(xs)
+	if span := uint64(int64(hi) - int64(lo)); span > 2*uint64(len(xs))+1024 {
+		slices.Sort(xs)
+		a, b := xs[(len(xs)-1)/2], xs[len(xs)/2]
+		return (float64(a) + float64(b)) / 2
+	}
+	counts := make([]int, int64(hi)-int64(lo)+1)
+	for _, x := range xs {
+		counts[int64(x)-int64(lo)]++
+	}
+	// The values at ranks (len-1)/2 and len/2, counting from 0.
+	ra, rb := (len(xs)-1)/2, len(xs)/2
+	var a, b int64
+	seen := 0
+	for i, c := range counts {
+		if c == 0 {
+			continue
+		}
+		if seen <= ra && ra < seen+c {
+			a = int64(lo) + int64(i)
+		}
+		if seen <= rb && rb < seen+c {
+			b = int64(lo) + int64(i)
+			break
+		}
+		seen += c
+	}
 	return (float64(a) + float64(b)) / 2
 }

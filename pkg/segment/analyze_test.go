@@ -243,6 +243,9 @@ func TestMedian(t *testing.T) {
 		{"the median of an odd count is the middle value", []int{9, 1, 5}, 5},
 		{"the median of an even count is the mean of the two middle values", []int{4, 1, 10, 2}, 3},
 		{"the median of two values can be a half", []int{2, 3}, 2.5},
+		{"the median of widely spread values is found by sorting", []int{1 << 40, 1, 5}, 5},
+		{"the median of two widely spread values is their mean", []int{0, 1 << 40}, 1 << 39},
+		{"the median of a narrow range with repeats is counted", []int{7, 3, 7, 3, 3, 9}, 5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -125,18 +125,26 @@ type Scale struct {
 // each as ties allow: the cut minimises the sum of squared group sizes (the same as the
 // squared distance of each share from 20 %), found exactly by dynamic programming over the
 // distinct values. Among equally balanced cuts it takes the one whose cut points lie
-// closest to the ideal 20/40/60/80 % positions, and then the one with the earliest cuts,
-// so the result is deterministic and symmetric where it can be. The one-visit customers
-// above all score 1 and scores 2–5 split the remaining 40 %.
+// closest to the ideal 20/40/60/80 % positions (so six customers split 1, 1, 2, 1, 1),
+// then the one with the earliest last cut, the earliest cut before it and so on, so the
+// result depends only on the multiset of values. The one-visit customers above all score
+// 1 and scores 2–5 split the remaining 40 % (10 % each if the values allow it).
 //
 // With five or fewer distinct values each value is its own group, and the groups are
 // spread evenly over 1..5: two values score 1 and 5, three 1, 3 and 5, four 1, 2, 4 and
 // 5. A population where everyone is equal (a single customer, say) scores 3, the middle,
 // because there is nothing to rank. [Scale] reports the bins used and a note saying so.
 //
-// Quintiles runs in O(n log n) for sorting plus O(k log k) for k distinct values.
+// Values in a narrow range (days, visits) are counted in O(n); others are sorted in
+// O(n log n). Balancing is O(k log k) for k distinct values at worst and much less
+// unless a few values hold most customers (see balance).
 func Quintiles(m Measure, values []int64) ([]Score, Scale, error) {
-	n := len(values)
+	return quintiles(m, slices.Clone(values))
+}
+
+// quintiles is [Quintiles] on values it may overwrite.
+func quintiles(m Measure, keys []int64) ([]Score, Scale, error) {
+	n := len(keys)
 	sc := Scale{Measure: m, Customers: n}
 	for s := range sc.Bins {
 		sc.Bins[s].Score = Score(s + 1)
@@ -152,12 +160,9 @@ func Quintiles(m Measure, values []int64) ([]Score, Scale, error) {
 	// Work on keys that rise with the score: ^v reverses the order of recency without
 	// the overflow of -v.
 	reverse := m == Recency
-	keys := make([]int64, n)
-	for i, v := range values {
-		if reverse {
+	if reverse {
+		for i, v := range keys {
 			keys[i] = ^v
-		} else {
-			keys[i] = v
 		}
 	}
 	distinct, cum := distinctCounts(keys)
