@@ -116,6 +116,7 @@ var noDate = Date{Day: visit.NoDay, Alt: visit.NoDay}
 //
 // Dates that do not exist (31.04.2024, 29.02.2023, month 13) are errors, as are years
 // outside 1900 to 2199. An empty cell gives [ErrEmpty]; every other error wraps [ErrNotDate].
+// With an error, Day and Alt are [visit.NoDay].
 func ParseDate(b []byte) (Date, error) {
 	b = trimSpace(b)
 	if len(b) == 0 {
@@ -475,25 +476,24 @@ func isZone(b []byte) bool {
 		}
 	}
 	if i < len(b) && (b[i] == '+' || b[i] == '-') {
+		// Offsets are checked as loosely as time.Parse does: hours up to 24, minutes up to 60.
 		h, j := digits(b, i+1)
+		m := 0
 		switch j - (i + 1) {
 		case 2:
 			if j+2 < len(b) && b[j] == ':' {
-				m, k := digits(b, j+1)
-				if k-(j+1) != 2 || m > 59 {
+				var k int
+				if m, k = digits(b, j+1); k-(j+1) != 2 {
 					return false
 				}
 				j = k
 			}
 		case 4:
-			if h%100 > 59 {
-				return false
-			}
-			h /= 100
+			h, m = h/100, h%100
 		default:
 			return false
 		}
-		if h > 18 {
+		if h > 24 || m > 60 {
 			return false
 		}
 		i = j

@@ -275,3 +275,48 @@ func TestDaysFromCivilMatchesVisitDayOf(t *testing.T) {
 		}
 	}
 }
+
+func TestParseDateKnowsEveryMonthName(t *testing.T) {
+	names := [13][]string{
+		1:  {"January", "Jan", "Januar", "Jänner", "Jän"},
+		2:  {"February", "Feb", "Februar", "Feber"},
+		3:  {"March", "Mar", "März", "Maerz", "Mär", "Mrz"},
+		4:  {"April", "Apr"},
+		5:  {"May", "Mai"},
+		6:  {"June", "Jun", "Juni"},
+		7:  {"July", "Jul", "Juli"},
+		8:  {"August", "Aug"},
+		9:  {"September", "Sep", "Sept"},
+		10: {"October", "Oct", "Oktober", "Okt"},
+		11: {"November", "Nov"},
+		12: {"December", "Dec", "Dezember", "Dez"},
+	}
+	for m := 1; m <= 12; m++ {
+		for _, name := range names[m] {
+			for _, in := range []string{"3. " + name + " 2024", "3 " + strings.ToUpper(name) + ". 2024", name + " 3, 2024"} {
+				t.Run(in+" is in month "+monthNames[m], func(t *testing.T) {
+					d, err := ParseDate([]byte(in))
+					if err != nil {
+						t.Fatal(err)
+					}
+					if d.Day != day(2024, m, 3) {
+						t.Errorf("ParseDate(%q) = %v, want 2024-%02d-03", in, d.Day, m)
+					}
+				})
+			}
+		}
+	}
+}
+
+func TestParseDateSkipsWeekdays(t *testing.T) {
+	for _, w := range []string{"Monday", "Tue", "Tues", "Wednesday", "Thu", "Thurs", "Fri", "Sat", "Sunday",
+		"Montag", "Di.", "Mittwoch", "Do", "Freitag", "Samstag", "Sonnabend", "So."} {
+		in := w + ", 2. Januar 2024"
+		t.Run("the weekday in "+in+" is skipped", func(t *testing.T) {
+			d, err := ParseDate([]byte(in))
+			if err != nil || d.Day != day(2024, 1, 2) {
+				t.Errorf("ParseDate(%q) = %v, %v, want 2024-01-02", in, d.Day, err)
+			}
+		})
+	}
+}

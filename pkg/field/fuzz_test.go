@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -68,6 +69,18 @@ func FuzzParseDate(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		d, err := ParseDate([]byte(in))
+		// Whatever the standard library reads in a layout ParseDate shares, ParseDate reads alike.
+		for _, layout := range []string{"2006-01-02", "2006/01/02", "20060102", "02.01.2006",
+			"2.1.2006", "2006-01-02T15:04:05Z07:00", "2006-01-02 15:04:05 -0700", "Jan 2, 2006",
+			"January 2, 2006 15:04", "2 January 2006", "02-Jan-2006", time.RFC1123Z} {
+			tm, terr := time.Parse(layout, in)
+			if terr != nil || tm.Year() < minYear || tm.Year() > maxYear {
+				continue
+			}
+			if err != nil || d.Day != visit.DayFromTime(tm) {
+				t.Errorf("time.Parse(%q, %q) = %v, but ParseDate gives %v, %v", layout, in, tm, d.Day, err)
+			}
+		}
 		if err != nil {
 			if err != ErrEmpty && !errors.Is(err, ErrNotDate) {
 				t.Errorf("ParseDate(%q) error %v wraps neither ErrEmpty nor ErrNotDate", in, err)
