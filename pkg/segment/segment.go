@@ -7,10 +7,10 @@
 // last week". [Quintiles] explains how ties and small practices are handled. The grid map
 // from scores to segments is replaceable ([NewMap]); [DefaultMap] is the widely used one.
 //
-// The package is pure: it takes customers and the as-of date as arguments, does no I/O and
-// gives the same result for the same input. It does not decide who is lapsed (see package
-// lapse), fit models (see package model) or guess why anyone left (see package reason): a
-// segment is a description of where a customer stands, not a verdict.
+// The package is pure: it takes customers (and, in [FromHistories], the as-of date) as
+// arguments, does no I/O and gives the same result for the same input. It does not decide
+// who is lapsed (see package lapse), fit models (see package model) or guess why anyone
+// left (see package reason): a segment describes where a customer stands, not a verdict.
 package segment
 
 // Segment is a named region of the R×F grid, with names and a one-line description in
