@@ -66,6 +66,12 @@ func (m BGNBD) expectedCore(x, T, t float64) float64 {
 	if t <= 0 {
 		return 0
 	}
+	if d := m.A - 1; math.Abs(d) < 1e-6 {
+		// 0/0 at a = 1: the mean of the two sides is exact to O(1e-12).
+		lo, hi := m, m
+		lo.A, hi.A = 1-1e-6, 1+1e-6
+		return (lo.expectedCore(x, T, t) + hi.expectedCore(x, T, t)) / 2
+	}
 	r, alpha, a, b := m.R, m.Alpha, m.A, m.B
 	z := t / (alpha + T + t)
 	c := a + b + x - 1
@@ -86,7 +92,7 @@ func FitBGNBD(data []Summary) (Fit[BGNBD], error) {
 	if err != nil {
 		return Fit[BGNBD]{}, err
 	}
-	flags, repeaters := checkSummaries(data)
+	flags, repeaters := c.checks()
 	ll := func(p, grad []float64) float64 {
 		return c.mean(c.bgnbdLogLik(BGNBD{p[0], p[1], p[2], p[3]}, grad), grad)
 	}
@@ -161,9 +167,7 @@ func (c *cohort) bgnbdLogLik(m BGNBD, grad []float64) float64 {
 			alive := -(r + x) * logT[rec.t]
 			l, w := alive, 0.0
 			if x > 0 {
-				drop := t.drop - (r+x)*logT[rec.tx]
-				l = logAddExp(alive, drop)
-				w = logistic(drop - alive)
+				l, w = logAddExpShare(alive, t.drop-(r+x)*logT[rec.tx])
 			}
 			n := rec.n
 			acc[0] += n * (t.head + l)

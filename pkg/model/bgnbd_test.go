@@ -207,3 +207,12 @@ func TestCompareHoldoutRejectsMismatchedInput(t *testing.T) {
 		t.Error("no error for no customers")
 	}
 }
+
+func TestBGNBDExpectedIsContinuousAtAEqualsOne(t *testing.T) {
+	s := Summary{3, 20, 39}
+	at := func(a float64) float64 { return BGNBD{R: 0.5, Alpha: 5, A: a, B: 2}.Expected(s, 52) }
+	mid := at(1)
+	if math.IsNaN(mid) || !near(mid, (at(1-1e-4)+at(1+1e-4))/2, 1e-7) {
+		t.Errorf("E at a=1 is %v; neighbours %v and %v", mid, at(1-1e-4), at(1+1e-4))
+	}
+}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -98,19 +99,19 @@ func (f Fit[M]) Has(k FlagKind) bool {
 	return slices.ContainsFunc(f.Flags, func(fl Flag) bool { return fl.Kind == k })
 }
 
-// checkSummaries returns the data flags of a BG/NBD or Pareto/NBD fit and the number of
+// checks returns the data flags of a BG/NBD or Pareto/NBD fit and the number of
 // repeaters.
-func checkSummaries(data []Summary) (flags []Flag, repeaters int) {
-	var ts, gaps []float64
-	ts = make([]float64, len(data))
-	for i, s := range data {
-		ts[i] = s.T
-		if s.X > 0 {
-			repeaters++
-			gaps = append(gaps, s.Tx/s.X)
+func (c *cohort) checks() (flags []Flag, repeaters int) {
+	ts := make([]weighted, 0, len(c.recs))
+	var gaps []weighted
+	for _, r := range c.recs {
+		ts = append(ts, weighted{c.ts[r.t], r.n})
+		if x := c.xs[r.x]; x > 0 {
+			repeaters += int(r.n)
+			gaps = append(gaps, weighted{c.ts[r.tx] / x, r.n})
 		}
 	}
-	n := len(data)
+	n := int(c.n)
 	if repeaters < MinRepeaters || float64(repeaters) < MinRepeatShare*float64(n) {
 		flags = append(flags, Flag{FewRepeaters, fmt.Sprintf(
 			"only %d of %d customers came back at least once (need %d and %.0f%%)",
@@ -129,17 +130,28 @@ func checkSummaries(data []Summary) (flags []Flag, repeaters int) {
 	return flags, repeaters
 }
 
-// median returns the median of v, reordering it; NaN when empty.
-func median(v []float64) float64 {
+// weighted is a value that stands for w customers.
+type weighted struct{ v, w float64 }
+
+// median returns the weighted median of v (the lower one on a tie), reordering v; NaN
+// when v is empty.
+func median(v []weighted) float64 {
 	if len(v) == 0 {
 		return math.NaN()
 	}
-	slices.Sort(v)
-	m := len(v) / 2
-	if len(v)%2 == 1 {
-		return v[m]
+	slices.SortFunc(v, func(a, b weighted) int { return cmp.Compare(a.v, b.v) })
+	total := 0.0
+	for _, x := range v {
+		total += x.w
 	}
-	return (v[m-1] + v[m]) / 2
+	acc := 0.0
+	for _, x := range v {
+		acc += x.w
+		if acc >= total/2 {
+			return x.v
+		}
+	}
+	return v[len(v)-1].v
 }
 
 // clampLog bounds the optimiser's log-parameters so that no evaluation overflows; a fit
@@ -433,7 +445,7 @@ func newCohort(data []Summary) (*cohort, error) {
 	xi := map[float64]int32{}
 	ti := map[float64]int32{}
 	pi := map[xtPair]int32{}
-	ri := map[Summary]int32{}
+	ri := make(map[Summary]int32, len(data)/4)
 	index := func(m map[float64]int32, list *[]float64, v float64) int32 {
 		i, ok := m[v]
 		if !ok {

@@ -94,7 +94,12 @@ func hyp1CF(b, c, z float64, deriv bool) hyp1 {
 		D = one.div(D)
 		delta := C.mul(D)
 		f = f.mul(delta)
-		if math.Abs(delta.v-1) < 1e-16 && (!deriv || math.Abs(delta.b)+math.Abs(delta.c)+math.Abs(delta.z) < 1e-16) {
+		// f's value to 1e-15 and its derivatives to 1e-12, relative: the derivatives
+		// only steer the optimiser and converge more slowly.
+		if math.Abs(delta.v-1) < 1e-15 && (!deriv ||
+			math.Abs(f.v*delta.b) <= 1e-12*math.Abs(f.b) &&
+				math.Abs(f.v*delta.c) <= 1e-12*math.Abs(f.c) &&
+				math.Abs(f.v*delta.z) <= 1e-12*math.Abs(f.z)) {
 			break
 		}
 	}
@@ -132,6 +137,20 @@ func logAddExp(a, b float64) float64 {
 		return a
 	}
 	return a + math.Log1p(math.Exp(b-a))
+}
+
+// logAddExpShare returns log(exp(a) + exp(b)) and the share exp(b)/(exp(a) + exp(b)),
+// with a single exponential.
+func logAddExpShare(a, b float64) (l, w float64) {
+	if math.IsInf(b, -1) {
+		return a, 0
+	}
+	if a >= b {
+		e := math.Exp(b - a)
+		return a + math.Log1p(e), e / (1 + e)
+	}
+	e := math.Exp(a - b)
+	return b + math.Log1p(e), 1 / (1 + e)
 }
 
 // logistic returns 1/(1+exp(-u)) without overflow.

@@ -127,7 +127,7 @@ func FitParetoNBD(data []Summary) (Fit[ParetoNBD], error) {
 	if err != nil {
 		return Fit[ParetoNBD]{}, err
 	}
-	flags, repeaters := checkSummaries(data)
+	flags, repeaters := c.checks()
 	meanT := 0.0
 	for _, s := range data {
 		meanT += s.T / float64(len(data))
@@ -158,7 +158,7 @@ func FitParetoNBD(data []Summary) (Fit[ParetoNBD], error) {
 // only through (x, t_x) and (x, T), so they are computed once per distinct pair.
 func (c *cohort) paretoLogLik(m ParetoNBD, grad []float64) float64 {
 	r, alpha, s, beta := m.R, m.Alpha, m.S, m.Beta
-	type xTerm struct{ head, dr, inv float64 }
+	type xTerm struct{ head, dr, inv, logInv float64 }
 	xt := make([]xTerm, len(c.xs))
 	lgR, _ := math.Lgamma(r)
 	psiR := mathext.Digamma(r)
@@ -170,6 +170,7 @@ func (c *cohort) paretoLogLik(m ParetoNBD, grad []float64) float64 {
 			dr:   mathext.Digamma(r+x) - psiR + logAlpha,
 			inv:  1 / (r + s + x),
 		}
+		xt[i].logInv = logS - math.Log(r+s+x)
 	}
 	type pTerm struct {
 		lf    float64
@@ -203,16 +204,19 @@ func (c *cohort) paretoLogLik(m ParetoNBD, grad []float64) float64 {
 				continue
 			}
 			p1 := &pt[rec.ptx]
-			e := math.Exp(p2.lf - p1.lf) // F(T)/F(t_x) < 1
-			om := -math.Expm1(p2.lf - p1.lf)
-			dropped := logS - math.Log(1/t.inv) + p1.lf + math.Log(om)
-			w := logistic(dropped - p2.alive)
+			d := p2.lf - p1.lf // log(F(T)/F(t_x)) < 0
+			e := math.Exp(d)
+			om := 1 - e // exact enough unless e is near 1
+			if d > -0.7 {
+				om = -math.Expm1(d)
+			}
+			l, w := logAddExpShare(p2.alive, t.logInv+p1.lf+math.Log(om))
 			var dd [4]float64
 			for k := range dd {
 				dd[k] = w * (p1.dlf[k] - e*p2.dlf[k]) / om
 			}
 			v := 1 - w
-			acc[0] += n * (t.head + logAddExp(p2.alive, dropped))
+			acc[0] += n * (t.head + l)
 			acc[1] += n * (t.dr + v*p2.dal[0] + dd[0] - w*t.inv)
 			acc[2] += n * (r/alpha + v*p2.dal[1] + dd[1])
 			acc[3] += n * (logBeta + v*p2.dal[2] + dd[2] + w*(1/s-t.inv))
