@@ -1,0 +1,464 @@
+package visitgen
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/winback/winback/pkg/visit"
+)
+
+// maxAttempts bounds how often one patient is redrawn until their history has the
+// properties their kind promises.
+const maxAttempts = 500
+
+// practice is every patient of one invented practice, generated up to asOf.
+type practice struct {
+	cfg      PraxisConfig
+	patients []*patient // sorted by id
+}
+
+// accepter may reject a generated patient (the monthly scenario rejects accidental returns).
+type accepter func(p *patient) bool
+
+// generate invents the patients of kinds; each patient is drawn from its own random
+// sequence, so patients do not depend on each other.
+func generate(cfg PraxisConfig, kinds []kind, wonBackFirst visit.Day, accept accepter) (*practice, error) {
+	order := newRand(cfg.Seed, streamPraxis, math.MaxUint32)
+	kinds = slices.Clone(kinds)
+	order.Shuffle(len(kinds), func(i, j int) { kinds[i], kinds[j] = kinds[j], kinds[i] })
+	pr := &practice{cfg: cfg, patients: make([]*patient, len(kinds))}
+	for i, k := range kinds {
+		var ok bool
+		for attempt := range maxAttempts {
+			b := builder{
+				r:            newRand(cfg.Seed, streamPraxis, uint64(i)<<16|uint64(attempt)),
+				start:        cfg.Start,
+				asOf:         cfg.AsOf,
+				bookAhead:    cfg.BookAhead,
+				wonBackFirst: wonBackFirst,
+			}
+			b.newPatient(k)
+			b.build(k)
+			if b.check(k) && (accept == nil || accept(b.p)) {
+				pr.patients[i] = b.p
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return nil, fmt.Errorf("%w: no history for a %s patient fits between %s and %s after %d attempts",
+				ErrConfig, kindName(k), cfg.Start, cfg.AsOf, maxAttempts)
+		}
+	}
+	// Patient numbers grow with the first appointment, as a practice hands them out.
+	sort.SliceStable(pr.patients, func(i, j int) bool {
+		return pr.patients[i].appts[0].day < pr.patients[j].appts[0].day
+	})
+	ids := newRand(cfg.Seed, streamPraxisIDs, 0)
+	id := 1000
+	for _, p := range pr.patients {
+		id += between(ids, 1, 3)
+		p.id = id
+	}
+	for _, p := range pr.patients {
+		p.judge(cfg.AsOf)
+	}
+	return pr, nil
+}
+
+func kindName(k kind) string {
+	if s := k.story(); s != "" {
+		return "dropped (" + s + ")"
+	}
+	if k == kWonBack {
+		return "won-back"
+	}
+	return k.state()
+}
+
+// check reports whether the built patient shows what their kind promises, with a margin
+// wide enough that reasonable lapse rules agree.
+func (b *builder) check(k kind) bool {
+	p, asOf := b.p, b.asOf
+	if len(p.appts) == 0 {
+		return false
+	}
+	future := false
+	for i, a := range p.appts {
+		if i > 0 && a.day < p.appts[i-1].day || a.booked > a.day || a.day < b.start {
+			return false
+		}
+		if a.day > asOf {
+			if a.status != visit.Booked || a.booked > asOf || a.day > asOf+visit.Day(b.bookAhead) {
+				return false
+			}
+			future = true
+		} else if a.status == visit.Booked {
+			return false
+		}
+	}
+	att := p.attendedDays(asOf)
+	u, hasU := usualGap(att)
+	gap := 0.0
+	if len(att) > 0 {
+		gap = float64(asOf - att[len(att)-1])
+	}
+	state := k.state()
+	if k == kWonBack {
+		state = StateActive
+		if future {
+			state = StateBooked
+		}
+	}
+	switch state {
+	case StateActive:
+		if future || !hasU {
+			return false
+		}
+		if k == kActiveYearly {
+			return gap <= u-10
+		}
+		return gap < 42 && gap <= 1.5*u
+	case StateBooked:
+		return future
+	case StateCourseFinished:
+		return !future && gap >= 21 && finishedCourse(p, asOf)
+	}
+	// Dropped.
+	if future || len(att) == 0 || gap < 56 || hasU && gap < 3*u {
+		return false
+	}
+	past := p.pastAppts(asOf)
+	story := k.story()
+	lastStatus := past[len(past)-1].status
+	switch {
+	case story == codeLastCancelled && lastStatus != visit.Cancelled,
+		story == codeLastNoShow && lastStatus != visit.NoShow,
+		story != codeLastCancelled && story != codeLastNoShow && lastStatus != visit.Attended,
+		story == codeOneVisit && len(att) != 1,
+		story != codeOneVisit && len(att) < 2,
+		story != codeLoyalLost && loyal(att),
+		story == codeLoyalLost && !loyal(att),
+		finishedCourse(p, asOf):
+		return false
+	}
+	return true
+}
+
+// loyal reports whether attended days make a long, frequent history: at least 20 visit
+// days over at least a year.
+func loyal(att []visit.Day) bool {
+	return len(att) >= 20 && att[len(att)-1]-att[0] >= 365
+}
+
+// finishedCourse reports whether the patient's last visits are a course: at least six
+// attended days of their main service in a row, with a median gap of at most ten days.
+func finishedCourse(p *patient, asOf visit.Day) bool {
+	att := p.attendedDays(asOf)
+	// A course is a run of visits without a gap over 21 days.
+	i := len(att) - 1
+	for i > 0 && att[i]-att[i-1] <= 21 {
+		i--
+	}
+	run := att[i:]
+	if len(run) < 6 {
+		return false
+	}
+	u, _ := usualGap(run)
+	return u <= 10
+}
+
+// pastAppts returns the appointments on or before asOf.
+func (p *patient) pastAppts(asOf visit.Day) []appt {
+	n := sort.Search(len(p.appts), func(i int) bool { return p.appts[i].day > asOf })
+	return p.appts[:n]
+}
+
+// judge fills in the truth columns as of asOf.
+func (p *patient) judge(asOf visit.Day) {
+	att := p.attendedDays(asOf)
+	past := p.pastAppts(asOf)
+	future := len(past) < len(p.appts)
+	state := p.kind.state()
+	if p.kind == kWonBack {
+		state = StateActive
+		if future {
+			state = StateBooked
+		}
+	}
+	p.truthState = state
+	p.truthVisits = len(att)
+	if u, ok := usualGap(att); ok {
+		p.truthUsual = strconv.FormatFloat(u, 'f', -1, 64)
+	}
+	if len(att) > 0 {
+		p.truthLast = att[len(att)-1].String()
+	}
+	p.truthFirstChannel = channelNames[p.appts[0].channel]
+	switch state {
+	case StateDropped:
+		p.truthDropout = past[len(past)-1].day.String()
+	case StateCourseFinished:
+		p.truthDropout = att[len(att)-1].String()
+	default:
+		return
+	}
+	codes := map[string]bool{}
+	if s := p.kind.story(); s != "" {
+		codes[s] = true
+	}
+	if state == StateCourseFinished {
+		codes[codeCourseFinished] = true
+	}
+	platform := true
+	for _, a := range past {
+		platform = platform && isPlatform(a.channel)
+	}
+	last := past[len(past)-1].status
+	codes[codePlatformOnly] = codes[codePlatformOnly] || platform
+	codes[codeOneVisit] = codes[codeOneVisit] || len(att) == 1
+	codes[codeLastCancelled] = codes[codeLastCancelled] || last == visit.Cancelled
+	codes[codeLastNoShow] = codes[codeLastNoShow] || last == visit.NoShow
+	codes[codeReferral] = codes[codeReferral] || p.referrer != ""
+	codes[codeNoContact] = codes[codeNoContact] || p.contact == ""
+	codes[codeLoyalLost] = codes[codeLoyalLost] || loyal(att)
+	for c, on := range codes {
+		if on {
+			p.truthCodes = append(p.truthCodes, c)
+		}
+	}
+	sort.Slice(p.truthCodes, func(i, j int) bool { return codeOrder[p.truthCodes[i]] < codeOrder[p.truthCodes[j]] })
+}
+
+// praxisHeader is the export's header row.
+var praxisHeader = []string{
+	"Patienten-Nr.", "Nachname", "Vorname", "Geburtsdatum", "Telefon", "E-Mail", "Kontaktweg",
+	"Termin", "Uhrzeit", "Status", "Leistung", "Behandler/in", "Buchungsweg", "Gebucht am",
+	"Überweiser", "Standort", "Honorar (€)", "Bemerkung",
+}
+
+var praxisStatus = [visit.NumStatus]string{"erschienen", "abgesagt", "nicht erschienen", "geplant"}
+
+// row is one export row: an appointment, or its add-on service.
+type row struct {
+	p     *patient
+	a     *appt
+	addOn bool
+}
+
+func (r row) minute() int16 {
+	if r.addOn && r.p.addOn == svcFango {
+		return r.a.minute + 20
+	}
+	return r.a.minute
+}
+
+// writeExport writes the practice's export as taken on asOf (which may be before the
+// practice's own as-of date): appointments up to asOf with their outcome, and those
+// booked by asOf for the BookAhead days after it as geplant.
+func (pr *practice) writeExport(w io.Writer, asOf visit.Day) (Stats, error) {
+	var rows []row
+	for _, p := range pr.patients {
+		for i := range p.appts {
+			a := &p.appts[i]
+			if a.day > asOf && (a.booked > asOf || a.day > asOf+visit.Day(pr.cfg.BookAhead)) {
+				continue
+			}
+			rows = append(rows, row{p: p, a: a})
+			if p.addOn != svcNone {
+				rows = append(rows, row{p: p, a: a, addOn: true})
+			}
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		if a.a.day != b.a.day {
+			return a.a.day < b.a.day
+		}
+		if a.minute() != b.minute() {
+			return a.minute() < b.minute()
+		}
+		return a.p.id < b.p.id
+	})
+	cw := &countingWriter{w: w}
+	enc := charmap.Windows1252.NewEncoder().Writer(cw)
+	out := csv.NewWriter(enc)
+	out.Comma = ';'
+	out.UseCRLF = true
+	var st Stats
+	if err := out.Write(praxisHeader); err != nil {
+		return st, fmt.Errorf("write praxis header: %w", err)
+	}
+	seen := map[*patient]bool{}
+	rec := make([]string, len(praxisHeader))
+	for _, r := range rows {
+		p, a := r.p, r.a
+		status := a.status
+		if a.day > asOf {
+			status = visit.Booked
+		}
+		svc := p.svc
+		if r.addOn {
+			svc = p.addOn
+		}
+		honorar := ""
+		if status == visit.Attended || status == visit.NoShow && a.fee && !r.addOn {
+			honorar = euros(pr.price(p, a, svc))
+		}
+		note := a.note
+		if r.addOn {
+			note = ""
+		}
+		rec[0] = strconv.Itoa(p.id)
+		rec[1], rec[2] = p.lastName, p.firstName
+		rec[3] = p.birth.German()
+		rec[4], rec[5], rec[6] = p.phone, p.email, p.contact
+		rec[7] = a.day.German()
+		m := r.minute()
+		rec[8] = fmt.Sprintf("%02d:%02d", m/60, m%60)
+		rec[9] = praxisStatus[status]
+		rec[10] = serviceNames[svc]
+		rec[11] = therapists[a.staff]
+		rec[12] = channelNames[a.channel]
+		rec[13] = a.booked.German()
+		rec[14] = p.referrer
+		rec[15] = locations[p.location]
+		rec[16] = honorar
+		rec[17] = note
+		if err := out.Write(rec); err != nil {
+			return st, fmt.Errorf("write praxis row %d: %w", st.Rows+1, err)
+		}
+		st.Rows++
+		st.ByStatus[status]++
+		seen[p] = true
+	}
+	out.Flush()
+	if err := out.Error(); err != nil {
+		return st, fmt.Errorf("write praxis export: %w", err)
+	}
+	st.Customers = len(seen)
+	st.Bytes = cw.n
+	return st, nil
+}
+
+// price returns what the patient pays for svc at appointment a, in cents.
+func (pr *practice) price(p *patient, a *appt, svc service) int64 {
+	f := p.factor
+	if a.mul != 0 {
+		f *= float64(a.mul)
+	}
+	if a.day >= pr.cfg.PriceRise {
+		f *= 1 + pr.cfg.PriceRisePercent/100
+	}
+	return int64(math.Round(float64(serviceCents[svc]) * f))
+}
+
+// euros formats cents with a decimal comma.
+func euros(c int64) string { return fmt.Sprintf("%d,%02d", c/100, c%100) }
+
+// praxisTruthHeader is the truth file's header row.
+var praxisTruthHeader = []string{
+	"patient_id", "state", "dropout_day", "codes", "usual_gap_days", "story", "last_visit",
+	"visit_days", "first_channel",
+}
+
+// writeTruth writes one line per patient, by patient number.
+func (pr *practice) writeTruth(w io.Writer) error {
+	out := csv.NewWriter(w)
+	if err := out.Write(praxisTruthHeader); err != nil {
+		return fmt.Errorf("write truth header: %w", err)
+	}
+	for _, p := range pr.patients {
+		story := p.kind.story()
+		if p.kind == kCourseFinished {
+			story = codeCourseFinished
+		}
+		err := out.Write([]string{
+			strconv.Itoa(p.id), p.truthState, p.truthDropout, strings.Join(p.truthCodes, "|"),
+			p.truthUsual, story, p.truthLast, strconv.Itoa(p.truthVisits), p.truthFirstChannel,
+		})
+		if err != nil {
+			return fmt.Errorf("write truth of patient %d: %w", p.id, err)
+		}
+	}
+	out.Flush()
+	if err := out.Error(); err != nil {
+		return fmt.Errorf("write truth: %w", err)
+	}
+	return nil
+}
+
+// PraxisStats describes what [WritePraxis] wrote.
+type PraxisStats struct {
+	Stats
+	// States counts patients by truth state; Codes counts the codes in the truth (one
+	// patient may have several); Stories counts the stories planted on purpose.
+	States, Codes, Stories map[string]int
+}
+
+// Summary returns the counts as a few stable lines of text, for the README.
+func (s PraxisStats) Summary() string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "rows %d, patients %d, bytes %d\n", s.Rows, s.Customers, s.Bytes)
+	fmt.Fprintf(&sb, "rows by status: erschienen %d, abgesagt %d, nicht erschienen %d, geplant %d\n",
+		s.ByStatus[visit.Attended], s.ByStatus[visit.Cancelled], s.ByStatus[visit.NoShow], s.ByStatus[visit.Booked])
+	sb.WriteString("patients by state:")
+	for _, k := range []string{StateActive, StateBooked, StateDropped, StateCourseFinished} {
+		fmt.Fprintf(&sb, " %s %d,", k, s.States[k])
+	}
+	sb.WriteString("\ncode                   planted  in truth\n")
+	for _, c := range append(append([]string{}, storyCodes...), codeCourseFinished) {
+		fmt.Fprintf(&sb, "%-22s %7d %9d\n", c, s.Stories[c], s.Codes[c])
+	}
+	return strings.Replace(sb.String(), ",\ncode", "\ncode", 1)
+}
+
+func (pr *practice) stats(st Stats) PraxisStats {
+	ps := PraxisStats{Stats: st, States: map[string]int{}, Codes: map[string]int{}, Stories: map[string]int{}}
+	for _, p := range pr.patients {
+		ps.States[p.truthState]++
+		for _, c := range p.truthCodes {
+			ps.Codes[c]++
+		}
+		if s := p.kind.story(); s != "" {
+			ps.Stories[s]++
+		}
+		if p.kind == kCourseFinished {
+			ps.Stories[codeCourseFinished]++
+		}
+	}
+	return ps
+}
+
+// WritePraxis writes the export of the practice cfg describes to export (Windows-1252,
+// `;`-separated, CRLF) and one truth line per patient to truth (UTF-8 CSV): state, dropout
+// day, the signal codes that hold, usual gap. Either writer may be nil.
+func WritePraxis(export, truth io.Writer, cfg PraxisConfig) (PraxisStats, error) {
+	if err := cfg.validate(); err != nil {
+		return PraxisStats{}, err
+	}
+	pr, err := generate(cfg, quotas(cfg.Patients), visit.NoDay, nil)
+	if err != nil {
+		return PraxisStats{}, err
+	}
+	var st Stats
+	if export != nil {
+		if st, err = pr.writeExport(export, cfg.AsOf); err != nil {
+			return PraxisStats{}, err
+		}
+	}
+	if truth != nil {
+		if err := pr.writeTruth(truth); err != nil {
+			return PraxisStats{}, err
+		}
+	}
+	return pr.stats(st), nil
+}
