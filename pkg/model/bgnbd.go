@@ -66,13 +66,16 @@ func (m BGNBD) expectedCore(x, T, t float64) float64 {
 	if t <= 0 {
 		return 0
 	}
-	if d := m.A - 1; math.Abs(d) < 1e-6 {
+	if math.Abs(m.A-1) < 1e-6 {
 		// 0/0 at a = 1: the mean of the two sides is exact to O(1e-12).
-		lo, hi := m, m
-		lo.A, hi.A = 1-1e-6, 1+1e-6
-		return (lo.expectedCore(x, T, t) + hi.expectedCore(x, T, t)) / 2
+		return (m.expectedCoreA(1-2e-6, x, T, t) + m.expectedCoreA(1+2e-6, x, T, t)) / 2
 	}
-	r, alpha, a, b := m.R, m.Alpha, m.A, m.B
+	return m.expectedCoreA(m.A, x, T, t)
+}
+
+// expectedCoreA is expectedCore with a in place of m.A.
+func (m BGNBD) expectedCoreA(a, x, T, t float64) float64 {
+	r, alpha, b := m.R, m.Alpha, m.B
 	z := t / (alpha + T + t)
 	c := a + b + x - 1
 	h := hyp2f1(a+b-1-r, a-1, c, z)
