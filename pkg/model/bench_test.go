@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -66,5 +67,29 @@ func BenchmarkFitParetoNBD(b *testing.B) {
 			b.Fatalf("fit not usable: %s", why)
 		}
 		b.ReportMetric(float64(fit.Iterations), "iterations")
+	}
+}
+
+func BenchmarkFitGammaGamma(b *testing.B) {
+	truth := GammaGamma{P: 6.25, Q: 3.74, Gamma: 15.44}
+	rng := rand.New(rand.NewPCG(3, 0x5eed))
+	const n = 1_000_000
+	x := make([]float64, n)
+	zbar := make([]float64, n)
+	for i := range x {
+		// Frequencies 1–20 and amounts in cents, as from real summaries.
+		x[i] = float64(1 + rng.IntN(20))
+		nu := gammaRand(rng, truth.Q) / truth.Gamma
+		zbar[i] = math.Round(100*gammaRand(rng, truth.P*x[i])/nu/x[i]) / 100
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		fit, err := FitGammaGamma(x, zbar)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if ok, why := fit.Usable(); !ok {
+			b.Fatalf("fit not usable: %s", why)
+		}
 	}
 }

@@ -57,25 +57,33 @@ func FitGammaGamma(x, zbar []float64) (Fit[GammaGamma], error) {
 	if len(x) != len(zbar) {
 		return Fit[GammaGamma]{}, fmt.Errorf("%d frequencies but %d mean spends", len(x), len(zbar))
 	}
-	var xs, zs []float64
+	var xs, zs []float64 // distinct frequencies; each customer's zbar
+	var xi []int32        // each customer's index into xs
+	index := map[float64]int32{}
 	for i := range x {
 		if math.IsNaN(x[i]) || math.IsNaN(zbar[i]) || math.IsInf(zbar[i], 0) || x[i] < 0 || zbar[i] < 0 {
 			return Fit[GammaGamma]{}, fmt.Errorf("customer %d: x = %v, zbar = %v is not a frequency and a mean spend", i, x[i], zbar[i])
 		}
 		if x[i] > 0 && zbar[i] > 0 {
-			xs = append(xs, x[i])
+			k, ok := index[x[i]]
+			if !ok {
+				k = int32(len(xs))
+				index[x[i]] = k
+				xs = append(xs, x[i])
+			}
+			xi = append(xi, k)
 			zs = append(zs, zbar[i])
 		}
 	}
-	fit := Fit[GammaGamma]{Customers: len(x), Repeaters: len(xs)}
 	if len(x) == 0 {
-		return fit, ErrNoCustomers
+		return Fit[GammaGamma]{}, ErrNoCustomers
 	}
-	if len(xs) < MinRepeaters {
+	fit := Fit[GammaGamma]{Customers: len(x), Repeaters: len(zs)}
+	if len(zs) < MinRepeaters {
 		fit.Flags = append(fit.Flags, Flag{FewRepeaters, fmt.Sprintf(
-			"only %d customers have a repeat purchase with a spend (need %d)", len(xs), MinRepeaters)})
+			"only %d customers have a repeat purchase with a spend (need %d)", len(zs), MinRepeaters)})
 	}
-	if len(xs) == 0 {
+	if len(zs) == 0 {
 		fit.Flags = append(fit.Flags, Flag{NotConverged, "there is no repeat spend to fit"})
 		return fit, nil
 	}
@@ -84,12 +92,12 @@ func FitGammaGamma(x, zbar []float64) (Fit[GammaGamma], error) {
 		mean += z / float64(len(zs))
 	}
 	ll := func(p, grad []float64) float64 {
-		return ggLogLik(GammaGamma{p[0], p[1], p[2]}, xs, zs, grad) / float64(len(xs))
+		return ggLogLik(GammaGamma{p[0], p[1], p[2]}, xs, xi, zs, grad) / float64(len(zs))
 	}
 	// A Gamma(2, ν) spend with ν ~ Gamma(2, γ) has mean 2γ: start at the data's mean.
 	opt := maximize(ll, []float64{2, 2, math.Max(mean/2, 1e-9)})
 	fit.Params = GammaGamma{opt.params[0], opt.params[1], opt.params[2]}
-	fit.LogLik = opt.logLik * float64(len(xs))
+	fit.LogLik = opt.logLik * float64(len(zs))
 	fit.Iterations = opt.iterations
 	bf := boundaryFlags([]string{"p", "q", "gamma"}, opt.params)
 	fit.Flags = append(fit.Flags, bf...)
@@ -105,27 +113,40 @@ func FitGammaGamma(x, zbar []float64) (Fit[GammaGamma], error) {
 }
 
 // ggLogLik returns the summed log-likelihood and stores its gradient in (p, q, γ),
-// divided by the number of customers, in grad.
-func ggLogLik(m GammaGamma, xs, zs []float64, grad []float64) float64 {
+// divided by the number of customers, in grad. The gamma and digamma functions depend on
+// a customer only through x, so they are computed once per distinct x.
+func ggLogLik(m GammaGamma, xs []float64, xi []int32, zs []float64, grad []float64) float64 {
 	p, q, g := m.P, m.Q, m.Gamma
-	sum := parallelSum(len(xs), 4, func(lo, hi int, acc []float64) {
-		psiQ := mathext.Digamma(q)
-		lq, _ := math.Lgamma(q)
-		lgG := math.Log(g)
+	psiQ := mathext.Digamma(q)
+	lq, _ := math.Lgamma(q)
+	lgG := math.Log(g)
+	type xTerm struct{ head, dp, dq float64 }
+	xt := make([]xTerm, len(xs))
+	for i, x := range xs {
+		px := p * x
+		a, _ := math.Lgamma(px + q)
+		b, _ := math.Lgamma(px)
+		psiA := mathext.Digamma(px + q)
+		lx := math.Log(x)
+		xt[i] = xTerm{
+			head: a - b - lq + q*lgG + px*lx,
+			dp:   x * (psiA - mathext.Digamma(px) + lx),
+			dq:   psiA - psiQ + lgG,
+		}
+	}
+	sum := parallelSum(len(zs), 4, func(lo, hi int, acc []float64) {
 		for i := lo; i < hi; i++ {
-			x, z := xs[i], zs[i]
+			t := &xt[xi[i]]
+			x, z := xs[xi[i]], zs[i]
 			px := p * x
-			a, _ := math.Lgamma(px + q)
-			b, _ := math.Lgamma(px)
-			lgz := math.Log(g + x*z)
-			psiA := mathext.Digamma(px + q)
-			acc[0] += a - b - lq + q*lgG + (px-1)*math.Log(z) + px*math.Log(x) - (px+q)*lgz
-			acc[1] += x * (psiA - mathext.Digamma(px) + math.Log(z) + math.Log(x) - lgz)
-			acc[2] += psiA - psiQ + lgG - lgz
+			lz, lgz := math.Log(z), math.Log(g+x*z)
+			acc[0] += t.head + (px-1)*lz - (px+q)*lgz
+			acc[1] += t.dp + x*(lz-lgz)
+			acc[2] += t.dq - lgz
 			acc[3] += q/g - (px+q)/(g+x*z)
 		}
 	})
-	n := float64(len(xs))
+	n := float64(len(zs))
 	for i := range grad {
 		grad[i] = sum[i+1] / n
 	}

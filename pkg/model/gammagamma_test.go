@@ -105,3 +105,34 @@ func TestFitGammaGammaRejectsBadInput(t *testing.T) {
 		})
 	}
 }
+
+func TestGammaGammaGradientMatchesFiniteDifferences(t *testing.T) {
+	x, zbar := cdnowSpend(t)
+	var xs, zs []float64
+	var xi []int32
+	index := map[float64]int32{}
+	for i := range x {
+		if x[i] > 0 {
+			k, ok := index[x[i]]
+			if !ok {
+				k = int32(len(xs))
+				index[x[i]] = k
+				xs = append(xs, x[i])
+			}
+			xi = append(xi, k)
+			zs = append(zs, zbar[i])
+		}
+	}
+	for _, m := range []GammaGamma{{6.25, 3.74, 15.44}, {2, 8, 40}} {
+		got := make([]float64, 3)
+		ggLogLik(m, xs, xi, zs, got)
+		want := numericGradient(func(p []float64) float64 {
+			return ggLogLik(GammaGamma{p[0], p[1], p[2]}, xs, xi, zs, make([]float64, 3)) / float64(len(zs))
+		}, []float64{m.P, m.Q, m.Gamma})
+		for k := range got {
+			if math.Abs(got[k]-want[k]) > 1e-6*(1+math.Abs(want[k])) {
+				t.Errorf("%+v: gradient[%d] = %v, finite differences give %v", m, k, got[k], want[k])
+			}
+		}
+	}
+}

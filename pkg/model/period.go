@@ -41,6 +41,24 @@ func (p Period) String() string {
 	return fmt.Sprintf("period(%d)", p)
 }
 
+// MarshalText encodes p by its name, for JSON and flags.
+func (p Period) MarshalText() ([]byte, error) {
+	if int(p) >= len(periodNames) {
+		return nil, fmt.Errorf("unknown period %d", p)
+	}
+	return []byte(periodNames[p]), nil
+}
+
+// UnmarshalText decodes a name accepted by [ParsePeriod].
+func (p *Period) UnmarshalText(text []byte) error {
+	q, err := ParsePeriod(string(text))
+	if err != nil {
+		return err
+	}
+	*p = q
+	return nil
+}
+
 // ParsePeriod returns the [Period] named "day", "week" or "month".
 func ParsePeriod(name string) (Period, error) {
 	for i, n := range periodNames {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/json"
 	"math"
 	"testing"
 
@@ -34,6 +35,23 @@ func TestParsePeriod(t *testing.T) {
 				t.Errorf("ParsePeriod(%q) = %v (%v days), want %v (%v days)", tt.in, got, got.Length(), tt.want, tt.days)
 			}
 		})
+	}
+}
+
+func TestPeriodRoundTripsThroughJSON(t *testing.T) {
+	for _, p := range []Period{Days, Weeks, Months} {
+		b, err := json.Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var q Period
+		if err := json.Unmarshal(b, &q); err != nil || q != p || string(b) != `"`+p.String()+`"` {
+			t.Errorf("%v: JSON %s decodes to %v (%v)", p, b, q, err)
+		}
+	}
+	var q Period
+	if err := json.Unmarshal([]byte(`"fortnight"`), &q); err == nil {
+		t.Error("an unknown period decodes without error")
 	}
 }
 
