@@ -131,6 +131,9 @@ func writeInspect(w io.Writer, r *export.Report, first []export.RowError, total 
 		{"decimal style", r.DecimalStyle},
 		{"rows", fmt.Sprintf("%d read = %d accepted + %d rejected + %d blank + %d duplicate", r.Rows, r.Accepted, r.Rejected, r.Blank, r.Duplicates)},
 	}
+	if r.KeyFallback > 0 {
+		summary = append(summary, []string{"key fallback", fmt.Sprintf("%d rows had no %s and were identified by e-mail, phone or name", r.KeyFallback, r.KeyKind)})
+	}
 	if r.Recoded > 0 {
 		summary = append(summary, []string{"recoded", fmt.Sprintf("%d fields were not UTF-8 and were read as Windows-1252", r.Recoded)})
 	}

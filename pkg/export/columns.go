@@ -2,6 +2,8 @@ package export
 
 import (
 	"fmt"
+
+	"github.com/winback/winback/pkg/visit"
 	"slices"
 	"strconv"
 	"strings"
@@ -146,8 +148,9 @@ var aliases = func() map[string][]alias {
 // profile is a well-known export whose headers need more than the generic aliases.
 type profile struct {
 	name      string
-	signature []string           // folded headers that must all be present
-	mapping   map[Concept]string // folded header per concept; "" leaves the concept unmapped
+	signature []string                // folded headers that must all be present
+	mapping   map[Concept]string      // folded header per concept; "" leaves the concept unmapped
+	statuses  map[string]visit.Status // status values particular to this export (folded)
 }
 
 var profiles = []profile{
@@ -161,6 +164,17 @@ var profiles = []profile{
 			CancelledFlag: "cancelledat", Phone: "billingphone", ContactPreference: "acceptsmarketing",
 			Staff: "employee", Location: "location", Channel: "source",
 		},
+	},
+	{
+		// Transactions: "Event Type" says Payment or Refund; a refund is not a visit.
+		name:      "Square transactions",
+		signature: []string{"totalcollected", "eventtype", "transactionid"},
+		mapping: map[Concept]string{
+			Customer: "customerid", Name: "customername", Date: "date", Time: "time",
+			Amount: "totalcollected", Status: "eventtype", Staff: "staffname", Location: "location",
+			Service: "description", Channel: "channel",
+		},
+		statuses: map[string]visit.Status{"payment": visit.Attended, "refund": visit.Cancelled},
 	},
 	{
 		name:      "Stripe payments",
@@ -187,6 +201,8 @@ type columnMap struct {
 	profile string
 	// how each column was chosen, per concept: "header", "profile", "flag", "content"
 	how [numConcepts]string
+	// statuses are the profile's own status values
+	statuses map[string]visit.Status
 }
 
 func (m *columnMap) has(c Concept) bool { return m.idx[c] >= 0 }
@@ -256,6 +272,7 @@ func mapColumns(header []string, overrides map[Concept]string, dateOK func(col i
 			continue
 		}
 		m.profile = p.name
+		m.statuses = p.statuses
 		for c, name := range p.mapping {
 			if fixed[c] {
 				continue

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
@@ -24,6 +23,7 @@ const (
 	encCP1252   = "Windows-1252"
 	encASCII    = "ASCII"
 	sniffBytes  = 64 << 10
+	sampleBytes = 256 << 10
 	peekForText = 1 << 20
 )
 

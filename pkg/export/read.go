@@ -1,10 +1,12 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"runtime"
 	"slices"
 	"sort"
@@ -73,7 +75,10 @@ type reader struct {
 	shards  []chan *batch
 	tokens  chan struct{}
 	wg, agg sync.WaitGroup
-	stop    atomic.Bool
+	// stopAt is the sequence number of the first block with a bad row under --strict
+	// (MaxInt64 while there is none). Blocks after it are skipped; blocks before it are
+	// finished, so the first bad row reported is the first in the file.
+	stopAt atomic.Int64
 
 	builders []*history.Builder
 	ws       []*worker
@@ -115,6 +120,7 @@ func (e *evidence) note(col int, d field.Date, fs *fileState, line int, raw []by
 
 func newReader(opt Options) (*reader, error) {
 	r := &reader{opt: opt, workers: opt.Workers}
+	r.stopAt.Store(math.MaxInt64)
 	if r.workers <= 0 {
 		r.workers = runtime.GOMAXPROCS(0)
 	}
@@ -209,7 +215,7 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 			ferr = err
 			break
 		}
-		if r.stop.Load() {
+		if r.stopped() {
 			break
 		}
 	}
@@ -233,6 +239,7 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 		rep.Blank += w.blank
 		rep.BookedAtUnreadable += w.badBooked
 		rep.Recoded += w.recoded
+		rep.KeyFallback += w.keyFallback
 		for k, v := range w.unknown {
 			unknown[k] += v
 		}
@@ -398,29 +405,36 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 		return nil, &InputError{Err: fmt.Errorf("%w: %v", ErrUnreadable, err), File: in.Name, Hint: "check the path and that the file is readable"}
 	}
 	dial := dialect{}
-	ch := &chunker{r: dec.r, size: r.opt.BlockSize, maxSize: 64 << 20, line: 1}
-	block, line, err := ch.next()
-	if err == io.EOF {
-		return nil, &InputError{Err: fmt.Errorf("%w: the file is empty", ErrUnreadable), File: in.Name, Hint: "check that this is the export you meant"}
-	}
-	if err != nil {
+	// The header, dialect and columns are judged on a sample of whole records at the start,
+	// whatever the block size.
+	br := bufio.NewReaderSize(dec.r, sampleBytes)
+	head, err := br.Peek(sampleBytes)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, &InputError{Err: fmt.Errorf("%w: %v", ErrUnreadable, err), File: in.Name, Hint: "check the file; if it is not text, export it from your software as CSV"}
 	}
-	if isBinary(block) {
+	if len(bytes.TrimSpace(head)) == 0 {
+		return nil, &InputError{Err: fmt.Errorf("%w: the file is empty", ErrUnreadable), File: in.Name, Hint: "check that this is the export you meant"}
+	}
+	if isBinary(head) {
 		return nil, &InputError{Err: fmt.Errorf("%w: this is not a text file", ErrUnreadable), File: in.Name, Hint: "export the data as CSV (Excel: File > Save As > CSV UTF-8)"}
 	}
 	if r.forcedDial != nil {
 		dial = *r.forcedDial
 	} else {
-		dial = sniffDialect(block[:min(len(block), sniffBytes)])
+		dial = sniffDialect(head[:min(len(head), sniffBytes)])
 	}
-	ch.quotes = !dial.whitespace
+	ch := &chunker{r: br, size: r.opt.BlockSize, maxSize: 64 << 20, line: 1, quotes: !dial.whitespace}
 	sp := dial.splitter()
 	// Look at the first records for the header and the columns' content.
 	var sample [][]string
 	pos := 0
-	for pos < len(block) && len(sample) < 200 {
-		f, next, _, err := sp.record(block, pos)
+	if len(head) == sampleBytes {
+		if i := bytes.LastIndexByte(head, '\n'); i > 0 {
+			head = head[:i+1]
+		}
+	}
+	for pos < len(head) && len(sample) < 200 {
+		f, next, _, err := sp.record(head, pos)
 		if err != nil {
 			break
 		}
@@ -499,6 +513,10 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 	for i := range fs.perm {
 		fs.perm[i] = i
 	}
+	block, line, err := ch.next()
+	if err != nil {
+		return fs, &InputError{Err: fmt.Errorf("%w: %v", ErrUnreadable, err), File: in.Name, Hint: "check the quotes around the line reported; a field that starts with \" must end with \""}
+	}
 	if hasHeader {
 		sort.SliceStable(fs.perm, func(a, b int) bool { return normHeader(fs.header[fs.perm[a]]) < normHeader(fs.header[fs.perm[b]]) })
 		// Skip the header record (and blank lines before it) in the first block.
@@ -514,7 +532,7 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 			*seq++
 			r.jobs <- j
 		}
-		if r.stop.Load() {
+		if r.stopped() {
 			return fs, nil
 		}
 		block, line, err = ch.next()
@@ -523,6 +541,18 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 		}
 		if err != nil {
 			return fs, &InputError{Err: fmt.Errorf("%w: %v", ErrUnreadable, err), File: in.Name, Hint: "check the quotes around the line reported; a field that starts with \" must end with \""}
+		}
+	}
+}
+
+func (r *reader) stopped() bool { return r.stopAt.Load() != math.MaxInt64 }
+
+// stopAtSeq records that block seq holds a bad row under --strict.
+func (r *reader) stopAtSeq(seq int) {
+	for {
+		cur := r.stopAt.Load()
+		if int64(seq) >= cur || r.stopAt.CompareAndSwap(cur, int64(seq)) {
+			return
 		}
 	}
 }

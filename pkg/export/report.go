@@ -28,6 +28,9 @@ type Report struct {
 	// Customers found, and what identifies them: "customer id", "email", "phone" or "name".
 	Customers int    `json:"customers"`
 	KeyKind   string `json:"customer_key"`
+	// KeyFallback counts rows whose key column was empty and that were identified by their
+	// e-mail, phone or name instead (keys "email:...", "phone:...", "name:...").
+	KeyFallback int `json:"key_fallback_rows"`
 	// Dates: ISO days; LatestRecorded is the default as-of date.
 	FirstDay       string `json:"first_date"`
 	LastDay        string `json:"last_date"`

@@ -181,6 +181,10 @@ func (c *chunker) next() ([]byte, int, error) {
 				return nil, 0, err
 			}
 		}
+		if c.eof && len(buf) == 0 {
+			c.carry = nil
+			return nil, 0, io.EOF
+		}
 		cut := len(buf)
 		if !c.eof {
 			cut = c.boundary(buf)

@@ -16,18 +16,21 @@ import (
 
 // worker parses blocks into rows and routes them to the aggregation shards by customer.
 type worker struct {
-	r        *reader
-	sp       splitter
-	hash     *xxhash.Digest
-	batches  [][]history.Row
-	statuses map[string]statusEntry
+	r          *reader
+	sp         splitter
+	hash       *xxhash.Digest
+	batches    [][]history.Row
+	statuses   map[string]statusEntry
+	statusFile int
+	seq        int  // the block being parsed
+	failed     bool // the block had a bad row under --strict
 
 	// findings, merged by reader.run when all work is done
-	rows, blank, badBooked, recoded int
-	rejects                         []RowError
-	unknown                         map[string]int
-	statusSeen                      map[string]*statusTally
-	layouts                         map[int]map[field.Layout]int
+	rows, blank, badBooked, recoded, keyFallback int
+	rejects                                      []RowError
+	unknown                                      map[string]int
+	statusSeen                                   map[string]*statusTally
+	layouts                                      map[int]map[field.Layout]int
 }
 
 type statusEntry struct {
@@ -47,6 +50,7 @@ func newWorker(r *reader) *worker {
 		r: r, hash: xxhash.New(),
 		batches:    make([][]history.Row, r.workers),
 		statuses:   map[string]statusEntry{},
+		statusFile: -1,
 		unknown:    map[string]int{},
 		statusSeen: map[string]*statusTally{},
 		layouts:    map[int]map[field.Layout]int{},
@@ -56,7 +60,7 @@ func newWorker(r *reader) *worker {
 func (w *worker) loop() {
 	defer w.r.wg.Done()
 	for j := range w.r.jobs {
-		if !w.r.stop.Load() {
+		if int64(j.seq) <= w.r.stopAt.Load() {
 			w.parse(j)
 		}
 		for s, ch := range w.r.shards {
@@ -69,6 +73,7 @@ func (w *worker) loop() {
 // parse turns a block's records into rows.
 func (w *worker) parse(j *job) {
 	fs := j.fs
+	w.seq, w.failed = j.seq, false
 	w.sp = splitter{delim: fs.dial.delim, whitespace: fs.dial.whitespace, quotes: !fs.dial.whitespace, fields: w.sp.fields}
 	per := max(16, len(j.block)/100/len(w.batches))
 	for s := range w.batches {
@@ -100,10 +105,16 @@ func (w *worker) parse(j *job) {
 			continue
 		}
 		w.row(fs, fields, thisLine, raw, layouts)
-		if w.r.stop.Load() {
+		if w.failed {
 			return
 		}
 	}
+}
+
+// fail stops the current block at a bad row under --strict.
+func (w *worker) fail() {
+	w.failed = true
+	w.r.stopAtSeq(w.seq)
 }
 
 func (w *worker) reject(fs *fileState, line, col int, code, reason, value string, raw []byte) {
@@ -114,7 +125,7 @@ func (w *worker) reject(fs *fileState, line, col int, code, reason, value string
 	}
 	w.rejects = append(w.rejects, e)
 	if w.r.opt.Strict {
-		w.r.stop.Store(true)
+		w.fail()
 	}
 }
 
@@ -163,8 +174,26 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 	var row history.Row
 	col := func(c Concept) int { return fs.cols.idx[c] + 1 }
 
-	// customer
-	key := w.key(fs, fields)
+	// customer: by the file's key column; a row whose key is empty falls back to the next
+	// strong identity it has (e-mail, then phone), marked so it cannot collide with an id.
+	// Never a name: two people share names, and one person would become two customers.
+	key := w.key(fs, fs.keyBy, fields)
+	if len(key) == 0 && (fs.keyBy == Customer || fs.keyBy == Email) {
+		for _, c := range []Concept{Email, Phone} {
+			if c == fs.keyBy || !fs.cols.has(c) {
+				continue
+			}
+			if k := w.key(fs, c, fields); len(k) > 0 {
+				from := len(w.sp.arena)
+				w.sp.arena = append(w.sp.arena, c.String()...)
+				w.sp.arena = append(w.sp.arena, ':')
+				w.sp.arena = append(w.sp.arena, k...)
+				key = w.sp.arena[from:len(w.sp.arena):len(w.sp.arena)]
+				w.keyFallback++
+				break
+			}
+		}
+	}
 	if len(key) == 0 {
 		w.reject(fs, line, col(fs.keyBy), "missing-customer", "no customer: the "+describeKey(fs.keyBy)+" is empty", "", raw)
 		return
@@ -198,9 +227,9 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 	// status
 	row.Status = visit.Attended
 	if fs.cols.has(Status) {
-		st, ok := w.status(w.get(fs, fields, Status))
+		st, ok := w.status(fs, w.get(fs, fields, Status))
 		if !ok && w.r.opt.Strict {
-			w.r.stop.Store(true)
+			w.fail()
 			return
 		}
 		row.Status = st
@@ -291,11 +320,17 @@ func describeKey(c Concept) string {
 }
 
 // status maps a status value, remembering each distinct value.
-func (w *worker) status(v []byte) (visit.Status, bool) {
+func (w *worker) status(fs *fileState, v []byte) (visit.Status, bool) {
+	if fs.index != w.statusFile {
+		clear(w.statuses) // another file may be another export with its own vocabulary
+		w.statusFile = fs.index
+	}
 	e, ok := w.statuses[string(v)]
 	if !ok {
 		label := string(v)
 		if st, found := w.r.statusMap[foldStatus(label)]; found {
+			e = statusEntry{status: st, known: true, label: label}
+		} else if st, found := fs.cols.statuses[foldStatus(label)]; found {
 			e = statusEntry{status: st, known: true, label: label}
 		} else if len(v) == 0 {
 			e = statusEntry{status: visit.Attended, known: true, label: "(empty)"}
@@ -319,9 +354,10 @@ func (w *worker) status(v []byte) (visit.Status, bool) {
 }
 
 // key builds the customer key: an id as written (trimmed, Excel's ="..." removed), or a
-// normalised e-mail (lower case), phone (digits only) or name (lower case, single spaces).
-func (w *worker) key(fs *fileState, fields [][]byte) []byte {
-	switch fs.keyBy {
+// normalised e-mail (lower case), phone (its last nine digits) or name (lower case, single
+// spaces).
+func (w *worker) key(fs *fileState, by Concept, fields [][]byte) []byte {
+	switch by {
 	case Customer:
 		k := w.get(fs, fields, Customer)
 		if len(k) > 3 && k[0] == '=' && k[1] == '"' && k[len(k)-1] == '"' {
@@ -337,6 +373,11 @@ func (w *worker) key(fs *fileState, fields [][]byte) []byte {
 			if c >= '0' && c <= '9' {
 				w.sp.arena = append(w.sp.arena, c)
 			}
+		}
+		// Match on the last nine digits, so that +49 30 1234567, 0049301234567 and
+		// 030/1234567 are one customer whatever the country prefix.
+		if n := len(w.sp.arena) - from; n > 9 {
+			from += n - 9
 		}
 		return w.sp.arena[from:len(w.sp.arena):len(w.sp.arena)]
 	default:

@@ -45,6 +45,7 @@ type Resolution struct {
 type pending struct {
 	day, altDay, booked, altBooked visit.Day
 	amounts                        [3]int64
+	amount                         int64
 	amountPending                  bool
 	hash                           uint32
 	service, staff, channel        Sym
@@ -111,7 +112,7 @@ func (b *Builder) Add(r *Row) (duplicate bool) {
 	if r.AltDay != r.Day || r.AltBooked != r.Booked || r.AmountPending {
 		c.pending = append(c.pending, pending{
 			day: r.Day, altDay: r.AltDay, booked: r.Booked, altBooked: r.AltBooked,
-			amounts: r.AmountByStyle, amountPending: r.AmountPending, hash: h32,
+			amounts: r.AmountByStyle, amountPending: r.AmountPending, amount: r.Amount, hash: h32,
 			service: svc, staff: stf, channel: chn, status: r.Status,
 		})
 		return false
@@ -249,7 +250,7 @@ func Merge(res Resolution, builders ...*Builder) *Set {
 				if res.BookedMonthFirst {
 					booked = p.altBooked
 				}
-				amount := p.amounts[0]
+				amount := p.amount
 				if p.amountPending {
 					amount = p.amounts[res.AmountStyle]
 				}

@@ -1,0 +1,364 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/visit"
+)
+
+func fixture(t testing.TB, name string) Input {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "exports", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Input{Name: name, R: bytes.NewReader(b)}
+}
+
+func read(t testing.TB, opt Options, names ...string) *Result {
+	t.Helper()
+	var in []Input
+	for _, n := range names {
+		in = append(in, fixture(t, n))
+	}
+	res, err := Read(in, opt)
+	if err != nil {
+		t.Fatalf("Read(%v): %v", names, err)
+	}
+	return res
+}
+
+func TestFixturesAreUnderstoodWithoutFlags(t *testing.T) {
+	tests := []struct {
+		file                                           string
+		encoding, delimiter, key, profile, dateOrder   string
+		rows, accepted, rejected, blank, dup, customer int
+		concepts                                       map[string]string
+	}{
+		{file: "de_praxis_cp1252.csv", encoding: "Windows-1252", delimiter: ";", key: "customer id",
+			rows: 30, accepted: 30, customer: 8,
+			concepts: map[string]string{"customer": "Patienten-Nr.", "date": "Termin", "amount": "Honorar (€)", "staff": "Behandler/in", "channel": "Buchungsweg", "referrer": "Überweiser", "contact_preference": "Kontaktweg"}},
+		{file: "en_booking_iso.csv", encoding: "UTF-8 with BOM", delimiter: ",", key: "customer id",
+			rows: 12, accepted: 12, customer: 5,
+			concepts: map[string]string{"customer": "Customer ID", "date": "Start", "booked_at": "Created"}},
+		{file: "excel_utf16.txt", encoding: "UTF-16 LE", delimiter: "tab", key: "customer id",
+			rows: 12, accepted: 12, customer: 4,
+			concepts: map[string]string{"customer": "Kundennr.", "amount": "Umsatz", "staff": "Mitarbeiter"}},
+		{file: "us_ambiguous.csv", encoding: "ASCII", delimiter: ",", key: "customer id", dateOrder: "month first (mm/dd)",
+			rows: 30, accepted: 30, customer: 10},
+		{file: "pipe.psv", encoding: "ASCII", delimiter: "|", key: "customer id", rows: 10, accepted: 10, customer: 3},
+		{file: "semicolon_quoted.csv", encoding: "UTF-8", delimiter: ";", key: "customer id", rows: 10, accepted: 10, customer: 4},
+		{file: "no_header.csv", encoding: "ASCII", delimiter: ";", key: "customer id", rows: 12, accepted: 12, customer: 4,
+			concepts: map[string]string{"customer": "column 1", "date": "column 2", "amount": "column 4"}},
+		{file: "cdnow_head.txt", encoding: "ASCII", delimiter: "whitespace", key: "customer id", rows: 60, accepted: 60, customer: 17,
+			concepts: map[string]string{"customer": "column 1", "date": "column 3", "amount": "column 5"}},
+		{file: "email_key.csv", encoding: "ASCII", delimiter: ",", key: "email", rows: 12, accepted: 11, rejected: 1, customer: 4},
+		{file: "square.csv", encoding: "ASCII", delimiter: ",", key: "customer id", profile: "Square transactions", rows: 14, accepted: 13, rejected: 1, customer: 5,
+			concepts: map[string]string{"status": "Event Type", "amount": "Total Collected", "staff": "Staff Name"}},
+		{file: "split_datetime.csv", encoding: "ASCII", delimiter: ",", key: "customer id", rows: 12, accepted: 12, customer: 4,
+			concepts: map[string]string{"date": "Date", "time": "Time"}},
+		{file: "shopify_orders.csv", encoding: "UTF-8", delimiter: ",", key: "email", profile: "Shopify orders", rows: 17, accepted: 17, customer: 5,
+			concepts: map[string]string{"name": "Billing Name", "date": "Created at", "amount": "Total", "cancelled": "Cancelled at"}},
+		{file: "booking_com.csv", encoding: "UTF-8 with BOM", delimiter: ",", key: "phone", profile: "Booking.com reservations", rows: 12, accepted: 12, customer: 5,
+			concepts: map[string]string{"date": "Check-in", "booked_at": "Booked on", "amount": "Price", "name": "Booked by"}},
+		{file: "stripe_payments.csv", encoding: "UTF-8", delimiter: ",", key: "customer id", profile: "Stripe payments", rows: 14, accepted: 14, customer: 5,
+			concepts: map[string]string{"customer": "Customer ID", "date": "Created (UTC)"}},
+		{file: "acuity.csv", encoding: "ASCII", delimiter: ",", key: "email", rows: 18, accepted: 18, customer: 6,
+			concepts: map[string]string{"date": "Start Time", "staff": "Calendar", "amount": "Appointment Price", "booked_at": "Date Scheduled"}},
+		{file: "calendly.csv", encoding: "UTF-8", delimiter: ",", key: "email", rows: 12, accepted: 12, customer: 5,
+			concepts: map[string]string{"date": "Start Date & Time", "service": "Event Type Name", "no_show": "Marked as No-Show", "cancelled": "Canceled"}},
+		{file: "bad_rows.csv", encoding: "ASCII", delimiter: ";", key: "customer id", rows: 16, accepted: 7, rejected: 7, blank: 1, dup: 1, customer: 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file+" is read as expected", func(t *testing.T) {
+			res := read(t, Options{}, tt.file)
+			r := res.Report
+			f := r.Files[0]
+			if f.Encoding != tt.encoding || f.Delimiter != tt.delimiter || r.KeyKind != tt.key || f.Profile != tt.profile {
+				t.Errorf("got encoding %q delimiter %q key %q profile %q, want %q %q %q %q", f.Encoding, f.Delimiter, r.KeyKind, f.Profile, tt.encoding, tt.delimiter, tt.key, tt.profile)
+			}
+			if r.Rows != tt.rows || r.Accepted != tt.accepted || r.Rejected != tt.rejected || r.Blank != tt.blank || r.Duplicates != tt.dup || r.Customers != tt.customer {
+				t.Errorf("got rows %d = %d accepted + %d rejected + %d blank + %d dup, %d customers; want %d = %d + %d + %d + %d, %d",
+					r.Rows, r.Accepted, r.Rejected, r.Blank, r.Duplicates, r.Customers, tt.rows, tt.accepted, tt.rejected, tt.blank, tt.dup, tt.customer)
+			}
+			if r.Rows != r.Accepted+r.Rejected+r.Blank+r.Duplicates {
+				t.Errorf("accounting does not add up: %+v", r)
+			}
+			if tt.dateOrder != "" && r.DateOrder != tt.dateOrder {
+				t.Errorf("date order %q, want %q", r.DateOrder, tt.dateOrder)
+			}
+			for c, h := range tt.concepts {
+				if got := f.Concepts[c].Header; got != h {
+					t.Errorf("concept %s is column %q, want %q", c, got, h)
+				}
+			}
+		})
+	}
+}
+
+func TestBadRowsAreRejectedWithWhereAndWhy(t *testing.T) {
+	res := read(t, Options{}, "bad_rows.csv")
+	type want struct {
+		line   int
+		column int
+		code   string
+	}
+	var got []want
+	for _, e := range res.Rejects {
+		got = append(got, want{e.Line, e.Column, e.Code})
+		if e.Reason == "" || e.Raw == "" || e.File != "bad_rows.csv" {
+			t.Errorf("reject without reason, raw row or file: %+v", e)
+		}
+	}
+	expect := []want{
+		{4, 2, "bad-date"}, {5, 2, "bad-date"}, {6, 1, "missing-customer"}, {7, 0, "ragged"},
+		{8, 0, "ragged"}, {9, 5, "bad-amount"}, {18, 0, "unterminated-quote"},
+	}
+	if !reflect.DeepEqual(got, expect) {
+		t.Errorf("rejects\n got %v\nwant %v", got, expect)
+	}
+	if e := res.Rejects[1]; !strings.Contains(e.Reason, "April") || e.Header != "Datum" || e.Value != "31.04.2024" {
+		t.Errorf("impossible date reject = %+v", e)
+	}
+	// the quoted field with a newline is one row, and the line after it is numbered right
+	h := res.Set.Find("K-1002")
+	if h == nil || len(h.Events) != 2 || h.Events[1].Status != visit.Cancelled {
+		t.Fatalf("K-1002 = %+v", h)
+	}
+	if res.Set.Services.Name(h.Events[1].Service) != "MT\r\nPatient hat angerufen" && res.Set.Services.Name(h.Events[1].Service) != "MT\nPatient hat angerufen" {
+		t.Errorf("multi-line service = %q", res.Set.Services.Name(h.Events[1].Service))
+	}
+	var unknown []StatusCount
+	for _, s := range res.Report.Statuses {
+		if !s.Known {
+			unknown = append(unknown, s)
+		}
+	}
+	if len(unknown) != 1 || unknown[0].Value != "vielleicht" || unknown[0].Count != 1 || unknown[0].Status != "attended" {
+		t.Errorf("unknown statuses = %+v", unknown)
+	}
+}
+
+func TestStrictStopsAtTheFirstBadRow(t *testing.T) {
+	_, err := Read([]Input{fixture(t, "bad_rows.csv")}, Options{Strict: true, BlockSize: 64, Workers: 4})
+	var ie *InputError
+	if !errors.As(err, &ie) || !errors.Is(err, ErrStrict) || !strings.Contains(err.Error(), "bad_rows.csv:4:2") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestUnknownStatusIsAnErrorUnderStrictUnlessMapped(t *testing.T) {
+	in := "Kundennr;Datum;Status\nK1;01.02.2024;vielleicht\nK1;01.03.2024;erschienen\n"
+	_, err := Read([]Input{{Name: "s.csv", R: strings.NewReader(in)}}, Options{Strict: true})
+	if !errors.Is(err, ErrStrict) || !strings.Contains(err.Error(), "vielleicht") {
+		t.Fatalf("err = %v", err)
+	}
+	res, err := Read([]Input{{Name: "s.csv", R: strings.NewReader(in)}}, Options{Strict: true, StatusMap: map[string]string{"Vielleicht": "cancelled"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev := res.Set.Find("K1").Events; ev[0].Status != visit.Cancelled {
+		t.Errorf("mapped status = %v", ev[0].Status)
+	}
+}
+
+func TestAmbiguousDatesAskForADateFormat(t *testing.T) {
+	_, err := Read([]Input{fixture(t, "ambiguous_only.csv")}, Options{})
+	var ie *InputError
+	if !errors.As(err, &ie) || !errors.Is(err, ErrAmbiguousDates) || !strings.Contains(ie.Hint, "--date-format") {
+		t.Fatalf("err = %v", err)
+	}
+	for _, f := range []string{"dd/mm/yyyy", "mm/dd/yyyy"} {
+		res := read(t, Options{DateFormat: f}, "ambiguous_only.csv")
+		if res.Report.Accepted == 0 || !strings.Contains(res.Report.DateOrder, "--date-format") {
+			t.Errorf("%s: %+v", f, res.Report)
+		}
+	}
+	dmy := read(t, Options{DateFormat: "dmy"}, "ambiguous_only.csv").Set
+	mdy := read(t, Options{DateFormat: "mdy"}, "ambiguous_only.csv").Set
+	if reflect.DeepEqual(dmy.Customers, mdy.Customers) {
+		t.Error("day-first and month-first readings gave the same histories")
+	}
+}
+
+func TestUSDatesAmbiguousInTheFirstRowsAreReadMonthFirst(t *testing.T) {
+	res := read(t, Options{BlockSize: 128}, "us_ambiguous.csv")
+	forced := read(t, Options{DateFormat: "mm/dd/yyyy"}, "us_ambiguous.csv")
+	if !reflect.DeepEqual(res.Set.Customers, forced.Set.Customers) {
+		t.Error("detected month-first reading differs from --date-format mm/dd/yyyy")
+	}
+}
+
+func TestOverlappingExportsCountEachVisitOnce(t *testing.T) {
+	both := read(t, Options{}, "order_lines_jan.csv", "order_lines_janfeb.csv")
+	one := read(t, Options{}, "order_lines_janfeb.csv")
+	if !reflect.DeepEqual(both.Set.Customers, one.Set.Customers) {
+		t.Errorf("jan + jan..feb differs from jan..feb alone")
+	}
+	if both.Report.Duplicates != 12 {
+		t.Errorf("duplicates = %d, want the 12 January rows", both.Report.Duplicates)
+	}
+	// Order lines of one order are one visit with the summed amount.
+	h := one.Set.Find("K-11")
+	if h == nil || h.Events[0].Amount != 2490+1450+1180 {
+		t.Errorf("K-11 first visit = %+v", h)
+	}
+}
+
+func TestResultsDoNotDependOnBlockSizeOrWorkers(t *testing.T) {
+	for _, file := range []string{"de_praxis_cp1252.csv", "bad_rows.csv", "semicolon_quoted.csv", "shopify_orders.csv", "us_ambiguous.csv"} {
+		t.Run(file, func(t *testing.T) {
+			base := read(t, Options{Workers: 1}, file)
+			for _, opt := range []Options{{Workers: 4, BlockSize: 37}, {Workers: 3, BlockSize: 1}, {Workers: 2, BlockSize: 4096}} {
+				got := read(t, opt, file)
+				if !reflect.DeepEqual(got.Set, base.Set) {
+					t.Errorf("workers %d block %d: histories differ", opt.Workers, opt.BlockSize)
+				}
+				if !reflect.DeepEqual(got.Rejects, base.Rejects) || !reflect.DeepEqual(got.Report, base.Report) {
+					t.Errorf("workers %d block %d: report differs:\n%+v\n%+v", opt.Workers, opt.BlockSize, got.Report, base.Report)
+				}
+			}
+		})
+	}
+}
+
+func TestGermanExportDecodesUmlautsAndDecimalCommas(t *testing.T) {
+	res := read(t, Options{}, "de_praxis_cp1252.csv")
+	var names []string
+	var total int64
+	for _, h := range res.Set.Customers {
+		names = append(names, h.Name)
+		for _, e := range h.Events {
+			total += e.Amount
+		}
+	}
+	joined := strings.Join(names, "|")
+	if !strings.ContainsAny(joined, "äöüÄÖÜß") {
+		t.Errorf("no umlaut survived decoding: %s", joined)
+	}
+	if total == 0 || total%1 != 0 {
+		t.Errorf("total = %d", total)
+	}
+	if res.Report.DecimalStyle != "decimal comma (1.234,56)" {
+		t.Errorf("decimal style = %q", res.Report.DecimalStyle)
+	}
+}
+
+func TestKeysFallBackToNormalisedEmailAndPhone(t *testing.T) {
+	res := read(t, Options{}, "email_key.csv")
+	for _, h := range res.Set.Customers {
+		if h.Key != strings.ToLower(strings.TrimSpace(h.Key)) {
+			t.Errorf("email key not normalised: %q", h.Key)
+		}
+	}
+	in := "Name;Telefon;Datum\nA;+49 30 1234567;01.02.2024\nA;030/1234567;01.03.2024\nA;0049 (30) 123-45-67;01.04.2024\n"
+	r, err := Read([]Input{{Name: "p.csv", R: strings.NewReader(in)}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Report.KeyKind != "phone" || len(r.Set.Customers) != 1 || len(r.Set.Customers[0].Events) != 3 {
+		t.Errorf("phone keys: %+v", r.Set.Customers)
+	}
+}
+
+func TestHeadersMapInEnglishAndGerman(t *testing.T) {
+	tests := []struct {
+		header  string
+		concept Concept
+	}{
+		{"Patienten-Nr.", Customer}, {"Kd.-Nr", Customer}, {"Client ID", Customer}, {"Kundennummer", Customer},
+		{"Termin", Date}, {"Start Time", Date}, {"Check-in", Date}, {"Behandlungsdatum", Date},
+		{"Betrag", Amount}, {"Honorar (€)", Amount}, {"Price", Amount}, {"Umsatz", Amount},
+		{"Behandler/in", Staff}, {"Therapeut", Staff}, {"Buchungsweg", Channel}, {"Booked via", Channel},
+		{"Gebucht am", BookedAt}, {"Überweiser", Referrer}, {"Standort", Location}, {"E-Mail", Email},
+		{"Telefon", Phone}, {"Kontaktweg", ContactPreference}, {"Status", Status}, {"Leistung", Service},
+	}
+	for _, tt := range tests {
+		t.Run(tt.header+" maps to "+tt.concept.String(), func(t *testing.T) {
+			m, err := mapColumns([]string{"x", tt.header}, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.idx[tt.concept] != 1 {
+				t.Errorf("%q not mapped to %s: %v", tt.header, tt.concept, m.idx)
+			}
+		})
+	}
+}
+
+func TestDateColumnChoiceChecksTheValues(t *testing.T) {
+	in := "Client ID,Start Time,Created\nC1,10:15,2024-03-01\nC1,11:00,2024-03-02\n"
+	res, err := Read([]Input{{Name: "x.csv", R: strings.NewReader(in)}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Report.Files[0].Concepts["date"].Header; got != "Created" {
+		t.Errorf("date column = %q; a column of times must not be taken for dates", got)
+	}
+}
+
+func TestMissingColumnsAndBadOptionsAreInputErrors(t *testing.T) {
+	tests := []struct {
+		name, in string
+		opt      Options
+		is       error
+		hint     string
+	}{
+		{"no date column", "Kundennr;Leistung\nK1;KG\n", Options{}, ErrMissingColumn, "--column date="},
+		{"no customer column", "Datum;Leistung\n01.02.2024;KG\n", Options{}, ErrMissingColumn, "--column customer="},
+		{"empty file", "", Options{}, ErrUnreadable, ""},
+		{"binary file", "PK\x03\x04\x00\x00\x00binary", Options{}, ErrUnreadable, "CSV"},
+		{"unknown encoding", "a;b\n", Options{Encoding: "klingon"}, ErrUsage, ""},
+		{"unknown column", "Kundennr;Datum\nK1;01.02.2024\n", Options{Columns: map[Concept]string{Amount: "Preis"}}, ErrUsage, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" is refused", func(t *testing.T) {
+			_, err := Read([]Input{{Name: "x.csv", R: strings.NewReader(tt.in)}}, tt.opt)
+			if !errors.Is(err, tt.is) {
+				t.Fatalf("err = %v, want %v", err, tt.is)
+			}
+			var ie *InputError
+			if tt.hint != "" && (!errors.As(err, &ie) || !strings.Contains(ie.Hint, tt.hint)) {
+				t.Errorf("hint of %v does not mention %q", err, tt.hint)
+			}
+		})
+	}
+}
+
+func TestColumnOverridesByNameAndPosition(t *testing.T) {
+	in := "a;b;c\nK1;01.02.2024;12,50\nK1;03.02.2024;12,50\n"
+	res, err := Read([]Input{{Name: "x.csv", R: strings.NewReader(in)}}, Options{
+		Columns: map[Concept]string{Customer: "a", Date: "2", Amount: "C"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := res.Set.Find("K1")
+	if h == nil || len(h.Events) != 2 || h.Events[0].Amount != 1250 || h.Events[0].Day != visit.DayOf(2024, 2, 1) {
+		t.Fatalf("history = %+v", h)
+	}
+}
+
+func TestFutureAndCancelledRowsAreKeptAsEvents(t *testing.T) {
+	in := "Kundennr;Datum;Status\nK1;01.02.2024;erschienen\nK1;01.02.2024;abgesagt\nK1;01.05.2024;geplant\n"
+	res, err := Read([]Input{{Name: "x.csv", R: strings.NewReader(in)}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := res.Set.Find("K1")
+	s := h.Summarize(visit.DayOf(2024, 3, 1))
+	if s.Visits != 1 || s.ByStatus[visit.Cancelled] != 1 || s.NextBooked != visit.DayOf(2024, 5, 1) {
+		t.Errorf("summary = %+v", s)
+	}
+	if res.Set.LatestRecorded != visit.DayOf(2024, 2, 1) {
+		t.Errorf("latest recorded = %v, want the last row with an outcome", res.Set.LatestRecorded)
+	}
+}
+
+var _ = history.Row{}
