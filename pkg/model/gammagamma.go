@@ -58,7 +58,7 @@ func FitGammaGamma(x, zbar []float64) (Fit[GammaGamma], error) {
 		return Fit[GammaGamma]{}, fmt.Errorf("%d frequencies but %d mean spends", len(x), len(zbar))
 	}
 	var xs, zs []float64 // distinct frequencies; each customer's zbar
-	var xi []int32        // each customer's index into xs
+	var xi []int32       // each customer's index into xs
 	index := map[float64]int32{}
 	for i := range x {
 		if math.IsNaN(x[i]) || math.IsNaN(zbar[i]) || math.IsInf(zbar[i], 0) || x[i] < 0 || zbar[i] < 0 {
