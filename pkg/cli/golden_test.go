@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// golden compares got with testdata/golden/name, or rewrites it under -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./pkg/cli -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (go test ./pkg/cli -update rewrites it after review)\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+// run runs winback in-process in the repository's testdata directory.
+func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	io, _, out, errOut := Test()
+	wd, _ := os.Getwd()
+	if err := os.Chdir(filepath.Join("..", "..", "testdata")); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chdir(wd)
+	code = Main(args, io)
+	return out.String(), errOut.String(), code
+}
+
+func TestInspectGolden(t *testing.T) {
+	tests := []struct{ name, file string }{
+		{"german practice export", "exports/de_praxis_cp1252.csv"},
+		{"bad rows", "exports/bad_rows.csv"},
+		{"excel utf-16", "exports/excel_utf16.txt"},
+		{"us dates", "exports/us_ambiguous.csv"},
+		{"shopify orders", "exports/shopify_orders.csv"},
+		{"headerless cdnow", "exports/cdnow_head.txt"},
+	}
+	for _, tt := range tests {
+		base := strings.ReplaceAll(filepath.Base(tt.file), ".", "_")
+		t.Run("inspect shows the "+tt.name+" as a table", func(t *testing.T) {
+			out, errOut, code := run(t, "inspect", tt.file)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			golden(t, "inspect_"+base+".txt", []byte(out))
+		})
+		t.Run("inspect shows the "+tt.name+" as json", func(t *testing.T) {
+			out, errOut, code := run(t, "inspect", "--format", "json", tt.file)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			golden(t, "inspect_"+base+".json", []byte(out))
+		})
+	}
+}
