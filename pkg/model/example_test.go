@@ -8,13 +8,14 @@ import (
 	"github.com/winback/winback/pkg/visit"
 )
 
-// A practice's customers, simulated from a known BG/NBD model and fitted back.
+// A practice's customers, simulated from a known BG/NBD model over two years and fitted
+// back.
 func ExampleFitBGNBD() {
 	truth := model.BGNBD{R: 0.8, Alpha: 6, A: 1.2, B: 3.5}
 	rng := rand.New(rand.NewPCG(1, 2))
 	var data []model.Summary
 	for range 20000 {
-		data = append(data, model.SimulateBGNBD(rng, truth, 52).Summary())
+		data = append(data, model.SimulateBGNBD(rng, truth, 104).Summary())
 	}
 	fit, err := model.FitBGNBD(data)
 	if err != nil {
@@ -28,7 +29,7 @@ func ExampleFitBGNBD() {
 	p := fit.Params
 	fmt.Printf("r=%.1f alpha=%.0f a=%.1f b=%.1f\n", p.R, p.Alpha, p.A, p.B)
 	// Output:
-	// r=0.8 alpha=6 a=1.3 b=4.0
+	// r=0.8 alpha=6 a=1.2 b=3.7
 }
 
 // Too little data: the fit says why it should not be used.

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"strconv"
 	"testing"
 )
 
@@ -53,7 +54,7 @@ func TestFitGammaGammaFromRoundedSummary(t *testing.T) {
 	}
 	want := []float64{24.65, 18.91, 35.17, 35.17, 35.17, 71.46, 18.91, 35.17, 27.28, 35.17}
 	for i, w := range want {
-		t.Run("row "+string(rune('1'+i))+" of the summary file", func(t *testing.T) {
+		t.Run("row "+strconv.Itoa(i+1)+" of the summary file", func(t *testing.T) {
 			// lifetimes' values are truncated to cents: allow one cent.
 			if got := fit.Params.ExpectedSpend(rows[i].X, rows[i].zbar); math.Abs(got-w) > 0.01 {
 				t.Errorf("E[Z | x=%v, zbar=%v] = %.4f, want %.2f", rows[i].X, rows[i].zbar, got, w)
