@@ -78,9 +78,24 @@ func (m BGNBD) expectedCoreA(a, x, T, t float64) float64 {
 	r, alpha, b := m.R, m.Alpha, m.B
 	z := t / (alpha + T + t)
 	c := a + b + x - 1
-	h := hyp2f1(a+b-1-r, a-1, c, z)
-	second := -math.Expm1((a-1)*math.Log1p(-z) + math.Log(h))
-	return c / (a - 1) * second
+	A, B := a+b-1-r, a-1
+	if c > 0.5 {
+		h := hyp2f1(A, B, c, z)
+		lh := B*math.Log1p(-z) + math.Log(h)
+		if math.IsNaN(lh) || math.IsInf(lh, 0) {
+			// Cephes gives up on some large negative A (r ≫ a+b) near z = 1; the
+			// untransformed product has no trouble there.
+			lh = (r+x)*math.Log1p(-z) + math.Log(hyp2f1(r+x, b+x, c, z))
+		}
+		return c / B * -math.Expm1(lh)
+	}
+	// c = a+b−1 ≤ 0.5 (x = 0 and a+b ≤ 1.5): 2F1 has a pole at c = 0 and Cephes fails
+	// for c < 0, but only c·2F1(A, B; c; z) is needed, which Gauss' contiguous relation
+	// gives from c+1 and c+2:
+	// c F(c) = −[(c+1)(c − (2c+1−A−B) z) F(c+1) + (c+1−A)(c+1−B) z F(c+2)] / ((c+1)(z−1)).
+	cf := -((c+1)*(c-(2*c+1-A-B)*z)*hyp2f1(A, B, c+1, z) +
+		(c+1-A)*(c+1-B)*z*hyp2f1(A, B, c+2, z)) / ((c + 1) * (z - 1))
+	return (c - math.Exp(B*math.Log1p(-z))*cf) / B
 }
 
 // FitBGNBD fits the [BGNBD] model to data by maximum likelihood. The start values are

@@ -216,3 +216,72 @@ func TestBGNBDExpectedIsContinuousAtAEqualsOne(t *testing.T) {
 		t.Errorf("E at a=1 is %v; neighbours %v and %v", mid, at(1-1e-4), at(1+1e-4))
 	}
 }
+
+// TestBGNBDExpectedWithSmallAPlusB covers a+b ≤ 1.5, where a new customer's expectation
+// goes through Gauss' contiguous relation: it must join up with the direct formula and
+// stay finite through a+b = 1, where 2F1(…; a+b−1; z) has its pole.
+func TestBGNBDExpectedWithSmallAPlusB(t *testing.T) {
+	direct := func(m BGNBD, t float64) float64 {
+		c := m.A + m.B - 1
+		h := hyp2f1(c-m.R, m.A-1, c, t/(m.Alpha+t))
+		return c / (m.A - 1) * (1 - math.Pow(1-t/(m.Alpha+t), m.A-1)*h)
+	}
+	for _, sum := range []float64{0.3, 0.9, 0.999999, 1.000001, 1.2, 1.49, 1.51, 1.8} {
+		m := BGNBD{R: 0.7, Alpha: 3, A: sum / 3, B: 2 * sum / 3}
+		for _, h := range []float64{0.5, 10, 100} {
+			got := m.ExpectedNew(h)
+			if math.IsNaN(got) || got <= 0 || math.IsInf(got, 0) {
+				t.Errorf("a+b = %v, t = %v: ExpectedNew = %v", sum, h, got)
+			}
+			if sum > 1.3 {
+				checkRel(t, "ExpectedNew", got, direct(m, h), 1e-9)
+			}
+		}
+	}
+	// Continuity across the switch at a+b = 1.5 and through the pole at a+b = 1.
+	at := func(sum float64) float64 { return BGNBD{R: 0.7, Alpha: 3, A: sum / 3, B: 2 * sum / 3}.ExpectedNew(20) }
+	checkRel(t, "across a+b = 1.5", at(1.5-1e-9), at(1.5+1e-9), 1e-7)
+	checkRel(t, "through a+b = 1", at(1-1e-9), at(1+1e-9), 1e-7)
+}
+
+// betaMean returns E[f(p)] for p ~ Beta(a, b) by the midpoint rule in u = p^a on
+// [0, ½] and v = (1−p)^b on [½, 1], which removes the endpoint singularities.
+func betaMean(a, b float64, f func(p float64) float64) float64 {
+	const n = 100000
+	la, _ := math.Lgamma(a)
+	lb, _ := math.Lgamma(b)
+	lab, _ := math.Lgamma(a + b)
+	sum := 0.0
+	U, V := math.Pow(0.5, a), math.Pow(0.5, b)
+	for i := range n {
+		u := (float64(i) + 0.5) / n * U
+		p := math.Pow(u, 1/a)
+		sum += math.Pow(1-p, b-1) * f(p) / a * U / n
+		v := (float64(i) + 0.5) / n * V
+		p = 1 - math.Pow(v, 1/b)
+		sum += math.Pow(p, a-1) * f(p) / b * V / n
+	}
+	return sum / math.Exp(la+lb-lab)
+}
+
+// TestBGNBDExpectedNewMatchesQuadrature checks the closed form against its definition,
+// E[X(t)] = E_p[(1 − (α/(α+pt))^r)/p] over p ~ Beta(a, b), including a < 1 and a+b < 1.
+func TestBGNBDExpectedNewMatchesQuadrature(t *testing.T) {
+	for _, m := range []BGNBD{
+		cdnowBGNBD,
+		{R: 2, Alpha: 10, A: 3, B: 4},
+		{R: 0.7, Alpha: 3, A: 0.4, B: 0.9},
+		{R: 0.7, Alpha: 3, A: 0.1, B: 0.2},
+		{R: 0.7, Alpha: 3, A: 0.05, B: 0.9},
+	} {
+		for _, h := range []float64{1, 39, 200} {
+			want := betaMean(m.A, m.B, func(p float64) float64 {
+				// expm1 keeps the tiny p that small a produces from cancelling.
+				return -math.Expm1(-m.R*math.Log1p(p*h/m.Alpha)) / p
+			})
+			// The quadrature itself is good to about 1e-5 for a = 0.05 (it converges
+			// to the closed form as n grows), far better elsewhere.
+			checkRel(t, "ExpectedNew", m.ExpectedNew(h), want, 1e-5)
+		}
+	}
+}

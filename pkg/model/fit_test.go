@@ -166,3 +166,36 @@ func TestFitIsDeterministic(t *testing.T) {
 		t.Errorf("two fits differ: %+v and %+v", a, b)
 	}
 }
+
+// TestFitsDoNotDependOnTheTimeUnit fits CDNOW in days as well as weeks: the shape
+// parameters must agree and the scales differ by the factor 7.
+func TestFitsDoNotDependOnTheTimeUnit(t *testing.T) {
+	var weeks, days []Summary
+	for _, c := range readCDNOWSample(t) {
+		w, _ := Summarize(c.days, cdnowCalEnd, Weeks)
+		d, _ := Summarize(c.days, cdnowCalEnd, Days)
+		weeks, days = append(weeks, w), append(days, d)
+	}
+	t.Run("BG/NBD in days is BG/NBD in weeks with α seven times larger", func(t *testing.T) {
+		w, _ := FitBGNBD(weeks)
+		d, _ := FitBGNBD(days)
+		if ok, why := d.Usable(); !ok {
+			t.Fatalf("fit in days not usable: %s", why)
+		}
+		checkRel(t, "r", d.Params.R, w.Params.R, 1e-5)
+		checkRel(t, "alpha", d.Params.Alpha, 7*w.Params.Alpha, 1e-5)
+		checkRel(t, "a", d.Params.A, w.Params.A, 1e-5)
+		checkRel(t, "b", d.Params.B, w.Params.B, 1e-5)
+	})
+	t.Run("Pareto/NBD in days is Pareto/NBD in weeks with α and β seven times larger", func(t *testing.T) {
+		w, _ := FitParetoNBD(weeks)
+		d, _ := FitParetoNBD(days)
+		if ok, why := d.Usable(); !ok {
+			t.Fatalf("fit in days not usable: %s", why)
+		}
+		checkRel(t, "r", d.Params.R, w.Params.R, 1e-4)
+		checkRel(t, "alpha", d.Params.Alpha, 7*w.Params.Alpha, 1e-4)
+		checkRel(t, "s", d.Params.S, w.Params.S, 1e-4)
+		checkRel(t, "beta", d.Params.Beta, 7*w.Params.Beta, 1e-4)
+	})
+}
