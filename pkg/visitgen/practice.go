@@ -344,6 +344,11 @@ func (pr *practice) writeExport(w io.Writer, asOf visit.Day) (Stats, error) {
 	if err := out.Error(); err != nil {
 		return st, fmt.Errorf("write praxis export: %w", err)
 	}
+	// The encoder keeps an incomplete character back until closed; closing it does not
+	// close w.
+	if err := enc.(io.Closer).Close(); err != nil {
+		return st, fmt.Errorf("write praxis export: %w", err)
+	}
 	st.Customers = len(seen)
 	st.Bytes = cw.n
 	return st, nil

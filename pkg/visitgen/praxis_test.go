@@ -136,12 +136,30 @@ func gaps(days []visit.Day) []float64 {
 
 func defaultPraxis(t *testing.T) (data, truth []byte, st PraxisStats) {
 	t.Helper()
+	return praxisOf(t, DefaultPraxisConfig())
+}
+
+func praxisOf(t *testing.T, cfg PraxisConfig) (data, truth []byte, st PraxisStats) {
+	t.Helper()
 	var exp, tr bytes.Buffer
-	st, err := WritePraxis(&exp, &tr, DefaultPraxisConfig())
+	st, err := WritePraxis(&exp, &tr, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return exp.Bytes(), tr.Bytes(), st
+}
+
+// praxisConfigs are the shipped practice and two others, so that the properties do not
+// hold by luck of one seed.
+func praxisConfigs() map[string]PraxisConfig {
+	small, large := DefaultPraxisConfig(), DefaultPraxisConfig()
+	small.Seed, small.Patients = 2, 120
+	large.Seed, large.Patients, large.Start = 3, 1500, visit.DayOf(2023, 10, 1)
+	return map[string]PraxisConfig{
+		"the shipped practice":                    DefaultPraxisConfig(),
+		"a small practice":                        small,
+		"a large practice with a shorter history": large,
+	}
 }
 
 func TestPraxisExportIsWindows1252WithCRLF(t *testing.T) {
@@ -174,9 +192,14 @@ func TestPraxisExportIsWindows1252WithCRLF(t *testing.T) {
 }
 
 func TestPraxisRowsAreConsistent(t *testing.T) {
-	data, _, st := defaultPraxis(t)
+	for name, cfg := range praxisConfigs() {
+		t.Run(name, func(t *testing.T) { praxisRowsAreConsistent(t, cfg) })
+	}
+}
+
+func praxisRowsAreConsistent(t *testing.T, cfg PraxisConfig) {
+	data, _, st := praxisOf(t, cfg)
 	_, rows := readPraxis(t, data)
-	cfg := DefaultPraxisConfig()
 	if len(rows) != st.Rows {
 		t.Fatalf("%d rows decoded, stats say %d", len(rows), st.Rows)
 	}
@@ -190,7 +213,7 @@ func TestPraxisRowsAreConsistent(t *testing.T) {
 		if (r.status == "geplant") != (r.day > cfg.AsOf) {
 			t.Errorf("row %d: status %s on %s with as-of %s", i+2, r.status, r.day, cfg.AsOf)
 		}
-		if r.booked > r.day || r.status == "geplant" && (r.booked > cfg.AsOf || r.day > cfg.AsOf+42) {
+		if r.booked > r.day || r.status == "geplant" && (r.booked > cfg.AsOf || r.day > cfg.AsOf+visit.Day(cfg.BookAhead)) {
 			t.Errorf("row %d: booked %s for %s (%s)", i+2, r.booked, r.day, r.status)
 		}
 		if (r.cents >= 0) != (r.status == "erschienen" || r.note == "Ausfallhonorar berechnet") {
@@ -219,16 +242,22 @@ func TestPraxisRowsAreConsistent(t *testing.T) {
 // TestPraxisTruthMatchesExport checks every truth line against the export: the state,
 // the dropout day, the usual gap, and each code against the rows that should show it.
 func TestPraxisTruthMatchesExport(t *testing.T) {
-	data, truthData, st := defaultPraxis(t)
+	for name, cfg := range praxisConfigs() {
+		t.Run(name, func(t *testing.T) { praxisTruthMatchesExport(t, cfg) })
+	}
+}
+
+func praxisTruthMatchesExport(t *testing.T, cfg PraxisConfig) {
+	data, truthData, st := praxisOf(t, cfg)
 	_, rows := readPraxis(t, data)
-	asOf := DefaultPraxisConfig().AsOf
+	asOf := cfg.AsOf
 	byID := map[string]history{}
 	for _, r := range rows {
 		byID[r.id] = append(byID[r.id], r)
 	}
 	truth := readCSV(t, truthData)
-	if len(truth) != 400 || len(byID) != 400 {
-		t.Fatalf("%d truth lines and %d patients in the export, want 400", len(truth), len(byID))
+	if len(truth) != cfg.Patients || len(byID) != cfg.Patients {
+		t.Fatalf("%d truth lines and %d patients in the export, want %d", len(truth), len(byID), cfg.Patients)
 	}
 	for _, code := range append(slices.Clone(storyCodes), codeCourseFinished) {
 		if st.Stories[code] < 1 {
@@ -438,7 +467,14 @@ func mode(rows []prow, key func(prow) string) string {
 }
 
 func TestMonthlyExportsShareTheirHistory(t *testing.T) {
-	cfg := DefaultMonthlyConfig()
+	other := DefaultMonthlyConfig()
+	other.Seed, other.Patients, other.WonBack = 5, 200, 15
+	for name, cfg := range map[string]MonthlyConfig{"the shipped practice": DefaultMonthlyConfig(), "another practice": other} {
+		t.Run(name, func(t *testing.T) { monthlyExportsShareTheirHistory(t, cfg) })
+	}
+}
+
+func monthlyExportsShareTheirHistory(t *testing.T, cfg MonthlyConfig) {
 	var may, june, won bytes.Buffer
 	st, err := WriteMonthly(&may, &june, &won, cfg)
 	if err != nil {
