@@ -94,27 +94,42 @@ type evidence struct {
 }
 
 type where struct {
-	file  string
-	line  int
-	value string
+	fileIndex int
+	file      string
+	line      int
+	value     string
+}
+
+// earliest keeps in p the example that comes first in the input, whichever worker saw it
+// first, so that messages do not depend on scheduling.
+func earliest(p *atomic.Pointer[where], fs *fileState, line int, raw []byte) {
+	var w *where
+	for {
+		cur := p.Load()
+		if cur != nil && (cur.fileIndex < fs.index || cur.fileIndex == fs.index && cur.line <= line) {
+			return
+		}
+		if w == nil {
+			w = &where{fs.index, fs.name, line, string(raw)}
+		}
+		if p.CompareAndSwap(cur, w) {
+			return
+		}
+	}
 }
 
 func (e *evidence) note(col int, d field.Date, fs *fileState, line int, raw []byte) {
-	w := func() *where { return &where{fs.name, line, string(raw)} }
 	switch d.Evidence {
 	case field.DayFirst:
-		if e.dayFirst[col].Add(1) == 1 {
-			e.firstDayFirst[col].CompareAndSwap(nil, w())
-		}
+		e.dayFirst[col].Add(1)
+		earliest(&e.firstDayFirst[col], fs, line, raw)
 	case field.MonthFirst:
-		if e.monthFirst[col].Add(1) == 1 {
-			e.firstMonthFirst[col].CompareAndSwap(nil, w())
-		}
+		e.monthFirst[col].Add(1)
+		earliest(&e.firstMonthFirst[col], fs, line, raw)
 	}
 	if d.Ambiguous() {
-		if e.ambiguous[col].Add(1) == 1 {
-			e.firstAm[col].CompareAndSwap(nil, w())
-		}
+		e.ambiguous[col].Add(1)
+		earliest(&e.firstAm[col], fs, line, raw)
 	}
 }
 
@@ -423,7 +438,7 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 	} else {
 		dial = sniffDialect(head[:min(len(head), sniffBytes)])
 	}
-	ch := &chunker{r: br, size: r.opt.BlockSize, maxSize: 64 << 20, line: 1, quotes: !dial.whitespace}
+	ch := &chunker{r: br, size: r.opt.BlockSize, maxSize: 64 << 20, line: 1, quotes: !dial.whitespace, delim: dial.delim}
 	sp := dial.splitter()
 	// Look at the first records for the header and the columns' content.
 	var sample [][]string

@@ -90,13 +90,17 @@ func (s *splitter) record(b []byte, pos int) (fields [][]byte, next int, extraLi
 				raw = s.arena[from:len(s.arena):len(s.arena)]
 			}
 			j++ // past the closing quote
-			// Text between the closing quote and the delimiter is kept (lazy quotes).
-			if j < len(b) && b[j] != d && b[j] != '\n' && b[j] != '\r' {
+			// Text between the closing quote and the delimiter is kept (lazy quotes); its
+			// quotes are literal. Only \r\n (or \r at the end) ends the record.
+			if j < len(b) && b[j] != d && b[j] != '\n' && !(b[j] == '\r' && (j+1 == len(b) || b[j+1] == '\n')) {
 				k := j
 				for k < len(b) && b[k] != d && b[k] != '\n' {
 					k++
 				}
-				tail := bytes.TrimRight(b[j:k], "\r")
+				tail := b[j:k]
+				if k == len(b) || b[k] == '\n' {
+					tail = bytes.TrimRight(tail, "\r")
+				}
 				from := len(s.arena)
 				s.arena = append(s.arena, raw...)
 				s.arena = append(s.arena, tail...)
@@ -126,14 +130,11 @@ func (s *splitter) record(b []byte, pos int) (fields [][]byte, next int, extraLi
 		case '\n':
 			return s.fields, i + 1, extraLines, nil
 		case '\r':
-			// after a quoted field: \r\n ends the record
+			// after a quoted field: \r\n, or \r at the very end, ends the record
 			if i+1 < len(b) && b[i+1] == '\n' {
 				return s.fields, i + 2, extraLines, nil
 			}
-			if i+1 == len(b) {
-				return s.fields, len(b), extraLines, nil
-			}
-			i++ // a lone \r: keep reading the field's remainder as a new field
+			return s.fields, len(b), extraLines, nil
 		default: // delimiter
 			i++
 			if i == len(b) {
@@ -147,11 +148,13 @@ func (s *splitter) record(b []byte, pos int) (fields [][]byte, next int, extraLi
 var nl = []byte{'\n'}
 
 // chunker reads a stream in blocks that end on record boundaries, so that blocks can be
-// parsed independently. In quoted mode a newline ends a record when the number of quotes
-// before it in the block is even; blocks always start on a record boundary.
+// parsed independently; blocks always start on a record boundary. In quoted mode it follows
+// the splitter's rule exactly: a quote opens a quoted field only at the start of a field
+// (after a delimiter or a newline); any other quote outside a quoted field is literal.
 type chunker struct {
 	r       io.Reader
 	quotes  bool
+	delim   byte
 	size    int
 	carry   []byte
 	eof     bool
@@ -205,27 +208,39 @@ func (c *chunker) next() ([]byte, int, error) {
 	}
 }
 
-// boundary returns the offset just past the last record-ending newline in buf, or 0.
+// boundary returns the offset just past the last record-ending newline in buf, or 0. It
+// hops from quote to quote, so its cost is in the number of quotes, not of bytes.
 func (c *chunker) boundary(buf []byte) int {
-	end := len(buf)
-	quotes := -1
-	for {
-		k := bytes.LastIndexByte(buf[:end], '\n')
-		if k < 0 {
-			return 0
+	if !c.quotes {
+		return bytes.LastIndexByte(buf, '\n') + 1
+	}
+	inside := false
+	lastOut := -1
+	for pos := 0; ; {
+		q := bytes.IndexByte(buf[pos:], '"')
+		end := len(buf)
+		if q >= 0 {
+			end = pos + q
 		}
-		if !c.quotes {
-			return k + 1
+		if !inside {
+			if k := bytes.LastIndexByte(buf[pos:end], '\n'); k >= 0 {
+				lastOut = pos + k
+			}
 		}
-		if quotes < 0 {
-			quotes = bytes.Count(buf[:k], quote)
-		} else {
-			quotes -= bytes.Count(buf[k:end], quote)
+		if q < 0 {
+			return lastOut + 1
 		}
-		if quotes%2 == 0 {
-			return k + 1
+		q += pos
+		switch {
+		case !inside:
+			inside = q == 0 || buf[q-1] == c.delim || buf[q-1] == '\n'
+			pos = q + 1
+		case q+1 < len(buf) && buf[q+1] == '"':
+			pos = q + 2 // an escaped quote
+		default:
+			inside = false
+			pos = q + 1
 		}
-		end = k
 	}
 }
 
