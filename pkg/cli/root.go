@@ -70,7 +70,7 @@ forms. Start with "winback inspect FILE" to see how an export was understood.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{err: err, hint: fmt.Sprintf("see 'winback help %s'", strings.TrimPrefix(c.CommandPath(), "winback "))}
 	})
-	root.AddCommand(newInspectCmd(io, nil))
+	root.AddCommand(newInspectCmd(io, nil), newSegmentsCmd(io))
 	return root
 }
 

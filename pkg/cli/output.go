@@ -1,0 +1,133 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/winback/winback/pkg/atomicfile"
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/render"
+	"github.com/winback/winback/pkg/visit"
+)
+
+// outputOptions are the flags of every command that prints an analysis.
+type outputOptions struct {
+	asOf   string
+	lang   string
+	format string
+	output string
+	excel  bool
+}
+
+func (o *outputOptions) bind(c *cobra.Command, formats []string) {
+	f := c.Flags()
+	f.StringVar(&o.asOf, "as-of", "", "analyse as of this date (yyyy-mm-dd); default: the latest date with a recorded visit, cancellation or no-show")
+	f.StringVar(&o.lang, "lang", "", "language of the output: de or en (default from LANG)")
+	f.StringVar(&o.format, "format", "", "output format: "+strings.Join(formats, ", ")+" (default table, or from the -o file's extension)")
+	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of standard output")
+	f.BoolVar(&o.excel, "excel", false, "CSV for a German Excel: ';', decimal commas, UTF-8 BOM (default with --lang de)")
+	c.RegisterFlagCompletionFunc("lang", fixedChoices("de", "en"))
+	c.RegisterFlagCompletionFunc("format", fixedChoices(formats...))
+}
+
+// language resolves --lang, falling back to the locale.
+func (o *outputOptions) language(io *IOStreams) (string, error) {
+	switch strings.ToLower(o.lang) {
+	case "de", "en":
+		return strings.ToLower(o.lang), nil
+	case "":
+		for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+			if l := io.Getenv(v); l != "" {
+				if strings.HasPrefix(strings.ToLower(l), "de") {
+					return "de", nil
+				}
+				return "en", nil
+			}
+		}
+		return "en", nil
+	}
+	return "", usagef("use --lang de or --lang en", "unknown language %q", o.lang)
+}
+
+// formatName resolves --format and -o's extension.
+func (o *outputOptions) formatName(known []string) (string, error) {
+	f := o.format
+	if f == "" && o.output != "" {
+		f = render.FormatFor(o.output)
+	}
+	if f == "" {
+		f = "table"
+	}
+	for _, k := range known {
+		if f == k {
+			return f, nil
+		}
+	}
+	return "", usagef("use --format "+strings.Join(known, ", "), "unknown format %q", f)
+}
+
+// asOfDay resolves --as-of against the data.
+func (o *outputOptions) asOfDay(set *history.Set) (visit.Day, error) {
+	if o.asOf != "" {
+		d, err := visit.ParseDay(o.asOf)
+		if err != nil {
+			return visit.NoDay, usagef("write the date as --as-of 2025-06-30", "--as-of: %v", err)
+		}
+		return d, nil
+	}
+	if set.LatestRecorded == visit.NoDay {
+		return visit.NoDay, usagef("name the date with --as-of yyyy-mm-dd", "the data has no recorded visits to take the as-of date from")
+	}
+	return set.LatestRecorded, nil
+}
+
+// checkOutputs refuses an output path that is one of the inputs: winback never overwrites
+// its input.
+func checkOutputs(inputs []string, outputs ...string) error {
+	for _, out := range outputs {
+		if out == "" || out == "-" {
+			continue
+		}
+		for _, in := range inputs {
+			if in == "-" {
+				continue
+			}
+			if same(in, out) {
+				return usagef("write the output to another file", "output file %s is also an input", out)
+			}
+		}
+	}
+	return nil
+}
+
+func same(a, b string) bool {
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(fa, fb)
+	}
+	pa, _ := filepath.Abs(a)
+	pb, _ := filepath.Abs(b)
+	return pa == pb
+}
+
+// emit writes out in the chosen format to standard output or, atomically, to -o.
+func (o *outputOptions) emit(io_ *IOStreams, format, lang string, out *render.Output) error {
+	w, err := render.New(format, render.Options{Excel: o.excel || (lang == "de" && format == "csv")})
+	if err != nil {
+		return usagef("use one of: "+strings.Join(render.Formats, ", "), "%v", err)
+	}
+	if o.output == "" || o.output == "-" {
+		return w.Write(io_.Out, out)
+	}
+	perm := os.FileMode(0o644)
+	if err := atomicfile.Write(o.output, perm, func(f io.Writer) error { return w.Write(f, out) }); err != nil {
+		return fmt.Errorf("%w", err)
+	}
+	return nil
+}

@@ -1,0 +1,261 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"github.com/winback/winback/pkg/render"
+	"github.com/winback/winback/pkg/segment"
+	"github.com/winback/winback/pkg/visit"
+)
+
+type segmentsOptions struct {
+	io        *IOStreams
+	input     inputOptions
+	out       outputOptions
+	customers bool
+	files     []string
+}
+
+func newSegmentsCmd(io *IOStreams) *cobra.Command {
+	o := &segmentsOptions{io: io}
+	c := &cobra.Command{
+		Use:   "segments FILE...",
+		Short: "Score customers by recency and frequency and name their segments",
+		Long: `Segments scores every customer 1–5 on recency (R), frequency (F, visit days) and, when the
+export has amounts, monetary value (M), by quintiles that keep ties together, and names
+their segment on the R×F grid: champions, loyal, potential loyalists, new, promising, need
+attention, about to sleep, at risk, can't lose them, hibernating.
+
+It shows per segment the customers, their share, median recency and frequency, revenue and
+share of revenue; the 5×5 grid; and the score edges actually used, with how ties were
+handled. --customers lists every customer's scores.`,
+		Example: `  # the segments of a practice, in German
+  winback segments --lang de testdata/praxis/praxis.csv
+
+  # every customer's scores as CSV, as of the end of May
+  winback segments --customers --as-of 2025-05-31 -o segments.csv testdata/praxis/praxis.csv`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.files = args
+			return runSegments(o)
+		},
+	}
+	o.input.bind(c)
+	o.out.bind(c, render.Formats)
+	c.Flags().BoolVar(&o.customers, "customers", false, "list every customer's scores and segment")
+	return c
+}
+
+// segmentsJSON is the JSON document of segments.
+type segmentsJSON struct {
+	Version   int               `json:"version"`
+	AsOf      string            `json:"as_of"`
+	Customers int               `json:"customers"`
+	Skipped   int               `json:"skipped_without_visit"`
+	Revenue   *int64            `json:"revenue,omitempty"`
+	Scales    []segment.Scale   `json:"scales"`
+	Segments  []segmentJSON     `json:"segments"`
+	Grid      segment.Grid      `json:"grid"`
+	List      []segmentCustomer `json:"customer_list,omitempty"`
+}
+
+type segmentJSON struct {
+	Code            string  `json:"code"`
+	Name            string  `json:"name"`
+	Customers       int     `json:"customers"`
+	Share           float64 `json:"share"`
+	MedianRecency   float64 `json:"median_recency_days"`
+	MedianFrequency float64 `json:"median_frequency"`
+	Revenue         *int64  `json:"revenue,omitempty"`
+	RevenueShare    float64 `json:"revenue_share"`
+}
+
+// segmentCustomer is one row of --customers (CSV and JSON).
+type segmentCustomer struct {
+	ID        string `json:"id" csv:"id"`
+	Recency   int32  `json:"recency_days" csv:"recency_days"`
+	Frequency int    `json:"frequency" csv:"frequency"`
+	Monetary  string `json:"monetary,omitempty" csv:"monetary"`
+	R         int    `json:"r" csv:"r"`
+	F         int    `json:"f" csv:"f"`
+	M         int    `json:"m,omitempty" csv:"m"`
+	Segment   string `json:"segment" csv:"segment"`
+}
+
+func runSegments(o *segmentsOptions) error {
+	lang, err := o.out.language(o.io)
+	if err != nil {
+		return err
+	}
+	format, err := o.out.formatName(render.Formats)
+	if err != nil {
+		return err
+	}
+	if err := checkOutputs(o.files, o.out.output, o.input.rejects); err != nil {
+		return err
+	}
+	res, err := readExports(o.io, o.files, &o.input)
+	if err != nil {
+		return err
+	}
+	asOf, err := o.out.asOfDay(res.Set)
+	if err != nil {
+		return err
+	}
+	seg, err := segment.Analyze(segment.FromSet(res.Set, asOf), nil)
+	if err != nil {
+		return err
+	}
+	out := segmentsOutput(seg, asOf, lang, o.customers)
+	return o.out.emit(o.io, format, lang, out)
+}
+
+func segmentName(s segment.Segment, lang string) string {
+	if lang == "de" {
+		return s.NameDE
+	}
+	return s.Name
+}
+
+func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers bool) *render.Output {
+	t := tr(lang)
+	doc := &render.Doc{Title: t("Segments", "Segmente")}
+	doc.Facts = []render.Fact{
+		{Label: t("as of", "Stichtag"), Value: dayText(asOf, lang)},
+		{Label: t("customers", "Kunden"), Value: render.Int(len(seg.Customers), lang)},
+	}
+	if seg.Skipped > 0 {
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("without a visit yet", "noch ohne Besuch"), Value: render.Int(seg.Skipped, lang)})
+	}
+	if seg.HasAmounts {
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("revenue", "Umsatz"), Value: render.Money(seg.Revenue, lang)})
+	}
+	js := segmentsJSON{Version: 1, AsOf: asOf.String(), Customers: len(seg.Customers), Skipped: seg.Skipped, Grid: seg.Grid,
+		Scales: []segment.Scale{seg.R, seg.F}}
+	if seg.HasAmounts {
+		js.Revenue = &seg.Revenue
+		js.Scales = append(js.Scales, seg.M)
+	}
+	st := render.Table{Title: t("Segments", "Segmente"),
+		Columns: []string{t("segment", "Segment"), t("customers", "Kunden"), t("share", "Anteil"), t("median days since last visit", "Median Tage seit letztem Besuch"), t("median visits", "Median Besuche")},
+		Numeric: []bool{false, true, true, true, true}}
+	if seg.HasAmounts {
+		st.Columns = append(st.Columns, t("revenue", "Umsatz"), t("share of revenue", "Umsatzanteil"))
+		st.Numeric = append(st.Numeric, true, true)
+	}
+	for _, s := range seg.Segments {
+		row := []string{segmentName(s.Segment, lang), render.Int(s.Customers, lang), render.Percent(s.Share, lang),
+			render.Decimal(s.MedianRecency, 0, lang), render.Decimal(s.MedianFrequency, 1, lang)}
+		sj := segmentJSON{Code: s.Code, Name: segmentName(s.Segment, lang), Customers: s.Customers, Share: s.Share,
+			MedianRecency: s.MedianRecency, MedianFrequency: s.MedianFrequency, RevenueShare: s.RevenueShare}
+		if seg.HasAmounts {
+			row = append(row, render.Money(s.Revenue, lang), render.Percent(s.RevenueShare, lang))
+			rev := s.Revenue
+			sj.Revenue = &rev
+		}
+		st.Rows = append(st.Rows, row)
+		js.Segments = append(js.Segments, sj)
+	}
+	doc.Tables = append(doc.Tables, st)
+	grid := render.Table{Title: t("Customers on the R×F grid (R5 = most recent, F5 = most frequent)", "Kunden im R×F-Raster (R5 = zuletzt da, F5 = am häufigsten)"),
+		Columns: []string{"", "F1", "F2", "F3", "F4", "F5"}, Numeric: []bool{false, true, true, true, true, true}}
+	for r := 5; r >= 1; r-- {
+		row := []string{"R" + strconv.Itoa(r)}
+		for f := 1; f <= 5; f++ {
+			row = append(row, render.Int(seg.Grid.At(segment.Score(r), segment.Score(f)), lang))
+		}
+		grid.Rows = append(grid.Rows, row)
+	}
+	doc.Tables = append(doc.Tables, grid)
+	edges := render.Table{Title: t("Score edges used", "Verwendete Score-Grenzen"),
+		Columns: []string{t("score", "Score"), t("from", "von"), t("to", "bis"), t("customers", "Kunden"), t("share", "Anteil")},
+		Numeric: []bool{false, true, true, true, true}}
+	scales := []segment.Scale{seg.R, seg.F}
+	if seg.HasAmounts {
+		scales = append(scales, seg.M)
+	}
+	for _, sc := range scales {
+		for _, b := range sc.Bins {
+			if b.Customers == 0 {
+				continue
+			}
+			lo, hi := strconv.FormatInt(b.Min, 10), strconv.FormatInt(b.Max, 10)
+			if sc.Measure == segment.Monetary {
+				lo, hi = render.Money(b.Min, lang), render.Money(b.Max, lang)
+			}
+			edges.Rows = append(edges.Rows, []string{fmt.Sprintf("%s%d", sc.Measure.Letter(), b.Score), lo, hi, render.Int(b.Customers, lang), render.Percent(b.Share, lang)})
+		}
+		if sc.Note != "" {
+			edges.Notes = append(edges.Notes, sc.Measure.Letter()+": "+sc.Note)
+		}
+	}
+	doc.Tables = append(doc.Tables, edges)
+	var list []segmentCustomer
+	if customers {
+		names := map[string]string{}
+		for _, s := range seg.Segments {
+			names[s.Code] = segmentName(s.Segment, lang)
+		}
+		ct := render.Table{Title: t("Customers", "Kunden"), Columns: []string{"id", t("days since last visit", "Tage seit letztem Besuch"), t("visits", "Besuche"), "R", "F", "M", t("segment", "Segment")},
+			Numeric: []bool{false, true, true, true, true, true, false}}
+		for _, c := range seg.Customers {
+			sc := segmentCustomer{ID: c.Key, Recency: c.Recency, Frequency: c.Frequency, R: int(c.R), F: int(c.F), M: int(c.M), Segment: c.Segment}
+			m := ""
+			if seg.HasAmounts {
+				sc.Monetary = fmt.Sprintf("%.2f", float64(c.Monetary)/100)
+				m = strconv.Itoa(int(c.M))
+			}
+			list = append(list, sc)
+			ct.Rows = append(ct.Rows, []string{c.Key, strconv.Itoa(int(c.Recency)), strconv.Itoa(c.Frequency), strconv.Itoa(int(c.R)), strconv.Itoa(int(c.F)), m, names[c.Segment]})
+		}
+		doc.Tables = append(doc.Tables, ct)
+		js.List = list
+	}
+	out := &render.Output{Doc: doc, JSON: js}
+	if customers {
+		out.CSV = list
+	} else {
+		var rows []segmentRow
+		for _, s := range js.Segments {
+			r := segmentRow{Code: s.Code, Name: s.Name, Customers: s.Customers, Share: s.Share, MedianRecency: s.MedianRecency, MedianFrequency: s.MedianFrequency, RevenueShare: s.RevenueShare}
+			if s.Revenue != nil {
+				r.Revenue = fmt.Sprintf("%.2f", float64(*s.Revenue)/100)
+			}
+			rows = append(rows, r)
+		}
+		out.CSV = rows
+	}
+	return out
+}
+
+// segmentRow is one line of the segments CSV.
+type segmentRow struct {
+	Code            string  `csv:"segment"`
+	Name            string  `csv:"name"`
+	Customers       int     `csv:"customers"`
+	Share           float64 `csv:"share"`
+	MedianRecency   float64 `csv:"median_recency_days"`
+	MedianFrequency float64 `csv:"median_frequency"`
+	Revenue         string  `csv:"revenue"`
+	RevenueShare    float64 `csv:"revenue_share"`
+}
+
+// tr picks the English or German text.
+func tr(lang string) func(en, de string) string {
+	return func(en, de string) string {
+		if lang == "de" {
+			return de
+		}
+		return en
+	}
+}
+
+func dayText(d visit.Day, lang string) string {
+	if lang == "de" {
+		return d.German()
+	}
+	return d.String()
+}
