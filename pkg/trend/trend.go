@@ -1,0 +1,190 @@
+// Package trend counts, month by month, the customers who visited (active), came for the
+// first time (new), became lapsed and came back after being lapsed; and the retention of
+// cohorts by the month or quarter of their first visit. It takes each customer's lapse
+// threshold from the caller (package lapse decides those) and does not judge anyone itself.
+package trend
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/visit"
+)
+
+// Month is one month of the trend.
+type Month struct {
+	Month    string // yyyy-mm
+	Active   int    // customers with a visit in the month
+	New      int    // customers whose first visit was in the month
+	Lapsed   int    // customers whose gap passed their lapse threshold in the month
+	Returned int    // customers who visited in the month after a gap beyond their threshold
+}
+
+// monthIndex numbers months: year*12 + month-1.
+func monthIndex(d visit.Day) int {
+	y, m, _ := d.Date()
+	return y*12 + m - 1
+}
+
+func monthName(i int) string { return fmt.Sprintf("%04d-%02d", i/12, i%12+1) }
+
+// Monthly returns one row per month from the month of the first visit to the month of asOf.
+// lapseAfter(i) is the number of days without a visit after which customer i of the set
+// counts as lapsed (0: unknown, the customer is left out of lapsed and returned).
+func Monthly(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) []Month {
+	first, last := -1, monthIndex(asOf)
+	for i := range set.Customers {
+		for _, e := range set.Customers[i].Events {
+			if e.IsVisit(asOf) {
+				if m := monthIndex(e.Day); first < 0 || m < first {
+					first = m
+				}
+				break
+			}
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	rows := make([]Month, last-first+1)
+	for i := range rows {
+		rows[i].Month = monthName(first + i)
+	}
+	at := func(d visit.Day) *Month {
+		m := monthIndex(d) - first
+		if m < 0 || m >= len(rows) {
+			return nil
+		}
+		return &rows[m]
+	}
+	for i := range set.Customers {
+		h := &set.Customers[i]
+		limit := lapseAfter(i)
+		prevMonth, prevDay := -1, visit.NoDay
+		for _, e := range h.Events {
+			if !e.IsVisit(asOf) {
+				continue
+			}
+			if prevDay == visit.NoDay {
+				at(e.Day).New++
+			} else if limit > 0 && int(e.Day-prevDay) > limit {
+				if r := at(prevDay + visit.Day(limit)); r != nil {
+					r.Lapsed++
+				}
+				at(e.Day).Returned++
+			}
+			if m := monthIndex(e.Day); m != prevMonth {
+				at(e.Day).Active++
+				prevMonth = m
+			}
+			prevDay = e.Day
+		}
+		if prevDay != visit.NoDay && limit > 0 && int(asOf-prevDay) > limit {
+			if r := at(prevDay + visit.Day(limit)); r != nil {
+				r.Lapsed++
+			}
+		}
+	}
+	return rows
+}
+
+// Cohort is the retention of the customers who first came in one month or quarter.
+type Cohort struct {
+	Name      string // yyyy-mm or yyyy-Qn
+	Customers int
+	// Retained[i] is the share of the cohort with a visit at least After[i] months after
+	// their first visit; -1 when the whole cohort cannot have reached that point by as-of.
+	Retained []float64
+}
+
+// After are the months at which cohorts' retention is measured.
+var After = []int{1, 3, 6, 12}
+
+// Cohorts groups customers by the quarter of their first visit (by month when the data
+// span two years or less) and measures their retention.
+func Cohorts(set *history.Set, asOf visit.Day) []Cohort {
+	type member struct {
+		first, last visit.Day
+	}
+	var ms []member
+	minM := -1
+	for i := range set.Customers {
+		var m member
+		m.first = visit.NoDay
+		for _, e := range set.Customers[i].Events {
+			if e.IsVisit(asOf) {
+				if m.first == visit.NoDay {
+					m.first = e.Day
+				}
+				m.last = e.Day
+			}
+		}
+		if m.first != visit.NoDay {
+			ms = append(ms, m)
+			if x := monthIndex(m.first); minM < 0 || x < minM {
+				minM = x
+			}
+		}
+	}
+	if len(ms) == 0 {
+		return nil
+	}
+	quarters := monthIndex(asOf)-minM > 24
+	key := func(d visit.Day) (int, string) {
+		y, m, _ := d.Date()
+		if quarters {
+			q := (m-1)/3 + 1
+			return y*4 + q - 1, fmt.Sprintf("%04d-Q%d", y, q)
+		}
+		return y*12 + m - 1, fmt.Sprintf("%04d-%02d", y, m)
+	}
+	type acc struct {
+		name      string
+		n         int
+		kept      []int
+		latestFst visit.Day
+	}
+	groups := map[int]*acc{}
+	lo, hi := 1<<31-1, -1
+	for _, m := range ms {
+		k, name := key(m.first)
+		a := groups[k]
+		if a == nil {
+			a = &acc{name: name, kept: make([]int, len(After))}
+			groups[k] = a
+		}
+		a.n++
+		if m.first > a.latestFst {
+			a.latestFst = m.first
+		}
+		for i, months := range After {
+			if m.last >= addMonths(m.first, months) {
+				a.kept[i]++
+			}
+		}
+		lo, hi = min(lo, k), max(hi, k)
+	}
+	var out []Cohort
+	for k := lo; k <= hi; k++ {
+		a := groups[k]
+		if a == nil {
+			continue
+		}
+		c := Cohort{Name: a.name, Customers: a.n, Retained: make([]float64, len(After))}
+		for i, months := range After {
+			if addMonths(a.latestFst, months) > asOf {
+				c.Retained[i] = -1
+				continue
+			}
+			c.Retained[i] = float64(a.kept[i]) / float64(a.n)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// addMonths adds calendar months (31 January + 1 month = 3 March, as time.AddDate does).
+func addMonths(d visit.Day, months int) visit.Day {
+	return visit.DayFromTime(d.Time().AddDate(0, months, 0).In(time.UTC))
+}

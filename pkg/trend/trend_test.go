@@ -1,0 +1,68 @@
+package trend
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/visit"
+)
+
+func visits(key string, days ...visit.Day) history.History {
+	h := history.History{Key: key}
+	for _, d := range days {
+		h.Events = append(h.Events, history.Event{Day: d, Status: visit.Attended})
+	}
+	return h
+}
+
+var d = visit.DayOf
+
+func TestMonthlyCountsActiveNewLapsedAndReturned(t *testing.T) {
+	set := &history.Set{Customers: []history.History{
+		// weekly in January, gone for three months, back in May
+		visits("a", d(2025, 1, 6), d(2025, 1, 13), d(2025, 1, 20), d(2025, 5, 5)),
+		// new in March, a cancellation does not count
+		{Key: "b", Events: []history.Event{{Day: d(2025, 3, 1), Status: visit.Attended}, {Day: d(2025, 4, 1), Status: visit.Cancelled}}},
+		// a visit after as-of is a booking
+		visits("c", d(2025, 2, 1), d(2025, 7, 1)),
+	}}
+	asOf := d(2025, 5, 31)
+	got := Monthly(set, asOf, func(i int) int { return []int{30, 60, 0}[i] })
+	// a lapses 30 days after 20 January (19 February) and returns in May; b lapses 60
+	// days after 1 March (30 April); c has no threshold.
+	want := []Month{
+		{Month: "2025-01", Active: 1, New: 1},
+		{Month: "2025-02", Active: 1, New: 1, Lapsed: 1},
+		{Month: "2025-03", Active: 1, New: 1},
+		{Month: "2025-04", Lapsed: 1},
+		{Month: "2025-05", Active: 1, Returned: 1},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+}
+
+func TestCohortsMeasureRetentionOnlyWhenObservable(t *testing.T) {
+	set := &history.Set{Customers: []history.History{
+		visits("a", d(2025, 1, 5), d(2025, 2, 10), d(2025, 5, 1)),
+		visits("b", d(2025, 1, 20)),
+		visits("c", d(2025, 3, 3), d(2025, 4, 10)),
+	}}
+	got := Cohorts(set, d(2025, 6, 30))
+	want := []Cohort{
+		{Name: "2025-01", Customers: 2, Retained: []float64{0.5, 0.5, -1, -1}},
+		{Name: "2025-03", Customers: 1, Retained: []float64{1, 0, -1, -1}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+}
+
+func TestCohortsAreQuartersForLongData(t *testing.T) {
+	set := &history.Set{Customers: []history.History{visits("a", d(2022, 2, 1)), visits("b", d(2022, 3, 1)), visits("c", d(2024, 12, 1))}}
+	got := Cohorts(set, d(2025, 1, 31))
+	if len(got) != 2 || got[0].Name != "2022-Q1" || got[0].Customers != 2 || got[1].Name != "2024-Q4" {
+		t.Errorf("got %+v", got)
+	}
+}
