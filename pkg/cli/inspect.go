@@ -21,8 +21,8 @@ type inspectOptions struct {
 	files  []string
 }
 
-func newInspectCmd(io *IOStreams, runF func(*inspectOptions) error) *cobra.Command {
-	o := &inspectOptions{io: io}
+func newInspectCmd(a *app, runF func(*inspectOptions) error) *cobra.Command {
+	o := &inspectOptions{io: a.io}
 	c := &cobra.Command{
 		Use:   "inspect FILE...",
 		Short: "Show how an export was understood: encoding, columns, dates, statuses, rows",
@@ -45,9 +45,13 @@ overridden with a flag, and the same flags work for every other command.`,
 
   # a headerless file: say which column is which
   winback inspect --no-header --column customer=1 --column date=3 --column amount=5 data.txt`,
-		Args: cobra.MinimumNArgs(1),
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.files = args
+			files, err := a.files(args)
+			if err != nil {
+				return err
+			}
+			o.files = files
 			if o.format != "table" && o.format != "json" {
 				return usagef("use --format table or --format json", "unknown format %q", o.format)
 			}

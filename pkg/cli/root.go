@@ -10,7 +10,9 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/winback/winback/pkg/config"
 	"github.com/winback/winback/pkg/export"
 )
 
@@ -70,8 +72,68 @@ forms. Start with "winback inspect FILE" to see how an export was understood.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{err: err, hint: fmt.Sprintf("see 'winback help %s'", strings.TrimPrefix(c.CommandPath(), "winback "))}
 	})
-	root.AddCommand(newInspectCmd(io, nil), newSegmentsCmd(io))
+	a := &app{io: io}
+	root.PersistentFlags().StringVar(&a.configPath, "config", "", "read flags from this YAML file (keys are the long flag names; flags on the command line win)")
+	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, "print nothing but the output and errors")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error { return a.loadConfig(root, cmd) }
+	root.AddCommand(newInspectCmd(a, nil), newSegmentsCmd(a))
 	return root
+}
+
+// app is what every command shares: the streams and the loaded configuration.
+type app struct {
+	io         *IOStreams
+	configPath string
+	quiet      bool
+	cfg        *config.Config
+}
+
+// loadConfig applies --config to cmd's flags that were not given on the command line.
+func (a *app) loadConfig(root, cmd *cobra.Command) error {
+	if a.configPath == "" {
+		return nil
+	}
+	cfg, err := config.Load(a.configPath)
+	if err != nil {
+		return &usageError{err: err, hint: "the keys are the long flag names, e.g. lang: de; see 'winback init'"}
+	}
+	known := map[string]bool{}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.Flags().VisitAll(func(f *pflag.Flag) { known[f.Name] = true })
+		c.PersistentFlags().VisitAll(func(f *pflag.Flag) { known[f.Name] = true })
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	for _, k := range cfg.Keys {
+		if !known[k] {
+			return usagef("the keys are the long flag names of winback's commands (see winback help)", "config %s: unknown key %q", cfg.Path, k)
+		}
+		f := cmd.Flags().Lookup(k)
+		if f == nil || f.Changed || k == "config" {
+			continue
+		}
+		for _, v := range cfg.Values[k] {
+			if err := f.Value.Set(v); err != nil {
+				return usagef("fix the value in the config file", "config %s: %s: %v", cfg.Path, k, err)
+			}
+		}
+	}
+	a.cfg = cfg
+	return nil
+}
+
+// files returns the exports to read: the arguments, else the config file's files.
+func (a *app) files(args []string) ([]string, error) {
+	if len(args) == 0 && a.cfg != nil {
+		args = a.cfg.Files
+	}
+	if len(args) == 0 {
+		return nil, usagef("name one or more export files (or - for standard input), or files: in the --config file", "requires at least 1 arg(s), only received 0")
+	}
+	return args, nil
 }
 
 // Main runs winback with args and returns the process exit code. It is the one place where

@@ -19,8 +19,8 @@ type segmentsOptions struct {
 	files     []string
 }
 
-func newSegmentsCmd(io *IOStreams) *cobra.Command {
-	o := &segmentsOptions{io: io}
+func newSegmentsCmd(a *app) *cobra.Command {
+	o := &segmentsOptions{io: a.io}
 	c := &cobra.Command{
 		Use:   "segments FILE...",
 		Short: "Score customers by recency and frequency and name their segments",
@@ -37,9 +37,13 @@ handled. --customers lists every customer's scores.`,
 
   # every customer's scores as CSV, as of the end of May
   winback segments --customers --as-of 2025-05-31 -o segments.csv testdata/praxis/praxis.csv`,
-		Args: cobra.MinimumNArgs(1),
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.files = args
+			files, err := a.files(args)
+			if err != nil {
+				return err
+			}
+			o.files = files
 			return runSegments(o)
 		},
 	}
