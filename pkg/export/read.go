@@ -71,10 +71,12 @@ type reader struct {
 	statusMap  map[string]visit.Status
 	forcedDial *dialect
 
-	jobs    chan *job
-	shards  []chan *batch
-	tokens  chan struct{}
-	wg, agg sync.WaitGroup
+	jobs      chan *job
+	blocks    chan []byte // free block buffers
+	batchPool sync.Pool   // free *history.Batch
+	shards    []chan *batch
+	tokens    chan struct{}
+	wg, agg   sync.WaitGroup
 	// stopAt is the sequence number of the first block with a bad row under --strict
 	// (MaxInt64 while there is none). Blocks after it are skipped; blocks before it are
 	// finished, so the first bad row reported is the first in the file.
@@ -188,13 +190,52 @@ type job struct {
 	seq   int
 	fs    *fileState
 	block []byte
+	buf   []byte // the buffer block is in, recycled once the block is parsed
 	line  int
 	left  atomic.Int32 // shards still to aggregate this job
 }
 
 type batch struct {
 	job  *job
-	rows []history.Row
+	rows *history.Batch
+}
+
+// getBatch returns an empty batch, recycled when one is free. Batches and blocks are
+// recycled because allocating them per block costs more than parsing does: each is a
+// megabyte or so that the garbage collector would clear and then sweep.
+func (r *reader) getBatch() *history.Batch {
+	if b, ok := r.batchPool.Get().(*history.Batch); ok {
+		return b
+	}
+	return &history.Batch{}
+}
+
+func (r *reader) putBatch(b *history.Batch) {
+	b.Reset()
+	r.batchPool.Put(b)
+}
+
+// getBlock returns a buffer of at least n bytes' capacity for the chunker to read into.
+func (r *reader) getBlock(n int) []byte {
+	select {
+	case b := <-r.blocks:
+		if cap(b) >= n {
+			return b[:0]
+		}
+	default:
+	}
+	return make([]byte, 0, n)
+}
+
+// putBlock hands a parsed block's buffer back to the chunker.
+func (r *reader) putBlock(b []byte) {
+	if b == nil {
+		return
+	}
+	select {
+	case r.blocks <- b:
+	default:
+	}
 }
 
 func (r *reader) run(inputs []Input) (*Result, error) {
@@ -203,6 +244,7 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	}
 	r.jobs = make(chan *job, r.workers)
 	r.tokens = make(chan struct{}, 2*r.workers+2)
+	r.blocks = make(chan []byte, cap(r.tokens)+2)
 	r.shards = make([]chan *batch, r.workers)
 	r.builders = make([]*history.Builder, r.workers)
 	for s := range r.shards {
@@ -438,7 +480,7 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 	} else {
 		dial = sniffDialect(head[:min(len(head), sniffBytes)])
 	}
-	ch := &chunker{r: br, size: r.opt.BlockSize, maxSize: 64 << 20, line: 1, quotes: !dial.whitespace, delim: dial.delim}
+	ch := &chunker{r: br, get: r.getBlock, size: r.opt.BlockSize, maxSize: 64 << 20, line: 1, quotes: !dial.whitespace, delim: dial.delim}
 	sp := dial.splitter()
 	// Look at the first records for the header and the columns' content.
 	var sample [][]string
@@ -528,7 +570,7 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 	for i := range fs.perm {
 		fs.perm[i] = i
 	}
-	block, line, err := ch.next()
+	block, buf, line, err := ch.next()
 	if err != nil {
 		return fs, &InputError{Err: fmt.Errorf("%w: %v", ErrUnreadable, err), File: in.Name, Hint: "check the quotes around the line reported; a field that starts with \" must end with \""}
 	}
@@ -542,15 +584,17 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 	for {
 		if len(block) > 0 {
 			r.tokens <- struct{}{}
-			j := &job{seq: *seq, fs: fs, block: block, line: line}
+			j := &job{seq: *seq, fs: fs, block: block, buf: buf, line: line}
 			j.left.Store(int32(r.workers))
 			*seq++
 			r.jobs <- j
+		} else {
+			r.putBlock(buf)
 		}
 		if r.stopped() {
 			return fs, nil
 		}
-		block, line, err = ch.next()
+		block, buf, line, err = ch.next()
 		if err == io.EOF {
 			return fs, nil
 		}
@@ -685,9 +729,8 @@ func (r *reader) aggregate(s int) {
 			}
 			delete(waiting, next)
 			next++
-			for i := range w.rows {
-				b.Add(&w.rows[i])
-			}
+			b.AddBatch(w.rows)
+			r.putBatch(w.rows)
 			if w.job.left.Add(-1) == 0 {
 				<-r.tokens
 			}

@@ -152,11 +152,14 @@ var nl = []byte{'\n'}
 // the splitter's rule exactly: a quote opens a quoted field only at the start of a field
 // (after a delimiter or a newline); any other quote outside a quoted field is literal.
 type chunker struct {
-	r       io.Reader
-	quotes  bool
-	delim   byte
-	size    int
-	carry   []byte
+	r      io.Reader
+	quotes bool
+	delim  byte
+	size   int
+	// get returns a buffer of at least n bytes' capacity (length 0) to read a block into;
+	// nil allocates. Blocks are handed out whole, so the caller may recycle them.
+	get     func(n int) []byte
+	carry   []byte // the start of the next block: a record cut by the end of the buffer
 	eof     bool
 	line    int // 1-based line number of the next block's first byte
 	maxSize int
@@ -166,14 +169,20 @@ type chunker struct {
 // unbalanced quote that swallows the rest of the file.
 var errRecordTooLong = errors.New("a record is longer than 64 MiB; a quote is probably not closed")
 
-// next returns the next block and the line number its first byte is on; io.EOF at the end.
-func (c *chunker) next() ([]byte, int, error) {
+// next returns the next block, the buffer it is in (whose memory the caller owns from now
+// on) and the line number the block's first byte is on; io.EOF at the end.
+func (c *chunker) next() (block, buf []byte, line int, err error) {
 	if c.eof && len(c.carry) == 0 {
-		return nil, 0, io.EOF
+		return nil, nil, 0, io.EOF
 	}
 	size := c.size
 	for {
-		buf := make([]byte, len(c.carry), max(size, 2*len(c.carry)))
+		n := max(size, 2*len(c.carry))
+		if c.get != nil {
+			buf = c.get(n)[:len(c.carry)]
+		} else {
+			buf = make([]byte, len(c.carry), n)
+		}
 		copy(buf, c.carry)
 		for !c.eof && len(buf) < cap(buf) {
 			n, err := c.r.Read(buf[len(buf):cap(buf)])
@@ -181,29 +190,29 @@ func (c *chunker) next() ([]byte, int, error) {
 			if err == io.EOF {
 				c.eof = true
 			} else if err != nil {
-				return nil, 0, err
+				return nil, nil, 0, err
 			}
 		}
 		if c.eof && len(buf) == 0 {
-			c.carry = nil
-			return nil, 0, io.EOF
+			c.carry = c.carry[:0]
+			return nil, nil, 0, io.EOF
 		}
 		cut := len(buf)
 		if !c.eof {
 			cut = c.boundary(buf)
 		}
 		if cut > 0 {
-			block := buf[:cut:cut]
-			c.carry = append([]byte(nil), buf[cut:]...)
-			line := c.line
+			block = buf[:cut:cut]
+			c.carry = append(c.carry[:0], buf[cut:]...)
+			line = c.line
 			c.line += bytes.Count(block, nl)
-			return block, line, nil
+			return block, buf[:0], line, nil
 		}
 		// No boundary in the whole buffer: one record is longer than the block; grow.
 		if len(buf) >= c.maxSize {
-			return nil, 0, errRecordTooLong
+			return nil, nil, 0, errRecordTooLong
 		}
-		c.carry = buf
+		c.carry = append(c.carry[:0], buf...)
 		size = 2 * len(buf)
 	}
 }

@@ -9,11 +9,14 @@ import (
 	"github.com/winback/winback/pkg/visit"
 )
 
-// Row is one accepted export row, as a [Builder] takes it. Its byte slices are only read
-// during [Builder.Add]; the builder copies what it keeps.
+// Span locates a string in the text of a [Batch]: Len bytes from Off.
+type Span struct{ Off, Len uint32 }
+
+// Row is one accepted export row, as a [Builder] takes it. Its strings are [Span]s into the
+// text of the [Batch] that holds it, so a Row holds no pointers: a reader keeps millions of
+// them in flight without write barriers or work for the garbage collector.
 type Row struct {
-	Key    []byte
-	Status visit.Status
+	Key Span
 	// Day is the row's date. While the export's date order is still undecided, Day is the
 	// day-first reading of an ambiguous value and AltDay the month-first one; otherwise AltDay
 	// equals Day.
@@ -26,12 +29,39 @@ type Row struct {
 	Amount        int64
 	AmountByStyle [3]int64
 	AmountPending bool
+	Status        visit.Status
 	// Names of the service, staff member, channel and location; empty when unknown.
-	Service, Staff, Channel, Location []byte
+	Service, Staff, Channel, Location Span
 	// Contact details and the referrer; empty when unknown.
-	Name, Email, Phone, ContactPreference, Referrer []byte
+	Name, Email, Phone, ContactPreference, Referrer Span
 	// Hash identifies the row's full content, for dropping exact duplicates.
 	Hash uint64
+}
+
+// Batch is a run of rows and the text their spans point into. A Batch can be [Batch.Reset]
+// and filled again, so a reader recycles its memory instead of allocating per block.
+type Batch struct {
+	Text []byte
+	Rows []Row
+}
+
+// Add copies v into the batch's text and returns its span.
+func (b *Batch) Add(v []byte) Span {
+	if len(v) == 0 {
+		return Span{}
+	}
+	s := Span{Off: uint32(len(b.Text)), Len: uint32(len(v))}
+	b.Text = append(b.Text, v...)
+	return s
+}
+
+// Bytes returns the text of s; it is only valid until the batch is reset.
+func (b *Batch) Bytes(s Span) []byte { return b.Text[s.Off : s.Off+s.Len : s.Off+s.Len] }
+
+// Reset empties the batch, keeping its memory.
+func (b *Batch) Reset() {
+	b.Text = b.Text[:0]
+	b.Rows = b.Rows[:0]
 }
 
 // Resolution says how to read the values that were ambiguous while rows arrived: the date
@@ -95,20 +125,29 @@ func (b *Builder) Duplicates() int { return b.duplicates }
 // Customers returns the number of customers so far.
 func (b *Builder) Customers() int { return len(b.byKey) }
 
-// Add aggregates r and reports whether it was dropped as an exact duplicate of an earlier
-// row. Rows with values still ambiguous are kept aside until [Builder.Finish].
-func (b *Builder) Add(r *Row) (duplicate bool) {
-	c := b.byKey[string(r.Key)]
+// AddBatch aggregates the rows of bt in order; see [Builder.Add].
+func (b *Builder) AddBatch(bt *Batch) {
+	for i := range bt.Rows {
+		b.Add(bt, &bt.Rows[i])
+	}
+}
+
+// Add aggregates r, whose strings are in bt, and reports whether it was dropped as an exact
+// duplicate of an earlier row. Rows with values still ambiguous are kept aside until
+// [Builder.Finish].
+func (b *Builder) Add(bt *Batch, r *Row) (duplicate bool) {
+	key := bt.Bytes(r.Key)
+	c := b.byKey[string(key)]
 	if c == nil {
-		c = &customer{h: History{Key: string(r.Key)}, refDay: visit.NoDay}
+		c = &customer{h: History{Key: string(key)}, refDay: visit.NoDay}
 		for i := range c.contactDay {
 			c.contactDay[i] = visit.NoDay
 		}
 		b.byKey[c.h.Key] = c
 	}
-	b.contact(c, r)
+	b.contact(c, bt, r)
 	h32 := uint32(r.Hash) ^ uint32(r.Hash>>32)
-	svc, stf, chn := b.services.internBytes(r.Service), b.staff.internBytes(r.Staff), b.channels.internBytes(r.Channel)
+	svc, stf, chn := b.services.internBytes(bt.Bytes(r.Service)), b.staff.internBytes(bt.Bytes(r.Staff)), b.channels.internBytes(bt.Bytes(r.Channel))
 	if r.AltDay != r.Day || r.AltBooked != r.Booked || r.AmountPending {
 		c.pending = append(c.pending, pending{
 			day: r.Day, altDay: r.AltDay, booked: r.Booked, altBooked: r.AltBooked,
@@ -179,13 +218,13 @@ func (c *customer) add(day visit.Day, st visit.Status, amount int64, ld int16, h
 
 // contact keeps the latest non-empty contact details (by row date; later rows win ties)
 // and the first referrer.
-func (b *Builder) contact(c *customer, r *Row) {
-	set := func(k int, dst *string, v []byte) {
-		if len(v) == 0 || r.Day < c.contactDay[k] {
+func (b *Builder) contact(c *customer, bt *Batch, r *Row) {
+	set := func(k int, dst *string, v Span) {
+		if v.Len == 0 || r.Day < c.contactDay[k] {
 			return
 		}
-		if *dst != string(v) {
-			*dst = string(v)
+		if s := bt.Bytes(v); *dst != string(s) {
+			*dst = string(s)
 		}
 		c.contactDay[k] = r.Day
 	}
@@ -194,8 +233,8 @@ func (b *Builder) contact(c *customer, r *Row) {
 	set(cPhone, &c.h.Phone, r.Phone)
 	set(cPref, &c.h.ContactPreference, r.ContactPreference)
 	set(cLocation, &c.h.Location, r.Location)
-	if len(r.Referrer) > 0 && (c.refDay == visit.NoDay || r.Day < c.refDay) {
-		c.h.Referrer = string(r.Referrer)
+	if r.Referrer.Len > 0 && (c.refDay == visit.NoDay || r.Day < c.refDay) {
+		c.h.Referrer = string(bt.Bytes(r.Referrer))
 		c.refDay = r.Day
 	}
 }
