@@ -22,6 +22,9 @@ const (
 	FollowUp Status = "follow-up" // the last visits were a finished course of treatment
 	Lapsed   Status = "lapsed"    // past the point where they would normally have come back
 	Lost     Status = "lost"      // lapsed long ago; unlikely to return
+	// NotSeen: no visit on or before the as-of date and none booked, only cancelled or
+	// missed appointments (see [Assess]).
+	NotSeen Status = "not-seen"
 )
 
 // Rule names what decided a [Verdict].

@@ -1,0 +1,482 @@
+package lapse
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/visit"
+)
+
+// Assess judges every customer of set as of asOf and returns one [Verdict] per customer,
+// in the order of set.Customers. m holds the fitted models (from [FitModels] on the same
+// set and as-of date) or is nil; without a usable model the population rule stands in for
+// the model rule and every PAlive is -1. cfg must be valid (see [Config.Validate]).
+//
+// The rules, tried in order; the first that applies decides:
+//
+//  1. booked: an appointment after asOf (attended or booked status, not cancelled);
+//  2. course: the last visits are a course of treatment and the customer has no regular
+//     history besides courses (see [Config]): active or due while the course goes on,
+//     follow-up once it is over;
+//  3. own rhythm, with at least RhythmMinVisits visit days: the days since the last visit
+//     against the customer's usual gap;
+//  4. recall, when a service they had has a recall interval: the days since the latest
+//     such visit against the interval;
+//  5. model, when m has a usable model: P(alive) against PAliveDue and PAliveLapsed. BG/NBD
+//     gives every one-visit customer P(alive) = 1 (it lets customers drop out only after a
+//     repeat visit), which says nothing, so those go on to the population rule;
+//  6. population: the days since the last visit against the PopulationQuantile of every
+//     customer's gaps.
+//
+// Every rule turns its evidence into a due gap and a lapse gap (never below MinGapDays), so
+// that UsualGap, ExpectedBack and Overdue mean the same under every rule; for the model
+// they are the days after the last visit at which P(alive) falls below the thresholds.
+//
+// Customers without a visit on or before asOf get [RuleNoVisit]: status [Booked] when they
+// have an appointment to come, else [NotSeen] (only cancelled or missed appointments). They
+// are kept, so that verdicts and customers stay index for index.
+//
+// ValueAtRisk is the expected value of the next 12 months from the models when one is
+// usable (ValueSource "model"), else what the customer spent in the 365 days up to their
+// last visit ("past-spend"); "none" and 0 when the export has no amounts.
+func Assess(set *history.Set, asOf visit.Day, cfg Config, m *Models) []Verdict {
+	n := len(set.Customers)
+	if m != nil && (m.asOf != asOf || len(m.Customers) != n) {
+		panic(fmt.Sprintf("lapse: models fitted as of %s for %d customers, assessing %d as of %s",
+			m.asOf, len(m.Customers), n, asOf))
+	}
+	a := newAssessor(set, asOf, cfg, m)
+	out := make([]Verdict, n)
+	parallelChunks(n, func(_, lo, hi int) {
+		var sc scratch
+		for i := lo; i < hi; i++ {
+			a.assess(i, &sc, &out[i])
+		}
+	})
+	return out
+}
+
+// assessor holds what every customer's verdict needs.
+type assessor struct {
+	set        *history.Set
+	asOf       visit.Day
+	cfg        Config
+	m          *Models
+	recall     []int // recall interval per service symbol, 0 for none
+	hasAmounts bool
+	// The population's median and lapse gap (PopulationQuantile, not below MinGapDays);
+	// popMedian is 0 when no customer ever came back.
+	popMedian, popLapse float64
+}
+
+// maxGap bounds the gap histogram: longer gaps count as maxGap days.
+const maxGap = 20 * 366
+
+func newAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *assessor {
+	a := &assessor{set: set, asOf: asOf, cfg: cfg, m: m}
+	if len(cfg.Recall) > 0 && set.Services != nil {
+		byKey := make(map[string]int, len(cfg.Recall))
+		for name, d := range cfg.Recall {
+			byKey[recallKey(name)] = d
+		}
+		a.recall = make([]int, set.Services.Len())
+		for s := range a.recall {
+			a.recall[s] = byKey[recallKey(set.Services.Name(history.Sym(s)))]
+		}
+	}
+	// One pass for the population's gaps and whether there are amounts at all.
+	var (
+		mu     sync.Mutex
+		counts = make([]int64, maxGap+1)
+		total  int64
+	)
+	parallelChunks(len(set.Customers), func(_, lo, hi int) {
+		local := make([]int64, maxGap+1)
+		var n int64
+		amounts := false
+		for i := lo; i < hi; i++ {
+			prev := visit.NoDay
+			for _, e := range set.Customers[i].Events {
+				if e.Day > asOf {
+					break
+				}
+				if !e.IsVisit(asOf) {
+					continue
+				}
+				amounts = amounts || e.Amount != 0
+				if prev != visit.NoDay && e.Day != prev {
+					local[min(int(e.Day-prev), maxGap)]++
+					n++
+				}
+				prev = e.Day
+			}
+		}
+		mu.Lock()
+		for g, c := range local {
+			counts[g] += c
+		}
+		total += n
+		a.hasAmounts = a.hasAmounts || amounts
+		mu.Unlock()
+	})
+	a.hasAmounts = a.hasAmounts && set.Columns.Amount
+	if total > 0 {
+		a.popMedian = float64(histQuantile(counts, total, 0.5))
+		a.popLapse = math.Max(float64(histQuantile(counts, total, cfg.PopulationQuantile)), float64(cfg.MinGapDays))
+	}
+	return a
+}
+
+// histQuantile returns the nearest-rank q-quantile of the values counted in counts.
+func histQuantile(counts []int64, total int64, q float64) int {
+	rank := max(int64(math.Ceil(q*float64(total))), 1)
+	var acc int64
+	for g, c := range counts {
+		acc += c
+		if acc >= rank {
+			return g
+		}
+	}
+	return len(counts) - 1
+}
+
+// quantile returns the nearest-rank q-quantile of v (the ⌈q·n⌉-th smallest), sorting v.
+func quantile(v []float64, q float64) float64 {
+	slices.Sort(v)
+	k := min(max(int(math.Ceil(q*float64(len(v)))), 1), len(v))
+	return v[k-1]
+}
+
+// median returns the median of v (the mean of the middle two for an even count), sorting
+// v.
+func median(v []float64) float64 {
+	slices.Sort(v)
+	k := len(v) / 2
+	if len(v)%2 == 0 {
+		return (v[k-1] + v[k]) / 2
+	}
+	return v[k]
+}
+
+// dayVisit is one visit day: its amount (every visit of the day) and service (the day's
+// first visit naming one).
+type dayVisit struct {
+	day     visit.Day
+	amount  int64
+	service history.Sym
+}
+
+// scratch is one goroutine's reusable buffers.
+type scratch struct {
+	visits []dayVisit
+	gaps   []float64
+	sorted []float64
+}
+
+// load fills sc.visits with h's visit days on or before asOf and returns the first
+// appointment after asOf, NoDay when none.
+func (sc *scratch) load(h *history.History, asOf visit.Day) visit.Day {
+	sc.visits = sc.visits[:0]
+	for _, e := range h.Events {
+		if e.IsBooking(asOf) {
+			return e.Day
+		}
+		if !e.IsVisit(asOf) {
+			continue
+		}
+		if k := len(sc.visits) - 1; k >= 0 && sc.visits[k].day == e.Day {
+			sc.visits[k].amount += e.Amount
+			if sc.visits[k].service == 0 {
+				sc.visits[k].service = e.Service
+			}
+			continue
+		}
+		sc.visits = append(sc.visits, dayVisit{e.Day, e.Amount, e.Service})
+	}
+	return visit.NoDay
+}
+
+// assess writes customer i's verdict to v.
+func (a *assessor) assess(i int, sc *scratch, v *Verdict) {
+	h := &a.set.Customers[i]
+	next := sc.load(h, a.asOf)
+	vs := sc.visits
+	*v = Verdict{
+		Key: h.Key, Visits: len(vs), LastVisit: visit.NoDay, ExpectedBack: visit.NoDay,
+		NextBooked: next, PAlive: -1, ValueSource: "none",
+	}
+	var pred *Prediction
+	if a.m != nil {
+		pred = &a.m.Customers[i]
+		if a.m.pred != nil && len(vs) > 0 {
+			v.PAlive = pred.PAlive
+		}
+	}
+	if len(vs) == 0 {
+		v.Rule, v.Status = RuleNoVisit, NotSeen
+		if next != visit.NoDay {
+			v.Status, v.ExpectedBack = Booked, next
+		}
+		v.explain(evidence{})
+		return
+	}
+	last := vs[len(vs)-1].day
+	v.LastVisit = last
+	v.CurrentGap = int(a.asOf - last)
+	a.value(v, vs, pred)
+
+	sc.gaps = sc.gaps[:0]
+	for k := 1; k < len(vs); k++ {
+		sc.gaps = append(sc.gaps, float64(vs[k].day-vs[k-1].day))
+	}
+	rhythm := 0.0
+	if len(vs) >= a.cfg.RhythmMinVisits {
+		sc.sorted = append(sc.sorted[:0], sc.gaps...)
+		rhythm = quantile(sc.sorted, a.cfg.RhythmQuantile)
+	}
+
+	// 1. A booked appointment.
+	if next != visit.NoDay {
+		v.Rule, v.Status = RuleBooked, Booked
+		v.UsualGap, v.ExpectedBack = rhythm, next
+		v.explain(evidence{})
+		return
+	}
+
+	// 2. A course of treatment.
+	if c, ok := a.course(vs, sc); ok {
+		v.Rule = RuleCourse
+		v.UsualGap = c.usual
+		end := math.Max(a.cfg.Tolerance*c.usual, float64(a.cfg.CourseEndDays))
+		switch gap := float64(v.CurrentGap); {
+		case gap > end:
+			v.Status = FollowUp
+		case gap > a.cfg.DueFactor*c.usual:
+			v.Status = Due
+		default:
+			v.Status = Active
+		}
+		if v.Status != FollowUp {
+			v.setExpected(last, c.usual, a.asOf)
+		}
+		v.explain(evidence{service: a.set.Services.Name(c.service), courseVisits: c.visits})
+		return
+	}
+
+	// 3. The customer's own rhythm.
+	if rhythm > 0 {
+		v.Rule = RuleOwnRhythm
+		v.UsualGap = rhythm
+		v.setExpected(last, rhythm, a.asOf)
+		v.Status = a.judge(v.CurrentGap, a.cfg.DueFactor*rhythm, a.lapseGap(a.cfg.Tolerance*rhythm))
+		v.explain(evidence{})
+		return
+	}
+
+	// 4. A recall interval of the latest service that has one.
+	if a.recall != nil {
+		for k := len(vs) - 1; k >= 0; k-- {
+			interval := a.recall[vs[k].service]
+			if interval == 0 {
+				continue
+			}
+			since := int(a.asOf - vs[k].day)
+			v.Rule = RuleRecall
+			v.UsualGap = float64(interval)
+			v.setExpected(vs[k].day, float64(interval), a.asOf)
+			v.Status = a.judge(since, a.cfg.DueFactor*float64(interval),
+				a.lapseGap(a.cfg.RecallTolerance*float64(interval)))
+			v.explain(evidence{service: a.set.Services.Name(vs[k].service), since: since})
+			return
+		}
+	}
+
+	// 5. The repeat-buying model, unless it cannot tell (BG/NBD and a single visit).
+	if a.m != nil && a.m.pred != nil && !(a.m.Chosen == ChoseBGNBD && pred.X == 0) {
+		usual := a.popMedian
+		if pred.X > 0 {
+			usual = float64(last-vs[0].day) / pred.X
+		}
+		v.Rule = RuleModel
+		v.UsualGap = usual
+		v.setExpected(last, usual, a.asOf)
+		span := float64(last - vs[0].day)
+		due := a.crossing(pred, span, a.cfg.PAliveDue)
+		lapse := a.crossing(pred, span, a.cfg.PAliveLapsed)
+		v.Status = a.judge(v.CurrentGap, due, a.lapseGap(lapse))
+		v.explain(evidence{})
+		return
+	}
+
+	// 6. Everyone's gaps.
+	v.Rule = RulePopulation
+	v.UsualGap = a.popMedian
+	if a.popMedian == 0 {
+		// Nobody came back: nothing to compare with but the lost limit.
+		v.Status = a.judge(v.CurrentGap, math.Inf(1), float64(a.cfg.LostAfterDays))
+		v.explain(evidence{})
+		return
+	}
+	v.setExpected(last, a.popMedian, a.asOf)
+	v.Status = a.judge(v.CurrentGap, a.cfg.DueFactor*a.popMedian, a.popLapse)
+	v.explain(evidence{within: a.popLapse})
+}
+
+// setExpected sets ExpectedBack to from + usual (rounded to a day) and Overdue to the days
+// since then.
+func (v *Verdict) setExpected(from visit.Day, usual float64, asOf visit.Day) {
+	v.ExpectedBack = from + visit.Day(math.Round(usual))
+	v.Overdue = max(0, int(asOf-v.ExpectedBack))
+}
+
+// lapseGap applies the MinGapDays floor to a rule's lapse gap.
+func (a *assessor) lapseGap(g float64) float64 { return math.Max(g, float64(a.cfg.MinGapDays)) }
+
+// judge returns the status of a customer gap days after the reference visit, due after
+// due days and lapsed after lapse days.
+func (a *assessor) judge(gap int, due, lapse float64) Status {
+	g := float64(gap)
+	switch {
+	case g > lapse:
+		if g > a.cfg.LostFactor*lapse || gap > a.cfg.LostAfterDays {
+			return Lost
+		}
+		return Lapsed
+	case g > due:
+		return Due
+	}
+	return Active
+}
+
+// crossing returns the largest number of days after the last visit at which the chosen
+// model's P(alive) is still at least p: the customer's due or lapse gap under the model.
+// span is the days from the first to the last visit. P(alive) falls as time passes without
+// a visit, so a bisection over whole days finds it; +Inf when it never falls below p within
+// a century.
+func (a *assessor) crossing(pred *Prediction, span, p float64) float64 {
+	l := a.m.Period.Length()
+	s := pred.Summary
+	alive := func(gap int) bool {
+		s.T = (span + float64(gap)) / l
+		return a.m.pred.PAlive(s) >= p
+	}
+	const limit = 1 << 15 // 89 years
+	if alive(limit) {
+		return math.Inf(1)
+	}
+	if !alive(0) {
+		return -1
+	}
+	lo, hi := 0, limit // alive(lo), !alive(hi)
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if alive(mid) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return float64(lo)
+}
+
+// value fills v's ValueAtRisk and ValueSource.
+func (a *assessor) value(v *Verdict, vs []dayVisit, pred *Prediction) {
+	if !a.hasAmounts {
+		return
+	}
+	if a.m != nil && a.m.pred != nil {
+		v.ValueAtRisk = int64(math.Round(pred.ExpectedValue * 100))
+		v.ValueSource = "model"
+		return
+	}
+	last := vs[len(vs)-1].day
+	var sum int64
+	for k := len(vs) - 1; k >= 0 && vs[k].day > last-365; k-- {
+		sum += vs[k].amount
+	}
+	v.ValueAtRisk, v.ValueSource = sum, "past-spend"
+}
+
+// courseRun is the course of treatment the last visits form.
+type courseRun struct {
+	service history.Sym
+	visits  int
+	usual   float64 // the usual gap within the course
+}
+
+// course reports whether the customer's last visits are a course of treatment that
+// decides their status: a run of one service with short gaps (see [Config]) and fewer
+// than RhythmMinVisits visits outside any such run.
+func (a *assessor) course(vs []dayVisit, sc *scratch) (courseRun, bool) {
+	cfg := &a.cfg
+	last := vs[len(vs)-1]
+	if last.service == 0 || len(vs) < cfg.CourseMinVisits {
+		return courseRun{}, false
+	}
+	// The trailing run first: most customers fail here.
+	start := len(vs) - 1
+	for start > 0 && vs[start-1].service == last.service && int(vs[start].day-vs[start-1].day) <= cfg.CourseMaxGap {
+		start--
+	}
+	if !a.isCourse(vs[start:], sc) {
+		return courseRun{}, false
+	}
+	run := courseRun{service: last.service, visits: len(vs) - start}
+	sc.sorted = append(sc.sorted[:0], sc.gaps[start:]...)
+	run.usual = quantile(sc.sorted, cfg.RhythmQuantile)
+	// Count the visits before it that are not part of a course.
+	regular := 0
+	for end := start; end > 0; {
+		s := end - 1
+		for s > 0 && vs[s].service != 0 && vs[s-1].service == vs[s].service && int(vs[s].day-vs[s-1].day) <= cfg.CourseMaxGap {
+			s--
+		}
+		if !a.isCourse(vs[s:end], sc) {
+			regular += end - s
+			if regular >= cfg.RhythmMinVisits {
+				return courseRun{}, false
+			}
+		}
+		end = s
+	}
+	return run, true
+}
+
+// isCourse reports whether a run of visits of one service, each within CourseMaxGap days
+// of the previous one, is a course: long enough, not too long, dense enough.
+func (a *assessor) isCourse(run []dayVisit, sc *scratch) bool {
+	cfg := &a.cfg
+	if len(run) < cfg.CourseMinVisits || len(run) > cfg.CourseMaxVisits || run[0].service == 0 {
+		return false
+	}
+	sc.sorted = sc.sorted[:0]
+	for k := 1; k < len(run); k++ {
+		sc.sorted = append(sc.sorted, float64(run[k].day-run[k-1].day))
+	}
+	return median(sc.sorted) <= float64(cfg.CourseMedianGap)
+}
+
+// RankLapsed returns the lapsed and lost customers of vs, most value at risk first, then
+// most days overdue, then by key: the order of a call list. vs is not changed.
+func RankLapsed(vs []Verdict) []Verdict {
+	var out []Verdict
+	for _, v := range vs {
+		if v.Status.Missing() {
+			out = append(out, v)
+		}
+	}
+	slices.SortFunc(out, func(x, y Verdict) int {
+		if c := cmp.Compare(y.ValueAtRisk, x.ValueAtRisk); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(y.Overdue, x.Overdue); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Key, y.Key)
+	})
+	return out
+}

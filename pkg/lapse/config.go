@@ -1,0 +1,176 @@
+package lapse
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"strings"
+)
+
+// ErrConfig is wrapped by every error [Config.Validate] returns.
+var ErrConfig = errors.New("invalid lapse configuration")
+
+// Config holds every threshold of the lapse rules. [DefaultConfig] gives the documented
+// defaults; a config file and command-line flags override single fields. All gaps are in
+// days, measured between visit days (several visits on one day are one visit day).
+//
+// Every rule turns its evidence into two gaps: the customer is due once the days since the
+// last visit exceed the first, and lapsed once they exceed the second; lapsed customers
+// become lost further out (see LostFactor and LostAfterDays).
+type Config struct {
+	// RhythmMinVisits is the least number of visit days for the own-rhythm rule: 4 visit
+	// days give 3 gaps, the fewest from which a customer's habit shows at all. With fewer,
+	// the recall, model and population rules decide.
+	RhythmMinVisits int `json:"rhythm_min_visits" yaml:"rhythm_min_visits"`
+	// RhythmQuantile picks the customer's usual gap: the nearest-rank quantile of their own
+	// gaps, 0.8 by default. A high quantile rather than the median, because gaps vary:
+	// a patient who alternates weekly and monthly visits has a median of 1–4 weeks but
+	// regularly stays away a month, and should not be called lapsed during an ordinary
+	// long gap. Nearest rank rather than interpolation, because with 3 to 5 gaps it is the
+	// longest or second-longest gap actually seen, never a blend with a one-off break
+	// (a 400-day absence among weekly gaps would drag an interpolated quantile to months).
+	RhythmQuantile float64 `json:"rhythm_quantile" yaml:"rhythm_quantile"`
+	// Tolerance is how far beyond the usual gap a customer may go before they are lapsed:
+	// lapsed when the days since the last visit exceed Tolerance × the usual gap (1.5: a
+	// customer who usually comes within 6 weeks is lapsed after 9).
+	Tolerance float64 `json:"tolerance" yaml:"tolerance"`
+	// DueFactor starts the due window: due when the days since the last visit exceed
+	// DueFactor × the usual gap and the customer is not yet lapsed (1.0: due from the day
+	// they would normally have been back).
+	DueFactor float64 `json:"due_factor" yaml:"due_factor"`
+	// MinGapDays is the least gap any rule calls lapsed, 28 days: so that a customer who
+	// comes daily or twice a week is not lapsed after a week's holiday, and because a
+	// month without a visit is where the owners in DOMAIN.md start to worry about a weekly
+	// patient.
+	MinGapDays int `json:"min_gap_days" yaml:"min_gap_days"`
+	// LostFactor and LostAfterDays mark a lapsed customer lost: when the days since the
+	// last visit (for a recall, since the recall service) exceed LostFactor × the lapse gap
+	// (3) or LostAfterDays (730, two years). A weekly patient away three months, or anyone
+	// away two years, is unlikely to come back by themselves.
+	LostFactor    float64 `json:"lost_factor" yaml:"lost_factor"`
+	LostAfterDays int     `json:"lost_after_days" yaml:"lost_after_days"`
+	// Recall maps a service name to its recall interval in days (a check-up every 6 or 12
+	// months). Names match the export's service names exactly but for case and surrounding
+	// spaces. The recall rule applies to customers with too few visits for their own rhythm
+	// who have had a recall service: lapsed when the days since the latest one exceed
+	// RecallTolerance × its interval. The default knows the dental prophylaxis
+	// ("Prophylaxe", "PZR"): 182 days.
+	Recall          map[string]int `json:"recall" yaml:"recall"`
+	RecallTolerance float64        `json:"recall_tolerance" yaml:"recall_tolerance"`
+	// PAliveLapsed and PAliveDue are the model rule's thresholds on P(alive), the
+	// probability that the repeat-buying model gives the customer of still being a
+	// customer: lapsed below 0.3, due below 0.5. 0.3 rather than 0.5, because the model is
+	// the rule for customers with few visits, whose P(alive) falls slowly and stays
+	// uncertain; a call list should hold those the model thinks more likely gone than not
+	// by a clear margin.
+	PAliveLapsed float64 `json:"p_alive_lapsed" yaml:"p_alive_lapsed"`
+	PAliveDue    float64 `json:"p_alive_due" yaml:"p_alive_due"`
+	// PopulationQuantile is the population rule's threshold: lapsed when the days since the
+	// last visit exceed this quantile (0.9) of every gap between two visit days of every
+	// customer: "nine in ten returns happen within this time". The customers' median gap
+	// is their expected time to come back.
+	PopulationQuantile float64 `json:"population_quantile" yaml:"population_quantile"`
+	// A course of treatment is a run of at least CourseMinVisits (6) and at most
+	// CourseMaxVisits (20) visit days of one service, each within CourseMaxGap (21) days
+	// of the previous one, with a median gap of at most CourseMedianGap (10) days. When the
+	// customer's last visits are such a run, the run is over (no visit for CourseEndDays,
+	// 14, or Tolerance × its usual gap, whichever is longer) and the customer has fewer
+	// than RhythmMinVisits visits outside any course, they are due a follow-up, not a
+	// win-back. A customer with a regular history besides the courses (a monthly massage
+	// client who had a course of physiotherapy) is judged by their own rhythm instead.
+	//
+	// 6 because a German physiotherapy prescription covers 6 treatments as a rule (up to
+	// 10 for some diagnoses, 20 for two back to back): five treatments of one kind and then
+	// nothing look more like an abandoned course than a finished one. The limits need a
+	// service column; without one no course is recognised.
+	CourseMinVisits int `json:"course_min_visits" yaml:"course_min_visits"`
+	CourseMaxVisits int `json:"course_max_visits" yaml:"course_max_visits"`
+	CourseMaxGap    int `json:"course_max_gap_days" yaml:"course_max_gap_days"`
+	CourseMedianGap int `json:"course_median_gap_days" yaml:"course_median_gap_days"`
+	CourseEndDays   int `json:"course_end_days" yaml:"course_end_days"`
+}
+
+// DefaultConfig returns the documented defaults (see [Config]).
+func DefaultConfig() Config {
+	return Config{
+		RhythmMinVisits:    4,
+		RhythmQuantile:     0.8,
+		Tolerance:          1.5,
+		DueFactor:          1.0,
+		MinGapDays:         28,
+		LostFactor:         3,
+		LostAfterDays:      730,
+		Recall:             map[string]int{"Prophylaxe": 182, "PZR": 182},
+		RecallTolerance:    1.5,
+		PAliveLapsed:       0.3,
+		PAliveDue:          0.5,
+		PopulationQuantile: 0.9,
+		CourseMinVisits:    6,
+		CourseMaxVisits:    20,
+		CourseMaxGap:       21,
+		CourseMedianGap:    10,
+		CourseEndDays:      14,
+	}
+}
+
+// Validate reports the first field of c that makes no sense, naming it as the config file
+// does.
+func (c Config) Validate() error {
+	bad := func(name string, v any, want string) error {
+		return fmt.Errorf("%w: %s is %v; it must be %s", ErrConfig, name, v, want)
+	}
+	finite := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+	switch {
+	case c.RhythmMinVisits < 2:
+		return bad("rhythm_min_visits", c.RhythmMinVisits, "at least 2 (one gap)")
+	case !(c.RhythmQuantile > 0 && c.RhythmQuantile <= 1):
+		return bad("rhythm_quantile", c.RhythmQuantile, "in (0, 1]")
+	case !(c.Tolerance >= 1) || !finite(c.Tolerance):
+		return bad("tolerance", c.Tolerance, "a number of at least 1")
+	case !(c.DueFactor > 0) || !finite(c.DueFactor):
+		return bad("due_factor", c.DueFactor, "a positive number")
+	case c.MinGapDays < 0:
+		return bad("min_gap_days", c.MinGapDays, "0 or more")
+	case !(c.LostFactor >= 1) || !finite(c.LostFactor):
+		return bad("lost_factor", c.LostFactor, "a number of at least 1")
+	case c.LostAfterDays < 1:
+		return bad("lost_after_days", c.LostAfterDays, "1 or more")
+	case !(c.RecallTolerance >= 1) || !finite(c.RecallTolerance):
+		return bad("recall_tolerance", c.RecallTolerance, "a number of at least 1")
+	case !(c.PAliveLapsed > 0 && c.PAliveLapsed < 1):
+		return bad("p_alive_lapsed", c.PAliveLapsed, "in (0, 1)")
+	case !(c.PAliveDue >= c.PAliveLapsed && c.PAliveDue < 1):
+		return bad("p_alive_due", c.PAliveDue, fmt.Sprintf("in [p_alive_lapsed (%v), 1)", c.PAliveLapsed))
+	case !(c.PopulationQuantile > 0 && c.PopulationQuantile <= 1):
+		return bad("population_quantile", c.PopulationQuantile, "in (0, 1]")
+	case c.CourseMinVisits < 2:
+		return bad("course_min_visits", c.CourseMinVisits, "at least 2")
+	case c.CourseMaxVisits < c.CourseMinVisits:
+		return bad("course_max_visits", c.CourseMaxVisits, fmt.Sprintf("at least course_min_visits (%d)", c.CourseMinVisits))
+	case c.CourseMaxGap < 1:
+		return bad("course_max_gap_days", c.CourseMaxGap, "1 or more")
+	case c.CourseMedianGap < 1 || c.CourseMedianGap > c.CourseMaxGap:
+		return bad("course_median_gap_days", c.CourseMedianGap, fmt.Sprintf("in [1, course_max_gap_days (%d)]", c.CourseMaxGap))
+	case c.CourseEndDays < 0:
+		return bad("course_end_days", c.CourseEndDays, "0 or more")
+	}
+	seen := make(map[string]string, len(c.Recall))
+	for _, name := range slices.Sorted(maps.Keys(c.Recall)) {
+		key := recallKey(name)
+		switch {
+		case key == "":
+			return fmt.Errorf("%w: a recall interval has an empty service name", ErrConfig)
+		case c.Recall[name] < 1:
+			return bad(fmt.Sprintf("the recall interval of %q", name), c.Recall[name], "1 day or more")
+		case seen[key] != "":
+			return fmt.Errorf("%w: recall intervals for %q and %q: service names match regardless of case", ErrConfig, seen[key], name)
+		}
+		seen[key] = name
+	}
+	return nil
+}
+
+// recallKey is how a service name is matched against [Config.Recall].
+func recallKey(name string) string { return strings.ToLower(strings.TrimSpace(name)) }

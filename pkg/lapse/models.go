@@ -1,0 +1,293 @@
+package lapse
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"sync"
+
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/model"
+	"github.com/winback/winback/pkg/visit"
+)
+
+// HorizonDays is the horizon of [Prediction.ExpectedVisits] and of the value at risk: 12
+// months.
+const HorizonDays = 365
+
+// The model a [Models] predicts with.
+const (
+	ChoseBGNBD     = "bgnbd"
+	ChoseParetoNBD = "pareto-nbd"
+	ChoseNone      = "none"
+)
+
+// FitReport is one fitted model with the verdict on whether to use it. Its JSON holds the
+// fit's params, log_likelihood, converged, customers, repeaters, iterations and flags, plus
+// usable and, when not, why_not in plain English.
+type FitReport[M any] struct {
+	model.Fit[M]
+	Usable bool   `json:"usable"`
+	WhyNot string `json:"why_not,omitempty"`
+}
+
+func report[M any](fit model.Fit[M]) FitReport[M] {
+	ok, why := fit.Usable()
+	return FitReport[M]{Fit: fit, Usable: ok, WhyNot: why}
+}
+
+// Prediction is what the chosen model expects of one customer, as of the as-of date.
+type Prediction struct {
+	Key string `json:"id"`
+	// Visits is the number of visit days on or before the as-of date; customers without
+	// any are not fitted and have no prediction.
+	Visits int `json:"visits"`
+	// Summary is the customer's (x, t_x, T) in the models' period.
+	model.Summary
+	// PAlive is the probability that the customer is still a customer, -1 without a
+	// usable model or visit.
+	PAlive float64 `json:"p_alive"`
+	// ExpectedVisits is the expected number of visits in the next [HorizonDays], -1
+	// without a usable model or visit.
+	ExpectedVisits float64 `json:"expected_visits"`
+	// ExpectedSpend is the expected spend per visit in currency units (minor units / 100):
+	// from the Gamma-Gamma model when it is usable, else the customer's mean visit amount;
+	// 0 without amounts.
+	ExpectedSpend float64 `json:"expected_spend"`
+	// ExpectedValue is ExpectedVisits × ExpectedSpend, the value of the next 12 months; 0
+	// without a usable model.
+	ExpectedValue float64 `json:"expected_value"`
+	// meanSpend is the customer's mean visit amount, currency units.
+	meanSpend float64
+}
+
+// Models holds the repeat-buying models fitted to one [history.Set] as of one date and
+// their predictions for each customer. Its JSON is what `winback model --format json`
+// prints.
+//
+// BG/NBD and Pareto/NBD are always fitted; Gamma-Gamma only when the export has amounts.
+// Predictions use BG/NBD when its fit is usable (the simpler model, closed-form, and the
+// one the literature and most tools default to), else Pareto/NBD when usable, else none:
+// then every P(alive) is -1 and the lapse rules fall back to the population's gaps, and
+// Note says why in plain English.
+type Models struct {
+	AsOf   string       `json:"as_of"`
+	Period model.Period `json:"period"`
+	// HorizonDays is the horizon of the expected visits and values.
+	HorizonDays int                          `json:"horizon_days"`
+	BGNBD       FitReport[model.BGNBD]       `json:"bgnbd"`
+	ParetoNBD   FitReport[model.ParetoNBD]   `json:"pareto_nbd"`
+	GammaGamma  *FitReport[model.GammaGamma] `json:"gamma_gamma,omitempty"`
+	// Chosen is the model the predictions come from: "bgnbd", "pareto-nbd" or "none".
+	Chosen string `json:"chosen"`
+	// Note says in plain English which model is used and why the others are not.
+	Note string `json:"note"`
+	// HasAmounts reports whether the export has amounts: without, spends and values are 0.
+	HasAmounts bool `json:"has_amounts"`
+	// Customers are the predictions in the order of the set's customers.
+	Customers []Prediction `json:"customers"`
+
+	asOf visit.Day
+	pred model.Predictor   // nil when Chosen is "none"
+	gg   *model.GammaGamma // nil when the spend model is not usable
+}
+
+// Predictor returns the model the predictions come from, nil when none is usable.
+func (m *Models) Predictor() model.Predictor { return m.pred }
+
+// ExpectedVisits returns the expected number of visits of customer i (an index into the
+// set's customers) in the next days days; -1 without a usable model or visit.
+func (m *Models) ExpectedVisits(i int, days float64) float64 {
+	p := &m.Customers[i]
+	if m.pred == nil || p.Visits == 0 {
+		return -1
+	}
+	return m.pred.Expected(p.Summary, days/m.Period.Length())
+}
+
+// customerData is one customer's visit days and spend, as the models and rules need them.
+type customerData struct {
+	days    []visit.Day
+	amounts []float64 // currency units, parallel to days
+}
+
+// FitModels fits BG/NBD, Pareto/NBD and (when the set has amounts) Gamma-Gamma to the
+// customers of set with a visit on or before asOf, in units of period, and predicts each
+// customer's P(alive), visits in the next 12 months and spend per visit (see [Models] for
+// which model is used). Same-day visits are one transaction, as in the literature. A fit
+// that cannot be trusted is not an error: it is reported (see [FitReport]) and not used.
+// FitModels returns an error when no customer has a visit on or before asOf or period is
+// not a known unit.
+//
+// The two fits run concurrently; the predictions are spread over GOMAXPROCS goroutines and
+// do not depend on their number.
+func FitModels(set *history.Set, asOf visit.Day, period model.Period) (*Models, error) {
+	if math.IsNaN(period.Length()) {
+		return nil, fmt.Errorf("fit models: unknown period %d", period)
+	}
+	n := len(set.Customers)
+	m := &Models{
+		AsOf: asOf.String(), Period: period, HorizonDays: HorizonDays,
+		Customers: make([]Prediction, n), asOf: asOf,
+	}
+	zbar := make([]float64, n)
+	var anyAmount [chunks]bool
+	parallelChunks(n, func(c, lo, hi int) {
+		var cd customerData
+		for i := lo; i < hi; i++ {
+			h := &set.Customers[i]
+			cd.load(h, asOf)
+			p := &m.Customers[i]
+			p.Key = h.Key
+			p.Visits = len(cd.days)
+			p.PAlive, p.ExpectedVisits = -1, -1
+			if p.Visits == 0 {
+				continue
+			}
+			p.Summary, _ = model.Summarize(cd.days, asOf, period)
+			zbar[i] = model.RepeatMean(cd.days, cd.amounts, asOf)
+			sum := 0.0
+			for _, a := range cd.amounts {
+				sum += a
+				if a != 0 {
+					anyAmount[c] = true
+				}
+			}
+			p.meanSpend = sum / float64(len(cd.amounts))
+		}
+	})
+	m.HasAmounts = set.Columns.Amount
+	if m.HasAmounts {
+		m.HasAmounts = false
+		for _, a := range anyAmount {
+			m.HasAmounts = m.HasAmounts || a
+		}
+	}
+	data := make([]model.Summary, 0, n)
+	xs := make([]float64, 0, n)
+	zs := make([]float64, 0, n)
+	for i := range m.Customers {
+		if p := &m.Customers[i]; p.Visits > 0 {
+			data = append(data, p.Summary)
+			xs = append(xs, p.X)
+			zs = append(zs, zbar[i])
+		}
+	}
+	if len(data) == 0 {
+		return nil, fmt.Errorf("fit models: no customer has a visit on or before %s: %w", asOf, model.ErrNoCustomers)
+	}
+	var (
+		wg                  sync.WaitGroup
+		bg                  model.Fit[model.BGNBD]
+		pn                  model.Fit[model.ParetoNBD]
+		gg                  model.Fit[model.GammaGamma]
+		bgErr, pnErr, ggErr error
+	)
+	wg.Go(func() { bg, bgErr = model.FitBGNBD(data) })
+	wg.Go(func() { pn, pnErr = model.FitParetoNBD(data) })
+	if m.HasAmounts {
+		wg.Go(func() { gg, ggErr = model.FitGammaGamma(xs, zs) })
+	}
+	wg.Wait()
+	for _, err := range []error{bgErr, pnErr, ggErr} {
+		if err != nil {
+			return nil, fmt.Errorf("fit models: %w", err)
+		}
+	}
+	m.BGNBD, m.ParetoNBD = report(bg), report(pn)
+	switch {
+	case m.BGNBD.Usable:
+		m.Chosen, m.pred = ChoseBGNBD, bg.Params
+		m.Note = "predictions from BG/NBD"
+	case m.ParetoNBD.Usable:
+		m.Chosen, m.pred = ChoseParetoNBD, pn.Params
+		m.Note = "predictions from Pareto/NBD; BG/NBD is not usable: " + m.BGNBD.WhyNot
+	default:
+		m.Chosen = ChoseNone
+		m.Note = "no repeat-buying model is usable, so lapse is judged by the customers' own gaps and everyone's gaps: " + m.BGNBD.WhyNot
+		if m.ParetoNBD.WhyNot != m.BGNBD.WhyNot {
+			m.Note += "; Pareto/NBD: " + m.ParetoNBD.WhyNot
+		}
+	}
+	if m.HasAmounts {
+		r := report(gg)
+		m.GammaGamma = &r
+		if r.Usable {
+			m.gg = &gg.Params
+			if m.pred != nil {
+				m.Note += "; spend per visit from Gamma-Gamma"
+			}
+		} else if m.pred != nil {
+			m.Note += "; spend per visit is each customer's mean, Gamma-Gamma is not usable: " + r.WhyNot
+		}
+	}
+	horizon := HorizonDays / period.Length()
+	parallelChunks(n, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			p := &m.Customers[i]
+			if p.Visits == 0 {
+				continue
+			}
+			if m.HasAmounts {
+				p.ExpectedSpend = p.meanSpend
+				if m.gg != nil {
+					p.ExpectedSpend = m.gg.ExpectedSpend(p.X, zbar[i])
+				}
+			}
+			if m.pred == nil {
+				continue
+			}
+			p.PAlive = m.pred.PAlive(p.Summary)
+			p.ExpectedVisits = m.pred.Expected(p.Summary, horizon)
+			p.ExpectedValue = p.ExpectedVisits * p.ExpectedSpend
+		}
+	})
+	return m, nil
+}
+
+// load fills cd with h's visit days on or before asOf: several visits on one day (an
+// attended and an unrecorded booked appointment) are one day with their amounts summed.
+func (cd *customerData) load(h *history.History, asOf visit.Day) {
+	cd.days, cd.amounts = cd.days[:0], cd.amounts[:0]
+	for _, e := range h.Events {
+		if e.Day > asOf {
+			break
+		}
+		if !e.IsVisit(asOf) {
+			continue
+		}
+		if k := len(cd.days) - 1; k >= 0 && cd.days[k] == e.Day {
+			cd.amounts[k] += float64(e.Amount) / 100
+			continue
+		}
+		cd.days = append(cd.days, e.Day)
+		cd.amounts = append(cd.amounts, float64(e.Amount)/100)
+	}
+}
+
+// chunks is the fixed number of pieces [parallelChunks] cuts work into, so that anything
+// gathered per chunk is the same on every machine.
+const chunks = 64
+
+// parallelChunks calls f for chunks consecutive ranges covering [0, n), on up to
+// GOMAXPROCS goroutines.
+func parallelChunks(n int, f func(chunk, lo, hi int)) {
+	workers := min(runtime.GOMAXPROCS(0), chunks)
+	if n < 1024 {
+		workers = 1
+	}
+	next := make(chan int, chunks)
+	for c := range chunks {
+		next <- c
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for c := range next {
+				f(c, c*n/chunks, (c+1)*n/chunks)
+			}
+		})
+	}
+	wg.Wait()
+}
