@@ -1,0 +1,249 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/model"
+	"github.com/winback/winback/pkg/render"
+	"github.com/winback/winback/pkg/visit"
+)
+
+type modelOptions struct {
+	io         *IOStreams
+	input      inputOptions
+	out        outputOptions
+	period     string
+	horizon    float64
+	holdoutEnd string
+	customers  bool
+	files      []string
+}
+
+func newModelCmd(a *app) *cobra.Command {
+	o := &modelOptions{io: a.io}
+	c := &cobra.Command{
+		Use:   "model FILE...",
+		Short: "Fit the repeat-buying models (BG/NBD, Pareto/NBD, Gamma-Gamma) and check them",
+		Long: `Model fits the standard repeat-buying models to the visits up to the as-of date: BG/NBD and
+Pareto/NBD for how often customers come and whether they are still customers, and
+Gamma-Gamma for how much they spend per visit. Same-day visits are one transaction, as in
+the literature; the time unit is --period.
+
+It says whether each fit can be trusted (converged, not at a boundary, enough customers who
+came back, a long enough time span) and which model the lapse rules use; when none fits,
+the lapse rules fall back to simple rules and say so.
+
+--holdout-end checks the model on your own data: it fits up to --as-of and compares the
+predicted with the actual visits in the months after, by how often customers came before.
+--customers lists P(alive), expected visits and expected value per customer.`,
+		Example: `  # fit as of the end of 2024 and check the prediction against the first half of 2025
+  winback model --as-of 2024-12-31 --holdout-end 2025-06-30 testdata/praxis/praxis.csv
+
+  # the published CDNOW set-up: weeks, calibration to 1997-09-30, holdout to 1998-06-30
+  winback model --as-of 1997-09-30 --holdout-end 1998-06-30 testdata/cdnow/CDNOW_sample.txt
+
+  # per-customer predictions as JSON
+  winback model --customers --format json export.csv`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			files, err := a.files(args)
+			if err != nil {
+				return err
+			}
+			o.files = files
+			return runModel(o)
+		},
+	}
+	o.input.bind(c)
+	o.out.bind(c, render.Formats)
+	c.Flags().StringVar(&o.period, "period", "week", "time unit of the models: day, week or month")
+	c.Flags().Float64Var(&o.horizon, "horizon", 52, "horizon of the expected visits, in periods")
+	c.Flags().StringVar(&o.holdoutEnd, "holdout-end", "", "compare predictions with the actual visits from --as-of to this date (yyyy-mm-dd)")
+	c.Flags().BoolVar(&o.customers, "customers", false, "list every customer's predictions")
+	c.RegisterFlagCompletionFunc("period", fixedChoices("day", "week", "month"))
+	return c
+}
+
+// modelJSON is the JSON document of model.
+type modelJSON struct {
+	Version int `json:"version"`
+	*lapse.Models
+	Horizon float64        `json:"horizon_periods"`
+	Holdout *model.Holdout `json:"holdout,omitempty"`
+	// HoldoutEnd is the end of the holdout period.
+	HoldoutEnd string `json:"holdout_end,omitempty"`
+}
+
+// modelCustomer is one row of model --customers.
+type modelCustomer struct {
+	ID             string  `csv:"id"`
+	Visits         int     `csv:"visits"`
+	X              float64 `csv:"x"`
+	Tx             float64 `csv:"t_x"`
+	T              float64 `csv:"T"`
+	PAlive         float64 `csv:"p_alive"`
+	ExpectedVisits float64 `csv:"expected_visits"`
+	ExpectedSpend  float64 `csv:"expected_spend"`
+	ExpectedValue  float64 `csv:"expected_value_12_months"`
+}
+
+func runModel(o *modelOptions) error {
+	lang, err := o.out.language(o.io)
+	if err != nil {
+		return err
+	}
+	format, err := o.out.formatName(render.Formats)
+	if err != nil {
+		return err
+	}
+	period, err := model.ParsePeriod(o.period)
+	if err != nil {
+		return usagef("use --period day, week or month", "%v", err)
+	}
+	if o.horizon <= 0 {
+		return usagef("use a positive --horizon, e.g. 52 (weeks)", "--horizon %g is not positive", o.horizon)
+	}
+	if err := checkOutputs(o.files, o.out.output, o.input.rejects); err != nil {
+		return err
+	}
+	res, err := readExports(o.io, o.files, &o.input)
+	if err != nil {
+		return err
+	}
+	asOf, err := o.out.asOfDay(res.Set)
+	if err != nil {
+		return err
+	}
+	end := visit.NoDay
+	if o.holdoutEnd != "" {
+		end, err = visit.ParseDay(o.holdoutEnd)
+		if err != nil || end <= asOf {
+			return usagef("give a date after --as-of, e.g. --as-of 2024-12-31 --holdout-end 2025-06-30", "--holdout-end %q must be a date after the as-of date %s", o.holdoutEnd, asOf)
+		}
+	}
+	ms, err := lapse.FitModels(res.Set, asOf, period)
+	if err != nil {
+		return fmt.Errorf("model: %w", err)
+	}
+	js := modelJSON{Version: 1, Models: ms, Horizon: o.horizon}
+	if end != visit.NoDay {
+		h, err := holdout(res.Set, ms, asOf, end, period)
+		if err != nil {
+			return err
+		}
+		js.Holdout, js.HoldoutEnd = h, end.String()
+	}
+	rows := make([]modelCustomer, 0, len(ms.Customers))
+	for i, p := range ms.Customers {
+		if p.Visits == 0 {
+			continue
+		}
+		rows = append(rows, modelCustomer{ID: p.Key, Visits: p.Visits, X: p.X, Tx: p.Tx, T: p.T, PAlive: p.PAlive,
+			ExpectedVisits: ms.ExpectedVisits(i, o.horizon*period.Length()), ExpectedSpend: p.ExpectedSpend, ExpectedValue: p.ExpectedValue})
+	}
+	if !o.customers {
+		js.Models = withoutCustomers(ms)
+	}
+	out := &render.Output{Doc: modelDoc(ms, js.Holdout, rows, asOf, end, lang, o), JSON: js, CSV: rows}
+	return o.out.emit(o.io, format, lang, out)
+}
+
+func withoutCustomers(ms *lapse.Models) *lapse.Models {
+	c := *ms
+	c.Customers = nil
+	return &c
+}
+
+// holdout compares the chosen model's predictions with the visits in (asOf, end].
+func holdout(set *history.Set, ms *lapse.Models, asOf, end visit.Day, period model.Period) (*model.Holdout, error) {
+	pred := ms.Predictor()
+	if pred == nil {
+		return nil, usagef("run without --holdout-end, or with more data", "no model fits these data, so there is nothing to check: %s", ms.Note)
+	}
+	var cal []model.Summary
+	var actual []float64
+	for i, p := range ms.Customers {
+		if p.Visits == 0 {
+			continue
+		}
+		n := 0
+		for _, e := range set.Customers[i].Events {
+			if e.Day > asOf && e.IsVisit(end) {
+				n++
+			}
+		}
+		cal = append(cal, p.Summary)
+		actual = append(actual, float64(n))
+	}
+	h, err := model.CompareHoldout(pred, cal, actual, float64(end-asOf)/period.Length())
+	if err != nil {
+		return nil, fmt.Errorf("holdout: %w", err)
+	}
+	return &h, nil
+}
+
+func modelDoc(ms *lapse.Models, h *model.Holdout, rows []modelCustomer, asOf, end visit.Day, lang string, o *modelOptions) *render.Doc {
+	t := tr(lang)
+	f := func(x float64) string { return render.Decimal(x, 4, lang) }
+	doc := &render.Doc{Title: t("Repeat-buying models", "Wiederkaufmodelle")}
+	doc.Facts = []render.Fact{
+		{Label: t("as of", "Stichtag"), Value: dayText(asOf, lang)},
+		{Label: t("time unit", "Zeiteinheit"), Value: ms.Period.String()},
+		{Label: t("customers fitted", "angepasste Kunden"), Value: render.Int(ms.BGNBD.Customers, lang)},
+		{Label: t("came back at least once", "mindestens einmal wiedergekommen"), Value: render.Int(ms.BGNBD.Repeaters, lang)},
+		{Label: t("used for lapse", "für die Abwanderung verwendet"), Value: map[string]string{"bgnbd": "BG/NBD", "pareto-nbd": "Pareto/NBD", "none": t("none: simple rules", "keines: einfache Regeln")}[ms.Chosen]},
+	}
+	fits := render.Table{Title: t("Fits", "Anpassungen"),
+		Columns: []string{t("model", "Modell"), t("parameters", "Parameter"), "log-likelihood", t("converged", "konvergiert"), t("usable", "verwendbar")}}
+	usable := func(ok bool, why string) string {
+		if ok {
+			return t("yes", "ja")
+		}
+		return t("no: ", "nein: ") + why
+	}
+	yes := func(b bool) string { return map[bool]string{true: t("yes", "ja"), false: t("no", "nein")}[b] }
+	b, p := ms.BGNBD, ms.ParetoNBD
+	fits.Rows = append(fits.Rows,
+		[]string{"BG/NBD", fmt.Sprintf("r=%s α=%s a=%s b=%s", f(b.Params.R), f(b.Params.Alpha), f(b.Params.A), f(b.Params.B)), render.Decimal(b.LogLik, 3, lang), yes(b.Converged), usable(b.Usable, b.WhyNot)},
+		[]string{"Pareto/NBD", fmt.Sprintf("r=%s α=%s s=%s β=%s", f(p.Params.R), f(p.Params.Alpha), f(p.Params.S), f(p.Params.Beta)), render.Decimal(p.LogLik, 3, lang), yes(p.Converged), usable(p.Usable, p.WhyNot)})
+	if g := ms.GammaGamma; g != nil {
+		fits.Rows = append(fits.Rows, []string{"Gamma-Gamma", fmt.Sprintf("p=%s q=%s γ=%s", f(g.Params.P), f(g.Params.Q), f(g.Params.Gamma)), render.Decimal(g.LogLik, 3, lang), yes(g.Converged), usable(g.Usable, g.WhyNot)})
+	}
+	fits.Notes = []string{ms.Note}
+	doc.Tables = append(doc.Tables, fits)
+	if h != nil {
+		ht := render.Table{
+			Title:   fmt.Sprintf(t("Check against %s to %s: visits per customer by visits before", "Prüfung gegen %s bis %s: Besuche je Kunde nach früheren Besuchen"), dayText(asOf+1, lang), dayText(end, lang)),
+			Columns: []string{t("repeat visits before", "Wiederholungsbesuche vorher"), t("customers", "Kunden"), t("actual", "tatsächlich"), t("predicted", "vorhergesagt")},
+			Numeric: []bool{false, true, true, true}}
+		for _, bin := range h.Bins {
+			ht.Rows = append(ht.Rows, []string{bin.Label, render.Int(bin.Customers, lang), render.Decimal(bin.Actual, 4, lang), render.Decimal(bin.Predicted, 4, lang)})
+		}
+		ht.Notes = []string{fmt.Sprintf(t("All customers: %s visits actual, %s predicted (%s); mean absolute error per customer %s.", "Alle Kunden: %s Besuche tatsächlich, %s vorhergesagt (%s); mittlerer absoluter Fehler je Kunde %s."),
+			render.Decimal(h.SumActual, 0, lang), render.Decimal(h.SumPredicted, 1, lang), signedPercent(h.TotalError, lang), render.Decimal(h.MAE, 3, lang))}
+		doc.Tables = append(doc.Tables, ht)
+	}
+	if o.customers {
+		ct := render.Table{Title: t("Customers", "Kunden"),
+			Columns: []string{"id", t("visits", "Besuche"), "P(alive)", fmt.Sprintf(t("expected visits (%g %ss)", "erwartete Besuche (%g %s)"), o.horizon, ms.Period), t("expected spend per visit", "erwarteter Betrag je Besuch"), t("expected value, 12 months", "erwarteter Wert, 12 Monate")},
+			Numeric: []bool{false, true, true, true, true, true}}
+		for _, r := range rows {
+			ct.Rows = append(ct.Rows, []string{r.ID, strconv.Itoa(r.Visits), render.Decimal(r.PAlive, 3, lang), render.Decimal(r.ExpectedVisits, 2, lang), render.Decimal(r.ExpectedSpend, 2, lang), render.Decimal(r.ExpectedValue, 2, lang)})
+		}
+		doc.Tables = append(doc.Tables, ct)
+	}
+	return doc
+}
+
+func signedPercent(x float64, lang string) string {
+	s := render.Percent(x, lang)
+	if x > 0 {
+		s = "+" + s
+	}
+	return s
+}
