@@ -44,6 +44,9 @@ type Report struct {
 	Mix         []MixRow    `json:"channels_and_services"`
 	Recency     []Bin       `json:"recency_histogram"`
 	Model       ModelPart   `json:"model"`
+	// Statuses maps every customer's id to their lapse status, so that the next run can say
+	// what changed ("since last time"). Only in JSON.
+	Statuses map[string]string `json:"statuses"`
 }
 
 // Summary is the report's first section.
