@@ -68,9 +68,9 @@ type assessor struct {
 	m          *Models
 	recall     []int // recall interval per service symbol, 0 for none
 	hasAmounts bool
-	// The population's median and lapse gap (PopulationQuantile, not below MinGapDays);
-	// popMedian is 0 when no customer ever came back.
-	popMedian, popLapse float64
+	// The population's median gap, its PopulationQuantile and the lapse gap (that
+	// quantile, not below MinGapDays); popMedian is 0 when no customer ever came back.
+	popMedian, popQuantile, popLapse float64
 }
 
 // maxGap bounds the gap histogram: longer gaps count as maxGap days.
@@ -126,7 +126,8 @@ func newAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *asses
 	a.hasAmounts = a.hasAmounts && set.Columns.Amount
 	if total > 0 {
 		a.popMedian = float64(histQuantile(counts, total, 0.5))
-		a.popLapse = math.Max(float64(histQuantile(counts, total, cfg.PopulationQuantile)), float64(cfg.MinGapDays))
+		a.popQuantile = float64(histQuantile(counts, total, cfg.PopulationQuantile))
+		a.popLapse = math.Max(a.popQuantile, float64(cfg.MinGapDays))
 	}
 	return a
 }
@@ -323,7 +324,7 @@ func (a *assessor) assess(i int, sc *scratch, v *Verdict) {
 	}
 	v.setExpected(last, a.popMedian, a.asOf)
 	v.Status = a.judge(v.CurrentGap, a.cfg.DueFactor*a.popMedian, a.popLapse)
-	v.explain(evidence{within: a.popLapse})
+	v.explain(evidence{within: a.popQuantile})
 }
 
 // setExpected sets ExpectedBack to from + usual (rounded to a day) and Overdue to the days

@@ -126,7 +126,7 @@ type evidence struct {
 	service      string  // the course's or the recall's service
 	since        int     // days since the recall service
 	courseVisits int     // visit days of the course
-	within       float64 // the population's lapse gap; 0 when nobody came back
+	within       float64 // the population's quantile gap; 0 when nobody came back
 }
 
 // explain fills v's Explanation and ExplanationDE for its rule.

@@ -1,0 +1,382 @@
+package lapse_test
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/visit"
+)
+
+// day0 is the first day of the hand-built histories.
+var day0 = visit.DayOf(2024, 1, 1)
+
+// ev is one row of a hand-built history: a day (offset from day0), status, service and
+// amount in cents.
+type ev struct {
+	at      int
+	status  visit.Status
+	service string
+	cents   int64
+}
+
+// customer is a hand-built history.
+type customer struct {
+	key    string
+	events []ev
+}
+
+// buildSet builds a set from hand-built customers, sorted by key, each customer's events
+// sorted by day and status as package history keeps them. amounts says whether the export
+// had an amount column.
+func buildSet(amounts bool, cs ...customer) *history.Set {
+	set := &history.Set{
+		Services: history.NewSymbols(), Staff: history.NewSymbols(), Channels: history.NewSymbols(),
+		Columns: history.Columns{Amount: amounts, Service: true, Status: true},
+	}
+	for _, c := range cs {
+		h := history.History{Key: c.key}
+		for _, e := range c.events {
+			h.Events = append(h.Events, history.Event{
+				Day: day0 + visit.Day(e.at), Status: e.status, Amount: e.cents,
+				Service: set.Services.Intern(e.service), Lead: history.NoLead,
+			})
+		}
+		slices.SortStableFunc(h.Events, func(a, b history.Event) int {
+			return cmp.Or(cmp.Compare(a.Day, b.Day), cmp.Compare(a.Status, b.Status))
+		})
+		set.Customers = append(set.Customers, h)
+	}
+	slices.SortFunc(set.Customers, func(a, b history.History) int { return cmp.Compare(a.Key, b.Key) })
+	return set
+}
+
+// every returns n attended visits of service, step days apart from start, each costing
+// cents.
+func every(start, step, n int, service string, cents int64) []ev {
+	out := make([]ev, n)
+	for i := range out {
+		out[i] = ev{start + i*step, visit.Attended, service, cents}
+	}
+	return out
+}
+
+// joined concatenates event lists.
+func joined(lists ...[]ev) []ev {
+	var out []ev
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// population is a practice of weekly regulars, so that the population rule has gaps to
+// go by: 39 in 40 of their gaps are a week, the rest two weeks.
+func population() []customer {
+	var cs []customer
+	for i := range 10 {
+		events := every(0, 7, 40, "", 5000)
+		events = append(events, ev{40*7 + 7, visit.Attended, "", 5000})
+		cs = append(cs, customer{fmt.Sprintf("P%02d", i), events})
+	}
+	return cs
+}
+
+func TestAssessRules(t *testing.T) {
+	type want struct {
+		status lapse.Status
+		rule   lapse.Rule
+	}
+	cases := []struct {
+		name   string
+		events []ev
+		asOf   int // days after the last event listed (negative: before a booking)
+		want   want
+	}{
+		{"a weekly patient five weeks absent is lapsed",
+			every(0, 7, 12, "", 0), 35, want{lapse.Lapsed, lapse.RuleOwnRhythm}},
+		{"a weekly patient one week absent is active",
+			every(0, 7, 12, "", 0), 7, want{lapse.Active, lapse.RuleOwnRhythm}},
+		{"a weekly patient ten days absent is due",
+			every(0, 7, 12, "", 0), 10, want{lapse.Due, lapse.RuleOwnRhythm}},
+		{"a weekly patient four months absent is lost",
+			every(0, 7, 12, "", 0), 120, want{lapse.Lost, lapse.RuleOwnRhythm}},
+		{"a daily customer away a week is not lapsed, the floor holds",
+			every(0, 1, 30, "", 0), 7, want{lapse.Due, lapse.RuleOwnRhythm}},
+		{"a yearly customer ten months absent is active",
+			every(0, 365, 4, "", 0), 304, want{lapse.Active, lapse.RuleOwnRhythm}},
+		{"a yearly customer twenty months absent is lapsed",
+			every(0, 365, 4, "", 0), 608, want{lapse.Lapsed, lapse.RuleOwnRhythm}},
+		{"a yearly customer three years absent is lost",
+			every(0, 365, 4, "", 0), 3 * 365, want{lapse.Lost, lapse.RuleOwnRhythm}},
+		{"a customer with a future appointment is booked whatever the gap",
+			append(every(0, 365, 4, "", 0), ev{3*365 + 1000 + 30, visit.Booked, "", 0}), -30,
+			want{lapse.Booked, lapse.RuleBooked}},
+		{"a cancelled appointment to come is no booking",
+			append(every(0, 7, 12, "", 0), ev{11*7 + 40, visit.Cancelled, "", 0}), -5,
+			want{lapse.Lapsed, lapse.RuleOwnRhythm}},
+		{"a recall patient five months after the prophylaxis is active",
+			every(0, 182, 2, "Prophylaxe", 0), 150, want{lapse.Active, lapse.RuleRecall}},
+		{"a recall patient seven months after the prophylaxis is due",
+			every(0, 182, 2, "Prophylaxe", 0), 213, want{lapse.Due, lapse.RuleRecall}},
+		{"a recall patient ten months after the prophylaxis is lapsed",
+			every(0, 182, 2, "Prophylaxe", 0), 304, want{lapse.Lapsed, lapse.RuleRecall}},
+		{"a recall counts from the prophylaxis, not from a later filling",
+			append(every(0, 182, 2, "Prophylaxe", 0), ev{182 + 200, visit.Attended, "Füllung", 0}), 90,
+			want{lapse.Lapsed, lapse.RuleRecall}},
+		{"a finished course of treatment gets a follow-up",
+			every(0, 3, 8, "KG", 0), 30, want{lapse.FollowUp, lapse.RuleCourse}},
+		{"a finished course long ago still gets a follow-up, not a win-back",
+			every(0, 3, 8, "KG", 0), 800, want{lapse.FollowUp, lapse.RuleCourse}},
+		{"a course going on is active",
+			every(0, 3, 8, "KG", 0), 3, want{lapse.Active, lapse.RuleCourse}},
+		{"two courses a year apart are still courses",
+			joined(every(0, 4, 6, "KG", 0), every(365, 7, 6, "KG", 0)), 60, want{lapse.FollowUp, lapse.RuleCourse}},
+		{"five treatments and nothing since are an abandoned course, judged by rhythm",
+			every(0, 4, 5, "KG", 0), 60, want{lapse.Lapsed, lapse.RuleOwnRhythm}},
+		{"a weekly regular of one service is no course",
+			every(0, 7, 30, "KG", 0), 60, want{lapse.Lapsed, lapse.RuleOwnRhythm}},
+		{"a monthly massage client after a course is judged by their rhythm, within it",
+			joined(every(0, 30, 12, "Massage", 0), every(12*30, 3, 8, "KG", 0)), 20,
+			want{lapse.Active, lapse.RuleOwnRhythm}},
+		{"a monthly massage client after a course is judged by their rhythm, beyond it",
+			joined(every(0, 30, 12, "Massage", 0), every(12*30, 3, 8, "KG", 0)), 60,
+			want{lapse.Lapsed, lapse.RuleOwnRhythm}},
+		{"too few visits and no model fall to the population rule",
+			every(0, 7, 2, "", 0), 60, want{lapse.Lapsed, lapse.RulePopulation}},
+		{"a single visit two weeks ago is due under the population rule",
+			every(0, 7, 1, "", 0), 14, want{lapse.Due, lapse.RulePopulation}},
+		{"a single visit three days ago is active under the population rule",
+			every(0, 7, 1, "", 0), 3, want{lapse.Active, lapse.RulePopulation}},
+		{"only cancelled appointments: not seen",
+			[]ev{{0, visit.Cancelled, "", 0}, {7, visit.NoShow, "", 0}}, 30, want{lapse.NotSeen, lapse.RuleNoVisit}},
+		{"no visit yet but a first appointment: booked",
+			[]ev{{0, visit.Cancelled, "", 0}, {40, visit.Booked, "", 0}}, -30, want{lapse.Booked, lapse.RuleNoVisit}},
+	}
+	cfg := lapse.DefaultConfig()
+	cfg.Recall = map[string]int{"prophylaxe": 182} // matched regardless of case
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			lastAt := c.events[len(c.events)-1].at
+			asOf := day0 + visit.Day(lastAt+c.asOf)
+			set := buildSet(false, append(population(), customer{"X", c.events})...)
+			got := lapse.Assess(set, asOf, cfg, nil)
+			if len(got) != len(set.Customers) {
+				t.Fatalf("%d verdicts for %d customers", len(got), len(set.Customers))
+			}
+			v := got[len(got)-1]
+			if v.Key != "X" {
+				t.Fatalf("last verdict is for %q, want X", v.Key)
+			}
+			if v.Status != c.want.status || v.Rule != c.want.rule {
+				t.Errorf("status %s by rule %s (%s), want %s by %s", v.Status, v.Rule, v.Explanation, c.want.status, c.want.rule)
+			}
+			if v.PAlive != -1 {
+				t.Errorf("P(alive) %v without a model, want -1", v.PAlive)
+			}
+		})
+	}
+}
+
+func TestAssessNumbers(t *testing.T) {
+	cases := []struct {
+		name                 string
+		events               []ev
+		asOf                 int // days after day0
+		wantUsual            float64
+		wantGap, wantOverdue int
+		wantBack, wantNext   visit.Day
+		en, de               string
+	}{
+		{
+			name:   "a six-weekly customer 14 weeks away is 8 weeks overdue",
+			events: every(0, 42, 6, "", 0), asOf: 5*42 + 98,
+			wantUsual: 42, wantGap: 98, wantOverdue: 56,
+			wantBack: day0 + 6*42, wantNext: visit.NoDay,
+			en: "usually every 6 weeks; last visit 14 weeks ago",
+			de: "kommt sonst alle 6 Wochen; letzter Besuch vor 14 Wochen",
+		},
+		{
+			name:   "a weekly patient seen today is not overdue",
+			events: every(0, 7, 10, "", 0), asOf: 63,
+			wantUsual: 7, wantGap: 0, wantOverdue: 0,
+			wantBack: day0 + 70, wantNext: visit.NoDay,
+			en: "usually every 7 days; last visit today",
+			de: "kommt sonst alle 7 Tage; letzter Besuch heute",
+		},
+		{
+			name:   "the usual gap of a customer who alternates one and four weeks is four weeks",
+			events: []ev{{0, 0, "", 0}, {7, 0, "", 0}, {37, 0, "", 0}, {44, 0, "", 0}, {74, 0, "", 0}, {81, 0, "", 0}}, asOf: 81 + 40,
+			wantUsual: 30, wantGap: 40, wantOverdue: 10,
+			wantBack: day0 + 111, wantNext: visit.NoDay,
+			en: "usually every 4 weeks; last visit 6 weeks ago",
+			de: "kommt sonst alle 4 Wochen; letzter Besuch vor 6 Wochen",
+		},
+		{
+			name:   "a yearly customer 20 months away",
+			events: every(0, 365, 4, "", 0), asOf: 3*365 + 608,
+			wantUsual: 365, wantGap: 608, wantOverdue: 243,
+			wantBack: day0 + 4*365, wantNext: visit.NoDay,
+			en: "usually every 12 months; last visit 20 months ago",
+			de: "kommt sonst alle 12 Monate; letzter Besuch vor 20 Monaten",
+		},
+		{
+			name:   "a recall overdue by a month",
+			events: every(0, 182, 2, "Prophylaxe", 0), asOf: 182 + 213,
+			wantUsual: 182, wantGap: 213, wantOverdue: 31,
+			wantBack: day0 + 364, wantNext: visit.NoDay,
+			en: "Prophylaxe recall every 6 months; last Prophylaxe 7 months ago",
+			de: "Recall Prophylaxe alle 6 Monate; Prophylaxe zuletzt vor 7 Monaten",
+		},
+		{
+			name:   "a finished course",
+			events: every(0, 4, 8, "KG", 0), asOf: 28 + 50,
+			wantUsual: 4, wantGap: 50, wantOverdue: 0,
+			wantBack: visit.NoDay, wantNext: visit.NoDay,
+			en: "finished a course of 8 × KG; last visit 7 weeks ago",
+			de: "Behandlungsserie 8 × KG abgeschlossen; letzter Besuch vor 7 Wochen",
+		},
+		{
+			name:   "a booked appointment",
+			events: append(every(0, 30, 5, "", 0), ev{200, visit.Booked, "", 0}), asOf: 190,
+			wantUsual: 30, wantGap: 70, wantOverdue: 0,
+			wantBack: day0 + 200, wantNext: day0 + 200,
+			en: "next appointment on 19 Jul 2024",
+			de: "nächster Termin am 19.07.2024",
+		},
+		{
+			name:   "a single visit against everyone's gaps",
+			events: every(0, 7, 1, "", 0), asOf: 100,
+			wantUsual: 7, wantGap: 100, wantOverdue: 93,
+			wantBack: day0 + 7, wantNext: visit.NoDay,
+			en: "most customers come back within 7 days; only visit 14 weeks ago",
+			de: "die meisten kommen innerhalb von 7 Tagen wieder; einziger Besuch vor 14 Wochen",
+		},
+		{
+			name:   "nothing but cancellations",
+			events: []ev{{0, visit.Cancelled, "", 0}}, asOf: 10,
+			wantUsual: 0, wantGap: 0, wantOverdue: 0,
+			wantBack: visit.NoDay, wantNext: visit.NoDay,
+			en: "no visit yet, only cancelled or missed appointments",
+			de: "noch kein Besuch, nur abgesagte oder versäumte Termine",
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			set := buildSet(false, append(population(), customer{"X", c.events})...)
+			got := lapse.Assess(set, day0+visit.Day(c.asOf), lapse.DefaultConfig(), nil)
+			v := got[len(got)-1]
+			if v.UsualGap != c.wantUsual || v.CurrentGap != c.wantGap || v.Overdue != c.wantOverdue ||
+				v.ExpectedBack != c.wantBack || v.NextBooked != c.wantNext {
+				t.Errorf("usual %v, gap %d, overdue %d, back %s, next %s; want %v, %d, %d, %s, %s",
+					v.UsualGap, v.CurrentGap, v.Overdue, v.ExpectedBack, v.NextBooked,
+					c.wantUsual, c.wantGap, c.wantOverdue, c.wantBack, c.wantNext)
+			}
+			if v.Explanation != c.en {
+				t.Errorf("explanation %q, want %q", v.Explanation, c.en)
+			}
+			if v.ExplanationDE != c.de {
+				t.Errorf("German explanation %q, want %q", v.ExplanationDE, c.de)
+			}
+		})
+	}
+}
+
+func TestValueAtRisk(t *testing.T) {
+	// Monthly visits at 50.00 for two years, then at 80.00 for a year: the year up to the
+	// last visit (day 1050) reaches back to day 686, so it holds the 12 visits at 80.00 and
+	// the last one at 50.00 (day 690).
+	events := joined(every(0, 30, 24, "", 5000), every(24*30, 30, 12, "", 8000))
+	last := 35 * 30
+	cases := []struct {
+		name       string
+		amounts    bool
+		events     []ev
+		wantValue  int64
+		wantSource string
+	}{
+		{"past spend is the year up to the last visit", true, events, 12*8000 + 5000, "past-spend"},
+		{"a customer of less than a year risks all they spent", true, every(0, 30, 3, "", 2500), 3 * 2500, "past-spend"},
+		{"without an amount column nothing is at risk", false, events, 0, "none"},
+		{"with an amount column but no amounts nothing is at risk", true, every(0, 30, 3, "", 0), 0, "none"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			set := buildSet(c.amounts, customer{"X", c.events})
+			v := lapse.Assess(set, day0+visit.Day(last+200), lapse.DefaultConfig(), nil)[0]
+			if v.ValueAtRisk != c.wantValue || v.ValueSource != c.wantSource {
+				t.Errorf("value at risk %d from %q, want %d from %q", v.ValueAtRisk, v.ValueSource, c.wantValue, c.wantSource)
+			}
+		})
+	}
+}
+
+func TestSameDayVisitsAreOneVisit(t *testing.T) {
+	// Weekly visits, each day with an attended row and an unrecorded booked one (a double
+	// booking) and an add-on: still a weekly rhythm of 12 visit days.
+	var events []ev
+	for i := range 12 {
+		events = append(events, ev{7 * i, visit.Attended, "", 3000}, ev{7 * i, visit.Booked, "", 1000})
+	}
+	set := buildSet(true, customer{"X", events})
+	v := lapse.Assess(set, day0+visit.Day(77+35), lapse.DefaultConfig(), nil)[0]
+	if v.Visits != 12 || v.UsualGap != 7 || v.Status != lapse.Lapsed || v.ValueAtRisk != 12*4000 {
+		t.Errorf("visits %d, usual gap %v, status %s, value %d; want 12, 7, lapsed, %d",
+			v.Visits, v.UsualGap, v.Status, v.ValueAtRisk, 12*4000)
+	}
+}
+
+func TestRankLapsed(t *testing.T) {
+	vs := []lapse.Verdict{
+		{Key: "a", Status: lapse.Lapsed, ValueAtRisk: 100, Overdue: 5},
+		{Key: "b", Status: lapse.Active, ValueAtRisk: 1000, Overdue: 0},
+		{Key: "c", Status: lapse.Lost, ValueAtRisk: 100, Overdue: 50},
+		{Key: "d", Status: lapse.Lapsed, ValueAtRisk: 300, Overdue: 1},
+		{Key: "e", Status: lapse.Lapsed, ValueAtRisk: 100, Overdue: 5},
+		{Key: "f", Status: lapse.FollowUp, ValueAtRisk: 900, Overdue: 90},
+		{Key: "g", Status: lapse.Due, ValueAtRisk: 900, Overdue: 90},
+	}
+	got := lapse.RankLapsed(vs)
+	var keys string
+	for _, v := range got {
+		keys += v.Key
+	}
+	if keys != "dcae" {
+		t.Errorf("ranked %q, want %q: value at risk, then overdue, then key; lapsed and lost only", keys, "dcae")
+	}
+	if vs[0].Key != "a" || vs[1].Key != "b" {
+		t.Errorf("RankLapsed reordered its input")
+	}
+}
+
+func TestConfigValidate(t *testing.T) {
+	if err := lapse.DefaultConfig().Validate(); err != nil {
+		t.Fatalf("the default configuration is invalid: %v", err)
+	}
+	cases := []struct {
+		name   string
+		change func(*lapse.Config)
+	}{
+		{"a tolerance below 1 would call customers lapsed before they are due", func(c *lapse.Config) { c.Tolerance = 0.9 }},
+		{"a quantile above 1 is no quantile", func(c *lapse.Config) { c.RhythmQuantile = 1.5 }},
+		{"a due threshold below the lapse threshold on P(alive) is refused", func(c *lapse.Config) { c.PAliveDue = 0.2 }},
+		{"a recall interval of 0 days is refused", func(c *lapse.Config) { c.Recall = map[string]int{"PZR": 0} }},
+		{"two recall intervals for one service in different case are refused", func(c *lapse.Config) {
+			c.Recall = map[string]int{"PZR": 182, "pzr": 365}
+		}},
+		{"a course longer at least than at most is refused", func(c *lapse.Config) { c.CourseMaxVisits = 3 }},
+		{"own rhythm from a single visit is refused", func(c *lapse.Config) { c.RhythmMinVisits = 1 }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cfg := lapse.DefaultConfig()
+			c.change(&cfg)
+			if err := cfg.Validate(); err == nil {
+				t.Errorf("Validate accepted %+v", cfg)
+			}
+		})
+	}
+}

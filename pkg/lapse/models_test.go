@@ -1,0 +1,172 @@
+package lapse_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/model"
+	"github.com/winback/winback/pkg/visit"
+	"github.com/winback/winback/pkg/visitgen"
+)
+
+// simSet returns a simulated set of the default scenario with n customers, and its end.
+func simSet(t testing.TB, n int) (*history.Set, visit.Day) {
+	t.Helper()
+	cfg := visitgen.DefaultSimConfig()
+	cfg.Customers = n
+	var exp bytes.Buffer
+	if _, err := visitgen.Simulate(&exp, nil, cfg); err != nil {
+		t.Fatal(err)
+	}
+	return readExport(t, "sim.csv", &exp), cfg.End
+}
+
+// TestModelRule checks the model rule on a simulated cohort where BG/NBD fits: customers
+// with too few visits for their own rhythm are judged by P(alive) against the thresholds,
+// except one-visit customers, to whom BG/NBD gives P(alive) = 1.
+func TestModelRule(t *testing.T) {
+	set, end := simSet(t, 1000)
+	m, err := lapse.FitModels(set, end, model.Weeks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Chosen != lapse.ChoseBGNBD {
+		t.Fatalf("chose %q (%s), want BG/NBD on data drawn from it", m.Chosen, m.Note)
+	}
+	cfg := lapse.DefaultConfig()
+	verdicts := lapse.Assess(set, end, cfg, m)
+	byModel := 0
+	for i, v := range verdicts {
+		p := m.Customers[i]
+		if v.PAlive != p.PAlive || p.Key != v.Key {
+			t.Fatalf("%s: verdict P(alive) %v, model's %v", v.Key, v.PAlive, p.PAlive)
+		}
+		if v.ValueSource != "model" || v.ValueAtRisk != int64(math.Round(100*p.ExpectedValue)) {
+			t.Errorf("%s: value at risk %d from %q, want %.0f from the model", v.Key, v.ValueAtRisk, v.ValueSource, 100*p.ExpectedValue)
+		}
+		if v.Rule == lapse.RuleModel {
+			byModel++
+			var want lapse.Status
+			switch {
+			case v.PAlive < cfg.PAliveLapsed && v.CurrentGap > cfg.MinGapDays:
+				want = lapse.Lapsed
+			case v.PAlive < cfg.PAliveDue:
+				want = lapse.Due
+			default:
+				want = lapse.Active
+			}
+			if got := v.Status; got != want && !(want == lapse.Lapsed && got == lapse.Lost) {
+				t.Errorf("%s: P(alive) %.3f after %d days: %s, want %s", v.Key, v.PAlive, v.CurrentGap, got, want)
+			}
+			if !strings.Contains(v.Explanation, "(model)") || !strings.Contains(v.ExplanationDE, "laut Modell") {
+				t.Errorf("%s: explanation %q / %q does not name the model", v.Key, v.Explanation, v.ExplanationDE)
+			}
+		}
+		if v.Visits == 1 && v.Rule != lapse.RulePopulation && v.Rule != lapse.RuleBooked {
+			t.Errorf("%s: one visit judged by %s, want the population rule under BG/NBD", v.Key, v.Rule)
+		}
+		if v.Visits >= cfg.RhythmMinVisits && v.Rule == lapse.RuleModel {
+			t.Errorf("%s: %d visits judged by the model, want own rhythm", v.Key, v.Visits)
+		}
+	}
+	if byModel == 0 {
+		t.Error("no customer was judged by the model")
+	}
+	t.Logf("%d of %d customers judged by the model", byModel, len(verdicts))
+}
+
+func TestFitModelsJSON(t *testing.T) {
+	set, end := simSet(t, 500)
+	m, err := lapse.FitModels(set, end, model.Weeks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		AsOf   string `json:"as_of"`
+		Period string `json:"period"`
+		BGNBD  struct {
+			Params    map[string]float64 `json:"params"`
+			LogLik    *float64           `json:"log_likelihood"`
+			Converged *bool              `json:"converged"`
+			Usable    *bool              `json:"usable"`
+		} `json:"bgnbd"`
+		ParetoNBD struct {
+			Params map[string]float64 `json:"params"`
+		} `json:"pareto_nbd"`
+		GammaGamma *struct {
+			Params map[string]float64 `json:"params"`
+		} `json:"gamma_gamma"`
+		Chosen    string           `json:"chosen"`
+		Customers []map[string]any `json:"customers"`
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.AsOf != "2024-12-31" || got.Period != "week" || got.Chosen != "bgnbd" {
+		t.Errorf("as_of %q, period %q, chosen %q", got.AsOf, got.Period, got.Chosen)
+	}
+	for _, k := range []string{"r", "alpha", "a", "b"} {
+		if _, ok := got.BGNBD.Params[k]; !ok {
+			t.Errorf("bgnbd params lack %s: %v", k, got.BGNBD.Params)
+		}
+	}
+	for _, k := range []string{"r", "alpha", "s", "beta"} {
+		if _, ok := got.ParetoNBD.Params[k]; !ok {
+			t.Errorf("pareto_nbd params lack %s: %v", k, got.ParetoNBD.Params)
+		}
+	}
+	if got.GammaGamma == nil || len(got.GammaGamma.Params) != 3 {
+		t.Errorf("gamma_gamma %+v, want p, q, gamma", got.GammaGamma)
+	}
+	if got.BGNBD.LogLik == nil || got.BGNBD.Converged == nil || got.BGNBD.Usable == nil {
+		t.Errorf("bgnbd lacks log_likelihood, converged or usable: %s", b[:min(len(b), 400)])
+	}
+	if len(got.Customers) != len(set.Customers) {
+		t.Fatalf("%d customer predictions for %d customers", len(got.Customers), len(set.Customers))
+	}
+	for _, k := range []string{"id", "visits", "x", "t_x", "T", "p_alive", "expected_visits", "expected_spend", "expected_value"} {
+		if _, ok := got.Customers[0][k]; !ok {
+			t.Errorf("customer prediction lacks %s: %v", k, got.Customers[0])
+		}
+	}
+	// The per-customer expectation over 12 months is the method's at 365 days.
+	if e := m.ExpectedVisits(0, lapse.HorizonDays); math.Abs(e-m.Customers[0].ExpectedVisits) > 1e-12 {
+		t.Errorf("ExpectedVisits(0, 365) = %v, prediction %v", e, m.Customers[0].ExpectedVisits)
+	}
+}
+
+// TestFitModelsTooLittleData: a small practice whose models cannot be trusted falls back
+// to the rules, and says why.
+func TestFitModelsTooLittleData(t *testing.T) {
+	set := buildSet(true, append(population(), customer{"X", every(0, 7, 2, "", 1000)})...)
+	asOf := day0 + 400
+	m, err := lapse.FitModels(set, asOf, model.Weeks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Chosen != lapse.ChoseNone || m.BGNBD.Usable || m.BGNBD.WhyNot == "" || !strings.Contains(m.Note, "no repeat-buying model is usable") {
+		t.Fatalf("chosen %q, BG/NBD usable %v (%s); note %q", m.Chosen, m.BGNBD.Usable, m.BGNBD.WhyNot, m.Note)
+	}
+	for _, v := range lapse.Assess(set, asOf, lapse.DefaultConfig(), m) {
+		if v.PAlive != -1 || v.Rule == lapse.RuleModel || v.ValueSource != "past-spend" {
+			t.Errorf("%s: P(alive) %v, rule %s, value from %q; want -1, no model, past spend", v.Key, v.PAlive, v.Rule, v.ValueSource)
+		}
+	}
+}
+
+func TestFitModelsNoVisit(t *testing.T) {
+	set := buildSet(false, customer{"X", []ev{{0, visit.Cancelled, "", 0}}})
+	if _, err := lapse.FitModels(set, day0+10, model.Weeks); !errors.Is(err, model.ErrNoCustomers) {
+		t.Errorf("error %v, want one wrapping model.ErrNoCustomers", err)
+	}
+}
