@@ -310,9 +310,14 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 		}
 		for fi, ls := range w.layouts {
 			for l, n := range ls {
-				files[fi].report.dateLayouts[l] += n
+				if n > 0 {
+					files[fi].report.dateLayouts[field.Layout(l)] += n
+				}
 			}
 		}
+		r.ev.point.Add(w.point)
+		r.ev.comma.Add(w.comma)
+		r.ev.amountAmbiguous.Add(w.amountAmbiguous)
 	}
 	fileIndex := map[string]int{}
 	for _, fs := range files {

@@ -2,6 +2,7 @@ package history
 
 import (
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"sort"
 	"strings"
@@ -17,6 +18,8 @@ type Span struct{ Off, Len uint32 }
 // them in flight without write barriers or work for the garbage collector.
 type Row struct {
 	Key Span
+	// KeyHash is a hash of the key's bytes: equal keys must have equal hashes.
+	KeyHash uint64
 	// Day is the row's date. While the export's date order is still undecided, Day is the
 	// day-first reading of an ambiguous value and AltDay the month-first one; otherwise AltDay
 	// equals Day.
@@ -82,6 +85,17 @@ type pending struct {
 	status                         visit.Status
 }
 
+// Text fields of a customer, end to end in customer.text.
+const (
+	tKey = iota
+	tName
+	tEmail
+	tPhone
+	tPref
+	tReferrer
+	numText
+)
+
 // contact field indexes into customer.contactDay.
 const (
 	cName = iota
@@ -92,30 +106,107 @@ const (
 	numContact
 )
 
+// customer is a history being built. With hundreds of thousands of customers nearly every
+// row's customer is out of the cache, so what a row needs is kept together at the start of
+// the struct: the key's hash and, when short, the key itself; fingerprints of the contact
+// details, compared instead of the text; the last event's day and status, so that the common
+// case, a row after all earlier ones, appends without reading the events. The text (key and
+// contact details end to end) is only read when a detail changes.
 type customer struct {
-	h          History
-	hashes     []uint32 // first row's hash per event, parallel to h.Events
-	extra      []uint64 // day<<32 | hash of further distinct rows of an event
-	pending    []pending
+	keyHash    uint64
+	keyLen     uint8 // len(key) when the key is inline, else keyLong
+	lastStatus visit.Status
+	key        [keyInline]byte
+	fp         [numFP]uint64 // fingerprints of name, email, phone and preference
 	contactDay [numContact]visit.Day
-	refDay     visit.Day
+	lastDay    visit.Day // of the last event, when there is one
+	location   uint32    // index into Builder.locations
+	events     []Event
+	hashes     []uint32 // first row's hash per event, parallel to events
+
+	text    []byte
+	ends    [numText]uint32 // field i of text ends at ends[i]
+	extra   []uint64        // day<<32 | hash of further distinct rows of an event
+	pending []pending
+	refDay  visit.Day
 }
+
+const (
+	keyInline = 22
+	keyLong   = 255
+	numFP     = 4 // the contact details tName..tPref
+)
+
+// fpSeed seeds the contact fingerprints; they are compared within one run only.
+var fpSeed = maphash.MakeSeed()
+
+func (c *customer) field(i int) []byte {
+	start := uint32(0)
+	if i > 0 {
+		start = c.ends[i-1]
+	}
+	return c.text[start:c.ends[i]]
+}
+
+// setField replaces text field i with v.
+func (c *customer) setField(i int, v []byte) {
+	old := c.field(i)
+	if len(old) == len(v) {
+		copy(old, v)
+		return
+	}
+	start := c.ends[i] - uint32(len(old))
+	t := make([]byte, 0, len(c.text)-len(old)+len(v))
+	t = append(t, c.text[:start]...)
+	t = append(t, v...)
+	t = append(t, c.text[c.ends[i]:]...)
+	for j := i; j < numText; j++ {
+		c.ends[j] = c.ends[j] - uint32(len(old)) + uint32(len(v))
+	}
+	c.text = t
+}
+
+// is reports whether c's key is key, whose hash is h.
+func (c *customer) is(key []byte, h uint64) bool {
+	if c.keyHash != h {
+		return false
+	}
+	if c.keyLen != keyLong {
+		return string(c.key[:c.keyLen]) == string(key)
+	}
+	return string(c.field(tKey)) == string(key)
+}
+
+// customerChunk is the number of customers per chunk of Builder.customers: chunks keep
+// customers in place (a growing slice would copy them all) and let the index hold numbers.
+const customerChunk = 4096
 
 // Builder aggregates rows into histories. One Builder is used by one goroutine; a reader
 // that shards customers over goroutines uses one Builder per shard and [Merge]s them.
 // Rows must arrive in input order for the choice of a day's service, staff and channel
 // (those of its first row) to be the same on every run.
 type Builder struct {
-	byKey                     map[string]*customer
+	// slots is an open-addressing hash table of customers by [Row.KeyHash]: each slot is the
+	// hash's high 32 bits and the customer's number plus one (0: empty). It is a quarter
+	// to half full. Unlike a map it needs no second hashing, and the tag spares reading
+	// customers whose hash differs.
+	slots                     []uint64
+	customers                 [][]customer
+	n                         int
 	services, staff, channels *Symbols
-	duplicates                int
+	// locations are the names of locations, [0] empty; locIndex finds them.
+	locations  []string
+	locIndex   map[string]uint32
+	duplicates int
+	sink       uint32 // keeps AddBatch's loads from being optimised away
 }
 
 // NewBuilder returns an empty [Builder].
 func NewBuilder() *Builder {
 	return &Builder{
-		byKey:    make(map[string]*customer),
+		slots:    make([]uint64, 1024),
 		services: NewSymbols(), staff: NewSymbols(), channels: NewSymbols(),
+		locations: []string{""}, locIndex: map[string]uint32{"": 0},
 	}
 }
 
@@ -123,12 +214,101 @@ func NewBuilder() *Builder {
 func (b *Builder) Duplicates() int { return b.duplicates }
 
 // Customers returns the number of customers so far.
-func (b *Builder) Customers() int { return len(b.byKey) }
+func (b *Builder) Customers() int { return b.n }
+
+func (b *Builder) at(i int) *customer {
+	return &b.customers[i/customerChunk][i%customerChunk]
+}
+
+// lookup returns the customer with key, whose hash is h, adding it when new.
+func (b *Builder) lookup(key []byte, h uint64) *customer {
+	mask := uint64(len(b.slots) - 1)
+	tag := h >> 32
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := b.slots[i]
+		if s == 0 {
+			c := b.add(key, h)
+			b.slots[i] = tag<<32 | uint64(b.n)
+			if 2*b.n > len(b.slots) {
+				b.grow()
+			}
+			return c
+		}
+		if s>>32 == tag {
+			if c := b.at(int(uint32(s)) - 1); c.is(key, h) {
+				return c
+			}
+		}
+	}
+}
+
+// grow doubles the table of customers.
+func (b *Builder) grow() {
+	slots := make([]uint64, 2*len(b.slots))
+	mask := uint64(len(slots) - 1)
+	for _, s := range b.slots {
+		if s == 0 {
+			continue
+		}
+		h := b.at(int(uint32(s)) - 1).keyHash
+		i := h & mask
+		for slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		slots[i] = s
+	}
+	b.slots = slots
+}
+
+// add appends a new customer.
+func (b *Builder) add(key []byte, h uint64) *customer {
+	if b.n%customerChunk == 0 {
+		b.customers = append(b.customers, make([]customer, 0, customerChunk))
+	}
+	b.n++
+	chunk := &b.customers[len(b.customers)-1]
+	*chunk = append(*chunk, customer{keyHash: h, text: append([]byte(nil), key...), refDay: visit.NoDay})
+	c := &(*chunk)[len(*chunk)-1]
+	c.keyLen = keyLong
+	if len(key) <= keyInline {
+		c.keyLen = uint8(copy(c.key[:], key))
+	}
+	for k := range c.ends {
+		c.ends[k] = uint32(len(key))
+	}
+	for k := range c.contactDay {
+		c.contactDay[k] = visit.NoDay
+	}
+	return c
+}
 
 // AddBatch aggregates the rows of bt in order; see [Builder.Add].
+//
+// Nearly every row's customer and events are out of the cache, and one row's loads depend
+// on each other (table slot, customer, events), so row after row the processor would wait
+// for memory. AddBatch therefore takes rows in groups: it first finds every row's customer,
+// then touches each one's last event, and only then adds the rows. The loads of the first
+// two passes do not depend on each other from row to row, so the processor overlaps their
+// cache misses; the third pass finds the lines in the cache. Rows are still added in order.
 func (b *Builder) AddBatch(bt *Batch) {
-	for i := range bt.Rows {
-		b.Add(bt, &bt.Rows[i])
+	const group = 128
+	var cs [group]*customer
+	for start := 0; start < len(bt.Rows); start += group {
+		rows := bt.Rows[start:min(start+group, len(bt.Rows))]
+		for i := range rows {
+			cs[i] = b.lookup(bt.Bytes(rows[i].Key), rows[i].KeyHash)
+		}
+		var sink uint32
+		for i := range rows {
+			c := cs[i]
+			if n := len(c.events); n > 0 {
+				sink += uint32(c.events[n-1].Day) + c.hashes[n-1]
+			}
+		}
+		b.sink += sink
+		for i := range rows {
+			b.addTo(cs[i], bt, &rows[i])
+		}
 	}
 }
 
@@ -136,15 +316,10 @@ func (b *Builder) AddBatch(bt *Batch) {
 // duplicate of an earlier row. Rows with values still ambiguous are kept aside until
 // [Builder.Finish].
 func (b *Builder) Add(bt *Batch, r *Row) (duplicate bool) {
-	key := bt.Bytes(r.Key)
-	c := b.byKey[string(key)]
-	if c == nil {
-		c = &customer{h: History{Key: string(key)}, refDay: visit.NoDay}
-		for i := range c.contactDay {
-			c.contactDay[i] = visit.NoDay
-		}
-		b.byKey[c.h.Key] = c
-	}
+	return b.addTo(b.lookup(bt.Bytes(r.Key), r.KeyHash), bt, r)
+}
+
+func (b *Builder) addTo(c *customer, bt *Batch, r *Row) (duplicate bool) {
 	b.contact(c, bt, r)
 	h32 := uint32(r.Hash) ^ uint32(r.Hash>>32)
 	svc, stf, chn := b.services.internBytes(bt.Bytes(r.Service)), b.staff.internBytes(bt.Bytes(r.Staff)), b.channels.internBytes(bt.Bytes(r.Channel))
@@ -176,15 +351,22 @@ func lead(booked, day visit.Day) int16 {
 
 // add merges one row into the customer's events; it reports an exact duplicate.
 func (c *customer) add(day visit.Day, st visit.Status, amount int64, ld int16, h32 uint32, svc, stf, chn Sym) bool {
-	ev := c.h.Events
-	// Exports are mostly in date order, so look at the end first.
-	i := len(ev)
-	if i > 0 && (ev[i-1].Day > day || (ev[i-1].Day == day && ev[i-1].Status >= st)) {
-		i = sort.Search(len(ev), func(j int) bool {
+	ev := c.events
+	n := len(ev)
+	// Exports are mostly in date order: the row usually comes after every event so far.
+	if n == 0 || c.lastDay < day || (c.lastDay == day && c.lastStatus < st) {
+		c.events = append(ev, Event{Amount: amount, Day: day, Service: svc, Staff: stf, Channel: chn, Lead: ld, Status: st})
+		c.hashes = append(c.hashes, h32)
+		c.lastDay, c.lastStatus = day, st
+		return false
+	}
+	i := n - 1 // another row of the last event (order lines, double bookings)
+	if c.lastDay != day || c.lastStatus != st {
+		i = sort.Search(n, func(j int) bool {
 			return ev[j].Day > day || (ev[j].Day == day && ev[j].Status >= st)
 		})
 	}
-	if i < len(ev) && ev[i].Day == day && ev[i].Status == st {
+	if ev[i].Day == day && ev[i].Status == st {
 		if c.hashes[i] == h32 {
 			return true
 		}
@@ -211,7 +393,7 @@ func (c *customer) add(day visit.Day, st visit.Status, amount int64, ld int16, h
 		return false
 	}
 	e := Event{Amount: amount, Day: day, Service: svc, Staff: stf, Channel: chn, Lead: ld, Status: st}
-	c.h.Events = slices.Insert(c.h.Events, i, e)
+	c.events = slices.Insert(c.events, i, e)
 	c.hashes = slices.Insert(c.hashes, i, h32)
 	return false
 }
@@ -219,24 +401,56 @@ func (c *customer) add(day visit.Day, st visit.Status, amount int64, ld int16, h
 // contact keeps the latest non-empty contact details (by row date; later rows win ties)
 // and the first referrer.
 func (b *Builder) contact(c *customer, bt *Batch, r *Row) {
-	set := func(k int, dst *string, v Span) {
+	set := func(k, t int, v Span) {
 		if v.Len == 0 || r.Day < c.contactDay[k] {
 			return
 		}
-		if s := bt.Bytes(v); *dst != string(s) {
-			*dst = string(s)
+		// The fingerprint stands for the text, which would cost a cache miss to compare.
+		s := bt.Bytes(v)
+		if fp := maphash.Bytes(fpSeed, s); fp != c.fp[t-tName] {
+			c.fp[t-tName] = fp
+			c.setField(t, s)
 		}
 		c.contactDay[k] = r.Day
 	}
-	set(cName, &c.h.Name, r.Name)
-	set(cEmail, &c.h.Email, r.Email)
-	set(cPhone, &c.h.Phone, r.Phone)
-	set(cPref, &c.h.ContactPreference, r.ContactPreference)
-	set(cLocation, &c.h.Location, r.Location)
+	set(cName, tName, r.Name)
+	set(cEmail, tEmail, r.Email)
+	set(cPhone, tPhone, r.Phone)
+	set(cPref, tPref, r.ContactPreference)
+	if r.Location.Len > 0 && r.Day >= c.contactDay[cLocation] {
+		c.location = b.location(bt.Bytes(r.Location))
+		c.contactDay[cLocation] = r.Day
+	}
 	if r.Referrer.Len > 0 && (c.refDay == visit.NoDay || r.Day < c.refDay) {
-		c.h.Referrer = string(bt.Bytes(r.Referrer))
+		c.setField(tReferrer, bt.Bytes(r.Referrer))
 		c.refDay = r.Day
 	}
+}
+
+// location returns the number of the location named v, adding it when new.
+func (b *Builder) location(v []byte) uint32 {
+	if x, ok := b.locIndex[string(v)]; ok {
+		return x
+	}
+	x := uint32(len(b.locations))
+	b.locations = append(b.locations, string(v))
+	b.locIndex[b.locations[x]] = x
+	return x
+}
+
+// history returns c as a [History]; its strings share one allocation.
+func (b *Builder) history(c *customer) History {
+	t := string(c.text)
+	f := func(i int) string {
+		start := uint32(0)
+		if i > 0 {
+			start = c.ends[i-1]
+		}
+		return t[start:c.ends[i]]
+	}
+	return History{Key: f(tKey), Name: f(tName), Email: f(tEmail), Phone: f(tPhone),
+		ContactPreference: f(tPref), Referrer: f(tReferrer), Location: b.locations[c.location],
+		Events: c.events}
 }
 
 // Finish resolves the rows kept aside with res and returns the histories, sorted by key.
@@ -275,12 +489,13 @@ func Merge(res Resolution, builders ...*Builder) *Set {
 	n := 0
 	for _, b := range builders {
 		svcs, stfs, chns = append(svcs, b.services), append(stfs, b.staff), append(chns, b.channels)
-		n += len(b.byKey)
+		n += b.n
 	}
 	svcMap, stfMap, chnMap := mergeSymbols(set.Services, svcs), mergeSymbols(set.Staff, stfs), mergeSymbols(set.Channels, chns)
 	set.Customers = make([]History, 0, n)
 	for bi, b := range builders {
-		for _, c := range b.byKey {
+		for ci := range b.n {
+			c := b.at(ci)
 			for _, p := range c.pending {
 				day, booked := p.day, p.booked
 				if res.MonthFirst {
@@ -297,14 +512,14 @@ func Merge(res Resolution, builders ...*Builder) *Set {
 					b.duplicates++
 				}
 			}
-			for i := range c.h.Events {
-				e := &c.h.Events[i]
+			for i := range c.events {
+				e := &c.events[i]
 				e.Service, e.Staff, e.Channel = svcMap[bi][e.Service], stfMap[bi][e.Staff], chnMap[bi][e.Channel]
 			}
-			set.Customers = append(set.Customers, c.h)
+			set.Customers = append(set.Customers, b.history(c))
 		}
 		set.Duplicates += b.duplicates
-		b.byKey = nil
+		b.customers, b.slots = nil, nil
 	}
 	slices.SortFunc(set.Customers, func(a, b History) int { return strings.Compare(a.Key, b.Key) })
 	for i := range set.Customers {
