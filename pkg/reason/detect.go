@@ -1,0 +1,644 @@
+package reason
+
+import (
+	"cmp"
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/visit"
+)
+
+// Detect returns the findings in one customer's history as of asOf, heaviest first (ties
+// by code). h is one of set's customers (set gives the column list and the names of
+// services, staff and channels) and v is the customer's verdict. Only events on or before
+// asOf count, and a booked appointment after it; a customer with no event on or before
+// asOf has no findings.
+//
+// Most signals read the history alone, whatever the verdict, so that [Lift] can compare
+// lapsed and active customers. Two use the verdict: [LoyalLost] needs the customer to be
+// lapsed or lost (the history says "long and loyal", only the verdict says "ended"), and
+// [CourseFinished] fires on the follow-up status, or on its own detection unless the
+// customer is active or booked.
+func Detect(h *history.History, set *history.Set, v lapse.Verdict, asOf visit.Day, cfg Config) []Finding {
+	d := newDetector(set, &cfg, h)
+	var s scratch
+	return d.detect(h, v, asOf, &s)
+}
+
+// DetectAll returns the findings of every customer of set, in set's order: verdicts[i] is
+// the verdict of set.Customers[i] (verdicts may be nil for none, which leaves loyal-lost
+// and the verdict's follow-up status out). It spreads the customers over GOMAXPROCS
+// goroutines; the result does not depend on their number.
+func DetectAll(set *history.Set, verdicts []lapse.Verdict, asOf visit.Day, cfg Config) [][]Finding {
+	n := len(set.Customers)
+	if verdicts != nil && len(verdicts) != n {
+		panic(fmt.Sprintf("reason.DetectAll: %d verdicts for %d customers", len(verdicts), n))
+	}
+	d := newDetector(set, &cfg, nil)
+	out := make([][]Finding, n)
+	const chunk = 512
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var s scratch
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= n {
+					return
+				}
+				for i := lo; i < min(lo+chunk, n); i++ {
+					var v lapse.Verdict
+					if verdicts != nil {
+						v = verdicts[i]
+					}
+					out[i] = d.detect(&set.Customers[i], v, asOf, &s)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// detector holds what every customer's detection shares: the configuration, the columns
+// and the prepared channel kinds and staff names.
+type detector struct {
+	cfg      *Config
+	set      *history.Set
+	cols     history.Columns
+	off      [numCodes]bool
+	weight   [numCodes]float64
+	channel  []ChannelKind // by channel symbol
+	staff    []string      // short staff names by symbol, with ShowStaff
+	services *history.Symbols
+}
+
+// newDetector prepares the channel kinds and staff names of every symbol, or only of
+// those h uses when h is not nil.
+func newDetector(set *history.Set, cfg *Config, h *history.History) *detector {
+	d := &detector{cfg: cfg, set: set, cols: set.Columns, services: set.Services}
+	for i := range catalogue {
+		d.weight[i] = cfg.weight(code(i))
+	}
+	for _, c := range cfg.Disabled {
+		if i, ok := codeOf(c); ok {
+			d.off[i] = true
+		}
+	}
+	d.channel = make([]ChannelKind, set.Channels.Len())
+	if cfg.ShowStaff {
+		d.staff = make([]string, set.Staff.Len())
+	}
+	classify := func(ch history.Sym) {
+		if ch != 0 && int(ch) < len(d.channel) {
+			d.channel[ch] = Classify(set.Channels.Name(ch), cfg.PlatformChannels, cfg.DirectChannels)
+		}
+	}
+	name := func(st history.Sym) {
+		if st != 0 && int(st) < len(d.staff) {
+			d.staff[st] = shortName(set.Staff.Name(st))
+		}
+	}
+	if h != nil {
+		for _, e := range h.Events {
+			classify(e.Channel)
+			name(e.Staff)
+		}
+		return d
+	}
+	for i := range d.channel {
+		classify(history.Sym(i))
+	}
+	for i := range d.staff {
+		name(history.Sym(i))
+	}
+	return d
+}
+
+// detectors are the signals' detectors, by code.
+var detectors = [numCodes]func(*detector, *customer, *scratch) (Facts, bool){
+	cLastCancelled:       (*detector).lastCancelled,
+	cLastNoShow:          (*detector).lastNoShow,
+	cStaffSwitch:         (*detector).staffSwitch,
+	cSlowing:             (*detector).slowing,
+	cOneVisit:            (*detector).oneVisit,
+	cPlatformOnly:        (*detector).platformOnly,
+	cPriceUp:             (*detector).priceUp,
+	cLongWait:            (*detector).longWait,
+	cReferral:            (*detector).referral,
+	cLoyalLost:           (*detector).loyalLost,
+	cManyContacts:        (*detector).manyContacts,
+	cNoContactPreference: (*detector).noContactPreference,
+	cCourseFinished:      (*detector).courseFinished,
+}
+
+// scratch holds a worker's reusable buffers.
+type scratch struct {
+	visits []history.Event
+	vals   []int64
+	tmp    []int64
+	keys   []uint64
+}
+
+// median returns the median of vs, using tmp as scratch.
+func (s *scratch) median(vs []int64) float64 {
+	s.tmp = append(s.tmp[:0], vs...)
+	slices.Sort(s.tmp)
+	n := len(s.tmp)
+	if n%2 == 1 {
+		return float64(s.tmp[n/2])
+	}
+	return float64(s.tmp[n/2-1]+s.tmp[n/2]) / 2
+}
+
+// noFacts returns empty facts with no dates.
+func noFacts() Facts { return Facts{Day: visit.NoDay, From: visit.NoDay} }
+
+// customer is what the detectors read of one customer.
+type customer struct {
+	h      *history.History
+	v      lapse.Verdict
+	asOf   visit.Day
+	past   []history.Event // events on or before asOf
+	visits []history.Event // one per visit day, oldest first
+	booked bool            // an appointment is booked after asOf
+}
+
+func (d *detector) detect(h *history.History, v lapse.Verdict, asOf visit.Day, s *scratch) []Finding {
+	past := h.Past(asOf)
+	if len(past) == 0 {
+		return nil
+	}
+	c := customer{h: h, v: v, asOf: asOf, past: past}
+	visits := s.visits[:0]
+	for _, e := range past {
+		if e.IsVisit(asOf) && (len(visits) == 0 || visits[len(visits)-1].Day != e.Day) {
+			visits = append(visits, e)
+		}
+	}
+	s.visits, c.visits = visits, visits
+	for _, e := range h.Events[len(past):] {
+		if e.IsBooking(asOf) {
+			c.booked = true
+			break
+		}
+	}
+
+	var out []Finding
+	for i, det := range detectors {
+		ci := code(i)
+		if d.off[ci] || (catalogue[ci].needsCol != nil && !catalogue[ci].needsCol(d.cols)) {
+			continue
+		}
+		f, ok := det(d, &c, s)
+		if !ok {
+			continue
+		}
+		t := render(ci, &f)
+		out = append(out, Finding{Code: catalogue[ci].code, Weight: d.weight[ci], Facts: f,
+			Evidence: t.ev, EvidenceDE: t.evDE, Question: t.q, QuestionDE: t.qDE})
+	}
+	slices.SortStableFunc(out, func(a, b Finding) int {
+		if a.Weight != b.Weight {
+			return cmp.Compare(b.Weight, a.Weight)
+		}
+		return strings.Compare(a.Code, b.Code)
+	})
+	return out
+}
+
+func (d *detector) service(e history.Event) string {
+	if !d.cols.Service {
+		return ""
+	}
+	return d.services.Name(e.Service)
+}
+
+// lastAppointment returns the last event on or before asOf when it is a cancellation or a
+// no-show with no visit on its day or after and nothing booked: the last booked
+// appointment did not take place and nothing came after.
+func (d *detector) lastAppointment(c *customer) (history.Event, bool) {
+	last := c.past[len(c.past)-1]
+	if c.booked || (last.Status != visit.Cancelled && last.Status != visit.NoShow) {
+		return last, false
+	}
+	if n := len(c.visits); n > 0 && c.visits[n-1].Day >= last.Day {
+		return last, false
+	}
+	return last, true
+}
+
+func (d *detector) lastCancelled(c *customer, _ *scratch) (Facts, bool) {
+	last, ok := d.lastAppointment(c)
+	if !ok || last.Status != visit.Cancelled {
+		return Facts{}, false
+	}
+	f := noFacts()
+	f.Day, f.Service = last.Day, d.service(last)
+	return f, true
+}
+
+func (d *detector) lastNoShow(c *customer, _ *scratch) (Facts, bool) {
+	last, ok := d.lastAppointment(c)
+	if !ok || last.Status != visit.NoShow {
+		return Facts{}, false
+	}
+	f := noFacts()
+	f.Day, f.Service = last.Day, d.service(last)
+	return f, true
+}
+
+// staffSwitch looks at the last StaffWindow visits with a known staff member.
+func (d *detector) staffSwitch(c *customer, s *scratch) (Facts, bool) {
+	cfg := d.cfg
+	w := cfg.StaffWindow
+	if w <= 0 {
+		return Facts{}, false
+	}
+	// Staff of the visits that name one, oldest first.
+	staff := s.vals[:0]
+	for _, e := range c.visits {
+		if e.Staff != 0 {
+			staff = append(staff, int64(e.Staff))
+		}
+	}
+	s.vals = staff
+	if len(staff) < w {
+		return Facts{}, false
+	}
+	window, earlier := staff[len(staff)-w:], staff[:len(staff)-w]
+	// The usual person: the one who had more than half of enough earlier visits.
+	usual, usualN := int64(0), 0
+	if len(earlier) >= max(1, cfg.StaffMinEarlier) {
+		for i := len(earlier) - 1; i >= 0; i-- {
+			n := 0
+			for _, x := range earlier {
+				if x == earlier[i] {
+					n++
+				}
+			}
+			if n > usualN {
+				usual, usualN = earlier[i], n
+			}
+		}
+		if 2*usualN <= len(earlier) {
+			usual, usualN = 0, 0
+		}
+	}
+	// Different people in the window, in order of their first visit there.
+	var people []int64
+	others := 0
+	for _, x := range window {
+		if x != usual {
+			others++
+		}
+		if !slices.Contains(people, x) {
+			people = append(people, x)
+		}
+	}
+	f := noFacts()
+	f.Day, f.Of, f.People = c.visits[len(c.visits)-1].Day, w, len(people)
+	if usual != 0 {
+		if others < cfg.StaffMinOthers {
+			return Facts{}, false
+		}
+		f.Count, f.Before, f.BeforeOf = others, usualN, len(earlier)
+	} else {
+		if len(people) < cfg.StaffMinPeople {
+			return Facts{}, false
+		}
+		f.Count = w
+	}
+	if d.staff != nil {
+		for _, x := range people {
+			if x != usual {
+				f.Staff = append(f.Staff, d.staff[x])
+			}
+		}
+		if usual != 0 {
+			f.UsualStaff = d.staff[usual]
+		}
+	}
+	return f, true
+}
+
+// slowing compares the last SlowingGaps gaps between visit days with the earlier ones.
+func (d *detector) slowing(c *customer, s *scratch) (Facts, bool) {
+	cfg := d.cfg
+	r := cfg.SlowingGaps
+	if r <= 0 || len(c.visits) < r+max(1, cfg.SlowingMinEarlier)+1 {
+		return Facts{}, false
+	}
+	gaps := s.vals[:0]
+	for i := 1; i < len(c.visits); i++ {
+		gaps = append(gaps, int64(c.visits[i].Day-c.visits[i-1].Day))
+	}
+	s.vals = gaps
+	base := s.median(gaps[:len(gaps)-r])
+	recent := gaps[len(gaps)-r:]
+	if base <= 0 {
+		return Facts{}, false
+	}
+	for _, g := range recent {
+		if float64(g) < cfg.SlowingFactor*base {
+			return Facts{}, false
+		}
+	}
+	last := float64(recent[r-1])
+	if last < cfg.SlowingLastFactor*base || last < base+float64(cfg.SlowingMinDays) {
+		return Facts{}, false
+	}
+	f := noFacts()
+	f.Day, f.From = c.visits[len(c.visits)-1].Day, c.visits[len(c.visits)-1-r].Day
+	f.Recent, f.Usual = slices.Clone(recent), base
+	return f, true
+}
+
+func (d *detector) oneVisit(c *customer, _ *scratch) (Facts, bool) {
+	if len(c.visits) != 1 || c.booked {
+		return Facts{}, false
+	}
+	e := c.visits[0]
+	f := noFacts()
+	f.Day, f.Service = e.Day, d.service(e)
+	if d.cols.Channel && e.Channel != 0 {
+		f.Channels = []string{d.set.Channels.Name(e.Channel)}
+	}
+	return f, true
+}
+
+// platformOnly reads every appointment on or before asOf and every one booked after it.
+func (d *detector) platformOnly(c *customer, s *scratch) (Facts, bool) {
+	if len(c.visits) == 0 {
+		return Facts{}, false
+	}
+	syms := s.vals[:0]
+	for _, e := range c.h.Events {
+		if e.Day > c.asOf && !e.IsBooking(c.asOf) || e.Channel == 0 {
+			continue
+		}
+		if int(e.Channel) >= len(d.channel) || d.channel[e.Channel] != ChannelPlatform {
+			s.vals = syms
+			return Facts{}, false
+		}
+		syms = append(syms, int64(e.Channel))
+	}
+	s.vals = syms
+	if len(syms) == 0 {
+		return Facts{}, false
+	}
+	f := noFacts()
+	f.Day, f.Count = c.visits[len(c.visits)-1].Day, len(syms)
+	// Channel names, most used first, then by name.
+	type used struct {
+		name string
+		n    int
+	}
+	var us []used
+	for _, x := range syms {
+		name := d.set.Channels.Name(history.Sym(x))
+		if i := slices.IndexFunc(us, func(u used) bool { return u.name == name }); i >= 0 {
+			us[i].n++
+		} else {
+			us = append(us, used{name, 1})
+		}
+	}
+	slices.SortFunc(us, func(a, b used) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	for _, u := range us {
+		f.Channels = append(f.Channels, u.name)
+	}
+	return f, true
+}
+
+// priceUp compares the amounts of the last visits with the customer's usual amount.
+func (d *detector) priceUp(c *customer, s *scratch) (Facts, bool) {
+	cfg := d.cfg
+	r, minEarlier := cfg.PriceRecent, max(1, cfg.PriceMinEarlier)
+	vals := s.vals[:0]
+	lastSvc := visit.NoDay
+	var svc history.Event
+	for _, e := range c.visits {
+		if e.Amount > 0 {
+			vals = append(vals, e.Amount)
+			svc, lastSvc = e, e.Day
+		}
+	}
+	s.vals = vals
+	if r <= 0 || len(vals) < r+minEarlier {
+		return Facts{}, false
+	}
+	base := s.median(vals[:len(vals)-r])
+	thr := cfg.PriceFactor * base
+	if base <= 0 {
+		return Facts{}, false
+	}
+	n := 0
+	for n < len(vals)-minEarlier && float64(vals[len(vals)-1-n]) >= thr {
+		n++
+	}
+	if n < r {
+		return Facts{}, false
+	}
+	f := noFacts()
+	f.Day, f.Count, f.Service = lastSvc, n, d.service(svc)
+	f.Recent, f.Usual = slices.Clone(vals[len(vals)-n:]), s.median(vals[:len(vals)-n])
+	return f, true
+}
+
+// longWait compares the waits of the last bookings with the customer's usual wait. A
+// booking is the appointments booked on one day; its wait is the lead time of the first
+// of them.
+func (d *detector) longWait(c *customer, s *scratch) (Facts, bool) {
+	cfg := d.cfg
+	r, minEarlier := cfg.WaitRecent, max(1, cfg.WaitMinEarlier)
+	// Sort (booking day, index) to find the first appointment of each booking day.
+	keys := s.keys[:0]
+	for i, e := range c.past {
+		if e.Lead != history.NoLead && e.Lead >= 0 {
+			keys = append(keys, uint64(uint32(int32(e.Day)-int32(e.Lead)))<<32|uint64(i))
+		}
+	}
+	s.keys = keys
+	if r <= 0 || len(keys) < r+minEarlier {
+		return Facts{}, false
+	}
+	slices.Sort(keys)
+	// Keep the first of each booking day, then restore the appointments' order.
+	firsts := keys[:0] // compacts keys in place: read each key before it is overwritten
+	prev := uint64(1) << 63
+	for _, k := range keys {
+		if k>>32 != prev {
+			firsts = append(firsts, k&0xffffffff)
+		}
+		prev = k >> 32
+	}
+	slices.Sort(firsts)
+	waits := s.vals[:0]
+	for _, i := range firsts {
+		waits = append(waits, int64(c.past[i].Lead))
+	}
+	s.vals = waits
+	if len(waits) < r+minEarlier {
+		return Facts{}, false
+	}
+	base := s.median(waits[:len(waits)-r])
+	thr := max(cfg.WaitFactor*base, base+float64(cfg.WaitMinExtraDays))
+	n := 0
+	for n < len(waits)-minEarlier && float64(waits[len(waits)-1-n]) >= thr {
+		n++
+	}
+	if n < r {
+		return Facts{}, false
+	}
+	f := noFacts()
+	f.Day, f.Count = c.past[firsts[len(firsts)-1]].Day, n
+	f.Recent, f.Usual = slices.Clone(waits[len(waits)-n:]), s.median(waits[:len(waits)-n])
+	return f, true
+}
+
+func (d *detector) referral(c *customer, _ *scratch) (Facts, bool) {
+	ref := strings.TrimSpace(c.h.Referrer)
+	if ref == "" {
+		return Facts{}, false
+	}
+	f := noFacts()
+	f.Referrer, f.Count = ref, len(c.visits)
+	if len(c.visits) > 0 {
+		f.Day = c.visits[len(c.visits)-1].Day
+	}
+	return f, true
+}
+
+func (d *detector) loyalLost(c *customer, s *scratch) (Facts, bool) {
+	cfg := d.cfg
+	n := len(c.visits)
+	if !c.v.Status.Missing() || n < max(2, cfg.LoyalMinVisits) ||
+		int(c.visits[n-1].Day-c.visits[0].Day) < cfg.LoyalMinSpanDays {
+		return Facts{}, false
+	}
+	gaps := s.vals[:0]
+	for i := 1; i < n; i++ {
+		gaps = append(gaps, int64(c.visits[i].Day-c.visits[i-1].Day))
+	}
+	s.vals = gaps
+	f := noFacts()
+	f.Count, f.From, f.Day, f.Usual = n, c.visits[0].Day, c.visits[n-1].Day, s.median(gaps)
+	return f, true
+}
+
+// manyContacts counts the cancellations and no-shows in the window before the last
+// appointment on or before asOf.
+func (d *detector) manyContacts(c *customer, _ *scratch) (Facts, bool) {
+	cfg := d.cfg
+	end := c.past[len(c.past)-1].Day
+	from := end - visit.Day(cfg.ContactsWindowDays)
+	f := noFacts()
+	for i := len(c.past) - 1; i >= 0 && c.past[i].Day >= from; i-- {
+		e := c.past[i]
+		switch e.Status {
+		case visit.Cancelled:
+			f.Cancelled++
+		case visit.NoShow:
+			f.Missed++
+		default:
+			continue
+		}
+		if f.Day == visit.NoDay {
+			f.Day = e.Day
+		}
+		f.From = e.Day
+	}
+	if f.Cancelled+f.Missed < max(1, cfg.ContactsMin) {
+		return Facts{}, false
+	}
+	return f, true
+}
+
+func (d *detector) noContactPreference(c *customer, _ *scratch) (Facts, bool) {
+	if strings.TrimSpace(c.h.ContactPreference) != "" {
+		return Facts{}, false
+	}
+	f := noFacts()
+	f.HasPhone = d.cols.Phone && strings.TrimSpace(c.h.Phone) != ""
+	f.HasEmail = d.cols.Email && strings.TrimSpace(c.h.Email) != ""
+	f.contactColumns = d.cols.Phone || d.cols.Email
+	if len(c.visits) > 0 {
+		f.Day = c.visits[len(c.visits)-1].Day
+	}
+	return f, true
+}
+
+// courseFinished fires on the verdict's follow-up status, or when the last visits are a
+// finished series of one service and the verdict does not say the customer is active or
+// booked.
+func (d *detector) courseFinished(c *customer, s *scratch) (Facts, bool) {
+	cfg := d.cfg
+	n := len(c.visits)
+	if n == 0 {
+		return Facts{}, false
+	}
+	// The series: the last visits without a gap over CourseMaxGapDays.
+	i := n - 1
+	for i > 0 && int(c.visits[i].Day-c.visits[i-1].Day) <= cfg.CourseMaxGapDays {
+		i--
+	}
+	run := c.visits[i:]
+	// Its main service: the one of most visits, the latest on a tie.
+	main, mainN := history.Sym(0), 0
+	for j := len(run) - 1; j >= 0; j-- {
+		k := 0
+		for _, e := range run {
+			if e.Service == run[j].Service {
+				k++
+			}
+		}
+		if k > mainN {
+			main, mainN = run[j].Service, k
+		}
+	}
+	gaps := s.vals[:0]
+	for j := 1; j < len(run); j++ {
+		gaps = append(gaps, int64(run[j].Day-run[j-1].Day))
+	}
+	s.vals = gaps
+	med := 0.0
+	if len(gaps) > 0 {
+		med = s.median(gaps)
+	}
+	last := run[len(run)-1]
+	f := noFacts()
+	f.Count, f.From, f.Day, f.Usual = len(run), run[0].Day, last.Day, med
+	if d.cols.Service {
+		f.Service = d.services.Name(main)
+	}
+	if c.v.Status == lapse.FollowUp {
+		return f, true
+	}
+	switch c.v.Status {
+	case lapse.Active, lapse.Booked:
+		return Facts{}, false
+	}
+	ended := int(c.asOf - last.Day)
+	own := d.cols.Service && !c.booked &&
+		len(run) >= cfg.CourseMinVisits && len(run) <= cfg.CourseMaxVisits &&
+		med <= cfg.CourseMaxMedianGap &&
+		float64(mainN) >= cfg.CourseMinShare*float64(len(run)) &&
+		c.past[len(c.past)-1].Day == last.Day && // ended with a visit, not a cancellation
+		ended >= cfg.CourseMinEndedDays && float64(ended) >= 2*med
+	return f, own
+}

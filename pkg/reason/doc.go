@@ -1,0 +1,19 @@
+// Package reason finds, in one customer's visit history, the hints worth asking about
+// when calling them: a last appointment that was cancelled, visits that grew further apart,
+// a price that went up, a long wait for appointments, being handed from one person to the
+// next, and so on. Each hint is a [Finding]: a stable code, a weight, the facts that raised
+// it, and the evidence and a polite question in English and German that name those facts.
+//
+// The package never claims to know why anyone left. A finding is something to ask about,
+// never a verdict: the questions ask, they do not explain, and they never blame staff.
+//
+// What it does: one detector per signal ([Codes] lists them), each reading only the
+// columns the export had ([Unavailable] lists the signals an export cannot show); the
+// share of each signal among lapsed against active customers ([Lift]); short texts for the
+// call list ([TopQuestions], [TopEvidence], [TopLabels]).
+//
+// What it does not: decide who is lapsed (package lapse does; [Detect] takes its
+// [lapse.Verdict]), read files, print, or look at the clock. Everything is a pure
+// function of the history, the verdict, the as-of date and the [Config]; the same inputs
+// give the same findings in the same order.
+package reason

@@ -1,0 +1,120 @@
+package reason
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/winback/winback/pkg/lapse"
+)
+
+// LiftRow compares how often one signal shows among customers who stopped coming (lapsed
+// or lost) and among those still coming (active, due or booked). Follow-up customers are
+// in neither group.
+type LiftRow struct {
+	Code string `json:"code"`
+	// Lapsed of LapsedTotal lapsed or lost customers have the signal; Active of
+	// ActiveTotal active, due or booked ones.
+	Lapsed      int `json:"lapsed"`
+	LapsedTotal int `json:"lapsed_total"`
+	Active      int `json:"active"`
+	ActiveTotal int `json:"active_total"`
+	// LapsedShare and ActiveShare are those counts as fractions (0 for an empty group).
+	LapsedShare float64 `json:"lapsed_share"`
+	ActiveShare float64 `json:"active_share"`
+	// Lift is LapsedShare / ActiveShare: how many times more common the signal is among
+	// the customers who stopped. +Inf when no active customer has it (JSON null).
+	Lift float64 `json:"lift"`
+}
+
+// MarshalJSON writes an infinite lift as null.
+func (r LiftRow) MarshalJSON() ([]byte, error) {
+	type row LiftRow
+	var lift *float64
+	if !math.IsInf(r.Lift, 0) && !math.IsNaN(r.Lift) {
+		lift = &r.Lift
+	}
+	return json.Marshal(struct {
+		row
+		Lift *float64 `json:"lift"`
+	}{row(r), lift})
+}
+
+// Text says the row in words, e.g. "last appointment cancelled: 31 % of lapsed, 6 % of
+// active" or "letzter Termin abgesagt: 31 % der Weggebliebenen, 6 % der Aktiven".
+func (r LiftRow) Text(lang string) string {
+	pct := func(x float64) int { return int(math.Round(100 * x)) }
+	if German(lang) {
+		return fmt.Sprintf("%s: %d %% der Weggebliebenen, %d %% der Aktiven", Label(r.Code, lang), pct(r.LapsedShare), pct(r.ActiveShare))
+	}
+	return fmt.Sprintf("%s: %d %% of lapsed, %d %% of active", Label(r.Code, lang), pct(r.LapsedShare), pct(r.ActiveShare))
+}
+
+// Lift returns, for every signal found on at least one lapsed, lost, active, due or booked
+// customer, its share in both groups and their ratio. findings[i] belongs to verdicts[i];
+// each code counts once per customer, and codes outside [Codes] are ignored. Rows are ordered by lift (highest first), then by
+// the number of lapsed customers, then by code.
+func Lift(verdicts []lapse.Verdict, findings [][]Finding) []LiftRow {
+	if len(findings) != len(verdicts) {
+		panic(fmt.Sprintf("reason.Lift: %d findings for %d verdicts", len(findings), len(verdicts)))
+	}
+	var lapsedN, activeN int
+	var lapsed, active [numCodes]int
+	for i, v := range verdicts {
+		var group *[numCodes]int
+		switch v.Status {
+		case lapse.Lapsed, lapse.Lost:
+			lapsedN++
+			group = &lapsed
+		case lapse.Active, lapse.Due, lapse.Booked:
+			activeN++
+			group = &active
+		default:
+			continue
+		}
+		var seen [numCodes]bool
+		for _, f := range findings[i] {
+			if c, ok := codeOf(f.Code); ok && !seen[c] {
+				seen[c] = true
+				group[c]++
+			}
+		}
+	}
+	share := func(n, of int) float64 {
+		if of == 0 {
+			return 0
+		}
+		return float64(n) / float64(of)
+	}
+	row := func(code string, l, a int) LiftRow {
+		r := LiftRow{Code: code, Lapsed: l, LapsedTotal: lapsedN, Active: a, ActiveTotal: activeN,
+			LapsedShare: share(l, lapsedN), ActiveShare: share(a, activeN)}
+		switch {
+		case r.ActiveShare > 0:
+			r.Lift = r.LapsedShare / r.ActiveShare
+		case r.LapsedShare > 0:
+			r.Lift = math.Inf(1)
+		}
+		return r
+	}
+	var out []LiftRow
+	for c := range numCodes {
+		if lapsed[c] > 0 || active[c] > 0 {
+			out = append(out, row(catalogue[c].code, lapsed[c], active[c]))
+		}
+	}
+	slices.SortFunc(out, func(a, b LiftRow) int {
+		switch {
+		case a.Lift > b.Lift:
+			return -1
+		case a.Lift < b.Lift:
+			return 1
+		case a.Lapsed != b.Lapsed:
+			return b.Lapsed - a.Lapsed
+		}
+		return strings.Compare(a.Code, b.Code)
+	})
+	return out
+}

@@ -1,0 +1,284 @@
+package reason
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/visit"
+)
+
+// The stable codes of the signals, in catalogue order.
+const (
+	LastCancelled       = "last-cancelled"
+	LastNoShow          = "last-no-show"
+	StaffSwitch         = "staff-switch"
+	Slowing             = "slowing"
+	OneVisit            = "one-visit"
+	PlatformOnly        = "platform-only"
+	PriceUp             = "price-up"
+	LongWait            = "long-wait"
+	Referral            = "referral"
+	LoyalLost           = "loyal-lost"
+	ManyContacts        = "many-contacts"
+	NoContactPreference = "no-contact-preference"
+	CourseFinished      = "course-finished"
+)
+
+// code indexes the catalogue.
+type code int
+
+const (
+	cLastCancelled code = iota
+	cLastNoShow
+	cStaffSwitch
+	cSlowing
+	cOneVisit
+	cPlatformOnly
+	cPriceUp
+	cLongWait
+	cReferral
+	cLoyalLost
+	cManyContacts
+	cNoContactPreference
+	cCourseFinished
+	numCodes
+)
+
+// catalogue describes each signal: its code, the column it needs, its default weight and
+// its short labels.
+var catalogue = [numCodes]struct {
+	code     string
+	column   string // the optional column the detector needs; "" when dates suffice
+	weight   float64
+	en, de   string // labels
+	needsCol func(history.Columns) bool
+}{
+	cLastCancelled: {LastCancelled, "status", 0.9, "last appointment cancelled", "letzter Termin abgesagt",
+		func(c history.Columns) bool { return c.Status }},
+	cLastNoShow: {LastNoShow, "status", 0.9, "last appointment missed", "letzter Termin nicht wahrgenommen",
+		func(c history.Columns) bool { return c.Status }},
+	cStaffSwitch: {StaffSwitch, "staff", 0.7, "different staff at the last visits", "zuletzt wechselnde Ansprechpersonen",
+		func(c history.Columns) bool { return c.Staff }},
+	cSlowing:  {Slowing, "", 0.6, "visits grew further apart", "Besuche wurden seltener", nil},
+	cOneVisit: {OneVisit, "", 0.6, "only one visit", "nur ein Besuch", nil},
+	cPlatformOnly: {PlatformOnly, "channel", 0.5, "booked only through a platform", "nur über eine Plattform gebucht",
+		func(c history.Columns) bool { return c.Channel }},
+	cPriceUp: {PriceUp, "amount", 0.65, "paid more at the last visits", "zuletzt höhere Beträge",
+		func(c history.Columns) bool { return c.Amount }},
+	cLongWait: {LongWait, "booked at", 0.7, "longer wait for appointments", "längere Wartezeit auf Termine",
+		func(c history.Columns) bool { return c.BookedAt }},
+	cReferral: {Referral, "referrer", 0.4, "came through a referral", "über eine Überweisung oder Empfehlung gekommen",
+		func(c history.Columns) bool { return c.Referrer }},
+	cLoyalLost: {LoyalLost, "", 0.85, "long, loyal history ended", "langjährig treu, dann weggeblieben", nil},
+	cManyContacts: {ManyContacts, "status", 0.8, "many cancellations or missed appointments in a short time",
+		"viele Absagen oder Ausfälle in kurzer Zeit", func(c history.Columns) bool { return c.Status }},
+	cNoContactPreference: {NoContactPreference, "contact preference", 0.2, "no contact preference on record",
+		"kein Kontaktweg hinterlegt", func(c history.Columns) bool { return c.ContactPreference }},
+	cCourseFinished: {CourseFinished, "", 0.75, "finished a series of appointments", "Terminserie abgeschlossen", nil},
+}
+
+func codeOf(s string) (code, bool) {
+	for i := range catalogue {
+		if catalogue[i].code == s {
+			return code(i), true
+		}
+	}
+	return 0, false
+}
+
+// Codes returns every signal's code in catalogue order.
+func Codes() []string {
+	out := make([]string, numCodes)
+	for i := range catalogue {
+		out[i] = catalogue[i].code
+	}
+	return out
+}
+
+// DefaultWeight returns the weight a [Finding] with the given code gets under
+// [DefaultConfig], or 0 for an unknown code.
+//
+// The defaults rank what most likely matters for a call first: a last appointment that was
+// cancelled or missed (0.9) and a long, loyal history that ended (0.85) lead; then many
+// cancellations in a short time (0.8), a finished series of appointments (0.75: the call is
+// a follow-up), being handed to other staff and longer waits (0.7), a higher price (0.65),
+// visits growing apart and a single visit (0.6), platform-only booking (0.5), a referral
+// (0.4); a missing contact preference (0.2) is worth asking but rarely the story.
+func DefaultWeight(c string) float64 {
+	if i, ok := codeOf(c); ok {
+		return catalogue[i].weight
+	}
+	return 0
+}
+
+// Requires returns the optional column a signal needs ("status", "staff", "channel",
+// "amount", "booked at", "referrer" or "contact preference"), or "" when the visit dates
+// suffice or the code is unknown.
+func Requires(c string) string {
+	if i, ok := codeOf(c); ok {
+		return catalogue[i].column
+	}
+	return ""
+}
+
+// Unavailable returns, in catalogue order, the codes of the signals an export with the
+// given columns cannot show: their detectors are skipped, and a report says "not available
+// in this export" ([Requires] names the missing column).
+//
+// [CourseFinished] is always available: it follows the verdict; its own detection of a
+// series of the same service additionally needs the service column.
+func Unavailable(cols history.Columns) []string {
+	var out []string
+	for _, c := range catalogue {
+		if c.needsCol != nil && !c.needsCol(cols) {
+			out = append(out, c.code)
+		}
+	}
+	return out
+}
+
+// Label returns a short human label for a code, in German when lang starts with "de"
+// (any case) and in English otherwise; the code itself when unknown. Labels head the lift
+// table ("last appointment cancelled: 31 % of lapsed, 6 % of active") and the short
+// reasons column.
+func Label(c, lang string) string {
+	i, ok := codeOf(c)
+	if !ok {
+		return c
+	}
+	if German(lang) {
+		return catalogue[i].de
+	}
+	return catalogue[i].en
+}
+
+// German reports whether lang asks for German texts: it starts with "de", as "de",
+// "de-DE" and "de_AT.UTF-8" do. Everything else gets English.
+func German(lang string) bool {
+	return len(lang) >= 2 && strings.EqualFold(lang[:2], "de")
+}
+
+// Finding is one hint in a customer's history: something to ask about, with the facts that
+// raised it. Evidence states the facts for the person making the call; Question is what
+// they could ask, addressed to the customer (German in Sie-form). Both name the facts.
+type Finding struct {
+	Code   string  `json:"code"`
+	Weight float64 `json:"weight"`
+	Facts  Facts   `json:"facts"`
+	// Evidence and Question in English, EvidenceDE and QuestionDE in German.
+	Evidence   string `json:"evidence"`
+	EvidenceDE string `json:"evidence_de"`
+	Question   string `json:"question"`
+	QuestionDE string `json:"question_de"`
+}
+
+// In returns the finding's evidence and question in the language lang (see [German]).
+func (f Finding) In(lang string) (evidence, question string) {
+	if German(lang) {
+		return f.EvidenceDE, f.QuestionDE
+	}
+	return f.Evidence, f.Question
+}
+
+// Localized is a [Finding] in one language, as the lapsed list's JSON shows it.
+type Localized struct {
+	Code     string  `json:"code"`
+	Weight   float64 `json:"weight"`
+	Evidence string  `json:"evidence"`
+	Question string  `json:"question"`
+}
+
+// Localize returns f in the language lang (see [German]).
+func (f Finding) Localize(lang string) Localized {
+	ev, q := f.In(lang)
+	return Localized{Code: f.Code, Weight: f.Weight, Evidence: ev, Question: q}
+}
+
+// LocalizeAll returns fs in the language lang, in the same order; nil for none.
+func LocalizeAll(fs []Finding, lang string) []Localized {
+	if len(fs) == 0 {
+		return nil
+	}
+	out := make([]Localized, len(fs))
+	for i, f := range fs {
+		out[i] = f.Localize(lang)
+	}
+	return out
+}
+
+// Facts are the figures behind a [Finding]. Which fields a code fills:
+//
+//   - last-cancelled, last-no-show: Day (the appointment), Service.
+//   - staff-switch: Count of the last Of visits not with the usual person (or, without a
+//     usual person, Of), People (different staff among them), Before of BeforeOf earlier
+//     visits with the usual person (0 of 0 when there is none), Day (last visit); Staff and
+//     UsualStaff only with [Config.ShowStaff].
+//   - slowing: Recent (the last gaps in days), Usual (the median gap before them), From
+//     (the visit where the growing gaps began), Day (last visit).
+//   - one-visit: Day, Service, Channels (the channel it was booked through, when known).
+//   - platform-only: Count (bookings with a known channel), Channels (their names, most
+//     used first), Day (last visit).
+//   - price-up: Count and Recent (the last visits' amounts in minor units), Usual (the
+//     median amount before them), Service, Day (last visit).
+//   - long-wait: Count and Recent (days from booking to appointment of the last bookings),
+//     Usual (the median before them), Day (the last of those appointments).
+//   - referral: Referrer, Count (visits), Day (last visit).
+//   - loyal-lost: Count (visit days), From (first visit), Day (last visit), Usual (median
+//     gap in days).
+//   - many-contacts: Cancelled, Missed, From and Day (first and last of them).
+//   - no-contact-preference: HasPhone, HasEmail (whether they are on record), Day (last
+//     visit).
+//   - course-finished: Count (visits of the series), Service, From, Day (first and last
+//     visit of the series), Usual (median gap in days).
+//
+// Dates a code does not use are [visit.NoDay].
+type Facts struct {
+	Day, From          visit.Day
+	Count, Of          int
+	People             int
+	Before, BeforeOf   int
+	Recent             []int64
+	Usual              float64
+	Cancelled, Missed  int
+	Service            string
+	Channels           []string
+	Staff              []string
+	UsualStaff         string
+	Referrer           string
+	HasPhone, HasEmail bool
+
+	// contactColumns says whether the export had a phone or e-mail column at all.
+	contactColumns bool
+}
+
+// MarshalJSON writes the facts with ISO dates, leaving out what a code does not use.
+func (f Facts) MarshalJSON() ([]byte, error) {
+	iso := func(d visit.Day) string {
+		if d == visit.NoDay {
+			return ""
+		}
+		return d.String()
+	}
+	return json.Marshal(struct {
+		Day        string   `json:"day,omitempty"`
+		From       string   `json:"from,omitempty"`
+		Count      int      `json:"count,omitempty"`
+		Of         int      `json:"of,omitempty"`
+		People     int      `json:"people,omitempty"`
+		Before     int      `json:"before,omitempty"`
+		BeforeOf   int      `json:"before_of,omitempty"`
+		Recent     []int64  `json:"recent,omitempty"`
+		Usual      float64  `json:"usual,omitempty"`
+		Cancelled  int      `json:"cancelled,omitempty"`
+		Missed     int      `json:"missed,omitempty"`
+		Service    string   `json:"service,omitempty"`
+		Channels   []string `json:"channels,omitempty"`
+		Staff      []string `json:"staff,omitempty"`
+		UsualStaff string   `json:"usual_staff,omitempty"`
+		Referrer   string   `json:"referrer,omitempty"`
+		HasPhone   bool     `json:"has_phone,omitempty"`
+		HasEmail   bool     `json:"has_email,omitempty"`
+	}{iso(f.Day), iso(f.From), f.Count, f.Of, f.People, f.Before, f.BeforeOf, f.Recent, f.Usual,
+		f.Cancelled, f.Missed, f.Service, f.Channels, f.Staff, f.UsualStaff, f.Referrer, f.HasPhone, f.HasEmail})
+}
