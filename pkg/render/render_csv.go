@@ -23,27 +23,34 @@ func (c csvWriter) Write(w io.Writer, out *Output) error {
 			return err
 		}
 	}
-	cw := csv.NewWriter(w)
-	if c.excel {
-		cw.Comma = ';'
-	}
-	sw := &safeWriter{w: cw, excel: c.excel}
+	sw := NewSafeCSV(w, c.excel)
 	if err := gocsv.MarshalCSV(out.CSV, sw); err != nil {
 		return err
 	}
-	cw.Flush()
-	return cw.Error()
+	sw.Flush()
+	return sw.Error()
 }
 
-// safeWriter implements gocsv's CSVWriter, neutralising formula cells and, for Excel,
-// writing decimal numbers with a comma.
-type safeWriter struct {
+// SafeCSV is a gocsv CSVWriter that neutralises cells a spreadsheet would run as a formula
+// and, for a German Excel, writes ';' and decimal commas. Use it for every CSV winback
+// writes from data.
+type SafeCSV struct {
 	w      *csv.Writer
 	excel  bool
 	header bool
 }
 
-func (s *safeWriter) Write(row []string) error {
+// NewSafeCSV returns a [SafeCSV] writing to w.
+func NewSafeCSV(w io.Writer, excel bool) *SafeCSV {
+	cw := csv.NewWriter(w)
+	if excel {
+		cw.Comma = ';'
+	}
+	return &SafeCSV{w: cw, excel: excel}
+}
+
+// Write writes one row; the first row is the header.
+func (s *SafeCSV) Write(row []string) error {
 	out := make([]string, len(row))
 	for i, c := range row {
 		if s.excel && s.header && isDecimal(c) {
@@ -55,8 +62,11 @@ func (s *safeWriter) Write(row []string) error {
 	return s.w.Write(out)
 }
 
-func (s *safeWriter) Flush()       { s.w.Flush() }
-func (s *safeWriter) Error() error { return s.w.Error() }
+// Flush writes buffered rows.
+func (s *SafeCSV) Flush() { s.w.Flush() }
+
+// Error reports an error of a previous Write or Flush.
+func (s *SafeCSV) Error() error { return s.w.Error() }
 
 func isDecimal(c string) bool {
 	if !strings.Contains(c, ".") {

@@ -1,0 +1,402 @@
+// Package analysis runs winback's whole analysis on a set of customer histories as of one
+// date — the repeat-buying models, the lapse rules, the reasons to ask about, the segments,
+// the trends — and assembles the report. It is the pure core behind the lapsed, explain and
+// report commands: inputs in, results out, no I/O, no clock.
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/model"
+	"github.com/winback/winback/pkg/pseudo"
+	"github.com/winback/winback/pkg/reason"
+	"github.com/winback/winback/pkg/report"
+	"github.com/winback/winback/pkg/segment"
+	"github.com/winback/winback/pkg/trend"
+	"github.com/winback/winback/pkg/visit"
+)
+
+// Options are the inputs of [Run] besides the histories.
+type Options struct {
+	AsOf     visit.Day
+	Period   model.Period
+	Lapse    lapse.Config
+	Reasons  reason.Config
+	Segments *segment.Map // nil: the default map
+}
+
+// Result is every analysis of one run.
+type Result struct {
+	Set      *history.Set
+	AsOf     visit.Day
+	Models   *lapse.Models
+	Verdicts []lapse.Verdict    // parallel to Set.Customers
+	Findings [][]reason.Finding // parallel to Set.Customers
+	Segments *segment.Result
+	// Segment maps a customer key to their segment code ("" without a visit).
+	Segment map[string]string
+	opt     Options
+}
+
+// Run analyses set as of opt.AsOf.
+func Run(set *history.Set, opt Options) (*Result, error) {
+	if err := opt.Lapse.Validate(); err != nil {
+		return nil, err
+	}
+	r := &Result{Set: set, AsOf: opt.AsOf, opt: opt}
+	ms, err := lapse.FitModels(set, opt.AsOf, opt.Period)
+	if err != nil {
+		return nil, err
+	}
+	r.Models = ms
+	r.Verdicts = lapse.Assess(set, opt.AsOf, opt.Lapse, ms)
+	r.Findings = reason.DetectAll(set, r.Verdicts, opt.AsOf, opt.Reasons)
+	seg, err := segment.Analyze(segment.FromSet(set, opt.AsOf), opt.Segments)
+	if err != nil {
+		return nil, err
+	}
+	r.Segments = seg
+	r.Segment = make(map[string]string, len(seg.Customers))
+	for _, c := range seg.Customers {
+		r.Segment[c.Key] = c.Segment
+	}
+	return r, nil
+}
+
+// Lapsed returns the indexes of the lapsed and lost customers, most value at risk first.
+func (r *Result) Lapsed() []int {
+	index := make(map[string]int, len(r.Verdicts))
+	for i, v := range r.Verdicts {
+		index[v.Key] = i
+	}
+	ranked := lapse.RankLapsed(r.Verdicts)
+	out := make([]int, len(ranked))
+	for i, v := range ranked {
+		out[i] = index[v.Key]
+	}
+	return out
+}
+
+// Index returns the position of the customer with the given key, or -1.
+func (r *Result) Index(key string) int {
+	i, ok := slices.BinarySearchFunc(r.Set.Customers, key, func(h history.History, k string) int { return strings.Compare(h.Key, k) })
+	if !ok {
+		return -1
+	}
+	return i
+}
+
+// SegmentName returns the display name of a segment code in a language.
+func (r *Result) SegmentName(code, lang string) string {
+	if s, ok := segment.Lookup(code); ok {
+		if lang == "de" {
+			return s.NameDE
+		}
+		return s.Name
+	}
+	for _, s := range r.Segments.Segments {
+		if s.Code == code {
+			if lang == "de" {
+				return s.NameDE
+			}
+			return s.Name
+		}
+	}
+	return code
+}
+
+// lapseAfter is the number of days without a visit after which customer i counts as
+// lapsed in the trend: Tolerance × their usual gap (their own, or the population's when
+// they have too few visits), at least the minimum gap; 0 when unknown.
+func (r *Result) lapseAfter(i int) int {
+	v := r.Verdicts[i]
+	usual := v.UsualGap
+	if usual <= 0 && v.ExpectedBack != visit.NoDay && v.LastVisit != visit.NoDay {
+		usual = float64(v.ExpectedBack - v.LastVisit)
+	}
+	if usual <= 0 {
+		return 0
+	}
+	return int(math.Max(r.opt.Lapse.Tolerance*usual, float64(r.opt.Lapse.MinGapDays)))
+}
+
+// ReportOptions say how the report shows the results.
+type ReportOptions struct {
+	Lang string
+	// Pseudonyms replaces ids with pseudonyms and leaves out names, e-mails and phones.
+	Pseudonyms *pseudo.Pseudonymizer
+	// Contacts includes names, phones and e-mails (ignored with Pseudonyms).
+	Contacts bool
+	// Shown is how many lapsed customers the human formats list (all are in csv/json).
+	Shown    int
+	Files    []string
+	Quality  report.Quality
+	Previous *report.Report
+}
+
+// Report assembles the report.
+func (r *Result) Report(o ReportOptions) *report.Report {
+	lang := o.Lang
+	set := r.Set
+	rep := &report.Report{
+		Version: report.Version, Lang: lang, AsOf: r.AsOf.String(),
+		Pseudonymized: o.Pseudonyms != nil, HasAmounts: set.Columns.Amount,
+		Quality: o.Quality, LapsedShown: o.Shown, Statuses: map[string]string{},
+	}
+	for _, f := range o.Files {
+		rep.Files = append(rep.Files, filepath.Base(f))
+	}
+	id := func(key string) string {
+		if o.Pseudonyms != nil {
+			return o.Pseudonyms.Name(key)
+		}
+		return key
+	}
+	// summary
+	rep.Summary.ByStatus = map[string]int{}
+	decided := map[string]int{}
+	for i, v := range r.Verdicts {
+		if v.Rule == lapse.RuleNoVisit && v.Status != lapse.Booked {
+			continue
+		}
+		rep.Summary.Customers++
+		rep.Summary.ByStatus[string(v.Status)]++
+		decided[string(v.Rule)]++
+		rep.Statuses[id(set.Customers[i].Key)] = string(v.Status)
+		if v.Status.Missing() {
+			rep.Summary.ValueAtRisk += float64(v.ValueAtRisk) / 100
+		}
+	}
+	for i := range set.Customers {
+		for _, e := range set.Customers[i].Events {
+			if e.IsVisit(r.AsOf) && e.Day > r.AsOf-365 {
+				rep.Summary.Revenue12m += float64(e.Amount) / 100
+			}
+		}
+	}
+	rep.Summary.Revenue12m = round2(rep.Summary.Revenue12m)
+	rep.Summary.ValueAtRisk = round2(rep.Summary.ValueAtRisk)
+	// segments
+	rep.Segments.Grid = r.Segments.Grid
+	for _, s := range r.Segments.Segments {
+		rep.Segments.Rows = append(rep.Segments.Rows, report.SegmentRow{
+			Code: s.Code, Name: r.SegmentName(s.Code, lang), Customers: s.Customers, Share: s.Share,
+			MedianRecency: s.MedianRecency, MedianFrequency: s.MedianFrequency,
+			Revenue: float64(s.Revenue) / 100, RevenueShare: s.RevenueShare,
+		})
+	}
+	// lapsed customers
+	for _, i := range r.Lapsed() {
+		rep.Lapsed = append(rep.Lapsed, r.customer(i, lang, id, o))
+	}
+	// what the reasons say
+	for _, l := range reason.Lift(r.Verdicts, r.Findings) {
+		lift := l.Lift
+		if math.IsInf(lift, 0) || math.IsNaN(lift) {
+			lift = 0 // never seen among active customers: the report says so by ActiveShare 0
+		}
+		rep.Lift = append(rep.Lift, report.LiftRow{Code: l.Code, Label: reason.Label(l.Code, lang),
+			Lapsed: l.Lapsed, LapsedShare: l.LapsedShare, Active: l.Active, ActiveShare: l.ActiveShare, Lift: lift})
+	}
+	rep.Unavailable = reason.Unavailable(set.Columns)
+	// trends and cohorts
+	for _, m := range trend.Monthly(set, r.AsOf, r.lapseAfter) {
+		rep.Trends = append(rep.Trends, report.MonthRow{Month: m.Month, Active: m.Active, New: m.New, Lapsed: m.Lapsed, Returned: m.Returned})
+	}
+	for _, c := range trend.Cohorts(set, r.AsOf) {
+		rep.Cohorts = append(rep.Cohorts, report.CohortRow{Cohort: c.Name, Customers: c.Customers, After: trend.After, Retained: c.Retained})
+	}
+	rep.Mix = r.mix()
+	rep.Recency = r.recency()
+	rep.Model = r.modelPart(decided)
+	if o.Previous != nil {
+		rep.Since = since(o.Previous, rep, r, id)
+	}
+	return rep
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// customer is one lapsed customer of the report.
+func (r *Result) customer(i int, lang string, id func(string) string, o ReportOptions) report.Customer {
+	h := &r.Set.Customers[i]
+	v := r.Verdicts[i]
+	c := report.Customer{
+		ID: id(h.Key), Segment: r.SegmentName(r.Segment[h.Key], lang), Status: string(v.Status),
+		LastVisit: v.LastVisit.String(), Visits: v.Visits, UsualGap: math.Round(v.UsualGap*10) / 10,
+		Overdue: v.Overdue, ValueAtRisk: float64(v.ValueAtRisk) / 100, PAlive: math.Round(v.PAlive*1000) / 1000,
+		Rule: v.Explanation,
+	}
+	if lang == "de" {
+		c.Rule = v.ExplanationDE
+	}
+	if o.Pseudonyms == nil && o.Contacts {
+		c.Name, c.Phone, c.Email, c.ContactPreference = h.Name, h.Phone, h.Email, h.ContactPreference
+	}
+	for _, f := range r.Findings[i] {
+		ev, q := f.In(lang)
+		c.Reasons = append(c.Reasons, report.Reason{Code: f.Code, Weight: f.Weight, Evidence: ev, Question: q})
+	}
+	c.Questions = reason.TopQuestions(r.Findings[i], lang, 2)
+	return c
+}
+
+// mix counts the channel and service of each customer's last visit among active and
+// lapsed customers.
+func (r *Result) mix() []report.MixRow {
+	type key struct{ kind, name string }
+	type count struct{ active, lapsed int }
+	counts := map[key]*count{}
+	var active, lapsed int
+	for i, v := range r.Verdicts {
+		var group func(c *count)
+		switch {
+		case v.Status.Missing():
+			lapsed++
+			group = func(c *count) { c.lapsed++ }
+		case v.Status == lapse.Active || v.Status == lapse.Due || v.Status == lapse.Booked:
+			if v.Visits == 0 {
+				continue
+			}
+			active++
+			group = func(c *count) { c.active++ }
+		default:
+			continue
+		}
+		vs := r.Set.Customers[i].Past(r.AsOf)
+		for j := len(vs) - 1; j >= 0; j-- {
+			e := vs[j]
+			if !e.IsVisit(r.AsOf) {
+				continue
+			}
+			if r.Set.Columns.Channel {
+				k := key{"channel", r.Set.Channels.Name(e.Channel)}
+				if counts[k] == nil {
+					counts[k] = &count{}
+				}
+				group(counts[k])
+			}
+			if r.Set.Columns.Service {
+				k := key{"service", r.Set.Services.Name(e.Service)}
+				if counts[k] == nil {
+					counts[k] = &count{}
+				}
+				group(counts[k])
+			}
+			break
+		}
+	}
+	var rows []report.MixRow
+	for k, c := range counts {
+		row := report.MixRow{Kind: k.kind, Name: k.name, Active: c.active, Lapsed: c.lapsed}
+		if active > 0 {
+			row.ActiveShare = float64(c.active) / float64(active)
+		}
+		if lapsed > 0 {
+			row.LapsedShare = float64(c.lapsed) / float64(lapsed)
+		}
+		if row.Name == "" {
+			row.Name = "–"
+		}
+		rows = append(rows, row)
+	}
+	slices.SortFunc(rows, func(a, b report.MixRow) int {
+		if a.Kind != b.Kind {
+			return strings.Compare(a.Kind, b.Kind)
+		}
+		if a.Active+a.Lapsed != b.Active+b.Lapsed {
+			return (b.Active + b.Lapsed) - (a.Active + a.Lapsed)
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return rows
+}
+
+// recencyEdges are the recency histogram's bins in days since the last visit.
+var recencyEdges = []int{0, 30, 60, 90, 180, 365, 730}
+
+func (r *Result) recency() []report.Bin {
+	bins := make([]report.Bin, len(recencyEdges))
+	for i, lo := range recencyEdges {
+		bins[i] = report.Bin{FromDays: lo, ToDays: -1}
+		if i+1 < len(recencyEdges) {
+			bins[i].ToDays = recencyEdges[i+1]
+			bins[i].Label = fmt.Sprintf("%d–%d", lo, recencyEdges[i+1]-1)
+		} else {
+			bins[i].Label = fmt.Sprintf("%d+", lo)
+		}
+	}
+	for _, v := range r.Verdicts {
+		if v.Visits == 0 {
+			continue
+		}
+		for i := len(bins) - 1; i >= 0; i-- {
+			if v.CurrentGap >= bins[i].FromDays {
+				bins[i].Customers++
+				break
+			}
+		}
+	}
+	return bins
+}
+
+func (r *Result) modelPart(decided map[string]int) report.ModelPart {
+	m := report.ModelPart{Decided: decided, Note: r.Models.Note}
+	switch r.Models.Chosen {
+	case "bgnbd":
+		p := r.Models.BGNBD.Params
+		m.Model, m.Params = "BG/NBD", map[string]float64{"r": p.R, "alpha": p.Alpha, "a": p.A, "b": p.B}
+	case "pareto-nbd":
+		p := r.Models.ParetoNBD.Params
+		m.Model, m.Params = "Pareto/NBD", map[string]float64{"r": p.R, "alpha": p.Alpha, "s": p.S, "beta": p.Beta}
+	}
+	return m
+}
+
+// since compares with the previous run's report.
+func since(prev, cur *report.Report, r *Result, id func(string) string) *report.Since {
+	s := &report.Since{PreviousAsOf: prev.AsOf, NewlyLapsed: []string{}, StillLapsed: []string{}, WonBack: []string{}, NewlyDue: []string{}}
+	missing := func(st string) bool { return st == string(lapse.Lapsed) || st == string(lapse.Lost) }
+	prevAsOf, err := visit.ParseDay(prev.AsOf)
+	if err != nil {
+		prevAsOf = visit.NoDay
+	}
+	lastVisit := map[string]visit.Day{}
+	for i, v := range r.Verdicts {
+		lastVisit[id(r.Set.Customers[i].Key)] = v.LastVisit
+	}
+	lapsedBefore := 0
+	for pid, st := range prev.Statuses {
+		if !missing(st) {
+			continue
+		}
+		lapsedBefore++
+		if lv, ok := lastVisit[pid]; ok && prevAsOf != visit.NoDay && lv != visit.NoDay && lv > prevAsOf {
+			s.WonBack = append(s.WonBack, pid)
+		}
+	}
+	for cid, st := range cur.Statuses {
+		before := prev.Statuses[cid]
+		switch {
+		case missing(st) && missing(before):
+			s.StillLapsed = append(s.StillLapsed, cid)
+		case missing(st):
+			s.NewlyLapsed = append(s.NewlyLapsed, cid)
+		case st == string(lapse.Due) && before != string(lapse.Due):
+			s.NewlyDue = append(s.NewlyDue, cid)
+		}
+	}
+	for _, l := range [][]string{s.NewlyLapsed, s.StillLapsed, s.WonBack, s.NewlyDue} {
+		slices.Sort(l)
+	}
+	if lapsedBefore > 0 {
+		s.WinBackRate = float64(len(s.WonBack)) / float64(lapsedBefore)
+	}
+	return s
+}

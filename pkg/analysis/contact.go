@@ -1,0 +1,40 @@
+package analysis
+
+import (
+	"strings"
+	"unicode"
+)
+
+// optOut lists contact preferences (folded: lower case, letters and digits only, umlauts
+// spelled out) that say the customer does not want to be contacted.
+var optOut = map[string]bool{
+	"keinkontakt": true, "keinkontaktgewuenscht": true, "keinewerbung": true, "nichtkontaktieren": true,
+	"gesperrt": true, "abgemeldet": true, "widerrufen": true, "nein": true, "keine": true,
+	"nocontact": true, "donotcontact": true, "dnc": true, "optout": true, "optedout": true,
+	"unsubscribed": true, "no": true, "false": true, "0": true, "none": true, "donotcall": true,
+}
+
+// ContactAllowed reports whether a customer's recorded contact preference allows a call or
+// letter: everything but an explicit refusal ("kein Kontakt", "do not contact", "opt-out",
+// Shopify's Accepts Marketing "no"). An empty preference allows it: the question then is how
+// they want to be reminded.
+func ContactAllowed(pref string) bool {
+	var b strings.Builder
+	for _, r := range strings.ToLower(pref) {
+		switch r {
+		case 'ä':
+			b.WriteString("ae")
+		case 'ö':
+			b.WriteString("oe")
+		case 'ü':
+			b.WriteString("ue")
+		case 'ß':
+			b.WriteString("ss")
+		default:
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return !optOut[b.String()]
+}

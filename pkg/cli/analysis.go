@@ -1,0 +1,132 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/winback/winback/pkg/analysis"
+	"github.com/winback/winback/pkg/export"
+	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/model"
+	"github.com/winback/winback/pkg/pseudo"
+	"github.com/winback/winback/pkg/reason"
+	"github.com/winback/winback/pkg/segment"
+)
+
+// analysisOptions are the flags of the commands that judge customers: the model's time
+// unit, the lapse thresholds and the reasons' settings. Their defaults are those of
+// lapse.DefaultConfig and reason.DefaultConfig.
+type analysisOptions struct {
+	period    string
+	lapse     lapse.Config
+	recall    []string
+	reasons   reason.Config
+	platform  []string
+	direct    []string
+	pseudo    bool
+	key       string
+	segmapCfg map[string][]string
+}
+
+func (o *analysisOptions) bind(c *cobra.Command) {
+	o.lapse = lapse.DefaultConfig()
+	o.reasons = reason.DefaultConfig()
+	f := c.Flags()
+	l := &o.lapse
+	f.StringVar(&o.period, "period", "week", "time unit of the repeat-buying models: day, week or month")
+	f.IntVar(&l.RhythmMinVisits, "rhythm-min-visits", l.RhythmMinVisits, "visit days needed to judge a customer by their own rhythm")
+	f.Float64Var(&l.RhythmQuantile, "rhythm-quantile", l.RhythmQuantile, "which of a customer's own gaps is their usual one (0.8: the 80th percentile)")
+	f.Float64Var(&l.Tolerance, "tolerance", l.Tolerance, "lapsed when away longer than this many times the usual gap")
+	f.Float64Var(&l.DueFactor, "due-factor", l.DueFactor, "due from this many times the usual gap")
+	f.IntVar(&l.MinGapDays, "min-gap-days", l.MinGapDays, "never lapsed before this many days without a visit")
+	f.Float64Var(&l.LostFactor, "lost-factor", l.LostFactor, "lost when away longer than this many times the lapse gap")
+	f.IntVar(&l.LostAfterDays, "lost-after-days", l.LostAfterDays, "lost when away longer than this many days")
+	f.StringArrayVar(&o.recall, "recall", nil, "recall interval of a service in days, e.g. --recall Prophylaxe=182 (repeatable; replaces the defaults Prophylaxe=182, PZR=182)")
+	f.Float64Var(&l.RecallTolerance, "recall-tolerance", l.RecallTolerance, "lapsed when a recall is overdue by this many times its interval")
+	f.Float64Var(&l.PAliveLapsed, "p-alive-lapsed", l.PAliveLapsed, "model rule: lapsed when P(alive) is below this")
+	f.Float64Var(&l.PAliveDue, "p-alive-due", l.PAliveDue, "model rule: due when P(alive) is below this")
+	f.Float64Var(&l.PopulationQuantile, "population-quantile", l.PopulationQuantile, "population rule: lapsed beyond this quantile of everyone's gaps")
+	f.IntVar(&l.CourseMinVisits, "course-min-visits", l.CourseMinVisits, "a course of treatment has at least this many visits of one service")
+	f.StringArrayVar(&o.platform, "platform-channel", nil, "a booking channel that is an online platform (repeatable; adds to the built-in list)")
+	f.StringArrayVar(&o.direct, "direct-channel", nil, "a booking channel that is direct (repeatable; adds to the built-in list)")
+	f.BoolVar(&o.reasons.ShowStaff, "show-staff", false, "name staff members in the evidence")
+	f.BoolVar(&o.pseudo, "pseudonymize", false, "show customers as stable pseudonyms and leave out names, e-mails and phones")
+	f.StringVar(&o.key, "key", "", "secret key for --pseudonymize (default: $WINBACK_KEY); the same key gives the same pseudonyms next month")
+	c.RegisterFlagCompletionFunc("period", fixedChoices("day", "week", "month"))
+}
+
+// options validates the flags into the analysis options.
+func (o *analysisOptions) options(a *app) (analysis.Options, error) {
+	var opt analysis.Options
+	p, err := model.ParsePeriod(o.period)
+	if err != nil {
+		return opt, usagef("use --period day, week or month", "%v", err)
+	}
+	opt.Period = p
+	opt.Lapse = o.lapse
+	if len(o.recall) > 0 {
+		opt.Lapse.Recall = map[string]int{}
+		for _, kv := range o.recall {
+			k, v, ok := strings.Cut(kv, "=")
+			days, err := strconv.Atoi(strings.TrimSpace(v))
+			if !ok || err != nil || days <= 0 || strings.TrimSpace(k) == "" {
+				return opt, usagef("write it as --recall Prophylaxe=182 (service=days)", "--recall %q: expected service=days", kv)
+			}
+			opt.Lapse.Recall[strings.TrimSpace(k)] = days
+		}
+	}
+	if err := opt.Lapse.Validate(); err != nil {
+		return opt, usagef("see 'winback help lapsed' for the thresholds and their defaults", "%v", err)
+	}
+	opt.Reasons = o.reasons
+	opt.Reasons.PlatformChannels = append(append([]string{}, o.reasons.PlatformChannels...), o.platform...)
+	opt.Reasons.DirectChannels = append(append([]string{}, o.reasons.DirectChannels...), o.direct...)
+	if a.cfg != nil && len(a.cfg.Segments) > 0 {
+		m, err := segment.NewMap(a.cfg.Segments)
+		if err != nil {
+			return opt, usagef("fix the segments: section of the config file", "config %s: %v", a.cfg.Path, err)
+		}
+		opt.Segments = m
+	}
+	return opt, nil
+}
+
+// pseudonymizer returns the pseudonymizer to use, or nil for real ids.
+func (o *analysisOptions) pseudonymizer(a *app, keys []string) *pseudo.Pseudonymizer {
+	if !o.pseudo {
+		return nil
+	}
+	key := o.key
+	if key == "" {
+		key = a.io.Getenv("WINBACK_KEY")
+	}
+	if key == "" {
+		return pseudo.FromCustomers(keys)
+	}
+	return pseudo.New(key)
+}
+
+// analyse reads the exports and runs the analysis.
+func analyse(a *app, files []string, in *inputOptions, out *outputOptions, ao *analysisOptions) (*export.Result, *analysis.Result, error) {
+	opt, err := ao.options(a)
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := readExports(a.io, files, in)
+	if err != nil {
+		return nil, nil, err
+	}
+	asOf, err := out.asOfDay(res.Set)
+	if err != nil {
+		return nil, nil, err
+	}
+	opt.AsOf = asOf
+	r, err := analysis.Run(res.Set, opt)
+	if err != nil {
+		return nil, nil, fmt.Errorf("analysis: %w", err)
+	}
+	return res, r, nil
+}

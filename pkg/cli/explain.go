@@ -1,0 +1,242 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/winback/winback/pkg/analysis"
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/pseudo"
+	"github.com/winback/winback/pkg/reason"
+	"github.com/winback/winback/pkg/render"
+	"github.com/winback/winback/pkg/visit"
+)
+
+type explainOptions struct {
+	a        *app
+	input    inputOptions
+	out      outputOptions
+	an       analysisOptions
+	customer string
+	files    []string
+}
+
+func newExplainCmd(a *app) *cobra.Command {
+	o := &explainOptions{a: a}
+	c := &cobra.Command{
+		Use:   "explain FILE... --customer ID",
+		Short: "Tell one customer's story: visits, rhythm, the lapse decision and what to ask",
+		Long: `Explain shows one customer's story for the owner before a call: every appointment with its
+status, service, staff, channel and amount; their usual rhythm and what the model expects;
+which lapse rule decided and why; and each hint from their history with its evidence and
+the question it suggests.
+
+--customer takes the customer's id as in the export (or their e-mail or phone when the
+export identifies customers by those), or a pseudonym from a --pseudonymize run together
+with the same --key.`,
+		Example: `  # before calling patient 1227
+  winback explain --customer 1227 --lang de testdata/praxis/praxis.csv
+
+  # the customer behind a pseudonym shown in a workshop
+  WINBACK_KEY=… winback explain --customer P-7F3Q9XA2 export.csv`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			files, err := a.files(args)
+			if err != nil {
+				return err
+			}
+			o.files = files
+			if strings.TrimSpace(o.customer) == "" {
+				return usagef("name the customer with --customer ID", "no customer given")
+			}
+			return runExplain(o)
+		},
+	}
+	o.input.bind(c)
+	o.out.bind(c, []string{"table", "md", "json"})
+	o.an.bind(c)
+	c.Flags().StringVar(&o.customer, "customer", "", "the customer's id, e-mail, phone or pseudonym")
+	return c
+}
+
+// explainJSON is the JSON document of explain.
+type explainJSON struct {
+	Version   int                `json:"version"`
+	AsOf      string             `json:"as_of"`
+	ID        string             `json:"id"`
+	Segment   string             `json:"segment"`
+	Verdict   lapse.Verdict      `json:"verdict"`
+	LastVisit string             `json:"last_visit"`
+	Expected  string             `json:"expected_back,omitempty"`
+	Next      string             `json:"next_booked,omitempty"`
+	Timeline  []timelineRow      `json:"timeline"`
+	Reasons   []reason.Localized `json:"reasons"`
+}
+
+type timelineRow struct {
+	Date     string `json:"date"`
+	Status   string `json:"status"`
+	Service  string `json:"service,omitempty"`
+	Staff    string `json:"staff,omitempty"`
+	Channel  string `json:"channel,omitempty"`
+	Amount   string `json:"amount,omitempty"`
+	LeadDays *int   `json:"lead_days,omitempty"`
+}
+
+func runExplain(o *explainOptions) error {
+	lang, err := o.out.language(o.a.io)
+	if err != nil {
+		return err
+	}
+	format, err := o.out.formatName([]string{"table", "md", "json"})
+	if err != nil {
+		return err
+	}
+	if err := checkOutputs(o.files, o.out.output, o.input.rejects); err != nil {
+		return err
+	}
+	_, r, err := analyse(o.a, o.files, &o.input, &o.out, &o.an)
+	if err != nil {
+		return err
+	}
+	i := findCustomer(r, o.customer, o.an.key, o.a.io.Getenv("WINBACK_KEY"))
+	if i < 0 {
+		return usagef("use the id as in the export (winback lapsed lists them), or a pseudonym with the same --key", "no customer %q in the data", o.customer)
+	}
+	h := &r.Set.Customers[i]
+	v := r.Verdicts[i]
+	t := tr(lang)
+	id := h.Key
+	if p := o.an.pseudonymizer(o.a, nil); p != nil && !p.FromData {
+		id = p.Name(h.Key)
+	}
+	js := explainJSON{Version: 1, AsOf: r.AsOf.String(), ID: id, Segment: r.Segment[h.Key], Verdict: v,
+		LastVisit: v.LastVisit.String(), Reasons: reason.LocalizeAll(r.Findings[i], lang)}
+	if v.ExpectedBack != visit.NoDay {
+		js.Expected = v.ExpectedBack.String()
+	}
+	if v.NextBooked != visit.NoDay {
+		js.Next = v.NextBooked.String()
+	}
+	doc := &render.Doc{Title: fmt.Sprintf(t("Customer %s", "Kunde %s"), id)}
+	status := map[lapse.Status][2]string{
+		lapse.Booked: {"booked", "Termin gebucht"}, lapse.Active: {"active", "aktiv"}, lapse.Due: {"due soon", "bald fällig"},
+		lapse.FollowUp: {"follow-up after a finished course", "Nachsorge nach abgeschlossener Behandlungsserie"},
+		lapse.Lapsed:   {"lapsed", "abgewandert"}, lapse.Lost: {"lost", "verloren"},
+	}[v.Status]
+	explanation := v.Explanation
+	if lang == "de" {
+		explanation = v.ExplanationDE
+	}
+	doc.Facts = []render.Fact{
+		{Label: t("as of", "Stichtag"), Value: dayText(r.AsOf, lang)},
+		{Label: t("status", "Status"), Value: t(status[0], status[1])},
+		{Label: t("why", "weshalb"), Value: explanation + " (" + t("rule: ", "Regel: ") + string(v.Rule) + ")"},
+		{Label: t("segment", "Segment"), Value: r.SegmentName(r.Segment[h.Key], lang)},
+		{Label: t("visits", "Besuche"), Value: render.Int(v.Visits, lang)},
+	}
+	if v.LastVisit != visit.NoDay {
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("last visit", "letzter Besuch"), Value: dayText(v.LastVisit, lang)})
+	}
+	if v.ExpectedBack != visit.NoDay {
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("expected back by", "erwartet zurück bis"), Value: dayText(v.ExpectedBack, lang)})
+	}
+	if v.NextBooked != visit.NoDay {
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("next appointment", "nächster Termin"), Value: dayText(v.NextBooked, lang)})
+	}
+	if v.PAlive >= 0 {
+		doc.Facts = append(doc.Facts, render.Fact{Label: "P(alive)", Value: render.Percent(v.PAlive, lang)})
+	}
+	if r.Set.Columns.Amount {
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("value of the next 12 months", "Wert der nächsten 12 Monate"), Value: render.Money(v.ValueAtRisk, lang) + " (" + v.ValueSource + ")"})
+	}
+	if o.an.pseudonymizer(o.a, nil) == nil {
+		if h.Name != "" {
+			doc.Facts = append(doc.Facts, render.Fact{Label: t("name", "Name"), Value: h.Name})
+		}
+		for _, f := range [][2]string{{t("phone", "Telefon"), h.Phone}, {t("e-mail", "E-Mail"), h.Email}, {t("contact preference", "Kontaktweg"), h.ContactPreference}, {t("referred by", "Überweiser"), h.Referrer}} {
+			if f[1] != "" {
+				doc.Facts = append(doc.Facts, render.Fact{Label: f[0], Value: f[1]})
+			}
+		}
+	}
+	tl := render.Table{Title: t("Appointments", "Termine"),
+		Columns: []string{t("date", "Datum"), t("status", "Status"), t("service", "Leistung"), t("staff", "Behandler/in"), t("channel", "Buchungsweg"), t("amount", "Betrag"), t("booked days ahead", "Tage im Voraus gebucht")},
+		Numeric: []bool{false, false, false, false, false, true, true}}
+	for _, e := range h.Events {
+		row := timeline(r.Set, e, r.AsOf, lang)
+		js.Timeline = append(js.Timeline, row)
+		lead := ""
+		if row.LeadDays != nil {
+			lead = fmt.Sprint(*row.LeadDays)
+		}
+		tl.Rows = append(tl.Rows, []string{isoText(row.Date, lang), statusText(row.Status, lang), row.Service, row.Staff, row.Channel, row.Amount, lead})
+	}
+	doc.Tables = append(doc.Tables, tl)
+	rt := render.Table{Title: t("What to ask about", "Wonach Sie fragen können"), Columns: []string{t("hint", "Hinweis"), t("evidence", "Beleg"), t("question", "Frage")}}
+	for _, f := range r.Findings[i] {
+		ev, q := f.In(lang)
+		rt.Rows = append(rt.Rows, []string{reason.Label(f.Code, lang), ev, q})
+	}
+	if len(rt.Rows) == 0 {
+		rt.Notes = append(rt.Notes, t("No hints in this customer's history.", "Keine Hinweise in der Vorgeschichte."))
+	}
+	doc.Tables = append(doc.Tables, rt)
+	return o.out.emit(o.a.io, format, lang, &render.Output{Doc: doc, JSON: js})
+}
+
+// findCustomer finds a customer by key, by normalised e-mail or phone, or by pseudonym.
+func findCustomer(r *analysis.Result, want, key, envKey string) int {
+	want = strings.TrimSpace(want)
+	if i := r.Index(want); i >= 0 {
+		return i
+	}
+	for _, k := range []string{strings.ToLower(want), "email:" + strings.ToLower(want)} {
+		if i := r.Index(k); i >= 0 {
+			return i
+		}
+	}
+	if strings.HasPrefix(strings.ToUpper(want), pseudo.Prefix) {
+		keys := make([]string, len(r.Set.Customers))
+		for i := range r.Set.Customers {
+			keys[i] = r.Set.Customers[i].Key
+		}
+		for _, p := range []*pseudo.Pseudonymizer{pseudo.New(key), pseudo.New(envKey), pseudo.FromCustomers(keys)} {
+			if key == "" && envKey == "" && !p.FromData {
+				continue
+			}
+			if k := p.Find(want, keys); k != "" {
+				return r.Index(k)
+			}
+		}
+	}
+	return -1
+}
+
+func timeline(set *history.Set, e history.Event, asOf visit.Day, lang string) timelineRow {
+	st := e.Status.String()
+	if e.IsBooking(asOf) {
+		st = "booked"
+	} else if e.IsVisit(asOf) {
+		st = "attended"
+	}
+	row := timelineRow{Date: e.Day.String(), Status: st, Service: set.Services.Name(e.Service), Staff: set.Staff.Name(e.Staff), Channel: set.Channels.Name(e.Channel)}
+	if set.Columns.Amount && e.Amount != 0 {
+		row.Amount = render.Money(e.Amount, lang)
+	}
+	if e.Lead != history.NoLead {
+		l := int(e.Lead)
+		row.LeadDays = &l
+	}
+	return row
+}
+
+func statusText(s, lang string) string {
+	if lang != "de" {
+		return s
+	}
+	return map[string]string{"attended": "erschienen", "cancelled": "abgesagt", "no-show": "nicht erschienen", "booked": "gebucht"}[s]
+}

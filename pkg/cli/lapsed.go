@@ -1,0 +1,272 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/gocarina/gocsv"
+	"github.com/spf13/cobra"
+
+	"github.com/winback/winback/pkg/analysis"
+	"github.com/winback/winback/pkg/atomicfile"
+	"github.com/winback/winback/pkg/reason"
+	"github.com/winback/winback/pkg/render"
+	"github.com/winback/winback/pkg/report"
+)
+
+type lapsedOptions struct {
+	a        *app
+	input    inputOptions
+	out      outputOptions
+	an       analysisOptions
+	summary  bool
+	contacts string
+	top      int
+	files    []string
+}
+
+func newLapsedCmd(a *app) *cobra.Command {
+	o := &lapsedOptions{a: a}
+	c := &cobra.Command{
+		Use:   "lapsed FILE...",
+		Short: "List the customers who stopped coming, ranked by value at risk, with what to ask them",
+		Long: `Lapsed lists the customers who are past the point where they would normally have come
+back (lapsed) or long gone (lost), most value at risk first: their segment, last visit,
+usual rhythm, how long overdue, the value of a year of their visits, and the top hints from
+their history as questions to ask — never a verdict on why they left.
+
+A customer is judged by, in order: a booked appointment (not lapsed); a finished course
+of treatment (a follow-up, not a win-back); their own rhythm when they have enough
+visits; the recall interval of their service (--recall); otherwise the repeat-buying
+model's P(alive) when a model fits the data, else everyone's gaps. The thresholds are
+flags (and config keys) with the defaults shown below.
+
+--summary shows what the hints say about the business: how much more common each is among
+lapsed customers than among active ones. --contacts writes the call list for a mail merge:
+name, phone, e-mail, contact preference, the question and the evidence; customers whose
+data says they do not want to be contacted are left out and counted.`,
+		Example: `  # who to call this week, in German
+  winback lapsed --lang de testdata/praxis/praxis.csv
+
+  # the call list for a mail merge, and the patterns behind the losses
+  winback lapsed --contacts anrufliste.csv --summary testdata/praxis/praxis.csv
+
+  # in a workshop: pseudonyms instead of patients, a stricter rule
+  winback lapsed --pseudonymize --tolerance 2 testdata/praxis/praxis.csv`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			files, err := a.files(args)
+			if err != nil {
+				return err
+			}
+			o.files = files
+			return runLapsed(o)
+		},
+	}
+	o.input.bind(c)
+	o.out.bind(c, render.Formats)
+	o.an.bind(c)
+	c.Flags().BoolVar(&o.summary, "summary", false, "show how often each hint occurs among lapsed and among active customers")
+	c.Flags().StringVar(&o.contacts, "contacts", "", "write the call list to this CSV file (personal data: written with permissions 0600)")
+	c.Flags().IntVar(&o.top, "top", 50, "how many customers the table lists (csv and json list all)")
+	return c
+}
+
+// lapsedJSON is the JSON document of lapsed.
+type lapsedJSON struct {
+	Version   int               `json:"version"`
+	AsOf      string            `json:"as_of"`
+	Lapsed    []report.Customer `json:"customers"`
+	Lift      []report.LiftRow  `json:"reasons_lift,omitempty"`
+	NotInData []string          `json:"signals_not_available"`
+	ByStatus  map[string]int    `json:"by_status"`
+	Model     string            `json:"model_note"`
+}
+
+// callRow is one line of the call list.
+type callRow struct {
+	ID                string `csv:"id"`
+	Name              string `csv:"name"`
+	Phone             string `csv:"phone"`
+	Email             string `csv:"email"`
+	ContactPreference string `csv:"contact_preference"`
+	Status            string `csv:"status"`
+	LastVisit         string `csv:"last_visit"`
+	ValueAtRisk       string `csv:"value_at_risk"`
+	Question          string `csv:"question"`
+	Evidence          string `csv:"evidence"`
+}
+
+func runLapsed(o *lapsedOptions) error {
+	lang, err := o.out.language(o.a.io)
+	if err != nil {
+		return err
+	}
+	format, err := o.out.formatName(render.Formats)
+	if err != nil {
+		return err
+	}
+	if err := checkOutputs(o.files, o.out.output, o.input.rejects, o.contacts); err != nil {
+		return err
+	}
+	if o.contacts != "" && o.an.pseudo {
+		return usagef("write the call list without --pseudonymize: it is for calling people", "--contacts and --pseudonymize exclude each other")
+	}
+	_, r, err := analyse(o.a, o.files, &o.input, &o.out, &o.an)
+	if err != nil {
+		return err
+	}
+	keys := make([]string, len(r.Set.Customers))
+	for i := range r.Set.Customers {
+		keys[i] = r.Set.Customers[i].Key
+	}
+	rep := r.Report(analysis.ReportOptions{Lang: lang, Pseudonyms: o.an.pseudonymizer(o.a, keys), Contacts: false, Shown: o.top})
+	js := lapsedJSON{Version: 1, AsOf: rep.AsOf, Lapsed: rep.Lapsed, NotInData: rep.Unavailable, ByStatus: rep.Summary.ByStatus, Model: rep.Model.Note}
+	if js.Lapsed == nil {
+		js.Lapsed = []report.Customer{}
+	}
+	if o.summary {
+		js.Lift = rep.Lift
+	}
+	if o.contacts != "" {
+		n, skipped, err := writeCallList(o.contacts, r, lang)
+		if err != nil {
+			return err
+		}
+		if !o.a.quiet {
+			fmt.Fprintf(o.a.io.ErrOut, "winback: call list %s: %d customers", o.contacts, n)
+			if skipped > 0 {
+				fmt.Fprintf(o.a.io.ErrOut, "; %d left out because they do not want to be contacted", skipped)
+			}
+			fmt.Fprintln(o.a.io.ErrOut)
+		}
+	}
+	out := &render.Output{Doc: lapsedDoc(rep, lang, o.summary), JSON: js, CSV: rep.Lapsed}
+	return o.out.emit(o.a.io, format, lang, out)
+}
+
+func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
+	t := tr(lang)
+	doc := &render.Doc{Title: t("Lapsed customers", "Abgewanderte Kunden")}
+	doc.Facts = []render.Fact{
+		{Label: t("as of", "Stichtag"), Value: isoText(rep.AsOf, lang)},
+		{Label: t("customers", "Kunden"), Value: render.Int(rep.Summary.Customers, lang)},
+		{Label: t("lapsed", "abgewandert"), Value: render.Int(rep.Summary.ByStatus["lapsed"], lang)},
+		{Label: t("lost", "verloren"), Value: render.Int(rep.Summary.ByStatus["lost"], lang)},
+	}
+	if rep.HasAmounts {
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("value at risk (12 months)", "gefährdeter Wert (12 Monate)"), Value: render.Money(int64(rep.Summary.ValueAtRisk*100+0.5), lang)})
+	}
+	model := t("none usable: judged by own and everyone's gaps (see winback model)", "keines verwendbar: nach eigenen und allgemeinen Abständen beurteilt (siehe winback model)")
+	if rep.Model.Model != "" {
+		model = rep.Model.Model
+	}
+	doc.Facts = append(doc.Facts, render.Fact{Label: t("model", "Modell"), Value: model})
+	tab := render.Table{Columns: []string{"id", t("segment", "Segment"), t("last visit", "letzter Besuch"), t("usual rhythm and now", "üblicher Rhythmus und jetzt"), t("overdue", "überfällig"), t("value at risk", "gefährdeter Wert"), t("ask about", "Nachfragen zu")},
+		Numeric: []bool{false, false, false, false, true, true, false}}
+	for i, c := range rep.Lapsed {
+		if i == rep.LapsedShown {
+			tab.Notes = append(tab.Notes, fmt.Sprintf(t("%d more; all are in --format csv or json.", "%d weitere; alle mit --format csv oder json."), len(rep.Lapsed)-i))
+			break
+		}
+		value := "–"
+		if rep.HasAmounts {
+			value = render.Money(int64(c.ValueAtRisk*100+0.5), lang)
+		}
+		labels := make([]string, 0, 3)
+		for j, rs := range c.Reasons {
+			if j == 3 {
+				break
+			}
+			labels = append(labels, reason.Label(rs.Code, lang))
+		}
+		tab.Rows = append(tab.Rows, []string{c.ID, c.Segment, isoText(c.LastVisit, lang), c.Rule, days(c.Overdue, lang), value, joinLabels(labels)})
+	}
+	if len(rep.Lapsed) == 0 {
+		tab.Notes = append(tab.Notes, t("Nobody is lapsed as of this date.", "Zum Stichtag ist niemand abgewandert."))
+	}
+	doc.Tables = append(doc.Tables, tab)
+	if summary {
+		lt := render.Table{Title: t("What the hints say about the business", "Was die Hinweise über die Praxis sagen"),
+			Columns: []string{t("hint", "Hinweis"), t("among lapsed", "bei Abgewanderten"), t("among active", "bei Aktiven"), t("times as common", "mal so häufig")},
+			Numeric: []bool{false, true, true, true}}
+		for _, l := range rep.Lift {
+			lift := "–"
+			if l.Lift > 0 {
+				lift = render.Decimal(l.Lift, 1, lang)
+			} else if l.Lapsed > 0 {
+				lift = t("only among lapsed", "nur bei Abgewanderten")
+			}
+			lt.Rows = append(lt.Rows, []string{l.Label, render.Percent(l.LapsedShare, lang) + " (" + strconv.Itoa(l.Lapsed) + ")", render.Percent(l.ActiveShare, lang) + " (" + strconv.Itoa(l.Active) + ")", lift})
+		}
+		doc.Tables = append(doc.Tables, lt)
+	}
+	if len(rep.Unavailable) > 0 {
+		labels := make([]string, len(rep.Unavailable))
+		for i, code := range rep.Unavailable {
+			labels[i] = reason.Label(code, lang)
+		}
+		doc.Notes = append(doc.Notes, t("Hints not available in this export (its columns are missing): ", "In diesem Export nicht verfügbare Hinweise (Spalten fehlen): ")+joinLabels(labels))
+	}
+	return doc
+}
+
+func joinLabels(l []string) string {
+	s := ""
+	for i, x := range l {
+		if i > 0 {
+			s += "; "
+		}
+		s += x
+	}
+	return s
+}
+
+func days(n int, lang string) string {
+	if n <= 0 {
+		return "–"
+	}
+	if lang == "de" {
+		return render.Int(n, lang) + " Tage"
+	}
+	return render.Int(n, lang) + " days"
+}
+
+func isoText(iso, lang string) string {
+	if lang != "de" || len(iso) != 10 {
+		return iso
+	}
+	return iso[8:10] + "." + iso[5:7] + "." + iso[0:4]
+}
+
+// writeCallList writes the call list of lapsed and lost customers, leaving out those who do
+// not want to be contacted; it returns how many were written and left out.
+func writeCallList(path string, r *analysis.Result, lang string) (written, skipped int, err error) {
+	var rows []callRow
+	for _, i := range r.Lapsed() {
+		h := &r.Set.Customers[i]
+		if !analysis.ContactAllowed(h.ContactPreference) {
+			skipped++
+			continue
+		}
+		v := r.Verdicts[i]
+		rows = append(rows, callRow{
+			ID: h.Key, Name: h.Name, Phone: h.Phone, Email: h.Email, ContactPreference: h.ContactPreference,
+			Status: string(v.Status), LastVisit: v.LastVisit.String(), ValueAtRisk: fmt.Sprintf("%.2f", float64(v.ValueAtRisk)/100),
+			Question: reason.TopQuestions(r.Findings[i], lang, 2), Evidence: reason.TopEvidence(r.Findings[i], lang, 2),
+		})
+	}
+	if rows == nil {
+		rows = []callRow{}
+	}
+	err = atomicfile.Write(path, 0o600, func(w io.Writer) error {
+		cw := render.NewSafeCSV(w, false)
+		if err := gocsv.MarshalCSV(rows, cw); err != nil {
+			return err
+		}
+		cw.Flush()
+		return cw.Error()
+	})
+	return len(rows), skipped, err
+}
