@@ -1,7 +1,6 @@
 package lapse
 
 import (
-	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -66,7 +65,8 @@ type assessor struct {
 	asOf       visit.Day
 	cfg        Config
 	m          *Models
-	recall     []int // recall interval per service symbol, 0 for none
+	recall     []int  // recall interval per service symbol, 0 for none
+	courseSvc  []bool // whether a service symbol comes in courses; nil: every one does
 	hasAmounts bool
 	// The population's median gap, its PopulationQuantile and the lapse gap (that
 	// quantile, not below MinGapDays); popMedian is 0 when no customer ever came back.
@@ -86,6 +86,16 @@ func newAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *asses
 		a.recall = make([]int, set.Services.Len())
 		for s := range a.recall {
 			a.recall[s] = byKey[recallKey(set.Services.Name(history.Sym(s)))]
+		}
+	}
+	if len(cfg.CourseServices) > 0 && set.Services != nil {
+		named := make(map[string]bool, len(cfg.CourseServices))
+		for _, name := range cfg.CourseServices {
+			named[recallKey(name)] = true
+		}
+		a.courseSvc = make([]bool, set.Services.Len())
+		for s := range a.courseSvc {
+			a.courseSvc[s] = named[recallKey(set.Services.Name(history.Sym(s)))]
 		}
 	}
 	// One pass for the population's gaps and whether there are amounts at all.
@@ -176,6 +186,7 @@ type scratch struct {
 	visits []dayVisit
 	gaps   []float64
 	sorted []float64
+	texts
 }
 
 // load fills sc.visits with h's visit days on or before asOf and returns the first
@@ -222,7 +233,7 @@ func (a *assessor) assess(i int, sc *scratch, v *Verdict) {
 		if next != visit.NoDay {
 			v.Status, v.ExpectedBack = Booked, next
 		}
-		v.explain(evidence{})
+		v.explain(evidence{}, &sc.texts)
 		return
 	}
 	last := vs[len(vs)-1].day
@@ -244,7 +255,7 @@ func (a *assessor) assess(i int, sc *scratch, v *Verdict) {
 	if next != visit.NoDay {
 		v.Rule, v.Status = RuleBooked, Booked
 		v.UsualGap, v.ExpectedBack = rhythm, next
-		v.explain(evidence{})
+		v.explain(evidence{}, &sc.texts)
 		return
 	}
 
@@ -264,7 +275,7 @@ func (a *assessor) assess(i int, sc *scratch, v *Verdict) {
 		if v.Status != FollowUp {
 			v.setExpected(last, c.usual, a.asOf)
 		}
-		v.explain(evidence{service: a.set.Services.Name(c.service), courseVisits: c.visits})
+		v.explain(evidence{service: a.set.Services.Name(c.service), courseVisits: c.visits}, &sc.texts)
 		return
 	}
 
@@ -274,7 +285,7 @@ func (a *assessor) assess(i int, sc *scratch, v *Verdict) {
 		v.UsualGap = rhythm
 		v.setExpected(last, rhythm, a.asOf)
 		v.Status = a.judge(v.CurrentGap, a.cfg.DueFactor*rhythm, a.lapseGap(a.cfg.Tolerance*rhythm))
-		v.explain(evidence{})
+		v.explain(evidence{}, &sc.texts)
 		return
 	}
 
@@ -291,7 +302,7 @@ func (a *assessor) assess(i int, sc *scratch, v *Verdict) {
 			v.setExpected(vs[k].day, float64(interval), a.asOf)
 			v.Status = a.judge(since, a.cfg.DueFactor*float64(interval),
 				a.lapseGap(a.cfg.RecallTolerance*float64(interval)))
-			v.explain(evidence{service: a.set.Services.Name(vs[k].service), since: since})
+			v.explain(evidence{service: a.set.Services.Name(vs[k].service), since: since}, &sc.texts)
 			return
 		}
 	}
@@ -309,7 +320,7 @@ func (a *assessor) assess(i int, sc *scratch, v *Verdict) {
 		due := a.crossing(pred, span, a.cfg.PAliveDue)
 		lapse := a.crossing(pred, span, a.cfg.PAliveLapsed)
 		v.Status = a.judge(v.CurrentGap, due, a.lapseGap(lapse))
-		v.explain(evidence{})
+		v.explain(evidence{}, &sc.texts)
 		return
 	}
 
@@ -319,12 +330,12 @@ func (a *assessor) assess(i int, sc *scratch, v *Verdict) {
 	if a.popMedian == 0 {
 		// Nobody came back: nothing to compare with but the lost limit.
 		v.Status = a.judge(v.CurrentGap, math.Inf(1), float64(a.cfg.LostAfterDays))
-		v.explain(evidence{})
+		v.explain(evidence{}, &sc.texts)
 		return
 	}
 	v.setExpected(last, a.popMedian, a.asOf)
 	v.Status = a.judge(v.CurrentGap, a.cfg.DueFactor*a.popMedian, a.popLapse)
-	v.explain(evidence{within: a.popQuantile})
+	v.explain(evidence{within: a.popQuantile}, &sc.texts)
 }
 
 // setExpected sets ExpectedBack to from + usual (rounded to a day) and Overdue to the days
@@ -415,7 +426,7 @@ type courseRun struct {
 func (a *assessor) course(vs []dayVisit, sc *scratch) (courseRun, bool) {
 	cfg := &a.cfg
 	last := vs[len(vs)-1]
-	if last.service == 0 || len(vs) < cfg.CourseMinVisits {
+	if cfg.CourseMinVisits == 0 || len(vs) < cfg.CourseMinVisits || !a.coursed(last.service) {
 		return courseRun{}, false
 	}
 	// The trailing run first: most customers fail here.
@@ -451,7 +462,7 @@ func (a *assessor) course(vs []dayVisit, sc *scratch) (courseRun, bool) {
 // of the previous one, is a course: long enough, not too long, dense enough.
 func (a *assessor) isCourse(run []dayVisit, sc *scratch) bool {
 	cfg := &a.cfg
-	if len(run) < cfg.CourseMinVisits || len(run) > cfg.CourseMaxVisits || run[0].service == 0 {
+	if len(run) < cfg.CourseMinVisits || len(run) > cfg.CourseMaxVisits || !a.coursed(run[0].service) {
 		return false
 	}
 	sc.sorted = sc.sorted[:0]
@@ -461,23 +472,7 @@ func (a *assessor) isCourse(run []dayVisit, sc *scratch) bool {
 	return median(sc.sorted) <= float64(cfg.CourseMedianGap)
 }
 
-// RankLapsed returns the lapsed and lost customers of vs, most value at risk first, then
-// most days overdue, then by key: the order of a call list. vs is not changed.
-func RankLapsed(vs []Verdict) []Verdict {
-	var out []Verdict
-	for _, v := range vs {
-		if v.Status.Missing() {
-			out = append(out, v)
-		}
-	}
-	slices.SortFunc(out, func(x, y Verdict) int {
-		if c := cmp.Compare(y.ValueAtRisk, x.ValueAtRisk); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(y.Overdue, x.Overdue); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.Key, y.Key)
-	})
-	return out
+// coursed reports whether service s can come in courses.
+func (a *assessor) coursed(s history.Sym) bool {
+	return s != 0 && (a.courseSvc == nil || a.courseSvc[s])
 }

@@ -380,3 +380,35 @@ func TestConfigValidate(t *testing.T) {
 		})
 	}
 }
+
+func TestCourseSettings(t *testing.T) {
+	cases := []struct {
+		name    string
+		service string
+		change  func(*lapse.Config)
+		want    lapse.Status
+	}{
+		{"by default any service comes in courses", "Drop-in Class", func(*lapse.Config) {}, lapse.FollowUp},
+		{"a service named among the course services comes in courses", "kg", func(c *lapse.Config) {
+			c.CourseServices = []string{"KG", "MT"}
+		}, lapse.FollowUp},
+		{"a service not named among the course services does not", "Drop-in Class", func(c *lapse.Config) {
+			c.CourseServices = []string{"KG", "MT"}
+		}, lapse.Lapsed},
+		{"course_min_visits 0 switches courses off", "KG", func(c *lapse.Config) { c.CourseMinVisits = 0 }, lapse.Lapsed},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cfg := lapse.DefaultConfig()
+			c.change(&cfg)
+			if err := cfg.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			set := buildSet(false, customer{"X", every(0, 7, 8, c.service, 0)})
+			v := lapse.Assess(set, day0+7*7+40, cfg, nil)[0]
+			if v.Status != c.want {
+				t.Errorf("status %s by %s (%s), want %s", v.Status, v.Rule, v.Explanation, c.want)
+			}
+		})
+	}
+}

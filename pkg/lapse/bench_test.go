@@ -154,3 +154,13 @@ func BenchmarkLapsedWhole(b *testing.B) {
 		b.ReportMetric(float64(len(ranked)), "lapsed")
 	}
 }
+
+// BenchmarkRankLapsed ranks the lapsed and lost customers of the large export.
+func BenchmarkRankLapsed(b *testing.B) {
+	set, asOf := largeSet(b)
+	vs := lapse.Assess(set, asOf, lapse.DefaultConfig(), nil)
+	for b.Loop() {
+		ranked := lapse.RankLapsed(vs)
+		b.ReportMetric(float64(len(ranked)), "lapsed")
+	}
+}

@@ -84,12 +84,19 @@ type Config struct {
 	// 6 because a German physiotherapy prescription covers 6 treatments as a rule (up to
 	// 10 for some diagnoses, 20 for two back to back): five treatments of one kind and then
 	// nothing look more like an abandoned course than a finished one. The limits need a
-	// service column; without one no course is recognised.
-	CourseMinVisits int `json:"course_min_visits" yaml:"course_min_visits"`
-	CourseMaxVisits int `json:"course_max_visits" yaml:"course_max_visits"`
-	CourseMaxGap    int `json:"course_max_gap_days" yaml:"course_max_gap_days"`
-	CourseMedianGap int `json:"course_median_gap_days" yaml:"course_median_gap_days"`
-	CourseEndDays   int `json:"course_end_days" yaml:"course_end_days"`
+	// service column; without one no course is recognised. CourseMinVisits 0 switches the
+	// rule off.
+	//
+	// CourseServices, when not empty, names the services that come in courses (matched like
+	// Recall); by default any service can. A studio whose regulars buy the same class every
+	// week, or a salon, may want to name none of theirs: there ten weekly visits and then
+	// nothing are a lapse, not the end of a treatment.
+	CourseMinVisits int      `json:"course_min_visits" yaml:"course_min_visits"`
+	CourseMaxVisits int      `json:"course_max_visits" yaml:"course_max_visits"`
+	CourseMaxGap    int      `json:"course_max_gap_days" yaml:"course_max_gap_days"`
+	CourseMedianGap int      `json:"course_median_gap_days" yaml:"course_median_gap_days"`
+	CourseEndDays   int      `json:"course_end_days" yaml:"course_end_days"`
+	CourseServices  []string `json:"course_services" yaml:"course_services"`
 }
 
 // DefaultConfig returns the documented defaults (see [Config]).
@@ -145,8 +152,10 @@ func (c Config) Validate() error {
 		return bad("p_alive_due", c.PAliveDue, fmt.Sprintf("in [p_alive_lapsed (%v), 1)", c.PAliveLapsed))
 	case !(c.PopulationQuantile > 0 && c.PopulationQuantile <= 1):
 		return bad("population_quantile", c.PopulationQuantile, "in (0, 1]")
+	case c.CourseMinVisits == 0:
+		// The course rule is off; its other limits do not matter.
 	case c.CourseMinVisits < 2:
-		return bad("course_min_visits", c.CourseMinVisits, "at least 2")
+		return bad("course_min_visits", c.CourseMinVisits, "0 (off) or at least 2")
 	case c.CourseMaxVisits < c.CourseMinVisits:
 		return bad("course_max_visits", c.CourseMaxVisits, fmt.Sprintf("at least course_min_visits (%d)", c.CourseMinVisits))
 	case c.CourseMaxGap < 1:

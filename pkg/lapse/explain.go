@@ -3,6 +3,7 @@ package lapse
 import (
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/winback/winback/pkg/visit"
 )
@@ -44,82 +45,82 @@ var (
 	deEvery  = [...]string{"jeden Tag", "jede Woche", "jeden Monat", "jedes Jahr"}
 )
 
-func (s span) en() string {
+// appendEN appends "6 weeks" or "1 week".
+func (s span) appendEN(b []byte) []byte {
+	b = strconv.AppendInt(b, int64(s.n), 10)
+	b = append(b, ' ')
 	if s.n == 1 {
-		return "1 " + enUnit[s.u][0]
+		return append(b, enUnit[s.u][0]...)
 	}
-	return fmt.Sprintf("%d %s", s.n, enUnit[s.u][1])
+	return append(b, enUnit[s.u][1]...)
 }
 
-func (s span) deDat() string {
+// appendDEDative appends "6 Wochen" or "1 Woche", the form after "vor" and "von".
+func (s span) appendDEDative(b []byte) []byte {
+	b = strconv.AppendInt(b, int64(s.n), 10)
+	b = append(b, ' ')
 	if s.n == 1 {
-		return "1 " + deUnit[s.u][0]
+		return append(b, deUnit[s.u][0]...)
 	}
-	return fmt.Sprintf("%d %s", s.n, deDative[s.u])
+	return append(b, deDative[s.u]...)
 }
 
-// everyEN and everyDE say how often: "every 6 weeks", "alle 6 Wochen".
-func everyEN(d float64) string {
+// appendEveryEN and appendEveryDE say how often: "every 6 weeks", "alle 6 Wochen".
+func appendEveryEN(b []byte, d float64) []byte {
+	s := spanOf(d)
+	b = append(b, "every "...)
+	if s.n <= 1 {
+		return append(b, enUnit[s.u][0]...)
+	}
+	return s.appendEN(b)
+}
+
+func appendEveryDE(b []byte, d float64) []byte {
 	s := spanOf(d)
 	if s.n <= 1 {
-		return "every " + enUnit[s.u][0]
+		return append(b, deEvery[s.u]...)
 	}
-	return "every " + s.en()
+	b = append(b, "alle "...)
+	b = strconv.AppendInt(b, int64(s.n), 10)
+	b = append(b, ' ')
+	return append(b, deUnit[s.u][1]...)
 }
 
-func everyDE(d float64) string {
-	s := spanOf(d)
-	if s.n <= 1 {
-		return deEvery[s.u]
-	}
-	return fmt.Sprintf("alle %d %s", s.n, deUnit[s.u][1])
-}
-
-// agoEN and agoDE say how long ago: "14 weeks ago", "vor 14 Wochen", "today", "heute".
-func agoEN(d int) string {
+// appendAgoEN and appendAgoDE say how long ago: "14 weeks ago", "vor 14 Wochen", "today",
+// "heute".
+func appendAgoEN(b []byte, d int) []byte {
 	if d <= 0 {
-		return "today"
+		return append(b, "today"...)
 	}
-	return spanOf(float64(d)).en() + " ago"
+	return append(spanOf(float64(d)).appendEN(b), " ago"...)
 }
 
-func agoDE(d int) string {
+func appendAgoDE(b []byte, d int) []byte {
 	if d <= 0 {
-		return "heute"
+		return append(b, "heute"...)
 	}
-	return "vor " + spanOf(float64(d)).deDat()
+	return spanOf(float64(d)).appendDEDative(append(b, "vor "...))
 }
 
-// withinEN and withinDE: "within 5 weeks", "innerhalb von 5 Wochen".
-func withinEN(d float64) string { return "within " + spanOf(d).en() }
-func withinDE(d float64) string { return "innerhalb von " + spanOf(d).deDat() }
-
-// percentEN and percentDE round a probability to whole percent: "12%", "12 %".
-func percentEN(p float64) string {
+// appendPercentEN and appendPercentDE round a probability to whole percent: "12%",
+// "12 %".
+func appendPercentEN(b []byte, p float64) []byte {
 	if p < 0.005 {
-		return "under 1%"
+		return append(b, "under 1%"...)
 	}
-	return fmt.Sprintf("%.0f%%", 100*p)
+	return append(strconv.AppendFloat(b, math.Round(100*p), 'f', 0, 64), '%')
 }
 
-func percentDE(p float64) string {
+func appendPercentDE(b []byte, p float64) []byte {
 	if p < 0.005 {
-		return "unter 1 %"
+		return append(b, "unter 1 %"...)
 	}
-	return fmt.Sprintf("%.0f %%", 100*p)
+	return append(strconv.AppendFloat(b, math.Round(100*p), 'f', 0, 64), " %"...)
 }
 
-// dateEN and dateDE format a day for a person: "14 Jul 2025", "14.07.2025".
-func dateEN(d visit.Day) string { return d.Time().Format("2 Jan 2006") }
-func dateDE(d visit.Day) string { return d.German() }
-
-// lastVisit says when the last visit was, and whether it was the only one.
-func lastVisit(visits, gap int) (en, de string) {
-	if visits == 1 {
-		return "only visit " + agoEN(gap), "einziger Besuch " + agoDE(gap)
-	}
-	return "last visit " + agoEN(gap), "letzter Besuch " + agoDE(gap)
-}
+// appendDateEN and appendDateDE format a day for a person: "14 Jul 2025", "14.07.2025".
+func appendDateEN(b []byte, d visit.Day) []byte { return d.Time().AppendFormat(b, "2 Jan 2006") }
+func appendDateDE(b []byte, d visit.Day) []byte { return d.Time().AppendFormat(b, "02.01.2006") }
 
 // evidence is what a rule saw beyond the [Verdict]'s own fields, for its explanation.
 type evidence struct {
@@ -129,46 +130,83 @@ type evidence struct {
 	within       float64 // the population's quantile gap; 0 when nobody came back
 }
 
+// texts builds explanations in reusable buffers and keeps one copy of each distinct
+// text: most customers share theirs with many others, and a verdict list for 300,000
+// customers should not hold 600,000 strings.
+type texts struct {
+	en, de []byte
+	seen   map[string]string
+}
+
+func (t *texts) intern(b []byte) string {
+	if s, ok := t.seen[string(b)]; ok {
+		return s
+	}
+	if t.seen == nil || len(t.seen) > 1<<16 {
+		t.seen = make(map[string]string)
+	}
+	s := string(b)
+	t.seen[s] = s
+	return s
+}
+
 // explain fills v's Explanation and ExplanationDE for its rule.
-func (v *Verdict) explain(ev evidence) {
-	service := ev.service
-	lastEN, lastDE := lastVisit(v.Visits, v.CurrentGap)
+func (v *Verdict) explain(ev evidence, t *texts) {
+	en, de := t.en[:0], t.de[:0]
+	// last appends when the last visit was, and whether it was the only one.
+	last := func() {
+		if v.Visits == 1 {
+			en, de = append(en, "only visit "...), append(de, "einziger Besuch "...)
+		} else {
+			en, de = append(en, "last visit "...), append(de, "letzter Besuch "...)
+		}
+		en, de = appendAgoEN(en, v.CurrentGap), appendAgoDE(de, v.CurrentGap)
+	}
 	switch v.Rule {
 	case RuleBooked:
-		v.Explanation = "next appointment on " + dateEN(v.NextBooked)
-		v.ExplanationDE = "nächster Termin am " + dateDE(v.NextBooked)
+		en = appendDateEN(append(en, "next appointment on "...), v.NextBooked)
+		de = appendDateDE(append(de, "nächster Termin am "...), v.NextBooked)
 	case RuleNoVisit:
 		if v.NextBooked != visit.NoDay {
-			v.Explanation = "first appointment on " + dateEN(v.NextBooked)
-			v.ExplanationDE = "erster Termin am " + dateDE(v.NextBooked)
+			en = appendDateEN(append(en, "first appointment on "...), v.NextBooked)
+			de = appendDateDE(append(de, "erster Termin am "...), v.NextBooked)
 		} else {
-			v.Explanation = "no visit yet, only cancelled or missed appointments"
-			v.ExplanationDE = "noch kein Besuch, nur abgesagte oder versäumte Termine"
+			en = append(en, "no visit yet, only cancelled or missed appointments"...)
+			de = append(de, "noch kein Besuch, nur abgesagte oder versäumte Termine"...)
 		}
 	case RuleCourse:
 		if v.Status == FollowUp {
-			v.Explanation = fmt.Sprintf("finished a course of %d × %s; %s", ev.courseVisits, service, lastEN)
-			v.ExplanationDE = fmt.Sprintf("Behandlungsserie %d × %s abgeschlossen; %s", ev.courseVisits, service, lastDE)
+			en = fmt.Appendf(en, "finished a course of %d × %s; ", ev.courseVisits, ev.service)
+			de = fmt.Appendf(de, "Behandlungsserie %d × %s abgeschlossen; ", ev.courseVisits, ev.service)
 		} else {
-			v.Explanation = fmt.Sprintf("in a course of %s, usually %s; %s", service, everyEN(v.UsualGap), lastEN)
-			v.ExplanationDE = fmt.Sprintf("in Behandlungsserie %s, kommt sonst %s; %s", service, everyDE(v.UsualGap), lastDE)
+			en = appendEveryEN(fmt.Appendf(en, "in a course of %s, usually ", ev.service), v.UsualGap)
+			de = appendEveryDE(fmt.Appendf(de, "in Behandlungsserie %s, kommt sonst ", ev.service), v.UsualGap)
+			en, de = append(en, "; "...), append(de, "; "...)
 		}
+		last()
 	case RuleOwnRhythm:
-		v.Explanation = fmt.Sprintf("usually %s; %s", everyEN(v.UsualGap), lastEN)
-		v.ExplanationDE = fmt.Sprintf("kommt sonst %s; %s", everyDE(v.UsualGap), lastDE)
+		en = append(appendEveryEN(append(en, "usually "...), v.UsualGap), "; "...)
+		de = append(appendEveryDE(append(de, "kommt sonst "...), v.UsualGap), "; "...)
+		last()
 	case RuleRecall:
-		v.Explanation = fmt.Sprintf("%s recall %s; last %s %s", service, everyEN(v.UsualGap), service, agoEN(ev.since))
-		v.ExplanationDE = fmt.Sprintf("Recall %s %s; %s zuletzt %s", service, everyDE(v.UsualGap), service, agoDE(ev.since))
+		en = appendEveryEN(append(append(en, ev.service...), " recall "...), v.UsualGap)
+		en = appendAgoEN(append(append(append(en, "; last "...), ev.service...), ' '), ev.since)
+		de = appendEveryDE(append(append(append(de, "Recall "...), ev.service...), ' '), v.UsualGap)
+		de = appendAgoDE(append(append(append(de, "; "...), ev.service...), " zuletzt "...), ev.since)
 	case RuleModel:
-		v.Explanation = fmt.Sprintf("%s chance still active (model); %s", percentEN(v.PAlive), lastEN)
-		v.ExplanationDE = fmt.Sprintf("laut Modell zu %s noch aktiv; %s", percentDE(v.PAlive), lastDE)
+		en = append(appendPercentEN(en, v.PAlive), " chance still active (model); "...)
+		de = append(appendPercentDE(append(de, "laut Modell zu "...), v.PAlive), " noch aktiv; "...)
+		last()
 	case RulePopulation:
 		if ev.within == 0 {
-			v.Explanation = "no customer has come back yet to compare with; " + lastEN
-			v.ExplanationDE = "noch niemand ist wiedergekommen, kein Vergleich möglich; " + lastDE
+			en = append(en, "no customer has come back yet to compare with; "...)
+			de = append(de, "noch niemand ist wiedergekommen, kein Vergleich möglich; "...)
 		} else {
-			v.Explanation = fmt.Sprintf("most customers come back %s; %s", withinEN(ev.within), lastEN)
-			v.ExplanationDE = fmt.Sprintf("die meisten kommen %s wieder; %s", withinDE(ev.within), lastDE)
+			en = append(spanOf(ev.within).appendEN(append(en, "most customers come back within "...)), "; "...)
+			de = append(spanOf(ev.within).appendDEDative(append(de, "die meisten kommen innerhalb von "...)), " wieder; "...)
 		}
+		last()
 	}
+	v.Explanation, v.ExplanationDE = t.intern(en), t.intern(de)
+	t.en, t.de = en, de
 }

@@ -3,10 +3,16 @@
 // treatment (a follow-up, not a win-back). It says which rule decided, in plain words, when
 // the customer would normally have been back, and what is at stake.
 //
-// The rules, in order: a booked appointment; the customer's own rhythm when they have enough
-// visits; a recall interval for their service when configured; otherwise the population: the
-// repeat-buying model's P(alive) when a model fits the data, else the gap against a high
-// quantile of everyone's gaps. It does not say why anyone left (see package reason).
+// The rules, in order: a booked appointment; a finished course of treatment; the customer's
+// own rhythm when they have enough visits; a recall interval for their service when
+// configured; otherwise the population: the repeat-buying model's P(alive) when a model fits
+// the data, else the gap against a high quantile of everyone's gaps. [Assess] applies them
+// with the thresholds of a [Config]; [FitModels] fits the models it uses; [RankLapsed] orders
+// the lapsed for a call list.
+//
+// The package is pure: the as-of date comes in as an argument, nothing reads files, the
+// clock or the environment, and the same set, date and configuration give the same verdicts.
+// It does not say why anyone left (see package reason).
 package lapse
 
 import "github.com/winback/winback/pkg/visit"
