@@ -138,6 +138,11 @@ type ReportOptions struct {
 	Files    []string
 	Quality  report.Quality
 	Previous *report.Report
+	// PreviousPseudonyms turns keys into the ids of the previous report when that one was
+	// pseudonymized (nil: it has real ids).
+	PreviousPseudonyms *pseudo.Pseudonymizer
+	// Backtest adds the model check on the data's own last months.
+	Backtest bool
 }
 
 // Report assembles the report.
@@ -216,7 +221,14 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 	rep.Recency = r.recency()
 	rep.Model = r.modelPart(decided)
 	if o.Previous != nil {
-		rep.Since = since(o.Previous, rep, r, id)
+		prevID := func(key string) string { return key }
+		if o.PreviousPseudonyms != nil {
+			prevID = o.PreviousPseudonyms.Name
+		}
+		rep.Since = since(o.Previous, r, prevID, id)
+	}
+	if o.Backtest {
+		rep.Model.Backtest = r.Backtest()
 	}
 	return rep
 }
@@ -359,37 +371,41 @@ func (r *Result) modelPart(decided map[string]int) report.ModelPart {
 	return m
 }
 
-// since compares with the previous run's report.
-func since(prev, cur *report.Report, r *Result, id func(string) string) *report.Since {
+// since compares with the previous run's report. prevID maps a customer key to the id the
+// previous report used; outID to the id this report shows. Won back are the customers who
+// were lapsed, lost or due a follow-up after a finished course last time and have visited
+// since: all of them needed a call to come back. The win-back rate divides by all of those.
+func since(prev *report.Report, r *Result, prevID, outID func(string) string) *report.Since {
 	s := &report.Since{PreviousAsOf: prev.AsOf, NewlyLapsed: []string{}, StillLapsed: []string{}, WonBack: []string{}, NewlyDue: []string{}}
 	missing := func(st string) bool { return st == string(lapse.Lapsed) || st == string(lapse.Lost) }
+	away := func(st string) bool { return missing(st) || st == string(lapse.FollowUp) }
 	prevAsOf, err := visit.ParseDay(prev.AsOf)
 	if err != nil {
 		prevAsOf = visit.NoDay
 	}
-	lastVisit := map[string]visit.Day{}
-	for i, v := range r.Verdicts {
-		lastVisit[id(r.Set.Customers[i].Key)] = v.LastVisit
-	}
 	lapsedBefore := 0
-	for pid, st := range prev.Statuses {
-		if !missing(st) {
+	for _, st := range prev.Statuses {
+		if away(st) {
+			lapsedBefore++
+		}
+	}
+	for i, v := range r.Verdicts {
+		if v.Rule == lapse.RuleNoVisit && v.Status != lapse.Booked {
 			continue
 		}
-		lapsedBefore++
-		if lv, ok := lastVisit[pid]; ok && prevAsOf != visit.NoDay && lv != visit.NoDay && lv > prevAsOf {
-			s.WonBack = append(s.WonBack, pid)
-		}
-	}
-	for cid, st := range cur.Statuses {
-		before := prev.Statuses[cid]
+		key := r.Set.Customers[i].Key
+		before := prev.Statuses[prevID(key)]
+		st := string(v.Status)
+		id := outID(key)
 		switch {
+		case away(before) && prevAsOf != visit.NoDay && v.LastVisit != visit.NoDay && v.LastVisit > prevAsOf:
+			s.WonBack = append(s.WonBack, id)
 		case missing(st) && missing(before):
-			s.StillLapsed = append(s.StillLapsed, cid)
+			s.StillLapsed = append(s.StillLapsed, id)
 		case missing(st):
-			s.NewlyLapsed = append(s.NewlyLapsed, cid)
+			s.NewlyLapsed = append(s.NewlyLapsed, id)
 		case st == string(lapse.Due) && before != string(lapse.Due):
-			s.NewlyDue = append(s.NewlyDue, cid)
+			s.NewlyDue = append(s.NewlyDue, id)
 		}
 	}
 	for _, l := range [][]string{s.NewlyLapsed, s.StillLapsed, s.WonBack, s.NewlyDue} {
@@ -399,4 +415,56 @@ func since(prev, cur *report.Report, r *Result, id func(string) string) *report.
 		s.WinBackRate = float64(len(s.WonBack)) / float64(lapsedBefore)
 	}
 	return s
+}
+
+// Backtest checks the model on the data itself: it fits up to a calibration end before
+// the as-of date and compares the predicted with the actual visits since, by calibration
+// frequency. The holdout is a third of the data's span, at most 26 weeks; nil when the data
+// span less than a year or no model is usable on the calibration period.
+func (r *Result) Backtest() *report.Backtest {
+	first := visit.NoDay
+	for i := range r.Set.Customers {
+		for _, e := range r.Set.Customers[i].Events {
+			if e.IsVisit(r.AsOf) && (first == visit.NoDay || e.Day < first) {
+				first = e.Day
+			}
+			break
+		}
+	}
+	span := int(r.AsOf - first)
+	if first == visit.NoDay || span < 365 {
+		return nil
+	}
+	hold := min(span/3, 182)
+	cal := r.AsOf - visit.Day(hold)
+	ms, err := lapse.FitModels(r.Set, cal, r.opt.Period)
+	if err != nil || ms.Predictor() == nil {
+		return nil
+	}
+	var sums []model.Summary
+	var actual []float64
+	for i, p := range ms.Customers {
+		if p.Visits == 0 {
+			continue
+		}
+		n := 0
+		for _, e := range r.Set.Customers[i].Events {
+			if e.Day > cal && e.IsVisit(r.AsOf) {
+				n++
+			}
+		}
+		sums = append(sums, p.Summary)
+		actual = append(actual, float64(n))
+	}
+	h, err := model.CompareHoldout(ms.Predictor(), sums, actual, float64(hold)/r.opt.Period.Length())
+	if err != nil {
+		return nil
+	}
+	b := &report.Backtest{CalibrationEnd: cal.String(), HoldoutEnd: r.AsOf.String(),
+		Actual: h.SumActual, Predicted: round2(h.SumPredicted), Error: h.TotalError}
+	for _, bin := range h.Bins {
+		b.Bins = append(b.Bins, report.BacktestBin{Frequency: bin.Label, Customers: bin.Customers,
+			Actual: math.Round(bin.Actual*1e4) / 1e4, Predicted: math.Round(bin.Predicted*1e4) / 1e4})
+	}
+	return b
 }

@@ -24,12 +24,17 @@ type outputOptions struct {
 	excel  bool
 }
 
-func (o *outputOptions) bind(c *cobra.Command, formats []string) {
+func (o *outputOptions) bind(c *cobra.Command, formats []string) { o.bindWithout(c, formats, "") }
+
+// bindWithout binds the flags but the one named skip, which the command binds itself.
+func (o *outputOptions) bindWithout(c *cobra.Command, formats []string, skip string) {
 	f := c.Flags()
 	f.StringVar(&o.asOf, "as-of", "", "analyse as of this date (yyyy-mm-dd); default: the latest date with a recorded visit, cancellation or no-show")
 	f.StringVar(&o.lang, "lang", "", "language of the output: de or en (default from LANG)")
 	f.StringVar(&o.format, "format", "", "output format: "+strings.Join(formats, ", ")+" (default table, or from the -o file's extension)")
-	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of standard output")
+	if skip != "output" {
+		f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of standard output")
+	}
 	f.BoolVar(&o.excel, "excel", false, "CSV for a German Excel: ';', decimal commas, UTF-8 BOM (default with --lang de)")
 	c.RegisterFlagCompletionFunc("lang", fixedChoices("de", "en"))
 	c.RegisterFlagCompletionFunc("format", fixedChoices(formats...))

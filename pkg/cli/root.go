@@ -76,7 +76,7 @@ forms. Start with "winback inspect FILE" to see how an export was understood.`,
 	root.PersistentFlags().StringVar(&a.configPath, "config", "", "read flags from this YAML file (keys are the long flag names; flags on the command line win)")
 	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, "print nothing but the output and errors")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error { return a.loadConfig(root, cmd) }
-	root.AddCommand(newInspectCmd(a, nil), newSegmentsCmd(a), newModelCmd(a), newLapsedCmd(a), newExplainCmd(a))
+	root.AddCommand(newInspectCmd(a, nil), newSegmentsCmd(a), newModelCmd(a), newLapsedCmd(a), newExplainCmd(a), newReportCmd(a))
 	return root
 }
 

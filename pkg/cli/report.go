@@ -1,0 +1,274 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/winback/winback/pkg/analysis"
+	"github.com/winback/winback/pkg/atomicfile"
+	"github.com/winback/winback/pkg/pseudo"
+	"github.com/winback/winback/pkg/report"
+)
+
+type reportOptions struct {
+	a            *app
+	input        inputOptions
+	out          outputOptions
+	an           analysisOptions
+	outputs      []string
+	previous     string
+	state        string
+	contacts     string
+	withContacts bool
+	top          int
+	files        []string
+}
+
+func newReportCmd(a *app) *cobra.Command {
+	o := &reportOptions{a: a}
+	c := &cobra.Command{
+		Use:   "report FILE...",
+		Short: "The monthly report: segments, who lapsed and what to ask, what changed, trends",
+		Long: `Report brings everything together: a summary (customers by status, revenue, value at
+risk, data quality), what changed since last time (newly lapsed, still lapsed, won back,
+newly due), the segments and the R×F grid, the lapsed customers with their top questions,
+what the hints say about the business, the monthly trend and cohort retention, channels
+and services among active and lapsed customers, and how lapse was decided (with a check
+of the model on the data's own last months).
+
+Formats: table (on a terminal), md, json (everything, with a schema version), csv (the
+lapsed customers), html (one self-contained file with charts, for the projector and for
+printing), xlsx (one sheet per table). -o can be given several times; each file's format
+follows its extension.
+
+Privacy: html and md show pseudonyms instead of customer ids by default (they are the
+formats that get projected, printed and sent around; --pseudonymize=false shows the ids).
+Names, phones and e-mails appear only with --with-contacts. --key or WINBACK_KEY makes
+pseudonyms stable from month to month.
+
+For a cron job: --config holds the flags, --state DIR keeps each run's JSON and compares
+with the latest earlier one, and nothing is printed but errors with --quiet.`,
+		Example: `  # the owner's monthly report, as a web page in German
+  winback report --lang de -o bericht.html testdata/praxis/praxis.csv
+
+  # the cron job: HTML, JSON and call list, compared with last month
+  winback report --config winback.yaml --state /var/lib/winback -o report.html -o report.json --contacts calls.csv
+
+  # in a workshop: what if lapsed meant twice the usual gap?
+  winback report --tolerance 2 -o what-if.html export.csv`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			files, err := a.files(args)
+			if err != nil {
+				return err
+			}
+			o.files = files
+			return runReport(o, cmd.Flags().Changed("pseudonymize"))
+		},
+	}
+	o.input.bind(c)
+	o.out.bindWithout(c, report.Formats, "output")
+	c.Flags().StringArrayVarP(&o.outputs, "output", "o", nil, "write to this file (atomically); repeatable; the format follows the extension (.html .md .json .csv .xlsx .txt)")
+	o.an.bind(c)
+	c.Flags().StringVar(&o.previous, "previous", "", "the JSON report of an earlier run, to show what changed since")
+	c.Flags().StringVar(&o.state, "state", "", "keep each run's JSON in this directory and compare with the latest earlier one")
+	c.Flags().StringVar(&o.contacts, "contacts", "", "also write the call list to this CSV file (personal data: permissions 0600)")
+	c.Flags().BoolVar(&o.withContacts, "with-contacts", false, "include names, phones and e-mails in the report (not with --pseudonymize)")
+	c.Flags().IntVar(&o.top, "top", report.DefaultLapsedShown, "how many lapsed customers table, md and html list (json, csv and xlsx list all)")
+	return c
+}
+
+func runReport(o *reportOptions, pseudoSet bool) error {
+	lang, err := o.out.language(o.a.io)
+	if err != nil {
+		return err
+	}
+	// -o may be given several times for report: collect them all.
+	outputs := slices.Clone(o.outputs)
+	if o.out.output != "" {
+		outputs = append([]string{o.out.output}, outputs...)
+	}
+	type target struct{ path, format string }
+	var targets []target
+	for _, p := range outputs {
+		f := o.out.format
+		if len(outputs) > 1 || f == "" {
+			f = report.FormatFor(p)
+		}
+		if f == "" {
+			return usagef("name the file with an extension: .html .md .json .csv .xlsx .txt, or give --format", "cannot tell the format of %s", p)
+		}
+		targets = append(targets, target{p, f})
+	}
+	if len(targets) == 0 {
+		f := o.out.format
+		if f == "" {
+			f = "md"
+			if o.a.io.OutTTY {
+				f = "table"
+			}
+		}
+		if f == "xlsx" {
+			return usagef("write xlsx to a file: -o report.xlsx", "xlsx is not written to the terminal")
+		}
+		targets = append(targets, target{"", f})
+	}
+	for _, t := range targets {
+		if !slices.Contains(report.Formats, t.format) {
+			return usagef("use one of: "+strings.Join(report.Formats, ", "), "unknown format %q", t.format)
+		}
+	}
+	paths := []string{o.input.rejects, o.contacts}
+	for _, t := range targets {
+		paths = append(paths, t.path)
+	}
+	if err := checkOutputs(o.files, paths...); err != nil {
+		return err
+	}
+	if o.withContacts && o.an.pseudo {
+		return usagef("choose one: --with-contacts for the owner, --pseudonymize for a workshop", "--with-contacts and --pseudonymize exclude each other")
+	}
+	exp, r, err := analyse(o.a, o.files, &o.input, &o.out, &o.an)
+	if err != nil {
+		return err
+	}
+	keys := make([]string, len(r.Set.Customers))
+	for i := range r.Set.Customers {
+		keys[i] = r.Set.Customers[i].Key
+	}
+	prev, prevPseudo, err := o.loadPrevious(r, keys)
+	if err != nil {
+		return err
+	}
+	q := exp.Report
+	base := analysis.ReportOptions{Lang: lang, Contacts: o.withContacts, Shown: o.top, Files: o.files,
+		Quality: report.Quality{Rows: q.Rows, Accepted: q.Accepted, Rejected: q.Rejected, Blank: q.Blank, Duplicates: q.Duplicates,
+			RejectsOut: o.input.rejects, FirstDate: q.FirstDay, LastDate: q.LastDay},
+		Previous: prev, PreviousPseudonyms: prevPseudo, Backtest: true}
+	backtest := r.Backtest()
+	build := func(pseudonymize bool) *report.Report {
+		opt := base
+		opt.Backtest = false
+		if pseudonymize {
+			opt.Pseudonyms = o.an.pseudonymizerAlways(o.a, keys)
+			opt.Contacts = false
+		}
+		rep := r.Report(opt)
+		rep.Model.Backtest = backtest
+		return rep
+	}
+	for _, t := range targets {
+		pseudonymize := o.an.pseudo
+		if !pseudoSet && !o.withContacts && (t.format == "html" || t.format == "md") {
+			pseudonymize = true
+		}
+		rep := build(pseudonymize)
+		w, err := report.NewWriter(t.format, report.Options{Excel: o.out.excel || (lang == "de" && t.format == "csv"), MaxLapsed: o.top})
+		if err != nil {
+			return usagef("use one of: "+strings.Join(report.Formats, ", "), "%v", err)
+		}
+		if t.path == "" {
+			if err := w.Write(o.a.io.Out, rep); err != nil {
+				return err
+			}
+			continue
+		}
+		perm := os.FileMode(0o644)
+		if o.withContacts {
+			perm = 0o600
+		}
+		if err := atomicfile.Write(t.path, perm, func(f io.Writer) error { return w.Write(f, rep) }); err != nil {
+			return err
+		}
+	}
+	if o.contacts != "" {
+		n, skipped, err := writeCallList(o.contacts, r, lang)
+		if err != nil {
+			return err
+		}
+		if !o.a.quiet && o.a.io.ErrTTY {
+			fmt.Fprintf(o.a.io.ErrOut, "winback: call list %s: %d customers, %d left out (no contact wanted)\n", o.contacts, n, skipped)
+		}
+	}
+	if o.state != "" {
+		if err := o.saveState(build(false)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pseudonymizerAlways is the pseudonymizer for outputs that are pseudonymized by default.
+func (o *analysisOptions) pseudonymizerAlways(a *app, keys []string) *pseudo.Pseudonymizer {
+	saved := o.pseudo
+	o.pseudo = true
+	defer func() { o.pseudo = saved }()
+	return o.pseudonymizer(a, keys)
+}
+
+// statePrefix names the JSON files kept in --state.
+const statePrefix = "winback-report-"
+
+// loadPrevious reads --previous, or the latest report in --state before this as-of date.
+func (o *reportOptions) loadPrevious(r *analysis.Result, keys []string) (*report.Report, *pseudo.Pseudonymizer, error) {
+	path := o.previous
+	if path == "" && o.state != "" {
+		entries, err := os.ReadDir(o.state)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, fmt.Errorf("state: %w", err)
+		}
+		for _, e := range entries {
+			n := e.Name()
+			if strings.HasPrefix(n, statePrefix) && strings.HasSuffix(n, ".json") && strings.TrimSuffix(strings.TrimPrefix(n, statePrefix), ".json") < r.AsOf.String() {
+				path = filepath.Join(o.state, n) // names sort by date; keep the latest
+			}
+		}
+		if path == "" {
+			return nil, nil, nil
+		}
+	}
+	if path == "" {
+		return nil, nil, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, usagef("name the JSON written by an earlier 'winback report -o FILE.json'", "--previous: %v", err)
+	}
+	var prev report.Report
+	if err := json.Unmarshal(b, &prev); err != nil || prev.Version == 0 || prev.Statuses == nil {
+		return nil, nil, usagef("name the JSON written by an earlier 'winback report -o FILE.json'", "%s is not a winback report", path)
+	}
+	if prev.Version > report.Version {
+		return nil, nil, usagef("use a winback at least as new as the one that wrote it", "%s has report schema version %d; this winback reads up to %d", path, prev.Version, report.Version)
+	}
+	var pp *pseudo.Pseudonymizer
+	if prev.Pseudonymized {
+		pp = o.an.pseudonymizerAlways(o.a, keys)
+		if pp.FromData {
+			return nil, nil, usagef("give the --key (or WINBACK_KEY) the earlier report was written with", "%s holds pseudonyms; comparing needs the same key", path)
+		}
+	}
+	return &prev, pp, nil
+}
+
+// saveState writes this run's JSON (real ids, no contact details) into --state.
+func (o *reportOptions) saveState(rep *report.Report) error {
+	if err := os.MkdirAll(o.state, 0o700); err != nil {
+		return fmt.Errorf("state: %w", err)
+	}
+	path := filepath.Join(o.state, statePrefix+rep.AsOf+".json")
+	w, err := report.NewWriter("json", report.Options{})
+	if err != nil {
+		return err
+	}
+	return atomicfile.Write(path, 0o600, func(f io.Writer) error { return w.Write(f, rep) })
+}
