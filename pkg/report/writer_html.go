@@ -1,0 +1,181 @@
+package report
+
+import (
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+)
+
+// htmlWriter writes the report as one self-contained HTML file for the owner's browser and
+// the workshop's projector: inline CSS, charts as inline SVG drawn by winback, no script
+// and no request to anywhere (a Content-Security-Policy says so to the browser too). It
+// prints to A4, one section a page. Every value from the data goes through html/template,
+// which escapes it for where it stands.
+type htmlWriter struct{ opt Options }
+
+//go:embed report.html.tmpl
+var htmlSource string
+
+var htmlTemplate = template.Must(template.New("report").Parse(htmlSource))
+
+// htmlClip is the most characters of one value the HTML shows: a list is capped by rows,
+// and this caps the rows, so that no export makes the file big.
+const htmlClip = 300
+
+func (h htmlWriter) Write(w io.Writer, r *Report) error {
+	d := newDoc(r, docOptions{people: true, lapsed: min(shown(r, h.opt), maxHTMLLapsed)})
+	return htmlTemplate.Execute(w, newHTMLPage(r, d))
+}
+
+type htmlPage struct {
+	Lang, Title, Subtitle       string
+	Pseudonymized, PersonalData string
+	Footer, ShowNumbers, None   string
+	Sections                    []htmlSection
+}
+
+type htmlSection struct {
+	ID, Title, About string
+	Tiles            []htmlFact // numbers, shown large
+	Facts            []htmlFact // text
+	Blocks           []htmlBlock
+	Notes            []string
+}
+
+type htmlFact struct{ Label, Value string }
+
+// htmlBlock is a titled chart or table; a table behind a chart is folded away.
+type htmlBlock struct {
+	Title, About string
+	Heat         *heatMap
+	Bars         *barChart
+	Lines        *lineChart
+	Table        *htmlTable
+	Folded       bool
+}
+
+type htmlTable struct {
+	ID    string
+	Cols  []htmlCol
+	Rows  [][]htmlCell
+	Notes []string
+}
+
+type htmlCol struct {
+	Title string
+	Num   bool
+}
+
+type htmlCell struct {
+	Text  string
+	Lines []htmlLine
+	List  bool   // the lines are a list of questions with their evidence
+	Class string // n: a number, d: a date, hN: a heat-map colour
+}
+
+type htmlLine struct{ Text, Sub string }
+
+func newHTMLPage(r *Report, d *doc) *htmlPage {
+	w := d.w
+	p := &htmlPage{
+		Lang:        d.lang,
+		Title:       w.Title,
+		Subtitle:    fmt.Sprintf(w.Subtitle, humanDate(r.AsOf, d.lang)),
+		Footer:      fmt.Sprintf(w.Footer, Version),
+		ShowNumbers: w.ShowNumbers,
+		None:        w.None,
+	}
+	if r.Pseudonymized {
+		p.Pseudonymized = w.Pseudonymized
+	} else if lapsedColumnsOf(r).contact {
+		p.PersonalData = w.PersonalData
+	}
+	if p.Lang != "de" {
+		p.Lang = "en"
+	}
+	for _, s := range d.sections {
+		hs := htmlSection{ID: s.id, Title: s.title, About: s.about, Notes: s.notes}
+		for _, f := range s.facts {
+			hf := htmlFact{Label: f.label, Value: clip(f.value.text(d.lang, ", "))}
+			if f.value.kind == kText {
+				hs.Facts = append(hs.Facts, hf)
+			} else {
+				hs.Tiles = append(hs.Tiles, hf)
+			}
+		}
+		for _, t := range s.tables {
+			b := htmlBlock{Title: t.title, About: t.about}
+			switch t.id {
+			case "rf-grid":
+				continue // the heat map shows it, with the numbers
+			case "segment-table":
+				hs.Blocks = append(hs.Blocks, htmlBlock{Title: w.Grid, Heat: newHeatMap(r.Segments.Grid, w, d.lang)})
+			case "recency-table":
+				hs.Blocks = append(hs.Blocks, htmlBlock{Title: t.title, About: t.about, Bars: newRecencyChart(r.Recency, w, d.lang)})
+				b = htmlBlock{Folded: true}
+			case "trend-table":
+				if len(r.Trends) > 0 {
+					hs.Blocks = append(hs.Blocks, htmlBlock{Lines: newTrendChart(r.Trends, w, d.lang)})
+					b.Folded = true
+				}
+			}
+			b.Table = newHTMLTable(t, d.lang)
+			hs.Blocks = append(hs.Blocks, b)
+		}
+		p.Sections = append(p.Sections, hs)
+	}
+	return p
+}
+
+func newHTMLTable(t *table, lang string) *htmlTable {
+	ht := &htmlTable{ID: t.id, Notes: t.notes}
+	for _, c := range t.cols {
+		ht.Cols = append(ht.Cols, htmlCol{Title: c.title, Num: c.numeric})
+	}
+	for i := range t.n {
+		vs := t.row(i)
+		row := make([]htmlCell, len(vs))
+		for j, v := range vs {
+			var class []string
+			if numeric(v.kind) && j < len(t.cols) && t.cols[j].numeric {
+				class = append(class, "n")
+			}
+			if v.kind == kDate || v.kind == kMonth {
+				class = append(class, "d")
+			}
+			if v.heat > 0 {
+				class = append(class, fmt.Sprintf("h%d", v.heat))
+			}
+			c := htmlCell{Class: strings.Join(class, " ")}
+			if v.lines != nil {
+				c.List = v.sub != nil
+				for k, l := range v.lines {
+					hl := htmlLine{Text: clip(l)}
+					if k < len(v.sub) {
+						hl.Sub = clip(v.sub[k])
+					}
+					c.Lines = append(c.Lines, hl)
+				}
+			} else {
+				c.Text = clip(v.text(lang, ""))
+			}
+			row[j] = c
+		}
+		ht.Rows = append(ht.Rows, row)
+	}
+	return ht
+}
+
+// clip shortens s to htmlClip characters.
+func clip(s string) string {
+	if len(s) <= htmlClip {
+		return s
+	}
+	rs := []rune(s)
+	if len(rs) <= htmlClip {
+		return s
+	}
+	return strings.TrimSpace(string(rs[:htmlClip-1])) + "…"
+}

@@ -1,0 +1,85 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// markdownWriter writes the report as GitHub-flavoured Markdown. Every value is escaped,
+// so that a customer's name cannot become a link, an image or HTML.
+type markdownWriter struct{ opt Options }
+
+func (m markdownWriter) Write(w io.Writer, r *Report) error {
+	d := newDoc(r, docOptions{people: true, lapsed: shown(r, m.opt)})
+	ew := &errWriter{w: w}
+	ew.printf("# %s\n\n%s\n", mdEscape(d.w.Title), mdEscape(fmt.Sprintf(d.w.Subtitle, humanDate(r.AsOf, r.Lang))))
+	if r.Pseudonymized {
+		ew.printf("\n> **%s**\n", mdEscape(d.w.Pseudonymized))
+	}
+	for _, s := range d.sections {
+		ew.printf("\n## %s\n\n%s\n", mdEscape(s.title), mdEscape(s.about))
+		if len(s.facts) > 0 {
+			ew.printf("\n")
+			for _, f := range s.facts {
+				ew.printf("- **%s:** %s\n", mdEscape(f.label), mdCell(f.value, d.lang))
+			}
+		}
+		for _, t := range s.tables {
+			ew.printf("\n")
+			if t.title != "" {
+				ew.printf("### %s\n\n", mdEscape(t.title))
+			}
+			if t.about != "" {
+				ew.printf("%s\n\n", mdEscape(t.about))
+			}
+			if t.n == 0 {
+				ew.printf("(%s)\n", mdEscape(d.w.None))
+			} else {
+				cells := make([]string, len(t.cols))
+				sep := make([]string, len(t.cols))
+				for i, c := range t.cols {
+					cells[i], sep[i] = mdEscape(c.title), "---"
+					if c.numeric {
+						sep[i] = "---:"
+					}
+				}
+				ew.printf("| %s |\n| %s |\n", strings.Join(cells, " | "), strings.Join(sep, " | "))
+				for i := range t.n {
+					vs := t.row(i)
+					cells = cells[:0]
+					for _, v := range vs {
+						cells = append(cells, mdCell(v, d.lang))
+					}
+					ew.printf("| %s |\n", strings.Join(cells, " | "))
+				}
+			}
+			for _, n := range t.notes {
+				ew.printf("\n%s\n", mdEscape(n))
+			}
+		}
+		for _, n := range s.notes {
+			ew.printf("\n%s\n", mdEscape(n))
+		}
+	}
+	ew.printf("\n---\n\n%s\n", mdEscape(fmt.Sprintf(d.w.Footer, Version)))
+	return ew.err
+}
+
+// mdCell formats a value for a Markdown table cell: escaped, the parts of a multi-line
+// value separated by <br>.
+func mdCell(v value, lang string) string {
+	if v.lines == nil {
+		return mdEscape(v.text(lang, ""))
+	}
+	parts := make([]string, len(v.lines))
+	for i, l := range v.lines {
+		parts[i] = mdEscape(l)
+	}
+	return strings.Join(parts, "<br>")
+}
+
+// mdEscape keeps text from being read as Markdown or HTML. It mirrors package render's
+// escaping, plus '&' so that an entity in the data stays the text it was.
+var mdEscape = strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`",
+	"<", "&lt;", ">", "&gt;", "&", "&amp;", "[", `\[`, "]", `\]`, "#", `\#`, "~", `\~`, "\n", " ", "\r", " ").Replace

@@ -1,0 +1,163 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// tableWriter writes the report for a terminal: plain text and tablewriter tables, no
+// colour, the lapsed list capped.
+type tableWriter struct{ opt Options }
+
+// termCellWidth wraps long cells (questions, rules) so that a table fits a wide terminal.
+const termCellWidth = 40
+
+func (t tableWriter) Write(w io.Writer, r *Report) error {
+	d := newDoc(r, docOptions{people: true, lapsed: shown(r, t.opt), compact: true})
+	ew := &errWriter{w: w}
+	ew.printf("%s\n%s\n", d.w.Title, fmt.Sprintf(d.w.Subtitle, humanDate(r.AsOf, r.Lang)))
+	if r.Pseudonymized {
+		ew.printf("%s\n", d.w.Pseudonymized)
+	}
+	for _, s := range d.sections {
+		ew.printf("\n%s\n%s\n", s.title, strings.Repeat("=", len([]rune(s.title))))
+		ew.printf("%s\n", wrap(s.about, 90))
+		if len(s.facts) > 0 {
+			rows := make([][]string, len(s.facts))
+			for i, f := range s.facts {
+				rows[i] = []string{f.label, terminalSafe(f.value.text(d.lang, "\n"))}
+			}
+			ew.table(nil, rows, nil)
+		}
+		for _, tb := range s.tables {
+			ew.printf("\n")
+			if tb.title != "" {
+				ew.printf("%s\n", tb.title)
+			}
+			if tb.about != "" {
+				ew.printf("%s\n", wrap(tb.about, 90))
+			}
+			if tb.n == 0 {
+				ew.printf("(%s)\n", d.w.None)
+			} else {
+				header := make([]string, len(tb.cols))
+				right := make([]bool, len(tb.cols))
+				for i, c := range tb.cols {
+					header[i], right[i] = c.title, c.numeric
+				}
+				rows := make([][]string, tb.n)
+				for i := range rows {
+					vs := tb.row(i)
+					rows[i] = make([]string, len(vs))
+					for j, v := range vs {
+						rows[i][j] = terminalSafe(v.text(d.lang, "\n"))
+					}
+				}
+				ew.table(header, rows, right)
+			}
+			for _, n := range tb.notes {
+				ew.printf("%s\n", wrap(n, 90))
+			}
+		}
+		for _, n := range s.notes {
+			ew.printf("%s\n", wrap(n, 90))
+		}
+	}
+	return ew.err
+}
+
+// errWriter keeps the first write error, so that the writer reads as a sequence of
+// prints.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}
+
+// table writes one table with tablewriter; headers are kept as given (not upper-cased) and
+// numeric columns are right-aligned.
+func (e *errWriter) table(header []string, rows [][]string, right []bool) {
+	if e.err != nil {
+		return
+	}
+	opts := []tablewriter.Option{
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithTrimSpace(tw.Off),
+		tablewriter.WithRowMaxWidth(termCellWidth),
+		tablewriter.WithRowAutoWrap(tw.WrapNormal),
+	}
+	if len(right) > 0 {
+		align := make([]tw.Align, len(right))
+		for i, n := range right {
+			align[i] = tw.AlignLeft
+			if n {
+				align[i] = tw.AlignRight
+			}
+		}
+		opts = append(opts, tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}))
+	}
+	t := tablewriter.NewTable(e.w, opts...)
+	if header != nil {
+		t.Header(toAny(header)...)
+	}
+	for _, r := range rows {
+		if e.err = t.Append(toAny(r)...); e.err != nil {
+			return
+		}
+	}
+	e.err = t.Render()
+}
+
+func toAny(s []string) []any {
+	out := make([]any, len(s))
+	for i, x := range s {
+		out[i] = x
+	}
+	return out
+}
+
+// terminalSafe replaces control characters from the data (an escape sequence in a name
+// could recolour or clear the owner's terminal) with a visible replacement character;
+// line breaks between the parts of a cell are kept.
+func terminalSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' {
+			return r
+		}
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
+// wrap breaks text into lines of at most width runes at spaces.
+func wrap(s string, width int) string {
+	var b strings.Builder
+	n := 0
+	for i, word := range strings.Fields(s) {
+		l := len([]rune(word))
+		if i > 0 {
+			if n+1+l > width {
+				b.WriteByte('\n')
+				n = 0
+			} else {
+				b.WriteByte(' ')
+				n++
+			}
+		}
+		b.WriteString(word)
+		n += l
+	}
+	return b.String()
+}
