@@ -136,13 +136,22 @@ func (w *worker) reject(fs *fileState, line, col int, code, reason, value string
 	}
 }
 
+// trimSpace is bytes.TrimSpace with a shortcut for the common field that starts and ends
+// with a printable ASCII character.
+func trimSpace(f []byte) []byte {
+	if len(f) == 0 || (f[0] > ' ' && f[0] < 0x80 && f[len(f)-1] > ' ' && f[len(f)-1] < 0x80) {
+		return f
+	}
+	return bytes.TrimSpace(f)
+}
+
 // get returns the field for concept c, decoded to UTF-8 and trimmed; nil when absent.
 func (w *worker) get(fs *fileState, fields [][]byte, c Concept) []byte {
 	i := fs.cols.idx[c]
 	if i < 0 || i >= len(fields) {
 		return nil
 	}
-	f := bytes.TrimSpace(fields[i])
+	f := trimSpace(fields[i])
 	if fs.fallback && !w.ascii && !isASCII(f) {
 		var fixed bool
 		f, fixed = fixField(f, &w.sp.arena)
@@ -156,7 +165,7 @@ func (w *worker) get(fs *fileState, fields [][]byte, c Concept) []byte {
 func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layouts *[256]int) {
 	blank := true
 	for _, f := range fields {
-		if len(bytes.TrimSpace(f)) > 0 {
+		if len(trimSpace(f)) > 0 {
 			blank = false
 			break
 		}

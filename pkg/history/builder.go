@@ -1,11 +1,13 @@
 package history
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"slices"
 	"sort"
-	"strings"
+	"sync"
 
 	"github.com/winback/winback/pkg/visit"
 )
@@ -197,8 +199,9 @@ type Builder struct {
 	// locations are the names of locations, [0] empty; locIndex finds them.
 	locations  []string
 	locIndex   map[string]uint32
+	locRecent  [recentSize]recentName
 	duplicates int
-	sink       uint32 // keeps AddBatch's loads from being optimised away
+	sink       uint64 // keeps AddBatch's loads from being optimised away
 }
 
 // NewBuilder returns an empty [Builder].
@@ -295,14 +298,18 @@ func (b *Builder) AddBatch(bt *Batch) {
 	var cs [group]*customer
 	for start := 0; start < len(bt.Rows); start += group {
 		rows := bt.Rows[start:min(start+group, len(bt.Rows))]
+		var sink uint64
+		mask := uint64(len(b.slots) - 1)
+		for i := range rows {
+			sink += b.slots[rows[i].KeyHash&mask]
+		}
 		for i := range rows {
 			cs[i] = b.lookup(bt.Bytes(rows[i].Key), rows[i].KeyHash)
 		}
-		var sink uint32
 		for i := range rows {
 			c := cs[i]
 			if n := len(c.events); n > 0 {
-				sink += uint32(c.events[n-1].Day) + c.hashes[n-1]
+				sink += uint64(c.events[n-1].Day) + uint64(c.hashes[n-1])
 			}
 		}
 		b.sink += sink
@@ -429,12 +436,17 @@ func (b *Builder) contact(c *customer, bt *Batch, r *Row) {
 
 // location returns the number of the location named v, adding it when new.
 func (b *Builder) location(v []byte) uint32 {
-	if x, ok := b.locIndex[string(v)]; ok {
-		return x
+	r := &b.locRecent[recentSlot(v)]
+	if r.name == string(v) {
+		return r.sym
 	}
-	x := uint32(len(b.locations))
-	b.locations = append(b.locations, string(v))
-	b.locIndex[b.locations[x]] = x
+	x, ok := b.locIndex[string(v)]
+	if !ok {
+		x = uint32(len(b.locations))
+		b.locations = append(b.locations, string(v))
+		b.locIndex[b.locations[x]] = x
+	}
+	r.name, r.sym = b.locations[x], x
 	return x
 }
 
@@ -492,50 +504,110 @@ func Merge(res Resolution, builders ...*Builder) *Set {
 		n += b.n
 	}
 	svcMap, stfMap, chnMap := mergeSymbols(set.Services, svcs), mergeSymbols(set.Staff, stfs), mergeSymbols(set.Channels, chns)
-	set.Customers = make([]History, 0, n)
+	// Each builder is finished on its own goroutine: its pending rows resolved, its
+	// symbols renumbered, its customers sorted by key. The sorted runs are then merged.
+	runs := make([]mergeRun, len(builders))
+	var wg sync.WaitGroup
 	for bi, b := range builders {
-		for ci := range b.n {
-			c := b.at(ci)
-			for _, p := range c.pending {
-				day, booked := p.day, p.booked
-				if res.MonthFirst {
-					day = p.altDay
-				}
-				if res.BookedMonthFirst {
-					booked = p.altBooked
-				}
-				amount := p.amount
-				if p.amountPending {
-					amount = p.amounts[res.AmountStyle]
-				}
-				if c.add(day, p.status, amount, lead(booked, day), p.hash, p.service, p.staff, p.channel) {
-					b.duplicates++
-				}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			runs[bi] = b.finish(res, svcMap[bi], stfMap[bi], chnMap[bi])
+		}()
+	}
+	wg.Wait()
+	set.Customers = make([]History, 0, n)
+	for {
+		best := -1
+		for i := range runs {
+			if len(runs[i].keys) > 0 && (best < 0 || runs[i].keys[0].cmp(runs[best].keys[0]) < 0) {
+				best = i
 			}
-			for i := range c.events {
-				e := &c.events[i]
-				e.Service, e.Staff, e.Channel = svcMap[bi][e.Service], stfMap[bi][e.Staff], chnMap[bi][e.Channel]
-			}
-			set.Customers = append(set.Customers, b.history(c))
 		}
+		if best < 0 {
+			break
+		}
+		r := &runs[best]
+		set.Customers = append(set.Customers, builders[best].history(r.keys[0].c))
+		r.keys = r.keys[1:]
+	}
+	for bi, b := range builders {
+		r := &runs[bi]
 		set.Duplicates += b.duplicates
+		if r.first != visit.NoDay && (set.FirstDay == visit.NoDay || r.first < set.FirstDay) {
+			set.FirstDay = r.first
+		}
+		set.LastDay = max(set.LastDay, r.last)
+		set.LatestRecorded = max(set.LatestRecorded, r.latest)
 		b.customers, b.slots = nil, nil
 	}
-	slices.SortFunc(set.Customers, func(a, b History) int { return strings.Compare(a.Key, b.Key) })
-	for i := range set.Customers {
-		for _, e := range set.Customers[i].Events {
-			if set.FirstDay == visit.NoDay || e.Day < set.FirstDay {
-				set.FirstDay = e.Day
+	return set
+}
+
+// mergeRun is a builder's customers in key order, and the span of their days.
+type mergeRun struct {
+	keys                []sortKey
+	first, last, latest visit.Day
+}
+
+// sortKey orders customers by key: by the key's first eight bytes, big-endian (so that
+// comparing them compares the bytes) and, when those are equal, by the whole key. Sorting
+// these spares most comparisons a visit to the customers' text.
+type sortKey struct {
+	prefix uint64
+	c      *customer
+}
+
+func (a sortKey) cmp(b sortKey) int {
+	if a.prefix != b.prefix {
+		if a.prefix < b.prefix {
+			return -1
+		}
+		return 1
+	}
+	return bytes.Compare(a.c.field(tKey), b.c.field(tKey))
+}
+
+// finish resolves b's pending rows with res, renumbers its events' symbols with the maps
+// to the merged tables, and returns its customers sorted by key.
+func (b *Builder) finish(res Resolution, svcMap, stfMap, chnMap []Sym) mergeRun {
+	r := mergeRun{keys: make([]sortKey, 0, b.n), first: visit.NoDay, last: visit.NoDay, latest: visit.NoDay}
+	for ci := range b.n {
+		c := b.at(ci)
+		for _, p := range c.pending {
+			day, booked := p.day, p.booked
+			if res.MonthFirst {
+				day = p.altDay
 			}
-			if e.Day > set.LastDay {
-				set.LastDay = e.Day
+			if res.BookedMonthFirst {
+				booked = p.altBooked
 			}
-			if e.Status != visit.Booked && e.Day > set.LatestRecorded {
-				set.LatestRecorded = e.Day
+			amount := p.amount
+			if p.amountPending {
+				amount = p.amounts[res.AmountStyle]
+			}
+			if c.add(day, p.status, amount, lead(booked, day), p.hash, p.service, p.staff, p.channel) {
+				b.duplicates++
 			}
 		}
+		c.pending, c.hashes, c.extra = nil, nil, nil
+		for i := range c.events {
+			e := &c.events[i]
+			e.Service, e.Staff, e.Channel = svcMap[e.Service], stfMap[e.Staff], chnMap[e.Channel]
+			if r.first == visit.NoDay || e.Day < r.first {
+				r.first = e.Day
+			}
+			r.last = max(r.last, e.Day)
+			if e.Status != visit.Booked {
+				r.latest = max(r.latest, e.Day)
+			}
+		}
+		var p [8]byte
+		copy(p[:], c.field(tKey))
+		r.keys = append(r.keys, sortKey{prefix: binary.BigEndian.Uint64(p[:]), c: c})
 	}
-	return set
+	slices.SortFunc(r.keys, sortKey.cmp)
+	return r
 }
 
 // String describes the set in one line, for logs and tests.

@@ -9,6 +9,7 @@
 package history
 
 import (
+	"encoding/binary"
 	"math"
 	"sort"
 
@@ -28,6 +29,30 @@ const OtherName = "(other)"
 type Symbols struct {
 	names []string
 	index map[string]Sym
+	// recent caches lookups by a cheap hash of the name (see recentSlot): an export has few
+	// distinct names, and a map lookup per row and column costs more than this.
+	recent [recentSize]recentName
+}
+
+const recentSize = 128
+
+type recentName struct {
+	name string
+	sym  uint32
+}
+
+// recentSlot picks a slot of a cache of recent names from the length and the first and
+// last eight bytes of name; a collision only costs a map lookup.
+func recentSlot(name []byte) int {
+	h := uint64(len(name))
+	if len(name) >= 8 {
+		h ^= binary.LittleEndian.Uint64(name) ^ binary.LittleEndian.Uint64(name[len(name)-8:])*0xff51afd7ed558ccd
+	} else {
+		for _, c := range name {
+			h = h*131 + uint64(c)
+		}
+	}
+	return int((h * 0x9E3779B97F4A7C15) >> 57) // the top 7 bits: recentSize slots
 }
 
 // NewSymbols returns an empty table whose [Sym] 0 is the empty name.
@@ -55,10 +80,19 @@ func (s *Symbols) Intern(name string) Sym {
 
 // internBytes is Intern without allocating for names already known.
 func (s *Symbols) internBytes(name []byte) Sym {
-	if x, ok := s.index[string(name)]; ok {
-		return x
+	r := &s.recent[recentSlot(name)]
+	if r.name == string(name) {
+		return Sym(r.sym)
 	}
-	return s.Intern(string(name))
+	x, ok := s.index[string(name)]
+	if !ok {
+		x = s.Intern(string(name))
+	}
+	r.name, r.sym = s.names[min(int(x), len(s.names)-1)], uint32(x)
+	if x == MaxSym {
+		r.name = string(name) // past MaxSym, names are not kept; this one maps to MaxSym too
+	}
+	return x
 }
 
 // Name returns the name of x ("" for 0).
