@@ -224,6 +224,9 @@ func (a *assessor) assess(i int, sc *scratch, v *Verdict) {
 	var pred *Prediction
 	if a.m != nil {
 		pred = &a.m.Customers[i]
+		if pred.Key != h.Key {
+			panic(fmt.Sprintf("lapse: models fitted to customer %q at index %d, assessing %q", pred.Key, i, h.Key))
+		}
 		if a.m.pred != nil && len(vs) > 0 {
 			v.PAlive = pred.PAlive
 		}

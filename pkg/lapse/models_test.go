@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -168,5 +170,29 @@ func TestFitModelsNoVisit(t *testing.T) {
 	set := buildSet(false, customer{"X", []ev{{0, visit.Cancelled, "", 0}}})
 	if _, err := lapse.FitModels(set, day0+10, model.Weeks); !errors.Is(err, model.ErrNoCustomers) {
 		t.Errorf("error %v, want one wrapping model.ErrNoCustomers", err)
+	}
+}
+
+// TestDeterministic: the same set, date and configuration give the same models and
+// verdicts, however many goroutines share the work.
+func TestDeterministic(t *testing.T) {
+	set, end := simSet(t, 3000)
+	run := func(procs int) (*lapse.Models, []lapse.Verdict) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		m, err := lapse.FitModels(set, end, model.Weeks)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m, lapse.Assess(set, end, lapse.DefaultConfig(), m)
+	}
+	m1, v1 := run(1)
+	m4, v4 := run(4)
+	j1, _ := json.Marshal(m1)
+	j4, _ := json.Marshal(m4)
+	if !bytes.Equal(j1, j4) {
+		t.Error("models differ between 1 and 4 goroutines")
+	}
+	if !reflect.DeepEqual(v1, v4) {
+		t.Error("verdicts differ between 1 and 4 goroutines")
 	}
 }
