@@ -6,6 +6,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -77,6 +78,7 @@ forms. Start with "winback inspect FILE" to see how an export was understood.`,
 	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, "print nothing but the output and errors")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error { return a.loadConfig(root, cmd) }
 	root.AddCommand(newInspectCmd(a, nil), newSegmentsCmd(a), newModelCmd(a), newLapsedCmd(a), newExplainCmd(a), newReportCmd(a))
+	root.AddCommand(newInitCmd(a, root))
 	return root
 }
 
@@ -119,6 +121,12 @@ func (a *app) loadConfig(root, cmd *cobra.Command) error {
 			if err := f.Value.Set(v); err != nil {
 				return usagef("fix the value in the config file", "config %s: %s: %v", cfg.Path, k, err)
 			}
+		}
+	}
+	// Files in the config are relative to the config file, wherever the job runs from.
+	for i, f := range cfg.Files {
+		if f != "-" && !filepath.IsAbs(f) {
+			cfg.Files[i] = filepath.Join(filepath.Dir(cfg.Path), f)
 		}
 	}
 	a.cfg = cfg
