@@ -144,6 +144,8 @@ func newReader(opt Options) (*reader, error) {
 	if opt.BlockSize <= 0 {
 		r.opt.BlockSize = 1 << 20
 	}
+	// Rows address their block with 31-bit offsets (see history.Batch).
+	r.opt.BlockSize = min(r.opt.BlockSize, 1<<30)
 	if opt.DateFormat != "" {
 		o, err := field.ParseDateFormat(opt.DateFormat)
 		if err != nil {
@@ -737,6 +739,9 @@ func (r *reader) aggregate(s int) {
 			b.AddBatch(w.rows)
 			r.putBatch(w.rows)
 			if w.job.left.Add(-1) == 0 {
+				// Every shard is done with the block its rows point into.
+				r.putBlock(w.job.buf)
+				w.job.buf, w.job.block = nil, nil
 				<-r.tokens
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/cespare/xxhash/v2"
 
@@ -21,6 +22,7 @@ type worker struct {
 	batches    []*history.Batch // one per shard, for the block being parsed
 	scratch    []byte           // the row's fields in canonical order, for its hash
 	ascii      bool             // the record being parsed is all ASCII: no field needs recoding
+	lastDate   [2]lastDate      // the date and booking date parsed last
 	statuses   map[string]statusEntry
 	statusFile int
 	seq        int  // the block being parsed
@@ -35,6 +37,27 @@ type worker struct {
 	// evidence about the amount column, added to reader.ev at the end: counting per worker
 	// spares the workers a cache line they would otherwise pass back and forth on every row
 	point, comma, amountAmbiguous int64
+}
+
+// lastDate is a date value and what field.ParseDate made of it. Exports are mostly sorted
+// by date, and one appointment slot has several rows, so the date column often repeats the
+// previous row's value; comparing is cheaper than parsing.
+type lastDate struct {
+	raw []byte
+	d   field.Date
+	err error
+}
+
+// parseDate parses v, a value of the date (col 0) or booking date (col 1) column.
+func (w *worker) parseDate(col int, v []byte) (field.Date, error) {
+	l := &w.lastDate[col]
+	if l.raw != nil && string(l.raw) == string(v) {
+		return l.d, l.err
+	}
+	d, err := field.ParseDate(v)
+	l.raw = append(l.raw[:0], v...)
+	l.d, l.err = d, err
+	return d, err
 }
 
 type statusEntry struct {
@@ -66,13 +89,11 @@ func (w *worker) loop() {
 	for j := range w.r.jobs {
 		for s := range w.batches {
 			w.batches[s] = w.r.getBatch()
+			w.batches[s].Block = j.block
 		}
 		if int64(j.seq) <= w.r.stopAt.Load() {
 			w.parse(j)
 		}
-		// Every row's text is in the batches now: the block can be read into again.
-		w.r.putBlock(j.buf)
-		j.buf, j.block = nil, nil
 		for s, ch := range w.r.shards {
 			ch <- &batch{job: j, rows: w.batches[s]}
 			w.batches[s] = nil
@@ -134,6 +155,21 @@ func (w *worker) reject(fs *fileState, line, col int, code, reason, value string
 	if w.r.opt.Strict {
 		w.fail()
 	}
+}
+
+// span returns the span of v in bt: where it is in the block when it was taken from there
+// as written (the common case, which copies nothing), else a copy in bt's text.
+func (w *worker) span(bt *history.Batch, v []byte) history.Span {
+	if len(v) == 0 {
+		return history.Span{}
+	}
+	// Comparing addresses tells whether v lies inside the block; both are live slices.
+	base := uintptr(unsafe.Pointer(unsafe.SliceData(bt.Block)))
+	p := uintptr(unsafe.Pointer(unsafe.SliceData(v)))
+	if p >= base && p+uintptr(len(v)) <= base+uintptr(len(bt.Block)) {
+		return history.BlockSpan(int(p-base), len(v))
+	}
+	return bt.Add(v)
 }
 
 // trimSpace is bytes.TrimSpace with a shortcut for the common field that starts and ends
@@ -221,7 +257,7 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 		w.reject(fs, line, col(Date), "missing-date", "no date", "", raw)
 		return
 	}
-	d, err := field.ParseDate(dv)
+	d, err := w.parseDate(0, dv)
 	if err != nil {
 		w.reject(fs, line, col(Date), "bad-date", errText(err), string(dv), raw)
 		return
@@ -232,7 +268,7 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 	// booking date: a bad one costs the lead time, not the row
 	row.Booked, row.AltBooked = visit.NoDay, visit.NoDay
 	if bv := w.get(fs, fields, BookedAt); len(bv) > 0 {
-		if bd, err := field.ParseDate(bv); err == nil {
+		if bd, err := w.parseDate(1, bv); err == nil {
 			row.Booked, row.AltBooked = w.order(1, bd, fs, line, bv)
 		} else {
 			w.badBooked++
@@ -283,16 +319,16 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 
 	row.KeyHash = xxhash.Sum64(key)
 	bt := w.batches[int(row.KeyHash%uint64(len(w.batches)))]
-	row.Key = bt.Add(key)
-	row.Service = bt.Add(w.get(fs, fields, Service))
-	row.Staff = bt.Add(w.get(fs, fields, Staff))
-	row.Channel = bt.Add(w.get(fs, fields, Channel))
-	row.Location = bt.Add(w.get(fs, fields, Location))
-	row.Referrer = bt.Add(w.get(fs, fields, Referrer))
-	row.Email = bt.Add(w.get(fs, fields, Email))
-	row.Phone = bt.Add(w.get(fs, fields, Phone))
-	row.ContactPreference = bt.Add(w.get(fs, fields, ContactPreference))
-	row.Name = bt.Add(w.name(fs, fields))
+	row.Key = w.span(bt, key)
+	row.Service = w.span(bt, w.get(fs, fields, Service))
+	row.Staff = w.span(bt, w.get(fs, fields, Staff))
+	row.Channel = w.span(bt, w.get(fs, fields, Channel))
+	row.Location = w.span(bt, w.get(fs, fields, Location))
+	row.Referrer = w.span(bt, w.get(fs, fields, Referrer))
+	row.Email = w.span(bt, w.get(fs, fields, Email))
+	row.Phone = w.span(bt, w.get(fs, fields, Phone))
+	row.ContactPreference = w.span(bt, w.get(fs, fields, ContactPreference))
+	row.Name = w.span(bt, w.name(fs, fields))
 
 	// The row's identity, for exact duplicates: every field, each followed by a unit
 	// separator, columns in the order of their sorted headers, so that the same row in two

@@ -43,28 +43,48 @@ type Row struct {
 	Hash uint64
 }
 
-// Batch is a run of rows and the text their spans point into. A Batch can be [Batch.Reset]
-// and filled again, so a reader recycles its memory instead of allocating per block.
+// Batch is a run of rows and the text their spans point into: mostly the input block the
+// rows were read from, which a reader can then share between batches without copying,
+// and for values that are not in it as written (unquoted, recoded, normalised keys), Text.
+// A Batch can be [Batch.Reset] and filled again, so a reader recycles its memory instead of
+// allocating per block.
 type Batch struct {
-	Text []byte
-	Rows []Row
+	Block []byte
+	Text  []byte
+	Rows  []Row
 }
+
+// inText marks a [Span] whose text is in [Batch.Text] rather than [Batch.Block].
+const inText = 1 << 31
+
+// MaxBlock is the largest [Batch.Block] (and Text) that spans can address.
+const MaxBlock = inText - 1
 
 // Add copies v into the batch's text and returns its span.
 func (b *Batch) Add(v []byte) Span {
 	if len(v) == 0 {
 		return Span{}
 	}
-	s := Span{Off: uint32(len(b.Text)), Len: uint32(len(v))}
+	s := Span{Off: uint32(len(b.Text)) | inText, Len: uint32(len(v))}
 	b.Text = append(b.Text, v...)
 	return s
 }
 
-// Bytes returns the text of s; it is only valid until the batch is reset.
-func (b *Batch) Bytes(s Span) []byte { return b.Text[s.Off : s.Off+s.Len : s.Off+s.Len] }
+// BlockSpan returns the span of the Len bytes at offset off of the batch's Block.
+func BlockSpan(off, n int) Span { return Span{Off: uint32(off), Len: uint32(n)} }
 
-// Reset empties the batch, keeping its memory.
+// Bytes returns the text of s; it is only valid until the batch is reset.
+func (b *Batch) Bytes(s Span) []byte {
+	if s.Off&inText != 0 {
+		o := s.Off &^ inText
+		return b.Text[o : o+s.Len : o+s.Len]
+	}
+	return b.Block[s.Off : s.Off+s.Len : s.Off+s.Len]
+}
+
+// Reset empties the batch, keeping its memory but not its block.
 func (b *Batch) Reset() {
+	b.Block = nil
 	b.Text = b.Text[:0]
 	b.Rows = b.Rows[:0]
 }
