@@ -1,7 +1,8 @@
 package reason
 
 // Config holds the thresholds of the detectors, the weights and the channel names. Start
-// from [DefaultConfig] and change what you need: a zero Config detects little.
+// from [DefaultConfig] and change what you need: the zero value's thresholds are not
+// meaningful defaults.
 type Config struct {
 	// ShowStaff names staff in the evidence ("with Anna M."). Off by default: the texts
 	// end up in shared reports and on projectors, and a hint is not a judgement of a person.
@@ -44,7 +45,7 @@ type Config struct {
 	WaitMinExtraDays           int
 
 	// loyal-lost: at least LoyalMinVisits visit days spanning at least LoyalMinSpanDays,
-	// and the verdict says the customer is lapsed or lost.
+	// and the verdict says the customer stopped coming: lapsed, lost or a follow-up.
 	LoyalMinVisits, LoyalMinSpanDays int
 
 	// many-contacts: at least ContactsMin cancellations and missed appointments within
@@ -65,13 +66,13 @@ type Config struct {
 // DefaultConfig returns the documented defaults.
 //
 //	staff-switch   3 of the last 4 visits not with the usual person (usual: more than half
-//	               of ≥ 3 earlier visits), or, without one, 3 different people in the last 4
+//	               of ≥ 4 earlier visits), or, without one, 3 different people in the last 4
 //	slowing        the last 3 gaps each ≥ 1.5 × the earlier median (≥ 3 earlier gaps),
 //	               the last ≥ 2 × it and ≥ 7 days longer
 //	price-up       the last 2 visits each ≥ 1.25 × the earlier median (≥ 3 earlier)
 //	long-wait      the last 2 waits each ≥ 2 × the earlier median and ≥ 14 days longer
 //	               (≥ 3 earlier waits)
-//	loyal-lost     ≥ 20 visit days over ≥ 365 days, verdict lapsed or lost
+//	loyal-lost     ≥ 20 visit days over ≥ 365 days, verdict lapsed, lost or follow-up
 //	many-contacts  ≥ 3 cancellations or missed appointments within 42 days before the last
 //	course-finished  6–20 visit days, gaps ≤ 21 days, median ≤ 10, 80 % one service,
 //	               ended ≥ 14 days ago
@@ -89,7 +90,7 @@ func DefaultConfig() Config {
 		DirectChannels:     DefaultDirectChannels(),
 		StaffWindow:        4,
 		StaffMinOthers:     3,
-		StaffMinEarlier:    3,
+		StaffMinEarlier:    4,
 		StaffMinPeople:     3,
 		SlowingGaps:        3,
 		SlowingMinEarlier:  3,

@@ -22,9 +22,9 @@ import (
 //
 // Most signals read the history alone, whatever the verdict, so that [Lift] can compare
 // lapsed and active customers. Two use the verdict: [LoyalLost] needs the customer to be
-// lapsed or lost (the history says "long and loyal", only the verdict says "ended"), and
-// [CourseFinished] fires on the follow-up status, or on its own detection unless the
-// customer is active or booked.
+// lapsed, lost or a follow-up (the history says "long and loyal", only the verdict says
+// "ended"), and [CourseFinished] fires on the follow-up status, or on its own detection
+// of a finished series unless the customer is active or booked.
 func Detect(h *history.History, set *history.Set, v lapse.Verdict, asOf visit.Day, cfg Config) []Finding {
 	d := newDetector(set, &cfg, h)
 	var s scratch
@@ -100,12 +100,12 @@ func newDetector(set *history.Set, cfg *Config, h *history.History) *detector {
 		d.staff = make([]string, set.Staff.Len())
 	}
 	classify := func(ch history.Sym) {
-		if ch != 0 && int(ch) < len(d.channel) {
+		if ch != 0 && int(ch) < len(d.channel) && d.channel[ch] == ChannelOther {
 			d.channel[ch] = Classify(set.Channels.Name(ch), cfg.PlatformChannels, cfg.DirectChannels)
 		}
 	}
 	name := func(st history.Sym) {
-		if st != 0 && int(st) < len(d.staff) {
+		if st != 0 && int(st) < len(d.staff) && d.staff[st] == "" {
 			d.staff[st] = shortName(set.Staff.Name(st))
 		}
 	}
@@ -277,22 +277,29 @@ func (d *detector) staffSwitch(c *customer, s *scratch) (Facts, bool) {
 		return Facts{}, false
 	}
 	window, earlier := staff[len(staff)-w:], staff[:len(staff)-w]
-	// The usual person: the one who had more than half of enough earlier visits.
+	// The usual person: the one who had more than half of enough earlier visits. A
+	// strict majority is found in one pass (Boyer and Moore's vote) and then counted.
 	usual, usualN := int64(0), 0
 	if len(earlier) >= max(1, cfg.StaffMinEarlier) {
-		for i := len(earlier) - 1; i >= 0; i-- {
-			n := 0
-			for _, x := range earlier {
-				if x == earlier[i] {
-					n++
-				}
-			}
-			if n > usualN {
-				usual, usualN = earlier[i], n
+		cand, votes := int64(0), 0
+		for _, x := range earlier {
+			switch {
+			case votes == 0:
+				cand, votes = x, 1
+			case x == cand:
+				votes++
+			default:
+				votes--
 			}
 		}
-		if 2*usualN <= len(earlier) {
-			usual, usualN = 0, 0
+		n := 0
+		for _, x := range earlier {
+			if x == cand {
+				n++
+			}
+		}
+		if 2*n > len(earlier) {
+			usual, usualN = cand, n
 		}
 	}
 	// Different people in the window, in order of their first visit there.
@@ -527,7 +534,8 @@ func (d *detector) referral(c *customer, _ *scratch) (Facts, bool) {
 func (d *detector) loyalLost(c *customer, s *scratch) (Facts, bool) {
 	cfg := d.cfg
 	n := len(c.visits)
-	if !c.v.Status.Missing() || n < max(2, cfg.LoyalMinVisits) ||
+	stopped := c.v.Status.Missing() || c.v.Status == lapse.FollowUp
+	if !stopped || n < max(2, cfg.LoyalMinVisits) ||
 		int(c.visits[n-1].Day-c.visits[0].Day) < cfg.LoyalMinSpanDays {
 		return Facts{}, false
 	}
@@ -589,7 +597,8 @@ func (d *detector) noContactPreference(c *customer, _ *scratch) (Facts, bool) {
 func (d *detector) courseFinished(c *customer, s *scratch) (Facts, bool) {
 	cfg := d.cfg
 	n := len(c.visits)
-	if n == 0 {
+	follow := c.v.Status == lapse.FollowUp
+	if n == 0 || !follow && (c.v.Status == lapse.Active || c.v.Status == lapse.Booked || c.booked || !d.cols.Service) {
 		return Facts{}, false
 	}
 	// The series: the last visits without a gap over CourseMaxGapDays.
@@ -598,18 +607,25 @@ func (d *detector) courseFinished(c *customer, s *scratch) (Facts, bool) {
 		i--
 	}
 	run := c.visits[i:]
-	// Its main service: the one of most visits, the latest on a tie.
-	main, mainN := history.Sym(0), 0
-	for j := len(run) - 1; j >= 0; j-- {
-		k := 0
-		for _, e := range run {
-			if e.Service == run[j].Service {
-				k++
-			}
+	if !follow && (len(run) < cfg.CourseMinVisits || len(run) > cfg.CourseMaxVisits) {
+		return Facts{}, false
+	}
+	// Its main service: the one of most visits (sorted symbols; the latest visit's on a tie).
+	syms := s.vals[:0]
+	for _, e := range run {
+		syms = append(syms, int64(e.Service))
+	}
+	slices.Sort(syms)
+	main, mainN := history.Sym(run[len(run)-1].Service), 0
+	for j := 0; j < len(syms); {
+		k := j
+		for k < len(syms) && syms[k] == syms[j] {
+			k++
 		}
-		if k > mainN {
-			main, mainN = run[j].Service, k
+		if k-j > mainN || k-j == mainN && history.Sym(syms[j]) == run[len(run)-1].Service {
+			main, mainN = history.Sym(syms[j]), k-j
 		}
+		j = k
 	}
 	gaps := s.vals[:0]
 	for j := 1; j < len(run); j++ {
@@ -626,17 +642,11 @@ func (d *detector) courseFinished(c *customer, s *scratch) (Facts, bool) {
 	if d.cols.Service {
 		f.Service = d.services.Name(main)
 	}
-	if c.v.Status == lapse.FollowUp {
+	if follow {
 		return f, true
 	}
-	switch c.v.Status {
-	case lapse.Active, lapse.Booked:
-		return Facts{}, false
-	}
 	ended := int(c.asOf - last.Day)
-	own := d.cols.Service && !c.booked &&
-		len(run) >= cfg.CourseMinVisits && len(run) <= cfg.CourseMaxVisits &&
-		med <= cfg.CourseMaxMedianGap &&
+	own := med <= cfg.CourseMaxMedianGap &&
 		float64(mainN) >= cfg.CourseMinShare*float64(len(run)) &&
 		c.past[len(c.past)-1].Day == last.Day && // ended with a visit, not a cancellation
 		ended >= cfg.CourseMinEndedDays && float64(ended) >= 2*med

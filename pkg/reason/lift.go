@@ -92,8 +92,9 @@ func Lift(verdicts []lapse.Verdict, findings [][]Finding) []LiftRow {
 		r := LiftRow{Code: code, Lapsed: l, LapsedTotal: lapsedN, Active: a, ActiveTotal: activeN,
 			LapsedShare: share(l, lapsedN), ActiveShare: share(a, activeN)}
 		switch {
-		case r.ActiveShare > 0:
-			r.Lift = r.LapsedShare / r.ActiveShare
+		case a > 0 && lapsedN > 0:
+			// From the counts, so that 3 of 5 against 1 of 10 is exactly 6.
+			r.Lift = float64(l*activeN) / float64(a*lapsedN)
 		case r.LapsedShare > 0:
 			r.Lift = math.Inf(1)
 		}

@@ -70,7 +70,7 @@ var catalogue = [numCodes]struct {
 		func(c history.Columns) bool { return c.BookedAt }},
 	cReferral: {Referral, "referrer", 0.4, "came through a referral", "über eine Überweisung oder Empfehlung gekommen",
 		func(c history.Columns) bool { return c.Referrer }},
-	cLoyalLost: {LoyalLost, "", 0.85, "long, loyal history ended", "langjährig treu, dann weggeblieben", nil},
+	cLoyalLost: {LoyalLost, "", 0.85, "long, loyal history ended", "lange treu, dann weggeblieben", nil},
 	cManyContacts: {ManyContacts, "status", 0.8, "many cancellations or missed appointments in a short time",
 		"viele Absagen oder Ausfälle in kurzer Zeit", func(c history.Columns) bool { return c.Status }},
 	cNoContactPreference: {NoContactPreference, "contact preference", 0.2, "no contact preference on record",

@@ -169,6 +169,14 @@ func numbers(vs []int64, conj string) string {
 	return list(s, conj)
 }
 
+// stop ends a sentence with a period unless it ends with one ("Dr. med." or "GmbH.").
+func stop(s string) string {
+	if strings.HasSuffix(s, ".") {
+		return s
+	}
+	return s + "."
+}
+
 // paren returns " (s)", or "" for an empty s.
 func paren(s string) string {
 	if s == "" {
@@ -254,9 +262,9 @@ func render(c code, f *Facts) texts {
 		}
 		return texts{
 			ev:   "Only one visit, on " + date(f.Day, false) + paren(f.Service) + via + ".",
-			q:    "You visited us once, on " + date(f.Day, false) + ". How was your first visit? Is there anything we could do better?",
+			q:    "You visited us for the first time on " + date(f.Day, false) + " – how was that visit for you? Is there anything we could do better?",
 			evDE: "Nur ein Besuch, am " + date(f.Day, true) + paren(f.Service) + viaDE + ".",
-			qDE:  "Sie waren am " + date(f.Day, true) + " zum ersten Mal bei uns. Wie war Ihr erster Besuch? Gibt es etwas, das wir besser machen können?",
+			qDE:  "Sie waren am " + date(f.Day, true) + " zum ersten Mal bei uns – wie war dieser Besuch für Sie? Gibt es etwas, das wir besser machen können?",
 		}
 
 	case cPlatformOnly:
@@ -266,6 +274,9 @@ func render(c code, f *Facts) texts {
 			q:    "So far you have always booked through " + chs + ".",
 			evDE: "Alle " + strconv.Itoa(f.Count) + " Buchungen über " + chsDE + "; keine direkt.",
 			qDE:  "Sie haben bisher immer über " + chsDE + " gebucht.",
+		}
+		if f.Count == 2 {
+			t.ev, t.evDE = "Both bookings via "+chs+"; none made directly.", "Beide Buchungen über "+chsDE+"; keine direkt."
 		}
 		if f.Count == 1 {
 			t = texts{
@@ -286,12 +297,12 @@ func render(c code, f *Facts) texts {
 		var costEN, costDE string
 		switch {
 		case len(f.Recent) == 1:
-			costEN, costDE = amount(lo, false), amount(lo, true)
+			costEN, costDE = amount(lo, false), "kostete "+amount(lo, true)
 		case lo == hi:
-			costEN, costDE = amount(lo, false)+" each", "je "+amount(lo, true)
+			costEN, costDE = amount(lo, false)+" each", "kosteten je "+amount(lo, true)
 		default:
 			costEN = "between " + amount(lo, false) + " and " + amount(hi, false)
-			costDE = "zwischen " + amount(lo, true) + " und " + amount(hi, true)
+			costDE = "kosteten zwischen " + amount(lo, true) + " und " + amount(hi, true)
 		}
 		lastEN, lastDE := "Last "+strconv.Itoa(f.Count)+" visits", "Letzte "+strconv.Itoa(f.Count)+" Besuche"
 		if f.Count == 1 {
@@ -340,10 +351,10 @@ func render(c code, f *Facts) texts {
 			visitsDE = "; " + strconv.Itoa(f.Count) + " Besuche, zuletzt am " + date(f.Day, true)
 		}
 		return texts{
-			ev:   "Referred by " + f.Referrer + visits + ".",
-			q:    "You came to us through " + f.Referrer + ". How are you doing now? May we give " + f.Referrer + " a short update on how things went?",
-			evDE: "Gekommen über " + f.Referrer + visitsDE + ".",
-			qDE:  "Sie sind über " + f.Referrer + " zu uns gekommen. Wie geht es Ihnen inzwischen? Dürfen wir " + f.Referrer + " kurz berichten, wie es gelaufen ist?",
+			ev:   "Referred by " + stop(f.Referrer+visits),
+			q:    "You were referred to us by " + stop(f.Referrer) + " How are you doing now? May we let them know briefly how things went?",
+			evDE: "Gekommen über " + stop(f.Referrer+visitsDE),
+			qDE:  "Sie kamen auf Empfehlung von " + stop(f.Referrer) + " Wie geht es Ihnen inzwischen? Dürfen wir dort kurz berichten, wie es gelaufen ist?",
 		}
 
 	case cLoyalLost:
@@ -434,9 +445,9 @@ func renderStaff(f *Facts) texts {
 			with, withDE = list(f.Staff, "and"), list(f.Staff, "und")
 		}
 		return texts{
-			ev:   "The last " + of + " visits were with " + with + ".",
+			ev:   stop("The last " + of + " visits were with " + with),
 			q:    "Your last " + of + " appointments were with " + strconv.Itoa(f.People) + " different people from our team. Did you feel well looked after? Would you prefer one regular contact person?",
-			evDE: "Die letzten " + of + " Besuche bei " + withDE + ".",
+			evDE: stop("Die letzten " + of + " Besuche bei " + withDE),
 			qDE:  "Ihre letzten " + of + " Termine hatten Sie bei " + strconv.Itoa(f.People) + " verschiedenen Personen aus unserem Team. Haben Sie sich gut betreut gefühlt? Wäre Ihnen eine feste Ansprechperson lieber?",
 		}
 	}
@@ -444,8 +455,11 @@ func renderStaff(f *Facts) texts {
 	if f.Count < f.Of {
 		others-- // the usual person is among the People
 	}
-	before := strconv.Itoa(f.Before) + " of " + strconv.Itoa(f.BeforeOf)
-	beforeDE := strconv.Itoa(f.Before) + " von " + strconv.Itoa(f.BeforeOf)
+	before := strconv.Itoa(f.Before) + " of " + strconv.Itoa(f.BeforeOf) + " visits were"
+	beforeDE := strconv.Itoa(f.Before) + " von " + strconv.Itoa(f.BeforeOf) + " Besuchen"
+	if f.Before == f.BeforeOf {
+		before, beforeDE = "all "+strconv.Itoa(f.Before)+" visits were", "alle "+strconv.Itoa(f.Before)+" Besuche"
+	}
 	usual, usualDE := "the same person", "derselben Person"
 	with, withDE := strconv.Itoa(others)+" other people", strconv.Itoa(others)+" anderen Personen"
 	if others == 1 {
@@ -460,8 +474,8 @@ func renderStaff(f *Facts) texts {
 		last, lastDE = "the last "+of, "die letzten "+of
 	}
 	t := texts{
-		ev:   "Before, " + before + " visits were with " + usual + "; " + last + " were with " + with + ".",
-		evDE: "Davor " + beforeDE + " Besuchen bei " + usualDE + "; " + lastDE + " bei " + withDE + ".",
+		ev:   stop("Before, " + before + " with " + usual + "; " + last + " were with " + with),
+		evDE: stop("Davor " + beforeDE + " bei " + usualDE + "; " + lastDE + " bei " + withDE),
 	}
 	if others == 1 {
 		t.q = "Your last appointments were with someone other than the person you usually saw. How was the change for you – did you still feel well looked after?"

@@ -1,0 +1,68 @@
+package reason
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/lapse"
+)
+
+// largePraxis returns n customers made of the praxis fixture's patients, copied under new
+// keys (the copies share their events, which the detectors only read), and verdicts from
+// the truth file.
+func largePraxis(b *testing.B, n int) (*history.Set, []lapse.Verdict) {
+	b.Helper()
+	set, truth, _ := praxis(b)
+	base := truthVerdicts(set, truth, false)
+	large := *set
+	large.Customers = make([]history.History, n)
+	verdicts := make([]lapse.Verdict, n)
+	for i := range large.Customers {
+		h := set.Customers[i%len(set.Customers)]
+		h.Key = fmt.Sprintf("%s-%06d", h.Key, i)
+		large.Customers[i] = h
+		verdicts[i] = base[i%len(base)]
+		verdicts[i].Key = h.Key
+	}
+	return &large, verdicts
+}
+
+// BenchmarkDetectAll runs every detector on 300,000 customers (about 25 appointment days
+// each) with both languages' texts.
+func BenchmarkDetectAll(b *testing.B) {
+	set, verdicts := largePraxis(b, 300_000)
+	_, _, asOf := praxis(b)
+	cfg := DefaultConfig()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		DetectAll(set, verdicts, asOf, cfg)
+	}
+	b.ReportMetric(float64(len(set.Customers))*float64(b.N)/b.Elapsed().Seconds(), "customers/s")
+}
+
+// BenchmarkDetect runs every detector on one patient at a time, as winback explain does.
+func BenchmarkDetect(b *testing.B) {
+	set, truth, asOf := praxis(b)
+	verdicts := truthVerdicts(set, truth, false)
+	cfg := DefaultConfig()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		Detect(&set.Customers[i], set, verdicts[i], asOf, cfg)
+		i = (i + 1) % len(set.Customers)
+	}
+}
+
+// BenchmarkLift compares the signals of 300,000 customers.
+func BenchmarkLift(b *testing.B) {
+	set, verdicts := largePraxis(b, 300_000)
+	_, _, asOf := praxis(b)
+	findings := DetectAll(set, verdicts, asOf, DefaultConfig())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		Lift(verdicts, findings)
+	}
+}
