@@ -1,12 +1,12 @@
 package history
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/winback/winback/pkg/visit"
@@ -146,11 +146,24 @@ type customer struct {
 	events     []Event
 	hashes     []uint32 // first row's hash per event, parallel to events
 
-	text    []byte
-	ends    [numText]uint32 // field i of text ends at ends[i]
-	extra   []uint64        // day<<32 | hash of further distinct rows of an event
+	text   string          // the key and contact details; History's strings share it
+	ends   [numText]uint32 // field i of text ends at ends[i]
+	more   *customerMore   // rarely needed, so kept out of the way
+	refDay visit.Day
+}
+
+// customerMore is what few customers need: several distinct rows for one event (order
+// lines) and rows with ambiguous values.
+type customerMore struct {
+	extra   []uint64 // day<<32 | hash of further distinct rows of an event
 	pending []pending
-	refDay  visit.Day
+}
+
+func (c *customer) moreOf() *customerMore {
+	if c.more == nil {
+		c.more = &customerMore{}
+	}
+	return c.more
 }
 
 const (
@@ -162,7 +175,7 @@ const (
 // fpSeed seeds the contact fingerprints; they are compared within one run only.
 var fpSeed = maphash.MakeSeed()
 
-func (c *customer) field(i int) []byte {
+func (c *customer) field(i int) string {
 	start := uint32(0)
 	if i > 0 {
 		start = c.ends[i-1]
@@ -173,19 +186,11 @@ func (c *customer) field(i int) []byte {
 // setField replaces text field i with v.
 func (c *customer) setField(i int, v []byte) {
 	old := c.field(i)
-	if len(old) == len(v) {
-		copy(old, v)
-		return
-	}
 	start := c.ends[i] - uint32(len(old))
-	t := make([]byte, 0, len(c.text)-len(old)+len(v))
-	t = append(t, c.text[:start]...)
-	t = append(t, v...)
-	t = append(t, c.text[c.ends[i]:]...)
+	c.text = c.text[:start] + string(v) + c.text[c.ends[i]:]
 	for j := i; j < numText; j++ {
 		c.ends[j] = c.ends[j] - uint32(len(old)) + uint32(len(v))
 	}
-	c.text = t
 }
 
 // is reports whether c's key is key, whose hash is h.
@@ -196,7 +201,7 @@ func (c *customer) is(key []byte, h uint64) bool {
 	if c.keyLen != keyLong {
 		return string(c.key[:c.keyLen]) == string(key)
 	}
-	return string(c.field(tKey)) == string(key)
+	return c.field(tKey) == string(key)
 }
 
 // customerChunk is the number of customers per chunk of Builder.customers: chunks keep
@@ -290,7 +295,7 @@ func (b *Builder) add(key []byte, h uint64) *customer {
 	}
 	b.n++
 	chunk := &b.customers[len(b.customers)-1]
-	*chunk = append(*chunk, customer{keyHash: h, text: append([]byte(nil), key...), refDay: visit.NoDay})
+	*chunk = append(*chunk, customer{keyHash: h, text: string(key), refDay: visit.NoDay})
 	c := &(*chunk)[len(*chunk)-1]
 	c.keyLen = keyLong
 	if len(key) <= keyInline {
@@ -351,7 +356,8 @@ func (b *Builder) addTo(c *customer, bt *Batch, r *Row) (duplicate bool) {
 	h32 := uint32(r.Hash) ^ uint32(r.Hash>>32)
 	svc, stf, chn := b.services.internBytes(bt.Bytes(r.Service)), b.staff.internBytes(bt.Bytes(r.Staff)), b.channels.internBytes(bt.Bytes(r.Channel))
 	if r.AltDay != r.Day || r.AltBooked != r.Booked || r.AmountPending {
-		c.pending = append(c.pending, pending{
+		m := c.moreOf()
+		m.pending = append(m.pending, pending{
 			day: r.Day, altDay: r.AltDay, booked: r.Booked, altBooked: r.AltBooked,
 			amounts: r.AmountByStyle, amountPending: r.AmountPending, amount: r.Amount, hash: h32,
 			service: svc, staff: stf, channel: chn, status: r.Status,
@@ -398,11 +404,12 @@ func (c *customer) add(day visit.Day, st visit.Status, amount int64, ld int16, h
 			return true
 		}
 		k := uint64(uint32(day))<<32 | uint64(h32)
-		j, found := slices.BinarySearch(c.extra, k)
+		m := c.moreOf()
+		j, found := slices.BinarySearch(m.extra, k)
 		if found {
 			return true
 		}
-		c.extra = slices.Insert(c.extra, j, k)
+		m.extra = slices.Insert(m.extra, j, k)
 		e := &ev[i]
 		e.Amount += amount
 		if e.Service == 0 {
@@ -470,18 +477,10 @@ func (b *Builder) location(v []byte) uint32 {
 	return x
 }
 
-// history returns c as a [History]; its strings share one allocation.
+// history returns c as a [History]; its strings share c's text.
 func (b *Builder) history(c *customer) History {
-	t := string(c.text)
-	f := func(i int) string {
-		start := uint32(0)
-		if i > 0 {
-			start = c.ends[i-1]
-		}
-		return t[start:c.ends[i]]
-	}
-	return History{Key: f(tKey), Name: f(tName), Email: f(tEmail), Phone: f(tPhone),
-		ContactPreference: f(tPref), Referrer: f(tReferrer), Location: b.locations[c.location],
+	return History{Key: c.field(tKey), Name: c.field(tName), Email: c.field(tEmail), Phone: c.field(tPhone),
+		ContactPreference: c.field(tPref), Referrer: c.field(tReferrer), Location: b.locations[c.location],
 		Events: c.events}
 }
 
@@ -585,7 +584,7 @@ func (a sortKey) cmp(b sortKey) int {
 		}
 		return 1
 	}
-	return bytes.Compare(a.c.field(tKey), b.c.field(tKey))
+	return strings.Compare(a.c.field(tKey), b.c.field(tKey))
 }
 
 // finish resolves b's pending rows with res, renumbers its events' symbols with the maps
@@ -594,7 +593,11 @@ func (b *Builder) finish(res Resolution, svcMap, stfMap, chnMap []Sym) mergeRun 
 	r := mergeRun{keys: make([]sortKey, 0, b.n), first: visit.NoDay, last: visit.NoDay, latest: visit.NoDay}
 	for ci := range b.n {
 		c := b.at(ci)
-		for _, p := range c.pending {
+		var pend []pending
+		if c.more != nil {
+			pend = c.more.pending
+		}
+		for _, p := range pend {
 			day, booked := p.day, p.booked
 			if res.MonthFirst {
 				day = p.altDay
@@ -610,7 +613,7 @@ func (b *Builder) finish(res Resolution, svcMap, stfMap, chnMap []Sym) mergeRun 
 				b.duplicates++
 			}
 		}
-		c.pending, c.hashes, c.extra = nil, nil, nil
+		c.hashes, c.more = nil, nil
 		for i := range c.events {
 			e := &c.events[i]
 			e.Service, e.Staff, e.Channel = svcMap[e.Service], stfMap[e.Staff], chnMap[e.Channel]
