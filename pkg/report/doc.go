@@ -421,9 +421,10 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 	}
 	if o.people {
 		// One row a customer, narrow enough for a projector: who and how to reach them,
-		// where they stand, what is at stake, and what to ask. The number of visits and
-		// the usual gap are in the rule's words and in the csv, json and xlsx.
-		t.cols = []col{numCol(w.Rank), textCol(w.Customer), textCol(w.Status), textCol(w.LastVisit), numCol(w.Overdue)}
+		// where they stand and which rule says so, what is at stake, and what to ask. The
+		// number of visits and the usual gap are in the rule's words and in the csv, json
+		// and xlsx.
+		t.cols = []col{numCol(w.Rank), textCol(w.Customer), textCol(w.StatusWhy), textCol(w.LastVisit), numCol(w.Overdue)}
 		if lc.money {
 			t.cols = append(t.cols, numCol(w.ValueRisk))
 		}
@@ -431,12 +432,12 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 		if showP {
 			t.cols = append(t.cols, numCol(w.PAlive))
 		}
-		t.cols = append(t.cols, textCol(w.WhyLapsed), textCol(w.Questions))
+		t.cols = append(t.cols, textCol(w.Questions))
 		t.n = min(o.lapsed, len(r.Lapsed))
 		t.row = func(i int) []value {
 			c := &r.Lapsed[i]
 			who := nonEmpty(c.ID, c.Name, c.Phone, c.Email, c.ContactPreference)
-			row := []value{num(i + 1), lines(who, nil), lines(nonEmpty(w.status(c.Status), c.Segment), nil),
+			row := []value{num(i + 1), lines(who, nil), lines(nonEmpty(w.status(c.Status), c.Segment, c.Rule), nil),
 				date(c.LastVisit), num(c.Overdue)}
 			if lc.money {
 				row = append(row, money(c.ValueAtRisk))
@@ -445,7 +446,7 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 				row = append(row, pAlive(c.PAlive))
 			}
 			qs, ev := questions(c, questionsShown)
-			return append(row, txt(c.Rule), lines(qs, ev))
+			return append(row, lines(qs, ev))
 		}
 		if t.n < len(r.Lapsed) {
 			t.notes = append(t.notes, fmt.Sprintf(w.ShownNote, render.Int(t.n, d.lang), render.Int(len(r.Lapsed), d.lang)))

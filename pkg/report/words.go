@@ -35,6 +35,7 @@ type words struct {
 	Lapsed, LapsedAbout, Rank, Customer, Contact    string
 	LastVisit, Visits, UsualGap, Overdue, PAlive    string
 	WhyLapsed, Questions, ShownNote, NoLapsed       string
+	StatusWhy                                       string
 	PAliveAbout, ID, Name, Phone, Email, Preference string
 
 	// Reasons.
@@ -138,6 +139,7 @@ var english = words{
 	Overdue:     "Days overdue",
 	PAlive:      "P(alive)",
 	WhyLapsed:   "Why lapsed",
+	StatusWhy:   "Status, segment, rule",
 	Questions:   "Questions to ask",
 	ShownNote:   "Showing the first %s of %s. The full list is in the csv, json and xlsx outputs.",
 	NoLapsed:    "No lapsed customers.",
@@ -293,6 +295,7 @@ var german = words{
 	Overdue:     "Tage überfällig",
 	PAlive:      "P(aktiv)",
 	WhyLapsed:   "Warum überfällig",
+	StatusWhy:   "Status, Segment, Regel",
 	Questions:   "Fragen an den Kunden",
 	ShownNote:   "Gezeigt werden die ersten %s von %s. Die vollständige Liste steht in der CSV-, JSON- und XLSX-Ausgabe.",
 	NoLapsed:    "Keine überfälligen Kunden.",
