@@ -47,6 +47,7 @@ type pageCheck struct {
 	Scripts   int      `json:"scripts"`   // script elements (none)
 	Images    int      `json:"images"`    // img elements (none)
 	Hostile   bool     `json:"hostile"`   // the hostile name shows as text
+	Pseudonym bool     `json:"pseudonym"` // the note "names hidden" is visible
 	Overlaps  []string `json:"overlaps"`  // chart labels that overlap
 	Offscreen []string `json:"offscreen"` // chart labels cut off by their chart
 	Cut       []string `json:"cut"`       // tables wider than the window
@@ -77,12 +78,13 @@ const measure = `(() => {
     heatmap: q('svg#rf-heatmap rect.cell'), bars: q('svg#recency-histogram rect.bar'),
     lines: q('svg#monthly-trend polyline.series'), cohorts: q('table#cohort-heatmap tbody tr'),
     lapsed: q('table#lapsed-table tbody tr'), tables: q('table'), scripts: q('script'), images: q('img'),
+    pseudonym: !!document.getElementById('pseudonymized') && document.getElementById('pseudonymized').getBoundingClientRect().height > 0,
     hostile, overlaps, offscreen, cut, width: document.documentElement.scrollWidth,
   };
 })()`
 
-// TestHTMLInChromium renders the practice's report in both languages in a real headless
-// chromium: no console message of level warning or above, no exception, no request other
+// TestHTMLInChromium renders the practice's report in both languages and a crowded one in
+// a real headless chromium: no console message of level warning or above, no exception, no request other
 // than the page itself, the charts and tables there, no chart label overlapping another,
 // and a screenshot (and an A4 PDF) written as artifacts.
 func TestHTMLInChromium(t *testing.T) {
@@ -98,9 +100,18 @@ func TestHTMLInChromium(t *testing.T) {
 	start := time.Now()
 	dir := artifactDir(t)
 
+	// The practice in both languages, and a crowded German report: pseudonymised, 100
+	// customers listed of 2,000, 60 months, 14 histogram bars and 500 services.
+	crowded := huge(2_000, 60)
+	crowded.LapsedShown = 100
+	cases := []struct {
+		name string
+		r    *Report
+		full bool // a full-page screenshot; else only the trends section
+	}{{"en", practice("en"), true}, {"de", practice("de"), true}, {"crowded", crowded, false}}
 	pages := map[string][]byte{}
-	for _, lang := range []string{"en", "de"} {
-		pages["/report_"+lang+".html"] = write(t, "html", Options{}, practice(lang))
+	for _, c := range cases {
+		pages["/report_"+c.name+".html"] = write(t, "html", Options{}, c.r)
 	}
 	var mu sync.Mutex
 	var served []string
@@ -140,10 +151,10 @@ func TestHTMLInChromium(t *testing.T) {
 		t.Fatalf("starting chromium: %v", err)
 	}
 
-	// The two languages load in two tabs at once; a full-page screenshot is the slow part.
+	// The pages load in tabs at once; a full-page screenshot is the slow part.
 	t.Run("pages", func(t *testing.T) {
-		for _, lang := range []string{"en", "de"} {
-			t.Run("in "+lang, func(t *testing.T) {
+		for _, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
 				t.Parallel()
 				tab, cancelTab := chromedp.NewContext(browser)
 				defer cancelTab()
@@ -174,7 +185,7 @@ func TestHTMLInChromium(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				url := srv.URL + "/report_" + lang + ".html"
+				url := srv.URL + "/report_" + c.name + ".html"
 				if err := chromedp.Do(tab, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(url)); err != nil {
 					t.Fatal(err)
 				}
@@ -186,7 +197,12 @@ func TestHTMLInChromium(t *testing.T) {
 				if err := json.Unmarshal(raw, &got); err != nil {
 					t.Fatal(err)
 				}
-				shot, err := chromedp.Run(tab, chromedp.FullScreenshot(100))
+				var shot []byte
+				if c.full {
+					shot, err = chromedp.Run(tab, chromedp.FullScreenshot(100))
+				} else {
+					shot, err = chromedp.Run(tab, chromedp.Screenshot(chromedp.ID("trends")))
+				}
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -198,16 +214,16 @@ func TestHTMLInChromium(t *testing.T) {
 				if err := chromedp.Do(tab, chromedp.Sleep(100*time.Millisecond)); err != nil {
 					t.Fatal(err)
 				}
-				png := filepath.Join(dir, "report_"+lang+".png")
+				png := filepath.Join(dir, "report_"+c.name+".png")
 				if err := os.WriteFile(png, shot, 0o644); err != nil {
 					t.Fatal(err)
 				}
-				if err := os.WriteFile(filepath.Join(dir, "report_"+lang+".pdf"), pdf, 0o644); err != nil {
+				if err := os.WriteFile(filepath.Join(dir, "report_"+c.name+".pdf"), pdf, 0o644); err != nil {
 					t.Fatal(err)
 				}
 				t.Logf("screenshot: %s (%d bytes); A4 print beside it", png, len(shot))
 
-				r := practice(lang)
+				r := c.r
 				if got.Heatmap != 25 || got.Bars != len(r.Recency) || got.Lines != 4 || got.Cohorts != len(r.Cohorts) || got.Lapsed != r.LapsedShown {
 					t.Errorf("charts or tables incomplete: %+v", got)
 				}
@@ -217,8 +233,11 @@ func TestHTMLInChromium(t *testing.T) {
 				if got.Scripts != 0 || got.Images != 0 {
 					t.Errorf("%d scripts and %d images in the page", got.Scripts, got.Images)
 				}
-				if !got.Hostile {
+				if !got.Hostile && !r.Pseudonymized {
 					t.Error("the customer named <script>… does not show as text")
+				}
+				if got.Pseudonym != r.Pseudonymized {
+					t.Errorf("pseudonymised %v, but the page's note visible: %v", r.Pseudonymized, got.Pseudonym)
 				}
 				for _, o := range got.Overlaps {
 					t.Errorf("overlapping chart labels: %s", o)
@@ -245,8 +264,8 @@ func TestHTMLInChromium(t *testing.T) {
 	})
 	mu.Lock()
 	defer mu.Unlock()
-	if len(served) != 2 {
-		t.Errorf("the server saw %q, want only the two pages", served)
+	if len(served) != len(cases) {
+		t.Errorf("the server saw %q, want only the %d pages", served, len(cases))
 	}
 	t.Logf("browser test took %v", time.Since(start).Round(time.Millisecond))
 }

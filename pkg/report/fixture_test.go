@@ -247,6 +247,7 @@ func practice(lang string) *Report {
 		}
 		r.Recency = append(r.Recency, Bin{Label: label, FromDays: b.from, ToDays: b.to, Customers: b.n})
 	}
+	r.Statuses = map[string]string{"K-10012": "lapsed", "K-10140": "active", "K-10655": "due", "K-10999": "booked"}
 	r.Model = ModelPart{
 		Decided:  map[string]int{"booked": 212, "course": 96, "own-rhythm": 702, "recall": 41, "model": 187},
 		Model:    "BG/NBD",
@@ -293,6 +294,11 @@ func huge(n, months int) *Report {
 		ym := start.AddDate(0, m, 0).Format("2006-01")
 		r.Trends = append(r.Trends, MonthRow{Month: ym, Active: 20_000 + m*50, New: 1_500 + m%12*40, Lapsed: 900 + m%7*30, Returned: 150 + m%5*10})
 		r.Cohorts = append(r.Cohorts, CohortRow{Cohort: ym, Customers: 1_500, After: []int{1, 3, 6, 12}, Retained: []float64{0.7, 0.55, 0.42, 0.3}})
+	}
+	// A histogram by month, crowded enough that its labels are turned.
+	r.Recency = nil
+	for m := range 14 {
+		r.Recency = append(r.Recency, Bin{Label: fmt.Sprintf("%d–%d", m*30, m*30+30), FromDays: m * 30, ToDays: m*30 + 30, Customers: 9_000 - m*450})
 	}
 	for i := range 500 {
 		r.Mix = append(r.Mix, MixRow{Kind: "service", Name: fmt.Sprintf("Artikel %d", i), Active: 10, ActiveShare: 0.001, Lapsed: 5, LapsedShare: 0.001})

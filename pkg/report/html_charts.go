@@ -25,7 +25,7 @@ type svgText struct {
 	X, Y   px
 	Text   string
 	Anchor string // start, middle, end
-	Angle  int    // rotation in degrees about the anchor point: -90 for a y-axis title
+	Angle  int    // rotation in degrees about the anchor point: -90 reads upwards
 	Class  string
 }
 
@@ -110,7 +110,13 @@ func newRecencyChart(bins []Bin, w *words, lang string) *barChart {
 	bottom := 70.0
 	crowded := len(bins) > 10
 	if crowded {
-		bottom = 110
+		// Upright labels need the room of the longest (about 11 px a character), then
+		// the axis title.
+		longest := 0
+		for _, b := range bins {
+			longest = max(longest, len([]rune(b.Label)))
+		}
+		bottom = 60 + 11*float64(longest)
 	}
 	bc := &barChart{ID: "recency-histogram", Label: w.Recency, W: width, H: height}
 	plotW, plotH := width-left-right, height-top-bottom
@@ -135,7 +141,8 @@ func newRecencyChart(bins []Bin, w *words, lang string) *barChart {
 		}
 		bc.Bars = append(bc.Bars, bar)
 		if crowded {
-			bc.Labels = append(bc.Labels, svgText{X: px(x + slot/2 + 6), Y: px(top + plotH + 20), Text: b.Label, Anchor: "end", Angle: -40})
+			// Upright labels, read from the bottom, so that no two share any space.
+			bc.Labels = append(bc.Labels, svgText{X: px(x + slot/2 + 6), Y: px(top + plotH + 12), Text: b.Label, Anchor: "end", Angle: -90})
 		} else {
 			bc.Labels = append(bc.Labels, svgText{X: px(x + slot/2), Y: px(top + plotH + 26), Text: b.Label, Anchor: "middle"})
 		}

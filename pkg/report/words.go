@@ -32,7 +32,7 @@ type words struct {
 	Recency, RecencyAbout, Days                   string
 
 	// Lapsed.
-	Lapsed, LapsedAbout, Rank, Customer, Contact    string
+	Lapsed, LapsedAbout, Rank, Customer             string
 	LastVisit, Visits, UsualGap, Overdue, PAlive    string
 	WhyLapsed, Questions, ShownNote, NoLapsed       string
 	StatusWhy                                       string
@@ -63,7 +63,7 @@ type words struct {
 	SheetSummary, SheetSince, SheetLapsed, SheetSegments string
 	SheetReasons, SheetTrend, SheetCohorts, SheetMix     string
 	SheetModel                                           string
-	Kind, Item                                           string
+	Item                                                 string
 
 	statuses map[string][2]string // code → label, meaning
 	rules    map[string]string
@@ -132,7 +132,6 @@ var english = words{
 	LapsedAbout: "Lapsed and lost customers, the most valuable first. The questions come from hints in each visit history: they are things to ask about, not the reason the customer left. Only the customer knows that.",
 	Rank:        "#",
 	Customer:    "Customer",
-	Contact:     "Contact",
 	LastVisit:   "Last visit",
 	Visits:      "Visits",
 	UsualGap:    "Usual gap (days)",
@@ -151,7 +150,7 @@ var english = words{
 	Preference:  "Contact preference",
 
 	Reasons:          "What the reasons say about the business",
-	ReasonsAbout:     "How often each hint occurs among lapsed customers compared with active ones. A lift of 2 means the hint is twice as common among those who stayed away: a pattern worth asking about, not proof of the cause.",
+	ReasonsAbout:     "How often each hint occurs among lapsed customers compared with active ones. A lift of 2 means the hint is twice as common among those who stayed away: a pattern worth asking about, not proof of the cause. A dash (–): the hint never occurs among active customers.",
 	Hint:             "Hint",
 	LapsedCount:      "Lapsed",
 	LapsedShare:      "% of lapsed",
@@ -209,7 +208,6 @@ var english = words{
 	SheetCohorts:  "Cohorts",
 	SheetMix:      "Channels & services",
 	SheetModel:    "Model",
-	Kind:          "Kind",
 	Item:          "Item",
 
 	statuses: map[string][2]string{
@@ -288,7 +286,6 @@ var german = words{
 	LapsedAbout: "Überfällige und verlorene Kunden, die wertvollsten zuerst. Die Fragen stammen aus Hinweisen in der Besuchshistorie: Sie sind Anlässe zum Nachfragen, nicht der Grund, warum jemand weggeblieben ist. Den kennt nur der Kunde selbst.",
 	Rank:        "Nr.",
 	Customer:    "Kunde",
-	Contact:     "Kontakt",
 	LastVisit:   "Letzter Besuch",
 	Visits:      "Besuche",
 	UsualGap:    "Üblicher Abstand (Tage)",
@@ -307,7 +304,7 @@ var german = words{
 	Preference:  "Kontaktwunsch",
 
 	Reasons:          "Was die Hinweise über den Betrieb sagen",
-	ReasonsAbout:     "Wie oft jeder Hinweis bei überfälligen Kunden vorkommt, verglichen mit aktiven. Ein Faktor von 2 heißt: Bei denen, die weggeblieben sind, kommt der Hinweis doppelt so oft vor. Ein Muster, dem Sie nachgehen sollten, aber kein Beweis für die Ursache.",
+	ReasonsAbout:     "Wie oft jeder Hinweis bei überfälligen Kunden vorkommt, verglichen mit aktiven. Ein Faktor von 2 heißt: Bei denen, die weggeblieben sind, kommt der Hinweis doppelt so oft vor. Ein Muster, dem Sie nachgehen sollten, aber kein Beweis für die Ursache. Ein Strich (–): Der Hinweis kommt bei aktiven Kunden nicht vor.",
 	Hint:             "Hinweis",
 	LapsedCount:      "Überfällig",
 	LapsedShare:      "Anteil Überfällige",
@@ -365,7 +362,6 @@ var german = words{
 	SheetCohorts:  "Kohorten",
 	SheetMix:      "Kanäle & Leistungen",
 	SheetModel:    "Modell",
-	Kind:          "Art",
 	Item:          "Angabe",
 
 	statuses: map[string][2]string{

@@ -168,8 +168,10 @@ func newHTMLTable(t *table, lang string) *htmlTable {
 	return ht
 }
 
-// clip shortens s to htmlClip characters.
+// clip shortens s to htmlClip characters and replaces control characters, which have no
+// place in an HTML page.
 func clip(s string) string {
+	s = terminalSafe(s)
 	if len(s) <= htmlClip {
 		return s
 	}

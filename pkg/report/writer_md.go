@@ -80,6 +80,11 @@ func mdCell(v value, lang string) string {
 }
 
 // mdEscape keeps text from being read as Markdown or HTML. It mirrors package render's
-// escaping, plus '&' so that an entity in the data stays the text it was.
-var mdEscape = strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`",
-	"<", "&lt;", ">", "&gt;", "&", "&amp;", "[", `\[`, "]", `\]`, "#", `\#`, "~", `\~`, "\n", " ", "\r", " ").Replace
+// escaping, plus '&' (an entity in the data stays the text it was), '~' (GitHub's
+// strikethrough), "://" and "www." (GitHub's autolinks), and control characters, which
+// become U+FFFD.
+func mdEscape(s string) string { return mdReplacer.Replace(terminalSafe(s)) }
+
+var mdReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`",
+	"<", "&lt;", ">", "&gt;", "&", "&amp;", "[", `\[`, "]", `\]`, "#", `\#`, "~", `\~`,
+	"://", `:\/\/`, "www.", `www\.`, "\n", " ", "\r", " ")

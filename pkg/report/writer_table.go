@@ -55,7 +55,7 @@ func (t tableWriter) Write(w io.Writer, r *Report) error {
 					vs := tb.row(i)
 					rows[i] = make([]string, len(vs))
 					for j, v := range vs {
-						rows[i][j] = terminalSafe(v.text(d.lang, "\n"))
+						rows[i][j] = termCell(v, d.lang)
 					}
 				}
 				ew.table(header, rows, right)
@@ -69,6 +69,19 @@ func (t tableWriter) Write(w io.Writer, r *Report) error {
 		}
 	}
 	return ew.err
+}
+
+// termCell formats a value for a terminal table: the parts of a multi-line value on lines
+// of their own, questions each behind a bullet so that a wrapped one still reads as one.
+func termCell(v value, lang string) string {
+	if v.sub != nil && len(v.lines) > 1 {
+		parts := make([]string, len(v.lines))
+		for i, l := range v.lines {
+			parts[i] = "• " + l
+		}
+		return terminalSafe(strings.Join(parts, "\n"))
+	}
+	return terminalSafe(v.text(lang, "\n"))
 }
 
 // errWriter keeps the first write error, so that the writer reads as a sequence of

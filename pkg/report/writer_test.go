@@ -142,6 +142,27 @@ func TestJSONHoldsTheWholeReport(t *testing.T) {
 	}
 }
 
+func TestJSONIsWhatTheEncoderWrites(t *testing.T) {
+	hostile := practice("en")
+	hostile.Lapsed[0].ID = "\n  \"lapsed\": null,\n"
+	for name, r := range map[string]*Report{
+		"a practice": practice("de"), "an empty report": {}, "no lapsed customers": {Lapsed: []Customer{}},
+		"an id that looks like the splice point": hostile,
+	} {
+		t.Run(name, func(t *testing.T) {
+			var want bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(r); err != nil {
+				t.Fatal(err)
+			}
+			if got := write(t, "json", Options{}, r); !bytes.Equal(got, want.Bytes()) {
+				t.Fatalf("differs from json.Encoder:\n%s", firstDiff(got, want.Bytes()))
+			}
+		})
+	}
+}
+
 func TestHTMLEscapesEveryValue(t *testing.T) {
 	for _, lang := range []string{"en", "de"} {
 		t.Run("in "+lang, func(t *testing.T) {
@@ -319,4 +340,21 @@ func TestCSV(t *testing.T) {
 			t.Fatalf("second row %s", strings.Split(out, "\n")[2])
 		}
 	})
+}
+
+func TestAnEmptyReportWritesInEveryFormat(t *testing.T) {
+	for _, lang := range []string{"en", "de"} {
+		for _, f := range Formats {
+			t.Run(f+" in "+lang, func(t *testing.T) {
+				out := write(t, f, Options{}, &Report{Version: Version, Lang: lang})
+				if len(out) == 0 {
+					t.Fatal("nothing written")
+				}
+			})
+		}
+	}
+	out := string(write(t, "html", Options{}, &Report{Lang: "en"}))
+	if !strings.Contains(out, "No lapsed customers.") || strings.Contains(out, "monthly-trend") {
+		t.Fatal("an empty report should say there are no lapsed customers and draw no trend")
+	}
 }

@@ -353,8 +353,11 @@ func (z *sortedZip) Close() error {
 	slices.SortFunc(z.entries, func(a, b *zipEntry) int { return strings.Compare(a.name, b.name) })
 	zw := zip.NewWriter(z.out)
 	for _, e := range z.entries {
+		// Version 2.0 as zip.Writer.Create writes it, and 1980-01-01 (the first day a
+		// zip can say) as every entry's date, so that the file never changes.
 		fw, err := zw.CreateRaw(&zip.FileHeader{Name: e.name, Method: zip.Deflate, CRC32: e.crc.Sum32(),
-			CompressedSize64: uint64(e.data.Len()), UncompressedSize64: e.size})
+			CompressedSize64: uint64(e.data.Len()), UncompressedSize64: e.size,
+			CreatorVersion: 20, ReaderVersion: 20, ModifiedDate: 1<<5 | 1})
 		if err != nil {
 			return err
 		}
