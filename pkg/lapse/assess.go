@@ -39,9 +39,11 @@ import (
 // have an appointment to come, else [NotSeen] (only cancelled or missed appointments). They
 // are kept, so that verdicts and customers stay index for index.
 //
-// ValueAtRisk is the expected value of the next 12 months from the models when one is
-// usable (ValueSource "model"), else what the customer spent in the 365 days up to their
-// last visit ("past-spend"); "none" and 0 when the export has no amounts.
+// ValueAtRisk is what the customer would bring in the next 12 months if they came back:
+// the models' expected value given that the customer is still active, when a model is
+// usable and does not rule them out (ValueSource "model"), else what the customer spent in
+// the 365 days up to their last visit ("past-spend"); "none" and 0 when the export has no
+// amounts.
 func Assess(set *history.Set, asOf visit.Day, cfg Config, m *Models) []Verdict {
 	n := len(set.Customers)
 	if m != nil && (m.asOf != asOf || len(m.Customers) != n) {
@@ -403,8 +405,12 @@ func (a *assessor) value(v *Verdict, vs []dayVisit, pred *Prediction) {
 	if !a.hasAmounts {
 		return
 	}
-	if a.m != nil && a.m.pred != nil {
-		v.ValueAtRisk = int64(math.Round(pred.ExpectedValue * 100))
+	// The value at risk is what the customer would bring in a year if they came back: the
+	// model's expected value given that they are still a customer (its expectation divided
+	// by P(alive)), not the expectation itself, which P(alive) shrinks to nothing for
+	// exactly the customers a win-back call is for.
+	if a.m != nil && a.m.pred != nil && pred.PAlive > 1e-9 && pred.ExpectedValue > 0 {
+		v.ValueAtRisk = int64(math.Round(pred.ExpectedValue / pred.PAlive * 100))
 		v.ValueSource = "model"
 		return
 	}

@@ -49,8 +49,20 @@ func TestModelRule(t *testing.T) {
 		if v.PAlive != p.PAlive || p.Key != v.Key {
 			t.Fatalf("%s: verdict P(alive) %v, model's %v", v.Key, v.PAlive, p.PAlive)
 		}
-		if v.ValueSource != "model" || v.ValueAtRisk != int64(math.Round(100*p.ExpectedValue)) {
-			t.Errorf("%s: value at risk %d from %q, want %.0f from the model", v.Key, v.ValueAtRisk, v.ValueSource, 100*p.ExpectedValue)
+		// The value at risk is the model's value given that the customer is still active;
+		// when the model is sure they are gone it falls back to their past year's spend.
+		switch {
+		case p.PAlive > 1e-9 && p.ExpectedValue > 0:
+			if want := int64(math.Round(100 * p.ExpectedValue / p.PAlive)); v.ValueSource != "model" || v.ValueAtRisk != want {
+				t.Errorf("%s: value at risk %d from %q, want %d from the model", v.Key, v.ValueAtRisk, v.ValueSource, want)
+			}
+			if v.ValueAtRisk < int64(math.Round(100*p.ExpectedValue)) {
+				t.Errorf("%s: value at risk %d below the unconditional expectation %.0f", v.Key, v.ValueAtRisk, 100*p.ExpectedValue)
+			}
+		default:
+			if v.ValueSource != "past-spend" {
+				t.Errorf("%s: P(alive) %g: value from %q, want past-spend", v.Key, p.PAlive, v.ValueSource)
+			}
 		}
 		if v.Rule == lapse.RuleModel {
 			byModel++

@@ -72,8 +72,10 @@ type Verdict struct {
 	// PAlive is the model's probability that the customer is still active; -1 without a
 	// usable model.
 	PAlive float64 `json:"p_alive"`
-	// ValueAtRisk is the expected value of the next 12 months in minor units: from the
-	// models when they fit, else the customer's past yearly spend. ValueSource says which.
+	// ValueAtRisk is what the customer would bring in the next 12 months if they came back,
+	// in minor units: the models' expected value given that the customer is still active,
+	// when a model fits, else their spend in the year up to their last visit. ValueSource
+	// says which ("model", "past-spend" or "none" without amounts).
 	ValueAtRisk int64  `json:"value_at_risk"`
 	ValueSource string `json:"value_source"`
 }
