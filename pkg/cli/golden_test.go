@@ -67,3 +67,21 @@ func TestInspectGolden(t *testing.T) {
 		})
 	}
 }
+
+func TestReportGolden(t *testing.T) {
+	for _, tt := range []struct{ name, format, lang string }{
+		{"report_de.md", "md", "de"}, {"report_en.json", "json", "en"}, {"lapsed_en.json", "json", "en"},
+	} {
+		t.Run("the sample practice's "+tt.name+" is as reviewed", func(t *testing.T) {
+			cmd := "report"
+			if strings.HasPrefix(tt.name, "lapsed") {
+				cmd = "lapsed"
+			}
+			out, errOut, code := run(t, cmd, "--format", tt.format, "--lang", tt.lang, "praxis/praxis.csv")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			golden(t, tt.name, []byte(out))
+		})
+	}
+}

@@ -1,0 +1,160 @@
+package analysis
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/winback/winback/pkg/export"
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/model"
+	"github.com/winback/winback/pkg/pseudo"
+	"github.com/winback/winback/pkg/reason"
+	"github.com/winback/winback/pkg/report"
+	"github.com/winback/winback/pkg/visit"
+)
+
+func TestContactAllowedUnlessRefused(t *testing.T) {
+	for pref, want := range map[string]bool{
+		"": true, "Telefon": true, "E-Mail": true, "SMS": true, "yes": true,
+		"kein Kontakt": false, "Kein Kontakt gewünscht": false, "do not contact": false, "opt-out": false,
+		"no": false, "Nein": false, "DNC": false,
+	} {
+		if got := ContactAllowed(pref); got != want {
+			t.Errorf("ContactAllowed(%q) = %v, want %v", pref, got, want)
+		}
+	}
+}
+
+func praxis(t *testing.T) *history.Set {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "..", "testdata", "praxis", "praxis.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	res, err := export.Read([]export.Input{{Name: "praxis.csv", R: f}}, export.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Set
+}
+
+func run(t *testing.T, set *history.Set, asOf visit.Day) *Result {
+	t.Helper()
+	r, err := Run(set, Options{AsOf: asOf, Period: model.Weeks, Lapse: lapse.DefaultConfig(), Reasons: reason.DefaultConfig()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestTheReportAddsUp(t *testing.T) {
+	set := praxis(t)
+	r := run(t, set, set.LatestRecorded)
+	rep := r.Report(ReportOptions{Lang: "de", Shown: 10})
+	sum := 0
+	for _, n := range rep.Summary.ByStatus {
+		sum += n
+	}
+	if sum != rep.Summary.Customers || len(rep.Statuses) != rep.Summary.Customers {
+		t.Errorf("statuses %v sum to %d, customers %d, status map %d", rep.Summary.ByStatus, sum, rep.Summary.Customers, len(rep.Statuses))
+	}
+	if n := rep.Summary.ByStatus["lapsed"] + rep.Summary.ByStatus["lost"]; n != len(rep.Lapsed) || n == 0 {
+		t.Errorf("lapsed list %d, lapsed+lost %d", len(rep.Lapsed), n)
+	}
+	var risk float64
+	for i, c := range rep.Lapsed {
+		risk += c.ValueAtRisk
+		if i > 0 && c.ValueAtRisk > rep.Lapsed[i-1].ValueAtRisk {
+			t.Fatalf("lapsed list not ranked by value at risk at %d", i)
+		}
+		if c.Name != "" || c.Phone != "" {
+			t.Fatalf("contact details without asking: %+v", c)
+		}
+	}
+	if d := risk - rep.Summary.ValueAtRisk; d > 0.01*float64(len(rep.Lapsed)) || d < -0.01*float64(len(rep.Lapsed)) {
+		t.Errorf("value at risk %.2f, sum of the list %.2f", rep.Summary.ValueAtRisk, risk)
+	}
+	seg := 0
+	for _, row := range rep.Segments.Rows {
+		seg += row.Customers
+	}
+	grid := 0
+	for _, row := range rep.Segments.Grid {
+		for _, n := range row {
+			grid += n
+		}
+	}
+	if seg != grid || seg == 0 {
+		t.Errorf("segments %d, grid %d", seg, grid)
+	}
+	if len(rep.Trends) < 24 || rep.Trends[len(rep.Trends)-1].Month != "2025-06" || len(rep.Cohorts) == 0 || len(rep.Recency) == 0 {
+		t.Errorf("trend %d months, cohorts %d, recency %d", len(rep.Trends), len(rep.Cohorts), len(rep.Recency))
+	}
+	if b := r.Backtest(); b == nil || len(b.Bins) == 0 || b.Actual <= 0 {
+		t.Errorf("backtest = %+v on two and a half years of data", b)
+	}
+}
+
+func TestPseudonymsAndContactsInTheReport(t *testing.T) {
+	set := praxis(t)
+	r := run(t, set, set.LatestRecorded)
+	withContacts := r.Report(ReportOptions{Lang: "en", Contacts: true})
+	if withContacts.Lapsed[0].Name == "" {
+		t.Error("asked for contacts, got none")
+	}
+	keys := make([]string, len(set.Customers))
+	for i := range set.Customers {
+		keys[i] = set.Customers[i].Key
+	}
+	p := r.Report(ReportOptions{Lang: "en", Contacts: true, Pseudonyms: pseudonymizer(keys)})
+	for _, c := range p.Lapsed {
+		if c.Name != "" || c.Email != "" || len(c.ID) != 10 || c.ID[:2] != "P-" {
+			t.Fatalf("pseudonymized report shows %+v", c)
+		}
+	}
+	for id := range p.Statuses {
+		if id[:2] != "P-" {
+			t.Fatalf("status map has a real id %q", id)
+		}
+	}
+}
+
+func TestSinceLastTime(t *testing.T) {
+	d := visit.DayOf
+	visits := func(key string, days ...visit.Day) history.History {
+		h := history.History{Key: key}
+		for _, x := range days {
+			h.Events = append(h.Events, history.Event{Day: x, Status: visit.Attended})
+		}
+		return h
+	}
+	weekly := func(from visit.Day, n int) []visit.Day {
+		var out []visit.Day
+		for i := range n {
+			out = append(out, from+visit.Day(7*i))
+		}
+		return out
+	}
+	set := &history.Set{Customers: []history.History{
+		visits("a", append(weekly(d(2025, 1, 6), 8), d(2025, 6, 20))...), // lapsed in May, back in June
+		visits("b", weekly(d(2025, 1, 6), 8)...),                          // lapsed in May and still
+		visits("c", weekly(d(2025, 3, 3), 12)...),                         // active in May, lapsed now
+		visits("d", weekly(d(2025, 4, 7), 12)...),                         // active all along
+	}, Services: history.NewSymbols(), Staff: history.NewSymbols(), Channels: history.NewSymbols()}
+	r := run(t, set, d(2025, 6, 30))
+	prev := &report.Report{Version: 1, AsOf: "2025-05-31", Statuses: map[string]string{"a": "lapsed", "b": "lost", "c": "active", "d": "active"}}
+	rep := r.Report(ReportOptions{Lang: "en", Previous: prev})
+	s := rep.Since
+	if !slices.Equal(s.WonBack, []string{"a"}) || !slices.Equal(s.StillLapsed, []string{"b"}) || !slices.Equal(s.NewlyLapsed, []string{"c"}) {
+		t.Errorf("since = %+v (statuses now %v)", s, rep.Statuses)
+	}
+	if s.WinBackRate != 0.5 {
+		t.Errorf("win-back rate %v, want 1 of 2", s.WinBackRate)
+	}
+}
+
+func pseudonymizer(keys []string) *pseudo.Pseudonymizer { return pseudo.FromCustomers(keys) }
