@@ -141,9 +141,9 @@ func TestSinceLastTime(t *testing.T) {
 	}
 	set := &history.Set{Customers: []history.History{
 		visits("a", append(weekly(d(2025, 1, 6), 8), d(2025, 6, 20))...), // lapsed in May, back in June
-		visits("b", weekly(d(2025, 1, 6), 8)...),                          // lapsed in May and still
-		visits("c", weekly(d(2025, 3, 3), 12)...),                         // active in May, lapsed now
-		visits("d", weekly(d(2025, 4, 7), 12)...),                         // active all along
+		visits("b", weekly(d(2025, 1, 6), 8)...),                         // lapsed in May and still
+		visits("c", weekly(d(2025, 3, 3), 12)...),                        // active in May, lapsed now
+		visits("d", weekly(d(2025, 4, 7), 12)...),                        // active all along
 	}, Services: history.NewSymbols(), Staff: history.NewSymbols(), Channels: history.NewSymbols()}
 	r := run(t, set, d(2025, 6, 30))
 	prev := &report.Report{Version: 1, AsOf: "2025-05-31", Statuses: map[string]string{"a": "lapsed", "b": "lost", "c": "active", "d": "active"}}
