@@ -87,12 +87,15 @@ func (o *inputOptions) exportOptions() (export.Options, error) {
 
 // readExports opens the named files ("-" is standard input), reads them and writes the
 // rejects file when asked. Paths named as outputs are refused as inputs elsewhere.
+//
+// On a terminal, large inputs show their progress on standard error unless --quiet.
 func readExports(io_ *IOStreams, paths []string, o *inputOptions) (*export.Result, error) {
 	opt, err := o.exportOptions()
 	if err != nil {
 		return nil, err
 	}
 	var inputs []export.Input
+	var total int64
 	stdin := false
 	for _, p := range paths {
 		if p == "-" {
@@ -112,6 +115,17 @@ func readExports(io_ *IOStreams, paths []string, o *inputOptions) (*export.Resul
 			return nil, &export.InputError{Err: fmt.Errorf("%w: %s is a directory", export.ErrUnreadable, p), Hint: "name the export files inside it, e.g. " + p + "/*.csv"}
 		}
 		inputs = append(inputs, export.Input{Name: p, R: f})
+		if st, err := f.Stat(); err == nil {
+			total += st.Size()
+		}
+	}
+	if io_.ErrTTY && !io_.Quiet && total >= progressMinBytes {
+		pr := newProgress(io_.ErrOut, total)
+		for i := range inputs {
+			inputs[i].R = pr.wrap(inputs[i].R)
+		}
+		pr.start()
+		defer pr.finish()
 	}
 	res, err := export.Read(inputs, opt)
 	if err != nil {

@@ -18,6 +18,8 @@ type IOStreams struct {
 	OutTTY, ErrTTY bool
 	// Getenv reads the environment (NO_COLOR, WINBACK_KEY, LANG).
 	Getenv func(string) string
+	// Quiet is set by --quiet: nothing but the output and errors.
+	Quiet bool
 }
 
 // System returns the process's standard streams.

@@ -134,7 +134,7 @@ func runLapsed(o *lapsedOptions) error {
 		if err != nil {
 			return err
 		}
-		if !o.a.quiet {
+		if !o.a.io.Quiet {
 			fmt.Fprintf(o.a.io.ErrOut, "winback: call list %s: %d customers", o.contacts, n)
 			if skipped > 0 {
 				fmt.Fprintf(o.a.io.ErrOut, "; %d left out because they do not want to be contacted", skipped)

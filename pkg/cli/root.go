@@ -76,7 +76,11 @@ forms. Start with "winback inspect FILE" to see how an export was understood.`,
 	a := &app{io: io}
 	root.PersistentFlags().StringVar(&a.configPath, "config", "", "read flags from this YAML file (keys are the long flag names; flags on the command line win)")
 	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, "print nothing but the output and errors")
-	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error { return a.loadConfig(root, cmd) }
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		err := a.loadConfig(root, cmd)
+		io.Quiet = a.quiet
+		return err
+	}
 	root.AddCommand(newInspectCmd(a, nil), newSegmentsCmd(a), newModelCmd(a), newLapsedCmd(a), newExplainCmd(a), newReportCmd(a))
 	root.AddCommand(newInitCmd(a, root))
 	return root
