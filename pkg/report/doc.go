@@ -48,8 +48,6 @@ type table struct {
 	n     int
 	row   func(i int) []value
 	notes []string
-	// freeze: the table's header is the one frozen in its sheet (the first of the sheet).
-	width []float64 // xlsx column widths when set
 }
 
 type col struct {
@@ -105,7 +103,7 @@ func numCol(title string) col         { return col{title: title, numeric: true} 
 func (v value) missing() bool {
 	switch v.kind {
 	case kShare:
-		return v.n < 0 || math.IsNaN(v.n)
+		return v.n < 0 || math.IsNaN(v.n) || math.IsInf(v.n, 0)
 	case kInt, kMoney, kDecimal, kFactor, kChange:
 		return math.IsNaN(v.n) || math.IsInf(v.n, 0)
 	}
@@ -188,7 +186,8 @@ type docOptions struct {
 	compact bool
 }
 
-// peopleListCap caps the lists of ids and the mix tables in the formats for people.
+// What the formats for people show at most: ids per "since last time" list, channels or
+// services per table, and questions per customer.
 const (
 	sinceIDsShown  = 30
 	mixRowsShown   = 25
