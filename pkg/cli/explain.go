@@ -125,7 +125,7 @@ func runExplain(o *explainOptions) error {
 	status := map[lapse.Status][2]string{
 		lapse.Booked: {"booked", "Termin gebucht"}, lapse.Active: {"active", "aktiv"}, lapse.Due: {"due soon", "bald fällig"},
 		lapse.FollowUp: {"follow-up after a finished course", "Nachsorge nach abgeschlossener Behandlungsserie"},
-		lapse.Lapsed:   {"lapsed", "abgewandert"}, lapse.Lost: {"lost", "verloren"},
+		lapse.Lapsed:   {"lapsed", "überfällig"}, lapse.Lost: {"lost", "verloren"},
 	}[v.Status]
 	explanation := v.Explanation
 	if lang == "de" {

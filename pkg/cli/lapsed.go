@@ -148,11 +148,11 @@ func runLapsed(o *lapsedOptions) error {
 
 func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 	t := tr(lang)
-	doc := &render.Doc{Title: t("Lapsed customers", "Abgewanderte Kunden")}
+	doc := &render.Doc{Title: t("Lapsed customers", "Überfällige Kunden")}
 	doc.Facts = []render.Fact{
 		{Label: t("as of", "Stichtag"), Value: isoText(rep.AsOf, lang)},
 		{Label: t("customers", "Kunden"), Value: render.Int(rep.Summary.Customers, lang)},
-		{Label: t("lapsed", "abgewandert"), Value: render.Int(rep.Summary.ByStatus["lapsed"], lang)},
+		{Label: t("lapsed", "überfällig"), Value: render.Int(rep.Summary.ByStatus["lapsed"], lang)},
 		{Label: t("lost", "verloren"), Value: render.Int(rep.Summary.ByStatus["lost"], lang)},
 	}
 	if rep.HasAmounts {
@@ -184,19 +184,19 @@ func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 		tab.Rows = append(tab.Rows, []string{c.ID, c.Segment, isoText(c.LastVisit, lang), c.Rule, days(c.Overdue, lang), value, joinLabels(labels)})
 	}
 	if len(rep.Lapsed) == 0 {
-		tab.Notes = append(tab.Notes, t("Nobody is lapsed as of this date.", "Zum Stichtag ist niemand abgewandert."))
+		tab.Notes = append(tab.Notes, t("Nobody is lapsed as of this date.", "Zum Stichtag ist niemand überfällig."))
 	}
 	doc.Tables = append(doc.Tables, tab)
 	if summary {
 		lt := render.Table{Title: t("What the hints say about the business", "Was die Hinweise über die Praxis sagen"),
-			Columns: []string{t("hint", "Hinweis"), t("among lapsed", "bei Abgewanderten"), t("among active", "bei Aktiven"), t("times as common", "mal so häufig")},
+			Columns: []string{t("hint", "Hinweis"), t("among lapsed", "bei Überfälligen"), t("among active", "bei Aktiven"), t("times as common", "mal so häufig")},
 			Numeric: []bool{false, true, true, true}}
 		for _, l := range rep.Lift {
 			lift := "–"
 			if l.Lift > 0 {
 				lift = render.Decimal(l.Lift, 1, lang)
 			} else if l.Lapsed > 0 {
-				lift = t("only among lapsed", "nur bei Abgewanderten")
+				lift = t("only among lapsed", "nur bei Überfälligen")
 			}
 			lt.Rows = append(lt.Rows, []string{l.Label, render.Percent(l.LapsedShare, lang) + " (" + strconv.Itoa(l.Lapsed) + ")", render.Percent(l.ActiveShare, lang) + " (" + strconv.Itoa(l.Active) + ")", lift})
 		}
