@@ -1,0 +1,77 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestNumbersAreFormattedForTheLanguage(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{Money(123456789, "de"), "1.234.567,89"},
+		{Money(123456789, "en"), "1,234,567.89"},
+		{Money(-5, "de"), "-0,05"},
+		{Money(0, "en"), "0.00"},
+		{Int(1234567, "de"), "1.234.567"},
+		{Int(-999, "en"), "-999"},
+		{Percent(0.314, "de"), "31 %"},
+		{Percent(0.314, "en"), "31%"},
+		{Decimal(2.5, 1, "de"), "2,5"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}
+
+func TestFormulaCellsAreNeutralised(t *testing.T) {
+	for in, want := range map[string]string{
+		"=HYPERLINK(1)": "'=HYPERLINK(1)", "+49 30 123": "'+49 30 123", "@SUM(A1)": "'@SUM(A1)",
+		"-12.50": "-12.50", "+12": "+12", "\tx": "'\tx", "Anna": "Anna", "": "", "-": "'-",
+	} {
+		if got := Neutralise(in); got != want {
+			t.Errorf("Neutralise(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+type row struct {
+	Name   string  `csv:"name"`
+	Amount float64 `csv:"amount"`
+}
+
+func TestCSVForAGermanExcel(t *testing.T) {
+	var b bytes.Buffer
+	w, _ := New("csv", Options{Excel: true})
+	if err := w.Write(&b, &Output{CSV: []row{{"=1+1", 12.5}}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); got != "\uFEFFname;amount\n'=1+1;12,5\n" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestMarkdownEscapesData(t *testing.T) {
+	var b bytes.Buffer
+	w, _ := New("md", Options{})
+	doc := &Doc{Tables: []Table{{Columns: []string{"a"}, Rows: [][]string{{"<script>|*x*"}}}}}
+	if err := w.Write(&b, &Output{Doc: doc}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "<script>") || !strings.Contains(b.String(), `&lt;script&gt;\|\*x\*`) {
+		t.Errorf("got %q", b.String())
+	}
+}
+
+func TestUnknownFormatsNameTheKnownOnes(t *testing.T) {
+	_, err := New("pdf", Options{})
+	if err == nil || !strings.Contains(err.Error(), "table, md, csv, json") {
+		t.Errorf("err = %v", err)
+	}
+	for path, want := range map[string]string{"x.csv": "csv", "x.MD": "md", "x.txt": "table", "x.pdf": ""} {
+		if got := FormatFor(path); got != want {
+			t.Errorf("FormatFor(%q) = %q, want %q", path, got, want)
+		}
+	}
+}
