@@ -24,6 +24,8 @@ type worker struct {
 	batches    []*history.Batch // one per shard, for the block being parsed
 	ascii      bool             // the record being parsed is all ASCII: no field needs recoding
 	lastDate   [2]lastDate      // the date and booking date parsed last
+	lastStatus []byte           // the status value looked up last (nil: none yet)
+	lastEntry  statusEntry      // and what it means
 	statuses   map[string]statusEntry
 	statusFile int
 	seq        int  // the block being parsed
@@ -65,6 +67,7 @@ type statusEntry struct {
 	status visit.Status
 	known  bool
 	label  string
+	tally  *statusTally // of label
 }
 
 type statusTally struct {
@@ -401,6 +404,16 @@ func (w *worker) status(fs *fileState, v []byte) (visit.Status, bool) {
 	if fs.index != w.statusFile {
 		clear(w.statuses) // another file may be another export with its own vocabulary
 		w.statusFile = fs.index
+		w.lastStatus = nil
+	}
+	// Most rows repeat the previous row's value; compare before looking it up.
+	if w.lastStatus != nil && string(w.lastStatus) == string(v) {
+		e := w.lastEntry
+		e.tally.count++
+		if !e.known {
+			w.unknown[e.label]++
+		}
+		return e.status, e.known
 	}
 	e, ok := w.statuses[string(v)]
 	if !ok {
@@ -416,14 +429,16 @@ func (w *worker) status(fs *fileState, v []byte) (visit.Status, bool) {
 		} else {
 			e = statusEntry{status: visit.Attended, known: false, label: label}
 		}
+		e.tally = w.statusSeen[e.label]
+		if e.tally == nil {
+			e.tally = &statusTally{status: e.status, known: e.known}
+			w.statusSeen[e.label] = e.tally
+		}
 		w.statuses[label] = e
 	}
-	t := w.statusSeen[e.label]
-	if t == nil {
-		t = &statusTally{status: e.status, known: e.known}
-		w.statusSeen[e.label] = t
-	}
-	t.count++
+	w.lastStatus = append(w.lastStatus[:0], v...)
+	w.lastEntry = e
+	e.tally.count++
 	if !e.known {
 		w.unknown[e.label]++
 	}
