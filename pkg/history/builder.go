@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/maphash"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -227,6 +228,45 @@ type Builder struct {
 	locRecent  [recentSize]recentName
 	duplicates int
 	sink       uint64 // keeps AddBatch's loads from being optimised away
+	spares     spares
+}
+
+// spares holds the event and hash arrays customers have outgrown, by the log2 of their
+// capacity, for customers growing into that size. Growing by append left each outgrown
+// array to the garbage collector and cleared every new one: that was an eighth of the
+// ingest's time, much of it first touches of fresh memory. Capacities are powers of two.
+type spares struct {
+	events [32][][]Event
+	hashes [32][][]uint32
+}
+
+// roomFor makes room for one more event in c, moving c's events and hashes to arrays of
+// twice the capacity when full.
+func (sp *spares) roomFor(c *customer) {
+	n := len(c.events)
+	if n < cap(c.events) && n < cap(c.hashes) {
+		return
+	}
+	k := bits.Len(uint(n)) // new capacity 1<<k: 1, 2, 4, ...
+	var ev []Event
+	var hs []uint32
+	if l := len(sp.events[k]); l > 0 {
+		ev, sp.events[k] = sp.events[k][l-1], sp.events[k][:l-1]
+	} else {
+		ev = make([]Event, 0, 1<<k)
+	}
+	if l := len(sp.hashes[k]); l > 0 {
+		hs, sp.hashes[k] = sp.hashes[k][l-1], sp.hashes[k][:l-1]
+	} else {
+		hs = make([]uint32, 0, 1<<k)
+	}
+	ev = append(ev[:0], c.events...)
+	hs = append(hs[:0], c.hashes...)
+	if n > 0 && k > 0 {
+		sp.events[k-1] = append(sp.events[k-1], c.events[:0])
+		sp.hashes[k-1] = append(sp.hashes[k-1], c.hashes[:0])
+	}
+	c.events, c.hashes = ev, hs
 }
 
 // NewBuilder returns an empty [Builder].
@@ -364,7 +404,7 @@ func (b *Builder) addTo(c *customer, bt *Batch, r *Row) (duplicate bool) {
 		})
 		return false
 	}
-	dup := c.add(r.Day, r.Status, r.Amount, lead(r.Booked, r.Day), h32, svc, stf, chn)
+	dup := c.add(&b.spares, r.Day, r.Status, r.Amount, lead(r.Booked, r.Day), h32, svc, stf, chn)
 	if dup {
 		b.duplicates++
 	}
@@ -383,12 +423,13 @@ func lead(booked, day visit.Day) int16 {
 }
 
 // add merges one row into the customer's events; it reports an exact duplicate.
-func (c *customer) add(day visit.Day, st visit.Status, amount int64, ld int16, h32 uint32, svc, stf, chn Sym) bool {
+func (c *customer) add(sp *spares, day visit.Day, st visit.Status, amount int64, ld int16, h32 uint32, svc, stf, chn Sym) bool {
 	ev := c.events
 	n := len(ev)
 	// Exports are mostly in date order: the row usually comes after every event so far.
 	if n == 0 || c.lastDay < day || (c.lastDay == day && c.lastStatus < st) {
-		c.events = append(ev, Event{Amount: amount, Day: day, Service: svc, Staff: stf, Channel: chn, Lead: ld, Status: st})
+		sp.roomFor(c)
+		c.events = append(c.events, Event{Amount: amount, Day: day, Service: svc, Staff: stf, Channel: chn, Lead: ld, Status: st})
 		c.hashes = append(c.hashes, h32)
 		c.lastDay, c.lastStatus = day, st
 		return false
@@ -427,6 +468,7 @@ func (c *customer) add(day visit.Day, st visit.Status, amount int64, ld int16, h
 		return false
 	}
 	e := Event{Amount: amount, Day: day, Service: svc, Staff: stf, Channel: chn, Lead: ld, Status: st}
+	sp.roomFor(c)
 	c.events = slices.Insert(c.events, i, e)
 	c.hashes = slices.Insert(c.hashes, i, h32)
 	return false
@@ -609,10 +651,13 @@ func (b *Builder) finish(res Resolution, svcMap, stfMap, chnMap []Sym) mergeRun 
 			if p.amountPending {
 				amount = p.amounts[res.AmountStyle]
 			}
-			if c.add(day, p.status, amount, lead(booked, day), p.hash, p.service, p.staff, p.channel) {
+			if c.add(&b.spares, day, p.status, amount, lead(booked, day), p.hash, p.service, p.staff, p.channel) {
 				b.duplicates++
 			}
 		}
+		// Clipped, so that no one reslicing them sees events of another customer
+		// left in a recycled array.
+		c.events = slices.Clip(c.events)
 		c.hashes, c.more = nil, nil
 		for i := range c.events {
 			e := &c.events[i]
