@@ -144,8 +144,9 @@ func newReader(opt Options) (*reader, error) {
 	if opt.BlockSize <= 0 {
 		r.opt.BlockSize = 1 << 20
 	}
-	// Rows address their block with 31-bit offsets (see history.Batch).
-	r.opt.BlockSize = min(r.opt.BlockSize, 1<<30)
+	// Rows address their block with 31-bit offsets (see history.Batch), and the chunker
+	// may double a block to fit a long record.
+	r.opt.BlockSize = min(r.opt.BlockSize, history.MaxBlock/2)
 	if opt.DateFormat != "" {
 		o, err := field.ParseDateFormat(opt.DateFormat)
 		if err != nil {

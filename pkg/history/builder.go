@@ -13,12 +13,13 @@ import (
 	"github.com/winback/winback/pkg/visit"
 )
 
-// Span locates a string in the text of a [Batch]: Len bytes from Off.
+// Span locates a string in a [Batch]: Len bytes from Off of its Block or, when Off has its
+// top bit set, of its Text (see [Batch.Bytes]). The zero Span is the empty string.
 type Span struct{ Off, Len uint32 }
 
 // Row is one accepted export row, as a [Builder] takes it. Its strings are [Span]s into the
-// text of the [Batch] that holds it, so a Row holds no pointers: a reader keeps millions of
-// them in flight without write barriers or work for the garbage collector.
+// [Batch] that holds it, so a Row holds no pointers: a reader keeps millions of them in
+// flight without write barriers or work for the garbage collector.
 type Row struct {
 	Key Span
 	// KeyHash is a hash of the key's bytes: equal keys must have equal hashes.
@@ -71,7 +72,8 @@ func (b *Batch) Add(v []byte) Span {
 	return s
 }
 
-// BlockSpan returns the span of the Len bytes at offset off of the batch's Block.
+// BlockSpan returns the span of the n bytes at offset off of a batch's Block; off+n must
+// not exceed [MaxBlock].
 func BlockSpan(off, n int) Span { return Span{Off: uint32(off), Len: uint32(n)} }
 
 // Bytes returns the text of s; it is only valid until the batch is reset.
