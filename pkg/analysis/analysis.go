@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/lapse"
@@ -196,10 +198,20 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 			Revenue: float64(s.Revenue) / 100, RevenueShare: s.RevenueShare,
 		})
 	}
-	// lapsed customers
-	for _, i := range r.Lapsed() {
-		rep.Lapsed = append(rep.Lapsed, r.customer(i, lang, id, o))
+	// lapsed customers, built in parallel chunks (there may be hundreds of thousands)
+	idx := r.Lapsed()
+	rep.Lapsed = make([]report.Customer, len(idx))
+	chunks := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for c := range chunks {
+		lo, hi := c*len(idx)/chunks, (c+1)*len(idx)/chunks
+		wg.Go(func() {
+			for k := lo; k < hi; k++ {
+				rep.Lapsed[k] = r.customer(idx[k], lang, id, o)
+			}
+		})
 	}
+	wg.Wait()
 	// what the reasons say
 	for _, l := range reason.Lift(r.Verdicts, r.Findings) {
 		lift := l.Lift

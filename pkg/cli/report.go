@@ -155,7 +155,11 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 			RejectsOut: o.input.rejects, FirstDate: q.FirstDay, LastDate: q.LastDay},
 		Previous: prev, PreviousPseudonyms: prevPseudo, Backtest: true}
 	backtest := r.Backtest()
+	built := map[bool]*report.Report{}
 	build := func(pseudonymize bool) *report.Report {
+		if rep, ok := built[pseudonymize]; ok {
+			return rep
+		}
 		opt := base
 		opt.Backtest = false
 		if pseudonymize {
@@ -164,6 +168,7 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 		}
 		rep := r.Report(opt)
 		rep.Model.Backtest = backtest
+		built[pseudonymize] = rep
 		return rep
 	}
 	for _, t := range targets {
@@ -200,7 +205,14 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 		}
 	}
 	if o.state != "" {
-		if err := o.saveState(build(false)); err != nil {
+		state := build(false)
+		if o.withContacts {
+			// the state holds ids and statuses only, never contact details
+			opt := base
+			opt.Contacts, opt.Backtest = false, false
+			state = r.Report(opt)
+		}
+		if err := o.saveState(state); err != nil {
 			return err
 		}
 	}
