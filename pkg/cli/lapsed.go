@@ -84,6 +84,13 @@ type lapsedJSON struct {
 	Model     string            `json:"model_note"`
 }
 
+// WriteJSON writes the document with its customers encoded one at a time.
+func (j lapsedJSON) WriteJSON(w io.Writer) error {
+	list := j.Lapsed
+	j.Lapsed = nil
+	return render.JSONWithList(w, j, "customers", list)
+}
+
 // callRow is one line of the call list.
 type callRow struct {
 	ID                string `csv:"id"`

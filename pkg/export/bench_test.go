@@ -101,3 +101,33 @@ func BenchmarkBareCSV(b *testing.B) {
 		b.ReportMetric(float64(n), "records")
 	}
 }
+
+// BenchmarkBareCSVCount is the second yardstick: the bare encoding/csv read plus a
+// count per customer (the first column) in a map, the least a reader into customers does.
+func BenchmarkBareCSVCount(b *testing.B) {
+	path, size := largeExport(b)
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r := csv.NewReader(bufio.NewReaderSize(f, 1<<20))
+		r.ReuseRecord = true
+		r.FieldsPerRecord = -1
+		counts := map[string]int{}
+		for {
+			rec, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			counts[rec[0]]++
+		}
+		f.Close()
+		b.ReportMetric(float64(len(counts)), "customers")
+	}
+}

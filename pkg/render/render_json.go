@@ -9,6 +9,9 @@ import (
 type jsonWriter struct{}
 
 func (jsonWriter) Write(w io.Writer, out *Output) error {
+	if s, ok := out.JSON.(JSONStreamer); ok {
+		return s.WriteJSON(w)
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out.JSON)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -72,6 +73,26 @@ func TestUnknownFormatsNameTheKnownOnes(t *testing.T) {
 	for path, want := range map[string]string{"x.csv": "csv", "x.MD": "md", "x.txt": "table", "x.pdf": ""} {
 		if got := FormatFor(path); got != want {
 			t.Errorf("FormatFor(%q) = %q, want %q", path, got, want)
+		}
+	}
+}
+
+func TestJSONWithListIsWhatTheEncoderWrites(t *testing.T) {
+	type doc struct {
+		Version int    `json:"version"`
+		Items   []row  `json:"items"`
+		After   string `json:"after"`
+	}
+	for _, items := range [][]row{nil, {}, {{"a", 1}, {"<b>", 2.5}}} {
+		var want, got bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		enc.Encode(doc{1, items, "x"})
+		if err := JSONWithList(&got, doc{1, nil, "x"}, "items", items); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("items %v:\n got %s\nwant %s", items, got.String(), want.String())
 		}
 	}
 }

@@ -1,11 +1,9 @@
 package report
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
-	"errors"
 	"io"
+
+	"github.com/winback/winback/pkg/render"
 )
 
 // jsonWriter writes the whole [Report], indented: the documented schema ([Version]) that
@@ -16,44 +14,8 @@ import (
 // (about 1 KB a customer), which for 300,000 customers is most of a gigabyte.
 type jsonWriter struct{}
 
-// jsonLapsedNull is the line the lapsed customers take in a report encoded without them:
-// at the top level (two spaces), where no nested value can stand.
-var jsonLapsedNull = []byte("\n  \"lapsed\": null,\n")
-
 func (jsonWriter) Write(w io.Writer, r *Report) error {
 	rest := *r
 	rest.Lapsed = nil
-	doc, err := json.MarshalIndent(&rest, "", "  ")
-	if err != nil {
-		return err
-	}
-	at := bytes.Index(doc, jsonLapsedNull)
-	if at < 0 {
-		return errors.New("report json: no place for the lapsed customers")
-	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.Write(doc[:at])
-	switch {
-	case r.Lapsed == nil:
-		bw.Write(jsonLapsedNull)
-	case len(r.Lapsed) == 0:
-		bw.WriteString("\n  \"lapsed\": [],\n")
-	default:
-		bw.WriteString("\n  \"lapsed\": [")
-		for i := range r.Lapsed {
-			c, err := json.MarshalIndent(&r.Lapsed[i], "    ", "  ")
-			if err != nil {
-				return err
-			}
-			if i > 0 {
-				bw.WriteByte(',')
-			}
-			bw.WriteString("\n    ")
-			bw.Write(c)
-		}
-		bw.WriteString("\n  ],\n")
-	}
-	bw.Write(doc[at+len(jsonLapsedNull):])
-	bw.WriteByte('\n')
-	return bw.Flush()
+	return render.JSONWithList(w, &rest, "lapsed", r.Lapsed)
 }
