@@ -1,9 +1,6 @@
 package analysis
 
-import (
-	"strings"
-	"unicode"
-)
+import "github.com/winback/winback/pkg/field"
 
 // optOut lists contact preferences (folded: lower case, letters and digits only, umlauts
 // spelled out) that say the customer does not want to be contacted.
@@ -18,23 +15,4 @@ var optOut = map[string]bool{
 // letter: everything but an explicit refusal ("kein Kontakt", "do not contact", "opt-out",
 // Shopify's Accepts Marketing "no"). An empty preference allows it: the question then is how
 // they want to be reminded.
-func ContactAllowed(pref string) bool {
-	var b strings.Builder
-	for _, r := range strings.ToLower(pref) {
-		switch r {
-		case 'ä':
-			b.WriteString("ae")
-		case 'ö':
-			b.WriteString("oe")
-		case 'ü':
-			b.WriteString("ue")
-		case 'ß':
-			b.WriteString("ss")
-		default:
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				b.WriteRune(r)
-			}
-		}
-	}
-	return !optOut[b.String()]
-}
+func ContactAllowed(pref string) bool { return !optOut[field.Fold(pref)] }

@@ -43,17 +43,12 @@ with the same --key.`,
   # the customer behind a pseudonym shown in a workshop
   WINBACK_KEY=… winback explain --customer P-7F3Q9XA2 export.csv`,
 		Args: cobra.ArbitraryArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			files, err := a.files(args)
-			if err != nil {
-				return err
-			}
-			o.files = files
+		RunE: a.runE(&o.files, func() error {
 			if strings.TrimSpace(o.customer) == "" {
 				return usagef("name the customer with --customer ID", "no customer given")
 			}
 			return runExplain(o)
-		},
+		}),
 	}
 	o.input.bind(c)
 	o.out.bind(c, []string{"table", "md", "json"})

@@ -35,19 +35,14 @@ Keys are the long flag names; flags given on the command line win over the file.
 		Example: `  winback init testdata/praxis/praxis.csv > winback.yaml
   winback report --config winback.yaml -o report.html`,
 		Args: cobra.ArbitraryArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			files, err := a.files(args)
-			if err != nil {
-				return err
-			}
-			o.files = files
-			res, err := readExports(a.io, files, &o.input)
+		RunE: a.runE(&o.files, func() error {
+			res, err := readExports(a.io, o.files, &o.input)
 			if err != nil {
 				return err
 			}
 			report, _, _ := root.Find([]string{"report"})
-			return writeInit(a.io.Out, files, &res.Report, report)
-		},
+			return writeInit(a.io.Out, o.files, &res.Report, report)
+		}),
 	}
 	o.input.bind(c)
 	return c

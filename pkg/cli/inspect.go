@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/winback/winback/pkg/export"
+	"github.com/winback/winback/pkg/render"
 )
 
 type inspectOptions struct {
@@ -46,12 +47,7 @@ overridden with a flag, and the same flags work for every other command.`,
   # a headerless file: say which column is which
   winback inspect --no-header --column customer=1 --column date=3 --column amount=5 data.txt`,
 		Args: cobra.ArbitraryArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			files, err := a.files(args)
-			if err != nil {
-				return err
-			}
-			o.files = files
+		RunE: a.runE(&o.files, func() error {
 			if o.format != "table" && o.format != "json" {
 				return usagef("use --format table or --format json", "unknown format %q", o.format)
 			}
@@ -59,7 +55,7 @@ overridden with a flag, and the same flags work for every other command.`,
 				return runF(o)
 			}
 			return runInspect(o)
-		},
+		}),
 	}
 	o.input.bind(c)
 	c.Flags().StringVar(&o.format, "format", "table", "output format: table or json")
@@ -104,7 +100,7 @@ func writeInspect(w io.Writer, r *export.Report, first []export.RowError, total 
 			layouts = append(layouts, fmt.Sprintf("%s (%d)", l.Layout, l.Count))
 		}
 		facts = append(facts, []string{"date forms", strings.Join(layouts, ", ")})
-		if err := table(w, []string{"fact", "value"}, facts); err != nil {
+		if err := render.Terminal(w, []string{"fact", "value"}, facts, nil); err != nil {
 			return err
 		}
 		var cols [][]string
@@ -112,7 +108,7 @@ func writeInspect(w io.Writer, r *export.Report, first []export.RowError, total 
 			c := f.Concepts[name]
 			cols = append(cols, []string{name, strconv.Itoa(c.Column), c.Header, c.By})
 		}
-		if err := table(w, []string{"concept", "column", "header", "found by"}, cols); err != nil {
+		if err := render.Terminal(w, []string{"concept", "column", "header", "found by"}, cols, nil); err != nil {
 			return err
 		}
 		if len(f.Unused) > 0 {
@@ -144,7 +140,7 @@ func writeInspect(w io.Writer, r *export.Report, first []export.RowError, total 
 	if r.BookedAtUnreadable > 0 {
 		summary = append(summary, []string{"booking dates", fmt.Sprintf("%d unreadable (rows kept without lead time)", r.BookedAtUnreadable)})
 	}
-	if err := table(w, []string{"summary", ""}, summary); err != nil {
+	if err := render.Terminal(w, []string{"summary", ""}, summary, nil); err != nil {
 		return err
 	}
 	if len(r.Statuses) > 0 {
@@ -159,7 +155,7 @@ func writeInspect(w io.Writer, r *export.Report, first []export.RowError, total 
 			rows = append(rows, []string{s.Value, means, strconv.Itoa(s.Count)})
 		}
 		fmt.Fprintln(w)
-		if err := table(w, []string{"status value", "taken as", "rows"}, rows); err != nil {
+		if err := render.Terminal(w, []string{"status value", "taken as", "rows"}, rows, nil); err != nil {
 			return err
 		}
 		if unknown > 0 {
@@ -182,7 +178,7 @@ func writeInspect(w io.Writer, r *export.Report, first []export.RowError, total 
 			}
 			rows = append(rows, []string{where, col, e.Reason, e.Value})
 		}
-		if err := table(w, []string{"where", "column", "reason", "value"}, rows); err != nil {
+		if err := render.Terminal(w, []string{"where", "column", "reason", "value"}, rows, nil); err != nil {
 			return err
 		}
 		if rejectsFile != "" {

@@ -55,14 +55,7 @@ data says they do not want to be contacted are left out and counted.`,
   # in a workshop: pseudonyms instead of patients, a stricter rule
   winback lapsed --pseudonymize --tolerance 2 testdata/praxis/praxis.csv`,
 		Args: cobra.ArbitraryArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			files, err := a.files(args)
-			if err != nil {
-				return err
-			}
-			o.files = files
-			return runLapsed(o)
-		},
+		RunE: a.runE(&o.files, func() error { return runLapsed(o) }),
 	}
 	o.input.bind(c)
 	o.out.bind(c, render.Formats)

@@ -50,14 +50,7 @@ predicted with the actual visits in the months after, by how often customers cam
   # per-customer predictions as JSON
   winback model --customers --format json export.csv`,
 		Args: cobra.ArbitraryArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			files, err := a.files(args)
-			if err != nil {
-				return err
-			}
-			o.files = files
-			return runModel(o)
-		},
+		RunE: a.runE(&o.files, func() error { return runModel(o) }),
 	}
 	o.input.bind(c)
 	o.out.bind(c, render.Formats)

@@ -67,12 +67,7 @@ with the latest earlier one, and nothing is printed but errors with --quiet.`,
   winback report --tolerance 2 -o what-if.html export.csv`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			files, err := a.files(args)
-			if err != nil {
-				return err
-			}
-			o.files = files
-			return runReport(o, cmd.Flags().Changed("pseudonymize"))
+			return a.runE(&o.files, func() error { return runReport(o, cmd.Flags().Changed("pseudonymize")) })(cmd, args)
 		},
 	}
 	o.input.bind(c)

@@ -137,6 +137,19 @@ func (a *app) loadConfig(root, cmd *cobra.Command) error {
 	return nil
 }
 
+// runE returns a command's RunE: it resolves the exports to read (the arguments, else the
+// config file's files) into *files and calls run.
+func (a *app) runE(files *[]string, run func() error) func(*cobra.Command, []string) error {
+	return func(_ *cobra.Command, args []string) error {
+		fs, err := a.files(args)
+		if err != nil {
+			return err
+		}
+		*files = fs
+		return run()
+	}
+}
+
 // files returns the exports to read: the arguments, else the config file's files.
 func (a *app) files(args []string) ([]string, error) {
 	if len(args) == 0 && a.cfg != nil {

@@ -38,14 +38,7 @@ handled. --customers lists every customer's scores.`,
   # every customer's scores as CSV, as of the end of May
   winback segments --customers --as-of 2025-05-31 -o segments.csv testdata/praxis/praxis.csv`,
 		Args: cobra.ArbitraryArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			files, err := a.files(args)
-			if err != nil {
-				return err
-			}
-			o.files = files
-			return runSegments(o)
-		},
+		RunE: a.runE(&o.files, func() error { return runSegments(o) }),
 	}
 	o.input.bind(c)
 	o.out.bind(c, render.Formats)

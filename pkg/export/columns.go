@@ -3,11 +3,12 @@ package export
 import (
 	"fmt"
 
+	"github.com/winback/winback/pkg/field"
+
 	"github.com/winback/winback/pkg/visit"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 )
 
 // Concept is what a column means to winback.
@@ -63,30 +64,8 @@ func ParseConcept(s string) (Concept, error) {
 	return 0, fmt.Errorf("%w: unknown concept %q (known: %s)", ErrUsage, s, strings.Join(conceptNames[:], ", "))
 }
 
-// normHeader folds a header for matching: lower case, umlauts spelled out, only letters and
-// digits kept. "Patienten-Nr." → "patientennr", "Honorar (€)" → "honorar".
-func normHeader(h string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(h) {
-		switch r {
-		case 'ä':
-			b.WriteString("ae")
-		case 'ö':
-			b.WriteString("oe")
-		case 'ü':
-			b.WriteString("ue")
-		case 'ß':
-			b.WriteString("ss")
-		case 'é', 'è':
-			b.WriteRune('e')
-		default:
-			if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-				b.WriteRune(r)
-			}
-		}
-	}
-	return b.String()
-}
+// normHeader folds a header for matching (see [field.Fold]): "Patienten-Nr." → "patientennr".
+func normHeader(h string) string { return field.Fold(h) }
 
 // alias ranks: lower is better; a concept takes its best-ranked column.
 type alias struct {
