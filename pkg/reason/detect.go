@@ -41,6 +41,7 @@ func DetectAll(set *history.Set, verdicts []lapse.Verdict, asOf visit.Day, cfg C
 		panic(fmt.Sprintf("reason.DetectAll: %d verdicts for %d customers", len(verdicts), n))
 	}
 	d := newDetector(set, &cfg, nil)
+	d.lazy = true // texts are rendered when asked for (Finding.In): most are never shown
 	out := make([][]Finding, n)
 	const chunk = 512
 	var next atomic.Int64
@@ -81,6 +82,8 @@ type detector struct {
 	channel  []ChannelKind // by channel symbol
 	staff    []string      // short staff names by symbol, with ShowStaff
 	services *history.Symbols
+	// lazy leaves the findings' texts to be rendered from their facts on demand.
+	lazy bool
 }
 
 // newDetector prepares the channel kinds and staff names of every symbol, or only of
@@ -204,9 +207,11 @@ func (d *detector) detect(h *history.History, v lapse.Verdict, asOf visit.Day, s
 		if !ok {
 			continue
 		}
-		t := render(ci, &f)
-		out = append(out, Finding{Code: catalogue[ci].code, Weight: d.weight[ci], Facts: f,
-			Evidence: t.ev, EvidenceDE: t.evDE, Question: t.q, QuestionDE: t.qDE})
+		fd := Finding{Code: catalogue[ci].code, Weight: d.weight[ci], Facts: f}
+		if !d.lazy {
+			fd.Render()
+		}
+		out = append(out, fd)
 	}
 	slices.SortStableFunc(out, func(a, b Finding) int {
 		if a.Weight != b.Weight {

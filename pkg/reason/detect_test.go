@@ -548,6 +548,12 @@ func TestDetectAllMatchesDetect(t *testing.T) {
 	cfg.ShowStaff = true
 	all := DetectAll(set, verdicts, asOf, cfg)
 	for i := range set.Customers {
+		for j := range all[i] {
+			if all[i][j].Evidence != "" {
+				t.Fatalf("customer %s: DetectAll rendered texts; they should be left to Render", set.Customers[i].Key)
+			}
+			all[i][j].Render()
+		}
 		one := Detect(&set.Customers[i], set, verdicts[i], asOf, cfg)
 		if !slices.EqualFunc(all[i], one, findingEqual) {
 			t.Fatalf("customer %s: DetectAll %v, Detect %v", set.Customers[i].Key, all[i], one)

@@ -243,6 +243,9 @@ func TestGoldenPraxis(t *testing.T) {
 			if err := enc.Encode(map[string]any{"id": set.Customers[i].Key, "reasons": LocalizeAll(fs, "de")}); err != nil {
 				t.Fatal(err)
 			}
+			for k := range fs {
+				fs[k].Render()
+			}
 			if err := enc.Encode(fs); err != nil {
 				t.Fatal(err)
 			}

@@ -175,10 +175,26 @@ type Finding struct {
 
 // In returns the finding's evidence and question in the language lang (see [German]).
 func (f Finding) In(lang string) (evidence, question string) {
+	if f.Evidence == "" && f.EvidenceDE == "" {
+		f.Render()
+	}
 	if German(lang) {
 		return f.EvidenceDE, f.QuestionDE
 	}
 	return f.Evidence, f.Question
+}
+
+// Render fills the finding's texts from its facts. [DetectAll] leaves them empty for speed
+// (most findings only count towards the lift); [Finding.In] renders them when asked, and a
+// caller that marshals findings to JSON calls Render first.
+func (f *Finding) Render() {
+	for i, c := range catalogue {
+		if c.code == f.Code {
+			t := render(code(i), &f.Facts)
+			f.Evidence, f.EvidenceDE, f.Question, f.QuestionDE = t.ev, t.evDE, t.q, t.qDE
+			return
+		}
+	}
 }
 
 // Localized is a [Finding] in one language, as the lapsed list's JSON shows it.
