@@ -263,11 +263,14 @@ func (r *Result) customer(i int, lang string, id func(string) string, o ReportOp
 	if o.Pseudonyms == nil && o.Contacts {
 		c.Name, c.Phone, c.Email, c.ContactPreference = h.Name, h.Phone, h.Email, h.ContactPreference
 	}
-	for _, f := range r.Findings[i] {
-		ev, q := f.In(lang)
-		c.Reasons = append(c.Reasons, report.Reason{Code: f.Code, Weight: f.Weight, Evidence: ev, Question: q})
+	// Render each finding's texts once (DetectAll leaves them to be rendered on demand).
+	fs := slices.Clone(r.Findings[i])
+	for k := range fs {
+		fs[k].Render()
+		ev, q := fs[k].In(lang)
+		c.Reasons = append(c.Reasons, report.Reason{Code: fs[k].Code, Weight: fs[k].Weight, Evidence: ev, Question: q})
 	}
-	c.Questions = reason.TopQuestions(r.Findings[i], lang, 2)
+	c.Questions = reason.TopQuestions(fs, lang, 2)
 	return c
 }
 
