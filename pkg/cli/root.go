@@ -6,6 +6,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -127,12 +128,25 @@ func (a *app) loadConfig(root, cmd *cobra.Command) error {
 			}
 		}
 	}
-	// Files in the config are relative to the config file, wherever the job runs from.
-	for i, f := range cfg.Files {
+	// Files in the config may use environment variables ($HOME/exports/...) and patterns
+	// (2025-*.csv), and are relative to the config file, wherever the job runs from.
+	var files []string
+	for _, f := range cfg.Files {
+		f = os.Expand(f, a.io.Getenv)
 		if f != "-" && !filepath.IsAbs(f) {
-			cfg.Files[i] = filepath.Join(filepath.Dir(cfg.Path), f)
+			f = filepath.Join(filepath.Dir(cfg.Path), f)
 		}
+		if strings.ContainsAny(f, "*?[") {
+			matches, err := filepath.Glob(f)
+			if err != nil || len(matches) == 0 {
+				return usagef("check the pattern in files: of the config file", "config %s: no file matches %s", cfg.Path, f)
+			}
+			files = append(files, matches...)
+			continue
+		}
+		files = append(files, f)
 	}
+	cfg.Files = files
 	a.cfg = cfg
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 )
 
 type segmentsOptions struct {
+	a         *app
 	io        *IOStreams
 	input     inputOptions
 	out       outputOptions
@@ -20,7 +21,7 @@ type segmentsOptions struct {
 }
 
 func newSegmentsCmd(a *app) *cobra.Command {
-	o := &segmentsOptions{io: a.io}
+	o := &segmentsOptions{a: a, io: a.io}
 	c := &cobra.Command{
 		Use:   "segments FILE...",
 		Short: "Score customers by recency and frequency and name their segments",
@@ -102,7 +103,13 @@ func runSegments(o *segmentsOptions) error {
 	if err != nil {
 		return err
 	}
-	seg, err := segment.Analyze(segment.FromSet(res.Set, asOf), nil)
+	var m *segment.Map
+	if cfg := o.a.cfg; cfg != nil && len(cfg.Segments) > 0 {
+		if m, err = segment.NewMap(cfg.Segments); err != nil {
+			return usagef("fix the segments: section of the config file", "config %s: %v", cfg.Path, err)
+		}
+	}
+	seg, err := segment.Analyze(segment.FromSet(res.Set, asOf), m)
 	if err != nil {
 		return err
 	}
