@@ -143,11 +143,10 @@ type ReportOptions struct {
 	// PreviousPseudonyms turns keys into the ids of the previous report when that one was
 	// pseudonymized (nil: it has real ids).
 	PreviousPseudonyms *pseudo.Pseudonymizer
-	// Backtest adds the model check on the data's own last months.
-	Backtest bool
 }
 
-// Report assembles the report.
+// Report assembles the report. The model's backtest is left to the caller ([Result.Backtest]
+// fits the models again, which one run should do once for all its outputs).
 func (r *Result) Report(o ReportOptions) *report.Report {
 	lang := o.Lang
 	set := r.Set
@@ -238,9 +237,6 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 			prevID = o.PreviousPseudonyms.Name
 		}
 		rep.Since = since(o.Previous, r, prevID, id)
-	}
-	if o.Backtest {
-		rep.Model.Backtest = r.Backtest()
 	}
 	return rep
 }

@@ -148,7 +148,7 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 	base := analysis.ReportOptions{Lang: lang, Contacts: o.withContacts, Shown: o.top, Files: o.files,
 		Quality: report.Quality{Rows: q.Rows, Accepted: q.Accepted, Rejected: q.Rejected, Blank: q.Blank, Duplicates: q.Duplicates,
 			RejectsOut: o.input.rejects, FirstDate: q.FirstDay, LastDate: q.LastDay},
-		Previous: prev, PreviousPseudonyms: prevPseudo, Backtest: true}
+		Previous: prev, PreviousPseudonyms: prevPseudo}
 	backtest := r.Backtest()
 	built := map[bool]*report.Report{}
 	build := func(pseudonymize bool) *report.Report {
@@ -156,7 +156,6 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 			return rep
 		}
 		opt := base
-		opt.Backtest = false
 		if pseudonymize {
 			opt.Pseudonyms = o.an.pseudonymizerAlways(o.a, keys)
 			opt.Contacts = false
@@ -195,7 +194,7 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 		if err != nil {
 			return err
 		}
-		if !o.a.quiet && o.a.io.ErrTTY {
+		if !o.a.io.Quiet && o.a.io.ErrTTY {
 			fmt.Fprintf(o.a.io.ErrOut, "winback: call list %s: %d customers, %d left out (no contact wanted)\n", o.contacts, n, skipped)
 		}
 	}
@@ -204,7 +203,7 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 		if o.withContacts {
 			// the state holds ids and statuses only, never contact details
 			opt := base
-			opt.Contacts, opt.Backtest = false, false
+			opt.Contacts = false
 			state = r.Report(opt)
 		}
 		if err := o.saveState(state); err != nil {
