@@ -52,7 +52,7 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 		return nil, err
 	}
 	r := &Result{Set: set, AsOf: opt.AsOf, opt: opt}
-	ms, err := lapse.FitModels(set, opt.AsOf, opt.Period)
+	ms, err := lapse.FitForLapse(set, opt.AsOf, opt.Period)
 	if err != nil {
 		return nil, err
 	}
@@ -448,7 +448,7 @@ func (r *Result) Backtest() *report.Backtest {
 	}
 	hold := min(span/3, 182)
 	cal := r.AsOf - visit.Day(hold)
-	ms, err := lapse.FitModels(r.Set, cal, r.opt.Period)
+	ms, err := lapse.FitForLapse(r.Set, cal, r.opt.Period)
 	if err != nil || ms.Predictor() == nil {
 		return nil
 	}

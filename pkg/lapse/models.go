@@ -78,6 +78,9 @@ type Models struct {
 	BGNBD       FitReport[model.BGNBD]       `json:"bgnbd"`
 	ParetoNBD   FitReport[model.ParetoNBD]   `json:"pareto_nbd"`
 	GammaGamma  *FitReport[model.GammaGamma] `json:"gamma_gamma,omitempty"`
+	// ParetoSkipped is set when Pareto/NBD was not fitted because BG/NBD is usable (see
+	// [FitForLapse]); ParetoNBD is then empty.
+	ParetoSkipped bool `json:"pareto_nbd_skipped,omitempty"`
 	// Chosen is the model the predictions come from: "bgnbd", "pareto-nbd" or "none".
 	Chosen string `json:"chosen"`
 	// Note says in plain English which model is used and why the others are not.
@@ -122,6 +125,17 @@ type customerData struct {
 // The two fits run concurrently; the predictions are spread over GOMAXPROCS goroutines and
 // do not depend on their number.
 func FitModels(set *history.Set, asOf visit.Day, period model.Period) (*Models, error) {
+	return fitModels(set, asOf, period, true)
+}
+
+// FitForLapse is [FitModels] for the lapse rules alone: Pareto/NBD, which they use only when
+// BG/NBD is not usable, is fitted only then (ParetoSkipped says so), which leaves BG/NBD
+// both cores and saves the heavier fit on most data.
+func FitForLapse(set *history.Set, asOf visit.Day, period model.Period) (*Models, error) {
+	return fitModels(set, asOf, period, false)
+}
+
+func fitModels(set *history.Set, asOf visit.Day, period model.Period, paretoAlways bool) (*Models, error) {
 	if math.IsNaN(period.Length()) {
 		return nil, fmt.Errorf("fit models: unknown period %d", period)
 	}
@@ -183,8 +197,20 @@ func FitModels(set *history.Set, asOf visit.Day, period model.Period) (*Models, 
 		gg                  model.Fit[model.GammaGamma]
 		bgErr, pnErr, ggErr error
 	)
-	wg.Go(func() { bg, bgErr = model.FitBGNBD(data) })
-	wg.Go(func() { pn, pnErr = model.FitParetoNBD(data) })
+	wg.Go(func() {
+		bg, bgErr = model.FitBGNBD(data)
+		if paretoAlways {
+			return
+		}
+		if ok, _ := bg.Usable(); bgErr == nil && ok {
+			m.ParetoSkipped = true
+			return
+		}
+		pn, pnErr = model.FitParetoNBD(data)
+	})
+	if paretoAlways {
+		wg.Go(func() { pn, pnErr = model.FitParetoNBD(data) })
+	}
 	if m.HasAmounts {
 		wg.Go(func() { gg, ggErr = model.FitGammaGamma(xs, zs) })
 	}
