@@ -52,16 +52,22 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 		return nil, err
 	}
 	r := &Result{Set: set, AsOf: opt.AsOf, opt: opt}
+	// The segments need neither the models nor the verdicts: score them meanwhile.
+	var seg *segment.Result
+	var segErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { seg, segErr = segment.Analyze(segment.FromSet(set, opt.AsOf), opt.Segments) })
 	ms, err := lapse.FitForLapse(set, opt.AsOf, opt.Period)
 	if err != nil {
+		wg.Wait()
 		return nil, err
 	}
 	r.Models = ms
 	r.Verdicts = lapse.Assess(set, opt.AsOf, opt.Lapse, ms)
 	r.Findings = reason.DetectAll(set, r.Verdicts, opt.AsOf, opt.Reasons)
-	seg, err := segment.Analyze(segment.FromSet(set, opt.AsOf), opt.Segments)
-	if err != nil {
-		return nil, err
+	wg.Wait()
+	if segErr != nil {
+		return nil, segErr
 	}
 	r.Segments = seg
 	r.Segment = make(map[string]string, len(seg.Customers))
@@ -197,6 +203,31 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 			Revenue: float64(s.Revenue) / 100, RevenueShare: s.RevenueShare,
 		})
 	}
+	// The trend, cohorts, mix and lift do not depend on the lapsed list: work them out
+	// meanwhile.
+	var side sync.WaitGroup
+	side.Go(func() {
+		for _, m := range trend.Monthly(set, r.AsOf, r.lapseAfter) {
+			rep.Trends = append(rep.Trends, report.MonthRow{Month: m.Month, Active: m.Active, New: m.New, Lapsed: m.Lapsed, Returned: m.Returned})
+		}
+	})
+	side.Go(func() {
+		for _, c := range trend.Cohorts(set, r.AsOf) {
+			rep.Cohorts = append(rep.Cohorts, report.CohortRow{Cohort: c.Name, Customers: c.Customers, After: trend.After, Retained: c.Retained})
+		}
+		rep.Mix = r.mix()
+		rep.Recency = r.recency()
+	})
+	side.Go(func() {
+		for _, l := range reason.Lift(r.Verdicts, r.Findings) {
+			lift := l.Lift
+			if math.IsInf(lift, 0) || math.IsNaN(lift) {
+				lift = 0 // never seen among active customers: the report says so by ActiveShare 0
+			}
+			rep.Lift = append(rep.Lift, report.LiftRow{Code: l.Code, Label: reason.Label(l.Code, lang),
+				Lapsed: l.Lapsed, LapsedShare: l.LapsedShare, Active: l.Active, ActiveShare: l.ActiveShare, Lift: lift})
+		}
+	})
 	// lapsed customers, built in parallel chunks (there may be hundreds of thousands)
 	idx := r.Lapsed()
 	rep.Lapsed = make([]report.Customer, len(idx))
@@ -211,25 +242,8 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 		})
 	}
 	wg.Wait()
-	// what the reasons say
-	for _, l := range reason.Lift(r.Verdicts, r.Findings) {
-		lift := l.Lift
-		if math.IsInf(lift, 0) || math.IsNaN(lift) {
-			lift = 0 // never seen among active customers: the report says so by ActiveShare 0
-		}
-		rep.Lift = append(rep.Lift, report.LiftRow{Code: l.Code, Label: reason.Label(l.Code, lang),
-			Lapsed: l.Lapsed, LapsedShare: l.LapsedShare, Active: l.Active, ActiveShare: l.ActiveShare, Lift: lift})
-	}
 	rep.Unavailable = reason.Unavailable(set.Columns)
-	// trends and cohorts
-	for _, m := range trend.Monthly(set, r.AsOf, r.lapseAfter) {
-		rep.Trends = append(rep.Trends, report.MonthRow{Month: m.Month, Active: m.Active, New: m.New, Lapsed: m.Lapsed, Returned: m.Returned})
-	}
-	for _, c := range trend.Cohorts(set, r.AsOf) {
-		rep.Cohorts = append(rep.Cohorts, report.CohortRow{Cohort: c.Name, Customers: c.Customers, After: trend.After, Retained: c.Retained})
-	}
-	rep.Mix = r.mix()
-	rep.Recency = r.recency()
+	side.Wait()
 	rep.Model = r.modelPart(decided)
 	if o.Previous != nil {
 		prevID := func(key string) string { return key }
