@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -131,8 +130,5 @@ func (o *outputOptions) emit(io_ *IOStreams, format, lang string, out *render.Ou
 		return w.Write(io_.Out, out)
 	}
 	perm := os.FileMode(0o644)
-	if err := atomicfile.Write(o.output, perm, func(f io.Writer) error { return w.Write(f, out) }); err != nil {
-		return fmt.Errorf("%w", err)
-	}
-	return nil
+	return atomicfile.Write(o.output, perm, func(f io.Writer) error { return w.Write(f, out) })
 }

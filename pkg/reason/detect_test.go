@@ -27,23 +27,30 @@ type detectCase struct {
 // staffNames are the staff of the hand-built histories.
 var staffNames = []string{"Anna Müller", "Ben Brandt", "Carla Christ", "Dora Dietz"}
 
+// setup resolves a case's optional parts to the defaults: defaultPerson, allColumns, a
+// lapsed verdict and DefaultConfig changed by cfg.
+func setup(p *person, cols *history.Columns, st lapse.Status, cfg func(*Config)) (person, history.Columns, lapse.Status, Config) {
+	rp, rc, rs, conf := defaultPerson, allColumns, lapse.Lapsed, DefaultConfig()
+	if p != nil {
+		rp = *p
+	}
+	if cols != nil {
+		rc = *cols
+	}
+	if st != "" {
+		rs = st
+	}
+	if cfg != nil {
+		cfg(&conf)
+	}
+	return rp, rc, rs, conf
+}
+
 func runDetect(t *testing.T, code string, cases []detectCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			p, cols, st, cfg := defaultPerson, allColumns, lapse.Lapsed, DefaultConfig()
-			if tc.p != nil {
-				p = *tc.p
-			}
-			if tc.cols != nil {
-				cols = *tc.cols
-			}
-			if tc.status != "" {
-				st = tc.status
-			}
-			if tc.cfg != nil {
-				tc.cfg(&cfg)
-			}
+			p, cols, st, cfg := setup(tc.p, tc.cols, tc.status, tc.cfg)
 			set := build(cols, p, tc.es)
 			fs := detectOne(set, st, cfg)
 			for _, f := range fs {
