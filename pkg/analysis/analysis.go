@@ -186,7 +186,7 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 		}
 	}
 	for i := range set.Customers {
-		for _, e := range set.Customers[i].Events {
+		for _, e := range set.Customers[i].Events() {
 			if e.IsVisit(r.AsOf) && e.Day > r.AsOf-365 {
 				rep.Summary.Revenue12m += float64(e.Amount) / 100
 			}
@@ -306,9 +306,9 @@ func (r *Result) mix() []report.MixRow {
 		default:
 			continue
 		}
-		vs := r.Set.Customers[i].Past(r.AsOf)
-		for j := len(vs) - 1; j >= 0; j-- {
-			e := vs[j]
+		h := &r.Set.Customers[i]
+		for j := h.NumPast(r.AsOf) - 1; j >= 0; j-- {
+			e := h.At(j)
 			if !e.IsVisit(r.AsOf) {
 				continue
 			}
@@ -449,7 +449,7 @@ func since(prev *report.Report, r *Result, prevID, outID func(string) string) *r
 func (r *Result) Backtest() *report.Backtest {
 	first := visit.NoDay
 	for i := range r.Set.Customers {
-		for _, e := range r.Set.Customers[i].Events {
+		for _, e := range r.Set.Customers[i].Events() {
 			if e.IsVisit(r.AsOf) && (first == visit.NoDay || e.Day < first) {
 				first = e.Day
 			}
@@ -473,7 +473,7 @@ func (r *Result) Backtest() *report.Backtest {
 			continue
 		}
 		n := 0
-		for _, e := range r.Set.Customers[i].Events {
+		for _, e := range r.Set.Customers[i].Events() {
 			if e.Day > cal && e.IsVisit(r.AsOf) {
 				n++
 			}

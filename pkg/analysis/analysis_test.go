@@ -126,11 +126,11 @@ func TestPseudonymsAndContactsInTheReport(t *testing.T) {
 func TestSinceLastTime(t *testing.T) {
 	d := visit.DayOf
 	visits := func(key string, days ...visit.Day) history.History {
-		h := history.History{Key: key}
+		var evs []history.Event
 		for _, x := range days {
-			h.Events = append(h.Events, history.Event{Day: x, Status: visit.Attended})
+			evs = append(evs, history.Event{Day: x, Status: visit.Attended})
 		}
-		return h
+		return history.Make(key, evs...)
 	}
 	weekly := func(from visit.Day, n int) []visit.Day {
 		var out []visit.Day

@@ -161,7 +161,7 @@ func runExplain(o *explainOptions) error {
 	tl := render.Table{Title: t("Appointments", "Termine"),
 		Columns: []string{t("date", "Datum"), t("status", "Status"), t("service", "Leistung"), t("staff", "Behandler/in"), t("channel", "Buchungsweg"), t("amount", "Betrag"), t("booked days ahead", "Tage im Voraus gebucht")},
 		Numeric: []bool{false, false, false, false, false, true, true}}
-	for _, e := range h.Events {
+	for _, e := range h.Events() {
 		row := timeline(r.Set, e, r.AsOf, lang)
 		js.Timeline = append(js.Timeline, row)
 		lead := ""

@@ -165,7 +165,7 @@ func holdout(set *history.Set, ms *lapse.Models, asOf, end visit.Day, period mod
 			continue
 		}
 		n := 0
-		for _, e := range set.Customers[i].Events {
+		for _, e := range set.Customers[i].Events() {
 			if e.Day > asOf && e.IsVisit(end) {
 				n++
 			}

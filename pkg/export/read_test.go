@@ -129,11 +129,11 @@ func TestBadRowsAreRejectedWithWhereAndWhy(t *testing.T) {
 	}
 	// the quoted field with a newline is one row, and the line after it is numbered right
 	h := res.Set.Find("K-1002")
-	if h == nil || len(h.Events) != 2 || h.Events[1].Status != visit.Cancelled {
+	if h == nil || h.Len() != 2 || h.At(1).Status != visit.Cancelled {
 		t.Fatalf("K-1002 = %+v", h)
 	}
-	if res.Set.Services.Name(h.Events[1].Service) != "MT\r\nPatient hat angerufen" && res.Set.Services.Name(h.Events[1].Service) != "MT\nPatient hat angerufen" {
-		t.Errorf("multi-line service = %q", res.Set.Services.Name(h.Events[1].Service))
+	if res.Set.Services.Name(h.At(1).Service) != "MT\r\nPatient hat angerufen" && res.Set.Services.Name(h.At(1).Service) != "MT\nPatient hat angerufen" {
+		t.Errorf("multi-line service = %q", res.Set.Services.Name(h.At(1).Service))
 	}
 	var unknown []StatusCount
 	for _, s := range res.Report.Statuses {
@@ -164,7 +164,7 @@ func TestUnknownStatusIsAnErrorUnderStrictUnlessMapped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ev := res.Set.Find("K1").Events; ev[0].Status != visit.Cancelled {
+	if ev := res.Set.Find("K1").AppendEvents(nil); ev[0].Status != visit.Cancelled {
 		t.Errorf("mapped status = %v", ev[0].Status)
 	}
 }
@@ -207,7 +207,7 @@ func TestOverlappingExportsCountEachVisitOnce(t *testing.T) {
 	}
 	// Order lines of one order are one visit with the summed amount.
 	h := one.Set.Find("K-11")
-	if h == nil || h.Events[0].Amount != 2490+1450+1180 {
+	if h == nil || h.At(0).Amount != 2490+1450+1180 {
 		t.Errorf("K-11 first visit = %+v", h)
 	}
 }
@@ -235,7 +235,7 @@ func TestGermanExportDecodesUmlautsAndDecimalCommas(t *testing.T) {
 	var total int64
 	for _, h := range res.Set.Customers {
 		names = append(names, h.Name)
-		for _, e := range h.Events {
+		for _, e := range h.Events() {
 			total += e.Amount
 		}
 	}
@@ -263,7 +263,7 @@ func TestKeysFallBackToNormalisedEmailAndPhone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Report.KeyKind != "phone" || len(r.Set.Customers) != 1 || len(r.Set.Customers[0].Events) != 3 {
+	if r.Report.KeyKind != "phone" || len(r.Set.Customers) != 1 || r.Set.Customers[0].Len() != 3 {
 		t.Errorf("phone keys: %+v", r.Set.Customers)
 	}
 }
@@ -340,7 +340,7 @@ func TestColumnOverridesByNameAndPosition(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := res.Set.Find("K1")
-	if h == nil || len(h.Events) != 2 || h.Events[0].Amount != 1250 || h.Events[0].Day != visit.DayOf(2024, 2, 1) {
+	if h == nil || h.Len() != 2 || h.At(0).Amount != 1250 || h.At(0).Day != visit.DayOf(2024, 2, 1) {
 		t.Fatalf("history = %+v", h)
 	}
 }

@@ -140,13 +140,12 @@ const (
 type customer struct {
 	keyHash    uint64
 	keyLen     uint8 // len(key) when the key is inline, else keyLong
-	lastStatus visit.Status
 	key        [keyInline]byte
 	fp         [numFP]uint64 // fingerprints of name, email, phone and preference
 	contactDay [numContact]visit.Day
-	lastDay    visit.Day // of the last event, when there is one
-	location   uint32    // index into Builder.locations
-	events     []Event
+	lastDS     int32  // the last event's dayStatus, when there is one
+	location   uint32 // index into Builder.locations
+	events     []packed
 	hashes     []uint32 // first row's hash per event, parallel to events
 
 	text   string          // the key and contact details; History's strings share it
@@ -156,10 +155,36 @@ type customer struct {
 }
 
 // customerMore is what few customers need: several distinct rows for one event (order
-// lines) and rows with ambiguous values.
+// lines), rows with ambiguous values, and amounts too large for a packed event.
 type customerMore struct {
 	extra   []uint64 // day<<32 | hash of further distinct rows of an event
 	pending []pending
+	big     map[int32]int64 // see History.big
+}
+
+// amount returns the amount of e, one of c's events.
+func (c *customer) amount(e *packed) int64 {
+	if e.amount == bigAmount {
+		return c.more.big[e.dayStatus]
+	}
+	return int64(e.amount)
+}
+
+// setAmount sets the amount of e, one of c's events.
+func (c *customer) setAmount(e *packed, v int64) {
+	if e.amount == bigAmount {
+		delete(c.more.big, e.dayStatus)
+	}
+	if fitsPacked(v) {
+		e.amount = int32(v)
+		return
+	}
+	m := c.moreOf()
+	if m.big == nil {
+		m.big = map[int32]int64{}
+	}
+	e.amount = bigAmount
+	m.big[e.dayStatus] = v
 }
 
 func (c *customer) moreOf() *customerMore {
@@ -238,7 +263,7 @@ type Builder struct {
 // array to the garbage collector and cleared every new one: that was an eighth of the
 // ingest's time, much of it first touches of fresh memory. Capacities are powers of two.
 type spares struct {
-	events [32][][]Event
+	events [32][][]packed
 	hashes [32][][]uint32
 }
 
@@ -250,12 +275,12 @@ func (sp *spares) roomFor(c *customer) {
 		return
 	}
 	k := bits.Len(uint(n)) // new capacity 1<<k: 1, 2, 4, ...
-	var ev []Event
+	var ev []packed
 	var hs []uint32
 	if l := len(sp.events[k]); l > 0 {
 		ev, sp.events[k] = sp.events[k][l-1], sp.events[k][:l-1]
 	} else {
-		ev = make([]Event, 0, 1<<k)
+		ev = make([]packed, 0, 1<<k)
 	}
 	if l := len(sp.hashes[k]); l > 0 {
 		hs, sp.hashes[k] = sp.hashes[k][l-1], sp.hashes[k][:l-1]
@@ -376,7 +401,7 @@ func (b *Builder) AddBatch(bt *Batch) {
 		for i := range rows {
 			c := cs[i]
 			if n := len(c.events); n > 0 {
-				sink += uint64(c.events[n-1].Day) + uint64(c.hashes[n-1])
+				sink += uint64(c.events[n-1].dayStatus) + uint64(c.hashes[n-1])
 			}
 		}
 		b.sink += sink
@@ -428,21 +453,21 @@ func lead(booked, day visit.Day) int16 {
 func (c *customer) add(sp *spares, day visit.Day, st visit.Status, amount int64, ld int16, h32 uint32, svc, stf, chn Sym) bool {
 	ev := c.events
 	n := len(ev)
+	ds := dayStatus(day, st)
 	// Exports are mostly in date order: the row usually comes after every event so far.
-	if n == 0 || c.lastDay < day || (c.lastDay == day && c.lastStatus < st) {
+	if n == 0 || c.lastDS < ds {
 		sp.roomFor(c)
-		c.events = append(c.events, Event{Amount: amount, Day: day, Service: svc, Staff: stf, Channel: chn, Lead: ld, Status: st})
+		c.events = append(c.events, packed{dayStatus: ds, service: svc, staff: stf, channel: chn, lead: ld})
+		c.setAmount(&c.events[n], amount)
 		c.hashes = append(c.hashes, h32)
-		c.lastDay, c.lastStatus = day, st
+		c.lastDS = ds
 		return false
 	}
 	i := n - 1 // another row of the last event (order lines, double bookings)
-	if c.lastDay != day || c.lastStatus != st {
-		i = sort.Search(n, func(j int) bool {
-			return ev[j].Day > day || (ev[j].Day == day && ev[j].Status >= st)
-		})
+	if c.lastDS != ds {
+		i = sort.Search(n, func(j int) bool { return ev[j].dayStatus >= ds })
 	}
-	if ev[i].Day == day && ev[i].Status == st {
+	if ev[i].dayStatus == ds {
 		if c.hashes[i] == h32 {
 			return true
 		}
@@ -454,24 +479,24 @@ func (c *customer) add(sp *spares, day visit.Day, st visit.Status, amount int64,
 		}
 		m.extra = slices.Insert(m.extra, j, k)
 		e := &ev[i]
-		e.Amount += amount
-		if e.Service == 0 {
-			e.Service = svc
+		c.setAmount(e, c.amount(e)+amount)
+		if e.service == 0 {
+			e.service = svc
 		}
-		if e.Staff == 0 {
-			e.Staff = stf
+		if e.staff == 0 {
+			e.staff = stf
 		}
-		if e.Channel == 0 {
-			e.Channel = chn
+		if e.channel == 0 {
+			e.channel = chn
 		}
-		if ld != NoLead && (e.Lead == NoLead || ld < e.Lead) {
-			e.Lead = ld
+		if ld != NoLead && (e.lead == NoLead || ld < e.lead) {
+			e.lead = ld
 		}
 		return false
 	}
-	e := Event{Amount: amount, Day: day, Service: svc, Staff: stf, Channel: chn, Lead: ld, Status: st}
 	sp.roomFor(c)
-	c.events = slices.Insert(c.events, i, e)
+	c.events = slices.Insert(c.events, i, packed{dayStatus: ds, service: svc, staff: stf, channel: chn, lead: ld})
+	c.setAmount(&c.events[i], amount)
 	c.hashes = slices.Insert(c.hashes, i, h32)
 	return false
 }
@@ -523,9 +548,13 @@ func (b *Builder) location(v []byte) uint32 {
 
 // history returns c as a [History]; its strings share c's text.
 func (b *Builder) history(c *customer) History {
-	return History{Key: c.field(tKey), Name: c.field(tName), Email: c.field(tEmail), Phone: c.field(tPhone),
+	h := History{Key: c.field(tKey), Name: c.field(tName), Email: c.field(tEmail), Phone: c.field(tPhone),
 		ContactPreference: c.field(tPref), Referrer: c.field(tReferrer), Location: b.locations[c.location],
-		Events: c.events}
+		events: c.events}
+	if c.more != nil {
+		h.big = c.more.big
+	}
+	return h
 }
 
 // Finish resolves the rows kept aside with res and returns the histories, sorted by key.
@@ -660,16 +689,24 @@ func (b *Builder) finish(res Resolution, svcMap, stfMap, chnMap []Sym) mergeRun 
 		// Clipped, so that no one reslicing them sees events of another customer
 		// left in a recycled array.
 		c.events = slices.Clip(c.events)
-		c.hashes, c.more = nil, nil
+		c.hashes = nil
+		if c.more != nil { // only the large amounts are still needed
+			if c.more.big == nil {
+				c.more = nil
+			} else {
+				c.more.extra, c.more.pending = nil, nil
+			}
+		}
 		for i := range c.events {
 			e := &c.events[i]
-			e.Service, e.Staff, e.Channel = svcMap[e.Service], stfMap[e.Staff], chnMap[e.Channel]
-			if r.first == visit.NoDay || e.Day < r.first {
-				r.first = e.Day
+			e.service, e.staff, e.channel = svcMap[e.service], stfMap[e.staff], chnMap[e.channel]
+			day := e.day()
+			if r.first == visit.NoDay || day < r.first {
+				r.first = day
 			}
-			r.last = max(r.last, e.Day)
-			if e.Status != visit.Booked {
-				r.latest = max(r.latest, e.Day)
+			r.last = max(r.last, day)
+			if e.status() != visit.Booked {
+				r.latest = max(r.latest, day)
 			}
 		}
 		var p [8]byte

@@ -12,14 +12,14 @@ import (
 var d = visit.DayOf
 
 func TestSummarizeSplitsPastAndFutureAtTheAsOfDate(t *testing.T) {
-	h := history.History{Key: "K1", Events: []history.Event{
+	h := history.Make("K1", []history.Event{
 		{Day: d(2025, 1, 6), Status: visit.Attended, Amount: 2540},
 		{Day: d(2025, 1, 13), Status: visit.Cancelled},
 		{Day: d(2025, 1, 20), Status: visit.Booked, Amount: 2540}, // past, outcome never recorded: a visit
 		{Day: d(2025, 2, 3), Status: visit.NoShow},
 		{Day: d(2025, 3, 3), Status: visit.Attended}, // after as-of: a booking
 		{Day: d(2025, 3, 10), Status: visit.Cancelled},
-	}}
+	}...)
 	s := h.Summarize(d(2025, 2, 28))
 	want := history.Summary{First: d(2025, 1, 6), Last: d(2025, 1, 20), Visits: 2, Spend: 5080, NextBooked: d(2025, 3, 3)}
 	want.ByStatus[visit.Attended], want.ByStatus[visit.Cancelled], want.ByStatus[visit.NoShow] = 2, 1, 1
@@ -29,7 +29,7 @@ func TestSummarizeSplitsPastAndFutureAtTheAsOfDate(t *testing.T) {
 	if n := len(h.Visits(d(2025, 2, 28))); n != 2 {
 		t.Errorf("visits = %d", n)
 	}
-	if n := len(h.Past(d(2025, 2, 28))); n != 4 {
+	if n := len(h.AppendPast(nil, d(2025, 2, 28))); n != 4 || h.NumPast(d(2025, 2, 28)) != 4 {
 		t.Errorf("past events = %d", n)
 	}
 }
@@ -65,5 +65,43 @@ K1;10.04.2025;030 444;;
 	h := res.Set.Find("K1")
 	if h == nil || h.Phone != "030 444" || h.Email != "neu@example.org" || h.Referrer != "Dr. A" {
 		t.Errorf("contact = %+v", h)
+	}
+}
+
+func TestEventsKeepEveryValueThroughPacking(t *testing.T) {
+	// Histories keep events packed in 16 bytes; what comes out must be what went in, at
+	// the edges of every field: amounts beyond an int32, negative ones, the earliest and
+	// latest days the date parsers accept, every status, the extreme lead times.
+	evs := []history.Event{
+		{Day: d(1900, 1, 1), Status: visit.Attended, Amount: -1 << 40, Lead: history.NoLead},
+		{Day: d(1900, 1, 1), Status: visit.Booked, Amount: 1<<31 - 1, Lead: 32767, Service: 65535},
+		{Day: d(2024, 2, 29), Status: visit.Cancelled, Amount: -1 << 31, Staff: 7, Channel: 65535},
+		{Day: d(2199, 12, 31), Status: visit.NoShow, Amount: 1 << 62, Lead: -32767},
+	}
+	h := history.Make("K", evs...)
+	got := h.AppendEvents(nil)
+	for i := range evs {
+		if got[i] != evs[i] || h.At(i) != evs[i] {
+			t.Errorf("event %d: got %+v, want %+v", i, got[i], evs[i])
+		}
+	}
+	if h.Len() != len(evs) || h.NumPast(d(1900, 1, 1)) != 2 || h.NumPast(visit.NoDay) != 0 || h.NumPast(d(2199, 12, 31)) != 4 {
+		t.Errorf("Len %d, NumPast %d %d %d", h.Len(), h.NumPast(d(1900, 1, 1)), h.NumPast(visit.NoDay), h.NumPast(d(2199, 12, 31)))
+	}
+}
+
+func TestLargeAmountsAddUpThroughTheReader(t *testing.T) {
+	// Two order lines of one day whose sum passes an int32 of cents, and a single large one.
+	in := "Customer;Date;Amount\nA;01.02.2024;15000000,00\nA;01.02.2024;9000000,00\nB;02.02.2024;-30000000,50\nB;03.02.2024;12,50\n"
+	res, err := export.Read([]export.Input{{Name: "big.csv", R: strings.NewReader(in)}}, export.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := res.Set.Find("A").At(0).Amount; a != 2_400_000_000 {
+		t.Errorf("A's amount = %d, want 2400000000", a)
+	}
+	b := res.Set.Find("B")
+	if b.At(0).Amount != -3_000_000_050 || b.At(1).Amount != 1250 {
+		t.Errorf("B's amounts = %d, %d", b.At(0).Amount, b.At(1).Amount)
 	}
 }

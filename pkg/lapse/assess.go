@@ -112,7 +112,7 @@ func newAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *asses
 		amounts := false
 		for i := lo; i < hi; i++ {
 			prev := visit.NoDay
-			for _, e := range set.Customers[i].Events {
+			for _, e := range set.Customers[i].Events() {
 				if e.Day > asOf {
 					break
 				}
@@ -195,7 +195,7 @@ type scratch struct {
 // appointment after asOf, NoDay when none.
 func (sc *scratch) load(h *history.History, asOf visit.Day) visit.Day {
 	sc.visits = sc.visits[:0]
-	for _, e := range h.Events {
+	for _, e := range h.Events() {
 		if e.IsBooking(asOf) {
 			return e.Day
 		}

@@ -38,17 +38,17 @@ func buildSet(amounts bool, cs ...customer) *history.Set {
 		Columns: history.Columns{Amount: amounts, Service: true, Status: true},
 	}
 	for _, c := range cs {
-		h := history.History{Key: c.key}
+		var evs []history.Event
 		for _, e := range c.events {
-			h.Events = append(h.Events, history.Event{
+			evs = append(evs, history.Event{
 				Day: day0 + visit.Day(e.at), Status: e.status, Amount: e.cents,
 				Service: set.Services.Intern(e.service), Lead: history.NoLead,
 			})
 		}
-		slices.SortStableFunc(h.Events, func(a, b history.Event) int {
+		slices.SortStableFunc(evs, func(a, b history.Event) int {
 			return cmp.Or(cmp.Compare(a.Day, b.Day), cmp.Compare(a.Status, b.Status))
 		})
-		set.Customers = append(set.Customers, h)
+		set.Customers = append(set.Customers, history.Make(c.key, evs...))
 	}
 	slices.SortFunc(set.Customers, func(a, b history.History) int { return cmp.Compare(a.Key, b.Key) })
 	return set

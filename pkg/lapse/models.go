@@ -275,7 +275,7 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, paretoAlwa
 // attended and an unrecorded booked appointment) are one day with their amounts summed.
 func (cd *customerData) load(h *history.History, asOf visit.Day) {
 	cd.days, cd.amounts = cd.days[:0], cd.amounts[:0]
-	for _, e := range h.Events {
+	for _, e := range h.Events() {
 		if e.Day > asOf {
 			break
 		}

@@ -113,7 +113,7 @@ func newDetector(set *history.Set, cfg *Config, h *history.History) *detector {
 		}
 	}
 	if h != nil {
-		for _, e := range h.Events {
+		for _, e := range h.Events() {
 			classify(e.Channel)
 			name(e.Staff)
 		}
@@ -147,6 +147,7 @@ var detectors = [numCodes]func(*detector, *customer, *scratch) (Facts, bool){
 
 // scratch holds a worker's reusable buffers.
 type scratch struct {
+	past   []history.Event
 	visits []history.Event
 	vals   []int64
 	tmp    []int64
@@ -178,7 +179,8 @@ type customer struct {
 }
 
 func (d *detector) detect(h *history.History, v lapse.Verdict, asOf visit.Day, s *scratch) []Finding {
-	past := h.Past(asOf)
+	past := h.AppendPast(s.past[:0], asOf)
+	s.past = past
 	if len(past) == 0 {
 		return nil
 	}
@@ -190,8 +192,8 @@ func (d *detector) detect(h *history.History, v lapse.Verdict, asOf visit.Day, s
 		}
 	}
 	s.visits, c.visits = visits, visits
-	for _, e := range h.Events[len(past):] {
-		if e.IsBooking(asOf) {
+	for i := len(past); i < h.Len(); i++ {
+		if h.At(i).IsBooking(asOf) {
 			c.booked = true
 			break
 		}
@@ -395,7 +397,7 @@ func (d *detector) platformOnly(c *customer, s *scratch) (Facts, bool) {
 		return Facts{}, false
 	}
 	syms := s.vals[:0]
-	for _, e := range c.h.Events {
+	for _, e := range c.h.Events() {
 		if e.Day > c.asOf && !e.IsBooking(c.asOf) || e.Channel == 0 {
 			continue
 		}

@@ -15,11 +15,13 @@ func ExampleDetect() {
 		Columns: history.Columns{Status: true, Service: true, Channel: true, ContactPreference: true}}
 	kg, phone := set.Services.Intern("KG"), set.Channels.Intern("Telefon")
 	h := history.History{Key: "1001", ContactPreference: "Telefon"}
+	var evs []history.Event
 	for d := visit.DayOf(2025, 1, 6); d <= visit.DayOf(2025, 2, 10); d += 14 {
-		h.Events = append(h.Events, history.Event{Day: d, Service: kg, Channel: phone, Lead: history.NoLead, Status: visit.Attended})
+		evs = append(evs, history.Event{Day: d, Service: kg, Channel: phone, Lead: history.NoLead, Status: visit.Attended})
 	}
-	h.Events = append(h.Events, history.Event{Day: visit.DayOf(2025, 2, 17), Service: kg, Channel: phone,
+	evs = append(evs, history.Event{Day: visit.DayOf(2025, 2, 17), Service: kg, Channel: phone,
 		Lead: history.NoLead, Status: visit.Cancelled})
+	h.SetEvents(evs...)
 	set.Customers = []history.History{h}
 
 	v := lapse.Verdict{Key: "1001", Status: lapse.Lapsed}

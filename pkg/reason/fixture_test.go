@@ -105,15 +105,17 @@ func build(cols history.Columns, p person, es []ev) *history.Set {
 		Columns: cols, KeyKind: "customer id"}
 	h := history.History{Key: p.key, Name: p.name, Email: p.email, Phone: p.phone,
 		ContactPreference: p.pref, Referrer: p.referrer}
+	var evs []history.Event
 	for _, e := range es {
 		x := history.Event{Day: e.d, Status: e.st, Amount: e.amount, Lead: history.NoLead,
 			Service: set.Services.Intern(e.svc), Staff: set.Staff.Intern(e.staff), Channel: set.Channels.Intern(e.ch)}
 		if e.lead >= 0 {
 			x.Lead = int16(e.lead)
 		}
-		h.Events = append(h.Events, x)
+		evs = append(evs, x)
 	}
-	sortEvents(h.Events)
+	sortEvents(evs)
+	h.SetEvents(evs...)
 	set.Customers = []history.History{h}
 	return set
 }

@@ -35,7 +35,7 @@ func monthName(i int) string { return fmt.Sprintf("%04d-%02d", i/12, i%12+1) }
 func Monthly(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) []Month {
 	first, last := -1, monthIndex(asOf)
 	for i := range set.Customers {
-		for _, e := range set.Customers[i].Events {
+		for _, e := range set.Customers[i].Events() {
 			if e.IsVisit(asOf) {
 				if m := monthIndex(e.Day); first < 0 || m < first {
 					first = m
@@ -62,7 +62,7 @@ func Monthly(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) []Mon
 		h := &set.Customers[i]
 		limit := lapseAfter(i)
 		prevMonth, prevDay := -1, visit.NoDay
-		for _, e := range h.Events {
+		for _, e := range h.Events() {
 			if !e.IsVisit(asOf) {
 				continue
 			}
@@ -112,7 +112,7 @@ func Cohorts(set *history.Set, asOf visit.Day) []Cohort {
 	for i := range set.Customers {
 		var m member
 		m.first = visit.NoDay
-		for _, e := range set.Customers[i].Events {
+		for _, e := range set.Customers[i].Events() {
 			if e.IsVisit(asOf) {
 				if m.first == visit.NoDay {
 					m.first = e.Day

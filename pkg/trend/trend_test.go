@@ -9,11 +9,11 @@ import (
 )
 
 func visits(key string, days ...visit.Day) history.History {
-	h := history.History{Key: key}
+	var evs []history.Event
 	for _, d := range days {
-		h.Events = append(h.Events, history.Event{Day: d, Status: visit.Attended})
+		evs = append(evs, history.Event{Day: d, Status: visit.Attended})
 	}
-	return h
+	return history.Make(key, evs...)
 }
 
 var d = visit.DayOf
@@ -23,7 +23,7 @@ func TestMonthlyCountsActiveNewLapsedAndReturned(t *testing.T) {
 		// weekly in January, gone for three months, back in May
 		visits("a", d(2025, 1, 6), d(2025, 1, 13), d(2025, 1, 20), d(2025, 5, 5)),
 		// new in March, a cancellation does not count
-		{Key: "b", Events: []history.Event{{Day: d(2025, 3, 1), Status: visit.Attended}, {Day: d(2025, 4, 1), Status: visit.Cancelled}}},
+		history.Make("b", history.Event{Day: d(2025, 3, 1), Status: visit.Attended}, history.Event{Day: d(2025, 4, 1), Status: visit.Cancelled}),
 		// a visit after as-of is a booking
 		visits("c", d(2025, 2, 1), d(2025, 7, 1)),
 	}}
