@@ -39,7 +39,7 @@ type Options struct {
 	// Workers is the number of parsing goroutines and of aggregation shards; 0 uses
 	// GOMAXPROCS.
 	Workers int
-	// BlockSize is the size of the blocks the input is cut into; 0 uses 1 MiB.
+	// BlockSize is the size of the blocks the input is cut into; 0 uses 512 KiB.
 	BlockSize int
 }
 
@@ -142,7 +142,7 @@ func newReader(opt Options) (*reader, error) {
 		r.workers = runtime.GOMAXPROCS(0)
 	}
 	if opt.BlockSize <= 0 {
-		r.opt.BlockSize = 1 << 20
+		r.opt.BlockSize = 1 << 19
 	}
 	// Rows address their block with 31-bit offsets (see history.Batch), and the chunker
 	// may double a block to fit a long record.
@@ -344,6 +344,9 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The recycled blocks and batches are not needed any more; let them go before the
+	// histories are put together, the moment memory use peaks.
+	r.blocks, r.batchPool = nil, sync.Pool{}
 	set := history.Merge(res2, r.builders...)
 	set.Columns = columnsOf(files)
 	set.KeyKind = files[0].report.KeyKind

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math/bits"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -141,7 +142,7 @@ type customer struct {
 	keyHash    uint64
 	keyLen     uint8 // len(key) when the key is inline, else keyLong
 	key        [keyInline]byte
-	fp         [numFP]uint64 // fingerprints of name, email, phone and preference
+	fp         [numFP]uint32 // fingerprints of name, email, phone and preference
 	contactDay [numContact]visit.Day
 	lastDS     int32  // the last event's dayStatus, when there is one
 	location   uint32 // index into Builder.locations
@@ -152,6 +153,7 @@ type customer struct {
 	ends   [numText]uint32 // field i of text ends at ends[i]
 	more   *customerMore   // rarely needed, so kept out of the way
 	refDay visit.Day
+	rank   uint32 // place in key order, set by Merge
 }
 
 // customerMore is what few customers need: several distinct rows for one event (order
@@ -242,8 +244,8 @@ const customerChunk = 4096
 // (those of its first row) to be the same on every run.
 type Builder struct {
 	// slots is an open-addressing hash table of customers by [Row.KeyHash]: each slot is the
-	// hash's high 32 bits and the customer's number plus one (0: empty). It is a quarter
-	// to half full. Unlike a map it needs no second hashing, and the tag spares reading
+	// hash's high 32 bits and the customer's number plus one (0: empty). It is at most
+	// three quarters full. Unlike a map it needs no second hashing, and the tag spares reading
 	// customers whose hash differs.
 	slots                     []uint64
 	customers                 [][]customer
@@ -258,40 +260,68 @@ type Builder struct {
 	spares     spares
 }
 
-// spares holds the event and hash arrays customers have outgrown, by the log2 of their
-// capacity, for customers growing into that size. Growing by append left each outgrown
-// array to the garbage collector and cleared every new one: that was an eighth of the
-// ingest's time, much of it first touches of fresh memory. Capacities are powers of two.
+// spares holds the event and hash arrays customers have outgrown, by their size class,
+// for customers growing into that class. Growing by append left each outgrown array to the
+// garbage collector and cleared every new one: that was an eighth of the ingest's time,
+// much of it first touches of fresh memory. The classes grow by half (1, 2, 3, 4, 6, 8,
+// 12, 16, 24, ...) rather than double: the events are most of a large data set's memory,
+// and arrays a quarter rather than half empty on average save a tenth of it.
 type spares struct {
-	events [32][][]packed
-	hashes [32][][]uint32
+	events [64][][]packed
+	hashes [64][][]uint32
+}
+
+// capOf returns the capacity of size class k.
+func capOf(k int) int {
+	switch {
+	case k == 0:
+		return 1
+	case k%2 == 1:
+		return 1 << ((k + 1) / 2)
+	default:
+		return 3 << (k/2 - 1)
+	}
+}
+
+// classFor returns the smallest size class with room for n >= 1 events.
+func classFor(n int) int {
+	if n <= 1 {
+		return 0
+	}
+	b := bits.Len(uint(n - 1)) // 1<<(b-1) < n <= 1<<b
+	if b >= 2 && n <= 3<<(b-2) {
+		return 2 * (b - 1)
+	}
+	return 2*b - 1
 }
 
 // roomFor makes room for one more event in c, moving c's events and hashes to arrays of
-// twice the capacity when full.
+// the next size class when full.
 func (sp *spares) roomFor(c *customer) {
 	n := len(c.events)
 	if n < cap(c.events) && n < cap(c.hashes) {
 		return
 	}
-	k := bits.Len(uint(n)) // new capacity 1<<k: 1, 2, 4, ...
+	k := classFor(n + 1)
 	var ev []packed
 	var hs []uint32
 	if l := len(sp.events[k]); l > 0 {
 		ev, sp.events[k] = sp.events[k][l-1], sp.events[k][:l-1]
 	} else {
-		ev = make([]packed, 0, 1<<k)
+		ev = make([]packed, 0, capOf(k))
 	}
 	if l := len(sp.hashes[k]); l > 0 {
 		hs, sp.hashes[k] = sp.hashes[k][l-1], sp.hashes[k][:l-1]
 	} else {
-		hs = make([]uint32, 0, 1<<k)
+		hs = make([]uint32, 0, capOf(k))
 	}
 	ev = append(ev[:0], c.events...)
 	hs = append(hs[:0], c.hashes...)
-	if n > 0 && k > 0 {
-		sp.events[k-1] = append(sp.events[k-1], c.events[:0])
-		sp.hashes[k-1] = append(sp.hashes[k-1], c.hashes[:0])
+	if n > 0 {
+		// The outgrown arrays are full, so n is their class's capacity.
+		j := classFor(n)
+		sp.events[j] = append(sp.events[j], c.events[:0])
+		sp.hashes[j] = append(sp.hashes[j], c.hashes[:0])
 	}
 	c.events, c.hashes = ev, hs
 }
@@ -324,7 +354,7 @@ func (b *Builder) lookup(key []byte, h uint64) *customer {
 		if s == 0 {
 			c := b.add(key, h)
 			b.slots[i] = tag<<32 | uint64(b.n)
-			if 2*b.n > len(b.slots) {
+			if 4*b.n > 3*len(b.slots) {
 				b.grow()
 			}
 			return c
@@ -510,7 +540,8 @@ func (b *Builder) contact(c *customer, bt *Batch, r *Row) {
 		}
 		// The fingerprint stands for the text, which would cost a cache miss to compare.
 		s := bt.Bytes(v)
-		if fp := maphash.Bytes(fpSeed, s); fp != c.fp[t-tName] {
+		// 32 bits: a changed detail is missed once in four billion changes.
+		if fp := uint32(maphash.Bytes(fpSeed, s)); fp != c.fp[t-tName] {
 			c.fp[t-tName] = fp
 			c.setField(t, s)
 		}
@@ -608,20 +639,57 @@ func Merge(res Resolution, builders ...*Builder) *Set {
 		}()
 	}
 	wg.Wait()
-	set.Customers = make([]History, 0, n)
-	for {
+	// Each customer's place in key order: the sorted runs merged.
+	total := 0
+	for _, r := range runs {
+		total += len(r.keys)
+	}
+	for rank := range total {
 		best := -1
 		for i := range runs {
 			if len(runs[i].keys) > 0 && (best < 0 || runs[i].keys[0].cmp(runs[best].keys[0]) < 0) {
 				best = i
 			}
 		}
-		if best < 0 {
-			break
-		}
 		r := &runs[best]
-		set.Customers = append(set.Customers, builders[best].history(r.keys[0].c))
+		r.keys[0].c.rank = uint32(rank)
 		r.keys = r.keys[1:]
+	}
+	for i := range runs {
+		runs[i].keys = nil // even empty, the slice kept its array
+	}
+	// Memory peaks now: the builders' customers and the histories are alive together.
+	// To keep that short, the histories are made in the order the customers are stored,
+	// each batch of customers is let go (and its memory handed back to the system) as soon
+	// as it has been copied, and the histories are then put in key order in place. The
+	// row hashes and lookup tables finish let go are handed back first. (Handing memory
+	// back costs a garbage collection; small data sets skip it.)
+	large := n >= 100_000
+	if large {
+		debug.FreeOSMemory()
+	}
+	set.Customers = make([]History, 0, n)
+	ranks := make([]uint32, 0, n)
+	step := max(n/4, customerChunk)
+	for _, b := range builders {
+		for k, chunk := range b.customers {
+			for i := range chunk {
+				set.Customers = append(set.Customers, b.history(&chunk[i]))
+				ranks = append(ranks, chunk[i].rank)
+			}
+			b.customers[k] = nil
+			if large && len(set.Customers)%step < len(chunk) && len(set.Customers) < n {
+				debug.FreeOSMemory()
+			}
+		}
+	}
+	// Cycle by cycle, each history is swapped into its place.
+	for i := range ranks {
+		for int(ranks[i]) != i {
+			j := ranks[i]
+			set.Customers[i], set.Customers[j] = set.Customers[j], set.Customers[i]
+			ranks[i], ranks[j] = ranks[j], ranks[i]
+		}
 	}
 	for bi, b := range builders {
 		r := &runs[bi]
@@ -713,6 +781,7 @@ func (b *Builder) finish(res Resolution, svcMap, stfMap, chnMap []Sym) mergeRun 
 		copy(p[:], c.field(tKey))
 		r.keys = append(r.keys, sortKey{prefix: binary.BigEndian.Uint64(p[:]), c: c})
 	}
+	b.slots, b.spares = nil, spares{}
 	slices.SortFunc(r.keys, sortKey.cmp)
 	return r
 }
