@@ -77,18 +77,7 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 }
 
 // Lapsed returns the indexes of the lapsed and lost customers, most value at risk first.
-func (r *Result) Lapsed() []int {
-	index := make(map[string]int, len(r.Verdicts))
-	for i, v := range r.Verdicts {
-		index[v.Key] = i
-	}
-	ranked := lapse.RankLapsed(r.Verdicts)
-	out := make([]int, len(ranked))
-	for i, v := range ranked {
-		out[i] = index[v.Key]
-	}
-	return out
-}
+func (r *Result) Lapsed() []int { return lapse.RankLapsedIndex(r.Verdicts) }
 
 // Index returns the position of the customer with the given key, or -1.
 func (r *Result) Index(key string) int {
