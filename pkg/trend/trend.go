@@ -28,21 +28,31 @@ func monthIndex(d visit.Day) int {
 
 func monthName(i int) string { return fmt.Sprintf("%04d-%02d", i/12, i%12+1) }
 
-// months numbers the months of days that mostly come in order, several to a month (a
-// customer's visits): it remembers the last day's month.
+// months numbers the months of the days from base on with a table: the trend asks for the
+// month of every visit.
 type months struct {
-	lo, hi visit.Day // the remembered month is [lo, hi)
-	index  int
+	base  visit.Day
+	index []int32 // month index of day base+i
+}
+
+func newMonths(first int, asOf visit.Day) *months {
+	base := visit.DayOf(first/12, first%12+1, 1)
+	c := &months{base: base, index: make([]int32, max(0, int(asOf-base)+1))}
+	for d := base; d <= asOf; {
+		y, m, _ := d.Date()
+		next := min(visit.DayOf(y, m+1, 1), asOf+1)
+		for ; d < next; d++ {
+			c.index[d-base] = int32(y*12 + m - 1)
+		}
+	}
+	return c
 }
 
 func (c *months) of(d visit.Day) int {
-	if d < c.lo || d >= c.hi {
-		y, m, dd := d.Date()
-		c.index = y*12 + m - 1
-		c.lo = d - visit.Day(dd-1)
-		c.hi = visit.DayOf(y, m+1, 1)
+	if i := int64(d) - int64(c.base); i >= 0 && i < int64(len(c.index)) {
+		return int(c.index[i])
 	}
-	return c.index
+	return monthIndex(d)
 }
 
 // Monthly returns one row per month from the month of the first visit to the month of asOf.
@@ -67,9 +77,9 @@ func Monthly(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) []Mon
 	for i := range rows {
 		rows[i].Month = monthName(first + i)
 	}
-	var visits, lapses months
-	at := func(c *months, d visit.Day) *Month {
-		m := c.of(d) - first
+	ms := newMonths(first, asOf)
+	at := func(d visit.Day) *Month {
+		m := ms.of(d) - first
 		if m < 0 || m >= len(rows) {
 			return nil
 		}
@@ -83,23 +93,23 @@ func Monthly(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) []Mon
 			if !e.IsVisit(asOf) {
 				continue
 			}
-			row := at(&visits, e.Day)
+			row := at(e.Day)
 			if prevDay == visit.NoDay {
 				row.New++
 			} else if limit > 0 && int(e.Day-prevDay) > limit {
-				if r := at(&lapses, prevDay+visit.Day(limit)); r != nil {
+				if r := at(prevDay + visit.Day(limit)); r != nil {
 					r.Lapsed++
 				}
 				row.Returned++
 			}
-			if m := visits.index; m != prevMonth {
+			if m := ms.of(e.Day); m != prevMonth {
 				row.Active++
 				prevMonth = m
 			}
 			prevDay = e.Day
 		}
 		if prevDay != visit.NoDay && limit > 0 && int(asOf-prevDay) > limit {
-			if r := at(&lapses, prevDay+visit.Day(limit)); r != nil {
+			if r := at(prevDay + visit.Day(limit)); r != nil {
 				r.Lapsed++
 			}
 		}
