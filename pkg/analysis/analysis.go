@@ -472,7 +472,7 @@ func (r *Result) Backtest() *report.Backtest {
 	}
 	hold := min(span/3, 182)
 	cal := r.AsOf - visit.Day(hold)
-	ms, err := lapse.FitForLapse(r.Set, cal, r.opt.Period)
+	ms, err := lapse.FitVisitModels(r.Set, cal, r.opt.Period)
 	if err != nil || ms.Predictor() == nil {
 		return nil
 	}

@@ -81,6 +81,12 @@ func BenchmarkAnalysis(b *testing.B) {
 			r.Report(ReportOptions{Lang: "en", Shown: 50, Defer: true})
 		}
 	})
+	b.Run("Backtest", func(b *testing.B) {
+		r := run(b)
+		for b.Loop() {
+			r.Backtest()
+		}
+	})
 	for _, format := range []string{"table", "html", "json", "csv"} {
 		b.Run("RunReport-"+format, func(b *testing.B) {
 			w, err := report.NewWriter(format, report.Options{MaxLapsed: 50})
