@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -78,18 +77,7 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 }
 
 // Lapsed returns the indexes of the lapsed and lost customers, most value at risk first.
-func (r *Result) Lapsed() []int {
-	index := make(map[string]int, len(r.Verdicts))
-	for i, v := range r.Verdicts {
-		index[v.Key] = i
-	}
-	ranked := lapse.RankLapsed(r.Verdicts)
-	out := make([]int, len(ranked))
-	for i, v := range ranked {
-		out[i] = index[v.Key]
-	}
-	return out
-}
+func (r *Result) Lapsed() []int { return lapse.RankLapsedIndex(r.Verdicts) }
 
 // Index returns the position of the customer with the given key, or -1.
 func (r *Result) Index(key string) int {
@@ -149,6 +137,10 @@ type ReportOptions struct {
 	// PreviousPseudonyms turns keys into the ids of the previous report when that one was
 	// pseudonymized (nil: it has real ids).
 	PreviousPseudonyms *pseudo.Pseudonymizer
+	// Defer leaves the lapsed customers' details and the status map to be completed when a
+	// format needs them (see [report.Report.Defer]): a table or web page shows a few dozen
+	// of possibly hundreds of thousands of lapsed customers, and only JSON the statuses.
+	Defer bool
 }
 
 // Report assembles the report. The model's backtest is left to the caller ([Result.Backtest]
@@ -159,7 +151,7 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 	rep := &report.Report{
 		Version: report.Version, Lang: lang, AsOf: r.AsOf.String(),
 		Pseudonymized: o.Pseudonyms != nil, HasAmounts: set.Columns.Amount,
-		Quality: o.Quality, LapsedShown: o.Shown, Statuses: map[string]string{},
+		Quality: o.Quality, LapsedShown: o.Shown,
 	}
 	for _, f := range o.Files {
 		rep.Files = append(rep.Files, filepath.Base(f))
@@ -173,14 +165,13 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 	// summary
 	rep.Summary.ByStatus = map[string]int{}
 	decided := map[string]int{}
-	for i, v := range r.Verdicts {
+	for _, v := range r.Verdicts {
 		if v.Rule == lapse.RuleNoVisit && v.Status != lapse.Booked {
 			continue
 		}
 		rep.Summary.Customers++
 		rep.Summary.ByStatus[string(v.Status)]++
 		decided[string(v.Rule)]++
-		rep.Statuses[id(set.Customers[i].Key)] = string(v.Status)
 		if v.Status.Missing() {
 			rep.Summary.ValueAtRisk += float64(v.ValueAtRisk) / 100
 		}
@@ -228,20 +219,17 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 				Lapsed: l.Lapsed, LapsedShare: l.LapsedShare, Active: l.Active, ActiveShare: l.ActiveShare, Lift: lift})
 		}
 	})
-	// lapsed customers, built in parallel chunks (there may be hundreds of thousands)
+	// The lapsed customers: what every format reads of all of them now, the rest (their
+	// ids, segments and texts) when a format shows them.
 	idx := r.Lapsed()
 	rep.Lapsed = make([]report.Customer, len(idx))
-	chunks := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for c := range chunks {
-		lo, hi := c*len(idx)/chunks, (c+1)*len(idx)/chunks
-		wg.Go(func() {
-			for k := lo; k < hi; k++ {
-				rep.Lapsed[k] = r.customer(idx[k], lang, id, o)
-			}
-		})
+	for k, i := range idx {
+		r.customer(i, lang, o, &rep.Lapsed[k])
 	}
-	wg.Wait()
+	rep.Defer(report.Deferred{
+		Customer: func(k int, c *report.Customer) { r.details(idx[k], lang, id, c) },
+		Statuses: func() map[string]string { return r.statuses(id) },
+	})
 	rep.Unavailable = reason.Unavailable(set.Columns)
 	side.Wait()
 	rep.Model = r.modelPart(decided)
@@ -252,20 +240,34 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 		}
 		rep.Since = since(o.Previous, r, prevID, id)
 	}
+	if !o.Defer {
+		rep.Complete()
+	}
 	return rep
+}
+
+// statuses maps the id of every customer the summary counts to their status.
+func (r *Result) statuses(id func(string) string) map[string]string {
+	m := make(map[string]string, len(r.Verdicts))
+	for i, v := range r.Verdicts {
+		if v.Rule == lapse.RuleNoVisit && v.Status != lapse.Booked {
+			continue
+		}
+		m[id(r.Set.Customers[i].Key)] = string(v.Status)
+	}
+	return m
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
-// customer is one lapsed customer of the report.
-func (r *Result) customer(i int, lang string, id func(string) string, o ReportOptions) report.Customer {
+// customer fills in what every format reads of lapsed customer i: all but the details.
+func (r *Result) customer(i int, lang string, o ReportOptions, c *report.Customer) {
 	h := &r.Set.Customers[i]
-	v := r.Verdicts[i]
-	c := report.Customer{
-		ID: id(h.Key), Segment: r.SegmentName(r.Segment[h.Key], lang), Status: string(v.Status),
-		LastVisit: v.LastVisit.String(), Visits: v.Visits, UsualGap: math.Round(v.UsualGap*10) / 10,
-		Overdue: v.Overdue, ValueAtRisk: float64(v.ValueAtRisk) / 100, PAlive: math.Round(v.PAlive*1000) / 1000,
-		Rule: v.Explanation,
+	v := &r.Verdicts[i]
+	*c = report.Customer{
+		Status: string(v.Status), LastVisit: v.LastVisit.String(), Visits: v.Visits,
+		UsualGap: math.Round(v.UsualGap*10) / 10, Overdue: v.Overdue, ValueAtRisk: float64(v.ValueAtRisk) / 100,
+		PAlive: math.Round(v.PAlive*1000) / 1000, Rule: v.Explanation,
 	}
 	if lang == "de" {
 		c.Rule = v.ExplanationDE
@@ -273,15 +275,23 @@ func (r *Result) customer(i int, lang string, id func(string) string, o ReportOp
 	if o.Pseudonyms == nil && o.Contacts {
 		c.Name, c.Phone, c.Email, c.ContactPreference = h.Name, h.Phone, h.Email, h.ContactPreference
 	}
+}
+
+// details fills in lapsed customer i's id, segment, reasons and questions.
+func (r *Result) details(i int, lang string, id func(string) string, c *report.Customer) {
+	h := &r.Set.Customers[i]
+	c.ID, c.Segment = id(h.Key), r.SegmentName(r.Segment[h.Key], lang)
 	// Render each finding's texts once (DetectAll leaves them to be rendered on demand).
 	fs := slices.Clone(r.Findings[i])
+	if len(fs) > 0 {
+		c.Reasons = make([]report.Reason, 0, len(fs)) // nil without findings, as JSON shows
+	}
 	for k := range fs {
 		fs[k].Render()
 		ev, q := fs[k].In(lang)
 		c.Reasons = append(c.Reasons, report.Reason{Code: fs[k].Code, Weight: fs[k].Weight, Evidence: ev, Question: q})
 	}
 	c.Questions = reason.TopQuestions(fs, lang, 2)
-	return c
 }
 
 // mix counts the channel and service of each customer's last visit among active and
@@ -462,7 +472,7 @@ func (r *Result) Backtest() *report.Backtest {
 	}
 	hold := min(span/3, 182)
 	cal := r.AsOf - visit.Day(hold)
-	ms, err := lapse.FitForLapse(r.Set, cal, r.opt.Period)
+	ms, err := lapse.FitVisitModels(r.Set, cal, r.opt.Period)
 	if err != nil || ms.Predictor() == nil {
 		return nil
 	}

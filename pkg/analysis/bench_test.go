@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/reason"
+	"github.com/winback/winback/pkg/report"
 )
 
 // BenchmarkLapsedWhole is the whole of `winback lapsed` (read, fit, assess, reasons,
@@ -36,7 +38,67 @@ func BenchmarkLapsedWhole(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		rep := r.Report(ReportOptions{Lang: "en", Shown: 50})
+		rep := r.Report(ReportOptions{Lang: "en", Shown: 50, Defer: true})
 		b.ReportMetric(float64(len(rep.Lapsed)), "lapsed")
+	}
+}
+
+// BenchmarkAnalysis is the part of a run after the read on the same 5-million-row export:
+// Run, Report and writing the report as html and json. The export is read once, outside
+// the timer.
+//
+//	go test ./pkg/analysis -run '^$' -bench Analysis -benchtime 3x
+func BenchmarkAnalysis(b *testing.B) {
+	path := filepath.Join(os.TempDir(), "winback-bench-5000000-300000.csv")
+	if _, err := os.Stat(path); err != nil {
+		b.Skip("generate the large export first with BenchmarkReadLarge in pkg/export")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := export.Read([]export.Input{{Name: path, R: f}}, export.Options{})
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	opt := Options{AsOf: res.Set.LatestRecorded, Period: model.Weeks, Lapse: lapse.DefaultConfig(), Reasons: reason.DefaultConfig()}
+	run := func(b *testing.B) *Result {
+		r, err := Run(res.Set, opt)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return r
+	}
+	b.Run("Run", func(b *testing.B) {
+		for b.Loop() {
+			run(b)
+		}
+	})
+	b.Run("Report", func(b *testing.B) {
+		r := run(b)
+		for b.Loop() {
+			r.Report(ReportOptions{Lang: "en", Shown: 50, Defer: true})
+		}
+	})
+	b.Run("Backtest", func(b *testing.B) {
+		r := run(b)
+		for b.Loop() {
+			r.Backtest()
+		}
+	})
+	for _, format := range []string{"table", "html", "json", "csv"} {
+		b.Run("RunReport-"+format, func(b *testing.B) {
+			w, err := report.NewWriter(format, report.Options{MaxLapsed: 50})
+			if err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				rep := run(b).Report(ReportOptions{Lang: "en", Shown: 50, Defer: true})
+				if err := w.Write(io.Discard, rep); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

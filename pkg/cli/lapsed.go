@@ -121,7 +121,13 @@ func runLapsed(o *lapsedOptions) error {
 	for i := range r.Set.Customers {
 		keys[i] = r.Set.Customers[i].Key
 	}
-	rep := r.Report(analysis.ReportOptions{Lang: lang, Pseudonyms: o.an.pseudonymizer(o.a, keys), Contacts: false, Shown: o.top})
+	rep := r.Report(analysis.ReportOptions{Lang: lang, Pseudonyms: o.an.pseudonymizer(o.a, keys), Contacts: false, Shown: o.top, Defer: true})
+	// The table lists the first --top customers; csv and json all of them.
+	shown := o.top
+	if shown < 0 || format == "csv" || format == "json" {
+		shown = len(rep.Lapsed)
+	}
+	rep.CompleteLapsed(shown)
 	js := lapsedJSON{Version: 1, AsOf: rep.AsOf, Lapsed: rep.Lapsed, NotInData: rep.Unavailable, ByStatus: rep.Summary.ByStatus, Model: rep.Model.Note}
 	if js.Lapsed == nil {
 		js.Lapsed = []report.Customer{}

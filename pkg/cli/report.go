@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -136,6 +137,13 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 	if err != nil {
 		return err
 	}
+	// The backtest fits the models again: meanwhile, build the report.
+	var (
+		backtest *report.Backtest
+		fitted   sync.WaitGroup
+	)
+	fitted.Go(func() { backtest = r.Backtest() })
+	defer fitted.Wait()
 	keys := make([]string, len(r.Set.Customers))
 	for i := range r.Set.Customers {
 		keys[i] = r.Set.Customers[i].Key
@@ -145,11 +153,10 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 		return err
 	}
 	q := exp.Report
-	base := analysis.ReportOptions{Lang: lang, Contacts: o.withContacts, Shown: o.top, Files: o.files,
+	base := analysis.ReportOptions{Lang: lang, Contacts: o.withContacts, Shown: o.top, Files: o.files, Defer: true,
 		Quality: report.Quality{Rows: q.Rows, Accepted: q.Accepted, Rejected: q.Rejected, Blank: q.Blank, Duplicates: q.Duplicates,
 			RejectsOut: o.input.rejects, FirstDate: q.FirstDay, LastDate: q.LastDay},
 		Previous: prev, PreviousPseudonyms: prevPseudo}
-	backtest := r.Backtest()
 	built := map[bool]*report.Report{}
 	build := func(pseudonymize bool) *report.Report {
 		if rep, ok := built[pseudonymize]; ok {
@@ -161,6 +168,7 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 			opt.Contacts = false
 		}
 		rep := r.Report(opt)
+		fitted.Wait()
 		rep.Model.Backtest = backtest
 		built[pseudonymize] = rep
 		return rep

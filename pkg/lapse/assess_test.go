@@ -350,6 +350,15 @@ func TestRankLapsed(t *testing.T) {
 	if vs[0].Key != "a" || vs[1].Key != "b" {
 		t.Errorf("RankLapsed reordered its input")
 	}
+	// Keys out of order take the comparison of keys rather than positions.
+	slices.Reverse(vs)
+	keys = ""
+	for _, i := range lapse.RankLapsedIndex(vs) {
+		keys += vs[i].Key
+	}
+	if keys != "dcae" {
+		t.Errorf("ranked %q from verdicts in reverse key order, want %q", keys, "dcae")
+	}
 }
 
 func TestConfigValidate(t *testing.T) {

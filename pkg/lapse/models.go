@@ -125,17 +125,33 @@ type customerData struct {
 // The two fits run concurrently; the predictions are spread over GOMAXPROCS goroutines and
 // do not depend on their number.
 func FitModels(set *history.Set, asOf visit.Day, period model.Period) (*Models, error) {
-	return fitModels(set, asOf, period, true)
+	return fitModels(set, asOf, period, fitOptions{paretoAlways: true, spend: true, predict: true})
 }
 
 // FitForLapse is [FitModels] for the lapse rules alone: Pareto/NBD, which they use only when
 // BG/NBD is not usable, is fitted only then (ParetoSkipped says so), which leaves BG/NBD
 // both cores and saves the heavier fit on most data.
 func FitForLapse(set *history.Set, asOf visit.Day, period model.Period) (*Models, error) {
-	return fitModels(set, asOf, period, false)
+	return fitModels(set, asOf, period, fitOptions{spend: true, predict: true})
 }
 
-func fitModels(set *history.Set, asOf visit.Day, period model.Period, paretoAlways bool) (*Models, error) {
+// FitVisitModels is [FitForLapse] for checking the visit model against later visits: it
+// fits no spend model (HasAmounts is false, spends and values 0) and predicts nothing per
+// customer (every PAlive and ExpectedVisits is -1); [Models.Predictor] and each
+// customer's Summary are what it is for.
+func FitVisitModels(set *history.Set, asOf visit.Day, period model.Period) (*Models, error) {
+	return fitModels(set, asOf, period, fitOptions{})
+}
+
+// fitOptions say what fitModels does beyond fitting BG/NBD.
+type fitOptions struct {
+	paretoAlways bool // fit Pareto/NBD even when BG/NBD is usable
+	spend        bool // fit Gamma-Gamma when there are amounts
+	predict      bool // predict each customer's P(alive), visits and value
+}
+
+func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOptions) (*Models, error) {
+	paretoAlways := opt.paretoAlways
 	if math.IsNaN(period.Length()) {
 		return nil, fmt.Errorf("fit models: unknown period %d", period)
 	}
@@ -170,7 +186,7 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, paretoAlwa
 			p.meanSpend = sum / float64(len(cd.amounts))
 		}
 	})
-	m.HasAmounts = set.Columns.Amount
+	m.HasAmounts = set.Columns.Amount && opt.spend
 	if m.HasAmounts {
 		m.HasAmounts = false
 		for _, a := range anyAmount {
@@ -246,6 +262,9 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, paretoAlwa
 		} else if m.pred != nil {
 			m.Note += "; spend per visit is each customer's mean, Gamma-Gamma is not usable: " + r.WhyNot
 		}
+	}
+	if !opt.predict {
+		return m, nil
 	}
 	horizon := HorizonDays / period.Length()
 	parallelChunks(n, func(_, lo, hi int) {

@@ -208,3 +208,28 @@ func TestDeterministic(t *testing.T) {
 		t.Error("verdicts differ between 1 and 4 goroutines")
 	}
 }
+
+// TestFitVisitModels checks that the visit models alone are the ones FitForLapse predicts
+// with, fitted to the same summaries, without the spend model or predictions.
+func TestFitVisitModels(t *testing.T) {
+	set, end := simSet(t, 2000)
+	full, err := lapse.FitForLapse(set, end, model.Weeks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	visits, err := lapse.FitVisitModels(set, end, model.Weeks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if full.Predictor() == nil || !reflect.DeepEqual(visits.Predictor(), full.Predictor()) || visits.Chosen != full.Chosen {
+		t.Fatalf("visit models chose %s %v, FitForLapse %s %v", visits.Chosen, visits.Predictor(), full.Chosen, full.Predictor())
+	}
+	if full.GammaGamma == nil || visits.GammaGamma != nil || visits.HasAmounts {
+		t.Errorf("spend model: FitForLapse %v, visit models %v (has amounts %v); want one and none", full.GammaGamma != nil, visits.GammaGamma != nil, visits.HasAmounts)
+	}
+	for i, p := range visits.Customers {
+		if p.Summary != full.Customers[i].Summary || p.Visits != full.Customers[i].Visits || p.PAlive != -1 || p.ExpectedVisits != -1 {
+			t.Fatalf("customer %d: %+v, FitForLapse %+v", i, p, full.Customers[i])
+		}
+	}
+}

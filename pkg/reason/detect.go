@@ -28,7 +28,7 @@ import (
 func Detect(h *history.History, set *history.Set, v lapse.Verdict, asOf visit.Day, cfg Config) []Finding {
 	d := newDetector(set, &cfg, h)
 	var s scratch
-	return d.detect(h, v, asOf, &s)
+	return d.detect(h, &v, asOf, &s)
 }
 
 // DetectAll returns the findings of every customer of set, in set's order: verdicts[i] is
@@ -57,10 +57,11 @@ func DetectAll(set *history.Set, verdicts []lapse.Verdict, asOf visit.Day, cfg C
 				if lo >= n {
 					return
 				}
+				var none lapse.Verdict
 				for i := lo; i < min(lo+chunk, n); i++ {
-					var v lapse.Verdict
+					v := &none
 					if verdicts != nil {
-						v = verdicts[i]
+						v = &verdicts[i]
 					}
 					out[i] = d.detect(&set.Customers[i], v, asOf, &s)
 				}
@@ -148,21 +149,71 @@ var detectors = [numCodes]func(*detector, *customer, *scratch) (Facts, bool){
 // scratch holds a worker's reusable buffers.
 type scratch struct {
 	past   []history.Event
+	found  []Finding
 	visits []history.Event
 	vals   []int64
 	tmp    []int64
 	keys   []uint64
 }
 
-// median returns the median of vs, using tmp as scratch.
+// median returns the median of vs (the mean of the middle two for an even count), using
+// tmp as scratch. It selects rather than sorts: it runs several times for every customer.
 func (s *scratch) median(vs []int64) float64 {
-	s.tmp = append(s.tmp[:0], vs...)
-	slices.Sort(s.tmp)
-	n := len(s.tmp)
-	if n%2 == 1 {
-		return float64(s.tmp[n/2])
+	t := append(s.tmp[:0], vs...)
+	s.tmp = t
+	k := len(t) / 2
+	hi := selectKth(t, k)
+	if len(t)%2 == 1 {
+		return float64(hi)
 	}
-	return float64(s.tmp[n/2-1]+s.tmp[n/2]) / 2
+	return float64(slices.Max(t[:k])+hi) / 2 // t[:k] are the k smallest
+}
+
+// selectKth reorders t so that t[k] holds what sorting t would put there, with no greater
+// value before it and no smaller one after, and returns t[k].
+func selectKth(t []int64, k int) int64 {
+	// Every value before lo is at most every value in t[lo:hi], every one from hi on at
+	// least; k is in [lo, hi).
+	lo, hi := 0, len(t)
+	for hi-lo > 24 {
+		p := median3(t[lo], t[lo+(hi-lo)/2], t[hi-1])
+		// Three-way partition: t[lo:lt] < p, t[lt:gt] == p, t[gt:hi] > p.
+		lt, i, gt := lo, lo, hi
+		for i < gt {
+			switch x := t[i]; {
+			case x < p:
+				t[lt], t[i] = x, t[lt]
+				lt++
+				i++
+			case x > p:
+				gt--
+				t[i], t[gt] = t[gt], x
+			default:
+				i++
+			}
+		}
+		switch {
+		case k < lt:
+			hi = lt
+		case k >= gt:
+			lo = gt
+		default:
+			return p
+		}
+	}
+	for i := lo + 1; i < hi; i++ {
+		for j := i; j > lo && t[j] < t[j-1]; j-- {
+			t[j], t[j-1] = t[j-1], t[j]
+		}
+	}
+	return t[k]
+}
+
+func median3(a, b, c int64) int64 {
+	if a > b {
+		a, b = b, a
+	}
+	return max(a, min(b, c))
 }
 
 // noFacts returns empty facts with no dates.
@@ -171,14 +222,14 @@ func noFacts() Facts { return Facts{Day: visit.NoDay, From: visit.NoDay} }
 // customer is what the detectors read of one customer.
 type customer struct {
 	h      *history.History
-	v      lapse.Verdict
+	v      *lapse.Verdict
 	asOf   visit.Day
 	past   []history.Event // events on or before asOf
 	visits []history.Event // one per visit day, oldest first
 	booked bool            // an appointment is booked after asOf
 }
 
-func (d *detector) detect(h *history.History, v lapse.Verdict, asOf visit.Day, s *scratch) []Finding {
+func (d *detector) detect(h *history.History, v *lapse.Verdict, asOf visit.Day, s *scratch) []Finding {
 	past := h.AppendPast(s.past[:0], asOf)
 	s.past = past
 	if len(past) == 0 {
@@ -199,7 +250,7 @@ func (d *detector) detect(h *history.History, v lapse.Verdict, asOf visit.Day, s
 		}
 	}
 
-	var out []Finding
+	out := s.found[:0]
 	for i, det := range detectors {
 		ci := code(i)
 		if d.off[ci] || (catalogue[ci].needsCol != nil && !catalogue[ci].needsCol(d.cols)) {
@@ -215,13 +266,17 @@ func (d *detector) detect(h *history.History, v lapse.Verdict, asOf visit.Day, s
 		}
 		out = append(out, fd)
 	}
+	s.found = out
+	if len(out) == 0 {
+		return nil
+	}
 	slices.SortStableFunc(out, func(a, b Finding) int {
 		if a.Weight != b.Weight {
 			return cmp.Compare(b.Weight, a.Weight)
 		}
 		return strings.Compare(a.Code, b.Code)
 	})
-	return out
+	return slices.Clone(out) // one allocation, of the right size
 }
 
 func (d *detector) service(e history.Event) string {

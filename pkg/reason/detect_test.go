@@ -1,6 +1,7 @@
 package reason
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -619,6 +620,31 @@ func TestLabels(t *testing.T) {
 	for lang, de := range map[string]bool{"de": true, "DE": true, "de_AT.UTF-8": true, "en": false, "": false, "d": false, "fr": false} {
 		if German(lang) != de {
 			t.Errorf("German(%q) = %v", lang, !de)
+		}
+	}
+}
+
+func TestMedianSelectsWhatSortingWould(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var s scratch
+	for n := 1; n <= 300; n++ {
+		for _, spread := range []int64{1, 3, 50, 1 << 40} {
+			vs := make([]int64, n)
+			for i := range vs {
+				vs[i] = rng.Int64N(spread) - spread/2
+			}
+			sorted := slices.Sorted(slices.Values(vs))
+			want := float64(sorted[n/2])
+			if n%2 == 0 {
+				want = float64(sorted[n/2-1]+sorted[n/2]) / 2
+			}
+			in := slices.Clone(vs)
+			if got := s.median(vs); got != want {
+				t.Fatalf("median of %v = %v, want %v", in, got, want)
+			}
+			if !slices.Equal(vs, in) {
+				t.Fatalf("median reordered its input")
+			}
 		}
 	}
 }

@@ -6,6 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
+	"sync"
+	"sync/atomic"
 )
 
 // JSONWithList writes doc as json.Encoder with a two-space indent would, where doc's
@@ -32,22 +35,105 @@ func JSONWithList[T any](w io.Writer, doc any, key string, list []T) error {
 		fmt.Fprintf(bw, "\n  %q: []", key)
 	default:
 		fmt.Fprintf(bw, "\n  %q: [", key)
-		for i := range list {
-			c, err := json.MarshalIndent(&list[i], "    ", "  ")
-			if err != nil {
-				return err
+		err := writeChunks(bw, len(list), func(lo, hi int, b *bytes.Buffer) error {
+			var buf []byte
+			for i := lo; i < hi; i++ {
+				if i > 0 {
+					buf = append(buf, ',')
+				}
+				buf = append(buf, "\n    "...)
+				var err error
+				if a, ok := any(&list[i]).(JSONAppender); ok {
+					buf, err = a.AppendJSONIndent(buf, "    ", "  ")
+				} else {
+					var c []byte
+					c, err = json.MarshalIndent(&list[i], "    ", "  ")
+					buf = append(buf, c...)
+				}
+				if err != nil {
+					return err
+				}
 			}
-			if i > 0 {
-				bw.WriteByte(',')
-			}
-			bw.WriteString("\n    ")
-			bw.Write(c)
+			b.Write(buf)
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 		bw.WriteString("\n  ]")
 	}
 	bw.Write(b[at+len(null):])
 	bw.WriteByte('\n')
 	return bw.Flush()
+}
+
+// listChunk is how many elements of a list one goroutine encodes at a time.
+const listChunk = 256
+
+// writeChunks writes the encodings of the elements [0, n) of a list to w, in order, encoded
+// a chunk at a time on up to GOMAXPROCS goroutines, with a few chunks encoded ahead of the
+// one being written: the output is that of encoding them one after the other.
+func writeChunks(w io.Writer, n int, encode func(lo, hi int, b *bytes.Buffer) error) error {
+	chunks := (n + listChunk - 1) / listChunk
+	workers := min(runtime.GOMAXPROCS(0), chunks)
+	if workers <= 1 {
+		var b bytes.Buffer
+		if err := encode(0, n, &b); err != nil {
+			return err
+		}
+		_, err := w.Write(b.Bytes())
+		return err
+	}
+	type result struct {
+		b   *bytes.Buffer
+		err error
+	}
+	done := make([]chan result, chunks)
+	for k := range done {
+		done[k] = make(chan result, 1)
+	}
+	ahead := make(chan struct{}, 2*workers) // a token for each chunk encoded but not written
+	stop := make(chan struct{})
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				select {
+				case ahead <- struct{}{}:
+				case <-stop:
+					return
+				}
+				k := int(next.Add(1)) - 1
+				if k >= chunks {
+					return
+				}
+				b := new(bytes.Buffer)
+				err := encode(k*listChunk, min((k+1)*listChunk, n), b)
+				done[k] <- result{b, err}
+			}
+		})
+	}
+	var err error
+	for k := range done {
+		r := <-done[k]
+		if err = r.err; err == nil {
+			_, err = w.Write(r.b.Bytes())
+		}
+		if err != nil {
+			break
+		}
+		<-ahead
+	}
+	close(stop)
+	wg.Wait()
+	return err
+}
+
+// JSONAppender is a list element that encodes itself as json.MarshalIndent would, only
+// faster; [JSONWithList] uses it when a pointer to an element implements it.
+type JSONAppender interface {
+	AppendJSONIndent(b []byte, prefix, indent string) ([]byte, error)
 }
 
 // JSONStreamer is a JSON value that writes itself; the json format calls it instead of

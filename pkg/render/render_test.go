@@ -3,6 +3,9 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
+	"math"
 	"strings"
 	"testing"
 )
@@ -83,7 +86,12 @@ func TestJSONWithListIsWhatTheEncoderWrites(t *testing.T) {
 		Items   []row  `json:"items"`
 		After   string `json:"after"`
 	}
-	for _, items := range [][]row{nil, {}, {{"a", 1}, {"<b>", 2.5}}} {
+	// Long lists are encoded in chunks on several goroutines.
+	long := make([]row, 5*listChunk+7)
+	for i := range long {
+		long[i] = row{fmt.Sprint("c", i), float64(i) / 3}
+	}
+	for _, items := range [][]row{nil, {}, {{"a", 1}, {"<b>", 2.5}}, long} {
 		var want, got bytes.Buffer
 		enc := json.NewEncoder(&want)
 		enc.SetIndent("", "  ")
@@ -94,5 +102,15 @@ func TestJSONWithListIsWhatTheEncoderWrites(t *testing.T) {
 		if got.String() != want.String() {
 			t.Errorf("items %v:\n got %s\nwant %s", items, got.String(), want.String())
 		}
+	}
+}
+
+func TestJSONWithListFailsOnAnElementItCannotEncode(t *testing.T) {
+	items := make([]row, 3*listChunk)
+	items[2*listChunk+1].Amount = math.NaN()
+	if err := JSONWithList(io.Discard, struct {
+		Items []row `json:"items"`
+	}{}, "items", items); err == nil {
+		t.Error("a NaN in the list was written")
 	}
 }

@@ -47,6 +47,9 @@ type Report struct {
 	// Statuses maps every customer's id to their lapse status, so that the next run can say
 	// what changed ("since last time"). Only in JSON.
 	Statuses map[string]string `json:"statuses"`
+
+	// deferred is what is still to be completed (see [Report.Defer]); nil when nothing is.
+	deferred *deferred
 }
 
 // Summary is the report's first section.

@@ -25,6 +25,7 @@ func (c csvWriter) Write(w io.Writer, r *Report) error {
 			return err
 		}
 	}
+	r.CompleteLapsed(len(r.Lapsed))
 	cw := csv.NewWriter(w)
 	if c.excel {
 		cw.Comma = ';'

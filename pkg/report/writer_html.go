@@ -25,7 +25,9 @@ var htmlTemplate = template.Must(template.New("report").Parse(htmlSource))
 const htmlClip = 300
 
 func (h htmlWriter) Write(w io.Writer, r *Report) error {
-	d := newDoc(r, docOptions{people: true, lapsed: min(shown(r, h.opt), maxHTMLLapsed)})
+	n := min(shown(r, h.opt), maxHTMLLapsed)
+	r.CompleteLapsed(n)
+	d := newDoc(r, docOptions{people: true, lapsed: n})
 	return htmlTemplate.Execute(w, newHTMLPage(r, d))
 }
 

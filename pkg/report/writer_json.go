@@ -15,6 +15,7 @@ import (
 type jsonWriter struct{}
 
 func (jsonWriter) Write(w io.Writer, r *Report) error {
+	r.Complete()
 	rest := *r
 	rest.Lapsed = nil
 	return render.JSONWithList(w, &rest, "lapsed", r.Lapsed)

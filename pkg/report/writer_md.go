@@ -11,6 +11,7 @@ import (
 type markdownWriter struct{ opt Options }
 
 func (m markdownWriter) Write(w io.Writer, r *Report) error {
+	r.CompleteLapsed(shown(r, m.opt))
 	d := newDoc(r, docOptions{people: true, lapsed: shown(r, m.opt)})
 	ew := &errWriter{w: w}
 	ew.printf("# %s\n\n%s\n", mdEscape(d.w.Title), mdEscape(fmt.Sprintf(d.w.Subtitle, humanDate(r.AsOf, r.Lang))))

@@ -18,6 +18,7 @@ type tableWriter struct{ opt Options }
 const termCellWidth = 40
 
 func (t tableWriter) Write(w io.Writer, r *Report) error {
+	r.CompleteLapsed(shown(r, t.opt))
 	d := newDoc(r, docOptions{people: true, lapsed: shown(r, t.opt), compact: true})
 	ew := &errWriter{w: w}
 	ew.printf("%s\n%s\n", d.w.Title, fmt.Sprintf(d.w.Subtitle, humanDate(r.AsOf, r.Lang)))

@@ -39,6 +39,7 @@ type xlsxStyles struct {
 }
 
 func (xlsxWriter) Write(w io.Writer, r *Report) error {
+	r.Complete()
 	d := newDoc(r, docOptions{people: false})
 	f := excelize.NewFile()
 	defer f.Close()

@@ -6,7 +6,6 @@ package trend
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/visit"
@@ -28,6 +27,33 @@ func monthIndex(d visit.Day) int {
 }
 
 func monthName(i int) string { return fmt.Sprintf("%04d-%02d", i/12, i%12+1) }
+
+// months numbers the months of the days from base on with a table: the trend asks for the
+// month of every visit.
+type months struct {
+	base  visit.Day
+	index []int32 // month index of day base+i
+}
+
+func newMonths(first int, asOf visit.Day) *months {
+	base := visit.DayOf(first/12, first%12+1, 1)
+	c := &months{base: base, index: make([]int32, max(0, int(asOf-base)+1))}
+	for d := base; d <= asOf; {
+		y, m, _ := d.Date()
+		next := min(visit.DayOf(y, m+1, 1), asOf+1)
+		for ; d < next; d++ {
+			c.index[d-base] = int32(y*12 + m - 1)
+		}
+	}
+	return c
+}
+
+func (c *months) of(d visit.Day) int {
+	if i := int64(d) - int64(c.base); i >= 0 && i < int64(len(c.index)) {
+		return int(c.index[i])
+	}
+	return monthIndex(d)
+}
 
 // Monthly returns one row per month from the month of the first visit to the month of asOf.
 // lapseAfter(i) is the number of days without a visit after which customer i of the set
@@ -51,8 +77,9 @@ func Monthly(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) []Mon
 	for i := range rows {
 		rows[i].Month = monthName(first + i)
 	}
+	ms := newMonths(first, asOf)
 	at := func(d visit.Day) *Month {
-		m := monthIndex(d) - first
+		m := ms.of(d) - first
 		if m < 0 || m >= len(rows) {
 			return nil
 		}
@@ -66,16 +93,17 @@ func Monthly(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) []Mon
 			if !e.IsVisit(asOf) {
 				continue
 			}
+			row := at(e.Day)
 			if prevDay == visit.NoDay {
-				at(e.Day).New++
+				row.New++
 			} else if limit > 0 && int(e.Day-prevDay) > limit {
 				if r := at(prevDay + visit.Day(limit)); r != nil {
 					r.Lapsed++
 				}
-				at(e.Day).Returned++
+				row.Returned++
 			}
-			if m := monthIndex(e.Day); m != prevMonth {
-				at(e.Day).Active++
+			if m := ms.of(e.Day); m != prevMonth {
+				row.Active++
 				prevMonth = m
 			}
 			prevDay = e.Day
@@ -131,13 +159,18 @@ func Cohorts(set *history.Set, asOf visit.Day) []Cohort {
 		return nil
 	}
 	quarters := monthIndex(asOf)-minM > 24
-	key := func(d visit.Day) (int, string) {
+	key := func(d visit.Day) int {
 		y, m, _ := d.Date()
 		if quarters {
-			q := (m-1)/3 + 1
-			return y*4 + q - 1, fmt.Sprintf("%04d-Q%d", y, q)
+			return y*4 + (m-1)/3
 		}
-		return y*12 + m - 1, fmt.Sprintf("%04d-%02d", y, m)
+		return y*12 + m - 1
+	}
+	name := func(k int) string {
+		if quarters {
+			return fmt.Sprintf("%04d-Q%d", k/4, k%4+1)
+		}
+		return monthName(k)
 	}
 	type acc struct {
 		name      string
@@ -148,10 +181,10 @@ func Cohorts(set *history.Set, asOf visit.Day) []Cohort {
 	groups := map[int]*acc{}
 	lo, hi := 1<<31-1, -1
 	for _, m := range ms {
-		k, name := key(m.first)
+		k := key(m.first)
 		a := groups[k]
 		if a == nil {
-			a = &acc{name: name, kept: make([]int, len(After))}
+			a = &acc{name: name(k), kept: make([]int, len(After))}
 			groups[k] = a
 		}
 		a.n++
@@ -186,5 +219,6 @@ func Cohorts(set *history.Set, asOf visit.Day) []Cohort {
 
 // addMonths adds calendar months (31 January + 1 month = 3 March, as time.AddDate does).
 func addMonths(d visit.Day, months int) visit.Day {
-	return visit.DayFromTime(d.Time().AddDate(0, months, 0).In(time.UTC))
+	y, m, dd := d.Date()
+	return visit.DayOf(y, m+months, dd)
 }

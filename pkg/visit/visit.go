@@ -20,8 +20,26 @@ const NoDay Day = -1 << 31
 // DayOf returns the [Day] of a civil date. Out-of-range months and days are normalised
 // the way [time.Date] does it.
 func DayOf(year, month, day int) Day {
-	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
-	return Day(t.Unix() / 86400)
+	// time.Date normalises the month into the year, then adds day-1 days to the first.
+	y, m := int64(year), int64(month)-1
+	y += m / 12
+	if m %= 12; m < 0 {
+		m += 12
+		y--
+	}
+	// Howard Hinnant's days_from_civil, with the year starting in March.
+	if m < 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400                     // year of the 400-year era
+	mp := (m + 10) % 12                    // month from March, 0..11
+	doy := (153*mp + 2) / 5                // day of that year of the month's first
+	doe := yoe*365 + yoe/4 - yoe/100 + doy // day of the era
+	return Day(era*146097 + doe - 719468 + int64(day) - 1)
 }
 
 // DayFromTime returns the calendar date of t in t's own location.
@@ -33,10 +51,29 @@ func DayFromTime(t time.Time) Day {
 // Time returns midnight UTC of d.
 func (d Day) Time() time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
 
-// Date returns the civil year, month and day of d.
+// Date returns the civil (proleptic Gregorian) year, month and day of d, as [time.Time.Date]
+// would. It computes them directly (Howard Hinnant's civil_from_days): the trend and the
+// reports ask for hundreds of thousands of dates.
 func (d Day) Date() (year, month, day int) {
-	y, m, dd := d.Time().Date()
-	return y, int(m), dd
+	z := int64(d) + 719468 // days since 0000-03-01
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097                                  // day of the 400-year era
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // year of the era, from March
+	doy := doe - (365*yoe + yoe/4 - yoe/100)               // day of that year, from March 1
+	mp := (5*doy + 2) / 153                                // month from March, 0..11
+	day = int(doy - (153*mp+2)/5 + 1)
+	month = int(mp + 3)
+	if mp >= 10 {
+		month = int(mp - 9)
+	}
+	year = int(yoe + era*400)
+	if month <= 2 {
+		year++
+	}
+	return year, month, day
 }
 
 // String formats d as ISO 8601 (yyyy-mm-dd), or "" for [NoDay].
@@ -45,7 +82,12 @@ func (d Day) String() string {
 		return ""
 	}
 	y, m, dd := d.Date()
-	return fmt.Sprintf("%04d-%02d-%02d", y, m, dd)
+	if y < 0 || y > 9999 {
+		return fmt.Sprintf("%04d-%02d-%02d", y, m, dd)
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + dd/10), byte('0' + dd%10)}
+	return string(b[:])
 }
 
 // German formats d as dd.mm.yyyy, or "" for [NoDay].
@@ -54,7 +96,12 @@ func (d Day) German() string {
 		return ""
 	}
 	y, m, dd := d.Date()
-	return fmt.Sprintf("%02d.%02d.%04d", dd, m, y)
+	if y < 0 || y > 9999 {
+		return fmt.Sprintf("%02d.%02d.%04d", dd, m, y)
+	}
+	b := [10]byte{byte('0' + dd/10), byte('0' + dd%10), '.', byte('0' + m/10), byte('0' + m%10), '.',
+		byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10)}
+	return string(b[:])
 }
 
 // ParseDay parses an ISO 8601 date (yyyy-mm-dd), the form flags and configs use.

@@ -1,6 +1,10 @@
 package visit
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+	"time"
+)
 
 func TestDaysRoundTripThroughTheirForms(t *testing.T) {
 	for _, d := range []Day{DayOf(1970, 1, 1), DayOf(2024, 2, 29), DayOf(1899, 12, 31), DayOf(2199, 12, 31)} {
@@ -24,6 +28,39 @@ func TestDaysRoundTripThroughTheirForms(t *testing.T) {
 	}
 	if _, err := ParseDay("12.03.2025"); err == nil {
 		t.Error("ParseDay accepts a German date")
+	}
+}
+
+func TestDatesAgreeWithTheTimePackage(t *testing.T) {
+	check := func(d Day) {
+		tm := time.Unix(int64(d)*86400, 0).UTC()
+		y, m, dd := d.Date()
+		if y != tm.Year() || m != int(tm.Month()) || dd != tm.Day() {
+			t.Fatalf("day %d: Date gives %d-%d-%d, time gives %s", d, y, m, dd, tm.Format("2006-01-02"))
+		}
+		iso := fmt.Sprintf("%04d-%02d-%02d", tm.Year(), tm.Month(), tm.Day())
+		de := fmt.Sprintf("%02d.%02d.%04d", tm.Day(), tm.Month(), tm.Year())
+		if d.String() != iso || d.German() != de {
+			t.Fatalf("day %d: String %q, German %q; want %q, %q", d, d.String(), d.German(), iso, de)
+		}
+	}
+	// Every day from 0001 to 2400, and some far off (negative years, beyond 9999).
+	for d := DayOf(1, 1, 1) - 2; d <= DayOf(2400, 12, 31); d++ {
+		check(d)
+	}
+	for _, d := range []Day{-1 << 30, -1<<31 + 1, DayOf(-1, 2, 29), DayOf(10000, 1, 1), 1<<31 - 1, 1 << 30} {
+		check(d)
+	}
+	// DayOf normalises months and days as time.Date does.
+	for y := -401; y <= 2401; y += 3 {
+		for m := -14; m <= 26; m++ {
+			for _, dd := range []int{-400, -31, -1, 0, 1, 15, 28, 29, 30, 31, 32, 62, 400} {
+				want := Day(time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+				if got := DayOf(y, m, dd); got != want {
+					t.Fatalf("DayOf(%d, %d, %d) = %d, time.Date gives %d", y, m, dd, got, want)
+				}
+			}
+		}
 	}
 }
 

@@ -1,0 +1,184 @@
+package report
+
+import (
+	"encoding/json"
+	"math"
+	"strconv"
+	"unicode/utf8"
+)
+
+// AppendJSONIndent appends what json.MarshalIndent(c, prefix, indent) returns, byte for
+// byte, without reflection: the JSON formats write one [Customer] for each of possibly
+// hundreds of thousands of lapsed customers, and encoding/json spent most of their time.
+// A value encoding/json cannot encode (NaN or an infinity) is left to it, for its error.
+func (c *Customer) AppendJSONIndent(b []byte, prefix, indent string) ([]byte, error) {
+	finite := !isNaNOrInf(c.UsualGap) && !isNaNOrInf(c.ValueAtRisk) && !isNaNOrInf(c.PAlive)
+	for i := range c.Reasons {
+		finite = finite && !isNaNOrInf(c.Reasons[i].Weight)
+	}
+	if !finite {
+		out, err := json.MarshalIndent(c, prefix, indent)
+		return append(b, out...), err
+	}
+	in := prefix + indent
+	field := func(name string) {
+		b = append(b, '\n')
+		b = append(b, in...)
+		b = append(b, '"')
+		b = append(b, name...)
+		b = append(b, `": `...)
+	}
+	str := func(name, v string, omitEmpty bool) {
+		if omitEmpty && v == "" {
+			return
+		}
+		field(name)
+		b = appendJSONString(b, v)
+		b = append(b, ',')
+	}
+	b = append(b, '{')
+	str("id", c.ID, false)
+	str("name", c.Name, true)
+	str("phone", c.Phone, true)
+	str("email", c.Email, true)
+	str("contact_preference", c.ContactPreference, true)
+	str("segment", c.Segment, false)
+	str("status", c.Status, false)
+	str("last_visit", c.LastVisit, false)
+	field("visits")
+	b = strconv.AppendInt(b, int64(c.Visits), 10)
+	b = append(b, ',')
+	field("usual_gap_days")
+	b = appendJSONFloat(b, c.UsualGap)
+	b = append(b, ',')
+	field("days_overdue")
+	b = strconv.AppendInt(b, int64(c.Overdue), 10)
+	b = append(b, ',')
+	field("value_at_risk")
+	b = appendJSONFloat(b, c.ValueAtRisk)
+	b = append(b, ',')
+	field("p_alive")
+	b = appendJSONFloat(b, c.PAlive)
+	b = append(b, ',')
+	str("rule", c.Rule, false)
+	field("reasons")
+	switch {
+	case c.Reasons == nil:
+		b = append(b, "null"...)
+	case len(c.Reasons) == 0:
+		b = append(b, "[]"...)
+	default:
+		b = append(b, '[')
+		in2, in3 := in+indent, in+indent+indent
+		for i := range c.Reasons {
+			r := &c.Reasons[i]
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '\n')
+			b = append(b, in2...)
+			b = append(b, '{')
+			b = append(b, '\n')
+			b = append(b, in3...)
+			b = append(b, `"code": `...)
+			b = appendJSONString(b, r.Code)
+			b = append(b, ",\n"...)
+			b = append(b, in3...)
+			b = append(b, `"weight": `...)
+			b = appendJSONFloat(b, r.Weight)
+			b = append(b, ",\n"...)
+			b = append(b, in3...)
+			b = append(b, `"evidence": `...)
+			b = appendJSONString(b, r.Evidence)
+			b = append(b, ",\n"...)
+			b = append(b, in3...)
+			b = append(b, `"question": `...)
+			b = appendJSONString(b, r.Question)
+			b = append(b, '\n')
+			b = append(b, in2...)
+			b = append(b, '}')
+		}
+		b = append(b, '\n')
+		b = append(b, in...)
+		b = append(b, ']')
+	}
+	b = append(b, '\n')
+	b = append(b, prefix...)
+	b = append(b, '}')
+	return b, nil
+}
+
+func isNaNOrInf(f float64) bool { return math.IsNaN(f) || math.IsInf(f, 0) }
+
+// appendJSONFloat appends f as encoding/json writes a float64 (f is finite).
+func appendJSONFloat(b []byte, f float64) []byte {
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// e-09 is written e-9
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s quoted as encoding/json writes a string: with <, > and &
+// escaped for HTML, invalid UTF-8 as U+FFFD, and U+2028 and U+2029 escaped.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}

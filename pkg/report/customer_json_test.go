@@ -1,0 +1,50 @@
+package report
+
+import (
+	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+func TestCustomerJSONIsWhatMarshalIndentWrites(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	texts := []string{"", "C123", "Müller, Jörg", `say "hi" \ there`, "<b>&amp;</b>", "tab\tnew\nline\rcr",
+		"\b\f\x00\x01\x1f\x7f", "bad \xff\xfe utf-8 \xe2\x82", "line\u2028para\u2029end", "€ 12,50 — ok", "😀 emoji"}
+	floats := []float64{0, math.Copysign(0, -1), 1, -1, 0.1, 2.5, 123456789.123, 1e-6, 9.99e-7, 1e-9, -3e-12,
+		1e20, 1e21, 1.5e300, -1e21, 0.333, 5e-324, math.MaxFloat64}
+	text := func() string { return texts[rng.IntN(len(texts))] + texts[rng.IntN(len(texts))] }
+	float := func() float64 {
+		if rng.IntN(3) == 0 {
+			return rng.NormFloat64() * math.Pow(10, float64(rng.IntN(40)-20))
+		}
+		return floats[rng.IntN(len(floats))]
+	}
+	for i := range 5000 {
+		c := Customer{ID: text(), Name: text(), Phone: text(), Email: text(), ContactPreference: text(),
+			Segment: text(), Status: text(), LastVisit: text(), Visits: rng.IntN(200) - 5, UsualGap: float(),
+			Overdue: rng.IntN(1 << 20), ValueAtRisk: float(), PAlive: float(), Rule: text(), Questions: text()}
+		switch i % 3 {
+		case 1:
+			c.Reasons = []Reason{}
+		case 2:
+			for range 1 + rng.IntN(4) {
+				c.Reasons = append(c.Reasons, Reason{Code: text(), Weight: float(), Evidence: text(), Question: text()})
+			}
+		}
+		for _, in := range [][2]string{{"    ", "  "}, {"", "\t"}} {
+			want, err := json.MarshalIndent(&c, in[0], in[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := c.AppendJSONIndent([]byte("before"), in[0], in[1])
+			if err != nil || string(got) != "before"+string(want) {
+				t.Fatalf("customer %+v:\n got %s (%v)\nwant %s", c, got, err, want)
+			}
+		}
+	}
+	bad := Customer{Reasons: []Reason{{Weight: math.NaN()}}}
+	if _, err := bad.AppendJSONIndent(nil, "", "  "); err == nil {
+		t.Error("a NaN weight was encoded")
+	}
+}

@@ -1,0 +1,98 @@
+package report
+
+import (
+	"runtime"
+	"sync"
+)
+
+// Deferred builds the parts of a [Report] that cost the most and that not every format
+// needs: the details of the lapsed customers, of whom the formats for people show the
+// first few dozen while there may be hundreds of thousands, and the status of every
+// customer, which only JSON holds. A report built with [Report.Defer] completes them when
+// a writer needs them, or on [Report.Complete].
+type Deferred struct {
+	// Customer fills in the ID, Segment, Reasons and Questions of the i-th lapsed customer
+	// c; the other fields of [Report.Lapsed] are there from the start. It is called from
+	// several goroutines at once, for different customers.
+	Customer func(i int, c *Customer)
+	// Statuses returns [Report.Statuses].
+	Statuses func() map[string]string
+}
+
+// deferred is what of a [Report] is still to be completed.
+type deferred struct {
+	mu       sync.Mutex
+	d        Deferred
+	lapsed   int  // Lapsed[:lapsed] are complete
+	statuses bool // Statuses is complete
+}
+
+// Defer leaves the parts d builds to be completed when they are needed. Writers complete
+// what their format shows; code that reads [Report.Lapsed] or [Report.Statuses] itself
+// calls [Report.Complete] first.
+func (r *Report) Defer(d Deferred) { r.deferred = &deferred{d: d} }
+
+// Complete completes what [Report.Defer] left out. It is safe to call more than once.
+func (r *Report) Complete() {
+	r.CompleteLapsed(len(r.Lapsed))
+	r.completeStatuses()
+}
+
+// CompleteLapsed completes the first n lapsed customers in place, spread over GOMAXPROCS
+// goroutines; each customer's details depend on nothing but the customer.
+func (r *Report) CompleteLapsed(n int) {
+	d := r.deferred
+	if d == nil {
+		return
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	n = min(n, len(r.Lapsed))
+	if d.lapsed >= n {
+		return
+	}
+	completeCustomers(d.d.Customer, r.Lapsed[d.lapsed:n], d.lapsed)
+	d.lapsed = n
+}
+
+func (r *Report) completeStatuses() {
+	d := r.deferred
+	if d == nil {
+		return
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if !d.statuses {
+		r.Statuses = d.d.Statuses()
+		d.statuses = true
+	}
+}
+
+// completeCustomers calls fill for cs, which are the lapsed customers from index first
+// on, on up to GOMAXPROCS goroutines.
+func completeCustomers(fill func(int, *Customer), cs []Customer, first int) {
+	const chunk = 256
+	workers := min(runtime.GOMAXPROCS(0), (len(cs)+chunk-1)/chunk)
+	if workers <= 1 {
+		for k := range cs {
+			fill(first+k, &cs[k])
+		}
+		return
+	}
+	next := make(chan int, (len(cs)+chunk-1)/chunk)
+	for lo := 0; lo < len(cs); lo += chunk {
+		next <- lo
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for lo := range next {
+				for k := lo; k < min(lo+chunk, len(cs)); k++ {
+					fill(first+k, &cs[k])
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
