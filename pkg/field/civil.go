@@ -53,19 +53,5 @@ func civil(y, m, d int) (visit.Day, error) {
 		}
 		return visit.NoDay, dateError("day %d does not exist in %s", d, monthNames[m])
 	}
-	return daysFromCivil(y, m, d), nil
-}
-
-// daysFromCivil counts the days from 1970-01-01 to a valid date in the proleptic Gregorian
-// calendar. It is Howard Hinnant's days_from_civil, restricted to years >= 0; it gives the
-// same result as [visit.DayOf] without the cost of [time.Date].
-func daysFromCivil(y, m, d int) visit.Day {
-	if m <= 2 {
-		y--
-	}
-	era := y / 400
-	yoe := y - era*400                          // [0, 399]
-	doy := (153*((m+9)%12)+2)/5 + d - 1         // [0, 365], counted from 1 March
-	doe := yoe*365 + yoe/4 - yoe/100 + doy      // [0, 146096]
-	return visit.Day(era*146097 + doe - 719468) // 719468: days from 0000-03-01 to 1970-01-01
+	return visit.DayOf(y, m, d), nil
 }

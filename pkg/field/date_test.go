@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/winback/winback/pkg/visit"
 )
@@ -255,22 +256,26 @@ func TestParseDateFormat(t *testing.T) {
 	}
 }
 
-func TestDaysFromCivilMatchesVisitDayOf(t *testing.T) {
+func TestCivilMatchesTheTimePackage(t *testing.T) {
+	// The day of a date, counted independently of visit.DayOf.
+	unix := func(y, m, d int) visit.Day {
+		return visit.Day(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+	}
 	for y := minYear; y <= maxYear; y++ {
 		for m := 1; m <= 12; m++ {
 			for _, d := range []int{1, 15, daysIn(y, m)} {
-				if got, want := daysFromCivil(y, m, d), visit.DayOf(y, m, d); got != want {
-					t.Fatalf("daysFromCivil(%d, %d, %d) = %d, want %d", y, m, d, got, want)
+				if got, err := civil(y, m, d); err != nil || got != unix(y, m, d) {
+					t.Fatalf("civil(%d, %d, %d) = %d, %v, want %d", y, m, d, got, err, unix(y, m, d))
 				}
 			}
 		}
 	}
 	// Every day of a leap and a non-leap year, and the eras' edges.
 	for _, y := range []int{1900, 1970, 2000, 2023, 2024, 2100, 2199} {
-		for d := visit.DayOf(y, 1, 1); d < visit.DayOf(y+1, 1, 1); d++ {
+		for d := unix(y, 1, 1); d < unix(y+1, 1, 1); d++ {
 			yy, mm, dd := d.Date()
-			if got := daysFromCivil(yy, mm, dd); got != d {
-				t.Fatalf("daysFromCivil(%d, %d, %d) = %d, want %d", yy, mm, dd, got, d)
+			if got, err := civil(yy, mm, dd); err != nil || got != d {
+				t.Fatalf("civil(%d, %d, %d) = %d, %v, want %d", yy, mm, dd, got, err, d)
 			}
 		}
 	}
