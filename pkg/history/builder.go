@@ -166,27 +166,19 @@ type customerMore struct {
 
 // amount returns the amount of e, one of c's events.
 func (c *customer) amount(e *packed) int64 {
-	if e.amount == bigAmount {
-		return c.more.big[e.dayStatus]
+	if c.more == nil {
+		return int64(e.amount) // no amount of c's is too large for a packed event
 	}
-	return int64(e.amount)
+	return e.amountOf(c.more.big)
 }
 
 // setAmount sets the amount of e, one of c's events.
 func (c *customer) setAmount(e *packed, v int64) {
-	if e.amount == bigAmount {
-		delete(c.more.big, e.dayStatus)
-	}
-	if fitsPacked(v) {
-		e.amount = int32(v)
+	if fitsPacked(v) && e.amount != bigAmount {
+		e.amount = int32(v) // the common case, without c.more
 		return
 	}
-	m := c.moreOf()
-	if m.big == nil {
-		m.big = map[int32]int64{}
-	}
-	e.amount = bigAmount
-	m.big[e.dayStatus] = v
+	e.setAmount(v, &c.moreOf().big)
 }
 
 func (c *customer) moreOf() *customerMore {
@@ -640,11 +632,7 @@ func Merge(res Resolution, builders ...*Builder) *Set {
 	}
 	wg.Wait()
 	// Each customer's place in key order: the sorted runs merged.
-	total := 0
-	for _, r := range runs {
-		total += len(r.keys)
-	}
-	for rank := range total {
+	for rank := range n {
 		best := -1
 		for i := range runs {
 			if len(runs[i].keys) > 0 && (best < 0 || runs[i].keys[0].cmp(runs[best].keys[0]) < 0) {
@@ -699,7 +687,7 @@ func Merge(res Resolution, builders ...*Builder) *Set {
 		}
 		set.LastDay = max(set.LastDay, r.last)
 		set.LatestRecorded = max(set.LatestRecorded, r.latest)
-		b.customers, b.slots = nil, nil
+		b.customers = nil
 	}
 	return set
 }

@@ -177,23 +177,37 @@ func (p *packed) status() visit.Status { return visit.Status(p.dayStatus & (1<<s
 // fitsPacked reports whether amount fits a packed event's int32.
 func fitsPacked(amount int64) bool { return amount > bigAmount && amount <= math.MaxInt32 }
 
-func (h *History) unpack(p *packed) Event {
-	e := Event{Day: p.day(), Status: p.status(), Amount: int64(p.amount), Service: p.service, Staff: p.staff, Channel: p.channel, Lead: p.lead}
+// amountOf returns p's amount; big holds the ones too large for p (see [History.big]).
+func (p *packed) amountOf(big map[int32]int64) int64 {
 	if p.amount == bigAmount {
-		e.Amount = h.big[p.dayStatus]
+		return big[p.dayStatus]
 	}
-	return e
+	return int64(p.amount)
+}
+
+// setAmount sets p's amount to v, keeping it in *big when it does not fit p.
+func (p *packed) setAmount(v int64, big *map[int32]int64) {
+	if p.amount == bigAmount {
+		delete(*big, p.dayStatus)
+	}
+	if fitsPacked(v) {
+		p.amount = int32(v)
+		return
+	}
+	if *big == nil {
+		*big = map[int32]int64{}
+	}
+	p.amount = bigAmount
+	(*big)[p.dayStatus] = v
+}
+
+func (h *History) unpack(p *packed) Event {
+	return Event{Day: p.day(), Status: p.status(), Amount: p.amountOf(h.big), Service: p.service, Staff: p.staff, Channel: p.channel, Lead: p.lead}
 }
 
 func (h *History) pack(e Event) packed {
-	p := packed{dayStatus: dayStatus(e.Day, e.Status), amount: int32(e.Amount), service: e.Service, staff: e.Staff, channel: e.Channel, lead: e.Lead}
-	if !fitsPacked(e.Amount) {
-		p.amount = bigAmount
-		if h.big == nil {
-			h.big = map[int32]int64{}
-		}
-		h.big[p.dayStatus] = e.Amount
-	}
+	p := packed{dayStatus: dayStatus(e.Day, e.Status), service: e.Service, staff: e.Staff, channel: e.Channel, lead: e.Lead}
+	p.setAmount(e.Amount, &h.big)
 	return p
 }
 
