@@ -141,6 +141,11 @@ type ReportOptions struct {
 	// format needs them (see [report.Report.Defer]): a table or web page shows a few dozen
 	// of possibly hundreds of thousands of lapsed customers, and only JSON the statuses.
 	Defer bool
+	// LapsedOnly builds only what a list of the lapsed customers shows (winback lapsed): the
+	// summary's counts and value at risk, the lapsed customers, the lift and the model. The
+	// revenue, segment table, trend, cohorts, mix and recency histogram are left empty: on a
+	// large data set they are each another pass over every customer's events.
+	LapsedOnly bool
 }
 
 // Report assembles the report. The model's backtest is left to the caller ([Result.Backtest]
@@ -176,39 +181,12 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 			rep.Summary.ValueAtRisk += float64(v.ValueAtRisk) / 100
 		}
 	}
-	for i := range set.Customers {
-		for _, e := range set.Customers[i].Events() {
-			if e.IsVisit(r.AsOf) && e.Day > r.AsOf-365 {
-				rep.Summary.Revenue12m += float64(e.Amount) / 100
-			}
-		}
-	}
-	rep.Summary.Revenue12m = round2(rep.Summary.Revenue12m)
 	rep.Summary.ValueAtRisk = round2(rep.Summary.ValueAtRisk)
-	// segments
-	rep.Segments.Grid = r.Segments.Grid
-	for _, s := range r.Segments.Segments {
-		rep.Segments.Rows = append(rep.Segments.Rows, report.SegmentRow{
-			Code: s.Code, Name: r.SegmentName(s.Code, lang), Customers: s.Customers, Share: s.Share,
-			MedianRecency: s.MedianRecency, MedianFrequency: s.MedianFrequency,
-			Revenue: float64(s.Revenue) / 100, RevenueShare: s.RevenueShare,
-		})
-	}
-	// The trend, cohorts, mix and lift do not depend on the lapsed list: work them out
-	// meanwhile.
 	var side sync.WaitGroup
-	side.Go(func() {
-		for _, m := range trend.Monthly(set, r.AsOf, r.lapseAfter) {
-			rep.Trends = append(rep.Trends, report.MonthRow{Month: m.Month, Active: m.Active, New: m.New, Lapsed: m.Lapsed, Returned: m.Returned})
-		}
-	})
-	side.Go(func() {
-		for _, c := range trend.Cohorts(set, r.AsOf) {
-			rep.Cohorts = append(rep.Cohorts, report.CohortRow{Cohort: c.Name, Customers: c.Customers, After: trend.After, Retained: c.Retained})
-		}
-		rep.Mix = r.mix()
-		rep.Recency = r.recency()
-	})
+	if !o.LapsedOnly {
+		r.overview(rep, lang, &side)
+	}
+	// The lift does not depend on the lapsed list either.
 	side.Go(func() {
 		for _, l := range reason.Lift(r.Verdicts, r.Findings) {
 			lift := l.Lift
@@ -244,6 +222,45 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 		rep.Complete()
 	}
 	return rep
+}
+
+// overview adds the parts of the report about all customers: the revenue, the segment
+// table, trend, cohorts, mix and recency histogram; all but the segment table in goroutines
+// of side.
+func (r *Result) overview(rep *report.Report, lang string, side *sync.WaitGroup) {
+	set := r.Set
+	side.Go(func() {
+		var sum float64
+		for i := range set.Customers {
+			for _, e := range set.Customers[i].Events() {
+				if e.IsVisit(r.AsOf) && e.Day > r.AsOf-365 {
+					sum += float64(e.Amount) / 100
+				}
+			}
+		}
+		rep.Summary.Revenue12m = round2(sum)
+	})
+	rep.Segments.Grid = r.Segments.Grid
+	for _, s := range r.Segments.Segments {
+		rep.Segments.Rows = append(rep.Segments.Rows, report.SegmentRow{
+			Code: s.Code, Name: r.SegmentName(s.Code, lang), Customers: s.Customers, Share: s.Share,
+			MedianRecency: s.MedianRecency, MedianFrequency: s.MedianFrequency,
+			Revenue: float64(s.Revenue) / 100, RevenueShare: s.RevenueShare,
+		})
+	}
+	// The trend, cohorts and mix do not depend on the lapsed list: work them out meanwhile.
+	side.Go(func() {
+		for _, m := range trend.Monthly(set, r.AsOf, r.lapseAfter) {
+			rep.Trends = append(rep.Trends, report.MonthRow{Month: m.Month, Active: m.Active, New: m.New, Lapsed: m.Lapsed, Returned: m.Returned})
+		}
+	})
+	side.Go(func() {
+		for _, c := range trend.Cohorts(set, r.AsOf) {
+			rep.Cohorts = append(rep.Cohorts, report.CohortRow{Cohort: c.Name, Customers: c.Customers, After: trend.After, Retained: c.Retained})
+		}
+		rep.Mix = r.mix()
+		rep.Recency = r.recency()
+	})
 }
 
 // statuses maps the id of every customer the summary counts to their status.

@@ -38,7 +38,7 @@ func BenchmarkLapsedWhole(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		rep := r.Report(ReportOptions{Lang: "en", Shown: 50, Defer: true})
+		rep := r.Report(ReportOptions{Lang: "en", Shown: 50, Defer: true, LapsedOnly: true})
 		b.ReportMetric(float64(len(rep.Lapsed)), "lapsed")
 	}
 }

@@ -121,7 +121,7 @@ func runLapsed(o *lapsedOptions) error {
 	for i := range r.Set.Customers {
 		keys[i] = r.Set.Customers[i].Key
 	}
-	rep := r.Report(analysis.ReportOptions{Lang: lang, Pseudonyms: o.an.pseudonymizer(o.a, keys), Contacts: false, Shown: o.top, Defer: true})
+	rep := r.Report(analysis.ReportOptions{Lang: lang, Pseudonyms: o.an.pseudonymizer(o.a, keys), Contacts: false, Shown: o.top, Defer: true, LapsedOnly: true})
 	// The table lists the first --top customers; csv and json all of them.
 	shown := o.top
 	if shown < 0 || format == "csv" || format == "json" {

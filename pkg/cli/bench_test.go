@@ -1,0 +1,42 @@
+package cli
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// The whole commands on the generated 5-million-row export, as a user runs them: read,
+// analysis, report and output. The export is written by BenchmarkReadLarge in pkg/export:
+//
+//	go test ./pkg/export -run '^$' -bench ReadLarge -benchtime 1x
+//	go test ./pkg/cli -run '^$' -bench Whole -benchtime 3x
+//
+// Compare with the ingest alone (BenchmarkReadLarge) measured back to back.
+func BenchmarkWhole(b *testing.B) {
+	path := filepath.Join(os.TempDir(), "winback-bench-5000000-300000.csv")
+	if _, err := os.Stat(path); err != nil {
+		b.Skip("generate the large export first with BenchmarkReadLarge in pkg/export")
+	}
+	out := filepath.Join(b.TempDir(), "report")
+	for _, c := range []struct {
+		name string
+		args []string
+	}{
+		{"lapsed-table", []string{"lapsed", "--format", "table", path}},
+		{"report-html", []string{"report", "-o", out + ".html", path}},
+		{"report-json", []string{"report", "-o", out + ".json", path}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				var stderr bytes.Buffer
+				io := &IOStreams{In: bytes.NewReader(nil), Out: io.Discard, ErrOut: &stderr, Getenv: func(string) string { return "" }}
+				if code := Main(c.args, io); code != 0 {
+					b.Fatalf("exit %d: %s", code, stderr.String())
+				}
+			}
+		})
+	}
+}
