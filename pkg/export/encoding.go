@@ -56,7 +56,7 @@ func decode(r io.Reader, name string) (*decoded, error) {
 	switch {
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		br.Discard(3)
-		return &decoded{r: br, encoding: encUTF8BOM, fallback: true}, nil
+		return &decoded{r: afterPeek(br, r, err), encoding: encUTF8BOM, fallback: true}, nil
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
 		return utf16Stream(br, unicode.LittleEndian, unicode.ExpectBOM, encUTF16LE), nil
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
@@ -80,9 +80,36 @@ func decode(r io.Reader, name string) (*decoded, error) {
 		if isASCII(sample) {
 			enc = encASCII
 		}
-		return &decoded{r: br, encoding: enc, fallback: true}, nil
+		return &decoded{r: afterPeek(br, r, err), encoding: enc, fallback: true}, nil
 	}
 	return &decoded{r: transform.NewReader(br, charmap.Windows1252.NewDecoder()), encoding: encCP1252}, nil
+}
+
+// afterPeek returns the stream br reads from r: first what br holds, then r itself. A
+// stream passed through as it is then costs no second copy of every byte through br's
+// buffer. peekErr is what br.Peek returned: after io.EOF, r is not read again (a terminal
+// would wait for more).
+func afterPeek(br *bufio.Reader, r io.Reader, peekErr error) io.Reader {
+	return &peeked{br: br, r: r, eof: peekErr == io.EOF}
+}
+
+type peeked struct {
+	br  *bufio.Reader // nil once drained
+	r   io.Reader
+	eof bool
+}
+
+func (p *peeked) Read(b []byte) (int, error) {
+	if p.br != nil {
+		if p.br.Buffered() > 0 {
+			return p.br.Read(b)
+		}
+		p.br = nil
+	}
+	if p.eof {
+		return 0, io.EOF
+	}
+	return p.r.Read(b)
 }
 
 func utf16Stream(r io.Reader, e unicode.Endianness, bom unicode.BOMPolicy, name string) *decoded {

@@ -491,7 +491,7 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 	} else {
 		dial = sniffDialect(head[:min(len(head), sniffBytes)])
 	}
-	ch := &chunker{r: br, get: r.getBlock, size: r.opt.BlockSize, maxSize: 64 << 20, line: 1, quotes: !dial.whitespace, delim: dial.delim}
+	ch := &chunker{r: afterPeek(br, dec.r, err), get: r.getBlock, size: r.opt.BlockSize, maxSize: 64 << 20, line: 1, quotes: !dial.whitespace, delim: dial.delim}
 	sp := dial.splitter()
 	// Look at the first records for the header and the columns' content.
 	var sample [][]string

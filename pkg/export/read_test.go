@@ -1,8 +1,10 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -362,3 +364,35 @@ func TestFutureAndCancelledRowsAreKeptAsEvents(t *testing.T) {
 }
 
 var _ = history.Row{}
+
+// countingReader counts the reads that reach it and fails a read after the end.
+type countingReader struct {
+	r     io.Reader
+	reads int
+	ended bool
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	if c.ended {
+		return 0, errors.New("read again after the end")
+	}
+	c.reads++
+	n, err := c.r.Read(p)
+	if err == io.EOF {
+		c.ended = true
+	}
+	return n, err
+}
+
+func TestAfterPeekReadsTheWholeStreamOnce(t *testing.T) {
+	for _, size := range []int{0, 10, 4096, 100_000} {
+		data := bytes.Repeat([]byte("0123456789abcdef\n"), size/17+1)[:size]
+		src := &countingReader{r: bytes.NewReader(data)}
+		br := bufio.NewReaderSize(src, 4096)
+		_, err := br.Peek(4096)
+		got, rerr := io.ReadAll(afterPeek(br, src, err))
+		if rerr != nil || !bytes.Equal(got, data) {
+			t.Fatalf("size %d: read %d bytes (%v), want %d", size, len(got), rerr, len(data))
+		}
+	}
+}
