@@ -229,17 +229,6 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 // of side.
 func (r *Result) overview(rep *report.Report, lang string, side *sync.WaitGroup) {
 	set := r.Set
-	side.Go(func() {
-		var sum float64
-		for i := range set.Customers {
-			for _, e := range set.Customers[i].Events() {
-				if e.IsVisit(r.AsOf) && e.Day > r.AsOf-365 {
-					sum += float64(e.Amount) / 100
-				}
-			}
-		}
-		rep.Summary.Revenue12m = round2(sum)
-	})
 	rep.Segments.Grid = r.Segments.Grid
 	for _, s := range r.Segments.Segments {
 		rep.Segments.Rows = append(rep.Segments.Rows, report.SegmentRow{
@@ -250,17 +239,38 @@ func (r *Result) overview(rep *report.Report, lang string, side *sync.WaitGroup)
 	}
 	// The trend, cohorts and mix do not depend on the lapsed list: work them out meanwhile.
 	side.Go(func() {
-		for _, m := range trend.Monthly(set, r.AsOf, r.lapseAfter) {
+		months, cohorts := trend.Compute(set, r.AsOf, r.lapseAfter)
+		for _, m := range months {
 			rep.Trends = append(rep.Trends, report.MonthRow{Month: m.Month, Active: m.Active, New: m.New, Lapsed: m.Lapsed, Returned: m.Returned})
+		}
+		for _, c := range cohorts {
+			rep.Cohorts = append(rep.Cohorts, report.CohortRow{Cohort: c.Name, Customers: c.Customers, After: trend.After, Retained: c.Retained})
 		}
 	})
 	side.Go(func() {
-		for _, c := range trend.Cohorts(set, r.AsOf) {
-			rep.Cohorts = append(rep.Cohorts, report.CohortRow{Cohort: c.Name, Customers: c.Customers, After: trend.After, Retained: c.Retained})
-		}
+		rep.Summary.Revenue12m = r.revenue12m()
 		rep.Mix = r.mix()
 		rep.Recency = r.recency()
 	})
+}
+
+// revenue12m is the revenue of the visits in the year up to as-of. It reads each history
+// from its end: only the last year's events, not all of them.
+func (r *Result) revenue12m() float64 {
+	var cents int64
+	for i := range r.Set.Customers {
+		h := &r.Set.Customers[i]
+		for j := h.Len() - 1; j >= 0; j-- {
+			e := h.At(j)
+			if e.Day <= r.AsOf-365 {
+				break
+			}
+			if e.IsVisit(r.AsOf) {
+				cents += e.Amount
+			}
+		}
+	}
+	return round2(float64(cents) / 100)
 }
 
 // statuses maps the id of every customer the summary counts to their status.

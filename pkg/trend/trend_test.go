@@ -66,3 +66,24 @@ func TestCohortsAreQuartersForLongData(t *testing.T) {
 		t.Errorf("got %+v", got)
 	}
 }
+
+func TestComputeIsMonthlyAndCohortsInOnePass(t *testing.T) {
+	set := &history.Set{Customers: []history.History{
+		visits("a", d(2023, 1, 6), d(2023, 1, 13), d(2024, 5, 5)),
+		history.Make("b", history.Event{Day: d(2024, 3, 1), Status: visit.Cancelled}), // never visited
+		visits("c", d(2023, 2, 1), d(2023, 9, 1), d(2025, 7, 1)),
+		visits("d", d(2024, 12, 24)),
+	}}
+	asOf := d(2025, 5, 31)
+	limit := func(i int) int { return []int{30, 60, 0, 45}[i] }
+	months, cohorts := Compute(set, asOf, limit)
+	if want := Monthly(set, asOf, limit); !reflect.DeepEqual(months, want) {
+		t.Errorf("months %+v\nwant   %+v", months, want)
+	}
+	if want := Cohorts(set, asOf); !reflect.DeepEqual(cohorts, want) || len(want) == 0 {
+		t.Errorf("cohorts %+v\nwant    %+v", cohorts, want)
+	}
+	if m, c := Compute(&history.Set{}, asOf, limit); m != nil || c != nil {
+		t.Errorf("empty set: %v %v", m, c)
+	}
+}
