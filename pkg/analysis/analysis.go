@@ -509,9 +509,15 @@ func (r *Result) Backtest() *report.Backtest {
 		if p.Visits == 0 {
 			continue
 		}
+		// the visits after cal: read from the end of the history, which is in day order
 		n := 0
-		for _, e := range r.Set.Customers[i].Events() {
-			if e.Day > cal && e.IsVisit(r.AsOf) {
+		h := &r.Set.Customers[i]
+		for j := h.Len() - 1; j >= 0; j-- {
+			e := h.At(j)
+			if e.Day <= cal {
+				break
+			}
+			if e.IsVisit(r.AsOf) {
 				n++
 			}
 		}
