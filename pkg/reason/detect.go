@@ -148,7 +148,8 @@ var detectors = [numCodes]func(*detector, *customer, *scratch) (Facts, bool){
 
 // scratch holds a worker's reusable buffers.
 type scratch struct {
-	past   []history.Event
+	all    []history.Event
+	slab   []Finding // see keep
 	found  []Finding
 	visits []history.Event
 	vals   []int64
@@ -224,27 +225,35 @@ type customer struct {
 	h      *history.History
 	v      *lapse.Verdict
 	asOf   visit.Day
-	past   []history.Event // events on or before asOf
+	all    []history.Event // every event, oldest first
+	past   []history.Event // the first of all: those on or before asOf
 	visits []history.Event // one per visit day, oldest first
 	booked bool            // an appointment is booked after asOf
 }
 
+// detect returns the findings of one customer. It unpacks the customer's events once, all
+// of them: those after asOf are few (bookings), and a second pass or a search for the
+// as-of date would cost more than unpacking them.
 func (d *detector) detect(h *history.History, v *lapse.Verdict, asOf visit.Day, s *scratch) []Finding {
-	past := h.AppendPast(s.past[:0], asOf)
-	s.past = past
-	if len(past) == 0 {
+	all := h.AppendEvents(s.all[:0])
+	s.all = all
+	np := len(all)
+	for np > 0 && all[np-1].Day > asOf {
+		np--
+	}
+	if np == 0 {
 		return nil
 	}
-	c := customer{h: h, v: v, asOf: asOf, past: past}
+	c := customer{h: h, v: v, asOf: asOf, all: all, past: all[:np]}
 	visits := s.visits[:0]
-	for _, e := range past {
+	for _, e := range c.past {
 		if e.IsVisit(asOf) && (len(visits) == 0 || visits[len(visits)-1].Day != e.Day) {
 			visits = append(visits, e)
 		}
 	}
 	s.visits, c.visits = visits, visits
-	for i := len(past); i < h.Len(); i++ {
-		if h.At(i).IsBooking(asOf) {
+	for _, e := range all[np:] {
+		if e.IsBooking(asOf) {
 			c.booked = true
 			break
 		}
@@ -276,7 +285,24 @@ func (d *detector) detect(h *history.History, v *lapse.Verdict, asOf visit.Day, 
 		}
 		return strings.Compare(a.Code, b.Code)
 	})
-	return slices.Clone(out) // one allocation, of the right size
+	return s.keep(out)
+}
+
+// maxSlab is the most findings [scratch.keep] allocates at a time.
+const maxSlab = 1024
+
+// keep copies fs to memory of their own, carved from a slab shared with the worker's
+// other customers: one allocation per customer was most of the allocations of a large
+// run. Slabs double up to maxSlab findings, so that a single customer's detection
+// allocates no more than it keeps. The copy's capacity is its length, so that appending
+// to it cannot overwrite the next customer's findings.
+func (s *scratch) keep(fs []Finding) []Finding {
+	if len(s.slab)+len(fs) > cap(s.slab) {
+		s.slab = make([]Finding, 0, max(len(fs), min(maxSlab, 2*cap(s.slab))))
+	}
+	k := len(s.slab)
+	s.slab = append(s.slab, fs...)
+	return s.slab[k:len(s.slab):len(s.slab)]
 }
 
 func (d *detector) service(e history.Event) string {
@@ -452,7 +478,7 @@ func (d *detector) platformOnly(c *customer, s *scratch) (Facts, bool) {
 		return Facts{}, false
 	}
 	syms := s.vals[:0]
-	for _, e := range c.h.Events() {
+	for _, e := range c.all {
 		if e.Day > c.asOf && !e.IsBooking(c.asOf) || e.Channel == 0 {
 			continue
 		}
