@@ -100,48 +100,70 @@ func newAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *asses
 			a.courseSvc[s] = named[recallKey(set.Services.Name(history.Sym(s)))]
 		}
 	}
-	// One pass for the population's gaps and whether there are amounts at all.
-	var (
-		mu     sync.Mutex
-		counts = make([]int64, maxGap+1)
-		total  int64
-	)
-	parallelChunks(len(set.Customers), func(_, lo, hi int) {
-		local := make([]int64, maxGap+1)
-		var n int64
-		amounts := false
-		for i := lo; i < hi; i++ {
-			prev := visit.NoDay
-			for _, e := range set.Customers[i].Events() {
-				if e.Day > asOf {
-					break
-				}
-				if !e.IsVisit(asOf) {
-					continue
-				}
-				amounts = amounts || e.Amount != 0
-				if prev != visit.NoDay && e.Day != prev {
-					local[min(int(e.Day-prev), maxGap)]++
-					n++
-				}
-				prev = e.Day
-			}
-		}
-		mu.Lock()
-		for g, c := range local {
-			counts[g] += c
-		}
-		total += n
-		a.hasAmounts = a.hasAmounts || amounts
-		mu.Unlock()
-	})
-	a.hasAmounts = a.hasAmounts && set.Columns.Amount
-	if total > 0 {
-		a.popMedian = float64(histQuantile(counts, total, 0.5))
-		a.popQuantile = float64(histQuantile(counts, total, cfg.PopulationQuantile))
+	// The population's gaps and whether there are amounts at all: counted by the models'
+	// pass over the visits when there are models, else by a pass of our own.
+	var g *gapCounts
+	if m != nil {
+		g = m.gaps
+	}
+	if g == nil {
+		g = countGaps(set, asOf)
+	}
+	a.hasAmounts = g.amounts && set.Columns.Amount
+	if g.total > 0 {
+		a.popMedian = float64(histQuantile(g.counts, g.total, 0.5))
+		a.popQuantile = float64(histQuantile(g.counts, g.total, cfg.PopulationQuantile))
 		a.popLapse = math.Max(a.popQuantile, float64(cfg.MinGapDays))
 	}
 	return a
+}
+
+// gapCounts is a histogram of the gaps between the consecutive visit days of every
+// customer, on or before an as-of date, and whether any of those visits has an amount.
+type gapCounts struct {
+	counts  []int64 // by days, gaps over maxGap counted as maxGap
+	total   int64
+	amounts bool
+	mu      sync.Mutex
+}
+
+func newGapCounts() *gapCounts { return &gapCounts{counts: make([]int64, maxGap+1)} }
+
+// add counts the gaps of one customer's visit days, sorted and distinct.
+func (g *gapCounts) add(days []visit.Day) {
+	for k := 1; k < len(days); k++ {
+		g.counts[min(int(days[k]-days[k-1]), maxGap)]++
+	}
+	g.total += int64(max(len(days)-1, 0))
+}
+
+// merge adds the counts of part, one goroutine's share, to g. The counts are integers:
+// their sum does not depend on the order the parts come in.
+func (g *gapCounts) merge(part *gapCounts) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for d, c := range part.counts {
+		g.counts[d] += c
+	}
+	g.total += part.total
+	g.amounts = g.amounts || part.amounts
+}
+
+// countGaps counts the gaps of every customer of set as of asOf, for [Assess] without
+// models.
+func countGaps(set *history.Set, asOf visit.Day) *gapCounts {
+	g := newGapCounts()
+	parallelChunks(len(set.Customers), func(_, lo, hi int) {
+		part := newGapCounts()
+		var cd customerData
+		for i := lo; i < hi; i++ {
+			cd.load(&set.Customers[i], asOf)
+			part.add(cd.days)
+			part.amounts = part.amounts || cd.anyAmount
+		}
+		g.merge(part)
+	})
+	return g
 }
 
 // histQuantile returns the nearest-rank q-quantile of the values counted in counts.
