@@ -52,10 +52,11 @@ func Assess(set *history.Set, asOf visit.Day, cfg Config, m *Models) []Verdict {
 	}
 	a := newAssessor(set, asOf, cfg, m)
 	out := make([]Verdict, n)
-	parallelChunks(n, func(_, lo, hi int) {
-		var sc scratch
+	// A scratch per goroutine rather than per chunk: its texts are shared by most
+	// customers, and each chunk would make them all again.
+	parallelChunksWith(n, func(sc *scratch, _, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			a.assess(i, &sc, &out[i])
+			a.assess(i, sc, &out[i])
 		}
 	})
 	return out

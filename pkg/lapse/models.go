@@ -328,6 +328,13 @@ const chunks = 64
 // parallelChunks calls f for chunks consecutive ranges covering [0, n), on up to
 // GOMAXPROCS goroutines.
 func parallelChunks(n int, f func(chunk, lo, hi int)) {
+	parallelChunksWith(n, func(_ *struct{}, c, lo, hi int) { f(c, lo, hi) })
+}
+
+// parallelChunksWith is [parallelChunks] with a state per goroutine, zero at first and
+// passed to each of its calls of f: buffers, or caches that outlast a chunk. What f
+// computes must not depend on it, since which chunks share a goroutine varies.
+func parallelChunksWith[S any](n int, f func(s *S, chunk, lo, hi int)) {
 	workers := min(runtime.GOMAXPROCS(0), chunks)
 	if n < 1024 {
 		workers = 1
@@ -340,8 +347,9 @@ func parallelChunks(n int, f func(chunk, lo, hi int)) {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
+			var s S
 			for c := range next {
-				f(c, c*n/chunks, (c+1)*n/chunks)
+				f(&s, c, c*n/chunks, (c+1)*n/chunks)
 			}
 		})
 	}

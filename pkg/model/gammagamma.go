@@ -91,8 +91,9 @@ func FitGammaGamma(x, zbar []float64) (Fit[GammaGamma], error) {
 	for _, z := range zs {
 		mean += z / float64(len(zs))
 	}
+	lzs := logs(zs)
 	ll := func(p, grad []float64) float64 {
-		return ggLogLik(GammaGamma{p[0], p[1], p[2]}, xs, xi, zs, grad) / float64(len(zs))
+		return ggLogLik(GammaGamma{p[0], p[1], p[2]}, xs, xi, zs, lzs, grad) / float64(len(zs))
 	}
 	// A Gamma(2, ν) spend with ν ~ Gamma(2, γ) has mean 2γ: start at the data's mean.
 	opt := maximize(ll, []float64{2, 2, math.Max(mean/2, 1e-9)})
@@ -112,10 +113,20 @@ func FitGammaGamma(x, zbar []float64) (Fit[GammaGamma], error) {
 	return fit, nil
 }
 
+// logs returns the natural logarithm of every element of v.
+func logs(v []float64) []float64 {
+	out := make([]float64, len(v))
+	for i, x := range v {
+		out[i] = math.Log(x)
+	}
+	return out
+}
+
 // ggLogLik returns the summed log-likelihood and stores its gradient in (p, q, γ),
 // divided by the number of customers, in grad. The gamma and digamma functions depend on
-// a customer only through x, so they are computed once per distinct x.
-func ggLogLik(m GammaGamma, xs []float64, xi []int32, zs []float64, grad []float64) float64 {
+// a customer only through x, so they are computed once per distinct x; lzs holds the
+// log of each zs, which no parameter changes, computed once per fit.
+func ggLogLik(m GammaGamma, xs []float64, xi []int32, zs, lzs []float64, grad []float64) float64 {
 	p, q, g := m.P, m.Q, m.Gamma
 	psiQ := mathext.Digamma(q)
 	lq, _ := math.Lgamma(q)
@@ -139,7 +150,7 @@ func ggLogLik(m GammaGamma, xs []float64, xi []int32, zs []float64, grad []float
 			t := &xt[xi[i]]
 			x, z := xs[xi[i]], zs[i]
 			px := p * x
-			lz, lgz := math.Log(z), math.Log(g+x*z)
+			lz, lgz := lzs[i], math.Log(g+x*z)
 			acc[0] += t.head + (px-1)*lz - (px+q)*lgz
 			acc[1] += t.dp + x*(lz-lgz)
 			acc[2] += t.dq - lgz
