@@ -148,13 +148,14 @@ var detectors = [numCodes]func(*detector, *customer, *scratch) (Facts, bool){
 
 // scratch holds a worker's reusable buffers.
 type scratch struct {
-	all    []history.Event
-	slab   []Finding // see keep
-	found  []Finding
-	visits []history.Event
-	vals   []int64
-	tmp    []int64
-	keys   []uint64
+	customer customer // the one being detected
+	all      []history.Event
+	slab     []Finding // see keep
+	found    []Finding
+	visits   []history.Event
+	vals     []int64
+	tmp      []int64
+	keys     []uint64
 }
 
 // median returns the median of vs (the mean of the middle two for an even count), using
@@ -244,7 +245,10 @@ func (d *detector) detect(h *history.History, v *lapse.Verdict, asOf visit.Day, 
 	if np == 0 {
 		return nil
 	}
-	c := customer{h: h, v: v, asOf: asOf, all: all, past: all[:np]}
+	// The customer lives in s: the detectors are called through a table, so a local one
+	// would escape to the heap, once per customer.
+	c := &s.customer
+	*c = customer{h: h, v: v, asOf: asOf, all: all, past: all[:np]}
 	visits := s.visits[:0]
 	for _, e := range c.past {
 		if e.IsVisit(asOf) && (len(visits) == 0 || visits[len(visits)-1].Day != e.Day) {
@@ -265,7 +269,7 @@ func (d *detector) detect(h *history.History, v *lapse.Verdict, asOf visit.Day, 
 		if d.off[ci] || (catalogue[ci].needsCol != nil && !catalogue[ci].needsCol(d.cols)) {
 			continue
 		}
-		f, ok := det(d, &c, s)
+		f, ok := det(d, c, s)
 		if !ok {
 			continue
 		}
