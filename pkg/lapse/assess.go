@@ -45,21 +45,46 @@ import (
 // the 365 days up to their last visit ("past-spend"); "none" and 0 when the export has no
 // amounts.
 func Assess(set *history.Set, asOf visit.Day, cfg Config, m *Models) []Verdict {
+	a := NewAssessor(set, asOf, cfg, m)
+	out := make([]Verdict, len(set.Customers))
+	// A scratch per goroutine rather than per chunk: its texts are shared by most
+	// customers, and each chunk would make them all again.
+	parallelChunksWith(len(set.Customers), func(sc *Scratch, _, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			sc.events = set.Customers[i].AppendEvents(sc.events[:0])
+			a.Assess(i, sc.events, sc, &out[i])
+		}
+	})
+	return out
+}
+
+// An Assessor judges the customers of a set one at a time, as [Assess] does all of them:
+// for a caller that reads each customer's events for other work too, and unpacks them
+// once for both. It is safe for concurrent use, each goroutine with its own [Scratch].
+type Assessor struct{ a *assessor }
+
+// NewAssessor prepares the verdicts of set's customers as of asOf; cfg and m are as for
+// [Assess], and so are the panics.
+func NewAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *Assessor {
 	n := len(set.Customers)
 	if m != nil && (m.asOf != asOf || len(m.Customers) != n) {
 		panic(fmt.Sprintf("lapse: models fitted as of %s for %d customers, assessing %d as of %s",
 			m.asOf, len(m.Customers), n, asOf))
 	}
-	a := newAssessor(set, asOf, cfg, m)
-	out := make([]Verdict, n)
-	// A scratch per goroutine rather than per chunk: its texts are shared by most
-	// customers, and each chunk would make them all again.
-	parallelChunksWith(n, func(sc *scratch, _, lo, hi int) {
-		for i := lo; i < hi; i++ {
-			a.assess(i, sc, &out[i])
-		}
-	})
-	return out
+	return &Assessor{newAssessor(set, asOf, cfg, m)}
+}
+
+// Scratch is one goroutine's reusable buffers for [Assessor.Assess]; the zero value is
+// ready to use.
+type Scratch struct {
+	scratch
+	events []history.Event // for Assess
+}
+
+// Assess writes the verdict of customer i of the set to v. events are all of the
+// customer's events, oldest first (see [history.History.AppendEvents]).
+func (a *Assessor) Assess(i int, events []history.Event, s *Scratch, v *Verdict) {
+	a.a.assess(i, events, &s.scratch, v)
 }
 
 // assessor holds what every customer's verdict needs.
@@ -214,11 +239,11 @@ type scratch struct {
 	texts
 }
 
-// load fills sc.visits with h's visit days on or before asOf and returns the first
-// appointment after asOf, NoDay when none.
-func (sc *scratch) load(h *history.History, asOf visit.Day) visit.Day {
+// load fills sc.visits with the visit days on or before asOf of a customer's events and
+// returns the first appointment after asOf, NoDay when none.
+func (sc *scratch) load(events []history.Event, asOf visit.Day) visit.Day {
 	sc.visits = sc.visits[:0]
-	for _, e := range h.Events() {
+	for _, e := range events {
 		if e.IsBooking(asOf) {
 			return e.Day
 		}
@@ -237,10 +262,10 @@ func (sc *scratch) load(h *history.History, asOf visit.Day) visit.Day {
 	return visit.NoDay
 }
 
-// assess writes customer i's verdict to v.
-func (a *assessor) assess(i int, sc *scratch, v *Verdict) {
+// assess writes customer i's verdict to v; events are all of theirs.
+func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict) {
 	h := &a.set.Customers[i]
-	next := sc.load(h, a.asOf)
+	next := sc.load(events, a.asOf)
 	vs := sc.visits
 	*v = Verdict{
 		Key: h.Key, Visits: len(vs), LastVisit: visit.NoDay, ExpectedBack: visit.NoDay,

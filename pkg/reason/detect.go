@@ -27,8 +27,8 @@ import (
 // of a finished series unless the customer is active or booked.
 func Detect(h *history.History, set *history.Set, v lapse.Verdict, asOf visit.Day, cfg Config) []Finding {
 	d := newDetector(set, &cfg, h)
-	var s scratch
-	return d.detect(h, &v, asOf, &s)
+	var s Scratch
+	return d.detect(h, h.AppendEvents(nil), &v, asOf, &s)
 }
 
 // DetectAll returns the findings of every customer of set, in set's order: verdicts[i] is
@@ -40,8 +40,7 @@ func DetectAll(set *history.Set, verdicts []lapse.Verdict, asOf visit.Day, cfg C
 	if verdicts != nil && len(verdicts) != n {
 		panic(fmt.Sprintf("reason.DetectAll: %d verdicts for %d customers", len(verdicts), n))
 	}
-	d := newDetector(set, &cfg, nil)
-	d.lazy = true // texts are rendered when asked for (Finding.In): most are never shown
+	d := NewDetector(set, cfg)
 	out := make([][]Finding, n)
 	const chunk = 512
 	var next atomic.Int64
@@ -51,7 +50,8 @@ func DetectAll(set *history.Set, verdicts []lapse.Verdict, asOf visit.Day, cfg C
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var s scratch
+			var s Scratch
+			var events []history.Event
 			for {
 				lo := int(next.Add(chunk)) - chunk
 				if lo >= n {
@@ -63,13 +63,36 @@ func DetectAll(set *history.Set, verdicts []lapse.Verdict, asOf visit.Day, cfg C
 					if verdicts != nil {
 						v = &verdicts[i]
 					}
-					out[i] = d.detect(&set.Customers[i], v, asOf, &s)
+					h := &set.Customers[i]
+					events = h.AppendEvents(events[:0])
+					out[i] = d.Detect(h, events, v, asOf, &s)
 				}
 			}
 		}()
 	}
 	wg.Wait()
 	return out
+}
+
+// A Detector finds the findings of a set's customers one at a time, as [DetectAll] does
+// all of them: for a caller that reads each customer's events for other work too, and
+// unpacks them once for both. Its findings' texts are rendered when asked for
+// ([Finding.In]). It is safe for concurrent use, each goroutine with its own [Scratch].
+type Detector struct{ d *detector }
+
+// NewDetector prepares the detection in set's customers with cfg.
+func NewDetector(set *history.Set, cfg Config) *Detector {
+	d := newDetector(set, &cfg, nil)
+	d.lazy = true // most texts are never shown
+	return &Detector{d}
+}
+
+// Detect returns the findings of h, one of the set's customers, as [Detect] does; events
+// are all of h's events, oldest first (see [history.History.AppendEvents]), and v is h's
+// verdict. The findings share memory with other customers' findings detected with the
+// same s, but not their elements: appending to them reallocates.
+func (d *Detector) Detect(h *history.History, events []history.Event, v *lapse.Verdict, asOf visit.Day, s *Scratch) []Finding {
+	return d.d.detect(h, events, v, asOf, s)
 }
 
 // detector holds what every customer's detection shares: the configuration, the columns
@@ -130,7 +153,7 @@ func newDetector(set *history.Set, cfg *Config, h *history.History) *detector {
 }
 
 // detectors are the signals' detectors, by code.
-var detectors = [numCodes]func(*detector, *customer, *scratch) (Facts, bool){
+var detectors = [numCodes]func(*detector, *customer, *Scratch) (Facts, bool){
 	cLastCancelled:       (*detector).lastCancelled,
 	cLastNoShow:          (*detector).lastNoShow,
 	cStaffSwitch:         (*detector).staffSwitch,
@@ -146,10 +169,10 @@ var detectors = [numCodes]func(*detector, *customer, *scratch) (Facts, bool){
 	cCourseFinished:      (*detector).courseFinished,
 }
 
-// scratch holds a worker's reusable buffers.
-type scratch struct {
-	customer customer // the one being detected
-	all      []history.Event
+// Scratch is one goroutine's reusable buffers for [Detector.Detect]; the zero value is
+// ready to use.
+type Scratch struct {
+	customer customer  // the one being detected
 	slab     []Finding // see keep
 	found    []Finding
 	visits   []history.Event
@@ -160,7 +183,7 @@ type scratch struct {
 
 // median returns the median of vs (the mean of the middle two for an even count), using
 // tmp as scratch. It selects rather than sorts: it runs several times for every customer.
-func (s *scratch) median(vs []int64) float64 {
+func (s *Scratch) median(vs []int64) float64 {
 	t := append(s.tmp[:0], vs...)
 	s.tmp = t
 	k := len(t) / 2
@@ -232,12 +255,10 @@ type customer struct {
 	booked bool            // an appointment is booked after asOf
 }
 
-// detect returns the findings of one customer. It unpacks the customer's events once, all
-// of them: those after asOf are few (bookings), and a second pass or a search for the
-// as-of date would cost more than unpacking them.
-func (d *detector) detect(h *history.History, v *lapse.Verdict, asOf visit.Day, s *scratch) []Finding {
-	all := h.AppendEvents(s.all[:0])
-	s.all = all
+// detect returns the findings of h, whose events are all. The detectors read the events
+// on or before asOf, found from the end (those after asOf are few: bookings), and some
+// those after.
+func (d *detector) detect(h *history.History, all []history.Event, v *lapse.Verdict, asOf visit.Day, s *Scratch) []Finding {
 	np := len(all)
 	for np > 0 && all[np-1].Day > asOf {
 		np--
@@ -292,7 +313,7 @@ func (d *detector) detect(h *history.History, v *lapse.Verdict, asOf visit.Day, 
 	return s.keep(out)
 }
 
-// maxSlab is the most findings [scratch.keep] allocates at a time.
+// maxSlab is the most findings [Scratch.keep] allocates at a time.
 const maxSlab = 1024
 
 // keep copies fs to memory of their own, carved from a slab shared with the worker's
@@ -300,7 +321,7 @@ const maxSlab = 1024
 // run. Slabs double up to maxSlab findings, so that a single customer's detection
 // allocates no more than it keeps. The copy's capacity is its length, so that appending
 // to it cannot overwrite the next customer's findings.
-func (s *scratch) keep(fs []Finding) []Finding {
+func (s *Scratch) keep(fs []Finding) []Finding {
 	if len(s.slab)+len(fs) > cap(s.slab) {
 		s.slab = make([]Finding, 0, max(len(fs), min(maxSlab, 2*cap(s.slab))))
 	}
@@ -330,7 +351,7 @@ func (d *detector) lastAppointment(c *customer) (history.Event, bool) {
 	return last, true
 }
 
-func (d *detector) lastCancelled(c *customer, _ *scratch) (Facts, bool) {
+func (d *detector) lastCancelled(c *customer, _ *Scratch) (Facts, bool) {
 	last, ok := d.lastAppointment(c)
 	if !ok || last.Status != visit.Cancelled {
 		return Facts{}, false
@@ -340,7 +361,7 @@ func (d *detector) lastCancelled(c *customer, _ *scratch) (Facts, bool) {
 	return f, true
 }
 
-func (d *detector) lastNoShow(c *customer, _ *scratch) (Facts, bool) {
+func (d *detector) lastNoShow(c *customer, _ *Scratch) (Facts, bool) {
 	last, ok := d.lastAppointment(c)
 	if !ok || last.Status != visit.NoShow {
 		return Facts{}, false
@@ -351,7 +372,7 @@ func (d *detector) lastNoShow(c *customer, _ *scratch) (Facts, bool) {
 }
 
 // staffSwitch looks at the last StaffWindow visits with a known staff member.
-func (d *detector) staffSwitch(c *customer, s *scratch) (Facts, bool) {
+func (d *detector) staffSwitch(c *customer, s *Scratch) (Facts, bool) {
 	cfg := d.cfg
 	w := cfg.StaffWindow
 	if w <= 0 {
@@ -432,7 +453,7 @@ func (d *detector) staffSwitch(c *customer, s *scratch) (Facts, bool) {
 }
 
 // slowing compares the last SlowingGaps gaps between visit days with the earlier ones.
-func (d *detector) slowing(c *customer, s *scratch) (Facts, bool) {
+func (d *detector) slowing(c *customer, s *Scratch) (Facts, bool) {
 	cfg := d.cfg
 	r := cfg.SlowingGaps
 	if r <= 0 || len(c.visits) < r+max(1, cfg.SlowingMinEarlier)+1 {
@@ -463,7 +484,7 @@ func (d *detector) slowing(c *customer, s *scratch) (Facts, bool) {
 	return f, true
 }
 
-func (d *detector) oneVisit(c *customer, _ *scratch) (Facts, bool) {
+func (d *detector) oneVisit(c *customer, _ *Scratch) (Facts, bool) {
 	if len(c.visits) != 1 || c.booked {
 		return Facts{}, false
 	}
@@ -477,7 +498,7 @@ func (d *detector) oneVisit(c *customer, _ *scratch) (Facts, bool) {
 }
 
 // platformOnly reads every appointment on or before asOf and every one booked after it.
-func (d *detector) platformOnly(c *customer, s *scratch) (Facts, bool) {
+func (d *detector) platformOnly(c *customer, s *Scratch) (Facts, bool) {
 	if len(c.visits) == 0 {
 		return Facts{}, false
 	}
@@ -525,7 +546,7 @@ func (d *detector) platformOnly(c *customer, s *scratch) (Facts, bool) {
 }
 
 // priceUp compares the amounts of the last visits with the customer's usual amount.
-func (d *detector) priceUp(c *customer, s *scratch) (Facts, bool) {
+func (d *detector) priceUp(c *customer, s *Scratch) (Facts, bool) {
 	cfg := d.cfg
 	r, minEarlier := cfg.PriceRecent, max(1, cfg.PriceMinEarlier)
 	vals := s.vals[:0]
@@ -562,7 +583,7 @@ func (d *detector) priceUp(c *customer, s *scratch) (Facts, bool) {
 // longWait compares the waits of the last bookings with the customer's usual wait. A
 // booking is the appointments booked on one day; its wait is the lead time of the first
 // of them.
-func (d *detector) longWait(c *customer, s *scratch) (Facts, bool) {
+func (d *detector) longWait(c *customer, s *Scratch) (Facts, bool) {
 	cfg := d.cfg
 	r, minEarlier := cfg.WaitRecent, max(1, cfg.WaitMinEarlier)
 	// Sort (booking day, index) to find the first appointment of each booking day.
@@ -610,7 +631,7 @@ func (d *detector) longWait(c *customer, s *scratch) (Facts, bool) {
 	return f, true
 }
 
-func (d *detector) referral(c *customer, _ *scratch) (Facts, bool) {
+func (d *detector) referral(c *customer, _ *Scratch) (Facts, bool) {
 	ref := strings.TrimSpace(c.h.Referrer)
 	if ref == "" {
 		return Facts{}, false
@@ -623,7 +644,7 @@ func (d *detector) referral(c *customer, _ *scratch) (Facts, bool) {
 	return f, true
 }
 
-func (d *detector) loyalLost(c *customer, s *scratch) (Facts, bool) {
+func (d *detector) loyalLost(c *customer, s *Scratch) (Facts, bool) {
 	cfg := d.cfg
 	n := len(c.visits)
 	stopped := c.v.Status.Missing() || c.v.Status == lapse.FollowUp
@@ -643,7 +664,7 @@ func (d *detector) loyalLost(c *customer, s *scratch) (Facts, bool) {
 
 // manyContacts counts the cancellations and no-shows in the window before the last
 // appointment on or before asOf.
-func (d *detector) manyContacts(c *customer, _ *scratch) (Facts, bool) {
+func (d *detector) manyContacts(c *customer, _ *Scratch) (Facts, bool) {
 	cfg := d.cfg
 	end := c.past[len(c.past)-1].Day
 	from := end - visit.Day(cfg.ContactsWindowDays)
@@ -669,7 +690,7 @@ func (d *detector) manyContacts(c *customer, _ *scratch) (Facts, bool) {
 	return f, true
 }
 
-func (d *detector) noContactPreference(c *customer, _ *scratch) (Facts, bool) {
+func (d *detector) noContactPreference(c *customer, _ *Scratch) (Facts, bool) {
 	if strings.TrimSpace(c.h.ContactPreference) != "" {
 		return Facts{}, false
 	}
@@ -686,7 +707,7 @@ func (d *detector) noContactPreference(c *customer, _ *scratch) (Facts, bool) {
 // courseFinished fires on the verdict's follow-up status, or when the last visits are a
 // finished series of one service and the verdict does not say the customer is active or
 // booked.
-func (d *detector) courseFinished(c *customer, s *scratch) (Facts, bool) {
+func (d *detector) courseFinished(c *customer, s *Scratch) (Facts, bool) {
 	cfg := d.cfg
 	n := len(c.visits)
 	follow := c.v.Status == lapse.FollowUp

@@ -626,7 +626,7 @@ func TestLabels(t *testing.T) {
 
 func TestMedianSelectsWhatSortingWould(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	var s scratch
+	var s Scratch
 	for n := 1; n <= 300; n++ {
 		for _, spread := range []int64{1, 3, 50, 1 << 40} {
 			vs := make([]int64, n)
