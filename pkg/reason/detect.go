@@ -179,6 +179,7 @@ type Scratch struct {
 	vals     []int64
 	tmp      []int64
 	keys     []uint64
+	first    []bool // by event: the first of its booking day
 }
 
 // median returns the median of vs (the mean of the middle two for an even count), using
@@ -598,19 +599,24 @@ func (d *detector) longWait(c *customer, s *Scratch) (Facts, bool) {
 		return Facts{}, false
 	}
 	slices.Sort(keys)
-	// Keep the first of each booking day, then restore the appointments' order.
-	firsts := keys[:0] // compacts keys in place: read each key before it is overwritten
+	// Mark the first of each booking day, then read the marked ones in the appointments'
+	// order (sorting them back would cost more).
+	first := append(s.first[:0], make([]bool, len(c.past))...)
+	s.first = first
 	prev := uint64(1) << 63
+	last := 0 // the latest first's index
 	for _, k := range keys {
 		if k>>32 != prev {
-			firsts = append(firsts, k&0xffffffff)
+			i := int(k & 0xffffffff)
+			first[i], last = true, max(last, i)
 		}
 		prev = k >> 32
 	}
-	slices.Sort(firsts)
 	waits := s.vals[:0]
-	for _, i := range firsts {
-		waits = append(waits, int64(c.past[i].Lead))
+	for i, f := range first {
+		if f {
+			waits = append(waits, int64(c.past[i].Lead))
+		}
 	}
 	s.vals = waits
 	if len(waits) < r+minEarlier {
@@ -626,7 +632,7 @@ func (d *detector) longWait(c *customer, s *Scratch) (Facts, bool) {
 		return Facts{}, false
 	}
 	f := noFacts()
-	f.Day, f.Count = c.past[firsts[len(firsts)-1]].Day, n
+	f.Day, f.Count = c.past[last].Day, n
 	f.Recent, f.Usual = slices.Clone(waits[len(waits)-n:]), s.median(waits[:len(waits)-n])
 	return f, true
 }
