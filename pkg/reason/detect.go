@@ -195,6 +195,26 @@ func (s *Scratch) median(vs []int64) float64 {
 	return float64(slices.Max(t[:k])+hi) / 2 // t[:k] are the k smallest
 }
 
+// surelyBelow reports whether x < factor × the median of vs (as [Scratch.median] gives it)
+// follows from a count, without finding the median: slowing, price-up and long-wait need
+// their recent values at least factor × the median of the earlier ones, and for most
+// customers one of them is far below, which this tells in a pass. The median is at least
+// the ⌊(n−1)/2⌋-th smallest value v of vs (from 0), and x < factor·v holds for v when it
+// holds for n − ⌊(n−1)/2⌋ values of vs: it holds for all values from some size up.
+// False says nothing.
+func surelyBelow(x, factor float64, vs []int64) bool {
+	if !(factor > 0) {
+		return false
+	}
+	n := 0
+	for _, v := range vs {
+		if x < factor*float64(v) {
+			n++
+		}
+	}
+	return n >= len(vs)-(len(vs)-1)/2
+}
+
 // selectKth reorders t so that t[k] holds what sorting t would put there, with no greater
 // value before it and no smaller one after, and returns t[k].
 func selectKth(t []int64, k int) int64 {
@@ -465,8 +485,11 @@ func (d *detector) slowing(c *customer, s *Scratch) (Facts, bool) {
 		gaps = append(gaps, int64(c.visits[i].Day-c.visits[i-1].Day))
 	}
 	s.vals = gaps
-	base := s.median(gaps[:len(gaps)-r])
 	recent := gaps[len(gaps)-r:]
+	if surelyBelow(float64(slices.Min(recent)), cfg.SlowingFactor, gaps[:len(gaps)-r]) {
+		return Facts{}, false // a recent gap is below SlowingFactor × the median
+	}
+	base := s.median(gaps[:len(gaps)-r])
 	if base <= 0 {
 		return Facts{}, false
 	}
@@ -563,6 +586,9 @@ func (d *detector) priceUp(c *customer, s *Scratch) (Facts, bool) {
 	if r <= 0 || len(vals) < r+minEarlier {
 		return Facts{}, false
 	}
+	if surelyBelow(float64(slices.Min(vals[len(vals)-r:])), cfg.PriceFactor, vals[:len(vals)-r]) {
+		return Facts{}, false // a recent amount is below the threshold
+	}
 	base := s.median(vals[:len(vals)-r])
 	thr := cfg.PriceFactor * base
 	if base <= 0 {
@@ -621,6 +647,9 @@ func (d *detector) longWait(c *customer, s *Scratch) (Facts, bool) {
 	s.vals = waits
 	if len(waits) < r+minEarlier {
 		return Facts{}, false
+	}
+	if surelyBelow(float64(slices.Min(waits[len(waits)-r:])), cfg.WaitFactor, waits[:len(waits)-r]) {
+		return Facts{}, false // a recent wait is below the threshold, at least WaitFactor × the median
 	}
 	base := s.median(waits[:len(waits)-r])
 	thr := max(cfg.WaitFactor*base, base+float64(cfg.WaitMinExtraDays))
