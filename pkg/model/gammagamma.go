@@ -57,24 +57,20 @@ func FitGammaGamma(x, zbar []float64) (Fit[GammaGamma], error) {
 	if len(x) != len(zbar) {
 		return Fit[GammaGamma]{}, fmt.Errorf("%d frequencies but %d mean spends", len(x), len(zbar))
 	}
-	var xs, zs []float64 // distinct frequencies; each customer's zbar
-	var xi []int32       // each customer's index into xs
-	index := map[float64]int32{}
+	var distinct numbering[float64]  // the distinct frequencies
+	zs := make([]float64, 0, len(x)) // each customer's zbar
+	xi := make([]int32, 0, len(x))   // each customer's index into the distinct frequencies
 	for i := range x {
 		if math.IsNaN(x[i]) || math.IsNaN(zbar[i]) || math.IsInf(zbar[i], 0) || x[i] < 0 || zbar[i] < 0 {
 			return Fit[GammaGamma]{}, fmt.Errorf("customer %d: x = %v, zbar = %v is not a frequency and a mean spend", i, x[i], zbar[i])
 		}
 		if x[i] > 0 && zbar[i] > 0 {
-			k, ok := index[x[i]]
-			if !ok {
-				k = int32(len(xs))
-				index[x[i]] = k
-				xs = append(xs, x[i])
-			}
+			k, _ := distinct.number(x[i], hashFloat(x[i]))
 			xi = append(xi, k)
 			zs = append(zs, zbar[i])
 		}
 	}
+	xs := distinct.keys
 	if len(x) == 0 {
 		return Fit[GammaGamma]{}, ErrNoCustomers
 	}
