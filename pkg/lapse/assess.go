@@ -206,12 +206,33 @@ func histQuantile(counts []int64, total int64, q float64) int {
 }
 
 // quantile returns the nearest-rank q-quantile of the gaps v in days (the ⌈q·n⌉-th
-// smallest), sorting v. Gaps are whole days and sorted as integers, which is quicker than
-// as floats.
+// smallest), which may reorder v. A high quantile (the rhythm's is the 0.8) is one of the
+// few largest gaps, found in one pass that keeps those in order; otherwise v is sorted,
+// as integers, which is quicker than as floats.
 func quantile(v []visit.Day, q float64) float64 {
-	slices.Sort(v)
-	k := min(max(int(math.Ceil(q*float64(len(v)))), 1), len(v))
-	return float64(v[k-1])
+	n := len(v)
+	k := min(max(int(math.Ceil(q*float64(n))), 1), n)
+	m := n - k + 1 // the quantile is the m-th largest
+	var buf [8]visit.Day
+	if m > len(buf) {
+		slices.Sort(v)
+		return float64(v[k-1])
+	}
+	top := buf[:0] // the m largest so far, largest first
+	for _, g := range v {
+		if len(top) == m {
+			if g <= top[m-1] {
+				continue
+			}
+			top[m-1] = g
+		} else {
+			top = append(top, g)
+		}
+		for j := len(top) - 1; j > 0 && top[j] > top[j-1]; j-- {
+			top[j], top[j-1] = top[j-1], top[j]
+		}
+	}
+	return float64(top[m-1])
 }
 
 // median returns the median of the gaps v in days (the mean of the middle two for an even
