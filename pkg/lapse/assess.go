@@ -213,7 +213,7 @@ func quantile(v []visit.Day, q float64) float64 {
 	n := len(v)
 	k := min(max(int(math.Ceil(q*float64(n))), 1), n)
 	m := n - k + 1 // the quantile is the m-th largest
-	var buf [8]visit.Day
+	var buf [32]visit.Day
 	if m > len(buf) {
 		slices.Sort(v)
 		return float64(v[k-1])
