@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/lapse"
@@ -52,28 +54,69 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 	}
 	r := &Result{Set: set, AsOf: opt.AsOf, opt: opt}
 	// The segments need neither the models nor the verdicts: score them meanwhile.
-	var seg *segment.Result
 	var segErr error
 	var wg sync.WaitGroup
-	wg.Go(func() { seg, segErr = segment.Analyze(segment.FromSet(set, opt.AsOf), opt.Segments) })
+	wg.Go(func() {
+		r.Segments, segErr = segment.Analyze(segment.FromSet(set, opt.AsOf), opt.Segments)
+		if segErr != nil {
+			return
+		}
+		r.Segment = make(map[string]string, len(r.Segments.Customers))
+		for _, c := range r.Segments.Customers {
+			r.Segment[c.Key] = c.Segment
+		}
+	})
 	ms, err := lapse.FitForLapse(set, opt.AsOf, opt.Period)
 	if err != nil {
 		wg.Wait()
 		return nil, err
 	}
 	r.Models = ms
-	r.Verdicts = lapse.Assess(set, opt.AsOf, opt.Lapse, ms)
-	r.Findings = reason.DetectAll(set, r.Verdicts, opt.AsOf, opt.Reasons)
+	r.Verdicts, r.Findings = judge(set, opt, ms)
 	wg.Wait()
 	if segErr != nil {
 		return nil, segErr
 	}
-	r.Segments = seg
-	r.Segment = make(map[string]string, len(seg.Customers))
-	for _, c := range seg.Customers {
-		r.Segment[c.Key] = c.Segment
-	}
 	return r, nil
+}
+
+// judge returns every customer's verdict and findings, as [lapse.Assess] and
+// [reason.DetectAll] would, in one pass: both read all of a customer's events, which are
+// unpacked once and still in the cache for the findings. The customers are spread over
+// GOMAXPROCS goroutines; a customer's results depend on their own history alone, not on
+// which goroutine judges them.
+func judge(set *history.Set, opt Options, ms *lapse.Models) ([]lapse.Verdict, [][]reason.Finding) {
+	n := len(set.Customers)
+	as := lapse.NewAssessor(set, opt.AsOf, opt.Lapse, ms)
+	det := reason.NewDetector(set, opt.Reasons)
+	verdicts := make([]lapse.Verdict, n)
+	findings := make([][]reason.Finding, n)
+	const chunk = 512
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk) {
+		wg.Go(func() {
+			var (
+				events []history.Event
+				ls     lapse.Scratch
+				rs     reason.Scratch
+			)
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= n {
+					return
+				}
+				for i := lo; i < min(lo+chunk, n); i++ {
+					h := &set.Customers[i]
+					events = h.AppendEvents(events[:0])
+					as.Assess(i, events, &ls, &verdicts[i])
+					findings[i] = det.Detect(h, events, &verdicts[i], opt.AsOf, &rs)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return verdicts, findings
 }
 
 // Lapsed returns the indexes of the lapsed and lost customers, most value at risk first.

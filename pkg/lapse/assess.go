@@ -45,20 +45,46 @@ import (
 // the 365 days up to their last visit ("past-spend"); "none" and 0 when the export has no
 // amounts.
 func Assess(set *history.Set, asOf visit.Day, cfg Config, m *Models) []Verdict {
+	a := NewAssessor(set, asOf, cfg, m)
+	out := make([]Verdict, len(set.Customers))
+	// A scratch per goroutine rather than per chunk: its texts are shared by most
+	// customers, and each chunk would make them all again.
+	parallelChunksWith(len(set.Customers), func(sc *Scratch, _, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			sc.events = set.Customers[i].AppendEvents(sc.events[:0])
+			a.Assess(i, sc.events, sc, &out[i])
+		}
+	})
+	return out
+}
+
+// An Assessor judges the customers of a set one at a time, as [Assess] does all of them:
+// for a caller that reads each customer's events for other work too, and unpacks them
+// once for both. It is safe for concurrent use, each goroutine with its own [Scratch].
+type Assessor struct{ a *assessor }
+
+// NewAssessor prepares the verdicts of set's customers as of asOf; cfg and m are as for
+// [Assess], and so are the panics.
+func NewAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *Assessor {
 	n := len(set.Customers)
 	if m != nil && (m.asOf != asOf || len(m.Customers) != n) {
 		panic(fmt.Sprintf("lapse: models fitted as of %s for %d customers, assessing %d as of %s",
 			m.asOf, len(m.Customers), n, asOf))
 	}
-	a := newAssessor(set, asOf, cfg, m)
-	out := make([]Verdict, n)
-	parallelChunks(n, func(_, lo, hi int) {
-		var sc scratch
-		for i := lo; i < hi; i++ {
-			a.assess(i, &sc, &out[i])
-		}
-	})
-	return out
+	return &Assessor{newAssessor(set, asOf, cfg, m)}
+}
+
+// Scratch is one goroutine's reusable buffers for [Assessor.Assess]; the zero value is
+// ready to use.
+type Scratch struct {
+	scratch
+	events []history.Event // for Assess
+}
+
+// Assess writes the verdict of customer i of the set to v. events are all of the
+// customer's events, oldest first (see [history.History.AppendEvents]).
+func (a *Assessor) Assess(i int, events []history.Event, s *Scratch, v *Verdict) {
+	a.a.assess(i, events, &s.scratch, v)
 }
 
 // assessor holds what every customer's verdict needs.
@@ -100,48 +126,70 @@ func newAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *asses
 			a.courseSvc[s] = named[recallKey(set.Services.Name(history.Sym(s)))]
 		}
 	}
-	// One pass for the population's gaps and whether there are amounts at all.
-	var (
-		mu     sync.Mutex
-		counts = make([]int64, maxGap+1)
-		total  int64
-	)
-	parallelChunks(len(set.Customers), func(_, lo, hi int) {
-		local := make([]int64, maxGap+1)
-		var n int64
-		amounts := false
-		for i := lo; i < hi; i++ {
-			prev := visit.NoDay
-			for _, e := range set.Customers[i].Events() {
-				if e.Day > asOf {
-					break
-				}
-				if !e.IsVisit(asOf) {
-					continue
-				}
-				amounts = amounts || e.Amount != 0
-				if prev != visit.NoDay && e.Day != prev {
-					local[min(int(e.Day-prev), maxGap)]++
-					n++
-				}
-				prev = e.Day
-			}
-		}
-		mu.Lock()
-		for g, c := range local {
-			counts[g] += c
-		}
-		total += n
-		a.hasAmounts = a.hasAmounts || amounts
-		mu.Unlock()
-	})
-	a.hasAmounts = a.hasAmounts && set.Columns.Amount
-	if total > 0 {
-		a.popMedian = float64(histQuantile(counts, total, 0.5))
-		a.popQuantile = float64(histQuantile(counts, total, cfg.PopulationQuantile))
+	// The population's gaps and whether there are amounts at all: counted by the models'
+	// pass over the visits when there are models, else by a pass of our own.
+	var g *gapCounts
+	if m != nil {
+		g = m.gaps
+	}
+	if g == nil {
+		g = countGaps(set, asOf)
+	}
+	a.hasAmounts = g.amounts && set.Columns.Amount
+	if g.total > 0 {
+		a.popMedian = float64(histQuantile(g.counts, g.total, 0.5))
+		a.popQuantile = float64(histQuantile(g.counts, g.total, cfg.PopulationQuantile))
 		a.popLapse = math.Max(a.popQuantile, float64(cfg.MinGapDays))
 	}
 	return a
+}
+
+// gapCounts is a histogram of the gaps between the consecutive visit days of every
+// customer, on or before an as-of date, and whether any of those visits has an amount.
+type gapCounts struct {
+	counts  []int64 // by days, gaps over maxGap counted as maxGap
+	total   int64
+	amounts bool
+	mu      sync.Mutex
+}
+
+func newGapCounts() *gapCounts { return &gapCounts{counts: make([]int64, maxGap+1)} }
+
+// add counts the gaps of one customer's visit days, sorted and distinct.
+func (g *gapCounts) add(days []visit.Day) {
+	for k := 1; k < len(days); k++ {
+		g.counts[min(int(days[k]-days[k-1]), maxGap)]++
+	}
+	g.total += int64(max(len(days)-1, 0))
+}
+
+// merge adds the counts of part, one goroutine's share, to g. The counts are integers:
+// their sum does not depend on the order the parts come in.
+func (g *gapCounts) merge(part *gapCounts) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for d, c := range part.counts {
+		g.counts[d] += c
+	}
+	g.total += part.total
+	g.amounts = g.amounts || part.amounts
+}
+
+// countGaps counts the gaps of every customer of set as of asOf, for [Assess] without
+// models.
+func countGaps(set *history.Set, asOf visit.Day) *gapCounts {
+	g := newGapCounts()
+	parallelChunks(len(set.Customers), func(_, lo, hi int) {
+		part := newGapCounts()
+		var cd customerData
+		for i := lo; i < hi; i++ {
+			cd.load(&set.Customers[i], asOf)
+			part.add(cd.days)
+			part.amounts = part.amounts || cd.anyAmount
+		}
+		g.merge(part)
+	})
+	return g
 }
 
 // histQuantile returns the nearest-rank q-quantile of the values counted in counts.
@@ -157,22 +205,45 @@ func histQuantile(counts []int64, total int64, q float64) int {
 	return len(counts) - 1
 }
 
-// quantile returns the nearest-rank q-quantile of v (the ⌈q·n⌉-th smallest), sorting v.
-func quantile(v []float64, q float64) float64 {
-	slices.Sort(v)
-	k := min(max(int(math.Ceil(q*float64(len(v)))), 1), len(v))
-	return v[k-1]
+// quantile returns the nearest-rank q-quantile of the gaps v in days (the ⌈q·n⌉-th
+// smallest), which may reorder v. A high quantile (the rhythm's is the 0.8) is one of the
+// few largest gaps, found in one pass that keeps those in order; otherwise v is sorted,
+// as integers, which is quicker than as floats.
+func quantile(v []visit.Day, q float64) float64 {
+	n := len(v)
+	k := min(max(int(math.Ceil(q*float64(n))), 1), n)
+	m := n - k + 1 // the quantile is the m-th largest
+	var buf [32]visit.Day
+	if m > len(buf) {
+		slices.Sort(v)
+		return float64(v[k-1])
+	}
+	top := buf[:0] // the m largest so far, largest first
+	for _, g := range v {
+		if len(top) == m {
+			if g <= top[m-1] {
+				continue
+			}
+			top[m-1] = g
+		} else {
+			top = append(top, g)
+		}
+		for j := len(top) - 1; j > 0 && top[j] > top[j-1]; j-- {
+			top[j], top[j-1] = top[j-1], top[j]
+		}
+	}
+	return float64(top[m-1])
 }
 
-// median returns the median of v (the mean of the middle two for an even count), sorting
-// v.
-func median(v []float64) float64 {
+// median returns the median of the gaps v in days (the mean of the middle two for an even
+// count), sorting v.
+func median(v []visit.Day) float64 {
 	slices.Sort(v)
 	k := len(v) / 2
 	if len(v)%2 == 0 {
-		return (v[k-1] + v[k]) / 2
+		return (float64(v[k-1]) + float64(v[k])) / 2
 	}
-	return v[k]
+	return float64(v[k])
 }
 
 // dayVisit is one visit day: its amount (every visit of the day) and service (the day's
@@ -186,16 +257,16 @@ type dayVisit struct {
 // scratch is one goroutine's reusable buffers.
 type scratch struct {
 	visits []dayVisit
-	gaps   []float64
-	sorted []float64
+	gaps   []visit.Day // between the visit days
+	sorted []visit.Day
 	texts
 }
 
-// load fills sc.visits with h's visit days on or before asOf and returns the first
-// appointment after asOf, NoDay when none.
-func (sc *scratch) load(h *history.History, asOf visit.Day) visit.Day {
+// load fills sc.visits with the visit days on or before asOf of a customer's events and
+// returns the first appointment after asOf, NoDay when none.
+func (sc *scratch) load(events []history.Event, asOf visit.Day) visit.Day {
 	sc.visits = sc.visits[:0]
-	for _, e := range h.Events() {
+	for _, e := range events {
 		if e.IsBooking(asOf) {
 			return e.Day
 		}
@@ -214,10 +285,10 @@ func (sc *scratch) load(h *history.History, asOf visit.Day) visit.Day {
 	return visit.NoDay
 }
 
-// assess writes customer i's verdict to v.
-func (a *assessor) assess(i int, sc *scratch, v *Verdict) {
+// assess writes customer i's verdict to v; events are all of theirs.
+func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict) {
 	h := &a.set.Customers[i]
-	next := sc.load(h, a.asOf)
+	next := sc.load(events, a.asOf)
 	vs := sc.visits
 	*v = Verdict{
 		Key: h.Key, Visits: len(vs), LastVisit: visit.NoDay, ExpectedBack: visit.NoDay,
@@ -248,7 +319,7 @@ func (a *assessor) assess(i int, sc *scratch, v *Verdict) {
 
 	sc.gaps = sc.gaps[:0]
 	for k := 1; k < len(vs); k++ {
-		sc.gaps = append(sc.gaps, float64(vs[k].day-vs[k-1].day))
+		sc.gaps = append(sc.gaps, vs[k].day-vs[k-1].day)
 	}
 	rhythm := 0.0
 	if len(vs) >= a.cfg.RhythmMinVisits {
@@ -476,7 +547,7 @@ func (a *assessor) isCourse(run []dayVisit, sc *scratch) bool {
 	}
 	sc.sorted = sc.sorted[:0]
 	for k := 1; k < len(run); k++ {
-		sc.sorted = append(sc.sorted, float64(run[k].day-run[k-1].day))
+		sc.sorted = append(sc.sorted, run[k].day-run[k-1].day)
 	}
 	return median(sc.sorted) <= float64(cfg.CourseMedianGap)
 }

@@ -91,6 +91,9 @@ type Models struct {
 	Customers []Prediction `json:"customers"`
 
 	asOf visit.Day
+	// gaps are the population's gaps between visits, which [Assess] needs: counted in the
+	// pass that summarises the customers for the fits, which reads the same visit days.
+	gaps *gapCounts
 	pred model.Predictor   // nil when Chosen is "none"
 	gg   *model.GammaGamma // nil when the spend model is not usable
 }
@@ -112,6 +115,9 @@ func (m *Models) ExpectedVisits(i int, days float64) float64 {
 type customerData struct {
 	days    []visit.Day
 	amounts []float64 // currency units, parallel to days
+	// anyAmount reports whether a visit has an amount other than 0 (the days' sums may
+	// still be 0).
+	anyAmount bool
 }
 
 // FitModels fits BG/NBD, Pareto/NBD and (when the set has amounts) Gamma-Gamma to the
@@ -158,15 +164,19 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 	n := len(set.Customers)
 	m := &Models{
 		AsOf: asOf.String(), Period: period, HorizonDays: HorizonDays,
-		Customers: make([]Prediction, n), asOf: asOf,
+		Customers: make([]Prediction, n), asOf: asOf, gaps: newGapCounts(),
 	}
 	zbar := make([]float64, n)
 	var anyAmount [chunks]bool
 	parallelChunks(n, func(c, lo, hi int) {
 		var cd customerData
+		gaps := newGapCounts()
+		defer m.gaps.merge(gaps)
 		for i := lo; i < hi; i++ {
 			h := &set.Customers[i]
 			cd.load(h, asOf)
+			gaps.add(cd.days)
+			gaps.amounts = gaps.amounts || cd.anyAmount
 			p := &m.Customers[i]
 			p.Key = h.Key
 			p.Visits = len(cd.days)
@@ -293,7 +303,7 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 // load fills cd with h's visit days on or before asOf: several visits on one day (an
 // attended and an unrecorded booked appointment) are one day with their amounts summed.
 func (cd *customerData) load(h *history.History, asOf visit.Day) {
-	cd.days, cd.amounts = cd.days[:0], cd.amounts[:0]
+	cd.days, cd.amounts, cd.anyAmount = cd.days[:0], cd.amounts[:0], false
 	for _, e := range h.Events() {
 		if e.Day > asOf {
 			break
@@ -301,6 +311,7 @@ func (cd *customerData) load(h *history.History, asOf visit.Day) {
 		if !e.IsVisit(asOf) {
 			continue
 		}
+		cd.anyAmount = cd.anyAmount || e.Amount != 0
 		if k := len(cd.days) - 1; k >= 0 && cd.days[k] == e.Day {
 			cd.amounts[k] += float64(e.Amount) / 100
 			continue
@@ -317,6 +328,13 @@ const chunks = 64
 // parallelChunks calls f for chunks consecutive ranges covering [0, n), on up to
 // GOMAXPROCS goroutines.
 func parallelChunks(n int, f func(chunk, lo, hi int)) {
+	parallelChunksWith(n, func(_ *struct{}, c, lo, hi int) { f(c, lo, hi) })
+}
+
+// parallelChunksWith is [parallelChunks] with a state per goroutine, zero at first and
+// passed to each of its calls of f: buffers, or caches that outlast a chunk. What f
+// computes must not depend on it, since which chunks share a goroutine varies.
+func parallelChunksWith[S any](n int, f func(s *S, chunk, lo, hi int)) {
 	workers := min(runtime.GOMAXPROCS(0), chunks)
 	if n < 1024 {
 		workers = 1
@@ -329,8 +347,9 @@ func parallelChunks(n int, f func(chunk, lo, hi int)) {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
+			var s S
 			for c := range next {
-				f(c, c*n/chunks, (c+1)*n/chunks)
+				f(&s, c, c*n/chunks, (c+1)*n/chunks)
 			}
 		})
 	}

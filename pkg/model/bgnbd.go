@@ -178,22 +178,29 @@ func (c *cohort) bgnbdLogLik(m BGNBD, grad []float64) float64 {
 		logT[i] = math.Log(alpha + t)
 		invT[i] = 1 / (alpha + t)
 	}
+	rOverAlpha := r / alpha
 	sum := parallelSum(len(c.recs), 5, func(lo, hi int, acc []float64) {
+		// The sums are kept in locals, which the compiler holds in registers, and stored
+		// once; the additions are the same, in the same order.
+		a0, a1, a2, a3, a4 := acc[0], acc[1], acc[2], acc[3], acc[4]
 		for _, rec := range c.recs[lo:hi] {
 			x := c.xs[rec.x]
 			t := &xt[rec.x]
-			alive := -(r + x) * logT[rec.t]
+			rx := r + x
+			lt, ltx := logT[rec.t], logT[rec.tx]
+			alive := -rx * lt
 			l, w := alive, 0.0
 			if x > 0 {
-				l, w = logAddExpShare(alive, t.drop-(r+x)*logT[rec.tx])
+				l, w = logAddExpShare(alive, t.drop-rx*ltx)
 			}
 			n := rec.n
-			acc[0] += n * (t.head + l)
-			acc[1] += n * (t.dr - (1-w)*logT[rec.t] - w*logT[rec.tx])
-			acc[2] += n * (r/alpha - (r+x)*((1-w)*invT[rec.t]+w*invT[rec.tx]))
-			acc[3] += n * (t.da + w*t.dropA)
-			acc[4] += n * (t.db + w*t.dropB)
+			a0 += n * (t.head + l)
+			a1 += n * (t.dr - (1-w)*lt - w*ltx)
+			a2 += n * (rOverAlpha - rx*((1-w)*invT[rec.t]+w*invT[rec.tx]))
+			a3 += n * (t.da + w*t.dropA)
+			a4 += n * (t.db + w*t.dropB)
 		}
+		acc[0], acc[1], acc[2], acc[3], acc[4] = a0, a1, a2, a3, a4
 	})
 	copy(grad, sum[1:])
 	return sum[0]

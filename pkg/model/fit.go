@@ -100,15 +100,30 @@ func (f Fit[M]) Has(k FlagKind) bool {
 }
 
 // checks returns the data flags of a BG/NBD or Pareto/NBD fit and the number of
-// repeaters.
+// repeaters. The medians need the weight of each distinct time and gap, not every record:
+// the weights are summed by time and by (x, t_x) pair (whole numbers, so exactly), which
+// leaves a few thousand values to sort instead of a large cohort's hundreds of thousands.
 func (c *cohort) checks() (flags []Flag, repeaters int) {
-	ts := make([]weighted, 0, len(c.recs))
-	var gaps []weighted
+	tw := make([]float64, len(c.ts))
+	gw := make([]float64, len(c.pairs))
 	for _, r := range c.recs {
-		ts = append(ts, weighted{c.ts[r.t], r.n})
-		if x := c.xs[r.x]; x > 0 {
+		tw[r.t] += r.n
+		if c.xs[r.x] > 0 {
 			repeaters += int(r.n)
-			gaps = append(gaps, weighted{c.ts[r.tx] / x, r.n})
+			gw[r.ptx] += r.n
+		}
+	}
+	ts := make([]weighted, 0, len(c.ts))
+	for i, w := range tw {
+		if w > 0 {
+			ts = append(ts, weighted{c.ts[i], w})
+		}
+	}
+	var gaps []weighted
+	for i, w := range gw {
+		if w > 0 {
+			p := c.pairs[i]
+			gaps = append(gaps, weighted{c.ts[p.t] / c.xs[p.x], w})
 		}
 	}
 	n := int(c.n)
@@ -441,43 +456,113 @@ func (c *cohort) mean(ll float64, grad []float64) float64 {
 	return ll / c.n
 }
 
+// newCohort merges identical summaries into records, in the order of their first
+// customer (which fixes the order of the likelihood's sums), and lists the distinct
+// frequencies, times and pairs in the order first seen. It finds them with [numbering]
+// tables rather than Go maps: hashing three float64 keys per customer through a map's
+// generic hash was most of the set-up of a large fit, which runs on one core.
 func newCohort(data []Summary) (*cohort, error) {
 	c := &cohort{n: float64(len(data))}
-	xi := map[float64]int32{}
-	ti := map[float64]int32{}
-	pi := map[xtPair]int32{}
-	ri := make(map[Summary]int32, len(data)/4)
-	index := func(m map[float64]int32, list *[]float64, v float64) int32 {
-		i, ok := m[v]
-		if !ok {
-			i = int32(len(*list))
-			m[v] = i
-			*list = append(*list, v)
-		}
-		return i
-	}
-	pair := func(p xtPair) int32 {
-		i, ok := pi[p]
-		if !ok {
-			i = int32(len(c.pairs))
-			pi[p] = i
-			c.pairs = append(c.pairs, p)
-		}
-		return i
-	}
+	var (
+		xs, ts numbering[float64]
+		pairs  numbering[xtPair]
+		sums   = newNumbering[Summary](len(data) / 2)
+	)
+	c.recs = make([]record, 0, len(data)/2)
 	for k, s := range data {
 		if err := s.Validate(); err != nil {
 			return nil, fmt.Errorf("customer %d: %w", k, err)
 		}
-		if i, ok := ri[s]; ok {
+		i, added := sums.number(s, hashSummary(s))
+		if !added {
 			c.recs[i].n++
 			continue
 		}
-		r := record{x: index(xi, &c.xs, s.X), tx: index(ti, &c.ts, s.Tx), t: index(ti, &c.ts, s.T), n: 1}
-		r.ptx = pair(xtPair{r.x, r.tx})
-		r.pt = pair(xtPair{r.x, r.t})
-		ri[s] = int32(len(c.recs))
+		x, _ := xs.number(s.X, hashFloat(s.X))
+		tx, _ := ts.number(s.Tx, hashFloat(s.Tx))
+		t, _ := ts.number(s.T, hashFloat(s.T))
+		r := record{x: x, tx: tx, t: t, n: 1}
+		r.ptx, _ = pairs.number(xtPair{x, tx}, hashPair(xtPair{x, tx}))
+		r.pt, _ = pairs.number(xtPair{x, t}, hashPair(xtPair{x, t}))
 		c.recs = append(c.recs, r)
 	}
+	c.xs, c.ts, c.pairs = xs.keys, ts.keys, pairs.keys
 	return c, nil
+}
+
+// numbering numbers distinct keys in the order they are first seen: an open-addressing
+// hash table over the list of keys. Keys are equal as Go's == says, so the caller's hash
+// must give equal keys equal hashes (see [floatBits]).
+type numbering[K comparable] struct {
+	keys   []K
+	hashes []uint64 // of keys, for growing
+	slots  []int32  // 1 + an index into keys; 0 is free
+}
+
+func newNumbering[K comparable](size int) numbering[K] {
+	n := 16
+	for n < 2*size {
+		n *= 2
+	}
+	return numbering[K]{keys: make([]K, 0, size), hashes: make([]uint64, 0, size), slots: make([]int32, n)}
+}
+
+// number returns the number of k, whose hash is h, and whether k is new.
+func (t *numbering[K]) number(k K, h uint64) (int32, bool) {
+	if 2*len(t.keys) >= len(t.slots) {
+		t.grow()
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			t.keys = append(t.keys, k)
+			t.hashes = append(t.hashes, h)
+			t.slots[i] = int32(len(t.keys))
+			return int32(len(t.keys) - 1), true
+		}
+		if t.hashes[s-1] == h && t.keys[s-1] == k {
+			return s - 1, false
+		}
+	}
+}
+
+// grow doubles the table (or makes its first one) and puts the keys back.
+func (t *numbering[K]) grow() {
+	t.slots = make([]int32, max(16, 2*len(t.slots)))
+	mask := uint64(len(t.slots) - 1)
+	for k, h := range t.hashes {
+		i := h & mask
+		for t.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = int32(k + 1)
+	}
+}
+
+// floatBits returns the bits of v with −0 as +0, so that equal floats (NaN aside, which
+// summaries never hold) have equal bits.
+func floatBits(v float64) uint64 {
+	if v == 0 {
+		return 0
+	}
+	return math.Float64bits(v)
+}
+
+// mix64 is the finaliser of MurmurHash3: every bit of h affects every bit of the result.
+func mix64(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return h
+}
+
+func hashFloat(v float64) uint64 { return mix64(floatBits(v)) }
+
+func hashPair(p xtPair) uint64 { return mix64(uint64(uint32(p.x))<<32 | uint64(uint32(p.t))) }
+
+func hashSummary(s Summary) uint64 {
+	return mix64(floatBits(s.X) ^ mix64(floatBits(s.Tx)^mix64(floatBits(s.T))))
 }

@@ -126,9 +126,9 @@ func TestGammaGammaGradientMatchesFiniteDifferences(t *testing.T) {
 	}
 	for _, m := range []GammaGamma{{6.25, 3.74, 15.44}, {2, 8, 40}} {
 		got := make([]float64, 3)
-		ggLogLik(m, xs, xi, zs, got)
+		ggLogLik(m, xs, xi, zs, logs(zs), got)
 		want := numericGradient(func(p []float64) float64 {
-			return ggLogLik(GammaGamma{p[0], p[1], p[2]}, xs, xi, zs, make([]float64, 3)) / float64(len(zs))
+			return ggLogLik(GammaGamma{p[0], p[1], p[2]}, xs, xi, zs, logs(zs), make([]float64, 3)) / float64(len(zs))
 		}, []float64{m.P, m.Q, m.Gamma})
 		for k := range got {
 			if math.Abs(got[k]-want[k]) > 1e-6*(1+math.Abs(want[k])) {

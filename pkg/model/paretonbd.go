@@ -190,17 +190,21 @@ func (c *cohort) paretoLogLik(m ParetoNBD, grad []float64) float64 {
 			p.dal = [4]float64{-la, -(r + x) / (alpha + t), -lb, -s / (beta + t)}
 		}
 	})
+	rOverAlpha, sOverBeta := r/alpha, s/beta
 	sum := parallelSum(len(c.recs), 5, func(lo, hi int, acc []float64) {
+		// The sums are kept in locals, which the compiler holds in registers, and stored
+		// once; the additions are the same, in the same order.
+		a0, a1, a2, a3, a4 := acc[0], acc[1], acc[2], acc[3], acc[4]
 		for _, rec := range c.recs[lo:hi] {
 			t := &xt[rec.x]
 			p2 := &pt[rec.pt]
 			n := rec.n
 			if rec.tx == rec.t {
-				acc[0] += n * (t.head + p2.alive)
-				acc[1] += n * (t.dr + p2.dal[0])
-				acc[2] += n * (r/alpha + p2.dal[1])
-				acc[3] += n * (logBeta + p2.dal[2])
-				acc[4] += n * (s/beta + p2.dal[3])
+				a0 += n * (t.head + p2.alive)
+				a1 += n * (t.dr + p2.dal[0])
+				a2 += n * (rOverAlpha + p2.dal[1])
+				a3 += n * (logBeta + p2.dal[2])
+				a4 += n * (sOverBeta + p2.dal[3])
 				continue
 			}
 			p1 := &pt[rec.ptx]
@@ -216,12 +220,13 @@ func (c *cohort) paretoLogLik(m ParetoNBD, grad []float64) float64 {
 				dd[k] = w * (p1.dlf[k] - e*p2.dlf[k]) / om
 			}
 			v := 1 - w
-			acc[0] += n * (t.head + l)
-			acc[1] += n * (t.dr + v*p2.dal[0] + dd[0] - w*t.inv)
-			acc[2] += n * (r/alpha + v*p2.dal[1] + dd[1])
-			acc[3] += n * (logBeta + v*p2.dal[2] + dd[2] + w*(1/s-t.inv))
-			acc[4] += n * (s/beta + v*p2.dal[3] + dd[3])
+			a0 += n * (t.head + l)
+			a1 += n * (t.dr + v*p2.dal[0] + dd[0] - w*t.inv)
+			a2 += n * (rOverAlpha + v*p2.dal[1] + dd[1])
+			a3 += n * (logBeta + v*p2.dal[2] + dd[2] + w*(1/s-t.inv))
+			a4 += n * (sOverBeta + v*p2.dal[3] + dd[3])
 		}
+		acc[0], acc[1], acc[2], acc[3], acc[4] = a0, a1, a2, a3, a4
 	})
 	copy(grad, sum[1:])
 	return sum[0]

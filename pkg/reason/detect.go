@@ -27,8 +27,8 @@ import (
 // of a finished series unless the customer is active or booked.
 func Detect(h *history.History, set *history.Set, v lapse.Verdict, asOf visit.Day, cfg Config) []Finding {
 	d := newDetector(set, &cfg, h)
-	var s scratch
-	return d.detect(h, &v, asOf, &s)
+	var s Scratch
+	return d.detect(h, h.AppendEvents(nil), &v, asOf, &s)
 }
 
 // DetectAll returns the findings of every customer of set, in set's order: verdicts[i] is
@@ -40,8 +40,7 @@ func DetectAll(set *history.Set, verdicts []lapse.Verdict, asOf visit.Day, cfg C
 	if verdicts != nil && len(verdicts) != n {
 		panic(fmt.Sprintf("reason.DetectAll: %d verdicts for %d customers", len(verdicts), n))
 	}
-	d := newDetector(set, &cfg, nil)
-	d.lazy = true // texts are rendered when asked for (Finding.In): most are never shown
+	d := NewDetector(set, cfg)
 	out := make([][]Finding, n)
 	const chunk = 512
 	var next atomic.Int64
@@ -51,7 +50,8 @@ func DetectAll(set *history.Set, verdicts []lapse.Verdict, asOf visit.Day, cfg C
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var s scratch
+			var s Scratch
+			var events []history.Event
 			for {
 				lo := int(next.Add(chunk)) - chunk
 				if lo >= n {
@@ -63,13 +63,36 @@ func DetectAll(set *history.Set, verdicts []lapse.Verdict, asOf visit.Day, cfg C
 					if verdicts != nil {
 						v = &verdicts[i]
 					}
-					out[i] = d.detect(&set.Customers[i], v, asOf, &s)
+					h := &set.Customers[i]
+					events = h.AppendEvents(events[:0])
+					out[i] = d.Detect(h, events, v, asOf, &s)
 				}
 			}
 		}()
 	}
 	wg.Wait()
 	return out
+}
+
+// A Detector finds the findings of a set's customers one at a time, as [DetectAll] does
+// all of them: for a caller that reads each customer's events for other work too, and
+// unpacks them once for both. Its findings' texts are rendered when asked for
+// ([Finding.In]). It is safe for concurrent use, each goroutine with its own [Scratch].
+type Detector struct{ d *detector }
+
+// NewDetector prepares the detection in set's customers with cfg.
+func NewDetector(set *history.Set, cfg Config) *Detector {
+	d := newDetector(set, &cfg, nil)
+	d.lazy = true // most texts are never shown
+	return &Detector{d}
+}
+
+// Detect returns the findings of h, one of the set's customers, as [Detect] does; events
+// are all of h's events, oldest first (see [history.History.AppendEvents]), and v is h's
+// verdict. The findings share memory with other customers' findings detected with the
+// same s, but not their elements: appending to them reallocates.
+func (d *Detector) Detect(h *history.History, events []history.Event, v *lapse.Verdict, asOf visit.Day, s *Scratch) []Finding {
+	return d.d.detect(h, events, v, asOf, s)
 }
 
 // detector holds what every customer's detection shares: the configuration, the columns
@@ -130,7 +153,7 @@ func newDetector(set *history.Set, cfg *Config, h *history.History) *detector {
 }
 
 // detectors are the signals' detectors, by code.
-var detectors = [numCodes]func(*detector, *customer, *scratch) (Facts, bool){
+var detectors = [numCodes]func(*detector, *customer, *Scratch) (Facts, bool){
 	cLastCancelled:       (*detector).lastCancelled,
 	cLastNoShow:          (*detector).lastNoShow,
 	cStaffSwitch:         (*detector).staffSwitch,
@@ -146,19 +169,22 @@ var detectors = [numCodes]func(*detector, *customer, *scratch) (Facts, bool){
 	cCourseFinished:      (*detector).courseFinished,
 }
 
-// scratch holds a worker's reusable buffers.
-type scratch struct {
-	past   []history.Event
-	found  []Finding
-	visits []history.Event
-	vals   []int64
-	tmp    []int64
-	keys   []uint64
+// Scratch is one goroutine's reusable buffers for [Detector.Detect]; the zero value is
+// ready to use.
+type Scratch struct {
+	customer customer  // the one being detected
+	slab     []Finding // see keep
+	found    []Finding
+	visits   []history.Event
+	vals     []int64
+	tmp      []int64
+	keys     []uint64
+	first    []bool // by event: the first of its booking day
 }
 
 // median returns the median of vs (the mean of the middle two for an even count), using
 // tmp as scratch. It selects rather than sorts: it runs several times for every customer.
-func (s *scratch) median(vs []int64) float64 {
+func (s *Scratch) median(vs []int64) float64 {
 	t := append(s.tmp[:0], vs...)
 	s.tmp = t
 	k := len(t) / 2
@@ -167,6 +193,26 @@ func (s *scratch) median(vs []int64) float64 {
 		return float64(hi)
 	}
 	return float64(slices.Max(t[:k])+hi) / 2 // t[:k] are the k smallest
+}
+
+// surelyBelow reports whether x < factor × the median of vs (as [Scratch.median] gives it)
+// follows from a count, without finding the median: slowing, price-up and long-wait need
+// their recent values at least factor × the median of the earlier ones, and for most
+// customers one of them is far below, which this tells in a pass. The median is at least
+// the ⌊(n−1)/2⌋-th smallest value v of vs (from 0), and x < factor·v holds for v when it
+// holds for n − ⌊(n−1)/2⌋ values of vs: it holds for all values from some size up.
+// False says nothing.
+func surelyBelow(x, factor float64, vs []int64) bool {
+	if !(factor > 0) {
+		return false
+	}
+	n := 0
+	for _, v := range vs {
+		if x < factor*float64(v) {
+			n++
+		}
+	}
+	return n >= len(vs)-(len(vs)-1)/2
 }
 
 // selectKth reorders t so that t[k] holds what sorting t would put there, with no greater
@@ -224,27 +270,36 @@ type customer struct {
 	h      *history.History
 	v      *lapse.Verdict
 	asOf   visit.Day
-	past   []history.Event // events on or before asOf
+	all    []history.Event // every event, oldest first
+	past   []history.Event // the first of all: those on or before asOf
 	visits []history.Event // one per visit day, oldest first
 	booked bool            // an appointment is booked after asOf
 }
 
-func (d *detector) detect(h *history.History, v *lapse.Verdict, asOf visit.Day, s *scratch) []Finding {
-	past := h.AppendPast(s.past[:0], asOf)
-	s.past = past
-	if len(past) == 0 {
+// detect returns the findings of h, whose events are all. The detectors read the events
+// on or before asOf, found from the end (those after asOf are few: bookings), and some
+// those after.
+func (d *detector) detect(h *history.History, all []history.Event, v *lapse.Verdict, asOf visit.Day, s *Scratch) []Finding {
+	np := len(all)
+	for np > 0 && all[np-1].Day > asOf {
+		np--
+	}
+	if np == 0 {
 		return nil
 	}
-	c := customer{h: h, v: v, asOf: asOf, past: past}
+	// The customer lives in s: the detectors are called through a table, so a local one
+	// would escape to the heap, once per customer.
+	c := &s.customer
+	*c = customer{h: h, v: v, asOf: asOf, all: all, past: all[:np]}
 	visits := s.visits[:0]
-	for _, e := range past {
+	for _, e := range c.past {
 		if e.IsVisit(asOf) && (len(visits) == 0 || visits[len(visits)-1].Day != e.Day) {
 			visits = append(visits, e)
 		}
 	}
 	s.visits, c.visits = visits, visits
-	for i := len(past); i < h.Len(); i++ {
-		if h.At(i).IsBooking(asOf) {
+	for _, e := range all[np:] {
+		if e.IsBooking(asOf) {
 			c.booked = true
 			break
 		}
@@ -256,7 +311,7 @@ func (d *detector) detect(h *history.History, v *lapse.Verdict, asOf visit.Day, 
 		if d.off[ci] || (catalogue[ci].needsCol != nil && !catalogue[ci].needsCol(d.cols)) {
 			continue
 		}
-		f, ok := det(d, &c, s)
+		f, ok := det(d, c, s)
 		if !ok {
 			continue
 		}
@@ -276,7 +331,24 @@ func (d *detector) detect(h *history.History, v *lapse.Verdict, asOf visit.Day, 
 		}
 		return strings.Compare(a.Code, b.Code)
 	})
-	return slices.Clone(out) // one allocation, of the right size
+	return s.keep(out)
+}
+
+// maxSlab is the most findings [Scratch.keep] allocates at a time.
+const maxSlab = 1024
+
+// keep copies fs to memory of their own, carved from a slab shared with the worker's
+// other customers: one allocation per customer was most of the allocations of a large
+// run. Slabs double up to maxSlab findings, so that a single customer's detection
+// allocates no more than it keeps. The copy's capacity is its length, so that appending
+// to it cannot overwrite the next customer's findings.
+func (s *Scratch) keep(fs []Finding) []Finding {
+	if len(s.slab)+len(fs) > cap(s.slab) {
+		s.slab = make([]Finding, 0, max(len(fs), min(maxSlab, 2*cap(s.slab))))
+	}
+	k := len(s.slab)
+	s.slab = append(s.slab, fs...)
+	return s.slab[k:len(s.slab):len(s.slab)]
 }
 
 func (d *detector) service(e history.Event) string {
@@ -300,7 +372,7 @@ func (d *detector) lastAppointment(c *customer) (history.Event, bool) {
 	return last, true
 }
 
-func (d *detector) lastCancelled(c *customer, _ *scratch) (Facts, bool) {
+func (d *detector) lastCancelled(c *customer, _ *Scratch) (Facts, bool) {
 	last, ok := d.lastAppointment(c)
 	if !ok || last.Status != visit.Cancelled {
 		return Facts{}, false
@@ -310,7 +382,7 @@ func (d *detector) lastCancelled(c *customer, _ *scratch) (Facts, bool) {
 	return f, true
 }
 
-func (d *detector) lastNoShow(c *customer, _ *scratch) (Facts, bool) {
+func (d *detector) lastNoShow(c *customer, _ *Scratch) (Facts, bool) {
 	last, ok := d.lastAppointment(c)
 	if !ok || last.Status != visit.NoShow {
 		return Facts{}, false
@@ -321,7 +393,7 @@ func (d *detector) lastNoShow(c *customer, _ *scratch) (Facts, bool) {
 }
 
 // staffSwitch looks at the last StaffWindow visits with a known staff member.
-func (d *detector) staffSwitch(c *customer, s *scratch) (Facts, bool) {
+func (d *detector) staffSwitch(c *customer, s *Scratch) (Facts, bool) {
 	cfg := d.cfg
 	w := cfg.StaffWindow
 	if w <= 0 {
@@ -402,7 +474,7 @@ func (d *detector) staffSwitch(c *customer, s *scratch) (Facts, bool) {
 }
 
 // slowing compares the last SlowingGaps gaps between visit days with the earlier ones.
-func (d *detector) slowing(c *customer, s *scratch) (Facts, bool) {
+func (d *detector) slowing(c *customer, s *Scratch) (Facts, bool) {
 	cfg := d.cfg
 	r := cfg.SlowingGaps
 	if r <= 0 || len(c.visits) < r+max(1, cfg.SlowingMinEarlier)+1 {
@@ -413,8 +485,11 @@ func (d *detector) slowing(c *customer, s *scratch) (Facts, bool) {
 		gaps = append(gaps, int64(c.visits[i].Day-c.visits[i-1].Day))
 	}
 	s.vals = gaps
-	base := s.median(gaps[:len(gaps)-r])
 	recent := gaps[len(gaps)-r:]
+	if surelyBelow(float64(slices.Min(recent)), cfg.SlowingFactor, gaps[:len(gaps)-r]) {
+		return Facts{}, false // a recent gap is below SlowingFactor × the median
+	}
+	base := s.median(gaps[:len(gaps)-r])
 	if base <= 0 {
 		return Facts{}, false
 	}
@@ -433,7 +508,7 @@ func (d *detector) slowing(c *customer, s *scratch) (Facts, bool) {
 	return f, true
 }
 
-func (d *detector) oneVisit(c *customer, _ *scratch) (Facts, bool) {
+func (d *detector) oneVisit(c *customer, _ *Scratch) (Facts, bool) {
 	if len(c.visits) != 1 || c.booked {
 		return Facts{}, false
 	}
@@ -447,12 +522,12 @@ func (d *detector) oneVisit(c *customer, _ *scratch) (Facts, bool) {
 }
 
 // platformOnly reads every appointment on or before asOf and every one booked after it.
-func (d *detector) platformOnly(c *customer, s *scratch) (Facts, bool) {
+func (d *detector) platformOnly(c *customer, s *Scratch) (Facts, bool) {
 	if len(c.visits) == 0 {
 		return Facts{}, false
 	}
 	syms := s.vals[:0]
-	for _, e := range c.h.Events() {
+	for _, e := range c.all {
 		if e.Day > c.asOf && !e.IsBooking(c.asOf) || e.Channel == 0 {
 			continue
 		}
@@ -495,7 +570,7 @@ func (d *detector) platformOnly(c *customer, s *scratch) (Facts, bool) {
 }
 
 // priceUp compares the amounts of the last visits with the customer's usual amount.
-func (d *detector) priceUp(c *customer, s *scratch) (Facts, bool) {
+func (d *detector) priceUp(c *customer, s *Scratch) (Facts, bool) {
 	cfg := d.cfg
 	r, minEarlier := cfg.PriceRecent, max(1, cfg.PriceMinEarlier)
 	vals := s.vals[:0]
@@ -510,6 +585,9 @@ func (d *detector) priceUp(c *customer, s *scratch) (Facts, bool) {
 	s.vals = vals
 	if r <= 0 || len(vals) < r+minEarlier {
 		return Facts{}, false
+	}
+	if surelyBelow(float64(slices.Min(vals[len(vals)-r:])), cfg.PriceFactor, vals[:len(vals)-r]) {
+		return Facts{}, false // a recent amount is below the threshold
 	}
 	base := s.median(vals[:len(vals)-r])
 	thr := cfg.PriceFactor * base
@@ -532,7 +610,7 @@ func (d *detector) priceUp(c *customer, s *scratch) (Facts, bool) {
 // longWait compares the waits of the last bookings with the customer's usual wait. A
 // booking is the appointments booked on one day; its wait is the lead time of the first
 // of them.
-func (d *detector) longWait(c *customer, s *scratch) (Facts, bool) {
+func (d *detector) longWait(c *customer, s *Scratch) (Facts, bool) {
 	cfg := d.cfg
 	r, minEarlier := cfg.WaitRecent, max(1, cfg.WaitMinEarlier)
 	// Sort (booking day, index) to find the first appointment of each booking day.
@@ -547,23 +625,31 @@ func (d *detector) longWait(c *customer, s *scratch) (Facts, bool) {
 		return Facts{}, false
 	}
 	slices.Sort(keys)
-	// Keep the first of each booking day, then restore the appointments' order.
-	firsts := keys[:0] // compacts keys in place: read each key before it is overwritten
+	// Mark the first of each booking day, then read the marked ones in the appointments'
+	// order (sorting them back would cost more).
+	first := append(s.first[:0], make([]bool, len(c.past))...)
+	s.first = first
 	prev := uint64(1) << 63
+	last := 0 // the latest first's index
 	for _, k := range keys {
 		if k>>32 != prev {
-			firsts = append(firsts, k&0xffffffff)
+			i := int(k & 0xffffffff)
+			first[i], last = true, max(last, i)
 		}
 		prev = k >> 32
 	}
-	slices.Sort(firsts)
 	waits := s.vals[:0]
-	for _, i := range firsts {
-		waits = append(waits, int64(c.past[i].Lead))
+	for i, f := range first {
+		if f {
+			waits = append(waits, int64(c.past[i].Lead))
+		}
 	}
 	s.vals = waits
 	if len(waits) < r+minEarlier {
 		return Facts{}, false
+	}
+	if surelyBelow(float64(slices.Min(waits[len(waits)-r:])), cfg.WaitFactor, waits[:len(waits)-r]) {
+		return Facts{}, false // a recent wait is below the threshold, at least WaitFactor × the median
 	}
 	base := s.median(waits[:len(waits)-r])
 	thr := max(cfg.WaitFactor*base, base+float64(cfg.WaitMinExtraDays))
@@ -575,12 +661,12 @@ func (d *detector) longWait(c *customer, s *scratch) (Facts, bool) {
 		return Facts{}, false
 	}
 	f := noFacts()
-	f.Day, f.Count = c.past[firsts[len(firsts)-1]].Day, n
+	f.Day, f.Count = c.past[last].Day, n
 	f.Recent, f.Usual = slices.Clone(waits[len(waits)-n:]), s.median(waits[:len(waits)-n])
 	return f, true
 }
 
-func (d *detector) referral(c *customer, _ *scratch) (Facts, bool) {
+func (d *detector) referral(c *customer, _ *Scratch) (Facts, bool) {
 	ref := strings.TrimSpace(c.h.Referrer)
 	if ref == "" {
 		return Facts{}, false
@@ -593,7 +679,7 @@ func (d *detector) referral(c *customer, _ *scratch) (Facts, bool) {
 	return f, true
 }
 
-func (d *detector) loyalLost(c *customer, s *scratch) (Facts, bool) {
+func (d *detector) loyalLost(c *customer, s *Scratch) (Facts, bool) {
 	cfg := d.cfg
 	n := len(c.visits)
 	stopped := c.v.Status.Missing() || c.v.Status == lapse.FollowUp
@@ -613,7 +699,7 @@ func (d *detector) loyalLost(c *customer, s *scratch) (Facts, bool) {
 
 // manyContacts counts the cancellations and no-shows in the window before the last
 // appointment on or before asOf.
-func (d *detector) manyContacts(c *customer, _ *scratch) (Facts, bool) {
+func (d *detector) manyContacts(c *customer, _ *Scratch) (Facts, bool) {
 	cfg := d.cfg
 	end := c.past[len(c.past)-1].Day
 	from := end - visit.Day(cfg.ContactsWindowDays)
@@ -639,7 +725,7 @@ func (d *detector) manyContacts(c *customer, _ *scratch) (Facts, bool) {
 	return f, true
 }
 
-func (d *detector) noContactPreference(c *customer, _ *scratch) (Facts, bool) {
+func (d *detector) noContactPreference(c *customer, _ *Scratch) (Facts, bool) {
 	if strings.TrimSpace(c.h.ContactPreference) != "" {
 		return Facts{}, false
 	}
@@ -656,7 +742,7 @@ func (d *detector) noContactPreference(c *customer, _ *scratch) (Facts, bool) {
 // courseFinished fires on the verdict's follow-up status, or when the last visits are a
 // finished series of one service and the verdict does not say the customer is active or
 // booked.
-func (d *detector) courseFinished(c *customer, s *scratch) (Facts, bool) {
+func (d *detector) courseFinished(c *customer, s *Scratch) (Facts, bool) {
 	cfg := d.cfg
 	n := len(c.visits)
 	follow := c.v.Status == lapse.FollowUp

@@ -626,7 +626,7 @@ func TestLabels(t *testing.T) {
 
 func TestMedianSelectsWhatSortingWould(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	var s scratch
+	var s Scratch
 	for n := 1; n <= 300; n++ {
 		for _, spread := range []int64{1, 3, 50, 1 << 40} {
 			vs := make([]int64, n)
@@ -646,5 +646,29 @@ func TestMedianSelectsWhatSortingWould(t *testing.T) {
 				t.Fatalf("median reordered its input")
 			}
 		}
+	}
+}
+
+func TestSurelyBelowOnlyWhenBelowTheMedian(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var s Scratch
+	sure := 0
+	for range 200000 {
+		vs := make([]int64, 1+rng.IntN(12))
+		for i := range vs {
+			vs[i] = rng.Int64N(40) - 5
+		}
+		x := float64(rng.Int64N(60) - 5)
+		factor := []float64{0.5, 1, 1.25, 1.5, 2, 3}[rng.IntN(6)]
+		if !surelyBelow(x, factor, vs) {
+			continue
+		}
+		sure++
+		if m := s.median(vs); !(x < factor*m) {
+			t.Fatalf("surelyBelow(%v, %v, %v), but factor × median = %v", x, factor, vs, factor*m)
+		}
+	}
+	if sure == 0 {
+		t.Error("surelyBelow never tells")
 	}
 }
