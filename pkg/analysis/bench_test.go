@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/winback/winback/pkg/export"
 	"github.com/winback/winback/pkg/lapse"
@@ -19,12 +20,19 @@ import (
 //
 //	go test ./pkg/export -run '^$' -bench ReadLarge -benchtime 1x
 //	go test ./pkg/analysis -run '^$' -bench LapsedWhole -benchtime 3x
+//
+// It reports the read's share too: x-read is the whole run's time over the read's, both
+// measured in the same iterations, so the ratio holds when the machine's speed drifts
+// between benchmarks (on a shared machine it does, by a third).
 func BenchmarkLapsedWhole(b *testing.B) {
 	path := filepath.Join(os.TempDir(), "winback-bench-5000000-300000.csv")
 	if _, err := os.Stat(path); err != nil {
 		b.Skip("generate the large export first with BenchmarkReadLarge in pkg/export")
 	}
+	var read time.Duration
+	start := time.Now()
 	for b.Loop() {
+		t0 := time.Now()
 		f, err := os.Open(path)
 		if err != nil {
 			b.Fatal(err)
@@ -34,6 +42,7 @@ func BenchmarkLapsedWhole(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		read += time.Since(t0)
 		r, err := Run(res.Set, Options{AsOf: res.Set.LatestRecorded, Period: model.Weeks, Lapse: lapse.DefaultConfig(), Reasons: reason.DefaultConfig()})
 		if err != nil {
 			b.Fatal(err)
@@ -41,6 +50,8 @@ func BenchmarkLapsedWhole(b *testing.B) {
 		rep := r.Report(ReportOptions{Lang: "en", Shown: 50, Defer: true, LapsedOnly: true})
 		b.ReportMetric(float64(len(rep.Lapsed)), "lapsed")
 	}
+	b.ReportMetric(read.Seconds()/float64(b.N), "read-s")
+	b.ReportMetric(float64(time.Since(start))/float64(read), "x-read")
 }
 
 // BenchmarkAnalysis is the part of a run after the read on the same 5-million-row export:
