@@ -42,10 +42,14 @@ type Result struct {
 	Verdicts []lapse.Verdict    // parallel to Set.Customers
 	Findings [][]reason.Finding // parallel to Set.Customers
 	Segments *segment.Result
-	// Segment maps a customer key to their segment code ("" without a visit).
-	Segment map[string]string
+	// segment is each customer's segment code, parallel to Set.Customers ("" without a
+	// visit); see [Result.SegmentOf].
+	segment []string
 	opt     Options
 }
+
+// SegmentOf returns the segment code of customer i of the set ("" without a visit).
+func (r *Result) SegmentOf(i int) string { return r.segment[i] }
 
 // Run analyses set as of opt.AsOf.
 func Run(set *history.Set, opt Options) (*Result, error) {
@@ -61,9 +65,14 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 		if segErr != nil {
 			return
 		}
-		r.Segment = make(map[string]string, len(r.Segments.Customers))
-		for _, c := range r.Segments.Customers {
-			r.Segment[c.Key] = c.Segment
+		// The scored customers are the set's customers with a visit, in the set's order.
+		r.segment = make([]string, len(set.Customers))
+		scored := r.Segments.Customers
+		for i := range set.Customers {
+			if len(scored) > 0 && scored[0].Key == set.Customers[i].Key {
+				r.segment[i] = scored[0].Segment
+				scored = scored[1:]
+			}
 		}
 	})
 	ms, err := lapse.FitForLapse(set, opt.AsOf, opt.Period)
@@ -350,7 +359,7 @@ func (r *Result) customer(i int, lang string, o ReportOptions, c *report.Custome
 // details fills in lapsed customer i's id, segment, reasons and questions.
 func (r *Result) details(i int, lang string, id func(string) string, c *report.Customer) {
 	h := &r.Set.Customers[i]
-	c.ID, c.Segment = id(h.Key), r.SegmentName(r.Segment[h.Key], lang)
+	c.ID, c.Segment = id(h.Key), r.SegmentName(r.segment[i], lang)
 	// Render each finding's texts once (DetectAll leaves them to be rendered on demand).
 	fs := slices.Clone(r.Findings[i])
 	if len(fs) > 0 {

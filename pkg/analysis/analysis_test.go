@@ -158,3 +158,20 @@ func TestSinceLastTime(t *testing.T) {
 }
 
 func pseudonymizer(keys []string) *pseudo.Pseudonymizer { return pseudo.FromCustomers(keys) }
+
+func TestEveryCustomerWithAVisitHasTheirSegment(t *testing.T) {
+	set := praxis(t)
+	r := run(t, set, set.LatestRecorded)
+	want := map[string]string{}
+	for _, c := range r.Segments.Customers {
+		want[c.Key] = c.Segment
+	}
+	for i, h := range set.Customers {
+		if got := r.SegmentOf(i); got != want[h.Key] {
+			t.Fatalf("customer %s: segment %q, want %q", h.Key, got, want[h.Key])
+		}
+	}
+	if len(want) == 0 || len(want) == len(set.Customers) {
+		t.Errorf("%d of %d customers scored: the test needs some without a visit too", len(want), len(set.Customers))
+	}
+}

@@ -108,7 +108,7 @@ func runExplain(o *explainOptions) error {
 	if p := o.an.pseudonymizer(o.a, nil); p != nil && !p.FromData {
 		id = p.Name(h.Key)
 	}
-	js := explainJSON{Version: 1, AsOf: r.AsOf.String(), ID: id, Segment: r.Segment[h.Key], Verdict: v,
+	js := explainJSON{Version: 1, AsOf: r.AsOf.String(), ID: id, Segment: r.SegmentOf(i), Verdict: v,
 		LastVisit: v.LastVisit.String(), Reasons: reason.LocalizeAll(r.Findings[i], lang)}
 	if v.ExpectedBack != visit.NoDay {
 		js.Expected = v.ExpectedBack.String()
@@ -130,7 +130,7 @@ func runExplain(o *explainOptions) error {
 		{Label: t("as of", "Stichtag"), Value: dayText(r.AsOf, lang)},
 		{Label: t("status", "Status"), Value: t(status[0], status[1])},
 		{Label: t("why", "weshalb"), Value: explanation + " (" + t("rule: ", "Regel: ") + string(v.Rule) + ")"},
-		{Label: t("segment", "Segment"), Value: r.SegmentName(r.Segment[h.Key], lang)},
+		{Label: t("segment", "Segment"), Value: r.SegmentName(r.SegmentOf(i), lang)},
 		{Label: t("visits", "Besuche"), Value: render.Int(v.Visits, lang)},
 	}
 	if v.LastVisit != visit.NoDay {

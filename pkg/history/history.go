@@ -228,6 +228,42 @@ func (h *History) Events() iter.Seq2[int, Event] {
 	}
 }
 
+// VisitDays yields the day of every visit on or before asOf (see [Event.IsVisit]), oldest
+// first; a day with two visits (an attended and an unrecorded booked appointment) twice. It
+// reads the packed day and status only: passes over every visit of every customer need
+// nothing else, and unpacking whole events cost them more than the visit days themselves.
+func (h *History) VisitDays(asOf visit.Day) iter.Seq[visit.Day] {
+	return func(yield func(visit.Day) bool) {
+		for i := range h.events {
+			p := &h.events[i]
+			d := p.day()
+			if d > asOf {
+				return
+			}
+			if st := p.status(); (st == visit.Attended || st == visit.Booked) && !yield(d) {
+				return
+			}
+		}
+	}
+}
+
+// VisitAmounts yields the day and amount of every visit on or before asOf, like
+// [History.VisitDays].
+func (h *History) VisitAmounts(asOf visit.Day) iter.Seq2[visit.Day, int64] {
+	return func(yield func(visit.Day, int64) bool) {
+		for i := range h.events {
+			p := &h.events[i]
+			d := p.day()
+			if d > asOf {
+				return
+			}
+			if st := p.status(); (st == visit.Attended || st == visit.Booked) && !yield(d, p.amountOf(h.big)) {
+				return
+			}
+		}
+	}
+}
+
 // AppendEvents appends every event to dst, oldest first.
 func (h *History) AppendEvents(dst []Event) []Event {
 	for i := range h.events {
@@ -308,22 +344,27 @@ type Summary struct {
 // Summarize returns h's [Summary] as of asOf.
 func (h *History) Summarize(asOf visit.Day) Summary {
 	s := Summary{First: visit.NoDay, Last: visit.NoDay, NextBooked: visit.NoDay}
-	for _, e := range h.Events() {
+	// Read the packed events as they are (see Event.IsVisit and IsBooking for the rules):
+	// unpacking each whole event cost more than the summary.
+	for i := range h.events {
+		p := &h.events[i]
+		day, st := p.day(), p.status()
+		visitLike := st == visit.Attended || st == visit.Booked
 		switch {
-		case e.IsVisit(asOf):
+		case visitLike && day <= asOf:
 			if s.First == visit.NoDay {
-				s.First = e.Day
+				s.First = day
 			}
-			s.Last = e.Day
+			s.Last = day
 			s.Visits++
-			s.Spend += e.Amount
+			s.Spend += p.amountOf(h.big)
 			s.ByStatus[visit.Attended]++
-		case e.IsBooking(asOf):
+		case visitLike:
 			if s.NextBooked == visit.NoDay {
-				s.NextBooked = e.Day
+				s.NextBooked = day
 			}
-		case e.Day <= asOf:
-			s.ByStatus[e.Status]++
+		case day <= asOf:
+			s.ByStatus[st]++
 		}
 	}
 	return s

@@ -1,6 +1,7 @@
 package history_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -103,5 +104,42 @@ func TestLargeAmountsAddUpThroughTheReader(t *testing.T) {
 	b := res.Set.Find("B")
 	if b.At(0).Amount != -3_000_000_050 || b.At(1).Amount != 1250 {
 		t.Errorf("B's amounts = %d, %d", b.At(0).Amount, b.At(1).Amount)
+	}
+}
+
+func TestVisitDaysAreTheDaysOfTheVisits(t *testing.T) {
+	h := history.Make("K1", []history.Event{
+		{Day: d(2025, 1, 6), Status: visit.Attended, Amount: 5000},
+		{Day: d(2025, 1, 6), Status: visit.Booked, Amount: 3_000_000_000}, // two visits on one day; a big amount
+		{Day: d(2025, 1, 13), Status: visit.Cancelled},
+		{Day: d(2025, 1, 20), Status: visit.Booked, Amount: -250},
+		{Day: d(2025, 2, 3), Status: visit.NoShow},
+		{Day: d(2025, 3, 3), Status: visit.Attended, Amount: 7},
+	}...)
+	for _, asOf := range []visit.Day{d(2024, 12, 31), d(2025, 1, 6), d(2025, 2, 28), d(2025, 3, 3), d(2026, 1, 1)} {
+		var want, got []visit.Day
+		for _, e := range h.Visits(asOf) {
+			want = append(want, e.Day)
+		}
+		for day := range h.VisitDays(asOf) {
+			got = append(got, day)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("as of %v: got %v, want %v", asOf, got, want)
+		}
+		got = got[:0]
+		var amounts, wantAmounts []int64
+		for day, a := range h.VisitAmounts(asOf) {
+			got, amounts = append(got, day), append(amounts, a)
+		}
+		for _, e := range h.Visits(asOf) {
+			wantAmounts = append(wantAmounts, e.Amount)
+		}
+		if !slices.Equal(got, want) || !slices.Equal(amounts, wantAmounts) {
+			t.Errorf("as of %v: amounts on %v %v, want %v %v", asOf, got, amounts, want, wantAmounts)
+		}
+	}
+	for range h.VisitDays(d(2026, 1, 1)) {
+		break // stopping early must not panic
 	}
 }

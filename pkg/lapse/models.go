@@ -304,20 +304,14 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 // attended and an unrecorded booked appointment) are one day with their amounts summed.
 func (cd *customerData) load(h *history.History, asOf visit.Day) {
 	cd.days, cd.amounts, cd.anyAmount = cd.days[:0], cd.amounts[:0], false
-	for _, e := range h.Events() {
-		if e.Day > asOf {
-			break
-		}
-		if !e.IsVisit(asOf) {
+	for day, amount := range h.VisitAmounts(asOf) {
+		cd.anyAmount = cd.anyAmount || amount != 0
+		if k := len(cd.days) - 1; k >= 0 && cd.days[k] == day {
+			cd.amounts[k] += float64(amount) / 100
 			continue
 		}
-		cd.anyAmount = cd.anyAmount || e.Amount != 0
-		if k := len(cd.days) - 1; k >= 0 && cd.days[k] == e.Day {
-			cd.amounts[k] += float64(e.Amount) / 100
-			continue
-		}
-		cd.days = append(cd.days, e.Day)
-		cd.amounts = append(cd.amounts, float64(e.Amount)/100)
+		cd.days = append(cd.days, day)
+		cd.amounts = append(cd.amounts, float64(amount)/100)
 	}
 }
 

@@ -80,13 +80,11 @@ type span struct {
 func monthly(set *history.Set, asOf visit.Day, lapseAfter func(i int) int, spans *[]span) []Month {
 	first, last := -1, monthIndex(asOf)
 	for i := range set.Customers {
-		for _, e := range set.Customers[i].Events() {
-			if e.IsVisit(asOf) {
-				if m := monthIndex(e.Day); first < 0 || m < first {
-					first = m
-				}
-				break
+		for day := range set.Customers[i].VisitDays(asOf) {
+			if m := monthIndex(day); first < 0 || m < first {
+				first = m
 			}
+			break
 		}
 	}
 	if first < 0 {
@@ -108,25 +106,23 @@ func monthly(set *history.Set, asOf visit.Day, lapseAfter func(i int) int, spans
 		h := &set.Customers[i]
 		limit := lapseAfter(i)
 		prevMonth, prevDay, firstDay := -1, visit.NoDay, visit.NoDay
-		for _, e := range h.Events() {
-			if !e.IsVisit(asOf) {
-				continue
-			}
-			row := at(e.Day)
+		for day := range h.VisitDays(asOf) {
+			m := ms.of(day)
+			row := &rows[m-first] // first is the month of the earliest visit, asOf in the last
 			if prevDay == visit.NoDay {
-				firstDay = e.Day
+				firstDay = day
 				row.New++
-			} else if limit > 0 && int(e.Day-prevDay) > limit {
+			} else if limit > 0 && int(day-prevDay) > limit {
 				if r := at(prevDay + visit.Day(limit)); r != nil {
 					r.Lapsed++
 				}
 				row.Returned++
 			}
-			if m := ms.of(e.Day); m != prevMonth {
+			if m != prevMonth {
 				row.Active++
 				prevMonth = m
 			}
-			prevDay = e.Day
+			prevDay = day
 		}
 		if prevDay != visit.NoDay && limit > 0 && int(asOf-prevDay) > limit {
 			if r := at(prevDay + visit.Day(limit)); r != nil {
@@ -158,13 +154,11 @@ func Cohorts(set *history.Set, asOf visit.Day) []Cohort {
 	var ms []span
 	for i := range set.Customers {
 		m := span{first: visit.NoDay}
-		for _, e := range set.Customers[i].Events() {
-			if e.IsVisit(asOf) {
-				if m.first == visit.NoDay {
-					m.first = e.Day
-				}
-				m.last = e.Day
+		for day := range set.Customers[i].VisitDays(asOf) {
+			if m.first == visit.NoDay {
+				m.first = day
 			}
+			m.last = day
 		}
 		if m.first != visit.NoDay {
 			ms = append(ms, m)
