@@ -555,8 +555,8 @@ func (r *Result) Backtest() *report.Backtest {
 	if err != nil || ms.Predictor() == nil {
 		return nil
 	}
-	var sums []model.Summary
-	var actual []float64
+	sums := make([]model.Summary, 0, len(ms.Customers))
+	actual := make([]float64, 0, len(ms.Customers))
 	for i, p := range ms.Customers {
 		if p.Visits == 0 {
 			continue

@@ -466,9 +466,9 @@ func newCohort(data []Summary) (*cohort, error) {
 	var (
 		xs, ts numbering[float64]
 		pairs  numbering[xtPair]
-		sums   = newNumbering[Summary](len(data) / 2)
+		sums   = newNumbering[Summary](len(data)) // room for all: growing copies them
 	)
-	c.recs = make([]record, 0, len(data)/2)
+	c.recs = make([]record, 0, len(data))
 	for k, s := range data {
 		if err := s.Validate(); err != nil {
 			return nil, fmt.Errorf("customer %d: %w", k, err)

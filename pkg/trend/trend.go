@@ -66,7 +66,7 @@ func Monthly(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) []Mon
 // visits instead of two: on a large data set each pass is hundreds of thousands of cache
 // misses.
 func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Month, []Cohort) {
-	var spans []span
+	spans := make([]span, 0, len(set.Customers))
 	months := monthly(set, asOf, lapseAfter, &spans)
 	return months, cohorts(spans, asOf)
 }
