@@ -115,7 +115,7 @@ func analyse(a *app, files []string, in *inputOptions, out *outputOptions, ao *a
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := readExports(a.io, files, in)
+	res, err := readExportsFor(a.io, files, in, true)
 	if err != nil {
 		return nil, nil, err
 	}

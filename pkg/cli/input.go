@@ -90,10 +90,18 @@ func (o *inputOptions) exportOptions() (export.Options, error) {
 //
 // On a terminal, large inputs show their progress on standard error unless --quiet.
 func readExports(io_ *IOStreams, paths []string, o *inputOptions) (*export.Result, error) {
+	return readExportsFor(io_, paths, o, false)
+}
+
+// readExportsFor is readExports; analysing says the command analyses the data after the
+// read, which then keeps the memory it lets go (see [export.Options.KeepMemory]): the
+// analysis needs more.
+func readExportsFor(io_ *IOStreams, paths []string, o *inputOptions, analysing bool) (*export.Result, error) {
 	opt, err := o.exportOptions()
 	if err != nil {
 		return nil, err
 	}
+	opt.KeepMemory = analysing
 	var inputs []export.Input
 	var total int64
 	stdin := false

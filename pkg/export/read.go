@@ -41,6 +41,10 @@ type Options struct {
 	Workers int
 	// BlockSize is the size of the blocks the input is cut into; 0 uses 512 KiB.
 	BlockSize int
+	// KeepMemory is for callers that go on to use more memory than the read does (an
+	// analysis): the read then keeps the memory it lets go instead of handing it back to
+	// the system to keep its own peak low (see [history.MergeOptions]).
+	KeepMemory bool
 }
 
 // Result is what [Read] returns: the histories and the facts about reading them.
@@ -347,7 +351,7 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	// The recycled blocks and batches are not needed any more; let them go before the
 	// histories are put together, the moment memory use peaks.
 	r.blocks, r.batchPool = nil, sync.Pool{}
-	set := history.Merge(res2, r.builders...)
+	set := history.MergeWith(res2, history.MergeOptions{KeepMemory: r.opt.KeepMemory}, r.builders...)
 	set.Columns = columnsOf(files)
 	set.KeyKind = files[0].report.KeyKind
 	res.Set = set

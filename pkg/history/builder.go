@@ -589,6 +589,21 @@ func (b *Builder) Finish(res Resolution) *Set {
 // Merge finishes several builders whose customers are disjoint (a reader's shards) into one
 // [Set] with shared, alphabetically ordered symbol tables.
 func Merge(res Resolution, builders ...*Builder) *Set {
+	return MergeWith(res, MergeOptions{}, builders...)
+}
+
+// MergeOptions say how [MergeWith] uses memory.
+type MergeOptions struct {
+	// KeepMemory keeps the memory the builders let go for the process instead of handing
+	// it back to the system as the merge goes. Handing it back keeps the peak of a large
+	// read low, at the cost of forced garbage collections and of fresh pages for whatever
+	// is allocated next; a caller whose memory peaks later anyway (an analysis after the
+	// read) only pays that cost.
+	KeepMemory bool
+}
+
+// MergeWith is [Merge] with options.
+func MergeWith(res Resolution, opt MergeOptions, builders ...*Builder) *Set {
 	set := &Set{Services: NewSymbols(), Staff: NewSymbols(), Channels: NewSymbols(),
 		LatestRecorded: visit.NoDay, FirstDay: visit.NoDay, LastDay: visit.NoDay}
 	mergeSymbols := func(dst *Symbols, srcs []*Symbols) [][]Sym {
@@ -651,8 +666,9 @@ func Merge(res Resolution, builders ...*Builder) *Set {
 	// each batch of customers is let go (and its memory handed back to the system) as soon
 	// as it has been copied, and the histories are then put in key order in place. The
 	// row hashes and lookup tables finish let go are handed back first. (Handing memory
-	// back costs a garbage collection; small data sets skip it.)
-	large := n >= 100_000
+	// back costs a garbage collection; small data sets skip it, and so does a caller that
+	// keeps the memory.)
+	large := n >= 100_000 && !opt.KeepMemory
 	if large {
 		debug.FreeOSMemory()
 	}
