@@ -32,6 +32,9 @@ type Options struct {
 	Lapse    lapse.Config
 	Reasons  reason.Config
 	Segments *segment.Map // nil: the default map
+	// Backtest gathers, in the models' pass over the visits, what [Result.Backtest] needs
+	// of the data, which then spares a pass of its own.
+	Backtest bool
 }
 
 // Result is every analysis of one run.
@@ -46,6 +49,7 @@ type Result struct {
 	// visit); see [Result.SegmentOf].
 	segment []string
 	opt     Options
+	holdout *lapse.Holdout // gathered for the backtest (Options.Backtest)
 }
 
 // SegmentOf returns the segment code of customer i of the set ("" without a visit).
@@ -75,7 +79,17 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 			}
 		}
 	})
-	ms, err := lapse.FitForLapse(set, opt.AsOf, opt.Period)
+	cal, backtest := visit.NoDay, false
+	if opt.Backtest {
+		cal, backtest = calibrationEnd(set, opt.AsOf)
+	}
+	var ms *lapse.Models
+	var err error
+	if backtest {
+		ms, r.holdout, err = lapse.FitForLapseWithHoldout(set, opt.AsOf, cal, opt.Period)
+	} else {
+		ms, err = lapse.FitForLapse(set, opt.AsOf, opt.Period)
+	}
 	if err != nil {
 		wg.Wait()
 		return nil, err
@@ -536,21 +550,17 @@ func since(prev *report.Report, r *Result, prevID, outID func(string) string) *r
 // frequency. The holdout is a third of the data's span, at most 26 weeks; nil when the data
 // span less than a year or no model is usable on the calibration period.
 func (r *Result) Backtest() *report.Backtest {
-	first := visit.NoDay
-	for i := range r.Set.Customers {
-		for _, e := range r.Set.Customers[i].Events() {
-			if e.IsVisit(r.AsOf) && (first == visit.NoDay || e.Day < first) {
-				first = e.Day
-			}
-			break
-		}
-	}
-	span := int(r.AsOf - first)
-	if first == visit.NoDay || span < 365 {
+	cal, ok := calibrationEnd(r.Set, r.AsOf)
+	if !ok {
 		return nil
 	}
-	hold := min(span/3, 182)
-	cal := r.AsOf - visit.Day(hold)
+	if r.holdout != nil {
+		pred, err := lapse.FitHoldout(r.holdout)
+		if err != nil || pred == nil {
+			return nil
+		}
+		return r.compare(pred, cal, r.holdout.Summaries, r.holdout.Actual)
+	}
 	ms, err := lapse.FitVisitModels(r.Set, cal, r.opt.Period)
 	if err != nil || ms.Predictor() == nil {
 		return nil
@@ -576,7 +586,32 @@ func (r *Result) Backtest() *report.Backtest {
 		sums = append(sums, p.Summary)
 		actual = append(actual, float64(n))
 	}
-	h, err := model.CompareHoldout(ms.Predictor(), sums, actual, float64(hold)/r.opt.Period.Length())
+	return r.compare(ms.Predictor(), cal, sums, actual)
+}
+
+// calibrationEnd returns the end of the backtest's calibration period, or false when the
+// data span less than a year: a third of the span before asOf, at most 26 weeks. The span
+// starts at the earliest first event of a customer that is a visit.
+func calibrationEnd(set *history.Set, asOf visit.Day) (visit.Day, bool) {
+	first := visit.NoDay
+	for i := range set.Customers {
+		if h := &set.Customers[i]; h.Len() > 0 {
+			if e := h.At(0); e.IsVisit(asOf) && (first == visit.NoDay || e.Day < first) {
+				first = e.Day
+			}
+		}
+	}
+	span := int(asOf - first)
+	if first == visit.NoDay || span < 365 {
+		return visit.NoDay, false
+	}
+	return asOf - visit.Day(min(span/3, 182)), true
+}
+
+// compare compares pred's predictions for the calibration summaries sums with the visits
+// after cal, actual.
+func (r *Result) compare(pred model.Predictor, cal visit.Day, sums []model.Summary, actual []float64) *report.Backtest {
+	h, err := model.CompareHoldout(pred, sums, actual, float64(r.AsOf-cal)/r.opt.Period.Length())
 	if err != nil {
 		return nil
 	}

@@ -3,6 +3,7 @@ package analysis
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -173,5 +174,31 @@ func TestEveryCustomerWithAVisitHasTheirSegment(t *testing.T) {
 	}
 	if len(want) == 0 || len(want) == len(set.Customers) {
 		t.Errorf("%d of %d customers scored: the test needs some without a visit too", len(want), len(set.Customers))
+	}
+}
+
+// TestBacktestFromTheModelsPassIsTheSame checks that the backtest from the data gathered
+// in Run (Options.Backtest) is the one Backtest works out on its own, on the data and on
+// data where the last events of many customers fall after the calibration day.
+func TestBacktestFromTheModelsPassIsTheSame(t *testing.T) {
+	set := praxis(t)
+	for _, asOf := range []visit.Day{set.LatestRecorded, set.LatestRecorded - 200, visit.DayOf(2024, 9, 30)} {
+		opt := Options{AsOf: asOf, Period: model.Weeks, Lapse: lapse.DefaultConfig(), Reasons: reason.DefaultConfig()}
+		alone, err := Run(set, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opt.Backtest = true
+		gathered, err := Run(set, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, got := alone.Backtest(), gathered.Backtest()
+		if gathered.holdout == nil || want == nil {
+			t.Fatalf("as of %v: no holdout gathered (%v) or no backtest (%v)", asOf, gathered.holdout == nil, want == nil)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("as of %v:\ngot  %+v\nwant %+v", asOf, got, want)
+		}
 	}
 }

@@ -29,6 +29,8 @@ type analysisOptions struct {
 	pseudo    bool
 	key       string
 	segmapCfg map[string][]string
+	// backtest: the command shows the model's backtest (see analysis.Options.Backtest).
+	backtest bool
 }
 
 func (o *analysisOptions) bind(c *cobra.Command) {
@@ -91,6 +93,7 @@ func (o *analysisOptions) options(a *app) (analysis.Options, error) {
 		}
 		opt.Segments = m
 	}
+	opt.Backtest = o.backtest
 	return opt, nil
 }
 

@@ -133,6 +133,7 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 	if o.withContacts && o.an.pseudo {
 		return usagef("choose one: --with-contacts for the owner, --pseudonymize for a workshop", "--with-contacts and --pseudonymize exclude each other")
 	}
+	o.an.backtest = true
 	exp, r, err := analyse(o.a, o.files, &o.input, &o.out, &o.an)
 	if err != nil {
 		return err

@@ -183,7 +183,7 @@ func countGaps(set *history.Set, asOf visit.Day) *gapCounts {
 		part := newGapCounts()
 		var cd customerData
 		for i := lo; i < hi; i++ {
-			cd.load(&set.Customers[i], asOf)
+			cd.load(&set.Customers[i], asOf, asOf)
 			part.add(cd.days)
 			part.amounts = part.amounts || cd.anyAmount
 		}

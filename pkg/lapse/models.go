@@ -96,6 +96,8 @@ type Models struct {
 	gaps *gapCounts
 	pred model.Predictor   // nil when Chosen is "none"
 	gg   *model.GammaGamma // nil when the spend model is not usable
+	// holdout is gathered by FitForLapseWithHoldout.
+	holdout *Holdout
 }
 
 // Predictor returns the model the predictions come from, nil when none is usable.
@@ -118,6 +120,7 @@ type customerData struct {
 	// anyAmount reports whether a visit has an amount other than 0 (the days' sums may
 	// still be 0).
 	anyAmount bool
+	after     int // visits (not days) after the calibration day
 }
 
 // FitModels fits BG/NBD, Pareto/NBD and (when the set has amounts) Gamma-Gamma to the
@@ -149,11 +152,59 @@ func FitVisitModels(set *history.Set, asOf visit.Day, period model.Period) (*Mod
 	return fitModels(set, asOf, period, fitOptions{})
 }
 
+// Holdout is what a backtest of the visit models needs of the data: each customer's
+// summary up to a calibration day, and their visits after it. [FitForLapseWithHoldout]
+// gathers it in the pass over the visits that the fits make anyway.
+type Holdout struct {
+	// Cal is the calibration day, before the as-of date.
+	Cal visit.Day
+	// Summaries are those of the customers with a visit on or before Cal, in the set's
+	// order, as of Cal; Actual are their visits after Cal, to the as-of date (each visit,
+	// not each visit day, is counted).
+	Summaries []model.Summary
+	Actual    []float64
+}
+
+// FitForLapseWithHoldout is [FitForLapse] that also gathers the [Holdout] for cal.
+func FitForLapseWithHoldout(set *history.Set, asOf, cal visit.Day, period model.Period) (*Models, *Holdout, error) {
+	m, err := fitModels(set, asOf, period, fitOptions{spend: true, predict: true, holdout: true, cal: cal})
+	if err != nil {
+		return nil, nil, err
+	}
+	return m, m.holdout, nil
+}
+
+// FitHoldout fits the visit models to h's summaries and returns the predictor of the one
+// [FitVisitModels] on the set as of h.Cal would choose: BG/NBD when usable, else
+// Pareto/NBD when usable, else nil.
+func FitHoldout(h *Holdout) (model.Predictor, error) {
+	if len(h.Summaries) == 0 {
+		return nil, fmt.Errorf("fit models: no customer has a visit on or before %s: %w", h.Cal, model.ErrNoCustomers)
+	}
+	bg, err := model.FitBGNBD(h.Summaries)
+	if err != nil {
+		return nil, fmt.Errorf("fit models: %w", err)
+	}
+	if ok, _ := bg.Usable(); ok {
+		return bg.Params, nil
+	}
+	pn, err := model.FitParetoNBD(h.Summaries)
+	if err != nil {
+		return nil, fmt.Errorf("fit models: %w", err)
+	}
+	if ok, _ := pn.Usable(); ok {
+		return pn.Params, nil
+	}
+	return nil, nil
+}
+
 // fitOptions say what fitModels does beyond fitting BG/NBD.
 type fitOptions struct {
-	paretoAlways bool // fit Pareto/NBD even when BG/NBD is usable
-	spend        bool // fit Gamma-Gamma when there are amounts
-	predict      bool // predict each customer's P(alive), visits and value
+	paretoAlways bool      // fit Pareto/NBD even when BG/NBD is usable
+	spend        bool      // fit Gamma-Gamma when there are amounts
+	predict      bool      // predict each customer's P(alive), visits and value
+	holdout      bool      // gather the Holdout for cal
+	cal          visit.Day // see Holdout.Cal
 }
 
 func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOptions) (*Models, error) {
@@ -168,13 +219,32 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 	}
 	zbar := make([]float64, n)
 	var anyAmount [chunks]bool
+	// With a holdout, each customer's calibration summary, visit days by the calibration
+	// day (0: not in the holdout) and visits after it.
+	var calSums []model.Summary
+	var calDays, after []int32
+	cal := asOf
+	if opt.holdout {
+		calSums, calDays, after, cal = make([]model.Summary, n), make([]int32, n), make([]int32, n), opt.cal
+	}
 	parallelChunks(n, func(c, lo, hi int) {
 		var cd customerData
 		gaps := newGapCounts()
 		defer m.gaps.merge(gaps)
 		for i := lo; i < hi; i++ {
 			h := &set.Customers[i]
-			cd.load(h, asOf)
+			cd.load(h, asOf, cal)
+			if opt.holdout {
+				// The visit days on or before cal are the first ones.
+				k := len(cd.days)
+				for k > 0 && cd.days[k-1] > cal {
+					k--
+				}
+				if k > 0 {
+					calDays[i], after[i] = int32(k), int32(cd.after)
+					calSums[i], _ = model.Summarize(cd.days[:k], cal, period)
+				}
+			}
 			gaps.add(cd.days)
 			gaps.amounts = gaps.amounts || cd.anyAmount
 			p := &m.Customers[i]
@@ -215,6 +285,15 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 	}
 	if len(data) == 0 {
 		return nil, fmt.Errorf("fit models: no customer has a visit on or before %s: %w", asOf, model.ErrNoCustomers)
+	}
+	if opt.holdout {
+		m.holdout = &Holdout{Cal: cal}
+		for i, k := range calDays {
+			if k > 0 {
+				m.holdout.Summaries = append(m.holdout.Summaries, calSums[i])
+				m.holdout.Actual = append(m.holdout.Actual, float64(after[i]))
+			}
+		}
 	}
 	var (
 		wg                  sync.WaitGroup
@@ -302,9 +381,13 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 
 // load fills cd with h's visit days on or before asOf: several visits on one day (an
 // attended and an unrecorded booked appointment) are one day with their amounts summed.
-func (cd *customerData) load(h *history.History, asOf visit.Day) {
-	cd.days, cd.amounts, cd.anyAmount = cd.days[:0], cd.amounts[:0], false
+// It counts the visits after cal in cd.after.
+func (cd *customerData) load(h *history.History, asOf, cal visit.Day) {
+	cd.days, cd.amounts, cd.anyAmount, cd.after = cd.days[:0], cd.amounts[:0], false, 0
 	for day, amount := range h.VisitAmounts(asOf) {
+		if day > cal {
+			cd.after++
+		}
 		cd.anyAmount = cd.anyAmount || amount != 0
 		if k := len(cd.days) - 1; k >= 0 && cd.days[k] == day {
 			cd.amounts[k] += float64(amount) / 100
