@@ -263,17 +263,34 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 				Lapsed: l.Lapsed, LapsedShare: l.LapsedShare, Active: l.Active, ActiveShare: l.ActiveShare, Lift: lift})
 		}
 	})
-	// The lapsed customers: what every format reads of all of them now, the rest (their
-	// ids, segments and texts) when a format shows them.
+	// The lapsed customers, ranked, are filled in when a format shows them: a web page or
+	// table shows a few dozen of possibly hundreds of thousands. What the list's columns
+	// depend on is known now.
 	idx := r.Lapsed()
 	rep.Lapsed = make([]report.Customer, len(idx))
-	for k, i := range idx {
-		r.customer(i, lang, o, &rep.Lapsed[k])
-	}
-	rep.Defer(report.Deferred{
-		Customer: func(k int, c *report.Customer) { r.details(idx[k], lang, id, c) },
+	d := report.Deferred{
+		Customer: func(k int, c *report.Customer) {
+			r.customer(idx[k], lang, o, c)
+			r.details(idx[k], lang, id, c)
+		},
 		Statuses: func() map[string]string { return r.statuses(id) },
-	})
+	}
+	for _, i := range idx {
+		if math.Round(r.Verdicts[i].PAlive*1000)/1000 >= 0 { // as customer rounds it
+			d.PAlive = true
+			break
+		}
+	}
+	for _, i := range idx {
+		if o.Pseudonyms != nil || !o.Contacts {
+			break
+		}
+		if h := &set.Customers[i]; h.Name != "" || h.Phone != "" || h.Email != "" || h.ContactPreference != "" {
+			d.Contacts = true
+			break
+		}
+	}
+	rep.Defer(d)
 	rep.Unavailable = reason.Unavailable(set.Columns)
 	side.Wait()
 	rep.Model = r.modelPart(decided)
@@ -353,7 +370,7 @@ func (r *Result) statuses(id func(string) string) map[string]string {
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
-// customer fills in what every format reads of lapsed customer i: all but the details.
+// customer fills in lapsed customer i's verdict and contact details.
 func (r *Result) customer(i int, lang string, o ReportOptions, c *report.Customer) {
 	h := &r.Set.Customers[i]
 	v := &r.Verdicts[i]

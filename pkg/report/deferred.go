@@ -11,12 +11,16 @@ import (
 // customer, which only JSON holds. A report built with [Report.Defer] completes them when
 // a writer needs them, or on [Report.Complete].
 type Deferred struct {
-	// Customer fills in the ID, Segment, Reasons and Questions of the i-th lapsed customer
-	// c; the other fields of [Report.Lapsed] are there from the start. It is called from
-	// several goroutines at once, for different customers.
+	// Customer fills in the i-th lapsed customer c, which is the zero Customer until then
+	// ([Report.Lapsed] has its length from the start). It is called from several
+	// goroutines at once, for different customers.
 	Customer func(i int, c *Customer)
 	// Statuses returns [Report.Statuses].
 	Statuses func() map[string]string
+	// Contacts and PAlive say whether any lapsed customer has a contact detail, and a
+	// P(alive) of 0 or more: a list of them shows those columns only then, which must be
+	// known before the customers are filled in.
+	Contacts, PAlive bool
 }
 
 // deferred is what of a [Report] is still to be completed.
@@ -53,6 +57,21 @@ func (r *Report) CompleteLapsed(n int) {
 	}
 	completeCustomers(d.d.Customer, r.Lapsed[d.lapsed:n], d.lapsed)
 	d.lapsed = n
+}
+
+// deferredColumns returns Deferred.Contacts and PAlive, and false when every lapsed
+// customer is complete (or nothing was deferred): they can then be read off the customers.
+func (r *Report) deferredColumns() (contacts, pAlive, ok bool) {
+	d := r.deferred
+	if d == nil {
+		return false, false, false
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.lapsed >= len(r.Lapsed) {
+		return false, false, false
+	}
+	return d.d.Contacts, d.d.PAlive, true
 }
 
 func (r *Report) completeStatuses() {

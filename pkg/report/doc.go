@@ -395,6 +395,10 @@ type lapsedColumns struct{ contact, pAlive, money bool }
 
 func lapsedColumnsOf(r *Report) lapsedColumns {
 	lc := lapsedColumns{money: r.HasAmounts}
+	if contacts, pAlive, ok := r.deferredColumns(); ok {
+		lc.contact, lc.pAlive = contacts, pAlive
+		return lc
+	}
 	for i := range r.Lapsed {
 		c := &r.Lapsed[i]
 		if c.Name != "" || c.Phone != "" || c.Email != "" || c.ContactPreference != "" {
