@@ -203,7 +203,7 @@ type ReportOptions struct {
 	// PreviousPseudonyms turns keys into the ids of the previous report when that one was
 	// pseudonymized (nil: it has real ids).
 	PreviousPseudonyms *pseudo.Pseudonymizer
-	// Defer leaves the lapsed customers' details and the status map to be completed when a
+	// Defer leaves the lapsed customers and the status map to be filled in when a
 	// format needs them (see [report.Report.Defer]): a table or web page shows a few dozen
 	// of possibly hundreds of thousands of lapsed customers, and only JSON the statuses.
 	Defer bool
@@ -281,13 +281,12 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 			break
 		}
 	}
-	for _, i := range idx {
-		if o.Pseudonyms != nil || !o.Contacts {
-			break
-		}
-		if h := &set.Customers[i]; h.Name != "" || h.Phone != "" || h.Email != "" || h.ContactPreference != "" {
-			d.Contacts = true
-			break
+	if o.Pseudonyms == nil && o.Contacts {
+		for _, i := range idx {
+			if h := &set.Customers[i]; h.Name != "" || h.Phone != "" || h.Email != "" || h.ContactPreference != "" {
+				d.Contacts = true
+				break
+			}
 		}
 	}
 	rep.Defer(d)

@@ -240,7 +240,7 @@ func (h *History) VisitDays(asOf visit.Day) iter.Seq[visit.Day] {
 			if d > asOf {
 				return
 			}
-			if st := p.status(); (st == visit.Attended || st == visit.Booked) && !yield(d) {
+			if visitLike(p.status()) && !yield(d) {
 				return
 			}
 		}
@@ -257,7 +257,7 @@ func (h *History) VisitAmounts(asOf visit.Day) iter.Seq2[visit.Day, int64] {
 			if d > asOf {
 				return
 			}
-			if st := p.status(); (st == visit.Attended || st == visit.Booked) && !yield(d, p.amountOf(h.big)) {
+			if visitLike(p.status()) && !yield(d, p.amountOf(h.big)) {
 				return
 			}
 		}
@@ -313,13 +313,17 @@ func Make(key string, evs ...Event) History {
 // IsVisit reports whether e counts as a visit on or before asOf. A past [visit.Booked]
 // appointment whose outcome was never recorded counts as attended: it was not cancelled.
 func (e Event) IsVisit(asOf visit.Day) bool {
-	return e.Day <= asOf && (e.Status == visit.Attended || e.Status == visit.Booked)
+	return e.Day <= asOf && visitLike(e.Status)
 }
 
 // IsBooking reports whether e is an appointment still to come after asOf.
 func (e Event) IsBooking(asOf visit.Day) bool {
-	return e.Day > asOf && (e.Status == visit.Attended || e.Status == visit.Booked)
+	return e.Day > asOf && visitLike(e.Status)
 }
+
+// visitLike reports whether an event with status st is a visit on or before the as-of
+// date and a booking after it.
+func visitLike(st visit.Status) bool { return st == visit.Attended || st == visit.Booked }
 
 // Visits returns the visits on or before asOf, oldest first. The slice is new.
 func (h *History) Visits(asOf visit.Day) []Event {
@@ -349,9 +353,8 @@ func (h *History) Summarize(asOf visit.Day) Summary {
 	for i := range h.events {
 		p := &h.events[i]
 		day, st := p.day(), p.status()
-		visitLike := st == visit.Attended || st == visit.Booked
 		switch {
-		case visitLike && day <= asOf:
+		case visitLike(st) && day <= asOf:
 			if s.First == visit.NoDay {
 				s.First = day
 			}
@@ -359,7 +362,7 @@ func (h *History) Summarize(asOf visit.Day) Summary {
 			s.Visits++
 			s.Spend += p.amountOf(h.big)
 			s.ByStatus[visit.Attended]++
-		case visitLike:
+		case visitLike(st):
 			if s.NextBooked == visit.NoDay {
 				s.NextBooked = day
 			}
