@@ -570,39 +570,25 @@ func (r *Result) Backtest() *report.Backtest {
 	if !ok {
 		return nil
 	}
-	if r.holdout != nil {
-		pred, err := lapse.FitHoldout(r.holdout)
-		if err != nil || pred == nil {
-			return nil
-		}
-		return r.compare(pred, cal, r.holdout.Summaries, r.holdout.Actual)
+	h := r.holdout // gathered by Run with Options.Backtest
+	if h == nil {
+		h = lapse.GatherHoldout(r.Set, r.AsOf, cal, r.opt.Period)
 	}
-	ms, err := lapse.FitVisitModels(r.Set, cal, r.opt.Period)
-	if err != nil || ms.Predictor() == nil {
+	pred, err := lapse.FitHoldout(h)
+	if err != nil || pred == nil {
 		return nil
 	}
-	sums := make([]model.Summary, 0, len(ms.Customers))
-	actual := make([]float64, 0, len(ms.Customers))
-	for i, p := range ms.Customers {
-		if p.Visits == 0 {
-			continue
-		}
-		// the visits after cal: read from the end of the history, which is in day order
-		n := 0
-		h := &r.Set.Customers[i]
-		for j := h.Len() - 1; j >= 0; j-- {
-			e := h.At(j)
-			if e.Day <= cal {
-				break
-			}
-			if e.IsVisit(r.AsOf) {
-				n++
-			}
-		}
-		sums = append(sums, p.Summary)
-		actual = append(actual, float64(n))
+	hc, err := model.CompareHoldout(pred, h.Summaries, h.Actual, float64(r.AsOf-cal)/r.opt.Period.Length())
+	if err != nil {
+		return nil
 	}
-	return r.compare(ms.Predictor(), cal, sums, actual)
+	b := &report.Backtest{CalibrationEnd: cal.String(), HoldoutEnd: r.AsOf.String(),
+		Actual: hc.SumActual, Predicted: round2(hc.SumPredicted), Error: hc.TotalError}
+	for _, bin := range hc.Bins {
+		b.Bins = append(b.Bins, report.BacktestBin{Frequency: bin.Label, Customers: bin.Customers,
+			Actual: math.Round(bin.Actual*1e4) / 1e4, Predicted: math.Round(bin.Predicted*1e4) / 1e4})
+	}
+	return b
 }
 
 // calibrationEnd returns the end of the backtest's calibration period, or false when the
@@ -622,20 +608,4 @@ func calibrationEnd(set *history.Set, asOf visit.Day) (visit.Day, bool) {
 		return visit.NoDay, false
 	}
 	return asOf - visit.Day(min(span/3, 182)), true
-}
-
-// compare compares pred's predictions for the calibration summaries sums with the visits
-// after cal, actual.
-func (r *Result) compare(pred model.Predictor, cal visit.Day, sums []model.Summary, actual []float64) *report.Backtest {
-	h, err := model.CompareHoldout(pred, sums, actual, float64(r.AsOf-cal)/r.opt.Period.Length())
-	if err != nil {
-		return nil
-	}
-	b := &report.Backtest{CalibrationEnd: cal.String(), HoldoutEnd: r.AsOf.String(),
-		Actual: h.SumActual, Predicted: round2(h.SumPredicted), Error: h.TotalError}
-	for _, bin := range h.Bins {
-		b.Bins = append(b.Bins, report.BacktestBin{Frequency: bin.Label, Customers: bin.Customers,
-			Actual: math.Round(bin.Actual*1e4) / 1e4, Predicted: math.Round(bin.Predicted*1e4) / 1e4})
-	}
-	return b
 }

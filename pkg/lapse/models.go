@@ -134,27 +134,20 @@ type customerData struct {
 // The two fits run concurrently; the predictions are spread over GOMAXPROCS goroutines and
 // do not depend on their number.
 func FitModels(set *history.Set, asOf visit.Day, period model.Period) (*Models, error) {
-	return fitModels(set, asOf, period, fitOptions{paretoAlways: true, spend: true, predict: true})
+	return fitModels(set, asOf, period, fitOptions{paretoAlways: true})
 }
 
 // FitForLapse is [FitModels] for the lapse rules alone: Pareto/NBD, which they use only when
 // BG/NBD is not usable, is fitted only then (ParetoSkipped says so), which leaves BG/NBD
 // both cores and saves the heavier fit on most data.
 func FitForLapse(set *history.Set, asOf visit.Day, period model.Period) (*Models, error) {
-	return fitModels(set, asOf, period, fitOptions{spend: true, predict: true})
-}
-
-// FitVisitModels is [FitForLapse] for checking the visit model against later visits: it
-// fits no spend model (HasAmounts is false, spends and values 0) and predicts nothing per
-// customer (every PAlive and ExpectedVisits is -1); [Models.Predictor] and each
-// customer's Summary are what it is for.
-func FitVisitModels(set *history.Set, asOf visit.Day, period model.Period) (*Models, error) {
 	return fitModels(set, asOf, period, fitOptions{})
 }
 
 // Holdout is what a backtest of the visit models needs of the data: each customer's
 // summary up to a calibration day, and their visits after it. [FitForLapseWithHoldout]
-// gathers it in the pass over the visits that the fits make anyway.
+// gathers it in the pass over the visits that the fits make anyway, [GatherHoldout] on its
+// own.
 type Holdout struct {
 	// Cal is the calibration day, before the as-of date.
 	Cal visit.Day
@@ -167,16 +160,67 @@ type Holdout struct {
 
 // FitForLapseWithHoldout is [FitForLapse] that also gathers the [Holdout] for cal.
 func FitForLapseWithHoldout(set *history.Set, asOf, cal visit.Day, period model.Period) (*Models, *Holdout, error) {
-	m, err := fitModels(set, asOf, period, fitOptions{spend: true, predict: true, holdout: true, cal: cal})
+	m, err := fitModels(set, asOf, period, fitOptions{holdout: true, cal: cal})
 	if err != nil {
 		return nil, nil, err
 	}
 	return m, m.holdout, nil
 }
 
+// GatherHoldout returns the [Holdout] of set for the calibration day cal before asOf.
+func GatherHoldout(set *history.Set, asOf, cal visit.Day, period model.Period) *Holdout {
+	rows := newHoldoutRows(len(set.Customers), cal, period)
+	parallelChunks(len(set.Customers), func(_, lo, hi int) {
+		var cd customerData
+		for i := lo; i < hi; i++ {
+			cd.load(&set.Customers[i], asOf, cal)
+			rows.add(i, &cd)
+		}
+	})
+	return rows.holdout()
+}
+
+// holdoutRows gathers a [Holdout] by customer, from several goroutines at once.
+type holdoutRows struct {
+	cal    visit.Day
+	period model.Period
+	sums   []model.Summary
+	days   []int32 // visit days on or before cal; 0: not in the holdout
+	after  []int32 // visits after cal
+}
+
+func newHoldoutRows(n int, cal visit.Day, period model.Period) *holdoutRows {
+	return &holdoutRows{cal: cal, period: period, sums: make([]model.Summary, n), days: make([]int32, n), after: make([]int32, n)}
+}
+
+// add records customer i, whose visits cd holds, loaded with the calibration day.
+func (hr *holdoutRows) add(i int, cd *customerData) {
+	// The visit days on or before cal are the first ones.
+	k := len(cd.days)
+	for k > 0 && cd.days[k-1] > hr.cal {
+		k--
+	}
+	if k > 0 {
+		hr.days[i], hr.after[i] = int32(k), int32(cd.after)
+		hr.sums[i], _ = model.Summarize(cd.days[:k], hr.cal, hr.period)
+	}
+}
+
+// holdout returns the customers with a visit by cal, in order.
+func (hr *holdoutRows) holdout() *Holdout {
+	h := &Holdout{Cal: hr.cal}
+	for i, k := range hr.days {
+		if k > 0 {
+			h.Summaries = append(h.Summaries, hr.sums[i])
+			h.Actual = append(h.Actual, float64(hr.after[i]))
+		}
+	}
+	return h
+}
+
 // FitHoldout fits the visit models to h's summaries and returns the predictor of the one
-// [FitVisitModels] on the set as of h.Cal would choose: BG/NBD when usable, else
-// Pareto/NBD when usable, else nil.
+// [FitForLapse] as of h.Cal would choose: BG/NBD when usable, else Pareto/NBD when usable,
+// else nil.
 func FitHoldout(h *Holdout) (model.Predictor, error) {
 	if len(h.Summaries) == 0 {
 		return nil, fmt.Errorf("fit models: no customer has a visit on or before %s: %w", h.Cal, model.ErrNoCustomers)
@@ -198,11 +242,10 @@ func FitHoldout(h *Holdout) (model.Predictor, error) {
 	return nil, nil
 }
 
-// fitOptions say what fitModels does beyond fitting BG/NBD.
+// fitOptions say what fitModels does beyond fitting BG/NBD, Gamma-Gamma (with amounts)
+// and predicting each customer's P(alive), visits and value.
 type fitOptions struct {
 	paretoAlways bool      // fit Pareto/NBD even when BG/NBD is usable
-	spend        bool      // fit Gamma-Gamma when there are amounts
-	predict      bool      // predict each customer's P(alive), visits and value
 	holdout      bool      // gather the Holdout for cal
 	cal          visit.Day // see Holdout.Cal
 }
@@ -219,13 +262,10 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 	}
 	zbar := make([]float64, n)
 	var anyAmount [chunks]bool
-	// With a holdout, each customer's calibration summary, visit days by the calibration
-	// day (0: not in the holdout) and visits after it.
-	var calSums []model.Summary
-	var calDays, after []int32
-	cal := asOf
+	var holdout *holdoutRows
+	cal := asOf // without a holdout, no visit is after it
 	if opt.holdout {
-		calSums, calDays, after, cal = make([]model.Summary, n), make([]int32, n), make([]int32, n), opt.cal
+		holdout, cal = newHoldoutRows(n, opt.cal, period), opt.cal
 	}
 	parallelChunks(n, func(c, lo, hi int) {
 		var cd customerData
@@ -234,16 +274,8 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 		for i := lo; i < hi; i++ {
 			h := &set.Customers[i]
 			cd.load(h, asOf, cal)
-			if opt.holdout {
-				// The visit days on or before cal are the first ones.
-				k := len(cd.days)
-				for k > 0 && cd.days[k-1] > cal {
-					k--
-				}
-				if k > 0 {
-					calDays[i], after[i] = int32(k), int32(cd.after)
-					calSums[i], _ = model.Summarize(cd.days[:k], cal, period)
-				}
+			if holdout != nil {
+				holdout.add(i, &cd)
 			}
 			gaps.add(cd.days)
 			gaps.amounts = gaps.amounts || cd.anyAmount
@@ -266,7 +298,7 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 			p.meanSpend = sum / float64(len(cd.amounts))
 		}
 	})
-	m.HasAmounts = set.Columns.Amount && opt.spend
+	m.HasAmounts = set.Columns.Amount
 	if m.HasAmounts {
 		m.HasAmounts = false
 		for _, a := range anyAmount {
@@ -286,14 +318,8 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 	if len(data) == 0 {
 		return nil, fmt.Errorf("fit models: no customer has a visit on or before %s: %w", asOf, model.ErrNoCustomers)
 	}
-	if opt.holdout {
-		m.holdout = &Holdout{Cal: cal}
-		for i, k := range calDays {
-			if k > 0 {
-				m.holdout.Summaries = append(m.holdout.Summaries, calSums[i])
-				m.holdout.Actual = append(m.holdout.Actual, float64(after[i]))
-			}
-		}
+	if holdout != nil {
+		m.holdout = holdout.holdout()
 	}
 	var (
 		wg                  sync.WaitGroup
@@ -351,9 +377,6 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 		} else if m.pred != nil {
 			m.Note += "; spend per visit is each customer's mean, Gamma-Gamma is not usable: " + r.WhyNot
 		}
-	}
-	if !opt.predict {
-		return m, nil
 	}
 	horizon := HorizonDays / period.Length()
 	parallelChunks(n, func(_, lo, hi int) {

@@ -7,6 +7,7 @@ import (
 	"math"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -209,27 +210,50 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestFitVisitModels checks that the visit models alone are the ones FitForLapse predicts
-// with, fitted to the same summaries, without the spend model or predictions.
-func TestFitVisitModels(t *testing.T) {
+// TestHoldoutIsTheDataAsOfTheCalibrationDay checks that a holdout's summaries are those
+// FitForLapse makes as of the calibration day, that FitHoldout chooses and fits the model
+// FitForLapse predicts with there, that the actual visits are those after that day, and
+// that the holdout gathered in FitForLapse's pass is the one gathered alone.
+func TestHoldoutIsTheDataAsOfTheCalibrationDay(t *testing.T) {
 	set, end := simSet(t, 2000)
-	full, err := lapse.FitForLapse(set, end, model.Weeks)
+	cal := end - 120
+	atCal, err := lapse.FitForLapse(set, cal, model.Weeks)
 	if err != nil {
 		t.Fatal(err)
 	}
-	visits, err := lapse.FitVisitModels(set, end, model.Weeks)
+	h := lapse.GatherHoldout(set, end, cal, model.Weeks)
+	pred, err := lapse.FitHoldout(h)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if full.Predictor() == nil || !reflect.DeepEqual(visits.Predictor(), full.Predictor()) || visits.Chosen != full.Chosen {
-		t.Fatalf("visit models chose %s %v, FitForLapse %s %v", visits.Chosen, visits.Predictor(), full.Chosen, full.Predictor())
+	if atCal.Predictor() == nil || !reflect.DeepEqual(pred, atCal.Predictor()) {
+		t.Fatalf("holdout fit %v, FitForLapse as of the calibration day %s %v", pred, atCal.Chosen, atCal.Predictor())
 	}
-	if full.GammaGamma == nil || visits.GammaGamma != nil || visits.HasAmounts {
-		t.Errorf("spend model: FitForLapse %v, visit models %v (has amounts %v); want one and none", full.GammaGamma != nil, visits.GammaGamma != nil, visits.HasAmounts)
-	}
-	for i, p := range visits.Customers {
-		if p.Summary != full.Customers[i].Summary || p.Visits != full.Customers[i].Visits || p.PAlive != -1 || p.ExpectedVisits != -1 {
-			t.Fatalf("customer %d: %+v, FitForLapse %+v", i, p, full.Customers[i])
+	var sums []model.Summary
+	var actual []float64
+	for i, p := range atCal.Customers {
+		if p.Visits == 0 {
+			continue
 		}
+		n := 0
+		for day := range set.Customers[i].VisitDays(end) {
+			if day > cal {
+				n++
+			}
+		}
+		sums, actual = append(sums, p.Summary), append(actual, float64(n))
+	}
+	if !reflect.DeepEqual(h.Summaries, sums) || !reflect.DeepEqual(h.Actual, actual) {
+		t.Fatalf("holdout of %d customers, want %d", len(h.Summaries), len(sums))
+	}
+	if slices.Max(actual) == 0 {
+		t.Fatal("no visit after the calibration day: the test needs some")
+	}
+	_, gathered, err := lapse.FitForLapseWithHoldout(set, end, cal, model.Weeks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(gathered, h) {
+		t.Error("the holdout gathered in the models' pass differs from GatherHoldout's")
 	}
 }
