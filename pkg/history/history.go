@@ -228,28 +228,12 @@ func (h *History) Events() iter.Seq2[int, Event] {
 	}
 }
 
-// VisitDays yields the day of every visit on or before asOf (see [Event.IsVisit]), oldest
-// first; a day with two visits (an attended and an unrecorded booked appointment) twice. It
-// reads the packed day and status only: passes over every visit of every customer need
-// nothing else, and unpacking whole events cost them more than the visit days themselves.
-func (h *History) VisitDays(asOf visit.Day) iter.Seq[visit.Day] {
-	return func(yield func(visit.Day) bool) {
-		for i := range h.events {
-			p := &h.events[i]
-			d := p.day()
-			if d > asOf {
-				return
-			}
-			if visitLike(p.status()) && !yield(d) {
-				return
-			}
-		}
-	}
-}
-
-// VisitAmounts yields the day and amount of every visit on or before asOf, like
-// [History.VisitDays].
-func (h *History) VisitAmounts(asOf visit.Day) iter.Seq2[visit.Day, int64] {
+// VisitDays yields the day and amount of every visit on or before asOf (see
+// [Event.IsVisit]), oldest first; a day with two visits (an attended and an unrecorded
+// booked appointment) twice. It reads the packed events as they are: passes over every
+// visit of every customer need nothing else, and unpacking whole events cost them more than
+// the visits themselves. Range over it with one variable for the days alone.
+func (h *History) VisitDays(asOf visit.Day) iter.Seq2[visit.Day, int64] {
 	return func(yield func(visit.Day, int64) bool) {
 		for i := range h.events {
 			p := &h.events[i]

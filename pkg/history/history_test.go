@@ -129,7 +129,7 @@ func TestVisitDaysAreTheDaysOfTheVisits(t *testing.T) {
 		}
 		got = got[:0]
 		var amounts, wantAmounts []int64
-		for day, a := range h.VisitAmounts(asOf) {
+		for day, a := range h.VisitDays(asOf) {
 			got, amounts = append(got, day), append(amounts, a)
 		}
 		for _, e := range h.Visits(asOf) {

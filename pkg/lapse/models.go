@@ -407,7 +407,7 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 // It counts the visits after cal in cd.after.
 func (cd *customerData) load(h *history.History, asOf, cal visit.Day) {
 	cd.days, cd.amounts, cd.anyAmount, cd.after = cd.days[:0], cd.amounts[:0], false, 0
-	for day, amount := range h.VisitAmounts(asOf) {
+	for day, amount := range h.VisitDays(asOf) {
 		if day > cal {
 			cd.after++
 		}

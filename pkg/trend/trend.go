@@ -151,20 +151,8 @@ var After = []int{1, 3, 6, 12}
 // Cohorts groups customers by the quarter of their first visit (by month when the data
 // span two years or less) and measures their retention.
 func Cohorts(set *history.Set, asOf visit.Day) []Cohort {
-	var ms []span
-	for i := range set.Customers {
-		m := span{first: visit.NoDay}
-		for day := range set.Customers[i].VisitDays(asOf) {
-			if m.first == visit.NoDay {
-				m.first = day
-			}
-			m.last = day
-		}
-		if m.first != visit.NoDay {
-			ms = append(ms, m)
-		}
-	}
-	return cohorts(ms, asOf)
+	_, cohorts := Compute(set, asOf, func(int) int { return 0 })
+	return cohorts
 }
 
 // cohorts is [Cohorts] of the customers with the visit spans ms.

@@ -80,7 +80,14 @@ func TestComputeIsMonthlyAndCohortsInOnePass(t *testing.T) {
 	if want := Monthly(set, asOf, limit); !reflect.DeepEqual(months, want) {
 		t.Errorf("months %+v\nwant   %+v", months, want)
 	}
-	if want := Cohorts(set, asOf); !reflect.DeepEqual(cohorts, want) || len(want) == 0 {
+	// Over two years: quarters. a's and c's first visits are in 2023-Q1; c is not back a
+	// year after. d is the only one in 2024-Q4, not back within 1 or 3 months, and 6 and 12
+	// months after its first visit are still to come.
+	want := []Cohort{
+		{Name: "2023-Q1", Customers: 2, Retained: []float64{1, 1, 1, 0.5}},
+		{Name: "2024-Q4", Customers: 1, Retained: []float64{0, 0, -1, -1}},
+	}
+	if !reflect.DeepEqual(cohorts, want) {
 		t.Errorf("cohorts %+v\nwant    %+v", cohorts, want)
 	}
 	if m, c := Compute(&history.Set{}, asOf, limit); m != nil || c != nil {
