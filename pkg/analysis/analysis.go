@@ -566,14 +566,15 @@ func since(prev *report.Report, r *Result, prevID, outID func(string) string) *r
 // frequency. The holdout is a third of the data's span, at most 26 weeks; nil when the data
 // span less than a year or no model is usable on the calibration period.
 func (r *Result) Backtest() *report.Backtest {
-	cal, ok := calibrationEnd(r.Set, r.AsOf)
-	if !ok {
-		return nil
-	}
 	h := r.holdout // gathered by Run with Options.Backtest
 	if h == nil {
+		cal, ok := calibrationEnd(r.Set, r.AsOf)
+		if !ok {
+			return nil
+		}
 		h = lapse.GatherHoldout(r.Set, r.AsOf, cal, r.opt.Period)
 	}
+	cal := h.Cal
 	pred, err := lapse.FitHoldout(h)
 	if err != nil || pred == nil {
 		return nil
