@@ -273,7 +273,7 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 			r.customer(idx[k], lang, o, c)
 			r.details(idx[k], lang, id, c)
 		},
-		Statuses: func() map[string]string { return r.statuses(id) },
+		Statuses: func() []report.Status { return r.statuses(id) },
 	}
 	for _, i := range idx {
 		if math.Round(r.Verdicts[i].PAlive*1000)/1000 >= 0 { // as customer rounds it
@@ -355,16 +355,17 @@ func (r *Result) revenue12m() float64 {
 	return round2(float64(cents) / 100)
 }
 
-// statuses maps the id of every customer the summary counts to their status.
-func (r *Result) statuses(id func(string) string) map[string]string {
-	m := make(map[string]string, len(r.Verdicts))
+// statuses lists the id of every customer the summary counts with their status, in the
+// customers' order (that of the ids unless they are pseudonyms).
+func (r *Result) statuses(id func(string) string) []report.Status {
+	list := make([]report.Status, 0, len(r.Verdicts))
 	for i, v := range r.Verdicts {
 		if v.Rule == lapse.RuleNoVisit && v.Status != lapse.Booked {
 			continue
 		}
-		m[id(r.Set.Customers[i].Key)] = string(v.Status)
+		list = append(list, report.Status{ID: id(r.Set.Customers[i].Key), Status: string(v.Status)})
 	}
-	return m
+	return list
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }

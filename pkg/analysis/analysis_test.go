@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -199,6 +200,49 @@ func TestBacktestFromTheModelsPassIsTheSame(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("as of %v:\ngot  %+v\nwant %+v", asOf, got, want)
+		}
+	}
+}
+
+// A report whose lapsed customers are filled in when written (Defer), partly or not at
+// all beforehand, writes the same bytes in every format as one built complete; the JSON
+// writer fills in the customers not yet complete without keeping them.
+func TestADeferredReportWritesWhatACompleteOneDoes(t *testing.T) {
+	set := praxis(t)
+	r := run(t, set, set.LatestRecorded)
+	for _, o := range []ReportOptions{{Lang: "de", Shown: 10, Contacts: true}, {Lang: "en", Shown: 3}} {
+		write := func(rep *report.Report, format string) string {
+			t.Helper()
+			w, err := report.NewWriter(format, report.Options{MaxLapsed: o.Shown})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := w.Write(&b, rep); err != nil {
+				t.Fatal(err)
+			}
+			return b.String()
+		}
+		deferred := o
+		deferred.Defer = true
+		for _, format := range report.Formats {
+			want := write(r.Report(o), format)
+			lazy := r.Report(deferred)
+			if len(lazy.Lapsed) < 20 {
+				t.Fatalf("only %d lapsed customers", len(lazy.Lapsed))
+			}
+			if got := write(lazy, format); got != want {
+				t.Errorf("%s, lang %s: the deferred report writes something else", format, o.Lang)
+			}
+			part := r.Report(deferred)
+			part.CompleteLapsed(7)
+			if got := write(part, format); got != want {
+				t.Errorf("%s, lang %s: the partly completed report writes something else", format, o.Lang)
+			}
+			// written again, after the first writing completed it or not
+			if got := write(part, format); got != want {
+				t.Errorf("%s, lang %s: the report writes something else the second time", format, o.Lang)
+			}
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -17,52 +18,118 @@ import (
 // thousands of customers is never held in memory twice and is written several times
 // faster than by encoding it whole.
 func JSONWithList[T any](w io.Writer, doc any, key string, list []T) error {
+	n := len(list)
+	if list == nil {
+		n = -1
+	}
+	return JSONWith(w, doc, ListField(key, n, func(b []byte, i int) ([]byte, error) {
+		return AppendJSONElement(b, &list[i])
+	}))
+}
+
+// AppendJSONElement appends e as an element of a top-level list of a document written by
+// [JSONWith]: as json.MarshalIndent(e, "    ", "  ") does, by e's own [JSONAppender] when
+// it has one.
+func AppendJSONElement(b []byte, e any) ([]byte, error) {
+	if a, ok := e.(JSONAppender); ok {
+		return a.AppendJSONIndent(b, listPrefix, "  ")
+	}
+	c, err := json.MarshalIndent(e, listPrefix, "  ")
+	return append(b, c...), err
+}
+
+// listPrefix is the indent of the elements of a top-level list.
+const listPrefix = "    "
+
+// A Field is a top-level field of a document that [JSONWith] writes itself rather than
+// through encoding/json: a long list, encoded a chunk at a time on all cores, or a value
+// that is faster to write directly (see [ListField] and [ValueField]).
+type Field struct {
+	key string
+	// n is a list's length (-1: null); elem appends its element i.
+	n    int
+	elem func(b []byte, i int) ([]byte, error)
+	// value appends a value's encoding (when elem is nil).
+	value func(b []byte) ([]byte, error)
+}
+
+// ListField is the top-level list key of n elements (n < 0: null), whose element i elem
+// appends as json.MarshalIndent(element, "    ", "  ") would ([AppendJSONElement]). elem
+// is called from several goroutines at once, for different elements.
+func ListField(key string, n int, elem func(b []byte, i int) ([]byte, error)) Field {
+	return Field{key: key, n: n, elem: elem}
+}
+
+// ValueField is the top-level field key, whose value appends as json.MarshalIndent(value,
+// "  ", "  ") would.
+func ValueField(key string, value func(b []byte) ([]byte, error)) Field {
+	return Field{key: key, value: value}
+}
+
+// JSONWith writes doc as json.Encoder with a two-space indent would, but writes the
+// top-level fields given itself; doc must be passed with those fields nil (they encode as
+// null).
+func JSONWith(w io.Writer, doc any, fields ...Field) error {
 	b, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {
 		return err
 	}
-	null := []byte(fmt.Sprintf("\n  %q: null", key))
-	at := bytes.Index(b, null)
-	if at < 0 {
-		return fmt.Errorf("json: no top-level %q: null in the document", key)
+	type place struct {
+		at, end int
+		f       *Field
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.Write(b[:at])
-	switch {
-	case list == nil:
-		bw.Write(null)
-	case len(list) == 0:
-		fmt.Fprintf(bw, "\n  %q: []", key)
-	default:
-		fmt.Fprintf(bw, "\n  %q: [", key)
-		err := writeChunks(bw, len(list), func(lo, hi int, b *bytes.Buffer) error {
-			var buf []byte
-			for i := lo; i < hi; i++ {
-				if i > 0 {
-					buf = append(buf, ',')
-				}
-				buf = append(buf, "\n    "...)
-				var err error
-				if a, ok := any(&list[i]).(JSONAppender); ok {
-					buf, err = a.AppendJSONIndent(buf, "    ", "  ")
-				} else {
-					var c []byte
-					c, err = json.MarshalIndent(&list[i], "    ", "  ")
-					buf = append(buf, c...)
-				}
-				if err != nil {
-					return err
-				}
-			}
-			b.Write(buf)
-			return nil
-		})
-		if err != nil {
-			return err
+	places := make([]place, 0, len(fields))
+	for i := range fields {
+		f := &fields[i]
+		null := []byte(fmt.Sprintf("\n  %q: null", f.key)) // top-level: deeper keys are indented more
+		at := bytes.Index(b, null)
+		if at < 0 {
+			return fmt.Errorf("json: no top-level %q: null in the document", f.key)
 		}
-		bw.WriteString("\n  ]")
+		places = append(places, place{at, at + len(null), f})
 	}
-	bw.Write(b[at+len(null):])
+	slices.SortFunc(places, func(a, b place) int { return a.at - b.at })
+	bw := bufio.NewWriterSize(w, 64<<10)
+	done := 0
+	for _, p := range places {
+		bw.Write(b[done:p.at])
+		done = p.end
+		f := p.f
+		fmt.Fprintf(bw, "\n  %q: ", f.key)
+		switch {
+		case f.elem == nil:
+			v, err := f.value(make([]byte, 0, 64<<10))
+			if err != nil {
+				return err
+			}
+			bw.Write(v)
+		case f.n < 0:
+			bw.WriteString("null")
+		case f.n == 0:
+			bw.WriteString("[]")
+		default:
+			bw.WriteByte('[')
+			err := writeChunks(bw, f.n, func(lo, hi int, buf []byte) ([]byte, error) {
+				for i := lo; i < hi; i++ {
+					if i > 0 {
+						buf = append(buf, ',')
+					}
+					buf = append(buf, '\n')
+					buf = append(buf, listPrefix...)
+					var err error
+					if buf, err = f.elem(buf, i); err != nil {
+						return buf, err
+					}
+				}
+				return buf, nil
+			})
+			if err != nil {
+				return err
+			}
+			bw.WriteString("\n  ]")
+		}
+	}
+	bw.Write(b[done:])
 	bw.WriteByte('\n')
 	return bw.Flush()
 }
@@ -72,20 +139,27 @@ const listChunk = 256
 
 // writeChunks writes the encodings of the elements [0, n) of a list to w, in order, encoded
 // a chunk at a time on up to GOMAXPROCS goroutines, with a few chunks encoded ahead of the
-// one being written: the output is that of encoding them one after the other.
-func writeChunks(w io.Writer, n int, encode func(lo, hi int, b *bytes.Buffer) error) error {
+// one being written: the output is that of encoding them one after the other. encode
+// appends the chunk's encoding to a buffer, which is reused once written: a long list
+// is encoded in a few chunks' worth of memory.
+func writeChunks(w io.Writer, n int, encode func(lo, hi int, b []byte) ([]byte, error)) error {
 	chunks := (n + listChunk - 1) / listChunk
 	workers := min(runtime.GOMAXPROCS(0), chunks)
 	if workers <= 1 {
-		var b bytes.Buffer
-		if err := encode(0, n, &b); err != nil {
-			return err
+		var b []byte
+		for lo := 0; lo < n; lo += listChunk {
+			var err error
+			if b, err = encode(lo, min(lo+listChunk, n), b[:0]); err != nil {
+				return err
+			}
+			if _, err := w.Write(b); err != nil {
+				return err
+			}
 		}
-		_, err := w.Write(b.Bytes())
-		return err
+		return nil
 	}
 	type result struct {
-		b   *bytes.Buffer
+		b   []byte
 		err error
 	}
 	done := make([]chan result, chunks)
@@ -93,6 +167,7 @@ func writeChunks(w io.Writer, n int, encode func(lo, hi int, b *bytes.Buffer) er
 		done[k] = make(chan result, 1)
 	}
 	ahead := make(chan struct{}, 2*workers) // a token for each chunk encoded but not written
+	free := make(chan []byte, 3*workers)    // buffers written, to be reused
 	stop := make(chan struct{})
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -108,8 +183,12 @@ func writeChunks(w io.Writer, n int, encode func(lo, hi int, b *bytes.Buffer) er
 				if k >= chunks {
 					return
 				}
-				b := new(bytes.Buffer)
-				err := encode(k*listChunk, min((k+1)*listChunk, n), b)
+				var b []byte
+				select {
+				case b = <-free:
+				default:
+				}
+				b, err := encode(k*listChunk, min((k+1)*listChunk, n), b)
 				done[k] <- result{b, err}
 			}
 		})
@@ -118,10 +197,14 @@ func writeChunks(w io.Writer, n int, encode func(lo, hi int, b *bytes.Buffer) er
 	for k := range done {
 		r := <-done[k]
 		if err = r.err; err == nil {
-			_, err = w.Write(r.b.Bytes())
+			_, err = w.Write(r.b)
 		}
 		if err != nil {
 			break
+		}
+		select {
+		case free <- r.b[:0]:
+		default:
 		}
 		<-ahead
 	}

@@ -2,6 +2,8 @@ package report
 
 import (
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 )
 
@@ -15,8 +17,10 @@ type Deferred struct {
 	// ([Report.Lapsed] has its length from the start). It is called from several
 	// goroutines at once, for different customers.
 	Customer func(i int, c *Customer)
-	// Statuses returns [Report.Statuses].
-	Statuses func() map[string]string
+	// Statuses returns what [Report.Statuses] holds: every customer's id and status, in
+	// any order; a later entry for an id replaces an earlier one, as in a map. In the
+	// order of the ids it costs least.
+	Statuses func() []Status
 	// Contacts and PAlive say whether any lapsed customer has a contact detail, and a
 	// P(alive) of 0 or more: a list of them shows those columns only then, which must be
 	// known before the customers are filled in.
@@ -27,8 +31,9 @@ type Deferred struct {
 type deferred struct {
 	mu       sync.Mutex
 	d        Deferred
-	lapsed   int  // Lapsed[:lapsed] are complete
-	statuses bool // Statuses is complete
+	lapsed   int      // Lapsed[:lapsed] are complete
+	statuses bool     // Statuses is complete
+	sorted   []Status // the statuses in the order of the ids, once worked out
 }
 
 // Defer leaves the parts d builds to be completed when they are needed. Writers complete
@@ -59,6 +64,26 @@ func (r *Report) CompleteLapsed(n int) {
 	d.lapsed = n
 }
 
+// lapsedAt returns a function that gives lapsed customer i: the customer in [Report.Lapsed]
+// when complete, or else c, filled in (and not kept). It may be called from several
+// goroutines at once, with different c.
+func (r *Report) lapsedAt() func(i int, c *Customer) *Customer {
+	d := r.deferred
+	complete := len(r.Lapsed)
+	if d != nil {
+		d.mu.Lock()
+		complete = d.lapsed
+		d.mu.Unlock()
+	}
+	return func(i int, c *Customer) *Customer {
+		if i < complete {
+			return &r.Lapsed[i]
+		}
+		d.d.Customer(i, c)
+		return c
+	}
+}
+
 // deferredColumns returns Deferred.Contacts and PAlive, and false when every lapsed
 // customer is complete (or nothing was deferred): they can then be read off the customers.
 func (r *Report) deferredColumns() (contacts, pAlive, ok bool) {
@@ -81,10 +106,67 @@ func (r *Report) completeStatuses() {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if !d.statuses {
-		r.Statuses = d.d.Statuses()
-		d.statuses = true
+	if d.statuses {
+		return
 	}
+	list := d.sorted
+	if list == nil {
+		list = d.d.Statuses()
+	}
+	m := make(map[string]string, len(list))
+	for _, s := range list {
+		m[s.ID] = s.Status
+	}
+	r.Statuses, d.statuses, d.sorted = m, true, nil
+}
+
+// A Status is one entry of [Report.Statuses]: a customer's id and lapse status.
+type Status struct{ ID, Status string }
+
+// statusList returns [Report.Statuses] in the order of the ids, and false when it is nil.
+// Until the report is complete it is worked out from the deferred list, without the map.
+func (r *Report) statusList() ([]Status, bool) {
+	if d := r.deferred; d != nil {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		if !d.statuses {
+			if d.sorted == nil {
+				d.sorted = sortStatuses(d.d.Statuses())
+			}
+			return d.sorted, true
+		}
+	}
+	if r.Statuses == nil {
+		return nil, false
+	}
+	list := make([]Status, 0, len(r.Statuses))
+	for id, s := range r.Statuses {
+		list = append(list, Status{id, s})
+	}
+	slices.SortFunc(list, func(a, b Status) int { return strings.Compare(a.ID, b.ID) })
+	return list, true
+}
+
+// sortStatuses sorts list by id in place and keeps, for an id listed more than once, the
+// last entry, as a map filled in the list's order would.
+func sortStatuses(list []Status) []Status {
+	if slices.IsSortedFunc(list, func(a, b Status) int {
+		if a.ID <= b.ID {
+			return -1 // sorted only if strictly increasing: no id twice
+		}
+		return 1
+	}) {
+		return list
+	}
+	slices.SortStableFunc(list, func(a, b Status) int { return strings.Compare(a.ID, b.ID) })
+	out := list[:0]
+	for i, s := range list {
+		if i+1 < len(list) && list[i+1].ID == s.ID {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // completeCustomers calls fill for cs, which are the lapsed customers from index first
