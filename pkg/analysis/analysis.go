@@ -391,17 +391,24 @@ func (r *Result) customer(i int, lang string, o ReportOptions, c *report.Custome
 func (r *Result) details(i int, lang string, id func(string) string, c *report.Customer) {
 	h := &r.Set.Customers[i]
 	c.ID, c.Segment = id(h.Key), r.SegmentName(r.segment[i], lang)
-	// Render each finding's texts once (DetectAll leaves them to be rendered on demand).
-	fs := slices.Clone(r.Findings[i])
-	if len(fs) > 0 {
-		c.Reasons = make([]report.Reason, 0, len(fs)) // nil without findings, as JSON shows
+	// Each finding's texts are rendered here, in the one language (DetectAll leaves them to
+	// be rendered on demand).
+	fs := r.Findings[i]
+	if len(fs) == 0 {
+		c.Reasons = nil // as JSON shows
+		c.Questions = ""
+		return
 	}
+	c.Reasons = make([]report.Reason, len(fs))
 	for k := range fs {
-		fs[k].Render()
 		ev, q := fs[k].In(lang)
-		c.Reasons = append(c.Reasons, report.Reason{Code: fs[k].Code, Weight: fs[k].Weight, Evidence: ev, Question: q})
+		c.Reasons[k] = report.Reason{Code: fs[k].Code, Weight: fs[k].Weight, Evidence: ev, Question: q}
 	}
-	c.Questions = reason.TopQuestions(fs, lang, 2)
+	// The top two questions, as reason.TopQuestions joins them.
+	c.Questions = c.Reasons[0].Question
+	if len(fs) > 1 {
+		c.Questions += " " + c.Reasons[1].Question
+	}
 }
 
 // mix counts the channel and service of each customer's last visit among active and

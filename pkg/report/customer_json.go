@@ -112,6 +112,28 @@ func isNaNOrInf(f float64) bool { return math.IsNaN(f) || math.IsInf(f, 0) }
 
 // appendJSONFloat appends f as encoding/json writes a float64 (f is finite).
 func appendJSONFloat(b []byte, f float64) []byte {
+	// The report's numbers are mostly amounts and shares rounded to at most three decimals.
+	// For such a number below 1e9 the shortest decimal that reads back as f, which is what
+	// encoding/json writes, is that of n/1000: another decimal as short would differ by at
+	// least 0.001, far more than f's spacing to the next float. Write it without the general
+	// algorithm.
+	if n := math.Round(f * 1000); n/1000 == f && f != 0 && math.Abs(n) < 1e12 {
+		i := int64(n)
+		if i < 0 {
+			b = append(b, '-')
+			i = -i
+		}
+		b = strconv.AppendInt(b, i/1000, 10)
+		if frac := i % 1000; frac != 0 {
+			d := [4]byte{'.', byte('0' + frac/100), byte('0' + frac/10%10), byte('0' + frac%10)}
+			k := 4
+			for d[k-1] == '0' {
+				k--
+			}
+			b = append(b, d[:k]...)
+		}
+		return b
+	}
 	abs := math.Abs(f)
 	format := byte('f')
 	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
@@ -130,17 +152,26 @@ func appendJSONFloat(b []byte, f float64) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+// jsonSafe says which bytes encoding/json writes as they are: ASCII from space on, but
+// for the quote, the backslash and <, > and & (escaped for HTML).
+var jsonSafe = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
 // appendJSONString appends s quoted as encoding/json writes a string: with <, > and &
 // escaped for HTML, invalid UTF-8 as U+FFFD, and U+2028 and U+2029 escaped.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		if jsonSafe[s[i]] {
+			i++
+			continue
+		}
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
 			b = append(b, s[start:i]...)
 			switch c {
 			case '\\', '"':

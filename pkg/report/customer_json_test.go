@@ -48,3 +48,56 @@ func TestCustomerJSONIsWhatMarshalIndentWrites(t *testing.T) {
 		t.Error("a NaN weight was encoded")
 	}
 }
+
+// The report's numbers are mostly rounded to a few decimals, which appendJSONFloat writes
+// by a shortcut: it must write what encoding/json writes, at the shortcut's edges too.
+func TestJSONFloatIsWhatMarshalWrites(t *testing.T) {
+	check := func(f float64) {
+		t.Helper()
+		want, err := json.Marshal(f)
+		if err != nil {
+			return // not finite
+		}
+		if got := appendJSONFloat([]byte("x"), f); string(got) != "x"+string(want) {
+			t.Fatalf("%v (%b): got %s, want %s", f, math.Float64bits(f), got[1:], want)
+		}
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 200000 {
+		scale := math.Pow(10, float64(rng.IntN(16)))
+		n := math.Round((rng.Float64()*2 - 1) * scale)
+		for _, div := range []float64{1, 10, 100, 1000, 10000} {
+			f := n / div
+			check(f)
+			check(math.Nextafter(f, math.Inf(1)))
+			check(math.Nextafter(f, math.Inf(-1)))
+			check(math.Round(f*1000) / 1000)
+		}
+	}
+	for _, f := range []float64{0, math.Copysign(0, -1), 0.001, -0.001, 0.0005, 0.1 + 0.2, 1e9 - 0.001, 1e9 + 0.001,
+		999999999.999, 1e12 / 1000, 1e12/1000 - 0.001, 123456789012.345, 4503599627370.495, 1.5e-7, 1e21} {
+		check(f)
+		check(-f)
+	}
+}
+
+func FuzzJSONFloat(f *testing.F) {
+	for _, v := range []float64{0, 1.5, 0.001, 42307.5, -3.25, 1e-7, 1e21} {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v float64) {
+		want, err := json.Marshal(v)
+		if err != nil {
+			return
+		}
+		if got := appendJSONFloat(nil, v); string(got) != string(want) {
+			t.Fatalf("%v: got %s, want %s", v, got, want)
+		}
+		r := math.Round(v*100) / 100 // as the report rounds money
+		if want, err := json.Marshal(r); err == nil {
+			if got := appendJSONFloat(nil, r); string(got) != string(want) {
+				t.Fatalf("%v: got %s, want %s", r, got, want)
+			}
+		}
+	})
+}
