@@ -66,3 +66,30 @@ func BenchmarkLift(b *testing.B) {
 		Lift(verdicts, findings)
 	}
 }
+
+// BenchmarkRenderOne renders the texts of one language for every finding of 20,000
+// customers, as the lapsed list's JSON and the call list do: In on unrendered findings.
+func BenchmarkRenderOne(b *testing.B) {
+	set, verdicts := largePraxis(b, 20_000)
+	_, _, asOf := praxis(b)
+	var fs []Finding
+	for _, cf := range DetectAll(set, verdicts, asOf, DefaultConfig()) {
+		fs = append(fs, cf...)
+	}
+	for _, lang := range []string{"en", "de"} {
+		b.Run(lang, func(b *testing.B) {
+			n := 0
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, f := range fs {
+					ev, q := f.In(lang)
+					n += len(ev) + len(q)
+				}
+			}
+			if n == 0 {
+				b.Fatal("no texts")
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(fs)), "ns/finding")
+		})
+	}
+}

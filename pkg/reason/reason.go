@@ -173,28 +173,34 @@ type Finding struct {
 	QuestionDE string `json:"question_de"`
 }
 
-// In returns the finding's evidence and question in the language lang (see [German]).
+// In returns the finding's evidence and question in the language lang (see [German]):
+// the stored texts when [Finding.Render] has filled them, otherwise those of that one
+// language, rendered from the facts (and not stored, f being a copy).
 func (f Finding) In(lang string) (evidence, question string) {
+	de := German(lang)
 	if f.Evidence == "" && f.EvidenceDE == "" {
-		f.Render()
+		c, ok := codeOf(f.Code)
+		if !ok {
+			return "", ""
+		}
+		return render(c, &f.Facts, de)
 	}
-	if German(lang) {
+	if de {
 		return f.EvidenceDE, f.QuestionDE
 	}
 	return f.Evidence, f.Question
 }
 
 // Render fills the finding's texts from its facts. [DetectAll] leaves them empty for speed
-// (most findings only count towards the lift); [Finding.In] renders them when asked, and a
-// caller that marshals findings to JSON calls Render first.
+// (most findings only count towards the lift); [Finding.In] renders the language asked
+// for, and a caller that marshals findings to JSON calls Render first.
 func (f *Finding) Render() {
-	for i, c := range catalogue {
-		if c.code == f.Code {
-			t := render(code(i), &f.Facts)
-			f.Evidence, f.EvidenceDE, f.Question, f.QuestionDE = t.ev, t.evDE, t.q, t.qDE
-			return
-		}
+	c, ok := codeOf(f.Code)
+	if !ok {
+		return
 	}
+	f.Evidence, f.Question = render(c, &f.Facts, false)
+	f.EvidenceDE, f.QuestionDE = render(c, &f.Facts, true)
 }
 
 // Localized is a [Finding] in one language, as the lapsed list's JSON shows it.

@@ -210,184 +210,224 @@ func minMax(vs []int64) (lo, hi int64) {
 	return lo, hi
 }
 
-// texts holds a finding's four texts.
-type texts struct{ ev, q, evDE, qDE string }
-
-// render writes the evidence and question of a finding with code c and facts f.
-func render(c code, f *Facts) texts {
+// render writes the evidence and question of a finding with code c and facts f, in German
+// when de and in English otherwise.
+func render(c code, f *Facts, de bool) (ev, q string) {
 	switch c {
 	case cLastCancelled:
-		return texts{
-			ev:   "Last appointment on " + date(f.Day, false) + paren(f.Service) + " was cancelled; nothing booked since.",
-			q:    "Your last appointment on " + date(f.Day, false) + " was cancelled – did something come up? Shall we suggest a new date?",
-			evDE: "Letzter Termin am " + date(f.Day, true) + paren(f.Service) + " abgesagt; seitdem kein neuer Termin.",
-			qDE:  "Ihr letzter Termin am " + date(f.Day, true) + " wurde abgesagt – ist etwas dazwischengekommen? Sollen wir Ihnen einen neuen Termin vorschlagen?",
+		d := date(f.Day, de)
+		if de {
+			return "Letzter Termin am " + d + paren(f.Service) + " abgesagt; seitdem kein neuer Termin.",
+				"Ihr letzter Termin am " + d + " wurde abgesagt – ist etwas dazwischengekommen? Sollen wir Ihnen einen neuen Termin vorschlagen?"
 		}
+		return "Last appointment on " + d + paren(f.Service) + " was cancelled; nothing booked since.",
+			"Your last appointment on " + d + " was cancelled – did something come up? Shall we suggest a new date?"
 
 	case cLastNoShow:
-		return texts{
-			ev:   "Last appointment on " + date(f.Day, false) + paren(f.Service) + " was missed; nothing booked since.",
-			q:    "We missed you at your appointment on " + date(f.Day, false) + " – did something come up? Shall we suggest a new date?",
-			evDE: "Letzter Termin am " + date(f.Day, true) + paren(f.Service) + " nicht wahrgenommen; seitdem kein neuer Termin.",
-			qDE:  "Zu Ihrem Termin am " + date(f.Day, true) + " haben wir Sie leider vermisst – ist etwas dazwischengekommen? Sollen wir Ihnen einen neuen Termin vorschlagen?",
+		d := date(f.Day, de)
+		if de {
+			return "Letzter Termin am " + d + paren(f.Service) + " nicht wahrgenommen; seitdem kein neuer Termin.",
+				"Zu Ihrem Termin am " + d + " haben wir Sie leider vermisst – ist etwas dazwischengekommen? Sollen wir Ihnen einen neuen Termin vorschlagen?"
 		}
+		return "Last appointment on " + d + paren(f.Service) + " was missed; nothing booked since.",
+			"We missed you at your appointment on " + d + " – did something come up? Shall we suggest a new date?"
 
 	case cStaffSwitch:
-		return renderStaff(f)
+		return renderStaff(f, de)
 
 	case cSlowing:
 		_, hi := minMax(f.Recent)
 		usual := days(f.Usual)
-		recentDE := numbers(f.Recent, "und")
-		unitDE := " Tage"
-		if len(f.Recent) == 1 && f.Recent[0] == 1 {
-			unitDE = " Tag"
+		if de {
+			unit := " Tage"
+			if len(f.Recent) == 1 && f.Recent[0] == 1 {
+				unit = " Tag"
+			}
+			return "Abstände zwischen den Besuchen von meist " + count(usual, "Tag", "Tagen") + " auf " + numbers(f.Recent, "und") + unit +
+					" gewachsen; letzter Besuch am " + date(f.Day, true) + ".",
+				"Zuletzt lagen bis zu " + span(float64(hi), true) + " zwischen Ihren Besuchen, früher etwa " +
+					span(f.Usual, true) + ". Hat sich bei Ihnen etwas verändert? Würde Ihnen ein anderer Rhythmus oder eine andere Uhrzeit besser passen?"
 		}
-		usualDE := count(usual, "Tag", "Tagen")
-		return texts{
-			ev: "Gaps between visits grew from usually " + count(usual, "day", "days") + " to " + numbers(f.Recent, "and") +
+		return "Gaps between visits grew from usually " + count(usual, "day", "days") + " to " + numbers(f.Recent, "and") +
 				" days; last visit on " + date(f.Day, false) + ".",
-			q: "Recently up to " + span(float64(hi), false) + " passed between your visits, compared with about " +
-				span(f.Usual, false) + " before. Has something changed for you? Would a different rhythm or time of day suit you better?",
-			evDE: "Abstände zwischen den Besuchen von meist " + usualDE + " auf " + recentDE + unitDE +
-				" gewachsen; letzter Besuch am " + date(f.Day, true) + ".",
-			qDE: "Zuletzt lagen bis zu " + span(float64(hi), true) + " zwischen Ihren Besuchen, früher etwa " +
-				span(f.Usual, true) + ". Hat sich bei Ihnen etwas verändert? Würde Ihnen ein anderer Rhythmus oder eine andere Uhrzeit besser passen?",
-		}
+			"Recently up to " + span(float64(hi), false) + " passed between your visits, compared with about " +
+				span(f.Usual, false) + " before. Has something changed for you? Would a different rhythm or time of day suit you better?"
 
 	case cOneVisit:
-		via, viaDE := "", ""
+		d := date(f.Day, de)
+		if de {
+			via := ""
+			if len(f.Channels) > 0 {
+				via = ", gebucht über " + f.Channels[0]
+			}
+			return "Nur ein Besuch, am " + d + paren(f.Service) + via + ".",
+				"Sie waren am " + d + " zum ersten Mal bei uns – wie war dieser Besuch für Sie? Gibt es etwas, das wir besser machen können?"
+		}
+		via := ""
 		if len(f.Channels) > 0 {
-			via, viaDE = ", booked via "+f.Channels[0], ", gebucht über "+f.Channels[0]
+			via = ", booked via " + f.Channels[0]
 		}
-		return texts{
-			ev:   "Only one visit, on " + date(f.Day, false) + paren(f.Service) + via + ".",
-			q:    "You visited us for the first time on " + date(f.Day, false) + " – how was that visit for you? Is there anything we could do better?",
-			evDE: "Nur ein Besuch, am " + date(f.Day, true) + paren(f.Service) + viaDE + ".",
-			qDE:  "Sie waren am " + date(f.Day, true) + " zum ersten Mal bei uns – wie war dieser Besuch für Sie? Gibt es etwas, das wir besser machen können?",
-		}
+		return "Only one visit, on " + d + paren(f.Service) + via + ".",
+			"You visited us for the first time on " + d + " – how was that visit for you? Is there anything we could do better?"
 
 	case cPlatformOnly:
-		chs, chsDE := list(f.Channels, "or"), list(f.Channels, "oder")
-		t := texts{
-			ev:   "All " + strconv.Itoa(f.Count) + " bookings via " + chs + "; none made directly.",
-			q:    "So far you have always booked through " + chs + ".",
-			evDE: "Alle " + strconv.Itoa(f.Count) + " Buchungen über " + chsDE + "; keine direkt.",
-			qDE:  "Sie haben bisher immer über " + chsDE + " gebucht.",
-		}
-		if f.Count == 2 {
-			t.ev, t.evDE = "Both bookings via "+chs+"; none made directly.", "Beide Buchungen über "+chsDE+"; keine direkt."
-		}
-		if f.Count == 1 {
-			t = texts{
-				ev:   "Booked once, via " + chs + "; never directly.",
-				q:    "You booked your appointment through " + chs + ".",
-				evDE: "Einmal gebucht, über " + chsDE + "; nie direkt.",
-				qDE:  "Sie haben Ihren Termin über " + chsDE + " gebucht.",
+		if de {
+			chs := list(f.Channels, "oder")
+			const ask = " Möchten Sie Ihren nächsten Termin direkt bei uns vereinbaren? Gern erinnern wir Sie auch an Ihre Termine."
+			switch f.Count {
+			case 1:
+				return "Einmal gebucht, über " + chs + "; nie direkt.", "Sie haben Ihren Termin über " + chs + " gebucht." + ask
+			case 2:
+				return "Beide Buchungen über " + chs + "; keine direkt.", "Sie haben bisher immer über " + chs + " gebucht." + ask
 			}
+			return "Alle " + strconv.Itoa(f.Count) + " Buchungen über " + chs + "; keine direkt.",
+				"Sie haben bisher immer über " + chs + " gebucht." + ask
 		}
-		t.q += " Would you like to book your next appointment directly with us? We are also happy to remind you of your appointments."
-		t.qDE += " Möchten Sie Ihren nächsten Termin direkt bei uns vereinbaren? Gern erinnern wir Sie auch an Ihre Termine."
-		return t
+		chs := list(f.Channels, "or")
+		const ask = " Would you like to book your next appointment directly with us? We are also happy to remind you of your appointments."
+		switch f.Count {
+		case 1:
+			return "Booked once, via " + chs + "; never directly.", "You booked your appointment through " + chs + "." + ask
+		case 2:
+			return "Both bookings via " + chs + "; none made directly.", "So far you have always booked through " + chs + "." + ask
+		}
+		return "All " + strconv.Itoa(f.Count) + " bookings via " + chs + "; none made directly.",
+			"So far you have always booked through " + chs + "." + ask
 
 	case cPriceUp:
 		lo, hi := minMax(f.Recent)
 		last := f.Recent[len(f.Recent)-1]
 		usual := int64(math.Round(f.Usual))
-		var costEN, costDE string
+		if de {
+			var cost string
+			switch {
+			case len(f.Recent) == 1:
+				cost = "kostete " + amount(lo, true)
+			case lo == hi:
+				cost = "kosteten je " + amount(lo, true)
+			default:
+				cost = "kosteten zwischen " + amount(lo, true) + " und " + amount(hi, true)
+			}
+			lastDE := "Letzte " + strconv.Itoa(f.Count) + " Besuche"
+			if f.Count == 1 {
+				lastDE = "Letzter Besuch"
+			}
+			usualDE := amount(usual, true)
+			return lastDE + paren(f.Service) + " " + cost + "; davor meist " + usualDE + ".",
+				"Ihre letzten Termine kosteten mehr als früher (zuletzt " + amount(last, true) + " statt meist " +
+					usualDE + "). Kam das für Sie überraschend? Können wir etwas erklären oder anders lösen?"
+		}
+		var cost string
 		switch {
 		case len(f.Recent) == 1:
-			costEN, costDE = amount(lo, false), "kostete "+amount(lo, true)
+			cost = amount(lo, false)
 		case lo == hi:
-			costEN, costDE = amount(lo, false)+" each", "kosteten je "+amount(lo, true)
+			cost = amount(lo, false) + " each"
 		default:
-			costEN = "between " + amount(lo, false) + " and " + amount(hi, false)
-			costDE = "kosteten zwischen " + amount(lo, true) + " und " + amount(hi, true)
+			cost = "between " + amount(lo, false) + " and " + amount(hi, false)
 		}
-		lastEN, lastDE := "Last "+strconv.Itoa(f.Count)+" visits", "Letzte "+strconv.Itoa(f.Count)+" Besuche"
+		lastEN := "Last " + strconv.Itoa(f.Count) + " visits"
 		if f.Count == 1 {
-			lastEN, lastDE = "Last visit", "Letzter Besuch"
+			lastEN = "Last visit"
 		}
-		return texts{
-			ev: lastEN + paren(f.Service) + " cost " + costEN + "; before, usually " + amount(usual, false) + ".",
-			q: "Your last visits cost more than before (most recently " + amount(last, false) + " instead of usually " +
-				amount(usual, false) + "). Did that come as a surprise? Is there anything we can explain or arrange differently?",
-			evDE: lastDE + paren(f.Service) + " " + costDE + "; davor meist " + amount(usual, true) + ".",
-			qDE: "Ihre letzten Termine kosteten mehr als früher (zuletzt " + amount(last, true) + " statt meist " +
-				amount(usual, true) + "). Kam das für Sie überraschend? Können wir etwas erklären oder anders lösen?",
-		}
+		usualEN := amount(usual, false)
+		return lastEN + paren(f.Service) + " cost " + cost + "; before, usually " + usualEN + ".",
+			"Your last visits cost more than before (most recently " + amount(last, false) + " instead of usually " +
+				usualEN + "). Did that come as a surprise? Is there anything we can explain or arrange differently?"
 
 	case cLongWait:
 		lo, hi := minMax(f.Recent)
-		ahead, aheadDE := strconv.FormatInt(lo, 10)+" to "+strconv.FormatInt(hi, 10)+" days", strconv.FormatInt(lo, 10)+" bis "+strconv.FormatInt(hi, 10)+" Tage"
-		if lo == hi {
-			ahead, aheadDE = count(int(lo), "day", "days"), count(int(lo), "Tag", "Tage")
-		}
 		usual := days(f.Usual)
-		usualEN, usualDE := "usually "+count(usual, "day", "days"), "meist "+count(usual, "Tag", "Tage")
-		if usual == 0 {
-			usualEN, usualDE = "usually the same day", "meist noch am selben Tag"
+		if de {
+			ahead := strconv.FormatInt(lo, 10) + " bis " + strconv.FormatInt(hi, 10) + " Tage"
+			if lo == hi {
+				ahead = count(int(lo), "Tag", "Tage")
+			}
+			usualDE := "meist noch am selben Tag"
+			if usual != 0 {
+				usualDE = "meist " + count(usual, "Tag", "Tage")
+			}
+			lastDE := "Letzte " + strconv.Itoa(f.Count) + " Termine"
+			if f.Count == 1 {
+				lastDE = "Letzter Termin"
+			}
+			return lastDE + " " + ahead + " im Voraus gebucht; davor " + usualDE + ".",
+				"Zuletzt lagen zwischen Buchung und Termin bis zu " + span(float64(hi), true) + " (früher " + usualDE +
+					"). Haben Sie zeitnah einen Termin bekommen, als Sie ihn brauchten? Gern bieten wir Ihnen einen passenden Termin an."
 		}
-		lastEN, lastDE := "Last "+strconv.Itoa(f.Count)+" appointments", "Letzte "+strconv.Itoa(f.Count)+" Termine"
+		ahead := strconv.FormatInt(lo, 10) + " to " + strconv.FormatInt(hi, 10) + " days"
+		if lo == hi {
+			ahead = count(int(lo), "day", "days")
+		}
+		usualEN := "usually the same day"
+		if usual != 0 {
+			usualEN = "usually " + count(usual, "day", "days")
+		}
+		lastEN := "Last " + strconv.Itoa(f.Count) + " appointments"
 		if f.Count == 1 {
-			lastEN, lastDE = "Last appointment", "Letzter Termin"
+			lastEN = "Last appointment"
 		}
-		return texts{
-			ev: lastEN + " booked " + ahead + " ahead; before, " + usualEN + ".",
-			q: "Recently there were up to " + span(float64(hi), false) + " between booking and appointment (before, " + usualEN +
-				"). Were you able to get an appointment when you needed one? We would be glad to offer you a date that suits you.",
-			evDE: lastDE + " " + aheadDE + " im Voraus gebucht; davor " + usualDE + ".",
-			qDE: "Zuletzt lagen zwischen Buchung und Termin bis zu " + span(float64(hi), true) + " (früher " + usualDE +
-				"). Haben Sie zeitnah einen Termin bekommen, als Sie ihn brauchten? Gern bieten wir Ihnen einen passenden Termin an.",
-		}
+		return lastEN + " booked " + ahead + " ahead; before, " + usualEN + ".",
+			"Recently there were up to " + span(float64(hi), false) + " between booking and appointment (before, " + usualEN +
+				"). Were you able to get an appointment when you needed one? We would be glad to offer you a date that suits you."
 
 	case cReferral:
-		visits, visitsDE := "", ""
+		if de {
+			visits := ""
+			switch {
+			case f.Count == 1:
+				visits = "; 1 Besuch am " + date(f.Day, true)
+			case f.Count > 1:
+				visits = "; " + strconv.Itoa(f.Count) + " Besuche, zuletzt am " + date(f.Day, true)
+			}
+			return "Gekommen über " + stop(f.Referrer+visits),
+				"Sie kamen auf Empfehlung von " + stop(f.Referrer) + " Wie geht es Ihnen inzwischen? Dürfen wir dort kurz berichten, wie es gelaufen ist?"
+		}
+		visits := ""
 		switch {
 		case f.Count == 1:
-			visits, visitsDE = "; 1 visit, on "+date(f.Day, false), "; 1 Besuch am "+date(f.Day, true)
+			visits = "; 1 visit, on " + date(f.Day, false)
 		case f.Count > 1:
 			visits = "; " + strconv.Itoa(f.Count) + " visits, the last on " + date(f.Day, false)
-			visitsDE = "; " + strconv.Itoa(f.Count) + " Besuche, zuletzt am " + date(f.Day, true)
 		}
-		return texts{
-			ev:   "Referred by " + stop(f.Referrer+visits),
-			q:    "You were referred to us by " + stop(f.Referrer) + " How are you doing now? May we let them know briefly how things went?",
-			evDE: "Gekommen über " + stop(f.Referrer+visitsDE),
-			qDE:  "Sie kamen auf Empfehlung von " + stop(f.Referrer) + " Wie geht es Ihnen inzwischen? Dürfen wir dort kurz berichten, wie es gelaufen ist?",
-		}
+		return "Referred by " + stop(f.Referrer+visits),
+			"You were referred to us by " + stop(f.Referrer) + " How are you doing now? May we let them know briefly how things went?"
 
 	case cLoyalLost:
-		return texts{
-			ev: strconv.Itoa(f.Count) + " visits from " + date(f.From, false) + " to " + date(f.Day, false) + ", " +
-				rhythm(f.Usual, false) + "; none since.",
-			q: "You have been with us " + strconv.Itoa(f.Count) + " times since " + monthYear(f.From, false) +
-				" – thank you for your loyalty! We have not seen you since " + date(f.Day, false) +
-				". How are you, and is there anything we can do for you?",
-			evDE: strconv.Itoa(f.Count) + " Besuche vom " + date(f.From, true) + " bis " + date(f.Day, true) + ", " +
-				rhythm(f.Usual, true) + "; seitdem keiner mehr.",
-			qDE: "Sie waren seit " + monthYear(f.From, true) + " " + strconv.Itoa(f.Count) +
-				"-mal bei uns – vielen Dank für Ihre Treue! Seit dem " + date(f.Day, true) +
-				" haben wir Sie nicht mehr gesehen. Wie geht es Ihnen, und können wir etwas für Sie tun?",
+		n, from, last := strconv.Itoa(f.Count), date(f.From, de), date(f.Day, de)
+		if de {
+			return n + " Besuche vom " + from + " bis " + last + ", " + rhythm(f.Usual, true) + "; seitdem keiner mehr.",
+				"Sie waren seit " + monthYear(f.From, true) + " " + n +
+					"-mal bei uns – vielen Dank für Ihre Treue! Seit dem " + last +
+					" haben wir Sie nicht mehr gesehen. Wie geht es Ihnen, und können wir etwas für Sie tun?"
 		}
+		return n + " visits from " + from + " to " + last + ", " + rhythm(f.Usual, false) + "; none since.",
+			"You have been with us " + n + " times since " + monthYear(f.From, false) +
+				" – thank you for your loyalty! We have not seen you since " + last +
+				". How are you, and is there anything we can do for you?"
 
 	case cManyContacts:
-		var what, whatDE []string
+		n := strconv.Itoa(f.Cancelled + f.Missed)
+		from, last := date(f.From, de), date(f.Day, de)
+		var what []string
+		if de {
+			if f.Cancelled > 0 {
+				what = append(what, count(f.Cancelled, "Absage", "Absagen"))
+			}
+			if f.Missed > 0 {
+				what = append(what, count(f.Missed, "nicht wahrgenommener Termin", "nicht wahrgenommene Termine"))
+			}
+			return list(what, "und") + " zwischen dem " + from + " und dem " + last + ".",
+				"Zwischen dem " + from + " und dem " + last + " sind " + n + " Ihrer Termine ausgefallen. Ist Ihr Anliegen gelöst, oder gibt es noch etwas, bei dem wir helfen können?"
+		}
 		if f.Cancelled > 0 {
 			what = append(what, count(f.Cancelled, "cancellation", "cancellations"))
-			whatDE = append(whatDE, count(f.Cancelled, "Absage", "Absagen"))
 		}
 		if f.Missed > 0 {
 			what = append(what, count(f.Missed, "missed appointment", "missed appointments"))
-			whatDE = append(whatDE, count(f.Missed, "nicht wahrgenommener Termin", "nicht wahrgenommene Termine"))
 		}
-		n := strconv.Itoa(f.Cancelled + f.Missed)
-		return texts{
-			ev:   list(what, "and") + " between " + date(f.From, false) + " and " + date(f.Day, false) + ".",
-			q:    "Between " + date(f.From, false) + " and " + date(f.Day, false) + ", " + n + " of your appointments did not take place. Has everything been sorted out for you, or is there something we can still help with?",
-			evDE: list(whatDE, "und") + " zwischen dem " + date(f.From, true) + " und dem " + date(f.Day, true) + ".",
-			qDE:  "Zwischen dem " + date(f.From, true) + " und dem " + date(f.Day, true) + " sind " + n + " Ihrer Termine ausgefallen. Ist Ihr Anliegen gelöst, oder gibt es noch etwas, bei dem wir helfen können?",
-		}
+		return list(what, "and") + " between " + from + " and " + last + ".",
+			"Between " + from + " and " + last + ", " + n + " of your appointments did not take place. Has everything been sorted out for you, or is there something we can still help with?"
 
 	case cNoContactPreference:
 		known, knownDE := "", ""
@@ -403,86 +443,106 @@ func render(c code, f *Facts) texts {
 				known, knownDE = "neither phone nor e-mail known", "weder Telefon noch E-Mail bekannt"
 			}
 		}
-		return texts{
-			ev:   "No contact preference on record" + paren(known) + ".",
-			q:    "How would you like us to remind you of appointments: by phone, letter, e-mail or text message?",
-			evDE: "Kein bevorzugter Kontaktweg hinterlegt" + paren(knownDE) + ".",
-			qDE:  "Wie möchten Sie künftig an Termine erinnert werden – per Anruf, Brief, E-Mail oder SMS?",
+		if de {
+			return "Kein bevorzugter Kontaktweg hinterlegt" + paren(knownDE) + ".",
+				"Wie möchten Sie künftig an Termine erinnert werden – per Anruf, Brief, E-Mail oder SMS?"
 		}
+		return "No contact preference on record" + paren(known) + ".",
+			"How would you like us to remind you of appointments: by phone, letter, e-mail or text message?"
 
 	case cCourseFinished:
+		last := date(f.Day, de)
 		if f.Count < 2 {
-			return texts{
-				ev:   "Last visit on " + date(f.Day, false) + paren(f.Service) + "; nothing booked since.",
-				q:    "Your last appointment" + paren(f.Service) + " was on " + date(f.Day, false) + ". How are you doing since then? Would a follow-up appointment be helpful?",
-				evDE: "Letzter Besuch am " + date(f.Day, true) + paren(f.Service) + "; seitdem kein Termin.",
-				qDE:  "Ihr letzter Termin" + paren(f.Service) + " war am " + date(f.Day, true) + ". Wie geht es Ihnen seitdem? Wäre ein Folgetermin hilfreich?",
+			if de {
+				return "Letzter Besuch am " + last + paren(f.Service) + "; seitdem kein Termin.",
+					"Ihr letzter Termin" + paren(f.Service) + " war am " + last + ". Wie geht es Ihnen seitdem? Wäre ein Folgetermin hilfreich?"
 			}
+			return "Last visit on " + last + paren(f.Service) + "; nothing booked since.",
+				"Your last appointment" + paren(f.Service) + " was on " + last + ". How are you doing since then? Would a follow-up appointment be helpful?"
 		}
 		n := strconv.Itoa(f.Count)
-		return texts{
-			ev: "Series of " + n + " appointments" + paren(f.Service) + " from " + date(f.From, false) + " to " +
-				date(f.Day, false) + ", " + rhythm(f.Usual, false) + "; nothing booked since.",
-			q: "Your series of " + n + " appointments" + paren(f.Service) + " ended on " + date(f.Day, false) +
-				". How are you doing since then? Would a follow-up appointment be helpful?",
-			evDE: "Serie von " + n + " Terminen" + paren(f.Service) + " vom " + date(f.From, true) + " bis " +
-				date(f.Day, true) + ", " + rhythm(f.Usual, true) + "; seitdem kein Termin.",
-			qDE: "Ihre Serie von " + n + " Terminen" + paren(f.Service) + " endete am " + date(f.Day, true) +
-				". Wie geht es Ihnen seitdem? Wäre ein Folgetermin hilfreich?",
+		if de {
+			return "Serie von " + n + " Terminen" + paren(f.Service) + " vom " + date(f.From, true) + " bis " +
+					last + ", " + rhythm(f.Usual, true) + "; seitdem kein Termin.",
+				"Ihre Serie von " + n + " Terminen" + paren(f.Service) + " endete am " + last +
+					". Wie geht es Ihnen seitdem? Wäre ein Folgetermin hilfreich?"
 		}
+		return "Series of " + n + " appointments" + paren(f.Service) + " from " + date(f.From, false) + " to " +
+				last + ", " + rhythm(f.Usual, false) + "; nothing booked since.",
+			"Your series of " + n + " appointments" + paren(f.Service) + " ended on " + last +
+				". How are you doing since then? Would a follow-up appointment be helpful?"
 	}
-	return texts{}
+	return "", ""
 }
 
-// renderStaff writes the staff-switch texts. With a usual person, Count of the last Of
-// visits were with others; People is the number of different people in those Of visits.
-func renderStaff(f *Facts) texts {
+// renderStaff writes the staff-switch texts, in German when de. With a usual person,
+// Count of the last Of visits were with others; People is the number of different people
+// in those Of visits.
+func renderStaff(f *Facts, de bool) (ev, q string) {
 	of := strconv.Itoa(f.Of)
 	if f.BeforeOf == 0 {
 		// No usual person: many different people from the start.
-		with, withDE := strconv.Itoa(f.People)+" different people", strconv.Itoa(f.People)+" verschiedenen Personen"
+		if de {
+			with := strconv.Itoa(f.People) + " verschiedenen Personen"
+			if len(f.Staff) > 0 {
+				with = list(f.Staff, "und")
+			}
+			return stop("Die letzten " + of + " Besuche bei " + with),
+				"Ihre letzten " + of + " Termine hatten Sie bei " + strconv.Itoa(f.People) + " verschiedenen Personen aus unserem Team. Haben Sie sich gut betreut gefühlt? Wäre Ihnen eine feste Ansprechperson lieber?"
+		}
+		with := strconv.Itoa(f.People) + " different people"
 		if len(f.Staff) > 0 {
-			with, withDE = list(f.Staff, "and"), list(f.Staff, "und")
+			with = list(f.Staff, "and")
 		}
-		return texts{
-			ev:   stop("The last " + of + " visits were with " + with),
-			q:    "Your last " + of + " appointments were with " + strconv.Itoa(f.People) + " different people from our team. Did you feel well looked after? Would you prefer one regular contact person?",
-			evDE: stop("Die letzten " + of + " Besuche bei " + withDE),
-			qDE:  "Ihre letzten " + of + " Termine hatten Sie bei " + strconv.Itoa(f.People) + " verschiedenen Personen aus unserem Team. Haben Sie sich gut betreut gefühlt? Wäre Ihnen eine feste Ansprechperson lieber?",
-		}
+		return stop("The last " + of + " visits were with " + with),
+			"Your last " + of + " appointments were with " + strconv.Itoa(f.People) + " different people from our team. Did you feel well looked after? Would you prefer one regular contact person?"
 	}
 	others := f.People
 	if f.Count < f.Of {
 		others-- // the usual person is among the People
 	}
-	before := strconv.Itoa(f.Before) + " of " + strconv.Itoa(f.BeforeOf) + " visits were"
-	beforeDE := strconv.Itoa(f.Before) + " von " + strconv.Itoa(f.BeforeOf) + " Besuchen"
-	if f.Before == f.BeforeOf {
-		before, beforeDE = "all "+strconv.Itoa(f.Before)+" visits were", "alle "+strconv.Itoa(f.Before)+" Besuche"
+	if de {
+		before := strconv.Itoa(f.Before) + " von " + strconv.Itoa(f.BeforeOf) + " Besuchen"
+		if f.Before == f.BeforeOf {
+			before = "alle " + strconv.Itoa(f.Before) + " Besuche"
+		}
+		usual := "derselben Person"
+		with := strconv.Itoa(others) + " anderen Personen"
+		if others == 1 {
+			with = "einer anderen Person"
+		}
+		if len(f.Staff) > 0 {
+			usual, with = f.UsualStaff, list(f.Staff, "und")
+		}
+		last := strconv.Itoa(f.Count) + " der letzten " + of
+		if f.Count == f.Of {
+			last = "die letzten " + of
+		}
+		ev = stop("Davor " + before + " bei " + usual + "; " + last + " bei " + with)
+		if others == 1 {
+			return ev, "Ihre letzten Termine hatten Sie bei jemand anderem als sonst. Wie war der Wechsel für Sie – haben Sie sich weiterhin gut betreut gefühlt?"
+		}
+		return ev, "Ihre letzten " + of + " Termine hatten Sie bei " + strconv.Itoa(f.People) + " verschiedenen Personen aus unserem Team. Haben Sie sich gut betreut gefühlt? Wäre Ihnen eine feste Ansprechperson lieber?"
 	}
-	usual, usualDE := "the same person", "derselben Person"
-	with, withDE := strconv.Itoa(others)+" other people", strconv.Itoa(others)+" anderen Personen"
+	before := strconv.Itoa(f.Before) + " of " + strconv.Itoa(f.BeforeOf) + " visits were"
+	if f.Before == f.BeforeOf {
+		before = "all " + strconv.Itoa(f.Before) + " visits were"
+	}
+	usual := "the same person"
+	with := strconv.Itoa(others) + " other people"
 	if others == 1 {
-		with, withDE = "one other person", "einer anderen Person"
+		with = "one other person"
 	}
 	if len(f.Staff) > 0 {
-		usual, usualDE = f.UsualStaff, f.UsualStaff
-		with, withDE = list(f.Staff, "and"), list(f.Staff, "und")
+		usual, with = f.UsualStaff, list(f.Staff, "and")
 	}
-	last, lastDE := strconv.Itoa(f.Count)+" of the last "+of, strconv.Itoa(f.Count)+" der letzten "+of
+	last := strconv.Itoa(f.Count) + " of the last " + of
 	if f.Count == f.Of {
-		last, lastDE = "the last "+of, "die letzten "+of
+		last = "the last " + of
 	}
-	t := texts{
-		ev:   stop("Before, " + before + " with " + usual + "; " + last + " were with " + with),
-		evDE: stop("Davor " + beforeDE + " bei " + usualDE + "; " + lastDE + " bei " + withDE),
-	}
+	ev = stop("Before, " + before + " with " + usual + "; " + last + " were with " + with)
 	if others == 1 {
-		t.q = "Your last appointments were with someone other than the person you usually saw. How was the change for you – did you still feel well looked after?"
-		t.qDE = "Ihre letzten Termine hatten Sie bei jemand anderem als sonst. Wie war der Wechsel für Sie – haben Sie sich weiterhin gut betreut gefühlt?"
-	} else {
-		t.q = "Your last " + of + " appointments were with " + strconv.Itoa(f.People) + " different people from our team. Did you feel well looked after? Would you prefer one regular contact person?"
-		t.qDE = "Ihre letzten " + of + " Termine hatten Sie bei " + strconv.Itoa(f.People) + " verschiedenen Personen aus unserem Team. Haben Sie sich gut betreut gefühlt? Wäre Ihnen eine feste Ansprechperson lieber?"
+		return ev, "Your last appointments were with someone other than the person you usually saw. How was the change for you – did you still feel well looked after?"
 	}
-	return t
+	return ev, "Your last " + of + " appointments were with " + strconv.Itoa(f.People) + " different people from our team. Did you feel well looked after? Would you prefer one regular contact person?"
 }
