@@ -61,7 +61,7 @@ func ListField(key string, n int, elem func(b []byte, i int) ([]byte, error)) Fi
 }
 
 // ValueField is the top-level field key, whose value appends as json.MarshalIndent(value,
-// "  ", "  ") would.
+// "  ", "  ") would. value is called on a goroutine of its own, while lists are written.
 func ValueField(key string, value func(b []byte) ([]byte, error)) Field {
 	return Field{key: key, value: value}
 }
@@ -74,10 +74,7 @@ func JSONWith(w io.Writer, doc any, fields ...Field) error {
 	if err != nil {
 		return err
 	}
-	type place struct {
-		at, end int
-		f       *Field
-	}
+	type place struct{ at, end, field int }
 	places := make([]place, 0, len(fields))
 	for i := range fields {
 		f := &fields[i]
@@ -86,23 +83,38 @@ func JSONWith(w io.Writer, doc any, fields ...Field) error {
 		if at < 0 {
 			return fmt.Errorf("json: no top-level %q: null in the document", f.key)
 		}
-		places = append(places, place{at, at + len(null), f})
+		places = append(places, place{at, at + len(null), i})
 	}
 	slices.SortFunc(places, func(a, b place) int { return a.at - b.at })
+	// The values are worked out meanwhile: a list's writing leaves a core idle at times.
+	type value struct {
+		b   []byte
+		err error
+	}
+	values := make([]chan value, len(fields))
+	for i := range fields {
+		if f := &fields[i]; f.elem == nil {
+			values[i] = make(chan value, 1)
+			go func() {
+				b, err := f.value(make([]byte, 0, 64<<10))
+				values[i] <- value{b, err}
+			}()
+		}
+	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	done := 0
 	for _, p := range places {
 		bw.Write(b[done:p.at])
 		done = p.end
-		f := p.f
+		f := &fields[p.field]
 		fmt.Fprintf(bw, "\n  %q: ", f.key)
 		switch {
 		case f.elem == nil:
-			v, err := f.value(make([]byte, 0, 64<<10))
-			if err != nil {
-				return err
+			v := <-values[p.field]
+			if v.err != nil {
+				return v.err
 			}
-			bw.Write(v)
+			bw.Write(v.b)
 		case f.n < 0:
 			bw.WriteString("null")
 		case f.n == 0:

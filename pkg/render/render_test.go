@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -112,5 +113,57 @@ func TestJSONWithListFailsOnAnElementItCannotEncode(t *testing.T) {
 		Items []row `json:"items"`
 	}{}, "items", items); err == nil {
 		t.Error("a NaN in the list was written")
+	}
+}
+
+// JSONWith writes several fields itself, lists and values, in the document's order
+// whatever the order they are given in, and stops at a value's error.
+func TestJSONWithIsWhatTheEncoderWrites(t *testing.T) {
+	type doc struct {
+		Version int               `json:"version"`
+		Items   []row             `json:"items"`
+		Middle  string            `json:"middle"`
+		Counts  map[string]int    `json:"counts"`
+		More    []row             `json:"more"`
+		Nested  map[string][]row  `json:"nested"`
+		Tail    map[string]string `json:"tail"`
+	}
+	items := make([]row, 3*listChunk+1)
+	for i := range items {
+		items[i] = row{fmt.Sprint("<", i, ">"), float64(i) / 7}
+	}
+	full := doc{2, items, "m", map[string]int{"b": 2, "a": 1}, []row{}, map[string][]row{"items": {{"x", 1}}}, map[string]string{}}
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetIndent("", "  ")
+	enc.Encode(full)
+	value := func(v any) func(b []byte) ([]byte, error) {
+		return func(b []byte) ([]byte, error) {
+			out, err := json.MarshalIndent(v, "  ", "  ")
+			return append(b, out...), err
+		}
+	}
+	list := func(l []row) func(b []byte, i int) ([]byte, error) {
+		return func(b []byte, i int) ([]byte, error) { return AppendJSONElement(b, &l[i]) }
+	}
+	rest := full
+	rest.Items, rest.Counts, rest.More = nil, nil, nil
+	var got bytes.Buffer
+	err := JSONWith(&got, rest,
+		ValueField("counts", value(full.Counts)),
+		ListField("more", 0, list(nil)),
+		ListField("items", len(items), list(items)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("got\n%s\nwant\n%s", got.String(), want.String())
+	}
+	failing := ValueField("counts", func(b []byte) ([]byte, error) { return b, errors.New("no counts") })
+	if err := JSONWith(io.Discard, rest, failing, ListField("more", -1, list(nil)), ListField("items", -1, list(nil))); err == nil || err.Error() != "no counts" {
+		t.Errorf("a value's error: %v", err)
+	}
+	if err := JSONWith(io.Discard, rest, ListField("nested", -1, list(nil))); err == nil {
+		t.Error("a field that is not null in the document was written")
 	}
 }

@@ -101,3 +101,24 @@ func FuzzJSONFloat(f *testing.F) {
 		}
 	})
 }
+
+// appendJSONString skips plain text eight bytes at a time: every byte that needs escaping
+// must be found at every position in a word.
+func TestJSONStringIsWhatMarshalWrites(t *testing.T) {
+	alphabet := []string{"a", "Z", " ", "~", "\x7f", "\"", "\\", "<", ">", "&", "\x00", "\x1f", "\n", "ä", "\u2028", "\xff", "€", "!", "?", "=", "%", "'"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 100000 {
+		var s string
+		for range rng.IntN(40) {
+			if rng.IntN(4) == 0 {
+				s += alphabet[rng.IntN(len(alphabet))]
+			} else {
+				s += string(rune('a' + rng.IntN(26)))
+			}
+		}
+		want, _ := json.Marshal(s)
+		if got := appendJSONString([]byte("x"), s); string(got) != "x"+string(want) {
+			t.Fatalf("%q: got %s, want %s", s, got[1:], want)
+		}
+	}
+}
