@@ -138,13 +138,18 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 	if err != nil {
 		return err
 	}
-	// The backtest fits the models again: meanwhile, build the report.
+	// The backtest fits the models again: meanwhile, build the report, and write the parts
+	// that come before the model (report.Report.DeferBacktest).
 	var (
 		backtest *report.Backtest
 		fitted   sync.WaitGroup
 	)
 	fitted.Go(func() { backtest = r.Backtest() })
 	defer fitted.Wait()
+	waitBacktest := func() *report.Backtest {
+		fitted.Wait()
+		return backtest
+	}
 	keys := make([]string, len(r.Set.Customers))
 	for i := range r.Set.Customers {
 		keys[i] = r.Set.Customers[i].Key
@@ -169,8 +174,7 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 			opt.Contacts = false
 		}
 		rep := r.Report(opt)
-		fitted.Wait()
-		rep.Model.Backtest = backtest
+		rep.DeferBacktest(waitBacktest)
 		built[pseudonymize] = rep
 		return rep
 	}
@@ -214,6 +218,7 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 			opt := base
 			opt.Contacts = false
 			state = r.Report(opt)
+			state.DeferBacktest(waitBacktest)
 		}
 		if err := o.saveState(state); err != nil {
 			return err

@@ -66,24 +66,33 @@ func ValueField(key string, value func(b []byte) ([]byte, error)) Field {
 	return Field{key: key, value: value}
 }
 
-// JSONWith writes doc as json.Encoder with a two-space indent would, but writes the
-// top-level fields given itself; doc must be passed with those fields nil (they encode as
-// null).
+// JSONWith writes doc as json.Encoder with a two-space indent would, but writes the values
+// of the top-level fields given itself, in place of what doc holds for them: pass doc with
+// large ones nil.
 func JSONWith(w io.Writer, doc any, fields ...Field) error {
 	b, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {
 		return err
 	}
+	// A top-level key is the only thing on a line indented by two spaces that starts with a
+	// quote (deeper keys are indented more, and strings hold no newlines), and its value
+	// runs to the comma before the next one, or to the document's closing brace.
 	type place struct{ at, end, field int }
 	places := make([]place, 0, len(fields))
 	for i := range fields {
 		f := &fields[i]
-		null := []byte(fmt.Sprintf("\n  %q: null", f.key)) // top-level: deeper keys are indented more
-		at := bytes.Index(b, null)
+		key := []byte(fmt.Sprintf("\n  %q: ", f.key))
+		at := bytes.Index(b, key)
 		if at < 0 {
-			return fmt.Errorf("json: no top-level %q: null in the document", f.key)
+			return fmt.Errorf("json: no top-level %q in the document", f.key)
 		}
-		places = append(places, place{at, at + len(null), i})
+		end := at + len(key)
+		if n := bytes.Index(b[end:], []byte(",\n  \"")); n >= 0 {
+			end += n
+		} else {
+			end = bytes.LastIndex(b, []byte("\n}"))
+		}
+		places = append(places, place{at, end, i})
 	}
 	slices.SortFunc(places, func(a, b place) int { return a.at - b.at })
 	// The values are worked out meanwhile: a list's writing leaves a core idle at times.

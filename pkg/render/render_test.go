@@ -117,7 +117,8 @@ func TestJSONWithListFailsOnAnElementItCannotEncode(t *testing.T) {
 }
 
 // JSONWith writes several fields itself, lists and values, in the document's order
-// whatever the order they are given in, and stops at a value's error.
+// whatever the order they are given in, in place of what the document holds for them, and
+// stops at a value's error.
 func TestJSONWithIsWhatTheEncoderWrites(t *testing.T) {
 	type doc struct {
 		Version int               `json:"version"`
@@ -163,7 +164,14 @@ func TestJSONWithIsWhatTheEncoderWrites(t *testing.T) {
 	if err := JSONWith(io.Discard, rest, failing, ListField("more", -1, list(nil)), ListField("items", -1, list(nil))); err == nil || err.Error() != "no counts" {
 		t.Errorf("a value's error: %v", err)
 	}
-	if err := JSONWith(io.Discard, rest, ListField("nested", -1, list(nil))); err == nil {
-		t.Error("a field that is not null in the document was written")
+	// Fields the document holds are replaced, the first and the last too.
+	got.Reset()
+	err = JSONWith(&got, full, ValueField("tail", value(full.Tail)), ValueField("nested", value(full.Nested)),
+		ValueField("version", value(full.Version)), ListField("items", len(items), list(items)))
+	if err != nil || got.String() != want.String() {
+		t.Errorf("fields the document holds, replaced: %v\n%s", err, got.String())
+	}
+	if err := JSONWith(io.Discard, rest, ListField("Name", -1, list(nil))); err == nil {
+		t.Error("a field the document has only deeper down was written")
 	}
 }

@@ -34,17 +34,44 @@ type deferred struct {
 	lapsed   int      // Lapsed[:lapsed] are complete
 	statuses bool     // Statuses is complete
 	sorted   []Status // the statuses in the order of the ids, once worked out
+	// backtest completes Model.Backtest; it is not under mu, as it may wait long.
+	backtest func()
 }
 
 // Defer leaves the parts d builds to be completed when they are needed. Writers complete
 // what their format shows; code that reads [Report.Lapsed] or [Report.Statuses] itself
 // calls [Report.Complete] first.
-func (r *Report) Defer(d Deferred) { r.deferred = &deferred{d: d} }
+func (r *Report) Defer(d Deferred) {
+	nd := &deferred{d: d}
+	if r.deferred != nil {
+		nd.backtest = r.deferred.backtest
+	}
+	r.deferred = nd
+}
 
-// Complete completes what [Report.Defer] left out. It is safe to call more than once.
+// Complete completes what [Report.Defer] and [Report.DeferBacktest] left out. It is safe
+// to call more than once.
 func (r *Report) Complete() {
 	r.CompleteLapsed(len(r.Lapsed))
 	r.completeStatuses()
+	r.completeBacktest()
+}
+
+// DeferBacktest leaves [ModelPart.Backtest] to backtest, which is called (once) when a
+// writer needs the model: the JSON writes the lapsed list, which comes before the model,
+// meanwhile. backtest may wait for a fit running on another goroutine.
+func (r *Report) DeferBacktest(backtest func() *Backtest) {
+	if r.deferred == nil {
+		r.deferred = &deferred{lapsed: len(r.Lapsed), statuses: true}
+	}
+	r.deferred.backtest = sync.OnceFunc(func() { r.Model.Backtest = backtest() })
+}
+
+// completeBacktest completes [ModelPart.Backtest] if it was deferred.
+func (r *Report) completeBacktest() {
+	if d := r.deferred; d != nil && d.backtest != nil {
+		d.backtest()
+	}
 }
 
 // CompleteLapsed completes the first n lapsed customers in place, spread over GOMAXPROCS

@@ -67,3 +67,57 @@ func TestDeferredStatusesAreWhatTheMapHolds(t *testing.T) {
 		t.Errorf("completed statuses %v, want %v", r.Statuses, full.Statuses)
 	}
 }
+
+// A deferred backtest is asked for once (or never, by csv), however often the report is written,
+// and the report writes as if it had been there from the start; it survives a later Defer.
+func TestADeferredBacktestIsWrittenAsIfThere(t *testing.T) {
+	full := practice("de")
+	if full.Model.Backtest == nil {
+		t.Fatal("the fixture has no backtest")
+	}
+	for _, format := range Formats {
+		w, err := NewWriter(format, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		write := func(r *Report) string {
+			var b bytes.Buffer
+			if err := w.Write(&b, r); err != nil {
+				t.Fatal(err)
+			}
+			return b.String()
+		}
+		want := write(full)
+		r := *full
+		r.Model.Backtest = nil
+		calls := 0
+		r.DeferBacktest(func() *Backtest { calls++; return full.Model.Backtest })
+		d := Deferred{Customer: func(i int, c *Customer) { *c = full.Lapsed[i] }, Statuses: func() []Status { return nil }}
+		for _, c := range full.Lapsed {
+			d.Contacts = d.Contacts || c.Name != "" || c.Phone != "" || c.Email != "" || c.ContactPreference != ""
+			d.PAlive = d.PAlive || c.PAlive >= 0
+		}
+		r.Defer(d)
+		r.Lapsed = make([]Customer, len(full.Lapsed))
+		r.Statuses = nil
+		if format == "json" || format == "xlsx" {
+			// the fixture's statuses, as the deferred list gives them
+			list := []Status{}
+			for id, s := range full.Statuses {
+				list = append(list, Status{id, s})
+			}
+			r.deferred.d.Statuses = func() []Status { return slices.Clone(list) }
+		}
+		got := write(&r)
+		if format != "xlsx" && got != want { // xlsx holds its time of writing
+			t.Errorf("%s: the report with a deferred backtest writes something else", format)
+		}
+		wantCalls := 1
+		if format == "csv" {
+			wantCalls = 0 // the per-customer table has no model
+		}
+		if again := write(&r); format != "xlsx" && again != want || calls != wantCalls {
+			t.Errorf("%s: written twice, the backtest asked for %d times", format, calls)
+		}
+	}
+}

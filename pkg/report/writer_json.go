@@ -1,6 +1,7 @@
 package report
 
 import (
+	"encoding/json"
 	"io"
 	"sync"
 
@@ -14,7 +15,8 @@ import (
 // are encoded one at a time, on all cores, and the statuses directly: the encoder would
 // hold the whole document twice in memory (about 1 KB a customer), which for 300,000
 // customers is most of a gigabyte. Lapsed customers the report has not completed yet
-// (see [Report.Defer]) are filled in as they are encoded and not kept.
+// (see [Report.Defer]) are filled in as they are encoded and not kept; a deferred backtest
+// ([Report.DeferBacktest]) is waited for after the list.
 type jsonWriter struct{}
 
 func (jsonWriter) Write(w io.Writer, r *Report) error {
@@ -31,6 +33,11 @@ func (jsonWriter) Write(w io.Writer, r *Report) error {
 			c := scratch.Get().(*Customer)
 			defer scratch.Put(c)
 			return render.AppendJSONElement(b, lapsed(i, c))
+		}),
+		render.ValueField("model", func(b []byte) ([]byte, error) {
+			r.completeBacktest()
+			m, err := json.MarshalIndent(&r.Model, "  ", "  ")
+			return append(b, m...), err
 		}),
 		render.ValueField("statuses", func(b []byte) ([]byte, error) {
 			list, ok := r.statusList()
