@@ -1,6 +1,7 @@
 package atomicfile
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -45,5 +46,31 @@ func TestAFailedWriteLeavesNothingAndKeepsTheOldFile(t *testing.T) {
 	}
 	if err := Write(filepath.Join(dir, "missing", "x"), 0o644, func(io.Writer) error { return nil }); err == nil {
 		t.Error("writing into a missing directory succeeded")
+	}
+}
+
+// A file larger than the writeback step is written whole, in whatever pieces it comes.
+func TestALargeFileIsWrittenWhole(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "large.json")
+	want := make([]byte, 3*writebackEvery+12345)
+	for i := range want {
+		want[i] = byte(i * 7)
+	}
+	err := Write(path, 0o644, func(w io.Writer) error {
+		for rest := want; len(rest) > 0; {
+			n := min(len(rest), 1+len(rest)%(3<<20))
+			if _, err := w.Write(rest[:n]); err != nil {
+				return err
+			}
+			rest = rest[n:]
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("read back %d bytes (%v), want %d", len(got), err, len(want))
 	}
 }
