@@ -248,18 +248,25 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 		}
 	}
 	rep.Summary.ValueAtRisk = round2(rep.Summary.ValueAtRisk)
-	var side sync.WaitGroup
+	// The parts that do not depend on the lapsed list are worked out meanwhile, into parts:
+	// a JSON report writes its lapsed list before them, and so may start before they are
+	// done (report.Deferred.Parts).
+	var (
+		side, summary sync.WaitGroup
+		parts         report.Report
+	)
 	if !o.LapsedOnly {
-		r.overview(rep, lang, &side)
+		rep.Segments = r.segmentsPart(lang)
+		r.overview(&parts, &side)
+		summary.Go(func() { rep.Summary.Revenue12m = r.revenue12m() })
 	}
-	// The lift does not depend on the lapsed list either.
 	side.Go(func() {
 		for _, l := range reason.Lift(r.Verdicts, r.Findings) {
 			lift := l.Lift
 			if math.IsInf(lift, 0) || math.IsNaN(lift) {
 				lift = 0 // never seen among active customers: the report says so by ActiveShare 0
 			}
-			rep.Lift = append(rep.Lift, report.LiftRow{Code: l.Code, Label: reason.Label(l.Code, lang),
+			parts.Lift = append(parts.Lift, report.LiftRow{Code: l.Code, Label: reason.Label(l.Code, lang),
 				Lapsed: l.Lapsed, LapsedShare: l.LapsedShare, Active: l.Active, ActiveShare: l.ActiveShare, Lift: lift})
 		}
 	})
@@ -289,9 +296,15 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 			}
 		}
 	}
+	done := func() {
+		side.Wait()
+		rep.Lift, rep.Trends, rep.Cohorts, rep.Mix, rep.Recency = parts.Lift, parts.Trends, parts.Cohorts, parts.Mix, parts.Recency
+	}
+	if o.Defer && !o.LapsedOnly {
+		d.Parts = done
+	}
 	rep.Defer(d)
 	rep.Unavailable = reason.Unavailable(set.Columns)
-	side.Wait()
 	rep.Model = r.modelPart(decided)
 	if o.Previous != nil {
 		prevID := func(key string) string { return key }
@@ -300,39 +313,45 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 		}
 		rep.Since = since(o.Previous, r, prevID, id)
 	}
+	summary.Wait()
+	if d.Parts == nil {
+		done()
+	}
 	if !o.Defer {
 		rep.Complete()
 	}
 	return rep
 }
 
-// overview adds the parts of the report about all customers: the revenue, the segment
-// table, trend, cohorts, mix and recency histogram; all but the segment table in goroutines
-// of side.
-func (r *Result) overview(rep *report.Report, lang string, side *sync.WaitGroup) {
-	set := r.Set
-	rep.Segments.Grid = r.Segments.Grid
+// segmentsPart is the report's segment grid and table.
+func (r *Result) segmentsPart(lang string) report.SegmentsPart {
+	p := report.SegmentsPart{Grid: r.Segments.Grid}
 	for _, s := range r.Segments.Segments {
-		rep.Segments.Rows = append(rep.Segments.Rows, report.SegmentRow{
+		p.Rows = append(p.Rows, report.SegmentRow{
 			Code: s.Code, Name: r.SegmentName(s.Code, lang), Customers: s.Customers, Share: s.Share,
 			MedianRecency: s.MedianRecency, MedianFrequency: s.MedianFrequency,
 			Revenue: float64(s.Revenue) / 100, RevenueShare: s.RevenueShare,
 		})
 	}
-	// The trend, cohorts and mix do not depend on the lapsed list: work them out meanwhile.
+	return p
+}
+
+// overview works out the parts of the report about all customers' visits into parts: the
+// trend and cohorts, the mix and the recency histogram, in goroutines of side.
+func (r *Result) overview(parts *report.Report, side *sync.WaitGroup) {
+	set := r.Set
 	side.Go(func() {
 		months, cohorts := trend.Compute(set, r.AsOf, r.lapseAfter)
 		for _, m := range months {
-			rep.Trends = append(rep.Trends, report.MonthRow{Month: m.Month, Active: m.Active, New: m.New, Lapsed: m.Lapsed, Returned: m.Returned})
+			parts.Trends = append(parts.Trends, report.MonthRow{Month: m.Month, Active: m.Active, New: m.New, Lapsed: m.Lapsed, Returned: m.Returned})
 		}
 		for _, c := range cohorts {
-			rep.Cohorts = append(rep.Cohorts, report.CohortRow{Cohort: c.Name, Customers: c.Customers, After: trend.After, Retained: c.Retained})
+			parts.Cohorts = append(parts.Cohorts, report.CohortRow{Cohort: c.Name, Customers: c.Customers, After: trend.After, Retained: c.Retained})
 		}
 	})
 	side.Go(func() {
-		rep.Summary.Revenue12m = r.revenue12m()
-		rep.Mix = r.mix()
-		rep.Recency = r.recency()
+		parts.Mix = r.mix()
+		parts.Recency = r.recency()
 	})
 }
 

@@ -21,6 +21,10 @@ type Deferred struct {
 	// any order; a later entry for an id replaces an earlier one, as in a map. In the
 	// order of the ids it costs least.
 	Statuses func() []Status
+	// Parts, when not nil, fills in the parts of the report that come after the lapsed list
+	// in its JSON: Lift, Trends, Cohorts, Mix and Recency. It is called once, when a writer
+	// needs them: the JSON writes its lapsed list meanwhile.
+	Parts func()
 	// Contacts and PAlive say whether any lapsed customer has a contact detail, and a
 	// P(alive) of 0 or more: a list of them shows those columns only then, which must be
 	// known before the customers are filled in.
@@ -34,8 +38,9 @@ type deferred struct {
 	lapsed   int      // Lapsed[:lapsed] are complete
 	statuses bool     // Statuses is complete
 	sorted   []Status // the statuses in the order of the ids, once worked out
-	// backtest completes Model.Backtest; it is not under mu, as it may wait long.
-	backtest func()
+	// parts and backtest complete Parts and Model.Backtest; they are not under mu, as they
+	// may wait long.
+	parts, backtest func()
 }
 
 // Defer leaves the parts d builds to be completed when they are needed. Writers complete
@@ -43,6 +48,9 @@ type deferred struct {
 // calls [Report.Complete] first.
 func (r *Report) Defer(d Deferred) {
 	nd := &deferred{d: d}
+	if d.Parts != nil {
+		nd.parts = sync.OnceFunc(d.Parts)
+	}
 	if r.deferred != nil {
 		nd.backtest = r.deferred.backtest
 	}
@@ -54,7 +62,15 @@ func (r *Report) Defer(d Deferred) {
 func (r *Report) Complete() {
 	r.CompleteLapsed(len(r.Lapsed))
 	r.completeStatuses()
+	r.completeParts()
 	r.completeBacktest()
+}
+
+// completeParts completes what [Deferred.Parts] fills in, if it was deferred.
+func (r *Report) completeParts() {
+	if d := r.deferred; d != nil && d.parts != nil {
+		d.parts()
+	}
 }
 
 // DeferBacktest leaves [ModelPart.Backtest] to backtest, which is called (once) when a

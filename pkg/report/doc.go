@@ -195,6 +195,7 @@ const (
 )
 
 func newDoc(r *Report, o docOptions) *doc {
+	r.completeParts()
 	r.completeBacktest()
 	w := wordsFor(r.Lang)
 	d := &doc{w: w, lang: r.Lang}

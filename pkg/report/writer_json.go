@@ -15,8 +15,9 @@ import (
 // are encoded one at a time, on all cores, and the statuses directly: the encoder would
 // hold the whole document twice in memory (about 1 KB a customer), which for 300,000
 // customers is most of a gigabyte. Lapsed customers the report has not completed yet
-// (see [Report.Defer]) are filled in as they are encoded and not kept; a deferred backtest
-// ([Report.DeferBacktest]) is waited for after the list.
+// (see [Report.Defer]) are filled in as they are encoded and not kept; the parts after the
+// list that are still being worked out ([Deferred.Parts], [Report.DeferBacktest]) are
+// waited for after it.
 type jsonWriter struct{}
 
 func (jsonWriter) Write(w io.Writer, r *Report) error {
@@ -34,15 +35,25 @@ func (jsonWriter) Write(w io.Writer, r *Report) error {
 			defer scratch.Put(c)
 			return render.AppendJSONElement(b, lapsed(i, c))
 		}),
-		render.ValueField("model", func(b []byte) ([]byte, error) {
-			r.completeBacktest()
-			m, err := json.MarshalIndent(&r.Model, "  ", "  ")
-			return append(b, m...), err
-		}),
+		part("reasons_lift", r.completeParts, func() any { return r.Lift }),
+		part("monthly_trend", r.completeParts, func() any { return r.Trends }),
+		part("cohorts", r.completeParts, func() any { return r.Cohorts }),
+		part("channels_and_services", r.completeParts, func() any { return r.Mix }),
+		part("recency_histogram", r.completeParts, func() any { return r.Recency }),
+		part("model", r.completeBacktest, func() any { return &r.Model }),
 		render.ValueField("statuses", func(b []byte) ([]byte, error) {
 			list, ok := r.statusList()
 			return appendStatuses(b, list, ok), nil
 		}))
+}
+
+// part is the top-level field key, whose value get returns once complete has completed it.
+func part(key string, complete func(), get func() any) render.Field {
+	return render.ValueField(key, func(b []byte) ([]byte, error) {
+		complete()
+		v, err := json.MarshalIndent(get(), "  ", "  ")
+		return append(b, v...), err
+	})
 }
 
 // appendStatuses appends the statuses, sorted by id, as json.MarshalIndent(m, "  ", "  ")
