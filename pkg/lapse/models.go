@@ -208,7 +208,14 @@ func (hr *holdoutRows) add(i int, cd *customerData) {
 
 // holdout returns the customers with a visit by cal, in order.
 func (hr *holdoutRows) holdout() *Holdout {
-	h := &Holdout{Cal: hr.cal}
+	n := 0
+	for _, k := range hr.days {
+		if k > 0 {
+			n++
+		}
+	}
+	// Allocated whole: grown by appending, these megabytes cost more than the loop.
+	h := &Holdout{Cal: hr.cal, Summaries: make([]model.Summary, 0, n), Actual: make([]float64, 0, n)}
 	for i, k := range hr.days {
 		if k > 0 {
 			h.Summaries = append(h.Summaries, hr.sums[i])

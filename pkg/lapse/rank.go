@@ -27,7 +27,13 @@ func RankLapsedIndex(vs []Verdict) []int {
 		overdue int
 		i       int
 	}
-	var rs []rank
+	n := 0
+	for i := range vs {
+		if vs[i].Status.Missing() {
+			n++
+		}
+	}
+	rs := make([]rank, 0, n)
 	ascending := true
 	for i := range vs {
 		if i > 0 && vs[i-1].Key >= vs[i].Key {

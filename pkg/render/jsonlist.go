@@ -208,6 +208,7 @@ func writeChunks(w io.Writer, n int, encode func(lo, hi int, b []byte) ([]byte, 
 				select {
 				case b = <-free:
 				default:
+					b = make([]byte, 0, 256<<10) // a chunk of customers' worth
 				}
 				b, err := encode(k*listChunk, min((k+1)*listChunk, n), b)
 				done[k] <- result{b, err}
