@@ -50,6 +50,30 @@ type Result struct {
 	segment []string
 	opt     Options
 	holdout *lapse.Holdout // gathered for the backtest (Options.Backtest)
+
+	// What every report of the result shares, worked out once however many reports a
+	// run writes (a pseudonymized web page and the state with real ids, say).
+	mu     sync.Mutex
+	shared map[sharedKey]*sharedParts
+	ranked struct {
+		once sync.Once
+		idx  []int
+	}
+}
+
+// sharedKey says which reports share parts: those in one language, with the overview or
+// without (ReportOptions.LapsedOnly).
+type sharedKey struct {
+	lang     string
+	overview bool
+}
+
+// sharedParts are the parts of a report that depend neither on the ids nor on contact
+// details, being worked out in goroutines: done until all are, revenue until the revenue.
+type sharedParts struct {
+	done, revenue sync.WaitGroup
+	parts         report.Report // Lift, and with the overview Trends, Cohorts, Mix and Recency
+	revenue12m    float64
 }
 
 // SegmentOf returns the segment code of customer i of the set ("" without a visit).
@@ -143,7 +167,44 @@ func judge(set *history.Set, opt Options, ms *lapse.Models) ([]lapse.Verdict, []
 }
 
 // Lapsed returns the indexes of the lapsed and lost customers, most value at risk first.
-func (r *Result) Lapsed() []int { return lapse.RankLapsedIndex(r.Verdicts) }
+func (r *Result) Lapsed() []int { return slices.Clone(r.lapsedIndex()) }
+
+// lapsedIndex is [Result.Lapsed], ranked once and shared: not to be modified.
+func (r *Result) lapsedIndex() []int {
+	r.ranked.once.Do(func() { r.ranked.idx = lapse.RankLapsedIndex(r.Verdicts) })
+	return r.ranked.idx
+}
+
+// sharedFor returns the shared parts of the reports in lang, starting to work them out
+// for the first report that asks.
+func (r *Result) sharedFor(lang string, overview bool) *sharedParts {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	k := sharedKey{lang, overview}
+	if sh := r.shared[k]; sh != nil {
+		return sh
+	}
+	sh := &sharedParts{}
+	if r.shared == nil {
+		r.shared = map[sharedKey]*sharedParts{}
+	}
+	r.shared[k] = sh
+	if overview {
+		r.overview(&sh.parts, &sh.done)
+		sh.revenue.Go(func() { sh.revenue12m = r.revenue12m() })
+	}
+	sh.done.Go(func() {
+		for _, l := range reason.Lift(r.Verdicts, r.Findings) {
+			lift := l.Lift
+			if math.IsInf(lift, 0) || math.IsNaN(lift) {
+				lift = 0 // never seen among active customers: the report says so by ActiveShare 0
+			}
+			sh.parts.Lift = append(sh.parts.Lift, report.LiftRow{Code: l.Code, Label: reason.Label(l.Code, lang),
+				Lapsed: l.Lapsed, LapsedShare: l.LapsedShare, Active: l.Active, ActiveShare: l.ActiveShare, Lift: lift})
+		}
+	})
+	return sh
+}
 
 // Index returns the position of the customer with the given key, or -1.
 func (r *Result) Index(key string) int {
@@ -215,7 +276,9 @@ type ReportOptions struct {
 }
 
 // Report assembles the report. The model's backtest is left to the caller ([Result.Backtest]
-// fits the models again, which one run should do once for all its outputs).
+// fits the models again, which one run should do once for all its outputs). The reports of
+// one result share what depends on neither ids nor contact details (the ranking, lift,
+// trend, cohorts, mix, recency and revenue), worked out once per language.
 func (r *Result) Report(o ReportOptions) *report.Report {
 	lang := o.Lang
 	set := r.Set
@@ -248,32 +311,17 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 		}
 	}
 	rep.Summary.ValueAtRisk = round2(rep.Summary.ValueAtRisk)
-	// The parts that do not depend on the lapsed list are worked out meanwhile, into parts:
-	// a JSON report writes its lapsed list before them, and so may start before they are
-	// done (report.Deferred.Parts).
-	var (
-		side, summary sync.WaitGroup
-		parts         report.Report
-	)
+	// The parts that do not depend on the lapsed list are worked out meanwhile, once for
+	// all reports: a JSON report writes its lapsed list before them, and so may start
+	// before they are done (report.Deferred.Parts).
+	sh := r.sharedFor(lang, !o.LapsedOnly)
 	if !o.LapsedOnly {
 		rep.Segments = r.segmentsPart(lang)
-		r.overview(&parts, &side)
-		summary.Go(func() { rep.Summary.Revenue12m = r.revenue12m() })
 	}
-	side.Go(func() {
-		for _, l := range reason.Lift(r.Verdicts, r.Findings) {
-			lift := l.Lift
-			if math.IsInf(lift, 0) || math.IsNaN(lift) {
-				lift = 0 // never seen among active customers: the report says so by ActiveShare 0
-			}
-			parts.Lift = append(parts.Lift, report.LiftRow{Code: l.Code, Label: reason.Label(l.Code, lang),
-				Lapsed: l.Lapsed, LapsedShare: l.LapsedShare, Active: l.Active, ActiveShare: l.ActiveShare, Lift: lift})
-		}
-	})
 	// The lapsed customers, ranked, are filled in when a format shows them: a web page or
 	// table shows a few dozen of possibly hundreds of thousands. What the list's columns
 	// depend on is known now.
-	idx := r.Lapsed()
+	idx := r.lapsedIndex()
 	rep.Lapsed = make([]report.Customer, len(idx))
 	d := report.Deferred{
 		Customer: func(k int, c *report.Customer) {
@@ -297,8 +345,9 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 		}
 	}
 	done := func() {
-		side.Wait()
-		rep.Lift, rep.Trends, rep.Cohorts, rep.Mix, rep.Recency = parts.Lift, parts.Trends, parts.Cohorts, parts.Mix, parts.Recency
+		sh.done.Wait()
+		p := &sh.parts
+		rep.Lift, rep.Trends, rep.Cohorts, rep.Mix, rep.Recency = p.Lift, p.Trends, p.Cohorts, p.Mix, p.Recency
 	}
 	if o.Defer && !o.LapsedOnly {
 		d.Parts = done
@@ -313,7 +362,8 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 		}
 		rep.Since = since(o.Previous, r, prevID, id)
 	}
-	summary.Wait()
+	sh.revenue.Wait()
+	rep.Summary.Revenue12m = sh.revenue12m
 	if d.Parts == nil {
 		done()
 	}

@@ -246,3 +246,44 @@ func TestADeferredReportWritesWhatACompleteOneDoes(t *testing.T) {
 		}
 	}
 }
+
+// The reports of one run share the parts that depend on neither ids nor contacts, per
+// language: each report is what it would be from a run of its own.
+func TestReportsOfOneRunAreWhatTheyWouldBeAlone(t *testing.T) {
+	set := praxis(t)
+	keys := make([]string, len(set.Customers))
+	for i := range set.Customers {
+		keys[i] = set.Customers[i].Key
+	}
+	opts := []ReportOptions{
+		{Lang: "de", Shown: 5, Defer: true},
+		{Lang: "en", Shown: 5, Defer: true, Pseudonyms: pseudonymizer(keys)},
+		{Lang: "en", Shown: 5, Defer: true, Contacts: true},
+		{Lang: "en", Shown: 5, Defer: true, LapsedOnly: true},
+		{Lang: "de", Shown: 5, Defer: true, LapsedOnly: true},
+	}
+	json := func(rep *report.Report) string {
+		w, err := report.NewWriter("json", report.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := w.Write(&b, rep); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	shared := run(t, set, set.LatestRecorded)
+	var got []string
+	for _, o := range opts {
+		got = append(got, json(shared.Report(o)))
+	}
+	for k, o := range opts {
+		if want := json(run(t, set, set.LatestRecorded).Report(o)); got[k] != want {
+			t.Errorf("report %d (%+v) of a run with others differs from one of its own", k, o)
+		}
+	}
+	if want := slices.Clone(shared.Lapsed()); !slices.Equal(shared.Lapsed(), want) || len(want) == 0 {
+		t.Error("the ranking changed between calls")
+	}
+}
