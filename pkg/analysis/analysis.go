@@ -69,7 +69,8 @@ type sharedKey struct {
 }
 
 // sharedParts are the parts of a report that depend neither on the ids nor on contact
-// details, being worked out in goroutines: done until all are, revenue until the revenue.
+// details, worked out in goroutines: done waits for all of them, revenue for the revenue
+// alone (the summary needs it before the rest).
 type sharedParts struct {
 	done, revenue sync.WaitGroup
 	parts         report.Report // Lift, and with the overview Trends, Cohorts, Mix and Recency
