@@ -68,7 +68,8 @@ func BenchmarkLift(b *testing.B) {
 }
 
 // BenchmarkRenderOne renders the texts of one language for every finding of 20,000
-// customers, as the lapsed list's JSON and the call list do: In on unrendered findings.
+// customers, as the lapsed list's JSON and the call list do: In on unrendered findings, and
+// AppendIn into one reused buffer.
 func BenchmarkRenderOne(b *testing.B) {
 	set, verdicts := largePraxis(b, 20_000)
 	_, _, asOf := praxis(b)
@@ -84,6 +85,22 @@ func BenchmarkRenderOne(b *testing.B) {
 				for _, f := range fs {
 					ev, q := f.In(lang)
 					n += len(ev) + len(q)
+				}
+			}
+			if n == 0 {
+				b.Fatal("no texts")
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(fs)), "ns/finding")
+		})
+		// AppendIn into one reused buffer, as a report writing its output does.
+		b.Run(lang+"/append", func(b *testing.B) {
+			n := 0
+			buf := make([]byte, 0, 4096)
+			b.ReportAllocs()
+			for b.Loop() {
+				for i := range fs {
+					buf, _ = fs[i].AppendIn(buf[:0], lang)
+					n += len(buf)
 				}
 			}
 			if n == 0 {

@@ -191,6 +191,28 @@ func (f Finding) In(lang string) (evidence, question string) {
 	return f.Evidence, f.Question
 }
 
+// AppendIn appends the finding's evidence and then its question in the language lang (see
+// [German]) to b, the texts [Finding.In] returns, and returns the extended slice and the
+// evidence's length: the evidence is out[len(b):len(b)+evidenceLen], the question follows
+// it. Unlike In it makes no string: a report that writes many findings can append them
+// straight into its output, and a b with room for the texts allocates nothing.
+func (f *Finding) AppendIn(b []byte, lang string) (out []byte, evidenceLen int) {
+	de := German(lang)
+	if f.Evidence == "" && f.EvidenceDE == "" {
+		c, ok := codeOf(f.Code)
+		if !ok {
+			return b, 0
+		}
+		return appendText(b, c, &f.Facts, de)
+	}
+	ev, q := f.Evidence, f.Question
+	if de {
+		ev, q = f.EvidenceDE, f.QuestionDE
+	}
+	b = append(b, ev...)
+	return append(b, q...), len(ev)
+}
+
 // Render fills the finding's texts from its facts. [DetectAll] leaves them empty for speed
 // (most findings only count towards the lift); [Finding.In] renders the language asked
 // for, and a caller that marshals findings to JSON calls Render first.

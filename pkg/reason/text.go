@@ -20,169 +20,227 @@ var monthsEN = [...]string{"January", "February", "March", "April", "May", "June
 var monthsDE = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
 	"August", "September", "Oktober", "November", "Dezember"}
 
-// date formats d as 12.03.2025 (German) or 12 March 2025 (English).
-func date(d visit.Day, de bool) string {
+// The texts are appended to a byte slice, so that a report can write them straight into
+// its output without a string for each text (see [Finding.AppendIn]); the helpers below
+// append what their names say.
+
+// appendInt appends n in decimal.
+func appendInt(b []byte, n int) []byte { return strconv.AppendInt(b, int64(n), 10) }
+
+// appendDate appends d as 12.03.2025 (German, as [visit.Day.German]; nothing for
+// [visit.NoDay]) or 12 March 2025 (English).
+func appendDate(b []byte, d visit.Day, de bool) []byte {
 	if de {
-		return d.German()
+		if d == visit.NoDay {
+			return b
+		}
+		y, m, dd := d.Date()
+		if y < 0 || y > 9999 {
+			return append(b, d.German()...) // never in practice; German's own formatting
+		}
+		return append(b, byte('0'+dd/10), byte('0'+dd%10), '.', byte('0'+m/10), byte('0'+m%10), '.',
+			byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
 	}
 	y, m, dd := d.Date()
-	return strconv.Itoa(dd) + " " + monthsEN[m-1] + " " + strconv.Itoa(y)
+	b = appendInt(b, dd)
+	b = append(b, ' ')
+	b = append(b, monthsEN[m-1]...)
+	b = append(b, ' ')
+	return appendInt(b, y)
+}
+
+// date formats d as 12.03.2025 (German) or 12 March 2025 (English).
+func date(d visit.Day, de bool) string { return string(appendDate(nil, d, de)) }
+
+// appendMonthYear appends d as "März 2025" or "March 2025".
+func appendMonthYear(b []byte, d visit.Day, de bool) []byte {
+	y, m, _ := d.Date()
+	if de {
+		b = append(b, monthsDE[m-1]...)
+	} else {
+		b = append(b, monthsEN[m-1]...)
+	}
+	b = append(b, ' ')
+	return appendInt(b, y)
 }
 
 // monthYear formats d as "März 2025" or "March 2025".
-func monthYear(d visit.Day, de bool) string {
-	y, m, _ := d.Date()
-	if de {
-		return monthsDE[m-1] + " " + strconv.Itoa(y)
-	}
-	return monthsEN[m-1] + " " + strconv.Itoa(y)
-}
+func monthYear(d visit.Day, de bool) string { return string(appendMonthYear(nil, d, de)) }
 
-// amount formats minor units with two decimals and grouped thousands, without a currency
-// symbol: 1,234.56 (English) or 1.234,56 (German).
-func amount(c int64, de bool) string {
-	sep, dec := ",", "."
+// appendAmount appends minor units with two decimals and grouped thousands, without a
+// currency symbol: 1,234.56 (English) or 1.234,56 (German).
+func appendAmount(b []byte, c int64, de bool) []byte {
+	sep, dec := byte(','), byte('.')
 	if de {
-		sep, dec = ".", ","
+		sep, dec = '.', ','
 	}
-	neg := c < 0
-	if neg {
+	if c < 0 {
+		b = append(b, '-')
 		c = -c
 	}
-	units := strconv.FormatInt(c/100, 10)
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
+	var buf [24]byte
+	units := strconv.AppendInt(buf[:0], c/100, 10)
 	for i, r := range units {
 		if i > 0 && (len(units)-i)%3 == 0 {
-			b.WriteString(sep)
+			b = append(b, sep)
 		}
-		b.WriteRune(r)
+		b = append(b, r)
 	}
-	b.WriteString(dec)
 	frac := c % 100
-	b.WriteByte(byte('0' + frac/10))
-	b.WriteByte(byte('0' + frac%10))
-	return b.String()
+	return append(b, dec, byte('0'+frac/10), byte('0'+frac%10))
 }
 
-// count formats n with the singular or plural noun: "1 visit", "3 visits".
-func count(n int, one, many string) string {
+// amount formats minor units as appendAmount appends them.
+func amount(c int64, de bool) string { return string(appendAmount(nil, c, de)) }
+
+// appendCount appends n with the singular or plural noun: "1 visit", "3 visits".
+func appendCount(b []byte, n int, one, many string) []byte {
 	if n == 1 {
-		return "1 " + one
+		b = append(b, "1 "...)
+		return append(b, one...)
 	}
-	return strconv.Itoa(n) + " " + many
+	b = appendInt(b, n)
+	b = append(b, ' ')
+	return append(b, many...)
 }
 
 // days rounds a number of days for a text.
 func days(d float64) int { return int(math.Round(d)) }
 
-// span formats a length of time in the nominative: "10 days", "6 weeks", "3 months";
+// appendSpan appends a length of time in the nominative: "10 days", "6 weeks", "3 months";
 // "10 Tage", "6 Wochen", "3 Monate". Under two weeks in days, under 60 days in weeks.
-func span(d float64, de bool) string {
+func appendSpan(b []byte, d float64, de bool) []byte {
 	n := days(d)
 	switch {
 	case n < 14:
 		if de {
-			return count(n, "Tag", "Tage")
+			return appendCount(b, n, "Tag", "Tage")
 		}
-		return count(n, "day", "days")
+		return appendCount(b, n, "day", "days")
 	case n < 60:
 		w := days(d / 7)
 		if de {
-			return count(w, "Woche", "Wochen")
+			return appendCount(b, w, "Woche", "Wochen")
 		}
-		return count(w, "week", "weeks")
+		return appendCount(b, w, "week", "weeks")
 	}
 	m := days(d / 30.44)
 	if de {
-		return count(m, "Monat", "Monate")
+		return appendCount(b, m, "Monat", "Monate")
 	}
-	return count(m, "month", "months")
+	return appendCount(b, m, "month", "months")
 }
 
-// rhythm describes a usual gap between visits: "about twice a week", "about every 3
+// span formats a length of time as appendSpan appends it.
+func span(d float64, de bool) string { return string(appendSpan(nil, d, de)) }
+
+var (
+	timesEN = [...]string{"", "once", "twice", "three times", "four times"}
+	timesDE = [...]string{"", "einmal", "zweimal", "dreimal", "viermal"}
+)
+
+// appendRhythm appends a usual gap between visits: "about twice a week", "about every 3
 // weeks"; "etwa zweimal pro Woche", "etwa alle 3 Wochen".
-func rhythm(gap float64, de bool) string {
-	times := []string{"", "once", "twice", "three times", "four times"}
-	timesDE := []string{"", "einmal", "zweimal", "dreimal", "viermal"}
+func appendRhythm(b []byte, gap float64, de bool) []byte {
+	// every appends "etwa alle n unitDE" or "about every n unitEN".
+	every := func(b []byte, n int, unitDE, unitEN string) []byte {
+		if de {
+			b = append(b, "etwa alle "...)
+			b = appendInt(b, n)
+			return append(b, unitDE...)
+		}
+		b = append(b, "about every "...)
+		b = appendInt(b, n)
+		return append(b, unitEN...)
+	}
 	switch {
 	case gap < 1.5:
 		if de {
-			return "fast täglich"
+			return append(b, "fast täglich"...)
 		}
-		return "almost daily"
+		return append(b, "almost daily"...)
 	case gap < 5.5:
 		n := min(4, days(7/gap))
 		if de {
-			return "etwa " + timesDE[n] + " pro Woche"
+			b = append(b, "etwa "...)
+			b = append(b, timesDE[n]...)
+			return append(b, " pro Woche"...)
 		}
-		return "about " + times[n] + " a week"
+		b = append(b, "about "...)
+		b = append(b, timesEN[n]...)
+		return append(b, " a week"...)
 	case gap < 10.5:
 		if de {
-			return "etwa einmal pro Woche"
+			return append(b, "etwa einmal pro Woche"...)
 		}
-		return "about once a week"
+		return append(b, "about once a week"...)
 	case gap < 60:
-		w := days(gap / 7)
-		if de {
-			return "etwa alle " + strconv.Itoa(w) + " Wochen"
-		}
-		return "about every " + strconv.Itoa(w) + " weeks"
+		return every(b, days(gap/7), " Wochen", " weeks")
 	case gap < 300:
-		m := days(gap / 30.44)
-		if de {
-			return "etwa alle " + strconv.Itoa(m) + " Monate"
-		}
-		return "about every " + strconv.Itoa(m) + " months"
+		return every(b, days(gap/30.44), " Monate", " months")
 	case gap < 550:
 		if de {
-			return "etwa einmal im Jahr"
+			return append(b, "etwa einmal im Jahr"...)
 		}
-		return "about once a year"
+		return append(b, "about once a year"...)
 	}
-	y := days(gap / 365.25)
-	if de {
-		return "etwa alle " + strconv.Itoa(y) + " Jahre"
-	}
-	return "about every " + strconv.Itoa(y) + " years"
+	return every(b, days(gap/365.25), " Jahre", " years")
 }
 
-// list joins items as "A, B and C" (conj "and"/"und"/"or"/"oder").
-func list(items []string, conj string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
+// rhythm describes a usual gap between visits as appendRhythm appends it.
+func rhythm(gap float64, de bool) string { return string(appendRhythm(nil, gap, de)) }
+
+// appendList appends items as "A, B and C" (conj "and"/"und"/"or"/"oder").
+func appendList(b []byte, items []string, conj string) []byte {
+	for i, s := range items {
+		switch {
+		case i == 0:
+		case i < len(items)-1:
+			b = append(b, ", "...)
+		default:
+			b = append(b, ' ')
+			b = append(b, conj...)
+			b = append(b, ' ')
+		}
+		b = append(b, s...)
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
+	return b
 }
 
-// numbers joins day counts as "24, 34 and 45".
-func numbers(vs []int64, conj string) string {
-	s := make([]string, len(vs))
+// appendNumbers appends day counts as "24, 34 and 45".
+func appendNumbers(b []byte, vs []int64, conj string) []byte {
 	for i, v := range vs {
-		s[i] = strconv.FormatInt(v, 10)
+		switch {
+		case i == 0:
+		case i < len(vs)-1:
+			b = append(b, ", "...)
+		default:
+			b = append(b, ' ')
+			b = append(b, conj...)
+			b = append(b, ' ')
+		}
+		b = strconv.AppendInt(b, v, 10)
 	}
-	return list(s, conj)
+	return b
 }
 
-// stop ends a sentence with a period unless it ends with one ("Dr. med." or "GmbH.").
-func stop(s string) string {
-	if strings.HasSuffix(s, ".") {
-		return s
+// appendStop ends the sentence b[start:] with a period unless it ends with one ("Dr. med."
+// or "GmbH.").
+func appendStop(b []byte, start int) []byte {
+	if len(b) > start && b[len(b)-1] == '.' {
+		return b
 	}
-	return s + "."
+	return append(b, '.')
 }
 
-// paren returns " (s)", or "" for an empty s.
-func paren(s string) string {
+// appendParen appends " (s)", or nothing for an empty s.
+func appendParen(b []byte, s string) []byte {
 	if s == "" {
-		return ""
+		return b
 	}
-	return " (" + s + ")"
+	b = append(b, " ("...)
+	b = append(b, s...)
+	return append(b, ')')
 }
 
 // shortName turns a staff name into first name and initial: "Anna Müller" and
@@ -210,224 +268,460 @@ func minMax(vs []int64) (lo, hi int64) {
 	return lo, hi
 }
 
-// render writes the evidence and question of a finding with code c and facts f, in German
-// when de and in English otherwise.
+// render returns the evidence and question of a finding with code c and facts f, in
+// German when de and in English otherwise: [appendText]'s texts in one string.
 func render(c code, f *Facts, de bool) (ev, q string) {
+	var buf [512]byte
+	out, n := appendText(buf[:0], c, f, de)
+	s := string(out)
+	return s[:n], s[n:]
+}
+
+// appendText appends the evidence and then the question of a finding with code c and
+// facts f to b, in German when de and in English otherwise, and returns the extended slice
+// and the evidence's length. It appends nothing for an unknown code.
+func appendText(b []byte, c code, f *Facts, de bool) (out []byte, evLen int) {
+	start := len(b)
+	s := func(x string) { b = append(b, x...) }
+	// mark ends the evidence.
+	mark := func() { evLen = len(b) - start }
 	switch c {
 	case cLastCancelled:
-		d := date(f.Day, de)
 		if de {
-			return "Letzter Termin am " + d + paren(f.Service) + " abgesagt; seitdem kein neuer Termin.",
-				"Ihr letzter Termin am " + d + " wurde abgesagt – ist etwas dazwischengekommen? Sollen wir Ihnen einen neuen Termin vorschlagen?"
+			s("Letzter Termin am ")
+			b = appendDate(b, f.Day, true)
+			b = appendParen(b, f.Service)
+			s(" abgesagt; seitdem kein neuer Termin.")
+			mark()
+			s("Ihr letzter Termin am ")
+			b = appendDate(b, f.Day, true)
+			s(" wurde abgesagt – ist etwas dazwischengekommen? Sollen wir Ihnen einen neuen Termin vorschlagen?")
+			break
 		}
-		return "Last appointment on " + d + paren(f.Service) + " was cancelled; nothing booked since.",
-			"Your last appointment on " + d + " was cancelled – did something come up? Shall we suggest a new date?"
+		s("Last appointment on ")
+		b = appendDate(b, f.Day, false)
+		b = appendParen(b, f.Service)
+		s(" was cancelled; nothing booked since.")
+		mark()
+		s("Your last appointment on ")
+		b = appendDate(b, f.Day, false)
+		s(" was cancelled – did something come up? Shall we suggest a new date?")
 
 	case cLastNoShow:
-		d := date(f.Day, de)
 		if de {
-			return "Letzter Termin am " + d + paren(f.Service) + " nicht wahrgenommen; seitdem kein neuer Termin.",
-				"Zu Ihrem Termin am " + d + " haben wir Sie leider vermisst – ist etwas dazwischengekommen? Sollen wir Ihnen einen neuen Termin vorschlagen?"
+			s("Letzter Termin am ")
+			b = appendDate(b, f.Day, true)
+			b = appendParen(b, f.Service)
+			s(" nicht wahrgenommen; seitdem kein neuer Termin.")
+			mark()
+			s("Zu Ihrem Termin am ")
+			b = appendDate(b, f.Day, true)
+			s(" haben wir Sie leider vermisst – ist etwas dazwischengekommen? Sollen wir Ihnen einen neuen Termin vorschlagen?")
+			break
 		}
-		return "Last appointment on " + d + paren(f.Service) + " was missed; nothing booked since.",
-			"We missed you at your appointment on " + d + " – did something come up? Shall we suggest a new date?"
+		s("Last appointment on ")
+		b = appendDate(b, f.Day, false)
+		b = appendParen(b, f.Service)
+		s(" was missed; nothing booked since.")
+		mark()
+		s("We missed you at your appointment on ")
+		b = appendDate(b, f.Day, false)
+		s(" – did something come up? Shall we suggest a new date?")
 
 	case cStaffSwitch:
-		return renderStaff(f, de)
+		return appendStaff(b, f, de)
 
 	case cSlowing:
 		_, hi := minMax(f.Recent)
 		usual := days(f.Usual)
 		if de {
-			unit := " Tage"
+			s("Abstände zwischen den Besuchen von meist ")
+			b = appendCount(b, usual, "Tag", "Tagen")
+			s(" auf ")
+			b = appendNumbers(b, f.Recent, "und")
 			if len(f.Recent) == 1 && f.Recent[0] == 1 {
-				unit = " Tag"
+				s(" Tag")
+			} else {
+				s(" Tage")
 			}
-			return "Abstände zwischen den Besuchen von meist " + count(usual, "Tag", "Tagen") + " auf " + numbers(f.Recent, "und") + unit +
-					" gewachsen; letzter Besuch am " + date(f.Day, true) + ".",
-				"Zuletzt lagen bis zu " + span(float64(hi), true) + " zwischen Ihren Besuchen, früher etwa " +
-					span(f.Usual, true) + ". Hat sich bei Ihnen etwas verändert? Würde Ihnen ein anderer Rhythmus oder eine andere Uhrzeit besser passen?"
+			s(" gewachsen; letzter Besuch am ")
+			b = appendDate(b, f.Day, true)
+			s(".")
+			mark()
+			s("Zuletzt lagen bis zu ")
+			b = appendSpan(b, float64(hi), true)
+			s(" zwischen Ihren Besuchen, früher etwa ")
+			b = appendSpan(b, f.Usual, true)
+			s(". Hat sich bei Ihnen etwas verändert? Würde Ihnen ein anderer Rhythmus oder eine andere Uhrzeit besser passen?")
+			break
 		}
-		return "Gaps between visits grew from usually " + count(usual, "day", "days") + " to " + numbers(f.Recent, "and") +
-				" days; last visit on " + date(f.Day, false) + ".",
-			"Recently up to " + span(float64(hi), false) + " passed between your visits, compared with about " +
-				span(f.Usual, false) + " before. Has something changed for you? Would a different rhythm or time of day suit you better?"
+		s("Gaps between visits grew from usually ")
+		b = appendCount(b, usual, "day", "days")
+		s(" to ")
+		b = appendNumbers(b, f.Recent, "and")
+		s(" days; last visit on ")
+		b = appendDate(b, f.Day, false)
+		s(".")
+		mark()
+		s("Recently up to ")
+		b = appendSpan(b, float64(hi), false)
+		s(" passed between your visits, compared with about ")
+		b = appendSpan(b, f.Usual, false)
+		s(" before. Has something changed for you? Would a different rhythm or time of day suit you better?")
 
 	case cOneVisit:
-		d := date(f.Day, de)
 		if de {
-			via := ""
+			s("Nur ein Besuch, am ")
+			b = appendDate(b, f.Day, true)
+			b = appendParen(b, f.Service)
 			if len(f.Channels) > 0 {
-				via = ", gebucht über " + f.Channels[0]
+				s(", gebucht über ")
+				s(f.Channels[0])
 			}
-			return "Nur ein Besuch, am " + d + paren(f.Service) + via + ".",
-				"Sie waren am " + d + " zum ersten Mal bei uns – wie war dieser Besuch für Sie? Gibt es etwas, das wir besser machen können?"
+			s(".")
+			mark()
+			s("Sie waren am ")
+			b = appendDate(b, f.Day, true)
+			s(" zum ersten Mal bei uns – wie war dieser Besuch für Sie? Gibt es etwas, das wir besser machen können?")
+			break
 		}
-		via := ""
+		s("Only one visit, on ")
+		b = appendDate(b, f.Day, false)
+		b = appendParen(b, f.Service)
 		if len(f.Channels) > 0 {
-			via = ", booked via " + f.Channels[0]
+			s(", booked via ")
+			s(f.Channels[0])
 		}
-		return "Only one visit, on " + d + paren(f.Service) + via + ".",
-			"You visited us for the first time on " + d + " – how was that visit for you? Is there anything we could do better?"
+		s(".")
+		mark()
+		s("You visited us for the first time on ")
+		b = appendDate(b, f.Day, false)
+		s(" – how was that visit for you? Is there anything we could do better?")
 
 	case cPlatformOnly:
 		if de {
-			chs := list(f.Channels, "oder")
-			const ask = " Möchten Sie Ihren nächsten Termin direkt bei uns vereinbaren? Gern erinnern wir Sie auch an Ihre Termine."
 			switch f.Count {
 			case 1:
-				return "Einmal gebucht, über " + chs + "; nie direkt.", "Sie haben Ihren Termin über " + chs + " gebucht." + ask
+				s("Einmal gebucht, über ")
+				b = appendList(b, f.Channels, "oder")
+				s("; nie direkt.")
+				mark()
+				s("Sie haben Ihren Termin über ")
 			case 2:
-				return "Beide Buchungen über " + chs + "; keine direkt.", "Sie haben bisher immer über " + chs + " gebucht." + ask
+				s("Beide Buchungen über ")
+				b = appendList(b, f.Channels, "oder")
+				s("; keine direkt.")
+				mark()
+				s("Sie haben bisher immer über ")
+			default:
+				s("Alle ")
+				b = appendInt(b, f.Count)
+				s(" Buchungen über ")
+				b = appendList(b, f.Channels, "oder")
+				s("; keine direkt.")
+				mark()
+				s("Sie haben bisher immer über ")
 			}
-			return "Alle " + strconv.Itoa(f.Count) + " Buchungen über " + chs + "; keine direkt.",
-				"Sie haben bisher immer über " + chs + " gebucht." + ask
+			b = appendList(b, f.Channels, "oder")
+			s(" gebucht. Möchten Sie Ihren nächsten Termin direkt bei uns vereinbaren? Gern erinnern wir Sie auch an Ihre Termine.")
+			break
 		}
-		chs := list(f.Channels, "or")
-		const ask = " Would you like to book your next appointment directly with us? We are also happy to remind you of your appointments."
 		switch f.Count {
 		case 1:
-			return "Booked once, via " + chs + "; never directly.", "You booked your appointment through " + chs + "." + ask
+			s("Booked once, via ")
+			b = appendList(b, f.Channels, "or")
+			s("; never directly.")
+			mark()
+			s("You booked your appointment through ")
 		case 2:
-			return "Both bookings via " + chs + "; none made directly.", "So far you have always booked through " + chs + "." + ask
+			s("Both bookings via ")
+			b = appendList(b, f.Channels, "or")
+			s("; none made directly.")
+			mark()
+			s("So far you have always booked through ")
+		default:
+			s("All ")
+			b = appendInt(b, f.Count)
+			s(" bookings via ")
+			b = appendList(b, f.Channels, "or")
+			s("; none made directly.")
+			mark()
+			s("So far you have always booked through ")
 		}
-		return "All " + strconv.Itoa(f.Count) + " bookings via " + chs + "; none made directly.",
-			"So far you have always booked through " + chs + "." + ask
+		b = appendList(b, f.Channels, "or")
+		s(". Would you like to book your next appointment directly with us? We are also happy to remind you of your appointments.")
 
 	case cPriceUp:
 		lo, hi := minMax(f.Recent)
 		last := f.Recent[len(f.Recent)-1]
 		usual := int64(math.Round(f.Usual))
 		if de {
-			var cost string
+			if f.Count == 1 {
+				s("Letzter Besuch")
+			} else {
+				s("Letzte ")
+				b = appendInt(b, f.Count)
+				s(" Besuche")
+			}
+			b = appendParen(b, f.Service)
 			switch {
 			case len(f.Recent) == 1:
-				cost = "kostete " + amount(lo, true)
+				s(" kostete ")
+				b = appendAmount(b, lo, true)
 			case lo == hi:
-				cost = "kosteten je " + amount(lo, true)
+				s(" kosteten je ")
+				b = appendAmount(b, lo, true)
 			default:
-				cost = "kosteten zwischen " + amount(lo, true) + " und " + amount(hi, true)
+				s(" kosteten zwischen ")
+				b = appendAmount(b, lo, true)
+				s(" und ")
+				b = appendAmount(b, hi, true)
 			}
-			lastDE := "Letzte " + strconv.Itoa(f.Count) + " Besuche"
-			if f.Count == 1 {
-				lastDE = "Letzter Besuch"
-			}
-			usualDE := amount(usual, true)
-			return lastDE + paren(f.Service) + " " + cost + "; davor meist " + usualDE + ".",
-				"Ihre letzten Termine kosteten mehr als früher (zuletzt " + amount(last, true) + " statt meist " +
-					usualDE + "). Kam das für Sie überraschend? Können wir etwas erklären oder anders lösen?"
+			s("; davor meist ")
+			b = appendAmount(b, usual, true)
+			s(".")
+			mark()
+			s("Ihre letzten Termine kosteten mehr als früher (zuletzt ")
+			b = appendAmount(b, last, true)
+			s(" statt meist ")
+			b = appendAmount(b, usual, true)
+			s("). Kam das für Sie überraschend? Können wir etwas erklären oder anders lösen?")
+			break
 		}
-		var cost string
+		if f.Count == 1 {
+			s("Last visit")
+		} else {
+			s("Last ")
+			b = appendInt(b, f.Count)
+			s(" visits")
+		}
+		b = appendParen(b, f.Service)
+		s(" cost ")
 		switch {
 		case len(f.Recent) == 1:
-			cost = amount(lo, false)
+			b = appendAmount(b, lo, false)
 		case lo == hi:
-			cost = amount(lo, false) + " each"
+			b = appendAmount(b, lo, false)
+			s(" each")
 		default:
-			cost = "between " + amount(lo, false) + " and " + amount(hi, false)
+			s("between ")
+			b = appendAmount(b, lo, false)
+			s(" and ")
+			b = appendAmount(b, hi, false)
 		}
-		lastEN := "Last " + strconv.Itoa(f.Count) + " visits"
-		if f.Count == 1 {
-			lastEN = "Last visit"
-		}
-		usualEN := amount(usual, false)
-		return lastEN + paren(f.Service) + " cost " + cost + "; before, usually " + usualEN + ".",
-			"Your last visits cost more than before (most recently " + amount(last, false) + " instead of usually " +
-				usualEN + "). Did that come as a surprise? Is there anything we can explain or arrange differently?"
+		s("; before, usually ")
+		b = appendAmount(b, usual, false)
+		s(".")
+		mark()
+		s("Your last visits cost more than before (most recently ")
+		b = appendAmount(b, last, false)
+		s(" instead of usually ")
+		b = appendAmount(b, usual, false)
+		s("). Did that come as a surprise? Is there anything we can explain or arrange differently?")
 
 	case cLongWait:
 		lo, hi := minMax(f.Recent)
 		usual := days(f.Usual)
 		if de {
-			ahead := strconv.FormatInt(lo, 10) + " bis " + strconv.FormatInt(hi, 10) + " Tage"
-			if lo == hi {
-				ahead = count(int(lo), "Tag", "Tage")
+			// usualWait appends the usual wait: "meist 3 Tage" or "meist noch am selben Tag".
+			usualWait := func() {
+				if usual != 0 {
+					s("meist ")
+					b = appendCount(b, usual, "Tag", "Tage")
+				} else {
+					s("meist noch am selben Tag")
+				}
 			}
-			usualDE := "meist noch am selben Tag"
-			if usual != 0 {
-				usualDE = "meist " + count(usual, "Tag", "Tage")
-			}
-			lastDE := "Letzte " + strconv.Itoa(f.Count) + " Termine"
 			if f.Count == 1 {
-				lastDE = "Letzter Termin"
+				s("Letzter Termin ")
+			} else {
+				s("Letzte ")
+				b = appendInt(b, f.Count)
+				s(" Termine ")
 			}
-			return lastDE + " " + ahead + " im Voraus gebucht; davor " + usualDE + ".",
-				"Zuletzt lagen zwischen Buchung und Termin bis zu " + span(float64(hi), true) + " (früher " + usualDE +
-					"). Haben Sie zeitnah einen Termin bekommen, als Sie ihn brauchten? Gern bieten wir Ihnen einen passenden Termin an."
+			if lo == hi {
+				b = appendCount(b, int(lo), "Tag", "Tage")
+			} else {
+				b = strconv.AppendInt(b, lo, 10)
+				s(" bis ")
+				b = strconv.AppendInt(b, hi, 10)
+				s(" Tage")
+			}
+			s(" im Voraus gebucht; davor ")
+			usualWait()
+			s(".")
+			mark()
+			s("Zuletzt lagen zwischen Buchung und Termin bis zu ")
+			b = appendSpan(b, float64(hi), true)
+			s(" (früher ")
+			usualWait()
+			s("). Haben Sie zeitnah einen Termin bekommen, als Sie ihn brauchten? Gern bieten wir Ihnen einen passenden Termin an.")
+			break
 		}
-		ahead := strconv.FormatInt(lo, 10) + " to " + strconv.FormatInt(hi, 10) + " days"
-		if lo == hi {
-			ahead = count(int(lo), "day", "days")
+		usualWait := func() {
+			if usual != 0 {
+				s("usually ")
+				b = appendCount(b, usual, "day", "days")
+			} else {
+				s("usually the same day")
+			}
 		}
-		usualEN := "usually the same day"
-		if usual != 0 {
-			usualEN = "usually " + count(usual, "day", "days")
-		}
-		lastEN := "Last " + strconv.Itoa(f.Count) + " appointments"
 		if f.Count == 1 {
-			lastEN = "Last appointment"
+			s("Last appointment")
+		} else {
+			s("Last ")
+			b = appendInt(b, f.Count)
+			s(" appointments")
 		}
-		return lastEN + " booked " + ahead + " ahead; before, " + usualEN + ".",
-			"Recently there were up to " + span(float64(hi), false) + " between booking and appointment (before, " + usualEN +
-				"). Were you able to get an appointment when you needed one? We would be glad to offer you a date that suits you."
+		s(" booked ")
+		if lo == hi {
+			b = appendCount(b, int(lo), "day", "days")
+		} else {
+			b = strconv.AppendInt(b, lo, 10)
+			s(" to ")
+			b = strconv.AppendInt(b, hi, 10)
+			s(" days")
+		}
+		s(" ahead; before, ")
+		usualWait()
+		s(".")
+		mark()
+		s("Recently there were up to ")
+		b = appendSpan(b, float64(hi), false)
+		s(" between booking and appointment (before, ")
+		usualWait()
+		s("). Were you able to get an appointment when you needed one? We would be glad to offer you a date that suits you.")
 
 	case cReferral:
 		if de {
-			visits := ""
+			s("Gekommen über ")
+			from := len(b)
+			s(f.Referrer)
 			switch {
 			case f.Count == 1:
-				visits = "; 1 Besuch am " + date(f.Day, true)
+				s("; 1 Besuch am ")
+				b = appendDate(b, f.Day, true)
 			case f.Count > 1:
-				visits = "; " + strconv.Itoa(f.Count) + " Besuche, zuletzt am " + date(f.Day, true)
+				s("; ")
+				b = appendInt(b, f.Count)
+				s(" Besuche, zuletzt am ")
+				b = appendDate(b, f.Day, true)
 			}
-			return "Gekommen über " + stop(f.Referrer+visits),
-				"Sie kamen auf Empfehlung von " + stop(f.Referrer) + " Wie geht es Ihnen inzwischen? Dürfen wir dort kurz berichten, wie es gelaufen ist?"
+			b = appendStop(b, from)
+			mark()
+			s("Sie kamen auf Empfehlung von ")
+			from = len(b)
+			s(f.Referrer)
+			b = appendStop(b, from)
+			s(" Wie geht es Ihnen inzwischen? Dürfen wir dort kurz berichten, wie es gelaufen ist?")
+			break
 		}
-		visits := ""
+		s("Referred by ")
+		from := len(b)
+		s(f.Referrer)
 		switch {
 		case f.Count == 1:
-			visits = "; 1 visit, on " + date(f.Day, false)
+			s("; 1 visit, on ")
+			b = appendDate(b, f.Day, false)
 		case f.Count > 1:
-			visits = "; " + strconv.Itoa(f.Count) + " visits, the last on " + date(f.Day, false)
+			s("; ")
+			b = appendInt(b, f.Count)
+			s(" visits, the last on ")
+			b = appendDate(b, f.Day, false)
 		}
-		return "Referred by " + stop(f.Referrer+visits),
-			"You were referred to us by " + stop(f.Referrer) + " How are you doing now? May we let them know briefly how things went?"
+		b = appendStop(b, from)
+		mark()
+		s("You were referred to us by ")
+		from = len(b)
+		s(f.Referrer)
+		b = appendStop(b, from)
+		s(" How are you doing now? May we let them know briefly how things went?")
 
 	case cLoyalLost:
-		n, from, last := strconv.Itoa(f.Count), date(f.From, de), date(f.Day, de)
 		if de {
-			return n + " Besuche vom " + from + " bis " + last + ", " + rhythm(f.Usual, true) + "; seitdem keiner mehr.",
-				"Sie waren seit " + monthYear(f.From, true) + " " + n +
-					"-mal bei uns – vielen Dank für Ihre Treue! Seit dem " + last +
-					" haben wir Sie nicht mehr gesehen. Wie geht es Ihnen, und können wir etwas für Sie tun?"
+			b = appendInt(b, f.Count)
+			s(" Besuche vom ")
+			b = appendDate(b, f.From, true)
+			s(" bis ")
+			b = appendDate(b, f.Day, true)
+			s(", ")
+			b = appendRhythm(b, f.Usual, true)
+			s("; seitdem keiner mehr.")
+			mark()
+			s("Sie waren seit ")
+			b = appendMonthYear(b, f.From, true)
+			s(" ")
+			b = appendInt(b, f.Count)
+			s("-mal bei uns – vielen Dank für Ihre Treue! Seit dem ")
+			b = appendDate(b, f.Day, true)
+			s(" haben wir Sie nicht mehr gesehen. Wie geht es Ihnen, und können wir etwas für Sie tun?")
+			break
 		}
-		return n + " visits from " + from + " to " + last + ", " + rhythm(f.Usual, false) + "; none since.",
-			"You have been with us " + n + " times since " + monthYear(f.From, false) +
-				" – thank you for your loyalty! We have not seen you since " + last +
-				". How are you, and is there anything we can do for you?"
+		b = appendInt(b, f.Count)
+		s(" visits from ")
+		b = appendDate(b, f.From, false)
+		s(" to ")
+		b = appendDate(b, f.Day, false)
+		s(", ")
+		b = appendRhythm(b, f.Usual, false)
+		s("; none since.")
+		mark()
+		s("You have been with us ")
+		b = appendInt(b, f.Count)
+		s(" times since ")
+		b = appendMonthYear(b, f.From, false)
+		s(" – thank you for your loyalty! We have not seen you since ")
+		b = appendDate(b, f.Day, false)
+		s(". How are you, and is there anything we can do for you?")
 
 	case cManyContacts:
-		n := strconv.Itoa(f.Cancelled + f.Missed)
-		from, last := date(f.From, de), date(f.Day, de)
-		var what []string
 		if de {
 			if f.Cancelled > 0 {
-				what = append(what, count(f.Cancelled, "Absage", "Absagen"))
+				b = appendCount(b, f.Cancelled, "Absage", "Absagen")
 			}
 			if f.Missed > 0 {
-				what = append(what, count(f.Missed, "nicht wahrgenommener Termin", "nicht wahrgenommene Termine"))
+				if f.Cancelled > 0 {
+					s(" und ")
+				}
+				b = appendCount(b, f.Missed, "nicht wahrgenommener Termin", "nicht wahrgenommene Termine")
 			}
-			return list(what, "und") + " zwischen dem " + from + " und dem " + last + ".",
-				"Zwischen dem " + from + " und dem " + last + " sind " + n + " Ihrer Termine ausgefallen. Ist Ihr Anliegen gelöst, oder gibt es noch etwas, bei dem wir helfen können?"
+			s(" zwischen dem ")
+			b = appendDate(b, f.From, true)
+			s(" und dem ")
+			b = appendDate(b, f.Day, true)
+			s(".")
+			mark()
+			s("Zwischen dem ")
+			b = appendDate(b, f.From, true)
+			s(" und dem ")
+			b = appendDate(b, f.Day, true)
+			s(" sind ")
+			b = appendInt(b, f.Cancelled+f.Missed)
+			s(" Ihrer Termine ausgefallen. Ist Ihr Anliegen gelöst, oder gibt es noch etwas, bei dem wir helfen können?")
+			break
 		}
 		if f.Cancelled > 0 {
-			what = append(what, count(f.Cancelled, "cancellation", "cancellations"))
+			b = appendCount(b, f.Cancelled, "cancellation", "cancellations")
 		}
 		if f.Missed > 0 {
-			what = append(what, count(f.Missed, "missed appointment", "missed appointments"))
+			if f.Cancelled > 0 {
+				s(" and ")
+			}
+			b = appendCount(b, f.Missed, "missed appointment", "missed appointments")
 		}
-		return list(what, "and") + " between " + from + " and " + last + ".",
-			"Between " + from + " and " + last + ", " + n + " of your appointments did not take place. Has everything been sorted out for you, or is there something we can still help with?"
+		s(" between ")
+		b = appendDate(b, f.From, false)
+		s(" and ")
+		b = appendDate(b, f.Day, false)
+		s(".")
+		mark()
+		s("Between ")
+		b = appendDate(b, f.From, false)
+		s(" and ")
+		b = appendDate(b, f.Day, false)
+		s(", ")
+		b = appendInt(b, f.Cancelled+f.Missed)
+		s(" of your appointments did not take place. Has everything been sorted out for you, or is there something we can still help with?")
 
 	case cNoContactPreference:
 		known, knownDE := "", ""
@@ -444,105 +738,228 @@ func render(c code, f *Facts, de bool) (ev, q string) {
 			}
 		}
 		if de {
-			return "Kein bevorzugter Kontaktweg hinterlegt" + paren(knownDE) + ".",
-				"Wie möchten Sie künftig an Termine erinnert werden – per Anruf, Brief, E-Mail oder SMS?"
+			s("Kein bevorzugter Kontaktweg hinterlegt")
+			b = appendParen(b, knownDE)
+			s(".")
+			mark()
+			s("Wie möchten Sie künftig an Termine erinnert werden – per Anruf, Brief, E-Mail oder SMS?")
+			break
 		}
-		return "No contact preference on record" + paren(known) + ".",
-			"How would you like us to remind you of appointments: by phone, letter, e-mail or text message?"
+		s("No contact preference on record")
+		b = appendParen(b, known)
+		s(".")
+		mark()
+		s("How would you like us to remind you of appointments: by phone, letter, e-mail or text message?")
 
 	case cCourseFinished:
-		last := date(f.Day, de)
 		if f.Count < 2 {
 			if de {
-				return "Letzter Besuch am " + last + paren(f.Service) + "; seitdem kein Termin.",
-					"Ihr letzter Termin" + paren(f.Service) + " war am " + last + ". Wie geht es Ihnen seitdem? Wäre ein Folgetermin hilfreich?"
+				s("Letzter Besuch am ")
+				b = appendDate(b, f.Day, true)
+				b = appendParen(b, f.Service)
+				s("; seitdem kein Termin.")
+				mark()
+				s("Ihr letzter Termin")
+				b = appendParen(b, f.Service)
+				s(" war am ")
+				b = appendDate(b, f.Day, true)
+				s(". Wie geht es Ihnen seitdem? Wäre ein Folgetermin hilfreich?")
+				break
 			}
-			return "Last visit on " + last + paren(f.Service) + "; nothing booked since.",
-				"Your last appointment" + paren(f.Service) + " was on " + last + ". How are you doing since then? Would a follow-up appointment be helpful?"
+			s("Last visit on ")
+			b = appendDate(b, f.Day, false)
+			b = appendParen(b, f.Service)
+			s("; nothing booked since.")
+			mark()
+			s("Your last appointment")
+			b = appendParen(b, f.Service)
+			s(" was on ")
+			b = appendDate(b, f.Day, false)
+			s(". How are you doing since then? Would a follow-up appointment be helpful?")
+			break
 		}
-		n := strconv.Itoa(f.Count)
 		if de {
-			return "Serie von " + n + " Terminen" + paren(f.Service) + " vom " + date(f.From, true) + " bis " +
-					last + ", " + rhythm(f.Usual, true) + "; seitdem kein Termin.",
-				"Ihre Serie von " + n + " Terminen" + paren(f.Service) + " endete am " + last +
-					". Wie geht es Ihnen seitdem? Wäre ein Folgetermin hilfreich?"
+			s("Serie von ")
+			b = appendInt(b, f.Count)
+			s(" Terminen")
+			b = appendParen(b, f.Service)
+			s(" vom ")
+			b = appendDate(b, f.From, true)
+			s(" bis ")
+			b = appendDate(b, f.Day, true)
+			s(", ")
+			b = appendRhythm(b, f.Usual, true)
+			s("; seitdem kein Termin.")
+			mark()
+			s("Ihre Serie von ")
+			b = appendInt(b, f.Count)
+			s(" Terminen")
+			b = appendParen(b, f.Service)
+			s(" endete am ")
+			b = appendDate(b, f.Day, true)
+			s(". Wie geht es Ihnen seitdem? Wäre ein Folgetermin hilfreich?")
+			break
 		}
-		return "Series of " + n + " appointments" + paren(f.Service) + " from " + date(f.From, false) + " to " +
-				last + ", " + rhythm(f.Usual, false) + "; nothing booked since.",
-			"Your series of " + n + " appointments" + paren(f.Service) + " ended on " + last +
-				". How are you doing since then? Would a follow-up appointment be helpful?"
+		s("Series of ")
+		b = appendInt(b, f.Count)
+		s(" appointments")
+		b = appendParen(b, f.Service)
+		s(" from ")
+		b = appendDate(b, f.From, false)
+		s(" to ")
+		b = appendDate(b, f.Day, false)
+		s(", ")
+		b = appendRhythm(b, f.Usual, false)
+		s("; nothing booked since.")
+		mark()
+		s("Your series of ")
+		b = appendInt(b, f.Count)
+		s(" appointments")
+		b = appendParen(b, f.Service)
+		s(" ended on ")
+		b = appendDate(b, f.Day, false)
+		s(". How are you doing since then? Would a follow-up appointment be helpful?")
 	}
-	return "", ""
+	return b, evLen
 }
 
-// renderStaff writes the staff-switch texts, in German when de. With a usual person,
-// Count of the last Of visits were with others; People is the number of different people
-// in those Of visits.
-func renderStaff(f *Facts, de bool) (ev, q string) {
-	of := strconv.Itoa(f.Of)
+// appendStaff appends the staff-switch texts, in German when de, as [appendText] does.
+// With a usual person, Count of the last Of visits were with others; People is the number
+// of different people in those Of visits.
+func appendStaff(b []byte, f *Facts, de bool) (out []byte, evLen int) {
+	start := len(b)
+	s := func(x string) { b = append(b, x...) }
 	if f.BeforeOf == 0 {
 		// No usual person: many different people from the start.
 		if de {
-			with := strconv.Itoa(f.People) + " verschiedenen Personen"
+			s("Die letzten ")
+			b = appendInt(b, f.Of)
+			s(" Besuche bei ")
 			if len(f.Staff) > 0 {
-				with = list(f.Staff, "und")
+				b = appendList(b, f.Staff, "und")
+			} else {
+				b = appendInt(b, f.People)
+				s(" verschiedenen Personen")
 			}
-			return stop("Die letzten " + of + " Besuche bei " + with),
-				"Ihre letzten " + of + " Termine hatten Sie bei " + strconv.Itoa(f.People) + " verschiedenen Personen aus unserem Team. Haben Sie sich gut betreut gefühlt? Wäre Ihnen eine feste Ansprechperson lieber?"
+			b = appendStop(b, start)
+			evLen = len(b) - start
+			return appendManyPeople(b, f, true), evLen
 		}
-		with := strconv.Itoa(f.People) + " different people"
+		s("The last ")
+		b = appendInt(b, f.Of)
+		s(" visits were with ")
 		if len(f.Staff) > 0 {
-			with = list(f.Staff, "and")
+			b = appendList(b, f.Staff, "and")
+		} else {
+			b = appendInt(b, f.People)
+			s(" different people")
 		}
-		return stop("The last " + of + " visits were with " + with),
-			"Your last " + of + " appointments were with " + strconv.Itoa(f.People) + " different people from our team. Did you feel well looked after? Would you prefer one regular contact person?"
+		b = appendStop(b, start)
+		evLen = len(b) - start
+		return appendManyPeople(b, f, false), evLen
 	}
 	others := f.People
 	if f.Count < f.Of {
 		others-- // the usual person is among the People
 	}
 	if de {
-		before := strconv.Itoa(f.Before) + " von " + strconv.Itoa(f.BeforeOf) + " Besuchen"
+		s("Davor ")
 		if f.Before == f.BeforeOf {
-			before = "alle " + strconv.Itoa(f.Before) + " Besuche"
+			s("alle ")
+			b = appendInt(b, f.Before)
+			s(" Besuche")
+		} else {
+			b = appendInt(b, f.Before)
+			s(" von ")
+			b = appendInt(b, f.BeforeOf)
+			s(" Besuchen")
 		}
-		usual := "derselben Person"
-		with := strconv.Itoa(others) + " anderen Personen"
-		if others == 1 {
-			with = "einer anderen Person"
-		}
+		s(" bei ")
 		if len(f.Staff) > 0 {
-			usual, with = f.UsualStaff, list(f.Staff, "und")
+			s(f.UsualStaff)
+		} else {
+			s("derselben Person")
 		}
-		last := strconv.Itoa(f.Count) + " der letzten " + of
+		s("; ")
 		if f.Count == f.Of {
-			last = "die letzten " + of
+			s("die letzten ")
+		} else {
+			b = appendInt(b, f.Count)
+			s(" der letzten ")
 		}
-		ev = stop("Davor " + before + " bei " + usual + "; " + last + " bei " + with)
+		b = appendInt(b, f.Of)
+		s(" bei ")
+		switch {
+		case len(f.Staff) > 0:
+			b = appendList(b, f.Staff, "und")
+		case others == 1:
+			s("einer anderen Person")
+		default:
+			b = appendInt(b, others)
+			s(" anderen Personen")
+		}
+		b = appendStop(b, start)
+		evLen = len(b) - start
 		if others == 1 {
-			return ev, "Ihre letzten Termine hatten Sie bei jemand anderem als sonst. Wie war der Wechsel für Sie – haben Sie sich weiterhin gut betreut gefühlt?"
+			s("Ihre letzten Termine hatten Sie bei jemand anderem als sonst. Wie war der Wechsel für Sie – haben Sie sich weiterhin gut betreut gefühlt?")
+			return b, evLen
 		}
-		return ev, "Ihre letzten " + of + " Termine hatten Sie bei " + strconv.Itoa(f.People) + " verschiedenen Personen aus unserem Team. Haben Sie sich gut betreut gefühlt? Wäre Ihnen eine feste Ansprechperson lieber?"
+		return appendManyPeople(b, f, true), evLen
 	}
-	before := strconv.Itoa(f.Before) + " of " + strconv.Itoa(f.BeforeOf) + " visits were"
+	s("Before, ")
 	if f.Before == f.BeforeOf {
-		before = "all " + strconv.Itoa(f.Before) + " visits were"
+		s("all ")
+		b = appendInt(b, f.Before)
+	} else {
+		b = appendInt(b, f.Before)
+		s(" of ")
+		b = appendInt(b, f.BeforeOf)
 	}
-	usual := "the same person"
-	with := strconv.Itoa(others) + " other people"
-	if others == 1 {
-		with = "one other person"
-	}
+	s(" visits were with ")
 	if len(f.Staff) > 0 {
-		usual, with = f.UsualStaff, list(f.Staff, "and")
+		s(f.UsualStaff)
+	} else {
+		s("the same person")
 	}
-	last := strconv.Itoa(f.Count) + " of the last " + of
+	s("; ")
 	if f.Count == f.Of {
-		last = "the last " + of
+		s("the last ")
+	} else {
+		b = appendInt(b, f.Count)
+		s(" of the last ")
 	}
-	ev = stop("Before, " + before + " with " + usual + "; " + last + " were with " + with)
+	b = appendInt(b, f.Of)
+	s(" were with ")
+	switch {
+	case len(f.Staff) > 0:
+		b = appendList(b, f.Staff, "and")
+	case others == 1:
+		s("one other person")
+	default:
+		b = appendInt(b, others)
+		s(" other people")
+	}
+	b = appendStop(b, start)
+	evLen = len(b) - start
 	if others == 1 {
-		return ev, "Your last appointments were with someone other than the person you usually saw. How was the change for you – did you still feel well looked after?"
+		s("Your last appointments were with someone other than the person you usually saw. How was the change for you – did you still feel well looked after?")
+		return b, evLen
 	}
-	return ev, "Your last " + of + " appointments were with " + strconv.Itoa(f.People) + " different people from our team. Did you feel well looked after? Would you prefer one regular contact person?"
+	return appendManyPeople(b, f, false), evLen
+}
+
+// appendManyPeople appends the staff-switch question for more than one other person.
+func appendManyPeople(b []byte, f *Facts, de bool) []byte {
+	if de {
+		b = append(b, "Ihre letzten "...)
+		b = appendInt(b, f.Of)
+		b = append(b, " Termine hatten Sie bei "...)
+		b = appendInt(b, f.People)
+		return append(b, " verschiedenen Personen aus unserem Team. Haben Sie sich gut betreut gefühlt? Wäre Ihnen eine feste Ansprechperson lieber?"...)
+	}
+	b = append(b, "Your last "...)
+	b = appendInt(b, f.Of)
+	b = append(b, " appointments were with "...)
+	b = appendInt(b, f.People)
+	return append(b, " different people from our team. Did you feel well looked after? Would you prefer one regular contact person?"...)
 }
