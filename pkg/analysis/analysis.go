@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/lapse"
@@ -329,6 +330,10 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 			r.customer(idx[k], lang, o, c)
 			r.details(idx[k], lang, id, c)
 		},
+		JSON: func(k int, s *report.JSONScratch) {
+			r.customer(idx[k], lang, o, &s.Customer)
+			r.detailsInto(idx[k], lang, id, s)
+		},
 		Statuses: func() []report.Status { return r.statuses(id) },
 	}
 	for _, i := range idx {
@@ -479,6 +484,40 @@ func (r *Result) details(i int, lang string, id func(string) string, c *report.C
 	if len(fs) > 1 {
 		c.Questions += " " + c.Reasons[1].Question
 	}
+}
+
+// detailsInto is details for the JSON writer's scratch s, without the top questions
+// (the JSON leaves them out) and without allocating: the reasons go into s.Reasons and
+// their texts into s.Texts, which the customer's strings point into.
+func (r *Result) detailsInto(i int, lang string, id func(string) string, s *report.JSONScratch) {
+	c := &s.Customer
+	c.ID, c.Segment = id(r.Set.Customers[i].Key), r.SegmentName(r.segment[i], lang)
+	fs := r.Findings[i]
+	if len(fs) == 0 {
+		c.Reasons = nil // as JSON shows
+		return
+	}
+	s.Texts, s.Reasons = s.Texts[:0], s.Reasons[:0]
+	ends := make([]int, 0, 2*8) // where each text ends in s.Texts
+	for k := range fs {
+		from := len(s.Texts)
+		var evLen int
+		s.Texts, evLen = fs[k].AppendIn(s.Texts, lang)
+		ends = append(ends, from+evLen, len(s.Texts))
+	}
+	text := func(from, to int) string {
+		if from == to {
+			return ""
+		}
+		return unsafe.String(&s.Texts[from], to-from)
+	}
+	from := 0
+	for k := range fs {
+		ev, q := text(from, ends[2*k]), text(ends[2*k], ends[2*k+1])
+		from = ends[2*k+1]
+		s.Reasons = append(s.Reasons, report.Reason{Code: fs[k].Code, Weight: fs[k].Weight, Evidence: ev, Question: q})
+	}
+	c.Reasons = s.Reasons
 }
 
 // mix counts the channel and service of each customer's last visit among active and

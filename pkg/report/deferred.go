@@ -17,6 +17,12 @@ type Deferred struct {
 	// ([Report.Lapsed] has its length from the start). It is called from several
 	// goroutines at once, for different customers.
 	Customer func(i int, c *Customer)
+	// JSON, when not nil, is Customer for the JSON writer, which fills in every lapsed
+	// customer only to copy it out: it fills in s.Customer as Customer would, but for
+	// Questions (not in the JSON), with the reasons in s.Reasons and their texts in
+	// s.Texts, both reused from one customer to the next. The customer's strings may point
+	// into s.Texts; they are read only until the next customer is filled into s.
+	JSON func(i int, s *JSONScratch)
 	// Statuses returns what [Report.Statuses] holds: every customer's id and status, in
 	// any order; a later entry for an id replaces an earlier one, as in a map. In the
 	// order of the ids it costs least.
@@ -107,10 +113,17 @@ func (r *Report) CompleteLapsed(n int) {
 	d.lapsed = n
 }
 
+// JSONScratch is what the JSON writer lends [Deferred.JSON] to fill a customer into.
+type JSONScratch struct {
+	Customer Customer
+	Reasons  []Reason
+	Texts    []byte
+}
+
 // lapsedAt returns a function that gives lapsed customer i: the customer in [Report.Lapsed]
-// when complete, or else c, filled in (and not kept). It may be called from several
-// goroutines at once, with different c.
-func (r *Report) lapsedAt() func(i int, c *Customer) *Customer {
+// when complete, or else s's, filled in (and not kept). It may be called from several
+// goroutines at once, with different s.
+func (r *Report) lapsedAt() func(i int, s *JSONScratch) *Customer {
 	d := r.deferred
 	complete := len(r.Lapsed)
 	if d != nil {
@@ -118,12 +131,16 @@ func (r *Report) lapsedAt() func(i int, c *Customer) *Customer {
 		complete = d.lapsed
 		d.mu.Unlock()
 	}
-	return func(i int, c *Customer) *Customer {
-		if i < complete {
+	return func(i int, s *JSONScratch) *Customer {
+		switch {
+		case i < complete:
 			return &r.Lapsed[i]
+		case d.d.JSON != nil:
+			d.d.JSON(i, s)
+		default:
+			d.d.Customer(i, &s.Customer)
 		}
-		d.d.Customer(i, c)
-		return c
+		return &s.Customer
 	}
 }
 

@@ -29,12 +29,12 @@ func (jsonWriter) Write(w io.Writer, r *Report) error {
 		n = -1
 	}
 	lapsed := r.lapsedAt()
-	scratch := sync.Pool{New: func() any { return new(Customer) }}
+	scratch := sync.Pool{New: func() any { return new(JSONScratch) }}
 	return render.JSONWith(w, &rest,
 		render.ListField("lapsed", n, func(b []byte, i int) ([]byte, error) {
-			c := scratch.Get().(*Customer)
-			defer scratch.Put(c)
-			return render.AppendJSONElement(b, lapsed(i, c))
+			s := scratch.Get().(*JSONScratch)
+			defer scratch.Put(s)
+			return render.AppendJSONElement(b, lapsed(i, s))
 		}),
 		part("reasons_lift", r.completeParts, func() any { return r.Lift }),
 		part("monthly_trend", r.completeParts, func() any { return r.Trends }),
