@@ -158,22 +158,8 @@ func holdout(set *history.Set, ms *lapse.Models, asOf, end visit.Day, period mod
 	if pred == nil {
 		return nil, usagef("run without --holdout-end, or with more data", "no model fits these data, so there is nothing to check: %s", ms.Note)
 	}
-	var cal []model.Summary
-	var actual []float64
-	for i, p := range ms.Customers {
-		if p.Visits == 0 {
-			continue
-		}
-		n := 0
-		for _, e := range set.Customers[i].Events() {
-			if e.Day > asOf && e.IsVisit(end) {
-				n++
-			}
-		}
-		cal = append(cal, p.Summary)
-		actual = append(actual, float64(n))
-	}
-	h, err := model.CompareHoldout(pred, cal, actual, float64(end-asOf)/period.Length())
+	ho := lapse.GatherHoldout(set, end, asOf, period)
+	h, err := model.CompareHoldout(pred, ho.Summaries, ho.Actual, float64(end-asOf)/period.Length())
 	if err != nil {
 		return nil, fmt.Errorf("holdout: %w", err)
 	}
