@@ -464,60 +464,57 @@ func (r *Result) customer(i int, lang string, o ReportOptions, c *report.Custome
 
 // details fills in lapsed customer i's id, segment, reasons and questions.
 func (r *Result) details(i int, lang string, id func(string) string, c *report.Customer) {
-	h := &r.Set.Customers[i]
-	c.ID, c.Segment = id(h.Key), r.SegmentName(r.segment[i], lang)
-	// Each finding's texts are rendered here, in the one language (DetectAll leaves them to
-	// be rendered on demand).
-	fs := r.Findings[i]
-	if len(fs) == 0 {
-		c.Reasons = nil // as JSON shows
-		c.Questions = ""
-		return
-	}
-	c.Reasons = make([]report.Reason, len(fs))
-	for k := range fs {
-		ev, q := fs[k].In(lang)
-		c.Reasons[k] = report.Reason{Code: fs[k].Code, Weight: fs[k].Weight, Evidence: ev, Question: q}
-	}
-	// The top two questions, as reason.TopQuestions joins them.
-	c.Questions = c.Reasons[0].Question
-	if len(fs) > 1 {
-		c.Questions += " " + c.Reasons[1].Question
+	// With buffers of its own, never reused, the customer's texts stay as they are.
+	r.fillDetails(i, lang, id, c, nil, nil)
+	c.Questions = ""
+	if len(c.Reasons) > 0 { // the top two questions, as reason.TopQuestions joins them
+		c.Questions = c.Reasons[0].Question
+		if len(c.Reasons) > 1 {
+			c.Questions += " " + c.Reasons[1].Question
+		}
 	}
 }
 
-// detailsInto is details for the JSON writer's scratch s, without the top questions
-// (the JSON leaves them out) and without allocating: the reasons go into s.Reasons and
-// their texts into s.Texts, which the customer's strings point into.
+// detailsInto is details for the JSON writer's scratch s, without the top questions (the
+// JSON leaves them out) and without allocating: the reasons go into s.Reasons and their
+// texts into s.Texts, both reused from one customer to the next.
 func (r *Result) detailsInto(i int, lang string, id func(string) string, s *report.JSONScratch) {
-	c := &s.Customer
+	s.Reasons, s.Texts = r.fillDetails(i, lang, id, &s.Customer, s.Reasons[:0], s.Texts[:0])
+}
+
+// fillDetails fills in c's id, segment and reasons, appending the reasons to reasons and
+// their texts, rendered in the one language, to texts, which c's strings point into: they
+// are valid until texts is written to again. It returns the grown slices.
+func (r *Result) fillDetails(i int, lang string, id func(string) string, c *report.Customer, reasons []report.Reason, texts []byte) ([]report.Reason, []byte) {
 	c.ID, c.Segment = id(r.Set.Customers[i].Key), r.SegmentName(r.segment[i], lang)
 	fs := r.Findings[i]
 	if len(fs) == 0 {
 		c.Reasons = nil // as JSON shows
-		return
+		return reasons, texts
 	}
-	s.Texts, s.Reasons = s.Texts[:0], s.Reasons[:0]
-	ends := make([]int, 0, 2*8) // where each text ends in s.Texts
+	from := len(texts)
+	ends := make([]int, 0, 2*8) // where each text ends in texts
 	for k := range fs {
-		from := len(s.Texts)
+		start := len(texts)
 		var evLen int
-		s.Texts, evLen = fs[k].AppendIn(s.Texts, lang)
-		ends = append(ends, from+evLen, len(s.Texts))
+		texts, evLen = fs[k].AppendIn(texts, lang)
+		ends = append(ends, start+evLen, len(texts))
 	}
+	// The strings are made once texts has stopped growing.
 	text := func(from, to int) string {
 		if from == to {
 			return ""
 		}
-		return unsafe.String(&s.Texts[from], to-from)
+		return unsafe.String(&texts[from], to-from)
 	}
-	from := 0
+	n := len(reasons)
 	for k := range fs {
 		ev, q := text(from, ends[2*k]), text(ends[2*k], ends[2*k+1])
 		from = ends[2*k+1]
-		s.Reasons = append(s.Reasons, report.Reason{Code: fs[k].Code, Weight: fs[k].Weight, Evidence: ev, Question: q})
+		reasons = append(reasons, report.Reason{Code: fs[k].Code, Weight: fs[k].Weight, Evidence: ev, Question: q})
 	}
-	c.Reasons = s.Reasons
+	c.Reasons = reasons[n:]
+	return reasons, texts
 }
 
 // mix counts the channel and service of each customer's last visit among active and

@@ -213,15 +213,7 @@ func TestADeferredReportWritesWhatACompleteOneDoes(t *testing.T) {
 	for _, o := range []ReportOptions{{Lang: "de", Shown: 10, Contacts: true}, {Lang: "en", Shown: 3}} {
 		write := func(rep *report.Report, format string) string {
 			t.Helper()
-			w, err := report.NewWriter(format, report.Options{MaxLapsed: o.Shown})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var b bytes.Buffer
-			if err := w.Write(&b, rep); err != nil {
-				t.Fatal(err)
-			}
-			return b.String()
+			return written(t, rep, format, report.Options{MaxLapsed: o.Shown})
 		}
 		deferred := o
 		deferred.Defer = true
@@ -262,17 +254,7 @@ func TestReportsOfOneRunAreWhatTheyWouldBeAlone(t *testing.T) {
 		{Lang: "en", Shown: 5, Defer: true, LapsedOnly: true},
 		{Lang: "de", Shown: 5, Defer: true, LapsedOnly: true},
 	}
-	json := func(rep *report.Report) string {
-		w, err := report.NewWriter("json", report.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var b bytes.Buffer
-		if err := w.Write(&b, rep); err != nil {
-			t.Fatal(err)
-		}
-		return b.String()
-	}
+	json := func(rep *report.Report) string { return written(t, rep, "json", report.Options{}) }
 	shared := run(t, set, set.LatestRecorded)
 	var got []string
 	for _, o := range opts {
@@ -286,4 +268,18 @@ func TestReportsOfOneRunAreWhatTheyWouldBeAlone(t *testing.T) {
 	if want := slices.Clone(shared.Lapsed()); !slices.Equal(shared.Lapsed(), want) || len(want) == 0 {
 		t.Error("the ranking changed between calls")
 	}
+}
+
+// written returns rep as the writer for format writes it.
+func written(t *testing.T, rep *report.Report, format string, opt report.Options) string {
+	t.Helper()
+	w, err := report.NewWriter(format, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := w.Write(&b, rep); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }
