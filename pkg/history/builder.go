@@ -231,7 +231,7 @@ func (c *customer) is(key []byte, h uint64) bool {
 const customerChunk = 4096
 
 // Builder aggregates rows into histories. One Builder is used by one goroutine; a reader
-// that shards customers over goroutines uses one Builder per shard and [Merge]s them.
+// that shards customers over goroutines uses one Builder per shard and merges them ([MergeWith]).
 // Rows must arrive in input order for the choice of a day's service, staff and channel
 // (those of its first row) to be the same on every run.
 type Builder struct {
@@ -583,13 +583,7 @@ func (b *Builder) history(c *customer) History {
 // Finish resolves the rows kept aside with res and returns the histories, sorted by key.
 // The builder must not be used afterwards.
 func (b *Builder) Finish(res Resolution) *Set {
-	return Merge(res, b)
-}
-
-// Merge finishes several builders whose customers are disjoint (a reader's shards) into one
-// [Set] with shared, alphabetically ordered symbol tables.
-func Merge(res Resolution, builders ...*Builder) *Set {
-	return MergeWith(res, MergeOptions{}, builders...)
+	return MergeWith(res, MergeOptions{}, b)
 }
 
 // MergeOptions say how [MergeWith] uses memory.
@@ -602,7 +596,8 @@ type MergeOptions struct {
 	KeepMemory bool
 }
 
-// MergeWith is [Merge] with options.
+// MergeWith finishes several builders whose customers are disjoint (a reader's shards) into
+// one [Set] with shared, alphabetically ordered symbol tables.
 func MergeWith(res Resolution, opt MergeOptions, builders ...*Builder) *Set {
 	set := &Set{Services: NewSymbols(), Staff: NewSymbols(), Channels: NewSymbols(),
 		LatestRecorded: visit.NoDay, FirstDay: visit.NoDay, LastDay: visit.NoDay}
