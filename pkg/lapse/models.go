@@ -386,7 +386,7 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 		}
 	}
 	horizon := HorizonDays / period.Length()
-	parallelChunks(n, func(_, lo, hi int) {
+	parallelChunksWith(n, func(ex **model.Expecter, _, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			p := &m.Customers[i]
 			if p.Visits == 0 {
@@ -401,8 +401,11 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 			if m.pred == nil {
 				continue
 			}
+			if *ex == nil {
+				*ex = model.NewExpecter(m.pred, horizon)
+			}
 			p.PAlive = m.pred.PAlive(p.Summary)
-			p.ExpectedVisits = m.pred.Expected(p.Summary, horizon)
+			p.ExpectedVisits = (*ex).Expected(p.Summary, p.PAlive)
 			p.ExpectedValue = p.ExpectedVisits * p.ExpectedSpend
 		}
 	})

@@ -58,6 +58,11 @@ func (m BGNBD) Expected(s Summary, t float64) float64 {
 	return m.expectedCore(s.X, s.T, t) * m.PAlive(s)
 }
 
+// ExpectedIfAlive returns the expected number of transactions in the next t periods of a
+// customer still active after T periods with x repeat transactions (see
+// [Predictor.ExpectedIfAlive]).
+func (m BGNBD) ExpectedIfAlive(x, T, t float64) float64 { return m.expectedCore(x, T, t) }
+
 // expectedCore is (a+b+x-1)/(a-1) [1 - ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z)]
 // with z = t/(α+T+t), the expectation given the customer is alive. The hypergeometric
 // factor explodes with x; Euler's transformation turns the product into

@@ -50,8 +50,9 @@ func CompareHoldout(m Predictor, cal []Summary, actual []float64, t float64) (Ho
 	}
 	h.Bins[HoldoutBins-1].Label += "+"
 	var absErr float64
+	ex := NewExpecter(m, t)
 	for i, s := range cal {
-		p := m.Expected(s, t)
+		p := ex.Expected(s, m.PAlive(s))
 		b := &h.Bins[min(HoldoutBins-1, int(math.Max(0, s.X)))]
 		b.Customers++
 		b.Actual += actual[i]

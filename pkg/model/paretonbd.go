@@ -100,6 +100,11 @@ func (m ParetoNBD) Expected(s Summary, t float64) float64 {
 	return m.expectedCore(s.X, s.T, t) * m.PAlive(s)
 }
 
+// ExpectedIfAlive returns the expected number of transactions in the next t periods of a
+// customer still active after T periods with x repeat transactions (see
+// [Predictor.ExpectedIfAlive]).
+func (m ParetoNBD) ExpectedIfAlive(x, T, t float64) float64 { return m.expectedCore(x, T, t) }
+
 // expectedCore is (r+x)(β+T)/((α+T)(s−1)) [1 − ((β+T)/(β+T+t))^(s−1)], the expectation
 // given the customer is alive at T, written with expm1 so that s near 1 (where the
 // limit is (r+x)(β+T)/(α+T) log((β+T+t)/(β+T))) loses no precision.
