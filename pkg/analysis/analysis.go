@@ -522,20 +522,34 @@ func (r *Result) fillDetails(i int, lang string, id func(string) string, c *repo
 func (r *Result) mix() []report.MixRow {
 	type key struct{ kind, name string }
 	type count struct{ active, lapsed int }
-	counts := map[key]*count{}
+	// Counted by symbol, then by name: a map lookup by name per customer was most of it.
+	var channels, services []count
+	if r.Set.Columns.Channel {
+		channels = make([]count, max(1, r.Set.Channels.Len()))
+	}
+	if r.Set.Columns.Service {
+		services = make([]count, max(1, r.Set.Services.Len()))
+	}
+	at := func(c []count, x history.Sym) *count {
+		if c == nil {
+			return nil
+		}
+		if int(x) >= len(c) {
+			x = 0 // no name, as for 0 (see history.Symbols.Name)
+		}
+		return &c[x]
+	}
 	var active, lapsed int
 	for i, v := range r.Verdicts {
-		var group func(c *count)
+		missing := v.Status.Missing()
 		switch {
-		case v.Status.Missing():
+		case missing:
 			lapsed++
-			group = func(c *count) { c.lapsed++ }
 		case v.Status == lapse.Active || v.Status == lapse.Due || v.Status == lapse.Booked:
 			if v.Visits == 0 {
 				continue
 			}
 			active++
-			group = func(c *count) { c.active++ }
 		default:
 			continue
 		}
@@ -545,23 +559,35 @@ func (r *Result) mix() []report.MixRow {
 			if !e.IsVisit(r.AsOf) {
 				continue
 			}
-			if r.Set.Columns.Channel {
-				k := key{"channel", r.Set.Channels.Name(e.Channel)}
-				if counts[k] == nil {
-					counts[k] = &count{}
+			for _, c := range [2]*count{at(channels, e.Channel), at(services, e.Service)} {
+				switch {
+				case c == nil:
+				case missing:
+					c.lapsed++
+				default:
+					c.active++
 				}
-				group(counts[k])
-			}
-			if r.Set.Columns.Service {
-				k := key{"service", r.Set.Services.Name(e.Service)}
-				if counts[k] == nil {
-					counts[k] = &count{}
-				}
-				group(counts[k])
 			}
 			break
 		}
 	}
+	counts := map[key]*count{}
+	fold := func(kind string, cs []count, names *history.Symbols) {
+		for x := range cs {
+			c := &cs[x]
+			if c.active == 0 && c.lapsed == 0 {
+				continue
+			}
+			k := key{kind, names.Name(history.Sym(x))}
+			if counts[k] == nil {
+				counts[k] = &count{}
+			}
+			counts[k].active += c.active
+			counts[k].lapsed += c.lapsed
+		}
+	}
+	fold("channel", channels, r.Set.Channels)
+	fold("service", services, r.Set.Services)
 	var rows []report.MixRow
 	for k, c := range counts {
 		row := report.MixRow{Kind: k.kind, Name: k.name, Active: c.active, Lapsed: c.lapsed}

@@ -283,3 +283,76 @@ func written(t *testing.T, rep *report.Report, format string, opt report.Options
 	}
 	return b.String()
 }
+
+// TestMixCountsByName checks the channel and service mix, counted by symbol, against a
+// count by name of each customer's last visit, on the praxis export and on histories
+// with visits of no channel or service.
+func TestMixCountsByName(t *testing.T) {
+	byName := func(r *Result) map[[2]string][2]int {
+		out := map[[2]string][2]int{}
+		for i, v := range r.Verdicts {
+			missing := v.Status.Missing()
+			if !missing && (v.Visits == 0 || (v.Status != lapse.Active && v.Status != lapse.Due && v.Status != lapse.Booked)) {
+				continue
+			}
+			h := &r.Set.Customers[i]
+			for j := h.NumPast(r.AsOf) - 1; j >= 0; j-- {
+				e := h.At(j)
+				if !e.IsVisit(r.AsOf) {
+					continue
+				}
+				add := func(kind, name string) {
+					if name == "" {
+						name = "–"
+					}
+					c := out[[2]string{kind, name}]
+					if missing {
+						c[1]++
+					} else {
+						c[0]++
+					}
+					out[[2]string{kind, name}] = c
+				}
+				if r.Set.Columns.Channel {
+					add("channel", r.Set.Channels.Name(e.Channel))
+				}
+				if r.Set.Columns.Service {
+					add("service", r.Set.Services.Name(e.Service))
+				}
+				break
+			}
+		}
+		return out
+	}
+	check := func(name string, r *Result) {
+		t.Helper()
+		want := byName(r)
+		got := map[[2]string][2]int{}
+		for _, row := range r.mix() {
+			got[[2]string{row.Kind, row.Name}] = [2]int{row.Active, row.Lapsed}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: mix %v, by name %v", name, got, want)
+		}
+		if len(want) < 3 {
+			t.Errorf("%s: only %d rows: the case tests little", name, len(want))
+		}
+	}
+	set := praxis(t)
+	check("praxis", run(t, set, set.LatestRecorded))
+
+	asOf := visit.DayOf(2025, 6, 1)
+	odd := &history.Set{Columns: history.Columns{Channel: true, Service: true}, Channels: history.NewSymbols(), Services: history.NewSymbols()}
+	phone, web := odd.Channels.Intern("Telefon"), odd.Channels.Intern("Web")
+	massage := odd.Services.Intern("Massage")
+	for k, ev := range [][]history.Event{
+		{{Day: asOf - 400, Status: visit.Attended, Channel: phone, Service: massage}, {Day: asOf - 300, Status: visit.Attended, Channel: web, Service: 0}},
+		{{Day: asOf - 20, Status: visit.Attended, Channel: 0, Service: massage}},
+		{{Day: asOf - 500, Status: visit.Attended, Channel: phone}, {Day: asOf - 10, Status: visit.Attended, Channel: phone, Service: massage}},
+	} {
+		h := history.History{Key: string(rune('a' + k))}
+		h.SetEvents(ev...)
+		odd.Customers = append(odd.Customers, h)
+	}
+	check("no channel or service", run(t, odd, asOf))
+}
