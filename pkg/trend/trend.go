@@ -78,7 +78,16 @@ type span struct {
 
 // monthly is [Monthly]; with spans, it also appends the span of every customer with a visit.
 func monthly(set *history.Set, asOf visit.Day, lapseAfter func(i int) int, spans *[]span) []Month {
-	first, last := -1, monthIndex(asOf)
+	last := monthIndex(asOf)
+	// The rows start at the month of the set's first event, which a set read from an
+	// export knows: finding the first visit would touch every customer's events once more
+	// (a cache miss each). The months before the first visit, all zero, are cut off after.
+	if f := set.FirstDay; f != visit.NoDay && f <= asOf {
+		if rows, ok := monthlyFrom(set, asOf, lapseAfter, spans, monthIndex(f), last); ok {
+			return rows
+		}
+	}
+	first := -1
 	for i := range set.Customers {
 		for day := range set.Customers[i].VisitDays(asOf) {
 			if m := monthIndex(day); first < 0 || m < first {
@@ -90,10 +99,15 @@ func monthly(set *history.Set, asOf visit.Day, lapseAfter func(i int) int, spans
 	if first < 0 {
 		return nil
 	}
+	rows, _ := monthlyFrom(set, asOf, lapseAfter, spans, first, last)
+	return rows
+}
+
+// monthlyFrom is monthly with rows for the months first to last, without the leading
+// months in which nothing happened; false when a visit is before first (a set made by
+// hand whose FirstDay is not its first event's).
+func monthlyFrom(set *history.Set, asOf visit.Day, lapseAfter func(i int) int, spans *[]span, first, last int) ([]Month, bool) {
 	rows := make([]Month, last-first+1)
-	for i := range rows {
-		rows[i].Month = monthName(first + i)
-	}
 	ms := newMonths(first, asOf)
 	at := func(d visit.Day) *Month {
 		m := ms.of(d) - first
@@ -102,13 +116,23 @@ func monthly(set *history.Set, asOf visit.Day, lapseAfter func(i int) int, spans
 		}
 		return &rows[m]
 	}
+	nSpans := 0
+	if spans != nil {
+		nSpans = len(*spans)
+	}
 	for i := range set.Customers {
 		h := &set.Customers[i]
 		limit := lapseAfter(i)
 		prevMonth, prevDay, firstDay := -1, visit.NoDay, visit.NoDay
 		for day := range h.VisitDays(asOf) {
 			m := ms.of(day)
-			row := &rows[m-first] // first is the month of the earliest visit, asOf in the last
+			if m < first {
+				if spans != nil {
+					*spans = (*spans)[:nSpans]
+				}
+				return nil, false
+			}
+			row := &rows[m-first] // asOf is in the last month
 			if prevDay == visit.NoDay {
 				firstDay = day
 				row.New++
@@ -133,7 +157,20 @@ func monthly(set *history.Set, asOf visit.Day, lapseAfter func(i int) int, spans
 			*spans = append(*spans, span{firstDay, prevDay})
 		}
 	}
-	return rows
+	// A month with no visit has no new customer, so the first month with a visit is the
+	// first with New > 0; before it nobody could lapse or return either.
+	k := 0
+	for k < len(rows) && rows[k].New == 0 {
+		k++
+	}
+	if k == len(rows) {
+		return nil, true
+	}
+	rows = rows[k:]
+	for i := range rows {
+		rows[i].Month = monthName(first + k + i)
+	}
+	return rows, true
 }
 
 // Cohort is the retention of the customers who first came in one month or quarter.

@@ -94,3 +94,33 @@ func TestComputeIsMonthlyAndCohortsInOnePass(t *testing.T) {
 		t.Errorf("empty set: %v %v", m, c)
 	}
 }
+
+// TestComputeWhateverTheSetsFirstDay checks that the rows, which start from the set's
+// FirstDay when it has one, are the same for any FirstDay: unset, the first event's (a
+// cancellation before the first visit), years before it, or wrongly after the first visit
+// (a set made by hand), in which case the first visit is searched for.
+func TestComputeWhateverTheSetsFirstDay(t *testing.T) {
+	customers := []history.History{
+		history.Make("a", history.Event{Day: d(2024, 11, 20), Status: visit.Cancelled}, history.Event{Day: d(2025, 1, 6), Status: visit.Attended},
+			history.Event{Day: d(2025, 1, 13), Status: visit.Attended}, history.Event{Day: d(2025, 5, 5), Status: visit.Attended}),
+		visits("b", d(2025, 3, 1), d(2025, 3, 20)),
+		visits("c", d(2024, 12, 30), d(2025, 7, 1)),
+	}
+	asOf := d(2025, 5, 31)
+	lapseAfter := func(i int) int { return []int{30, 60, 0}[i] }
+	set := &history.Set{Customers: customers, FirstDay: visit.NoDay}
+	wantMonths, wantCohorts := Compute(set, asOf, lapseAfter)
+	if len(wantMonths) == 0 || wantMonths[0].Month != "2024-12" {
+		t.Fatalf("rows %+v: want them to start in December 2024, the first visit's month", wantMonths)
+	}
+	for _, first := range []visit.Day{0, d(2024, 11, 20), d(2019, 2, 3), d(2025, 1, 6), d(2025, 3, 1), asOf, asOf + 5} {
+		set := &history.Set{Customers: customers, FirstDay: first}
+		months, cohorts := Compute(set, asOf, lapseAfter)
+		if !reflect.DeepEqual(months, wantMonths) || !reflect.DeepEqual(cohorts, wantCohorts) {
+			t.Errorf("FirstDay %s:\ngot  %+v %+v\nwant %+v %+v", first, months, cohorts, wantMonths, wantCohorts)
+		}
+	}
+	if m, c := Compute(&history.Set{Customers: []history.History{history.Make("x", history.Event{Day: d(2025, 1, 1), Status: visit.Cancelled})}, FirstDay: d(2025, 1, 1)}, asOf, lapseAfter); m != nil || c != nil {
+		t.Errorf("no visit: got %+v %+v, want none", m, c)
+	}
+}
