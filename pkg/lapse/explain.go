@@ -136,7 +136,54 @@ type evidence struct {
 type texts struct {
 	en, de []byte
 	seen   map[string]string
+	// byKey holds the explanations of the common rules by what they say (see
+	// Verdict.key): formatting and interning two texts per customer cost more than
+	// looking them up.
+	byKey map[uint64][2]string
 }
+
+// key returns what an explanation of the own-rhythm, model or population rule depends
+// on, packed into a number: the rule, the usual gap's span (own rhythm) or the
+// population's (or that nobody came back), P(alive) in whole percent (model), whether the
+// visit was the only one and the span since the last visit. Verdicts with the same key
+// have the same texts. It returns false for other rules, whose texts depend on more.
+func (v *Verdict) key(ev evidence) (uint64, bool) {
+	var rule, usual, pct uint64
+	switch v.Rule {
+	case RuleOwnRhythm:
+		rule, usual = 1, spanOf(v.UsualGap).packed()
+	case RuleModel:
+		rule = 2
+		switch {
+		case math.IsNaN(v.PAlive) || v.PAlive > 1:
+			return 0, false
+		case v.PAlive >= 0.005:
+			pct = 1 + uint64(math.Round(100*v.PAlive)) // 0 is under 1 %
+		}
+	case RulePopulation:
+		rule = 3
+		if ev.within != 0 {
+			usual = 1 + spanOf(ev.within).packed() // 0 is nobody came back
+		}
+	default:
+		return 0, false
+	}
+	ago := uint64(0) // today
+	if v.CurrentGap > 0 {
+		ago = 1 + spanOf(float64(v.CurrentGap)).packed()
+	}
+	only := uint64(0)
+	if v.Visits == 1 {
+		only = 1
+	}
+	if usual >= 1<<24 || ago >= 1<<24 {
+		return 0, false // a span of millions of years
+	}
+	return rule | only<<2 | pct<<3 | usual<<10 | ago<<34, true
+}
+
+// packed is s as one number, distinct for distinct spans; under 2^23 for n under 2^21.
+func (s span) packed() uint64 { return uint64(s.n)<<2 | uint64(s.u) }
 
 func (t *texts) intern(b []byte) string {
 	if s, ok := t.seen[string(b)]; ok {
@@ -152,6 +199,24 @@ func (t *texts) intern(b []byte) string {
 
 // explain fills v's Explanation and ExplanationDE for its rule.
 func (v *Verdict) explain(ev evidence, t *texts) {
+	k, ok := v.key(ev)
+	if !ok {
+		v.format(ev, t)
+		return
+	}
+	if s, ok := t.byKey[k]; ok {
+		v.Explanation, v.ExplanationDE = s[0], s[1]
+		return
+	}
+	v.format(ev, t)
+	if t.byKey == nil || len(t.byKey) > 1<<14 {
+		t.byKey = make(map[uint64][2]string)
+	}
+	t.byKey[k] = [2]string{v.Explanation, v.ExplanationDE}
+}
+
+// format fills v's Explanation and ExplanationDE for its rule, from scratch.
+func (v *Verdict) format(ev evidence, t *texts) {
 	en, de := t.en[:0], t.de[:0]
 	// last appends when the last visit was, and whether it was the only one.
 	last := func() {
