@@ -60,6 +60,7 @@ type Result struct {
 		once sync.Once
 		idx  []int
 	}
+	warmed atomic.Uintptr // what warm loaded, summed
 }
 
 // sharedKey says which reports share parts: those in one language, with the overview or
@@ -327,13 +328,16 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 	rep.Lapsed = make([]report.Customer, len(idx))
 	d := report.Deferred{
 		Customer: func(k int, c *report.Customer) {
+			if k%warmAhead == 0 {
+				r.warm(idx[k:min(k+warmAhead, len(idx))])
+			}
 			r.customer(idx[k], lang, o, c)
 			r.details(idx[k], lang, id, c)
 		},
 		JSON: func(k int, s *report.JSONScratch) {
 			if k >= s.Ahead || k < s.Ahead-warmAhead {
 				s.Ahead = min(k+warmAhead, len(idx))
-				s.Sink += r.warm(idx[k:s.Ahead])
+				r.warm(idx[k:s.Ahead])
 			}
 			r.customer(idx[k], lang, o, &s.Customer)
 			r.detailsInto(idx[k], lang, id, s)
@@ -389,9 +393,8 @@ const warmAhead = 64
 // warm loads what filling in the customers idx reads: each one's verdict, history,
 // segment and findings, then the bytes of their keys and findings. The ranked order is no
 // order in memory, and filling customers in one at a time waits for each cache miss in
-// turn; these tight loops have the misses of many customers in flight at once. It returns
-// a sum of what it loaded, for the caller to keep.
-func (r *Result) warm(idx []int) uintptr {
+// turn; these tight loops have the misses of many customers in flight at once.
+func (r *Result) warm(idx []int) {
 	var sink uintptr
 	for _, i := range idx {
 		v, h := &r.Verdicts[i], &r.Set.Customers[i]
@@ -406,7 +409,7 @@ func (r *Result) warm(idx []int) uintptr {
 			sink += uintptr(len(fs[0].Code)) + uintptr(fs[len(fs)-1].Facts.Count)
 		}
 	}
-	return sink
+	r.warmed.Add(sink) // so that the loads are not optimised away
 }
 
 // segmentsPart is the report's segment grid and table.

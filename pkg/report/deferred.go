@@ -121,8 +121,6 @@ type JSONScratch struct {
 	// Ahead is for Deferred.JSON to keep across the customers of a goroutine, e.g. up to
 	// which index it has loaded what it reads; 0 in a new scratch.
 	Ahead int
-	// Sink keeps what Deferred.JSON loads ahead from being optimised away.
-	Sink uintptr
 }
 
 // lapsedAt returns a function that gives lapsed customer i: the customer in [Report.Lapsed]
