@@ -130,7 +130,7 @@ func JSONWith(w io.Writer, doc any, fields ...Field) error {
 			bw.WriteString("[]")
 		default:
 			bw.WriteByte('[')
-			err := writeChunks(bw, f.n, func(lo, hi int, buf []byte) ([]byte, error) {
+			err := WriteChunks(bw, f.n, func(lo, hi int, buf []byte) ([]byte, error) {
 				for i := lo; i < hi; i++ {
 					if i > 0 {
 						buf = append(buf, ',')
@@ -158,12 +158,13 @@ func JSONWith(w io.Writer, doc any, fields ...Field) error {
 // listChunk is how many elements of a list one goroutine encodes at a time.
 const listChunk = 256
 
-// writeChunks writes the encodings of the elements [0, n) of a list to w, in order, encoded
+// WriteChunks writes the encodings of the elements [0, n) of a list to w, in order, encoded
 // a chunk at a time on up to GOMAXPROCS goroutines, with a few chunks encoded ahead of the
 // one being written: the output is that of encoding them one after the other. encode
-// appends the chunk's encoding to a buffer, which is reused once written: a long list
-// is encoded in a few chunks' worth of memory.
-func writeChunks(w io.Writer, n int, encode func(lo, hi int, b []byte) ([]byte, error)) error {
+// appends the encoding of the elements [lo, hi) to a buffer, which is reused once written:
+// a long list is encoded in a few chunks' worth of memory. It is called from several
+// goroutines at once, for different chunks.
+func WriteChunks(w io.Writer, n int, encode func(lo, hi int, b []byte) ([]byte, error)) error {
 	chunks := (n + listChunk - 1) / listChunk
 	workers := min(runtime.GOMAXPROCS(0), chunks)
 	if workers <= 1 {

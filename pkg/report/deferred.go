@@ -147,6 +147,26 @@ func (r *Report) lapsedAt() func(i int, s *JSONScratch) *Customer {
 	}
 }
 
+// lapsedInto returns a function that fills c with lapsed customer i: a copy of the one in
+// [Report.Lapsed] when complete, or else filled in (and not kept). It may be called from
+// several goroutines at once, with different c.
+func (r *Report) lapsedInto() func(i int, c *Customer) {
+	d := r.deferred
+	complete := len(r.Lapsed)
+	if d != nil {
+		d.mu.Lock()
+		complete = d.lapsed
+		d.mu.Unlock()
+	}
+	return func(i int, c *Customer) {
+		if i < complete {
+			*c = r.Lapsed[i]
+			return
+		}
+		d.d.Customer(i, c)
+	}
+}
+
 // deferredColumns returns Deferred.Contacts and PAlive, and false when every lapsed
 // customer is complete (or nothing was deferred): they can then be read off the customers.
 func (r *Report) deferredColumns() (contacts, pAlive, ok bool) {

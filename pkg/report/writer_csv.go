@@ -1,9 +1,12 @@
 package report
 
 import (
+	"bytes"
 	"encoding/csv"
 	"io"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/gocarina/gocsv"
 
@@ -25,31 +28,66 @@ func (c csvWriter) Write(w io.Writer, r *Report) error {
 			return err
 		}
 	}
-	r.CompleteLapsed(len(r.Lapsed))
-	cw := csv.NewWriter(w)
+	// The header, then the rows a chunk of customers at a time on all cores: gocsv's
+	// reflection is most of the work, and the customers not yet complete are filled in as
+	// their chunk is encoded and not kept (see [Report.Defer]).
+	var header []byte
+	header, decimals, err := c.encode(header, nil, []Customer{})
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(header); err != nil {
+		return err
+	}
+	fill := r.lapsedInto()
+	chunks := sync.Pool{New: func() any { return new([]Customer) }}
+	return render.WriteChunks(w, len(r.Lapsed), func(lo, hi int, b []byte) ([]byte, error) {
+		p := chunks.Get().(*[]Customer)
+		defer chunks.Put(p)
+		cs := slices.Grow((*p)[:0], hi-lo)[:hi-lo]
+		*p = cs
+		for k := range cs {
+			fill(lo+k, &cs[k])
+		}
+		b, _, err := c.encode(b, decimals, customersForCSV(cs))
+		clear(cs) // let their strings go
+		return b, err
+	})
+}
+
+// encode appends the csv rows of cs to b: with the header first when decimals is nil, in
+// which case it also returns which columns are decimal (see [safeCSV]).
+func (c csvWriter) encode(b []byte, decimals []bool, cs []Customer) ([]byte, []bool, error) {
+	buf := bytes.NewBuffer(b)
+	cw := csv.NewWriter(buf)
 	if c.excel {
 		cw.Comma = ';'
 	}
-	sw := &safeCSV{w: cw, excel: c.excel}
-	if err := gocsv.MarshalCSV(customersForCSV(r.Lapsed), sw); err != nil {
-		return err
+	sw := &safeCSV{w: cw, excel: c.excel, decimals: decimals}
+	var err error
+	if decimals == nil {
+		err = gocsv.MarshalCSV(cs, sw)
+	} else {
+		err = gocsv.MarshalCSVWithoutHeaders(cs, sw)
+	}
+	if err != nil {
+		return b, nil, err
 	}
 	cw.Flush()
-	return cw.Error()
+	return buf.Bytes(), sw.decimals, cw.Error()
 }
 
-// customersForCSV returns the customers with Questions filled from their reasons where the
-// builder left it empty (it is not part of the JSON, so a report read back has none).
+// customersForCSV fills in the customers' Questions from their reasons where the builder
+// left it empty (it is not part of the JSON, so a report read back has none), and returns
+// cs.
 func customersForCSV(cs []Customer) []Customer {
-	out := make([]Customer, len(cs))
-	for i, c := range cs {
-		if c.Questions == "" {
-			qs, _ := questions(&cs[i], 0)
+	for i := range cs {
+		if c := &cs[i]; c.Questions == "" {
+			qs, _ := questions(c, 0)
 			c.Questions = strings.Join(qs, " | ")
 		}
-		out[i] = c
 	}
-	return out
+	return cs
 }
 
 // safeCSV implements gocsv's CSVWriter: it neutralises formula cells with

@@ -2,14 +2,18 @@ package report
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/gocarina/gocsv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -356,5 +360,41 @@ func TestAnEmptyReportWritesInEveryFormat(t *testing.T) {
 	out := string(write(t, "html", Options{}, &Report{Lang: "en"}))
 	if !strings.Contains(out, "No lapsed customers.") || strings.Contains(out, "monthly-trend") {
 		t.Fatal("an empty report should say there are no lapsed customers and draw no trend")
+	}
+}
+
+// TestCSVInChunksIsTheWholeEncoding checks that the csv written a chunk of customers at a
+// time, some of them complete and the rest filled in as they are written, is what gocsv
+// writes of all the customers at once, plain and for a German Excel.
+func TestCSVInChunksIsTheWholeEncoding(t *testing.T) {
+	full := huge(1000, 3) // several chunks of render.WriteChunks
+	full.Lapsed[7].ID = "=SUM(A1)"
+	full.Lapsed[600].Reasons = nil
+	for _, excel := range []bool{false, true} {
+		whole := bytes.Buffer{}
+		if excel {
+			whole.WriteString("\uFEFF")
+		}
+		cw := csv.NewWriter(&whole)
+		if excel {
+			cw.Comma = ';'
+		}
+		if err := gocsv.MarshalCSV(customersForCSV(slices.Clone(full.Lapsed)), &safeCSV{w: cw, excel: excel}); err != nil {
+			t.Fatal(err)
+		}
+		cw.Flush()
+
+		r := *full
+		r.Lapsed = make([]Customer, len(full.Lapsed))
+		copy(r.Lapsed[:300], full.Lapsed[:300])
+		r.Defer(Deferred{Customer: func(i int, c *Customer) { *c = full.Lapsed[i] }})
+		r.deferred.lapsed = 300 // the first 300 complete, as a page shows them
+		got := write(t, "csv", Options{Excel: excel}, &r)
+		if !bytes.Equal(got, whole.Bytes()) {
+			t.Errorf("excel %v: the csv in chunks differs from the whole encoding", excel)
+		}
+		if n := bytes.Count(got, []byte("\n")); n < 1001 {
+			t.Errorf("excel %v: %d lines for 1000 customers", excel, n)
+		}
 	}
 }
