@@ -79,6 +79,12 @@ type sharedParts struct {
 	revenue12m    float64
 }
 
+// wait waits for all the parts: the mix is worked out with the revenue (see Result.tails).
+func (sh *sharedParts) wait() {
+	sh.revenue.Wait()
+	sh.done.Wait()
+}
+
 // SegmentOf returns the segment code of customer i of the set ("" without a visit).
 func (r *Result) SegmentOf(i int) string { return r.segment[i] }
 
@@ -194,7 +200,7 @@ func (r *Result) sharedFor(lang string, overview bool) *sharedParts {
 	r.shared[k] = sh
 	if overview {
 		r.overview(&sh.parts, &sh.done)
-		sh.revenue.Go(func() { sh.revenue12m = r.revenue12m() })
+		sh.revenue.Go(func() { sh.revenue12m, sh.parts.Mix = r.tails() })
 	}
 	sh.done.Go(func() {
 		for _, l := range reason.Lift(r.Verdicts, r.Findings) {
@@ -359,7 +365,7 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 		}
 	}
 	done := func() {
-		sh.done.Wait()
+		sh.wait()
 		p := &sh.parts
 		rep.Lift, rep.Trends, rep.Cohorts, rep.Mix, rep.Recency = p.Lift, p.Trends, p.Cohorts, p.Mix, p.Recency
 	}
@@ -438,29 +444,7 @@ func (r *Result) overview(parts *report.Report, side *sync.WaitGroup) {
 			parts.Cohorts = append(parts.Cohorts, report.CohortRow{Cohort: c.Name, Customers: c.Customers, After: trend.After, Retained: c.Retained})
 		}
 	})
-	side.Go(func() {
-		parts.Mix = r.mix()
-		parts.Recency = r.recency()
-	})
-}
-
-// revenue12m is the revenue of the visits in the year up to as-of. It reads each history
-// from its end: only the last year's events, not all of them.
-func (r *Result) revenue12m() float64 {
-	var cents int64
-	for i := range r.Set.Customers {
-		h := &r.Set.Customers[i]
-		for j := h.Len() - 1; j >= 0; j-- {
-			e := h.At(j)
-			if e.Day <= r.AsOf-365 {
-				break
-			}
-			if e.IsVisit(r.AsOf) {
-				cents += e.Amount
-			}
-		}
-	}
-	return round2(float64(cents) / 100)
+	side.Go(func() { parts.Recency = r.recency() })
 }
 
 // statuses lists the id of every customer the summary counts with their status, in the
@@ -550,9 +534,11 @@ func (r *Result) fillDetails(i int, lang string, id func(string) string, c *repo
 	return reasons, texts
 }
 
-// mix counts the channel and service of each customer's last visit among active and
-// lapsed customers.
-func (r *Result) mix() []report.MixRow {
+// tails works out the revenue of the visits in the year up to as-of, and the mix: the
+// channel and service of each customer's last visit among active and lapsed customers.
+// Both read the end of each history, which is a cache miss to reach, so they are worked
+// out in one pass, from each history's end back over the last year and to the last visit.
+func (r *Result) tails() (revenue12m float64, mix []report.MixRow) {
 	type key struct{ kind, name string }
 	type count struct{ active, lapsed int }
 	// Counted by symbol, then by name: a map lookup by name per customer was most of it.
@@ -572,26 +558,36 @@ func (r *Result) mix() []report.MixRow {
 		}
 		return &c[x]
 	}
+	var cents int64
 	var active, lapsed int
+	yearAgo := r.AsOf - 365
 	for i, v := range r.Verdicts {
 		missing := v.Status.Missing()
+		counted := missing || (v.Visits > 0 && (v.Status == lapse.Active || v.Status == lapse.Due || v.Status == lapse.Booked))
 		switch {
+		case !counted:
 		case missing:
 			lapsed++
-		case v.Status == lapse.Active || v.Status == lapse.Due || v.Status == lapse.Booked:
-			if v.Visits == 0 {
-				continue
-			}
-			active++
 		default:
-			continue
+			active++
 		}
 		h := &r.Set.Customers[i]
-		for j := h.NumPast(r.AsOf) - 1; j >= 0; j-- {
+		last := !counted // the last visit is found, or not wanted
+		for j := h.Len() - 1; j >= 0; j-- {
 			e := h.At(j)
+			if e.Day <= yearAgo && last {
+				break
+			}
 			if !e.IsVisit(r.AsOf) {
 				continue
 			}
+			if e.Day > yearAgo {
+				cents += e.Amount
+			}
+			if last {
+				continue
+			}
+			last = true
 			for _, c := range [2]*count{at(channels, e.Channel), at(services, e.Service)} {
 				switch {
 				case c == nil:
@@ -601,9 +597,9 @@ func (r *Result) mix() []report.MixRow {
 					c.active++
 				}
 			}
-			break
 		}
 	}
+	revenue12m = round2(float64(cents) / 100)
 	counts := map[key]*count{}
 	fold := func(kind string, cs []count, names *history.Symbols) {
 		for x := range cs {
@@ -621,7 +617,6 @@ func (r *Result) mix() []report.MixRow {
 	}
 	fold("channel", channels, r.Set.Channels)
 	fold("service", services, r.Set.Services)
-	var rows []report.MixRow
 	for k, c := range counts {
 		row := report.MixRow{Kind: k.kind, Name: k.name, Active: c.active, Lapsed: c.lapsed}
 		if active > 0 {
@@ -633,9 +628,9 @@ func (r *Result) mix() []report.MixRow {
 		if row.Name == "" {
 			row.Name = "–"
 		}
-		rows = append(rows, row)
+		mix = append(mix, row)
 	}
-	slices.SortFunc(rows, func(a, b report.MixRow) int {
+	slices.SortFunc(mix, func(a, b report.MixRow) int {
 		if a.Kind != b.Kind {
 			return strings.Compare(a.Kind, b.Kind)
 		}
@@ -644,7 +639,7 @@ func (r *Result) mix() []report.MixRow {
 		}
 		return strings.Compare(a.Name, b.Name)
 	})
-	return rows
+	return revenue12m, mix
 }
 
 // recencyEdges are the recency histogram's bins in days since the last visit.

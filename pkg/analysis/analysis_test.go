@@ -285,8 +285,9 @@ func written(t *testing.T, rep *report.Report, format string, opt report.Options
 }
 
 // TestMixCountsByName checks the channel and service mix, counted by symbol, against a
-// count by name of each customer's last visit, on the praxis export and on histories
-// with visits of no channel or service.
+// count by name of each customer's last visit, and the revenue worked out with it against
+// a sum over every visit, on the praxis export and on histories with visits of no
+// channel or service (and one older than a year).
 func TestMixCountsByName(t *testing.T) {
 	byName := func(r *Result) map[[2]string][2]int {
 		out := map[[2]string][2]int{}
@@ -328,11 +329,23 @@ func TestMixCountsByName(t *testing.T) {
 		t.Helper()
 		want := byName(r)
 		got := map[[2]string][2]int{}
-		for _, row := range r.mix() {
+		revenue, mix := r.tails()
+		for _, row := range mix {
 			got[[2]string{row.Kind, row.Name}] = [2]int{row.Active, row.Lapsed}
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: mix %v, by name %v", name, got, want)
+		}
+		var cents int64 // every visit of the year up to as-of
+		for i := range r.Set.Customers {
+			for _, e := range r.Set.Customers[i].Events() {
+				if e.IsVisit(r.AsOf) && e.Day > r.AsOf-365 {
+					cents += e.Amount
+				}
+			}
+		}
+		if want := round2(float64(cents) / 100); revenue != want {
+			t.Errorf("%s: revenue %v, want %v", name, revenue, want)
 		}
 		if len(want) < 3 {
 			t.Errorf("%s: only %d rows: the case tests little", name, len(want))
@@ -346,7 +359,7 @@ func TestMixCountsByName(t *testing.T) {
 	phone, web := odd.Channels.Intern("Telefon"), odd.Channels.Intern("Web")
 	massage := odd.Services.Intern("Massage")
 	for k, ev := range [][]history.Event{
-		{{Day: asOf - 400, Status: visit.Attended, Channel: phone, Service: massage}, {Day: asOf - 300, Status: visit.Attended, Channel: web, Service: 0}},
+		{{Day: asOf - 520, Status: visit.Attended, Channel: phone, Service: massage}, {Day: asOf - 420, Status: visit.Attended, Channel: web, Service: 0}},
 		{{Day: asOf - 20, Status: visit.Attended, Channel: 0, Service: massage}},
 		{{Day: asOf - 500, Status: visit.Attended, Channel: phone}, {Day: asOf - 10, Status: visit.Attended, Channel: phone, Service: massage}},
 	} {

@@ -105,7 +105,7 @@ func BenchmarkAnalysis(b *testing.B) {
 			// Each report works out the parts the reports of one run share, as the first does.
 			r.shared, r.ranked.idx, r.ranked.once = nil, nil, sync.Once{}
 			r.Report(ReportOptions{Lang: "en", Shown: 50, Defer: true})
-			r.sharedFor("en", true).done.Wait()
+			r.sharedFor("en", true).wait()
 		}
 	})
 	b.Run("Backtest", func(b *testing.B) {
