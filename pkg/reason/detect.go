@@ -153,7 +153,7 @@ func newDetector(set *history.Set, cfg *Config, h *history.History) *detector {
 }
 
 // detectors are the signals' detectors, by code.
-var detectors = [numCodes]func(*detector, *customer, *Scratch) (Facts, bool){
+var detectors = [numCodes]func(*detector, *customer, *Scratch, *Facts) bool{
 	cLastCancelled:       (*detector).lastCancelled,
 	cLastNoShow:          (*detector).lastNoShow,
 	cStaffSwitch:         (*detector).staffSwitch,
@@ -173,6 +173,7 @@ var detectors = [numCodes]func(*detector, *customer, *Scratch) (Facts, bool){
 // ready to use.
 type Scratch struct {
 	customer customer  // the one being detected
+	facts    Facts     // a detector's, when it finds its signal
 	slab     []Finding // see keep
 	found    []Finding
 	visits   []history.Event
@@ -311,11 +312,12 @@ func (d *detector) detect(h *history.History, all []history.Event, v *lapse.Verd
 		if d.off[ci] || (catalogue[ci].needsCol != nil && !catalogue[ci].needsCol(d.cols)) {
 			continue
 		}
-		f, ok := det(d, c, s)
-		if !ok {
+		// The facts are written to s only when found: a detector that returned them would
+		// write its 200 bytes of facts for each of the customers it finds nothing in.
+		if !det(d, c, s, &s.facts) {
 			continue
 		}
-		fd := Finding{Code: catalogue[ci].code, Weight: d.weight[ci], Facts: f}
+		fd := Finding{Code: catalogue[ci].code, Weight: d.weight[ci], Facts: s.facts}
 		if !d.lazy {
 			fd.Render()
 		}
@@ -372,32 +374,34 @@ func (d *detector) lastAppointment(c *customer) (history.Event, bool) {
 	return last, true
 }
 
-func (d *detector) lastCancelled(c *customer, _ *Scratch) (Facts, bool) {
+func (d *detector) lastCancelled(c *customer, _ *Scratch, out *Facts) bool {
 	last, ok := d.lastAppointment(c)
 	if !ok || last.Status != visit.Cancelled {
-		return Facts{}, false
+		return false
 	}
 	f := noFacts()
 	f.Day, f.Service = last.Day, d.service(last)
-	return f, true
+	*out = f
+	return true
 }
 
-func (d *detector) lastNoShow(c *customer, _ *Scratch) (Facts, bool) {
+func (d *detector) lastNoShow(c *customer, _ *Scratch, out *Facts) bool {
 	last, ok := d.lastAppointment(c)
 	if !ok || last.Status != visit.NoShow {
-		return Facts{}, false
+		return false
 	}
 	f := noFacts()
 	f.Day, f.Service = last.Day, d.service(last)
-	return f, true
+	*out = f
+	return true
 }
 
 // staffSwitch looks at the last StaffWindow visits with a known staff member.
-func (d *detector) staffSwitch(c *customer, s *Scratch) (Facts, bool) {
+func (d *detector) staffSwitch(c *customer, s *Scratch, out *Facts) bool {
 	cfg := d.cfg
 	w := cfg.StaffWindow
 	if w <= 0 {
-		return Facts{}, false
+		return false
 	}
 	// Staff of the visits that name one, oldest first.
 	staff := s.vals[:0]
@@ -408,7 +412,7 @@ func (d *detector) staffSwitch(c *customer, s *Scratch) (Facts, bool) {
 	}
 	s.vals = staff
 	if len(staff) < w {
-		return Facts{}, false
+		return false
 	}
 	window, earlier := staff[len(staff)-w:], staff[:len(staff)-w]
 	// The usual person: the one who had more than half of enough earlier visits. A
@@ -451,12 +455,12 @@ func (d *detector) staffSwitch(c *customer, s *Scratch) (Facts, bool) {
 	f.Day, f.Of, f.People = c.visits[len(c.visits)-1].Day, w, len(people)
 	if usual != 0 {
 		if others < cfg.StaffMinOthers {
-			return Facts{}, false
+			return false
 		}
 		f.Count, f.Before, f.BeforeOf = others, usualN, len(earlier)
 	} else {
 		if len(people) < cfg.StaffMinPeople {
-			return Facts{}, false
+			return false
 		}
 		f.Count = w
 	}
@@ -470,15 +474,16 @@ func (d *detector) staffSwitch(c *customer, s *Scratch) (Facts, bool) {
 			f.UsualStaff = d.staff[usual]
 		}
 	}
-	return f, true
+	*out = f
+	return true
 }
 
 // slowing compares the last SlowingGaps gaps between visit days with the earlier ones.
-func (d *detector) slowing(c *customer, s *Scratch) (Facts, bool) {
+func (d *detector) slowing(c *customer, s *Scratch, out *Facts) bool {
 	cfg := d.cfg
 	r := cfg.SlowingGaps
 	if r <= 0 || len(c.visits) < r+max(1, cfg.SlowingMinEarlier)+1 {
-		return Facts{}, false
+		return false
 	}
 	gaps := s.vals[:0]
 	for i := 1; i < len(c.visits); i++ {
@@ -487,30 +492,31 @@ func (d *detector) slowing(c *customer, s *Scratch) (Facts, bool) {
 	s.vals = gaps
 	recent := gaps[len(gaps)-r:]
 	if surelyBelow(float64(slices.Min(recent)), cfg.SlowingFactor, gaps[:len(gaps)-r]) {
-		return Facts{}, false // a recent gap is below SlowingFactor × the median
+		return false // a recent gap is below SlowingFactor × the median
 	}
 	base := s.median(gaps[:len(gaps)-r])
 	if base <= 0 {
-		return Facts{}, false
+		return false
 	}
 	for _, g := range recent {
 		if float64(g) < cfg.SlowingFactor*base {
-			return Facts{}, false
+			return false
 		}
 	}
 	last := float64(recent[r-1])
 	if last < cfg.SlowingLastFactor*base || last < base+float64(cfg.SlowingMinDays) {
-		return Facts{}, false
+		return false
 	}
 	f := noFacts()
 	f.Day, f.From = c.visits[len(c.visits)-1].Day, c.visits[len(c.visits)-1-r].Day
 	f.Recent, f.Usual = slices.Clone(recent), base
-	return f, true
+	*out = f
+	return true
 }
 
-func (d *detector) oneVisit(c *customer, _ *Scratch) (Facts, bool) {
+func (d *detector) oneVisit(c *customer, _ *Scratch, out *Facts) bool {
 	if len(c.visits) != 1 || c.booked {
-		return Facts{}, false
+		return false
 	}
 	e := c.visits[0]
 	f := noFacts()
@@ -518,13 +524,14 @@ func (d *detector) oneVisit(c *customer, _ *Scratch) (Facts, bool) {
 	if d.cols.Channel && e.Channel != 0 {
 		f.Channels = []string{d.set.Channels.Name(e.Channel)}
 	}
-	return f, true
+	*out = f
+	return true
 }
 
 // platformOnly reads every appointment on or before asOf and every one booked after it.
-func (d *detector) platformOnly(c *customer, s *Scratch) (Facts, bool) {
+func (d *detector) platformOnly(c *customer, s *Scratch, out *Facts) bool {
 	if len(c.visits) == 0 {
-		return Facts{}, false
+		return false
 	}
 	syms := s.vals[:0]
 	for _, e := range c.all {
@@ -533,13 +540,13 @@ func (d *detector) platformOnly(c *customer, s *Scratch) (Facts, bool) {
 		}
 		if int(e.Channel) >= len(d.channel) || d.channel[e.Channel] != ChannelPlatform {
 			s.vals = syms
-			return Facts{}, false
+			return false
 		}
 		syms = append(syms, int64(e.Channel))
 	}
 	s.vals = syms
 	if len(syms) == 0 {
-		return Facts{}, false
+		return false
 	}
 	f := noFacts()
 	f.Day, f.Count = c.visits[len(c.visits)-1].Day, len(syms)
@@ -566,11 +573,12 @@ func (d *detector) platformOnly(c *customer, s *Scratch) (Facts, bool) {
 	for _, u := range us {
 		f.Channels = append(f.Channels, u.name)
 	}
-	return f, true
+	*out = f
+	return true
 }
 
 // priceUp compares the amounts of the last visits with the customer's usual amount.
-func (d *detector) priceUp(c *customer, s *Scratch) (Facts, bool) {
+func (d *detector) priceUp(c *customer, s *Scratch, out *Facts) bool {
 	cfg := d.cfg
 	r, minEarlier := cfg.PriceRecent, max(1, cfg.PriceMinEarlier)
 	vals := s.vals[:0]
@@ -584,33 +592,34 @@ func (d *detector) priceUp(c *customer, s *Scratch) (Facts, bool) {
 	}
 	s.vals = vals
 	if r <= 0 || len(vals) < r+minEarlier {
-		return Facts{}, false
+		return false
 	}
 	if surelyBelow(float64(slices.Min(vals[len(vals)-r:])), cfg.PriceFactor, vals[:len(vals)-r]) {
-		return Facts{}, false // a recent amount is below the threshold
+		return false // a recent amount is below the threshold
 	}
 	base := s.median(vals[:len(vals)-r])
 	thr := cfg.PriceFactor * base
 	if base <= 0 {
-		return Facts{}, false
+		return false
 	}
 	n := 0
 	for n < len(vals)-minEarlier && float64(vals[len(vals)-1-n]) >= thr {
 		n++
 	}
 	if n < r {
-		return Facts{}, false
+		return false
 	}
 	f := noFacts()
 	f.Day, f.Count, f.Service = lastSvc, n, d.service(svc)
 	f.Recent, f.Usual = slices.Clone(vals[len(vals)-n:]), s.median(vals[:len(vals)-n])
-	return f, true
+	*out = f
+	return true
 }
 
 // longWait compares the waits of the last bookings with the customer's usual wait. A
 // booking is the appointments booked on one day; its wait is the lead time of the first
 // of them.
-func (d *detector) longWait(c *customer, s *Scratch) (Facts, bool) {
+func (d *detector) longWait(c *customer, s *Scratch, out *Facts) bool {
 	cfg := d.cfg
 	r, minEarlier := cfg.WaitRecent, max(1, cfg.WaitMinEarlier)
 	// Sort (booking day, index) to find the first appointment of each booking day.
@@ -622,7 +631,7 @@ func (d *detector) longWait(c *customer, s *Scratch) (Facts, bool) {
 	}
 	s.keys = keys
 	if r <= 0 || len(keys) < r+minEarlier {
-		return Facts{}, false
+		return false
 	}
 	slices.Sort(keys)
 	// Mark the first of each booking day, then read the marked ones in the appointments'
@@ -646,10 +655,10 @@ func (d *detector) longWait(c *customer, s *Scratch) (Facts, bool) {
 	}
 	s.vals = waits
 	if len(waits) < r+minEarlier {
-		return Facts{}, false
+		return false
 	}
 	if surelyBelow(float64(slices.Min(waits[len(waits)-r:])), cfg.WaitFactor, waits[:len(waits)-r]) {
-		return Facts{}, false // a recent wait is below the threshold, at least WaitFactor × the median
+		return false // a recent wait is below the threshold, at least WaitFactor × the median
 	}
 	base := s.median(waits[:len(waits)-r])
 	thr := max(cfg.WaitFactor*base, base+float64(cfg.WaitMinExtraDays))
@@ -658,34 +667,36 @@ func (d *detector) longWait(c *customer, s *Scratch) (Facts, bool) {
 		n++
 	}
 	if n < r {
-		return Facts{}, false
+		return false
 	}
 	f := noFacts()
 	f.Day, f.Count = c.past[last].Day, n
 	f.Recent, f.Usual = slices.Clone(waits[len(waits)-n:]), s.median(waits[:len(waits)-n])
-	return f, true
+	*out = f
+	return true
 }
 
-func (d *detector) referral(c *customer, _ *Scratch) (Facts, bool) {
+func (d *detector) referral(c *customer, _ *Scratch, out *Facts) bool {
 	ref := strings.TrimSpace(c.h.Referrer)
 	if ref == "" {
-		return Facts{}, false
+		return false
 	}
 	f := noFacts()
 	f.Referrer, f.Count = ref, len(c.visits)
 	if len(c.visits) > 0 {
 		f.Day = c.visits[len(c.visits)-1].Day
 	}
-	return f, true
+	*out = f
+	return true
 }
 
-func (d *detector) loyalLost(c *customer, s *Scratch) (Facts, bool) {
+func (d *detector) loyalLost(c *customer, s *Scratch, out *Facts) bool {
 	cfg := d.cfg
 	n := len(c.visits)
 	stopped := c.v.Status.Missing() || c.v.Status == lapse.FollowUp
 	if !stopped || n < max(2, cfg.LoyalMinVisits) ||
 		int(c.visits[n-1].Day-c.visits[0].Day) < cfg.LoyalMinSpanDays {
-		return Facts{}, false
+		return false
 	}
 	gaps := s.vals[:0]
 	for i := 1; i < n; i++ {
@@ -694,12 +705,13 @@ func (d *detector) loyalLost(c *customer, s *Scratch) (Facts, bool) {
 	s.vals = gaps
 	f := noFacts()
 	f.Count, f.From, f.Day, f.Usual = n, c.visits[0].Day, c.visits[n-1].Day, s.median(gaps)
-	return f, true
+	*out = f
+	return true
 }
 
 // manyContacts counts the cancellations and no-shows in the window before the last
 // appointment on or before asOf.
-func (d *detector) manyContacts(c *customer, _ *Scratch) (Facts, bool) {
+func (d *detector) manyContacts(c *customer, _ *Scratch, out *Facts) bool {
 	cfg := d.cfg
 	end := c.past[len(c.past)-1].Day
 	from := end - visit.Day(cfg.ContactsWindowDays)
@@ -720,14 +732,15 @@ func (d *detector) manyContacts(c *customer, _ *Scratch) (Facts, bool) {
 		f.From = e.Day
 	}
 	if f.Cancelled+f.Missed < max(1, cfg.ContactsMin) {
-		return Facts{}, false
+		return false
 	}
-	return f, true
+	*out = f
+	return true
 }
 
-func (d *detector) noContactPreference(c *customer, _ *Scratch) (Facts, bool) {
+func (d *detector) noContactPreference(c *customer, _ *Scratch, out *Facts) bool {
 	if strings.TrimSpace(c.h.ContactPreference) != "" {
-		return Facts{}, false
+		return false
 	}
 	f := noFacts()
 	f.HasPhone = d.cols.Phone && strings.TrimSpace(c.h.Phone) != ""
@@ -736,18 +749,19 @@ func (d *detector) noContactPreference(c *customer, _ *Scratch) (Facts, bool) {
 	if len(c.visits) > 0 {
 		f.Day = c.visits[len(c.visits)-1].Day
 	}
-	return f, true
+	*out = f
+	return true
 }
 
 // courseFinished fires on the verdict's follow-up status, or when the last visits are a
 // finished series of one service and the verdict does not say the customer is active or
 // booked.
-func (d *detector) courseFinished(c *customer, s *Scratch) (Facts, bool) {
+func (d *detector) courseFinished(c *customer, s *Scratch, out *Facts) bool {
 	cfg := d.cfg
 	n := len(c.visits)
 	follow := c.v.Status == lapse.FollowUp
 	if n == 0 || !follow && (c.v.Status == lapse.Active || c.v.Status == lapse.Booked || c.booked || !d.cols.Service) {
-		return Facts{}, false
+		return false
 	}
 	// The series: the last visits without a gap over CourseMaxGapDays.
 	i := n - 1
@@ -756,7 +770,7 @@ func (d *detector) courseFinished(c *customer, s *Scratch) (Facts, bool) {
 	}
 	run := c.visits[i:]
 	if !follow && (len(run) < cfg.CourseMinVisits || len(run) > cfg.CourseMaxVisits) {
-		return Facts{}, false
+		return false
 	}
 	// Its main service: the one of most visits (sorted symbols; the latest visit's on a tie).
 	syms := s.vals[:0]
@@ -791,12 +805,16 @@ func (d *detector) courseFinished(c *customer, s *Scratch) (Facts, bool) {
 		f.Service = d.services.Name(main)
 	}
 	if follow {
-		return f, true
+		*out = f
+		return true
 	}
 	ended := int(c.asOf - last.Day)
 	own := med <= cfg.CourseMaxMedianGap &&
 		float64(mainN) >= cfg.CourseMinShare*float64(len(run)) &&
 		c.past[len(c.past)-1].Day == last.Day && // ended with a visit, not a cancellation
 		ended >= cfg.CourseMinEndedDays && float64(ended) >= 2*med
-	return f, own
+	if own {
+		*out = f
+	}
+	return own
 }
