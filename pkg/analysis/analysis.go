@@ -393,7 +393,8 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 	return rep
 }
 
-// warmAhead is how many lapsed customers the JSON writer loads ahead (see warm).
+// warmAhead is how many lapsed customers are loaded ahead as they are filled in for the
+// formats that list them all (see warm).
 const warmAhead = 64
 
 // warm loads what filling in the customers idx reads: each one's verdict, history,
