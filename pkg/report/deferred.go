@@ -123,17 +123,22 @@ type JSONScratch struct {
 	Ahead int
 }
 
+// completeLapsed returns how many of the lapsed customers are complete: Lapsed[:n].
+func (r *Report) completeLapsed() int {
+	d := r.deferred
+	if d == nil {
+		return len(r.Lapsed)
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.lapsed
+}
+
 // lapsedAt returns a function that gives lapsed customer i: the customer in [Report.Lapsed]
 // when complete, or else s's, filled in (and not kept). It may be called from several
 // goroutines at once, with different s.
 func (r *Report) lapsedAt() func(i int, s *JSONScratch) *Customer {
-	d := r.deferred
-	complete := len(r.Lapsed)
-	if d != nil {
-		d.mu.Lock()
-		complete = d.lapsed
-		d.mu.Unlock()
-	}
+	d, complete := r.deferred, r.completeLapsed()
 	return func(i int, s *JSONScratch) *Customer {
 		switch {
 		case i < complete:
@@ -151,13 +156,7 @@ func (r *Report) lapsedAt() func(i int, s *JSONScratch) *Customer {
 // [Report.Lapsed] when complete, or else filled in (and not kept). It may be called from
 // several goroutines at once, with different c.
 func (r *Report) lapsedInto() func(i int, c *Customer) {
-	d := r.deferred
-	complete := len(r.Lapsed)
-	if d != nil {
-		d.mu.Lock()
-		complete = d.lapsed
-		d.mu.Unlock()
-	}
+	d, complete := r.deferred, r.completeLapsed()
 	return func(i int, c *Customer) {
 		if i < complete {
 			*c = r.Lapsed[i]
