@@ -332,19 +332,21 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 	// depend on is known now.
 	idx := r.lapsedIndex()
 	rep.Lapsed = make([]report.Customer, len(idx))
+	// The writers fill customers in in chunks of a multiple of warmAhead, in order: each
+	// warmAhead-th customer loads the next ones ahead.
+	ahead := func(k int) {
+		if k%warmAhead == 0 {
+			r.warm(idx[k:min(k+warmAhead, len(idx))])
+		}
+	}
 	d := report.Deferred{
 		Customer: func(k int, c *report.Customer) {
-			if k%warmAhead == 0 {
-				r.warm(idx[k:min(k+warmAhead, len(idx))])
-			}
+			ahead(k)
 			r.customer(idx[k], lang, o, c)
 			r.details(idx[k], lang, id, c)
 		},
 		JSON: func(k int, s *report.JSONScratch) {
-			if k >= s.Ahead || k < s.Ahead-warmAhead {
-				s.Ahead = min(k+warmAhead, len(idx))
-				r.warm(idx[k:s.Ahead])
-			}
+			ahead(k)
 			r.customer(idx[k], lang, o, &s.Customer)
 			r.detailsInto(idx[k], lang, id, s)
 		},

@@ -118,9 +118,6 @@ type JSONScratch struct {
 	Customer Customer
 	Reasons  []Reason
 	Texts    []byte
-	// Ahead is for Deferred.JSON to keep across the customers of a goroutine, e.g. up to
-	// which index it has loaded what it reads; 0 in a new scratch.
-	Ahead int
 }
 
 // completeLapsed returns how many of the lapsed customers are complete: Lapsed[:n].
