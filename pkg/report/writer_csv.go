@@ -31,8 +31,7 @@ func (c csvWriter) Write(w io.Writer, r *Report) error {
 	// The header, then the rows a chunk of customers at a time on all cores: gocsv's
 	// reflection is most of the work, and the customers not yet complete are filled in as
 	// their chunk is encoded and not kept (see [Report.Defer]).
-	var header []byte
-	header, decimals, err := c.encode(header, nil, []Customer{})
+	header, decimals, err := c.encode(nil, nil, []Customer{})
 	if err != nil {
 		return err
 	}

@@ -369,6 +369,7 @@ func (e *zipEntry) close() {
 	for _, done := range e.pending {
 		e.data.Write(<-done)
 	}
+	zipBlocks.Put(e.block)
 	e.pending, e.block = nil, nil
 }
 
@@ -386,19 +387,15 @@ var flateWriters = sync.Pool{New: func() any {
 	return fw
 }}
 
-func (z *sortedZip) finish() error {
-	if z.open == nil {
-		return nil
+func (z *sortedZip) finish() {
+	if z.open != nil {
+		z.open.close()
+		z.open = nil
 	}
-	z.open.close()
-	z.open = nil
-	return nil
 }
 
 func (z *sortedZip) Create(name string) (io.Writer, error) {
-	if err := z.finish(); err != nil {
-		return nil, err
-	}
+	z.finish()
 	e := &zipEntry{name: name, crc: crc32.NewIEEE(), block: zipBlocks.Get().([]byte)[:0]}
 	z.entries = append(z.entries, e)
 	z.open = e
@@ -410,9 +407,7 @@ func (z *sortedZip) AddFS(fs.FS) error {
 }
 
 func (z *sortedZip) Close() error {
-	if err := z.finish(); err != nil {
-		return err
-	}
+	z.finish()
 	slices.SortFunc(z.entries, func(a, b *zipEntry) int { return strings.Compare(a.name, b.name) })
 	zw := zip.NewWriter(z.out)
 	for _, e := range z.entries {
