@@ -313,8 +313,8 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 			continue
 		}
 		rep.Summary.Customers++
-		rep.Summary.ByStatus[string(v.Status)]++
-		decided[string(v.Rule)]++
+		rep.Summary.ByStatus[v.Status.String()]++
+		decided[v.Rule.String()]++
 		if v.Status.Missing() {
 			rep.Summary.ValueAtRisk += float64(v.ValueAtRisk) / 100
 		}
@@ -407,7 +407,7 @@ func (r *Result) warm(idx []int) {
 	var sink uintptr
 	for _, i := range idx {
 		v, h := &r.Verdicts[i], &r.Set.Customers[i]
-		sink += uintptr(len(v.Status)) + uintptr(v.Visits) + uintptr(v.ValueAtRisk) +
+		sink += uintptr(v.Status) + uintptr(v.Visits) + uintptr(v.ValueAtRisk) +
 			uintptr(len(h.Key)) + uintptr(len(r.segment[i])) + uintptr(len(r.Findings[i]))
 	}
 	for _, i := range idx {
@@ -458,7 +458,7 @@ func (r *Result) statuses(id func(string) string) []report.Status {
 		if v.Rule == lapse.RuleNoVisit && v.Status != lapse.Booked {
 			continue
 		}
-		list = append(list, report.Status{ID: id(r.Set.Customers[i].Key), Status: string(v.Status)})
+		list = append(list, report.Status{ID: id(r.Set.Customers[i].Key), Status: v.Status.String()})
 	}
 	return list
 }
@@ -470,7 +470,7 @@ func (r *Result) customer(i int, lang string, o ReportOptions, c *report.Custome
 	h := &r.Set.Customers[i]
 	v := &r.Verdicts[i]
 	*c = report.Customer{
-		Status: string(v.Status), LastVisit: v.LastVisit.String(), Visits: v.Visits,
+		Status: v.Status.String(), LastVisit: v.LastVisit.String(), Visits: v.Visits,
 		UsualGap: math.Round(v.UsualGap*10) / 10, Overdue: v.Overdue, ValueAtRisk: float64(v.ValueAtRisk) / 100,
 		PAlive: math.Round(v.PAlive*1000) / 1000, Rule: v.Explanation,
 	}
@@ -692,8 +692,8 @@ func (r *Result) modelPart(decided map[string]int) report.ModelPart {
 // since: all of them needed a call to come back. The win-back rate divides by all of those.
 func since(prev *report.Report, r *Result, prevID, outID func(string) string) *report.Since {
 	s := &report.Since{PreviousAsOf: prev.AsOf, NewlyLapsed: []string{}, StillLapsed: []string{}, WonBack: []string{}, NewlyDue: []string{}}
-	missing := func(st string) bool { return st == string(lapse.Lapsed) || st == string(lapse.Lost) }
-	away := func(st string) bool { return missing(st) || st == string(lapse.FollowUp) }
+	missing := func(st string) bool { return st == lapse.Lapsed.String() || st == lapse.Lost.String() }
+	away := func(st string) bool { return missing(st) || st == lapse.FollowUp.String() }
 	prevAsOf, err := visit.ParseDay(prev.AsOf)
 	if err != nil {
 		prevAsOf = visit.NoDay
@@ -710,7 +710,7 @@ func since(prev *report.Report, r *Result, prevID, outID func(string) string) *r
 		}
 		key := r.Set.Customers[i].Key
 		before := prev.Statuses[prevID(key)]
-		st := string(v.Status)
+		st := v.Status.String()
 		id := outID(key)
 		switch {
 		case away(before) && prevAsOf != visit.NoDay && v.LastVisit != visit.NoDay && v.LastVisit > prevAsOf:
@@ -719,7 +719,7 @@ func since(prev *report.Report, r *Result, prevID, outID func(string) string) *r
 			s.StillLapsed = append(s.StillLapsed, id)
 		case missing(st):
 			s.NewlyLapsed = append(s.NewlyLapsed, id)
-		case st == string(lapse.Due) && before != string(lapse.Due):
+		case st == lapse.Due.String() && before != lapse.Due.String():
 			s.NewlyDue = append(s.NewlyDue, id)
 		}
 	}

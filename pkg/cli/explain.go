@@ -129,7 +129,7 @@ func runExplain(o *explainOptions) error {
 	doc.Facts = []render.Fact{
 		{Label: t("as of", "Stichtag"), Value: dayText(r.AsOf, lang)},
 		{Label: t("status", "Status"), Value: t(status[0], status[1])},
-		{Label: t("why", "weshalb"), Value: explanation + " (" + t("rule: ", "Regel: ") + string(v.Rule) + ")"},
+		{Label: t("why", "weshalb"), Value: explanation + " (" + t("rule: ", "Regel: ") + v.Rule.String() + ")"},
 		{Label: t("segment", "Segment"), Value: r.SegmentName(r.SegmentOf(i), lang)},
 		{Label: t("visits", "Besuche"), Value: render.Int(v.Visits, lang)},
 	}
@@ -146,7 +146,7 @@ func runExplain(o *explainOptions) error {
 		doc.Facts = append(doc.Facts, render.Fact{Label: "P(alive)", Value: render.Percent(v.PAlive, lang)})
 	}
 	if r.Set.Columns.Amount {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("value of the next 12 months", "Wert der nächsten 12 Monate"), Value: render.Money(v.ValueAtRisk, lang) + " (" + v.ValueSource + ")"})
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("value of the next 12 months", "Wert der nächsten 12 Monate"), Value: render.Money(v.ValueAtRisk, lang) + " (" + v.ValueSource.String() + ")"})
 	}
 	if o.an.pseudonymizer(o.a, nil) == nil {
 		if h.Name != "" {

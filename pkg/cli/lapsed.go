@@ -259,7 +259,7 @@ func writeCallList(path string, r *analysis.Result, lang string) (written, skipp
 		v := r.Verdicts[i]
 		rows = append(rows, callRow{
 			ID: h.Key, Name: h.Name, Phone: h.Phone, Email: h.Email, ContactPreference: h.ContactPreference,
-			Status: string(v.Status), LastVisit: v.LastVisit.String(), ValueAtRisk: fmt.Sprintf("%.2f", float64(v.ValueAtRisk)/100),
+			Status: v.Status.String(), LastVisit: v.LastVisit.String(), ValueAtRisk: fmt.Sprintf("%.2f", float64(v.ValueAtRisk)/100),
 			Question: reason.TopQuestions(r.Findings[i], lang, 2), Evidence: reason.TopEvidence(r.Findings[i], lang, 2),
 		})
 	}

@@ -293,7 +293,7 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 	vs := sc.visits
 	*v = Verdict{
 		Key: h.Key, Visits: len(vs), LastVisit: visit.NoDay, ExpectedBack: visit.NoDay,
-		NextBooked: next, PAlive: -1, ValueSource: "none",
+		NextBooked: next, PAlive: -1, ValueSource: ValueNone,
 	}
 	var pred *Prediction
 	if a.m != nil {
@@ -502,7 +502,7 @@ func (a *assessor) value(v *Verdict, vs []dayVisit, pred *Prediction) {
 	// exactly the customers a win-back call is for.
 	if a.m != nil && a.m.pred != nil && pred.PAlive > 1e-9 && pred.ExpectedValue > 0 {
 		v.ValueAtRisk = int64(math.Round(pred.ExpectedValue / pred.PAlive * 100))
-		v.ValueSource = "model"
+		v.ValueSource = ValueModel
 		return
 	}
 	last := vs[len(vs)-1].day
@@ -510,7 +510,7 @@ func (a *assessor) value(v *Verdict, vs []dayVisit, pred *Prediction) {
 	for k := len(vs) - 1; k >= 0 && vs[k].day > last-365; k-- {
 		sum += vs[k].amount
 	}
-	v.ValueAtRisk, v.ValueSource = sum, "past-spend"
+	v.ValueAtRisk, v.ValueSource = sum, ValuePastSpend
 }
 
 // courseRun is the course of treatment the last visits form.

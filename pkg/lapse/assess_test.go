@@ -2,8 +2,10 @@ package lapse_test
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/winback/winback/pkg/history"
@@ -307,7 +309,7 @@ func TestValueAtRisk(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			set := buildSet(c.amounts, customer{"X", c.events})
 			v := lapse.Assess(set, day0+visit.Day(last+200), lapse.DefaultConfig(), nil)[0]
-			if v.ValueAtRisk != c.wantValue || v.ValueSource != c.wantSource {
+			if v.ValueAtRisk != c.wantValue || v.ValueSource.String() != c.wantSource {
 				t.Errorf("value at risk %d from %q, want %d from %q", v.ValueAtRisk, v.ValueSource, c.wantValue, c.wantSource)
 			}
 		})
@@ -419,5 +421,55 @@ func TestCourseSettings(t *testing.T) {
 				t.Errorf("status %s by %s (%s), want %s", v.Status, v.Rule, v.Explanation, c.want)
 			}
 		})
+	}
+}
+
+// TestNamesReadBack checks that every status, rule and value source writes as its name and
+// reads back from it, in JSON too, and that unknown names are refused.
+func TestNamesReadBack(t *testing.T) {
+	statuses := map[lapse.Status]string{lapse.Booked: "booked", lapse.Active: "active", lapse.Due: "due",
+		lapse.FollowUp: "follow-up", lapse.Lapsed: "lapsed", lapse.Lost: "lost", lapse.NotSeen: "not-seen"}
+	for s, name := range statuses {
+		var back lapse.Status
+		if s.String() != name || back.UnmarshalText([]byte(name)) != nil || back != s {
+			t.Errorf("status %d: %q, read back as %d, want %q", s, s.String(), back, name)
+		}
+	}
+	rules := map[lapse.Rule]string{lapse.RuleBooked: "booked", lapse.RuleCourse: "course", lapse.RuleOwnRhythm: "own-rhythm",
+		lapse.RuleRecall: "recall", lapse.RuleModel: "model", lapse.RulePopulation: "population", lapse.RuleNoVisit: "no-visit"}
+	for r, name := range rules {
+		var back lapse.Rule
+		if r.String() != name || back.UnmarshalText([]byte(name)) != nil || back != r {
+			t.Errorf("rule %d: %q, read back as %d, want %q", r, r.String(), back, name)
+		}
+	}
+	sources := map[lapse.ValueSource]string{lapse.ValueNone: "none", lapse.ValueModel: "model", lapse.ValuePastSpend: "past-spend"}
+	for v, name := range sources {
+		var back lapse.ValueSource
+		if v.String() != name || back.UnmarshalText([]byte(name)) != nil || back != v {
+			t.Errorf("value source %d: %q, read back as %d, want %q", v, v.String(), back, name)
+		}
+	}
+
+	v := lapse.Verdict{Key: "K1", Status: lapse.Lapsed, Rule: lapse.RuleOwnRhythm, ValueSource: lapse.ValuePastSpend}
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"status":"lapsed"`, `"rule":"own-rhythm"`, `"value_source":"past-spend"`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("JSON %s lacks %s", b, want)
+		}
+	}
+	var back lapse.Verdict
+	if err := json.Unmarshal(b, &back); err != nil || back.Status != v.Status || back.Rule != v.Rule || back.ValueSource != v.ValueSource {
+		t.Errorf("JSON read back as %+v (%v), want %+v", back, err, v)
+	}
+	var s lapse.Status
+	if err := s.UnmarshalText([]byte("gone")); err == nil || !strings.Contains(err.Error(), `"gone"`) {
+		t.Errorf("unknown status: error %v, want one naming it", err)
+	}
+	if got := lapse.Status(200).String(); got != "unknown-200" {
+		t.Errorf("out-of-range status: %q", got)
 	}
 }

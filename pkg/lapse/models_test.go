@@ -54,14 +54,14 @@ func TestModelRule(t *testing.T) {
 		// when the model is sure they are gone it falls back to their past year's spend.
 		switch {
 		case p.PAlive > 1e-9 && p.ExpectedValue > 0:
-			if want := int64(math.Round(100 * p.ExpectedValue / p.PAlive)); v.ValueSource != "model" || v.ValueAtRisk != want {
+			if want := int64(math.Round(100 * p.ExpectedValue / p.PAlive)); v.ValueSource != lapse.ValueModel || v.ValueAtRisk != want {
 				t.Errorf("%s: value at risk %d from %q, want %d from the model", v.Key, v.ValueAtRisk, v.ValueSource, want)
 			}
 			if v.ValueAtRisk < int64(math.Round(100*p.ExpectedValue)) {
 				t.Errorf("%s: value at risk %d below the unconditional expectation %.0f", v.Key, v.ValueAtRisk, 100*p.ExpectedValue)
 			}
 		default:
-			if v.ValueSource != "past-spend" {
+			if v.ValueSource != lapse.ValuePastSpend {
 				t.Errorf("%s: P(alive) %g: value from %q, want past-spend", v.Key, p.PAlive, v.ValueSource)
 			}
 		}
@@ -173,7 +173,7 @@ func TestFitModelsTooLittleData(t *testing.T) {
 		t.Fatalf("chosen %q, BG/NBD usable %v (%s); note %q", m.Chosen, m.BGNBD.Usable, m.BGNBD.WhyNot, m.Note)
 	}
 	for _, v := range lapse.Assess(set, asOf, lapse.DefaultConfig(), m) {
-		if v.PAlive != -1 || v.Rule == lapse.RuleModel || v.ValueSource != "past-spend" {
+		if v.PAlive != -1 || v.Rule == lapse.RuleModel || v.ValueSource != lapse.ValuePastSpend {
 			t.Errorf("%s: P(alive) %v, rule %s, value from %q; want -1, no model, past spend", v.Key, v.PAlive, v.Rule, v.ValueSource)
 		}
 	}

@@ -39,7 +39,7 @@ func TestPraxis(t *testing.T) {
 			t.Fatalf("no verdict for patient %s", row["patient_id"])
 		}
 		conf.add(row["state"], v.Status)
-		rules.add(row["state"]+"/"+string(v.Rule), v.Status)
+		rules.add(row["state"]+"/"+v.Rule.String(), v.Status)
 		if testing.Verbose() && (row["state"] == "dropped") != v.Status.Missing() {
 			t.Logf("%s %s (%s): %s %s: %s", v.Key, row["state"], row["story"], v.Status, v.Rule, v.Explanation)
 		}

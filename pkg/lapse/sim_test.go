@@ -53,7 +53,7 @@ func TestKnownDropouts(t *testing.T) {
 			state = "dropped"
 		}
 		conf.add(state, v.Status)
-		rules.add(state+"/"+string(v.Rule), v.Status)
+		rules.add(state+"/"+v.Rule.String(), v.Status)
 	}
 	precision, recall, tp, fp, fn := conf.precisionRecall("dropped")
 	t.Logf("%d customers; confusion (rows: truth, columns: verdict):\n%s", len(verdicts), conf)

@@ -15,50 +15,123 @@
 // It does not say why anyone left (see package reason).
 package lapse
 
-import "github.com/winback/winback/pkg/visit"
+import (
+	"fmt"
+	"strconv"
 
-// Status is where a customer stands as of the as-of date.
-type Status string
+	"github.com/winback/winback/pkg/visit"
+)
 
-// The statuses, from most to least engaged.
+// Status is where a customer stands as of the as-of date. It is a small number, so that a
+// verdict carries no pointer for it, and reads and writes as its name (see [Status.String]).
+type Status uint8
+
+// The statuses, from most to least engaged. The zero Status is no status: no verdict yet.
 const (
-	Booked   Status = "booked"    // a future appointment is booked
-	Active   Status = "active"    // within their usual rhythm
-	Due      Status = "due"       // about when they would normally be back
-	FollowUp Status = "follow-up" // the last visits were a finished course of treatment
-	Lapsed   Status = "lapsed"    // past the point where they would normally have come back
-	Lost     Status = "lost"      // lapsed long ago; unlikely to return
+	Booked   Status = iota + 1 // a future appointment is booked
+	Active                     // within their usual rhythm
+	Due                        // about when they would normally be back
+	FollowUp                   // the last visits were a finished course of treatment
+	Lapsed                     // past the point where they would normally have come back
+	Lost                       // lapsed long ago; unlikely to return
 	// NotSeen: no visit on or before the as-of date and none booked, only cancelled or
 	// missed appointments (see [Assess]).
-	NotSeen Status = "not-seen"
+	NotSeen
 )
 
-// Rule names what decided a [Verdict].
-type Rule string
+var statusNames = [...]string{"", "booked", "active", "due", "follow-up", "lapsed", "lost", "not-seen"}
 
-// The rules, in the order they are tried.
+// String returns the status's name as reports write it, e.g. "lapsed"; "" for no status.
+func (s Status) String() string { return nameOf(statusNames[:], s) }
+
+// MarshalText writes the status's name.
+func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a status's name.
+func (s *Status) UnmarshalText(b []byte) error { return parseName(statusNames[:], s, b, "status") }
+
+// Rule names what decided a [Verdict]. Like [Status] it is a small number that reads and
+// writes as its name.
+type Rule uint8
+
+// The rules, in the order they are tried. The zero Rule is no rule.
 const (
-	RuleBooked     Rule = "booked"     // a future appointment
-	RuleCourse     Rule = "course"     // a finished course of treatment
-	RuleOwnRhythm  Rule = "own-rhythm" // the customer's own gaps between visits
-	RuleRecall     Rule = "recall"     // the recall interval of their service
-	RuleModel      Rule = "model"      // the repeat-buying model's P(alive)
-	RulePopulation Rule = "population" // everyone's gaps
-	RuleNoVisit    Rule = "no-visit"   // no visit on or before the as-of date
+	RuleBooked     Rule = iota + 1 // a future appointment
+	RuleCourse                     // a finished course of treatment
+	RuleOwnRhythm                  // the customer's own gaps between visits
+	RuleRecall                     // the recall interval of their service
+	RuleModel                      // the repeat-buying model's P(alive)
+	RulePopulation                 // everyone's gaps
+	RuleNoVisit                    // no visit on or before the as-of date
 )
+
+var ruleNames = [...]string{"", "booked", "course", "own-rhythm", "recall", "model", "population", "no-visit"}
+
+// String returns the rule's name, e.g. "own-rhythm"; "" for no rule.
+func (r Rule) String() string { return nameOf(ruleNames[:], r) }
+
+// MarshalText writes the rule's name.
+func (r Rule) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// UnmarshalText reads a rule's name.
+func (r *Rule) UnmarshalText(b []byte) error { return parseName(ruleNames[:], r, b, "rule") }
+
+// ValueSource says where a verdict's value at risk comes from. Like [Status] it is a small
+// number that reads and writes as its name.
+type ValueSource uint8
+
+// The sources of a value at risk. The zero ValueSource is no source: no verdict yet.
+const (
+	ValueNone      ValueSource = iota + 1 // no amounts in the data
+	ValueModel                            // the models' expected value if still active
+	ValuePastSpend                        // the spend in the year up to the last visit
+)
+
+var valueSourceNames = [...]string{"", "none", "model", "past-spend"}
+
+// String returns the source's name: "model", "past-spend" or "none"; "" for no source.
+func (v ValueSource) String() string { return nameOf(valueSourceNames[:], v) }
+
+// MarshalText writes the source's name.
+func (v ValueSource) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
+
+// UnmarshalText reads a source's name.
+func (v *ValueSource) UnmarshalText(b []byte) error {
+	return parseName(valueSourceNames[:], v, b, "value source")
+}
+
+// nameOf returns the name of an enumerated value, or a placeholder naming its number when
+// it is out of range (which only a conversion from a number can make).
+func nameOf[T ~uint8](names []string, v T) string {
+	if int(v) < len(names) {
+		return names[v]
+	}
+	return "unknown-" + strconv.Itoa(int(v))
+}
+
+// parseName sets *v to the value named by b.
+func parseName[T ~uint8](names []string, v *T, b []byte, what string) error {
+	for i, n := range names {
+		if n == string(b) {
+			*v = T(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown %s %q", what, b)
+}
 
 // Verdict is the lapse decision for one customer.
 type Verdict struct {
 	Key    string `json:"id"`
 	Status Status `json:"status"`
 	Rule   Rule   `json:"rule"`
+	// LastVisit and Visits are as of the as-of date.
+	LastVisit visit.Day `json:"-"`
 	// Explanation says in plain words what decided, e.g. "usually every 6 weeks; now 14
 	// weeks"; ExplanationDE in German.
 	Explanation   string `json:"explanation"`
 	ExplanationDE string `json:"explanation_de"`
-	// LastVisit and Visits are as of the as-of date.
-	LastVisit visit.Day `json:"-"`
-	Visits    int       `json:"visits"`
+	Visits        int    `json:"visits"`
 	// UsualGap is the customer's typical days between visits (0 when unknown) and
 	// CurrentGap the days since the last visit.
 	UsualGap   float64 `json:"usual_gap_days"`
@@ -66,9 +139,9 @@ type Verdict struct {
 	// ExpectedBack is when they would normally have been back (NoDay when unknown);
 	// Overdue the days since then (0 when not yet).
 	ExpectedBack visit.Day `json:"-"`
-	Overdue      int       `json:"days_overdue"`
 	// NextBooked is the next booked appointment, NoDay when none.
 	NextBooked visit.Day `json:"-"`
+	Overdue    int       `json:"days_overdue"`
 	// PAlive is the model's probability that the customer is still active; -1 without a
 	// usable model.
 	PAlive float64 `json:"p_alive"`
@@ -76,8 +149,8 @@ type Verdict struct {
 	// in minor units: the models' expected value given that the customer is still active,
 	// when a model fits, else their spend in the year up to their last visit. ValueSource
 	// says which ("model", "past-spend" or "none" without amounts).
-	ValueAtRisk int64  `json:"value_at_risk"`
-	ValueSource string `json:"value_source"`
+	ValueAtRisk int64       `json:"value_at_risk"`
+	ValueSource ValueSource `json:"value_source"`
 }
 
 // Missing returns true for the statuses a win-back call is for: lapsed and lost.

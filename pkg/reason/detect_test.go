@@ -38,7 +38,7 @@ func setup(p *person, cols *history.Columns, st lapse.Status, cfg func(*Config))
 	if cols != nil {
 		rc = *cols
 	}
-	if st != "" {
+	if st != 0 {
 		rs = st
 	}
 	if cfg != nil {
@@ -402,7 +402,7 @@ func TestLoyalLost(t *testing.T) {
 		{name: "fires for a follow-up", es: loyal, status: lapse.FollowUp, fires: true},
 		{name: "does not fire for an active customer", es: loyal, status: lapse.Active},
 		{name: "does not fire for a booked customer", es: loyal, status: lapse.Booked},
-		{name: "does not fire without a verdict", es: loyal, status: lapse.Status("unknown")},
+		{name: "does not fire without a verdict", es: loyal, status: lapse.Status(255)},
 		{name: "fires on 20 visits over 365 days",
 			es: evs(every(at("2023-06-05"), 19, 14), at("2024-06-04")), fires: true},
 		{name: "does not fire on 19 visits", es: every(at("2023-06-05"), 19, 21)},

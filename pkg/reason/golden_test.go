@@ -170,7 +170,7 @@ func TestGoldenCodesCovered(t *testing.T) {
 		if x.cols != nil {
 			c = *x.cols
 		}
-		if x.status != "" {
+		if x.status != 0 {
 			st = x.status
 		}
 		if x.cfg != nil {

@@ -39,7 +39,7 @@ func TestLift(t *testing.T) {
 	}
 	// Follow-ups and customers without a verdict count nowhere.
 	add(lapse.FollowUp, f(LastCancelled, CourseFinished))
-	add("", f(OneVisit))
+	add(0, f(OneVisit))
 
 	rows := Lift(verdicts, findings)
 	want := []LiftRow{
