@@ -67,17 +67,17 @@ func runDetect(t *testing.T, code string, cases []detectCase) {
 			if f.Weight != DefaultWeight(code) && tc.cfg == nil {
 				t.Errorf("weight %v, want the default %v", f.Weight, DefaultWeight(code))
 			}
-			if tc.ev != "" && f.Evidence != tc.ev {
-				t.Errorf("evidence\n got %q\nwant %q", f.Evidence, tc.ev)
+			if tc.ev != "" && f.Texts.Evidence != tc.ev {
+				t.Errorf("evidence\n got %q\nwant %q", f.Texts.Evidence, tc.ev)
 			}
-			if tc.evDE != "" && f.EvidenceDE != tc.evDE {
-				t.Errorf("German evidence\n got %q\nwant %q", f.EvidenceDE, tc.evDE)
+			if tc.evDE != "" && f.Texts.EvidenceDE != tc.evDE {
+				t.Errorf("German evidence\n got %q\nwant %q", f.Texts.EvidenceDE, tc.evDE)
 			}
-			if tc.q != "" && f.Question != tc.q {
-				t.Errorf("question\n got %q\nwant %q", f.Question, tc.q)
+			if tc.q != "" && f.Texts.Question != tc.q {
+				t.Errorf("question\n got %q\nwant %q", f.Texts.Question, tc.q)
 			}
-			if tc.qDE != "" && f.QuestionDE != tc.qDE {
-				t.Errorf("German question\n got %q\nwant %q", f.QuestionDE, tc.qDE)
+			if tc.qDE != "" && f.Texts.QuestionDE != tc.qDE {
+				t.Errorf("German question\n got %q\nwant %q", f.Texts.QuestionDE, tc.qDE)
 			}
 		})
 	}
@@ -557,7 +557,7 @@ func TestDetectAllMatchesDetect(t *testing.T) {
 	all := DetectAll(set, verdicts, asOf, cfg)
 	for i := range set.Customers {
 		for j := range all[i] {
-			if all[i][j].Evidence != "" {
+			if all[i][j].Texts != nil {
 				t.Fatalf("customer %s: DetectAll rendered texts; they should be left to Render", set.Customers[i].Key)
 			}
 			all[i][j].Render()
@@ -573,8 +573,8 @@ func TestDetectAllMatchesDetect(t *testing.T) {
 }
 
 func findingEqual(a, b Finding) bool {
-	return a.Code == b.Code && a.Weight == b.Weight && a.Evidence == b.Evidence && a.EvidenceDE == b.EvidenceDE &&
-		a.Question == b.Question && a.QuestionDE == b.QuestionDE && slices.Equal(a.Facts.Recent, b.Facts.Recent) &&
+	return a.Code == b.Code && a.Weight == b.Weight && (a.Texts == nil) == (b.Texts == nil) &&
+		(a.Texts == nil || *a.Texts == *b.Texts) && slices.Equal(a.Facts.Recent, b.Facts.Recent) &&
 		a.Facts.Day == b.Facts.Day && a.Facts.Count == b.Facts.Count
 }
 

@@ -148,8 +148,12 @@ func find(fs []Finding, code string) (Finding, bool) {
 // currency symbols, no code names or jargon.
 func checkText(t *testing.T, f Finding, staff []string, showStaff bool) {
 	t.Helper()
+	if f.Texts == nil {
+		t.Errorf("%s: texts not rendered", f.Code)
+		return
+	}
 	for _, s := range []struct{ name, text string }{
-		{"evidence", f.Evidence}, {"evidence_de", f.EvidenceDE}, {"question", f.Question}, {"question_de", f.QuestionDE},
+		{"evidence", f.Texts.Evidence}, {"evidence_de", f.Texts.EvidenceDE}, {"question", f.Texts.Question}, {"question_de", f.Texts.QuestionDE},
 	} {
 		if s.text == "" {
 			t.Errorf("%s: %s is empty", f.Code, s.name)
@@ -169,15 +173,15 @@ func checkText(t *testing.T, f Finding, staff []string, showStaff bool) {
 			}
 		}
 	}
-	if !strings.Contains(f.Question, "?") || !strings.Contains(f.QuestionDE, "?") {
-		t.Errorf("%s: the questions do not ask: %q / %q", f.Code, f.Question, f.QuestionDE)
+	if !strings.Contains(f.Texts.Question, "?") || !strings.Contains(f.Texts.QuestionDE, "?") {
+		t.Errorf("%s: the questions do not ask: %q / %q", f.Code, f.Texts.Question, f.Texts.QuestionDE)
 	}
-	if !strings.Contains(f.QuestionDE, "Sie") && !strings.Contains(f.QuestionDE, "Ihr") {
-		t.Errorf("%s: German question not in Sie-form: %q", f.Code, f.QuestionDE)
+	if !strings.Contains(f.Texts.QuestionDE, "Sie") && !strings.Contains(f.Texts.QuestionDE, "Ihr") {
+		t.Errorf("%s: German question not in Sie-form: %q", f.Code, f.Texts.QuestionDE)
 	}
 	for _, du := range []string{" du ", " Du ", " dich", " dein", " Dein", " dir "} {
-		if strings.Contains(f.QuestionDE, du) {
-			t.Errorf("%s: German question uses du-form: %q", f.Code, f.QuestionDE)
+		if strings.Contains(f.Texts.QuestionDE, du) {
+			t.Errorf("%s: German question uses du-form: %q", f.Code, f.Texts.QuestionDE)
 		}
 	}
 }

@@ -127,17 +127,17 @@ func TestTopTexts(t *testing.T) {
 		t.Errorf("TopLabels = %q, want %q", got, want)
 	}
 	q := TopQuestions(fs, "de", 2)
-	if q != fs[0].QuestionDE+" "+fs[1].QuestionDE {
+	if q != fs[0].Texts.QuestionDE+" "+fs[1].Texts.QuestionDE {
 		t.Errorf("TopQuestions = %q", q)
 	}
-	if ev := TopEvidence(fs, "en", 10); strings.Count(ev, ".") < len(fs) || !strings.HasPrefix(ev, fs[0].Evidence) {
+	if ev := TopEvidence(fs, "en", 10); strings.Count(ev, ".") < len(fs) || !strings.HasPrefix(ev, fs[0].Texts.Evidence) {
 		t.Errorf("TopEvidence = %q", ev)
 	}
 	if TopQuestions(nil, "de", 2) != "" || TopLabels(fs, "en", 0) != "" {
 		t.Error("no findings or n = 0 should give no text")
 	}
 	loc := LocalizeAll(fs, "de-CH")
-	if len(loc) != len(fs) || loc[0].Code != LastCancelled || loc[0].Question != fs[0].QuestionDE || loc[0].Weight != fs[0].Weight {
+	if len(loc) != len(fs) || loc[0].Code != LastCancelled || loc[0].Question != fs[0].Texts.QuestionDE || loc[0].Weight != fs[0].Weight {
 		t.Errorf("LocalizeAll = %+v", loc)
 	}
 	if LocalizeAll(nil, "en") != nil {

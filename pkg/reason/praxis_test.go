@@ -197,7 +197,7 @@ func checkPlanted(t *testing.T, name string, set *history.Set, truth map[string]
 				if !slices.Contains(tr.codes, c) {
 					tallies[c].extraOnStopped++
 					if testing.Verbose() {
-						t.Logf("extra %s on %s %s (story %q): %s", c, tr.state, h.Key, tr.story, got[c].Evidence)
+						t.Logf("extra %s on %s %s (story %q): %s", c, tr.state, h.Key, tr.story, evidenceOf(got[c]))
 					}
 				}
 				if slices.Contains(judgement, c) {
@@ -217,7 +217,7 @@ func checkPlanted(t *testing.T, name string, set *history.Set, truth map[string]
 					activeFalse++
 					tallies[c].activeFalse++
 					if testing.Verbose() {
-						t.Logf("false alarm %s on %s %s: %s", c, tr.state, h.Key, f.Evidence)
+						t.Logf("false alarm %s on %s %s: %s", c, tr.state, h.Key, evidenceOf(f))
 					}
 				}
 			}
@@ -305,4 +305,10 @@ func TestPlantedCoursesWithoutTheVerdict(t *testing.T) {
 	if extra > 0 {
 		t.Errorf("own course detection fires on %d patients who did not finish a course", extra)
 	}
+}
+
+// evidenceOf returns a finding's English evidence, rendered or not.
+func evidenceOf(f Finding) string {
+	ev, _ := f.In("en")
+	return ev
 }

@@ -9,11 +9,11 @@ func TestInRendersOneLanguage(t *testing.T) {
 	for _, f := range allFindings(t) { // unrendered, every code
 		r := f
 		r.Render()
-		if r.Evidence == "" || r.EvidenceDE == "" || r.Question == "" || r.QuestionDE == "" {
+		if r.Texts.Evidence == "" || r.Texts.EvidenceDE == "" || r.Texts.Question == "" || r.Texts.QuestionDE == "" {
 			t.Fatalf("%s: Render left a text empty: %+v", f.Code, r)
 		}
 		for _, x := range []struct{ lang, ev, q string }{
-			{"en", r.Evidence, r.Question}, {"de", r.EvidenceDE, r.QuestionDE},
+			{"en", r.Texts.Evidence, r.Texts.Question}, {"de", r.Texts.EvidenceDE, r.Texts.QuestionDE},
 		} {
 			ev, q := f.In(x.lang)
 			if ev != x.ev || q != x.q {
@@ -24,7 +24,7 @@ func TestInRendersOneLanguage(t *testing.T) {
 				t.Errorf("%s in %s: rendered In gives %q / %q", f.Code, x.lang, ev, q)
 			}
 		}
-		if f.Evidence != "" || f.EvidenceDE != "" {
+		if f.Texts != nil {
 			t.Fatalf("%s: In stored texts in the caller's finding", f.Code)
 		}
 	}
@@ -44,8 +44,7 @@ func allFindings(t testing.TB) []Finding {
 		fs = append(fs, cf...)
 	}
 	for i := range fs {
-		f := &fs[i]
-		f.Evidence, f.EvidenceDE, f.Question, f.QuestionDE = "", "", "", ""
+		fs[i].Texts = nil
 	}
 	seen := map[string]bool{}
 	for _, f := range fs {
@@ -80,7 +79,7 @@ func TestAppendIn(t *testing.T) {
 				}
 				if n != len(ev) || gotEv != ev || gotQ != q {
 					t.Errorf("%s in %s (rendered %v): AppendIn gives %d, %q / %q\nIn gives %d, %q / %q",
-						g.Code, lang, g.Evidence != "", n, gotEv, gotQ, len(ev), ev, q)
+						g.Code, lang, g.Texts != nil, n, gotEv, gotQ, len(ev), ev, q)
 				}
 			}
 		}
