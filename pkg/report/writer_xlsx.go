@@ -13,6 +13,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -25,7 +26,8 @@ import (
 // cohorts, channels and services, model, and since last time when there is a previous
 // report), with counts and money as numbers, dates as Excel dates, shares with a percent
 // format, a bold frozen header and column widths that fit. Sheets are streamed, so 300,000
-// customers do not need 300,000 rows of cells in memory. Sheet names and headers follow
+// customers do not need 300,000 rows of cells in memory, and their rows are rendered a
+// chunk at a time on all cores (see [xlsxRows]). Sheet names and headers follow
 // [Report.Lang]; Excel shows dates and numbers in the reader's own locale.
 //
 // Text from the data is written as text cells, which Excel never runs as formulas, so it
@@ -43,31 +45,16 @@ type xlsxStyles struct {
 func (xlsxWriter) Write(w io.Writer, r *Report) error {
 	r.Complete()
 	d := newDoc(r, docOptions{people: false})
-	f := excelize.NewFile()
-	defer f.Close()
-	// excelize writes the streamed sheets in map order; the sorting zip writer makes the
-	// file byte-identical from run to run.
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w) })
-	st, err := newXLSXStyles(f)
-	if err != nil {
-		return err
-	}
-
 	// Group the tables by sheet, in order, with each section's facts first and its
 	// explanation after.
-	type sheet struct {
-		name   string
-		tables []*table
-		about  []string
-	}
-	var sheets []*sheet
-	find := func(name string) *sheet {
+	var sheets []*xlsxSheet
+	find := func(name string) *xlsxSheet {
 		for _, s := range sheets {
 			if s.name == name {
 				return s
 			}
 		}
-		s := &sheet{name: name}
+		s := &xlsxSheet{name: name}
 		sheets = append(sheets, s)
 		return s
 	}
@@ -87,7 +74,35 @@ func (xlsxWriter) Write(w io.Writer, r *Report) error {
 			}
 		}
 	}
+	return writeXLSX(w, sheets, d.lang)
+}
 
+// xlsxSheet is one sheet of the workbook: tables one below the other, then explanations.
+type xlsxSheet struct {
+	name   string
+	tables []*table
+	about  []string
+}
+
+// writeXLSX writes a workbook of sheets, the first one active. excelize makes the
+// workbook: styles, sheet names, column widths, the frozen header, and each worksheet's
+// XML with an empty <sheetData>, which the zip writer fills with the sheet's rows (see
+// [sortedZip]) as the workbook is written.
+func writeXLSX(w io.Writer, sheets []*xlsxSheet, lang string) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	// excelize writes the streamed sheets in map order; the sorting zip writer makes the
+	// file byte-identical from run to run.
+	rows := make(map[string]func(io.Writer) error)
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		z := newSortedZip(w)
+		z.sheetData = rows
+		return z
+	})
+	st, err := newXLSXStyles(f)
+	if err != nil {
+		return err
+	}
 	for i, s := range sheets {
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", s.name); err != nil {
@@ -100,16 +115,24 @@ func (xlsxWriter) Write(w io.Writer, r *Report) error {
 		if err != nil {
 			return err
 		}
-		if err := writeSheet(sw, s.tables, s.about, st, d.lang); err != nil {
+		x, err := writeSheet(sw, s.tables, s.about, st, lang)
+		if err != nil {
 			return fmt.Errorf("sheet %s: %w", s.name, err)
 		}
 		if err := sw.Flush(); err != nil {
 			return err
 		}
+		rows[xlsxSheetPath(sw.SheetID)] = x.write
 	}
 	f.SetActiveSheet(0)
 	return f.Write(w)
 }
+
+// xlsxSheetPath is the name of the zip entry excelize writes a worksheet's XML to: for a
+// new workbook, Sheet1 and every sheet NewSheet adds are named by their sheet id. Should
+// a version of excelize name them otherwise, [sortedZip] finds no entry to write a
+// sheet's rows into and the workbook fails to write, rather than lose them.
+func xlsxSheetPath(id int) string { return "xl/worksheets/sheet" + strconv.Itoa(id) + ".xml" }
 
 func factsTable(w *words, facts []fact) *table {
 	rows := make([][]value, len(facts))
@@ -154,10 +177,10 @@ func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
 	return st, firstErr
 }
 
-// writeSheet writes tables one below the other, the first one's header frozen, then the
-// explanations.
-func writeSheet(sw *excelize.StreamWriter, tables []*table, about []string, st *xlsxStyles, lang string) error {
-	// Widths and panes come before the first row in a stream.
+// writeSheet sets the column widths of a sheet of tables, one below the other, and
+// freezes the first one's header, and returns its rows, for the zip writer to write.
+func writeSheet(sw *excelize.StreamWriter, tables []*table, about []string, st *xlsxStyles, lang string) (*xlsxRows, error) {
+	// Widths and panes go into the worksheet's XML ahead of its rows.
 	var widths []float64
 	for _, t := range tables {
 		for j, c := range t.cols {
@@ -176,61 +199,15 @@ func writeSheet(sw *excelize.StreamWriter, tables []*table, about []string, st *
 	}
 	for j, wd := range widths {
 		if err := sw.SetColWidth(j+1, j+1, min(wd+2, 70)); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if len(tables) > 0 {
 		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	row := 1
-	put := func(values []any) error {
-		cell, _ := excelize.CoordinatesToCellName(1, row)
-		row++
-		return sw.SetRow(cell, values)
-	}
-	for k, t := range tables {
-		if k > 0 {
-			row++
-			if t.title != "" {
-				if err := put([]any{excelize.Cell{StyleID: st.title, Value: t.title}}); err != nil {
-					return err
-				}
-			}
-		}
-		header := make([]any, len(t.cols))
-		for j, c := range t.cols {
-			header[j] = excelize.Cell{StyleID: st.header, Value: c.title}
-		}
-		if err := put(header); err != nil {
-			return err
-		}
-		for i := range t.n {
-			vs := t.row(i)
-			cells := make([]any, len(vs))
-			for j, v := range vs {
-				cells[j] = xlsxCell(v, st)
-			}
-			if err := put(cells); err != nil {
-				return err
-			}
-		}
-		for _, n := range t.notes {
-			if err := put([]any{excelize.Cell{StyleID: st.note, Value: n}}); err != nil {
-				return err
-			}
-		}
-	}
-	if len(about) > 0 {
-		row++
-		for _, a := range about {
-			if err := put([]any{excelize.Cell{StyleID: st.note, Value: a}}); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return newXLSXRows(tables, about, st)
 }
 
 // textWidth is the width in Excel's character units a text needs: its longest line.
@@ -240,47 +217,6 @@ func textWidth(s string) float64 {
 		w = max(w, len([]rune(line)))
 	}
 	return float64(w)
-}
-
-// xlsxCell turns a value into a typed cell: a missing value is an empty cell.
-func xlsxCell(v value, st *xlsxStyles) any {
-	if v.missing() {
-		return nil
-	}
-	switch v.kind {
-	case kInt:
-		return excelize.Cell{StyleID: st.count, Value: int64(math.Round(v.n))}
-	case kMoney:
-		return excelize.Cell{StyleID: st.money, Value: math.Round(v.n*100) / 100}
-	case kShare, kChange:
-		return excelize.Cell{StyleID: st.share, Value: v.n}
-	case kDecimal:
-		id, ok := st.decimal[v.places]
-		if !ok {
-			id = st.decimal[2]
-		}
-		return excelize.Cell{StyleID: id, Value: v.n}
-	case kFactor:
-		if v.n == 0 {
-			return nil
-		}
-		return excelize.Cell{StyleID: st.factor, Value: v.n}
-	case kDate:
-		if serial, ok := excelDate(v.s); ok {
-			return excelize.Cell{StyleID: st.date, Value: serial}
-		}
-	case kMonth:
-		if serial, ok := excelDate(v.s + "-01"); ok {
-			return excelize.Cell{StyleID: st.month, Value: serial}
-		}
-	}
-	if v.lines != nil {
-		return excelize.Cell{StyleID: st.wrap, Value: strings.Join(v.lines, "\n")}
-	}
-	if v.s == "" {
-		return nil
-	}
-	return excelize.Cell{StyleID: st.text, Value: v.s}
 }
 
 // excelEpoch is day 0 of Excel's 1900 date system (as corrected for its 1900 leap-year
@@ -299,10 +235,17 @@ func excelDate(iso string) (int64, bool) {
 // sortedZip is an [excelize.ZipWriter] that writes the entries sorted by name, whatever
 // order excelize creates them in. Entries are compressed as they come and kept
 // compressed until Close.
+//
+// It also writes the rows of the worksheets in sheetData: excelize writes such a
+// worksheet's XML with an empty <sheetData></sheetData>, which is kept as it comes and,
+// once complete, written with the rows in between. Every worksheet of sheetData must
+// come, once: the workbook fails to write otherwise.
 type sortedZip struct {
-	out     io.Writer
-	entries []*zipEntry
-	open    *zipEntry
+	out       io.Writer
+	entries   []*zipEntry
+	open      *zipEntry
+	sheetData map[string]func(io.Writer) error // by entry name
+	frame     *bytes.Buffer                    // the open entry's XML, when it is one of sheetData's
 }
 
 // zipEntry is one entry of a sortedZip. Its data are deflated a block at a time on all
@@ -387,18 +330,44 @@ var flateWriters = sync.Pool{New: func() any {
 	return fw
 }}
 
-func (z *sortedZip) finish() {
-	if z.open != nil {
-		z.open.close()
-		z.open = nil
+// finish completes the open entry.
+func (z *sortedZip) finish() error {
+	e, frame := z.open, z.frame
+	if e == nil {
+		return nil
 	}
+	z.open, z.frame = nil, nil
+	defer e.close()
+	if frame == nil {
+		return nil
+	}
+	const empty = "<sheetData></sheetData>"
+	b := frame.Bytes()
+	i := bytes.Index(b, []byte(empty))
+	if i < 0 || bytes.Count(b, []byte("<sheetData")) != 1 {
+		return fmt.Errorf("worksheet %s: no empty <sheetData> to write its rows into", e.name)
+	}
+	i += len("<sheetData>")
+	e.Write(b[:i])
+	if err := z.sheetData[e.name](e); err != nil {
+		return fmt.Errorf("worksheet %s: %w", e.name, err)
+	}
+	delete(z.sheetData, e.name)
+	e.Write(b[i:])
+	return nil
 }
 
 func (z *sortedZip) Create(name string) (io.Writer, error) {
-	z.finish()
+	if err := z.finish(); err != nil {
+		return nil, err
+	}
 	e := &zipEntry{name: name, crc: crc32.NewIEEE(), block: zipBlocks.Get().([]byte)[:0]}
 	z.entries = append(z.entries, e)
 	z.open = e
+	if z.sheetData[name] != nil {
+		z.frame = new(bytes.Buffer)
+		return z.frame, nil
+	}
 	return e, nil
 }
 
@@ -407,15 +376,31 @@ func (z *sortedZip) AddFS(fs.FS) error {
 }
 
 func (z *sortedZip) Close() error {
-	z.finish()
+	if err := z.finish(); err != nil {
+		return err
+	}
+	if len(z.sheetData) > 0 {
+		var names []string
+		for name := range z.sheetData {
+			names = append(names, name)
+		}
+		slices.Sort(names)
+		return fmt.Errorf("the workbook has no worksheet %s to write rows into", strings.Join(names, ", "))
+	}
 	slices.SortFunc(z.entries, func(a, b *zipEntry) int { return strings.Compare(a.name, b.name) })
 	zw := zip.NewWriter(z.out)
 	for _, e := range z.entries {
 		// Version 2.0 as zip.Writer.Create writes it, and 1980-01-01 (the first day a
-		// zip can say) as every entry's date, so that the file never changes.
+		// zip can say) as every entry's date, so that the file never changes. An entry of
+		// 4 GiB or more needs version 4.5 (zip64) in its local header too, which Excel
+		// checks; excelize sets it for the entries it knows are that large.
+		version := uint16(20)
+		if e.size >= math.MaxUint32 || e.data.Len() >= math.MaxUint32 {
+			version = 45
+		}
 		fw, err := zw.CreateRaw(&zip.FileHeader{Name: e.name, Method: zip.Deflate, CRC32: e.crc.Sum32(),
 			CompressedSize64: uint64(e.data.Len()), UncompressedSize64: e.size,
-			CreatorVersion: 20, ReaderVersion: 20, ModifiedDate: 1<<5 | 1})
+			CreatorVersion: 20, ReaderVersion: version, ModifiedDate: 1<<5 | 1})
 		if err != nil {
 			return err
 		}
