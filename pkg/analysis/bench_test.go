@@ -68,7 +68,7 @@ func BenchmarkLapsedWhole(b *testing.B) {
 }
 
 // BenchmarkAnalysis is the part of a run after the read on the same 5-million-row export:
-// Run, Report and writing the report as html and json. The export is read once, outside
+// Run, Report and writing the report in each format but md. The export is read once, outside
 // the timer.
 //
 //	go test ./pkg/analysis -run '^$' -bench Analysis -benchtime 3x
@@ -114,7 +114,7 @@ func BenchmarkAnalysis(b *testing.B) {
 			r.Backtest()
 		}
 	})
-	for _, format := range []string{"table", "html", "json", "csv"} {
+	for _, format := range []string{"table", "html", "json", "csv", "xlsx"} {
 		b.Run("RunReport-"+format, func(b *testing.B) {
 			w, err := report.NewWriter(format, report.Options{MaxLapsed: 50})
 			if err != nil {
