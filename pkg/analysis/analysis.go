@@ -359,6 +359,9 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 		}
 	}
 	if o.Pseudonyms == nil && o.Contacts {
+		if r.Set.ContactsWithheld {
+			panic("analysis: a report with contact details of a set read without them (export.Options.WithholdContacts)")
+		}
 		for _, i := range idx {
 			if h := &set.Customers[i]; h.Name != "" || h.Phone != "" || h.Email != "" || h.ContactPreference != "" {
 				d.Contacts = true

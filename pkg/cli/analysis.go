@@ -31,6 +31,9 @@ type analysisOptions struct {
 	segmapCfg map[string][]string
 	// backtest: the command shows the model's backtest (see analysis.Options.Backtest).
 	backtest bool
+	// contacts: the command shows contact details (names, e-mails, phones, contact
+	// preferences); without, the read keeps only whether each is given.
+	contacts bool
 }
 
 func (o *analysisOptions) bind(c *cobra.Command) {
@@ -118,7 +121,7 @@ func analyse(a *app, files []string, in *inputOptions, out *outputOptions, ao *a
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := readExportsFor(a.io, files, in, true)
+	res, err := readExportsFor(a.io, files, in, readFor{analysing: true, noContacts: !ao.contacts})
 	if err != nil {
 		return nil, nil, err
 	}

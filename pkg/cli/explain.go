@@ -93,6 +93,7 @@ func runExplain(o *explainOptions) error {
 	if err := checkOutputs(o.files, o.out.output, o.input.rejects); err != nil {
 		return err
 	}
+	o.an.contacts = true // explain shows one customer's details in full
 	_, r, err := analyse(o.a, o.files, &o.input, &o.out, &o.an)
 	if err != nil {
 		return err

@@ -90,18 +90,26 @@ func (o *inputOptions) exportOptions() (export.Options, error) {
 //
 // On a terminal, large inputs show their progress on standard error unless --quiet.
 func readExports(io_ *IOStreams, paths []string, o *inputOptions) (*export.Result, error) {
-	return readExportsFor(io_, paths, o, false)
+	return readExportsFor(io_, paths, o, readFor{})
 }
 
-// readExportsFor is readExports; analysing says the command analyses the data after the
-// read, which then keeps the memory it lets go (see [export.Options.KeepMemory]): the
-// analysis needs more.
-func readExportsFor(io_ *IOStreams, paths []string, o *inputOptions, analysing bool) (*export.Result, error) {
+// readFor says what a command does with what it reads.
+type readFor struct {
+	// analysing: the command analyses the data after the read, which then keeps the
+	// memory it lets go (see [export.Options.KeepMemory]): the analysis needs more.
+	analysing bool
+	// noContacts: the command shows no names, e-mails, phones or contact preferences, so
+	// the read keeps only whether they are given ([export.Options.WithholdContacts]).
+	noContacts bool
+}
+
+// readExportsFor is readExports for a command that does what rf says.
+func readExportsFor(io_ *IOStreams, paths []string, o *inputOptions, rf readFor) (*export.Result, error) {
 	opt, err := o.exportOptions()
 	if err != nil {
 		return nil, err
 	}
-	opt.KeepMemory = analysing
+	opt.KeepMemory, opt.WithholdContacts = rf.analysing, rf.noContacts
 	var inputs []export.Input
 	var total int64
 	stdin := false

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -113,6 +114,7 @@ func runLapsed(o *lapsedOptions) error {
 	if o.contacts != "" && o.an.pseudo {
 		return usagef("write the call list without --pseudonymize: it is for calling people", "--contacts and --pseudonymize exclude each other")
 	}
+	o.an.contacts = o.contacts != "" // only the call list shows them
 	_, r, err := analyse(o.a, o.files, &o.input, &o.out, &o.an)
 	if err != nil {
 		return err
@@ -249,6 +251,9 @@ func isoText(iso, lang string) string {
 // writeCallList writes the call list of lapsed and lost customers, leaving out those who do
 // not want to be contacted; it returns how many were written and left out.
 func writeCallList(path string, r *analysis.Result, lang string) (written, skipped int, err error) {
+	if r.Set.ContactsWithheld {
+		return 0, 0, errors.New("the export was read without contact details (a bug: the command did not ask for them)")
+	}
 	var rows []callRow
 	for _, i := range r.Lapsed() {
 		h := &r.Set.Customers[i]

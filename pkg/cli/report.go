@@ -134,6 +134,7 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 		return usagef("choose one: --with-contacts for the owner, --pseudonymize for a workshop", "--with-contacts and --pseudonymize exclude each other")
 	}
 	o.an.backtest = true
+	o.an.contacts = o.withContacts || o.contacts != "" // the report or the call list shows them
 	exp, r, err := analyse(o.a, o.files, &o.input, &o.out, &o.an)
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"hash/maphash"
@@ -10,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/winback/winback/pkg/visit"
 )
@@ -142,7 +144,7 @@ type customer struct {
 	keyHash    uint64
 	keyLen     uint8 // len(key) when the key is inline, else keyLong
 	key        [keyInline]byte
-	fp         [numFP]uint32 // fingerprints of name, email, phone and preference
+	fp         [numFP]uint32 // fingerprints of name, email, phone and preference; when withheld, 1 for a given one
 	contactDay [numContact]visit.Day
 	lastDS     int32  // the last event's dayStatus, when there is one
 	location   uint32 // index into Builder.locations
@@ -250,6 +252,7 @@ type Builder struct {
 	duplicates int
 	sink       uint64 // keeps AddBatch's loads from being optimised away
 	spares     spares
+	withhold   bool // see WithholdContacts
 }
 
 // spares holds the event and hash arrays customers have outgrown, by their size class,
@@ -523,11 +526,27 @@ func (c *customer) add(sp *spares, day visit.Day, st visit.Status, amount int64,
 	return false
 }
 
+// WithholdContacts makes the builder keep only whether each customer's name, e-mail,
+// phone and contact preference are given, not the texts: for an analysis that shows none
+// of them, it spares hashing and keeping four texts per row. The set says so
+// ([Set.ContactsWithheld]). It must be called before the first row.
+func (b *Builder) WithholdContacts() { b.withhold = true }
+
 // contact keeps the latest non-empty contact details (by row date; later rows win ties)
 // and the first referrer.
 func (b *Builder) contact(c *customer, bt *Batch, r *Row) {
 	set := func(k, t int, v Span) {
 		if v.Len == 0 || r.Day < c.contactDay[k] {
+			return
+		}
+		if b.withhold {
+			// Only whether the latest value is blank is kept, as [History.Has] would
+			// find it in the text.
+			c.fp[t-tName] = 0
+			if !blank(bt.Bytes(v)) {
+				c.fp[t-tName] = 1
+			}
+			c.contactDay[k] = r.Day
 			return
 		}
 		// The fingerprint stands for the text, which would cost a cache miss to compare.
@@ -574,10 +593,26 @@ func (b *Builder) history(c *customer) History {
 	h := History{Key: c.field(tKey), Name: c.field(tName), Email: c.field(tEmail), Phone: c.field(tPhone),
 		ContactPreference: c.field(tPref), Referrer: c.field(tReferrer), Location: b.locations[c.location],
 		events: c.events}
+	if b.withhold {
+		for d := range numFP {
+			if c.fp[d] != 0 {
+				h.given |= 1 << d
+			}
+		}
+	}
 	if c.more != nil {
 		h.big = c.more.big
 	}
 	return h
+}
+
+// blank reports whether s is empty or only spaces, as [bytes.TrimSpace] and
+// [strings.TrimSpace] see them.
+func blank(s []byte) bool {
+	if len(s) > 0 && s[0] > ' ' && s[0] < utf8.RuneSelf {
+		return false // the common case, without a call
+	}
+	return len(bytes.TrimSpace(s)) == 0
 }
 
 // Finish resolves the rows kept aside with res and returns the histories, sorted by key.
@@ -601,6 +636,11 @@ type MergeOptions struct {
 func MergeWith(res Resolution, opt MergeOptions, builders ...*Builder) *Set {
 	set := &Set{Services: NewSymbols(), Staff: NewSymbols(), Channels: NewSymbols(),
 		LatestRecorded: visit.NoDay, FirstDay: visit.NoDay, LastDay: visit.NoDay}
+	for _, b := range builders {
+		if b.withhold {
+			set.ContactsWithheld = true // the builders of one read all withhold, or none
+		}
+	}
 	mergeSymbols := func(dst *Symbols, srcs []*Symbols) [][]Sym {
 		var names []string
 		for _, s := range srcs {

@@ -14,6 +14,7 @@ import (
 	"iter"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/winback/winback/pkg/visit"
 )
@@ -132,7 +133,9 @@ type History struct {
 	// Key identifies the customer: their id, or the normalised e-mail, phone or name when
 	// the export has no id column (see [Set.KeyKind]).
 	Key string
-	// Contact details, each the latest non-empty value by date.
+	// Contact details, each the latest non-empty value by date; all empty in a set read
+	// with the details withheld (see [Set.ContactsWithheld]), where [History.Has] still
+	// says which were given.
 	Name, Email, Phone, ContactPreference string
 	// Referrer is the first referrer named; Location the latest location.
 	Referrer string
@@ -143,6 +146,41 @@ type History struct {
 	events []packed
 	// big holds the amounts that do not fit a packed event, by the event's dayStatus.
 	big map[int32]int64
+	// given has bit 1<<d set for each contact detail d that is given, in a set that
+	// withholds their texts.
+	given uint8
+}
+
+// Detail is one of a customer's contact details.
+type Detail uint8
+
+// The contact details.
+const (
+	DetailName Detail = iota
+	DetailEmail
+	DetailPhone
+	DetailContactPreference
+)
+
+// Has reports whether the customer's detail d is given: its latest non-empty value is
+// not blank (spaces only). It answers the same whether the set keeps the details' texts or
+// withholds them.
+func (h *History) Has(d Detail) bool {
+	if h.given&(1<<d) != 0 {
+		return true
+	}
+	var text string
+	switch d {
+	case DetailName:
+		text = h.Name
+	case DetailEmail:
+		text = h.Email
+	case DetailPhone:
+		text = h.Phone
+	case DetailContactPreference:
+		text = h.ContactPreference
+	}
+	return strings.TrimSpace(text) != ""
 }
 
 // packed is an [Event] as a [History] keeps it: 16 bytes instead of 24, which is a third
@@ -381,6 +419,10 @@ type Set struct {
 	FirstDay, LastDay visit.Day
 	// Duplicates is the number of exact duplicate rows dropped.
 	Duplicates int
+	// ContactsWithheld says that the histories' names, e-mails, phones and contact
+	// preferences were not kept, only whether each was given ([History.Has]): the set
+	// was read for an analysis that shows none of them (see [Builder.WithholdContacts]).
+	ContactsWithheld bool
 }
 
 // Find returns the history with the given key, or nil.

@@ -69,6 +69,64 @@ K1;10.04.2025;030 444;;
 	}
 }
 
+func TestWithheldContactsAreGivenAsTheTextsWouldBe(t *testing.T) {
+	// Each customer's details as rows out of date order: the latest non-empty value
+	// decides, and a later empty one, or one of spaces only (the reader trims no-break
+	// spaces too), changes nothing.
+	in := "Kundennr;Datum;Name;Telefon;E-Mail;Kontaktweg\n" +
+		"K1;10.03.2025;Anna;030 222;a@example.org;\n" +
+		"K1;10.01.2025;;030 111;;Telefon\n" +
+		"K1;10.04.2025;;\u00a0;;\n" + // the latest phone is blank: 030 222 stays
+		"K2;10.01.2025;\u00a0;;;\u00a0\n" +
+		"K2;10.02.2025;Ölmann;;b@example.org;\n" +
+		"K3;10.01.2025;;;;\n" +
+		"K4;10.02.2025;;;c@example.org;\n" +
+		"K4;10.01.2025;;;\u00a0;\n" + // blank, but earlier than the given one
+		"K4;10.02.2025;Dora;;;E-Mail\n"
+	read := func(withhold bool) *history.Set {
+		res, err := export.Read([]export.Input{{Name: "k.csv", R: strings.NewReader(in)}},
+			export.Options{Workers: 2, BlockSize: 64, WithholdContacts: withhold})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Set
+	}
+	full, withheld := read(false), read(true)
+	if full.ContactsWithheld || !withheld.ContactsWithheld {
+		t.Fatalf("ContactsWithheld: %v read in full, %v withheld", full.ContactsWithheld, withheld.ContactsWithheld)
+	}
+	details := []history.Detail{history.DetailName, history.DetailEmail, history.DetailPhone, history.DetailContactPreference}
+	want := map[string][4]bool{ // name, e-mail, phone, preference
+		"K1": {true, true, true, true},
+		"K2": {true, true, false, false},
+		"K3": {false, false, false, false},
+		"K4": {true, true, false, true},
+	}
+	for i := range full.Customers {
+		f, w := &full.Customers[i], &withheld.Customers[i]
+		if f.Key != w.Key {
+			t.Fatalf("customer %d: %q read in full, %q withheld", i, f.Key, w.Key)
+		}
+		if w.Name != "" || w.Email != "" || w.Phone != "" || w.ContactPreference != "" {
+			t.Errorf("%s: withheld texts kept: %+v", w.Key, w)
+		}
+		for k, dt := range details {
+			if f.Has(dt) != want[f.Key][k] || w.Has(dt) != want[f.Key][k] {
+				t.Errorf("%s: detail %d given %v read in full, %v withheld; want %v", f.Key, dt, f.Has(dt), w.Has(dt), want[f.Key][k])
+			}
+		}
+		if !slices.Equal(f.AppendEvents(nil), w.AppendEvents(nil)) {
+			t.Errorf("%s: events differ", f.Key)
+		}
+	}
+	// A history made by hand has its details by their texts.
+	h := history.History{Key: "X", Phone: " 0301 ", ContactPreference: " "}
+	if !h.Has(history.DetailPhone) || h.Has(history.DetailContactPreference) || h.Has(history.DetailEmail) {
+		t.Errorf("hand-made history: phone %v, preference %v, e-mail %v", h.Has(history.DetailPhone),
+			h.Has(history.DetailContactPreference), h.Has(history.DetailEmail))
+	}
+}
+
 func TestEventsKeepEveryValueThroughPacking(t *testing.T) {
 	// Histories keep events packed in 16 bytes; what comes out must be what went in, at
 	// the edges of every field: amounts beyond an int32, negative ones, the earliest and

@@ -739,12 +739,12 @@ func (d *detector) manyContacts(c *customer, _ *Scratch, out *Facts) bool {
 }
 
 func (d *detector) noContactPreference(c *customer, _ *Scratch, out *Facts) bool {
-	if strings.TrimSpace(c.h.ContactPreference) != "" {
+	if c.h.Has(history.DetailContactPreference) {
 		return false
 	}
 	f := noFacts()
-	f.HasPhone = d.cols.Phone && strings.TrimSpace(c.h.Phone) != ""
-	f.HasEmail = d.cols.Email && strings.TrimSpace(c.h.Email) != ""
+	f.HasPhone = d.cols.Phone && c.h.Has(history.DetailPhone)
+	f.HasEmail = d.cols.Email && c.h.Has(history.DetailEmail)
 	f.contactColumns = d.cols.Phone || d.cols.Email
 	if len(c.visits) > 0 {
 		f.Day = c.visits[len(c.visits)-1].Day
