@@ -321,9 +321,14 @@ func newSortedZip(w io.Writer) *sortedZip { return &sortedZip{out: w} }
 // zipBlocks are the buffers of the zip entries' blocks.
 var zipBlocks = sync.Pool{New: func() any { return make([]byte, 0, zipBlock) }}
 
+// zipLevel is the deflate level of the zip entries. On the sheet XML of a large export
+// level 5 took 40% less time than the default (6) for 1.5% more bytes; 4 and below are
+// faster still, but 12% larger and more.
+const zipLevel = 5
+
 // flateWriters are the deflaters of the zip entries' blocks.
 var flateWriters = sync.Pool{New: func() any {
-	fw, err := flate.NewWriter(io.Discard, flate.DefaultCompression)
+	fw, err := flate.NewWriter(io.Discard, zipLevel)
 	if err != nil {
 		panic(err) // only for an invalid level
 	}
