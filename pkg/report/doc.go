@@ -475,7 +475,7 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 	t.n = len(r.Lapsed)
 	t.row = func(i int) []value {
 		c := &r.Lapsed[i]
-		row := []value{num(i + 1), txt(c.ID)}
+		row := append(make([]value, 0, len(t.cols)), num(i+1), txt(c.ID))
 		if lc.contact {
 			row = append(row, txt(c.Name), txt(c.Phone), txt(c.Email), txt(c.ContactPreference))
 		}
