@@ -473,8 +473,12 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 	}
 	t.cols = append(t.cols, textCol(w.WhyLapsed), textCol(w.Questions))
 	t.n = len(r.Lapsed)
+	// The customers not yet complete are filled in row by row and not kept (see
+	// [Report.Defer]): a spreadsheet's writer asks for the rows on several goroutines.
+	fill := r.lapsedInto()
 	t.row = func(i int) []value {
-		c := &r.Lapsed[i]
+		c := new(Customer)
+		fill(i, c)
 		row := append(make([]value, 0, len(t.cols)), num(i+1), txt(c.ID))
 		if lc.contact {
 			row = append(row, txt(c.Name), txt(c.Phone), txt(c.Email), txt(c.ContactPreference))

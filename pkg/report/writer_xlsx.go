@@ -43,7 +43,7 @@ type xlsxStyles struct {
 }
 
 func (xlsxWriter) Write(w io.Writer, r *Report) error {
-	r.Complete()
+	// The lapsed customers are filled in as their rows are written, not all ahead.
 	d := newDoc(r, docOptions{people: false})
 	// Group the tables by sheet, in order, with each section's facts first and its
 	// explanation after.
