@@ -461,23 +461,38 @@ func (c *cohort) mean(ll float64, grad []float64) float64 {
 // frequencies, times and pairs in the order first seen. It finds them with [numbering]
 // tables rather than Go maps: hashing three float64 keys per customer through a map's
 // generic hash was most of the set-up of a large fit, which runs on one core.
+//
+// The distinct summaries are numbered by a table of record numbers alone: a record's
+// summary is read from data at its first customer, so the table keeps no copy of the
+// summaries and their hashes (a large fit's 8 MB that nobody read again).
 func newCohort(data []Summary) (*cohort, error) {
 	c := &cohort{n: float64(len(data))}
 	var (
 		xs, ts numbering[float64]
 		pairs  numbering[xtPair]
-		sums   = newNumbering[Summary](len(data)) // room for all: growing copies them
 	)
+	size := 16
+	for size < 2*len(data) {
+		size *= 2 // at most half full, with room for all: it never grows
+	}
+	slots := make([]int32, size) // 1 + a record's number; 0 is free
+	first := make([]int32, 0, len(data))
+	mask := uint64(size - 1)
 	c.recs = make([]record, 0, len(data))
 	for k, s := range data {
 		if err := s.Validate(); err != nil {
 			return nil, fmt.Errorf("customer %d: %w", k, err)
 		}
-		i, added := sums.number(s, hashSummary(s))
-		if !added {
-			c.recs[i].n++
+		i := hashSummary(s) & mask
+		for slots[i] != 0 && data[first[slots[i]-1]] != s {
+			i = (i + 1) & mask
+		}
+		if r := slots[i]; r != 0 {
+			c.recs[r-1].n++
 			continue
 		}
+		first = append(first, int32(k))
+		slots[i] = int32(len(first))
 		x, _ := xs.number(s.X, hashFloat(s.X))
 		tx, _ := ts.number(s.Tx, hashFloat(s.Tx))
 		t, _ := ts.number(s.T, hashFloat(s.T))
@@ -497,14 +512,6 @@ type numbering[K comparable] struct {
 	keys   []K
 	hashes []uint64 // of keys, for growing
 	slots  []int32  // 1 + an index into keys; 0 is free
-}
-
-func newNumbering[K comparable](size int) numbering[K] {
-	n := 16
-	for n < 2*size {
-		n *= 2
-	}
-	return numbering[K]{keys: make([]K, 0, size), hashes: make([]uint64, 0, size), slots: make([]int32, n)}
 }
 
 // number returns the number of k, whose hash is h, and whether k is new.
