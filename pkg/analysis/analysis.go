@@ -180,7 +180,7 @@ func (r *Result) Lapsed() []int { return slices.Clone(r.lapsedIndex()) }
 
 // lapsedIndex is [Result.Lapsed], ranked once and shared: not to be modified.
 func (r *Result) lapsedIndex() []int {
-	r.ranked.once.Do(func() { r.ranked.idx = lapse.RankLapsedIndex(r.Verdicts) })
+	r.ranked.once.Do(func() { r.ranked.idx = lapse.RankLapsedIndexInKeyOrder(r.Verdicts) })
 	return r.ranked.idx
 }
 

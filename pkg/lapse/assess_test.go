@@ -361,6 +361,15 @@ func TestRankLapsed(t *testing.T) {
 	if keys != "dcae" {
 		t.Errorf("ranked %q from verdicts in reverse key order, want %q", keys, "dcae")
 	}
+	// In key order, the order is not checked but the same.
+	slices.Reverse(vs)
+	keys = ""
+	for _, i := range lapse.RankLapsedIndexInKeyOrder(vs) {
+		keys += vs[i].Key
+	}
+	if keys != "dcae" {
+		t.Errorf("ranked %q from verdicts in key order, want %q", keys, "dcae")
+	}
 }
 
 func TestConfigValidate(t *testing.T) {
