@@ -47,7 +47,10 @@ type table struct {
 	cols  []col
 	n     int
 	row   func(i int) []value
-	notes []string
+	// rowInto, when not nil, is row appending to row[:0], so that a writer that asks for
+	// many rows can reuse one buffer for them.
+	rowInto func(i int, row []value) []value
+	notes   []string
 }
 
 type col struct {
@@ -476,10 +479,10 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 	// The customers not yet complete are filled in row by row and not kept (see
 	// [Report.Defer]): a spreadsheet's writer asks for the rows on several goroutines.
 	fill := r.lapsedInto()
-	t.row = func(i int) []value {
+	t.rowInto = func(i int, row []value) []value {
 		c := new(Customer)
 		fill(i, c)
-		row := append(make([]value, 0, len(t.cols)), num(i+1), txt(c.ID))
+		row = append(row[:0], num(i+1), txt(c.ID))
 		if lc.contact {
 			row = append(row, txt(c.Name), txt(c.Phone), txt(c.Email), txt(c.ContactPreference))
 		}
@@ -494,6 +497,7 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 		qs, _ := questions(c, 0)
 		return append(row, txt(c.Rule), lines(qs, nil))
 	}
+	t.row = func(i int) []value { return t.rowInto(i, make([]value, 0, len(t.cols))) }
 	s.tables = append(s.tables, t)
 	return s
 }

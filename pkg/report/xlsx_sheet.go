@@ -141,8 +141,13 @@ func newXLSXRows(tables []*table, about []string, st *xlsxStyles) (*xlsxRows, er
 	return x, nil
 }
 
-// xlsxCells are the buffers a chunk of a table's rows is turned into cells in.
-var xlsxCells = sync.Pool{New: func() any { return new([]xlsxCell) }}
+// xlsxScratch is what a chunk of a table's rows is turned into cells in.
+type xlsxScratch struct {
+	values []value
+	cells  []xlsxCell
+}
+
+var xlsxScratches = sync.Pool{New: func() any { return new(xlsxScratch) }}
 
 // write writes the rows' XML to w.
 func (x *xlsxRows) write(w io.Writer) error {
@@ -158,16 +163,24 @@ func (x *xlsxRows) write(w io.Writer) error {
 		b = b[:0]
 		t, first := p.table, p.row
 		err := render.WriteChunks(w, t.n, func(lo, hi int, b []byte) ([]byte, error) {
-			cells := xlsxCells.Get().(*[]xlsxCell)
-			defer xlsxCells.Put(cells)
+			s := xlsxScratches.Get().(*xlsxScratch)
+			defer xlsxScratches.Put(s)
 			for i := lo; i < hi; i++ {
-				cs := (*cells)[:0]
-				for _, v := range t.row(i) {
+				var vs []value
+				if t.rowInto != nil {
+					s.values = t.rowInto(i, s.values)
+					vs = s.values
+				} else {
+					vs = t.row(i)
+				}
+				cs := s.cells[:0]
+				for _, v := range vs {
 					cs = append(cs, xlsxCellOf(v, x.st))
 				}
 				b = appendXLSXRow(b, first+i, cs)
-				clear(cs) // let their strings go
-				*cells = cs
+				clear(s.values) // let their strings go
+				clear(cs)
+				s.cells = cs
 			}
 			return b, nil
 		})
