@@ -255,7 +255,8 @@ type sortedZip struct {
 // pigz makes them); the blocks' size is fixed, so the file is the same from run to run.
 type zipEntry struct {
 	name    string
-	data    bytes.Buffer // the deflated blocks, in order
+	data    [][]byte // the deflated blocks, in order
+	packed  uint64   // their size
 	crc     hash.Hash32
 	size    uint64
 	block   []byte        // data not yet given to a block
@@ -286,9 +287,12 @@ func (e *zipEntry) deflate(final bool) {
 	done := make(chan []byte, 1)
 	e.pending = append(e.pending, done)
 	go func() {
-		var out bytes.Buffer
+		// Deflated into a buffer that is reused, and kept in a slice of its size, rather
+		// than in buffers grown for each block and for the entry.
+		out := deflated.Get().(*bytes.Buffer)
+		out.Reset()
 		fw := flateWriters.Get().(*flate.Writer)
-		fw.Reset(&out)
+		fw.Reset(out)
 		fw.Write(b) // a bytes.Buffer does not fail
 		if final {
 			fw.Close()
@@ -297,20 +301,32 @@ func (e *zipEntry) deflate(final bool) {
 		}
 		flateWriters.Put(fw)
 		zipBlocks.Put(b[:0])
-		done <- out.Bytes()
+		done <- bytes.Clone(out.Bytes())
+		deflated.Put(out)
 	}()
 	// Keep a few blocks in flight, not the whole entry in memory twice.
 	for len(e.pending) > 2*runtime.GOMAXPROCS(0) {
-		e.data.Write(<-e.pending[0])
+		e.gather(<-e.pending[0])
 		e.pending = e.pending[1:]
 	}
 }
+
+// gather keeps the next deflated block.
+func (e *zipEntry) gather(block []byte) {
+	if len(block) > 0 {
+		e.data = append(e.data, block)
+		e.packed += uint64(len(block))
+	}
+}
+
+// deflated are the buffers blocks are deflated into.
+var deflated = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // close deflates the rest of the entry as its final block and gathers every block.
 func (e *zipEntry) close() {
 	e.deflate(true)
 	for _, done := range e.pending {
-		e.data.Write(<-done)
+		e.gather(<-done)
 	}
 	zipBlocks.Put(e.block)
 	e.pending, e.block = nil, nil
@@ -400,17 +416,19 @@ func (z *sortedZip) Close() error {
 		// 4 GiB or more needs version 4.5 (zip64) in its local header too, which Excel
 		// checks; excelize sets it for the entries it knows are that large.
 		version := uint16(20)
-		if e.size >= math.MaxUint32 || e.data.Len() >= math.MaxUint32 {
+		if e.size >= math.MaxUint32 || e.packed >= math.MaxUint32 {
 			version = 45
 		}
 		fw, err := zw.CreateRaw(&zip.FileHeader{Name: e.name, Method: zip.Deflate, CRC32: e.crc.Sum32(),
-			CompressedSize64: uint64(e.data.Len()), UncompressedSize64: e.size,
+			CompressedSize64: e.packed, UncompressedSize64: e.size,
 			CreatorVersion: 20, ReaderVersion: version, ModifiedDate: 1<<5 | 1})
 		if err != nil {
 			return err
 		}
-		if _, err := fw.Write(e.data.Bytes()); err != nil {
-			return err
+		for _, block := range e.data {
+			if _, err := fw.Write(block); err != nil {
+				return err
+			}
 		}
 	}
 	return zw.Close()
