@@ -342,7 +342,6 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 	// table shows a few dozen of possibly hundreds of thousands. What the list's columns
 	// depend on is known now.
 	idx := r.lapsedIndex()
-	rep.Lapsed = make([]report.Customer, len(idx))
 	// The writers fill customers in in chunks of a multiple of warmAhead, in order: each
 	// warmAhead-th customer loads the next ones ahead.
 	ahead := func(k int) {
@@ -351,6 +350,7 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 		}
 	}
 	d := report.Deferred{
+		Lapsed: len(idx),
 		Customer: func(k int, c *report.Customer) {
 			ahead(k)
 			r.customer(idx[k], lang, o, c)

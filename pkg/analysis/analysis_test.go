@@ -220,14 +220,17 @@ func TestADeferredReportWritesWhatACompleteOneDoes(t *testing.T) {
 		for _, format := range report.Formats {
 			want := write(r.Report(o), format)
 			lazy := r.Report(deferred)
-			if len(lazy.Lapsed) < 20 {
-				t.Fatalf("only %d lapsed customers", len(lazy.Lapsed))
+			if n := lazy.NumLapsed(); n < 20 || len(lazy.Lapsed) != 0 {
+				t.Fatalf("%d lapsed customers, %d of them allocated before writing", n, len(lazy.Lapsed))
 			}
 			if got := write(lazy, format); got != want {
 				t.Errorf("%s, lang %s: the deferred report writes something else", format, o.Lang)
 			}
 			part := r.Report(deferred)
 			part.CompleteLapsed(7)
+			if len(part.Lapsed) != 7 || part.NumLapsed() != lazy.NumLapsed() {
+				t.Fatalf("completed 7 of %d: %d allocated, %d counted", lazy.NumLapsed(), len(part.Lapsed), part.NumLapsed())
+			}
 			if got := write(part, format); got != want {
 				t.Errorf("%s, lang %s: the partly completed report writes something else", format, o.Lang)
 			}

@@ -127,7 +127,7 @@ func runLapsed(o *lapsedOptions) error {
 	// The table lists the first --top customers; csv and json all of them.
 	shown := o.top
 	if shown < 0 || format == "csv" || format == "json" {
-		shown = len(rep.Lapsed)
+		shown = rep.NumLapsed()
 	}
 	rep.CompleteLapsed(shown)
 	js := lapsedJSON{Version: 1, AsOf: rep.AsOf, Lapsed: rep.Lapsed, NotInData: rep.Unavailable, ByStatus: rep.Summary.ByStatus, Model: rep.Model.Note}
@@ -173,9 +173,8 @@ func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 	doc.Facts = append(doc.Facts, render.Fact{Label: t("model", "Modell"), Value: model})
 	tab := render.Table{Columns: []string{"id", t("segment", "Segment"), t("last visit", "letzter Besuch"), t("usual rhythm and now", "üblicher Rhythmus und jetzt"), t("overdue", "überfällig"), t("value at risk", "gefährdeter Wert"), t("ask about", "Nachfragen zu")},
 		Numeric: []bool{false, false, false, false, true, true, false}}
-	for i, c := range rep.Lapsed {
+	for i, c := range rep.Lapsed { // the first LapsedShown are complete
 		if i == rep.LapsedShown {
-			tab.Notes = append(tab.Notes, fmt.Sprintf(t("%d more; all are in --format csv or json.", "%d weitere; alle mit --format csv oder json."), len(rep.Lapsed)-i))
 			break
 		}
 		value := "–"
@@ -191,7 +190,10 @@ func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 		}
 		tab.Rows = append(tab.Rows, []string{c.ID, c.Segment, isoText(c.LastVisit, lang), c.Rule, days(c.Overdue, lang), value, joinLabels(labels)})
 	}
-	if len(rep.Lapsed) == 0 {
+	if n := rep.NumLapsed(); rep.LapsedShown >= 0 && n > rep.LapsedShown {
+		tab.Notes = append(tab.Notes, fmt.Sprintf(t("%d more; all are in --format csv or json.", "%d weitere; alle mit --format csv oder json."), n-rep.LapsedShown))
+	}
+	if rep.NumLapsed() == 0 {
 		tab.Notes = append(tab.Notes, t("Nobody is lapsed as of this date.", "Zum Stichtag ist niemand überfällig."))
 	}
 	doc.Tables = append(doc.Tables, tab)

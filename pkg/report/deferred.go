@@ -13,9 +13,13 @@ import (
 // customer, which only JSON holds. A report built with [Report.Defer] completes them when
 // a writer needs them, or on [Report.Complete].
 type Deferred struct {
-	// Customer fills in the i-th lapsed customer c, which is the zero Customer until then
-	// ([Report.Lapsed] has its length from the start). It is called from several
-	// goroutines at once, for different customers.
+	// Lapsed is the number of lapsed customers. [Report.Lapsed] holds those completed so
+	// far, the first ones, until [Report.Complete]; [Report.NumLapsed] counts them all. (A
+	// caller that sized Report.Lapsed itself may leave Lapsed 0: its zero customers are
+	// completed in place.)
+	Lapsed int
+	// Customer fills in the i-th lapsed customer c, a zero Customer. It is called from
+	// several goroutines at once, for different customers.
 	Customer func(i int, c *Customer)
 	// JSON, when not nil, is Customer for the JSON writer, which fills in every lapsed
 	// customer only to copy it out: it fills in s.Customer as Customer would, but for
@@ -42,6 +46,7 @@ type deferred struct {
 	mu       sync.Mutex
 	d        Deferred
 	lapsed   int      // Lapsed[:lapsed] are complete
+	counted  bool     // made by Defer: the report has a list of lapsed customers
 	statuses bool     // Statuses is complete
 	sorted   []Status // the statuses in the order of the ids, once worked out
 	// parts and backtest complete Parts and Model.Backtest; they are not under mu, as they
@@ -53,7 +58,7 @@ type deferred struct {
 // what their format shows; code that reads [Report.Lapsed] or [Report.Statuses] itself
 // calls [Report.Complete] first.
 func (r *Report) Defer(d Deferred) {
-	nd := &deferred{d: d}
+	nd := &deferred{d: d, counted: true}
 	if d.Parts != nil {
 		nd.parts = sync.OnceFunc(d.Parts)
 	}
@@ -66,7 +71,7 @@ func (r *Report) Defer(d Deferred) {
 // Complete completes what [Report.Defer] and [Report.DeferBacktest] left out. It is safe
 // to call more than once.
 func (r *Report) Complete() {
-	r.CompleteLapsed(len(r.Lapsed))
+	r.CompleteLapsed(r.NumLapsed())
 	r.completeStatuses()
 	r.completeParts()
 	r.completeBacktest()
@@ -96,8 +101,19 @@ func (r *Report) completeBacktest() {
 	}
 }
 
-// CompleteLapsed completes the first n lapsed customers in place, spread over GOMAXPROCS
-// goroutines; each customer's details depend on nothing but the customer.
+// NumLapsed returns the number of lapsed customers, also of a deferred report whose
+// [Report.Lapsed] holds only the first ones so far.
+func (r *Report) NumLapsed() int {
+	if d := r.deferred; d != nil {
+		return max(d.d.Lapsed, len(r.Lapsed)) // d.d.Lapsed does not change
+	}
+	return len(r.Lapsed)
+}
+
+// CompleteLapsed completes the first n lapsed customers, spread over GOMAXPROCS
+// goroutines (each customer's details depend on nothing but the customer), so that
+// [Report.Lapsed] holds at least them. Only what is completed is allocated: a web page
+// shows 50 of perhaps 200,000.
 func (r *Report) CompleteLapsed(n int) {
 	d := r.deferred
 	if d == nil {
@@ -105,12 +121,22 @@ func (r *Report) CompleteLapsed(n int) {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	n = min(n, len(r.Lapsed))
+	n = min(n, r.NumLapsed())
 	if d.lapsed >= n {
 		return
 	}
+	if k := len(r.Lapsed); k < n {
+		r.Lapsed = slices.Grow(r.Lapsed, n-k)[:n]
+		clear(r.Lapsed[k:])
+	}
 	completeCustomers(d.d.Customer, r.Lapsed[d.lapsed:n], d.lapsed)
 	d.lapsed = n
+}
+
+// lapsedNull reports whether the report has no list of lapsed customers at all (JSON's
+// null), as opposed to an empty one.
+func (r *Report) lapsedNull() bool {
+	return r.Lapsed == nil && (r.deferred == nil || !r.deferred.counted)
 }
 
 // JSONScratch is what the JSON writer lends [Deferred.JSON] to fill a customer into.
@@ -120,15 +146,16 @@ type JSONScratch struct {
 	Texts    []byte
 }
 
-// completeLapsed returns how many of the lapsed customers are complete: Lapsed[:n].
-func (r *Report) completeLapsed() int {
+// completeLapsed returns the complete lapsed customers, the first ones, as [Report.Lapsed]
+// holds them now: a later [Report.CompleteLapsed] may move them.
+func (r *Report) completeLapsed() []Customer {
 	d := r.deferred
 	if d == nil {
-		return len(r.Lapsed)
+		return r.Lapsed
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	return d.lapsed
+	return r.Lapsed[:d.lapsed]
 }
 
 // lapsedAt returns a function that gives lapsed customer i: the customer in [Report.Lapsed]
@@ -138,8 +165,8 @@ func (r *Report) lapsedAt() func(i int, s *JSONScratch) *Customer {
 	d, complete := r.deferred, r.completeLapsed()
 	return func(i int, s *JSONScratch) *Customer {
 		switch {
-		case i < complete:
-			return &r.Lapsed[i]
+		case i < len(complete):
+			return &complete[i]
 		case d.d.JSON != nil:
 			d.d.JSON(i, s)
 		default:
@@ -155,8 +182,8 @@ func (r *Report) lapsedAt() func(i int, s *JSONScratch) *Customer {
 func (r *Report) lapsedInto() func(i int, c *Customer) {
 	d, complete := r.deferred, r.completeLapsed()
 	return func(i int, c *Customer) {
-		if i < complete {
-			*c = r.Lapsed[i]
+		if i < len(complete) {
+			*c = complete[i]
 			return
 		}
 		d.d.Customer(i, c)
@@ -172,7 +199,7 @@ func (r *Report) deferredColumns() (contacts, pAlive, ok bool) {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.lapsed >= len(r.Lapsed) {
+	if d.lapsed >= r.NumLapsed() {
 		return false, false, false
 	}
 	return d.d.Contacts, d.d.PAlive, true

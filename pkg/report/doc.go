@@ -424,7 +424,7 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 	if lc.pAlive && !(o.people && o.compact) {
 		s.notes = append(s.notes, w.PAliveAbout)
 	}
-	if len(r.Lapsed) == 0 {
+	if r.NumLapsed() == 0 {
 		s.notes = append([]string{w.NoLapsed}, s.notes...)
 	}
 	if o.people {
@@ -441,7 +441,7 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 			t.cols = append(t.cols, numCol(w.PAlive))
 		}
 		t.cols = append(t.cols, textCol(w.Questions))
-		t.n = min(o.lapsed, len(r.Lapsed))
+		t.n = min(o.lapsed, len(r.Lapsed)) // the writer completed as many as it shows
 		t.row = func(i int) []value {
 			c := &r.Lapsed[i]
 			who := nonEmpty(c.ID, c.Name, c.Phone, c.Email, c.ContactPreference)
@@ -456,8 +456,8 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 			qs, ev := questions(c, questionsShown)
 			return append(row, lines(qs, ev))
 		}
-		if t.n < len(r.Lapsed) {
-			t.notes = append(t.notes, fmt.Sprintf(w.ShownNote, render.Int(t.n, d.lang), render.Int(len(r.Lapsed), d.lang)))
+		if t.n < r.NumLapsed() {
+			t.notes = append(t.notes, fmt.Sprintf(w.ShownNote, render.Int(t.n, d.lang), render.Int(r.NumLapsed(), d.lang)))
 		}
 		s.tables = append(s.tables, t)
 		return s
@@ -475,7 +475,7 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 		t.cols = append(t.cols, numCol(w.PAlive))
 	}
 	t.cols = append(t.cols, textCol(w.WhyLapsed), textCol(w.Questions))
-	t.n = len(r.Lapsed)
+	t.n = r.NumLapsed()
 	// The customers not yet complete are filled in row by row and not kept (see
 	// [Report.Defer]): a spreadsheet's writer asks for the rows on several goroutines.
 	fill := r.lapsedInto()

@@ -32,7 +32,8 @@ type Report struct {
 	Since    *Since       `json:"since_last_time,omitempty"`
 	Segments SegmentsPart `json:"segments"`
 	// Lapsed are the lapsed and lost customers, ranked by value at risk. Formats for people
-	// (table, md, html) show the first LapsedShown; json, csv and xlsx hold all.
+	// (table, md, html) show the first LapsedShown; json, csv and xlsx hold all. A deferred
+	// report ([Report.Defer]) holds the first ones completed so far; see [Report.NumLapsed].
 	Lapsed      []Customer `json:"lapsed"`
 	LapsedShown int        `json:"lapsed_shown"`
 	// Lift: what the reasons say about the business.

@@ -80,5 +80,5 @@ func shown(r *Report, opt Options) int {
 	if n <= 0 {
 		n = DefaultLapsedShown
 	}
-	return min(n, len(r.Lapsed))
+	return min(n, r.NumLapsed())
 }

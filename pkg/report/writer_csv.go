@@ -40,7 +40,7 @@ func (c csvWriter) Write(w io.Writer, r *Report) error {
 	}
 	fill := r.lapsedInto()
 	chunks := sync.Pool{New: func() any { return new([]Customer) }}
-	return render.WriteChunks(w, len(r.Lapsed), func(lo, hi int, b []byte) ([]byte, error) {
+	return render.WriteChunks(w, r.NumLapsed(), func(lo, hi int, b []byte) ([]byte, error) {
 		p := chunks.Get().(*[]Customer)
 		defer chunks.Put(p)
 		cs := slices.Grow((*p)[:0], hi-lo)[:hi-lo]

@@ -24,8 +24,8 @@ type jsonWriter struct{}
 func (jsonWriter) Write(w io.Writer, r *Report) error {
 	rest := *r
 	rest.Lapsed, rest.Statuses = nil, nil
-	n := len(r.Lapsed)
-	if r.Lapsed == nil {
+	n := r.NumLapsed()
+	if r.lapsedNull() {
 		n = -1
 	}
 	lapsed := r.lapsedAt()
