@@ -195,8 +195,10 @@ func (x *xlsxRows) write(w io.Writer) error {
 // appendXLSXRow appends row number row of cells from column A on, empty cells left out,
 // as excelize's StreamWriter.SetRow writes it.
 func appendXLSXRow(b []byte, row int, cells []xlsxCell) []byte {
+	var digits [20]byte
+	number := strconv.AppendInt(digits[:0], int64(row), 10)
 	b = append(b, `<row r="`...)
-	b = strconv.AppendInt(b, int64(row), 10)
+	b = append(b, number...)
 	b = append(b, `">`...)
 	for j, c := range cells {
 		if c.kind == xlsxEmpty {
@@ -204,11 +206,15 @@ func appendXLSXRow(b []byte, row int, cells []xlsxCell) []byte {
 		}
 		b = append(b, `<c r="`...)
 		b = appendColumnName(b, j+1)
-		b = strconv.AppendInt(b, int64(row), 10)
+		b = append(b, number...)
 		b = append(b, '"')
 		if c.style != 0 {
 			b = append(b, ` s="`...)
-			b = strconv.AppendInt(b, int64(c.style), 10)
+			if c.style < 10 {
+				b = append(b, '0'+byte(c.style))
+			} else {
+				b = strconv.AppendInt(b, int64(c.style), 10)
+			}
 			b = append(b, '"')
 		}
 		switch c.kind {
@@ -311,26 +317,32 @@ func appendXLSXText(b []byte, s string) []byte {
 		b = append(b, ` xml:space="preserve"`...)
 	}
 	b = append(b, '>')
+	plain := 0 // s[plain:i] is to be written as it is
 	for i := 0; i < len(s); {
 		c := s[i]
+		if xmlPlain[c] {
+			i++
+			continue
+		}
 		if c >= utf8.RuneSelf {
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+				b = append(b, s[plain:i]...)
 				b = append(b, "\uFFFD"...)
-			} else {
-				b = append(b, s[i:i+n]...)
+				plain = i + n
 			}
 			i += n
 			continue
 		}
+		b = append(b, s[plain:i]...)
 		i++
+		plain = i
 		switch {
-		case c >= ' ' && !xmlSpecial[c]:
-			if c == '_' && isXLSXEscape(s[i-1:]) {
-				b = append(b, "_x005F_"...)
-			} else {
-				b = append(b, c)
+		case c == '_':
+			if isXLSXEscape(s[i-1:]) {
+				b = append(b, "_x005F"...)
 			}
+			b = append(b, c)
 		case c == '"':
 			b = append(b, "&#34;"...)
 		case c == '\'':
@@ -351,11 +363,18 @@ func appendXLSXText(b []byte, s string) []byte {
 			b = append(b, "\uFFFD"...)
 		}
 	}
+	b = append(b, s[plain:]...)
 	return append(b, `</t>`...)
 }
 
-// xmlSpecial are the printable ASCII characters escaped in XML text.
-var xmlSpecial = [utf8.RuneSelf]bool{'"': true, '\'': true, '&': true, '<': true, '>': true}
+// xmlPlain are the bytes written as they are: printable ASCII but what XML escapes, and
+// the underscore, which may start an escape.
+var xmlPlain = func() (plain [256]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		plain[c] = !strings.ContainsRune(`"'&<>_`, c)
+	}
+	return plain
+}()
 
 func xmlSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
