@@ -362,6 +362,8 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 			r.detailsInto(idx[k], lang, id, s)
 		},
 		Statuses: func() []report.Status { return r.statuses(id) },
+		// The set's keys ascend, each once; pseudonyms do not keep their order.
+		StatusesInOrder: o.Pseudonyms == nil,
 	}
 	for _, i := range idx {
 		if math.Round(r.Verdicts[i].PAlive*1000)/1000 >= 0 { // as customer rounds it
