@@ -3,9 +3,9 @@ package report
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"errors"
 	"fmt"
+	"github.com/klauspost/compress/flate"
 	"hash"
 	"hash/crc32"
 	"io"
@@ -337,10 +337,11 @@ func newSortedZip(w io.Writer) *sortedZip { return &sortedZip{out: w} }
 // zipBlocks are the buffers of the zip entries' blocks.
 var zipBlocks = sync.Pool{New: func() any { return make([]byte, 0, zipBlock) }}
 
-// zipLevel is the deflate level of the zip entries. On the sheet XML of a large export
-// level 5 took 40% less time than the default (6) for 1.5% more bytes; 4 and below are
-// faster still, but 12% larger and more.
-const zipLevel = 5
+// zipLevel is the deflate level of the zip entries, of github.com/klauspost/compress/flate:
+// on the 150 MB sheet XML of a 5M-row export, its level 7 took 0.59 s on one core for
+// 13.45 MB, where compress/flate's level 5 took 1.04 s for 13.75 MB (its 6 took 40% longer
+// still). Its levels 6 and 5 are faster again (0.43 s, 0.36 s) but 9% and 13% larger.
+const zipLevel = 7
 
 // flateWriters are the deflaters of the zip entries' blocks.
 var flateWriters = sync.Pool{New: func() any {
