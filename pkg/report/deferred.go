@@ -143,7 +143,8 @@ func (r *Report) lapsedNull() bool {
 	return r.Lapsed == nil && (r.deferred == nil || !r.deferred.counted)
 }
 
-// JSONScratch is what the JSON writer lends [Deferred.JSON] to fill a customer into.
+// JSONScratch is what the JSON writer lends [Deferred.JSON] to fill a customer into (and
+// the xlsx writer, whose rows of lapsed customers need no more than the JSON).
 type JSONScratch struct {
 	Customer Customer
 	Reasons  []Reason

@@ -48,8 +48,9 @@ type table struct {
 	n     int
 	row   func(i int) []value
 	// rowInto, when not nil, is row appending to row[:0], so that a writer that asks for
-	// many rows can reuse one buffer for them.
-	rowInto func(i int, row []value) []value
+	// many rows can reuse one buffer for them, and one scratch s for what the row's
+	// strings point into: the row is valid until the next call with s.
+	rowInto func(i int, row []value, s *JSONScratch) []value
 	notes   []string
 }
 
@@ -476,12 +477,12 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 	}
 	t.cols = append(t.cols, textCol(w.WhyLapsed), textCol(w.Questions))
 	t.n = r.NumLapsed()
-	// The customers not yet complete are filled in row by row and not kept (see
-	// [Report.Defer]): a spreadsheet's writer asks for the rows on several goroutines.
-	fill := r.lapsedInto()
-	t.rowInto = func(i int, row []value) []value {
-		c := new(Customer)
-		fill(i, c)
+	// The customers not yet complete are filled in row by row into the writer's scratch
+	// and not kept (see [Report.Defer]): a spreadsheet's writer asks for the rows on
+	// several goroutines, and writes each row before it asks for the next.
+	at := r.lapsedAt()
+	t.rowInto = func(i int, row []value, s *JSONScratch) []value {
+		c := at(i, s) // the row's questions come from the reasons, not c.Questions
 		row = append(row[:0], num(i+1), txt(c.ID))
 		if lc.contact {
 			row = append(row, txt(c.Name), txt(c.Phone), txt(c.Email), txt(c.ContactPreference))
@@ -497,7 +498,7 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 		qs, _ := questions(c, 0)
 		return append(row, txt(c.Rule), lines(qs, nil))
 	}
-	t.row = func(i int) []value { return t.rowInto(i, make([]value, 0, len(t.cols))) }
+	t.row = func(i int) []value { return t.rowInto(i, make([]value, 0, len(t.cols)), new(JSONScratch)) }
 	s.tables = append(s.tables, t)
 	return s
 }

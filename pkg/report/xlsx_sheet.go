@@ -145,6 +145,7 @@ func newXLSXRows(tables []*table, about []string, st *xlsxStyles) (*xlsxRows, er
 type xlsxScratch struct {
 	values []value
 	cells  []xlsxCell
+	fill   JSONScratch // what a lapsed customer's row points into
 }
 
 var xlsxScratches = sync.Pool{New: func() any { return new(xlsxScratch) }}
@@ -168,7 +169,7 @@ func (x *xlsxRows) write(w io.Writer) error {
 			for i := lo; i < hi; i++ {
 				var vs []value
 				if t.rowInto != nil {
-					s.values = t.rowInto(i, s.values)
+					s.values = t.rowInto(i, s.values, &s.fill)
 					vs = s.values
 				} else {
 					vs = t.row(i)
