@@ -361,6 +361,12 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 			r.customer(idx[k], lang, o, &s.Customer)
 			r.detailsInto(idx[k], lang, id, s)
 		},
+		Into: func(k int, c *report.Customer, s *report.JSONScratch) {
+			ahead(k)
+			r.customer(idx[k], lang, o, c)
+			s.Reasons, s.Texts = r.fillDetails(idx[k], lang, id, c, s.Reasons, s.Texts)
+			s.Texts = appendQuestions(c, s.Texts)
+		},
 		Statuses: func() []report.Status { return r.statuses(id) },
 		// The set's keys ascend, each once; pseudonyms do not keep their order.
 		StatusesInOrder: o.Pseudonyms == nil,
@@ -501,14 +507,28 @@ func (r *Result) customer(i int, lang string, o ReportOptions, c *report.Custome
 // details fills in lapsed customer i's id, segment, reasons and questions.
 func (r *Result) details(i int, lang string, id func(string) string, c *report.Customer) {
 	// With buffers of its own, never reused, the customer's texts stay as they are.
-	r.fillDetails(i, lang, id, c, nil, nil)
+	_, texts := r.fillDetails(i, lang, id, c, nil, nil)
+	appendQuestions(c, texts[len(texts):])
+}
+
+// appendQuestions sets c's Questions to its top two questions, as reason.TopQuestions
+// joins them, appending the text to texts (which c.Questions points into) and returning
+// the grown slice.
+func appendQuestions(c *report.Customer, texts []byte) []byte {
 	c.Questions = ""
-	if len(c.Reasons) > 0 { // the top two questions, as reason.TopQuestions joins them
-		c.Questions = c.Reasons[0].Question
-		if len(c.Reasons) > 1 {
-			c.Questions += " " + c.Reasons[1].Question
-		}
+	if len(c.Reasons) == 0 {
+		return texts
 	}
+	start := len(texts)
+	texts = append(texts, c.Reasons[0].Question...)
+	if len(c.Reasons) > 1 {
+		texts = append(texts, ' ')
+		texts = append(texts, c.Reasons[1].Question...)
+	}
+	if len(texts) > start {
+		c.Questions = unsafe.String(&texts[start], len(texts)-start)
+	}
+	return texts
 }
 
 // detailsInto is details for the JSON writer's scratch s, without the top questions (the

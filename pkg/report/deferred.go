@@ -27,6 +27,12 @@ type Deferred struct {
 	// s.Texts, both reused from one customer to the next. The customer's strings may point
 	// into s.Texts; they are read only until the next customer is filled into s.
 	JSON func(i int, s *JSONScratch)
+	// Into, when not nil, is Customer for a writer that fills in many customers before it
+	// writes them (csv, a chunk at a time): it fills in c as Customer does, but appends the
+	// reasons to s.Reasons and their texts (and the questions') to s.Texts, which it does
+	// not reset. The writer resets them once it is done with every customer filled since;
+	// until then the customers' strings are valid.
+	Into func(i int, c *Customer, s *JSONScratch)
 	// Statuses returns what [Report.Statuses] holds: every customer's id and status, in
 	// any order; a later entry for an id replaces an earlier one, as in a map. In the
 	// order of the ids it costs least.
@@ -182,16 +188,20 @@ func (r *Report) lapsedAt() func(i int, s *JSONScratch) *Customer {
 }
 
 // lapsedInto returns a function that fills c with lapsed customer i: a copy of the one in
-// [Report.Lapsed] when complete, or else filled in (and not kept). It may be called from
-// several goroutines at once, with different c.
-func (r *Report) lapsedInto() func(i int, c *Customer) {
+// [Report.Lapsed] when complete, or else filled in (and not kept), its texts appended to
+// s's as [Deferred.Into] says. It may be called from several goroutines at once, with
+// different c and s.
+func (r *Report) lapsedInto() func(i int, c *Customer, s *JSONScratch) {
 	d, complete := r.deferred, r.completeLapsed()
-	return func(i int, c *Customer) {
-		if i < len(complete) {
+	return func(i int, c *Customer, s *JSONScratch) {
+		switch {
+		case i < len(complete):
 			*c = complete[i]
-			return
+		case d.d.Into != nil:
+			d.d.Into(i, c, s)
+		default:
+			d.d.Customer(i, c)
 		}
-		d.d.Customer(i, c)
 	}
 }
 

@@ -39,17 +39,22 @@ func (c csvWriter) Write(w io.Writer, r *Report) error {
 		return err
 	}
 	fill := r.lapsedInto()
-	chunks := sync.Pool{New: func() any { return new([]Customer) }}
+	type chunk struct {
+		cs []Customer
+		s  JSONScratch // what the chunk's customers' strings point into
+	}
+	chunks := sync.Pool{New: func() any { return new(chunk) }}
 	return render.WriteChunks(w, r.NumLapsed(), func(lo, hi int, b []byte) ([]byte, error) {
-		p := chunks.Get().(*[]Customer)
+		p := chunks.Get().(*chunk)
 		defer chunks.Put(p)
-		cs := slices.Grow((*p)[:0], hi-lo)[:hi-lo]
-		*p = cs
-		for k := range cs {
-			fill(lo+k, &cs[k])
+		p.cs = slices.Grow(p.cs[:0], hi-lo)[:hi-lo]
+		p.s.Reasons, p.s.Texts = p.s.Reasons[:0], p.s.Texts[:0]
+		for k := range p.cs {
+			fill(lo+k, &p.cs[k], &p.s)
 		}
-		b, _, err := c.encode(b, decimals, customersForCSV(cs))
-		clear(cs) // let their strings go
+		b, _, err := c.encode(b, decimals, customersForCSV(p.cs))
+		clear(p.cs) // let their strings go
+		clear(p.s.Reasons)
 		return b, err
 	})
 }
