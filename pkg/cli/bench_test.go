@@ -34,6 +34,8 @@ func BenchmarkWhole(b *testing.B) {
 		{"lapsed-table", []string{"lapsed", "--format", "table", path}},
 		{"report-html", []string{"report", "-o", out + ".html", path}},
 		{"report-json", []string{"report", "-o", out + ".json", path}},
+		{"report-csv", []string{"report", "-o", out + ".csv", path}},
+		{"report-xlsx", []string{"report", "-o", out + ".xlsx", path}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			var read, whole time.Duration
