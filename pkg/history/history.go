@@ -154,7 +154,7 @@ type History struct {
 // Detail is one of a customer's contact details.
 type Detail uint8
 
-// The contact details.
+// The contact details, in the order of the builder's text fields tName to tPref.
 const (
 	DetailName Detail = iota
 	DetailEmail
