@@ -104,6 +104,10 @@ type detector struct {
 	off      [numCodes]bool
 	weight   [numCodes]float64
 	channel  []ChannelKind // by channel symbol
+	// oneChannel holds, by channel symbol, the channel's name as a list of one, which
+	// facts naming one channel share (read only): a list of their own was an allocation
+	// for most one-visit and platform-only findings, hundreds of thousands in a large run.
+	oneChannel [][]string
 	staff    []string      // short staff names by symbol, with ShowStaff
 	services *history.Symbols
 	// lazy leaves the findings' texts to be rendered from their facts on demand.
@@ -123,6 +127,10 @@ func newDetector(set *history.Set, cfg *Config, h *history.History) *detector {
 		}
 	}
 	d.channel = make([]ChannelKind, set.Channels.Len())
+	d.oneChannel = make([][]string, set.Channels.Len())
+	for ch := range d.oneChannel {
+		d.oneChannel[ch] = []string{set.Channels.Name(history.Sym(ch))}
+	}
 	if cfg.ShowStaff {
 		d.staff = make([]string, set.Staff.Len())
 	}
@@ -514,6 +522,14 @@ func (d *detector) slowing(c *customer, s *Scratch, out *Facts) bool {
 	return true
 }
 
+// channelList returns channel ch's name as a list of one, shared: not to be modified.
+func (d *detector) channelList(ch history.Sym) []string {
+	if int(ch) < len(d.oneChannel) {
+		return d.oneChannel[ch][:1:1]
+	}
+	return []string{d.set.Channels.Name(ch)}
+}
+
 func (d *detector) oneVisit(c *customer, _ *Scratch, out *Facts) bool {
 	if len(c.visits) != 1 || c.booked {
 		return false
@@ -522,7 +538,7 @@ func (d *detector) oneVisit(c *customer, _ *Scratch, out *Facts) bool {
 	f := noFacts()
 	f.Day, f.Service = e.Day, d.service(e)
 	if d.cols.Channel && e.Channel != 0 {
-		f.Channels = []string{d.set.Channels.Name(e.Channel)}
+		f.Channels = d.channelList(e.Channel)
 	}
 	*out = f
 	return true
@@ -555,23 +571,27 @@ func (d *detector) platformOnly(c *customer, s *Scratch, out *Facts) bool {
 		name string
 		n    int
 	}
-	var us []used
-	for _, x := range syms {
-		name := d.set.Channels.Name(history.Sym(x))
-		if i := slices.IndexFunc(us, func(u used) bool { return u.name == name }); i >= 0 {
-			us[i].n++
-		} else {
-			us = append(us, used{name, 1})
+	if slices.IndexFunc(syms, func(x int64) bool { return x != syms[0] }) < 0 {
+		f.Channels = d.channelList(history.Sym(syms[0])) // one channel: the common case
+	} else {
+		var us []used
+		for _, x := range syms {
+			name := d.set.Channels.Name(history.Sym(x))
+			if i := slices.IndexFunc(us, func(u used) bool { return u.name == name }); i >= 0 {
+				us[i].n++
+			} else {
+				us = append(us, used{name, 1})
+			}
 		}
-	}
-	slices.SortFunc(us, func(a, b used) int {
-		if a.n != b.n {
-			return b.n - a.n
+		slices.SortFunc(us, func(a, b used) int {
+			if a.n != b.n {
+				return b.n - a.n
+			}
+			return strings.Compare(a.name, b.name)
+		})
+		for _, u := range us {
+			f.Channels = append(f.Channels, u.name)
 		}
-		return strings.Compare(a.name, b.name)
-	})
-	for _, u := range us {
-		f.Channels = append(f.Channels, u.name)
 	}
 	*out = f
 	return true
