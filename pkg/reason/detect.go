@@ -98,18 +98,18 @@ func (d *Detector) Detect(h *history.History, events []history.Event, v *lapse.V
 // detector holds what every customer's detection shares: the configuration, the columns
 // and the prepared channel kinds and staff names.
 type detector struct {
-	cfg      *Config
-	set      *history.Set
-	cols     history.Columns
-	off      [numCodes]bool
-	weight   [numCodes]float64
-	channel  []ChannelKind // by channel symbol
+	cfg     *Config
+	set     *history.Set
+	cols    history.Columns
+	off     [numCodes]bool
+	weight  [numCodes]float64
+	channel []ChannelKind // by channel symbol
 	// oneChannel holds, by channel symbol, the channel's name as a list of one, which
 	// facts naming one channel share (read only): a list of their own was an allocation
 	// for most one-visit and platform-only findings, hundreds of thousands in a large run.
 	oneChannel [][]string
-	staff    []string      // short staff names by symbol, with ShowStaff
-	services *history.Symbols
+	staff      []string // short staff names by symbol, with ShowStaff
+	services   *history.Symbols
 	// lazy leaves the findings' texts to be rendered from their facts on demand.
 	lazy bool
 }
