@@ -51,6 +51,9 @@ type Result struct {
 	segment []string
 	opt     Options
 	holdout *lapse.Holdout // gathered for the backtest (Options.Backtest)
+	// days are the ISO texts of the days from the set's first to the as-of date, made once
+	// and shared by the lapsed customers' last visits (see Result.day).
+	days func() []string
 
 	// What every report of the result shares, worked out once however many reports a
 	// run writes (a pseudonymized web page and the state with real ids, say).
@@ -94,6 +97,16 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 		return nil, err
 	}
 	r := &Result{Set: set, AsOf: opt.AsOf, opt: opt}
+	r.days = sync.OnceValue(func() []string {
+		if set.FirstDay == visit.NoDay || set.FirstDay > opt.AsOf {
+			return nil
+		}
+		days := make([]string, opt.AsOf-set.FirstDay+1)
+		for k := range days {
+			days[k] = (set.FirstDay + visit.Day(k)).String()
+		}
+		return days
+	})
 	// The segments need neither the models nor the verdicts: score them meanwhile.
 	var segErr error
 	var wg sync.WaitGroup
@@ -487,12 +500,21 @@ func (r *Result) statuses(id func(string) string) []report.Status {
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
+// day returns d.String(), shared for the days of the data: a list of 200,000 lapsed
+// customers made as many strings of a few thousand days.
+func (r *Result) day(d visit.Day) string {
+	if days := r.days(); d != visit.NoDay && d >= r.Set.FirstDay && int(d-r.Set.FirstDay) < len(days) {
+		return days[d-r.Set.FirstDay]
+	}
+	return d.String()
+}
+
 // customer fills in lapsed customer i's verdict and contact details.
 func (r *Result) customer(i int, lang string, o ReportOptions, c *report.Customer) {
 	h := &r.Set.Customers[i]
 	v := &r.Verdicts[i]
 	*c = report.Customer{
-		Status: v.Status.String(), LastVisit: v.LastVisit.String(), Visits: v.Visits,
+		Status: v.Status.String(), LastVisit: r.day(v.LastVisit), Visits: v.Visits,
 		UsualGap: math.Round(v.UsualGap*10) / 10, Overdue: v.Overdue, ValueAtRisk: float64(v.ValueAtRisk) / 100,
 		PAlive: math.Round(v.PAlive*1000) / 1000, Rule: v.Explanation,
 	}
