@@ -155,6 +155,10 @@ type JSONScratch struct {
 	Customer Customer
 	Reasons  []Reason
 	Texts    []byte
+	// line and join are the xlsx writer's cell of the customer's questions, one line each
+	// (see allQuestions).
+	line [1]string
+	join []byte
 }
 
 // completeLapsed returns the complete lapsed customers, the first ones, as [Report.Lapsed]

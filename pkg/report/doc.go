@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/winback/winback/pkg/render"
 )
@@ -396,6 +397,30 @@ func questions(c *Customer, limit int) (qs, evidence []string) {
 	return qs, evidence
 }
 
+// allQuestions is lines(questions(c, 0)) for a row that is written before the next is
+// asked of s: the questions are joined, a line each, in s, without a list of them.
+func allQuestions(c *Customer, s *JSONScratch) value {
+	switch len(c.Reasons) {
+	case 0:
+		if c.Questions == "" {
+			return lines(nil, nil)
+		}
+		s.line[0] = c.Questions
+	case 1:
+		s.line[0] = c.Reasons[0].Question
+	default:
+		s.join = s.join[:0]
+		for k, re := range c.Reasons {
+			if k > 0 {
+				s.join = append(s.join, '\n')
+			}
+			s.join = append(s.join, re.Question...)
+		}
+		s.line[0] = unsafe.String(unsafe.SliceData(s.join), len(s.join))
+	}
+	return lines(s.line[:], nil)
+}
+
 // lapsedColumns says which optional columns a list of customers needs.
 type lapsedColumns struct{ contact, pAlive, money bool }
 
@@ -495,8 +520,7 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 		if lc.pAlive {
 			row = append(row, pAlive(c.PAlive))
 		}
-		qs, _ := questions(c, 0)
-		return append(row, txt(c.Rule), lines(qs, nil))
+		return append(row, txt(c.Rule), allQuestions(c, s))
 	}
 	t.row = func(i int) []value { return t.rowInto(i, make([]value, 0, len(t.cols)), new(JSONScratch)) }
 	s.tables = append(s.tables, t)
