@@ -114,8 +114,8 @@ func (r *Report) completeBacktest() {
 // NumLapsed returns the number of lapsed customers, also of a deferred report whose
 // [Report.Lapsed] holds only the first ones so far.
 func (r *Report) NumLapsed() int {
-	if d := r.deferred; d != nil {
-		return max(d.d.Lapsed, len(r.Lapsed)) // d.d.Lapsed does not change
+	if d := r.deferred; d != nil && d.d.Lapsed > 0 {
+		return d.d.Lapsed // does not change, while CompleteLapsed may grow Report.Lapsed
 	}
 	return len(r.Lapsed)
 }
@@ -146,7 +146,10 @@ func (r *Report) CompleteLapsed(n int) {
 // lapsedNull reports whether the report has no list of lapsed customers at all (JSON's
 // null), as opposed to an empty one.
 func (r *Report) lapsedNull() bool {
-	return r.Lapsed == nil && (r.deferred == nil || !r.deferred.counted)
+	if d := r.deferred; d != nil && d.counted {
+		return false
+	}
+	return r.Lapsed == nil
 }
 
 // JSONScratch is what the JSON writer lends [Deferred.JSON] to fill a customer into (and
