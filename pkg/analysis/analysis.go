@@ -369,11 +369,6 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 			r.customer(idx[k], lang, o, c)
 			r.details(idx[k], lang, id, c)
 		},
-		JSON: func(k int, s *report.JSONScratch) {
-			ahead(k)
-			r.customer(idx[k], lang, o, &s.Customer)
-			r.detailsInto(idx[k], lang, id, s)
-		},
 		Into: func(k int, c *report.Customer, s *report.JSONScratch) {
 			ahead(k)
 			r.customer(idx[k], lang, o, c)
@@ -551,13 +546,6 @@ func appendQuestions(c *report.Customer, texts []byte) []byte {
 		c.Questions = unsafe.String(&texts[start], len(texts)-start)
 	}
 	return texts
-}
-
-// detailsInto is details for the JSON writer's scratch s, without the top questions (the
-// JSON leaves them out) and without allocating: the reasons go into s.Reasons and their
-// texts into s.Texts, both reused from one customer to the next.
-func (r *Result) detailsInto(i int, lang string, id func(string) string, s *report.JSONScratch) {
-	s.Reasons, s.Texts = r.fillDetails(i, lang, id, &s.Customer, s.Reasons[:0], s.Texts[:0])
 }
 
 // fillDetails fills in c's id, segment and reasons, appending the reasons to reasons and

@@ -21,17 +21,12 @@ type Deferred struct {
 	// Customer fills in the i-th lapsed customer c, a zero Customer. It is called from
 	// several goroutines at once, for different customers.
 	Customer func(i int, c *Customer)
-	// JSON, when not nil, is Customer for the JSON writer, which fills in every lapsed
-	// customer only to copy it out: it fills in s.Customer as Customer would, but for
-	// Questions (not in the JSON), with the reasons in s.Reasons and their texts in
-	// s.Texts, both reused from one customer to the next. The customer's strings may point
-	// into s.Texts; they are read only until the next customer is filled into s.
-	JSON func(i int, s *JSONScratch)
-	// Into, when not nil, is Customer for a writer that fills in many customers before it
-	// writes them (csv, a chunk at a time): it fills in c as Customer does, but appends the
-	// reasons to s.Reasons and their texts (and the questions') to s.Texts, which it does
-	// not reset. The writer resets them once it is done with every customer filled since;
-	// until then the customers' strings are valid.
+	// Into, when not nil, is Customer for the writers that fill in every lapsed customer
+	// only to write it out (json, csv, xlsx): it fills in c as Customer does, but appends
+	// the reasons to s.Reasons and their texts (and the questions') to s.Texts, which it
+	// does not reset, so that nothing is allocated customer by customer. The writer resets
+	// them once it is done with every customer filled since (the JSON and xlsx each
+	// customer, csv each chunk); until then the customers' strings are valid.
 	Into func(i int, c *Customer, s *JSONScratch)
 	// Statuses returns what [Report.Statuses] holds: every customer's id and status, in
 	// any order; a later entry for an id replaces an earlier one, as in a map. In the
@@ -152,8 +147,8 @@ func (r *Report) lapsedNull() bool {
 	return r.Lapsed == nil
 }
 
-// JSONScratch is what the JSON writer lends [Deferred.JSON] to fill a customer into (and
-// the xlsx writer, whose rows of lapsed customers need no more than the JSON).
+// JSONScratch is what the writers of every lapsed customer (json, csv, xlsx) lend
+// [Deferred.Into] to fill customers into.
 type JSONScratch struct {
 	Customer Customer
 	Reasons  []Reason
@@ -177,16 +172,17 @@ func (r *Report) completeLapsed() []Customer {
 }
 
 // lapsedAt returns a function that gives lapsed customer i: the customer in [Report.Lapsed]
-// when complete, or else s's, filled in (and not kept). It may be called from several
-// goroutines at once, with different s.
+// when complete, or else s's, filled in (and not kept: s is reused for the next). It may
+// be called from several goroutines at once, with different s.
 func (r *Report) lapsedAt() func(i int, s *JSONScratch) *Customer {
 	d, complete := r.deferred, r.completeLapsed()
 	return func(i int, s *JSONScratch) *Customer {
 		switch {
 		case i < len(complete):
 			return &complete[i]
-		case d.d.JSON != nil:
-			d.d.JSON(i, s)
+		case d.d.Into != nil:
+			s.Reasons, s.Texts = s.Reasons[:0], s.Texts[:0]
+			d.d.Into(i, &s.Customer, s)
 		default:
 			d.d.Customer(i, &s.Customer)
 		}
