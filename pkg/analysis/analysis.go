@@ -369,7 +369,7 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 			r.customer(idx[k], lang, o, c)
 			r.details(idx[k], lang, id, c)
 		},
-		Into: func(k int, c *report.Customer, s *report.JSONScratch) {
+		Into: func(k int, c *report.Customer, s *report.Scratch) {
 			ahead(k)
 			r.customer(idx[k], lang, o, c)
 			s.Reasons, s.Texts = r.fillDetails(idx[k], lang, id, c, s.Reasons, s.Texts)

@@ -27,7 +27,7 @@ type Deferred struct {
 	// does not reset, so that nothing is allocated customer by customer. The writer resets
 	// them once it is done with every customer filled since (the JSON and xlsx each
 	// customer, csv each chunk); until then the customers' strings are valid.
-	Into func(i int, c *Customer, s *JSONScratch)
+	Into func(i int, c *Customer, s *Scratch)
 	// Statuses returns what [Report.Statuses] holds: every customer's id and status, in
 	// any order; a later entry for an id replaces an earlier one, as in a map. In the
 	// order of the ids it costs least.
@@ -147,9 +147,9 @@ func (r *Report) lapsedNull() bool {
 	return r.Lapsed == nil
 }
 
-// JSONScratch is what the writers of every lapsed customer (json, csv, xlsx) lend
+// Scratch is what the writers of every lapsed customer (json, csv, xlsx) lend
 // [Deferred.Into] to fill customers into.
-type JSONScratch struct {
+type Scratch struct {
 	Customer Customer
 	Reasons  []Reason
 	Texts    []byte
@@ -174,9 +174,9 @@ func (r *Report) completeLapsed() []Customer {
 // lapsedAt returns a function that gives lapsed customer i: the customer in [Report.Lapsed]
 // when complete, or else s's, filled in (and not kept: s is reused for the next). It may
 // be called from several goroutines at once, with different s.
-func (r *Report) lapsedAt() func(i int, s *JSONScratch) *Customer {
+func (r *Report) lapsedAt() func(i int, s *Scratch) *Customer {
 	d, complete := r.deferred, r.completeLapsed()
-	return func(i int, s *JSONScratch) *Customer {
+	return func(i int, s *Scratch) *Customer {
 		switch {
 		case i < len(complete):
 			return &complete[i]
@@ -194,9 +194,9 @@ func (r *Report) lapsedAt() func(i int, s *JSONScratch) *Customer {
 // [Report.Lapsed] when complete, or else filled in (and not kept), its texts appended to
 // s's as [Deferred.Into] says. It may be called from several goroutines at once, with
 // different c and s.
-func (r *Report) lapsedInto() func(i int, c *Customer, s *JSONScratch) {
+func (r *Report) lapsedInto() func(i int, c *Customer, s *Scratch) {
 	d, complete := r.deferred, r.completeLapsed()
-	return func(i int, c *Customer, s *JSONScratch) {
+	return func(i int, c *Customer, s *Scratch) {
 		switch {
 		case i < len(complete):
 			*c = complete[i]

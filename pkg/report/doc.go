@@ -51,7 +51,7 @@ type table struct {
 	// rowInto, when not nil, is row appending to row[:0], so that a writer that asks for
 	// many rows can reuse one buffer for them, and one scratch s for what the row's
 	// strings point into: the row is valid until the next call with s.
-	rowInto func(i int, row []value, s *JSONScratch) []value
+	rowInto func(i int, row []value, s *Scratch) []value
 	notes   []string
 }
 
@@ -399,7 +399,7 @@ func questions(c *Customer, limit int) (qs, evidence []string) {
 
 // allQuestions is lines(questions(c, 0)) for a row that is written before the next is
 // asked of s: the questions are joined, a line each, in s, without a list of them.
-func allQuestions(c *Customer, s *JSONScratch) value {
+func allQuestions(c *Customer, s *Scratch) value {
 	switch len(c.Reasons) {
 	case 0:
 		if c.Questions == "" {
@@ -506,7 +506,7 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 	// and not kept (see [Report.Defer]): a spreadsheet's writer asks for the rows on
 	// several goroutines, and writes each row before it asks for the next.
 	at := r.lapsedAt()
-	t.rowInto = func(i int, row []value, s *JSONScratch) []value {
+	t.rowInto = func(i int, row []value, s *Scratch) []value {
 		c := at(i, s) // the row's questions come from the reasons, not c.Questions
 		row = append(row[:0], num(i+1), txt(c.ID))
 		if lc.contact {
@@ -522,7 +522,7 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 		}
 		return append(row, txt(c.Rule), allQuestions(c, s))
 	}
-	t.row = func(i int) []value { return t.rowInto(i, make([]value, 0, len(t.cols)), new(JSONScratch)) }
+	t.row = func(i int) []value { return t.rowInto(i, make([]value, 0, len(t.cols)), new(Scratch)) }
 	s.tables = append(s.tables, t)
 	return s
 }

@@ -41,7 +41,7 @@ func (c csvWriter) Write(w io.Writer, r *Report) error {
 	fill := r.lapsedInto()
 	type chunk struct {
 		cs []Customer
-		s  JSONScratch // what the chunk's customers' strings point into
+		s  Scratch // what the chunk's customers' strings point into
 	}
 	chunks := sync.Pool{New: func() any { return new(chunk) }}
 	return render.WriteChunks(w, r.NumLapsed(), func(lo, hi int, b []byte) ([]byte, error) {

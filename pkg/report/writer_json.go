@@ -29,10 +29,10 @@ func (jsonWriter) Write(w io.Writer, r *Report) error {
 		n = -1
 	}
 	lapsed := r.lapsedAt()
-	scratch := sync.Pool{New: func() any { return new(JSONScratch) }}
+	scratch := sync.Pool{New: func() any { return new(Scratch) }}
 	return render.JSONWith(w, &rest,
 		render.ListField("lapsed", n, func(b []byte, i int) ([]byte, error) {
-			s := scratch.Get().(*JSONScratch)
+			s := scratch.Get().(*Scratch)
 			defer scratch.Put(s)
 			return render.AppendJSONElement(b, lapsed(i, s))
 		}),

@@ -145,7 +145,7 @@ func newXLSXRows(tables []*table, about []string, st *xlsxStyles) (*xlsxRows, er
 type xlsxScratch struct {
 	values []value
 	cells  []xlsxCell
-	fill   JSONScratch // what a lapsed customer's row points into
+	fill   Scratch // what a lapsed customer's row points into
 }
 
 var xlsxScratches = sync.Pool{New: func() any { return new(xlsxScratch) }}
