@@ -352,22 +352,20 @@ func TestRankLapsed(t *testing.T) {
 	if vs[0].Key != "a" || vs[1].Key != "b" {
 		t.Errorf("RankLapsed reordered its input")
 	}
+	keysAt := func(idx []int) (keys string) {
+		for _, i := range idx {
+			keys += vs[i].Key
+		}
+		return keys
+	}
 	// Keys out of order take the comparison of keys rather than positions.
 	slices.Reverse(vs)
-	keys = ""
-	for _, i := range lapse.RankLapsedIndex(vs) {
-		keys += vs[i].Key
-	}
-	if keys != "dcae" {
+	if keys := keysAt(lapse.RankLapsedIndex(vs)); keys != "dcae" {
 		t.Errorf("ranked %q from verdicts in reverse key order, want %q", keys, "dcae")
 	}
 	// In key order, the order is not checked but the same.
 	slices.Reverse(vs)
-	keys = ""
-	for _, i := range lapse.RankLapsedIndexInKeyOrder(vs) {
-		keys += vs[i].Key
-	}
-	if keys != "dcae" {
+	if keys := keysAt(lapse.RankLapsedIndexInKeyOrder(vs)); keys != "dcae" {
 		t.Errorf("ranked %q from verdicts in key order, want %q", keys, "dcae")
 	}
 }
