@@ -12,11 +12,11 @@ import (
 	"sync/atomic"
 )
 
-// JSONWithList writes doc as json.Encoder with a two-space indent would, where doc's
-// top-level field key holds list; doc must be passed with that field nil (it encodes as
-// null). The list's elements are encoded one at a time, so a document with hundreds of
-// thousands of customers is never held in memory twice and is written several times
-// faster than by encoding it whole.
+// JSONWithList writes doc as [JSONWith] does, where doc's top-level field key holds list,
+// one element a line; doc must be passed with that field nil (it encodes as null). The
+// list's elements are encoded one at a time, so a document with hundreds of thousands of
+// customers is never held in memory twice and is written several times faster than by
+// encoding it whole.
 func JSONWithList[T any](w io.Writer, doc any, key string, list []T) error {
 	n := len(list)
 	if list == nil {
@@ -28,13 +28,12 @@ func JSONWithList[T any](w io.Writer, doc any, key string, list []T) error {
 }
 
 // AppendJSONElement appends e as an element of a top-level list of a document written by
-// [JSONWith]: as json.MarshalIndent(e, "    ", "  ") does, by e's own [JSONAppender] when
-// it has one.
+// [JSONWith]: as json.Marshal(e) does, by e's own [JSONAppender] when it has one.
 func AppendJSONElement(b []byte, e any) ([]byte, error) {
 	if a, ok := e.(JSONAppender); ok {
-		return a.AppendJSONIndent(b, listPrefix, "  ")
+		return a.AppendJSON(b)
 	}
-	c, err := json.MarshalIndent(e, listPrefix, "  ")
+	c, err := json.Marshal(e)
 	return append(b, c...), err
 }
 
@@ -54,7 +53,7 @@ type Field struct {
 }
 
 // ListField is the top-level list key of n elements (n < 0: null), whose element i elem
-// appends as json.MarshalIndent(element, "    ", "  ") would ([AppendJSONElement]). elem
+// appends as json.Marshal(element) would ([AppendJSONElement]): one element a line. elem
 // is called from several goroutines at once, for different elements.
 func ListField(key string, n int, elem func(b []byte, i int) ([]byte, error)) Field {
 	return Field{key: key, n: n, elem: elem}
@@ -68,7 +67,10 @@ func ValueField(key string, value func(b []byte) ([]byte, error)) Field {
 
 // JSONWith writes doc as json.Encoder with a two-space indent would, but writes the values
 // of the top-level fields given itself, in place of what doc holds for them: pass doc with
-// large ones nil.
+// large ones nil. A list field's elements are written one a line, each as json.Marshal
+// writes it: a list of hundreds of thousands of customers is a quarter smaller than
+// indented (142 → 110 MB for 205,000 customers, and as much less to write and sync to
+// disk), and a customer is found with grep, whole.
 func JSONWith(w io.Writer, doc any, fields ...Field) error {
 	b, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {
@@ -236,10 +238,10 @@ func WriteChunks(w io.Writer, n int, encode func(lo, hi int, b []byte) ([]byte, 
 	return err
 }
 
-// JSONAppender is a list element that encodes itself as json.MarshalIndent would, only
-// faster; [JSONWithList] uses it when a pointer to an element implements it.
+// JSONAppender is a list element that encodes itself as json.Marshal would, only faster;
+// [JSONWithList] uses it when a pointer to an element implements it.
 type JSONAppender interface {
-	AppendJSONIndent(b []byte, prefix, indent string) ([]byte, error)
+	AppendJSON(b []byte) ([]byte, error)
 }
 
 // JSONStreamer is a JSON value that writes itself; the json format calls it instead of

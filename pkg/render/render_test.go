@@ -96,7 +96,8 @@ func TestJSONWithListIsWhatTheEncoderWrites(t *testing.T) {
 		var want, got bytes.Buffer
 		enc := json.NewEncoder(&want)
 		enc.SetIndent("", "  ")
-		enc.Encode(doc{1, items, "x"})
+		enc.Encode(doc{1, nil, "x"})
+		want = *bytes.NewBufferString(withList(t, want.String(), "items", items))
 		if err := JSONWithList(&got, doc{1, nil, "x"}, "items", items); err != nil {
 			t.Fatal(err)
 		}
@@ -104,6 +105,38 @@ func TestJSONWithListIsWhatTheEncoderWrites(t *testing.T) {
 			t.Errorf("items %v:\n got %s\nwant %s", items, got.String(), want.String())
 		}
 	}
+}
+
+// withList is doc, the encoding of a document whose top-level field key is null, with
+// list there as JSONWith writes it: indented as the encoder does, each element on a line
+// of its own as json.Marshal writes it.
+func withList[T any](t *testing.T, doc, key string, list []T) string {
+	t.Helper()
+	null := "\n  \"" + key + "\": null"
+	if strings.Count(doc, null) != 1 {
+		t.Fatalf("no single %q in %s", null, doc)
+	}
+	if list == nil {
+		return doc
+	}
+	var b strings.Builder
+	b.WriteString("[")
+	for i := range list {
+		e, err := json.Marshal(&list[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n    ")
+		b.Write(e)
+	}
+	if len(list) > 0 {
+		b.WriteString("\n  ")
+	}
+	b.WriteString("]")
+	return strings.Replace(doc, null, null[:len(null)-len("null")]+b.String(), 1)
 }
 
 func TestJSONWithListFailsOnAnElementItCannotEncode(t *testing.T) {
@@ -134,10 +167,13 @@ func TestJSONWithIsWhatTheEncoderWrites(t *testing.T) {
 		items[i] = row{fmt.Sprint("<", i, ">"), float64(i) / 7}
 	}
 	full := doc{2, items, "m", map[string]int{"b": 2, "a": 1}, []row{}, map[string][]row{"items": {{"x", 1}}}, map[string]string{}}
-	var want bytes.Buffer
-	enc := json.NewEncoder(&want)
+	var encoded bytes.Buffer
+	enc := json.NewEncoder(&encoded)
 	enc.SetIndent("", "  ")
-	enc.Encode(full)
+	withoutItems := full
+	withoutItems.Items = nil
+	enc.Encode(withoutItems)
+	want := bytes.NewBufferString(withList(t, encoded.String(), "items", items))
 	value := func(v any) func(b []byte) ([]byte, error) {
 		return func(b []byte) ([]byte, error) {
 			out, err := json.MarshalIndent(v, "  ", "  ")

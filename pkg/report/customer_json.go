@@ -7,26 +7,27 @@ import (
 	"unicode/utf8"
 )
 
-// AppendJSONIndent appends what json.MarshalIndent(c, prefix, indent) returns, byte for
-// byte, without reflection: the JSON formats write one [Customer] for each of possibly
-// hundreds of thousands of lapsed customers, and encoding/json spent most of their time.
-// A value encoding/json cannot encode (NaN or an infinity) is left to it, for its error.
-func (c *Customer) AppendJSONIndent(b []byte, prefix, indent string) ([]byte, error) {
+// AppendJSON appends what json.Marshal(c) returns, byte for byte, without reflection:
+// the JSON formats write one [Customer] for each of possibly hundreds of thousands of
+// lapsed customers, and encoding/json spent most of their time. A value encoding/json
+// cannot encode (NaN or an infinity) is left to it, for its error.
+func (c *Customer) AppendJSON(b []byte) ([]byte, error) {
 	finite := !isNaNOrInf(c.UsualGap) && !isNaNOrInf(c.ValueAtRisk) && !isNaNOrInf(c.PAlive)
 	for i := range c.Reasons {
 		finite = finite && !isNaNOrInf(c.Reasons[i].Weight)
 	}
 	if !finite {
-		out, err := json.MarshalIndent(c, prefix, indent)
+		out, err := json.Marshal(c)
 		return append(b, out...), err
 	}
-	in := prefix + indent
+	b = append(b, '{')
 	field := func(name string) {
-		b = append(b, '\n')
-		b = append(b, in...)
+		if b[len(b)-1] != '{' {
+			b = append(b, ',')
+		}
 		b = append(b, '"')
 		b = append(b, name...)
-		b = append(b, `": `...)
+		b = append(b, '"', ':')
 	}
 	str := func(name, v string, omitEmpty bool) {
 		if omitEmpty && v == "" {
@@ -34,9 +35,7 @@ func (c *Customer) AppendJSONIndent(b []byte, prefix, indent string) ([]byte, er
 		}
 		field(name)
 		b = appendJSONString(b, v)
-		b = append(b, ',')
 	}
-	b = append(b, '{')
 	str("id", c.ID, false)
 	str("name", c.Name, true)
 	str("phone", c.Phone, true)
@@ -45,67 +44,40 @@ func (c *Customer) AppendJSONIndent(b []byte, prefix, indent string) ([]byte, er
 	str("segment", c.Segment, false)
 	str("status", c.Status, false)
 	str("last_visit", c.LastVisit, false)
-	integer := func(name string, v int) {
-		field(name)
-		b = strconv.AppendInt(b, int64(v), 10)
-		b = append(b, ',')
-	}
-	float := func(name string, v float64) {
-		field(name)
-		b = appendJSONFloat(b, v)
-		b = append(b, ',')
-	}
-	integer("visits", c.Visits)
-	float("usual_gap_days", c.UsualGap)
-	integer("days_overdue", c.Overdue)
-	float("value_at_risk", c.ValueAtRisk)
-	float("p_alive", c.PAlive)
+	field("visits")
+	b = strconv.AppendInt(b, int64(c.Visits), 10)
+	field("usual_gap_days")
+	b = appendJSONFloat(b, c.UsualGap)
+	field("days_overdue")
+	b = strconv.AppendInt(b, int64(c.Overdue), 10)
+	field("value_at_risk")
+	b = appendJSONFloat(b, c.ValueAtRisk)
+	field("p_alive")
+	b = appendJSONFloat(b, c.PAlive)
 	str("rule", c.Rule, false)
 	field("reasons")
-	switch {
-	case c.Reasons == nil:
+	if c.Reasons == nil {
 		b = append(b, "null"...)
-	case len(c.Reasons) == 0:
-		b = append(b, "[]"...)
-	default:
+	} else {
 		b = append(b, '[')
-		in2, in3 := in+indent, in+indent+indent
 		for i := range c.Reasons {
 			r := &c.Reasons[i]
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, '\n')
-			b = append(b, in2...)
-			b = append(b, '{')
-			b = append(b, '\n')
-			b = append(b, in3...)
-			b = append(b, `"code": `...)
+			b = append(b, `{"code":`...)
 			b = appendJSONString(b, r.Code)
-			b = append(b, ",\n"...)
-			b = append(b, in3...)
-			b = append(b, `"weight": `...)
+			b = append(b, `,"weight":`...)
 			b = appendJSONFloat(b, r.Weight)
-			b = append(b, ",\n"...)
-			b = append(b, in3...)
-			b = append(b, `"evidence": `...)
+			b = append(b, `,"evidence":`...)
 			b = appendJSONString(b, r.Evidence)
-			b = append(b, ",\n"...)
-			b = append(b, in3...)
-			b = append(b, `"question": `...)
+			b = append(b, `,"question":`...)
 			b = appendJSONString(b, r.Question)
-			b = append(b, '\n')
-			b = append(b, in2...)
 			b = append(b, '}')
 		}
-		b = append(b, '\n')
-		b = append(b, in...)
 		b = append(b, ']')
 	}
-	b = append(b, '\n')
-	b = append(b, prefix...)
-	b = append(b, '}')
-	return b, nil
+	return append(b, '}'), nil
 }
 
 func isNaNOrInf(f float64) bool { return math.IsNaN(f) || math.IsInf(f, 0) }

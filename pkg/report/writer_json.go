@@ -12,10 +12,10 @@ import (
 // jsonWriter writes the whole [Report], indented: the documented schema ([Version]) that
 // the cron job keeps and a later run reads back with --previous.
 //
-// The output is what json.Encoder with a two-space indent writes, but the lapsed customers
-// are encoded one at a time, on all cores, and the statuses directly: the encoder would
-// hold the whole document twice in memory (about 1 KB a customer), which for 300,000
-// customers is most of a gigabyte. Lapsed customers the report has not completed yet
+// The output is what json.Encoder with a two-space indent writes, but with one lapsed
+// customer a line (see [render.JSONWith]). The lapsed customers are encoded one at a time,
+// on all cores, and the statuses directly: the encoder would hold the whole document twice
+// in memory (about 1 KB a customer), which for 300,000 customers is most of a gigabyte. Lapsed customers the report has not completed yet
 // (see [Report.Defer]) are filled in as they are encoded and not kept; the parts after the
 // list that are still being worked out ([Deferred.Parts], [Report.DeferBacktest]) are
 // waited for after it.

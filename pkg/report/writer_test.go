@@ -160,11 +160,35 @@ func TestJSONIsWhatTheEncoderWrites(t *testing.T) {
 			if err := enc.Encode(r); err != nil {
 				t.Fatal(err)
 			}
-			if got := write(t, "json", Options{}, r); !bytes.Equal(got, want.Bytes()) {
+			got := write(t, "json", Options{}, r)
+			if got := indentLapsed(t, got); !bytes.Equal(got, want.Bytes()) {
 				t.Fatalf("differs from json.Encoder:\n%s", firstDiff(got, want.Bytes()))
+			}
+			if lines := bytes.Count(got, []byte("\n    {\"id\":")); lines != len(r.Lapsed) {
+				t.Errorf("%d lines of a lapsed customer, want %d", lines, len(r.Lapsed))
 			}
 		})
 	}
+}
+
+// indentLapsed is a JSON report with its lapsed customers, written one a line, indented as
+// json.Encoder indents them.
+func indentLapsed(t *testing.T, doc []byte) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	for line := range bytes.Lines(doc) {
+		if !bytes.HasPrefix(line, []byte(`    {"`)) {
+			out.Write(line)
+			continue
+		}
+		end := bytes.TrimSuffix(bytes.TrimSuffix(line, []byte("\n")), []byte(","))
+		out.WriteString("    ")
+		if err := json.Indent(&out, end[4:], "    ", "  "); err != nil {
+			t.Fatalf("%v: %s", err, line)
+		}
+		out.Write(line[len(end):])
+	}
+	return out.Bytes()
 }
 
 func TestHTMLEscapesEveryValue(t *testing.T) {
