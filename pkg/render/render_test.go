@@ -93,16 +93,16 @@ func TestJSONWithListIsWhatTheEncoderWrites(t *testing.T) {
 		long[i] = row{fmt.Sprint("c", i), float64(i) / 3}
 	}
 	for _, items := range [][]row{nil, {}, {{"a", 1}, {"<b>", 2.5}}, long} {
-		var want, got bytes.Buffer
-		enc := json.NewEncoder(&want)
+		var encoded, got bytes.Buffer
+		enc := json.NewEncoder(&encoded)
 		enc.SetIndent("", "  ")
 		enc.Encode(doc{1, nil, "x"})
-		want = *bytes.NewBufferString(withList(t, want.String(), "items", items))
+		want := withList(t, encoded.String(), "items", items)
 		if err := JSONWithList(&got, doc{1, nil, "x"}, "items", items); err != nil {
 			t.Fatal(err)
 		}
-		if got.String() != want.String() {
-			t.Errorf("items %v:\n got %s\nwant %s", items, got.String(), want.String())
+		if got.String() != want {
+			t.Errorf("items %v:\n got %s\nwant %s", items, got.String(), want)
 		}
 	}
 }
@@ -173,7 +173,7 @@ func TestJSONWithIsWhatTheEncoderWrites(t *testing.T) {
 	withoutItems := full
 	withoutItems.Items = nil
 	enc.Encode(withoutItems)
-	want := bytes.NewBufferString(withList(t, encoded.String(), "items", items))
+	want := withList(t, encoded.String(), "items", items)
 	value := func(v any) func(b []byte) ([]byte, error) {
 		return func(b []byte) ([]byte, error) {
 			out, err := json.MarshalIndent(v, "  ", "  ")
@@ -193,8 +193,8 @@ func TestJSONWithIsWhatTheEncoderWrites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.String() != want.String() {
-		t.Errorf("got\n%s\nwant\n%s", got.String(), want.String())
+	if got.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", got.String(), want)
 	}
 	failing := ValueField("counts", func(b []byte) ([]byte, error) { return b, errors.New("no counts") })
 	if err := JSONWith(io.Discard, rest, failing, ListField("more", -1, list(nil)), ListField("items", -1, list(nil))); err == nil || err.Error() != "no counts" {
@@ -204,7 +204,7 @@ func TestJSONWithIsWhatTheEncoderWrites(t *testing.T) {
 	got.Reset()
 	err = JSONWith(&got, full, ValueField("tail", value(full.Tail)), ValueField("nested", value(full.Nested)),
 		ValueField("version", value(full.Version)), ListField("items", len(items), list(items)))
-	if err != nil || got.String() != want.String() {
+	if err != nil || got.String() != want {
 		t.Errorf("fields the document holds, replaced: %v\n%s", err, got.String())
 	}
 	if err := JSONWith(io.Discard, rest, ListField("Name", -1, list(nil))); err == nil {
