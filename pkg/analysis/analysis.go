@@ -498,8 +498,12 @@ func round2(x float64) float64 { return math.Round(x*100) / 100 }
 // day returns d.String(), shared for the days of the data: a list of 200,000 lapsed
 // customers made as many strings of a few thousand days.
 func (r *Result) day(d visit.Day) string {
-	if days := r.days(); d != visit.NoDay && d >= r.Set.FirstDay && int(d-r.Set.FirstDay) < len(days) {
-		return days[d-r.Set.FirstDay]
+	// Without a first day (a set made by hand) there are no days, and d-FirstDay would
+	// overflow.
+	if days := r.days(); len(days) > 0 && d >= r.Set.FirstDay {
+		if k := int64(d) - int64(r.Set.FirstDay); k < int64(len(days)) {
+			return days[k]
+		}
 	}
 	return d.String()
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/winback/winback/pkg/export"
@@ -371,4 +372,21 @@ func TestMixCountsByName(t *testing.T) {
 		odd.Customers = append(odd.Customers, h)
 	}
 	check("no channel or service", run(t, odd, asOf))
+}
+
+// A set that does not know its first day (one made by hand) gets the same report as one
+// that does: the last visits' texts, shared by day for a set read from an export, are
+// made one by one.
+func TestAReportOfASetWithoutItsFirstDay(t *testing.T) {
+	set := praxis(t)
+	unknown := *set
+	unknown.FirstDay = visit.NoDay
+	want := written(t, run(t, set, set.LatestRecorded).Report(ReportOptions{Lang: "en"}), "json", report.Options{})
+	got := written(t, run(t, &unknown, set.LatestRecorded).Report(ReportOptions{Lang: "en"}), "json", report.Options{})
+	if got != want {
+		t.Error("the report of the set without its first day differs")
+	}
+	if !strings.Contains(got, `"last_visit":"2025-`) {
+		t.Errorf("no last visit in %.300s", got)
+	}
 }
