@@ -83,8 +83,8 @@ func xlsxCellOf(v value, st *xlsxStyles) xlsxCell {
 // the explanations. They are written as the <sheetData> of the worksheet's XML by
 // [xlsxRows.write], byte for byte as excelize's StreamWriter writes the same cells (but
 // for the references left out at [appendXLSXRow] and the escapes noted at
-// [appendXLSXText]), with a table's rows rendered a chunk at a
-// time on all cores: one core took seconds for the 200,000 customers of a large export.
+// [appendXLSXText]), with a table's rows rendered a chunk at a time on all cores: one core
+// took seconds for the 200,000 customers of a large export.
 type xlsxRows struct {
 	parts []xlsxPart
 	st    *xlsxStyles
@@ -196,10 +196,11 @@ func (x *xlsxRows) write(w io.Writer) error {
 
 // appendXLSXRow appends row number row of cells from column A on, empty cells left out,
 // as excelize's StreamWriter.SetRow writes it but for the cells' references: a cell
-// without one is in the column after the cell before it (ECMA-376 §18.3.1.4; Excel,
-// LibreOffice, excelize and openpyxl read it so), and only a cell after an empty one
-// needs its reference. The references took a fifth of a large sheet's XML and, as every
-// one is different, half of the deflated file.
+// without one is in the column after the cell before it (ECMA-376 §18.3.1.4, which makes
+// the reference optional; excelize, openpyxl and LibreOffice were checked to read it so,
+// and exports of Microsoft's own products are written so), and only a cell after an empty
+// one needs its reference. The references took a fifth of a large sheet's XML and, as
+// every one is different, half of the deflated file.
 func appendXLSXRow(b []byte, row int, cells []xlsxCell) []byte {
 	var digits [20]byte
 	number := strconv.AppendInt(digits[:0], int64(row), 10)
