@@ -431,32 +431,31 @@ func TestCourseSettings(t *testing.T) {
 	}
 }
 
+// namesReadBack checks that each value writes as its name and reads back from it.
+func namesReadBack[T interface {
+	~uint8
+	String() string
+}, P interface {
+	*T
+	UnmarshalText([]byte) error
+}](t *testing.T, kind string, names map[T]string) {
+	t.Helper()
+	for v, name := range names {
+		var back T
+		if v.String() != name || P(&back).UnmarshalText([]byte(name)) != nil || back != v {
+			t.Errorf("%s %d: %q, read back as %d, want %q", kind, v, v.String(), back, name)
+		}
+	}
+}
+
 // TestNamesReadBack checks that every status, rule and value source writes as its name and
 // reads back from it, in JSON too, and that unknown names are refused.
 func TestNamesReadBack(t *testing.T) {
-	statuses := map[lapse.Status]string{lapse.Booked: "booked", lapse.Active: "active", lapse.Due: "due",
-		lapse.FollowUp: "follow-up", lapse.Lapsed: "lapsed", lapse.Lost: "lost", lapse.NotSeen: "not-seen"}
-	for s, name := range statuses {
-		var back lapse.Status
-		if s.String() != name || back.UnmarshalText([]byte(name)) != nil || back != s {
-			t.Errorf("status %d: %q, read back as %d, want %q", s, s.String(), back, name)
-		}
-	}
-	rules := map[lapse.Rule]string{lapse.RuleBooked: "booked", lapse.RuleCourse: "course", lapse.RuleOwnRhythm: "own-rhythm",
-		lapse.RuleRecall: "recall", lapse.RuleModel: "model", lapse.RulePopulation: "population", lapse.RuleNoVisit: "no-visit"}
-	for r, name := range rules {
-		var back lapse.Rule
-		if r.String() != name || back.UnmarshalText([]byte(name)) != nil || back != r {
-			t.Errorf("rule %d: %q, read back as %d, want %q", r, r.String(), back, name)
-		}
-	}
-	sources := map[lapse.ValueSource]string{lapse.ValueNone: "none", lapse.ValueModel: "model", lapse.ValuePastSpend: "past-spend"}
-	for v, name := range sources {
-		var back lapse.ValueSource
-		if v.String() != name || back.UnmarshalText([]byte(name)) != nil || back != v {
-			t.Errorf("value source %d: %q, read back as %d, want %q", v, v.String(), back, name)
-		}
-	}
+	namesReadBack(t, "status", map[lapse.Status]string{lapse.Booked: "booked", lapse.Active: "active", lapse.Due: "due",
+		lapse.FollowUp: "follow-up", lapse.Lapsed: "lapsed", lapse.Lost: "lost", lapse.NotSeen: "not-seen"})
+	namesReadBack(t, "rule", map[lapse.Rule]string{lapse.RuleBooked: "booked", lapse.RuleCourse: "course", lapse.RuleOwnRhythm: "own-rhythm",
+		lapse.RuleRecall: "recall", lapse.RuleModel: "model", lapse.RulePopulation: "population", lapse.RuleNoVisit: "no-visit"})
+	namesReadBack(t, "value source", map[lapse.ValueSource]string{lapse.ValueNone: "none", lapse.ValueModel: "model", lapse.ValuePastSpend: "past-spend"})
 
 	v := lapse.Verdict{Key: "K1", Status: lapse.Lapsed, Rule: lapse.RuleOwnRhythm, ValueSource: lapse.ValuePastSpend}
 	b, err := json.Marshal(v)
