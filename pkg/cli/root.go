@@ -84,6 +84,7 @@ forms. Start with "winback inspect FILE" to see how an export was understood.`,
 	}
 	root.AddCommand(newInspectCmd(a, nil), newSegmentsCmd(a), newModelCmd(a), newLapsedCmd(a), newExplainCmd(a), newReportCmd(a))
 	root.AddCommand(newInitCmd(a, root))
+	root.AddCommand(newHelpTopics()...)
 	return root
 }
 

@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestHelpTopicsNameTestsThatExist keeps the promises in `winback help privacy` honest:
+// every test file and test function a topic names must exist in the repository.
+func TestHelpTopicsNameTestsThatExist(t *testing.T) {
+	root := filepath.Join("..", "..")
+	var sources strings.Builder
+	err := filepath.WalkDir(filepath.Join(root, "pkg"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, "_test.go") {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			sources.Write(b)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := regexp.MustCompile("`(pkg/[^`]+)`")
+	funcs := regexp.MustCompile("`((?:Test|Fuzz)[A-Za-z0-9_]+)`")
+	files, _ := fs.Glob(helpTopics, "help/*.md")
+	named := 0
+	for _, f := range files {
+		b, _ := helpTopics.ReadFile(f)
+		for _, m := range paths.FindAllStringSubmatch(string(b), -1) {
+			named++
+			if _, err := os.Stat(filepath.Join(root, m[1])); err != nil {
+				t.Errorf("%s names %s, which does not exist", f, m[1])
+			}
+		}
+		for _, m := range funcs.FindAllStringSubmatch(string(b), -1) {
+			named++
+			if !strings.Contains(sources.String(), "func "+m[1]+"(") {
+				t.Errorf("%s names %s, which is no test in pkg/", f, m[1])
+			}
+		}
+	}
+	if named == 0 {
+		t.Fatal("no help topic names a test")
+	}
+}
