@@ -82,25 +82,25 @@ var aliasText = []struct {
 	names   []string
 }{
 	{Customer, words("customerid kundennr kundennummer kundenid kdnr kdnummer patientid patientennr patientennummer patientenid patnr patientnr patientno patientnumber clientid clientnr clientno clientnumber customerno customernumber customernr guestid gastnr gastnummer memberid mitgliedsnr mitgliedsnummer mitgliedernr accountid accountnumber userid contactid kontaktid kundenreferenz customerreferenceid klientennr klientid")},
-	{Customer, words("customer client patient kunde gast guest member mitglied klient")},
-	{Date, words("date datum termin termindatum behandlungsdatum besuchsdatum leistungsdatum behandlungstag visitdate appointmentdate appointmentday bookingday servicedate treatmentdate checkin checkindate arrival arrivaldate anreise anreisedatum orderdate transactiondate saledate")},
+	{Customer, words("customer client patient kunde gast guest member mitglied klient cust")},
+	{Date, words("date datum termin termindatum behandlungsdatum besuchsdatum leistungsdatum behandlungstag visitdate appointmentdate appointmentday bookingday servicedate treatmentdate checkin checkindate arrival arrivaldate anreise anreisedatum orderdate transactiondate saledate invoicedate")},
 	{Date, words("starttime startdatetime startdateandtime start startdate begin beginn appointment appointmenttime appointmentstart datetime dateandtime zeitpunkt von terminbeginn termin1 eventdate eventstart eventstartdatetime eventstartdate")},
-	{Date, words("createdutc created createdat createddate createdon paidat paymentdate rechnungsdatum belegdatum")},
+	{Date, words("createdutc createddateutc created createdat createddate createdon paidat paymentdate rechnungsdatum belegdatum")},
 	{Status, words("status state appointmentstatus terminstatus bookingstatus buchungsstatus reservationstatus orderstatus visitstatus zustand terminzustand")},
 	{Status, words("financialstatus paymentstatus zahlungsstatus")},
-	{Amount, words("amount price total revenue umsatz betrag preis honorar gesamtbetrag gesamt summe bruttobetrag brutto endbetrag rechnungsbetrag zahlbetrag totalcollected totalprice amountpaid paidamount appointmentprice grosssales netsales sales value wert kosten gebuehr fee charge charged umsatzbrutto")},
+	{Amount, words("amount price total revenue umsatz betrag preis honorar gesamtbetrag gesamt summe bruttobetrag brutto endbetrag rechnungsbetrag zahlbetrag totalcollected totalprice amountpaid paidamount appointmentprice grosssales netsales sales value wert kosten gebuehr fee charge charged umsatzbrutto dollarvalue ordertotal eventprice invoiceamount")},
 	{Amount, words("lineamount linetotal positionsbetrag subtotal netto nettobetrag lineitemprice itemprice unitprice einzelpreis")},
 	{Service, words("service services servicename treatment treatments appointmenttype eventtypename eventtype type leistung leistungen leistungsart behandlung behandlungsart terminart art heilmittel therapie therapieart roomtype unittype zimmer zimmertyp zimmerkategorie kategorie category item itemname product productname lineitemname artikel position bezeichnung")},
 	{Staff, words("staff staffname staffmember employee employeename practitioner therapist provider stylist doctor dentist teammember assignedto host hostname calendar resource behandler behandlerin therapeut therapeutin mitarbeiter mitarbeiterin arzt aerztin zahnarzt zahnaerztin friseur friseurin kalender ressource bearbeiter bearbeiterin")},
 	{Channel, words("channel source bookedvia bookingchannel bookingsource salechannel saleschannel origin kanal buchungsweg buchungskanal quelle herkunft terminquelle bookingmethod buchungsart scheduledby sourcename")},
-	{BookedAt, words("bookedat bookedon bookingdate bookingtime booked buchungsdatum gebuchtam buchungszeitpunkt angelegtam angelegt erstelltam erstellt vereinbartam terminvereinbartam reservierungsdatum reserviertam datescheduled scheduledat scheduledon")},
-	{BookedAt, words("createdutc created createdat createddate createdon datecreated")},
+	{BookedAt, words("bookedat bookedon bookingdate bookingtime booked buchungsdatum gebuchtam buchungszeitpunkt angelegtam angelegt erstelltam erstellt vereinbartam terminvereinbartam reservierungsdatum reserviertam datescheduled scheduledat scheduledon scheduledday")},
+	{BookedAt, words("createdutc createddateutc created createdat createddate createdon datecreated")},
 	{Referrer, words("referrer referredby referral referringdoctor referringphysician referringprovider ueberweiser zuweiser ueberweisenderarzt verordner verordnenderarzt empfohlenvon empfehlung")},
 	{Location, words("location branch store site shop outlet venue locationname standort filiale praxis niederlassung geschaeft studio salon")},
 	{Name, words("name customername clientname patientname fullname kundenname patientenname guestname guestnames bookedby inviteename billingname vollername")},
 	{FirstName, words("firstname givenname vorname inviteefirstname")},
 	{LastName, words("lastname surname familyname nachname familienname inviteelastname")},
-	{Email, words("email emailaddress mail eMail customeremail clientemail inviteeemail emailadresse mailadresse")},
+	{Email, words("email emailaddress mail eMail customeremail clientemail inviteeemail emailadresse mailadresse billingemail")},
 	{Phone, words("phone phonenumber telephone tel mobile mobilephone cell cellphone telefon telefonnummer handy mobil mobilnummer telnr rufnummer billingphone textremindernumber")},
 	{ContactPreference, words("contactpreference preferredcontact preferredcontactmethod contactmethod contactchannel acceptsmarketing acceptsemailmarketing marketingconsent consent optin kontaktweg kontaktart kontaktpraeferenz bevorzugterkontakt einwilligung werbeeinwilligung erinnerungper erinnerung")},
 	{Time, words("time uhrzeit zeit starttimeonly terminzeit beginnzeit")},
@@ -162,6 +162,22 @@ var profiles = []profile{
 			Customer: "customerid", Email: "customeremail", Date: "createdutc", BookedAt: "",
 			Amount: "amount", Status: "status", Service: "description", Name: "customerdescription",
 		},
+	},
+	{
+		// The dashboard's newer export names the date "Created date (UTC)".
+		name:      "Stripe payments",
+		signature: []string{"createddateutc", "amountrefunded"},
+		mapping: map[Concept]string{
+			Customer: "customerid", Email: "customeremail", Date: "createddateutc", BookedAt: "",
+			Amount: "amount", Status: "status", Service: "description", Name: "customerdescription",
+		},
+	},
+	{
+		// Appointments: "Label" is the status the practice sets (Checked In, No Show); the
+		// generic names would leave it unused.
+		name:      "Acuity appointments",
+		signature: []string{"appointmentprice", "datescheduled", "label"},
+		mapping:   map[Concept]string{Status: "label"},
 	},
 	{
 		// Reservations: the guest who booked has no id and often no e-mail in the export.
