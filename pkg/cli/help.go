@@ -28,10 +28,12 @@ func newHelpTopics() []*cobra.Command {
 			panic(err) // embedded at build time
 		}
 		text := string(b)
+		// The first line is "# name: what the topic covers".
 		title, _, _ := strings.Cut(text, "\n")
+		name := strings.TrimSuffix(strings.TrimPrefix(f, "help/"), ".md")
 		cmds = append(cmds, &cobra.Command{
-			Use:   strings.TrimSuffix(strings.TrimPrefix(f, "help/"), ".md"),
-			Short: strings.TrimSpace(strings.TrimLeft(title, "# ")),
+			Use:   name,
+			Short: strings.TrimPrefix(strings.TrimLeft(title, "# "), name+": "),
 			Long:  text,
 		})
 	}

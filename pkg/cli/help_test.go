@@ -50,3 +50,28 @@ func TestHelpTopicsNameTestsThatExist(t *testing.T) {
 		t.Fatal("no help topic names a test")
 	}
 }
+
+// TestTheReadmeIsShortAndLinksEveryTopic keeps the README for the people who use winback:
+// short, with the reference in help topics it links to.
+func TestTheReadmeIsShortAndLinksEveryTopic(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	if n := strings.Count(readme, "\n"); n >= 120 {
+		t.Errorf("the README has %d lines; keep it under 120 and move reference into a help topic", n)
+	}
+	files, _ := fs.Glob(helpTopics, "help/*.md")
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".md")
+		if !strings.Contains(readme, "`winback help "+name+"`](pkg/cli/"+f+")") {
+			t.Errorf("the README does not link the help topic %s", name)
+		}
+	}
+	for _, m := range regexp.MustCompile(`\]\(([^)#]+)\)`).FindAllStringSubmatch(readme, -1) {
+		if _, err := os.Stat(filepath.Join("..", "..", m[1])); err != nil {
+			t.Errorf("the README links %s, which does not exist", m[1])
+		}
+	}
+}
