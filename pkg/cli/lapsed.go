@@ -197,6 +197,7 @@ func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 		tab.Notes = append(tab.Notes, t("Nobody is lapsed as of this date.", "Zum Stichtag ist niemand überfällig."))
 	}
 	doc.Tables = append(doc.Tables, tab)
+	doc.Notes = append(doc.Notes, t("Model: ", "Modell: ")+rep.Model.Note)
 	if summary {
 		lt := render.Table{Title: t("What the hints say about the business", "Was die Hinweise über die Praxis sagen"),
 			Columns: []string{t("hint", "Hinweis"), t("among lapsed", "bei Überfälligen"), t("among active", "bei Aktiven"), t("times as common", "mal so häufig")},
