@@ -18,6 +18,7 @@ import (
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/model"
+	"github.com/winback/winback/pkg/money"
 	"github.com/winback/winback/pkg/pseudo"
 	"github.com/winback/winback/pkg/reason"
 	"github.com/winback/winback/pkg/report"
@@ -635,7 +636,7 @@ func (r *Result) tails() (revenue12m float64, mix []report.MixRow) {
 				continue
 			}
 			if e.Day > yearAgo {
-				cents += e.Amount
+				cents = money.Add(cents, e.Amount)
 			}
 			if last {
 				continue

@@ -132,7 +132,7 @@ func analyse(a *app, files []string, in *inputOptions, out *outputOptions, ao *a
 	opt.AsOf = asOf
 	r, err := analysis.Run(res.Set, opt)
 	if err != nil {
-		return nil, nil, fmt.Errorf("analysis: %w", err)
+		return nil, nil, noVisits(fmt.Errorf("analysis: %w", err), asOf)
 	}
 	return res, r, nil
 }

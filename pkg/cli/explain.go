@@ -69,6 +69,9 @@ type explainJSON struct {
 	Next      string             `json:"next_booked,omitempty"`
 	Timeline  []timelineRow      `json:"timeline"`
 	Reasons   []reason.Localized `json:"reasons"`
+	// Model says which model the verdict rests on and why the others are not used, as
+	// lapsed's model_note.
+	Model string `json:"model_note"`
 }
 
 type timelineRow struct {
@@ -110,7 +113,7 @@ func runExplain(o *explainOptions) error {
 		id = p.Name(h.Key)
 	}
 	js := explainJSON{Version: 1, AsOf: r.AsOf.String(), ID: id, Segment: r.SegmentOf(i), Verdict: v,
-		LastVisit: v.LastVisit.String(), Reasons: reason.LocalizeAll(r.Findings[i], lang)}
+		LastVisit: v.LastVisit.String(), Reasons: reason.LocalizeAll(r.Findings[i], lang), Model: r.Models.Note}
 	if v.ExpectedBack != visit.NoDay {
 		js.Expected = v.ExpectedBack.String()
 	}
@@ -181,6 +184,7 @@ func runExplain(o *explainOptions) error {
 		rt.Notes = append(rt.Notes, t("No hints in this customer's history.", "Keine Hinweise in der Vorgeschichte."))
 	}
 	doc.Tables = append(doc.Tables, rt)
+	doc.Notes = append(doc.Notes, t("Model: ", "Modell: ")+r.Models.Note)
 	return o.out.emit(o.a.io, format, lang, &render.Output{Doc: doc, JSON: js})
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/winback/winback/pkg/analysis"
 	"github.com/winback/winback/pkg/atomicfile"
+	"github.com/winback/winback/pkg/money"
 	"github.com/winback/winback/pkg/reason"
 	"github.com/winback/winback/pkg/render"
 	"github.com/winback/winback/pkg/report"
@@ -164,7 +165,7 @@ func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 		{Label: t("lost", "verloren"), Value: render.Int(rep.Summary.ByStatus["lost"], lang)},
 	}
 	if rep.HasAmounts {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("value at risk (12 months)", "gefährdeter Wert (12 Monate)"), Value: render.Money(int64(rep.Summary.ValueAtRisk*100+0.5), lang)})
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("value at risk (12 months)", "gefährdeter Wert (12 Monate)"), Value: render.Money(money.Round(rep.Summary.ValueAtRisk*100), lang)})
 	}
 	model := t("none usable: judged by own and everyone's gaps (see winback model)", "keines verwendbar: nach eigenen und allgemeinen Abständen beurteilt (siehe winback model)")
 	if rep.Model.Model != "" {
@@ -179,7 +180,7 @@ func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 		}
 		value := "–"
 		if rep.HasAmounts {
-			value = render.Money(int64(c.ValueAtRisk*100+0.5), lang)
+			value = render.Money(money.Round(c.ValueAtRisk*100), lang)
 		}
 		labels := make([]string, 0, 3)
 		for j, rs := range c.Reasons {
@@ -197,6 +198,7 @@ func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 		tab.Notes = append(tab.Notes, t("Nobody is lapsed as of this date.", "Zum Stichtag ist niemand überfällig."))
 	}
 	doc.Tables = append(doc.Tables, tab)
+	doc.Notes = append(doc.Notes, t("Model: ", "Modell: ")+rep.Model.Note)
 	if summary {
 		lt := render.Table{Title: t("What the hints say about the business", "Was die Hinweise über die Praxis sagen"),
 			Columns: []string{t("hint", "Hinweis"), t("among lapsed", "bei Überfälligen"), t("among active", "bei Aktiven"), t("times as common", "mal so häufig")},

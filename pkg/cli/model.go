@@ -121,7 +121,7 @@ func runModel(o *modelOptions) error {
 	}
 	ms, err := lapse.FitModels(res.Set, asOf, period)
 	if err != nil {
-		return fmt.Errorf("model: %w", err)
+		return noVisits(fmt.Errorf("model: %w", err), asOf)
 	}
 	js := modelJSON{Version: 1, Models: ms, Horizon: o.horizon}
 	if end != visit.NoDay {

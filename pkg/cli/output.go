@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -10,6 +12,7 @@ import (
 
 	"github.com/winback/winback/pkg/atomicfile"
 	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/render"
 	"github.com/winback/winback/pkg/visit"
 )
@@ -75,12 +78,17 @@ func (o *outputOptions) formatName(known []string) (string, error) {
 	return "", usagef("use --format "+strings.Join(known, ", "), "unknown format %q", f)
 }
 
-// asOfDay resolves --as-of against the data.
+// asOfDay resolves --as-of against the data. A date before the data's first day is a
+// usage error: nothing had happened by then, so every figure would be empty.
 func (o *outputOptions) asOfDay(set *history.Set) (visit.Day, error) {
 	if o.asOf != "" {
 		d, err := visit.ParseDay(o.asOf)
 		if err != nil {
 			return visit.NoDay, usagef("write the date as --as-of 2025-06-30", "--as-of: %v", err)
+		}
+		if set.FirstDay != visit.NoDay && d < set.FirstDay {
+			return visit.NoDay, usagef(fmt.Sprintf("name a date from %s on, or leave out --as-of to analyse as of the latest recorded day", set.FirstDay),
+				"--as-of %s is before the data, which start on %s", d, set.FirstDay)
 		}
 		return d, nil
 	}
@@ -88,6 +96,18 @@ func (o *outputOptions) asOfDay(set *history.Set) (visit.Day, error) {
 		return visit.NoDay, usagef("name the date with --as-of yyyy-mm-dd", "the data has no recorded visits to take the as-of date from")
 	}
 	return set.LatestRecorded, nil
+}
+
+// noVisits turns the error of an analysis that found no customer with a visit on or
+// before asOf (wrapping [model.ErrNoCustomers]) into a usage error with a hint: the export
+// has only cancellations, no-shows or future bookings by then, which is a problem of the
+// input or of its status column, not a failure. Other errors are returned as they are.
+func noVisits(err error, asOf visit.Day) error {
+	if !errors.Is(err, model.ErrNoCustomers) {
+		return err
+	}
+	return usagef("check that the status column marks attended visits (map its values with --status-map 'erledigt=attended'), or name a later date with --as-of",
+		"no customer has an attended visit on or before %s: the export has only cancellations, no-shows or future appointments by then", asOf)
 }
 
 // checkOutputs refuses an output path that is one of the inputs: winback never overwrites

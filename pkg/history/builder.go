@@ -13,6 +13,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/winback/winback/pkg/money"
 	"github.com/winback/winback/pkg/visit"
 )
 
@@ -504,7 +505,7 @@ func (c *customer) add(sp *spares, day visit.Day, st visit.Status, amount int64,
 		}
 		m.extra = slices.Insert(m.extra, j, k)
 		e := &ev[i]
-		c.setAmount(e, c.amount(e)+amount)
+		c.setAmount(e, money.Add(c.amount(e), amount))
 		if e.service == 0 {
 			e.service = svc
 		}

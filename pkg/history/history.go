@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/winback/winback/pkg/money"
 	"github.com/winback/winback/pkg/visit"
 )
 
@@ -382,7 +383,7 @@ func (h *History) Summarize(asOf visit.Day) Summary {
 			}
 			s.Last = day
 			s.Visits++
-			s.Spend += p.amountOf(h.big)
+			s.Spend = money.Add(s.Spend, p.amountOf(h.big))
 			s.ByStatus[visit.Attended]++
 		case visitLike(st):
 			if s.NextBooked == visit.NoDay {

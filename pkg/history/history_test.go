@@ -7,6 +7,7 @@ import (
 
 	"github.com/winback/winback/pkg/export"
 	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/money"
 	"github.com/winback/winback/pkg/visit"
 )
 
@@ -199,5 +200,32 @@ func TestVisitDaysAreTheDaysOfTheVisits(t *testing.T) {
 	}
 	for range h.VisitDays(d(2026, 1, 1)) {
 		break // stopping early must not panic
+	}
+}
+
+// TestRowsOfOneVisitAddUpWithoutWrappingAround gives a builder two rows of one visit
+// (order lines) of 9e16 euros each, 9e18 cents, whose sum is beyond an int64: the visit's
+// amount is held at the largest amount, and so is the customer's spend with another
+// such visit, instead of wrapping around to a negative amount.
+func TestRowsOfOneVisitAddUpWithoutWrappingAround(t *testing.T) {
+	const huge = 9_000_000_000_000_000_000
+	b := history.NewBuilder()
+	bt := &history.Batch{}
+	key := bt.Add([]byte("A"))
+	for i, day := range []visit.Day{d(2024, 2, 1), d(2024, 2, 1), d(2024, 3, 1)} {
+		bt.Rows = append(bt.Rows, history.Row{Key: key, KeyHash: 1, Day: day, AltDay: day, Booked: visit.NoDay, AltBooked: visit.NoDay,
+			Amount: huge, Status: visit.Attended, Hash: uint64(i + 1)})
+	}
+	b.AddBatch(bt)
+	set := b.Finish(history.Resolution{})
+	h := set.Find("A")
+	if h == nil || h.Len() != 2 {
+		t.Fatalf("history %+v, want two visits of A", h)
+	}
+	if a := h.At(0).Amount; a != money.Max {
+		t.Errorf("two rows of 9e18 cents add up to %d, want %d", a, int64(money.Max))
+	}
+	if s := h.Summarize(d(2024, 12, 31)).Spend; s != money.Max {
+		t.Errorf("spend %d, want %d", s, int64(money.Max))
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/model"
+	"github.com/winback/winback/pkg/money"
 	"github.com/winback/winback/pkg/visit"
 )
 
@@ -275,7 +276,7 @@ func (sc *scratch) load(events []history.Event, asOf visit.Day) visit.Day {
 			continue
 		}
 		if k := len(sc.visits) - 1; k >= 0 && sc.visits[k].day == e.Day {
-			sc.visits[k].amount += e.Amount
+			sc.visits[k].amount = money.Add(sc.visits[k].amount, e.Amount)
 			if sc.visits[k].service == 0 {
 				sc.visits[k].service = e.Service
 			}
@@ -501,14 +502,14 @@ func (a *assessor) value(v *Verdict, vs []dayVisit, pred *Prediction) {
 	// by P(alive)), not the expectation itself, which P(alive) shrinks to nothing for
 	// exactly the customers a win-back call is for.
 	if a.m != nil && a.m.pred != nil && pred.PAlive > 1e-9 && pred.ExpectedValue > 0 {
-		v.ValueAtRisk = int64(math.Round(pred.ExpectedValue / pred.PAlive * 100))
+		v.ValueAtRisk = money.Round(pred.ExpectedValue / pred.PAlive * 100)
 		v.ValueSource = ValueModel
 		return
 	}
 	last := vs[len(vs)-1].day
 	var sum int64
 	for k := len(vs) - 1; k >= 0 && vs[k].day > last-365; k-- {
-		sum += vs[k].amount
+		sum = money.Add(sum, vs[k].amount)
 	}
 	v.ValueAtRisk, v.ValueSource = sum, ValuePastSpend
 }

@@ -36,6 +36,15 @@ func report[M any](fit model.Fit[M]) FitReport[M] {
 	return FitReport[M]{Fit: fit, Usable: ok, WhyNot: why}
 }
 
+// reportOrFailure is [report] of a fit that may have failed: a fit that returned an error
+// is a model that is not available, with the error as the reason, not a failed analysis.
+func reportOrFailure[M any](fit model.Fit[M], err error) FitReport[M] {
+	if err != nil {
+		return FitReport[M]{WhyNot: "the fit failed: " + err.Error()}
+	}
+	return report(fit)
+}
+
 // Prediction is what the chosen model expects of one customer, as of the as-of date.
 type Prediction struct {
 	Key string `json:"id"`
@@ -113,6 +122,14 @@ func (m *Models) ExpectedVisits(i int, days float64) float64 {
 	return m.pred.Expected(p.Summary, days/m.Period.Length())
 }
 
+// The fits [FitModels] runs, variables so that a test can make them fail and see the
+// analysis go on without the model.
+var (
+	fitBGNBD      = model.FitBGNBD
+	fitParetoNBD  = model.FitParetoNBD
+	fitGammaGamma = model.FitGammaGamma
+)
+
 // customerData is one customer's visit days and spend, as the models and rules need them.
 type customerData struct {
 	days    []visit.Day
@@ -127,9 +144,11 @@ type customerData struct {
 // customers of set with a visit on or before asOf, in units of period, and predicts each
 // customer's P(alive), visits in the next 12 months and spend per visit (see [Models] for
 // which model is used). Same-day visits are one transaction, as in the literature. A fit
-// that cannot be trusted is not an error: it is reported (see [FitReport]) and not used.
-// FitModels returns an error when no customer has a visit on or before asOf or period is
-// not a known unit.
+// that cannot be trusted, or that fails, is not an error: it is reported (see [FitReport]
+// and Note) and not used. Customers whose repeat visits net to a refund are left out of
+// the Gamma-Gamma fit, and Note counts them. FitModels returns an error when no customer
+// has a visit on or before asOf (wrapping [model.ErrNoCustomers]) or period is not a known
+// unit.
 //
 // The two fits run concurrently; the predictions are spread over GOMAXPROCS goroutines and
 // do not depend on their number.
@@ -272,6 +291,7 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 	}
 	zbar := make([]float64, n)
 	var anyAmount [chunks]bool
+	var refunds [chunks]int // customers with repeat visits whose mean spend is below 0
 	var holdout *holdoutRows
 	cal := asOf // without a holdout, no visit is after it
 	if opt.holdout {
@@ -298,6 +318,9 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 			}
 			p.Summary, _ = model.Summarize(cd.days, asOf, period)
 			zbar[i] = model.RepeatMean(cd.days, cd.amounts, asOf)
+			if p.X > 0 && zbar[i] < 0 {
+				refunds[c]++
+			}
 			sum := 0.0
 			for _, a := range cd.amounts {
 				sum += a
@@ -339,7 +362,7 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 		bgErr, pnErr, ggErr error
 	)
 	wg.Go(func() {
-		bg, bgErr = model.FitBGNBD(data)
+		bg, bgErr = fitBGNBD(data)
 		if paretoAlways {
 			return
 		}
@@ -347,21 +370,16 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 			m.ParetoSkipped = true
 			return
 		}
-		pn, pnErr = model.FitParetoNBD(data)
+		pn, pnErr = fitParetoNBD(data)
 	})
 	if paretoAlways {
-		wg.Go(func() { pn, pnErr = model.FitParetoNBD(data) })
+		wg.Go(func() { pn, pnErr = fitParetoNBD(data) })
 	}
 	if m.HasAmounts {
-		wg.Go(func() { gg, ggErr = model.FitGammaGamma(xs, zs) })
+		wg.Go(func() { gg, ggErr = fitGammaGamma(xs, zs) })
 	}
 	wg.Wait()
-	for _, err := range []error{bgErr, pnErr, ggErr} {
-		if err != nil {
-			return nil, fmt.Errorf("fit models: %w", err)
-		}
-	}
-	m.BGNBD, m.ParetoNBD = report(bg), report(pn)
+	m.BGNBD, m.ParetoNBD = reportOrFailure(bg, bgErr), reportOrFailure(pn, pnErr)
 	switch {
 	case m.BGNBD.Usable:
 		m.Chosen, m.pred = ChoseBGNBD, bg.Params
@@ -377,15 +395,20 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 		}
 	}
 	if m.HasAmounts {
-		r := report(gg)
+		r := reportOrFailure(gg, ggErr)
 		m.GammaGamma = &r
-		if r.Usable {
+		switch {
+		case r.Usable:
 			m.gg = &gg.Params
 			if m.pred != nil {
 				m.Note += "; spend per visit from Gamma-Gamma"
 			}
-		} else if m.pred != nil {
+		case ggErr != nil || m.pred != nil:
 			m.Note += "; spend per visit is each customer's mean, Gamma-Gamma is not usable: " + r.WhyNot
+		}
+		if k := sumInts(refunds[:]); k > 0 {
+			m.Note += fmt.Sprintf("; %d %s whose repeat visits net to a refund %s left out of the Gamma-Gamma fit",
+				k, plural(k, "customer", "customers"), plural(k, "is", "are"))
 		}
 	}
 	horizon := HorizonDays / period.Length()
@@ -398,7 +421,8 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 			if m.HasAmounts {
 				p.ExpectedSpend = p.meanSpend
 				if m.gg != nil {
-					p.ExpectedSpend = m.gg.ExpectedSpend(p.X, zbar[i])
+					// Refunds are no spend the model knows of: they count as none.
+					p.ExpectedSpend = m.gg.ExpectedSpend(p.X, max(zbar[i], 0))
 				}
 			}
 			if m.pred == nil {
@@ -413,6 +437,21 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 		}
 	})
 	return m, nil
+}
+
+func sumInts(v []int) int {
+	n := 0
+	for _, x := range v {
+		n += x
+	}
+	return n
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // load fills cd with h's visit days on or before asOf: several visits on one day (an

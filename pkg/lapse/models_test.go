@@ -257,3 +257,38 @@ func TestHoldoutIsTheDataAsOfTheCalibrationDay(t *testing.T) {
 		t.Error("the holdout gathered in the models' pass differs from GatherHoldout's")
 	}
 }
+
+// TestRefundIsLeftOutOfTheSpendModel gives customers of a simulated cohort repeat visits
+// that net to a refund: the models are fitted all the same, the note counts the customers
+// left out of Gamma-Gamma, and the model expects none of them to spend below 0.
+func TestRefundIsLeftOutOfTheSpendModel(t *testing.T) {
+	set, end := simSet(t, 1000)
+	refunded := map[string]bool{}
+	for i := range set.Customers {
+		h := &set.Customers[i]
+		if len(refunded) == 3 || len(h.Visits(end)) < 3 {
+			continue
+		}
+		evs := h.AppendEvents(nil)
+		for k := range evs {
+			evs[k].Amount = -500 // every visit a refund of 5.00
+		}
+		h.SetEvents(evs...)
+		refunded[h.Key] = true
+	}
+	m, err := lapse.FitModels(set, end, model.Weeks)
+	if err != nil {
+		t.Fatalf("a refund failed the analysis: %v", err)
+	}
+	if m.GammaGamma == nil || !m.GammaGamma.Usable {
+		t.Fatalf("Gamma-Gamma %+v, want a usable fit without the refunds", m.GammaGamma)
+	}
+	if !strings.Contains(m.Note, "3 customers whose repeat visits net to a refund are left out of the Gamma-Gamma fit") {
+		t.Errorf("note %q does not count the 3 customers left out", m.Note)
+	}
+	for _, p := range m.Customers {
+		if refunded[p.Key] && (p.ExpectedSpend < 0 || p.ExpectedValue < 0) {
+			t.Errorf("%s: expected spend %v, value %v; want neither below 0", p.Key, p.ExpectedSpend, p.ExpectedValue)
+		}
+	}
+}

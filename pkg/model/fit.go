@@ -481,7 +481,7 @@ func newCohort(data []Summary) (*cohort, error) {
 	c.recs = make([]record, 0, len(data))
 	for k, s := range data {
 		if err := s.Validate(); err != nil {
-			return nil, fmt.Errorf("customer %d: %w", k, err)
+			return nil, err
 		}
 		i := hashSummary(s) & mask
 		for slots[i] != 0 && data[first[slots[i]-1]] != s {

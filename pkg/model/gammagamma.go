@@ -50,9 +50,12 @@ func (m GammaGamma) ExpectedSpend(x, zbar float64) float64 {
 
 // FitGammaGamma fits the [GammaGamma] model by maximum likelihood to the customers with
 // x[i] > 0 and zbar[i] > 0 (x is the number of repeat transactions, zbar their mean
-// value); the others are skipped. Start values are fixed (p = q = 2, γ from the mean
-// spend). It returns an error for slices of different lengths or invalid values; a poor
-// fit comes back flagged (see [Fit.Usable]).
+// value); the others are skipped. A mean spend of 0 or below (refunds, credit notes) is
+// not a draw from a Gamma distribution, so such customers are left out as lifetimes
+// advises, not rejected: one refund must not stop the fit of everyone else. Start values
+// are fixed (p = q = 2, γ from the mean spend). It returns an error for slices of
+// different lengths or values that are not numbers of transactions and spends (NaN,
+// infinite, a negative x); a poor fit comes back flagged (see [Fit.Usable]).
 func FitGammaGamma(x, zbar []float64) (Fit[GammaGamma], error) {
 	if len(x) != len(zbar) {
 		return Fit[GammaGamma]{}, fmt.Errorf("%d frequencies but %d mean spends", len(x), len(zbar))
@@ -61,8 +64,8 @@ func FitGammaGamma(x, zbar []float64) (Fit[GammaGamma], error) {
 	zs := make([]float64, 0, len(x)) // each customer's zbar
 	xi := make([]int32, 0, len(x))   // each customer's index into the distinct frequencies
 	for i := range x {
-		if math.IsNaN(x[i]) || math.IsNaN(zbar[i]) || math.IsInf(zbar[i], 0) || x[i] < 0 || zbar[i] < 0 {
-			return Fit[GammaGamma]{}, fmt.Errorf("customer %d: x = %v, zbar = %v is not a frequency and a mean spend", i, x[i], zbar[i])
+		if math.IsNaN(x[i]) || math.IsInf(x[i], 0) || x[i] < 0 || math.IsNaN(zbar[i]) || math.IsInf(zbar[i], 0) {
+			return Fit[GammaGamma]{}, fmt.Errorf("x = %v, zbar = %v is not a frequency and a mean spend", x[i], zbar[i])
 		}
 		if x[i] > 0 && zbar[i] > 0 {
 			k, _ := distinct.number(x[i], hashFloat(x[i]))

@@ -94,8 +94,8 @@ func TestFitGammaGammaRejectsBadInput(t *testing.T) {
 		x, zbar []float64
 	}{
 		{"slices of different lengths", []float64{1, 2}, []float64{3}},
-		{"a negative spend", []float64{1}, []float64{-3}},
 		{"a NaN frequency", []float64{math.NaN()}, []float64{3}},
+		{"an infinite spend", []float64{1}, []float64{math.Inf(1)}},
 		{"no customers at all", nil, nil},
 	}
 	for _, tt := range tests {
@@ -104,6 +104,29 @@ func TestFitGammaGammaRejectsBadInput(t *testing.T) {
 				t.Error("no error")
 			}
 		})
+	}
+}
+
+// TestFitGammaGammaLeavesOutRefunds adds customers whose repeat spend is 0 or negative (a
+// refund) to CDNOW: they are left out of the fit, as lifetimes advises, instead of
+// failing it, and the parameters are those without them.
+func TestFitGammaGammaLeavesOutRefunds(t *testing.T) {
+	x, zbar := cdnowSpend(t)
+	want, err := FitGammaGamma(x, zbar)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x = append(x, 2, 1, 5, 3)
+	zbar = append(zbar, -2.5, -33.62, 0, -1e-9)
+	got, err := FitGammaGamma(x, zbar)
+	if err != nil {
+		t.Fatalf("a refund failed the fit: %v", err)
+	}
+	if got.Params != want.Params || got.LogLik != want.LogLik {
+		t.Errorf("fit with refunds %+v (%v), want %+v (%v) as without them", got.Params, got.LogLik, want.Params, want.LogLik)
+	}
+	if got.Repeaters != want.Repeaters || got.Customers != want.Customers+4 {
+		t.Errorf("fitted %d of %d customers, want %d of %d", got.Repeaters, got.Customers, want.Repeaters, want.Customers+4)
 	}
 }
 

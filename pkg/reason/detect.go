@@ -201,7 +201,8 @@ func (s *Scratch) median(vs []int64) float64 {
 	if len(t)%2 == 1 {
 		return float64(hi)
 	}
-	return float64(slices.Max(t[:k])+hi) / 2 // t[:k] are the k smallest
+	// t[:k] are the k smallest; added as floats, two large amounts cannot wrap around.
+	return (float64(slices.Max(t[:k])) + float64(hi)) / 2
 }
 
 // surelyBelow reports whether x < factor × the median of vs (as [Scratch.median] gives it)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/winback/winback/pkg/money"
 	"github.com/winback/winback/pkg/visit"
 )
 
@@ -454,7 +455,7 @@ func appendText(b []byte, c code, f *Facts, de bool) (out []byte, evLen int) {
 	case cPriceUp:
 		lo, hi := minMax(f.Recent)
 		last := f.Recent[len(f.Recent)-1]
-		usual := int64(math.Round(f.Usual))
+		usual := money.Round(f.Usual)
 		if de {
 			if f.Count == 1 {
 				s("Letzter Besuch")

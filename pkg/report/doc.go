@@ -10,6 +10,7 @@ import (
 	"time"
 	"unsafe"
 
+	minor "github.com/winback/winback/pkg/money"
 	"github.com/winback/winback/pkg/render"
 )
 
@@ -124,7 +125,7 @@ func (v value) text(lang, sep string) string {
 	case kInt:
 		return render.Int(int(math.Round(v.n)), lang)
 	case kMoney:
-		return render.Money(int64(math.Round(v.n*100)), lang)
+		return render.Money(minor.Round(v.n*100), lang)
 	case kShare, kChange:
 		return render.Percent(v.n, lang)
 	case kDate:

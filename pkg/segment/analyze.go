@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/money"
 	"github.com/winback/winback/pkg/visit"
 )
 
@@ -177,8 +178,8 @@ func Analyze(in Input, m *Map) (*Result, error) {
 		sc := Scored{Customer: cs[i], R: r, F: f, Segment: segs[s].Code}
 		if in.HasAmounts {
 			sc.M = ms[i]
-			revenue[s] += cs[i].Monetary
-			res.Revenue += cs[i].Monetary
+			revenue[s] = money.Add(revenue[s], cs[i].Monetary)
+			res.Revenue = money.Add(res.Revenue, cs[i].Monetary)
 		}
 		res.Customers[i] = sc
 	}
