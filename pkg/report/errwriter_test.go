@@ -34,4 +34,3 @@ func TestEveryFormatReturnsTheWriteError(t *testing.T) {
 		}
 	}
 }
-
