@@ -93,16 +93,26 @@ func (s *Set) Add(path string, perm os.FileMode, write func(w io.Writer) error) 
 		return fmt.Errorf("create %s: %w", path, err)
 	}
 	if err = write(&syncWriter{f: tmp}); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, withoutPath(err, tmp.Name()))
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, withoutPath(err, tmp.Name()))
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, withoutPath(err, tmp.Name()))
 	}
 	s.staged = append(s.staged, staged{name: path, target: t.target, tmp: tmp.Name(), unlock: unlock})
 	return nil
+}
+
+// withoutPath leaves the temporary file's name out of an error about it: the user named
+// the target ("write out.csv: no space left on device").
+func withoutPath(err error, tmp string) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path == tmp {
+		return pe.Err
+	}
+	return err
 }
 
 // Commit renames every staged file over its target. When a rename fails, the files not

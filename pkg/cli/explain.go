@@ -90,7 +90,7 @@ func runExplain(o *explainOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkOutputs(o.files, o.out.output, o.input.rejects); err != nil {
+	if err := checkOutputs(o.a.io, o.files, o.out.output, o.input.rejects); err != nil {
 		return err
 	}
 	o.an.contacts = true // explain shows one customer's details in full
@@ -181,6 +181,7 @@ func runExplain(o *explainOptions) error {
 		rt.Notes = append(rt.Notes, t("No hints in this customer's history.", "Keine Hinweise in der Vorgeschichte."))
 	}
 	doc.Tables = append(doc.Tables, rt)
+	o.out.private = true // one customer's visits, and their name, phone and e-mail
 	return o.out.emit(o.a.io, format, lang, &render.Output{Doc: doc, JSON: js})
 }
 

@@ -41,7 +41,10 @@ Keys are the long flag names; flags given on the command line win over the file.
 				return err
 			}
 			report, _, _ := root.Find([]string{"report"})
-			return writeInit(a.io.Out, o.files, &res.Report, report)
+			if err := writeInit(a.io.Out, o.files, &res.Report, report); err != nil {
+				return stdoutError(err)
+			}
+			return nil
 		}),
 	}
 	o.input.bind(c)

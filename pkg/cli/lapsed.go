@@ -108,7 +108,7 @@ func runLapsed(o *lapsedOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkOutputs(o.files, o.out.output, o.input.rejects, o.contacts); err != nil {
+	if err := checkOutputs(o.a.io, o.files, o.out.output, o.input.rejects, o.contacts); err != nil {
 		return err
 	}
 	if o.contacts != "" && o.an.pseudo {
@@ -142,7 +142,7 @@ func runLapsed(o *lapsedOptions) error {
 		if err != nil {
 			return err
 		}
-		if !o.a.io.Quiet {
+		if !o.a.io.Quiet && o.a.io.ErrTTY { // a cron job mails whatever is on stderr
 			fmt.Fprintf(o.a.io.ErrOut, "winback: call list %s: %d customers", o.contacts, n)
 			if skipped > 0 {
 				fmt.Fprintf(o.a.io.ErrOut, "; %d left out because they do not want to be contacted", skipped)
@@ -253,6 +253,15 @@ func isoText(iso, lang string) string {
 // writeCallList writes the call list of lapsed and lost customers, leaving out those who do
 // not want to be contacted; it returns how many were written and left out.
 func writeCallList(path string, r *analysis.Result, lang string) (written, skipped int, err error) {
+	var files atomicfile.Set
+	if written, skipped, err = addCallList(&files, path, r, lang); err != nil {
+		return 0, 0, err
+	}
+	return written, skipped, files.Commit()
+}
+
+// addCallList adds the call list to files, to be replaced with them.
+func addCallList(files *atomicfile.Set, path string, r *analysis.Result, lang string) (written, skipped int, err error) {
 	if r.Set.ContactsWithheld {
 		return 0, 0, errors.New("the export was read without contact details (a bug: the command did not ask for them)")
 	}
@@ -273,7 +282,7 @@ func writeCallList(path string, r *analysis.Result, lang string) (written, skipp
 	if rows == nil {
 		rows = []callRow{}
 	}
-	err = atomicfile.Write(path, 0o600, func(w io.Writer) error {
+	err = files.Add(path, 0o600, func(w io.Writer) error {
 		cw := render.NewSafeCSV(w, false)
 		if err := gocsv.MarshalCSV(rows, cw); err != nil {
 			return err
