@@ -71,6 +71,9 @@ type inspectJSON struct {
 }
 
 func runInspect(o *inspectOptions) error {
+	if err := checkOutputs(o.io, o.files, o.input.rejects); err != nil {
+		return err
+	}
 	res, err := readExports(o.io, o.files, &o.input)
 	if err != nil {
 		return err
