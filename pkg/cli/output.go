@@ -153,6 +153,17 @@ func same(a, b string) bool {
 
 // emit writes out in the chosen format to standard output or, atomically, to -o.
 func (o *outputOptions) emit(io_ *IOStreams, format, lang string, out *render.Output) error {
+	var files atomicfile.Set
+	defer files.Abort()
+	if err := o.add(&files, io_, format, lang, out); err != nil {
+		return err
+	}
+	return files.Commit()
+}
+
+// add writes out in the chosen format to standard output, or to -o as one of files, to
+// be replaced with the others.
+func (o *outputOptions) add(files *atomicfile.Set, io_ *IOStreams, format, lang string, out *render.Output) error {
 	w, err := render.New(format, render.Options{Excel: o.excel || (lang == "de" && format == "csv")})
 	if err != nil {
 		return usagef("use one of: "+strings.Join(render.Formats, ", "), "%v", err)
@@ -167,7 +178,7 @@ func (o *outputOptions) emit(io_ *IOStreams, format, lang string, out *render.Ou
 	if o.private {
 		perm = 0o600
 	}
-	return atomicfile.Write(o.output, perm, func(f io.Writer) error { return w.Write(f, out) })
+	return files.Add(o.output, perm, func(f io.Writer) error { return w.Write(f, out) })
 }
 
 // stdoutError says that writing standard output failed (a full disk behind a redirect, a

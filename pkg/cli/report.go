@@ -193,7 +193,7 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 		if err != nil {
 			return usagef("use one of: "+strings.Join(report.Formats, ", "), "%v", err)
 		}
-		if t.path == "" {
+		if t.path == "" || t.path == "-" {
 			if err := w.Write(o.a.io.Out, rep); err != nil {
 				return stdoutError(err)
 			}
