@@ -93,7 +93,7 @@ func runExplain(o *explainOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkOutputs(o.files, o.out.output, o.input.rejects); err != nil {
+	if err := checkOutputs(o.a.io, o.files, o.out.output, o.input.rejects); err != nil {
 		return err
 	}
 	o.an.contacts = true // explain shows one customer's details in full
@@ -185,6 +185,7 @@ func runExplain(o *explainOptions) error {
 	}
 	doc.Tables = append(doc.Tables, rt)
 	doc.Notes = append(doc.Notes, t("Model: ", "Modell: ")+r.Models.Note)
+	o.out.private = true // one customer's visits, and their name, phone and e-mail
 	return o.out.emit(o.a.io, format, lang, &render.Output{Doc: doc, JSON: js})
 }
 

@@ -36,12 +36,18 @@ Keys are the long flag names; flags given on the command line win over the file.
   winback report --config winback.yaml -o report.html`,
 		Args: cobra.ArbitraryArgs,
 		RunE: a.runE(&o.files, func() error {
+			if err := checkOutputs(a.io, o.files, o.input.rejects); err != nil {
+				return err
+			}
 			res, err := readExports(a.io, o.files, &o.input)
 			if err != nil {
 				return err
 			}
 			report, _, _ := root.Find([]string{"report"})
-			return writeInit(a.io.Out, o.files, &res.Report, report)
+			if err := writeInit(a.io.Out, o.files, &res.Report, report); err != nil {
+				return stdoutError(err)
+			}
+			return nil
 		}),
 	}
 	o.input.bind(c)

@@ -71,6 +71,9 @@ type inspectJSON struct {
 }
 
 func runInspect(o *inspectOptions) error {
+	if err := checkOutputs(o.io, o.files, o.input.rejects); err != nil {
+		return err
+	}
 	res, err := readExports(o.io, o.files, &o.input)
 	if err != nil {
 		return err
@@ -79,9 +82,19 @@ func runInspect(o *inspectOptions) error {
 	if o.format == "json" {
 		enc := json.NewEncoder(o.io.Out)
 		enc.SetIndent("", "  ")
-		return enc.Encode(inspectJSON{Report: res.Report, FirstRejects: append([]export.RowError{}, first...)})
+		if err := enc.Encode(inspectJSON{Report: res.Report, FirstRejects: append([]export.RowError{}, first...)}); err != nil {
+			return stdoutError(err)
+		}
+		return nil
 	}
-	return writeInspect(o.io.Out, &res.Report, first, len(res.Rejects), o.input.rejects)
+	ew := &errWriter{w: o.io.Out}
+	if err := writeInspect(ew, &res.Report, first, len(res.Rejects), o.input.rejects); err != nil {
+		return err
+	}
+	if ew.err != nil {
+		return stdoutError(ew.err)
+	}
+	return nil
 }
 
 func writeInspect(w io.Writer, r *export.Report, first []export.RowError, total int, rejectsFile string) error {

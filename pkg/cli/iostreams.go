@@ -37,3 +37,33 @@ func Test() (s *IOStreams, in, out, errOut *bytes.Buffer) {
 	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
 	return &IOStreams{In: in, Out: out, ErrOut: errOut, Getenv: func(string) string { return "" }}, in, out, errOut
 }
+
+// inIsFile says whether standard input is the regular file at path (a shell's "< path").
+func (s *IOStreams) inIsFile(path string) bool {
+	f, ok := s.In.(interface{ Stat() (os.FileInfo, error) })
+	if !ok {
+		return false
+	}
+	in, err := f.Stat()
+	if err != nil || !in.Mode().IsRegular() {
+		return false // a terminal or pipe may also be standard output: not an input file
+	}
+	out, err := os.Stat(path)
+	return err == nil && os.SameFile(in, out)
+}
+
+// errWriter keeps the first write error and writes nothing after it, so that a command
+// can print line by line and still fail when standard output is full.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(b []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(b)
+	e.err = err
+	return n, err
+}

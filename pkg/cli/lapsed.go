@@ -109,7 +109,7 @@ func runLapsed(o *lapsedOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkOutputs(o.files, o.out.output, o.input.rejects, o.contacts); err != nil {
+	if err := checkOutputs(o.a.io, o.files, o.out.output, o.input.rejects, o.contacts); err != nil {
 		return err
 	}
 	if o.contacts != "" && o.an.pseudo {
@@ -138,21 +138,30 @@ func runLapsed(o *lapsedOptions) error {
 	if o.summary {
 		js.Lift = rep.Lift
 	}
+	// The call list and -o are replaced together (see atomicfile.Set).
+	var files atomicfile.Set
+	defer files.Abort()
+	var n, skipped int
 	if o.contacts != "" {
-		n, skipped, err := writeCallList(o.contacts, r, lang)
-		if err != nil {
+		if n, skipped, err = addCallList(&files, o.contacts, r, lang); err != nil {
 			return err
-		}
-		if !o.a.io.Quiet {
-			fmt.Fprintf(o.a.io.ErrOut, "winback: call list %s: %d customers", o.contacts, n)
-			if skipped > 0 {
-				fmt.Fprintf(o.a.io.ErrOut, "; %d left out because they do not want to be contacted", skipped)
-			}
-			fmt.Fprintln(o.a.io.ErrOut)
 		}
 	}
 	out := &render.Output{Doc: lapsedDoc(rep, lang, o.summary), JSON: js, CSV: rep.Lapsed}
-	return o.out.emit(o.a.io, format, lang, out)
+	if err := o.out.add(&files, o.a.io, format, lang, out); err != nil {
+		return err
+	}
+	if err := files.Commit(); err != nil {
+		return err
+	}
+	if o.contacts != "" && !o.a.io.Quiet && o.a.io.ErrTTY { // a cron job mails whatever is on stderr
+		fmt.Fprintf(o.a.io.ErrOut, "winback: call list %s: %d customers", o.contacts, n)
+		if skipped > 0 {
+			fmt.Fprintf(o.a.io.ErrOut, "; %d left out because they do not want to be contacted", skipped)
+		}
+		fmt.Fprintln(o.a.io.ErrOut)
+	}
+	return nil
 }
 
 func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
@@ -252,9 +261,9 @@ func isoText(iso, lang string) string {
 	return iso[8:10] + "." + iso[5:7] + "." + iso[0:4]
 }
 
-// writeCallList writes the call list of lapsed and lost customers, leaving out those who do
-// not want to be contacted; it returns how many were written and left out.
-func writeCallList(path string, r *analysis.Result, lang string) (written, skipped int, err error) {
+// addCallList adds the call list of lapsed and lost customers to files, leaving out those
+// who do not want to be contacted; it returns how many were written and left out.
+func addCallList(files *atomicfile.Set, path string, r *analysis.Result, lang string) (written, skipped int, err error) {
 	if r.Set.ContactsWithheld {
 		return 0, 0, errors.New("the export was read without contact details (a bug: the command did not ask for them)")
 	}
@@ -275,7 +284,7 @@ func writeCallList(path string, r *analysis.Result, lang string) (written, skipp
 	if rows == nil {
 		rows = []callRow{}
 	}
-	err = atomicfile.Write(path, 0o600, func(w io.Writer) error {
+	err = files.Add(path, 0o600, func(w io.Writer) error {
 		cw := render.NewSafeCSV(w, false)
 		if err := gocsv.MarshalCSV(rows, cw); err != nil {
 			return err

@@ -101,7 +101,7 @@ func runModel(o *modelOptions) error {
 	if o.horizon <= 0 {
 		return usagef("use a positive --horizon, e.g. 52 (weeks)", "--horizon %g is not positive", o.horizon)
 	}
-	if err := checkOutputs(o.files, o.out.output, o.input.rejects); err != nil {
+	if err := checkOutputs(o.io, o.files, o.out.output, o.input.rejects); err != nil {
 		return err
 	}
 	res, err := readExports(o.io, o.files, &o.input)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,6 +25,8 @@ type outputOptions struct {
 	format string
 	output string
 	excel  bool
+	// private marks an output that holds names, phones or e-mails: its file is 0600.
+	private bool
 }
 
 func (o *outputOptions) bind(c *cobra.Command, formats []string) { o.bindWithout(c, formats, "") }
@@ -110,15 +113,21 @@ func noVisits(err error, asOf visit.Day) error {
 		"no customer has an attended visit on or before %s: the export has only cancellations, no-shows or future appointments by then", asOf)
 }
 
-// checkOutputs refuses an output path that is one of the inputs: winback never overwrites
-// its input.
-func checkOutputs(inputs []string, outputs ...string) error {
+// checkOutputs refuses an output path that is one of the inputs, standard input's file
+// among them (winback never overwrites its input), and one that is not a file to write.
+func checkOutputs(io_ *IOStreams, inputs []string, outputs ...string) error {
 	for _, out := range outputs {
 		if out == "" || out == "-" {
 			continue
 		}
+		if err := checkWritable(out); err != nil {
+			return err
+		}
 		for _, in := range inputs {
 			if in == "-" {
+				if io_.inIsFile(out) {
+					return usagef("write the output to another file", "output file %s is also the input (standard input)", out)
+				}
 				continue
 			}
 			if same(in, out) {
@@ -127,6 +136,27 @@ func checkOutputs(inputs []string, outputs ...string) error {
 		}
 	}
 	return nil
+}
+
+// checkWritable refuses, before any work is done, an output that exists and is neither a
+// regular file nor a device or pipe to write through to (see [atomicfile.Write]).
+func checkWritable(out string) error {
+	fi, err := os.Stat(out)
+	if err != nil {
+		return nil // missing: created; unreadable: the write says why
+	}
+	m := fi.Mode()
+	if m.IsRegular() || m&(fs.ModeCharDevice|fs.ModeNamedPipe) != 0 {
+		return nil
+	}
+	kind := "special file"
+	switch {
+	case m.IsDir():
+		kind = "directory"
+	case m&fs.ModeSocket != 0:
+		kind = "socket"
+	}
+	return usagef("name a file to write (or /dev/stdout)", "output %s is a %s, not a file", out, kind)
 }
 
 func same(a, b string) bool {
@@ -142,13 +172,36 @@ func same(a, b string) bool {
 
 // emit writes out in the chosen format to standard output or, atomically, to -o.
 func (o *outputOptions) emit(io_ *IOStreams, format, lang string, out *render.Output) error {
+	var files atomicfile.Set
+	defer files.Abort()
+	if err := o.add(&files, io_, format, lang, out); err != nil {
+		return err
+	}
+	return files.Commit()
+}
+
+// add writes out in the chosen format to standard output, or to -o as one of files, to
+// be replaced with the others.
+func (o *outputOptions) add(files *atomicfile.Set, io_ *IOStreams, format, lang string, out *render.Output) error {
 	w, err := render.New(format, render.Options{Excel: o.excel || (lang == "de" && format == "csv")})
 	if err != nil {
 		return usagef("use one of: "+strings.Join(render.Formats, ", "), "%v", err)
 	}
 	if o.output == "" || o.output == "-" {
-		return w.Write(io_.Out, out)
+		if err := w.Write(io_.Out, out); err != nil {
+			return stdoutError(err)
+		}
+		return nil
 	}
 	perm := os.FileMode(0o644)
-	return atomicfile.Write(o.output, perm, func(f io.Writer) error { return w.Write(f, out) })
+	if o.private {
+		perm = 0o600
+	}
+	return files.Add(o.output, perm, func(f io.Writer) error { return w.Write(f, out) })
+}
+
+// stdoutError says that writing standard output failed (a full disk behind a redirect, a
+// closed pipe): the output is incomplete and the run fails.
+func stdoutError(err error) error {
+	return fmt.Errorf("write standard output: %w", err)
 }

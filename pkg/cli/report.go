@@ -127,7 +127,7 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 	for _, t := range targets {
 		paths = append(paths, t.path)
 	}
-	if err := checkOutputs(o.files, paths...); err != nil {
+	if err := checkOutputs(o.a.io, o.files, paths...); err != nil {
 		return err
 	}
 	if o.withContacts && o.an.pseudo {
@@ -179,6 +179,10 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 		built[pseudonymize] = rep
 		return rep
 	}
+	// The files are replaced as one set: all are written first, then renamed, so that a
+	// failed run leaves last month's page, JSON, call list and state together.
+	var files atomicfile.Set
+	defer files.Abort()
 	for _, t := range targets {
 		pseudonymize := o.an.pseudo
 		if !pseudoSet && !o.withContacts && (t.format == "html" || t.format == "md") {
@@ -189,9 +193,9 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 		if err != nil {
 			return usagef("use one of: "+strings.Join(report.Formats, ", "), "%v", err)
 		}
-		if t.path == "" {
+		if t.path == "" || t.path == "-" {
 			if err := w.Write(o.a.io.Out, rep); err != nil {
-				return err
+				return stdoutError(err)
 			}
 			continue
 		}
@@ -199,17 +203,14 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 		if o.withContacts {
 			perm = 0o600
 		}
-		if err := atomicfile.Write(t.path, perm, func(f io.Writer) error { return w.Write(f, rep) }); err != nil {
+		if err := files.Add(t.path, perm, func(f io.Writer) error { return w.Write(f, rep) }); err != nil {
 			return err
 		}
 	}
+	var called, skipped int
 	if o.contacts != "" {
-		n, skipped, err := writeCallList(o.contacts, r, lang)
-		if err != nil {
+		if called, skipped, err = addCallList(&files, o.contacts, r, lang); err != nil {
 			return err
-		}
-		if !o.a.io.Quiet && o.a.io.ErrTTY {
-			fmt.Fprintf(o.a.io.ErrOut, "winback: call list %s: %d customers, %d left out (no contact wanted)\n", o.contacts, n, skipped)
 		}
 	}
 	if o.state != "" {
@@ -221,9 +222,15 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 			state = r.Report(opt)
 			state.DeferBacktest(waitBacktest)
 		}
-		if err := o.saveState(state); err != nil {
+		if err := o.addState(&files, state); err != nil {
 			return err
 		}
+	}
+	if err := files.Commit(); err != nil {
+		return err
+	}
+	if o.contacts != "" && !o.a.io.Quiet && o.a.io.ErrTTY {
+		fmt.Fprintf(o.a.io.ErrOut, "winback: call list %s: %d customers, %d left out (no contact wanted)\n", o.contacts, called, skipped)
 	}
 	return nil
 }
@@ -247,10 +254,19 @@ func (o *reportOptions) loadPrevious(r *analysis.Result, keys []string) (*report
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, fmt.Errorf("state: %w", err)
 		}
+		asOf := r.AsOf.String()
 		for _, e := range entries {
 			n := e.Name()
-			if strings.HasPrefix(n, statePrefix) && strings.HasSuffix(n, ".json") && strings.TrimSuffix(strings.TrimPrefix(n, statePrefix), ".json") < r.AsOf.String() {
+			if !strings.HasPrefix(n, statePrefix) || !strings.HasSuffix(n, ".json") {
+				continue
+			}
+			switch date := strings.TrimSuffix(strings.TrimPrefix(n, statePrefix), ".json"); {
+			case date < asOf:
 				path = filepath.Join(o.state, n) // names sort by date; keep the latest
+			case date > asOf:
+				// A cron job given last month's export again would report old news as new.
+				return nil, nil, usagef("check that the export is the new one, or keep an older month's rerun apart with another --state directory",
+					"--state %s holds a run as of %s, after this run's as-of date %s", o.state, date, asOf)
 			}
 		}
 		if path == "" {
@@ -268,6 +284,12 @@ func (o *reportOptions) loadPrevious(r *analysis.Result, keys []string) (*report
 	if err := json.Unmarshal(b, &prev); err != nil || prev.Version == 0 || prev.Statuses == nil {
 		return nil, nil, usagef("name the JSON written by an earlier 'winback report -o FILE.json'", "%s is not a winback report", path)
 	}
+	if len(prev.Statuses) == 0 && prev.Summary.Customers > 0 {
+		return nil, nil, usagef("name the JSON written by an earlier 'winback report -o FILE.json'", "%s holds no customer statuses to compare with", path)
+	}
+	if prev.AsOf > r.AsOf.String() {
+		return nil, nil, usagef("name the report of an earlier run, or give --as-of", "%s is a report as of %s, after this run's as-of date %s", path, prev.AsOf, r.AsOf)
+	}
 	if prev.Version > report.Version {
 		return nil, nil, usagef("use a winback at least as new as the one that wrote it", "%s has report schema version %d; this winback reads up to %d", path, prev.Version, report.Version)
 	}
@@ -281,8 +303,8 @@ func (o *reportOptions) loadPrevious(r *analysis.Result, keys []string) (*report
 	return &prev, pp, nil
 }
 
-// saveState writes this run's JSON (real ids, no contact details) into --state.
-func (o *reportOptions) saveState(rep *report.Report) error {
+// addState adds this run's JSON (real ids, no contact details) in --state to files.
+func (o *reportOptions) addState(files *atomicfile.Set, rep *report.Report) error {
 	if err := os.MkdirAll(o.state, 0o700); err != nil {
 		return fmt.Errorf("state: %w", err)
 	}
@@ -291,5 +313,5 @@ func (o *reportOptions) saveState(rep *report.Report) error {
 	if err != nil {
 		return err
 	}
-	return atomicfile.Write(path, 0o600, func(f io.Writer) error { return w.Write(f, rep) })
+	return files.Add(path, 0o600, func(f io.Writer) error { return w.Write(f, rep) })
 }

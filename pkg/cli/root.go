@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/winback/winback/pkg/atomicfile"
 	"github.com/winback/winback/pkg/config"
 	"github.com/winback/winback/pkg/export"
 )
@@ -179,9 +180,17 @@ func (a *app) files(args []string) ([]string, error) {
 // Main runs winback with args and returns the process exit code. It is the one place where
 // errors become exit codes and messages.
 func Main(args []string, io *IOStreams) int {
-	root := NewRootCmd(io)
+	// Every write to standard output goes through out, so that a failed one fails the run
+	// even where a command (or cobra's help) did not check it.
+	out := &errWriter{w: io.Out}
+	streams := *io
+	streams.Out = out
+	root := NewRootCmd(&streams)
 	root.SetArgs(args)
 	err := root.Execute()
+	if err == nil && out.err != nil {
+		err = stdoutError(out.err)
+	}
 	if err == nil {
 		return ExitOK
 	}
@@ -202,6 +211,8 @@ func classify(err error) (int, string) {
 		return ExitUsage, ie.Hint
 	case errors.As(err, &ue):
 		return ExitUsage, ue.hint
+	case errors.Is(err, atomicfile.ErrNotRegular):
+		return ExitUsage, "name a file to write (or /dev/stdout)"
 	case errors.Is(err, export.ErrUsage):
 		return ExitUsage, "see 'winback help'"
 	case strings.HasPrefix(err.Error(), "unknown command"), strings.HasPrefix(err.Error(), "unknown flag"),

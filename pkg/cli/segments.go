@@ -92,7 +92,7 @@ func runSegments(o *segmentsOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkOutputs(o.files, o.out.output, o.input.rejects); err != nil {
+	if err := checkOutputs(o.io, o.files, o.out.output, o.input.rejects); err != nil {
 		return err
 	}
 	res, err := readExports(o.io, o.files, &o.input)

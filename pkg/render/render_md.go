@@ -10,6 +10,8 @@ import (
 type markdownWriter struct{}
 
 func (markdownWriter) Write(w io.Writer, out *Output) error {
+	ew := &errWriter{w: w}
+	w = ew
 	d := out.Doc
 	if d.Title != "" {
 		fmt.Fprintf(w, "# %s\n\n", mdEscape(d.Title))
@@ -51,7 +53,7 @@ func (markdownWriter) Write(w io.Writer, out *Output) error {
 			fmt.Fprintf(w, "%s\n\n", mdEscape(n))
 		}
 	}
-	return nil
+	return ew.err
 }
 
 // mdEscape keeps data from being read as Markdown or HTML.

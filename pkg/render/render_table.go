@@ -12,6 +12,8 @@ import (
 type tableWriter struct{}
 
 func (tableWriter) Write(w io.Writer, out *Output) error {
+	ew := &errWriter{w: w}
+	w = ew
 	d := out.Doc
 	if d.Title != "" {
 		fmt.Fprintf(w, "%s\n\n", d.Title)
@@ -43,7 +45,7 @@ func (tableWriter) Write(w io.Writer, out *Output) error {
 			fmt.Fprintln(w, n)
 		}
 	}
-	return nil
+	return ew.err
 }
 
 // Terminal writes one table with tablewriter; headers are kept as given (not upper-cased).

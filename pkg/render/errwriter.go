@@ -1,0 +1,20 @@
+package render
+
+import "io"
+
+// errWriter keeps the first write error and writes nothing after it, so that a writer can
+// read as a sequence of prints and still return what went wrong (a full disk must not
+// leave a truncated file that looks complete).
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(b []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(b)
+	e.err = err
+	return n, err
+}
