@@ -10,7 +10,7 @@ import (
 type markdownWriter struct{}
 
 func (markdownWriter) Write(w io.Writer, out *Output) error {
-	d := out.Doc
+	d := safeDoc(out.Doc)
 	if d.Title != "" {
 		fmt.Fprintf(w, "# %s\n\n", mdEscape(d.Title))
 	}

@@ -12,7 +12,7 @@ import (
 type tableWriter struct{}
 
 func (tableWriter) Write(w io.Writer, out *Output) error {
-	d := out.Doc
+	d := safeDoc(out.Doc)
 	if d.Title != "" {
 		fmt.Fprintf(w, "%s\n\n", d.Title)
 	}
@@ -46,7 +46,8 @@ func (tableWriter) Write(w io.Writer, out *Output) error {
 	return nil
 }
 
-// Terminal writes one table with tablewriter; headers are kept as given (not upper-cased).
+// Terminal writes one table with tablewriter; headers are kept as given (not upper-cased)
+// and every cell goes through [SafeText].
 func Terminal(w io.Writer, header []string, rows [][]string, numeric []bool) error {
 	opts := []tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithTrimSpace(tw.Off)}
 	if len(numeric) > 0 {
@@ -71,10 +72,11 @@ func Terminal(w io.Writer, header []string, rows [][]string, numeric []bool) err
 	return t.Render()
 }
 
+// toAny hands the cells to tablewriter, made safe for a terminal by [SafeText].
 func toAny(s []string) []any {
 	out := make([]any, len(s))
 	for i, x := range s {
-		out[i] = x
+		out[i] = SafeText(x)
 	}
 	return out
 }
