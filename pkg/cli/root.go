@@ -16,6 +16,7 @@ import (
 
 	"github.com/winback/winback/pkg/config"
 	"github.com/winback/winback/pkg/export"
+	"github.com/winback/winback/pkg/render"
 )
 
 // Exit codes, documented in the README.
@@ -185,9 +186,11 @@ func Main(args []string, io *IOStreams) int {
 		return ExitOK
 	}
 	code, hint := classify(err)
-	fmt.Fprintf(io.ErrOut, "winback: error: %v\n", err)
+	// An error or hint can quote the data (a header, a status value): made safe like the
+	// tables.
+	fmt.Fprintf(io.ErrOut, "winback: error: %s\n", render.SafeText(err.Error()))
 	if hint != "" {
-		fmt.Fprintf(io.ErrOut, "winback: hint: %s\n", hint)
+		fmt.Fprintf(io.ErrOut, "winback: hint: %s\n", render.SafeText(hint))
 	}
 	return code
 }
