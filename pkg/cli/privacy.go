@@ -29,11 +29,15 @@ func (o *privacyOptions) bind(c *cobra.Command) {
 func pseudonymizedByDefault(format string) bool { return format == "html" || format == "md" }
 
 // pseudonymize decides for one output in format: --pseudonymize, true or false, when it
-// is given; else the format's default ([pseudonymizedByDefault]), which asking for the
-// contact details (withContacts: report --with-contacts) turns off.
+// is given on the command line or in the config file; else the format's default
+// ([pseudonymizedByDefault]), which asking for the contact details (withContacts: report
+// --with-contacts) turns off.
 func (o *privacyOptions) pseudonymize(format string, withContacts bool) bool {
-	if o.cmd != nil && o.cmd.Flags().Changed("pseudonymize") {
-		return o.pseudo
+	switch {
+	case o.pseudo:
+		return true
+	case o.cmd != nil && o.cmd.Flags().Changed("pseudonymize"): // --pseudonymize=false
+		return false
 	}
 	return !withContacts && pseudonymizedByDefault(format)
 }

@@ -128,6 +128,7 @@ func (a *app) loadConfig(root, cmd *cobra.Command) error {
 				return usagef("fix the value in the config file", "config %s: %s: %v", cfg.Path, k, err)
 			}
 		}
+		f.Changed = true // as if given: pseudonymize: false must override a format's default
 	}
 	// Files in the config may use environment variables ($HOME/exports/...) and patterns
 	// (2025-*.csv), and are relative to the config file, wherever the job runs from.
