@@ -11,7 +11,6 @@ import (
 	"github.com/winback/winback/pkg/export"
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/model"
-	"github.com/winback/winback/pkg/pseudo"
 	"github.com/winback/winback/pkg/reason"
 	"github.com/winback/winback/pkg/segment"
 )
@@ -20,14 +19,13 @@ import (
 // unit, the lapse thresholds and the reasons' settings. Their defaults are those of
 // lapse.DefaultConfig and reason.DefaultConfig.
 type analysisOptions struct {
-	period    string
-	lapse     lapse.Config
-	recall    []string
-	reasons   reason.Config
-	platform  []string
-	direct    []string
-	pseudo    bool
-	key       string
+	period   string
+	lapse    lapse.Config
+	recall   []string
+	reasons  reason.Config
+	platform []string
+	direct   []string
+	privacyOptions
 	segmapCfg map[string][]string
 	// backtest: the command shows the model's backtest (see analysis.Options.Backtest).
 	backtest bool
@@ -58,8 +56,7 @@ func (o *analysisOptions) bind(c *cobra.Command) {
 	f.StringArrayVar(&o.platform, "platform-channel", nil, "a booking channel that is an online platform (repeatable; adds to the built-in list)")
 	f.StringArrayVar(&o.direct, "direct-channel", nil, "a booking channel that is direct (repeatable; adds to the built-in list)")
 	f.BoolVar(&o.reasons.ShowStaff, "show-staff", false, "name staff members in the evidence")
-	f.BoolVar(&o.pseudo, "pseudonymize", false, "show customers as stable pseudonyms and leave out names, e-mails and phones")
-	f.StringVar(&o.key, "key", "", "secret key for --pseudonymize (default: $WINBACK_KEY); the same key gives the same pseudonyms next month")
+	o.privacyOptions.bind(c)
 	c.RegisterFlagCompletionFunc("period", fixedChoices("day", "week", "month"))
 }
 
@@ -98,21 +95,6 @@ func (o *analysisOptions) options(a *app) (analysis.Options, error) {
 	}
 	opt.Backtest = o.backtest
 	return opt, nil
-}
-
-// pseudonymizer returns the pseudonymizer to use, or nil for real ids.
-func (o *analysisOptions) pseudonymizer(a *app, keys []string) *pseudo.Pseudonymizer {
-	if !o.pseudo {
-		return nil
-	}
-	key := o.key
-	if key == "" {
-		key = a.io.Getenv("WINBACK_KEY")
-	}
-	if key == "" {
-		return pseudo.FromCustomers(keys)
-	}
-	return pseudo.New(key)
 }
 
 // analyse reads the exports and runs the analysis.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"testing"
 
@@ -19,6 +20,8 @@ func TestMain(m *testing.M) {
 		"winback": func() { os.Exit(Main(os.Args[1:], System())) },
 	})
 }
+
+var escaped = regexp.MustCompile(`\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}`)
 
 // TestScripts runs the end-to-end CLI scripts in testdata/script. $TESTDATA is the
 // repository's testdata directory.
@@ -34,6 +37,23 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// unescape FILE... replaces \xHH by the byte and \uHHHH by the rune in each file,
+			// so that a script can hold control characters readably.
+			"unescape": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) == 0 || neg {
+					ts.Fatalf("usage: unescape FILE...")
+				}
+				for _, f := range args {
+					s := escaped.ReplaceAllStringFunc(ts.ReadFile(f), func(e string) string {
+						n, _ := strconv.ParseUint(e[2:], 16, 32)
+						if e[1] == 'x' {
+							return string([]byte{byte(n)})
+						}
+						return string(rune(n))
+					})
+					ts.Check(os.WriteFile(ts.MkAbs(f), []byte(s), 0o644))
+				}
+			},
 			// exits CODE CMD ARGS... runs CMD and checks its exit code.
 			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) < 2 || neg {

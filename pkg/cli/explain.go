@@ -109,7 +109,8 @@ func runExplain(o *explainOptions) error {
 	v := r.Verdicts[i]
 	t := tr(lang)
 	id := h.Key
-	if p := o.an.pseudonymizer(o.a, nil); p != nil && !p.FromData {
+	p := o.an.pseudonymizer(o.a.io, format, false, customerKeys(r.Set))
+	if p != nil {
 		id = p.Name(h.Key)
 	}
 	js := explainJSON{Version: 1, AsOf: r.AsOf.String(), ID: id, Segment: r.SegmentOf(i), Verdict: v,
@@ -152,7 +153,7 @@ func runExplain(o *explainOptions) error {
 	if r.Set.Columns.Amount {
 		doc.Facts = append(doc.Facts, render.Fact{Label: t("value of the next 12 months", "Wert der nächsten 12 Monate"), Value: render.Money(v.ValueAtRisk, lang) + " (" + v.ValueSource.String() + ")"})
 	}
-	if o.an.pseudonymizer(o.a, nil) == nil {
+	if p == nil {
 		if h.Name != "" {
 			doc.Facts = append(doc.Facts, render.Fact{Label: t("name", "Name"), Value: h.Name})
 		}

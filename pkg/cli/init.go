@@ -13,6 +13,7 @@ import (
 
 	"github.com/winback/winback/pkg/config"
 	"github.com/winback/winback/pkg/export"
+	"github.com/winback/winback/pkg/render"
 )
 
 type initOptions struct {
@@ -100,7 +101,7 @@ func writeInit(w io.Writer, files []string, r *export.Report, report *cobra.Comm
 			p("  %s: %s\n", n, config.Quote(v))
 		}
 		if len(f.Unused) > 0 {
-			p("# unused columns: %s\n", strings.Join(f.Unused, ", "))
+			p("# unused columns: %s\n", render.SafeText(strings.Join(f.Unused, ", "))) // a comment ends at a line break
 		}
 	}
 	switch {

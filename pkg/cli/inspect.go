@@ -97,9 +97,11 @@ func runInspect(o *inspectOptions) error {
 	return nil
 }
 
+// writeInspect writes the report for a terminal; the tables make their cells safe
+// ([render.Terminal]), the lines between them go through [render.SafeText] themselves.
 func writeInspect(w io.Writer, r *export.Report, first []export.RowError, total int, rejectsFile string) error {
 	for _, f := range r.Files {
-		fmt.Fprintf(w, "File %s\n", f.Name)
+		fmt.Fprintf(w, "File %s\n", render.SafeText(f.Name))
 		facts := [][]string{
 			{"encoding", f.Encoding},
 			{"delimiter", f.Delimiter},
@@ -125,7 +127,7 @@ func writeInspect(w io.Writer, r *export.Report, first []export.RowError, total 
 			return err
 		}
 		if len(f.Unused) > 0 {
-			fmt.Fprintf(w, "Unused columns: %s\n", strings.Join(f.Unused, ", "))
+			fmt.Fprintf(w, "Unused columns: %s\n", render.SafeText(strings.Join(f.Unused, ", ")))
 		}
 		fmt.Fprintln(w)
 	}

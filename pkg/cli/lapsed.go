@@ -120,11 +120,8 @@ func runLapsed(o *lapsedOptions) error {
 	if err != nil {
 		return err
 	}
-	keys := make([]string, len(r.Set.Customers))
-	for i := range r.Set.Customers {
-		keys[i] = r.Set.Customers[i].Key
-	}
-	rep := r.Report(analysis.ReportOptions{Lang: lang, Pseudonyms: o.an.pseudonymizer(o.a, keys), Contacts: false, Shown: o.top, Defer: true, LapsedOnly: true})
+	p := o.an.pseudonymizer(o.a.io, format, false, customerKeys(r.Set))
+	rep := r.Report(analysis.ReportOptions{Lang: lang, Pseudonyms: p, Contacts: false, Shown: o.top, Defer: true, LapsedOnly: true})
 	// The table lists the first --top customers; csv and json all of them.
 	shown := o.top
 	if shown < 0 || format == "csv" || format == "json" {
@@ -205,6 +202,9 @@ func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 	}
 	if rep.NumLapsed() == 0 {
 		tab.Notes = append(tab.Notes, t("Nobody is lapsed as of this date.", "Zum Stichtag ist niemand überfällig."))
+	}
+	if rep.Pseudonymized {
+		tab.Notes = append(tab.Notes, pseudonymNote(lang))
 	}
 	doc.Tables = append(doc.Tables, tab)
 	doc.Notes = append(doc.Notes, t("Model: ", "Modell: ")+rep.Model.Note)

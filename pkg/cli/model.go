@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -9,6 +10,7 @@ import (
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/model"
+	"github.com/winback/winback/pkg/pseudo"
 	"github.com/winback/winback/pkg/render"
 	"github.com/winback/winback/pkg/visit"
 )
@@ -21,6 +23,7 @@ type modelOptions struct {
 	horizon    float64
 	holdoutEnd string
 	customers  bool
+	privacy    privacyOptions
 	files      []string
 }
 
@@ -58,6 +61,7 @@ predicted with the actual visits in the months after, by how often customers cam
 	c.Flags().Float64Var(&o.horizon, "horizon", 52, "horizon of the expected visits, in periods")
 	c.Flags().StringVar(&o.holdoutEnd, "holdout-end", "", "compare predictions with the actual visits from --as-of to this date (yyyy-mm-dd)")
 	c.Flags().BoolVar(&o.customers, "customers", false, "list every customer's predictions")
+	o.privacy.bind(c)
 	c.RegisterFlagCompletionFunc("period", fixedChoices("day", "week", "month"))
 	return c
 }
@@ -131,19 +135,40 @@ func runModel(o *modelOptions) error {
 		}
 		js.Holdout, js.HoldoutEnd = h, end.String()
 	}
+	// The customers are listed by pseudonym where the rule says so (pseudonymizedByDefault).
+	var ps *pseudo.Pseudonymizer
+	if o.customers {
+		ps = o.privacy.pseudonymizer(o.io, format, false, customerKeys(res.Set))
+	}
 	rows := make([]modelCustomer, 0, len(ms.Customers))
 	for i, p := range ms.Customers {
 		if p.Visits == 0 {
 			continue
 		}
-		rows = append(rows, modelCustomer{ID: p.Key, Visits: p.Visits, X: p.X, Tx: p.Tx, T: p.T, PAlive: p.PAlive,
+		id := p.Key
+		if ps != nil {
+			id = ps.Name(p.Key)
+		}
+		rows = append(rows, modelCustomer{ID: id, Visits: p.Visits, X: p.X, Tx: p.Tx, T: p.T, PAlive: p.PAlive,
 			ExpectedVisits: ms.ExpectedVisits(i, o.horizon*period.Length()), ExpectedSpend: p.ExpectedSpend, ExpectedValue: p.ExpectedValue})
 	}
 	if !o.customers {
 		js.Models = withoutCustomers(ms)
+	} else if ps != nil {
+		js.Models = pseudonymized(ms, ps)
 	}
-	out := &render.Output{Doc: modelDoc(ms, js.Holdout, rows, asOf, end, lang, o), JSON: js, CSV: rows}
+	out := &render.Output{Doc: modelDoc(ms, js.Holdout, rows, asOf, end, lang, o, ps != nil), JSON: js, CSV: rows}
 	return o.out.emit(o.io, format, lang, out)
+}
+
+// pseudonymized returns a copy of ms whose customers are named by their pseudonyms.
+func pseudonymized(ms *lapse.Models, ps *pseudo.Pseudonymizer) *lapse.Models {
+	c := *ms
+	c.Customers = slices.Clone(ms.Customers)
+	for i := range c.Customers {
+		c.Customers[i].Key = ps.Name(c.Customers[i].Key)
+	}
+	return &c
 }
 
 func withoutCustomers(ms *lapse.Models) *lapse.Models {
@@ -166,7 +191,7 @@ func holdout(set *history.Set, ms *lapse.Models, asOf, end visit.Day, period mod
 	return &h, nil
 }
 
-func modelDoc(ms *lapse.Models, h *model.Holdout, rows []modelCustomer, asOf, end visit.Day, lang string, o *modelOptions) *render.Doc {
+func modelDoc(ms *lapse.Models, h *model.Holdout, rows []modelCustomer, asOf, end visit.Day, lang string, o *modelOptions, pseudonymized bool) *render.Doc {
 	t := tr(lang)
 	f := func(x float64) string { return render.Decimal(x, 4, lang) }
 	doc := &render.Doc{Title: t("Repeat-buying models", "Wiederkaufmodelle")}
@@ -213,6 +238,9 @@ func modelDoc(ms *lapse.Models, h *model.Holdout, rows []modelCustomer, asOf, en
 			Numeric: []bool{false, true, true, true, true, true}}
 		for _, r := range rows {
 			ct.Rows = append(ct.Rows, []string{r.ID, strconv.Itoa(r.Visits), render.Decimal(r.PAlive, 3, lang), render.Decimal(r.ExpectedVisits, 2, lang), render.Decimal(r.ExpectedSpend, 2, lang), render.Decimal(r.ExpectedValue, 2, lang)})
+		}
+		if pseudonymized {
+			ct.Notes = append(ct.Notes, pseudonymNote(lang))
 		}
 		doc.Tables = append(doc.Tables, ct)
 	}

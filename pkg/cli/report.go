@@ -67,9 +67,7 @@ with the latest earlier one, and nothing is printed but errors with --quiet.`,
   # in a workshop: what if lapsed meant twice the usual gap?
   winback report --tolerance 2 -o what-if.html export.csv`,
 		Args: cobra.ArbitraryArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runE(&o.files, func() error { return runReport(o, cmd.Flags().Changed("pseudonymize")) })(cmd, args)
-		},
+		RunE: a.runE(&o.files, func() error { return runReport(o) }),
 	}
 	o.input.bind(c)
 	o.out.bindWithout(c, report.Formats, "output")
@@ -83,7 +81,7 @@ with the latest earlier one, and nothing is printed but errors with --quiet.`,
 	return c
 }
 
-func runReport(o *reportOptions, pseudoSet bool) error {
+func runReport(o *reportOptions) error {
 	lang, err := o.out.language(o.a.io)
 	if err != nil {
 		return err
@@ -151,10 +149,7 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 		fitted.Wait()
 		return backtest
 	}
-	keys := make([]string, len(r.Set.Customers))
-	for i := range r.Set.Customers {
-		keys[i] = r.Set.Customers[i].Key
-	}
+	keys := customerKeys(r.Set)
 	prev, prevPseudo, err := o.loadPrevious(r, keys)
 	if err != nil {
 		return err
@@ -171,7 +166,7 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 		}
 		opt := base
 		if pseudonymize {
-			opt.Pseudonyms = o.an.pseudonymizerAlways(o.a, keys)
+			opt.Pseudonyms = o.an.keyed(o.a.io, keys)
 			opt.Contacts = false
 		}
 		rep := r.Report(opt)
@@ -184,11 +179,7 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 	var files atomicfile.Set
 	defer files.Abort()
 	for _, t := range targets {
-		pseudonymize := o.an.pseudo
-		if !pseudoSet && !o.withContacts && (t.format == "html" || t.format == "md") {
-			pseudonymize = true
-		}
-		rep := build(pseudonymize)
+		rep := build(o.an.pseudonymize(t.format, o.withContacts))
 		w, err := report.NewWriter(t.format, report.Options{Excel: o.out.excel || (lang == "de" && t.format == "csv"), MaxLapsed: o.top})
 		if err != nil {
 			return usagef("use one of: "+strings.Join(report.Formats, ", "), "%v", err)
@@ -233,14 +224,6 @@ func runReport(o *reportOptions, pseudoSet bool) error {
 		fmt.Fprintf(o.a.io.ErrOut, "winback: call list %s: %d customers, %d left out (no contact wanted)\n", o.contacts, called, skipped)
 	}
 	return nil
-}
-
-// pseudonymizerAlways is the pseudonymizer for outputs that are pseudonymized by default.
-func (o *analysisOptions) pseudonymizerAlways(a *app, keys []string) *pseudo.Pseudonymizer {
-	saved := o.pseudo
-	o.pseudo = true
-	defer func() { o.pseudo = saved }()
-	return o.pseudonymizer(a, keys)
 }
 
 // statePrefix names the JSON files kept in --state.
@@ -295,7 +278,7 @@ func (o *reportOptions) loadPrevious(r *analysis.Result, keys []string) (*report
 	}
 	var pp *pseudo.Pseudonymizer
 	if prev.Pseudonymized {
-		pp = o.an.pseudonymizerAlways(o.a, keys)
+		pp = o.an.keyed(o.a.io, keys)
 		if pp.FromData {
 			return nil, nil, usagef("give the --key (or WINBACK_KEY) the earlier report was written with", "%s holds pseudonyms; comparing needs the same key", path)
 		}

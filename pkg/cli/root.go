@@ -17,6 +17,7 @@ import (
 	"github.com/winback/winback/pkg/atomicfile"
 	"github.com/winback/winback/pkg/config"
 	"github.com/winback/winback/pkg/export"
+	"github.com/winback/winback/pkg/render"
 )
 
 // Exit codes, documented in the README.
@@ -129,6 +130,7 @@ func (a *app) loadConfig(root, cmd *cobra.Command) error {
 				return usagef("fix the value in the config file", "config %s: %s: %v", cfg.Path, k, err)
 			}
 		}
+		f.Changed = true // as if given: pseudonymize: false must override a format's default
 	}
 	// Files in the config may use environment variables ($HOME/exports/...) and patterns
 	// (2025-*.csv), and are relative to the config file, wherever the job runs from.
@@ -195,9 +197,11 @@ func Main(args []string, io *IOStreams) int {
 		return ExitOK
 	}
 	code, hint := classify(err)
-	fmt.Fprintf(io.ErrOut, "winback: error: %v\n", err)
+	// An error or hint can quote the data (a header, a status value): made safe like the
+	// tables.
+	fmt.Fprintf(io.ErrOut, "winback: error: %s\n", render.SafeText(err.Error()))
 	if hint != "" {
-		fmt.Fprintf(io.ErrOut, "winback: hint: %s\n", hint)
+		fmt.Fprintf(io.ErrOut, "winback: hint: %s\n", render.SafeText(hint))
 	}
 	return code
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/winback/winback/pkg/pseudo"
 	"github.com/winback/winback/pkg/render"
 	"github.com/winback/winback/pkg/segment"
 	"github.com/winback/winback/pkg/visit"
@@ -16,6 +17,7 @@ type segmentsOptions struct {
 	io        *IOStreams
 	input     inputOptions
 	out       outputOptions
+	privacy   privacyOptions
 	customers bool
 	files     []string
 }
@@ -44,6 +46,7 @@ handled. --customers lists every customer's scores.`,
 	o.input.bind(c)
 	o.out.bind(c, render.Formats)
 	c.Flags().BoolVar(&o.customers, "customers", false, "list every customer's scores and segment")
+	o.privacy.bind(c)
 	return c
 }
 
@@ -113,7 +116,11 @@ func runSegments(o *segmentsOptions) error {
 	if err != nil {
 		return err
 	}
-	out := segmentsOutput(seg, asOf, lang, o.customers)
+	var p *pseudo.Pseudonymizer
+	if o.customers {
+		p = o.privacy.pseudonymizer(o.io, format, false, customerKeys(res.Set))
+	}
+	out := segmentsOutput(seg, asOf, lang, o.customers, p)
 	return o.out.emit(o.io, format, lang, out)
 }
 
@@ -124,7 +131,9 @@ func segmentName(s segment.Segment, lang string) string {
 	return s.Name
 }
 
-func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers bool) *render.Output {
+// segmentsOutput builds the output; with customers it lists them, by pseudonym when p is
+// not nil.
+func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers bool, p *pseudo.Pseudonymizer) *render.Output {
 	t := tr(lang)
 	doc := &render.Doc{Title: t("Segments", "Segmente")}
 	doc.Facts = []render.Fact{
@@ -206,14 +215,21 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers 
 		ct := render.Table{Title: t("Customers", "Kunden"), Columns: []string{"id", t("days since last visit", "Tage seit letztem Besuch"), t("visits", "Besuche"), "R", "F", "M", t("segment", "Segment")},
 			Numeric: []bool{false, true, true, true, true, true, false}}
 		for _, c := range seg.Customers {
-			sc := segmentCustomer{ID: c.Key, Recency: c.Recency, Frequency: c.Frequency, R: int(c.R), F: int(c.F), M: int(c.M), Segment: c.Segment}
+			id := c.Key
+			if p != nil {
+				id = p.Name(c.Key)
+			}
+			sc := segmentCustomer{ID: id, Recency: c.Recency, Frequency: c.Frequency, R: int(c.R), F: int(c.F), M: int(c.M), Segment: c.Segment}
 			m := ""
 			if seg.HasAmounts {
 				sc.Monetary = fmt.Sprintf("%.2f", float64(c.Monetary)/100)
 				m = strconv.Itoa(int(c.M))
 			}
 			list = append(list, sc)
-			ct.Rows = append(ct.Rows, []string{c.Key, strconv.Itoa(int(c.Recency)), strconv.Itoa(c.Frequency), strconv.Itoa(int(c.R)), strconv.Itoa(int(c.F)), m, names[c.Segment]})
+			ct.Rows = append(ct.Rows, []string{id, strconv.Itoa(int(c.Recency)), strconv.Itoa(c.Frequency), strconv.Itoa(int(c.R)), strconv.Itoa(int(c.F)), m, names[c.Segment]})
+		}
+		if p != nil {
+			ct.Notes = append(ct.Notes, pseudonymNote(lang))
 		}
 		doc.Tables = append(doc.Tables, ct)
 		js.List = list

@@ -12,7 +12,7 @@ type markdownWriter struct{}
 func (markdownWriter) Write(w io.Writer, out *Output) error {
 	ew := &errWriter{w: w}
 	w = ew
-	d := out.Doc
+	d := safeDoc(out.Doc)
 	if d.Title != "" {
 		fmt.Fprintf(w, "# %s\n\n", mdEscape(d.Title))
 	}

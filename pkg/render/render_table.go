@@ -14,7 +14,7 @@ type tableWriter struct{}
 func (tableWriter) Write(w io.Writer, out *Output) error {
 	ew := &errWriter{w: w}
 	w = ew
-	d := out.Doc
+	d := safeDoc(out.Doc)
 	if d.Title != "" {
 		fmt.Fprintf(w, "%s\n\n", d.Title)
 	}
@@ -48,7 +48,8 @@ func (tableWriter) Write(w io.Writer, out *Output) error {
 	return ew.err
 }
 
-// Terminal writes one table with tablewriter; headers are kept as given (not upper-cased).
+// Terminal writes one table with tablewriter; headers are kept as given (not upper-cased)
+// and every cell goes through [SafeText].
 func Terminal(w io.Writer, header []string, rows [][]string, numeric []bool) error {
 	opts := []tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithTrimSpace(tw.Off)}
 	if len(numeric) > 0 {
@@ -73,10 +74,11 @@ func Terminal(w io.Writer, header []string, rows [][]string, numeric []bool) err
 	return t.Render()
 }
 
+// toAny hands the cells to tablewriter, made safe for a terminal by [SafeText].
 func toAny(s []string) []any {
 	out := make([]any, len(s))
 	for i, x := range s {
-		out[i] = x
+		out[i] = SafeText(x)
 	}
 	return out
 }

@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"io"
 	"strings"
+
+	"github.com/winback/winback/pkg/render"
 )
 
 // htmlWriter writes the report as one self-contained HTML file for the owner's browser and
@@ -171,9 +173,9 @@ func newHTMLTable(t *table, lang string) *htmlTable {
 }
 
 // clip shortens s to htmlClip characters and replaces control characters, which have no
-// place in an HTML page.
+// place in an HTML page ([render.SafeText]).
 func clip(s string) string {
-	s = terminalSafe(s)
+	s = render.SafeText(s)
 	if len(s) <= htmlClip {
 		return s
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/winback/winback/pkg/render"
 )
 
 // markdownWriter writes the report as GitHub-flavoured Markdown. Every value is escaped,
@@ -82,9 +84,9 @@ func mdCell(v value, lang string) string {
 
 // mdEscape keeps text from being read as Markdown or HTML. It mirrors package render's
 // escaping, plus '&' (an entity in the data stays the text it was), '~' (GitHub's
-// strikethrough), "://" and "www." (GitHub's autolinks), and control characters, which
-// become U+FFFD.
-func mdEscape(s string) string { return mdReplacer.Replace(terminalSafe(s)) }
+// strikethrough), "://" and "www." (GitHub's autolinks); what a terminal would act on is
+// replaced first by [render.SafeText].
+func mdEscape(s string) string { return mdReplacer.Replace(render.SafeText(s)) }
 
 var mdReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`",
 	"<", "&lt;", ">", "&gt;", "&", "&amp;", "[", `\[`, "]", `\]`, "#", `\#`, "~", `\~`,

@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/winback/winback/pkg/render"
 )
 
 // tableWriter writes the report for a terminal: plain text and tablewriter tables, no
@@ -31,7 +32,7 @@ func (t tableWriter) Write(w io.Writer, r *Report) error {
 		if len(s.facts) > 0 {
 			rows := make([][]string, len(s.facts))
 			for i, f := range s.facts {
-				rows[i] = []string{f.label, terminalSafe(f.value.text(d.lang, "\n"))}
+				rows[i] = []string{f.label, termText(f.value, d.lang, "")}
 			}
 			ew.table(nil, rows, nil)
 		}
@@ -76,13 +77,23 @@ func (t tableWriter) Write(w io.Writer, r *Report) error {
 // of their own, questions each behind a bullet so that a wrapped one still reads as one.
 func termCell(v value, lang string) string {
 	if v.sub != nil && len(v.lines) > 1 {
-		parts := make([]string, len(v.lines))
-		for i, l := range v.lines {
-			parts[i] = "• " + l
-		}
-		return terminalSafe(strings.Join(parts, "\n"))
+		return termText(v, lang, "• ")
 	}
-	return terminalSafe(v.text(lang, "\n"))
+	return termText(v, lang, "")
+}
+
+// termText is v's text made safe by [render.SafeText], each part of a multi-line value on a
+// line of its own behind bullet: a line break in the data must not start a line of the
+// table.
+func termText(v value, lang, bullet string) string {
+	if v.lines == nil {
+		return render.SafeText(v.text(lang, ""))
+	}
+	parts := make([]string, len(v.lines))
+	for i, l := range v.lines {
+		parts[i] = bullet + render.SafeText(l)
+	}
+	return strings.Join(parts, "\n")
 }
 
 // errWriter keeps the first write error, so that the writer reads as a sequence of
@@ -140,26 +151,11 @@ func toAny(s []string) []any {
 	return out
 }
 
-// terminalSafe replaces control characters from the data (an escape sequence in a name
-// could recolour or clear the owner's terminal) with a visible replacement character;
-// line breaks between the parts of a cell are kept.
-func terminalSafe(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\n' {
-			return r
-		}
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			return '\uFFFD'
-		}
-		return r
-	}, s)
-}
-
-// wrap breaks text into lines of at most width runes at spaces.
+// wrap breaks text into lines of at most width runes at spaces, after [render.SafeText].
 func wrap(s string, width int) string {
 	var b strings.Builder
 	n := 0
-	for i, word := range strings.Fields(s) {
+	for i, word := range strings.Fields(render.SafeText(s)) {
 		l := len([]rune(word))
 		if i > 0 {
 			if n+1+l > width {

@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/pseudo"
+)
+
+// privacyOptions are the flags that choose between customer ids and pseudonyms, the same
+// for every command that lists customers.
+type privacyOptions struct {
+	pseudo bool
+	key    string
+	// cmd tells an explicit --pseudonymize=false from the default.
+	cmd *cobra.Command
+}
+
+func (o *privacyOptions) bind(c *cobra.Command) {
+	o.cmd = c
+	c.Flags().BoolVar(&o.pseudo, "pseudonymize", false, "show customers as stable pseudonyms and leave out names, e-mails and phones (default for --format md and html; --pseudonymize=false shows the ids)")
+	c.Flags().StringVar(&o.key, "key", "", "secret key for the pseudonyms (default: $WINBACK_KEY); the same key gives the same pseudonyms next month")
+}
+
+// pseudonymizedByDefault is the one rule for every command: html and md show pseudonyms
+// unless --pseudonymize=false, because they are the formats that get projected, printed
+// and sent around; the terminal table, csv, json and xlsx are the owner's working outputs
+// and show the ids unless --pseudonymize.
+func pseudonymizedByDefault(format string) bool { return format == "html" || format == "md" }
+
+// pseudonymize decides for one output in format: --pseudonymize, true or false, when it
+// is given on the command line or in the config file; else the format's default
+// ([pseudonymizedByDefault]), which asking for the contact details (withContacts: report
+// --with-contacts) turns off.
+func (o *privacyOptions) pseudonymize(format string, withContacts bool) bool {
+	switch {
+	case o.pseudo:
+		return true
+	case o.cmd != nil && o.cmd.Flags().Changed("pseudonymize"): // --pseudonymize=false
+		return false
+	}
+	return !withContacts && pseudonymizedByDefault(format)
+}
+
+// pseudonymizer returns the pseudonymizer for an output in format, or nil for real ids.
+// keys are all the customers' keys (see [privacyOptions.keyed]).
+func (o *privacyOptions) pseudonymizer(io *IOStreams, format string, withContacts bool, keys []string) *pseudo.Pseudonymizer {
+	if !o.pseudonymize(format, withContacts) {
+		return nil
+	}
+	return o.keyed(io, keys)
+}
+
+// keyed returns the pseudonymizer of --key or WINBACK_KEY, or, without either, one keyed
+// by all the customers' keys, so that every command gives a customer the same pseudonym
+// for the same export.
+func (o *privacyOptions) keyed(io *IOStreams, keys []string) *pseudo.Pseudonymizer {
+	key := o.key
+	if key == "" {
+		key = io.Getenv("WINBACK_KEY")
+	}
+	if key == "" {
+		return pseudo.FromCustomers(keys)
+	}
+	return pseudo.New(key)
+}
+
+// customerKeys lists the keys of a set's customers, in the set's order.
+func customerKeys(set *history.Set) []string {
+	keys := make([]string, len(set.Customers))
+	for i := range set.Customers {
+		keys[i] = set.Customers[i].Key
+	}
+	return keys
+}
+
+// pseudonymNote tells the reader of a list of pseudonyms how to see the ids.
+func pseudonymNote(lang string) string {
+	return tr(lang)("Customers are shown as pseudonyms; --pseudonymize=false shows their ids.",
+		"Kunden sind als Pseudonyme gezeigt; --pseudonymize=false zeigt ihre Kennungen.")
+}
