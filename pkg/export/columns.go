@@ -189,14 +189,17 @@ var profiles = []profile{
 		},
 	},
 	{
-		// Advanced Order Export for WooCommerce: one row per product, the order's fields
-		// repeated on each. "Processing" is a paid order, "On hold" one awaiting payment.
+		// Advanced Order Export for WooCommerce: one row per product. The status is
+		// WooCommerce's label in the shop's language: "Processing" is a paid order, "On hold"
+		// and "Pending payment" await payment; the plugin's own column labels stay English.
 		name:      "WooCommerce orders",
 		signature: []string{"ordertotalamount", "emailbilling"},
 		mapping:   map[Concept]string{Service: "itemname"},
 		statuses: map[string]visit.Status{
 			"processing": visit.Attended, "onhold": visit.Booked, "pendingpayment": visit.Booked,
-			"checkoutdraft": visit.Booked,
+			"draft":         visit.Booked,
+			"inbearbeitung": visit.Attended, "inwartestellung": visit.Booked, "zahlungausstehend": visit.Booked,
+			"rueckerstattet": visit.Cancelled, "fehlgeschlagen": visit.Cancelled,
 		},
 	},
 	{

@@ -83,7 +83,7 @@ def make_woo():
             rows.append([no, st, when, note, first, last, email, phone, pay, "%.2f" % sub, "%.2f" % ship,
                          "%.2f" % refund if refund else "0.00", "%.2f" % total, i, sku, name, q, "%.2f" % c])
             recs.append((email, d(when), WOO_STATUS[st], total))
-    write("woocommerce_orders.csv", rows)
+    write("woocommerce_orders.csv", rows, lineterminator="\r\n")
     facts("woocommerce_orders (rows)", recs)
     facts("woocommerce_orders (orders)", orders)
 
@@ -128,7 +128,7 @@ def make_uci():
 
 
 # ---------------------------------------------------------------- Stripe unified
-STRIPE_HEADER = ["id", "Created date (UTC)", "Amount", "Amount Refunded", "Currency", "Captured",
+STRIPE_HEADER = ["ID", "Created date (UTC)", "Amount", "Amount Refunded", "Currency", "Captured",
                  "Converted Amount", "Converted Amount Refunded", "Converted Currency", "Decline Reason",
                  "Description", "Fee", "Refunded date (UTC)", "Statement Descriptor", "Status",
                  "Seller Message", "Taxes On Fee", "Card ID", "Customer ID", "Customer Description",
