@@ -83,26 +83,26 @@ var aliasText = []struct {
 }{
 	{Customer, words("customerid kundennr kundennummer kundenid kdnr kdnummer patientid patientennr patientennummer patientenid patnr patientnr patientno patientnumber clientid clientnr clientno clientnumber customerno customernumber customernr guestid gastnr gastnummer memberid mitgliedsnr mitgliedsnummer mitgliedernr accountid accountnumber userid contactid kontaktid kundenreferenz customerreferenceid klientennr klientid")},
 	{Customer, words("customer client patient kunde gast guest member mitglied klient cust")},
-	{Date, words("date datum termin termindatum behandlungsdatum besuchsdatum leistungsdatum behandlungstag visitdate appointmentdate appointmentday bookingday servicedate treatmentdate checkin checkindate arrival arrivaldate anreise anreisedatum orderdate transactiondate saledate invoicedate")},
+	{Date, words("date datum termin termindatum behandlungsdatum besuchsdatum leistungsdatum behandlungstag visitdate appointmentdate appointmentday bookingday servicedate treatmentdate checkin checkindate arrival arrivaldate anreise anreisedatum orderdate transactiondate saledate invoicedate scheduleddate")},
 	{Date, words("starttime startdatetime startdateandtime start startdate begin beginn appointment appointmenttime appointmentstart datetime dateandtime zeitpunkt von terminbeginn termin1 eventdate eventstart eventstartdatetime eventstartdate")},
 	{Date, words("createdutc createddateutc created createdat createddate createdon paidat paymentdate rechnungsdatum belegdatum")},
 	{Status, words("status state appointmentstatus terminstatus bookingstatus buchungsstatus reservationstatus orderstatus visitstatus zustand terminzustand")},
 	{Status, words("financialstatus paymentstatus zahlungsstatus")},
-	{Amount, words("amount price total revenue umsatz betrag preis honorar gesamtbetrag gesamt summe bruttobetrag brutto endbetrag rechnungsbetrag zahlbetrag totalcollected totalprice amountpaid paidamount appointmentprice grosssales netsales sales value wert kosten gebuehr fee charge charged umsatzbrutto dollarvalue ordertotal eventprice invoiceamount")},
+	{Amount, words("amount price total revenue umsatz betrag preis honorar gesamtbetrag gesamt summe bruttobetrag brutto endbetrag rechnungsbetrag zahlbetrag totalcollected totalprice amountpaid paidamount appointmentprice grosssales netsales sales value wert kosten gebuehr fee charge charged umsatzbrutto dollarvalue ordertotal eventprice invoiceamount ordertotalamount")},
 	{Amount, words("lineamount linetotal positionsbetrag subtotal netto nettobetrag lineitemprice itemprice unitprice einzelpreis")},
-	{Service, words("service services servicename treatment treatments appointmenttype eventtypename eventtype type leistung leistungen leistungsart behandlung behandlungsart terminart art heilmittel therapie therapieart roomtype unittype zimmer zimmertyp zimmerkategorie kategorie category item itemname product productname lineitemname artikel position bezeichnung")},
+	{Service, words("service services servicename treatment treatments appointmenttype eventtypename eventtype type leistung leistungen leistungsart behandlung behandlungsart terminart art heilmittel therapie therapieart roomtype unittype zimmer zimmertyp zimmerkategorie kategorie category item itemname product productname lineitemname artikel position bezeichnung wohnung apartment unterkunft description")},
 	{Staff, words("staff staffname staffmember employee employeename practitioner therapist provider stylist doctor dentist teammember assignedto host hostname calendar resource behandler behandlerin therapeut therapeutin mitarbeiter mitarbeiterin arzt aerztin zahnarzt zahnaerztin friseur friseurin kalender ressource bearbeiter bearbeiterin")},
-	{Channel, words("channel source bookedvia bookingchannel bookingsource salechannel saleschannel origin kanal buchungsweg buchungskanal quelle herkunft terminquelle bookingmethod buchungsart scheduledby sourcename")},
-	{BookedAt, words("bookedat bookedon bookingdate bookingtime booked buchungsdatum gebuchtam buchungszeitpunkt angelegtam angelegt erstelltam erstellt vereinbartam terminvereinbartam reservierungsdatum reserviertam datescheduled scheduledat scheduledon scheduledday")},
+	{Channel, words("channel source bookedvia bookingchannel bookingsource salechannel saleschannel origin kanal buchungsweg buchungskanal quelle herkunft terminquelle bookingmethod buchungsart scheduledby sourcename portal utmsource")},
+	{BookedAt, words("bookedat bookedon bookingdate bookingtime booked buchungsdatum gebuchtam buchungszeitpunkt angelegtam angelegt erstelltam erstellt vereinbartam terminvereinbartam reservierungsdatum reserviertam datescheduled scheduledat scheduledon scheduledday recorddate eventcreateddatetime")},
 	{BookedAt, words("createdutc createddateutc created createdat createddate createdon datecreated")},
 	{Referrer, words("referrer referredby referral referringdoctor referringphysician referringprovider ueberweiser zuweiser ueberweisenderarzt verordner verordnenderarzt empfohlenvon empfehlung")},
 	{Location, words("location branch store site shop outlet venue locationname standort filiale praxis niederlassung geschaeft studio salon")},
 	{Name, words("name customername clientname patientname fullname kundenname patientenname guestname guestnames bookedby inviteename billingname vollername")},
-	{FirstName, words("firstname givenname vorname inviteefirstname")},
-	{LastName, words("lastname surname familyname nachname familienname inviteelastname")},
-	{Email, words("email emailaddress mail eMail customeremail clientemail inviteeemail emailadresse mailadresse billingemail")},
-	{Phone, words("phone phonenumber telephone tel mobile mobilephone cell cellphone telefon telefonnummer handy mobil mobilnummer telnr rufnummer billingphone textremindernumber")},
-	{ContactPreference, words("contactpreference preferredcontact preferredcontactmethod contactmethod contactchannel acceptsmarketing acceptsemailmarketing marketingconsent consent optin kontaktweg kontaktart kontaktpraeferenz bevorzugterkontakt einwilligung werbeeinwilligung erinnerungper erinnerung")},
+	{FirstName, words("firstname givenname vorname inviteefirstname firstnamebilling clientfirstname")},
+	{LastName, words("lastname surname familyname nachname familienname inviteelastname lastnamebilling clientlastname")},
+	{Email, words("email emailaddress mail eMail customeremail clientemail inviteeemail emailadresse mailadresse billingemail emailbilling")},
+	{Phone, words("phone phonenumber telephone tel mobile mobilephone cell cellphone telefon telefonnummer handy mobil mobilnummer telnr rufnummer billingphone textremindernumber phonebilling customerphone clientphone clientmobile")},
+	{ContactPreference, words("contactpreference preferredcontact preferredcontactmethod contactmethod contactchannel acceptsmarketing acceptsemailmarketing marketingconsent consent optin kontaktweg kontaktart kontaktpraeferenz bevorzugterkontakt einwilligung werbeeinwilligung erinnerungper erinnerung inviteeacceptedmarketingemails")},
 	{Time, words("time uhrzeit zeit starttimeonly terminzeit beginnzeit")},
 	{NoShowFlag, words("noshow nichterschienen markedasnoshow noshowed ausgeblieben")},
 	{CancelledFlag, words("cancelled canceled cancelledat canceledat cancellationdate cancelationdate storniert storniertam abgesagt abgesagtam stornodatum")},
@@ -187,6 +187,59 @@ var profiles = []profile{
 			Customer: "", Name: "bookedby", Date: "checkin", BookedAt: "bookedon",
 			Amount: "price", Status: "status", Service: "unittype", Phone: "phonenumber",
 		},
+	},
+	{
+		// Advanced Order Export for WooCommerce: one row per product. The status is
+		// WooCommerce's label in the shop's language: "Processing" is a paid order, "On hold"
+		// and "Pending payment" await payment; the plugin's own column labels stay English.
+		name:      "WooCommerce orders",
+		signature: []string{"ordertotalamount", "emailbilling"},
+		mapping:   map[Concept]string{Service: "itemname"},
+		statuses: map[string]visit.Status{
+			"processing": visit.Attended, "onhold": visit.Booked, "pendingpayment": visit.Booked,
+			"draft":         visit.Booked,
+			"inbearbeitung": visit.Attended, "inwartestellung": visit.Booked, "zahlungausstehend": visit.Booked,
+			"rueckerstattet": visit.Cancelled, "fehlgeschlagen": visit.Cancelled,
+		},
+	},
+	{
+		// Channel manager reservations (Smoobu, German UI): "Gast" is the guest's name, not
+		// an id; "Portal" is where the guest booked.
+		name:      "Smoobu reservations",
+		signature: []string{"anreise", "abreise", "portal"},
+		mapping:   map[Concept]string{Customer: "", Name: "gast", Channel: "portal", Service: "wohnung"},
+	},
+	{
+		// Salon marketplace appointments: "Client" is a name; the e-mail is the key.
+		name:      "Treatwell appointments",
+		signature: []string{"client", "treatment", "bookingsource"},
+		mapping:   map[Concept]string{Customer: "", Name: "client"},
+	},
+	{
+		// Appointment list: "Client" is a name (there is no client id), "Scheduled Date" the
+		// appointment and "Created Date" the booking.
+		name:      "Fresha appointments",
+		signature: []string{"ref", "scheduleddate", "teammember"},
+		mapping:   map[Concept]string{Customer: "", Name: "client", Date: "scheduleddate", BookedAt: "createddate"},
+	},
+	{
+		// Online booking platform: "Patient" is a name; the e-mail is the key.
+		name:      "jameda appointments",
+		signature: []string{"patient", "versicherung", "gebuchtam"},
+		mapping:   map[Concept]string{Customer: "", Name: "patient"},
+	},
+	{
+		// Physiotherapy appointments: "Arzt" is the prescribing doctor (the referrer), the
+		// therapist is the staff.
+		name:      "Physiotherapy appointments",
+		signature: []string{"heilmittel", "arzt"},
+		mapping:   map[Concept]string{Referrer: "arzt", Staff: "therapeut"},
+	},
+	{
+		// Dental fee lines, one row per fee number: "Name" is the surname.
+		name:      "Dental fee lines",
+		signature: []string{"gebnr", "gebdatum"},
+		mapping:   map[Concept]string{Name: "", LastName: "name"},
 	},
 }
 
