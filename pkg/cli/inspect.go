@@ -81,7 +81,7 @@ func runInspect(o *inspectOptions) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(inspectJSON{Report: res.Report, FirstRejects: append([]export.RowError{}, first...)})
 	}
-	return writeInspect(o.io.Out, &res.Report, first, len(res.Rejects), o.input.rejects)
+	return writeInspect(o.io.Out, &res.Report, first, res.Report.Rejected, o.input.rejects)
 }
 
 func writeInspect(w io.Writer, r *export.Report, first []export.RowError, total int, rejectsFile string) error {
