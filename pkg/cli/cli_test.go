@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"os"
@@ -34,6 +35,27 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// genfile FILE TEXT COUNT [TEXT COUNT]... writes each TEXT (with Go escapes such
+			// as \n and \r) COUNT times, for inputs too large to write into a script.
+			"genfile": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) < 3 || len(args)%2 != 1 || neg {
+					ts.Fatalf("usage: genfile FILE TEXT COUNT [TEXT COUNT]...")
+				}
+				f, err := os.Create(ts.MkAbs(args[0]))
+				ts.Check(err)
+				w := bufio.NewWriterSize(f, 1<<20)
+				for i := 1; i < len(args); i += 2 {
+					text, err := strconv.Unquote(`"` + args[i] + `"`)
+					ts.Check(err)
+					n, err := strconv.Atoi(args[i+1])
+					ts.Check(err)
+					for range n {
+						w.WriteString(text)
+					}
+				}
+				ts.Check(w.Flush())
+				ts.Check(f.Close())
+			},
 			// exits CODE CMD ARGS... runs CMD and checks its exit code.
 			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) < 2 || neg {
