@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"os"
@@ -53,6 +54,27 @@ func TestScripts(t *testing.T) {
 					})
 					ts.Check(os.WriteFile(ts.MkAbs(f), []byte(s), 0o644))
 				}
+			},
+			// genfile FILE TEXT COUNT [TEXT COUNT]... writes each TEXT (with Go escapes such
+			// as \n and \r) COUNT times, for inputs too large to write into a script.
+			"genfile": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) < 3 || len(args)%2 != 1 || neg {
+					ts.Fatalf("usage: genfile FILE TEXT COUNT [TEXT COUNT]...")
+				}
+				f, err := os.Create(ts.MkAbs(args[0]))
+				ts.Check(err)
+				w := bufio.NewWriterSize(f, 1<<20)
+				for i := 1; i < len(args); i += 2 {
+					text, err := strconv.Unquote(`"` + args[i] + `"`)
+					ts.Check(err)
+					n, err := strconv.Atoi(args[i+1])
+					ts.Check(err)
+					for range n {
+						w.WriteString(text)
+					}
+				}
+				ts.Check(w.Flush())
+				ts.Check(f.Close())
 			},
 			// exits CODE CMD ARGS... runs CMD and checks its exit code.
 			"exits": func(ts *testscript.TestScript, neg bool, args []string) {

@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
-	"github.com/gocarina/gocsv"
 	"github.com/spf13/cobra"
 
 	"github.com/winback/winback/pkg/atomicfile"
 	"github.com/winback/winback/pkg/export"
+	"github.com/winback/winback/pkg/render"
 )
 
 // inputOptions are the flags of every command that reads exports.
@@ -143,36 +144,58 @@ func readExportsFor(io_ *IOStreams, paths []string, o *inputOptions, rf readFor)
 		pr.start()
 		defer pr.finish()
 	}
-	res, err := export.Read(inputs, opt)
+	if o.rejects == "" {
+		return export.Read(inputs, opt)
+	}
+	// The rejected rows go to the file as they are found, not kept; the file is only put
+	// in place when the read succeeds.
+	var res *export.Result
+	var readErr error
+	err = atomicfile.Write(o.rejects, 0o600, func(w io.Writer) error {
+		rw := newRejectsWriter(w)
+		opt.Rejects = rw
+		if res, readErr = export.Read(inputs, opt); readErr != nil {
+			return readErr
+		}
+		return rw.close()
+	})
+	if readErr != nil {
+		return nil, readErr
+	}
 	if err != nil {
 		return nil, err
-	}
-	if o.rejects != "" {
-		if err := writeRejects(o.rejects, res.Rejects); err != nil {
-			return nil, err
-		}
 	}
 	return res, nil
 }
 
-// rejectRow is one line of the --rejects file.
-type rejectRow struct {
-	File   string `csv:"file"`
-	Line   int    `csv:"line"`
-	Column int    `csv:"column"`
-	Header string `csv:"header"`
-	Code   string `csv:"code"`
-	Reason string `csv:"reason"`
-	Value  string `csv:"value"`
-	Row    string `csv:"row"`
+// rejectsWriter writes the --rejects file: one CSV line per rejected row, formula cells
+// neutralised like every CSV winback writes.
+type rejectsWriter struct {
+	w   *render.SafeCSV
+	row []string
+	err error
 }
 
-func writeRejects(path string, rejects []export.RowError) error {
-	rows := make([]rejectRow, len(rejects))
-	for i, r := range rejects {
-		rows[i] = rejectRow{r.File, r.Line, r.Column, r.Header, r.Code, r.Reason, r.Value, r.Raw}
+func newRejectsWriter(w io.Writer) *rejectsWriter {
+	rw := &rejectsWriter{w: render.NewSafeCSV(w, false)}
+	rw.err = rw.w.Write([]string{"file", "line", "column", "header", "code", "reason", "value", "row"})
+	return rw
+}
+
+// WriteReject implements [export.RejectWriter].
+func (rw *rejectsWriter) WriteReject(e export.RowError) error {
+	if rw.err != nil {
+		return rw.err
 	}
-	return atomicfile.Write(path, 0o600, func(w io.Writer) error {
-		return gocsv.Marshal(rows, w)
-	})
+	rw.row = append(rw.row[:0], e.File, strconv.Itoa(e.Line), strconv.Itoa(e.Column), e.Header, e.Code, e.Reason, e.Value, e.Raw)
+	rw.err = rw.w.Write(rw.row)
+	return rw.err
+}
+
+func (rw *rejectsWriter) close() error {
+	if rw.err != nil {
+		return rw.err
+	}
+	rw.w.Flush()
+	return rw.w.Error()
 }

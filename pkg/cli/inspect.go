@@ -88,7 +88,7 @@ func runInspect(o *inspectOptions) error {
 		return nil
 	}
 	ew := &errWriter{w: o.io.Out}
-	if err := writeInspect(ew, &res.Report, first, len(res.Rejects), o.input.rejects); err != nil {
+	if err := writeInspect(ew, &res.Report, first, res.Report.Rejected, o.input.rejects); err != nil {
 		return err
 	}
 	if ew.err != nil {

@@ -298,7 +298,7 @@ func mapColumns(header []string, overrides map[Concept]string, dateOK func(col i
 				}
 			}
 			if col < 0 {
-				return nil, fmt.Errorf("%w: --column %s=%s: no such column (columns: %s)", ErrUsage, c, h, strings.Join(header, ", "))
+				return nil, fmt.Errorf("%w: --column %s=%s: no such column (columns: %s)", ErrUsage, c, shorten(h), headerList(header))
 			}
 		}
 		assign(c, col, "flag")

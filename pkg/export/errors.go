@@ -3,6 +3,7 @@ package export
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Sentinel errors callers test with [errors.Is]. Each is wrapped with the details.
@@ -44,8 +45,9 @@ type RowError struct {
 	Reason string `json:"reason"`           // what is wrong, in words for a person
 	Value  string `json:"value,omitempty"`  // the offending value, when there is one
 	Raw    string `json:"-"`                // the record as it stood in the file (personal data)
-	// Code is a stable short name of the reason: bad-date, bad-amount, missing-customer,
-	// missing-date, ragged, unknown-status, unterminated-quote, bad-encoding.
+	// Code is a stable short name of the reason: bad-date, bad-amount, amount-too-large,
+	// missing-customer, missing-date, ragged, unknown-status, unterminated-quote,
+	// bad-encoding.
 	Code string `json:"code"`
 }
 
@@ -54,11 +56,47 @@ func (e *RowError) Error() string {
 	if e.Column > 0 {
 		where += fmt.Sprintf(":%d", e.Column)
 		if e.Header != "" {
-			where += fmt.Sprintf(" (%s)", e.Header)
+			where += fmt.Sprintf(" (%s)", shorten(e.Header))
 		}
 	}
 	if e.Value != "" {
-		return fmt.Sprintf("%s: %s: %q", where, e.Reason, e.Value)
+		return fmt.Sprintf("%s: %s: %q", where, e.Reason, shorten(e.Value))
 	}
 	return fmt.Sprintf("%s: %s", where, e.Reason)
+}
+
+// An error message quotes at most this much of the input: a file whose line ends were not
+// recognised has a "header" that is the whole file, and a message that lists it buries
+// what is wrong under kilobytes of names and e-mail addresses.
+const (
+	maxQuotedHeaders = 12 // headers listed
+	maxQuotedRunes   = 40 // characters of one header or value
+)
+
+// shorten returns s cut to a length fit for a message, with "…" where it was cut.
+func shorten(s string) string {
+	n := 0
+	for i := range s {
+		if n == maxQuotedRunes {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
+// headerList lists headers for a message: the first few, each shortened, and how many more
+// there are.
+func headerList(header []string) string {
+	var b strings.Builder
+	for i, h := range header[:min(len(header), maxQuotedHeaders)] {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(shorten(h))
+	}
+	if n := len(header) - maxQuotedHeaders; n > 0 {
+		fmt.Fprintf(&b, " … and %d more", n)
+	}
+	return b.String()
 }

@@ -20,9 +20,12 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Add([]byte("Kundennr;Datum\nK1;01.02.2024\n\"K2;02.02.2024\n"))
 	f.Add([]byte("a,b\n\"x\"\"y\",2024-01-01\r\n"))
+	f.Add([]byte("Kundennr;Datum\rK1;01.02.2024\r\"K2;02.02.2024\r"))
+	f.Add([]byte("Kundennr;Datum;Betrag\nK1;01.02.2024;10000000000,01\n;02.02.2024;1\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		one, err1 := readWithin(t, data, Options{Workers: 1})
-		many, err2 := readWithin(t, data, Options{Workers: 2, BlockSize: 7})
+		var all rejectList
+		many, err2 := readWithin(t, data, Options{Workers: 2, BlockSize: 7, Rejects: &all})
 		if (err1 == nil) != (err2 == nil) {
 			t.Fatalf("errors differ: %v vs %v", err1, err2)
 		}
@@ -35,6 +38,9 @@ func FuzzRead(f *testing.F) {
 		r := one.Report
 		if r.Rows != r.Accepted+r.Rejected+r.Blank+r.Duplicates || r.Accepted < 0 {
 			t.Fatalf("accounting: %+v", r)
+		}
+		if len(all.rows) != r.Rejected || len(one.Rejects) != min(r.Rejected, KeptRejects) || !reflect.DeepEqual(one.Rejects, all.rows[:len(one.Rejects)]) {
+			t.Fatalf("%d rejects written, %d kept, %d counted", len(all.rows), len(one.Rejects), r.Rejected)
 		}
 		if !reflect.DeepEqual(one.Set, many.Set) || !reflect.DeepEqual(one.Report, many.Report) || !reflect.DeepEqual(one.Rejects, many.Rejects) {
 			t.Fatalf("result depends on blocks or workers:\n%+v\n%+v", one.Report, many.Report)

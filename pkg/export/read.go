@@ -50,13 +50,29 @@ type Options struct {
 	// [history.Builder.WithholdContacts]): it spares the read hashing and keeping four
 	// texts per row. The rows are checked and accounted for the same.
 	WithholdContacts bool
+	// Rejects, when set, is given every rejected row, in file and line order, as the read
+	// goes; [Result.Rejects] keeps only the first [KeptRejects].
+	Rejects RejectWriter
 }
+
+// RejectWriter takes the rejected rows of a read (the --rejects file). An error stops the
+// read, which then returns it.
+type RejectWriter interface {
+	WriteReject(e RowError) error
+}
+
+// KeptRejects is how many rejected rows [Result.Rejects] keeps: enough to show and to
+// inspect, while an export of millions of bad rows costs no more memory than a clean one.
+// The rest go to [Options.Rejects] only; the report counts them all.
+const KeptRejects = 200
 
 // Result is what [Read] returns: the histories and the facts about reading them.
 type Result struct {
-	Set     *history.Set
-	Report  Report
-	Rejects []RowError // every rejected row, in file and line order
+	Set    *history.Set
+	Report Report
+	// Rejects are the first [KeptRejects] rejected rows, in file and line order;
+	// Report.Rejected counts them all, and [Options.Rejects] is given them all.
+	Rejects []RowError
 }
 
 // Read reads one or more exports into one set of customer histories. Every row is
@@ -95,6 +111,14 @@ type reader struct {
 	ws       []*worker
 
 	ev evidence
+
+	// The rejected rows, gathered in input order from the parsed jobs by collectRejects.
+	parsed    chan *job
+	collected sync.WaitGroup
+	kept      []RowError
+	rejected  int
+	byReason  map[string]int
+	rejectErr error // of Options.Rejects
 }
 
 // evidence gathers what all rows say about ambiguous columns.
@@ -153,9 +177,9 @@ func newReader(opt Options) (*reader, error) {
 	if opt.BlockSize <= 0 {
 		r.opt.BlockSize = 1 << 19
 	}
-	// Rows address their block with 31-bit offsets (see history.Batch), and the chunker
-	// may double a block to fit a long record.
-	r.opt.BlockSize = min(r.opt.BlockSize, history.MaxBlock/2)
+	// Rows address their block with 31-bit offsets (see history.Batch), and a block is
+	// never larger than a record may be long (see chunker).
+	r.opt.BlockSize = min(r.opt.BlockSize, MaxRecordBytes)
 	if opt.DateFormat != "" {
 		o, err := field.ParseDateFormat(opt.DateFormat)
 		if err != nil {
@@ -205,6 +229,8 @@ type job struct {
 	buf   []byte // the buffer block is in, recycled once the block is parsed
 	line  int
 	left  atomic.Int32 // shards still to aggregate this job
+	// rejects are the block's rejected rows, in line order, until collectRejects has them.
+	rejects []RowError
 }
 
 type batch struct {
@@ -268,6 +294,10 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 		r.agg.Add(1)
 		go r.aggregate(s)
 	}
+	r.parsed = make(chan *job, cap(r.tokens))
+	r.byReason = map[string]int{}
+	r.collected.Add(1)
+	go r.collectRejects()
 	r.ws = make([]*worker, r.workers)
 	for i := range r.ws {
 		r.ws[i] = newWorker(r)
@@ -296,17 +326,22 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	for _, ch := range r.shards {
 		close(ch)
 	}
+	close(r.parsed)
 	r.agg.Wait()
+	r.collected.Wait()
 	if ferr != nil {
 		return nil, ferr
+	}
+	if r.rejectErr != nil {
+		return nil, fmt.Errorf("write the rejected rows: %w", r.rejectErr)
 	}
 	// Gather the workers' findings.
 	rep := &res.Report
 	rep.Version = ReportVersion
 	unknown := map[string]int{}
 	statuses := map[string]*StatusCount{}
+	res.Rejects = r.kept
 	for _, w := range r.ws {
-		res.Rejects = append(res.Rejects, w.rejects...)
 		rep.Rows += w.rows
 		rep.Blank += w.blank
 		rep.BookedAtUnreadable += w.badBooked
@@ -334,23 +369,13 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 		r.ev.comma.Add(w.comma)
 		r.ev.amountAmbiguous.Add(w.amountAmbiguous)
 	}
-	fileIndex := map[string]int{}
-	for _, fs := range files {
-		fileIndex[fs.name] = fs.index
-	}
-	slices.SortFunc(res.Rejects, func(a, b RowError) int {
-		if c := fileIndex[a.File] - fileIndex[b.File]; c != 0 {
-			return c
-		}
-		return a.Line - b.Line
-	})
 	if r.opt.Strict && len(res.Rejects) > 0 {
 		e := res.Rejects[0]
 		return nil, &InputError{Err: fmt.Errorf("%w: %v", ErrStrict, &e), File: "", Hint: "fix the row, or run without --strict to skip bad rows and list them with --rejects FILE"}
 	}
 	if r.opt.Strict && len(unknown) > 0 {
 		vals := sortedKeys(unknown)
-		return nil, &InputError{Err: fmt.Errorf("%w: unknown status value %q", ErrStrict, vals[0]), Hint: fmt.Sprintf("say what it means with --status-map '%s=attended' (or cancelled, no-show, booked)", vals[0])}
+		return nil, &InputError{Err: fmt.Errorf("%w: unknown status value %q", ErrStrict, shorten(vals[0])), Hint: fmt.Sprintf("say what it means with --status-map '%s=attended' (or cancelled, no-show, booked)", shorten(vals[0]))}
 	}
 	res2, err := r.resolve(rep)
 	if err != nil {
@@ -363,17 +388,14 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	set.Columns = columnsOf(files)
 	set.KeyKind = files[0].report.KeyKind
 	res.Set = set
-	rep.Rejected = len(res.Rejects)
+	rep.Rejected = r.rejected
 	rep.Duplicates = set.Duplicates
 	rep.Accepted = rep.Rows - rep.Rejected - rep.Blank - rep.Duplicates
 	rep.Customers = len(set.Customers)
 	rep.KeyKind = set.KeyKind
 	rep.FirstDay, rep.LastDay, rep.LatestRecorded = set.FirstDay.String(), set.LastDay.String(), set.LatestRecorded.String()
-	rep.RejectsByReason = map[string]int{}
+	rep.RejectsByReason = r.byReason
 	rep.Statuses = []StatusCount{}
-	for _, e := range res.Rejects {
-		rep.RejectsByReason[e.Code]++
-	}
 	for _, sc := range statuses {
 		rep.Statuses = append(rep.Statuses, *sc)
 	}
@@ -402,7 +424,7 @@ func (r *reader) resolve(rep *Report) (history.Resolution, error) {
 			case df > 0 && mf > 0:
 				a, b := ev.firstDayFirst[col].Load(), ev.firstMonthFirst[col].Load()
 				return res, &InputError{
-					Err:  fmt.Errorf("%w: the %s column has day-first dates (%q, %s line %d) and month-first dates (%q, %s line %d)", ErrAmbiguousDates, name, a.value, a.file, a.line, b.value, b.file, b.line),
+					Err:  fmt.Errorf("%w: the %s column has day-first dates (%q, %s line %d) and month-first dates (%q, %s line %d)", ErrAmbiguousDates, name, shorten(a.value), a.file, a.line, shorten(b.value), b.file, b.line),
 					Hint: "say which order is right with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy; rows in the other order will be rejected as impossible dates",
 				}
 			case df > 0:
@@ -412,7 +434,7 @@ func (r *reader) resolve(rep *Report) (history.Resolution, error) {
 			case ev.ambiguous[col].Load() > 0:
 				a := ev.firstAm[col].Load()
 				return res, &InputError{
-					Err:  fmt.Errorf("%w: every %s in the %s column could be day/month or month/day (e.g. %q, %s line %d)", ErrAmbiguousDates, "date", name, a.value, a.file, a.line),
+					Err:  fmt.Errorf("%w: every %s in the %s column could be day/month or month/day (e.g. %q, %s line %d)", ErrAmbiguousDates, "date", name, shorten(a.value), a.file, a.line),
 					Hint: "say which it is with --date-format dd/mm/yyyy (day first) or --date-format mm/dd/yyyy (month first)",
 				}
 			}
@@ -498,26 +520,45 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 	if isBinary(head) {
 		return nil, &InputError{Err: fmt.Errorf("%w: this is not a text file", ErrUnreadable), File: in.Name, Hint: "export the data as CSV (Excel: File > Save As > CSV UTF-8)"}
 	}
+	whole := err == io.EOF // the sample is the whole file
+	rest := afterPeek(br, dec.r, err)
+	crOnly := bytes.IndexByte(head, '\n') < 0 && bytes.IndexByte(head, '\r') >= 0
+	if crOnly {
+		// Lines end in a carriage return alone (Excel's "CSV (Macintosh)", old Mac
+		// software): read every CR as a line end, inside quotes too, where it is a line
+		// break either way.
+		head = bytes.ReplaceAll(head, []byte{'\r'}, nl)
+		rest = crAsLF{rest}
+	}
 	if r.forcedDial != nil {
 		dial = *r.forcedDial
 	} else {
 		dial = sniffDialect(head[:min(len(head), sniffBytes)])
 	}
-	ch := &chunker{r: afterPeek(br, dec.r, err), get: r.getBlock, size: r.opt.BlockSize, maxSize: 64 << 20, line: 1, quotes: !dial.whitespace, delim: dial.delim}
+	ch := &chunker{r: rest, get: r.getBlock, size: r.opt.BlockSize, maxSize: MaxRecordBytes, line: 1, quotes: !dial.whitespace, delim: dial.delim}
 	sp := dial.splitter()
+	if !whole && bytes.IndexByte(head, '\n') < 0 {
+		return nil, &InputError{
+			Err:  fmt.Errorf("%w: line 1 has no line end in its first %d KiB", ErrUnreadable, sampleBytes>>10),
+			File: in.Name, Hint: "a header row is not that long: check that this is a CSV export with one row per line (lines ending in LF, CR LF or CR)",
+		}
+	}
 	// Look at the first records for the header and the columns' content.
 	var sample [][]string
 	pos := 0
-	if len(head) == sampleBytes {
-		if i := bytes.LastIndexByte(head, '\n'); i > 0 {
-			head = head[:i+1]
-		}
+	if !whole {
+		head = head[:bytes.LastIndexByte(head, '\n')+1]
 	}
+	line := 1
+	var open *RecordTooLongError // a quoted field the sample does not close, if any
 	for pos < len(head) && len(sample) < 200 {
-		f, next, _, err := sp.record(head, pos)
+		f, next, extra, err := sp.record(head, pos)
 		if err != nil {
+			// Newlines before the open quote are in the record's earlier quoted fields.
+			open = &RecordTooLongError{Line: line, QuoteLine: line + extra, QuoteColumn: len(f) + 1}
 			break
 		}
+		line += 1 + extra
 		if len(f) > 0 && !(len(f) == 1 && len(bytes.TrimSpace(f[0])) == 0) {
 			rec := make([]string, len(f))
 			for i, x := range f {
@@ -529,6 +570,9 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 		pos = next
 	}
 	if len(sample) == 0 {
+		if open != nil {
+			return nil, openQuoteError(in.Name, open, whole)
+		}
 		return nil, &InputError{Err: fmt.Errorf("%w: the file has no rows", ErrUnreadable), File: in.Name, Hint: "check that this is the export you meant"}
 	}
 	fs := &fileState{index: index, name: in.Name, dial: dial, fallback: dec.fallback}
@@ -572,6 +616,20 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 	fs.keyBy = keyBy
 	rep.KeyKind = kind
 	rep.fill(fs.header, cols)
+	if (kind == "" || !cols.has(Date)) && len(data) == 0 {
+		// Without rows there is nothing to tell a date column by: say why there are none.
+		if open != nil {
+			return fs, openQuoteError(in.Name, open, whole)
+		}
+		within := ""
+		if !whole {
+			within = fmt.Sprintf(" in its first %d KiB", sampleBytes>>10)
+		}
+		return fs, &InputError{
+			Err:  fmt.Errorf("%w: the file has a header row (line 1) but no rows of data%s", ErrUnreadable, within),
+			File: in.Name, Hint: "check that this is the export you meant; export the visits of a period that has some",
+		}
+	}
 	if kind == "" || !cols.has(Date) {
 		missing := "customer"
 		hint := "name the column that identifies a customer with --column customer=HEADER (an id, e-mail, phone or name column will do)"
@@ -585,7 +643,7 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 			hint = "only one column was found; name the delimiter with --delimiter ';' (or , tab | whitespace)"
 		}
 		return fs, &InputError{
-			Err:  fmt.Errorf("%w: no %s column among: %s", ErrMissingColumn, missing, strings.Join(fs.header, ", ")),
+			Err:  fmt.Errorf("%w: no %s column among: %s", ErrMissingColumn, missing, headerList(fs.header)),
 			File: in.Name, Hint: hint,
 		}
 	}
@@ -595,7 +653,7 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 	}
 	block, buf, line, err := ch.next()
 	if err != nil {
-		return fs, &InputError{Err: fmt.Errorf("%w: %v", ErrUnreadable, err), File: in.Name, Hint: "check the quotes around the line reported; a field that starts with \" must end with \""}
+		return fs, chunkError(in.Name, err)
 	}
 	if hasHeader {
 		sort.SliceStable(fs.perm, func(a, b int) bool { return normHeader(fs.header[fs.perm[a]]) < normHeader(fs.header[fs.perm[b]]) })
@@ -622,9 +680,36 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 			return fs, nil
 		}
 		if err != nil {
-			return fs, &InputError{Err: fmt.Errorf("%w: %v", ErrUnreadable, err), File: in.Name, Hint: "check the quotes around the line reported; a field that starts with \" must end with \""}
+			return fs, chunkError(in.Name, err)
 		}
 	}
+}
+
+// openQuoteError is the error for a quoted field, opened where o says, that the sample at
+// the start of the file does not close.
+func openQuoteError(file string, o *RecordTooLongError, whole bool) *InputError {
+	where := "it runs to the end of the file"
+	if !whole {
+		where = fmt.Sprintf("it is still open %d KiB into the file", sampleBytes>>10)
+	}
+	return &InputError{
+		Err:  fmt.Errorf("%w: line %d, column %d: a quoted field is never closed: %s", ErrUnreadable, o.QuoteLine, o.QuoteColumn, where),
+		File: file,
+		Hint: fmt.Sprintf("a field that starts with \" must end with \": close or remove the quote on line %d", o.QuoteLine),
+	}
+}
+
+// chunkError is the error for a failure to cut the input into records.
+func chunkError(file string, err error) *InputError {
+	var long *RecordTooLongError
+	if !errors.As(err, &long) {
+		return &InputError{Err: fmt.Errorf("%w: %v", ErrUnreadable, err), File: file, Hint: "check that the file is readable"}
+	}
+	hint := fmt.Sprintf("a field that starts with \" must end with \": close or remove the quote on line %d", long.QuoteLine)
+	if long.QuoteLine == 0 {
+		hint = fmt.Sprintf("winback reads one row per line, of at most %d MiB: check that this is a CSV export and how its lines end", MaxRecordBytes>>20)
+	}
+	return &InputError{Err: fmt.Errorf("%w: %w", ErrUnreadable, err), File: file, Hint: hint}
 }
 
 func (r *reader) stopped() bool { return r.stopAt.Load() != math.MaxInt64 }
@@ -765,3 +850,49 @@ func (r *reader) aggregate(s int) {
 }
 
 var _ = xxhash.Sum64
+
+// collectRejects takes the parsed jobs' rejected rows in input order, whatever order the
+// workers finish in: it counts them, keeps the first [KeptRejects] and hands each to
+// Options.Rejects, so that memory does not grow with the number of bad rows.
+func (r *reader) collectRejects() {
+	defer r.collected.Done()
+	waiting := map[int]*job{}
+	next := 0
+	for j := range r.parsed {
+		waiting[j.seq] = j
+		for {
+			j, ok := waiting[next]
+			if !ok {
+				break
+			}
+			delete(waiting, next)
+			next++
+			for _, e := range j.rejects {
+				r.rejected++
+				r.byReason[e.Code]++
+				if len(r.kept) < KeptRejects {
+					r.kept = append(r.kept, e)
+				}
+				if r.opt.Rejects != nil && r.rejectErr == nil {
+					if r.rejectErr = r.opt.Rejects.WriteReject(e); r.rejectErr != nil {
+						r.stopAtSeq(j.seq)
+					}
+				}
+			}
+			j.rejects = nil
+		}
+	}
+}
+
+// crAsLF reads a stream whose lines end in CR alone as if they ended in LF.
+type crAsLF struct{ r io.Reader }
+
+func (c crAsLF) Read(b []byte) (int, error) {
+	n, err := c.r.Read(b)
+	for i, x := range b[:n] {
+		if x == '\r' {
+			b[i] = '\n'
+		}
+	}
+	return n, err
+}

@@ -122,7 +122,7 @@ func TestBadRowsAreRejectedWithWhereAndWhy(t *testing.T) {
 	}
 	expect := []want{
 		{4, 2, "bad-date"}, {5, 2, "bad-date"}, {6, 1, "missing-customer"}, {7, 0, "ragged"},
-		{8, 0, "ragged"}, {9, 5, "bad-amount"}, {18, 0, "unterminated-quote"},
+		{8, 0, "ragged"}, {9, 5, "bad-amount"}, {18, 4, "unterminated-quote"},
 	}
 	if !reflect.DeepEqual(got, expect) {
 		t.Errorf("rejects\n got %v\nwant %v", got, expect)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"math/bits"
 )
@@ -172,6 +173,13 @@ func fieldEnd(b []byte, i int, d byte) int {
 	return i
 }
 
+// MaxRecordBytes is the longest record the reader takes: one row, with the line breaks in
+// its quoted fields, up to the newline that ends it. A longer one is almost always a quote
+// that is never closed and swallows the rest of the file, or a file whose lines end in
+// something that is not a line end; reading on would hold the whole file in memory. The
+// limit is the same whatever the block size.
+const MaxRecordBytes = 64 << 20
+
 // chunker reads a stream in blocks that end on record boundaries, so that blocks can be
 // parsed independently; blocks always start on a record boundary. In quoted mode it follows
 // the splitter's rule exactly: a quote opens a quoted field only at the start of a field
@@ -183,30 +191,44 @@ type chunker struct {
 	size   int
 	// get returns a buffer of at least n bytes' capacity (length 0) to read a block into;
 	// nil allocates. Blocks are handed out whole, so the caller may recycle them.
-	get     func(n int) []byte
-	carry   []byte // the start of the next block: a record cut by the end of the buffer
-	eof     bool
-	line    int // 1-based line number of the next block's first byte
+	get   func(n int) []byte
+	carry []byte // the start of the next block: a record cut by the end of the buffer
+	eof   bool
+	line  int // 1-based line number of the next block's first byte
+	// maxSize is the longest record taken, [MaxRecordBytes] but for tests. Buffers are
+	// never larger than maxSize+1, so that no record longer than it fits in one unseen.
 	maxSize int
 }
 
-// errRecordTooLong reports a record that grows past the chunker's limit, almost always an
-// unbalanced quote that swallows the rest of the file.
-var errRecordTooLong = errors.New("a record is longer than 64 MiB; a quote is probably not closed")
+// RecordTooLongError is a record longer than [MaxRecordBytes].
+type RecordTooLongError struct {
+	Line int // the line the record starts on
+	// QuoteLine and QuoteColumn are where the quoted field that is still open at the limit
+	// starts (column: 1-based field number); 0 when no quoted field is open, so that the
+	// record simply has no line end.
+	QuoteLine, QuoteColumn int
+}
+
+func (e *RecordTooLongError) Error() string {
+	if e.QuoteLine > 0 {
+		return fmt.Sprintf("line %d: the quoted field that starts at line %d, column %d is never closed: the record runs on past %d MiB", e.Line, e.QuoteLine, e.QuoteColumn, MaxRecordBytes>>20)
+	}
+	return fmt.Sprintf("line %d: the record runs on for more than %d MiB without a line end", e.Line, MaxRecordBytes>>20)
+}
 
 // next returns the next block, the buffer it is in (whose memory the caller owns from now
-// on) and the line number the block's first byte is on; io.EOF at the end.
+// on) and the line number the block's first byte is on; io.EOF at the end, a
+// [*RecordTooLongError] at a record longer than maxSize.
 func (c *chunker) next() (block, buf []byte, line int, err error) {
 	if c.eof && len(c.carry) == 0 {
 		return nil, nil, 0, io.EOF
 	}
-	size := c.size
+	size := max(min(c.size, c.maxSize), min(2*len(c.carry), c.maxSize+1), len(c.carry))
 	for {
-		n := max(size, 2*len(c.carry))
 		if c.get != nil {
-			buf = c.get(n)[:len(c.carry)]
+			buf = c.get(size)[:len(c.carry)]
 		} else {
-			buf = make([]byte, len(c.carry), n)
+			buf = make([]byte, len(c.carry), size)
 		}
 		copy(buf, c.carry)
 		for !c.eof && len(buf) < cap(buf) {
@@ -225,6 +247,11 @@ func (c *chunker) next() (block, buf []byte, line int, err error) {
 		cut := len(buf)
 		if !c.eof {
 			cut = c.boundary(buf)
+		} else if len(buf) > c.maxSize {
+			// The last record, which needs no line end, may be the one too long.
+			if b := c.boundary(buf); len(buf)-b > c.maxSize {
+				cut = b
+			}
 		}
 		if cut > 0 {
 			block = buf[:cut:cut]
@@ -233,13 +260,54 @@ func (c *chunker) next() (block, buf []byte, line int, err error) {
 			c.line += bytes.Count(block, nl)
 			return block, buf[:0], line, nil
 		}
-		// No boundary in the whole buffer: one record is longer than the block; grow.
-		if len(buf) >= c.maxSize {
-			return nil, nil, 0, errRecordTooLong
+		// No boundary in the whole buffer: the record at its start is at least as long.
+		if len(buf) > c.maxSize {
+			return nil, nil, 0, c.tooLong(buf)
 		}
 		c.carry = append(c.carry[:0], buf...)
-		size = 2 * len(buf)
+		size = min(2*len(buf), c.maxSize+1)
 	}
+}
+
+// tooLong describes the record that fills buf without ending.
+func (c *chunker) tooLong(buf []byte) error {
+	e := &RecordTooLongError{Line: c.line}
+	if !c.quotes {
+		return e
+	}
+	// Follow the quotes as boundary does; every newline in buf is inside a quoted field.
+	inside, open, field := false, -1, 1
+	for pos := 0; pos < len(buf); {
+		if !inside {
+			k := bytes.IndexAny(buf[pos:], string([]byte{'"', c.delim}))
+			if k < 0 {
+				break
+			}
+			q := pos + k
+			pos = q + 1
+			if buf[q] == c.delim {
+				field++
+			} else if q == 0 || buf[q-1] == c.delim || buf[q-1] == '\n' {
+				inside, open = true, q
+			}
+			continue
+		}
+		k := bytes.IndexByte(buf[pos:], '"')
+		if k < 0 {
+			break
+		}
+		q := pos + k
+		if q+1 < len(buf) && buf[q+1] == '"' {
+			pos = q + 2
+			continue
+		}
+		inside, pos = false, q+1
+	}
+	if inside {
+		e.QuoteLine = c.line + bytes.Count(buf[:open], nl)
+		e.QuoteColumn = field
+	}
+	return e
 }
 
 // boundary returns the offset just past the last record-ending newline in buf, or 0. It

@@ -33,7 +33,7 @@ type worker struct {
 
 	// findings, merged by reader.run when all work is done
 	rows, blank, badBooked, recoded, keyFallback int
-	rejects                                      []RowError
+	rejects                                      []RowError // of the block being parsed
 	unknown                                      map[string]int
 	statusSeen                                   map[string]*statusTally
 	layouts                                      map[int]*[256]int // by file, date layouts seen
@@ -98,10 +98,12 @@ func (w *worker) loop() {
 		if int64(j.seq) <= w.r.stopAt.Load() {
 			w.parse(j)
 		}
+		j.rejects, w.rejects = w.rejects, nil
 		for s, ch := range w.r.shards {
 			ch <- &batch{job: j, rows: w.batches[s]}
 			w.batches[s] = nil
 		}
+		w.r.parsed <- j
 	}
 }
 
@@ -133,7 +135,8 @@ func (w *worker) parse(j *job) {
 		}
 		w.rows++
 		if err != nil {
-			w.reject(fs, thisLine, 0, "unterminated-quote", "a quoted field is never closed (a \" is missing)", "", raw)
+			// The quote opens the field after the ones read; it runs to the end of the file.
+			w.reject(fs, thisLine, len(fields)+1, "unterminated-quote", "a quoted field is never closed (a \" is missing); the rest of the file was read as this one row", "", raw)
 			continue
 		}
 		w.row(fs, fields, thisLine, raw, layouts)
@@ -336,6 +339,10 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 		case field.DecimalComma:
 			w.comma++
 		}
+		if tooLarge(a.Minor) || a.Ambiguous() && (tooLarge(a.In(field.DecimalPoint)) || tooLarge(a.In(field.DecimalComma))) {
+			w.reject(fs, line, col(Amount), "amount-too-large", fmt.Sprintf("the amount is more than any one visit is billed (at most %s)", maxAmountText), string(av), raw)
+			return
+		}
 		row.Amount = a.Minor
 		if a.Ambiguous() {
 			w.amountAmbiguous++
@@ -386,6 +393,15 @@ func (w *worker) order(col int, d field.Date, fs *fileState, line int, raw []byt
 }
 
 func errText(err error) string { return err.Error() }
+
+// MaxAmount is the largest amount, in cents (minor units), a row may have, either sign:
+// ten billion in the currency, beyond what a practice bills for one visit, and small enough
+// that sums over any export's rows cannot overflow an int64.
+const MaxAmount = 1_000_000_000_000
+
+const maxAmountText = "10,000,000,000.00"
+
+func tooLarge(minor int64) bool { return minor > MaxAmount || minor < -MaxAmount }
 
 func describeKey(c Concept) string {
 	switch c {

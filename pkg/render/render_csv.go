@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,12 +33,18 @@ func (c csvWriter) Write(w io.Writer, out *Output) error {
 }
 
 // SafeCSV is a gocsv CSVWriter that neutralises cells a spreadsheet would run as a formula
-// and, for a German Excel, writes ';' and decimal commas. Use it for every CSV winback
-// writes from data.
+// and, for a German Excel, writes ';' and decimal commas. It is the one writer of every CSV
+// winback writes from data: outputs, reports and the --rejects file.
 type SafeCSV struct {
 	w      *csv.Writer
 	excel  bool
-	header bool
+	header []string // once written
+	// decimalNames, when set, are the columns whose decimal point a German Excel wants as
+	// a comma, and decimals marks them by position; otherwise every cell after the header
+	// that reads as a decimal number gets one.
+	decimalNames []string
+	decimals     []bool
+	out          []string
 }
 
 // NewSafeCSV returns a [SafeCSV] writing to w.
@@ -49,17 +56,54 @@ func NewSafeCSV(w io.Writer, excel bool) *SafeCSV {
 	return &SafeCSV{w: cw, excel: excel}
 }
 
+// DecimalColumns limits Excel's decimal commas to the columns with these headers, so that
+// an id like "12.5" in another column stays as it is. Call it before the first Write.
+func (s *SafeCSV) DecimalColumns(headers ...string) *SafeCSV {
+	s.decimalNames = headers
+	return s
+}
+
+// AfterHeader makes s write rows under a header written before (by another SafeCSV, for
+// a file written in pieces): the next Write is a row, not the header.
+func (s *SafeCSV) AfterHeader(header []string) *SafeCSV {
+	s.setHeader(header)
+	return s
+}
+
+// Header returns the header row, once written (or given to [SafeCSV.AfterHeader]).
+func (s *SafeCSV) Header() []string { return s.header }
+
+func (s *SafeCSV) setHeader(header []string) {
+	s.header = slices.Clone(header)
+	if s.decimalNames != nil {
+		s.decimals = make([]bool, len(header))
+		for i, h := range header {
+			s.decimals[i] = slices.Contains(s.decimalNames, h)
+		}
+	}
+}
+
 // Write writes one row; the first row is the header.
 func (s *SafeCSV) Write(row []string) error {
-	out := make([]string, len(row))
+	s.out = s.out[:0]
 	for i, c := range row {
-		if s.excel && s.header && isDecimal(c) {
+		if s.excel && s.header != nil && s.decimal(i, c) {
 			c = strings.Replace(c, ".", ",", 1)
 		}
-		out[i] = Neutralise(c)
+		s.out = append(s.out, Neutralise(c))
 	}
-	s.header = true
-	return s.w.Write(out)
+	if s.header == nil {
+		s.setHeader(row)
+	}
+	return s.w.Write(s.out)
+}
+
+// decimal tells whether cell c of column i is a decimal number to write with a comma.
+func (s *SafeCSV) decimal(i int, c string) bool {
+	if s.decimalNames != nil {
+		return i < len(s.decimals) && s.decimals[i]
+	}
+	return isDecimal(c)
 }
 
 // Flush writes buffered rows.

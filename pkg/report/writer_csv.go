@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"encoding/csv"
 	"io"
 	"slices"
 	"strings"
@@ -31,7 +30,7 @@ func (c csvWriter) Write(w io.Writer, r *Report) error {
 	// The header, then the rows a chunk of customers at a time on all cores: gocsv's
 	// reflection is most of the work, and the customers not yet complete are filled in as
 	// their chunk is encoded and not kept (see [Report.Defer]).
-	header, decimals, err := c.encode(nil, nil, []Customer{})
+	header, names, err := c.encode(nil, nil, []Customer{})
 	if err != nil {
 		return err
 	}
@@ -52,33 +51,29 @@ func (c csvWriter) Write(w io.Writer, r *Report) error {
 		for k := range p.cs {
 			fill(lo+k, &p.cs[k], &p.s)
 		}
-		b, _, err := c.encode(b, decimals, customersForCSV(p.cs))
+		b, _, err := c.encode(b, names, customersForCSV(p.cs))
 		clear(p.cs) // let their strings go
 		clear(p.s.Reasons)
 		return b, err
 	})
 }
 
-// encode appends the csv rows of cs to b: with the header first when decimals is nil, in
-// which case it also returns which columns are decimal (see [safeCSV]).
-func (c csvWriter) encode(b []byte, decimals []bool, cs []Customer) ([]byte, []bool, error) {
+// encode appends the csv rows of cs to b: with the header first when header is nil, in
+// which case it also returns the header's names; otherwise under that header.
+func (c csvWriter) encode(b []byte, header []string, cs []Customer) ([]byte, []string, error) {
 	buf := bytes.NewBuffer(b)
-	cw := csv.NewWriter(buf)
-	if c.excel {
-		cw.Comma = ';'
-	}
-	sw := &safeCSV{w: cw, excel: c.excel, decimals: decimals}
+	sw := render.NewSafeCSV(buf, c.excel).DecimalColumns(csvDecimalColumns...)
 	var err error
-	if decimals == nil {
+	if header == nil {
 		err = gocsv.MarshalCSV(cs, sw)
 	} else {
-		err = gocsv.MarshalCSVWithoutHeaders(cs, sw)
+		err = gocsv.MarshalCSVWithoutHeaders(cs, sw.AfterHeader(header))
 	}
 	if err != nil {
 		return b, nil, err
 	}
-	cw.Flush()
-	return buf.Bytes(), sw.decimals, cw.Error()
+	sw.Flush()
+	return buf.Bytes(), sw.Header(), sw.Error()
 }
 
 // customersForCSV fills in the customers' Questions from their reasons where the builder
@@ -93,37 +88,3 @@ func customersForCSV(cs []Customer) []Customer {
 	}
 	return cs
 }
-
-// safeCSV implements gocsv's CSVWriter: it neutralises formula cells with
-// [render.Neutralise] and, for Excel, writes the decimal columns with a comma.
-type safeCSV struct {
-	w        *csv.Writer
-	excel    bool
-	decimals []bool // by column, from the header
-	row      []string
-}
-
-func (s *safeCSV) Write(row []string) error {
-	if s.decimals == nil {
-		s.decimals = make([]bool, len(row))
-		for i, h := range row {
-			for _, d := range csvDecimalColumns {
-				if h == d {
-					s.decimals[i] = true
-				}
-			}
-		}
-		return s.w.Write(row)
-	}
-	s.row = s.row[:0]
-	for i, c := range row {
-		if s.excel && i < len(s.decimals) && s.decimals[i] {
-			c = strings.Replace(c, ".", ",", 1)
-		}
-		s.row = append(s.row, render.Neutralise(c))
-	}
-	return s.w.Write(s.row)
-}
-
-func (s *safeCSV) Flush()       { s.w.Flush() }
-func (s *safeCSV) Error() error { return s.w.Error() }

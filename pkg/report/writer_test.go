@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"os"
@@ -14,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/gocarina/gocsv"
+
+	"github.com/winback/winback/pkg/render"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -399,14 +400,11 @@ func TestCSVInChunksIsTheWholeEncoding(t *testing.T) {
 		if excel {
 			whole.WriteString("\uFEFF")
 		}
-		cw := csv.NewWriter(&whole)
-		if excel {
-			cw.Comma = ';'
-		}
-		if err := gocsv.MarshalCSV(customersForCSV(slices.Clone(full.Lapsed)), &safeCSV{w: cw, excel: excel}); err != nil {
+		sw := render.NewSafeCSV(&whole, excel).DecimalColumns(csvDecimalColumns...)
+		if err := gocsv.MarshalCSV(customersForCSV(slices.Clone(full.Lapsed)), sw); err != nil {
 			t.Fatal(err)
 		}
-		cw.Flush()
+		sw.Flush()
 
 		r := *full
 		r.Lapsed = make([]Customer, len(full.Lapsed))
