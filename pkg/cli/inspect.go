@@ -191,7 +191,7 @@ func writeInspect(w io.Writer, r *export.Report, first []export.RowError, total 
 			if e.Column > 0 {
 				col = fmt.Sprintf("%d %s", e.Column, e.Header)
 			}
-			rows = append(rows, []string{where, col, e.Reason, e.Value})
+			rows = append(rows, []string{where, col, e.Reason, export.Shorten(e.Value)})
 		}
 		if err := render.Terminal(w, []string{"where", "column", "reason", "value"}, rows, nil); err != nil {
 			return err

@@ -85,6 +85,10 @@ func shorten(s string) string {
 	return s
 }
 
+// Shorten returns s cut as a message or a table quotes a value of the input, with "…"
+// where it was cut. [RowError.Value] keeps the whole value for the rejects file.
+func Shorten(s string) string { return shorten(s) }
+
 // headerList lists headers for a message: the first few, each shortened, and how many more
 // there are.
 func headerList(header []string) string {
