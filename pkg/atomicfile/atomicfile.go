@@ -245,7 +245,7 @@ func writeThrough(path string, write func(io.Writer) error) error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, withoutPath(err, path))
 	}
 	return nil
 }
