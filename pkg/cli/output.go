@@ -203,5 +203,9 @@ func (o *outputOptions) add(files *atomicfile.Set, io_ *IOStreams, format, lang 
 // stdoutError says that writing standard output failed (a full disk behind a redirect, a
 // closed pipe): the output is incomplete and the run fails.
 func stdoutError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // "write /dev/stdout: no space left on device" says the stream twice
+	}
 	return fmt.Errorf("write standard output: %w", err)
 }
