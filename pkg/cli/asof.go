@@ -100,3 +100,63 @@ func evidenceText(t history.TakenOn) string {
 	}
 	return "no date in the data"
 }
+
+// asOfFacts are the lines of inspect's summary that say how the default as-of date was
+// chosen and why.
+func asOfFacts(t history.TakenOn) [][]string {
+	if t.Day == visit.NoDay {
+		return [][]string{{"default as-of", "none: no booking date and no recorded visit; name it with --as-of"}}
+	}
+	facts := [][]string{{"default as-of", fmt.Sprintf("%s, %s", t.Day, evidenceText(t))}}
+	if t.FutureAttended > 0 {
+		what := "1 later appointment marked attended is"
+		if t.FutureAttended > 1 {
+			what = fmt.Sprintf("%d later appointments marked attended are", t.FutureAttended)
+		}
+		facts = append(facts, []string{"", what + " taken as booked: the export was taken before their day"})
+	}
+	if len(t.Outliers) > 0 {
+		facts = append(facts, []string{"", "set aside: " + outlierText(t.Outliers)})
+	}
+	return facts
+}
+
+// asOfJSON is how inspect --format json says the default as-of date was chosen.
+type asOfJSON struct {
+	// Date is the default as-of date ("" when the data has none); By says what it was
+	// read from: "booking_date" or "recorded_outcome".
+	Date string `json:"date"`
+	By   string `json:"by"`
+	// FutureAttended counts later appointments marked attended, taken as booked.
+	FutureAttended int `json:"future_attended"`
+	// SetAside lists the dates far beyond the rest, which were not taken.
+	SetAside []asOfOutlier `json:"set_aside"`
+}
+
+type asOfOutlier struct {
+	Customer string `json:"customer"`
+	Date     string `json:"date"`
+	Booked   string `json:"booked,omitempty"`
+	Status   string `json:"status"`
+}
+
+func asOfDoc(t history.TakenOn) asOfJSON {
+	js := asOfJSON{FutureAttended: t.FutureAttended, SetAside: []asOfOutlier{}}
+	if t.Day != visit.NoDay {
+		js.Date = t.Day.String()
+	}
+	switch t.By {
+	case history.ByBooking:
+		js.By = "booking_date"
+	case history.ByOutcome:
+		js.By = "recorded_outcome"
+	}
+	for _, o := range t.Outliers {
+		oj := asOfOutlier{Customer: o.Key, Date: o.Day.String(), Status: o.Status.String()}
+		if o.Booked != visit.NoDay {
+			oj.Booked = o.Booked.String()
+		}
+		js.SetAside = append(js.SetAside, oj)
+	}
+	return js
+}
