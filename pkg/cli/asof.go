@@ -36,7 +36,8 @@ func (o *outputOptions) asOfDay(io_ *IOStreams, res *export.Result) (visit.Day, 
 			return visit.NoDay, usagef("name the date with --as-of yyyy-mm-dd", "the data has no booking date and no recorded visit to take the as-of date from")
 		}
 		if len(t.Outliers) > 0 && !io_.Quiet {
-			fmt.Fprintf(io_.ErrOut, "winback: warning: %s; as of %s (%s)\n", outlierText(t.Outliers), t.Day, evidenceText(t))
+			fmt.Fprintf(io_.ErrOut, "winback: warning: %s: more than a year beyond the rest of the data, not taken as the day of the export; as of %s, %s\n",
+				outlierText(t.Outliers), t.Day, evidenceText(t))
 			fmt.Fprintf(io_.ErrOut, "winback: hint: correct the date in the export, or name the as-of date with --as-of\n")
 		}
 		d = t.Day
@@ -84,10 +85,7 @@ func outlierText(out []history.Outlier) string {
 	if len(out) > 3 {
 		text += fmt.Sprintf(" and %d more", len(out)-3)
 	}
-	if len(out) > 1 {
-		return text + " lie more than a year beyond the rest of the data and were not taken as the day of the export"
-	}
-	return text + " lies more than a year beyond the rest of the data and was not taken as the day of the export"
+	return text
 }
 
 // evidenceText says what the as-of date was read from.
@@ -116,7 +114,7 @@ func asOfFacts(t history.TakenOn) [][]string {
 		facts = append(facts, []string{"", what + " taken as booked: the export was taken before their day"})
 	}
 	if len(t.Outliers) > 0 {
-		facts = append(facts, []string{"", "set aside: " + outlierText(t.Outliers)})
+		facts = append(facts, []string{"", "set aside, more than a year beyond the rest: " + outlierText(t.Outliers)})
 	}
 	return facts
 }
