@@ -148,3 +148,28 @@ func TestAsOfKeepsOnlyWhatWasBookedByThen(t *testing.T) {
 		t.Errorf("a second cut at the same day left out %+v", cut)
 	}
 }
+
+// BenchmarkTakenOnAndAsOf finds the export's day of a million events and cuts them a
+// month earlier, as every analysis command does after the read.
+func BenchmarkTakenOnAndAsOf(b *testing.B) {
+	const customers, perCustomer = 50_000, 20
+	s := &history.Set{Customers: make([]history.History, customers)}
+	start := d(2023, 1, 2)
+	for c := range s.Customers {
+		evs := make([]history.Event, perCustomer)
+		for i := range evs {
+			lead := int16(no)
+			if c%2 == 0 {
+				lead = int16(3 + i%20)
+			}
+			evs[i] = ev(start+visit.Day(c%30+i*35), visit.Attended, lead)
+		}
+		s.Customers[c] = history.Make(fmt.Sprintf("K%06d", c), evs...)
+	}
+	for b.Loop() {
+		t := s.TakenOn()
+		if _, cut := s.AsOf(t.Day - 30); cut.Events == 0 {
+			b.Fatal("nothing cut")
+		}
+	}
+}
