@@ -3,9 +3,11 @@ package cli
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -55,6 +57,37 @@ func TestAsOfCutsLikeTruncating(t *testing.T) {
 	if err := os.WriteFile(cutPath, cut.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	t.Run("the report as of 1997-09-30 on the whole log is that on the log cut there, but for the accounting of its rows", func(t *testing.T) {
+		if testing.Short() {
+			t.Skip("the report fits the models twice over 23,570 customers")
+		}
+		args := []string{"report", "--format", "json", "--as-of", "1997-09-30"}
+		var reps [2]map[string]any
+		for i, p := range []string{cutPath, full} {
+			out, errOut, code := run(t, append(args, p)...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			if err := json.Unmarshal([]byte(out), &reps[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		q := reps[1]["data_quality"].(map[string]any)
+		if n, _ := q["after_as_of"].(float64); int(n) == 0 {
+			t.Errorf("data_quality of the whole log: %v, want after_as_of", q)
+		}
+		for _, k := range []string{"data_quality", "files"} {
+			delete(reps[0], k)
+			delete(reps[1], k)
+		}
+		if !reflect.DeepEqual(reps[0], reps[1]) {
+			for k := range reps[1] {
+				if !reflect.DeepEqual(reps[0][k], reps[1][k]) {
+					t.Errorf("%s differs", k)
+				}
+			}
+		}
+	})
 	for _, cmd := range [][]string{{"lapsed", "--format", "json"}, {"segments", "--format", "json"}} {
 		t.Run(cmd[0]+" as of 1997-09-30 on the whole log is the same as on the log cut there", func(t *testing.T) {
 			args := append(cmd, "--as-of", "1997-09-30")
