@@ -7,6 +7,7 @@ import (
 	"github.com/winback/winback/pkg/export"
 	"github.com/winback/winback/pkg/field"
 	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/render"
 	"github.com/winback/winback/pkg/visit"
 )
 
@@ -37,8 +38,8 @@ func (o *outputOptions) asOfDay(io_ *IOStreams, res *export.Result) (visit.Day, 
 		}
 		if len(t.Outliers) > 0 && !io_.Quiet {
 			fmt.Fprintf(io_.ErrOut, "winback: warning: %s: more than a year beyond the rest of the data, not taken as the day of the export; as of %s, %s\n",
-				outlierText(t.Outliers), t.Day, evidenceText(t))
-			fmt.Fprintf(io_.ErrOut, "winback: hint: correct the date in the export, or name the as-of date with --as-of\n")
+				outlierText(t.Outliers, false), t.Day, evidenceText(t))
+			fmt.Fprintf(io_.ErrOut, "winback: hint: correct the date in the export (winback inspect names the customer), or name the as-of date with --as-of\n")
 		}
 		d = t.Day
 	}
@@ -70,15 +71,21 @@ func parseAsOf(s string, rep *export.Report) (visit.Day, error) {
 		"--as-of %q could be %s or %s, and the export's dates do not say which comes first, day or month", s, v.Day, v.Alt)
 }
 
-// outlierText names the dates [history.Set.TakenOn] set aside, the first three by
-// customer and day.
-func outlierText(out []history.Outlier) string {
+// outlierText names the dates [history.Set.TakenOn] set aside, the first three, by day
+// and status and, with withKey, by customer. A warning names no customer: standard error
+// ends up in cron mails and on the projector, and the key may be a phone number or an
+// e-mail; inspect, which shows the export's rows anyway, does.
+func outlierText(out []history.Outlier, withKey bool) string {
 	var parts []string
 	for _, o := range out[:min(len(out), 3)] {
+		who := "a row"
+		if withKey {
+			who = "customer " + render.SafeText(o.Key)
+		}
 		if o.Booked != visit.NoDay && o.Booked > o.Day {
-			parts = append(parts, fmt.Sprintf("customer %s booked on %s (%s on %s)", o.Key, o.Booked, o.Status, o.Day))
+			parts = append(parts, fmt.Sprintf("%s booked on %s (%s on %s)", who, o.Booked, o.Status, o.Day))
 		} else {
-			parts = append(parts, fmt.Sprintf("customer %s on %s (%s)", o.Key, o.Day, o.Status))
+			parts = append(parts, fmt.Sprintf("%s dated %s (%s)", who, o.Day, o.Status))
 		}
 	}
 	text := strings.Join(parts, ", ")
@@ -114,7 +121,7 @@ func asOfFacts(t history.TakenOn) [][]string {
 		facts = append(facts, []string{"", what + " taken as booked: the export was taken before their day"})
 	}
 	if len(t.Outliers) > 0 {
-		facts = append(facts, []string{"", "set aside, more than a year beyond the rest: " + outlierText(t.Outliers)})
+		facts = append(facts, []string{"", "set aside, more than a year beyond the rest: " + outlierText(t.Outliers, true)})
 	}
 	return facts
 }
