@@ -107,7 +107,7 @@ func analyse(a *app, files []string, in *inputOptions, out *outputOptions, ao *a
 	if err != nil {
 		return nil, nil, err
 	}
-	asOf, err := out.asOfDay(res.Set)
+	asOf, err := out.asOfDay(a.io, res)
 	if err != nil {
 		return nil, nil, err
 	}

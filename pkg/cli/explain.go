@@ -102,6 +102,9 @@ func runExplain(o *explainOptions) error {
 		return err
 	}
 	i := findCustomer(r, o.customer, o.an.key, o.a.io.Getenv("WINBACK_KEY"))
+	if i < 0 && o.out.cut.Customers > 0 {
+		return usagef("use the id as in the export (winback lapsed lists them), or name a later --as-of: customers who only came later are left out", "no customer %q in the data as of %s", o.customer, r.AsOf)
+	}
 	if i < 0 {
 		return usagef("use the id as in the export (winback lapsed lists them), or a pseudonym with the same --key", "no customer %q in the data", o.customer)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/winback/winback/pkg/export"
+	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/render"
 )
 
@@ -67,6 +68,7 @@ overridden with a flag, and the same flags work for every other command.`,
 // inspectJSON is the JSON document of inspect: the reader's report plus the first rejects.
 type inspectJSON struct {
 	export.Report
+	AsOf         asOfJSON          `json:"default_as_of"`
 	FirstRejects []export.RowError `json:"first_rejects"`
 }
 
@@ -79,16 +81,17 @@ func runInspect(o *inspectOptions) error {
 		return err
 	}
 	first := res.Rejects[:min(len(res.Rejects), max(o.show, 0))]
+	taken := res.Set.TakenOn()
 	if o.format == "json" {
 		enc := json.NewEncoder(o.io.Out)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(inspectJSON{Report: res.Report, FirstRejects: append([]export.RowError{}, first...)}); err != nil {
+		if err := enc.Encode(inspectJSON{Report: res.Report, AsOf: asOfDoc(taken), FirstRejects: append([]export.RowError{}, first...)}); err != nil {
 			return stdoutError(err)
 		}
 		return nil
 	}
 	ew := &errWriter{w: o.io.Out}
-	if err := writeInspect(ew, &res.Report, first, res.Report.Rejected, o.input.rejects); err != nil {
+	if err := writeInspect(ew, &res.Report, taken, first, res.Report.Rejected, o.input.rejects); err != nil {
 		return err
 	}
 	if ew.err != nil {
@@ -99,7 +102,7 @@ func runInspect(o *inspectOptions) error {
 
 // writeInspect writes the report for a terminal; the tables make their cells safe
 // ([render.Terminal]), the lines between them go through [render.SafeText] themselves.
-func writeInspect(w io.Writer, r *export.Report, first []export.RowError, total int, rejectsFile string) error {
+func writeInspect(w io.Writer, r *export.Report, taken history.TakenOn, first []export.RowError, total int, rejectsFile string) error {
 	for _, f := range r.Files {
 		fmt.Fprintf(w, "File %s\n", render.SafeText(f.Name))
 		facts := [][]string{
@@ -141,11 +144,14 @@ func writeInspect(w io.Writer, r *export.Report, first []export.RowError, total 
 		{"customers", strconv.Itoa(r.Customers)},
 		{"customer key", key},
 		{"dates", fmt.Sprintf("%s to %s", r.FirstDay, r.LastDay)},
-		{"latest recorded (default as-of)", r.LatestRecorded},
+		{"latest recorded", r.LatestRecorded},
+	}
+	summary = append(summary, asOfFacts(taken)...)
+	summary = append(summary, [][]string{
 		{"day/month order", r.DateOrder},
 		{"decimal style", r.DecimalStyle},
 		{"rows", fmt.Sprintf("%d read = %d accepted + %d rejected + %d blank + %d duplicate", r.Rows, r.Accepted, r.Rejected, r.Blank, r.Duplicates)},
-	}
+	}...)
 	if r.KeyFallback > 0 {
 		summary = append(summary, []string{"key fallback", fmt.Sprintf("%d rows had no %s and were identified by e-mail, phone or name", r.KeyFallback, r.KeyKind)})
 	}

@@ -112,7 +112,8 @@ func runModel(o *modelOptions) error {
 	if err != nil {
 		return err
 	}
-	asOf, err := o.out.asOfDay(res.Set)
+	full := res.Set // the holdout is what happened after the as-of date
+	asOf, err := o.out.asOfDay(o.io, res)
 	if err != nil {
 		return err
 	}
@@ -129,7 +130,7 @@ func runModel(o *modelOptions) error {
 	}
 	js := modelJSON{Version: 1, Models: ms, Horizon: o.horizon}
 	if end != visit.NoDay {
-		h, err := holdout(res.Set, ms, asOf, end, period)
+		h, err := holdout(full, ms, asOf, end, period)
 		if err != nil {
 			return err
 		}

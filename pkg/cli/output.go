@@ -27,6 +27,8 @@ type outputOptions struct {
 	excel  bool
 	// private marks an output that holds names, phones or e-mails: its file is 0600.
 	private bool
+	// cut is what the cut at the as-of date left out, set by asOfDay.
+	cut history.Cut
 }
 
 func (o *outputOptions) bind(c *cobra.Command, formats []string) { o.bindWithout(c, formats, "") }
@@ -34,7 +36,7 @@ func (o *outputOptions) bind(c *cobra.Command, formats []string) { o.bindWithout
 // bindWithout binds the flags but the one named skip, which the command binds itself.
 func (o *outputOptions) bindWithout(c *cobra.Command, formats []string, skip string) {
 	f := c.Flags()
-	f.StringVar(&o.asOf, "as-of", "", "analyse as of this date (yyyy-mm-dd); default: the latest date with a recorded visit, cancellation or no-show")
+	f.StringVar(&o.asOf, "as-of", "", "analyse as of this date (yyyy-mm-dd, or as the export writes dates); default: the day the export was evidently taken")
 	f.StringVar(&o.lang, "lang", "", "language of the output: de or en (default from LANG)")
 	f.StringVar(&o.format, "format", "", "output format: "+strings.Join(formats, ", ")+" (default table, or from the -o file's extension)")
 	if skip != "output" {
@@ -79,26 +81,6 @@ func (o *outputOptions) formatName(known []string) (string, error) {
 		}
 	}
 	return "", usagef("use --format "+strings.Join(known, ", "), "unknown format %q", f)
-}
-
-// asOfDay resolves --as-of against the data. A date before the data's first day is a
-// usage error: nothing had happened by then, so every figure would be empty.
-func (o *outputOptions) asOfDay(set *history.Set) (visit.Day, error) {
-	if o.asOf != "" {
-		d, err := visit.ParseDay(o.asOf)
-		if err != nil {
-			return visit.NoDay, usagef("write the date as --as-of 2025-06-30", "--as-of: %v", err)
-		}
-		if set.FirstDay != visit.NoDay && d < set.FirstDay {
-			return visit.NoDay, usagef(fmt.Sprintf("name a date from %s on, or leave out --as-of to analyse as of the latest recorded day", set.FirstDay),
-				"--as-of %s is before the data, which start on %s", d, set.FirstDay)
-		}
-		return d, nil
-	}
-	if set.LatestRecorded == visit.NoDay {
-		return visit.NoDay, usagef("name the date with --as-of yyyy-mm-dd", "the data has no recorded visits to take the as-of date from")
-	}
-	return set.LatestRecorded, nil
 }
 
 // noVisits turns the error of an analysis that found no customer with a visit on or

@@ -102,7 +102,7 @@ func runSegments(o *segmentsOptions) error {
 	if err != nil {
 		return err
 	}
-	asOf, err := o.out.asOfDay(res.Set)
+	asOf, err := o.out.asOfDay(o.io, res)
 	if err != nil {
 		return err
 	}

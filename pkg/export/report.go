@@ -31,7 +31,8 @@ type Report struct {
 	// KeyFallback counts rows whose key column was empty and that were identified by their
 	// e-mail, phone or name instead (keys "email:...", "phone:...", "name:...").
 	KeyFallback int `json:"key_fallback_rows"`
-	// Dates: ISO days; LatestRecorded is the default as-of date.
+	// Dates: ISO days; LatestRecorded is the latest day with a recorded outcome (the
+	// default as-of date is history.Set.TakenOn's).
 	FirstDay       string `json:"first_date"`
 	LastDay        string `json:"last_date"`
 	LatestRecorded string `json:"latest_recorded_date"`

@@ -414,7 +414,8 @@ type Set struct {
 	// KeyKind says what identifies a customer: "customer id", "email", "phone" or "name".
 	KeyKind string
 	// LatestRecorded is the latest day with a recorded outcome (attended, cancelled or
-	// no-show), the default as-of date; NoDay when there is none.
+	// no-show); NoDay when there is none. It is not the default as-of date, which
+	// [Set.TakenOn] finds: a booking export writes outcomes for stays still to come.
 	LatestRecorded visit.Day
 	// FirstDay and LastDay span every event, booked ones included.
 	FirstDay, LastDay visit.Day

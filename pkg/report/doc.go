@@ -241,6 +241,9 @@ func (d *doc) summary(r *Report, o docOptions) *section {
 		if q.RejectsOut != "" {
 			line += fmt.Sprintf(w.RejectsIn, q.RejectsOut)
 		}
+		if q.AfterAsOf > 0 {
+			line += fmt.Sprintf(w.AfterAsOf[1], render.Int(q.AfterAsOf, d.lang))
+		}
 		s.facts = append(s.facts, fact{w.DataQuality, txt(line)})
 	} else {
 		s.facts = append(s.facts, qualityFacts(w, q)...)
@@ -272,6 +275,9 @@ func qualityFacts(w *words, q Quality) []fact {
 	}
 	if q.RejectsOut != "" {
 		fs = append(fs, fact{p[7], txt(q.RejectsOut)})
+	}
+	if q.AfterAsOf > 0 {
+		fs = append(fs, fact{w.AfterAsOf[0], num(q.AfterAsOf)})
 	}
 	return fs
 }

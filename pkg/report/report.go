@@ -73,6 +73,11 @@ type Quality struct {
 	Blank      int    `json:"blank"`
 	Duplicates int    `json:"duplicates"`
 	RejectsOut string `json:"rejects_file,omitempty"`
+	// AfterAsOf counts the appointments (a customer's accepted rows of one day and
+	// status, merged) dated after the as-of date and left out of the analysis because
+	// nothing shows they were booked by then. They are among the accepted rows, not a
+	// further term of rows = accepted + rejected + blank + duplicates; absent when none.
+	AfterAsOf int `json:"after_as_of,omitempty"`
 	// FirstDate and LastDate span the data.
 	FirstDate string `json:"first_date"`
 	LastDate  string `json:"last_date"`

@@ -19,6 +19,9 @@ type words struct {
 	DataQuality, QualityLine, RejectsIn             string
 	Status, Share, Meaning, Count                   string
 	QualityParts                                    [8]string
+	// AfterAsOf labels the appointments after the as-of date left out: a fact's label
+	// and the clause added to the quality line.
+	AfterAsOf [2]string
 
 	// Since last time.
 	Since, SinceAbout                              string
@@ -97,6 +100,7 @@ var english = words{
 	QualityLine:    "%s rows read, %s used, %s rejected, %s blank, %s duplicates; visits from %s to %s",
 	RejectsIn:      "; rejected rows in %s",
 	QualityParts:   [8]string{"Rows read", "Rows used", "Rows rejected", "Blank rows", "Duplicate rows", "First visit date", "Last visit date", "Rejected rows file"},
+	AfterAsOf:      [2]string{"Appointments after the as-of date, left out", "; %s appointments after the as-of date left out (not booked by then)"},
 	Status:         "Status",
 	Share:          "Share",
 	Meaning:        "Meaning",
@@ -251,6 +255,7 @@ var german = words{
 	QualityLine:    "%s Zeilen gelesen, %s verwendet, %s abgelehnt, %s leer, %s doppelt; Besuche vom %s bis %s",
 	RejectsIn:      "; abgelehnte Zeilen in %s",
 	QualityParts:   [8]string{"Zeilen gelesen", "Zeilen verwendet", "Zeilen abgelehnt", "Leere Zeilen", "Doppelte Zeilen", "Erster Besuchstag", "Letzter Besuchstag", "Datei mit abgelehnten Zeilen"},
+	AfterAsOf:      [2]string{"Termine nach dem Stichtag, nicht berücksichtigt", "; %s Termine nach dem Stichtag nicht berücksichtigt (bis dahin nicht gebucht)"},
 	Status:         "Status",
 	Share:          "Anteil",
 	Meaning:        "Bedeutung",

@@ -1,0 +1,237 @@
+package history
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/winback/winback/pkg/visit"
+)
+
+// Evidence says what a [TakenOn] day was read from.
+type Evidence uint8
+
+const (
+	// NoEvidence: the data has neither a booking date nor a recorded outcome.
+	NoEvidence Evidence = iota
+	// ByBooking: the latest booking (creation) date. An export cannot hold a booking
+	// made after it was taken.
+	ByBooking
+	// ByOutcome: the latest recorded outcome (attended, cancelled, no-show) of a row
+	// without a booking date, or of a no-show: an outcome is only written once the day
+	// has passed.
+	ByOutcome
+)
+
+// FarBeyond is how many days a date must lie beyond the rest of the data to be set aside
+// as an outlier by [Set.TakenOn] rather than taken as the day of the export.
+const FarBeyond = 366
+
+// TakenOn is the day an export was evidently taken, and how it was found.
+type TakenOn struct {
+	// Day is the latest day the data proves the export was taken on or after, outliers
+	// set aside; NoDay when nothing says ([NoEvidence]).
+	Day visit.Day
+	By  Evidence
+	// Outliers are the events whose dates lie more than [FarBeyond] days beyond the
+	// rest and were therefore not taken as the export's day: mistyped years, as a rule.
+	Outliers []Outlier
+	// FutureAttended counts the events dated after Day whose status says attended
+	// though the export was taken before their day: in a booking export a stay still to
+	// come has the status "ok". They are bookings, not visits (see [Event.IsBooking]).
+	// Outliers are not counted.
+	FutureAttended int
+}
+
+// Outlier is an event whose date [Set.TakenOn] set aside.
+type Outlier struct {
+	Key string
+	// Day is the event's day; Booked its booking date when that is the date set aside
+	// (NoDay otherwise).
+	Day, Booked visit.Day
+	Status      visit.Status
+}
+
+// dayRange bounds the days the date parsers accept (years 1900 to 2199), for counting.
+var dayRange = [2]visit.Day{visit.DayOf(1900, 1, 1), visit.DayOf(2200, 1, 1)}
+
+// TakenOn finds the day the export was evidently taken: the latest booking date, or, for
+// rows without one, the latest day with a recorded outcome, whichever is later. A booked
+// (planned, confirmed) appointment proves nothing: it is still to come. An attended or
+// cancelled row with a booking date proves only its booking date: a booking export writes
+// "ok" for stays still to come. A no-show proves its day.
+//
+// A lone date far beyond the rest (at most one in a thousand, more than [FarBeyond] days
+// after the next) is set aside and named in [TakenOn.Outliers], never taken: one
+// mistyped year would otherwise move the as-of date of a whole report. The events' days
+// are checked so too, booked ones included, so that a stay booked for 2150 is named even
+// though it proves nothing about the export's day.
+func (s *Set) TakenOn() TakenOn {
+	t := TakenOn{Day: visit.NoDay}
+	lo, hi := dayRange[0], dayRange[1]
+	evidence := make([]int32, hi-lo+1) // booking dates and outcomes that prove a day
+	booking := make([]int32, hi-lo+1)  // the booking dates among them
+	days := make([]int32, hi-lo+1)     // every event's day
+	slot := func(d visit.Day) int { return int(min(max(d, lo), hi) - lo) }
+	for ci := range s.Customers {
+		h := &s.Customers[ci]
+		for i := range h.events {
+			p := &h.events[i]
+			days[slot(p.day())]++
+			if b, ok := p.booked(); ok {
+				evidence[slot(b)]++
+				booking[slot(b)]++
+			}
+			if p.provesDay() {
+				evidence[slot(p.day())]++
+			}
+		}
+	}
+	evidenceCut, dayCut := farBeyond(evidence), farBeyond(days)
+	for k := evidenceCut - 1; k >= 0; k-- {
+		if evidence[k] > 0 {
+			t.Day = lo + visit.Day(k)
+			t.By = ByOutcome
+			if booking[k] > 0 {
+				t.By = ByBooking
+			}
+			break
+		}
+	}
+	// Dates from these days on are set aside.
+	evidenceFrom, dayFrom := lo+visit.Day(evidenceCut), lo+visit.Day(dayCut)
+	for ci := range s.Customers {
+		h := &s.Customers[ci]
+		for i := range h.events {
+			p := &h.events[i]
+			day, st := p.day(), p.status()
+			b, hasBooked := p.booked()
+			switch {
+			case hasBooked && b >= evidenceFrom:
+				t.Outliers = append(t.Outliers, Outlier{Key: h.Key, Day: day, Booked: b, Status: st})
+			case p.provesDay() && day >= evidenceFrom, day >= dayFrom:
+				t.Outliers = append(t.Outliers, Outlier{Key: h.Key, Day: day, Booked: visit.NoDay, Status: st})
+			case t.Day != visit.NoDay && day > t.Day && st == visit.Attended:
+				t.FutureAttended++
+			}
+		}
+	}
+	slices.SortFunc(t.Outliers, func(a, b Outlier) int {
+		if c := int(max(b.Day, b.Booked)) - int(max(a.Day, a.Booked)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Key, b.Key)
+	})
+	return t
+}
+
+// farBeyond returns the first slot of counts set aside as lone outliers: above a gap of
+// more than [FarBeyond] empty slots, with at most one in a thousand of the counts (at
+// least one) above it. Without such a gap it returns len(counts).
+func farBeyond(counts []int32) int {
+	n := 0
+	for _, c := range counts {
+		n += int(c)
+	}
+	limit := 1 + n/1000
+	above, last, cut := 0, -1, len(counts)
+	for k := len(counts) - 1; k >= 0 && above <= limit; k-- {
+		if counts[k] == 0 {
+			continue
+		}
+		if last >= 0 && last-k > FarBeyond {
+			cut = last
+		}
+		above += int(counts[k])
+		last = k
+	}
+	return cut
+}
+
+// provesDay reports whether p's status shows that its day had passed when the export was
+// taken: a no-show, or an attended or cancelled event without a booking date.
+func (p *packed) provesDay() bool {
+	st := p.status()
+	return st == visit.NoShow || (st != visit.Booked && p.lead == NoLead)
+}
+
+// booked returns the booking date of p, when known.
+func (p *packed) booked() (visit.Day, bool) {
+	if p.lead == NoLead {
+		return visit.NoDay, false
+	}
+	return p.day() - visit.Day(p.lead), true
+}
+
+// Cut says what [Set.AsOf] left out.
+type Cut struct {
+	// Events counts the events after the as-of date that were left out: a customer's
+	// rows of one day and status, merged (see [Event]).
+	Events int
+	// Customers counts the customers left out because they had nothing on or before the
+	// as-of date and nothing booked by it.
+	Customers int
+}
+
+// AsOf returns the set as it stood on day d: every event on or before d, and of the
+// events after d only those the data shows were booked by d — their booking date is on
+// or before d or, without a booking date, their status is booked. Every other later
+// event is left out, and so is a customer left with no event. A historical log cut so
+// gives the same histories as the log truncated at d by hand, while its future bookings
+// stay bookings. An event after d with an outcome (attended, cancelled, no-show) and a
+// booking date on or before d stays: as of d it was a booking (see [Event.IsBooking]).
+//
+// The histories share their events with s where nothing was left out; s is not changed.
+// When nothing is left out, AsOf returns s itself.
+func (s *Set) AsOf(d visit.Day) (*Set, Cut) {
+	var cut Cut
+	keep := func(p *packed) bool {
+		if p.day() <= d {
+			return true
+		}
+		if b, ok := p.booked(); ok {
+			return b <= d
+		}
+		return p.status() == visit.Booked
+	}
+	for ci := range s.Customers {
+		h := &s.Customers[ci]
+		for i := h.NumPast(d); i < len(h.events); i++ {
+			if !keep(&h.events[i]) {
+				cut.Events++
+			}
+		}
+	}
+	if cut.Events == 0 {
+		return s, cut
+	}
+	out := *s
+	out.Customers = make([]History, 0, len(s.Customers))
+	out.FirstDay, out.LastDay, out.LatestRecorded = visit.NoDay, visit.NoDay, visit.NoDay
+	for ci := range s.Customers {
+		h := s.Customers[ci]
+		past := h.NumPast(d)
+		kept := h.events[:past:past]
+		for i := past; i < len(h.events); i++ {
+			if keep(&h.events[i]) {
+				kept = append(kept, h.events[i])
+			}
+		}
+		if len(kept) == 0 {
+			cut.Customers++
+			continue
+		}
+		h.events = kept
+		out.Customers = append(out.Customers, h)
+		for i := range kept {
+			day := kept[i].day()
+			if out.FirstDay == visit.NoDay || day < out.FirstDay {
+				out.FirstDay = day
+			}
+			out.LastDay = max(out.LastDay, day)
+			if kept[i].status() != visit.Booked {
+				out.LatestRecorded = max(out.LatestRecorded, day)
+			}
+		}
+	}
+	return &out, cut
+}
