@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -144,7 +145,7 @@ func writeInspect(w io.Writer, r *export.Report, taken history.TakenOn, first []
 		{"customers", strconv.Itoa(r.Customers)},
 		{"customer key", key},
 		{"dates", fmt.Sprintf("%s to %s", r.FirstDay, r.LastDay)},
-		{"latest recorded", r.LatestRecorded},
+		{"latest recorded", cmp.Or(r.LatestRecorded, "none (no visit, cancellation or no-show is recorded)")},
 	}
 	summary = append(summary, asOfFacts(taken)...)
 	summary = append(summary, [][]string{

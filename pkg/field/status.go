@@ -36,7 +36,7 @@ var statusWords = []StatusWord{
 	{"served", visit.Attended},
 	{"finished", visit.Attended},
 	{"fulfilled", visit.Attended},
-	{"ok", visit.Attended},
+	{"ok", visit.Booked},
 	{"paid", visit.Attended},
 	{"partially paid", visit.Attended},
 	{"partially refunded", visit.Attended},
@@ -188,9 +188,10 @@ func StatusVocabulary() []StatusWord {
 //     place. Software that records no outcome leaves past appointments in this state;
 //     treating a past booking as a visit is the caller's decision, not this table's.
 //   - "open" and "offen" are [visit.Booked]: the outcome is still open.
-//   - "ok" (Booking.com) is [visit.Attended]: Booking.com writes it for stays that were
-//     neither cancelled nor missed. A future date still makes such a row a booking, which
-//     the caller sees from the date.
+//   - "ok" (Booking.com) is [visit.Booked]: Booking.com writes it for every stay neither
+//     cancelled nor missed, those still to come included. A past booked stay counts as a
+//     visit (package history), a future one as a booking, and neither tells the day the
+//     export was taken.
 //   - "rescheduled" and "verschoben" are [visit.Cancelled]: the appointment did not take
 //     place on that day; if it was moved, the new appointment is a row of its own.
 //   - "late cancel" and "entschuldigt" (excused) are [visit.Cancelled], not no-shows: the

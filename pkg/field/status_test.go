@@ -15,7 +15,7 @@ func TestParseStatus(t *testing.T) {
 	}{
 		{"completed is attended", "Completed", visit.Attended},
 		{"checked in with a hyphen is attended", "Checked-In", visit.Attended},
-		{"Booking.com's ok is attended", "ok", visit.Attended},
+		{"Booking.com's ok is booked: past stays are visits, future ones bookings", "ok", visit.Booked},
 		{"Stripe's Succeeded is attended", "Succeeded", visit.Attended},
 		{"Shopify's partially_refunded is attended", "partially_refunded", visit.Attended},
 		{"erschienen is attended", "erschienen", visit.Attended},

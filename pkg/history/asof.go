@@ -56,9 +56,11 @@ var dayRange = [2]visit.Day{visit.DayOf(1900, 1, 1), visit.DayOf(2200, 1, 1)}
 
 // TakenOn finds the day the export was evidently taken: the latest booking date, or, for
 // rows without one, the latest day with a recorded outcome, whichever is later. A booked
-// (planned, confirmed) appointment proves nothing: it is still to come. An attended or
-// cancelled row with a booking date proves only its booking date: a booking export writes
-// "ok" for stays still to come. A no-show proves its day.
+// (planned, confirmed) appointment proves nothing: it is still to come, and so does a
+// Booking.com "ok", which that export writes for past and future stays alike (package
+// field reads it as booked). A status that records an attendance or a no-show proves its
+// day; a cancelled row with a booking date, or an "attended" row in an export without a
+// status column, proves only its booking date.
 //
 // A lone date far beyond the rest (at most one in a thousand, more than [FarBeyond] days
 // after the next) is set aside and named in [TakenOn.Outliers], never taken: one
@@ -81,7 +83,7 @@ func (s *Set) TakenOn() TakenOn {
 				evidence[slot(b)]++
 				booking[slot(b)]++
 			}
-			if p.provesDay() {
+			if p.provesDay(s.Columns.Status) {
 				evidence[slot(p.day())]++
 			}
 		}
@@ -108,7 +110,7 @@ func (s *Set) TakenOn() TakenOn {
 			switch {
 			case hasBooked && b >= evidenceFrom:
 				t.Outliers = append(t.Outliers, Outlier{Key: h.Key, Day: day, Booked: b, Status: st})
-			case p.provesDay() && day >= evidenceFrom, day >= dayFrom:
+			case p.provesDay(s.Columns.Status) && day >= evidenceFrom, day >= dayFrom:
 				t.Outliers = append(t.Outliers, Outlier{Key: h.Key, Day: day, Booked: visit.NoDay, Status: st})
 			case t.Day != visit.NoDay && day > t.Day && st == visit.Attended:
 				t.FutureAttended++
@@ -149,9 +151,20 @@ func farBeyond(counts []int32) int {
 
 // provesDay reports whether p's status shows that its day had passed when the export was
 // taken: a no-show, or an attended or cancelled event without a booking date.
-func (p *packed) provesDay() bool {
-	st := p.status()
-	return st == visit.NoShow || (st != visit.Booked && p.lead == NoLead)
+func (p *packed) provesDay(statusColumn bool) bool {
+	switch p.status() {
+	case visit.NoShow:
+		return true
+	case visit.Attended:
+		// A status column that says attended ("Checked In", "erschienen", "completed")
+		// was written after the visit; without one every row is "attended", future
+		// appointments too, and only its booking date proves anything.
+		return statusColumn || p.lead == NoLead
+	case visit.Cancelled:
+		// A stay cancelled in advance has its own day still to come.
+		return p.lead == NoLead
+	}
+	return false
 }
 
 // booked returns the booking date of p, when known.
