@@ -95,7 +95,10 @@ func FitGammaGamma(x, zbar []float64) (Fit[GammaGamma], error) {
 		return ggLogLik(GammaGamma{p[0], p[1], p[2]}, xs, xi, zs, lzs, grad) / float64(len(zs))
 	}
 	// A Gamma(2, ν) spend with ν ~ Gamma(2, γ) has mean 2γ: start at the data's mean.
-	opt := maximize(ll, []float64{2, 2, math.Max(mean/2, 1e-9)})
+	opt, err := maximize(ll, []float64{2, 2, math.Max(mean/2, 1e-9)})
+	if err != nil {
+		return Fit[GammaGamma]{}, fmt.Errorf("fit Gamma-Gamma: %w", err)
+	}
 	fit.Params = GammaGamma{opt.params[0], opt.params[1], opt.params[2]}
 	fit.LogLik = opt.logLik * float64(len(zs))
 	fit.Iterations = opt.iterations

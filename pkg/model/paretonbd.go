@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/mathext"
@@ -140,7 +141,10 @@ func FitParetoNBD(data []Summary) (Fit[ParetoNBD], error) {
 	ll := func(p, grad []float64) float64 {
 		return c.mean(c.paretoLogLik(ParetoNBD{p[0], p[1], p[2], p[3]}, grad), grad)
 	}
-	opt := maximize(ll, []float64{1, startScale(data), 1, math.Max(meanT, 1e-3)})
+	opt, err := maximize(ll, []float64{1, startScale(data), 1, math.Max(meanT, 1e-3)})
+	if err != nil {
+		return Fit[ParetoNBD]{}, fmt.Errorf("fit Pareto/NBD: %w", err)
+	}
 	fit := Fit[ParetoNBD]{
 		Params:     ParetoNBD{opt.params[0], opt.params[1], opt.params[2], opt.params[3]},
 		LogLik:     opt.logLik * c.n,
