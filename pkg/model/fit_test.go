@@ -157,8 +157,8 @@ func TestUsableExplainsEveryFlag(t *testing.T) {
 // TestFitIsDeterministic: the same data give bit-identical fits, whatever the scheduling of
 // the parallel sums.
 func TestFitIsDeterministic(t *testing.T) {
-	data := simulateCohort(20000, 3, func(rng *rand.Rand, T float64) Simulated {
-		return SimulateParetoNBD(rng, benchPareto, T)
+	data := simulateCohort(20000, 3, func(rng *rand.Rand, T float64) simulated {
+		return simulateParetoNBD(rng, benchPareto, T)
 	})
 	a, _ := FitParetoNBD(data)
 	b, _ := FitParetoNBD(data)
