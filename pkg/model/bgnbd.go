@@ -118,8 +118,8 @@ func (m BGNBD) expectedCoreA(a, x, T, t float64) float64 {
 
 // FitBGNBD fits the [BGNBD] model to data by maximum likelihood. The start values are
 // fixed (r = a = b = 1, α set from the mean purchase rate), so the same data always give
-// the same fit. It returns an error only for invalid input; a poor fit comes back flagged
-// (see [Fit.Usable]).
+// the same fit. It returns an error for invalid input or a likelihood that is not a number
+// at the start values; a poor fit comes back flagged (see [Fit.Usable]).
 func FitBGNBD(data []Summary) (Fit[BGNBD], error) {
 	if len(data) == 0 {
 		return Fit[BGNBD]{}, ErrNoCustomers

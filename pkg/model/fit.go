@@ -403,12 +403,12 @@ func (c *cohort) mean(ll float64, grad []float64) float64 {
 // newCohort merges identical summaries into records, in the order of their first
 // customer (which fixes the order of the likelihood's sums), and lists the distinct
 // frequencies, times and pairs in the order first seen. It finds them with [numbering]
-// tables rather than Go maps: hashing three float64 keys per customer through a map's
-// generic hash was most of the set-up of a large fit, which runs on one core.
+// tables rather than Go maps, which would hash three float64 keys per customer through
+// their generic hash on the one core this set-up runs on.
 //
 // The distinct summaries are numbered by a table of record numbers alone: a record's
 // summary is read from data at its first customer, so the table keeps no copy of the
-// summaries and their hashes (a large fit's 8 MB that nobody read again).
+// summaries and their hashes.
 func newCohort(data []Summary) (*cohort, error) {
 	c := &cohort{n: float64(len(data))}
 	var (

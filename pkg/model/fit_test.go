@@ -199,3 +199,10 @@ func TestFitsDoNotDependOnTheTimeUnit(t *testing.T) {
 		checkRel(t, "beta", d.Params.Beta, 7*w.Params.Beta, 1e-4)
 	})
 }
+
+func TestAFitFailsWhenTheLikelihoodAtTheStartIsNotANumber(t *testing.T) {
+	nan := func(params, grad []float64) float64 { return math.NaN() }
+	if _, err := maximize(nan, []float64{1, 1}); err == nil {
+		t.Error("no error")
+	}
+}

@@ -123,8 +123,9 @@ func (m ParetoNBD) expectedCore(x, T, t float64) float64 {
 
 // FitParetoNBD fits the [ParetoNBD] model to data by maximum likelihood. The start values
 // are fixed (r = s = 1, α from the mean purchase rate, β from the mean age), so the same
-// data always give the same fit. It returns an error only for invalid input; a poor fit
-// comes back flagged (see [Fit.Usable]).
+// data always give the same fit. It returns an error for invalid input or a likelihood
+// that is not a number at the start values; a poor fit comes back flagged (see
+// [Fit.Usable]).
 func FitParetoNBD(data []Summary) (Fit[ParetoNBD], error) {
 	if len(data) == 0 {
 		return Fit[ParetoNBD]{}, ErrNoCustomers
