@@ -12,7 +12,7 @@ import (
 // between 7 and 546 (1 to 78 weeks), and summarises them the way real data are: transaction
 // times become visit days (same-day transactions merge) and [Summarize] turns those into
 // weeks.
-func simulateCohort(n int, seed uint64, draw func(rng *rand.Rand, T float64) Simulated) []Summary {
+func simulateCohort(n int, seed uint64, draw func(rng *rand.Rand, T float64) simulated) []Summary {
 	rng := rand.New(rand.NewPCG(seed, 0x5eed))
 	out := make([]Summary, n)
 	var days []visit.Day
@@ -37,8 +37,8 @@ var (
 )
 
 func BenchmarkFitBGNBD(b *testing.B) {
-	data := simulateCohort(1_000_000, 1, func(rng *rand.Rand, T float64) Simulated {
-		return SimulateBGNBD(rng, benchBGNBD, T)
+	data := simulateCohort(1_000_000, 1, func(rng *rand.Rand, T float64) simulated {
+		return simulateBGNBD(rng, benchBGNBD, T)
 	})
 	b.ResetTimer()
 	for b.Loop() {
@@ -54,8 +54,8 @@ func BenchmarkFitBGNBD(b *testing.B) {
 }
 
 func BenchmarkFitParetoNBD(b *testing.B) {
-	data := simulateCohort(1_000_000, 2, func(rng *rand.Rand, T float64) Simulated {
-		return SimulateParetoNBD(rng, benchPareto, T)
+	data := simulateCohort(1_000_000, 2, func(rng *rand.Rand, T float64) simulated {
+		return simulateParetoNBD(rng, benchPareto, T)
 	})
 	b.ResetTimer()
 	for b.Loop() {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/mathext"
@@ -117,8 +118,8 @@ func (m BGNBD) expectedCoreA(a, x, T, t float64) float64 {
 
 // FitBGNBD fits the [BGNBD] model to data by maximum likelihood. The start values are
 // fixed (r = a = b = 1, α set from the mean purchase rate), so the same data always give
-// the same fit. It returns an error only for invalid input; a poor fit comes back flagged
-// (see [Fit.Usable]).
+// the same fit. It returns an error for invalid input or a likelihood that is not a number
+// at the start values; a poor fit comes back flagged (see [Fit.Usable]).
 func FitBGNBD(data []Summary) (Fit[BGNBD], error) {
 	if len(data) == 0 {
 		return Fit[BGNBD]{}, ErrNoCustomers
@@ -131,7 +132,10 @@ func FitBGNBD(data []Summary) (Fit[BGNBD], error) {
 	ll := func(p, grad []float64) float64 {
 		return c.mean(c.bgnbdLogLik(BGNBD{p[0], p[1], p[2], p[3]}, grad), grad)
 	}
-	opt := maximize(ll, []float64{1, startScale(data), 1, 1})
+	opt, err := maximize(ll, []float64{1, startScale(data), 1, 1})
+	if err != nil {
+		return Fit[BGNBD]{}, fmt.Errorf("fit BG/NBD: %w", err)
+	}
 	fit := Fit[BGNBD]{
 		Params:     BGNBD{opt.params[0], opt.params[1], opt.params[2], opt.params[3]},
 		LogLik:     opt.logLik * c.n,

@@ -8,8 +8,7 @@
 // parameters by maximum likelihood and return a [Fit] that says whether the estimate can be
 // trusted ([Fit.Usable]); the fitted models then give P(alive), expected visits for a new or
 // an existing customer, and expected spend. [CompareHoldout] checks predictions against a
-// holdout period, and [SimulateBGNBD] and [SimulateParetoNBD] draw customers with known
-// dropout times.
+// holdout period.
 //
 // The package is pure: it reads no files, prints nothing and never looks at the clock. It
 // does not decide who has lapsed (see package lapse) and does not aggregate raw visits

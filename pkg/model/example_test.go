@@ -1,21 +1,36 @@
 package model_test
 
 import (
+	"encoding/csv"
 	"fmt"
-	"math/rand/v2"
+	"os"
+	"strconv"
 
 	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/visit"
 )
 
-// A practice's customers, simulated from a known BG/NBD model over two years and fitted
-// back.
+// The CDNOW customers of Fader, Hardie & Lee (2005), one summary a row (x, t_x and T in
+// weeks), fitted back to the published estimates.
 func ExampleFitBGNBD() {
-	truth := model.BGNBD{R: 0.8, Alpha: 6, A: 1.2, B: 3.5}
-	rng := rand.New(rand.NewPCG(1, 2))
+	f, err := os.Open("../../testdata/cdnow/cdnow_customers_summary.csv")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	var data []model.Summary
-	for range 20000 {
-		data = append(data, model.SimulateBGNBD(rng, truth, 104).Summary())
+	for _, row := range rows[1:] { // ID, frequency, recency, T
+		var v [3]float64
+		for i := range v {
+			v[i], _ = strconv.ParseFloat(row[i+1], 64)
+		}
+		data = append(data, model.Summary{X: v[0], Tx: v[1], T: v[2]})
 	}
 	fit, err := model.FitBGNBD(data)
 	if err != nil {
@@ -27,9 +42,9 @@ func ExampleFitBGNBD() {
 		return
 	}
 	p := fit.Params
-	fmt.Printf("r=%.1f alpha=%.0f a=%.1f b=%.1f\n", p.R, p.Alpha, p.A, p.B)
+	fmt.Printf("r=%.3f alpha=%.3f a=%.3f b=%.3f\n", p.R, p.Alpha, p.A, p.B)
 	// Output:
-	// r=0.8 alpha=6 a=1.2 b=3.7
+	// r=0.243 alpha=4.414 a=0.793 b=2.426
 }
 
 // Too little data: the fit says why it should not be used.

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"gonum.org/v1/gonum/optimize"
 )
 
 // ErrNoCustomers is returned by the fitting functions when they are given no customer.
@@ -188,167 +190,109 @@ type optimum struct {
 // Tolerances of [maximize], on the mean log-likelihood per customer and its gradient with
 // respect to the log-parameters.
 const (
-	gradTol      = 1e-9 // converged
-	looseGradTol = 1e-6 // converged, when no further step improves the likelihood
-	maxIter      = 1000 // major iterations
-	stallIter    = 50   // major iterations without progress
-	maxLogStep   = 4.0  // largest change of a log-parameter in one step
-	armijo       = 1e-4 // sufficient-increase constant of the line search
+	gradTol      = 1e-9  // converged
+	looseGradTol = 1e-6  // converged, when the line search can go no further
+	maxIter      = 1000  // major iterations
+	stallIter    = 50    // major iterations without progress
+	stallTol     = 1e-10 // progress, relative and absolute
 )
 
 // maximize maximises the mean log-likelihood ll over the logs of its positive
-// parameters, starting at start, by BFGS with the analytic gradient and a backtracking
-// line search. It is written here rather than taken from gonum/optimize because that
-// package imports gonum/stat/distmv and through it golang.org/x/tools, which the module's
-// go.sum does not list; 4 parameters need no more than this.
-func maximize(ll objective, start []float64) optimum {
+// parameters, starting at start, by gonum's BFGS with the analytic gradient. It returns
+// an error only when the likelihood at start is not a number; an optimiser that stops
+// short comes back not converged.
+func maximize(ll objective, start []float64) (optimum, error) {
 	dim := len(start)
-	params := make([]float64, dim)
-	raw := make([]float64, dim)
-	// eval returns minus the mean log-likelihood at u and its gradient in u; the
-	// log-parameters are clamped to ±clampLog, where the gradient is set to 0.
-	eval := func(u, g []float64) float64 {
-		for i, ui := range u {
-			params[i] = math.Exp(math.Max(-clampLog, math.Min(clampLog, ui)))
-		}
-		f := -ll(params, raw)
-		for i, ui := range u {
-			g[i] = -raw[i] * params[i]
-			if math.Abs(ui) >= clampLog || math.IsNaN(g[i]) || math.IsInf(g[i], 0) {
-				g[i] = 0
-			}
-		}
-		if math.IsNaN(f) {
-			f = math.Inf(1)
-		}
-		return f
-	}
+	e := &logScale{ll: ll, params: make([]float64, dim), raw: make([]float64, dim),
+		at: make([]float64, dim), grad: make([]float64, dim)}
 	u := make([]float64, dim)
 	for i, p := range start {
 		u[i] = math.Log(p)
 	}
-	g := make([]float64, dim)
-	f := eval(u, g)
-	h := identity(dim) // inverse Hessian approximation
-	d := make([]float64, dim)
-	uNew := make([]float64, dim)
-	gNew := make([]float64, dim)
-	sv := make([]float64, dim)
-	yv := make([]float64, dim)
-	hy := make([]float64, dim)
-	converged := false
-	iter := 0
-	best, sinceBest := f, 0
-	for ; iter < maxIter; iter++ {
-		if maxAbs(g) < gradTol {
-			converged = true
-			break
-		}
-		if maxAbs(u) > clampLog || sinceBest > stallIter {
-			// Off to a boundary, or creeping along a flat ridge: the fit will be flagged.
-			break
-		}
-		slope := 0.0
-		for i := range d {
-			d[i] = 0
-			for j := range d {
-				d[i] -= h[i][j] * g[j]
-			}
-			slope += d[i] * g[i]
-		}
-		if !(slope < 0) {
-			h = identity(dim)
-			slope = 0
-			for i := range d {
-				d[i] = -g[i]
-				slope -= g[i] * g[i]
-			}
-		}
-		step := math.Min(1, maxLogStep/maxAbs(d))
-		var fNew float64
-		accepted := false
-		for try := 0; try < 60; try++ {
-			for i := range u {
-				uNew[i] = u[i] + step*d[i]
-			}
-			fNew = eval(uNew, gNew)
-			if fNew <= f+armijo*step*slope {
-				accepted = true
-				break
-			}
-			step /= 2
-		}
-		if !accepted {
-			converged = maxAbs(g) < looseGradTol
-			break
-		}
-		sy, yhy := 0.0, 0.0
-		for i := range u {
-			sv[i] = uNew[i] - u[i]
-			yv[i] = gNew[i] - g[i]
-			sy += sv[i] * yv[i]
-		}
-		for i := range u {
-			hy[i] = 0
-			for j := range u {
-				hy[i] += h[i][j] * yv[j]
-			}
-			yhy += yv[i] * hy[i]
-		}
-		if sy > 1e-12*math.Sqrt(dot(sv, sv)*dot(yv, yv)) {
-			if iter == 0 {
-				// Scale the first guess to the curvature just seen (Nocedal & Wright 6.20).
-				scale := sy / dot(yv, yv)
-				for i := range h {
-					for j := range h {
-						h[i][j] *= scale
-					}
-					hy[i] *= scale
-				}
-				yhy *= scale
-			}
-			// H ← H + (sy + yHy) ss'/sy² − (Hy s' + s y'H)/sy
-			for i := range h {
-				for j := range h {
-					h[i][j] += (sy+yhy)*sv[i]*sv[j]/(sy*sy) - (hy[i]*sv[j]+sv[i]*hy[j])/sy
-				}
-			}
-		}
-		stalled := f-fNew <= 1e-16*(1+math.Abs(f))
-		if fNew < best-1e-10*(1+math.Abs(best)) {
-			best, sinceBest = fNew, 0
-		} else {
-			sinceBest++
-		}
-		copy(u, uNew)
-		copy(g, gNew)
-		f = fNew
-		if stalled && maxAbs(g) < looseGradTol {
-			converged = true
-			break
-		}
+	settings := &optimize.Settings{
+		GradientThreshold: gradTol,
+		MajorIterations:   maxIter,
+		Converger: &boundedConverge{FunctionConverge: optimize.FunctionConverge{
+			Absolute: stallTol, Relative: stallTol, Iterations: stallIter}},
 	}
-	f = eval(u, g)
-	out := optimum{params: make([]float64, dim), logLik: -f, converged: converged, iterations: iter}
-	copy(out.params, params)
-	return out
+	method := &optimize.BFGS{Linesearcher: &optimize.MoreThuente{}, GradStopThreshold: gradTol}
+	res, err := optimize.Minimize(optimize.Problem{Func: e.value, Grad: e.gradient}, u, settings, method)
+	if res == nil || errors.As(err, new(optimize.ErrFunc)) {
+		return optimum{}, fmt.Errorf("the log-likelihood at the start values is not a number: %w", err)
+	}
+	out := optimum{params: make([]float64, dim), logLik: -res.F, iterations: res.MajorIterations - 1}
+	for i, ui := range res.X {
+		out.params[i] = math.Exp(clamp(ui))
+	}
+	switch {
+	case res.Status == optimize.GradientThreshold:
+		out.converged = true
+	case err != nil:
+		// The line search found no better point: the top, if the gradient is small.
+		out.converged = maxAbs(res.Gradient) < looseGradTol
+	}
+	return out, nil
 }
 
-func identity(n int) [][]float64 {
-	m := make([][]float64, n)
-	for i := range m {
-		m[i] = make([]float64, n)
-		m[i][i] = 1
-	}
-	return m
+func clamp(u float64) float64 { return math.Max(-clampLog, math.Min(clampLog, u)) }
+
+// logScale turns an [objective] into gonum's problem: minus the mean log-likelihood and
+// its gradient in the log-parameters, the logs clamped to ±[clampLog], where the gradient
+// is set to 0. The objective gives value and gradient together and gonum asks for them
+// one after the other at the same point, so the last evaluation is kept.
+type logScale struct {
+	ll          objective
+	params, raw []float64
+	at          []float64 // the log-parameters of the last evaluation
+	f           float64
+	grad        []float64
+	done        bool
 }
 
-func dot(a, b []float64) float64 {
-	s := 0.0
-	for i := range a {
-		s += a[i] * b[i]
+func (e *logScale) eval(u []float64) {
+	if e.done && slices.Equal(u, e.at) {
+		return
 	}
-	return s
+	for i, ui := range u {
+		e.params[i] = math.Exp(clamp(ui))
+	}
+	e.f = -e.ll(e.params, e.raw)
+	if math.IsNaN(e.f) {
+		e.f = math.Inf(1)
+	}
+	for i, ui := range u {
+		g := -e.raw[i] * e.params[i]
+		if math.Abs(ui) >= clampLog || math.IsNaN(g) || math.IsInf(g, 0) {
+			g = 0
+		}
+		e.grad[i] = g
+	}
+	copy(e.at, u)
+	e.done = true
+}
+
+func (e *logScale) value(u []float64) float64 {
+	e.eval(u)
+	return e.f
+}
+
+func (e *logScale) gradient(grad, u []float64) {
+	e.eval(u)
+	copy(grad, e.grad)
+}
+
+// boundedConverge stops the optimiser when a log-parameter runs past ±[clampLog] (the fit
+// is flagged [AtBoundary]) or when the likelihood has not improved for a while (creeping
+// along a flat ridge).
+type boundedConverge struct {
+	optimize.FunctionConverge
+}
+
+func (c *boundedConverge) Converged(loc *optimize.Location) optimize.Status {
+	if maxAbs(loc.X) > clampLog {
+		return optimize.Failure
+	}
+	return c.FunctionConverge.Converged(loc)
 }
 
 func maxAbs(v []float64) float64 {
@@ -459,12 +403,12 @@ func (c *cohort) mean(ll float64, grad []float64) float64 {
 // newCohort merges identical summaries into records, in the order of their first
 // customer (which fixes the order of the likelihood's sums), and lists the distinct
 // frequencies, times and pairs in the order first seen. It finds them with [numbering]
-// tables rather than Go maps: hashing three float64 keys per customer through a map's
-// generic hash was most of the set-up of a large fit, which runs on one core.
+// tables rather than Go maps, which would hash three float64 keys per customer through
+// their generic hash on the one core this set-up runs on.
 //
 // The distinct summaries are numbered by a table of record numbers alone: a record's
 // summary is read from data at its first customer, so the table keeps no copy of the
-// summaries and their hashes (a large fit's 8 MB that nobody read again).
+// summaries and their hashes.
 func newCohort(data []Summary) (*cohort, error) {
 	c := &cohort{n: float64(len(data))}
 	var (

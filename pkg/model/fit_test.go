@@ -157,8 +157,8 @@ func TestUsableExplainsEveryFlag(t *testing.T) {
 // TestFitIsDeterministic: the same data give bit-identical fits, whatever the scheduling of
 // the parallel sums.
 func TestFitIsDeterministic(t *testing.T) {
-	data := simulateCohort(20000, 3, func(rng *rand.Rand, T float64) Simulated {
-		return SimulateParetoNBD(rng, benchPareto, T)
+	data := simulateCohort(20000, 3, func(rng *rand.Rand, T float64) simulated {
+		return simulateParetoNBD(rng, benchPareto, T)
 	})
 	a, _ := FitParetoNBD(data)
 	b, _ := FitParetoNBD(data)
@@ -198,4 +198,11 @@ func TestFitsDoNotDependOnTheTimeUnit(t *testing.T) {
 		checkRel(t, "s", d.Params.S, w.Params.S, 1e-4)
 		checkRel(t, "beta", d.Params.Beta, 7*w.Params.Beta, 1e-4)
 	})
+}
+
+func TestAFitFailsWhenTheLikelihoodAtTheStartIsNotANumber(t *testing.T) {
+	nan := func(params, grad []float64) float64 { return math.NaN() }
+	if _, err := maximize(nan, []float64{1, 1}); err == nil {
+		t.Error("no error")
+	}
 }

@@ -54,8 +54,9 @@ func (m GammaGamma) ExpectedSpend(x, zbar float64) float64 {
 // not a draw from a Gamma distribution, so such customers are left out as lifetimes
 // advises, not rejected: one refund must not stop the fit of everyone else. Start values
 // are fixed (p = q = 2, γ from the mean spend). It returns an error for slices of
-// different lengths or values that are not numbers of transactions and spends (NaN,
-// infinite, a negative x); a poor fit comes back flagged (see [Fit.Usable]).
+// different lengths, values that are not numbers of transactions and spends (NaN,
+// infinite, a negative x) or a likelihood that is not a number at the start values; a
+// poor fit comes back flagged (see [Fit.Usable]).
 func FitGammaGamma(x, zbar []float64) (Fit[GammaGamma], error) {
 	if len(x) != len(zbar) {
 		return Fit[GammaGamma]{}, fmt.Errorf("%d frequencies but %d mean spends", len(x), len(zbar))
@@ -95,7 +96,10 @@ func FitGammaGamma(x, zbar []float64) (Fit[GammaGamma], error) {
 		return ggLogLik(GammaGamma{p[0], p[1], p[2]}, xs, xi, zs, lzs, grad) / float64(len(zs))
 	}
 	// A Gamma(2, ν) spend with ν ~ Gamma(2, γ) has mean 2γ: start at the data's mean.
-	opt := maximize(ll, []float64{2, 2, math.Max(mean/2, 1e-9)})
+	opt, err := maximize(ll, []float64{2, 2, math.Max(mean/2, 1e-9)})
+	if err != nil {
+		return Fit[GammaGamma]{}, fmt.Errorf("fit Gamma-Gamma: %w", err)
+	}
 	fit.Params = GammaGamma{opt.params[0], opt.params[1], opt.params[2]}
 	fit.LogLik = opt.logLik * float64(len(zs))
 	fit.Iterations = opt.iterations

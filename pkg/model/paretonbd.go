@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/mathext"
@@ -122,8 +123,9 @@ func (m ParetoNBD) expectedCore(x, T, t float64) float64 {
 
 // FitParetoNBD fits the [ParetoNBD] model to data by maximum likelihood. The start values
 // are fixed (r = s = 1, α from the mean purchase rate, β from the mean age), so the same
-// data always give the same fit. It returns an error only for invalid input; a poor fit
-// comes back flagged (see [Fit.Usable]).
+// data always give the same fit. It returns an error for invalid input or a likelihood
+// that is not a number at the start values; a poor fit comes back flagged (see
+// [Fit.Usable]).
 func FitParetoNBD(data []Summary) (Fit[ParetoNBD], error) {
 	if len(data) == 0 {
 		return Fit[ParetoNBD]{}, ErrNoCustomers
@@ -140,7 +142,10 @@ func FitParetoNBD(data []Summary) (Fit[ParetoNBD], error) {
 	ll := func(p, grad []float64) float64 {
 		return c.mean(c.paretoLogLik(ParetoNBD{p[0], p[1], p[2], p[3]}, grad), grad)
 	}
-	opt := maximize(ll, []float64{1, startScale(data), 1, math.Max(meanT, 1e-3)})
+	opt, err := maximize(ll, []float64{1, startScale(data), 1, math.Max(meanT, 1e-3)})
+	if err != nil {
+		return Fit[ParetoNBD]{}, fmt.Errorf("fit Pareto/NBD: %w", err)
+	}
 	fit := Fit[ParetoNBD]{
 		Params:     ParetoNBD{opt.params[0], opt.params[1], opt.params[2], opt.params[3]},
 		LogLik:     opt.logLik * c.n,
