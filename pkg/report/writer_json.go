@@ -83,3 +83,9 @@ func appendStatuses(b []byte, list []Status, ok bool) []byte {
 	}
 	return append(b, "\n  }"...)
 }
+
+// appendJSONString appends s as encoding/json writes a string.
+func appendJSONString(b []byte, s string) []byte {
+	q, _ := json.Marshal(s) // a string always encodes
+	return append(b, q...)
+}
