@@ -144,9 +144,7 @@ func newXLSXRows(tables []*table, about []string, st *xlsxStyles) (*xlsxRows, er
 
 // xlsxScratch is what a chunk of a table's rows is turned into cells in.
 type xlsxScratch struct {
-	values []value
-	cells  []xlsxCell
-	fill   Scratch // what a lapsed customer's row points into
+	cells []xlsxCell
 }
 
 var xlsxScratches = sync.Pool{New: func() any { return new(xlsxScratch) }}
@@ -168,19 +166,12 @@ func (x *xlsxRows) write(w io.Writer) error {
 			s := xlsxScratches.Get().(*xlsxScratch)
 			defer xlsxScratches.Put(s)
 			for i := lo; i < hi; i++ {
-				var vs []value
-				if t.rowInto != nil {
-					s.values = t.rowInto(i, s.values, &s.fill)
-					vs = s.values
-				} else {
-					vs = t.row(i)
-				}
+				vs := t.row(i)
 				cs := s.cells[:0]
 				for _, v := range vs {
 					cs = append(cs, xlsxCellOf(v, x.st))
 				}
 				b = appendXLSXRow(b, first+i, cs)
-				clear(s.values) // let their strings go
 				clear(cs)
 				s.cells = cs
 			}
