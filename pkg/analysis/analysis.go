@@ -370,12 +370,6 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 			r.customer(idx[k], lang, o, c)
 			r.details(idx[k], lang, id, c)
 		},
-		Into: func(k int, c *report.Customer, s *report.Scratch) {
-			ahead(k)
-			r.customer(idx[k], lang, o, c)
-			s.Reasons, s.Texts = r.fillDetails(idx[k], lang, id, c, s.Reasons, s.Texts)
-			s.Texts = appendQuestions(c, s.Texts)
-		},
 		Statuses: func() []report.Status { return r.statuses(id) },
 		// The set's keys ascend, each once; pseudonyms do not keep their order.
 		StatusesInOrder: o.Pseudonyms == nil,

@@ -21,13 +21,6 @@ type Deferred struct {
 	// Customer fills in the i-th lapsed customer c, a zero Customer. It is called from
 	// several goroutines at once, for different customers.
 	Customer func(i int, c *Customer)
-	// Into, when not nil, is Customer for the writers that fill in every lapsed customer
-	// only to write it out (json, csv, xlsx): it fills in c as Customer does, but appends
-	// the reasons to s.Reasons and their texts (and the questions') to s.Texts, which it
-	// does not reset, so that nothing is allocated customer by customer. The writer resets
-	// them once it is done with every customer filled since (the JSON and xlsx each
-	// customer, csv each chunk); until then the customers' strings are valid.
-	Into func(i int, c *Customer, s *Scratch)
 	// Statuses returns what [Report.Statuses] holds: every customer's id and status, in
 	// any order; a later entry for an id replaces an earlier one, as in a map. In the
 	// order of the ids it costs least.
@@ -147,18 +140,6 @@ func (r *Report) lapsedNull() bool {
 	return r.Lapsed == nil
 }
 
-// Scratch is what the writers of every lapsed customer (json, csv, xlsx) lend
-// [Deferred.Into] to fill customers into.
-type Scratch struct {
-	Customer Customer
-	Reasons  []Reason
-	Texts    []byte
-	// line and join are the xlsx writer's cell of the customer's questions, one line each
-	// (see allQuestions).
-	line [1]string
-	join []byte
-}
-
 // completeLapsed returns the complete lapsed customers, the first ones, as [Report.Lapsed]
 // holds them now: a later [Report.CompleteLapsed] may move them.
 func (r *Report) completeLapsed() []Customer {
@@ -172,39 +153,17 @@ func (r *Report) completeLapsed() []Customer {
 }
 
 // lapsedAt returns a function that gives lapsed customer i: the customer in [Report.Lapsed]
-// when complete, or else s's, filled in (and not kept: s is reused for the next). It may
-// be called from several goroutines at once, with different s.
-func (r *Report) lapsedAt() func(i int, s *Scratch) *Customer {
+// when complete, or else c, filled in (and not kept). It may be called from several
+// goroutines at once, with different c.
+func (r *Report) lapsedAt() func(i int, c *Customer) *Customer {
 	d, complete := r.deferred, r.completeLapsed()
-	return func(i int, s *Scratch) *Customer {
-		switch {
-		case i < len(complete):
+	return func(i int, c *Customer) *Customer {
+		if i < len(complete) {
 			return &complete[i]
-		case d.d.Into != nil:
-			s.Reasons, s.Texts = s.Reasons[:0], s.Texts[:0]
-			d.d.Into(i, &s.Customer, s)
-		default:
-			d.d.Customer(i, &s.Customer)
 		}
-		return &s.Customer
-	}
-}
-
-// lapsedInto returns a function that fills c with lapsed customer i: a copy of the one in
-// [Report.Lapsed] when complete, or else filled in (and not kept), its texts appended to
-// s's as [Deferred.Into] says. It may be called from several goroutines at once, with
-// different c and s.
-func (r *Report) lapsedInto() func(i int, c *Customer, s *Scratch) {
-	d, complete := r.deferred, r.completeLapsed()
-	return func(i int, c *Customer, s *Scratch) {
-		switch {
-		case i < len(complete):
-			*c = complete[i]
-		case d.d.Into != nil:
-			d.d.Into(i, c, s)
-		default:
-			d.d.Customer(i, c)
-		}
+		*c = Customer{}
+		d.d.Customer(i, c)
+		return c
 	}
 }
 

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unsafe"
 
 	minor "github.com/winback/winback/pkg/money"
 	"github.com/winback/winback/pkg/render"
@@ -49,11 +48,7 @@ type table struct {
 	cols  []col
 	n     int
 	row   func(i int) []value
-	// rowInto, when not nil, is row appending to row[:0], so that a writer that asks for
-	// many rows can reuse one buffer for them, and one scratch s for what the row's
-	// strings point into: the row is valid until the next call with s.
-	rowInto func(i int, row []value, s *Scratch) []value
-	notes   []string
+	notes []string
 }
 
 type col struct {
@@ -404,30 +399,6 @@ func questions(c *Customer, limit int) (qs, evidence []string) {
 	return qs, evidence
 }
 
-// allQuestions is lines(questions(c, 0)) for a row that is written before the next is
-// asked of s: the questions are joined, a line each, in s, without a list of them.
-func allQuestions(c *Customer, s *Scratch) value {
-	switch len(c.Reasons) {
-	case 0:
-		if c.Questions == "" {
-			return lines(nil, nil)
-		}
-		s.line[0] = c.Questions
-	case 1:
-		s.line[0] = c.Reasons[0].Question
-	default:
-		s.join = s.join[:0]
-		for k, re := range c.Reasons {
-			if k > 0 {
-				s.join = append(s.join, '\n')
-			}
-			s.join = append(s.join, re.Question...)
-		}
-		s.line[0] = unsafe.String(unsafe.SliceData(s.join), len(s.join))
-	}
-	return lines(s.line[:], nil)
-}
-
 // lapsedColumns says which optional columns a list of customers needs.
 type lapsedColumns struct{ contact, pAlive, money bool }
 
@@ -509,13 +480,13 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 	}
 	t.cols = append(t.cols, textCol(w.WhyLapsed), textCol(w.Questions))
 	t.n = r.NumLapsed()
-	// The customers not yet complete are filled in row by row into the writer's scratch
-	// and not kept (see [Report.Defer]): a spreadsheet's writer asks for the rows on
-	// several goroutines, and writes each row before it asks for the next.
+	// The customers not yet complete are filled in row by row and not kept (see
+	// [Report.Defer]).
 	at := r.lapsedAt()
-	t.rowInto = func(i int, row []value, s *Scratch) []value {
-		c := at(i, s) // the row's questions come from the reasons, not c.Questions
-		row = append(row[:0], num(i+1), txt(c.ID))
+	t.row = func(i int) []value {
+		c := at(i, new(Customer))
+		row := make([]value, 0, len(t.cols))
+		row = append(row, num(i+1), txt(c.ID))
 		if lc.contact {
 			row = append(row, txt(c.Name), txt(c.Phone), txt(c.Email), txt(c.ContactPreference))
 		}
@@ -527,9 +498,9 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 		if lc.pAlive {
 			row = append(row, pAlive(c.PAlive))
 		}
-		return append(row, txt(c.Rule), allQuestions(c, s))
+		qs, _ := questions(c, 0) // all of them, not the top ones of c.Questions
+		return append(row, txt(c.Rule), lines(qs, nil))
 	}
-	t.row = func(i int) []value { return t.rowInto(i, make([]value, 0, len(t.cols)), new(Scratch)) }
 	s.tables = append(s.tables, t)
 	return s
 }

@@ -3,9 +3,7 @@ package report
 import (
 	"bytes"
 	"io"
-	"slices"
 	"strings"
-	"sync"
 
 	"github.com/gocarina/gocsv"
 
@@ -37,23 +35,13 @@ func (c csvWriter) Write(w io.Writer, r *Report) error {
 	if _, err := w.Write(header); err != nil {
 		return err
 	}
-	fill := r.lapsedInto()
-	type chunk struct {
-		cs []Customer
-		s  Scratch // what the chunk's customers' strings point into
-	}
-	chunks := sync.Pool{New: func() any { return new(chunk) }}
+	lapsed := r.lapsedAt()
 	return render.WriteChunks(w, r.NumLapsed(), func(lo, hi int, b []byte) ([]byte, error) {
-		p := chunks.Get().(*chunk)
-		defer chunks.Put(p)
-		p.cs = slices.Grow(p.cs[:0], hi-lo)[:hi-lo]
-		p.s.Reasons, p.s.Texts = p.s.Reasons[:0], p.s.Texts[:0]
-		for k := range p.cs {
-			fill(lo+k, &p.cs[k], &p.s)
+		cs := make([]Customer, hi-lo)
+		for k := range cs {
+			cs[k] = *lapsed(lo+k, &cs[k])
 		}
-		b, _, err := c.encode(b, names, customersForCSV(p.cs))
-		clear(p.cs) // let their strings go
-		clear(p.s.Reasons)
+		b, _, err := c.encode(b, names, customersForCSV(cs))
 		return b, err
 	})
 }

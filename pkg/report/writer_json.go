@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"io"
 	"slices"
-	"sync"
 
 	"github.com/winback/winback/pkg/render"
 )
@@ -29,12 +28,10 @@ func (jsonWriter) Write(w io.Writer, r *Report) error {
 		n = -1
 	}
 	lapsed := r.lapsedAt()
-	scratch := sync.Pool{New: func() any { return new(Scratch) }}
 	return render.JSONWith(w, &rest,
 		render.ListField("lapsed", n, func(b []byte, i int) ([]byte, error) {
-			s := scratch.Get().(*Scratch)
-			defer scratch.Put(s)
-			return render.AppendJSONElement(b, lapsed(i, s))
+			var c Customer
+			return render.AppendJSONElement(b, lapsed(i, &c))
 		}),
 		part("reasons_lift", r.completeParts, func() any { return r.Lift }),
 		part("monthly_trend", r.completeParts, func() any { return r.Trends }),
@@ -82,4 +79,10 @@ func appendStatuses(b []byte, list []Status, ok bool) []byte {
 		b = appendJSONString(b, s.Status)
 	}
 	return append(b, "\n  }"...)
+}
+
+// appendJSONString appends s as encoding/json writes a string.
+func appendJSONString(b []byte, s string) []byte {
+	q, _ := json.Marshal(s) // a string always encodes
+	return append(b, q...)
 }
