@@ -29,8 +29,21 @@ func JSONWithList[T any](w io.Writer, doc any, key string, list []T) error {
 // AppendJSONElement appends e as an element of a top-level list of a document written by
 // [JSONWith]: as json.Marshal(e) writes it.
 func AppendJSONElement(b []byte, e any) ([]byte, error) {
-	c, err := json.Marshal(e)
-	return append(b, c...), err
+	// An Encoder writes from encoding/json's pooled buffer, where json.Marshal would
+	// return a copy of each element for the garbage collector.
+	w := appender{b}
+	if err := json.NewEncoder(&w).Encode(e); err != nil {
+		return b, err
+	}
+	return w.b[:len(w.b)-1], nil // Encode ends the element with a newline
+}
+
+// appender is an io.Writer that appends to a slice.
+type appender struct{ b []byte }
+
+func (a *appender) Write(p []byte) (int, error) {
+	a.b = append(a.b, p...)
+	return len(p), nil
 }
 
 // listPrefix is the indent of the elements of a top-level list.
