@@ -36,6 +36,11 @@ type Options struct {
 	DateFormat string             // --date-format; "" detects the day/month order
 	StatusMap  map[string]string  // --status-map value=status, status as in visit.Status names
 	Strict     bool               // --strict: stop at the first bad row or unknown status
+	// Dedupe drops a row identical to an earlier row of the same file (--dedupe). Without
+	// it such rows are kept unless the file has an order or appointment number: two
+	// identical purchases on one day are two purchases. A row found again in another input
+	// file counts once either way.
+	Dedupe bool
 	// Workers is the number of parsing goroutines and of aggregation shards; 0 uses
 	// GOMAXPROCS.
 	Workers int
@@ -220,6 +225,8 @@ type fileState struct {
 	fallback bool
 	header   []string
 	report   *FileReport
+	amount   amountKind
+	keep     bool // identical rows are kept (see Options.Dedupe)
 }
 
 type job struct {
@@ -611,6 +618,8 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 		guessColumns(cols, data)
 	}
 	fs.cols = cols
+	fs.amount = cols.amountKind(fs.header)
+	fs.keep = !cols.has(Order) && !r.opt.Dedupe
 	rep.Profile = cols.profile
 	keyBy, kind := cols.keyKind()
 	fs.keyBy = keyBy

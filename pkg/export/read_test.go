@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -77,7 +78,9 @@ func TestFixturesAreUnderstoodWithoutFlags(t *testing.T) {
 			concepts: map[string]string{"date": "Start Time", "staff": "Calendar", "amount": "Appointment Price", "booked_at": "Date Scheduled", "status": "Label"}},
 		{file: "calendly.csv", encoding: "UTF-8", delimiter: ",", key: "email", rows: 12, accepted: 12, customer: 5,
 			concepts: map[string]string{"date": "Start Date & Time", "service": "Event Type Name", "no_show": "Marked as No-Show", "cancelled": "Canceled"}},
-		{file: "bad_rows.csv", encoding: "ASCII", delimiter: ";", key: "customer id", rows: 16, accepted: 7, rejected: 7, blank: 1, dup: 1, customer: 5},
+		// Line 12 repeats line 11 byte for byte; the file has no order or appointment number,
+		// so it is a second visit, not a duplicate (issue 16: identical rows are kept).
+		{file: "bad_rows.csv", encoding: "ASCII", delimiter: ";", key: "customer id", rows: 16, accepted: 8, rejected: 7, blank: 1, customer: 5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file+" is read as expected", func(t *testing.T) {
@@ -212,6 +215,50 @@ func TestOverlappingExportsCountEachVisitOnce(t *testing.T) {
 	h := one.Set.Find("K-11")
 	if h == nil || h.At(0).Amount != 2490+1450+1180 {
 		t.Errorf("K-11 first visit = %+v", h)
+	}
+}
+
+// TestIdenticalRowsAreDuplicatesOnlyWhereTheyAre checks when a row identical to another is
+// dropped: within one file only when the file has an order or appointment number (or
+// --dedupe says so); across files one for one, so overlapping exports count a row once
+// and two identical purchases in both still count twice.
+func TestIdenticalRowsAreDuplicatesOnlyWhereTheyAre(t *testing.T) {
+	const plain = "customer;date;amount\nA;2024-01-05;10.00\nA;2024-01-05;10.00\nA;2024-02-01;5.00\n"
+	const withOrder = "customer;order no;date;amount\nA;17;2024-01-05;10.00\nA;17;2024-01-05;10.00\nA;18;2024-02-01;5.00\n"
+	tests := []struct {
+		name   string
+		files  []string
+		dedupe bool
+		dup    int
+		amount int64 // of A's visit on 2024-01-05
+	}{
+		{"identical rows of one file without an order number are two purchases", []string{plain}, false, 0, 2000},
+		{"--dedupe drops them", []string{plain}, true, 1, 1000},
+		{"identical rows with one order number are one row", []string{withOrder}, false, 1, 1000},
+		{"a file read twice counts once, its identical rows still twice", []string{plain, plain}, false, 3, 2000},
+		{"a file whose identical pair appears once in another counts twice", []string{plain, "customer;date;amount\nA;2024-01-05;10.00\n"}, false, 1, 2000},
+		{"a pair in the second file beyond the first file's one adds one", []string{"customer;date;amount\nA;2024-01-05;10.00\n", plain}, false, 1, 2000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var in []Input
+			for i, f := range tt.files {
+				in = append(in, Input{Name: fmt.Sprintf("f%d.csv", i), R: strings.NewReader(f)})
+			}
+			for _, opt := range []Options{{Dedupe: tt.dedupe, Workers: 1}, {Dedupe: tt.dedupe, Workers: 3, BlockSize: 7}} {
+				res, err := Read(in, opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, x := range in {
+					x.R.(*strings.Reader).Seek(0, 0)
+				}
+				h := res.Set.Find("A")
+				if res.Report.Duplicates != tt.dup || h == nil || h.At(0).Amount != tt.amount {
+					t.Errorf("block %d: %d duplicates, first visit %+v; want %d duplicates, amount %d", opt.BlockSize, res.Report.Duplicates, h.At(0), tt.dup, tt.amount)
+				}
+			}
+		})
 	}
 }
 

@@ -5,7 +5,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"math/bits"
+	"strconv"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -350,6 +352,49 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 			row.AmountByStyle = [3]int64{a.In(field.StyleUnknown), a.In(field.DecimalPoint), a.In(field.DecimalComma)}
 		}
 	}
+	if fs.cols.has(Quantity) {
+		if qv := w.get(fs, fields, Quantity); len(qv) > 0 {
+			q, err := strconv.ParseFloat(string(qv), 64)
+			if err != nil || math.IsInf(q, 0) || math.IsNaN(q) || math.Abs(q) > 1e6 {
+				w.reject(fs, line, col(Quantity), "bad-quantity", "the quantity is not a number", string(qv), raw)
+				return
+			}
+			if q < 0 {
+				row.Status = visit.Cancelled // a returned line, as in a credit invoice
+			}
+			if fs.amount == unitPrice {
+				times := func(v int64) int64 { return int64(math.Round(float64(v) * q)) }
+				row.Amount = times(row.Amount)
+				for i := range row.AmountByStyle {
+					row.AmountByStyle[i] = times(row.AmountByStyle[i])
+				}
+				if tooLarge(row.Amount) {
+					w.reject(fs, line, col(Amount), "amount-too-large", fmt.Sprintf("quantity × price is more than any one visit is billed (at most %s)", maxAmountText), string(qv), raw)
+					return
+				}
+			}
+		}
+	}
+	if rv := w.get(fs, fields, Refunded); len(rv) > 0 {
+		// Given back from a payment: what the customer spent is the rest.
+		if a, err := field.ParseAmount(rv); err == nil && !tooLarge(a.Minor) {
+			row.Amount -= a.Minor
+			for i := range row.AmountByStyle {
+				row.AmountByStyle[i] -= a.Minor
+			}
+		}
+	}
+	if fs.cols.has(Order) {
+		if ov := w.get(fs, fields, Order); len(ov) > 0 {
+			row.Order = uint32(xxhash.Sum64(ov)) | 1
+			row.OrderTotal = fs.amount == orderTotal
+			if len(ov) > 1 && (ov[0] == 'C' || ov[0] == 'c') && ov[1] >= '0' && ov[1] <= '9' {
+				row.Status = visit.Cancelled // a credit invoice (Online Retail's "C536379")
+			}
+		}
+	}
+	row.KeepIdentical = fs.keep
+	row.Source = uint16(min(fs.index, math.MaxUint16))
 
 	row.KeyHash = xxhash.Sum64(key)
 	bt := w.batches[int(row.KeyHash%uint64(len(w.batches)))]
@@ -471,7 +516,7 @@ func (w *worker) key(fs *fileState, by Concept, fields [][]byte) []byte {
 		if len(k) > 3 && k[0] == '=' && k[1] == '"' && k[len(k)-1] == '"' {
 			k = bytes.TrimSpace(k[2 : len(k)-1])
 		}
-		return k
+		return wholeNumber(k)
 	case Email:
 		return w.lower(w.get(fs, fields, Email))
 	case Phone:
@@ -491,6 +536,26 @@ func (w *worker) key(fs *fileState, by Concept, fields [][]byte) []byte {
 	default:
 		return w.lower(w.name(fs, fields))
 	}
+}
+
+// wholeNumber returns an id like "17850.0" as "17850": a numeric id column that went
+// through a spreadsheet or pandas comes back as a float, and the customer is the same.
+func wholeNumber(k []byte) []byte {
+	dot := bytes.IndexByte(k, '.')
+	if dot <= 0 || dot == len(k)-1 {
+		return k
+	}
+	for _, c := range k[:dot] {
+		if c < '0' || c > '9' {
+			return k
+		}
+	}
+	for _, c := range k[dot+1:] {
+		if c != '0' {
+			return k
+		}
+	}
+	return k[:dot]
 }
 
 // name is the customer's name, joined from first and last name columns when split.

@@ -47,6 +47,20 @@ type Row struct {
 	Name, Email, Phone, ContactPreference, Referrer Span
 	// Hash identifies the row's full content, for dropping exact duplicates.
 	Hash uint64
+	// Order is a hash of the row's order (or invoice) number, 0 when it has none. The rows
+	// of one order that follow each other in a customer's rows are one purchase: they take
+	// the day and status of the order's first row (where exports such as Shopify's put the
+	// order's fields), and when OrderTotal is set their Amount is the order's total, given
+	// again on every row (or only on the first), so it counts once.
+	Order      uint32
+	OrderTotal bool
+	// KeepIdentical keeps a row identical to an earlier row of the same input: without an
+	// order or appointment id two identical rows are two purchases (CDNOW's master file
+	// has hundreds). Rows of different inputs are matched one to one, the n-th of one file
+	// with the n-th of another, so overlapping exports count each row once.
+	KeepIdentical bool
+	// Source numbers the input the row is from, for [Row.KeepIdentical].
+	Source uint16
 }
 
 // Batch is a run of rows and the text their spans point into: mostly the input block the
@@ -112,6 +126,8 @@ type pending struct {
 	hash                           uint32
 	service, staff, channel        Sym
 	status                         visit.Status
+	src                            uint16
+	keep                           bool
 }
 
 // Text fields of a customer, end to end in customer.text.
@@ -165,6 +181,10 @@ type customerMore struct {
 	extra   []uint64 // day<<32 | hash of further distinct rows of an event
 	pending []pending
 	big     map[int32]int64 // see History.big
+	// The customer's order being read (see [Row.Order]): its number's hash, days and status.
+	order              uint32
+	orderDay, orderAlt visit.Day
+	orderStatus        visit.Status
 }
 
 // amount returns the amount of e, one of c's events.
@@ -445,6 +465,9 @@ func (b *Builder) Add(bt *Batch, r *Row) (duplicate bool) {
 }
 
 func (b *Builder) addTo(c *customer, bt *Batch, r *Row) (duplicate bool) {
+	if r.Order != 0 {
+		b.orderLine(c, r)
+	}
 	b.contact(c, bt, r)
 	h32 := uint32(r.Hash) ^ uint32(r.Hash>>32)
 	svc, stf, chn := b.services.internBytes(bt.Bytes(r.Service)), b.staff.internBytes(bt.Bytes(r.Staff)), b.channels.internBytes(bt.Bytes(r.Channel))
@@ -453,15 +476,50 @@ func (b *Builder) addTo(c *customer, bt *Batch, r *Row) (duplicate bool) {
 		m.pending = append(m.pending, pending{
 			day: r.Day, altDay: r.AltDay, booked: r.Booked, altBooked: r.AltBooked,
 			amounts: r.AmountByStyle, amountPending: r.AmountPending, amount: r.Amount, hash: h32,
-			service: svc, staff: stf, channel: chn, status: r.Status,
+			service: svc, staff: stf, channel: chn, status: r.Status, src: r.Source, keep: r.KeepIdentical,
 		})
 		return false
 	}
-	dup := c.add(&b.spares, r.Day, r.Status, r.Amount, lead(r.Booked, r.Day), h32, svc, stf, chn)
+	dup := c.add(&b.spares, r.Day, r.Status, r.Amount, lead(r.Booked, r.Day), rowID{h32, r.Source, r.KeepIdentical}, svc, stf, chn)
 	if dup {
 		b.duplicates++
 	}
 	return dup
+}
+
+// orderLine makes r, a row of an order, part of the order the customer's previous row
+// belongs to when it has the same number: its day and status become the order's, and an
+// order total given again counts once.
+func (b *Builder) orderLine(c *customer, r *Row) {
+	m := c.moreOf()
+	if m.order != r.Order {
+		m.order, m.orderDay, m.orderAlt, m.orderStatus = r.Order, r.Day, r.AltDay, r.Status
+		return
+	}
+	r.Day, r.AltDay, r.Status = m.orderDay, m.orderAlt, m.orderStatus
+	if r.OrderTotal {
+		r.Amount, r.AmountByStyle, r.AmountPending = 0, [3]int64{}, false
+	}
+}
+
+// rowID identifies a row for finding exact duplicates: the hash of its content, the input
+// it is from and whether identical rows of that input are kept (see [Row.KeepIdentical]).
+type rowID struct {
+	h32  uint32
+	src  uint16
+	keep bool
+}
+
+// tag is the hash stored for the n-th row (from 0) identical to id's in id's input.
+func (id rowID) tag(src uint16, n int) uint32 {
+	if src == 0 && n == 0 {
+		return id.h32
+	}
+	x := uint64(id.h32) | uint64(src)<<32 | uint64(n)<<48
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	return uint32(x)
 }
 
 func lead(booked, day visit.Day) int16 {
@@ -476,7 +534,7 @@ func lead(booked, day visit.Day) int16 {
 }
 
 // add merges one row into the customer's events; it reports an exact duplicate.
-func (c *customer) add(sp *spares, day visit.Day, st visit.Status, amount int64, ld int16, h32 uint32, svc, stf, chn Sym) bool {
+func (c *customer) add(sp *spares, day visit.Day, st visit.Status, amount int64, ld int16, id rowID, svc, stf, chn Sym) bool {
 	ev := c.events
 	n := len(ev)
 	ds := dayStatus(day, st)
@@ -485,7 +543,7 @@ func (c *customer) add(sp *spares, day visit.Day, st visit.Status, amount int64,
 		sp.roomFor(c)
 		c.events = append(c.events, packed{dayStatus: ds, service: svc, staff: stf, channel: chn, lead: ld})
 		c.setAmount(&c.events[n], amount)
-		c.hashes = append(c.hashes, h32)
+		c.hashes = append(c.hashes, id.tag(id.src, 0))
 		c.lastDS = ds
 		return false
 	}
@@ -494,16 +552,39 @@ func (c *customer) add(sp *spares, day visit.Day, st visit.Status, amount int64,
 		i = sort.Search(n, func(j int) bool { return ev[j].dayStatus >= ds })
 	}
 	if ev[i].dayStatus == ds {
-		if c.hashes[i] == h32 {
+		has := func(h uint32) bool {
+			if c.hashes[i] == h {
+				return true
+			}
+			if c.more == nil {
+				return false
+			}
+			_, found := slices.BinarySearch(c.more.extra, uint64(uint32(day))<<32|uint64(h))
+			return found
+		}
+		// The row is the k-th of its input identical to it (always the first when its
+		// input's identical rows are duplicates); it is a duplicate when an input before
+		// it, or its own, already has a k-th.
+		k := 0
+		if id.keep {
+			for has(id.tag(id.src, k)) {
+				k++
+			}
+		}
+		dup := !id.keep && has(id.tag(id.src, 0))
+		for src := uint16(0); src < id.src && !dup; src++ {
+			dup = has(id.tag(src, k))
+		}
+		if dup && !id.keep {
 			return true
 		}
-		k := uint64(uint32(day))<<32 | uint64(h32)
 		m := c.moreOf()
-		j, found := slices.BinarySearch(m.extra, k)
-		if found {
-			return true
+		key := uint64(uint32(day))<<32 | uint64(id.tag(id.src, k))
+		j, _ := slices.BinarySearch(m.extra, key)
+		m.extra = slices.Insert(m.extra, j, key)
+		if dup {
+			return true // kept in extra, so that the next identical row of its input counts on
 		}
-		m.extra = slices.Insert(m.extra, j, k)
 		e := &ev[i]
 		c.setAmount(e, money.Add(c.amount(e), amount))
 		if e.service == 0 {
@@ -523,7 +604,7 @@ func (c *customer) add(sp *spares, day visit.Day, st visit.Status, amount int64,
 	sp.roomFor(c)
 	c.events = slices.Insert(c.events, i, packed{dayStatus: ds, service: svc, staff: stf, channel: chn, lead: ld})
 	c.setAmount(&c.events[i], amount)
-	c.hashes = slices.Insert(c.hashes, i, h32)
+	c.hashes = slices.Insert(c.hashes, i, id.tag(id.src, 0))
 	return false
 }
 
@@ -790,7 +871,7 @@ func (b *Builder) finish(res Resolution, svcMap, stfMap, chnMap []Sym) mergeRun 
 			if p.amountPending {
 				amount = p.amounts[res.AmountStyle]
 			}
-			if c.add(&b.spares, day, p.status, amount, lead(booked, day), p.hash, p.service, p.staff, p.channel) {
+			if c.add(&b.spares, day, p.status, amount, lead(booked, day), rowID{p.hash, p.src, p.keep}, p.service, p.staff, p.channel) {
 				b.duplicates++
 			}
 		}
