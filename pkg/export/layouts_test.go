@@ -1,6 +1,13 @@
 package export
 
 import (
+	"bytes"
+	"encoding/csv"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/winback/winback/pkg/visit"
@@ -31,17 +38,35 @@ func TestLayoutsOfRealSoftwareAreReadWithoutFlags(t *testing.T) {
 	}{
 		{file: "woocommerce_orders.csv", encoding: "UTF-8", delimiter: ",", key: "email", profile: "WooCommerce orders",
 			rows: 13, accepted: 13, customers: 4,
-			visitDays: 5, amount: notYet,
-			concepts: map[string]string{"email": "Email (Billing)", "date": "Order Date", "status": "Order Status", "amount": "Order Total Amount",
+			// One total per order: 8 orders, 5 counted (README.md, "after order-line support").
+			visitDays: 5, amount: 25610,
+			concepts: map[string]string{"email": "Email (Billing)", "order": "Order Number", "quantity": "Quantity", "date": "Order Date", "status": "Order Status", "amount": "Order Total Amount",
 				"service": "Item Name", "first_name": "First Name (Billing)", "last_name": "Last Name (Billing)", "phone": "Phone (Billing)"}},
 		{file: "uci_online_retail.csv", encoding: "ASCII", delimiter: ",", key: "customer id", dateOrder: "month first (mm/dd)",
 			rows: 15, accepted: 14, rejected: 1, customers: 5,
-			visitDays: notYet, amount: notYet,
-			concepts: map[string]string{"customer": "CustomerID", "date": "InvoiceDate", "amount": "UnitPrice", "service": "Description"}},
+			// Quantity × UnitPrice per invoice; the two "C" invoices are cancellations.
+			visitDays: 6, amount: 34934,
+			concepts: map[string]string{"customer": "CustomerID", "date": "InvoiceDate", "amount": "UnitPrice", "service": "Description",
+				"order": "InvoiceNo", "quantity": "Quantity"}},
+		{file: "shopify_orders.csv", encoding: "UTF-8", delimiter: ",", key: "email", profile: "Shopify orders",
+			rows: 17, accepted: 17, customers: 5,
+			// Status and total on each order's first line only: 10 orders, 8 counted.
+			visitDays: 7, amount: 39430,
+			concepts: map[string]string{"email": "Email", "order": "Name", "name": "Billing Name", "amount": "Total", "status": "Financial Status", "cancelled": "Cancelled at"}},
+		{file: "order_lines.csv", encoding: "ASCII", delimiter: ",", key: "customer id",
+			rows: 20, accepted: 20, customers: 5,
+			visitDays: 11, amount: 67750,
+			concepts: map[string]string{"customer": "Customer No", "order": "Order No", "amount": "Line Amount", "quantity": "Qty"}},
+		{file: "stripe_payments.csv", encoding: "UTF-8", delimiter: ",", key: "customer id", profile: "Stripe payments",
+			rows: 14, accepted: 14, customers: 5,
+			// Paid less Amount Refunded.
+			visitDays: 11, amount: 63800,
+			concepts: map[string]string{"customer": "Customer ID", "email": "Customer Email", "amount": "Amount", "refunded": "Amount Refunded"}},
 		{file: "stripe_unified_payments.csv", encoding: "ASCII", delimiter: ",", key: "customer id", profile: "Stripe payments",
 			rows: 8, accepted: 8, customers: 4,
-			visitDays: 6, amount: notYet,
-			concepts: map[string]string{"customer": "Customer ID", "email": "Customer Email", "date": "Created date (UTC)", "amount": "Amount", "status": "Status"}},
+			visitDays: 6, amount: 30500,
+			concepts: map[string]string{"customer": "Customer ID", "email": "Customer Email", "date": "Created date (UTC)", "amount": "Amount", "status": "Status",
+				"refunded": "Amount Refunded"}},
 		{file: "square_appointments.csv", encoding: "ASCII", delimiter: ",", key: "email",
 			rows: 8, accepted: 8, customers: 3,
 			visitDays: 4, amount: 20000,
@@ -182,5 +207,48 @@ func TestLayoutStatusesMeanWhatTheSoftwareMeans(t *testing.T) {
 			}
 			t.Errorf("status %q not seen; statuses %+v", tt.value, r.Statuses)
 		})
+	}
+}
+
+// TestOrderLineRevenueIsQuantityTimesUnitPrice checks the reader against totals taken from
+// the Online Retail fixture by other means: the revenue is the sum of Quantity × UnitPrice
+// over the invoices that are not cancellations ("C" invoices), and the visits are the
+// customer-days with such an invoice.
+func TestOrderLineRevenueIsQuantityTimesUnitPrice(t *testing.T) {
+	const file = "uci_online_retail.csv"
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "exports", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	var want int64
+	days := map[string]bool{}
+	for _, r := range recs[1:] {
+		if r[col["CustomerID"]] == "" || strings.HasPrefix(r[col["InvoiceNo"]], "C") {
+			continue
+		}
+		q, _ := strconv.ParseFloat(r[col["Quantity"]], 64)
+		p, _ := strconv.ParseFloat(r[col["UnitPrice"]], 64)
+		want += int64(math.Round(q * p * 100))
+		days[r[col["CustomerID"]]+" "+strings.Fields(r[col["InvoiceDate"]])[0]] = true
+	}
+	res := read(t, Options{}, file)
+	var got int64
+	visits := 0
+	for i := range res.Set.Customers {
+		for _, a := range res.Set.Customers[i].VisitDays(visit.DayOf(2024, 12, 31)) {
+			got += a
+			visits++
+		}
+	}
+	if got != want || visits != len(days) {
+		t.Errorf("revenue %d over %d visits; want Σ quantity × unit price = %d over %d customer-days", got, visits, want, len(days))
 	}
 }
