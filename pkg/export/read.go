@@ -117,6 +117,9 @@ type reader struct {
 
 	ev evidence
 
+	firstKey, firstFile string // the key kind of the first file, and its name
+	headerLines         int    // physical lines of the header rows
+
 	// The rejected rows, gathered in input order from the parsed jobs by collectRejects.
 	parsed    chan *job
 	collected sync.WaitGroup
@@ -226,7 +229,12 @@ type fileState struct {
 	header   []string
 	report   *FileReport
 	amount   amountKind
-	keep     bool // identical rows are kept (see Options.Dedupe)
+	keep     bool   // identical rows are kept (see Options.Dedupe)
+	notes    []bool // per column: it holds notes, where line ends are expected
+	// otherKey, when set, is why the file's rows are rejected: it identifies customers
+	// by another kind of key than the first file.
+	otherKey string
+	lines    int // physical lines, as the chunker counted them
 }
 
 type job struct {
@@ -397,7 +405,22 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	res.Set = set
 	rep.Rejected = r.rejected
 	rep.Duplicates = set.Duplicates
-	rep.Accepted = rep.Rows - rep.Rejected - rep.Blank - rep.Duplicates
+	// The identity is checked from counts taken apart: records by the parsers, rejects by
+	// the collector, rows handed on by the parsers and duplicates by the histories; lines
+	// by the cutting into blocks and by the parsers.
+	accepted, parsedLines := 0, r.headerLines
+	for _, w := range r.ws {
+		accepted += w.accepted
+		parsedLines += w.lines
+	}
+	rep.Accepted = accepted - rep.Duplicates
+	for _, fs := range files {
+		rep.Lines += fs.lines
+	}
+	if rep.Rows != rep.Accepted+rep.Rejected+rep.Blank+rep.Duplicates || rep.Lines != parsedLines {
+		return nil, fmt.Errorf("%w: %d lines (%d parsed), %d records = %d accepted + %d rejected + %d blank + %d duplicates",
+			ErrAccounting, rep.Lines, parsedLines, rep.Rows, rep.Accepted, rep.Rejected, rep.Blank, rep.Duplicates)
+	}
 	rep.Customers = len(set.Customers)
 	rep.KeyKind = set.KeyKind
 	rep.FirstDay, rep.LastDay, rep.LatestRecorded = set.FirstDay.String(), set.LastDay.String(), set.LatestRecorded.String()
@@ -620,10 +643,16 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 	fs.cols = cols
 	fs.amount = cols.amountKind(fs.header)
 	fs.keep = !cols.has(Order) && !r.opt.Dedupe
+	fs.notes = notesColumns(fs.header)
 	rep.Profile = cols.profile
 	keyBy, kind := cols.keyKind()
 	fs.keyBy = keyBy
 	rep.KeyKind = kind
+	if index == 0 || r.firstKey == "" {
+		r.firstKey, r.firstFile = kind, in.Name
+	} else if kind != "" && kind != r.firstKey {
+		fs.otherKey = fmt.Sprintf("this file identifies customers by %s, %s by %s: the same customer cannot be found in both", kind, r.firstFile, r.firstKey)
+	}
 	rep.fill(fs.header, cols)
 	if (kind == "" || !cols.has(Date)) && len(data) == 0 {
 		// Without rows there is nothing to tell a date column by: say why there are none.
@@ -669,8 +698,13 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 		// Skip the header record (and blank lines before it) in the first block.
 		_, next, _, _ := sp.record(block, skipBlank(block))
 		line += bytes.Count(block[:next], nl)
+		r.headerLines += line - 1
+		if next > 0 && block[next-1] != '\n' {
+			r.headerLines++ // the header is the last line, without a line end
+		}
 		block = block[next:]
 	}
+	defer func() { fs.lines = ch.lines() }()
 	for {
 		if len(block) > 0 {
 			r.tokens <- struct{}{}
@@ -692,6 +726,21 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 			return fs, chunkError(in.Name, err)
 		}
 	}
+}
+
+// notesColumns marks the columns whose header says they hold notes or comments, where a
+// value of several lines is expected.
+func notesColumns(header []string) []bool {
+	notes := make([]bool, len(header))
+	for i, h := range header {
+		f := normHeader(h)
+		for _, w := range []string{"note", "notiz", "bemerk", "komment", "comment", "anmerk", "memo", "hinweis", "beschreibung", "description", "remark", "message", "nachricht", "address", "adress", "anschrift"} {
+			if strings.Contains(f, w) {
+				notes[i] = true
+			}
+		}
+	}
+	return notes
 }
 
 // openQuoteError is the error for a quoted field, opened where o says, that the sample at

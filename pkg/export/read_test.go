@@ -472,3 +472,81 @@ func TestKeepingMemoryReadsTheSame(t *testing.T) {
 		t.Error("the histories differ when the read keeps its memory")
 	}
 }
+
+// strayQuote is 1,000 lines: a header and 999 rows, where the name on line 10 opens a quote
+// that a stray quote on line 510 closes.
+func strayQuote() string {
+	var b strings.Builder
+	b.WriteString("Kundennr;Name;Datum;Betrag\n")
+	for line := 2; line <= 1000; line++ {
+		name := fmt.Sprintf("Name %d", line)
+		switch line {
+		case 10:
+			name = `"Anna ` + name
+		case 510:
+			name += `"`
+		}
+		fmt.Fprintf(&b, "K%d;%s;%02d.03.2024;10,00\n", line, name, 1+line%28)
+	}
+	return b.String()
+}
+
+// TestRowsThatAreNotRowsGetTheirOwnReason checks the rejects that stand for something
+// other than a bad value: a record running over many lines, a NUL byte, the header again
+// and a file keyed otherwise than the first; and that physical lines are counted.
+func TestRowsThatAreNotRowsGetTheirOwnReason(t *testing.T) {
+	tests := []struct {
+		name     string
+		files    []string
+		lines    int
+		accepted int
+		code     string
+		line     int
+		reason   string
+	}{
+		{"a stray quote that takes 500 lines is one row rejected with its first and last line", []string{strayQuote()},
+			1000, 498, "long-record", 10, "the row runs from line 10 to line 510"},
+		{"a NUL byte in a name rejects its row", []string{strings.Repeat("Kundennr;Name;Datum\n", 1) + strings.Repeat("K1;Anna;01.02.2024\n", 600) + "K2;Be\x00rt;02.02.2024\n"},
+			602, 600, "nul-byte", 602, "NUL byte"},
+		{"the header again in the middle is not a bad date", []string{"Kundennr;Datum\nK1;01.02.2024\nKundennr;Datum\nK2;02.02.2024\n"},
+			4, 2, "repeated-header", 3, "header row again"},
+		{"a second file keyed by e-mail where the first is keyed by id is rejected", []string{"Kundennr;Datum\nK1;01.02.2024\n", "E-Mail;Datum\na@example.com;01.02.2024\n"},
+			4, 1, "key-kind", 2, "identifies customers by email, f0.csv by customer id"},
+		{"a notes column may hold many lines", []string{"Kundennr;Notiz;Datum\nK1;\"a\nb\nc\nd\ne\nf\";01.02.2024\nK2;x;02.02.2024\n"},
+			8, 2, "", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, opt := range []Options{{Workers: 1}, {Workers: 3, BlockSize: 64}} {
+				var in []Input
+				for i, f := range tt.files {
+					in = append(in, Input{Name: fmt.Sprintf("f%d.csv", i), R: strings.NewReader(f)})
+				}
+				res, err := Read(in, opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				r := res.Report
+				if r.Lines != tt.lines || r.Accepted != tt.accepted {
+					t.Errorf("%d lines, %d accepted; want %d, %d", r.Lines, r.Accepted, tt.lines, tt.accepted)
+				}
+				if tt.code == "" {
+					if r.Rejected != 0 {
+						t.Errorf("rejected %+v", res.Rejects)
+					}
+					continue
+				}
+				if r.Rejected != 1 || res.Rejects[0].Code != tt.code || res.Rejects[0].Line != tt.line || !strings.Contains(res.Rejects[0].Reason, tt.reason) {
+					t.Errorf("rejects %+v; want one %s at line %d saying %q", res.Rejects, tt.code, tt.line, tt.reason)
+				}
+				for _, x := range in {
+					x.R.(*strings.Reader).Seek(0, 0)
+				}
+				_, err = Read(in, Options{Strict: true, Workers: opt.Workers, BlockSize: opt.BlockSize})
+				if !errors.Is(err, ErrStrict) || !strings.Contains(err.Error(), tt.reason) {
+					t.Errorf("under --strict: %v", err)
+				}
+			}
+		})
+	}
+}

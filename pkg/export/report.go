@@ -17,6 +17,8 @@ const ReportVersion = 1
 type Report struct {
 	Version int          `json:"version"`
 	Files   []FileReport `json:"files"`
+	// Lines counts physical lines (a record with a quoted line end spans several).
+	Lines int `json:"lines"`
 	// Row accounting: Rows = Accepted + Rejected + Blank + Duplicates.
 	Rows       int `json:"rows"`
 	Accepted   int `json:"accepted"`

@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/bits"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -35,6 +36,7 @@ type worker struct {
 
 	// findings, merged by reader.run when all work is done
 	rows, blank, badBooked, recoded, keyFallback int
+	lines, accepted                              int        // physical lines of the records parsed; rows handed on
 	rejects                                      []RowError // of the block being parsed
 	unknown                                      map[string]int
 	statusSeen                                   map[string]*statusTally
@@ -122,12 +124,21 @@ func (w *worker) parse(j *job) {
 	}
 	b := j.block
 	line := j.line
+	nul := bytes.IndexByte(b, 0) >= 0
 	for pos := 0; pos < len(b); {
 		fields, next, extra, err := w.sp.record(b, pos)
 		raw := b[pos:next]
 		thisLine := line
 		line += 1 + extra
 		pos = next
+		if err != nil {
+			// The split stops counting at the open quote: count the lines it took.
+			line = thisLine + bytes.Count(raw, nl)
+			if len(raw) > 0 && raw[len(raw)-1] != '\n' {
+				line++
+			}
+		}
+		w.lines += line - thisLine
 		if len(fields) == 0 || (len(fields) == 1 && len(bytes.TrimSpace(fields[0])) == 0) {
 			if len(bytes.TrimSpace(raw)) == 0 {
 				w.rows++
@@ -139,13 +150,64 @@ func (w *worker) parse(j *job) {
 		if err != nil {
 			// The quote opens the field after the ones read; it runs to the end of the file.
 			w.reject(fs, thisLine, len(fields)+1, "unterminated-quote", "a quoted field is never closed (a \" is missing); the rest of the file was read as this one row", "", raw)
-			continue
+		} else if nul && bytes.IndexByte(raw, 0) >= 0 {
+			w.reject(fs, thisLine, fieldWith(fields, 0), "nul-byte", "the row holds a NUL byte (a damaged file, or binary data in a text export)", "", raw)
+		} else if extra >= longRecord && w.longRecord(fs, fields, thisLine, extra, raw) {
+		} else {
+			w.row(fs, fields, thisLine, raw, layouts)
 		}
-		w.row(fs, fields, thisLine, raw, layouts)
 		if w.failed {
 			return
 		}
 	}
+}
+
+// longRecord is how many line ends a record may hold outside the columns that hold notes
+// before it is taken for a quote opened by mistake, which swallows the rows after it.
+const longRecord = 4
+
+// longRecord rejects a record of extra line ends outside the notes columns, naming its
+// first and last line, and reports whether it did.
+func (w *worker) longRecord(fs *fileState, fields [][]byte, line, extra int, raw []byte) bool {
+	n, col, most := 0, 0, 0
+	for i, f := range fields {
+		if i < len(fs.notes) && fs.notes[i] {
+			continue
+		}
+		k := bytes.Count(f, nl)
+		n += k
+		if k > most {
+			most, col = k, i+1
+		}
+	}
+	if n < longRecord {
+		return false
+	}
+	w.reject(fs, line, col, "long-record", fmt.Sprintf("the row runs from line %d to line %d: column %d holds %d line ends (a quote opened by mistake that took the rows after it?)", line, line+extra, col, most), "", raw)
+	return true
+}
+
+// fieldWith returns the 1-based number of the first field holding byte c, 0 if none.
+func fieldWith(fields [][]byte, c byte) int {
+	for i, f := range fields {
+		if bytes.IndexByte(f, c) >= 0 {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// isHeader reports whether fields repeat the file's header row.
+func (w *worker) isHeader(fs *fileState, fields [][]byte) bool {
+	if len(fields) < fs.nfields || !fs.report.Header {
+		return false
+	}
+	for i, h := range fs.header {
+		if string(trimSpace(fields[i])) != strings.TrimSpace(h) {
+			return false
+		}
+	}
+	return true
 }
 
 // fail stops the current block at a bad row under --strict.
@@ -255,6 +317,10 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 			return
 		}
 	}
+	if fs.otherKey != "" {
+		w.reject(fs, line, fs.cols.idx[fs.keyBy]+1, "key-kind", fs.otherKey, "", raw)
+		return
+	}
 	var row history.Row
 	w.ascii = fs.fallback && isASCII(raw)
 	col := func(c Concept) int { return fs.cols.idx[c] + 1 }
@@ -291,6 +357,10 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 	}
 	d, err := w.parseDate(0, dv)
 	if err != nil {
+		if w.isHeader(fs, fields) {
+			w.reject(fs, line, 0, "repeated-header", "the header row again (two exports put one after the other?)", "", raw)
+			return
+		}
 		w.reject(fs, line, col(Date), "bad-date", errText(err), string(dv), raw)
 		return
 	}
@@ -422,6 +492,7 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 	}
 	row.Hash = h
 	bt.Rows = append(bt.Rows, row)
+	w.accepted++
 }
 
 // order applies the date order: a forced one at once; otherwise an ambiguous value keeps
