@@ -148,6 +148,9 @@ func writeInspect(w io.Writer, r *export.Report, first []export.RowError, total 
 	}
 	if r.KeyFallback > 0 {
 		summary = append(summary, []string{"key fallback", fmt.Sprintf("%d rows had no %s and were identified by e-mail, phone or name", r.KeyFallback, r.KeyKind)})
+		if r.Joined > 0 {
+			summary = append(summary, []string{"joined", fmt.Sprintf("%d of them were the customers of other rows with the same e-mail or phone", r.Joined)})
+		}
 	}
 	if r.Recoded > 0 {
 		summary = append(summary, []string{"recoded", fmt.Sprintf("%d fields were not UTF-8 and were read as Windows-1252", r.Recoded)})

@@ -421,6 +421,9 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 		return nil, fmt.Errorf("%w: %d lines (%d parsed), %d records = %d accepted + %d rejected + %d blank + %d duplicates",
 			ErrAccounting, rep.Lines, parsedLines, rep.Rows, rep.Accepted, rep.Rejected, rep.Blank, rep.Duplicates)
 	}
+	if !set.ContactsWithheld {
+		rep.Joined = joinFallbacks(set)
+	}
 	rep.Customers = len(set.Customers)
 	rep.KeyKind = set.KeyKind
 	rep.FirstDay, rep.LastDay, rep.LatestRecorded = set.FirstDay.String(), set.LastDay.String(), set.LatestRecorded.String()
@@ -726,6 +729,67 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 			return fs, chunkError(in.Name, err)
 		}
 	}
+}
+
+// joinFallbacks joins each customer identified by e-mail or phone, for rows without the
+// key, to the customer with the key whose rows carry that e-mail or phone (and, when both
+// are named, the same name), when exactly one does. It returns how many it joined.
+func joinFallbacks(set *history.Set) int {
+	byEmail, byPhone := map[string]int{}, map[string]int{}
+	note := func(m map[string]int, k string, i int) {
+		if k == "" {
+			return
+		}
+		if j, ok := m[k]; ok && j != i {
+			m[k] = -1 // two customers: which one is meant cannot be told
+			return
+		}
+		m[k] = i
+	}
+	var fallbacks []int
+	for i := range set.Customers {
+		h := &set.Customers[i]
+		if strings.HasPrefix(h.Key, "email:") || strings.HasPrefix(h.Key, "phone:") {
+			fallbacks = append(fallbacks, i)
+			continue
+		}
+		note(byEmail, strings.ToLower(strings.TrimSpace(h.Email)), i)
+		note(byPhone, phoneDigits(h.Phone), i)
+	}
+	into := map[int]int{}
+	for _, i := range fallbacks {
+		h := &set.Customers[i]
+		to := -1
+		if j, ok := byEmail[strings.ToLower(strings.TrimSpace(h.Email))]; ok && j >= 0 {
+			to = j
+		} else if j, ok := byPhone[phoneDigits(h.Phone)]; ok && j >= 0 {
+			to = j
+		}
+		if to < 0 {
+			continue
+		}
+		a, b := strings.Join(strings.Fields(strings.ToLower(set.Customers[to].Name)), " "), strings.Join(strings.Fields(strings.ToLower(h.Name)), " ")
+		if a != "" && b != "" && a != b {
+			continue // another person on the same phone or e-mail
+		}
+		into[i] = to
+	}
+	set.Join(into)
+	return len(into)
+}
+
+// phoneDigits returns the last nine digits of a phone number, as the customer keys use.
+func phoneDigits(p string) string {
+	var d []byte
+	for i := 0; i < len(p); i++ {
+		if p[i] >= '0' && p[i] <= '9' {
+			d = append(d, p[i])
+		}
+	}
+	if len(d) > 9 {
+		d = d[len(d)-9:]
+	}
+	return string(d)
 }
 
 // notesColumns marks the columns whose header says they hold notes or comments, where a

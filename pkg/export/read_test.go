@@ -550,3 +550,27 @@ func TestRowsThatAreNotRowsGetTheirOwnReason(t *testing.T) {
 		})
 	}
 }
+
+// TestRowsWithoutTheKeyJoinTheCustomerTheirOtherIdentifiersName checks that an order
+// without an e-mail, keyed by its billing phone for want of one, is joined to the customer
+// whose other orders carry that phone, unless the name says it is someone else.
+func TestRowsWithoutTheKeyJoinTheCustomerTheirOtherIdentifiersName(t *testing.T) {
+	const orders = "Email,Billing Name,Billing Phone,Created at,Total\n" +
+		"anna@example.com,Anna Schmidt,+49 30 1234567,2024-01-08,10.00\n" +
+		",Anna Schmidt,030 1234567,2024-02-08,20.00\n" +
+		"erik@example.com,Erik Lund,0170 5555555,2024-02-09,15.00\n" +
+		",Dora Lund,0170/5555555,2024-03-08,30.00\n" +
+		",Carl Neu,0170 9999999,2024-03-09,40.00\n"
+	res, err := Read([]Input{{Name: "orders.csv", R: strings.NewReader(orders)}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Report
+	if r.KeyFallback != 3 || r.Joined != 1 || r.Customers != 4 {
+		t.Errorf("%d fallback rows, %d joined, %d customers; want 3, 1, 4", r.KeyFallback, r.Joined, r.Customers)
+	}
+	h := res.Set.Find("anna@example.com")
+	if h == nil || h.Len() != 2 || h.At(1).Amount != 2000 {
+		t.Errorf("Anna's history %+v; want her two orders", h)
+	}
+}

@@ -33,6 +33,9 @@ type Report struct {
 	// KeyFallback counts rows whose key column was empty and that were identified by their
 	// e-mail, phone or name instead (keys "email:...", "phone:...", "name:...").
 	KeyFallback int `json:"key_fallback_rows"`
+	// Joined counts the customers so identified that were joined to the customer with a key
+	// whose rows carry the same e-mail or phone.
+	Joined int `json:"joined_customers"`
 	// Dates: ISO days; LatestRecorded is the default as-of date.
 	FirstDay       string `json:"first_date"`
 	LastDay        string `json:"last_date"`

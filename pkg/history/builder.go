@@ -911,3 +911,69 @@ func (b *Builder) finish(res Resolution, svcMap, stfMap, chnMap []Sym) mergeRun 
 func (s *Set) String() string {
 	return fmt.Sprintf("%d customers, %s to %s", len(s.Customers), s.FirstDay, s.LastDay)
 }
+
+// Join makes each customer at index from (of s.Customers) part of the customer at
+// into[from]: its events are merged into the other's (two events of one day and status
+// become one, their amounts added) and the contact details the other lacks are taken from
+// it; the customer at from is then removed. A reader joins a customer it had to identify
+// by e-mail or phone, for rows without the key, to the customer whose key rows carry them.
+func (s *Set) Join(into map[int]int) {
+	if len(into) == 0 {
+		return
+	}
+	for from, to := range into {
+		a, b := &s.Customers[to], &s.Customers[from]
+		merged := make([]packed, 0, len(a.events)+len(b.events))
+		var big map[int32]int64
+		add := func(h *History, p *packed) {
+			e := h.unpack(p)
+			n := len(merged)
+			if n > 0 && merged[n-1].dayStatus == p.dayStatus {
+				m := &merged[n-1]
+				m.setAmount(money.Add(m.amountOf(big), e.Amount), &big)
+				if m.service == 0 {
+					m.service = e.Service
+				}
+				if m.staff == 0 {
+					m.staff = e.Staff
+				}
+				if m.channel == 0 {
+					m.channel = e.Channel
+				}
+				if e.Lead != NoLead && (m.lead == NoLead || e.Lead < m.lead) {
+					m.lead = e.Lead
+				}
+				return
+			}
+			q := *p
+			q.amount = 0
+			q.setAmount(e.Amount, &big)
+			merged = append(merged, q)
+		}
+		i, j := 0, 0
+		for i < len(a.events) || j < len(b.events) {
+			if j == len(b.events) || i < len(a.events) && a.events[i].dayStatus <= b.events[j].dayStatus {
+				add(a, &a.events[i])
+				i++
+			} else {
+				add(b, &b.events[j])
+				j++
+			}
+		}
+		a.events, a.big = merged, big
+		for _, f := range []struct{ to, from *string }{{&a.Name, &b.Name}, {&a.Email, &b.Email}, {&a.Phone, &b.Phone}, {&a.ContactPreference, &b.ContactPreference}, {&a.Referrer, &b.Referrer}, {&a.Location, &b.Location}} {
+			if strings.TrimSpace(*f.to) == "" {
+				*f.to = *f.from
+			}
+		}
+		a.given |= b.given
+	}
+	kept := s.Customers[:0]
+	for i := range s.Customers {
+		if _, gone := into[i]; !gone {
+			kept = append(kept, s.Customers[i])
+		}
+	}
+	clear(s.Customers[len(kept):])
+	s.Customers = kept
+}
