@@ -172,6 +172,9 @@ var profiles = []profile{
 		mapping: map[Concept]string{
 			Customer: "customerid", Email: "customeremail", Date: "createdutc", BookedAt: "",
 			Amount: "amount", Status: "status", Service: "description", Name: "customerdescription",
+			// An invoice's payment attempts share its "Invoice ID": a failed one and the one
+			// that went through are not one order with the first's status.
+			Order: "",
 		},
 	},
 	{
@@ -181,6 +184,9 @@ var profiles = []profile{
 		mapping: map[Concept]string{
 			Customer: "customerid", Email: "customeremail", Date: "createddateutc", BookedAt: "",
 			Amount: "amount", Status: "status", Service: "description", Name: "customerdescription",
+			// An invoice's payment attempts share its "Invoice ID": a failed one and the one
+			// that went through are not one order with the first's status.
+			Order: "",
 		},
 	},
 	{

@@ -252,3 +252,22 @@ func TestOrderLineRevenueIsQuantityTimesUnitPrice(t *testing.T) {
 		t.Errorf("revenue %d over %d visits; want Σ quantity × unit price = %d over %d customer-days", got, visits, want, len(days))
 	}
 }
+
+// TestPaymentAttemptsOfOneInvoiceAreNotOneOrder checks that a Stripe payment that failed and
+// the retry of the same invoice that went through are read each with its own status.
+func TestPaymentAttemptsOfOneInvoiceAreNotOneOrder(t *testing.T) {
+	const payments = "id,Created (UTC),Amount,Amount Refunded,Status,Customer ID,Customer Email,Invoice ID\n" +
+		"ch_1,2024-01-19 18:31,40.00,0.00,Failed,cus_1,kim@example.com,in_1\n" +
+		"ch_2,2024-01-19 18:33,40.00,0.00,Paid,cus_1,kim@example.com,in_1\n"
+	res, err := Read([]Input{{Name: "stripe.csv", R: strings.NewReader(payments)}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paid int64
+	for _, a := range res.Set.Customers[0].VisitDays(visit.DayOf(2024, 12, 31)) {
+		paid += a
+	}
+	if res.Report.Files[0].Profile != "Stripe payments" || paid != 4000 {
+		t.Errorf("profile %q, paid %d; want Stripe payments, 4000", res.Report.Files[0].Profile, paid)
+	}
+}
