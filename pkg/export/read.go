@@ -303,9 +303,6 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	for s := range r.shards {
 		r.shards[s] = make(chan *batch, 4*r.workers)
 		r.builders[s] = history.NewBuilder()
-		if r.opt.WithholdContacts {
-			r.builders[s].WithholdContacts()
-		}
 		r.agg.Add(1)
 		go r.aggregate(s)
 	}
@@ -657,6 +654,14 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 		fs.otherKey = fmt.Sprintf("this file identifies customers by %s, %s by %s: the same customer cannot be found in both", kind, r.firstFile, r.firstKey)
 	}
 	rep.fill(fs.header, cols)
+	if index == 0 && r.opt.WithholdContacts && !fallsBack(cols, keyBy, data) {
+		// Customers keyed by e-mail or phone for want of the key are joined to others by
+		// their contact details, which the builders must then keep. No rows have been
+		// handed on yet.
+		for _, b := range r.builders {
+			b.WithholdContacts()
+		}
+	}
 	if (kind == "" || !cols.has(Date)) && len(data) == 0 {
 		// Without rows there is nothing to tell a date column by: say why there are none.
 		if open != nil {
@@ -729,6 +734,26 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 			return fs, chunkError(in.Name, err)
 		}
 	}
+}
+
+// fallsBack reports whether a sampled row lacks the key but has an e-mail or phone that
+// would identify its customer instead (see worker.row).
+func fallsBack(cols *columnMap, keyBy Concept, rows [][]string) bool {
+	if keyBy != Customer && keyBy != Email {
+		return false
+	}
+	val := func(r []string, c Concept) string {
+		if i := cols.idx[c]; i >= 0 && i < len(r) {
+			return strings.TrimSpace(r[i])
+		}
+		return ""
+	}
+	for _, r := range rows {
+		if val(r, keyBy) == "" && (keyBy != Email && val(r, Email) != "" || val(r, Phone) != "") {
+			return true
+		}
+	}
+	return false
 }
 
 // joinFallbacks joins each customer identified by e-mail or phone, for rows without the

@@ -574,3 +574,27 @@ func TestRowsWithoutTheKeyJoinTheCustomerTheirOtherIdentifiersName(t *testing.T)
 		t.Errorf("Anna's history %+v; want her two orders", h)
 	}
 }
+
+func TestRowsWithoutTheKeyJoinAlsoWhenContactsAreWithheld(t *testing.T) {
+	const orders = "Email,Billing Name,Billing Phone,Created at,Total\n" +
+		"anna@example.com,Anna Schmidt,+49 30 1234567,2024-01-08,10.00\n" +
+		",Anna Schmidt,030 1234567,2024-02-08,20.00\n"
+	res, err := Read([]Input{{Name: "orders.csv", R: strings.NewReader(orders)}}, Options{WithholdContacts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := res.Report; r.Joined != 1 || r.Customers != 1 {
+		t.Errorf("%d joined, %d customers; want 1, 1", r.Joined, r.Customers)
+	}
+}
+
+func TestIDsWrittenAsFloatsAreTheSameCustomer(t *testing.T) {
+	const rows = "CustomerID,InvoiceDate,UnitPrice\n17850,2010-12-01,2.55\n17850.0,2010-12-02,2.55\n17850.00,2010-12-03,1.00\n1.5,2010-12-03,1.00\n"
+	res, err := Read([]Input{{Name: "retail.csv", R: strings.NewReader(rows)}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := res.Set.Find("17850"); h == nil || h.Len() != 3 || res.Report.Customers != 2 {
+		t.Errorf("customer 17850: %+v; %d customers; want 3 visits of 2 customers", h, res.Report.Customers)
+	}
+}
