@@ -144,6 +144,7 @@ func writeInspect(w io.Writer, r *export.Report, first []export.RowError, total 
 		{"latest recorded (default as-of)", r.LatestRecorded},
 		{"day/month order", r.DateOrder},
 		{"decimal style", r.DecimalStyle},
+		{"physical lines", fmt.Sprint(r.Lines)},
 		{"rows", fmt.Sprintf("%d read = %d accepted + %d rejected + %d blank + %d duplicate", r.Rows, r.Accepted, r.Rejected, r.Blank, r.Duplicates)},
 	}
 	if r.KeyFallback > 0 {
