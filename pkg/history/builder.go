@@ -921,7 +921,15 @@ func (s *Set) Join(into map[int]int) {
 	if len(into) == 0 {
 		return
 	}
-	for from, to := range into {
+	// In order, so that which name a day keeps when both have one does not depend on the
+	// map's order.
+	froms := make([]int, 0, len(into))
+	for from := range into {
+		froms = append(froms, from)
+	}
+	slices.Sort(froms)
+	for _, from := range froms {
+		to := into[from]
 		a, b := &s.Customers[to], &s.Customers[from]
 		merged := make([]packed, 0, len(a.events)+len(b.events))
 		var big map[int32]int64
