@@ -96,8 +96,12 @@ func (w *worker) loop() {
 	defer w.r.wg.Done()
 	for j := range w.r.jobs {
 		for s := range w.batches {
-			w.batches[s] = w.r.getBatch()
-			w.batches[s].Block = j.block
+			bt := w.r.getBatch()
+			bt.Block = j.block
+			bt.Source = uint16(min(j.fs.index, math.MaxUint16))
+			bt.KeepIdentical = j.fs.keep
+			bt.OrderTotal = j.fs.amount == orderTotal
+			w.batches[s] = bt
 		}
 		if int64(j.seq) <= w.r.stopAt.Load() {
 			w.parse(j)
@@ -457,14 +461,11 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 	if fs.cols.has(Order) {
 		if ov := w.get(fs, fields, Order); len(ov) > 0 {
 			row.Order = uint32(xxhash.Sum64(ov)) | 1
-			row.OrderTotal = fs.amount == orderTotal
 			if len(ov) > 1 && (ov[0] == 'C' || ov[0] == 'c') && ov[1] >= '0' && ov[1] <= '9' {
 				row.Status = visit.Cancelled // a credit invoice (Online Retail's "C536379")
 			}
 		}
 	}
-	row.KeepIdentical = fs.keep
-	row.Source = uint16(min(fs.index, math.MaxUint16))
 
 	row.KeyHash = xxhash.Sum64(key)
 	bt := w.batches[int(row.KeyHash%uint64(len(w.batches)))]

@@ -45,22 +45,15 @@ type Row struct {
 	Service, Staff, Channel, Location Span
 	// Contact details and the referrer; empty when unknown.
 	Name, Email, Phone, ContactPreference, Referrer Span
-	// Hash identifies the row's full content, for dropping exact duplicates.
-	Hash uint64
 	// Order is a hash of the row's order (or invoice) number, 0 when it has none. The rows
 	// of one order that follow each other in a customer's rows are one purchase: they take
 	// the day and status of the order's first row (where exports such as Shopify's put the
-	// order's fields), and when OrderTotal is set their Amount is the order's total, given
-	// again on every row (or only on the first), so it counts once.
-	Order      uint32
-	OrderTotal bool
-	// KeepIdentical keeps a row identical to an earlier row of the same input: without an
-	// order or appointment id two identical rows are two purchases (CDNOW's master file
-	// has hundreds). Rows of different inputs are matched one to one, the n-th of one file
-	// with the n-th of another, so overlapping exports count each row once.
-	KeepIdentical bool
-	// Source numbers the input the row is from, for [Row.KeepIdentical].
-	Source uint16
+	// order's fields), and when the batch says so ([Batch.OrderTotal]) their Amount is the
+	// order's total, given again on every row (or only on the first), so it counts once.
+	// (Here it fills what would be padding before Hash.)
+	Order uint32
+	// Hash identifies the row's full content, for dropping exact duplicates.
+	Hash uint64
 }
 
 // Batch is a run of rows and the text their spans point into: mostly the input block the
@@ -72,6 +65,15 @@ type Batch struct {
 	Block []byte
 	Text  []byte
 	Rows  []Row
+	// Source numbers the input the rows are from (a batch holds rows of one input).
+	Source uint16
+	// KeepIdentical keeps a row identical to an earlier row of the same input: without an
+	// order or appointment number two identical rows are two purchases (CDNOW's master file
+	// has hundreds). Rows of different inputs are matched one to one, the n-th of one input
+	// with the n-th of another, so overlapping exports count each row once.
+	KeepIdentical bool
+	// OrderTotal says the rows' amounts are order totals (see [Row.Order]).
+	OrderTotal bool
 }
 
 // inText marks a [Span] whose text is in [Batch.Text] rather than [Batch.Block].
@@ -105,6 +107,7 @@ func (b *Batch) Bytes(s Span) []byte {
 
 // Reset empties the batch, keeping its memory but not its block.
 func (b *Batch) Reset() {
+	b.Source, b.KeepIdentical, b.OrderTotal = 0, false, false
 	b.Block = nil
 	b.Text = b.Text[:0]
 	b.Rows = b.Rows[:0]
@@ -466,7 +469,7 @@ func (b *Builder) Add(bt *Batch, r *Row) (duplicate bool) {
 
 func (b *Builder) addTo(c *customer, bt *Batch, r *Row) (duplicate bool) {
 	if r.Order != 0 {
-		b.orderLine(c, r)
+		b.orderLine(c, r, bt.OrderTotal)
 	}
 	b.contact(c, bt, r)
 	h32 := uint32(r.Hash) ^ uint32(r.Hash>>32)
@@ -476,11 +479,11 @@ func (b *Builder) addTo(c *customer, bt *Batch, r *Row) (duplicate bool) {
 		m.pending = append(m.pending, pending{
 			day: r.Day, altDay: r.AltDay, booked: r.Booked, altBooked: r.AltBooked,
 			amounts: r.AmountByStyle, amountPending: r.AmountPending, amount: r.Amount, hash: h32,
-			service: svc, staff: stf, channel: chn, status: r.Status, src: r.Source, keep: r.KeepIdentical,
+			service: svc, staff: stf, channel: chn, status: r.Status, src: bt.Source, keep: bt.KeepIdentical,
 		})
 		return false
 	}
-	dup := c.add(&b.spares, r.Day, r.Status, r.Amount, lead(r.Booked, r.Day), rowID{h32, r.Source, r.KeepIdentical}, svc, stf, chn)
+	dup := c.add(&b.spares, r.Day, r.Status, r.Amount, lead(r.Booked, r.Day), rowID{h32, bt.Source, bt.KeepIdentical}, svc, stf, chn)
 	if dup {
 		b.duplicates++
 	}
@@ -490,20 +493,20 @@ func (b *Builder) addTo(c *customer, bt *Batch, r *Row) (duplicate bool) {
 // orderLine makes r, a row of an order, part of the order the customer's previous row
 // belongs to when it has the same number: its day and status become the order's, and an
 // order total given again counts once.
-func (b *Builder) orderLine(c *customer, r *Row) {
+func (b *Builder) orderLine(c *customer, r *Row, total bool) {
 	m := c.moreOf()
 	if m.order != r.Order {
 		m.order, m.orderDay, m.orderAlt, m.orderStatus = r.Order, r.Day, r.AltDay, r.Status
 		return
 	}
 	r.Day, r.AltDay, r.Status = m.orderDay, m.orderAlt, m.orderStatus
-	if r.OrderTotal {
+	if total {
 		r.Amount, r.AmountByStyle, r.AmountPending = 0, [3]int64{}, false
 	}
 }
 
 // rowID identifies a row for finding exact duplicates: the hash of its content, the input
-// it is from and whether identical rows of that input are kept (see [Row.KeepIdentical]).
+// it is from and whether identical rows of that input are kept (see [Batch.KeepIdentical]).
 type rowID struct {
 	h32  uint32
 	src  uint16
