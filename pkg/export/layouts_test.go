@@ -271,3 +271,20 @@ func TestPaymentAttemptsOfOneInvoiceAreNotOneOrder(t *testing.T) {
 		t.Errorf("profile %q, paid %d; want Stripe payments, 4000", res.Report.Files[0].Profile, paid)
 	}
 }
+
+// TestLineAmountsAreQuantityTimesUnitPrice checks unit prices beside quantities written
+// either way, and that a negative quantity is a return, not a purchase.
+func TestLineAmountsAreQuantityTimesUnitPrice(t *testing.T) {
+	const lines = "Bestellnr;Kundennr;Datum;Artikel;Menge;Einzelpreis\n" +
+		"B1;K1;01.03.2024;Tee;2;4,50\n" +
+		"B1;K1;01.03.2024;Honig;1,5;10,00\n" +
+		"B2;K1;05.03.2024;Tee;-1;4,50\n"
+	res, err := Read([]Input{{Name: "bestellungen.csv", R: strings.NewReader(lines)}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := res.Set.Find("K1")
+	if h == nil || h.Len() != 2 || h.At(0).Amount != 2400 || h.At(0).Status != visit.Attended || h.At(1).Status != visit.Cancelled || h.At(1).Amount != -450 {
+		t.Errorf("K1: %+v; want one purchase of 24,00 and a return of -4,50", h)
+	}
+}

@@ -151,13 +151,15 @@ func (w *worker) parse(j *job) {
 			}
 		}
 		w.rows++
-		if err != nil {
+		switch {
+		case err != nil:
 			// The quote opens the field after the ones read; it runs to the end of the file.
 			w.reject(fs, thisLine, len(fields)+1, "unterminated-quote", "a quoted field is never closed (a \" is missing); the rest of the file was read as this one row", "", raw)
-		} else if nul && bytes.IndexByte(raw, 0) >= 0 {
+		case nul && bytes.IndexByte(raw, 0) >= 0:
 			w.reject(fs, thisLine, fieldWith(fields, 0), "nul-byte", "the row holds a NUL byte (a damaged file, or binary data in a text export)", "", raw)
-		} else if extra >= longRecord && w.longRecord(fs, fields, thisLine, extra, raw) {
-		} else {
+		case extra >= longRecord && w.longRecord(fs, fields, thisLine, extra, raw):
+			// rejected
+		default:
 			w.row(fs, fields, thisLine, raw, layouts)
 		}
 		if w.failed {
@@ -428,8 +430,8 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 	}
 	if fs.cols.has(Quantity) {
 		if qv := w.get(fs, fields, Quantity); len(qv) > 0 {
-			q, err := strconv.ParseFloat(string(qv), 64)
-			if err != nil || math.IsInf(q, 0) || math.IsNaN(q) || math.Abs(q) > 1e6 {
+			q, err := parseQuantity(qv)
+			if err != nil {
 				w.reject(fs, line, col(Quantity), "bad-quantity", "the quantity is not a number", string(qv), raw)
 				return
 			}
@@ -608,6 +610,20 @@ func (w *worker) key(fs *fileState, by Concept, fields [][]byte) []byte {
 	default:
 		return w.lower(w.name(fs, fields))
 	}
+}
+
+// parseQuantity reads a line's quantity: a number of at most a million either way, with a
+// decimal point or, as German exports write it, a decimal comma ("1,5").
+func parseQuantity(v []byte) (float64, error) {
+	t := string(v)
+	if strings.Count(t, ",") == 1 && !strings.Contains(t, ".") {
+		t = strings.Replace(t, ",", ".", 1)
+	}
+	q, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsInf(q, 0) || math.IsNaN(q) || math.Abs(q) > 1e6 {
+		return 0, errors.New("not a quantity")
+	}
+	return q, nil
 }
 
 // wholeNumber returns an id like "17850.0" as "17850": a numeric id column that went
