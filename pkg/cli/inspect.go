@@ -97,6 +97,13 @@ func runInspect(o *inspectOptions) error {
 	return nil
 }
 
+// ordersText says what [export.FileReport.Orders] means.
+var ordersText = map[string]string{
+	"lines":       "the amounts of its rows added",
+	"unit_price":  "quantity × unit price",
+	"order_total": "the order total counted once",
+}
+
 // writeInspect writes the report for a terminal; the tables make their cells safe
 // ([render.Terminal]), the lines between them go through [render.SafeText] themselves.
 func writeInspect(w io.Writer, r *export.Report, first []export.RowError, total int, rejectsFile string) error {
@@ -115,6 +122,12 @@ func writeInspect(w io.Writer, r *export.Report, first []export.RowError, total 
 			layouts = append(layouts, fmt.Sprintf("%s (%d)", l.Layout, l.Count))
 		}
 		facts = append(facts, []string{"date forms", strings.Join(layouts, ", ")})
+		if o, ok := ordersText[f.Orders]; ok {
+			if _, has := f.Concepts["order"]; has {
+				o = "one visit per order or appointment number; " + o
+			}
+			facts = append(facts, []string{"rows of an order", o})
+		}
 		if err := render.Terminal(w, []string{"fact", "value"}, facts, nil); err != nil {
 			return err
 		}

@@ -642,6 +642,9 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 	}
 	fs.cols = cols
 	fs.amount = cols.amountKind(fs.header)
+	if cols.has(Order) || fs.amount != lineAmount {
+		rep.Orders = [...]string{lineAmount: "lines", unitPrice: "unit_price", orderTotal: "order_total"}[fs.amount]
+	}
 	fs.keep = !cols.has(Order) && !r.opt.Dedupe
 	fs.notes = notesColumns(fs.header)
 	rep.Profile = cols.profile

@@ -75,6 +75,11 @@ type FileReport struct {
 	Concepts map[string]ColumnRef `json:"concepts"`
 	// Unused lists the columns no concept took.
 	Unused []string `json:"unused"`
+	// Orders says how the rows of an order or invoice number are read, when the file has
+	// one (or a quantity): "lines" (one purchase per order, its rows' amounts added),
+	// "unit_price" (quantity × unit price added), "order_total" (the order's total, counted
+	// once); "" for a file of visits.
+	Orders string `json:"orders,omitempty"`
 	// DateLayouts lists the date forms seen in the date column, most frequent first.
 	DateLayouts []LayoutCount `json:"date_layouts"`
 
