@@ -160,6 +160,9 @@ func writeInspect(w io.Writer, r *export.Report, first []export.RowError, total 
 		{"physical lines", fmt.Sprint(r.Lines)},
 		{"rows", fmt.Sprintf("%d read = %d accepted + %d rejected + %d blank + %d duplicate", r.Rows, r.Accepted, r.Rejected, r.Blank, r.Duplicates)},
 	}
+	if r.Orders > 0 {
+		summary = append(summary, []string{"orders", fmt.Sprintf("%d (%d cancelled)", r.Orders, r.CancelledOrders)})
+	}
 	if r.KeyFallback > 0 {
 		summary = append(summary, []string{"key fallback", fmt.Sprintf("%d rows had no %s and were identified by e-mail, phone or name", r.KeyFallback, r.KeyKind)})
 		if r.Joined > 0 {

@@ -34,28 +34,30 @@ func TestLayoutsOfRealSoftwareAreReadWithoutFlags(t *testing.T) {
 		// as README.md lists them
 		visitDays int
 		amount    int64
-		concepts  map[string]string
+		// orders and cancelled orders of order-line exports
+		orders, cancelled int
+		concepts          map[string]string
 	}{
 		{file: "woocommerce_orders.csv", encoding: "UTF-8", delimiter: ",", key: "email", profile: "WooCommerce orders",
 			rows: 13, accepted: 13, customers: 4,
 			// One total per order: 8 orders, 5 counted (README.md, "after order-line support").
-			visitDays: 5, amount: 25610,
+			visitDays: 5, amount: 25610, orders: 8, cancelled: 3,
 			concepts: map[string]string{"email": "Email (Billing)", "order": "Order Number", "quantity": "Quantity", "date": "Order Date", "status": "Order Status", "amount": "Order Total Amount",
 				"service": "Item Name", "first_name": "First Name (Billing)", "last_name": "Last Name (Billing)", "phone": "Phone (Billing)"}},
 		{file: "uci_online_retail.csv", encoding: "ASCII", delimiter: ",", key: "customer id", dateOrder: "month first (mm/dd)",
 			rows: 15, accepted: 14, rejected: 1, customers: 5,
 			// Quantity × UnitPrice per invoice; the two "C" invoices are cancellations.
-			visitDays: 6, amount: 34934,
+			visitDays: 6, amount: 34934, orders: 9, cancelled: 2, // 10 invoices, one without a customer
 			concepts: map[string]string{"customer": "CustomerID", "date": "InvoiceDate", "amount": "UnitPrice", "service": "Description",
 				"order": "InvoiceNo", "quantity": "Quantity"}},
 		{file: "shopify_orders.csv", encoding: "UTF-8", delimiter: ",", key: "email", profile: "Shopify orders",
 			rows: 17, accepted: 17, customers: 5,
 			// Status and total on each order's first line only: 10 orders, 8 counted.
-			visitDays: 7, amount: 39430,
+			visitDays: 7, amount: 39430, orders: 10, cancelled: 2,
 			concepts: map[string]string{"email": "Email", "order": "Name", "name": "Billing Name", "amount": "Total", "status": "Financial Status", "cancelled": "Cancelled at"}},
 		{file: "order_lines.csv", encoding: "ASCII", delimiter: ",", key: "customer id",
 			rows: 20, accepted: 20, customers: 5,
-			visitDays: 11, amount: 67750,
+			visitDays: 11, amount: 67750, orders: 12,
 			concepts: map[string]string{"customer": "Customer No", "order": "Order No", "amount": "Line Amount", "quantity": "Qty"}},
 		{file: "stripe_payments.csv", encoding: "UTF-8", delimiter: ",", key: "customer id", profile: "Stripe payments",
 			rows: 14, accepted: 14, customers: 5,
@@ -140,6 +142,9 @@ func TestLayoutsOfRealSoftwareAreReadWithoutFlags(t *testing.T) {
 			}
 			if tt.dateOrder != "" && r.DateOrder != tt.dateOrder {
 				t.Errorf("date order %q, want %q", r.DateOrder, tt.dateOrder)
+			}
+			if tt.orders > 0 && (r.Orders != tt.orders || r.CancelledOrders != tt.cancelled) {
+				t.Errorf("%d orders, %d cancelled; want %d, %d", r.Orders, r.CancelledOrders, tt.orders, tt.cancelled)
 			}
 			for c, h := range tt.concepts {
 				if got := f.Concepts[c].Header; got != h {

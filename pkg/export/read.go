@@ -421,6 +421,11 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	if !set.ContactsWithheld {
 		rep.Joined = joinFallbacks(set)
 	}
+	for _, b := range r.builders {
+		all, cancelled := b.Orders()
+		rep.Orders += all
+		rep.CancelledOrders += cancelled
+	}
 	rep.Customers = len(set.Customers)
 	rep.KeyKind = set.KeyKind
 	rep.FirstDay, rep.LastDay, rep.LatestRecorded = set.FirstDay.String(), set.LastDay.String(), set.LatestRecorded.String()

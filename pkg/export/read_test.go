@@ -211,6 +211,9 @@ func TestOverlappingExportsCountEachVisitOnce(t *testing.T) {
 	if both.Report.Duplicates != 12 {
 		t.Errorf("duplicates = %d, want the 12 January rows", both.Report.Duplicates)
 	}
+	if both.Report.Orders != 12 || one.Report.Orders != 12 {
+		t.Errorf("orders = %d read together, %d alone; want 12 either way", both.Report.Orders, one.Report.Orders)
+	}
 	// Order lines of one order are one visit with the summed amount.
 	h := one.Set.Find("K-11")
 	if h == nil || h.At(0).Amount != 2490+1450+1180 {

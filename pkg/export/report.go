@@ -25,6 +25,10 @@ type Report struct {
 	Rejected   int `json:"rejected"`
 	Blank      int `json:"blank"`
 	Duplicates int `json:"duplicates"`
+	// Orders counts the orders of order-line exports (rows of one order or invoice number
+	// are one purchase), CancelledOrders those cancelled (a cancellation or credit invoice).
+	Orders          int `json:"orders"`
+	CancelledOrders int `json:"cancelled_orders"`
 	// RejectsByReason counts rejected rows by RowError.Code.
 	RejectsByReason map[string]int `json:"rejects_by_reason"`
 	// Customers found, and what identifies them: "customer id", "email", "phone" or "name".

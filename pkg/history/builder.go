@@ -130,7 +130,7 @@ type pending struct {
 	service, staff, channel        Sym
 	status                         visit.Status
 	src                            uint16
-	keep                           bool
+	keep, firstOfOrder             bool
 }
 
 // Text fields of a customer, end to end in customer.text.
@@ -277,6 +277,8 @@ type Builder struct {
 	sink       uint64 // keeps AddBatch's loads from being optimised away
 	spares     spares
 	withhold   bool // see WithholdContacts
+	// orders and cancelledOrders count the orders read (see [Builder.Orders]).
+	orders, cancelledOrders int
 }
 
 // spares holds the event and hash arrays customers have outgrown, by their size class,
@@ -468,9 +470,7 @@ func (b *Builder) Add(bt *Batch, r *Row) (duplicate bool) {
 }
 
 func (b *Builder) addTo(c *customer, bt *Batch, r *Row) (duplicate bool) {
-	if r.Order != 0 {
-		b.orderLine(c, r, bt.OrderTotal)
-	}
+	first := r.Order != 0 && b.orderLine(c, r, bt.OrderTotal)
 	b.contact(c, bt, r)
 	h32 := uint32(r.Hash) ^ uint32(r.Hash>>32)
 	svc, stf, chn := b.services.internBytes(bt.Bytes(r.Service)), b.staff.internBytes(bt.Bytes(r.Staff)), b.channels.internBytes(bt.Bytes(r.Channel))
@@ -480,29 +480,45 @@ func (b *Builder) addTo(c *customer, bt *Batch, r *Row) (duplicate bool) {
 			day: r.Day, altDay: r.AltDay, booked: r.Booked, altBooked: r.AltBooked,
 			amounts: r.AmountByStyle, amountPending: r.AmountPending, amount: r.Amount, hash: h32,
 			service: svc, staff: stf, channel: chn, status: r.Status, src: bt.Source, keep: bt.KeepIdentical,
+			firstOfOrder: first,
 		})
 		return false
 	}
 	dup := c.add(&b.spares, r.Day, r.Status, r.Amount, lead(r.Booked, r.Day), rowID{h32, bt.Source, bt.KeepIdentical}, svc, stf, chn)
 	if dup {
 		b.duplicates++
+	} else if first {
+		b.countOrder(r.Status)
 	}
 	return dup
 }
 
+// countOrder counts an order whose first row was added.
+func (b *Builder) countOrder(st visit.Status) {
+	b.orders++
+	if st == visit.Cancelled {
+		b.cancelledOrders++
+	}
+}
+
+// Orders returns the number of orders (see [Row.Order]) read so far, and how many of them
+// are cancelled; an order found again in another input counts once.
+func (b *Builder) Orders() (all, cancelled int) { return b.orders, b.cancelledOrders }
+
 // orderLine makes r, a row of an order, part of the order the customer's previous row
 // belongs to when it has the same number: its day and status become the order's, and an
-// order total given again counts once.
-func (b *Builder) orderLine(c *customer, r *Row, total bool) {
+// order total given again counts once. It reports whether r starts an order instead.
+func (b *Builder) orderLine(c *customer, r *Row, total bool) (first bool) {
 	m := c.moreOf()
 	if m.order != r.Order {
 		m.order, m.orderDay, m.orderAlt, m.orderStatus = r.Order, r.Day, r.AltDay, r.Status
-		return
+		return true
 	}
 	r.Day, r.AltDay, r.Status = m.orderDay, m.orderAlt, m.orderStatus
 	if total {
 		r.Amount, r.AmountByStyle, r.AmountPending = 0, [3]int64{}, false
 	}
+	return false
 }
 
 // rowID identifies a row for finding exact duplicates: the hash of its content, the input
@@ -876,6 +892,8 @@ func (b *Builder) finish(res Resolution, svcMap, stfMap, chnMap []Sym) mergeRun 
 			}
 			if c.add(&b.spares, day, p.status, amount, lead(booked, day), rowID{p.hash, p.src, p.keep}, p.service, p.staff, p.channel) {
 				b.duplicates++
+			} else if p.firstOfOrder {
+				b.countOrder(p.status)
 			}
 		}
 		// Clipped, so that no one reslicing them sees events of another customer
