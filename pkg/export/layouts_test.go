@@ -293,3 +293,21 @@ func TestLineAmountsAreQuantityTimesUnitPrice(t *testing.T) {
 		t.Errorf("K1: %+v; want one purchase of 24,00 and a return of -4,50", h)
 	}
 }
+
+// TestOnlineRetailIIIsReadLikeOnlineRetail reads the renamed header of "Online Retail II"
+// (Invoice, Price, Customer ID, ISO dates, ids written as floats) as its predecessor.
+func TestOnlineRetailIIIsReadLikeOnlineRetail(t *testing.T) {
+	const lines = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country\n" +
+		"489434,85048,15CM CHRISTMAS GLASS BALL 20 LIGHTS,12,2009-12-01 07:45:00,6.95,13085.0,United Kingdom\n" +
+		"489434,79323P,PINK CHERRY LIGHTS,12,2009-12-01 07:45:00,6.75,13085.0,United Kingdom\n" +
+		"C489449,22087,PAPER BUNTING WHITE LACE,-12,2009-12-01 10:33:00,2.95,16321.0,Australia\n"
+	res, err := Read([]Input{{Name: "online_retail_II.csv", R: strings.NewReader(lines)}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Report
+	h := res.Set.Find("13085")
+	if h == nil || h.Len() != 1 || h.At(0).Amount != 16440 || r.Orders != 2 || r.CancelledOrders != 1 {
+		t.Errorf("13085: %+v; %d orders, %d cancelled; want one purchase of 164.40, 2 orders, 1 cancelled", h, r.Orders, r.CancelledOrders)
+	}
+}
