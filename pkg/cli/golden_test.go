@@ -40,31 +40,57 @@ func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	return out.String(), errOut.String(), code
 }
 
+// TestInspectGolden runs inspect without flags on every export fixture (a table golden
+// each; JSON for a few) and checks the stderr of the ones that must fail.
 func TestInspectGolden(t *testing.T) {
-	tests := []struct{ name, file string }{
-		{"german practice export", "exports/de_praxis_cp1252.csv"},
-		{"bad rows", "exports/bad_rows.csv"},
-		{"excel utf-16", "exports/excel_utf16.txt"},
-		{"us dates", "exports/us_ambiguous.csv"},
-		{"shopify orders", "exports/shopify_orders.csv"},
-		{"headerless cdnow", "exports/cdnow_head.txt"},
+	// mustFail are the fixtures inspect cannot read without flags, and why.
+	mustFail := map[string]string{
+		"ambiguous_only.csv": "every date could be day/month or month/day",
 	}
-	for _, tt := range tests {
-		base := strings.ReplaceAll(filepath.Base(tt.file), ".", "_")
-		t.Run("inspect shows the "+tt.name+" as a table", func(t *testing.T) {
-			out, errOut, code := run(t, "inspect", tt.file)
+	withJSON := map[string]bool{"de_praxis_cp1252.csv": true, "bad_rows.csv": true, "excel_utf16.txt": true,
+		"us_ambiguous.csv": true, "shopify_orders.csv": true, "cdnow_head.txt": true}
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "exports", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, path := range files {
+		name := filepath.Base(path)
+		if ext := filepath.Ext(name); ext == ".md" || ext == ".py" {
+			continue
+		}
+		n++
+		file := "exports/" + name
+		base := strings.ReplaceAll(name, ".", "_")
+		if why, ok := mustFail[name]; ok {
+			t.Run("inspect refuses "+name+" because "+why, func(t *testing.T) {
+				_, errOut, code := run(t, "inspect", file)
+				if code == 0 {
+					t.Fatalf("exit 0, want a failure")
+				}
+				golden(t, "inspect_"+base+".stderr", []byte(errOut))
+			})
+			continue
+		}
+		t.Run("inspect shows "+name+" as a table", func(t *testing.T) {
+			out, errOut, code := run(t, "inspect", file)
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
 			golden(t, "inspect_"+base+".txt", []byte(out))
 		})
-		t.Run("inspect shows the "+tt.name+" as json", func(t *testing.T) {
-			out, errOut, code := run(t, "inspect", "--format", "json", tt.file)
-			if code != 0 {
-				t.Fatalf("exit %d: %s", code, errOut)
-			}
-			golden(t, "inspect_"+base+".json", []byte(out))
-		})
+		if withJSON[name] {
+			t.Run("inspect shows "+name+" as json", func(t *testing.T) {
+				out, errOut, code := run(t, "inspect", "--format", "json", file)
+				if code != 0 {
+					t.Fatalf("exit %d: %s", code, errOut)
+				}
+				golden(t, "inspect_"+base+".json", []byte(out))
+			})
+		}
+	}
+	if n < 37 {
+		t.Errorf("found %d export fixtures, want every one of testdata/exports", n)
 	}
 }
 

@@ -23,6 +23,7 @@ type inputOptions struct {
 	dateFormat string
 	statusMap  []string
 	strict     bool
+	dedupe     bool
 	rejects    string
 }
 
@@ -35,6 +36,7 @@ func (o *inputOptions) bind(c *cobra.Command) {
 	f.StringVar(&o.dateFormat, "date-format", "", "day/month order of ambiguous dates: dd/mm/yyyy, mm/dd/yyyy, dmy, mdy or ymd")
 	f.StringArrayVar(&o.statusMap, "status-map", nil, "say what a status value means: --status-map 'erledigt=attended' (attended, cancelled, no-show, booked; repeatable)")
 	f.BoolVar(&o.strict, "strict", false, "stop at the first bad row or unknown status value instead of skipping it")
+	f.BoolVar(&o.dedupe, "dedupe", false, "drop a row identical to an earlier row of the same file (kept by default unless the file has an order or appointment number)")
 	f.StringVar(&o.rejects, "rejects", "", "write the rejected rows with their reasons to this CSV file")
 	c.RegisterFlagCompletionFunc("encoding", fixedChoices("utf-8", "utf-16le", "utf-16be", "windows-1252", "iso-8859-1", "iso-8859-15"))
 	c.RegisterFlagCompletionFunc("delimiter", fixedChoices(",", ";", "tab", "|", "whitespace"))
@@ -58,7 +60,7 @@ func fixedChoices(choices ...string) func(*cobra.Command, []string, string) ([]s
 // exportOptions validates the flags into the reader's options.
 func (o *inputOptions) exportOptions() (export.Options, error) {
 	opt := export.Options{Encoding: o.encoding, Delimiter: o.delimiter, NoHeader: o.noHeader,
-		DateFormat: o.dateFormat, Strict: o.strict}
+		DateFormat: o.dateFormat, Strict: o.strict, Dedupe: o.dedupe}
 	for _, kv := range o.columns {
 		k, v, ok := strings.Cut(kv, "=")
 		if !ok || strings.TrimSpace(v) == "" {

@@ -101,6 +101,13 @@ func runInspect(o *inspectOptions) error {
 	return nil
 }
 
+// ordersText says what [export.FileReport.Orders] means.
+var ordersText = map[string]string{
+	"lines":       "the amounts of its rows added",
+	"unit_price":  "quantity × unit price",
+	"order_total": "the order total counted once",
+}
+
 // writeInspect writes the report for a terminal; the tables make their cells safe
 // ([render.Terminal]), the lines between them go through [render.SafeText] themselves.
 func writeInspect(w io.Writer, r *export.Report, taken history.TakenOn, first []export.RowError, total int, rejectsFile string) error {
@@ -119,6 +126,12 @@ func writeInspect(w io.Writer, r *export.Report, taken history.TakenOn, first []
 			layouts = append(layouts, fmt.Sprintf("%s (%d)", l.Layout, l.Count))
 		}
 		facts = append(facts, []string{"date forms", strings.Join(layouts, ", ")})
+		if o, ok := ordersText[f.Orders]; ok {
+			if _, has := f.Concepts["order"]; has {
+				o = "one visit per order or appointment number; " + o
+			}
+			facts = append(facts, []string{"rows of an order", o})
+		}
 		if err := render.Terminal(w, []string{"fact", "value"}, facts, nil); err != nil {
 			return err
 		}
@@ -151,10 +164,17 @@ func writeInspect(w io.Writer, r *export.Report, taken history.TakenOn, first []
 	summary = append(summary, [][]string{
 		{"day/month order", r.DateOrder},
 		{"decimal style", r.DecimalStyle},
+		{"physical lines", fmt.Sprint(r.Lines)},
 		{"rows", fmt.Sprintf("%d read = %d accepted + %d rejected + %d blank + %d duplicate", r.Rows, r.Accepted, r.Rejected, r.Blank, r.Duplicates)},
 	}...)
+	if r.Orders > 0 {
+		summary = append(summary, []string{"orders", fmt.Sprintf("%d (%d cancelled)", r.Orders, r.CancelledOrders)})
+	}
 	if r.KeyFallback > 0 {
 		summary = append(summary, []string{"key fallback", fmt.Sprintf("%d rows had no %s and were identified by e-mail, phone or name", r.KeyFallback, r.KeyKind)})
+		if r.Joined > 0 {
+			summary = append(summary, []string{"joined", fmt.Sprintf("%d of them were the customers of other rows with the same e-mail or phone", r.Joined)})
+		}
 	}
 	if r.Recoded > 0 {
 		summary = append(summary, []string{"recoded", fmt.Sprintf("%d fields were not UTF-8 and were read as Windows-1252", r.Recoded)})

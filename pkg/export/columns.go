@@ -36,13 +36,21 @@ const (
 	Time
 	NoShowFlag
 	CancelledFlag
+	// Order is the order, invoice or appointment number: the rows of one order are one
+	// purchase (see [history.Row.Order]).
+	Order
+	// Quantity is a line's quantity; with a unit price as the amount, the line is worth
+	// quantity × unit price, and a negative quantity is a return.
+	Quantity
+	// Refunded is the part of a payment's amount given back.
+	Refunded
 	numConcepts
 )
 
 var conceptNames = [numConcepts]string{
 	"customer", "date", "status", "amount", "service", "staff", "channel", "booked_at",
 	"referrer", "location", "name", "email", "phone", "contact_preference",
-	"first_name", "last_name", "time", "no_show", "cancelled",
+	"first_name", "last_name", "time", "no_show", "cancelled", "order", "quantity", "refunded",
 }
 
 // String returns the concept's stable name, e.g. "booked_at".
@@ -106,6 +114,9 @@ var aliasText = []struct {
 	{Time, words("time uhrzeit zeit starttimeonly terminzeit beginnzeit")},
 	{NoShowFlag, words("noshow nichterschienen markedasnoshow noshowed ausgeblieben")},
 	{CancelledFlag, words("cancelled canceled cancelledat canceledat cancellationdate cancelationdate storniert storniertam abgesagt abgesagtam stornodatum")},
+	{Order, words("orderno ordernumber orderid ordernr invoiceno invoicenumber invoiceid invoicenr invoice rechnungsnr rechnungsnummer bestellnr bestellnummer auftragsnr auftragsnummer belegnr belegnummer appointmentid bookingid booknumber bookingnumber reservationid reservationnumber buchungsnr buchungsnummer terminid terminnr reservierungsnr reservierungsnummer")},
+	{Quantity, words("quantity qty menge anzahl stueckzahl lineitemquantity itemquantity")},
+	{Refunded, words("amountrefunded")},
 }
 
 func words(s string) []string { return strings.Fields(strings.ToLower(s)) }
@@ -141,7 +152,7 @@ var profiles = []profile{
 			Customer: "", Name: "billingname", Date: "createdat", BookedAt: "",
 			Amount: "total", Service: "lineitemname", Status: "financialstatus",
 			CancelledFlag: "cancelledat", Phone: "billingphone", ContactPreference: "acceptsmarketing",
-			Staff: "employee", Location: "location", Channel: "source",
+			Staff: "employee", Location: "location", Channel: "source", Order: "name",
 		},
 	},
 	{
@@ -161,6 +172,9 @@ var profiles = []profile{
 		mapping: map[Concept]string{
 			Customer: "customerid", Email: "customeremail", Date: "createdutc", BookedAt: "",
 			Amount: "amount", Status: "status", Service: "description", Name: "customerdescription",
+			// An invoice's payment attempts share its "Invoice ID": a failed one and the one
+			// that went through are not one order with the first's status.
+			Order: "",
 		},
 	},
 	{
@@ -170,6 +184,9 @@ var profiles = []profile{
 		mapping: map[Concept]string{
 			Customer: "customerid", Email: "customeremail", Date: "createddateutc", BookedAt: "",
 			Amount: "amount", Status: "status", Service: "description", Name: "customerdescription",
+			// An invoice's payment attempts share its "Invoice ID": a failed one and the one
+			// that went through are not one order with the first's status.
+			Order: "",
 		},
 	},
 	{
@@ -348,7 +365,7 @@ func mapColumns(header []string, overrides map[Concept]string, dateOK func(col i
 	for c := range claims {
 		slices.SortStableFunc(claims[c], func(a, b claim) int { return a.rank - b.rank })
 	}
-	order := []Concept{Customer, Date, Status, Amount, Email, Phone, FirstName, LastName, Name, Service, Staff, Channel, BookedAt, Referrer, Location, ContactPreference, Time, NoShowFlag, CancelledFlag}
+	order := []Concept{Customer, Date, Status, Amount, Email, Phone, FirstName, LastName, Name, Service, Staff, Channel, BookedAt, Referrer, Location, ContactPreference, Time, NoShowFlag, CancelledFlag, Order, Quantity, Refunded}
 	for _, c := range order {
 		if fixed[c] || m.has(c) {
 			continue
@@ -365,6 +382,31 @@ func mapColumns(header []string, overrides map[Concept]string, dateOK func(col i
 		}
 	}
 	return m, nil
+}
+
+// amountKind is what the amount column of an order-line export holds.
+type amountKind uint8
+
+const (
+	lineAmount amountKind = iota // the row's own amount: an order's rows add up
+	unitPrice                    // the price of one unit: the row is worth quantity × price
+	orderTotal                   // the whole order's total, on its rows again or on the first only
+)
+
+// amountKind tells from the amount column's header whether it is a unit price (beside a
+// quantity column) or an order total (beside an order number column).
+func (m *columnMap) amountKind(header []string) amountKind {
+	if !m.has(Amount) {
+		return lineAmount
+	}
+	h := normHeader(header[m.idx[Amount]])
+	switch {
+	case m.has(Quantity) && slices.Contains(words("unitprice einzelpreis stueckpreis itemprice itemcost lineitemprice price preis"), h):
+		return unitPrice
+	case m.has(Order) && (m.profile == "Shopify orders" || slices.Contains(words("ordertotalamount ordertotal ordertotalprice totalorder bestellsumme"), h)):
+		return orderTotal
+	}
+	return lineAmount
 }
 
 // keyKind names the column that identifies customers, falling back from an id to e-mail,

@@ -18,6 +18,9 @@ var (
 	ErrAmbiguousDates = errors.New("ambiguous dates")
 	// ErrStrict marks the first bad row under --strict.
 	ErrStrict = errors.New("bad row")
+	// ErrAccounting marks a read whose counts of lines and rows do not add up: a bug in
+	// winback, never the input's fault.
+	ErrAccounting = errors.New("winback lost count of rows")
 )
 
 // InputError is a problem with the input as a whole, with a hint for the user.
@@ -47,7 +50,8 @@ type RowError struct {
 	Raw    string `json:"-"`                // the record as it stood in the file (personal data)
 	// Code is a stable short name of the reason: bad-date, bad-amount, amount-too-large,
 	// missing-customer, missing-date, ragged, unknown-status, unterminated-quote,
-	// bad-encoding.
+	// bad-encoding, bad-quantity, long-record (a record of many lines outside the notes
+	// columns), nul-byte, repeated-header, key-kind (a file keyed otherwise than the first).
 	Code string `json:"code"`
 }
 

@@ -1,6 +1,13 @@
 package export
 
 import (
+	"bytes"
+	"encoding/csv"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/winback/winback/pkg/visit"
@@ -27,21 +34,41 @@ func TestLayoutsOfRealSoftwareAreReadWithoutFlags(t *testing.T) {
 		// as README.md lists them
 		visitDays int
 		amount    int64
-		concepts  map[string]string
+		// orders and cancelled orders of order-line exports
+		orders, cancelled int
+		concepts          map[string]string
 	}{
 		{file: "woocommerce_orders.csv", encoding: "UTF-8", delimiter: ",", key: "email", profile: "WooCommerce orders",
 			rows: 13, accepted: 13, customers: 4,
-			visitDays: 5, amount: notYet,
-			concepts: map[string]string{"email": "Email (Billing)", "date": "Order Date", "status": "Order Status", "amount": "Order Total Amount",
+			// One total per order: 8 orders, 5 counted (README.md, "after order-line support").
+			visitDays: 5, amount: 25610, orders: 8, cancelled: 3,
+			concepts: map[string]string{"email": "Email (Billing)", "order": "Order Number", "quantity": "Quantity", "date": "Order Date", "status": "Order Status", "amount": "Order Total Amount",
 				"service": "Item Name", "first_name": "First Name (Billing)", "last_name": "Last Name (Billing)", "phone": "Phone (Billing)"}},
 		{file: "uci_online_retail.csv", encoding: "ASCII", delimiter: ",", key: "customer id", dateOrder: "month first (mm/dd)",
 			rows: 15, accepted: 14, rejected: 1, customers: 5,
-			visitDays: notYet, amount: notYet,
-			concepts: map[string]string{"customer": "CustomerID", "date": "InvoiceDate", "amount": "UnitPrice", "service": "Description"}},
+			// Quantity × UnitPrice per invoice; the two "C" invoices are cancellations.
+			visitDays: 6, amount: 34934, orders: 9, cancelled: 2, // 10 invoices, one without a customer
+			concepts: map[string]string{"customer": "CustomerID", "date": "InvoiceDate", "amount": "UnitPrice", "service": "Description",
+				"order": "InvoiceNo", "quantity": "Quantity"}},
+		{file: "shopify_orders.csv", encoding: "UTF-8", delimiter: ",", key: "email", profile: "Shopify orders",
+			rows: 17, accepted: 17, customers: 5,
+			// Status and total on each order's first line only: 10 orders, 8 counted.
+			visitDays: 7, amount: 39430, orders: 10, cancelled: 2,
+			concepts: map[string]string{"email": "Email", "order": "Name", "name": "Billing Name", "amount": "Total", "status": "Financial Status", "cancelled": "Cancelled at"}},
+		{file: "order_lines.csv", encoding: "ASCII", delimiter: ",", key: "customer id",
+			rows: 20, accepted: 20, customers: 5,
+			visitDays: 11, amount: 67750, orders: 12,
+			concepts: map[string]string{"customer": "Customer No", "order": "Order No", "amount": "Line Amount", "quantity": "Qty"}},
+		{file: "stripe_payments.csv", encoding: "UTF-8", delimiter: ",", key: "customer id", profile: "Stripe payments",
+			rows: 14, accepted: 14, customers: 5,
+			// Paid less Amount Refunded.
+			visitDays: 11, amount: 63800,
+			concepts: map[string]string{"customer": "Customer ID", "email": "Customer Email", "amount": "Amount", "refunded": "Amount Refunded"}},
 		{file: "stripe_unified_payments.csv", encoding: "ASCII", delimiter: ",", key: "customer id", profile: "Stripe payments",
 			rows: 8, accepted: 8, customers: 4,
-			visitDays: 6, amount: notYet,
-			concepts: map[string]string{"customer": "Customer ID", "email": "Customer Email", "date": "Created date (UTC)", "amount": "Amount", "status": "Status"}},
+			visitDays: 6, amount: 30500,
+			concepts: map[string]string{"customer": "Customer ID", "email": "Customer Email", "date": "Created date (UTC)", "amount": "Amount", "status": "Status",
+				"refunded": "Amount Refunded"}},
 		{file: "square_appointments.csv", encoding: "ASCII", delimiter: ",", key: "email",
 			rows: 8, accepted: 8, customers: 3,
 			visitDays: 4, amount: 20000,
@@ -116,6 +143,9 @@ func TestLayoutsOfRealSoftwareAreReadWithoutFlags(t *testing.T) {
 			if tt.dateOrder != "" && r.DateOrder != tt.dateOrder {
 				t.Errorf("date order %q, want %q", r.DateOrder, tt.dateOrder)
 			}
+			if tt.orders > 0 && (r.Orders != tt.orders || r.CancelledOrders != tt.cancelled) {
+				t.Errorf("%d orders, %d cancelled; want %d, %d", r.Orders, r.CancelledOrders, tt.orders, tt.cancelled)
+			}
 			for c, h := range tt.concepts {
 				if got := f.Concepts[c].Header; got != h {
 					t.Errorf("concept %s is column %q, want %q", c, got, h)
@@ -182,5 +212,102 @@ func TestLayoutStatusesMeanWhatTheSoftwareMeans(t *testing.T) {
 			}
 			t.Errorf("status %q not seen; statuses %+v", tt.value, r.Statuses)
 		})
+	}
+}
+
+// TestOrderLineRevenueIsQuantityTimesUnitPrice checks the reader against totals taken from
+// the Online Retail fixture by other means: the revenue is the sum of Quantity × UnitPrice
+// over the invoices that are not cancellations ("C" invoices), and the visits are the
+// customer-days with such an invoice.
+func TestOrderLineRevenueIsQuantityTimesUnitPrice(t *testing.T) {
+	const file = "uci_online_retail.csv"
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "exports", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	var want int64
+	days := map[string]bool{}
+	for _, r := range recs[1:] {
+		if r[col["CustomerID"]] == "" || strings.HasPrefix(r[col["InvoiceNo"]], "C") {
+			continue
+		}
+		q, _ := strconv.ParseFloat(r[col["Quantity"]], 64)
+		p, _ := strconv.ParseFloat(r[col["UnitPrice"]], 64)
+		want += int64(math.Round(q * p * 100))
+		days[r[col["CustomerID"]]+" "+strings.Fields(r[col["InvoiceDate"]])[0]] = true
+	}
+	res := read(t, Options{}, file)
+	var got int64
+	visits := 0
+	for i := range res.Set.Customers {
+		for _, a := range res.Set.Customers[i].VisitDays(visit.DayOf(2024, 12, 31)) {
+			got += a
+			visits++
+		}
+	}
+	if got != want || visits != len(days) {
+		t.Errorf("revenue %d over %d visits; want Σ quantity × unit price = %d over %d customer-days", got, visits, want, len(days))
+	}
+}
+
+// TestPaymentAttemptsOfOneInvoiceAreNotOneOrder checks that a Stripe payment that failed and
+// the retry of the same invoice that went through are read each with its own status.
+func TestPaymentAttemptsOfOneInvoiceAreNotOneOrder(t *testing.T) {
+	const payments = "id,Created (UTC),Amount,Amount Refunded,Status,Customer ID,Customer Email,Invoice ID\n" +
+		"ch_1,2024-01-19 18:31,40.00,0.00,Failed,cus_1,kim@example.com,in_1\n" +
+		"ch_2,2024-01-19 18:33,40.00,0.00,Paid,cus_1,kim@example.com,in_1\n"
+	res, err := Read([]Input{{Name: "stripe.csv", R: strings.NewReader(payments)}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paid int64
+	for _, a := range res.Set.Customers[0].VisitDays(visit.DayOf(2024, 12, 31)) {
+		paid += a
+	}
+	if res.Report.Files[0].Profile != "Stripe payments" || paid != 4000 {
+		t.Errorf("profile %q, paid %d; want Stripe payments, 4000", res.Report.Files[0].Profile, paid)
+	}
+}
+
+// TestLineAmountsAreQuantityTimesUnitPrice checks unit prices beside quantities written
+// either way, and that a negative quantity is a return, not a purchase.
+func TestLineAmountsAreQuantityTimesUnitPrice(t *testing.T) {
+	const lines = "Bestellnr;Kundennr;Datum;Artikel;Menge;Einzelpreis\n" +
+		"B1;K1;01.03.2024;Tee;2;4,50\n" +
+		"B1;K1;01.03.2024;Honig;1,5;10,00\n" +
+		"B2;K1;05.03.2024;Tee;-1;4,50\n"
+	res, err := Read([]Input{{Name: "bestellungen.csv", R: strings.NewReader(lines)}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := res.Set.Find("K1")
+	if h == nil || h.Len() != 2 || h.At(0).Amount != 2400 || h.At(0).Status != visit.Attended || h.At(1).Status != visit.Cancelled || h.At(1).Amount != -450 {
+		t.Errorf("K1: %+v; want one purchase of 24,00 and a return of -4,50", h)
+	}
+}
+
+// TestOnlineRetailIIIsReadLikeOnlineRetail reads the renamed header of "Online Retail II"
+// (Invoice, Price, Customer ID, ISO dates, ids written as floats) as its predecessor.
+func TestOnlineRetailIIIsReadLikeOnlineRetail(t *testing.T) {
+	const lines = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country\n" +
+		"489434,85048,15CM CHRISTMAS GLASS BALL 20 LIGHTS,12,2009-12-01 07:45:00,6.95,13085.0,United Kingdom\n" +
+		"489434,79323P,PINK CHERRY LIGHTS,12,2009-12-01 07:45:00,6.75,13085.0,United Kingdom\n" +
+		"C489449,22087,PAPER BUNTING WHITE LACE,-12,2009-12-01 10:33:00,2.95,16321.0,Australia\n"
+	res, err := Read([]Input{{Name: "online_retail_II.csv", R: strings.NewReader(lines)}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Report
+	h := res.Set.Find("13085")
+	if h == nil || h.Len() != 1 || h.At(0).Amount != 16440 || r.Orders != 2 || r.CancelledOrders != 1 {
+		t.Errorf("13085: %+v; %d orders, %d cancelled; want one purchase of 164.40, 2 orders, 1 cancelled", h, r.Orders, r.CancelledOrders)
 	}
 }

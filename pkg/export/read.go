@@ -36,6 +36,11 @@ type Options struct {
 	DateFormat string             // --date-format; "" detects the day/month order
 	StatusMap  map[string]string  // --status-map value=status, status as in visit.Status names
 	Strict     bool               // --strict: stop at the first bad row or unknown status
+	// Dedupe drops a row identical to an earlier row of the same file (--dedupe). Without
+	// it such rows are kept unless the file has an order or appointment number: two
+	// identical purchases on one day are two purchases. A row found again in another input
+	// file counts once either way.
+	Dedupe bool
 	// Workers is the number of parsing goroutines and of aggregation shards; 0 uses
 	// GOMAXPROCS.
 	Workers int
@@ -111,6 +116,9 @@ type reader struct {
 	ws       []*worker
 
 	ev evidence
+
+	firstKey, firstFile string // the key kind of the first file, and its name
+	headerLines         int    // physical lines of the header rows
 
 	// The rejected rows, gathered in input order from the parsed jobs by collectRejects.
 	parsed    chan *job
@@ -220,6 +228,13 @@ type fileState struct {
 	fallback bool
 	header   []string
 	report   *FileReport
+	amount   amountKind
+	keep     bool   // identical rows are kept (see Options.Dedupe)
+	notes    []bool // per column: it holds notes, where line ends are expected
+	// otherKey, when set, is why the file's rows are rejected: it identifies customers
+	// by another kind of key than the first file.
+	otherKey string
+	lines    int // physical lines, as the chunker counted them
 }
 
 type job struct {
@@ -288,9 +303,6 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	for s := range r.shards {
 		r.shards[s] = make(chan *batch, 4*r.workers)
 		r.builders[s] = history.NewBuilder()
-		if r.opt.WithholdContacts {
-			r.builders[s].WithholdContacts()
-		}
 		r.agg.Add(1)
 		go r.aggregate(s)
 	}
@@ -390,7 +402,30 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	res.Set = set
 	rep.Rejected = r.rejected
 	rep.Duplicates = set.Duplicates
-	rep.Accepted = rep.Rows - rep.Rejected - rep.Blank - rep.Duplicates
+	// The identity is checked from counts taken apart: records by the parsers, rejects by
+	// the collector, rows handed on by the parsers and duplicates by the histories; lines
+	// by the cutting into blocks and by the parsers.
+	accepted, parsedLines := 0, r.headerLines
+	for _, w := range r.ws {
+		accepted += w.accepted
+		parsedLines += w.lines
+	}
+	rep.Accepted = accepted - rep.Duplicates
+	for _, fs := range files {
+		rep.Lines += fs.lines
+	}
+	if rep.Rows != rep.Accepted+rep.Rejected+rep.Blank+rep.Duplicates || rep.Lines != parsedLines {
+		return nil, fmt.Errorf("%w: %d lines (%d parsed), %d records = %d accepted + %d rejected + %d blank + %d duplicates",
+			ErrAccounting, rep.Lines, parsedLines, rep.Rows, rep.Accepted, rep.Rejected, rep.Blank, rep.Duplicates)
+	}
+	if !set.ContactsWithheld {
+		rep.Joined = joinFallbacks(set)
+	}
+	for _, b := range r.builders {
+		all, cancelled := b.Orders()
+		rep.Orders += all
+		rep.CancelledOrders += cancelled
+	}
 	rep.Customers = len(set.Customers)
 	rep.KeyKind = set.KeyKind
 	rep.FirstDay, rep.LastDay, rep.LatestRecorded = set.FirstDay.String(), set.LastDay.String(), set.LatestRecorded.String()
@@ -611,11 +646,30 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 		guessColumns(cols, data)
 	}
 	fs.cols = cols
+	fs.amount = cols.amountKind(fs.header)
+	if cols.has(Order) || fs.amount != lineAmount {
+		rep.Orders = [...]string{lineAmount: "lines", unitPrice: "unit_price", orderTotal: "order_total"}[fs.amount]
+	}
+	fs.keep = !cols.has(Order) && !r.opt.Dedupe
+	fs.notes = notesColumns(fs.header)
 	rep.Profile = cols.profile
 	keyBy, kind := cols.keyKind()
 	fs.keyBy = keyBy
 	rep.KeyKind = kind
+	if index == 0 || r.firstKey == "" {
+		r.firstKey, r.firstFile = kind, in.Name
+	} else if kind != "" && kind != r.firstKey {
+		fs.otherKey = fmt.Sprintf("this file identifies customers by %s, %s by %s: the same customer cannot be found in both", kind, r.firstFile, r.firstKey)
+	}
 	rep.fill(fs.header, cols)
+	if index == 0 && r.opt.WithholdContacts && !fallsBack(cols, keyBy, data) {
+		// Customers keyed by e-mail or phone for want of the key are joined to others by
+		// their contact details, which the builders must then keep. No rows have been
+		// handed on yet.
+		for _, b := range r.builders {
+			b.WithholdContacts()
+		}
+	}
 	if (kind == "" || !cols.has(Date)) && len(data) == 0 {
 		// Without rows there is nothing to tell a date column by: say why there are none.
 		if open != nil {
@@ -660,8 +714,13 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 		// Skip the header record (and blank lines before it) in the first block.
 		_, next, _, _ := sp.record(block, skipBlank(block))
 		line += bytes.Count(block[:next], nl)
+		r.headerLines += line - 1
+		if next > 0 && block[next-1] != '\n' {
+			r.headerLines++ // the header is the last line, without a line end
+		}
 		block = block[next:]
 	}
+	defer func() { fs.lines = ch.lines() }()
 	for {
 		if len(block) > 0 {
 			r.tokens <- struct{}{}
@@ -683,6 +742,102 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 			return fs, chunkError(in.Name, err)
 		}
 	}
+}
+
+// fallsBack reports whether a sampled row lacks the key but has an e-mail or phone that
+// would identify its customer instead (see worker.row).
+func fallsBack(cols *columnMap, keyBy Concept, rows [][]string) bool {
+	if keyBy != Customer && keyBy != Email {
+		return false
+	}
+	val := func(r []string, c Concept) string {
+		if i := cols.idx[c]; i >= 0 && i < len(r) {
+			return strings.TrimSpace(r[i])
+		}
+		return ""
+	}
+	for _, r := range rows {
+		if val(r, keyBy) == "" && (keyBy != Email && val(r, Email) != "" || val(r, Phone) != "") {
+			return true
+		}
+	}
+	return false
+}
+
+// joinFallbacks joins each customer identified by e-mail or phone, for rows without the
+// key, to the customer with the key whose rows carry that e-mail or phone (and, when both
+// are named, the same name), when exactly one does. It returns how many it joined.
+func joinFallbacks(set *history.Set) int {
+	byEmail, byPhone := map[string]int{}, map[string]int{}
+	note := func(m map[string]int, k string, i int) {
+		if k == "" {
+			return
+		}
+		if j, ok := m[k]; ok && j != i {
+			m[k] = -1 // two customers: which one is meant cannot be told
+			return
+		}
+		m[k] = i
+	}
+	var fallbacks []int
+	for i := range set.Customers {
+		h := &set.Customers[i]
+		if strings.HasPrefix(h.Key, "email:") || strings.HasPrefix(h.Key, "phone:") {
+			fallbacks = append(fallbacks, i)
+			continue
+		}
+		note(byEmail, strings.ToLower(strings.TrimSpace(h.Email)), i)
+		note(byPhone, phoneDigits(h.Phone), i)
+	}
+	into := map[int]int{}
+	for _, i := range fallbacks {
+		h := &set.Customers[i]
+		to := -1
+		if j, ok := byEmail[strings.ToLower(strings.TrimSpace(h.Email))]; ok && j >= 0 {
+			to = j
+		} else if j, ok := byPhone[phoneDigits(h.Phone)]; ok && j >= 0 {
+			to = j
+		}
+		if to < 0 {
+			continue
+		}
+		a, b := strings.Join(strings.Fields(strings.ToLower(set.Customers[to].Name)), " "), strings.Join(strings.Fields(strings.ToLower(h.Name)), " ")
+		if a != "" && b != "" && a != b {
+			continue // another person on the same phone or e-mail
+		}
+		into[i] = to
+	}
+	set.Join(into)
+	return len(into)
+}
+
+// phoneDigits returns the last nine digits of a phone number, as the customer keys use.
+func phoneDigits(p string) string {
+	var d []byte
+	for i := 0; i < len(p); i++ {
+		if p[i] >= '0' && p[i] <= '9' {
+			d = append(d, p[i])
+		}
+	}
+	if len(d) > 9 {
+		d = d[len(d)-9:]
+	}
+	return string(d)
+}
+
+// notesColumns marks the columns whose header says they hold notes or comments, where a
+// value of several lines is expected.
+func notesColumns(header []string) []bool {
+	notes := make([]bool, len(header))
+	for i, h := range header {
+		f := normHeader(h)
+		for _, w := range []string{"note", "notiz", "bemerk", "komment", "comment", "anmerk", "memo", "hinweis", "beschreibung", "description", "remark", "message", "nachricht", "address", "adress", "anschrift"} {
+			if strings.Contains(f, w) {
+				notes[i] = true
+			}
+		}
+	}
+	return notes
 }
 
 // openQuoteError is the error for a quoted field, opened where o says, that the sample at

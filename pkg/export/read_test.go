@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -77,7 +78,9 @@ func TestFixturesAreUnderstoodWithoutFlags(t *testing.T) {
 			concepts: map[string]string{"date": "Start Time", "staff": "Calendar", "amount": "Appointment Price", "booked_at": "Date Scheduled", "status": "Label"}},
 		{file: "calendly.csv", encoding: "UTF-8", delimiter: ",", key: "email", rows: 12, accepted: 12, customer: 5,
 			concepts: map[string]string{"date": "Start Date & Time", "service": "Event Type Name", "no_show": "Marked as No-Show", "cancelled": "Canceled"}},
-		{file: "bad_rows.csv", encoding: "ASCII", delimiter: ";", key: "customer id", rows: 16, accepted: 7, rejected: 7, blank: 1, dup: 1, customer: 5},
+		// Line 12 repeats line 11 byte for byte; the file has no order or appointment number,
+		// so it is a second visit, not a duplicate (issue 16: identical rows are kept).
+		{file: "bad_rows.csv", encoding: "ASCII", delimiter: ";", key: "customer id", rows: 16, accepted: 8, rejected: 7, blank: 1, customer: 5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file+" is read as expected", func(t *testing.T) {
@@ -208,10 +211,57 @@ func TestOverlappingExportsCountEachVisitOnce(t *testing.T) {
 	if both.Report.Duplicates != 12 {
 		t.Errorf("duplicates = %d, want the 12 January rows", both.Report.Duplicates)
 	}
+	if both.Report.Orders != 12 || one.Report.Orders != 12 {
+		t.Errorf("orders = %d read together, %d alone; want 12 either way", both.Report.Orders, one.Report.Orders)
+	}
 	// Order lines of one order are one visit with the summed amount.
 	h := one.Set.Find("K-11")
 	if h == nil || h.At(0).Amount != 2490+1450+1180 {
 		t.Errorf("K-11 first visit = %+v", h)
+	}
+}
+
+// TestIdenticalRowsAreDuplicatesOnlyWhereTheyAre checks when a row identical to another is
+// dropped: within one file only when the file has an order or appointment number (or
+// --dedupe says so); across files one for one, so overlapping exports count a row once
+// and two identical purchases in both still count twice.
+func TestIdenticalRowsAreDuplicatesOnlyWhereTheyAre(t *testing.T) {
+	const plain = "customer;date;amount\nA;2024-01-05;10.00\nA;2024-01-05;10.00\nA;2024-02-01;5.00\n"
+	const withOrder = "customer;order no;date;amount\nA;17;2024-01-05;10.00\nA;17;2024-01-05;10.00\nA;18;2024-02-01;5.00\n"
+	tests := []struct {
+		name   string
+		files  []string
+		dedupe bool
+		dup    int
+		amount int64 // of A's visit on 2024-01-05
+	}{
+		{"identical rows of one file without an order number are two purchases", []string{plain}, false, 0, 2000},
+		{"--dedupe drops them", []string{plain}, true, 1, 1000},
+		{"identical rows with one order number are one row", []string{withOrder}, false, 1, 1000},
+		{"a file read twice counts once, its identical rows still twice", []string{plain, plain}, false, 3, 2000},
+		{"a file whose identical pair appears once in another counts twice", []string{plain, "customer;date;amount\nA;2024-01-05;10.00\n"}, false, 1, 2000},
+		{"a pair in the second file beyond the first file's one adds one", []string{"customer;date;amount\nA;2024-01-05;10.00\n", plain}, false, 1, 2000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var in []Input
+			for i, f := range tt.files {
+				in = append(in, Input{Name: fmt.Sprintf("f%d.csv", i), R: strings.NewReader(f)})
+			}
+			for _, opt := range []Options{{Dedupe: tt.dedupe, Workers: 1}, {Dedupe: tt.dedupe, Workers: 3, BlockSize: 7}} {
+				res, err := Read(in, opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, x := range in {
+					x.R.(*strings.Reader).Seek(0, 0)
+				}
+				h := res.Set.Find("A")
+				if res.Report.Duplicates != tt.dup || h == nil || h.At(0).Amount != tt.amount {
+					t.Errorf("block %d: %d duplicates, first visit %+v; want %d duplicates, amount %d", opt.BlockSize, res.Report.Duplicates, h.At(0), tt.dup, tt.amount)
+				}
+			}
+		})
 	}
 }
 
@@ -423,5 +473,131 @@ func TestKeepingMemoryReadsTheSame(t *testing.T) {
 	}
 	if !reflect.DeepEqual(sets[0], sets[1]) {
 		t.Error("the histories differ when the read keeps its memory")
+	}
+}
+
+// strayQuote is 1,000 lines: a header and 999 rows, where the name on line 10 opens a quote
+// that a stray quote on line 510 closes.
+func strayQuote() string {
+	var b strings.Builder
+	b.WriteString("Kundennr;Name;Datum;Betrag\n")
+	for line := 2; line <= 1000; line++ {
+		name := fmt.Sprintf("Name %d", line)
+		switch line {
+		case 10:
+			name = `"Anna ` + name
+		case 510:
+			name += `"`
+		}
+		fmt.Fprintf(&b, "K%d;%s;%02d.03.2024;10,00\n", line, name, 1+line%28)
+	}
+	return b.String()
+}
+
+// TestRowsThatAreNotRowsGetTheirOwnReason checks the rejects that stand for something
+// other than a bad value: a record running over many lines, a NUL byte, the header again
+// and a file keyed otherwise than the first; and that physical lines are counted.
+func TestRowsThatAreNotRowsGetTheirOwnReason(t *testing.T) {
+	tests := []struct {
+		name     string
+		files    []string
+		lines    int
+		accepted int
+		code     string
+		line     int
+		reason   string
+	}{
+		{"a stray quote that takes 500 lines is one row rejected with its first and last line", []string{strayQuote()},
+			1000, 498, "long-record", 10, "the row runs from line 10 to line 510"},
+		{"a NUL byte in a name rejects its row", []string{strings.Repeat("Kundennr;Name;Datum\n", 1) + strings.Repeat("K1;Anna;01.02.2024\n", 600) + "K2;Be\x00rt;02.02.2024\n"},
+			602, 600, "nul-byte", 602, "NUL byte"},
+		{"the header again in the middle is not a bad date", []string{"Kundennr;Datum\nK1;01.02.2024\nKundennr;Datum\nK2;02.02.2024\n"},
+			4, 2, "repeated-header", 3, "header row again"},
+		{"a second file keyed by e-mail where the first is keyed by id is rejected", []string{"Kundennr;Datum\nK1;01.02.2024\n", "E-Mail;Datum\na@example.com;01.02.2024\n"},
+			4, 1, "key-kind", 2, "identifies customers by email, f0.csv by customer id"},
+		{"a notes column may hold many lines", []string{"Kundennr;Notiz;Datum\nK1;\"a\nb\nc\nd\ne\nf\";01.02.2024\nK2;x;02.02.2024\n"},
+			8, 2, "", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, opt := range []Options{{Workers: 1}, {Workers: 3, BlockSize: 64}} {
+				var in []Input
+				for i, f := range tt.files {
+					in = append(in, Input{Name: fmt.Sprintf("f%d.csv", i), R: strings.NewReader(f)})
+				}
+				res, err := Read(in, opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				r := res.Report
+				if r.Lines != tt.lines || r.Accepted != tt.accepted {
+					t.Errorf("%d lines, %d accepted; want %d, %d", r.Lines, r.Accepted, tt.lines, tt.accepted)
+				}
+				if tt.code == "" {
+					if r.Rejected != 0 {
+						t.Errorf("rejected %+v", res.Rejects)
+					}
+					continue
+				}
+				if r.Rejected != 1 || res.Rejects[0].Code != tt.code || res.Rejects[0].Line != tt.line || !strings.Contains(res.Rejects[0].Reason, tt.reason) {
+					t.Errorf("rejects %+v; want one %s at line %d saying %q", res.Rejects, tt.code, tt.line, tt.reason)
+				}
+				for _, x := range in {
+					x.R.(*strings.Reader).Seek(0, 0)
+				}
+				_, err = Read(in, Options{Strict: true, Workers: opt.Workers, BlockSize: opt.BlockSize})
+				if !errors.Is(err, ErrStrict) || !strings.Contains(err.Error(), tt.reason) {
+					t.Errorf("under --strict: %v", err)
+				}
+			}
+		})
+	}
+}
+
+// TestRowsWithoutTheKeyJoinTheCustomerTheirOtherIdentifiersName checks that an order
+// without an e-mail, keyed by its billing phone for want of one, is joined to the customer
+// whose other orders carry that phone, unless the name says it is someone else.
+func TestRowsWithoutTheKeyJoinTheCustomerTheirOtherIdentifiersName(t *testing.T) {
+	const orders = "Email,Billing Name,Billing Phone,Created at,Total\n" +
+		"anna@example.com,Anna Schmidt,+49 30 1234567,2024-01-08,10.00\n" +
+		",Anna Schmidt,030 1234567,2024-02-08,20.00\n" +
+		"erik@example.com,Erik Lund,0170 5555555,2024-02-09,15.00\n" +
+		",Dora Lund,0170/5555555,2024-03-08,30.00\n" +
+		",Carl Neu,0170 9999999,2024-03-09,40.00\n"
+	res, err := Read([]Input{{Name: "orders.csv", R: strings.NewReader(orders)}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Report
+	if r.KeyFallback != 3 || r.Joined != 1 || r.Customers != 4 {
+		t.Errorf("%d fallback rows, %d joined, %d customers; want 3, 1, 4", r.KeyFallback, r.Joined, r.Customers)
+	}
+	h := res.Set.Find("anna@example.com")
+	if h == nil || h.Len() != 2 || h.At(1).Amount != 2000 {
+		t.Errorf("Anna's history %+v; want her two orders", h)
+	}
+}
+
+func TestRowsWithoutTheKeyJoinAlsoWhenContactsAreWithheld(t *testing.T) {
+	const orders = "Email,Billing Name,Billing Phone,Created at,Total\n" +
+		"anna@example.com,Anna Schmidt,+49 30 1234567,2024-01-08,10.00\n" +
+		",Anna Schmidt,030 1234567,2024-02-08,20.00\n"
+	res, err := Read([]Input{{Name: "orders.csv", R: strings.NewReader(orders)}}, Options{WithholdContacts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := res.Report; r.Joined != 1 || r.Customers != 1 {
+		t.Errorf("%d joined, %d customers; want 1, 1", r.Joined, r.Customers)
+	}
+}
+
+func TestIDsWrittenAsFloatsAreTheSameCustomer(t *testing.T) {
+	const rows = "CustomerID,InvoiceDate,UnitPrice\n17850,2010-12-01,2.55\n17850.0,2010-12-02,2.55\n17850.00,2010-12-03,1.00\n1.5,2010-12-03,1.00\n"
+	res, err := Read([]Input{{Name: "retail.csv", R: strings.NewReader(rows)}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := res.Set.Find("17850"); h == nil || h.Len() != 3 || res.Report.Customers != 2 {
+		t.Errorf("customer 17850: %+v; %d customers; want 3 visits of 2 customers", h, res.Report.Customers)
 	}
 }

@@ -17,12 +17,18 @@ const ReportVersion = 1
 type Report struct {
 	Version int          `json:"version"`
 	Files   []FileReport `json:"files"`
+	// Lines counts physical lines (a record with a quoted line end spans several).
+	Lines int `json:"lines"`
 	// Row accounting: Rows = Accepted + Rejected + Blank + Duplicates.
 	Rows       int `json:"rows"`
 	Accepted   int `json:"accepted"`
 	Rejected   int `json:"rejected"`
 	Blank      int `json:"blank"`
 	Duplicates int `json:"duplicates"`
+	// Orders counts the orders of order-line exports (rows of one order or invoice number
+	// are one purchase), CancelledOrders those cancelled (a cancellation or credit invoice).
+	Orders          int `json:"orders"`
+	CancelledOrders int `json:"cancelled_orders"`
 	// RejectsByReason counts rejected rows by RowError.Code.
 	RejectsByReason map[string]int `json:"rejects_by_reason"`
 	// Customers found, and what identifies them: "customer id", "email", "phone" or "name".
@@ -31,6 +37,9 @@ type Report struct {
 	// KeyFallback counts rows whose key column was empty and that were identified by their
 	// e-mail, phone or name instead (keys "email:...", "phone:...", "name:...").
 	KeyFallback int `json:"key_fallback_rows"`
+	// Joined counts the customers so identified that were joined to the customer with a key
+	// whose rows carry the same e-mail or phone.
+	Joined int `json:"joined_customers"`
 	// Dates: ISO days; LatestRecorded is the latest day with a recorded outcome (the
 	// default as-of date is history.Set.TakenOn's).
 	FirstDay       string `json:"first_date"`
@@ -71,6 +80,11 @@ type FileReport struct {
 	Concepts map[string]ColumnRef `json:"concepts"`
 	// Unused lists the columns no concept took.
 	Unused []string `json:"unused"`
+	// Orders says how the rows of an order or invoice number are read, when the file has
+	// one (or a quantity): "lines" (one purchase per order, its rows' amounts added),
+	// "unit_price" (quantity × unit price added), "order_total" (the order's total, counted
+	// once); "" for a file of visits.
+	Orders string `json:"orders,omitempty"`
 	// DateLayouts lists the date forms seen in the date column, most frequent first.
 	DateLayouts []LayoutCount `json:"date_layouts"`
 

@@ -195,6 +195,8 @@ type chunker struct {
 	carry []byte // the start of the next block: a record cut by the end of the buffer
 	eof   bool
 	line  int // 1-based line number of the next block's first byte
+	// open is set when the last block handed out ends in a line without a line end.
+	open bool
 	// maxSize is the longest record taken, [MaxRecordBytes] but for tests. Buffers are
 	// never larger than maxSize+1, so that no record longer than it fits in one unseen.
 	maxSize int
@@ -258,6 +260,7 @@ func (c *chunker) next() (block, buf []byte, line int, err error) {
 			c.carry = append(c.carry[:0], buf[cut:]...)
 			line = c.line
 			c.line += bytes.Count(block, nl)
+			c.open = block[len(block)-1] != '\n'
 			return block, buf[:0], line, nil
 		}
 		// No boundary in the whole buffer: the record at its start is at least as long.
@@ -267,6 +270,14 @@ func (c *chunker) next() (block, buf []byte, line int, err error) {
 		c.carry = append(c.carry[:0], buf...)
 		size = min(2*len(buf), c.maxSize+1)
 	}
+}
+
+// lines returns the number of physical lines handed out so far.
+func (c *chunker) lines() int {
+	if c.open {
+		return c.line
+	}
+	return c.line - 1
 }
 
 // tooLong describes the record that fills buf without ending.

@@ -5,7 +5,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"math/bits"
+	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -33,6 +36,7 @@ type worker struct {
 
 	// findings, merged by reader.run when all work is done
 	rows, blank, badBooked, recoded, keyFallback int
+	lines, accepted                              int        // physical lines of the records parsed; rows handed on
 	rejects                                      []RowError // of the block being parsed
 	unknown                                      map[string]int
 	statusSeen                                   map[string]*statusTally
@@ -92,8 +96,12 @@ func (w *worker) loop() {
 	defer w.r.wg.Done()
 	for j := range w.r.jobs {
 		for s := range w.batches {
-			w.batches[s] = w.r.getBatch()
-			w.batches[s].Block = j.block
+			bt := w.r.getBatch()
+			bt.Block = j.block
+			bt.Source = uint16(min(j.fs.index, math.MaxUint16))
+			bt.KeepIdentical = j.fs.keep
+			bt.OrderTotal = j.fs.amount == orderTotal
+			w.batches[s] = bt
 		}
 		if int64(j.seq) <= w.r.stopAt.Load() {
 			w.parse(j)
@@ -120,12 +128,21 @@ func (w *worker) parse(j *job) {
 	}
 	b := j.block
 	line := j.line
+	nul := bytes.IndexByte(b, 0) >= 0
 	for pos := 0; pos < len(b); {
 		fields, next, extra, err := w.sp.record(b, pos)
 		raw := b[pos:next]
 		thisLine := line
 		line += 1 + extra
 		pos = next
+		if err != nil {
+			// The split stops counting at the open quote: count the lines it took.
+			line = thisLine + bytes.Count(raw, nl)
+			if len(raw) > 0 && raw[len(raw)-1] != '\n' {
+				line++
+			}
+		}
+		w.lines += line - thisLine
 		if len(fields) == 0 || (len(fields) == 1 && len(bytes.TrimSpace(fields[0])) == 0) {
 			if len(bytes.TrimSpace(raw)) == 0 {
 				w.rows++
@@ -134,16 +151,69 @@ func (w *worker) parse(j *job) {
 			}
 		}
 		w.rows++
-		if err != nil {
+		switch {
+		case err != nil:
 			// The quote opens the field after the ones read; it runs to the end of the file.
 			w.reject(fs, thisLine, len(fields)+1, "unterminated-quote", "a quoted field is never closed (a \" is missing); the rest of the file was read as this one row", "", raw)
-			continue
+		case nul && bytes.IndexByte(raw, 0) >= 0:
+			w.reject(fs, thisLine, fieldWith(fields, 0), "nul-byte", "the row holds a NUL byte (a damaged file, or binary data in a text export)", "", raw)
+		case extra >= longRecord && w.longRecord(fs, fields, thisLine, extra, raw):
+			// rejected
+		default:
+			w.row(fs, fields, thisLine, raw, layouts)
 		}
-		w.row(fs, fields, thisLine, raw, layouts)
 		if w.failed {
 			return
 		}
 	}
+}
+
+// longRecord is how many line ends a record may hold outside the columns that hold notes
+// before it is taken for a quote opened by mistake, which swallows the rows after it.
+const longRecord = 4
+
+// longRecord rejects a record of extra line ends outside the notes columns, naming its
+// first and last line, and reports whether it did.
+func (w *worker) longRecord(fs *fileState, fields [][]byte, line, extra int, raw []byte) bool {
+	n, col, most := 0, 0, 0
+	for i, f := range fields {
+		if i < len(fs.notes) && fs.notes[i] {
+			continue
+		}
+		k := bytes.Count(f, nl)
+		n += k
+		if k > most {
+			most, col = k, i+1
+		}
+	}
+	if n < longRecord {
+		return false
+	}
+	w.reject(fs, line, col, "long-record", fmt.Sprintf("the row runs from line %d to line %d: column %d holds %d line ends (a quote opened by mistake that took the rows after it?)", line, line+extra, col, most), "", raw)
+	return true
+}
+
+// fieldWith returns the 1-based number of the first field holding byte c, 0 if none.
+func fieldWith(fields [][]byte, c byte) int {
+	for i, f := range fields {
+		if bytes.IndexByte(f, c) >= 0 {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// isHeader reports whether fields repeat the file's header row.
+func (w *worker) isHeader(fs *fileState, fields [][]byte) bool {
+	if len(fields) < fs.nfields || !fs.report.Header {
+		return false
+	}
+	for i, h := range fs.header {
+		if string(trimSpace(fields[i])) != strings.TrimSpace(h) {
+			return false
+		}
+	}
+	return true
 }
 
 // fail stops the current block at a bad row under --strict.
@@ -253,6 +323,10 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 			return
 		}
 	}
+	if fs.otherKey != "" {
+		w.reject(fs, line, fs.cols.idx[fs.keyBy]+1, "key-kind", fs.otherKey, "", raw)
+		return
+	}
 	var row history.Row
 	w.ascii = fs.fallback && isASCII(raw)
 	col := func(c Concept) int { return fs.cols.idx[c] + 1 }
@@ -289,6 +363,10 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 	}
 	d, err := w.parseDate(0, dv)
 	if err != nil {
+		if w.isHeader(fs, fields) {
+			w.reject(fs, line, 0, "repeated-header", "the header row again (two exports put one after the other?)", "", raw)
+			return
+		}
 		w.reject(fs, line, col(Date), "bad-date", errText(err), string(dv), raw)
 		return
 	}
@@ -350,6 +428,46 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 			row.AmountByStyle = [3]int64{a.In(field.StyleUnknown), a.In(field.DecimalPoint), a.In(field.DecimalComma)}
 		}
 	}
+	if fs.cols.has(Quantity) {
+		if qv := w.get(fs, fields, Quantity); len(qv) > 0 {
+			q, err := parseQuantity(qv)
+			if err != nil {
+				w.reject(fs, line, col(Quantity), "bad-quantity", "the quantity is not a number", string(qv), raw)
+				return
+			}
+			if q < 0 {
+				row.Status = visit.Cancelled // a returned line, as in a credit invoice
+			}
+			if fs.amount == unitPrice {
+				times := func(v int64) int64 { return int64(math.Round(float64(v) * q)) }
+				row.Amount = times(row.Amount)
+				for i := range row.AmountByStyle {
+					row.AmountByStyle[i] = times(row.AmountByStyle[i])
+				}
+				if tooLarge(row.Amount) {
+					w.reject(fs, line, col(Amount), "amount-too-large", fmt.Sprintf("quantity × price is more than any one visit is billed (at most %s)", maxAmountText), string(qv), raw)
+					return
+				}
+			}
+		}
+	}
+	if rv := w.get(fs, fields, Refunded); len(rv) > 0 {
+		// Given back from a payment: what the customer spent is the rest.
+		if a, err := field.ParseAmount(rv); err == nil && !tooLarge(a.Minor) {
+			row.Amount -= a.Minor
+			for i := range row.AmountByStyle {
+				row.AmountByStyle[i] -= a.Minor
+			}
+		}
+	}
+	if fs.cols.has(Order) {
+		if ov := w.get(fs, fields, Order); len(ov) > 0 {
+			row.Order = uint32(xxhash.Sum64(ov)) | 1
+			if len(ov) > 1 && (ov[0] == 'C' || ov[0] == 'c') && ov[1] >= '0' && ov[1] <= '9' {
+				row.Status = visit.Cancelled // a credit invoice (Online Retail's "C536379")
+			}
+		}
+	}
 
 	row.KeyHash = xxhash.Sum64(key)
 	bt := w.batches[int(row.KeyHash%uint64(len(w.batches)))]
@@ -377,6 +495,7 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 	}
 	row.Hash = h
 	bt.Rows = append(bt.Rows, row)
+	w.accepted++
 }
 
 // order applies the date order: a forced one at once; otherwise an ambiguous value keeps
@@ -471,7 +590,7 @@ func (w *worker) key(fs *fileState, by Concept, fields [][]byte) []byte {
 		if len(k) > 3 && k[0] == '=' && k[1] == '"' && k[len(k)-1] == '"' {
 			k = bytes.TrimSpace(k[2 : len(k)-1])
 		}
-		return k
+		return wholeNumber(k)
 	case Email:
 		return w.lower(w.get(fs, fields, Email))
 	case Phone:
@@ -491,6 +610,40 @@ func (w *worker) key(fs *fileState, by Concept, fields [][]byte) []byte {
 	default:
 		return w.lower(w.name(fs, fields))
 	}
+}
+
+// parseQuantity reads a line's quantity: a number of at most a million either way, with a
+// decimal point or, as German exports write it, a decimal comma ("1,5").
+func parseQuantity(v []byte) (float64, error) {
+	t := string(v)
+	if strings.Count(t, ",") == 1 && !strings.Contains(t, ".") {
+		t = strings.Replace(t, ",", ".", 1)
+	}
+	q, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsInf(q, 0) || math.IsNaN(q) || math.Abs(q) > 1e6 {
+		return 0, errors.New("not a quantity")
+	}
+	return q, nil
+}
+
+// wholeNumber returns an id like "17850.0" as "17850": a numeric id column that went
+// through a spreadsheet or pandas comes back as a float, and the customer is the same.
+func wholeNumber(k []byte) []byte {
+	dot := bytes.IndexByte(k, '.')
+	if dot <= 0 || dot == len(k)-1 {
+		return k
+	}
+	for _, c := range k[:dot] {
+		if c < '0' || c > '9' {
+			return k
+		}
+	}
+	for _, c := range k[dot+1:] {
+		if c != '0' {
+			return k
+		}
+	}
+	return k[:dot]
 }
 
 // name is the customer's name, joined from first and last name columns when split.

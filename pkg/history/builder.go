@@ -45,6 +45,13 @@ type Row struct {
 	Service, Staff, Channel, Location Span
 	// Contact details and the referrer; empty when unknown.
 	Name, Email, Phone, ContactPreference, Referrer Span
+	// Order is a hash of the row's order (or invoice) number, 0 when it has none. The rows
+	// of one order that follow each other in a customer's rows are one purchase: they take
+	// the day and status of the order's first row (where exports such as Shopify's put the
+	// order's fields), and when the batch says so ([Batch.OrderTotal]) their Amount is the
+	// order's total, given again on every row (or only on the first), so it counts once.
+	// (Here it fills what would be padding before Hash.)
+	Order uint32
 	// Hash identifies the row's full content, for dropping exact duplicates.
 	Hash uint64
 }
@@ -58,6 +65,15 @@ type Batch struct {
 	Block []byte
 	Text  []byte
 	Rows  []Row
+	// Source numbers the input the rows are from (a batch holds rows of one input).
+	Source uint16
+	// KeepIdentical keeps a row identical to an earlier row of the same input: without an
+	// order or appointment number two identical rows are two purchases (CDNOW's master file
+	// has hundreds). Rows of different inputs are matched one to one, the n-th of one input
+	// with the n-th of another, so overlapping exports count each row once.
+	KeepIdentical bool
+	// OrderTotal says the rows' amounts are order totals (see [Row.Order]).
+	OrderTotal bool
 }
 
 // inText marks a [Span] whose text is in [Batch.Text] rather than [Batch.Block].
@@ -91,6 +107,7 @@ func (b *Batch) Bytes(s Span) []byte {
 
 // Reset empties the batch, keeping its memory but not its block.
 func (b *Batch) Reset() {
+	b.Source, b.KeepIdentical, b.OrderTotal = 0, false, false
 	b.Block = nil
 	b.Text = b.Text[:0]
 	b.Rows = b.Rows[:0]
@@ -112,6 +129,8 @@ type pending struct {
 	hash                           uint32
 	service, staff, channel        Sym
 	status                         visit.Status
+	src                            uint16
+	keep, firstOfOrder             bool
 }
 
 // Text fields of a customer, end to end in customer.text.
@@ -165,6 +184,10 @@ type customerMore struct {
 	extra   []uint64 // day<<32 | hash of further distinct rows of an event
 	pending []pending
 	big     map[int32]int64 // see History.big
+	// The customer's order being read (see [Row.Order]): its number's hash, days and status.
+	order              uint32
+	orderDay, orderAlt visit.Day
+	orderStatus        visit.Status
 }
 
 // amount returns the amount of e, one of c's events.
@@ -254,6 +277,8 @@ type Builder struct {
 	sink       uint64 // keeps AddBatch's loads from being optimised away
 	spares     spares
 	withhold   bool // see WithholdContacts
+	// orders and cancelledOrders count the orders read (see [Builder.Orders]).
+	orders, cancelledOrders int
 }
 
 // spares holds the event and hash arrays customers have outgrown, by their size class,
@@ -445,6 +470,7 @@ func (b *Builder) Add(bt *Batch, r *Row) (duplicate bool) {
 }
 
 func (b *Builder) addTo(c *customer, bt *Batch, r *Row) (duplicate bool) {
+	first := r.Order != 0 && b.orderLine(c, r, bt.OrderTotal)
 	b.contact(c, bt, r)
 	h32 := uint32(r.Hash) ^ uint32(r.Hash>>32)
 	svc, stf, chn := b.services.internBytes(bt.Bytes(r.Service)), b.staff.internBytes(bt.Bytes(r.Staff)), b.channels.internBytes(bt.Bytes(r.Channel))
@@ -453,15 +479,66 @@ func (b *Builder) addTo(c *customer, bt *Batch, r *Row) (duplicate bool) {
 		m.pending = append(m.pending, pending{
 			day: r.Day, altDay: r.AltDay, booked: r.Booked, altBooked: r.AltBooked,
 			amounts: r.AmountByStyle, amountPending: r.AmountPending, amount: r.Amount, hash: h32,
-			service: svc, staff: stf, channel: chn, status: r.Status,
+			service: svc, staff: stf, channel: chn, status: r.Status, src: bt.Source, keep: bt.KeepIdentical,
+			firstOfOrder: first,
 		})
 		return false
 	}
-	dup := c.add(&b.spares, r.Day, r.Status, r.Amount, lead(r.Booked, r.Day), h32, svc, stf, chn)
+	dup := c.add(&b.spares, r.Day, r.Status, r.Amount, lead(r.Booked, r.Day), rowID{h32, bt.Source, bt.KeepIdentical}, svc, stf, chn)
 	if dup {
 		b.duplicates++
+	} else if first {
+		b.countOrder(r.Status)
 	}
 	return dup
+}
+
+// countOrder counts an order whose first row was added.
+func (b *Builder) countOrder(st visit.Status) {
+	b.orders++
+	if st == visit.Cancelled {
+		b.cancelledOrders++
+	}
+}
+
+// Orders returns the number of orders (see [Row.Order]) read so far, and how many of them
+// are cancelled; an order found again in another input counts once.
+func (b *Builder) Orders() (all, cancelled int) { return b.orders, b.cancelledOrders }
+
+// orderLine makes r, a row of an order, part of the order the customer's previous row
+// belongs to when it has the same number: its day and status become the order's, and an
+// order total given again counts once. It reports whether r starts an order instead.
+func (b *Builder) orderLine(c *customer, r *Row, total bool) (first bool) {
+	m := c.moreOf()
+	if m.order != r.Order {
+		m.order, m.orderDay, m.orderAlt, m.orderStatus = r.Order, r.Day, r.AltDay, r.Status
+		return true
+	}
+	r.Day, r.AltDay, r.Status = m.orderDay, m.orderAlt, m.orderStatus
+	if total {
+		r.Amount, r.AmountByStyle, r.AmountPending = 0, [3]int64{}, false
+	}
+	return false
+}
+
+// rowID identifies a row for finding exact duplicates: the hash of its content, the input
+// it is from and whether identical rows of that input are kept (see [Batch.KeepIdentical]).
+type rowID struct {
+	h32  uint32
+	src  uint16
+	keep bool
+}
+
+// tag is the hash stored for the n-th row (from 0) identical to id's in id's input.
+func (id rowID) tag(src uint16, n int) uint32 {
+	if src == 0 && n == 0 {
+		return id.h32
+	}
+	x := uint64(id.h32) | uint64(src)<<32 | uint64(n)<<48
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	return uint32(x)
 }
 
 func lead(booked, day visit.Day) int16 {
@@ -476,7 +553,7 @@ func lead(booked, day visit.Day) int16 {
 }
 
 // add merges one row into the customer's events; it reports an exact duplicate.
-func (c *customer) add(sp *spares, day visit.Day, st visit.Status, amount int64, ld int16, h32 uint32, svc, stf, chn Sym) bool {
+func (c *customer) add(sp *spares, day visit.Day, st visit.Status, amount int64, ld int16, id rowID, svc, stf, chn Sym) bool {
 	ev := c.events
 	n := len(ev)
 	ds := dayStatus(day, st)
@@ -485,7 +562,7 @@ func (c *customer) add(sp *spares, day visit.Day, st visit.Status, amount int64,
 		sp.roomFor(c)
 		c.events = append(c.events, packed{dayStatus: ds, service: svc, staff: stf, channel: chn, lead: ld})
 		c.setAmount(&c.events[n], amount)
-		c.hashes = append(c.hashes, h32)
+		c.hashes = append(c.hashes, id.tag(id.src, 0))
 		c.lastDS = ds
 		return false
 	}
@@ -494,16 +571,39 @@ func (c *customer) add(sp *spares, day visit.Day, st visit.Status, amount int64,
 		i = sort.Search(n, func(j int) bool { return ev[j].dayStatus >= ds })
 	}
 	if ev[i].dayStatus == ds {
-		if c.hashes[i] == h32 {
+		has := func(h uint32) bool {
+			if c.hashes[i] == h {
+				return true
+			}
+			if c.more == nil {
+				return false
+			}
+			_, found := slices.BinarySearch(c.more.extra, uint64(uint32(day))<<32|uint64(h))
+			return found
+		}
+		// The row is the k-th of its input identical to it (always the first when its
+		// input's identical rows are duplicates); it is a duplicate when an input before
+		// it, or its own, already has a k-th.
+		k := 0
+		if id.keep {
+			for has(id.tag(id.src, k)) {
+				k++
+			}
+		}
+		dup := !id.keep && has(id.tag(id.src, 0))
+		for src := uint16(0); src < id.src && !dup; src++ {
+			dup = has(id.tag(src, k))
+		}
+		if dup && !id.keep {
 			return true
 		}
-		k := uint64(uint32(day))<<32 | uint64(h32)
 		m := c.moreOf()
-		j, found := slices.BinarySearch(m.extra, k)
-		if found {
-			return true
+		key := uint64(uint32(day))<<32 | uint64(id.tag(id.src, k))
+		j, _ := slices.BinarySearch(m.extra, key)
+		m.extra = slices.Insert(m.extra, j, key)
+		if dup {
+			return true // kept in extra, so that the next identical row of its input counts on
 		}
-		m.extra = slices.Insert(m.extra, j, k)
 		e := &ev[i]
 		c.setAmount(e, money.Add(c.amount(e), amount))
 		if e.service == 0 {
@@ -523,7 +623,7 @@ func (c *customer) add(sp *spares, day visit.Day, st visit.Status, amount int64,
 	sp.roomFor(c)
 	c.events = slices.Insert(c.events, i, packed{dayStatus: ds, service: svc, staff: stf, channel: chn, lead: ld})
 	c.setAmount(&c.events[i], amount)
-	c.hashes = slices.Insert(c.hashes, i, h32)
+	c.hashes = slices.Insert(c.hashes, i, id.tag(id.src, 0))
 	return false
 }
 
@@ -790,8 +890,10 @@ func (b *Builder) finish(res Resolution, svcMap, stfMap, chnMap []Sym) mergeRun 
 			if p.amountPending {
 				amount = p.amounts[res.AmountStyle]
 			}
-			if c.add(&b.spares, day, p.status, amount, lead(booked, day), p.hash, p.service, p.staff, p.channel) {
+			if c.add(&b.spares, day, p.status, amount, lead(booked, day), rowID{p.hash, p.src, p.keep}, p.service, p.staff, p.channel) {
 				b.duplicates++
+			} else if p.firstOfOrder {
+				b.countOrder(p.status)
 			}
 		}
 		// Clipped, so that no one reslicing them sees events of another customer
@@ -829,4 +931,78 @@ func (b *Builder) finish(res Resolution, svcMap, stfMap, chnMap []Sym) mergeRun 
 // String describes the set in one line, for logs and tests.
 func (s *Set) String() string {
 	return fmt.Sprintf("%d customers, %s to %s", len(s.Customers), s.FirstDay, s.LastDay)
+}
+
+// Join makes each customer at index from (of s.Customers) part of the customer at
+// into[from]: its events are merged into the other's (two events of one day and status
+// become one, their amounts added) and the contact details the other lacks are taken from
+// it; the customer at from is then removed. A reader joins a customer it had to identify
+// by e-mail or phone, for rows without the key, to the customer whose key rows carry them.
+func (s *Set) Join(into map[int]int) {
+	if len(into) == 0 {
+		return
+	}
+	// In order, so that which name a day keeps when both have one does not depend on the
+	// map's order.
+	froms := make([]int, 0, len(into))
+	for from := range into {
+		froms = append(froms, from)
+	}
+	slices.Sort(froms)
+	for _, from := range froms {
+		to := into[from]
+		a, b := &s.Customers[to], &s.Customers[from]
+		merged := make([]packed, 0, len(a.events)+len(b.events))
+		var big map[int32]int64
+		add := func(h *History, p *packed) {
+			e := h.unpack(p)
+			n := len(merged)
+			if n > 0 && merged[n-1].dayStatus == p.dayStatus {
+				m := &merged[n-1]
+				m.setAmount(money.Add(m.amountOf(big), e.Amount), &big)
+				if m.service == 0 {
+					m.service = e.Service
+				}
+				if m.staff == 0 {
+					m.staff = e.Staff
+				}
+				if m.channel == 0 {
+					m.channel = e.Channel
+				}
+				if e.Lead != NoLead && (m.lead == NoLead || e.Lead < m.lead) {
+					m.lead = e.Lead
+				}
+				return
+			}
+			q := *p
+			q.amount = 0
+			q.setAmount(e.Amount, &big)
+			merged = append(merged, q)
+		}
+		i, j := 0, 0
+		for i < len(a.events) || j < len(b.events) {
+			if j == len(b.events) || i < len(a.events) && a.events[i].dayStatus <= b.events[j].dayStatus {
+				add(a, &a.events[i])
+				i++
+			} else {
+				add(b, &b.events[j])
+				j++
+			}
+		}
+		a.events, a.big = merged, big
+		for _, f := range []struct{ to, from *string }{{&a.Name, &b.Name}, {&a.Email, &b.Email}, {&a.Phone, &b.Phone}, {&a.ContactPreference, &b.ContactPreference}, {&a.Referrer, &b.Referrer}, {&a.Location, &b.Location}} {
+			if strings.TrimSpace(*f.to) == "" {
+				*f.to = *f.from
+			}
+		}
+		a.given |= b.given
+	}
+	kept := s.Customers[:0]
+	for i := range s.Customers {
+		if _, gone := into[i]; !gone {
+			kept = append(kept, s.Customers[i])
+		}
+	}
+	clear(s.Customers[len(kept):])
+	s.Customers = kept
 }

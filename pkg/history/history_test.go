@@ -229,3 +229,33 @@ func TestRowsOfOneVisitAddUpWithoutWrappingAround(t *testing.T) {
 		t.Errorf("spend %d, want %d", s, int64(money.Max))
 	}
 }
+
+// TestJoinMergesOneHistoryIntoAnother joins B into A: their visits on one day become one
+// with the amounts added, A keeps its contact details and gains those it lacked, and B is
+// gone.
+func TestJoinMergesOneHistoryIntoAnother(t *testing.T) {
+	b := history.NewBuilder()
+	bt := &history.Batch{}
+	add := func(key, phone string, day visit.Day, amount int64, hash uint64) {
+		bt.Rows = append(bt.Rows, history.Row{Key: bt.Add([]byte(key)), KeyHash: uint64(len(key)), Day: day, AltDay: day,
+			Booked: visit.NoDay, AltBooked: visit.NoDay, Amount: amount, Status: visit.Attended, Phone: bt.Add([]byte(phone)), Hash: hash})
+	}
+	add("a@example.com", "", d(2024, 1, 5), 1000, 1)
+	add("a@example.com", "", d(2024, 3, 1), 500, 2)
+	add("phone:301234567", "030 1234567", d(2024, 3, 1), 700, 3)
+	add("phone:301234567", "030 1234567", d(2024, 2, 1), 200, 4)
+	b.AddBatch(bt)
+	set := b.Finish(history.Resolution{})
+	set.Join(map[int]int{1: 0})
+	if len(set.Customers) != 1 {
+		t.Fatalf("%d customers after the join, want 1", len(set.Customers))
+	}
+	h := &set.Customers[0]
+	var got []int64
+	for _, e := range h.Events() {
+		got = append(got, e.Amount)
+	}
+	if h.Key != "a@example.com" || h.Phone != "030 1234567" || !slices.Equal(got, []int64{1000, 200, 1200}) {
+		t.Errorf("joined history %s (phone %q) with amounts %v; want a@example.com, 030 1234567, [1000 200 1200]", h.Key, h.Phone, got)
+	}
+}
