@@ -44,6 +44,9 @@ const (
 	Quantity
 	// Refunded is the part of a payment's amount given back.
 	Refunded
+	// OnlineFlag is a yes/no column saying the appointment was booked online; without a
+	// channel column it becomes the channel, "online" (a platform) or "direct".
+	OnlineFlag
 	numConcepts
 )
 
@@ -51,6 +54,7 @@ var conceptNames = [numConcepts]string{
 	"customer", "date", "status", "amount", "service", "staff", "channel", "booked_at",
 	"referrer", "location", "name", "email", "phone", "contact_preference",
 	"first_name", "last_name", "time", "no_show", "cancelled", "order", "quantity", "refunded",
+	"booked_online",
 }
 
 // String returns the concept's stable name, e.g. "booked_at".
@@ -113,6 +117,7 @@ var aliasText = []struct {
 	{ContactPreference, words("contactpreference preferredcontact preferredcontactmethod contactmethod contactchannel acceptsmarketing acceptsemailmarketing marketingconsent consent optin kontaktweg kontaktart kontaktpraeferenz bevorzugterkontakt einwilligung werbeeinwilligung erinnerungper erinnerung inviteeacceptedmarketingemails")},
 	{Time, words("time uhrzeit zeit starttimeonly terminzeit beginnzeit")},
 	{NoShowFlag, words("noshow nichterschienen markedasnoshow noshowed ausgeblieben")},
+	{OnlineFlag, words("bookedonline onlinebooking onlinebooked onlinegebucht onlinebuchung onlinetermin")},
 	{CancelledFlag, words("cancelled canceled cancelledat canceledat cancellationdate cancelationdate storniert storniertam abgesagt abgesagtam stornodatum")},
 	{Order, words("orderno ordernumber orderid ordernr invoiceno invoicenumber invoiceid invoicenr invoice rechnungsnr rechnungsnummer bestellnr bestellnummer auftragsnr auftragsnummer belegnr belegnummer appointmentid bookingid booknumber bookingnumber reservationid reservationnumber buchungsnr buchungsnummer terminid terminnr reservierungsnr reservierungsnummer")},
 	{Quantity, words("quantity qty menge anzahl stueckzahl lineitemquantity itemquantity")},
@@ -365,7 +370,7 @@ func mapColumns(header []string, overrides map[Concept]string, dateOK func(col i
 	for c := range claims {
 		slices.SortStableFunc(claims[c], func(a, b claim) int { return a.rank - b.rank })
 	}
-	order := []Concept{Customer, Date, Status, Amount, Email, Phone, FirstName, LastName, Name, Service, Staff, Channel, BookedAt, Referrer, Location, ContactPreference, Time, NoShowFlag, CancelledFlag, Order, Quantity, Refunded}
+	order := []Concept{Customer, Date, Status, Amount, Email, Phone, FirstName, LastName, Name, Service, Staff, Channel, BookedAt, Referrer, Location, ContactPreference, Time, NoShowFlag, CancelledFlag, Order, Quantity, Refunded, OnlineFlag}
 	for _, c := range order {
 		if fixed[c] || m.has(c) {
 			continue

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -121,7 +122,7 @@ func TestLayoutsOfRealSoftwareAreReadWithoutFlags(t *testing.T) {
 		{file: "us_salon_booked_online.csv", encoding: "ASCII", delimiter: ",", key: "email", dateOrder: "month first (mm/dd)",
 			rows: 8, accepted: 8, customers: 4,
 			visitDays: 6, amount: 40500,
-			concepts: map[string]string{"email": "Email", "name": "Client Name", "date": "Appointment Date", "staff": "Provider", "status": "Status"}},
+			concepts: map[string]string{"email": "Email", "name": "Client Name", "date": "Appointment Date", "staff": "Provider", "status": "Status", "booked_online": "Booked Online"}},
 		{file: "calendly.csv", encoding: "UTF-8", delimiter: ",", key: "email",
 			rows: 12, accepted: 12, customers: 5,
 			visitDays: 9, amount: 36000,
@@ -309,5 +310,23 @@ func TestOnlineRetailIIIsReadLikeOnlineRetail(t *testing.T) {
 	h := res.Set.Find("13085")
 	if h == nil || h.Len() != 1 || h.At(0).Amount != 16440 || r.Orders != 2 || r.CancelledOrders != 1 {
 		t.Errorf("13085: %+v; %d orders, %d cancelled; want one purchase of 164.40, 2 orders, 1 cancelled", h, r.Orders, r.CancelledOrders)
+	}
+}
+
+// TestBookedOnlineIsTheChannel reads a "Booked Online" Yes/No column as the booking channel
+// where the export has no channel column: "online" for Yes, "direct" for No.
+func TestBookedOnlineIsTheChannel(t *testing.T) {
+	res := read(t, Options{}, "us_salon_booked_online.csv")
+	if !res.Set.Columns.Channel {
+		t.Fatal("the set has no channel")
+	}
+	got := map[string]int{}
+	for i := range res.Set.Customers {
+		for _, e := range res.Set.Customers[i].Events() {
+			got[res.Set.Channels.Name(e.Channel)]++
+		}
+	}
+	if want := map[string]int{"online": 5, "direct": 3}; !maps.Equal(got, want) {
+		t.Errorf("channels %v, want %v", got, want)
 	}
 }

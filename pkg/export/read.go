@@ -515,7 +515,7 @@ func columnsOf(files []*fileState) history.Columns {
 		c.Amount = c.Amount || m.has(Amount)
 		c.Service = c.Service || m.has(Service)
 		c.Staff = c.Staff || m.has(Staff)
-		c.Channel = c.Channel || m.has(Channel)
+		c.Channel = c.Channel || m.has(Channel) || m.has(OnlineFlag)
 		c.BookedAt = c.BookedAt || m.has(BookedAt)
 		c.Referrer = c.Referrer || m.has(Referrer)
 		c.Location = c.Location || m.has(Location)

@@ -259,6 +259,10 @@ func chainHash(h uint64, f []byte) uint64 {
 
 // span returns the span of v in bt: where it is in the block when it was taken from there
 // as written (the common case, which copies nothing), else a copy in bt's text.
+// onlineChannel is the channel a "booked online" yes/no column stands for: "online" is a
+// platform to the booking-channel hints, "direct" is not (see reason.Classify).
+var onlineChannel = map[bool][]byte{true: []byte("online"), false: []byte("direct")}
+
 func (w *worker) span(bt *history.Batch, v []byte) history.Span {
 	if len(v) == 0 {
 		return history.Span{}
@@ -475,6 +479,13 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 	row.Service = w.span(bt, w.get(fs, fields, Service))
 	row.Staff = w.span(bt, w.get(fs, fields, Staff))
 	row.Channel = w.span(bt, w.get(fs, fields, Channel))
+	if !fs.cols.has(Channel) {
+		if v := w.get(fs, fields, OnlineFlag); len(v) > 0 {
+			if yes, ok := field.ParseFlag(v); ok {
+				row.Channel = w.span(bt, onlineChannel[yes])
+			}
+		}
+	}
 	row.Location = w.span(bt, w.get(fs, fields, Location))
 	row.Referrer = w.span(bt, w.get(fs, fields, Referrer))
 	row.Email = w.span(bt, w.get(fs, fields, Email))
