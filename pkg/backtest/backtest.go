@@ -1,0 +1,168 @@
+// Package backtest measures whether lapse verdicts foretell who does not come back. Given
+// the verdicts judged as of a date on the data cut at that date, and the full data, it
+// counts who came back by the end of a horizon and scores the verdicts (lapsed and lost
+// are flagged) by precision and recall against the yardstick every rule has to beat: the
+// naive ranking by days since the last visit, flagging the same number of customers.
+//
+// It neither cuts the data nor judges anyone (see [history.Set.AsOf] and package lapse),
+// and it says nothing about single customers: it returns counts.
+package backtest
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/visit"
+)
+
+// ErrNoHorizon is returned by [Measure] when the horizon's end is not after the as-of date.
+var ErrNoHorizon = errors.New("backtest: the horizon ends on or before the as-of date")
+
+// Score is how one ranking did in one group of customers.
+type Score struct {
+	// Flagged is how many customers the ranking flagged; Hits how many of them did not
+	// come back.
+	Flagged, Hits int
+	// NotBack is how many customers of the group did not come back: what recall is a
+	// share of.
+	NotBack int
+}
+
+// Precision is the share of the flagged customers who did not come back; 0 when none was
+// flagged (see [Score.Flagged]).
+func (s Score) Precision() float64 { return share(s.Hits, s.Flagged) }
+
+// Recall is the share of the customers who did not come back that were flagged; 0 when
+// all came back.
+func (s Score) Recall() float64 { return share(s.Hits, s.NotBack) }
+
+func share(n, of int) float64 {
+	if of == 0 {
+		return 0
+	}
+	return float64(n) / float64(of)
+}
+
+// Group is the scores of the customers decided by one rule, or of all customers.
+type Group struct {
+	// Rule decided the group's verdicts; 0 for all customers.
+	Rule lapse.Rule
+	// Judged counts the customers with a visit on or before the as-of date; NotBack those
+	// of them without a visit in the horizon.
+	Judged, NotBack int
+	// Lapsed and Lost count the verdicts that flag a customer, by status.
+	Lapsed, Lost int
+	// Verdicts scores the verdicts: lapsed and lost are flagged. Naive scores the ranking
+	// by days since the last visit that flags as many customers of the group, ties broken
+	// by the customers' keys.
+	Verdicts, Naive Score
+}
+
+// BaseRate is the share of the group that did not come back: the precision of flagging
+// at random.
+func (g Group) BaseRate() float64 { return share(g.NotBack, g.Judged) }
+
+// Result is a backtest's figures.
+type Result struct {
+	// AsOf is the day the verdicts were judged on; End the last day of the horizon, in
+	// which a visit is coming back.
+	AsOf, End visit.Day
+	// All is every judged customer; ByRule the customers of each rule that judged any, in
+	// the order the rules are tried. The naive ranking of a rule's group ranks that group
+	// alone, so the two scores compare orderings among the same customers.
+	All    Group
+	ByRule []Group
+	// Unjudged counts the verdicts without a visit on or before AsOf (rule no-visit):
+	// they have no days since a last visit to rank by, and count nowhere else.
+	Unjudged int
+}
+
+// Measure scores verdicts, judged as of asOf on the data cut at asOf, with what full, the
+// same data uncut, shows of the days after it: a customer came back when full has a visit
+// of theirs in (asOf, end] (see [history.Event.IsVisit]; a past appointment whose outcome
+// was never recorded counts, as it does for the verdicts). end must be a day the data
+// covers, or every customer not seen after it counts as gone.
+func Measure(full *history.Set, verdicts []lapse.Verdict, asOf, end visit.Day) (*Result, error) {
+	if end <= asOf {
+		return nil, fmt.Errorf("%w: %s, as of %s", ErrNoHorizon, end, asOf)
+	}
+	r := &Result{AsOf: asOf, End: end}
+	type judged struct {
+		rule    lapse.Rule
+		status  lapse.Status
+		gap     int
+		notBack bool
+	}
+	// Verdicts come in the cut set's order, by key: the ranking's ties are broken so.
+	var all []judged
+	for i := range verdicts {
+		v := &verdicts[i]
+		if v.LastVisit == visit.NoDay {
+			r.Unjudged++
+			continue
+		}
+		h := full.Find(v.Key)
+		if h == nil {
+			return nil, fmt.Errorf("backtest: customer %q of the verdicts is not in the data", v.Key)
+		}
+		all = append(all, judged{rule: v.Rule, status: v.Status, gap: int(asOf - v.LastVisit), notBack: !cameBack(h, asOf, end)})
+	}
+	score := func(rule lapse.Rule, in []judged) Group {
+		g := Group{Rule: rule, Judged: len(in)}
+		for _, c := range in {
+			if c.notBack {
+				g.NotBack++
+			}
+			switch c.status {
+			case lapse.Lapsed:
+				g.Lapsed++
+			case lapse.Lost:
+				g.Lost++
+			}
+			if c.status.Missing() {
+				g.Verdicts.Flagged++
+				if c.notBack {
+					g.Verdicts.Hits++
+				}
+			}
+		}
+		g.Verdicts.NotBack, g.Naive.NotBack = g.NotBack, g.NotBack
+		ranked := slices.Clone(in)
+		slices.SortStableFunc(ranked, func(a, b judged) int { return b.gap - a.gap })
+		g.Naive.Flagged = g.Verdicts.Flagged
+		for _, c := range ranked[:g.Naive.Flagged] {
+			if c.notBack {
+				g.Naive.Hits++
+			}
+		}
+		return g
+	}
+	r.All = score(0, all)
+	byRule := map[lapse.Rule][]judged{}
+	for _, c := range all {
+		byRule[c.rule] = append(byRule[c.rule], c)
+	}
+	for rule := lapse.RuleBooked; rule <= lapse.RuleNoVisit; rule++ {
+		if in := byRule[rule]; len(in) > 0 {
+			r.ByRule = append(r.ByRule, score(rule, in))
+		}
+	}
+	return r, nil
+}
+
+// cameBack reports whether h has a visit in (asOf, end].
+func cameBack(h *history.History, asOf, end visit.Day) bool {
+	for i := h.NumPast(asOf); i < h.Len(); i++ {
+		e := h.At(i)
+		if e.Day > end {
+			return false
+		}
+		if e.IsVisit(end) {
+			return true
+		}
+	}
+	return false
+}

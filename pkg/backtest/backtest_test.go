@@ -1,0 +1,208 @@
+package backtest
+
+import (
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/visit"
+)
+
+const asOf, end = visit.Day(100), visit.Day(190)
+
+// customer is a hand-made history with its verdict as of asOf.
+type customer struct {
+	key    string
+	days   []visit.Day // attended visits
+	other  []history.Event
+	status lapse.Status
+	rule   lapse.Rule
+}
+
+// build returns the full set (customers in key order) and the verdicts: each customer's
+// last visit on or before asOf is the one the verdict names.
+func build(cs []customer) (*history.Set, []lapse.Verdict) {
+	set := &history.Set{}
+	var vs []lapse.Verdict
+	for _, c := range cs {
+		var evs []history.Event
+		for _, d := range c.days {
+			evs = append(evs, history.Event{Day: d, Status: visit.Attended, Lead: history.NoLead})
+		}
+		evs = append(evs, c.other...)
+		sortEvents(evs)
+		set.Customers = append(set.Customers, history.Make(c.key, evs...))
+		last := visit.NoDay
+		for _, d := range c.days {
+			if d <= asOf {
+				last = max(last, d)
+			}
+		}
+		vs = append(vs, lapse.Verdict{Key: c.key, Status: c.status, Rule: c.rule, LastVisit: last})
+	}
+	return set, vs
+}
+
+func sortEvents(evs []history.Event) {
+	for i := 1; i < len(evs); i++ {
+		for j := i; j > 0 && (evs[j].Day < evs[j-1].Day || evs[j].Day == evs[j-1].Day && evs[j].Status < evs[j-1].Status); j-- {
+			evs[j], evs[j-1] = evs[j-1], evs[j]
+		}
+	}
+}
+
+func TestMeasure(t *testing.T) {
+	tests := []struct {
+		name      string
+		customers []customer
+		// want: the whole group's verdicts' and naive hits, flagged and not back
+		flagged, hits, naiveHits, notBack, judged, unjudged int
+	}{
+		{
+			name: "the verdicts beat recency when the recent lapsed customer stays away and the long-absent one comes back",
+			customers: []customer{
+				{key: "A", days: []visit.Day{50, 90}, status: lapse.Lapsed, rule: lapse.RuleOwnRhythm},      // gap 10, gone
+				{key: "B", days: []visit.Day{10, 150}, status: lapse.Active, rule: lapse.RulePopulation},    // gap 90, back
+				{key: "C", days: []visit.Day{20, 50}, status: lapse.Lost, rule: lapse.RuleModel},            // gap 50, gone
+				{key: "D", days: []visit.Day{80, 95, 200}, status: lapse.Active, rule: lapse.RuleOwnRhythm}, // gap 5, back after the horizon
+			},
+			// flagged A, C: both gone. Naive flags B (90) and C (50): one gone. Gone: A, C, D.
+			flagged: 2, hits: 2, naiveHits: 1, notBack: 3, judged: 4,
+		},
+		{
+			name: "recency wins when the verdicts flag the customer who comes back",
+			customers: []customer{
+				{key: "A", days: []visit.Day{90, 120}, status: lapse.Lapsed, rule: lapse.RuleOwnRhythm}, // gap 10, back
+				{key: "B", days: []visit.Day{10}, status: lapse.Active, rule: lapse.RulePopulation},     // gap 90, gone
+				{key: "C", days: []visit.Day{99}, status: lapse.Active, rule: lapse.RulePopulation},     // gap 1, gone
+			},
+			flagged: 1, hits: 0, naiveHits: 1, notBack: 2, judged: 3,
+		},
+		{
+			name: "ties in days since the last visit go to the first key",
+			customers: []customer{
+				{key: "A", days: []visit.Day{60, 140}, status: lapse.Active, rule: lapse.RulePopulation},    // gap 40, back
+				{key: "B", days: []visit.Day{60}, status: lapse.Active, rule: lapse.RulePopulation},         // gap 40, gone
+				{key: "C", days: []visit.Day{95}, status: lapse.Lapsed, rule: lapse.RulePopulation},         // gap 5, gone
+				{key: "D", days: []visit.Day{20, 98, 130}, status: lapse.Active, rule: lapse.RuleOwnRhythm}, // gap 2, back
+			},
+			// naive flags one: A or B at 40 days; A by key, who came back.
+			flagged: 1, hits: 1, naiveHits: 0, notBack: 2, judged: 4,
+		},
+		{
+			name: "a cancelled or missed appointment in the horizon is not coming back, an unrecorded booked one is",
+			customers: []customer{
+				{key: "A", days: []visit.Day{50}, other: []history.Event{{Day: 120, Status: visit.Cancelled, Lead: history.NoLead}}, status: lapse.Lapsed, rule: lapse.RulePopulation},
+				{key: "B", days: []visit.Day{50}, other: []history.Event{{Day: 120, Status: visit.NoShow, Lead: history.NoLead}}, status: lapse.Lapsed, rule: lapse.RulePopulation},
+				{key: "C", days: []visit.Day{50}, other: []history.Event{{Day: 120, Status: visit.Booked, Lead: history.NoLead}}, status: lapse.Lapsed, rule: lapse.RulePopulation},
+			},
+			flagged: 3, hits: 2, naiveHits: 2, notBack: 2, judged: 3,
+		},
+		{
+			name: "a visit on the horizon's last day is coming back, on the day after it is not",
+			customers: []customer{
+				{key: "A", days: []visit.Day{50, end}, status: lapse.Lost, rule: lapse.RulePopulation},
+				{key: "B", days: []visit.Day{50, end + 1}, status: lapse.Lost, rule: lapse.RulePopulation},
+			},
+			flagged: 2, hits: 1, naiveHits: 1, notBack: 1, judged: 2,
+		},
+		{
+			name: "a customer without a visit by the as-of date is not judged",
+			customers: []customer{
+				{key: "A", days: []visit.Day{150}, status: lapse.NotSeen, rule: lapse.RuleNoVisit},
+				{key: "B", days: []visit.Day{50}, status: lapse.Lost, rule: lapse.RulePopulation},
+			},
+			flagged: 1, hits: 1, naiveHits: 1, notBack: 1, judged: 1, unjudged: 1,
+		},
+		{
+			name:      "nobody flagged scores zero, not NaN",
+			customers: []customer{{key: "A", days: []visit.Day{90}, status: lapse.Active, rule: lapse.RuleOwnRhythm}},
+			flagged:   0, hits: 0, naiveHits: 0, notBack: 1, judged: 1,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set, vs := build(tt.customers)
+			r, err := Measure(set, vs, asOf, end)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := r.All
+			if g.Judged != tt.judged || r.Unjudged != tt.unjudged || g.NotBack != tt.notBack {
+				t.Errorf("judged %d, unjudged %d, not back %d; want %d, %d, %d", g.Judged, r.Unjudged, g.NotBack, tt.judged, tt.unjudged, tt.notBack)
+			}
+			if g.Verdicts.Flagged != tt.flagged || g.Naive.Flagged != tt.flagged {
+				t.Errorf("flagged %d and naive %d, want %d for both", g.Verdicts.Flagged, g.Naive.Flagged, tt.flagged)
+			}
+			if g.Verdicts.Hits != tt.hits || g.Naive.Hits != tt.naiveHits {
+				t.Errorf("hits %d, naive %d; want %d, %d", g.Verdicts.Hits, g.Naive.Hits, tt.hits, tt.naiveHits)
+			}
+			for _, x := range []float64{g.Verdicts.Precision(), g.Verdicts.Recall(), g.Naive.Precision(), g.Naive.Recall(), g.BaseRate()} {
+				if math.IsNaN(x) || x < 0 || x > 1 {
+					t.Errorf("share %v out of [0, 1]", x)
+				}
+			}
+		})
+	}
+}
+
+func TestMeasureShares(t *testing.T) {
+	set, vs := build([]customer{
+		{key: "A", days: []visit.Day{50, 90}, status: lapse.Lapsed, rule: lapse.RuleOwnRhythm},
+		{key: "B", days: []visit.Day{10, 150}, status: lapse.Active, rule: lapse.RulePopulation},
+		{key: "C", days: []visit.Day{20, 50}, status: lapse.Lost, rule: lapse.RuleModel},
+		{key: "D", days: []visit.Day{80, 95, 200}, status: lapse.Active, rule: lapse.RuleOwnRhythm},
+	})
+	r, err := Measure(set, vs, asOf, end)
+	if err != nil {
+		t.Fatal(err)
+	}
+	near := func(name string, got, want float64) {
+		t.Helper()
+		if math.Abs(got-want) > 1e-12 {
+			t.Errorf("%s = %v, want %v", name, got, want)
+		}
+	}
+	all := r.All
+	near("precision", all.Verdicts.Precision(), 1)
+	near("recall", all.Verdicts.Recall(), 2.0/3)
+	near("naive precision", all.Naive.Precision(), 0.5)
+	near("naive recall", all.Naive.Recall(), 1.0/3)
+	near("base rate", all.BaseRate(), 0.75)
+	if all.Lapsed != 1 || all.Lost != 1 {
+		t.Errorf("lapsed %d, lost %d; want 1, 1", all.Lapsed, all.Lost)
+	}
+	// By rule, in the order the rules are tried; each rule's naive ranking ranks its own
+	// customers: own rhythm flags one of A (10 days) and D (5 days), and so does recency.
+	want := []struct {
+		rule                                  lapse.Rule
+		judged, notBack, flagged, hits, naive int
+	}{
+		{lapse.RuleOwnRhythm, 2, 2, 1, 1, 1},
+		{lapse.RuleModel, 1, 1, 1, 1, 1},
+		{lapse.RulePopulation, 1, 0, 0, 0, 0},
+	}
+	if len(r.ByRule) != len(want) {
+		t.Fatalf("%d rules, want %d: %+v", len(r.ByRule), len(want), r.ByRule)
+	}
+	for i, w := range want {
+		g := r.ByRule[i]
+		if g.Rule != w.rule || g.Judged != w.judged || g.NotBack != w.notBack || g.Verdicts.Flagged != w.flagged || g.Verdicts.Hits != w.hits || g.Naive.Hits != w.naive {
+			t.Errorf("rule %d = %+v, want %+v", i, g, w)
+		}
+	}
+	near("own rhythm recall", r.ByRule[0].Verdicts.Recall(), 0.5)
+}
+
+func TestMeasureRefuses(t *testing.T) {
+	set, vs := build([]customer{{key: "A", days: []visit.Day{50}, status: lapse.Lost, rule: lapse.RulePopulation}})
+	if _, err := Measure(set, vs, asOf, asOf); !errors.Is(err, ErrNoHorizon) {
+		t.Errorf("a horizon ending on the as-of date: err = %v, want ErrNoHorizon", err)
+	}
+	vs[0].Key = "Z"
+	if _, err := Measure(set, vs, asOf, end); err == nil {
+		t.Error("a verdict for a customer not in the data: no error")
+	}
+}
