@@ -59,6 +59,10 @@ type Group struct {
 	// by days since the last visit that flags as many customers of the group, ties broken
 	// by the customers' keys.
 	Verdicts, Naive Score
+	// Overall scores the group's customers among those the naive ranking of all customers
+	// flags ([Result.All]'s Naive): by rule, its hits and the verdicts' sum to the totals,
+	// so the difference says which rule's verdicts gain or lose against recency overall.
+	Overall Score
 }
 
 // BaseRate is the share of the group that did not come back: the precision of flagging
@@ -95,6 +99,7 @@ func Measure(full *history.Set, verdicts []lapse.Verdict, asOf, end visit.Day) (
 		status  lapse.Status
 		gap     int
 		notBack bool
+		overall bool // flagged by the naive ranking of all customers
 	}
 	// Verdicts come in the cut set's order, by key: the ranking's ties are broken so.
 	var all []judged
@@ -128,8 +133,14 @@ func Measure(full *history.Set, verdicts []lapse.Verdict, asOf, end visit.Day) (
 					g.Verdicts.Hits++
 				}
 			}
+			if c.overall {
+				g.Overall.Flagged++
+				if c.notBack {
+					g.Overall.Hits++
+				}
+			}
 		}
-		g.Verdicts.NotBack, g.Naive.NotBack = g.NotBack, g.NotBack
+		g.Verdicts.NotBack, g.Naive.NotBack, g.Overall.NotBack = g.NotBack, g.NotBack, g.NotBack
 		ranked := slices.Clone(in)
 		slices.SortStableFunc(ranked, func(a, b judged) int { return b.gap - a.gap })
 		g.Naive.Flagged = g.Verdicts.Flagged
@@ -139,6 +150,20 @@ func Measure(full *history.Set, verdicts []lapse.Verdict, asOf, end visit.Day) (
 			}
 		}
 		return g
+	}
+	flagged := 0
+	for _, c := range all {
+		if c.status.Missing() {
+			flagged++
+		}
+	}
+	order := make([]int, len(all))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return all[b].gap - all[a].gap })
+	for _, i := range order[:flagged] {
+		all[i].overall = true
 	}
 	r.All = score(0, all)
 	byRule := map[lapse.Rule][]judged{}

@@ -139,6 +139,19 @@ func TestMeasure(t *testing.T) {
 			if g.Verdicts.Hits != tt.hits || g.Naive.Hits != tt.naiveHits {
 				t.Errorf("hits %d, naive %d; want %d, %d", g.Verdicts.Hits, g.Naive.Hits, tt.hits, tt.naiveHits)
 			}
+			if g.Overall != g.Naive {
+				t.Errorf("all customers: overall %+v, want the naive score %+v", g.Overall, g.Naive)
+			}
+			var sum Group
+			for _, rg := range r.ByRule {
+				sum.Judged += rg.Judged
+				sum.Verdicts.Hits += rg.Verdicts.Hits
+				sum.Overall.Flagged += rg.Overall.Flagged
+				sum.Overall.Hits += rg.Overall.Hits
+			}
+			if sum.Judged != g.Judged || sum.Verdicts.Hits != g.Verdicts.Hits || sum.Overall.Flagged != g.Naive.Flagged || sum.Overall.Hits != g.Naive.Hits {
+				t.Errorf("the rules sum to %+v, want the totals %+v", sum, g)
+			}
 			for _, x := range []float64{g.Verdicts.Precision(), g.Verdicts.Recall(), g.Naive.Precision(), g.Naive.Recall(), g.BaseRate()} {
 				if math.IsNaN(x) || x < 0 || x > 1 {
 					t.Errorf("share %v out of [0, 1]", x)
@@ -176,20 +189,22 @@ func TestMeasureShares(t *testing.T) {
 	}
 	// By rule, in the order the rules are tried; each rule's naive ranking ranks its own
 	// customers: own rhythm flags one of A (10 days) and D (5 days), and so does recency.
+	// The overall ranking flags B (90 days, population, back) and C (50 days, model, gone).
 	want := []struct {
-		rule                                  lapse.Rule
-		judged, notBack, flagged, hits, naive int
+		rule                                                               lapse.Rule
+		judged, notBack, flagged, hits, naive, overallFlagged, overallHits int
 	}{
-		{lapse.RuleOwnRhythm, 2, 2, 1, 1, 1},
-		{lapse.RuleModel, 1, 1, 1, 1, 1},
-		{lapse.RulePopulation, 1, 0, 0, 0, 0},
+		{lapse.RuleOwnRhythm, 2, 2, 1, 1, 1, 0, 0},
+		{lapse.RuleModel, 1, 1, 1, 1, 1, 1, 1},
+		{lapse.RulePopulation, 1, 0, 0, 0, 0, 1, 0},
 	}
 	if len(r.ByRule) != len(want) {
 		t.Fatalf("%d rules, want %d: %+v", len(r.ByRule), len(want), r.ByRule)
 	}
 	for i, w := range want {
 		g := r.ByRule[i]
-		if g.Rule != w.rule || g.Judged != w.judged || g.NotBack != w.notBack || g.Verdicts.Flagged != w.flagged || g.Verdicts.Hits != w.hits || g.Naive.Hits != w.naive {
+		if g.Rule != w.rule || g.Judged != w.judged || g.NotBack != w.notBack || g.Verdicts.Flagged != w.flagged || g.Verdicts.Hits != w.hits || g.Naive.Hits != w.naive ||
+			g.Overall.Flagged != w.overallFlagged || g.Overall.Hits != w.overallHits {
 			t.Errorf("rule %d = %+v, want %+v", i, g, w)
 		}
 	}

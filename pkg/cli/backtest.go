@@ -189,6 +189,8 @@ type backtestGroupJSON struct {
 	Lost     int               `json:"lost"`
 	Winback  backtestScoreJSON `json:"winback"`
 	Naive    backtestScoreJSON `json:"naive_days_since_last_visit"`
+	// Overall is the group's share of the naive ranking of all customers (by rule only).
+	Overall *backtestScoreJSON `json:"naive_overall,omitempty"`
 }
 
 type backtestScoreJSON struct {
@@ -219,6 +221,8 @@ func backtestGroupDoc(g backtest.Group) backtestGroupJSON {
 	}
 	if g.Rule != 0 {
 		js.Rule = g.Rule.String()
+		overall := score(g.Overall)
+		js.Overall = &overall
 	}
 	return js
 }
@@ -247,6 +251,8 @@ type backtestRow struct {
 	NaiveHits      int    `csv:"naive_did_not_come_back"`
 	NaivePrecision string `csv:"naive_precision"`
 	NaiveRecall    string `csv:"naive_recall"`
+	OverallFlagged int    `csv:"naive_overall_flagged"`
+	OverallHits    int    `csv:"naive_overall_did_not_come_back"`
 	AsOf           string `csv:"as_of"`
 	ObservedTo     string `csv:"observed_to"`
 }
@@ -268,6 +274,7 @@ func backtestRows(bt *backtest.Result) []backtestRow {
 		rows = append(rows, backtestRow{Rule: rule, Judged: js.Judged, NotBack: js.NotBack, BaseRate: f(&js.BaseRate),
 			Flagged: js.Winback.Flagged, Lapsed: js.Lapsed, Lost: js.Lost, Hits: js.Winback.Hits, Precision: f(js.Winback.Precision), Recall: f(js.Winback.Recall),
 			NaiveHits: js.Naive.Hits, NaivePrecision: f(js.Naive.Precision), NaiveRecall: f(js.Naive.Recall),
+			OverallFlagged: g.Overall.Flagged, OverallHits: g.Overall.Hits,
 			AsOf: bt.AsOf.String(), ObservedTo: bt.End.String()})
 	}
 	return rows
@@ -305,15 +312,18 @@ func backtestDoc(bt *backtest.Result, hz horizon, end visit.Day, w backtestWords
 	tab := render.Table{Title: w.atCount, Columns: w.scoreColumns, Numeric: []bool{false, true, true, true, true},
 		Rows: [][]string{row("winback", all.Verdicts), row(w.naive, all.Naive)}}
 	tab.Notes = append(tab.Notes, w.naiveNote)
-	if bt.Unjudged > 0 {
+	switch {
+	case bt.Unjudged == 1:
+		tab.Notes = append(tab.Notes, w.unjudgedOne)
+	case bt.Unjudged > 1:
 		tab.Notes = append(tab.Notes, fmt.Sprintf(w.unjudged, render.Int(bt.Unjudged, lang)))
 	}
 	doc.Tables = append(doc.Tables, tab)
-	rules := render.Table{Title: w.byRule, Columns: w.ruleColumns, Numeric: []bool{false, true, true, true, true, true, true, true}}
+	rules := render.Table{Title: w.byRule, Columns: w.ruleColumns, Numeric: []bool{false, true, true, true, true, true, true, true, true}}
 	for _, g := range bt.ByRule {
-		rules.Rows = append(rules.Rows, []string{w.rule(g.Rule), render.Int(g.Judged, lang), fmt.Sprintf(w.baseRate, render.Int(g.NotBack, lang), pct(g.BaseRate(), g.Judged)), render.Int(g.Verdicts.Flagged, lang),
-			pct(g.Verdicts.Precision(), g.Verdicts.Flagged), pct(g.Naive.Precision(), g.Naive.Flagged),
-			pct(g.Verdicts.Recall(), g.NotBack), pct(g.Naive.Recall(), g.NotBack)})
+		rules.Rows = append(rules.Rows, []string{w.rule(g.Rule), render.Int(g.Judged, lang), fmt.Sprintf(w.baseRate, render.Int(g.NotBack, lang), pct(g.BaseRate(), g.Judged)),
+			render.Int(g.Verdicts.Flagged, lang), pct(g.Verdicts.Precision(), g.Verdicts.Flagged), pct(g.Verdicts.Recall(), g.NotBack),
+			pct(g.Naive.Precision(), g.Naive.Flagged), render.Int(g.Overall.Flagged, lang), pct(g.Overall.Precision(), g.Overall.Flagged)})
 	}
 	rules.Notes = append(rules.Notes, w.byRuleNote)
 	doc.Tables = append(doc.Tables, rules)
@@ -324,7 +334,7 @@ func backtestDoc(bt *backtest.Result, hz horizon, end visit.Day, w backtestWords
 // catalogue, until the command's words join the others.
 type backtestWords struct {
 	title, asOf, horizon, horizonTo, horizonCut, judged, notBack, baseRate, flagged, lapsedLost string
-	atCount, naive, naiveNote, unjudged, byRule, byRuleNote, percent                            string
+	atCount, naive, naiveNote, unjudged, unjudgedOne, byRule, byRuleNote, percent               string
 	scoreColumns, ruleColumns                                                                   []string
 	rules                                                                                       map[lapse.Rule]string
 }
@@ -344,11 +354,11 @@ func backtestWordsFor(lang string) backtestWords {
 			notBack: "nicht wiedergekommen", baseRate: "%s (%s)", flagged: "markiert", lapsedLost: "%s (%s überfällig, %s verloren)",
 			atCount: "Bei gleich vielen markierten Kunden", naive: "Tage seit dem letzten Besuch",
 			naiveNote: "Tage seit dem letzten Besuch: die Kunden mit dem längsten Abstand, so viele wie winback markiert, bei Gleichstand nach Nummer.",
-			unjudged:  "%s Kunden ohne Besuch bis zum Stichtag sind nicht beurteilt.",
-			byRule:    "Nach der Regel, die entschied", byRuleNote: "Je Regel markiert der Vergleich so viele Kunden dieser Regel, wie winback dort markiert.",
+			unjudged:  "%s Kunden ohne Besuch bis zum Stichtag sind nicht beurteilt.", unjudgedOne: "Ein Kunde ohne Besuch bis zum Stichtag ist nicht beurteilt.",
+			byRule: "Nach der Regel, die entschied", byRuleNote: "„nach Tagen, in der Regel“ markiert so viele Kunden dieser Regel wie winback, nach Tagen seit dem letzten Besuch; „nach Tagen, insgesamt“ sind die Kunden der Regel unter denen, die die Rangfolge aller Kunden markiert.",
 			percent:      " %",
 			scoreColumns: []string{"Rangfolge", "markiert", "davon nicht wiedergekommen", "Präzision", "Trefferquote"},
-			ruleColumns:  []string{"Regel", "Kunden", "nicht wiedergekommen", "markiert", "Präzision", "Präzision nach Tagen", "Trefferquote", "Trefferquote nach Tagen"},
+			ruleColumns:  []string{"Regel", "Kunden", "nicht wiedergekommen", "markiert", "Präzision", "Trefferquote", "Präzision nach Tagen, in der Regel", "markiert nach Tagen, insgesamt", "deren Präzision"},
 			rules: map[lapse.Rule]string{lapse.RuleBooked: "Termin gebucht", lapse.RuleCourse: "abgeschlossene Behandlungsserie", lapse.RuleOwnRhythm: "eigener Rhythmus",
 				lapse.RuleRecall: "Recall-Intervall der Leistung", lapse.RuleModel: "Wiederkaufmodell", lapse.RulePopulation: "Abstände aller Kunden"},
 		}
@@ -359,11 +369,11 @@ func backtestWordsFor(lang string) backtestWords {
 		notBack: "did not come back", baseRate: "%s (%s)", flagged: "flagged", lapsedLost: "%s (%s lapsed, %s lost)",
 		atCount: "At the same number flagged", naive: "days since last visit",
 		naiveNote: "Days since last visit: the customers away longest, as many as winback flags, ties by id.",
-		unjudged:  "%s customers without a visit by the as-of date are not judged.",
-		byRule:    "By the rule that decided", byRuleNote: "For each rule, the comparison flags as many of that rule's customers as winback flags there.",
+		unjudged:  "%s customers without a visit by the as-of date are not judged.", unjudgedOne: "1 customer without a visit by the as-of date is not judged.",
+		byRule: "By the rule that decided", byRuleNote: "\"By days, in rule\" flags as many of the rule's customers as winback, by days since the last visit; \"by days, overall\" are the rule's customers among those the ranking of all customers flags.",
 		percent:      "%",
 		scoreColumns: []string{"ranking", "flagged", "did not come back", "precision", "recall"},
-		ruleColumns:  []string{"rule", "customers", "did not come back", "flagged", "precision", "precision by days", "recall", "recall by days"},
+		ruleColumns:  []string{"rule", "customers", "did not come back", "flagged", "precision", "recall", "precision by days, in rule", "flagged by days, overall", "their precision"},
 		rules: map[lapse.Rule]string{lapse.RuleBooked: "appointment booked", lapse.RuleCourse: "finished course of treatment", lapse.RuleOwnRhythm: "their own rhythm",
 			lapse.RuleRecall: "recall interval of the service", lapse.RuleModel: "repeat-buying model", lapse.RulePopulation: "everyone's gaps"},
 	}
