@@ -6,6 +6,7 @@ import (
 	"math"
 	"regexp"
 	"strconv"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -79,8 +80,10 @@ func parseHorizon(s string) (horizon, error) {
 	return horizon{n: n, unit: m[2][0]}, nil
 }
 
-// from returns the day the horizon ends after d (sign 1) or begins before d (sign -1);
-// months and years are calendar months and years.
+// from returns the day the horizon ends after d (sign 1) or begins before d (sign -1).
+// Months and years are calendar months and years, and a day the month does not have is
+// its last: 31 August less 6 months is 28 February, which plus 6 months is still within
+// August.
 func (h horizon) from(d visit.Day, sign int) visit.Day {
 	n := sign * h.n
 	switch h.unit {
@@ -89,9 +92,16 @@ func (h horizon) from(d visit.Day, sign int) visit.Day {
 	case 'w':
 		return d + visit.Day(7*n)
 	case 'm':
-		return visit.DayFromTime(d.Time().AddDate(0, n, 0))
+		return addMonths(d, n)
 	}
-	return visit.DayFromTime(d.Time().AddDate(n, 0, 0))
+	return addMonths(d, 12*n)
+}
+
+func addMonths(d visit.Day, n int) visit.Day {
+	y, m, day := d.Date()
+	first := time.Date(y, time.Month(m)+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	return visit.DayFromTime(first.AddDate(0, 0, min(day, last)-1))
 }
 
 func (h horizon) String() string { return strconv.Itoa(h.n) + string(h.unit) }
