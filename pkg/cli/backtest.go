@@ -40,8 +40,9 @@ It reports, of the customers judged lapsed or lost, the share who did not come b
 (precision) and, of all who did not come back, the share that were flagged (recall);
 the same for the naive ranking by days since the last visit that flags as many
 customers (ties by id); and the share who did not come back at all (base rate). By rule,
-the naive ranking ranks the customers that rule decided, so both compare orderings of
-the same customers.
+"in rule" ranks by days only the customers that rule decided, so both compare orderings
+of the same customers; "overall" counts the rule's customers among those the ranking of
+all customers flags, so each rule's hits won or lost add up to the difference.
 
 --horizon is a number and a unit: d (days), w (weeks), m (months) or y (years). The
 lapse thresholds are the flags of winback lapsed.`,
