@@ -12,6 +12,7 @@ import (
 
 	minor "github.com/winback/winback/pkg/money"
 	"github.com/winback/winback/pkg/render"
+	catalogue "github.com/winback/winback/pkg/words"
 )
 
 // A doc is a [Report] laid out in sections of facts and typed tables, in the report's
@@ -203,7 +204,7 @@ const (
 func newDoc(r *Report, o docOptions) *doc {
 	r.completeParts()
 	r.completeBacktest()
-	w := wordsFor(r.Lang)
+	w := wordsFor(r.Lang, catalogue.Noun(r.Noun))
 	d := &doc{w: w, lang: r.Lang}
 	d.sections = append(d.sections, d.summary(r, o))
 	if r.Since != nil {
@@ -255,8 +256,8 @@ func (d *doc) summary(r *Report, o docOptions) *section {
 			sh = float64(n) / float64(r.Summary.Customers)
 		}
 		meaning := ""
-		if m, ok := w.statuses[code]; ok {
-			meaning = m[1]
+		if w.cat.Has("status." + code + ".meaning") {
+			meaning = w.cat.T("status." + code + ".meaning")
 		}
 		rows = append(rows, []value{txt(w.status(code)), num(n), share(sh), txt(meaning)})
 	}
