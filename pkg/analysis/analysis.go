@@ -6,6 +6,7 @@ package analysis
 
 import (
 	"fmt"
+	"github.com/winback/winback/pkg/words"
 	"math"
 	"path/filepath"
 	"runtime"
@@ -296,6 +297,8 @@ type ReportOptions struct {
 	// revenue, segment table, trend, cohorts, mix and recency histogram are left empty: on a
 	// large data set they are each another pass over every customer's events.
 	LapsedOnly bool
+	// Noun is what the report's texts call customers; empty for customers.
+	Noun words.Noun
 }
 
 // Report assembles the report. The model's backtest is left to the caller ([Result.Backtest]
@@ -309,6 +312,9 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 		Version: report.Version, Lang: lang, AsOf: r.AsOf.String(),
 		Pseudonymized: o.Pseudonyms != nil, HasAmounts: set.Columns.Amount,
 		Quality: o.Quality, LapsedShown: o.Shown,
+	}
+	if o.Noun != words.Customers {
+		rep.Noun = string(o.Noun)
 	}
 	for _, f := range o.Files {
 		rep.Files = append(rep.Files, filepath.Base(f))
@@ -407,7 +413,7 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 	}
 	rep.Defer(d)
 	rep.Unavailable = reason.Unavailable(set.Columns)
-	rep.Model = r.modelPart(decided)
+	rep.Model = r.modelPart(decided, words.ForNoun(lang, o.Noun))
 	if o.Previous != nil {
 		prevID := func(key string) string { return key }
 		if o.PreviousPseudonyms != nil {
@@ -724,8 +730,8 @@ func (r *Result) recency() []report.Bin {
 	return bins
 }
 
-func (r *Result) modelPart(decided map[string]int) report.ModelPart {
-	m := report.ModelPart{Decided: decided, Note: r.Models.Note}
+func (r *Result) modelPart(decided map[string]int, c *words.Catalogue) report.ModelPart {
+	m := report.ModelPart{Decided: decided, Note: c.ModelNote(r.Models)}
 	switch r.Models.Chosen {
 	case "bgnbd":
 		p := r.Models.BGNBD.Params

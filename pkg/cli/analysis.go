@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/winback/winback/pkg/words"
 	"strconv"
 	"strings"
 
@@ -32,6 +33,14 @@ type analysisOptions struct {
 	// contacts: the command shows contact details (names, e-mails, phones, contact
 	// preferences); without, the read keeps only whether each is given.
 	contacts bool
+	// noun is what the texts call customers (--noun); empty until the export is read,
+	// then guessed from its column names unless given.
+	noun words.Noun
+}
+
+// catalogue returns the texts of lang for the command's customer noun.
+func (o *analysisOptions) catalogue(lang string) *words.Catalogue {
+	return words.ForNoun(lang, o.noun)
 }
 
 func (o *analysisOptions) bind(c *cobra.Command) {

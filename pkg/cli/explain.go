@@ -108,13 +108,14 @@ func runExplain(o *explainOptions) error {
 	h := &r.Set.Customers[i]
 	v := r.Verdicts[i]
 	t := tr(lang)
+	cat := o.an.catalogue(lang)
 	id := h.Key
 	p := o.an.pseudonymizer(o.a.io, format, false, customerKeys(r.Set))
 	if p != nil {
 		id = p.Name(h.Key)
 	}
 	js := explainJSON{Version: 1, AsOf: r.AsOf.String(), ID: id, Segment: r.SegmentOf(i), Verdict: v,
-		LastVisit: v.LastVisit.String(), Reasons: reason.LocalizeAll(r.Findings[i], lang), Model: r.Models.Note}
+		LastVisit: v.LastVisit.String(), Reasons: reason.LocalizeAll(r.Findings[i], lang), Model: cat.ModelNote(r.Models)}
 	if v.ExpectedBack != visit.NoDay {
 		js.Expected = v.ExpectedBack.String()
 	}
@@ -134,7 +135,7 @@ func runExplain(o *explainOptions) error {
 	doc.Facts = []render.Fact{
 		{Label: t("as of", "Stichtag"), Value: dayText(r.AsOf, lang)},
 		{Label: t("status", "Status"), Value: t(status[0], status[1])},
-		{Label: t("why", "weshalb"), Value: explanation + " (" + t("rule: ", "Regel: ") + v.Rule.String() + ")"},
+		{Label: t("why", "weshalb"), Value: explanation + " (" + cat.F("explain.rule", cat.T("rule."+v.Rule.String())) + ")"},
 		{Label: t("segment", "Segment"), Value: r.SegmentName(r.SegmentOf(i), lang)},
 		{Label: t("visits", "Besuche"), Value: render.Int(v.Visits, lang)},
 	}
@@ -148,10 +149,10 @@ func runExplain(o *explainOptions) error {
 		doc.Facts = append(doc.Facts, render.Fact{Label: t("next appointment", "nächster Termin"), Value: dayText(v.NextBooked, lang)})
 	}
 	if v.PAlive >= 0 {
-		doc.Facts = append(doc.Facts, render.Fact{Label: "P(alive)", Value: render.Percent(v.PAlive, lang)})
+		doc.Facts = append(doc.Facts, render.Fact{Label: cat.T("report.PAlive"), Value: render.Percent(v.PAlive, lang)})
 	}
 	if r.Set.Columns.Amount {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("value of the next 12 months", "Wert der nächsten 12 Monate"), Value: render.Money(v.ValueAtRisk, lang) + " (" + v.ValueSource.String() + ")"})
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("value of the next 12 months", "Wert der nächsten 12 Monate"), Value: render.Money(v.ValueAtRisk, lang) + " (" + cat.T("value-source."+v.ValueSource.String()) + ")"})
 	}
 	if p == nil {
 		if h.Name != "" {
@@ -185,7 +186,7 @@ func runExplain(o *explainOptions) error {
 		rt.Notes = append(rt.Notes, t("No hints in this customer's history.", "Keine Hinweise in der Vorgeschichte."))
 	}
 	doc.Tables = append(doc.Tables, rt)
-	doc.Notes = append(doc.Notes, t("Model: ", "Modell: ")+r.Models.Note)
+	doc.Notes = append(doc.Notes, cat.F("note.model", cat.ModelNote(r.Models)))
 	o.out.private = true // one customer's visits, and their name, phone and e-mail
 	return o.out.emit(o.a.io, format, lang, &render.Output{Doc: doc, JSON: js})
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"github.com/winback/winback/pkg/words"
 	"io"
 	"strconv"
 
@@ -207,7 +208,7 @@ func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 		tab.Notes = append(tab.Notes, pseudonymNote(lang))
 	}
 	doc.Tables = append(doc.Tables, tab)
-	doc.Notes = append(doc.Notes, t("Model: ", "Modell: ")+rep.Model.Note)
+	doc.Notes = append(doc.Notes, words.For(lang).F("note.model", rep.Model.Note))
 	if summary {
 		lt := render.Table{Title: t("What the hints say about the business", "Was die Hinweise über die Praxis sagen"),
 			Columns: []string{t("hint", "Hinweis"), t("among lapsed", "bei Überfälligen"), t("among active", "bei Aktiven"), t("times as common", "mal so häufig")},

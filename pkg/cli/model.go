@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/winback/winback/pkg/words"
 	"slices"
 	"strconv"
 
@@ -70,6 +71,8 @@ predicted with the actual visits in the months after, by how often customers cam
 type modelJSON struct {
 	Version int `json:"version"`
 	*lapse.Models
+	// Note says which model is used and why the others are not, in the output's language.
+	Note    string         `json:"note"`
 	Horizon float64        `json:"horizon_periods"`
 	Holdout *model.Holdout `json:"holdout,omitempty"`
 	// HoldoutEnd is the end of the holdout period.
@@ -127,7 +130,7 @@ func runModel(o *modelOptions) error {
 	if err != nil {
 		return noVisits(fmt.Errorf("model: %w", err), asOf)
 	}
-	js := modelJSON{Version: 1, Models: ms, Horizon: o.horizon}
+	js := modelJSON{Version: 1, Models: ms, Note: words.For(lang).ModelNote(ms), Horizon: o.horizon}
 	if end != visit.NoDay {
 		h, err := holdout(res.Set, ms, asOf, end, period)
 		if err != nil {
@@ -181,7 +184,7 @@ func withoutCustomers(ms *lapse.Models) *lapse.Models {
 func holdout(set *history.Set, ms *lapse.Models, asOf, end visit.Day, period model.Period) (*model.Holdout, error) {
 	pred := ms.Predictor()
 	if pred == nil {
-		return nil, usagef("run without --holdout-end, or with more data", "no model fits these data, so there is nothing to check: %s", ms.Note)
+		return nil, usagef("run without --holdout-end, or with more data", "no model fits these data, so there is nothing to check: %s", words.For("en").ModelNote(ms))
 	}
 	ho := lapse.GatherHoldout(set, end, asOf, period)
 	h, err := model.CompareHoldout(pred, ho.Summaries, ho.Actual, float64(end-asOf)/period.Length())
@@ -193,32 +196,33 @@ func holdout(set *history.Set, ms *lapse.Models, asOf, end visit.Day, period mod
 
 func modelDoc(ms *lapse.Models, h *model.Holdout, rows []modelCustomer, asOf, end visit.Day, lang string, o *modelOptions, pseudonymized bool) *render.Doc {
 	t := tr(lang)
+	cat := words.For(lang)
 	f := func(x float64) string { return render.Decimal(x, 4, lang) }
 	doc := &render.Doc{Title: t("Repeat-buying models", "Wiederkaufmodelle")}
 	doc.Facts = []render.Fact{
 		{Label: t("as of", "Stichtag"), Value: dayText(asOf, lang)},
-		{Label: t("time unit", "Zeiteinheit"), Value: ms.Period.String()},
+		{Label: t("time unit", "Zeiteinheit"), Value: cat.Period(ms.Period)},
 		{Label: t("customers fitted", "angepasste Kunden"), Value: render.Int(ms.BGNBD.Customers, lang)},
 		{Label: t("came back at least once", "mindestens einmal wiedergekommen"), Value: render.Int(ms.BGNBD.Repeaters, lang)},
 		{Label: t("used for lapse", "für die Abwanderung verwendet"), Value: map[string]string{"bgnbd": "BG/NBD", "pareto-nbd": "Pareto/NBD", "none": t("none: simple rules", "keines: einfache Regeln")}[ms.Chosen]},
 	}
 	fits := render.Table{Title: t("Fits", "Anpassungen"),
-		Columns: []string{t("model", "Modell"), t("parameters", "Parameter"), "log-likelihood", t("converged", "konvergiert"), t("usable", "verwendbar")}}
-	usable := func(ok bool, why string) string {
+		Columns: []string{t("model", "Modell"), t("parameters", "Parameter"), cat.T("model.loglik"), t("converged", "konvergiert"), t("usable", "verwendbar")}}
+	usable := func(name string, ok bool, flags []model.Flag, failed bool, why string) string {
 		if ok {
 			return t("yes", "ja")
 		}
-		return t("no: ", "nein: ") + why
+		return t("no: ", "nein: ") + cat.WhyNot(name, flags, failed, why)
 	}
 	yes := func(b bool) string { return map[bool]string{true: t("yes", "ja"), false: t("no", "nein")}[b] }
 	b, p := ms.BGNBD, ms.ParetoNBD
 	fits.Rows = append(fits.Rows,
-		[]string{"BG/NBD", fmt.Sprintf("r=%s α=%s a=%s b=%s", f(b.Params.R), f(b.Params.Alpha), f(b.Params.A), f(b.Params.B)), render.Decimal(b.LogLik, 3, lang), yes(b.Converged), usable(b.Usable, b.WhyNot)},
-		[]string{"Pareto/NBD", fmt.Sprintf("r=%s α=%s s=%s β=%s", f(p.Params.R), f(p.Params.Alpha), f(p.Params.S), f(p.Params.Beta)), render.Decimal(p.LogLik, 3, lang), yes(p.Converged), usable(p.Usable, p.WhyNot)})
+		[]string{"BG/NBD", fmt.Sprintf("r=%s α=%s a=%s b=%s", f(b.Params.R), f(b.Params.Alpha), f(b.Params.A), f(b.Params.B)), render.Decimal(b.LogLik, 3, lang), yes(b.Converged), usable("BG/NBD", b.Usable, b.Flags, b.Failed, b.WhyNot)},
+		[]string{"Pareto/NBD", fmt.Sprintf("r=%s α=%s s=%s β=%s", f(p.Params.R), f(p.Params.Alpha), f(p.Params.S), f(p.Params.Beta)), render.Decimal(p.LogLik, 3, lang), yes(p.Converged), usable("Pareto/NBD", p.Usable, p.Flags, p.Failed, p.WhyNot)})
 	if g := ms.GammaGamma; g != nil {
-		fits.Rows = append(fits.Rows, []string{"Gamma-Gamma", fmt.Sprintf("p=%s q=%s γ=%s", f(g.Params.P), f(g.Params.Q), f(g.Params.Gamma)), render.Decimal(g.LogLik, 3, lang), yes(g.Converged), usable(g.Usable, g.WhyNot)})
+		fits.Rows = append(fits.Rows, []string{"Gamma-Gamma", fmt.Sprintf("p=%s q=%s γ=%s", f(g.Params.P), f(g.Params.Q), f(g.Params.Gamma)), render.Decimal(g.LogLik, 3, lang), yes(g.Converged), usable("Gamma-Gamma", g.Usable, g.Flags, g.Failed, g.WhyNot)})
 	}
-	fits.Notes = []string{ms.Note}
+	fits.Notes = []string{cat.ModelNote(ms)}
 	doc.Tables = append(doc.Tables, fits)
 	if h != nil {
 		ht := render.Table{
@@ -234,7 +238,7 @@ func modelDoc(ms *lapse.Models, h *model.Holdout, rows []modelCustomer, asOf, en
 	}
 	if o.customers {
 		ct := render.Table{Title: t("Customers", "Kunden"),
-			Columns: []string{"id", t("visits", "Besuche"), "P(alive)", fmt.Sprintf(t("expected visits (%g %ss)", "erwartete Besuche (%g %s)"), o.horizon, ms.Period), t("expected spend per visit", "erwarteter Betrag je Besuch"), t("expected value, 12 months", "erwarteter Wert, 12 Monate")},
+			Columns: []string{"id", t("visits", "Besuche"), cat.T("report.PAlive"), cat.F("model.expected-visits", o.horizon, cat.T("period."+ms.Period.String()+".other")), t("expected spend per visit", "erwarteter Betrag je Besuch"), t("expected value, 12 months", "erwarteter Wert, 12 Monate")},
 			Numeric: []bool{false, true, true, true, true, true}}
 		for _, r := range rows {
 			ct.Rows = append(ct.Rows, []string{r.ID, strconv.Itoa(r.Visits), render.Decimal(r.PAlive, 3, lang), render.Decimal(r.ExpectedVisits, 2, lang), render.Decimal(r.ExpectedSpend, 2, lang), render.Decimal(r.ExpectedValue, 2, lang)})

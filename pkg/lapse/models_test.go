@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/winback/winback/pkg/words"
 	"math"
 	"reflect"
 	"runtime"
@@ -40,7 +41,7 @@ func TestModelRule(t *testing.T) {
 		t.Fatal(err)
 	}
 	if m.Chosen != lapse.ChoseBGNBD {
-		t.Fatalf("chose %q (%s), want BG/NBD on data drawn from it", m.Chosen, m.Note)
+		t.Fatalf("chose %q (%s), want BG/NBD on data drawn from it", m.Chosen, words.For("en").ModelNote(m))
 	}
 	cfg := lapse.DefaultConfig()
 	verdicts := lapse.Assess(set, end, cfg, m)
@@ -169,8 +170,8 @@ func TestFitModelsTooLittleData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Chosen != lapse.ChoseNone || m.BGNBD.Usable || m.BGNBD.WhyNot == "" || !strings.Contains(m.Note, "no repeat-buying model is usable") {
-		t.Fatalf("chosen %q, BG/NBD usable %v (%s); note %q", m.Chosen, m.BGNBD.Usable, m.BGNBD.WhyNot, m.Note)
+	if m.Chosen != lapse.ChoseNone || m.BGNBD.Usable || m.BGNBD.WhyNot == "" || !strings.Contains(words.For("en").ModelNote(m), "no repeat-buying model is usable") {
+		t.Fatalf("chosen %q, BG/NBD usable %v (%s); note %q", m.Chosen, m.BGNBD.Usable, m.BGNBD.WhyNot, words.For("en").ModelNote(m))
 	}
 	for _, v := range lapse.Assess(set, asOf, lapse.DefaultConfig(), m) {
 		if v.PAlive != -1 || v.Rule == lapse.RuleModel || v.ValueSource != lapse.ValuePastSpend {
@@ -283,8 +284,8 @@ func TestRefundIsLeftOutOfTheSpendModel(t *testing.T) {
 	if m.GammaGamma == nil || !m.GammaGamma.Usable {
 		t.Fatalf("Gamma-Gamma %+v, want a usable fit without the refunds", m.GammaGamma)
 	}
-	if !strings.Contains(m.Note, "3 customers whose repeat visits net to a refund are left out of the Gamma-Gamma fit") {
-		t.Errorf("note %q does not count the 3 customers left out", m.Note)
+	if !strings.Contains(words.For("en").ModelNote(m), "3 customers whose repeat visits net to a refund are left out of the Gamma-Gamma fit") {
+		t.Errorf("note %q does not count the 3 customers left out", words.For("en").ModelNote(m))
 	}
 	for _, p := range m.Customers {
 		if refunded[p.Key] && (p.ExpectedSpend < 0 || p.ExpectedValue < 0) {

@@ -1,6 +1,7 @@
 package lapse_test
 
 import (
+	"github.com/winback/winback/pkg/words"
 	"os"
 	"testing"
 
@@ -25,7 +26,7 @@ func TestPraxis(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("models: %s", m.Note)
+	t.Logf("models: %s", words.For("en").ModelNote(m))
 	verdicts := lapse.Assess(set, asOf, lapse.DefaultConfig(), m)
 	byKey := map[string]lapse.Verdict{}
 	for _, v := range verdicts {

@@ -2,6 +2,7 @@ package lapse_test
 
 import (
 	"bytes"
+	"github.com/winback/winback/pkg/words"
 	"testing"
 
 	"github.com/winback/winback/pkg/lapse"
@@ -35,7 +36,7 @@ func TestKnownDropouts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("models: %s; BG/NBD %+v (true r = %g, α = %g, a = %g, b = %g)", m.Note, m.BGNBD.Params, cfg.R, cfg.Alpha, cfg.A, cfg.B)
+	t.Logf("models: %s; BG/NBD %+v (true r = %g, α = %g, a = %g, b = %g)", words.For("en").ModelNote(m), m.BGNBD.Params, cfg.R, cfg.Alpha, cfg.A, cfg.B)
 	verdicts := lapse.Assess(set, cfg.End, lapse.DefaultConfig(), m)
 	byKey := make(map[string]lapse.Verdict, len(verdicts))
 	for _, v := range verdicts {
