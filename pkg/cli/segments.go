@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/winback/winback/pkg/words"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -201,8 +202,8 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers 
 			}
 			edges.Rows = append(edges.Rows, []string{fmt.Sprintf("%s%d", sc.Measure.Letter(), b.Score), lo, hi, render.Int(b.Customers, lang), render.Percent(b.Share, lang)})
 		}
-		if sc.Note != "" {
-			edges.Notes = append(edges.Notes, sc.Measure.Letter()+": "+sc.Note)
+		if note := words.For(lang).ScaleNote(&sc); note != "" {
+			edges.Notes = append(edges.Notes, sc.Measure.Letter()+": "+note)
 		}
 	}
 	doc.Tables = append(doc.Tables, edges)
