@@ -287,6 +287,9 @@ func addCallList(files *atomicfile.Set, path string, r *analysis.Result, lang st
 	}
 	err = files.Add(path, 0o600, func(w io.Writer) error {
 		cw := render.NewSafeCSV(w, false)
+		if lang == "de" {
+			cw.Words(words.For(lang))
+		}
 		if err := gocsv.MarshalCSV(rows, cw); err != nil {
 			return err
 		}

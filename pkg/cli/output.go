@@ -183,7 +183,7 @@ func (o *outputOptions) emit(io_ *IOStreams, format, lang string, out *render.Ou
 // add writes out in the chosen format to standard output, or to -o as one of files, to
 // be replaced with the others.
 func (o *outputOptions) add(files *atomicfile.Set, io_ *IOStreams, format, lang string, out *render.Output) error {
-	w, err := render.New(format, render.Options{Excel: o.excel || (lang == "de" && format == "csv")})
+	w, err := render.New(format, render.Options{Excel: o.excel || (lang == "de" && format == "csv"), Lang: lang})
 	if err != nil {
 		return usagef("use one of: "+strings.Join(render.Formats, ", "), "%v", err)
 	}

@@ -6,6 +6,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/winback/winback/pkg/words"
 	"io"
 	"path/filepath"
 	"slices"
@@ -45,6 +46,9 @@ type Output struct {
 type Options struct {
 	// Excel writes CSV for a German Excel: ';' between fields, decimal commas, UTF-8 BOM.
 	Excel bool
+	// Lang is the language of the CSV's header and status values: German for "de", the
+	// columns' own names otherwise.
+	Lang string
 }
 
 // Writer writes an [Output] in one format.
@@ -63,7 +67,11 @@ func New(format string, opt Options) (Writer, error) {
 	case "md":
 		return markdownWriter{}, nil
 	case "csv":
-		return csvWriter{excel: opt.Excel}, nil
+		var c *words.Catalogue
+		if opt.Lang == "de" {
+			c = words.For(opt.Lang)
+		}
+		return csvWriter{excel: opt.Excel, words: c}, nil
 	case "json":
 		return jsonWriter{}, nil
 	}
