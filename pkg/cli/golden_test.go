@@ -85,3 +85,28 @@ func TestReportGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestGermanGolden keeps a German output of every analysis command, so that the words test
+// (pkg/words) can look for English in them.
+func TestGermanGolden(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+	}{
+		{"lapsed_de.csv", []string{"lapsed", "--format", "csv"}},
+		{"lapsed_de.md", []string{"lapsed", "--format", "md", "--summary", "--pseudonymize=false"}},
+		{"segments_de.md", []string{"segments", "--format", "md"}},
+		{"segments_de.csv", []string{"segments", "--format", "csv"}},
+		{"model_de.md", []string{"model", "--format", "md"}},
+		{"explain_de.md", []string{"explain", "--format", "md", "--pseudonymize=false", "--customer", "1356"}},
+	} {
+		t.Run("the sample practice's "+tt.name+" is as reviewed", func(t *testing.T) {
+			args := append(append([]string{}, tt.args...), "--lang", "de", "praxis/praxis.csv")
+			out, errOut, code := run(t, args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			golden(t, tt.name, []byte(out))
+		})
+	}
+}
