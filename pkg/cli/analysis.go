@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"github.com/winback/winback/pkg/words"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,9 +34,10 @@ type analysisOptions struct {
 	// contacts: the command shows contact details (names, e-mails, phones, contact
 	// preferences); without, the read keeps only whether each is given.
 	contacts bool
-	// noun is what the texts call customers (--noun); empty until the export is read,
-	// then guessed from its column names unless given.
-	noun words.Noun
+	// nounFlag is --noun; noun is what the texts call customers: nounFlag's, else guessed
+	// from the export's column names once it is read ([analyse]).
+	nounFlag string
+	noun     words.Noun
 }
 
 // catalogue returns the texts of lang for the command's customer noun.
@@ -65,8 +67,10 @@ func (o *analysisOptions) bind(c *cobra.Command) {
 	f.StringArrayVar(&o.platform, "platform-channel", nil, "a booking channel that is an online platform (repeatable; adds to the built-in list)")
 	f.StringArrayVar(&o.direct, "direct-channel", nil, "a booking channel that is direct (repeatable; adds to the built-in list)")
 	f.BoolVar(&o.reasons.ShowStaff, "show-staff", false, "name staff members in the evidence")
+	f.StringVar(&o.nounFlag, "noun", "", "what the texts call customers: customers, patients, guests or clients (default: from the export's column names, e.g. Patienten-Nr. gives patients)")
 	o.privacyOptions.bind(c)
 	c.RegisterFlagCompletionFunc("period", fixedChoices("day", "week", "month"))
+	c.RegisterFlagCompletionFunc("noun", fixedChoices("customers", "patients", "guests", "clients"))
 }
 
 // options validates the flags into the analysis options.
@@ -77,6 +81,11 @@ func (o *analysisOptions) options(a *app) (analysis.Options, error) {
 		return opt, usagef("use --period day, week or month", "%v", err)
 	}
 	opt.Period = p
+	if o.nounFlag != "" {
+		if o.noun, err = words.ParseNoun(o.nounFlag); err != nil {
+			return opt, usagef("use --noun customers, patients, guests or clients", "%v", err)
+		}
+	}
 	opt.Lapse = o.lapse
 	if len(o.recall) > 0 {
 		opt.Lapse.Recall = map[string]int{}
@@ -116,6 +125,9 @@ func analyse(a *app, files []string, in *inputOptions, out *outputOptions, ao *a
 	if err != nil {
 		return nil, nil, err
 	}
+	if ao.noun == "" {
+		ao.noun = words.NounFromColumns(columnNames(&res.Report))
+	}
 	asOf, err := out.asOfDay(res.Set)
 	if err != nil {
 		return nil, nil, err
@@ -126,4 +138,27 @@ func analyse(a *app, files []string, in *inputOptions, out *outputOptions, ao *a
 		return nil, nil, noVisits(fmt.Errorf("analysis: %w", err), asOf)
 	}
 	return res, r, nil
+}
+
+// columnNames returns the headers of the exports' columns, the customer column's first:
+// what the customer noun is guessed from.
+func columnNames(r *export.Report) []string {
+	var names []string
+	for _, f := range r.Files {
+		if c, ok := f.Concepts["customer"]; ok && f.Header {
+			names = append(names, c.Header)
+		}
+	}
+	for _, f := range r.Files {
+		if !f.Header {
+			continue
+		}
+		from := len(names)
+		for _, c := range f.Concepts {
+			names = append(names, c.Header)
+		}
+		slices.Sort(names[from:]) // the map's order is random
+		names = append(names, f.Unused...)
+	}
+	return names
 }

@@ -110,3 +110,31 @@ func TestGermanGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestNounGolden keeps the German report's summary for each customer noun, and checks that
+// the sample practice's export (customer column "Patienten-Nr.") calls them patients
+// without --noun.
+func TestNounGolden(t *testing.T) {
+	summary := func(t *testing.T, args ...string) string {
+		t.Helper()
+		out, errOut, code := run(t, append([]string{"report", "--format", "md", "--lang", "de"}, append(args, "praxis/praxis.csv")...)...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		head, _, ok := strings.Cut(out, "\n## Segmente")
+		if !ok {
+			t.Fatalf("no segments section in\n%s", out)
+		}
+		return head + "\n"
+	}
+	for _, noun := range []string{"customers", "patients", "guests", "clients"} {
+		t.Run("the German summary calls them "+noun, func(t *testing.T) {
+			golden(t, "report_de_summary_"+noun+".md", []byte(summary(t, "--noun", noun)))
+		})
+	}
+	t.Run("an export with a Patienten-Nr. column calls them patients", func(t *testing.T) {
+		if got, want := summary(t), summary(t, "--noun", "patients"); got != want {
+			t.Errorf("without --noun:\n%s\nwant the patients' summary:\n%s", got, want)
+		}
+	})
+}
