@@ -3,6 +3,7 @@ package reason
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/winback/winback/pkg/words"
 	"math"
 	"slices"
 	"strings"
@@ -46,10 +47,7 @@ func (r LiftRow) MarshalJSON() ([]byte, error) {
 // active" or "letzter Termin abgesagt: 31 % der Weggebliebenen, 6 % der Aktiven".
 func (r LiftRow) Text(lang string) string {
 	pct := func(x float64) int { return int(math.Round(100 * x)) }
-	if German(lang) {
-		return fmt.Sprintf("%s: %d %% der Weggebliebenen, %d %% der Aktiven", Label(r.Code, lang), pct(r.LapsedShare), pct(r.ActiveShare))
-	}
-	return fmt.Sprintf("%s: %d %% of lapsed, %d %% of active", Label(r.Code, lang), pct(r.LapsedShare), pct(r.ActiveShare))
+	return words.For(lang).F("reason.lift", Label(r.Code, lang), pct(r.LapsedShare), pct(r.ActiveShare))
 }
 
 // Lift returns, for every signal found on at least one lapsed, lost, active, due or booked

@@ -45,37 +45,34 @@ const (
 	numCodes
 )
 
-// catalogue describes each signal: its code, the column it needs, its default weight and
-// its short labels.
+// catalogue describes each signal: its code, the column it needs and its default weight.
+// Its label and texts are in the catalogues of package words (reason.<code>.*).
 var catalogue = [numCodes]struct {
 	code     string
 	column   string // the optional column the detector needs; "" when dates suffice
 	weight   float64
-	en, de   string // labels
 	needsCol func(history.Columns) bool
 }{
-	cLastCancelled: {LastCancelled, "status", 0.9, "last appointment cancelled", "letzter Termin abgesagt",
+	cLastCancelled: {LastCancelled, "status", 0.9,
 		func(c history.Columns) bool { return c.Status }},
-	cLastNoShow: {LastNoShow, "status", 0.9, "last appointment missed", "letzter Termin nicht wahrgenommen",
+	cLastNoShow: {LastNoShow, "status", 0.9,
 		func(c history.Columns) bool { return c.Status }},
-	cStaffSwitch: {StaffSwitch, "staff", 0.7, "different staff at the last visits", "zuletzt wechselnde Ansprechpersonen",
+	cStaffSwitch: {StaffSwitch, "staff", 0.7,
 		func(c history.Columns) bool { return c.Staff }},
-	cSlowing:  {Slowing, "", 0.6, "visits grew further apart", "Besuche wurden seltener", nil},
-	cOneVisit: {OneVisit, "", 0.6, "only one visit", "nur ein Besuch", nil},
-	cPlatformOnly: {PlatformOnly, "channel", 0.5, "booked only through a platform", "nur über eine Plattform gebucht",
+	cSlowing:  {Slowing, "", 0.6, nil},
+	cOneVisit: {OneVisit, "", 0.6, nil},
+	cPlatformOnly: {PlatformOnly, "channel", 0.5,
 		func(c history.Columns) bool { return c.Channel }},
-	cPriceUp: {PriceUp, "amount", 0.65, "paid more at the last visits", "zuletzt höhere Beträge",
+	cPriceUp: {PriceUp, "amount", 0.65,
 		func(c history.Columns) bool { return c.Amount }},
-	cLongWait: {LongWait, "booked at", 0.7, "longer wait for appointments", "längere Wartezeit auf Termine",
+	cLongWait: {LongWait, "booked at", 0.7,
 		func(c history.Columns) bool { return c.BookedAt }},
-	cReferral: {Referral, "referrer", 0.4, "came through a referral", "über eine Überweisung oder Empfehlung gekommen",
+	cReferral: {Referral, "referrer", 0.4,
 		func(c history.Columns) bool { return c.Referrer }},
-	cLoyalLost: {LoyalLost, "", 0.85, "long, loyal history ended", "lange treu, dann weggeblieben", nil},
-	cManyContacts: {ManyContacts, "status", 0.8, "many cancellations or missed appointments in a short time",
-		"viele Absagen oder Ausfälle in kurzer Zeit", func(c history.Columns) bool { return c.Status }},
-	cNoContactPreference: {NoContactPreference, "contact preference", 0.2, "no contact preference on record",
-		"kein Kontaktweg hinterlegt", func(c history.Columns) bool { return c.ContactPreference }},
-	cCourseFinished: {CourseFinished, "", 0.75, "finished a series of appointments", "Terminserie abgeschlossen", nil},
+	cLoyalLost:           {LoyalLost, "", 0.85, nil},
+	cManyContacts:        {ManyContacts, "status", 0.8, func(c history.Columns) bool { return c.Status }},
+	cNoContactPreference: {NoContactPreference, "contact preference", 0.2, func(c history.Columns) bool { return c.ContactPreference }},
+	cCourseFinished:      {CourseFinished, "", 0.75, nil},
 }
 
 func codeOf(s string) (code, bool) {
@@ -147,10 +144,7 @@ func Label(c, lang string) string {
 	if !ok {
 		return c
 	}
-	if German(lang) {
-		return catalogue[i].de
-	}
-	return catalogue[i].en
+	return textsFor(German(lang)).labels[i]
 }
 
 // German reports whether lang asks for German texts: it starts with "de", as "de",
