@@ -241,19 +241,14 @@ func (r *Result) Index(key string) int {
 
 // SegmentName returns the display name of a segment code in a language.
 func (r *Result) SegmentName(code, lang string) string {
-	if s, ok := segment.Lookup(code); ok {
-		if lang == "de" {
-			return s.NameDE
-		}
-		return s.Name
-	}
+	c := words.For(lang)
 	for _, s := range r.Segments.Segments {
 		if s.Code == code {
-			if lang == "de" {
-				return s.NameDE
-			}
-			return s.Name
+			return c.SegmentName(s.Segment)
 		}
+	}
+	if s, ok := segment.Lookup(code); ok {
+		return c.SegmentName(s)
 	}
 	return code
 }

@@ -126,10 +126,7 @@ func runSegments(o *segmentsOptions) error {
 }
 
 func segmentName(s segment.Segment, lang string) string {
-	if lang == "de" {
-		return s.NameDE
-	}
-	return s.Name
+	return words.For(lang).SegmentName(s)
 }
 
 // segmentsOutput builds the output; with customers it lists them, by pseudonym when p is

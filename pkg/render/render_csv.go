@@ -50,10 +50,11 @@ type SafeCSV struct {
 	decimalNames []string
 	decimals     []bool
 	out          []string
-	// words, when set, names the columns in its language and says status codes in its
-	// words (see [SafeCSV.Words]); statuses marks the status columns by position.
-	words    *words.Catalogue
-	statuses []bool
+	// words, when set, names the columns in its language and says status and segment
+	// codes in its words (see [SafeCSV.Words]); codes holds, by position, the catalogue
+	// prefix of a column's codes ("status.", "segment.") or "".
+	words *words.Catalogue
+	codes []string
 }
 
 // NewSafeCSV returns a [SafeCSV] writing to w.
@@ -73,8 +74,8 @@ func (s *SafeCSV) DecimalColumns(headers ...string) *SafeCSV {
 }
 
 // Words makes s write the header row in the words of c (csv.<name> in the catalogue; a
-// name without one stays as it is) and the values of a status column as c says the
-// status. Columns keep their own names for [SafeCSV.DecimalColumns] and
+// name without one stays as it is) and the codes in a status or segment column as c
+// says them (a segment's name when the column holds its code). Columns keep their own names for [SafeCSV.DecimalColumns] and
 // [SafeCSV.Header]. Call it before the first Write.
 func (s *SafeCSV) Words(c *words.Catalogue) *SafeCSV {
 	s.words = c
@@ -99,9 +100,14 @@ func (s *SafeCSV) setHeader(header []string) {
 			s.decimals[i] = slices.Contains(s.decimalNames, h)
 		}
 	}
-	s.statuses = make([]bool, len(header))
+	s.codes = make([]string, len(header))
 	for i, h := range header {
-		s.statuses[i] = h == "status"
+		switch h {
+		case "status":
+			s.codes[i] = "status."
+		case "segment":
+			s.codes[i] = "segment."
+		}
 	}
 }
 
@@ -117,8 +123,8 @@ func (s *SafeCSV) Write(row []string) error {
 			}
 		case s.excel && s.decimal(i, c):
 			c = strings.Replace(c, ".", ",", 1)
-		case s.words != nil && i < len(s.statuses) && s.statuses[i] && s.words.Has("status."+c):
-			c = s.words.T("status." + c)
+		case s.words != nil && i < len(s.codes) && s.codes[i] != "":
+			c = s.words.Code(s.codes[i], c)
 		}
 		s.out = append(s.out, Neutralise(c))
 	}

@@ -40,7 +40,7 @@ func ExampleAnalyze() {
 	for _, s := range res.Segments {
 		if s.Customers > 0 {
 			fmt.Printf("%-20s %-24s %d  median recency %g d, frequency %g, %.0f %% of revenue\n",
-				s.Name, s.NameDE, s.Customers, s.MedianRecency, s.MedianFrequency, 100*s.RevenueShare)
+				words.For("en").SegmentName(s.Segment), words.For("de").SegmentName(s.Segment), s.Customers, s.MedianRecency, s.MedianFrequency, 100*s.RevenueShare)
 		}
 	}
 	// Output:

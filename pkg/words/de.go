@@ -389,4 +389,26 @@ var de = map[string]string{
 	"rhythm.every-years":      "etwa alle {n} Jahre",
 
 	"reason.lift": "%s: %d %% der Weggebliebenen, %d %% der Aktiven",
+
+	// Die Standardsegmente (Segment-Codes): Name und was das Segment bedeutet und was zu tun ist.
+	"segment.champions.name":            "Top-Kunden",
+	"segment.champions.about":           "Waren kürzlich da und kommen oft: danken, um Rückmeldung und Empfehlungen bitten.",
+	"segment.loyal.name":                "Treue Kunden",
+	"segment.loyal.about":               "Kommen oft und waren vor nicht langer Zeit da: persönlich bleiben, den nächsten Termin vereinbaren.",
+	"segment.potential-loyalists.name":  "Potenziell treue Kunden",
+	"segment.potential-loyalists.about": "Waren kürzlich einige Male da: zu regelmäßigen Besuchen einladen (Folgetermin, Recall, Abo).",
+	"segment.new.name":                  "Neukunden",
+	"segment.new.about":                 "Erster Besuch vor Kurzem: nach dem ersten Eindruck fragen und einen zweiten Termin anbieten.",
+	"segment.promising.name":            "Vielversprechende Kunden",
+	"segment.promising.about":           "Ein Besuch, noch nicht lange her: fragen, wie es war, und einen Termin anbieten, bevor sie abwandern.",
+	"segment.need-attention.name":       "Brauchen Aufmerksamkeit",
+	"segment.need-attention.about":      "Mittlere Aktualität und Häufigkeit: melden, bevor sie abrutschen, und fragen, was sie brauchen.",
+	"segment.about-to-sleep.name":       "Drohen einzuschlafen",
+	"segment.about-to-sleep.about":      "Wenige Besuche und länger nicht da: jetzt freundlich erinnern und einen Termin anbieten.",
+	"segment.at-risk.name":              "Gefährdete Kunden",
+	"segment.at-risk.about":             "Kamen oft, aber lange nicht mehr: persönlich melden und fragen, was dazwischengekommen ist.",
+	"segment.cant-lose.name":            "Dürfen wir nicht verlieren",
+	"segment.cant-lose.about":           "Gehörten zu den häufigsten, sind aber lange nicht mehr da: die Inhaberin oder der Inhaber ruft persönlich an.",
+	"segment.hibernating.name":          "Eingeschlafene Kunden",
+	"segment.hibernating.about":         "Wenige Besuche, lange her: kostengünstig erinnern und fragen, ob noch Bedarf besteht.",
 }

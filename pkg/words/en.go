@@ -391,4 +391,26 @@ var en = map[string]string{
 	"rhythm.every-years":      "about every {n} years",
 
 	"reason.lift": "%s: %d %% of lapsed, %d %% of active",
+
+	// The default segments (segment codes): name and what the segment means and what to do.
+	"segment.champions.name":            "Champions",
+	"segment.champions.about":           "Came recently and come often: thank them, ask for feedback and referrals.",
+	"segment.loyal.name":                "Loyal",
+	"segment.loyal.about":               "Come often and were here not long ago: keep it personal and agree the next visit.",
+	"segment.potential-loyalists.name":  "Potential loyalists",
+	"segment.potential-loyalists.about": "Came recently, a few times: invite them to come regularly (next appointment, recall, membership).",
+	"segment.new.name":                  "New",
+	"segment.new.about":                 "First visit very recently: ask about the first impression and offer a second appointment.",
+	"segment.promising.name":            "Promising",
+	"segment.promising.about":           "One visit, not long ago: ask how it went and offer the next appointment before they drift away.",
+	"segment.need-attention.name":       "Need attention",
+	"segment.need-attention.about":      "Middling recency and frequency: get in touch before they slip and ask what they need.",
+	"segment.about-to-sleep.name":       "About to sleep",
+	"segment.about-to-sleep.about":      "Few visits and not seen for a while: a friendly reminder now, with a date to offer.",
+	"segment.at-risk.name":              "At risk",
+	"segment.at-risk.about":             "Came often but not for a long time: contact them personally and ask what got in the way.",
+	"segment.cant-lose.name":            "Can't lose them",
+	"segment.cant-lose.about":           "Among the most frequent, but gone for a long time: the owner should call them personally.",
+	"segment.hibernating.name":          "Hibernating",
+	"segment.hibernating.about":         "Few visits, long ago: a low-cost reminder, asking whether they still need you.",
 }

@@ -110,3 +110,30 @@ func (c *Catalogue) scoreList(letter string, scores []segment.Score) string {
 	}
 	return strings.Join(runs[:len(runs)-1], ", ") + " " + c.T("list.and") + " " + runs[len(runs)-1]
 }
+
+// SegmentName names a segment: a user's segment by the name it was given (its NameDE in
+// German, when given), a default segment by the catalogue (segment.<code>.name); the code
+// when there is neither.
+func (c *Catalogue) SegmentName(s segment.Segment) string {
+	switch {
+	case c.German() && s.NameDE != "":
+		return s.NameDE
+	case s.Name != "":
+		return s.Name
+	case c.Has("segment." + s.Code + ".name"):
+		return c.T("segment." + s.Code + ".name")
+	}
+	return s.Code
+}
+
+// SegmentAbout says in one line what a segment means and what to do, as
+// [Catalogue.SegmentName] names it.
+func (c *Catalogue) SegmentAbout(s segment.Segment) string {
+	switch {
+	case c.German() && s.DescriptionDE != "":
+		return s.DescriptionDE
+	case s.Description != "":
+		return s.Description
+	}
+	return c.T("segment." + s.Code + ".about")
+}

@@ -89,3 +89,29 @@ func TestGermanScaleNotes(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+func TestSegmentNames(t *testing.T) {
+	en, de := For("en"), For("de")
+	seen := map[string]string{}
+	for _, s := range segment.Segments() {
+		t.Run(s.Code+" has English and German names and descriptions", func(t *testing.T) {
+			for _, k := range []string{".name", ".about"} {
+				if !en.Has("segment."+s.Code+k) || !de.Has("segment."+s.Code+k) {
+					t.Errorf("segment.%s%s is missing", s.Code, k)
+				}
+			}
+			if en.SegmentAbout(s) == de.SegmentAbout(s) {
+				t.Errorf("%s: German description is the English one", s.Code)
+			}
+			name := de.SegmentName(s)
+			if prev, ok := seen[name]; ok {
+				t.Errorf("German name %q used by %s and %s", name, prev, s.Code)
+			}
+			seen[name] = s.Code
+		})
+	}
+	user := segment.Segment{Code: "active", Name: "Active", NameDE: "Aktiv"}
+	if de.SegmentName(user) != "Aktiv" || en.SegmentName(user) != "Active" {
+		t.Errorf("a user's segment keeps its names: %q, %q", de.SegmentName(user), en.SegmentName(user))
+	}
+}

@@ -110,6 +110,18 @@ func (c *Catalogue) Plural(key string, n int, args ...any) string {
 	return fmt.Sprintf(c.T(key), append([]any{n}, args...)...)
 }
 
+// Code says a code of the kind prefix ("status.", "segment.") in the catalogue's words:
+// the text status.<code>, or segment.<code>.name; the code itself when there is none.
+func (c *Catalogue) Code(prefix, code string) string {
+	if c.Has(prefix + code) {
+		return c.T(prefix + code)
+	}
+	if c.Has(prefix + code + ".name") {
+		return c.T(prefix + code + ".name")
+	}
+	return code
+}
+
 // Keys returns the keys of the English catalogue (every catalogue has the same ones).
 func Keys() []string {
 	out := make([]string, 0, len(en))
