@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/winback/winback/pkg/words"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -122,50 +123,45 @@ func runExplain(o *explainOptions) error {
 	if v.NextBooked != visit.NoDay {
 		js.Next = v.NextBooked.String()
 	}
-	doc := &render.Doc{Title: fmt.Sprintf(t("Customer %s", "Kunde %s"), id)}
-	status := map[lapse.Status][2]string{
-		lapse.Booked: {"booked", "Termin gebucht"}, lapse.Active: {"active", "aktiv"}, lapse.Due: {"due soon", "bald fällig"},
-		lapse.FollowUp: {"follow-up after a finished course", "Nachsorge nach abgeschlossener Behandlungsserie"},
-		lapse.Lapsed:   {"lapsed", "überfällig"}, lapse.Lost: {"lost", "verloren"},
-	}[v.Status]
+	doc := &render.Doc{Title: fmt.Sprintf(t("cli.customer-x"), id)}
 	explanation := v.Explanation
 	if lang == "de" {
 		explanation = v.ExplanationDE
 	}
 	doc.Facts = []render.Fact{
-		{Label: t("as of", "Stichtag"), Value: dayText(r.AsOf, lang)},
-		{Label: t("status", "Status"), Value: t(status[0], status[1])},
-		{Label: t("why", "weshalb"), Value: explanation + " (" + cat.F("explain.rule", cat.T("rule."+v.Rule.String())) + ")"},
-		{Label: t("segment", "Segment"), Value: r.SegmentName(r.SegmentOf(i), lang)},
-		{Label: t("visits", "Besuche"), Value: render.Int(v.Visits, lang)},
+		{Label: t("cli.as-of"), Value: dayText(r.AsOf, lang)},
+		{Label: t("cli.status"), Value: t("explain.status." + v.Status.String())},
+		{Label: t("cli.why"), Value: explanation + " (" + cat.F("explain.rule", cat.T("rule."+v.Rule.String())) + ")"},
+		{Label: t("cli.segment"), Value: r.SegmentName(r.SegmentOf(i), lang)},
+		{Label: t("cli.visits"), Value: render.Int(v.Visits, lang)},
 	}
 	if v.LastVisit != visit.NoDay {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("last visit", "letzter Besuch"), Value: dayText(v.LastVisit, lang)})
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.last-visit"), Value: dayText(v.LastVisit, lang)})
 	}
 	if v.ExpectedBack != visit.NoDay {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("expected back by", "erwartet zurück bis"), Value: dayText(v.ExpectedBack, lang)})
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.expected-back-by"), Value: dayText(v.ExpectedBack, lang)})
 	}
 	if v.NextBooked != visit.NoDay {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("next appointment", "nächster Termin"), Value: dayText(v.NextBooked, lang)})
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.next-appointment"), Value: dayText(v.NextBooked, lang)})
 	}
 	if v.PAlive >= 0 {
 		doc.Facts = append(doc.Facts, render.Fact{Label: cat.T("report.PAlive"), Value: render.Percent(v.PAlive, lang)})
 	}
 	if r.Set.Columns.Amount {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("value of the next 12 months", "Wert der nächsten 12 Monate"), Value: render.Money(v.ValueAtRisk, lang) + " (" + cat.T("value-source."+v.ValueSource.String()) + ")"})
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.value-of-the-next-12-months"), Value: render.Money(v.ValueAtRisk, lang) + " (" + cat.T("value-source."+v.ValueSource.String()) + ")"})
 	}
 	if p == nil {
 		if h.Name != "" {
-			doc.Facts = append(doc.Facts, render.Fact{Label: t("name", "Name"), Value: h.Name})
+			doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.name"), Value: h.Name})
 		}
-		for _, f := range [][2]string{{t("phone", "Telefon"), h.Phone}, {t("e-mail", "E-Mail"), h.Email}, {t("contact preference", "Kontaktweg"), h.ContactPreference}, {t("referred by", "Überweiser"), h.Referrer}} {
+		for _, f := range [][2]string{{t("cli.phone"), h.Phone}, {t("cli.e-mail"), h.Email}, {t("cli.contact-preference"), h.ContactPreference}, {t("cli.referred-by"), h.Referrer}} {
 			if f[1] != "" {
 				doc.Facts = append(doc.Facts, render.Fact{Label: f[0], Value: f[1]})
 			}
 		}
 	}
-	tl := render.Table{Title: t("Appointments", "Termine"),
-		Columns: []string{t("date", "Datum"), t("status", "Status"), t("service", "Leistung"), t("staff", "Behandler/in"), t("channel", "Buchungsweg"), t("amount", "Betrag"), t("booked days ahead", "Tage im Voraus gebucht")},
+	tl := render.Table{Title: t("cli.appointments"),
+		Columns: []string{t("cli.date"), t("cli.status"), t("cli.service"), t("cli.staff"), t("cli.channel"), t("cli.amount"), t("cli.booked-days-ahead")},
 		Numeric: []bool{false, false, false, false, false, true, true}}
 	for _, e := range h.Events() {
 		row := timeline(r.Set, e, r.AsOf, lang)
@@ -177,13 +173,13 @@ func runExplain(o *explainOptions) error {
 		tl.Rows = append(tl.Rows, []string{isoText(row.Date, lang), statusText(row.Status, lang), row.Service, row.Staff, row.Channel, row.Amount, lead})
 	}
 	doc.Tables = append(doc.Tables, tl)
-	rt := render.Table{Title: t("What to ask about", "Wonach Sie fragen können"), Columns: []string{t("hint", "Hinweis"), t("evidence", "Beleg"), t("question", "Frage")}}
+	rt := render.Table{Title: t("cli.what-to-ask-about"), Columns: []string{t("cli.hint"), t("cli.evidence"), t("cli.question")}}
 	for _, f := range r.Findings[i] {
 		ev, q := f.In(lang)
 		rt.Rows = append(rt.Rows, []string{reason.Label(f.Code, lang), ev, q})
 	}
 	if len(rt.Rows) == 0 {
-		rt.Notes = append(rt.Notes, t("No hints in this customer's history.", "Keine Hinweise in der Vorgeschichte."))
+		rt.Notes = append(rt.Notes, t("cli.no-hints-in-this-customers-history"))
 	}
 	doc.Tables = append(doc.Tables, rt)
 	doc.Notes = append(doc.Notes, cat.F("note.model", cat.ModelNote(r.Models)))
@@ -237,9 +233,7 @@ func timeline(set *history.Set, e history.Event, asOf visit.Day, lang string) ti
 	return row
 }
 
+// statusText says an event's status ("attended", "cancelled", "no-show", "booked").
 func statusText(s, lang string) string {
-	if lang != "de" {
-		return s
-	}
-	return map[string]string{"attended": "erschienen", "cancelled": "abgesagt", "no-show": "nicht erschienen", "booked": "gebucht"}[s]
+	return words.For(lang).Code("event.", s)
 }

@@ -164,22 +164,22 @@ func runLapsed(o *lapsedOptions) error {
 
 func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 	t := tr(lang)
-	doc := &render.Doc{Title: t("Lapsed customers", "Überfällige Kunden")}
+	doc := &render.Doc{Title: t("cli.lapsed-customers")}
 	doc.Facts = []render.Fact{
-		{Label: t("as of", "Stichtag"), Value: isoText(rep.AsOf, lang)},
-		{Label: t("customers", "Kunden"), Value: render.Int(rep.Summary.Customers, lang)},
-		{Label: t("lapsed", "überfällig"), Value: render.Int(rep.Summary.ByStatus["lapsed"], lang)},
-		{Label: t("lost", "verloren"), Value: render.Int(rep.Summary.ByStatus["lost"], lang)},
+		{Label: t("cli.as-of"), Value: isoText(rep.AsOf, lang)},
+		{Label: t("cli.customers"), Value: render.Int(rep.Summary.Customers, lang)},
+		{Label: t("cli.lapsed"), Value: render.Int(rep.Summary.ByStatus["lapsed"], lang)},
+		{Label: t("cli.lost"), Value: render.Int(rep.Summary.ByStatus["lost"], lang)},
 	}
 	if rep.HasAmounts {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("value at risk (12 months)", "gefährdeter Wert (12 Monate)"), Value: render.Money(money.Round(rep.Summary.ValueAtRisk*100), lang)})
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.value-at-risk-12-months"), Value: render.Money(money.Round(rep.Summary.ValueAtRisk*100), lang)})
 	}
-	model := t("none usable: judged by own and everyone's gaps (see winback model)", "keines verwendbar: nach eigenen und allgemeinen Abständen beurteilt (siehe winback model)")
+	model := t("cli.none-usable-judged-by-own-and")
 	if rep.Model.Model != "" {
 		model = rep.Model.Model
 	}
-	doc.Facts = append(doc.Facts, render.Fact{Label: t("model", "Modell"), Value: model})
-	tab := render.Table{Columns: []string{"id", t("segment", "Segment"), t("last visit", "letzter Besuch"), t("usual rhythm and now", "üblicher Rhythmus und jetzt"), t("overdue", "überfällig"), t("value at risk", "gefährdeter Wert"), t("ask about", "Nachfragen zu")},
+	doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.model"), Value: model})
+	tab := render.Table{Columns: []string{"id", t("cli.segment"), t("cli.last-visit"), t("cli.usual-rhythm-and-now"), t("cli.overdue"), t("cli.value-at-risk"), t("cli.ask-about")},
 		Numeric: []bool{false, false, false, false, true, true, false}}
 	for i, c := range rep.Lapsed { // the first LapsedShown are complete
 		if i == rep.LapsedShown {
@@ -199,10 +199,10 @@ func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 		tab.Rows = append(tab.Rows, []string{c.ID, c.Segment, isoText(c.LastVisit, lang), c.Rule, days(c.Overdue, lang), value, joinLabels(labels)})
 	}
 	if n := rep.NumLapsed(); rep.LapsedShown >= 0 && n > rep.LapsedShown {
-		tab.Notes = append(tab.Notes, fmt.Sprintf(t("%d more; all are in --format csv or json.", "%d weitere; alle mit --format csv oder json."), n-rep.LapsedShown))
+		tab.Notes = append(tab.Notes, fmt.Sprintf(t("cli.n-more-all-are-in-format"), n-rep.LapsedShown))
 	}
 	if rep.NumLapsed() == 0 {
-		tab.Notes = append(tab.Notes, t("Nobody is lapsed as of this date.", "Zum Stichtag ist niemand überfällig."))
+		tab.Notes = append(tab.Notes, t("cli.nobody-is-lapsed-as-of-this"))
 	}
 	if rep.Pseudonymized {
 		tab.Notes = append(tab.Notes, pseudonymNote(lang))
@@ -210,15 +210,15 @@ func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 	doc.Tables = append(doc.Tables, tab)
 	doc.Notes = append(doc.Notes, words.For(lang).F("note.model", rep.Model.Note))
 	if summary {
-		lt := render.Table{Title: t("What the hints say about the business", "Was die Hinweise über die Praxis sagen"),
-			Columns: []string{t("hint", "Hinweis"), t("among lapsed", "bei Überfälligen"), t("among active", "bei Aktiven"), t("times as common", "mal so häufig")},
+		lt := render.Table{Title: t("cli.what-the-hints-say-about-the"),
+			Columns: []string{t("cli.hint"), t("cli.among-lapsed"), t("cli.among-active"), t("cli.times-as-common")},
 			Numeric: []bool{false, true, true, true}}
 		for _, l := range rep.Lift {
 			lift := "–"
 			if l.Lift > 0 {
 				lift = render.Decimal(l.Lift, 1, lang)
 			} else if l.Lapsed > 0 {
-				lift = t("only among lapsed", "nur bei Überfälligen")
+				lift = t("cli.only-among-lapsed")
 			}
 			lt.Rows = append(lt.Rows, []string{l.Label, render.Percent(l.LapsedShare, lang) + " (" + strconv.Itoa(l.Lapsed) + ")", render.Percent(l.ActiveShare, lang) + " (" + strconv.Itoa(l.Active) + ")", lift})
 		}
@@ -229,7 +229,7 @@ func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 		for i, code := range rep.Unavailable {
 			labels[i] = reason.Label(code, lang)
 		}
-		doc.Notes = append(doc.Notes, t("Hints not available in this export (its columns are missing): ", "In diesem Export nicht verfügbare Hinweise (Spalten fehlen): ")+joinLabels(labels))
+		doc.Notes = append(doc.Notes, t("cli.hints-not-available-in-this-export")+joinLabels(labels))
 	}
 	return doc
 }
@@ -249,10 +249,7 @@ func days(n int, lang string) string {
 	if n <= 0 {
 		return "–"
 	}
-	if lang == "de" {
-		return render.Int(n, lang) + " Tage"
-	}
-	return render.Int(n, lang) + " days"
+	return words.For(lang).F("cli.n-days", render.Int(n, lang))
 }
 
 func isoText(iso, lang string) string {

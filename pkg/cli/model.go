@@ -198,23 +198,23 @@ func modelDoc(ms *lapse.Models, h *model.Holdout, rows []modelCustomer, asOf, en
 	t := tr(lang)
 	cat := words.For(lang)
 	f := func(x float64) string { return render.Decimal(x, 4, lang) }
-	doc := &render.Doc{Title: t("Repeat-buying models", "Wiederkaufmodelle")}
+	doc := &render.Doc{Title: t("cli.repeat-buying-models")}
 	doc.Facts = []render.Fact{
-		{Label: t("as of", "Stichtag"), Value: dayText(asOf, lang)},
-		{Label: t("time unit", "Zeiteinheit"), Value: cat.Period(ms.Period)},
-		{Label: t("customers fitted", "angepasste Kunden"), Value: render.Int(ms.BGNBD.Customers, lang)},
-		{Label: t("came back at least once", "mindestens einmal wiedergekommen"), Value: render.Int(ms.BGNBD.Repeaters, lang)},
-		{Label: t("used for lapse", "für die Abwanderung verwendet"), Value: map[string]string{"bgnbd": "BG/NBD", "pareto-nbd": "Pareto/NBD", "none": t("none: simple rules", "keines: einfache Regeln")}[ms.Chosen]},
+		{Label: t("cli.as-of"), Value: dayText(asOf, lang)},
+		{Label: t("cli.time-unit"), Value: cat.Period(ms.Period)},
+		{Label: t("cli.customers-fitted"), Value: render.Int(ms.BGNBD.Customers, lang)},
+		{Label: t("cli.came-back-at-least-once"), Value: render.Int(ms.BGNBD.Repeaters, lang)},
+		{Label: t("cli.used-for-lapse"), Value: map[string]string{"bgnbd": "BG/NBD", "pareto-nbd": "Pareto/NBD", "none": t("cli.none-simple-rules")}[ms.Chosen]},
 	}
-	fits := render.Table{Title: t("Fits", "Anpassungen"),
-		Columns: []string{t("model", "Modell"), t("parameters", "Parameter"), cat.T("model.loglik"), t("converged", "konvergiert"), t("usable", "verwendbar")}}
+	fits := render.Table{Title: t("cli.fits"),
+		Columns: []string{t("cli.model"), t("cli.parameters"), cat.T("model.loglik"), t("cli.converged"), t("cli.usable")}}
 	usable := func(name string, ok bool, flags []model.Flag, failed bool, why string) string {
 		if ok {
-			return t("yes", "ja")
+			return t("cli.yes")
 		}
-		return t("no: ", "nein: ") + cat.WhyNot(name, flags, failed, why)
+		return t("cli.no") + cat.WhyNot(name, flags, failed, why)
 	}
-	yes := func(b bool) string { return map[bool]string{true: t("yes", "ja"), false: t("no", "nein")}[b] }
+	yes := func(b bool) string { return map[bool]string{true: t("cli.yes"), false: t("cli.no-2")}[b] }
 	b, p := ms.BGNBD, ms.ParetoNBD
 	fits.Rows = append(fits.Rows,
 		[]string{"BG/NBD", fmt.Sprintf("r=%s α=%s a=%s b=%s", f(b.Params.R), f(b.Params.Alpha), f(b.Params.A), f(b.Params.B)), render.Decimal(b.LogLik, 3, lang), yes(b.Converged), usable("BG/NBD", b.Usable, b.Flags, b.Failed, b.WhyNot)},
@@ -226,19 +226,19 @@ func modelDoc(ms *lapse.Models, h *model.Holdout, rows []modelCustomer, asOf, en
 	doc.Tables = append(doc.Tables, fits)
 	if h != nil {
 		ht := render.Table{
-			Title:   fmt.Sprintf(t("Check against %s to %s: visits per customer by visits before", "Prüfung gegen %s bis %s: Besuche je Kunde nach früheren Besuchen"), dayText(asOf+1, lang), dayText(end, lang)),
-			Columns: []string{t("repeat visits before", "Wiederholungsbesuche vorher"), t("customers", "Kunden"), t("actual", "tatsächlich"), t("predicted", "vorhergesagt")},
+			Title:   fmt.Sprintf(t("cli.check-against-x-to-x-visits"), dayText(asOf+1, lang), dayText(end, lang)),
+			Columns: []string{t("cli.repeat-visits-before"), t("cli.customers"), t("cli.actual"), t("cli.predicted")},
 			Numeric: []bool{false, true, true, true}}
 		for _, bin := range h.Bins {
 			ht.Rows = append(ht.Rows, []string{bin.Label, render.Int(bin.Customers, lang), render.Decimal(bin.Actual, 4, lang), render.Decimal(bin.Predicted, 4, lang)})
 		}
-		ht.Notes = []string{fmt.Sprintf(t("All customers: %s visits actual, %s predicted (%s); mean absolute error per customer %s.", "Alle Kunden: %s Besuche tatsächlich, %s vorhergesagt (%s); mittlerer absoluter Fehler je Kunde %s."),
+		ht.Notes = []string{fmt.Sprintf(t("cli.all-customers-x-visits-actual-x"),
 			render.Decimal(h.SumActual, 0, lang), render.Decimal(h.SumPredicted, 1, lang), signedPercent(h.TotalError, lang), render.Decimal(h.MAE, 3, lang))}
 		doc.Tables = append(doc.Tables, ht)
 	}
 	if o.customers {
-		ct := render.Table{Title: t("Customers", "Kunden"),
-			Columns: []string{"id", t("visits", "Besuche"), cat.T("report.PAlive"), cat.F("model.expected-visits", o.horizon, cat.T("period."+ms.Period.String()+".other")), t("expected spend per visit", "erwarteter Betrag je Besuch"), t("expected value, 12 months", "erwarteter Wert, 12 Monate")},
+		ct := render.Table{Title: t("cli.customers-2"),
+			Columns: []string{"id", t("cli.visits"), cat.T("report.PAlive"), cat.F("model.expected-visits", o.horizon, cat.T("period."+ms.Period.String()+".other")), t("cli.expected-spend-per-visit"), t("cli.expected-value-12-months")},
 			Numeric: []bool{false, true, true, true, true, true}}
 		for _, r := range rows {
 			ct.Rows = append(ct.Rows, []string{r.ID, strconv.Itoa(r.Visits), render.Decimal(r.PAlive, 3, lang), render.Decimal(r.ExpectedVisits, 2, lang), render.Decimal(r.ExpectedSpend, 2, lang), render.Decimal(r.ExpectedValue, 2, lang)})

@@ -76,6 +76,5 @@ func customerKeys(set *history.Set) []string {
 
 // pseudonymNote tells the reader of a list of pseudonyms how to see the ids.
 func pseudonymNote(lang string) string {
-	return tr(lang)("Customers are shown as pseudonyms; --pseudonymize=false shows their ids.",
-		"Kunden sind als Pseudonyme gezeigt; --pseudonymize=false zeigt ihre Kennungen.")
+	return tr(lang)("cli.customers-are-shown-as-pseudonyms-pseudonymize")
 }

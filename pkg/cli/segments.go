@@ -133,16 +133,16 @@ func segmentName(s segment.Segment, lang string) string {
 // not nil.
 func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers bool, p *pseudo.Pseudonymizer) *render.Output {
 	t := tr(lang)
-	doc := &render.Doc{Title: t("Segments", "Segmente")}
+	doc := &render.Doc{Title: t("cli.segments")}
 	doc.Facts = []render.Fact{
-		{Label: t("as of", "Stichtag"), Value: dayText(asOf, lang)},
-		{Label: t("customers", "Kunden"), Value: render.Int(len(seg.Customers), lang)},
+		{Label: t("cli.as-of"), Value: dayText(asOf, lang)},
+		{Label: t("cli.customers"), Value: render.Int(len(seg.Customers), lang)},
 	}
 	if seg.Skipped > 0 {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("without a visit yet", "noch ohne Besuch"), Value: render.Int(seg.Skipped, lang)})
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.without-a-visit-yet"), Value: render.Int(seg.Skipped, lang)})
 	}
 	if seg.HasAmounts {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("revenue", "Umsatz"), Value: render.Money(seg.Revenue, lang)})
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.revenue"), Value: render.Money(seg.Revenue, lang)})
 	}
 	js := segmentsJSON{Version: 1, AsOf: asOf.String(), Customers: len(seg.Customers), Skipped: seg.Skipped, Grid: seg.Grid,
 		Scales: []segment.Scale{seg.R, seg.F}}
@@ -150,11 +150,11 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers 
 		js.Revenue = &seg.Revenue
 		js.Scales = append(js.Scales, seg.M)
 	}
-	st := render.Table{Title: t("Segments", "Segmente"),
-		Columns: []string{t("segment", "Segment"), t("customers", "Kunden"), t("share", "Anteil"), t("median days since last visit", "Median Tage seit letztem Besuch"), t("median visits", "Median Besuche")},
+	st := render.Table{Title: t("cli.segments"),
+		Columns: []string{t("cli.segment"), t("cli.customers"), t("cli.share"), t("cli.median-days-since-last-visit"), t("cli.median-visits")},
 		Numeric: []bool{false, true, true, true, true}}
 	if seg.HasAmounts {
-		st.Columns = append(st.Columns, t("revenue", "Umsatz"), t("share of revenue", "Umsatzanteil"))
+		st.Columns = append(st.Columns, t("cli.revenue"), t("cli.share-of-revenue"))
 		st.Numeric = append(st.Numeric, true, true)
 	}
 	for _, s := range seg.Segments {
@@ -171,7 +171,7 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers 
 		js.Segments = append(js.Segments, sj)
 	}
 	doc.Tables = append(doc.Tables, st)
-	grid := render.Table{Title: t("Customers on the R×F grid (R5 = most recent, F5 = most frequent)", "Kunden im R×F-Raster (R5 = zuletzt da, F5 = am häufigsten)"),
+	grid := render.Table{Title: t("cli.customers-on-the-r-f-grid"),
 		Columns: []string{"", "F1", "F2", "F3", "F4", "F5"}, Numeric: []bool{false, true, true, true, true, true}}
 	for r := 5; r >= 1; r-- {
 		row := []string{"R" + strconv.Itoa(r)}
@@ -181,8 +181,8 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers 
 		grid.Rows = append(grid.Rows, row)
 	}
 	doc.Tables = append(doc.Tables, grid)
-	edges := render.Table{Title: t("Score edges used", "Verwendete Score-Grenzen"),
-		Columns: []string{t("score", "Score"), t("from", "von"), t("to", "bis"), t("customers", "Kunden"), t("share", "Anteil")},
+	edges := render.Table{Title: t("cli.score-edges-used"),
+		Columns: []string{t("cli.score"), t("cli.from"), t("cli.to"), t("cli.customers"), t("cli.share")},
 		Numeric: []bool{false, true, true, true, true}}
 	scales := []segment.Scale{seg.R, seg.F}
 	if seg.HasAmounts {
@@ -210,7 +210,7 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers 
 		for _, s := range seg.Segments {
 			names[s.Code] = segmentName(s.Segment, lang)
 		}
-		ct := render.Table{Title: t("Customers", "Kunden"), Columns: []string{"id", t("days since last visit", "Tage seit letztem Besuch"), t("visits", "Besuche"), "R", "F", "M", t("segment", "Segment")},
+		ct := render.Table{Title: t("cli.customers-2"), Columns: []string{"id", t("cli.days-since-last-visit"), t("cli.visits"), "R", "F", "M", t("cli.segment")},
 			Numeric: []bool{false, true, true, true, true, true, false}}
 		for _, c := range seg.Customers {
 			id := c.Key
@@ -261,14 +261,10 @@ type segmentRow struct {
 	RevenueShare    float64 `csv:"revenue_share"`
 }
 
-// tr picks the English or German text.
-func tr(lang string) func(en, de string) string {
-	return func(en, de string) string {
-		if lang == "de" {
-			return de
-		}
-		return en
-	}
+// tr returns the catalogue's text of a key in lang (see package words: cli.* in en.go
+// and de.go).
+func tr(lang string) func(key string) string {
+	return words.For(lang).T
 }
 
 func dayText(d visit.Day, lang string) string {
