@@ -6,7 +6,6 @@ package analysis
 
 import (
 	"fmt"
-	"github.com/winback/winback/pkg/words"
 	"math"
 	"path/filepath"
 	"runtime"
@@ -26,6 +25,7 @@ import (
 	"github.com/winback/winback/pkg/segment"
 	"github.com/winback/winback/pkg/trend"
 	"github.com/winback/winback/pkg/visit"
+	"github.com/winback/winback/pkg/words"
 )
 
 // Options are the inputs of [Run] besides the histories.

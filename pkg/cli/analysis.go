@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"github.com/winback/winback/pkg/words"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/reason"
 	"github.com/winback/winback/pkg/segment"
+	"github.com/winback/winback/pkg/words"
 )
 
 // analysisOptions are the flags of the commands that judge customers: the model's time

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"github.com/winback/winback/pkg/words"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,6 +13,7 @@ import (
 	"github.com/winback/winback/pkg/reason"
 	"github.com/winback/winback/pkg/render"
 	"github.com/winback/winback/pkg/visit"
+	"github.com/winback/winback/pkg/words"
 )
 
 type explainOptions struct {
@@ -108,8 +108,8 @@ func runExplain(o *explainOptions) error {
 	}
 	h := &r.Set.Customers[i]
 	v := r.Verdicts[i]
-	t := tr(lang)
 	cat := o.an.catalogue(lang)
+	t := cat.T
 	id := h.Key
 	p := o.an.pseudonymizer(o.a.io, format, false, customerKeys(r.Set))
 	if p != nil {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"github.com/winback/winback/pkg/words"
 	"io"
 	"path/filepath"
 	"sort"
@@ -15,6 +14,7 @@ import (
 	"github.com/winback/winback/pkg/config"
 	"github.com/winback/winback/pkg/export"
 	"github.com/winback/winback/pkg/render"
+	"github.com/winback/winback/pkg/words"
 )
 
 type initOptions struct {

@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"github.com/winback/winback/pkg/words"
 	"io"
 	"strconv"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/winback/winback/pkg/reason"
 	"github.com/winback/winback/pkg/render"
 	"github.com/winback/winback/pkg/report"
+	"github.com/winback/winback/pkg/words"
 )
 
 type lapsedOptions struct {
@@ -163,7 +163,8 @@ func runLapsed(o *lapsedOptions) error {
 }
 
 func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
-	t := tr(lang)
+	cat := words.ForNoun(lang, words.Noun(rep.Noun))
+	t := cat.T
 	doc := &render.Doc{Title: t("cli.lapsed-customers")}
 	doc.Facts = []render.Fact{
 		{Label: t("cli.as-of"), Value: isoText(rep.AsOf, lang)},
@@ -205,7 +206,7 @@ func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 		tab.Notes = append(tab.Notes, t("cli.nobody-is-lapsed-as-of-this"))
 	}
 	if rep.Pseudonymized {
-		tab.Notes = append(tab.Notes, pseudonymNote(lang))
+		tab.Notes = append(tab.Notes, pseudonymNote(cat))
 	}
 	doc.Tables = append(doc.Tables, tab)
 	doc.Notes = append(doc.Notes, words.For(lang).F("note.model", rep.Model.Note))

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"github.com/winback/winback/pkg/words"
 	"slices"
 	"strconv"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/winback/winback/pkg/pseudo"
 	"github.com/winback/winback/pkg/render"
 	"github.com/winback/winback/pkg/visit"
+	"github.com/winback/winback/pkg/words"
 )
 
 type modelOptions struct {
@@ -244,7 +244,7 @@ func modelDoc(ms *lapse.Models, h *model.Holdout, rows []modelCustomer, asOf, en
 			ct.Rows = append(ct.Rows, []string{r.ID, strconv.Itoa(r.Visits), render.Decimal(r.PAlive, 3, lang), render.Decimal(r.ExpectedVisits, 2, lang), render.Decimal(r.ExpectedSpend, 2, lang), render.Decimal(r.ExpectedValue, 2, lang)})
 		}
 		if pseudonymized {
-			ct.Notes = append(ct.Notes, pseudonymNote(lang))
+			ct.Notes = append(ct.Notes, pseudonymNote(words.For(lang)))
 		}
 		doc.Tables = append(doc.Tables, ct)
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"github.com/winback/winback/pkg/words"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -11,6 +10,7 @@ import (
 	"github.com/winback/winback/pkg/render"
 	"github.com/winback/winback/pkg/segment"
 	"github.com/winback/winback/pkg/visit"
+	"github.com/winback/winback/pkg/words"
 )
 
 type segmentsOptions struct {
@@ -227,7 +227,7 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers 
 			ct.Rows = append(ct.Rows, []string{id, strconv.Itoa(int(c.Recency)), strconv.Itoa(c.Frequency), strconv.Itoa(int(c.R)), strconv.Itoa(int(c.F)), m, names[c.Segment]})
 		}
 		if p != nil {
-			ct.Notes = append(ct.Notes, pseudonymNote(lang))
+			ct.Notes = append(ct.Notes, pseudonymNote(words.For(lang)))
 		}
 		doc.Tables = append(doc.Tables, ct)
 		js.List = list

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"github.com/winback/winback/pkg/words"
 	"math"
 	"reflect"
 	"runtime"
@@ -17,6 +16,7 @@ import (
 	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/visit"
 	"github.com/winback/winback/pkg/visitgen"
+	"github.com/winback/winback/pkg/words"
 )
 
 // simSet returns a simulated set of the default scenario with n customers, and its end.

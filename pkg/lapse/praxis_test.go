@@ -1,13 +1,13 @@
 package lapse_test
 
 import (
-	"github.com/winback/winback/pkg/words"
 	"os"
 	"testing"
 
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/visit"
+	"github.com/winback/winback/pkg/words"
 )
 
 // TestPraxis assesses the shipped physiotherapy practice (testdata/praxis: 400 patients,

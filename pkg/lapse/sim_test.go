@@ -2,12 +2,12 @@ package lapse_test
 
 import (
 	"bytes"
-	"github.com/winback/winback/pkg/words"
 	"testing"
 
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/visitgen"
+	"github.com/winback/winback/pkg/words"
 )
 
 // TestKnownDropouts is the known-dropout test of the analysis issue. The scenario is

@@ -3,12 +3,12 @@ package reason
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/winback/winback/pkg/words"
 	"math"
 	"slices"
 	"strings"
 
 	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/words"
 )
 
 // LiftRow compares how often one signal shows among customers who stopped coming (lapsed

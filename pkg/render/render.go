@@ -6,11 +6,12 @@ package render
 
 import (
 	"fmt"
-	"github.com/winback/winback/pkg/words"
 	"io"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/winback/winback/pkg/words"
 )
 
 // Doc is the human-readable document: a title, key facts, tables and notes.
