@@ -517,10 +517,7 @@ func (r *Result) customer(i int, lang string, o ReportOptions, c *report.Custome
 	*c = report.Customer{
 		Status: v.Status.String(), LastVisit: r.day(v.LastVisit), Visits: v.Visits,
 		UsualGap: math.Round(v.UsualGap*10) / 10, Overdue: v.Overdue, ValueAtRisk: float64(v.ValueAtRisk) / 100,
-		PAlive: math.Round(v.PAlive*1000) / 1000, Rule: v.Explanation,
-	}
-	if lang == "de" {
-		c.Rule = v.ExplanationDE
+		PAlive: math.Round(v.PAlive*1000) / 1000, Rule: words.ForNoun(lang, o.Noun).Explanation(v),
 	}
 	if o.Pseudonyms == nil && o.Contacts {
 		c.Name, c.Phone, c.Email, c.ContactPreference = h.Name, h.Phone, h.Email, h.ContactPreference

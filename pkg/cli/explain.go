@@ -60,16 +60,18 @@ with the same --key.`,
 
 // explainJSON is the JSON document of explain.
 type explainJSON struct {
-	Version   int                `json:"version"`
-	AsOf      string             `json:"as_of"`
-	ID        string             `json:"id"`
-	Segment   string             `json:"segment"`
-	Verdict   lapse.Verdict      `json:"verdict"`
-	LastVisit string             `json:"last_visit"`
-	Expected  string             `json:"expected_back,omitempty"`
-	Next      string             `json:"next_booked,omitempty"`
-	Timeline  []timelineRow      `json:"timeline"`
-	Reasons   []reason.Localized `json:"reasons"`
+	Version int           `json:"version"`
+	AsOf    string        `json:"as_of"`
+	ID      string        `json:"id"`
+	Segment string        `json:"segment"`
+	Verdict lapse.Verdict `json:"verdict"`
+	// Explanation says what decided the verdict, in the output's language.
+	Explanation string             `json:"explanation"`
+	LastVisit   string             `json:"last_visit"`
+	Expected    string             `json:"expected_back,omitempty"`
+	Next        string             `json:"next_booked,omitempty"`
+	Timeline    []timelineRow      `json:"timeline"`
+	Reasons     []reason.Localized `json:"reasons"`
 	// Model says which model the verdict rests on and why the others are not used, as
 	// lapsed's model_note.
 	Model string `json:"model_note"`
@@ -124,10 +126,8 @@ func runExplain(o *explainOptions) error {
 		js.Next = v.NextBooked.String()
 	}
 	doc := &render.Doc{Title: fmt.Sprintf(t("cli.customer-x"), id)}
-	explanation := v.Explanation
-	if lang == "de" {
-		explanation = v.ExplanationDE
-	}
+	explanation := cat.Explanation(&v)
+	js.Explanation = explanation
 	doc.Facts = []render.Fact{
 		{Label: t("cli.as-of"), Value: dayText(r.AsOf, lang)},
 		{Label: t("cli.status"), Value: t("explain.status." + v.Status.String())},

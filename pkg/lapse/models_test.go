@@ -80,8 +80,8 @@ func TestModelRule(t *testing.T) {
 			if got := v.Status; got != want && !(want == lapse.Lapsed && got == lapse.Lost) {
 				t.Errorf("%s: P(alive) %.3f after %d days: %s, want %s", v.Key, v.PAlive, v.CurrentGap, got, want)
 			}
-			if !strings.Contains(v.Explanation, "(model)") || !strings.Contains(v.ExplanationDE, "laut Modell") {
-				t.Errorf("%s: explanation %q / %q does not name the model", v.Key, v.Explanation, v.ExplanationDE)
+			if en, de := words.For("en").Explanation(&v), words.For("de").Explanation(&v); !strings.Contains(en, "(model)") || !strings.Contains(de, "laut Modell") {
+				t.Errorf("%s: explanation %q / %q does not name the model", v.Key, en, de)
 			}
 		}
 		if v.Visits == 1 && v.Rule != lapse.RulePopulation && v.Rule != lapse.RuleBooked {

@@ -42,7 +42,7 @@ func TestPraxis(t *testing.T) {
 		conf.add(row["state"], v.Status)
 		rules.add(row["state"]+"/"+v.Rule.String(), v.Status)
 		if testing.Verbose() && (row["state"] == "dropped") != v.Status.Missing() {
-			t.Logf("%s %s (%s): %s %s: %s", v.Key, row["state"], row["story"], v.Status, v.Rule, v.Explanation)
+			t.Logf("%s %s (%s): %s %s: %s", v.Key, row["state"], row["story"], v.Status, v.Rule, words.For("en").Explanation(&v))
 		}
 	}
 	t.Logf("confusion (rows: truth, columns: verdict):\n%s", conf)
