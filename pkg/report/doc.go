@@ -132,7 +132,7 @@ func (v value) text(lang, sep string) string {
 	case kDate:
 		return humanDate(v.s, lang)
 	case kMonth:
-		return v.s
+		return monthText(v.s, lang)
 	case kDecimal:
 		return groupedDecimal(v.n, v.places, lang)
 	case kFactor:
@@ -145,6 +145,16 @@ func (v value) text(lang, sep string) string {
 		return strings.Join(v.lines, sep)
 	}
 	return v.s
+}
+
+// monthText formats a yyyy-mm month for people: "Jul 2023", "Juli 2023", "Jan. 2025"
+// (the catalogue's short month names); anything else as it is.
+func monthText(ym, lang string) string {
+	t, err := time.Parse("2006-01", ym)
+	if err != nil {
+		return ym
+	}
+	return catalogue.For(lang).ShortMonthYear(t.Year(), t.Month())
 }
 
 // groupedDecimal formats x with places decimals and the language's thousands grouping.
