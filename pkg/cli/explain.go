@@ -117,7 +117,7 @@ func runExplain(o *explainOptions) error {
 	if p != nil {
 		id = p.Name(h.Key)
 	}
-	js := explainJSON{Version: 1, AsOf: r.AsOf.String(), ID: id, Segment: r.SegmentOf(i), Verdict: v,
+	js := explainJSON{Version: 2, AsOf: r.AsOf.String(), ID: id, Segment: r.SegmentOf(i), Verdict: v,
 		LastVisit: v.LastVisit.String(), Reasons: reason.LocalizeAll(r.Findings[i], lang), Model: cat.ModelNote(r.Models)}
 	if v.ExpectedBack != visit.NoDay {
 		js.Expected = v.ExpectedBack.String()

@@ -144,7 +144,7 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers 
 	if seg.HasAmounts {
 		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.revenue"), Value: render.Money(seg.Revenue, lang)})
 	}
-	js := segmentsJSON{Version: 1, AsOf: asOf.String(), Customers: len(seg.Customers), Skipped: seg.Skipped, Grid: seg.Grid,
+	js := segmentsJSON{Version: 2, AsOf: asOf.String(), Customers: len(seg.Customers), Skipped: seg.Skipped, Grid: seg.Grid,
 		Scales: []segment.Scale{seg.R, seg.F}}
 	if seg.HasAmounts {
 		js.Revenue = &seg.Revenue

@@ -2,7 +2,9 @@
 // when calling them: a last appointment that was cancelled, visits that grew further apart,
 // a price that went up, a long wait for appointments, being handed from one person to the
 // next, and so on. Each hint is a [Finding]: a stable code, a weight, the facts that raised
-// it, and the evidence and a polite question in English and German that name those facts.
+// it, and the evidence and a polite question that name those facts. The texts are the
+// templates of package words (reason.<code>.* in en.go and de.go, one per code and variant
+// per language); this package picks the variant and fills in the facts.
 //
 // The package never claims to know why anyone left. A finding is something to ask about,
 // never a verdict: the questions ask, they do not explain, and they never blame staff.
