@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -34,15 +33,14 @@ type analysisOptions struct {
 	// contacts: the command shows contact details (names, e-mails, phones, contact
 	// preferences); without, the read keeps only whether each is given.
 	contacts bool
-	// nounFlag is --noun; noun is what the texts call customers: nounFlag's, else guessed
-	// from the export's column names once it is read ([analyse]).
-	nounFlag string
-	noun     words.Noun
+	// noun is --noun, else guessed from the export's column names once it is read
+	// ([analyse]).
+	noun nounOptions
 }
 
 // catalogue returns the texts of lang for the command's customer noun.
 func (o *analysisOptions) catalogue(lang string) *words.Catalogue {
-	return words.ForNoun(lang, o.noun)
+	return words.ForNoun(lang, o.noun.noun)
 }
 
 func (o *analysisOptions) bind(c *cobra.Command) {
@@ -67,10 +65,9 @@ func (o *analysisOptions) bind(c *cobra.Command) {
 	f.StringArrayVar(&o.platform, "platform-channel", nil, "a booking channel that is an online platform (repeatable; adds to the built-in list)")
 	f.StringArrayVar(&o.direct, "direct-channel", nil, "a booking channel that is direct (repeatable; adds to the built-in list)")
 	f.BoolVar(&o.reasons.ShowStaff, "show-staff", false, "name staff members in the evidence")
-	f.StringVar(&o.nounFlag, "noun", "", "what the texts call customers: customers, patients, guests or clients (default: from the export's column names, e.g. Patienten-Nr. gives patients)")
 	o.privacyOptions.bind(c)
 	c.RegisterFlagCompletionFunc("period", fixedChoices("day", "week", "month"))
-	c.RegisterFlagCompletionFunc("noun", fixedChoices("customers", "patients", "guests", "clients"))
+	o.noun.bind(c)
 }
 
 // options validates the flags into the analysis options.
@@ -81,10 +78,8 @@ func (o *analysisOptions) options(a *app) (analysis.Options, error) {
 		return opt, usagef("use --period day, week or month", "%v", err)
 	}
 	opt.Period = p
-	if o.nounFlag != "" {
-		if o.noun, err = words.ParseNoun(o.nounFlag); err != nil {
-			return opt, usagef("use --noun customers, patients, guests or clients", "%v", err)
-		}
+	if err := o.noun.check(); err != nil {
+		return opt, err
 	}
 	opt.Lapse = o.lapse
 	if len(o.recall) > 0 {
@@ -125,9 +120,7 @@ func analyse(a *app, files []string, in *inputOptions, out *outputOptions, ao *a
 	if err != nil {
 		return nil, nil, err
 	}
-	if ao.noun == "" {
-		ao.noun = words.NounFromColumns(columnNames(&res.Report))
-	}
+	out.noun = ao.noun.resolve(&res.Report)
 	asOf, err := out.asOfDay(res.Set)
 	if err != nil {
 		return nil, nil, err
@@ -138,27 +131,4 @@ func analyse(a *app, files []string, in *inputOptions, out *outputOptions, ao *a
 		return nil, nil, noVisits(fmt.Errorf("analysis: %w", err), asOf)
 	}
 	return res, r, nil
-}
-
-// columnNames returns the headers of the exports' columns, the customer column's first:
-// what the customer noun is guessed from.
-func columnNames(r *export.Report) []string {
-	var names []string
-	for _, f := range r.Files {
-		if c, ok := f.Concepts["customer"]; ok && f.Header {
-			names = append(names, c.Header)
-		}
-	}
-	for _, f := range r.Files {
-		if !f.Header {
-			continue
-		}
-		from := len(names)
-		for _, c := range f.Concepts {
-			names = append(names, c.Header)
-		}
-		slices.Sort(names[from:]) // the map's order is random
-		names = append(names, f.Unused...)
-	}
-	return names
 }

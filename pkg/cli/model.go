@@ -26,6 +26,7 @@ type modelOptions struct {
 	customers  bool
 	privacy    privacyOptions
 	files      []string
+	noun       nounOptions
 }
 
 func newModelCmd(a *app) *cobra.Command {
@@ -63,6 +64,7 @@ predicted with the actual visits in the months after, by how often customers cam
 	c.Flags().StringVar(&o.holdoutEnd, "holdout-end", "", "compare predictions with the actual visits from --as-of to this date (yyyy-mm-dd)")
 	c.Flags().BoolVar(&o.customers, "customers", false, "list every customer's predictions")
 	o.privacy.bind(c)
+	o.noun.bind(c)
 	c.RegisterFlagCompletionFunc("period", fixedChoices("day", "week", "month"))
 	return c
 }
@@ -111,10 +113,14 @@ func runModel(o *modelOptions) error {
 	if err := checkOutputs(o.io, o.files, o.out.output, o.input.rejects); err != nil {
 		return err
 	}
+	if err := o.noun.check(); err != nil {
+		return err
+	}
 	res, err := readExports(o.io, o.files, &o.input)
 	if err != nil {
 		return err
 	}
+	o.out.noun = o.noun.resolve(&res.Report)
 	asOf, err := o.out.asOfDay(res.Set)
 	if err != nil {
 		return err
@@ -130,7 +136,7 @@ func runModel(o *modelOptions) error {
 	if err != nil {
 		return noVisits(fmt.Errorf("model: %w", err), asOf)
 	}
-	js := modelJSON{Version: 1, Models: ms, Note: words.For(lang).ModelNote(ms), Horizon: o.horizon}
+	js := modelJSON{Version: 1, Models: ms, Note: words.ForNoun(lang, o.noun.noun).ModelNote(ms), Horizon: o.horizon}
 	if end != visit.NoDay {
 		h, err := holdout(res.Set, ms, asOf, end, period)
 		if err != nil {
@@ -195,8 +201,8 @@ func holdout(set *history.Set, ms *lapse.Models, asOf, end visit.Day, period mod
 }
 
 func modelDoc(ms *lapse.Models, h *model.Holdout, rows []modelCustomer, asOf, end visit.Day, lang string, o *modelOptions, pseudonymized bool) *render.Doc {
-	t := tr(lang)
-	cat := words.For(lang)
+	cat := words.ForNoun(lang, o.noun.noun)
+	t := cat.T
 	f := func(x float64) string { return render.Decimal(x, 4, lang) }
 	doc := &render.Doc{Title: t("cli.repeat-buying-models")}
 	doc.Facts = []render.Fact{
@@ -244,7 +250,7 @@ func modelDoc(ms *lapse.Models, h *model.Holdout, rows []modelCustomer, asOf, en
 			ct.Rows = append(ct.Rows, []string{r.ID, strconv.Itoa(r.Visits), render.Decimal(r.PAlive, 3, lang), render.Decimal(r.ExpectedVisits, 2, lang), render.Decimal(r.ExpectedSpend, 2, lang), render.Decimal(r.ExpectedValue, 2, lang)})
 		}
 		if pseudonymized {
-			ct.Notes = append(ct.Notes, pseudonymNote(words.For(lang)))
+			ct.Notes = append(ct.Notes, pseudonymNote(cat))
 		}
 		doc.Tables = append(doc.Tables, ct)
 	}

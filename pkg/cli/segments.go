@@ -21,6 +21,7 @@ type segmentsOptions struct {
 	privacy   privacyOptions
 	customers bool
 	files     []string
+	noun      nounOptions
 }
 
 func newSegmentsCmd(a *app) *cobra.Command {
@@ -48,6 +49,7 @@ handled. --customers lists every customer's scores.`,
 	o.out.bind(c, render.Formats)
 	c.Flags().BoolVar(&o.customers, "customers", false, "list every customer's scores and segment")
 	o.privacy.bind(c)
+	o.noun.bind(c)
 	return c
 }
 
@@ -99,10 +101,14 @@ func runSegments(o *segmentsOptions) error {
 	if err := checkOutputs(o.io, o.files, o.out.output, o.input.rejects); err != nil {
 		return err
 	}
+	if err := o.noun.check(); err != nil {
+		return err
+	}
 	res, err := readExports(o.io, o.files, &o.input)
 	if err != nil {
 		return err
 	}
+	o.out.noun = o.noun.resolve(&res.Report)
 	asOf, err := o.out.asOfDay(res.Set)
 	if err != nil {
 		return err
@@ -121,7 +127,7 @@ func runSegments(o *segmentsOptions) error {
 	if o.customers {
 		p = o.privacy.pseudonymizer(o.io, format, false, customerKeys(res.Set))
 	}
-	out := segmentsOutput(seg, asOf, lang, o.customers, p)
+	out := segmentsOutput(seg, asOf, lang, words.ForNoun(lang, o.noun.noun), o.customers, p)
 	return o.out.emit(o.io, format, lang, out)
 }
 
@@ -131,8 +137,8 @@ func segmentName(s segment.Segment, lang string) string {
 
 // segmentsOutput builds the output; with customers it lists them, by pseudonym when p is
 // not nil.
-func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers bool, p *pseudo.Pseudonymizer) *render.Output {
-	t := tr(lang)
+func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, cat *words.Catalogue, customers bool, p *pseudo.Pseudonymizer) *render.Output {
+	t := cat.T
 	doc := &render.Doc{Title: t("cli.segments")}
 	doc.Facts = []render.Fact{
 		{Label: t("cli.as-of"), Value: dayText(asOf, lang)},
@@ -199,7 +205,7 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers 
 			}
 			edges.Rows = append(edges.Rows, []string{fmt.Sprintf("%s%d", sc.Measure.Letter(), b.Score), lo, hi, render.Int(b.Customers, lang), render.Percent(b.Share, lang)})
 		}
-		if note := words.For(lang).ScaleNote(&sc); note != "" {
+		if note := cat.ScaleNote(&sc); note != "" {
 			edges.Notes = append(edges.Notes, sc.Measure.Letter()+": "+note)
 		}
 	}
@@ -227,7 +233,7 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers 
 			ct.Rows = append(ct.Rows, []string{id, strconv.Itoa(int(c.Recency)), strconv.Itoa(c.Frequency), strconv.Itoa(int(c.R)), strconv.Itoa(int(c.F)), m, names[c.Segment]})
 		}
 		if p != nil {
-			ct.Notes = append(ct.Notes, pseudonymNote(words.For(lang)))
+			ct.Notes = append(ct.Notes, pseudonymNote(cat))
 		}
 		doc.Tables = append(doc.Tables, ct)
 		js.List = list

@@ -48,8 +48,9 @@ type Options struct {
 	// Excel writes CSV for a German Excel: ';' between fields, decimal commas, UTF-8 BOM.
 	Excel bool
 	// Lang is the language of the CSV's header and status values: German for "de", the
-	// columns' own names otherwise.
+	// columns' own names otherwise. Noun is what the German headers call customers.
 	Lang string
+	Noun words.Noun
 }
 
 // Writer writes an [Output] in one format.
@@ -70,7 +71,7 @@ func New(format string, opt Options) (Writer, error) {
 	case "csv":
 		var c *words.Catalogue
 		if opt.Lang == "de" {
-			c = words.For(opt.Lang)
+			c = words.ForNoun(opt.Lang, opt.Noun)
 		}
 		return csvWriter{excel: opt.Excel, words: c}, nil
 	case "json":
