@@ -35,7 +35,7 @@ func TestGermanGoldensHaveNoEnglish(t *testing.T) {
 	if len(german) < 10 {
 		t.Fatalf("found only %d German goldens: %v", len(german), german)
 	}
-	pieces := englishPieces()
+	pieces := append(englishPieces(), codePieces()...)
 	for _, f := range german {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -84,8 +84,33 @@ func englishPieces() []piece {
 	return out
 }
 
+// codePieces are the codes the catalogue says in words (status.<code>, rule.<code>,
+// reason.<code>.label, segment.<code>.name): a German output shows their words, never the
+// codes ("last-cancelled", "own-rhythm", "lapsed", "about-to-sleep").
+func codePieces() []piece {
+	var out []piece
+	seen := map[string]bool{}
+	for _, k := range Keys() {
+		parts := strings.Split(k, ".")
+		var code string
+		switch {
+		case len(parts) == 2 && (parts[0] == "status" || parts[0] == "rule"):
+			code = parts[1]
+		case len(parts) == 3 && parts[0] == "reason" && parts[2] == "label",
+			len(parts) == 3 && parts[0] == "segment" && parts[2] == "name":
+			code = parts[1]
+		}
+		if code == "" || seen[code] || en[k] == de[k] {
+			continue
+		}
+		seen[code] = true
+		out = append(out, piece{k, code, regexp.MustCompile(`(^|[^\pL\pN_-])` + regexp.QuoteMeta(code) + `($|[^\pL\pN_-])`)})
+	}
+	return out
+}
+
 func TestTheLeakTestFindsEnglish(t *testing.T) {
-	ps := englishPieces()
+	ps := append(englishPieces(), codePieces()...)
 	found := func(text string) bool {
 		for _, p := range ps {
 			if p.re.MatchString(text) {
@@ -96,6 +121,9 @@ func TestTheLeakTestFindsEnglish(t *testing.T) {
 	}
 	if !found("Hinweis: predictions from BG/NBD; mehr") {
 		t.Error("the model note in English is not found")
+	}
+	if !found("weshalb: kommt sonst alle 4 Tage (Regel: own-rhythm)") || !found("Hinweis: last-cancelled.") {
+		t.Error("codes in German text are not found")
 	}
 	if found("Vorhersagen aus BG/NBD; Betrag je Besuch") {
 		t.Error("German text counted as English")
