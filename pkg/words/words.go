@@ -27,9 +27,9 @@ type Catalogue struct {
 }
 
 var (
-	catalogues   = map[string]map[string]string{"en": en, "de": de}
-	cataloguesMu sync.Mutex
-	built        = map[[2]string]*Catalogue{}
+	catalogues = map[string]map[string]string{"en": en, "de": de}
+	buildOnce  sync.Once
+	built      map[[2]string]*Catalogue // by language and noun, read only once built
 )
 
 // For returns the catalogue of the language lang for the default noun, customers: German
@@ -37,31 +37,36 @@ var (
 func For(lang string) *Catalogue { return ForNoun(lang, Customers) }
 
 // ForNoun returns the catalogue of lang (as [For]) that calls customers noun; an unknown
-// noun gives customers.
+// noun gives customers. The catalogues are made once, all of them; ForNoun takes no lock
+// and is safe for concurrent use (a report asks for each lapsed customer).
 func ForNoun(lang string, noun Noun) *Catalogue {
+	buildOnce.Do(buildAll)
 	l := "en"
 	if German(lang) {
 		l = "de"
 	}
-	if _, ok := nouns[noun]; !ok {
-		noun = Customers
-	}
-	cataloguesMu.Lock()
-	defer cataloguesMu.Unlock()
-	k := [2]string{l, string(noun)}
-	if c, ok := built[k]; ok {
+	if c, ok := built[[2]string{l, string(noun)}]; ok {
 		return c
 	}
-	c := &Catalogue{lang: l, noun: noun, msgs: make(map[string]string, len(catalogues[l]))}
-	r := nouns[noun].replacer(l)
-	for key, s := range catalogues[l] {
-		if strings.Contains(s, "{") {
-			s = r.Replace(s)
+	return built[[2]string{l, string(Customers)}]
+}
+
+// buildAll makes the catalogue of every language and noun.
+func buildAll() {
+	built = map[[2]string]*Catalogue{}
+	for l, msgs := range catalogues {
+		for _, noun := range Nouns() {
+			c := &Catalogue{lang: l, noun: noun, msgs: make(map[string]string, len(msgs))}
+			r := nouns[noun].replacer(l)
+			for key, s := range msgs {
+				if strings.Contains(s, "{") {
+					s = r.Replace(s)
+				}
+				c.msgs[key] = s
+			}
+			built[[2]string{l, string(noun)}] = c
 		}
-		c.msgs[key] = s
 	}
-	built[k] = c
-	return c
 }
 
 // German reports whether lang asks for German texts: it starts with "de", as "de",
