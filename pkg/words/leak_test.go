@@ -4,20 +4,16 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 )
-
-// typed are English words in the German goldens that a user typed or that name a thing
-// in every language: data values of the sample exports and model names.
-var typed = []string{}
 
 // TestGermanGoldensHaveNoEnglish scans every German golden file of the repository for the
 // English texts of the catalogue: each English text that differs from its German one, cut
 // at its template verbs and noun placeholders, must not occur in them as words. A piece
 // shorter than five letters ("id", "rule: ") is too likely a German word or a value to
-// tell.
+// tell. Words a user typed (services, staff, channels, referrers in the exports) are not
+// catalogue texts, so they pass unless one equals an English text of the catalogue.
 func TestGermanGoldensHaveNoEnglish(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("..", "*", "testdata", "golden", "*"))
 	if err != nil {
@@ -74,7 +70,7 @@ func englishPieces() []piece {
 		}
 		for _, p := range cut.Split(e, -1) {
 			p = strings.Trim(p, " ;:,.()–-")
-			if len(p) < 5 || seen[p] || slices.Contains(typed, p) || !strings.ContainsAny(p, "abcdefghijklmnopqrstuvwxyz") {
+			if len(p) < 5 || seen[p] || !strings.ContainsAny(p, "abcdefghijklmnopqrstuvwxyz") {
 				continue
 			}
 			seen[p] = true
