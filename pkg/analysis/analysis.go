@@ -223,7 +223,7 @@ func (r *Result) sharedFor(lang string, overview bool) *sharedParts {
 			if math.IsInf(lift, 0) || math.IsNaN(lift) {
 				lift = 0 // never seen among active customers: the report says so by ActiveShare 0
 			}
-			sh.parts.Lift = append(sh.parts.Lift, report.LiftRow{Code: l.Code, Label: reason.Label(l.Code, lang),
+			sh.parts.Lift = append(sh.parts.Lift, report.LiftRow{Code: l.Code, Label: words.For(lang).ReasonLabel(l.Code),
 				Lapsed: l.Lapsed, LapsedShare: l.LapsedShare, Active: l.Active, ActiveShare: l.ActiveShare, Lift: lift})
 		}
 	})
@@ -531,7 +531,7 @@ func (r *Result) details(i int, lang string, id func(string) string, c *report.C
 	appendQuestions(c, texts[len(texts):])
 }
 
-// appendQuestions sets c's Questions to its top two questions, as reason.TopQuestions
+// appendQuestions sets c's Questions to its top two questions, as the call list
 // joins them, appending the text to texts (which c.Questions points into) and returning
 // the grown slice.
 func appendQuestions(c *report.Customer, texts []byte) []byte {
@@ -563,10 +563,11 @@ func (r *Result) fillDetails(i int, lang string, id func(string) string, c *repo
 	}
 	from := len(texts)
 	ends := make([]int, 0, 2*8) // where each text ends in texts
+	cat := words.For(lang)
 	for k := range fs {
 		start := len(texts)
 		var evLen int
-		texts, evLen = fs[k].AppendIn(texts, lang)
+		texts, evLen = cat.AppendReason(texts, fs[k].Code, &fs[k].Facts)
 		ends = append(ends, start+evLen, len(texts))
 	}
 	// The strings are made once texts has stopped growing.

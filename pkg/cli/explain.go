@@ -66,15 +66,36 @@ type explainJSON struct {
 	Segment string        `json:"segment"`
 	Verdict lapse.Verdict `json:"verdict"`
 	// Explanation says what decided the verdict, in the output's language.
-	Explanation string             `json:"explanation"`
-	LastVisit   string             `json:"last_visit"`
-	Expected    string             `json:"expected_back,omitempty"`
-	Next        string             `json:"next_booked,omitempty"`
-	Timeline    []timelineRow      `json:"timeline"`
-	Reasons     []reason.Localized `json:"reasons"`
+	Explanation string        `json:"explanation"`
+	LastVisit   string        `json:"last_visit"`
+	Expected    string        `json:"expected_back,omitempty"`
+	Next        string        `json:"next_booked,omitempty"`
+	Timeline    []timelineRow `json:"timeline"`
+	Reasons     []reasonJSON  `json:"reasons"`
 	// Model says which model the verdict rests on and why the others are not used, as
 	// lapsed's model_note.
 	Model string `json:"model_note"`
+}
+
+// reasonJSON is a finding in the output's language, as the lapsed list's JSON shows it.
+type reasonJSON struct {
+	Code     string  `json:"code"`
+	Weight   float64 `json:"weight"`
+	Evidence string  `json:"evidence"`
+	Question string  `json:"question"`
+}
+
+// reasonsJSON says fs in the words of c; nil for none.
+func reasonsJSON(c *words.Catalogue, fs []reason.Finding) []reasonJSON {
+	if len(fs) == 0 {
+		return nil
+	}
+	out := make([]reasonJSON, len(fs))
+	for i := range fs {
+		ev, q := c.Reason(fs[i].Code, &fs[i].Facts)
+		out[i] = reasonJSON{Code: fs[i].Code, Weight: fs[i].Weight, Evidence: ev, Question: q}
+	}
+	return out
 }
 
 type timelineRow struct {
@@ -118,7 +139,7 @@ func runExplain(o *explainOptions) error {
 		id = p.Name(h.Key)
 	}
 	js := explainJSON{Version: 2, AsOf: r.AsOf.String(), ID: id, Segment: r.SegmentOf(i), Verdict: v,
-		LastVisit: v.LastVisit.String(), Reasons: reason.LocalizeAll(r.Findings[i], lang), Model: cat.ModelNote(r.Models)}
+		LastVisit: v.LastVisit.String(), Reasons: reasonsJSON(cat, r.Findings[i]), Model: cat.ModelNote(r.Models)}
 	if v.ExpectedBack != visit.NoDay {
 		js.Expected = v.ExpectedBack.String()
 	}
@@ -175,8 +196,8 @@ func runExplain(o *explainOptions) error {
 	doc.Tables = append(doc.Tables, tl)
 	rt := render.Table{Title: t("cli.what-to-ask-about"), Columns: []string{t("cli.hint"), t("cli.evidence"), t("cli.question")}}
 	for _, f := range r.Findings[i] {
-		ev, q := f.In(lang)
-		rt.Rows = append(rt.Rows, []string{reason.Label(f.Code, lang), ev, q})
+		ev, q := cat.Reason(f.Code, &f.Facts)
+		rt.Rows = append(rt.Rows, []string{cat.ReasonLabel(f.Code), ev, q})
 	}
 	if len(rt.Rows) == 0 {
 		rt.Notes = append(rt.Notes, t("cli.no-hints-in-this-customers-history"))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/gocarina/gocsv"
 	"github.com/spf13/cobra"
@@ -195,7 +196,7 @@ func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 			if j == 3 {
 				break
 			}
-			labels = append(labels, reason.Label(rs.Code, lang))
+			labels = append(labels, cat.ReasonLabel(rs.Code))
 		}
 		tab.Rows = append(tab.Rows, []string{c.ID, c.Segment, isoText(c.LastVisit, lang), c.Rule, days(c.Overdue, lang), value, joinLabels(labels)})
 	}
@@ -228,7 +229,7 @@ func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 	if len(rep.Unavailable) > 0 {
 		labels := make([]string, len(rep.Unavailable))
 		for i, code := range rep.Unavailable {
-			labels[i] = reason.Label(code, lang)
+			labels[i] = cat.ReasonLabel(code)
 		}
 		doc.Notes = append(doc.Notes, t("cli.hints-not-available-in-this-export")+joinLabels(labels))
 	}
@@ -267,6 +268,7 @@ func addCallList(files *atomicfile.Set, path string, r *analysis.Result, lang st
 		return 0, 0, errors.New("the export was read without contact details (a bug: the command did not ask for them)")
 	}
 	var rows []callRow
+	cat := words.For(lang)
 	for _, i := range r.Lapsed() {
 		h := &r.Set.Customers[i]
 		if !analysis.ContactAllowed(h.ContactPreference) {
@@ -277,7 +279,7 @@ func addCallList(files *atomicfile.Set, path string, r *analysis.Result, lang st
 		rows = append(rows, callRow{
 			ID: h.Key, Name: h.Name, Phone: h.Phone, Email: h.Email, ContactPreference: h.ContactPreference,
 			Status: v.Status.String(), LastVisit: v.LastVisit.String(), ValueAtRisk: fmt.Sprintf("%.2f", float64(v.ValueAtRisk)/100),
-			Question: reason.TopQuestions(r.Findings[i], lang, 2), Evidence: reason.TopEvidence(r.Findings[i], lang, 2),
+			Question: topReasons(cat, r.Findings[i], 2, true), Evidence: topReasons(cat, r.Findings[i], 2, false),
 		})
 	}
 	if rows == nil {
@@ -295,4 +297,24 @@ func addCallList(files *atomicfile.Set, path string, r *analysis.Result, lang st
 		return cw.Error()
 	})
 	return len(rows), skipped, err
+}
+
+// topReasons joins the questions (or, when not questions, the evidence) of the n heaviest
+// findings with a space: the call list's question and evidence columns.
+func topReasons(c *words.Catalogue, fs []reason.Finding, n int, questions bool) string {
+	var b strings.Builder
+	for i := range fs {
+		if i == n {
+			break
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		ev, q := c.Reason(fs[i].Code, &fs[i].Facts)
+		if questions {
+			ev = q
+		}
+		b.WriteString(ev)
+	}
+	return b.String()
 }

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/winback/winback/pkg/lapse"
-	"github.com/winback/winback/pkg/words"
 )
 
 // LiftRow compares how often one signal shows among customers who stopped coming (lapsed
@@ -41,13 +40,6 @@ func (r LiftRow) MarshalJSON() ([]byte, error) {
 		row
 		Lift *float64 `json:"lift"`
 	}{row(r), lift})
-}
-
-// Text says the row in words, e.g. "last appointment cancelled: 31 % of lapsed, 6 % of
-// active" or "letzter Termin abgesagt: 31 % der Weggebliebenen, 6 % der Aktiven".
-func (r LiftRow) Text(lang string) string {
-	pct := func(x float64) int { return int(math.Round(100 * x)) }
-	return words.For(lang).F("reason.lift", Label(r.Code, lang), pct(r.LapsedShare), pct(r.ActiveShare))
 }
 
 // Lift returns, for every signal found on at least one lapsed, lost, active, due or booked

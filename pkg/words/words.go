@@ -24,6 +24,9 @@ type Catalogue struct {
 	lang string // "de" or "en"
 	noun Noun
 	msgs map[string]string
+
+	reasonOnce sync.Once
+	reasons    *texts // the reason templates, parsed (see reason.go)
 }
 
 var (

@@ -1,30 +1,30 @@
-package reason
+package words
 
 import (
 	"math"
 	"strconv"
 	"strings"
-	"sync"
-	"unicode/utf8"
 
 	"github.com/winback/winback/pkg/money"
+	"github.com/winback/winback/pkg/reason/facts"
 	"github.com/winback/winback/pkg/visit"
-	"github.com/winback/winback/pkg/words"
 )
 
-// The texts of the findings are templates in the catalogues of package words (en.go,
+// The texts of a finding of package reason are templates in the catalogues (en.go,
 // de.go), one per code and variant per language: reason.<code>.evidence[.<variant>],
 // reason.<code>.question[.<variant>], and the phrases they include,
 // reason.<code>.<phrase>.<variant>. A template names facts in braces: {day}, {count},
-// {service}, ... (see [texts.field]); {:phrase} includes the phrase of the variant the
-// facts call for (see [variant]). This file only picks the variants and formats the facts:
-// German dates as 12.03.2025, English dates as 12 March 2025; amounts without a currency
-// symbol as 1,234.56 and 1.234,56; services in parentheses; staff only with
-// [Config.ShowStaff], as first name and initial ("Anna M.").
+// {service}, ... (see [renderer.field]); {:phrase} includes the phrase of the variant the
+// facts call for (see [variant]). The code here only picks the variants and formats the
+// facts: German dates as 12.03.2025, English dates as 12 March 2025; amounts without a
+// currency symbol as 1,234.56 and 1.234,56; services in parentheses. Evidence states the
+// facts for the caller; questions address the customer (German in Sie-form). Codes are
+// reason's (reason.LastCancelled, ...); this package does not import reason, so that
+// reason's tests can check its words.
 //
 // The texts are appended to a byte slice, so that a report can write them straight into
-// its output without a string for each text (see [Finding.AppendIn]); the templates are
-// parsed once per language, and rendering allocates nothing.
+// its output without a string for each text (see [Catalogue.AppendReason]); the templates
+// are parsed once per catalogue, and rendering allocates nothing.
 
 // part is a piece of a parsed template: literal text, then the fact or phrase to append
 // (none when name is "").
@@ -40,8 +40,8 @@ type template []part
 type texts struct {
 	de bool
 	// byCode[c][kind][variant]: kind is "evidence", "question" or a phrase's name.
-	byCode          [numCodes]map[string]map[string]template
-	labels          [numCodes]string
+	byCode          map[string]map[string]map[string]template
+	labels          map[string]string
 	and, or         string
 	day, days       [2]string // one, other: nominative ("Tag", "Tage") and dative ("Tagen")
 	week, month     [2]string
@@ -56,26 +56,15 @@ type texts struct {
 	numericDateForm bool
 }
 
-var (
-	textsOnce sync.Once
-	textsEN   *texts
-	textsDE   *texts
-)
-
-// textsFor returns the parsed texts of German when de, else English.
-func textsFor(de bool) *texts {
-	textsOnce.Do(func() {
-		textsEN = parseTexts(words.For("en"))
-		textsDE = parseTexts(words.For("de"))
-	})
-	if de {
-		return textsDE
-	}
-	return textsEN
+// reasonTexts returns the catalogue's parsed reason templates, parsing them once.
+func (c *Catalogue) reasonTexts() *texts {
+	c.reasonOnce.Do(func() { c.reasons = parseTexts(c) })
+	return c.reasons
 }
 
-func parseTexts(c *words.Catalogue) *texts {
-	t := &texts{de: c.German(), numericDateForm: c.German(), rhythm: map[string]template{}}
+func parseTexts(c *Catalogue) *texts {
+	t := &texts{de: c.German(), numericDateForm: c.German(), rhythm: map[string]template{},
+		byCode: map[string]map[string]map[string]template{}, labels: map[string]string{}}
 	pair := func(k string) [2]string { return [2]string{c.T(k + ".one"), c.T(k + ".other")} }
 	t.and, t.or = c.T("list.and"), c.T("list.or")
 	t.day, t.daysDat = pair("unit.day"), pair("unit.day.dative")
@@ -87,7 +76,7 @@ func parseTexts(c *words.Catalogue) *texts {
 	for i := range t.months {
 		t.months[i] = c.T("month." + strconv.Itoa(i+1))
 	}
-	for _, k := range words.Keys() {
+	for _, k := range Keys() {
 		rest, ok := strings.CutPrefix(k, "reason.")
 		if !ok {
 			if r, ok := strings.CutPrefix(k, "rhythm."); ok {
@@ -95,10 +84,9 @@ func parseTexts(c *words.Catalogue) *texts {
 			}
 			continue
 		}
-		codeName, spec, _ := strings.Cut(rest, ".")
-		i, ok := codeOf(codeName)
+		i, spec, ok := strings.Cut(rest, ".")
 		if !ok {
-			continue
+			continue // reason.lift
 		}
 		kind, variant, _ := strings.Cut(spec, ".")
 		if kind == "label" {
@@ -138,8 +126,8 @@ func parseTemplate(s string) template {
 // renderer appends the texts of one finding.
 type renderer struct {
 	t *texts
-	c code
-	f *Facts
+	c string // the finding's code
+	f *facts.Facts
 }
 
 // appendTemplate appends tp with its facts and phrases filled in.
@@ -159,9 +147,9 @@ func (r *renderer) appendTemplate(b []byte, tp template) []byte {
 
 // variant returns the variant of the template or phrase kind of code c the facts f call
 // for; "" for the one template of a kind without variants.
-func variant(c code, kind string, f *Facts) string {
+func variant(c string, kind string, f *facts.Facts) string {
 	switch c {
-	case cPlatformOnly:
+	case "platform-only":
 		switch {
 		case f.Count == 1:
 			return "one"
@@ -169,12 +157,12 @@ func variant(c code, kind string, f *Facts) string {
 			return "two"
 		}
 		return "other"
-	case cCourseFinished:
+	case "course-finished":
 		if f.Count < 2 {
 			return "single"
 		}
 		return "series"
-	case cPriceUp:
+	case "price-up":
 		switch kind {
 		case "visits":
 			return oneOther(f.Count)
@@ -188,7 +176,7 @@ func variant(c code, kind string, f *Facts) string {
 			}
 			return "range"
 		}
-	case cLongWait:
+	case "long-wait":
 		switch kind {
 		case "appointments":
 			return oneOther(f.Count)
@@ -203,7 +191,7 @@ func variant(c code, kind string, f *Facts) string {
 			}
 			return "days"
 		}
-	case cReferral:
+	case "referral":
 		if kind == "visits" {
 			switch {
 			case f.Count == 1:
@@ -213,17 +201,17 @@ func variant(c code, kind string, f *Facts) string {
 			}
 			return "none"
 		}
-	case cOneVisit:
+	case "one-visit":
 		if kind == "via" {
 			if len(f.Channels) > 0 {
 				return "channel"
 			}
 			return "none"
 		}
-	case cNoContactPreference:
+	case "no-contact-preference":
 		if kind == "known" {
 			switch {
-			case !f.contactColumns:
+			case !f.ContactColumns:
 				return "unknown"
 			case f.HasPhone && f.HasEmail:
 				return "both"
@@ -234,7 +222,7 @@ func variant(c code, kind string, f *Facts) string {
 			}
 			return "neither"
 		}
-	case cStaffSwitch:
+	case "staff-switch":
 		others := staffOthers(f)
 		switch kind {
 		case "evidence":
@@ -288,7 +276,7 @@ func oneOther(n int) string {
 }
 
 // staffOthers is the number of people other than the usual one in the last visits.
-func staffOthers(f *Facts) int {
+func staffOthers(f *facts.Facts) int {
 	others := f.People
 	if f.BeforeOf != 0 && f.Count < f.Of {
 		others-- // the usual person is among the People
@@ -552,22 +540,6 @@ func appendParen(b []byte, s string) []byte {
 	return append(b, ')')
 }
 
-// shortName turns a staff name into first name and initial: "Anna Müller" and
-// "Müller, Anna" become "Anna M.", "Miriam Schulte-Ebbert" becomes "Miriam S."; a single
-// word stays as it is.
-func shortName(name string) string {
-	name = strings.TrimSpace(name)
-	if last, first, ok := strings.Cut(name, ","); ok {
-		name = strings.TrimSpace(first) + " " + strings.TrimSpace(last)
-	}
-	f := strings.Fields(name)
-	if len(f) < 2 {
-		return name
-	}
-	r, _ := utf8.DecodeRuneInString(f[len(f)-1])
-	return strings.Join(f[:len(f)-1], " ") + " " + string(r) + "."
-}
-
 // minMax returns the smallest and largest of vs (0, 0 for none).
 func minMax(vs []int64) (lo, hi int64) {
 	if len(vs) == 0 {
@@ -580,32 +552,60 @@ func minMax(vs []int64) (lo, hi int64) {
 	return lo, hi
 }
 
-// render returns the evidence and question of a finding with code c and facts f, in
-// German when de and in English otherwise: [appendText]'s texts in one string.
-func render(c code, f *Facts, de bool) (ev, q string) {
+// ReasonLabel returns the short label of a reason code ("last appointment cancelled"),
+// or the code itself when unknown: the lift table's rows and the short reasons column.
+func (c *Catalogue) ReasonLabel(code string) string {
+	if s, ok := c.reasonTexts().labels[code]; ok {
+		return s
+	}
+	return code
+}
+
+// AppendReason appends the evidence and then the question of a finding with the given
+// code and facts to b, and returns the extended slice and the evidence's length: the
+// evidence is out[len(b):len(b)+evLen], the question follows it. It makes no string: a
+// report that writes many findings appends them straight into its output, and a b with
+// room for the texts allocates nothing. It appends nothing for an unknown code.
+func (c *Catalogue) AppendReason(b []byte, code string, f *facts.Facts) (out []byte, evLen int) {
+	t := c.reasonTexts()
+	kinds, ok := t.byCode[code]
+	if !ok {
+		return b, 0
+	}
+	r := renderer{t: t, c: code, f: f}
+	start := len(b)
+	b = r.appendTemplate(b, kinds["evidence"][variant(code, "evidence", f)])
+	evLen = len(b) - start
+	b = r.appendTemplate(b, kinds["question"][variant(code, "question", f)])
+	return b, evLen
+}
+
+// Reason returns the evidence and the question of a finding with the given code and
+// facts.
+func (c *Catalogue) Reason(code string, f *facts.Facts) (evidence, question string) {
 	var buf [512]byte
-	out, n := appendText(buf[:0], c, f, de)
+	out, n := c.AppendReason(buf[:0], code, f)
 	s := string(out)
 	return s[:n], s[n:]
 }
 
-// appendText appends the evidence and then the question of a finding with code c and
-// facts f to b, in German when de and in English otherwise, and returns the extended slice
-// and the evidence's length.
-func appendText(b []byte, c code, f *Facts, de bool) (out []byte, evLen int) {
-	r := renderer{t: textsFor(de), c: c, f: f}
-	start := len(b)
-	kinds := r.t.byCode[c]
-	b = r.appendTemplate(b, kinds["evidence"][variant(c, "evidence", f)])
-	evLen = len(b) - start
-	b = r.appendTemplate(b, kinds["question"][variant(c, "question", f)])
-	return b, evLen
+// LiftText says a row of the lift table in words: "last appointment cancelled: 31 % of
+// lapsed, 6 % of active".
+func (c *Catalogue) LiftText(code string, lapsedShare, activeShare float64) string {
+	pct := func(x float64) int { return int(math.Round(100 * x)) }
+	return c.F("reason.lift", c.ReasonLabel(code), pct(lapsedShare), pct(activeShare))
 }
 
-// The formats above, as strings, for tests.
+// The reason formats as strings, for tests.
 
-func date(d visit.Day, de bool) string      { return string(textsFor(de).appendDate(nil, d)) }
-func monthYear(d visit.Day, de bool) string { return string(textsFor(de).appendMonthYear(nil, d)) }
-func amount(c int64, de bool) string        { return string(textsFor(de).appendAmount(nil, c)) }
-func span(d float64, de bool) string        { return string(textsFor(de).appendSpan(nil, d)) }
-func rhythm(gap float64, de bool) string    { return string(textsFor(de).appendRhythm(nil, gap)) }
+func (c *Catalogue) reasonDate(d visit.Day) string { return string(c.reasonTexts().appendDate(nil, d)) }
+func (c *Catalogue) reasonMonthYear(d visit.Day) string {
+	return string(c.reasonTexts().appendMonthYear(nil, d))
+}
+func (c *Catalogue) reasonAmount(cents int64) string {
+	return string(c.reasonTexts().appendAmount(nil, cents))
+}
+func (c *Catalogue) reasonSpan(d float64) string { return string(c.reasonTexts().appendSpan(nil, d)) }
+func (c *Catalogue) reasonRhythm(g float64) string {
+	return string(c.reasonTexts().appendRhythm(nil, g))
+}
