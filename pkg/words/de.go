@@ -547,4 +547,9 @@ var de = map[string]string{
 	"lapse.every.month.other":       "alle %d Monate",
 	"lapse.every.year.one":          "jedes Jahr",
 	"lapse.every.year.other":        "alle %d Jahre",
+
+	// report.AfterAsOf (on main, issue 16: appointments after the as-of date): the fact's
+	// label and the clause added to the quality line.
+	"report.AfterAsOf.0": "Termine nach dem Stichtag, nicht berücksichtigt",
+	"report.AfterAsOf.1": "; %s Termine nach dem Stichtag nicht berücksichtigt (bis dahin nicht gebucht)",
 }

@@ -549,4 +549,9 @@ var en = map[string]string{
 	"lapse.every.month.other":       "every %d months",
 	"lapse.every.year.one":          "every year",
 	"lapse.every.year.other":        "every %d years",
+
+	// report.AfterAsOf (on main, issue 16: appointments after the as-of date): the fact's
+	// label and the clause added to the quality line.
+	"report.AfterAsOf.0": "Appointments after the as-of date, left out",
+	"report.AfterAsOf.1": "; %s appointments after the as-of date left out (not booked by then)",
 }
