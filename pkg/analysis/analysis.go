@@ -25,6 +25,7 @@ import (
 	"github.com/winback/winback/pkg/segment"
 	"github.com/winback/winback/pkg/trend"
 	"github.com/winback/winback/pkg/visit"
+	"github.com/winback/winback/pkg/words"
 )
 
 // Options are the inputs of [Run] besides the histories.
@@ -222,7 +223,7 @@ func (r *Result) sharedFor(lang string, overview bool) *sharedParts {
 			if math.IsInf(lift, 0) || math.IsNaN(lift) {
 				lift = 0 // never seen among active customers: the report says so by ActiveShare 0
 			}
-			sh.parts.Lift = append(sh.parts.Lift, report.LiftRow{Code: l.Code, Label: reason.Label(l.Code, lang),
+			sh.parts.Lift = append(sh.parts.Lift, report.LiftRow{Code: l.Code, Label: words.For(lang).ReasonLabel(l.Code),
 				Lapsed: l.Lapsed, LapsedShare: l.LapsedShare, Active: l.Active, ActiveShare: l.ActiveShare, Lift: lift})
 		}
 	})
@@ -240,19 +241,14 @@ func (r *Result) Index(key string) int {
 
 // SegmentName returns the display name of a segment code in a language.
 func (r *Result) SegmentName(code, lang string) string {
-	if s, ok := segment.Lookup(code); ok {
-		if lang == "de" {
-			return s.NameDE
-		}
-		return s.Name
-	}
+	c := words.For(lang)
 	for _, s := range r.Segments.Segments {
 		if s.Code == code {
-			if lang == "de" {
-				return s.NameDE
-			}
-			return s.Name
+			return c.SegmentName(s.Segment)
 		}
+	}
+	if s, ok := segment.Lookup(code); ok {
+		return c.SegmentName(s)
 	}
 	return code
 }
@@ -296,6 +292,8 @@ type ReportOptions struct {
 	// revenue, segment table, trend, cohorts, mix and recency histogram are left empty: on a
 	// large data set they are each another pass over every customer's events.
 	LapsedOnly bool
+	// Noun is what the report's texts call customers; empty for customers.
+	Noun words.Noun
 }
 
 // Report assembles the report. The model's backtest is left to the caller ([Result.Backtest]
@@ -309,6 +307,9 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 		Version: report.Version, Lang: lang, AsOf: r.AsOf.String(),
 		Pseudonymized: o.Pseudonyms != nil, HasAmounts: set.Columns.Amount,
 		Quality: o.Quality, LapsedShown: o.Shown,
+	}
+	if o.Noun != words.Customers {
+		rep.Noun = string(o.Noun)
 	}
 	for _, f := range o.Files {
 		rep.Files = append(rep.Files, filepath.Base(f))
@@ -401,7 +402,7 @@ func (r *Result) Report(o ReportOptions) *report.Report {
 	}
 	rep.Defer(d)
 	rep.Unavailable = reason.Unavailable(set.Columns)
-	rep.Model = r.modelPart(decided)
+	rep.Model = r.modelPart(decided, words.ForNoun(lang, o.Noun))
 	if o.Previous != nil {
 		prevID := func(key string) string { return key }
 		if o.PreviousPseudonyms != nil {
@@ -510,10 +511,7 @@ func (r *Result) customer(i int, lang string, o ReportOptions, c *report.Custome
 	*c = report.Customer{
 		Status: v.Status.String(), LastVisit: r.day(v.LastVisit), Visits: v.Visits,
 		UsualGap: math.Round(v.UsualGap*10) / 10, Overdue: v.Overdue, ValueAtRisk: float64(v.ValueAtRisk) / 100,
-		PAlive: math.Round(v.PAlive*1000) / 1000, Rule: v.Explanation,
-	}
-	if lang == "de" {
-		c.Rule = v.ExplanationDE
+		PAlive: math.Round(v.PAlive*1000) / 1000, Rule: words.ForNoun(lang, o.Noun).Explanation(v),
 	}
 	if o.Pseudonyms == nil && o.Contacts {
 		c.Name, c.Phone, c.Email, c.ContactPreference = h.Name, h.Phone, h.Email, h.ContactPreference
@@ -527,7 +525,7 @@ func (r *Result) details(i int, lang string, id func(string) string, c *report.C
 	appendQuestions(c, texts[len(texts):])
 }
 
-// appendQuestions sets c's Questions to its top two questions, as reason.TopQuestions
+// appendQuestions sets c's Questions to its top two questions, as the call list
 // joins them, appending the text to texts (which c.Questions points into) and returning
 // the grown slice.
 func appendQuestions(c *report.Customer, texts []byte) []byte {
@@ -559,10 +557,11 @@ func (r *Result) fillDetails(i int, lang string, id func(string) string, c *repo
 	}
 	from := len(texts)
 	ends := make([]int, 0, 2*8) // where each text ends in texts
+	cat := words.For(lang)
 	for k := range fs {
 		start := len(texts)
 		var evLen int
-		texts, evLen = fs[k].AppendIn(texts, lang)
+		texts, evLen = cat.AppendReason(texts, fs[k].Code, &fs[k].Facts)
 		ends = append(ends, start+evLen, len(texts))
 	}
 	// The strings are made once texts has stopped growing.
@@ -718,8 +717,8 @@ func (r *Result) recency() []report.Bin {
 	return bins
 }
 
-func (r *Result) modelPart(decided map[string]int) report.ModelPart {
-	m := report.ModelPart{Decided: decided, Note: r.Models.Note}
+func (r *Result) modelPart(decided map[string]int, c *words.Catalogue) report.ModelPart {
+	m := report.ModelPart{Decided: decided, Note: c.ModelNote(r.Models)}
 	switch r.Models.Chosen {
 	case "bgnbd":
 		p := r.Models.BGNBD.Params

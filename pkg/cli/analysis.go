@@ -13,6 +13,7 @@ import (
 	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/reason"
 	"github.com/winback/winback/pkg/segment"
+	"github.com/winback/winback/pkg/words"
 )
 
 // analysisOptions are the flags of the commands that judge customers: the model's time
@@ -32,6 +33,14 @@ type analysisOptions struct {
 	// contacts: the command shows contact details (names, e-mails, phones, contact
 	// preferences); without, the read keeps only whether each is given.
 	contacts bool
+	// noun is --noun, else guessed from the export's column names once it is read
+	// ([analyse]).
+	noun nounOptions
+}
+
+// catalogue returns the texts of lang for the command's customer noun.
+func (o *analysisOptions) catalogue(lang string) *words.Catalogue {
+	return words.ForNoun(lang, o.noun.noun)
 }
 
 func (o *analysisOptions) bind(c *cobra.Command) {
@@ -58,6 +67,7 @@ func (o *analysisOptions) bind(c *cobra.Command) {
 	f.BoolVar(&o.reasons.ShowStaff, "show-staff", false, "name staff members in the evidence")
 	o.privacyOptions.bind(c)
 	c.RegisterFlagCompletionFunc("period", fixedChoices("day", "week", "month"))
+	o.noun.bind(c)
 }
 
 // options validates the flags into the analysis options.
@@ -68,6 +78,9 @@ func (o *analysisOptions) options(a *app) (analysis.Options, error) {
 		return opt, usagef("use --period day, week or month", "%v", err)
 	}
 	opt.Period = p
+	if err := o.noun.check(); err != nil {
+		return opt, err
+	}
 	opt.Lapse = o.lapse
 	if len(o.recall) > 0 {
 		opt.Lapse.Recall = map[string]int{}
@@ -107,6 +120,7 @@ func analyse(a *app, files []string, in *inputOptions, out *outputOptions, ao *a
 	if err != nil {
 		return nil, nil, err
 	}
+	out.noun = ao.noun.resolve(&res.Report)
 	asOf, err := out.asOfDay(a.io, res)
 	if err != nil {
 		return nil, nil, err

@@ -13,6 +13,7 @@ import (
 	"github.com/winback/winback/pkg/reason"
 	"github.com/winback/winback/pkg/render"
 	"github.com/winback/winback/pkg/visit"
+	"github.com/winback/winback/pkg/words"
 )
 
 type explainOptions struct {
@@ -59,19 +60,42 @@ with the same --key.`,
 
 // explainJSON is the JSON document of explain.
 type explainJSON struct {
-	Version   int                `json:"version"`
-	AsOf      string             `json:"as_of"`
-	ID        string             `json:"id"`
-	Segment   string             `json:"segment"`
-	Verdict   lapse.Verdict      `json:"verdict"`
-	LastVisit string             `json:"last_visit"`
-	Expected  string             `json:"expected_back,omitempty"`
-	Next      string             `json:"next_booked,omitempty"`
-	Timeline  []timelineRow      `json:"timeline"`
-	Reasons   []reason.Localized `json:"reasons"`
+	Version int           `json:"version"`
+	AsOf    string        `json:"as_of"`
+	ID      string        `json:"id"`
+	Segment string        `json:"segment"`
+	Verdict lapse.Verdict `json:"verdict"`
+	// Explanation says what decided the verdict, in the output's language.
+	Explanation string        `json:"explanation"`
+	LastVisit   string        `json:"last_visit"`
+	Expected    string        `json:"expected_back,omitempty"`
+	Next        string        `json:"next_booked,omitempty"`
+	Timeline    []timelineRow `json:"timeline"`
+	Reasons     []reasonJSON  `json:"reasons"`
 	// Model says which model the verdict rests on and why the others are not used, as
 	// lapsed's model_note.
 	Model string `json:"model_note"`
+}
+
+// reasonJSON is a finding in the output's language, as the lapsed list's JSON shows it.
+type reasonJSON struct {
+	Code     string  `json:"code"`
+	Weight   float64 `json:"weight"`
+	Evidence string  `json:"evidence"`
+	Question string  `json:"question"`
+}
+
+// reasonsJSON says fs in the words of c; nil for none.
+func reasonsJSON(c *words.Catalogue, fs []reason.Finding) []reasonJSON {
+	if len(fs) == 0 {
+		return nil
+	}
+	out := make([]reasonJSON, len(fs))
+	for i := range fs {
+		ev, q := c.Reason(fs[i].Code, &fs[i].Facts)
+		out[i] = reasonJSON{Code: fs[i].Code, Weight: fs[i].Weight, Evidence: ev, Question: q}
+	}
+	return out
 }
 
 type timelineRow struct {
@@ -110,64 +134,58 @@ func runExplain(o *explainOptions) error {
 	}
 	h := &r.Set.Customers[i]
 	v := r.Verdicts[i]
-	t := tr(lang)
+	cat := o.an.catalogue(lang)
+	t := cat.T
 	id := h.Key
 	p := o.an.pseudonymizer(o.a.io, format, false, customerKeys(r.Set))
 	if p != nil {
 		id = p.Name(h.Key)
 	}
-	js := explainJSON{Version: 1, AsOf: r.AsOf.String(), ID: id, Segment: r.SegmentOf(i), Verdict: v,
-		LastVisit: v.LastVisit.String(), Reasons: reason.LocalizeAll(r.Findings[i], lang), Model: r.Models.Note}
+	js := explainJSON{Version: 2, AsOf: r.AsOf.String(), ID: id, Segment: r.SegmentOf(i), Verdict: v,
+		LastVisit: v.LastVisit.String(), Reasons: reasonsJSON(cat, r.Findings[i]), Model: cat.ModelNote(r.Models)}
 	if v.ExpectedBack != visit.NoDay {
 		js.Expected = v.ExpectedBack.String()
 	}
 	if v.NextBooked != visit.NoDay {
 		js.Next = v.NextBooked.String()
 	}
-	doc := &render.Doc{Title: fmt.Sprintf(t("Customer %s", "Kunde %s"), id)}
-	status := map[lapse.Status][2]string{
-		lapse.Booked: {"booked", "Termin gebucht"}, lapse.Active: {"active", "aktiv"}, lapse.Due: {"due soon", "bald fällig"},
-		lapse.FollowUp: {"follow-up after a finished course", "Nachsorge nach abgeschlossener Behandlungsserie"},
-		lapse.Lapsed:   {"lapsed", "überfällig"}, lapse.Lost: {"lost", "verloren"},
-	}[v.Status]
-	explanation := v.Explanation
-	if lang == "de" {
-		explanation = v.ExplanationDE
-	}
+	doc := &render.Doc{Title: fmt.Sprintf(t("cli.customer-x"), id)}
+	explanation := cat.Explanation(&v)
+	js.Explanation = explanation
 	doc.Facts = []render.Fact{
-		{Label: t("as of", "Stichtag"), Value: dayText(r.AsOf, lang)},
-		{Label: t("status", "Status"), Value: t(status[0], status[1])},
-		{Label: t("why", "weshalb"), Value: explanation + " (" + t("rule: ", "Regel: ") + v.Rule.String() + ")"},
-		{Label: t("segment", "Segment"), Value: r.SegmentName(r.SegmentOf(i), lang)},
-		{Label: t("visits", "Besuche"), Value: render.Int(v.Visits, lang)},
+		{Label: t("cli.as-of"), Value: dayText(r.AsOf, lang)},
+		{Label: t("cli.status"), Value: t("explain.status." + v.Status.String())},
+		{Label: t("cli.why"), Value: explanation + " (" + cat.F("explain.rule", cat.T("rule."+v.Rule.String())) + ")"},
+		{Label: t("cli.segment"), Value: r.SegmentName(r.SegmentOf(i), lang)},
+		{Label: t("cli.visits"), Value: render.Int(v.Visits, lang)},
 	}
 	if v.LastVisit != visit.NoDay {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("last visit", "letzter Besuch"), Value: dayText(v.LastVisit, lang)})
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.last-visit"), Value: dayText(v.LastVisit, lang)})
 	}
 	if v.ExpectedBack != visit.NoDay {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("expected back by", "erwartet zurück bis"), Value: dayText(v.ExpectedBack, lang)})
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.expected-back-by"), Value: dayText(v.ExpectedBack, lang)})
 	}
 	if v.NextBooked != visit.NoDay {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("next appointment", "nächster Termin"), Value: dayText(v.NextBooked, lang)})
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.next-appointment"), Value: dayText(v.NextBooked, lang)})
 	}
 	if v.PAlive >= 0 {
-		doc.Facts = append(doc.Facts, render.Fact{Label: "P(alive)", Value: render.Percent(v.PAlive, lang)})
+		doc.Facts = append(doc.Facts, render.Fact{Label: cat.T("report.PAlive"), Value: render.Percent(v.PAlive, lang)})
 	}
 	if r.Set.Columns.Amount {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("value of the next 12 months", "Wert der nächsten 12 Monate"), Value: render.Money(v.ValueAtRisk, lang) + " (" + v.ValueSource.String() + ")"})
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.value-of-the-next-12-months"), Value: render.Money(v.ValueAtRisk, lang) + " (" + cat.T("value-source."+v.ValueSource.String()) + ")"})
 	}
 	if p == nil {
 		if h.Name != "" {
-			doc.Facts = append(doc.Facts, render.Fact{Label: t("name", "Name"), Value: h.Name})
+			doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.name"), Value: h.Name})
 		}
-		for _, f := range [][2]string{{t("phone", "Telefon"), h.Phone}, {t("e-mail", "E-Mail"), h.Email}, {t("contact preference", "Kontaktweg"), h.ContactPreference}, {t("referred by", "Überweiser"), h.Referrer}} {
+		for _, f := range [][2]string{{t("cli.phone"), h.Phone}, {t("cli.e-mail"), h.Email}, {t("cli.contact-preference"), h.ContactPreference}, {t("cli.referred-by"), h.Referrer}} {
 			if f[1] != "" {
 				doc.Facts = append(doc.Facts, render.Fact{Label: f[0], Value: f[1]})
 			}
 		}
 	}
-	tl := render.Table{Title: t("Appointments", "Termine"),
-		Columns: []string{t("date", "Datum"), t("status", "Status"), t("service", "Leistung"), t("staff", "Behandler/in"), t("channel", "Buchungsweg"), t("amount", "Betrag"), t("booked days ahead", "Tage im Voraus gebucht")},
+	tl := render.Table{Title: t("cli.appointments"),
+		Columns: []string{t("cli.date"), t("cli.status"), t("cli.service"), t("cli.staff"), t("cli.channel"), t("cli.amount"), t("cli.booked-days-ahead")},
 		Numeric: []bool{false, false, false, false, false, true, true}}
 	for _, e := range h.Events() {
 		row := timeline(r.Set, e, r.AsOf, lang)
@@ -179,16 +197,16 @@ func runExplain(o *explainOptions) error {
 		tl.Rows = append(tl.Rows, []string{isoText(row.Date, lang), statusText(row.Status, lang), row.Service, row.Staff, row.Channel, row.Amount, lead})
 	}
 	doc.Tables = append(doc.Tables, tl)
-	rt := render.Table{Title: t("What to ask about", "Wonach Sie fragen können"), Columns: []string{t("hint", "Hinweis"), t("evidence", "Beleg"), t("question", "Frage")}}
+	rt := render.Table{Title: t("cli.what-to-ask-about"), Columns: []string{t("cli.hint"), t("cli.evidence"), t("cli.question")}}
 	for _, f := range r.Findings[i] {
-		ev, q := f.In(lang)
-		rt.Rows = append(rt.Rows, []string{reason.Label(f.Code, lang), ev, q})
+		ev, q := cat.Reason(f.Code, &f.Facts)
+		rt.Rows = append(rt.Rows, []string{cat.ReasonLabel(f.Code), ev, q})
 	}
 	if len(rt.Rows) == 0 {
-		rt.Notes = append(rt.Notes, t("No hints in this customer's history.", "Keine Hinweise in der Vorgeschichte."))
+		rt.Notes = append(rt.Notes, t("cli.no-hints-in-this-customers-history"))
 	}
 	doc.Tables = append(doc.Tables, rt)
-	doc.Notes = append(doc.Notes, t("Model: ", "Modell: ")+r.Models.Note)
+	doc.Notes = append(doc.Notes, cat.F("note.model", cat.ModelNote(r.Models)))
 	o.out.private = true // one customer's visits, and their name, phone and e-mail
 	return o.out.emit(o.a.io, format, lang, &render.Output{Doc: doc, JSON: js})
 }
@@ -239,9 +257,7 @@ func timeline(set *history.Set, e history.Event, asOf visit.Day, lang string) ti
 	return row
 }
 
+// statusText says an event's status ("attended", "cancelled", "no-show", "booked").
 func statusText(s, lang string) string {
-	if lang != "de" {
-		return s
-	}
-	return map[string]string{"attended": "erschienen", "cancelled": "abgesagt", "no-show": "nicht erschienen", "booked": "gebucht"}[s]
+	return words.For(lang).Code("event.", s)
 }

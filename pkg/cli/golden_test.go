@@ -111,3 +111,56 @@ func TestReportGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestGermanGolden keeps a German output of every analysis command, so that the words test
+// (pkg/words) can look for English in them.
+func TestGermanGolden(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+	}{
+		{"lapsed_de.csv", []string{"lapsed", "--format", "csv"}},
+		{"lapsed_de.md", []string{"lapsed", "--format", "md", "--summary", "--pseudonymize=false"}},
+		{"segments_de.md", []string{"segments", "--format", "md"}},
+		{"segments_de.csv", []string{"segments", "--format", "csv"}},
+		{"model_de.md", []string{"model", "--format", "md"}},
+		{"explain_de.md", []string{"explain", "--format", "md", "--pseudonymize=false", "--customer", "1356"}},
+	} {
+		t.Run("the sample practice's "+tt.name+" is as reviewed", func(t *testing.T) {
+			args := append(append([]string{}, tt.args...), "--lang", "de", "praxis/praxis.csv")
+			out, errOut, code := run(t, args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			golden(t, tt.name, []byte(out))
+		})
+	}
+}
+
+// TestNounGolden keeps the German report's summary for each customer noun, and checks that
+// the sample practice's export (customer column "Patienten-Nr.") calls them patients
+// without --noun.
+func TestNounGolden(t *testing.T) {
+	summary := func(t *testing.T, args ...string) string {
+		t.Helper()
+		out, errOut, code := run(t, append([]string{"report", "--format", "md", "--lang", "de"}, append(args, "praxis/praxis.csv")...)...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		head, _, ok := strings.Cut(out, "\n## Segmente")
+		if !ok {
+			t.Fatalf("no segments section in\n%s", out)
+		}
+		return head + "\n"
+	}
+	for _, noun := range []string{"customers", "patients", "guests", "clients"} {
+		t.Run("the German summary calls them "+noun, func(t *testing.T) {
+			golden(t, "report_de_summary_"+noun+".md", []byte(summary(t, "--noun", noun)))
+		})
+	}
+	t.Run("an export with a Patienten-Nr. column calls them patients", func(t *testing.T) {
+		if got, want := summary(t), summary(t, "--noun", "patients"); got != want {
+			t.Errorf("without --noun:\n%s\nwant the patients' summary:\n%s", got, want)
+		}
+	})
+}

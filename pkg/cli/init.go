@@ -14,6 +14,7 @@ import (
 	"github.com/winback/winback/pkg/config"
 	"github.com/winback/winback/pkg/export"
 	"github.com/winback/winback/pkg/render"
+	"github.com/winback/winback/pkg/words"
 )
 
 type initOptions struct {
@@ -129,10 +130,11 @@ func writeInit(w io.Writer, files []string, r *export.Report, report *cobra.Comm
 		lang = "de"
 	}
 	p("\nlang: %s\n", lang)
+	p("noun: %s # what the texts call customers (customers, patients, guests, clients)\n", words.NounFromColumns(columnNames(r)))
 	if report != nil {
 		p("\n# Every other setting of 'winback report', with its default. Remove the # to change one.\n")
 		skip := map[string]bool{"encoding": true, "delimiter": true, "no-header": true, "column": true, "date-format": true,
-			"status-map": true, "lang": true, "help": true, "config": true}
+			"status-map": true, "lang": true, "noun": true, "help": true, "config": true}
 		report.Flags().VisitAll(func(f *pflag.Flag) {
 			if skip[f.Name] || f.Hidden {
 				return

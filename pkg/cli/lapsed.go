@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/gocarina/gocsv"
 	"github.com/spf13/cobra"
@@ -15,6 +16,7 @@ import (
 	"github.com/winback/winback/pkg/reason"
 	"github.com/winback/winback/pkg/render"
 	"github.com/winback/winback/pkg/report"
+	"github.com/winback/winback/pkg/words"
 )
 
 type lapsedOptions struct {
@@ -121,7 +123,7 @@ func runLapsed(o *lapsedOptions) error {
 		return err
 	}
 	p := o.an.pseudonymizer(o.a.io, format, false, customerKeys(r.Set))
-	rep := r.Report(analysis.ReportOptions{Lang: lang, Pseudonyms: p, Contacts: false, Shown: o.top, Defer: true, LapsedOnly: true})
+	rep := r.Report(analysis.ReportOptions{Lang: lang, Pseudonyms: p, Contacts: false, Shown: o.top, Defer: true, LapsedOnly: true, Noun: o.an.noun.noun})
 	// The table lists the first --top customers; csv and json all of them.
 	shown := o.top
 	if shown < 0 || format == "csv" || format == "json" {
@@ -162,23 +164,24 @@ func runLapsed(o *lapsedOptions) error {
 }
 
 func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
-	t := tr(lang)
-	doc := &render.Doc{Title: t("Lapsed customers", "Überfällige Kunden")}
+	cat := words.ForNoun(lang, words.Noun(rep.Noun))
+	t := cat.T
+	doc := &render.Doc{Title: t("cli.lapsed-customers")}
 	doc.Facts = []render.Fact{
-		{Label: t("as of", "Stichtag"), Value: isoText(rep.AsOf, lang)},
-		{Label: t("customers", "Kunden"), Value: render.Int(rep.Summary.Customers, lang)},
-		{Label: t("lapsed", "überfällig"), Value: render.Int(rep.Summary.ByStatus["lapsed"], lang)},
-		{Label: t("lost", "verloren"), Value: render.Int(rep.Summary.ByStatus["lost"], lang)},
+		{Label: t("cli.as-of"), Value: isoText(rep.AsOf, lang)},
+		{Label: t("cli.customers"), Value: render.Int(rep.Summary.Customers, lang)},
+		{Label: t("cli.lapsed"), Value: render.Int(rep.Summary.ByStatus["lapsed"], lang)},
+		{Label: t("cli.lost"), Value: render.Int(rep.Summary.ByStatus["lost"], lang)},
 	}
 	if rep.HasAmounts {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("value at risk (12 months)", "gefährdeter Wert (12 Monate)"), Value: render.Money(money.Round(rep.Summary.ValueAtRisk*100), lang)})
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.value-at-risk-12-months"), Value: render.Money(money.Round(rep.Summary.ValueAtRisk*100), lang)})
 	}
-	model := t("none usable: judged by own and everyone's gaps (see winback model)", "keines verwendbar: nach eigenen und allgemeinen Abständen beurteilt (siehe winback model)")
+	model := t("cli.none-usable-judged-by-own-and")
 	if rep.Model.Model != "" {
 		model = rep.Model.Model
 	}
-	doc.Facts = append(doc.Facts, render.Fact{Label: t("model", "Modell"), Value: model})
-	tab := render.Table{Columns: []string{"id", t("segment", "Segment"), t("last visit", "letzter Besuch"), t("usual rhythm and now", "üblicher Rhythmus und jetzt"), t("overdue", "überfällig"), t("value at risk", "gefährdeter Wert"), t("ask about", "Nachfragen zu")},
+	doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.model"), Value: model})
+	tab := render.Table{Columns: []string{"id", t("cli.segment"), t("cli.last-visit"), t("cli.usual-rhythm-and-now"), t("cli.overdue"), t("cli.value-at-risk"), t("cli.ask-about")},
 		Numeric: []bool{false, false, false, false, true, true, false}}
 	for i, c := range rep.Lapsed { // the first LapsedShown are complete
 		if i == rep.LapsedShown {
@@ -193,31 +196,31 @@ func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 			if j == 3 {
 				break
 			}
-			labels = append(labels, reason.Label(rs.Code, lang))
+			labels = append(labels, cat.ReasonLabel(rs.Code))
 		}
 		tab.Rows = append(tab.Rows, []string{c.ID, c.Segment, isoText(c.LastVisit, lang), c.Rule, days(c.Overdue, lang), value, joinLabels(labels)})
 	}
 	if n := rep.NumLapsed(); rep.LapsedShown >= 0 && n > rep.LapsedShown {
-		tab.Notes = append(tab.Notes, fmt.Sprintf(t("%d more; all are in --format csv or json.", "%d weitere; alle mit --format csv oder json."), n-rep.LapsedShown))
+		tab.Notes = append(tab.Notes, fmt.Sprintf(t("cli.n-more-all-are-in-format"), n-rep.LapsedShown))
 	}
 	if rep.NumLapsed() == 0 {
-		tab.Notes = append(tab.Notes, t("Nobody is lapsed as of this date.", "Zum Stichtag ist niemand überfällig."))
+		tab.Notes = append(tab.Notes, t("cli.nobody-is-lapsed-as-of-this"))
 	}
 	if rep.Pseudonymized {
-		tab.Notes = append(tab.Notes, pseudonymNote(lang))
+		tab.Notes = append(tab.Notes, pseudonymNote(cat))
 	}
 	doc.Tables = append(doc.Tables, tab)
-	doc.Notes = append(doc.Notes, t("Model: ", "Modell: ")+rep.Model.Note)
+	doc.Notes = append(doc.Notes, words.For(lang).F("note.model", rep.Model.Note))
 	if summary {
-		lt := render.Table{Title: t("What the hints say about the business", "Was die Hinweise über die Praxis sagen"),
-			Columns: []string{t("hint", "Hinweis"), t("among lapsed", "bei Überfälligen"), t("among active", "bei Aktiven"), t("times as common", "mal so häufig")},
+		lt := render.Table{Title: t("cli.what-the-hints-say-about-the"),
+			Columns: []string{t("cli.hint"), t("cli.among-lapsed"), t("cli.among-active"), t("cli.times-as-common")},
 			Numeric: []bool{false, true, true, true}}
 		for _, l := range rep.Lift {
 			lift := "–"
 			if l.Lift > 0 {
 				lift = render.Decimal(l.Lift, 1, lang)
 			} else if l.Lapsed > 0 {
-				lift = t("only among lapsed", "nur bei Überfälligen")
+				lift = t("cli.only-among-lapsed")
 			}
 			lt.Rows = append(lt.Rows, []string{l.Label, render.Percent(l.LapsedShare, lang) + " (" + strconv.Itoa(l.Lapsed) + ")", render.Percent(l.ActiveShare, lang) + " (" + strconv.Itoa(l.Active) + ")", lift})
 		}
@@ -226,9 +229,9 @@ func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 	if len(rep.Unavailable) > 0 {
 		labels := make([]string, len(rep.Unavailable))
 		for i, code := range rep.Unavailable {
-			labels[i] = reason.Label(code, lang)
+			labels[i] = cat.ReasonLabel(code)
 		}
-		doc.Notes = append(doc.Notes, t("Hints not available in this export (its columns are missing): ", "In diesem Export nicht verfügbare Hinweise (Spalten fehlen): ")+joinLabels(labels))
+		doc.Notes = append(doc.Notes, t("cli.hints-not-available-in-this-export")+joinLabels(labels))
 	}
 	return doc
 }
@@ -248,10 +251,7 @@ func days(n int, lang string) string {
 	if n <= 0 {
 		return "–"
 	}
-	if lang == "de" {
-		return render.Int(n, lang) + " Tage"
-	}
-	return render.Int(n, lang) + " days"
+	return words.For(lang).F("cli.n-days", render.Int(n, lang))
 }
 
 func isoText(iso, lang string) string {
@@ -268,6 +268,7 @@ func addCallList(files *atomicfile.Set, path string, r *analysis.Result, lang st
 		return 0, 0, errors.New("the export was read without contact details (a bug: the command did not ask for them)")
 	}
 	var rows []callRow
+	cat := words.For(lang)
 	for _, i := range r.Lapsed() {
 		h := &r.Set.Customers[i]
 		if !analysis.ContactAllowed(h.ContactPreference) {
@@ -278,7 +279,7 @@ func addCallList(files *atomicfile.Set, path string, r *analysis.Result, lang st
 		rows = append(rows, callRow{
 			ID: h.Key, Name: h.Name, Phone: h.Phone, Email: h.Email, ContactPreference: h.ContactPreference,
 			Status: v.Status.String(), LastVisit: v.LastVisit.String(), ValueAtRisk: fmt.Sprintf("%.2f", float64(v.ValueAtRisk)/100),
-			Question: reason.TopQuestions(r.Findings[i], lang, 2), Evidence: reason.TopEvidence(r.Findings[i], lang, 2),
+			Question: topReasons(cat, r.Findings[i], 2, true), Evidence: topReasons(cat, r.Findings[i], 2, false),
 		})
 	}
 	if rows == nil {
@@ -286,6 +287,9 @@ func addCallList(files *atomicfile.Set, path string, r *analysis.Result, lang st
 	}
 	err = files.Add(path, 0o600, func(w io.Writer) error {
 		cw := render.NewSafeCSV(w, false)
+		if lang == "de" {
+			cw.Words(words.For(lang))
+		}
 		if err := gocsv.MarshalCSV(rows, cw); err != nil {
 			return err
 		}
@@ -293,4 +297,24 @@ func addCallList(files *atomicfile.Set, path string, r *analysis.Result, lang st
 		return cw.Error()
 	})
 	return len(rows), skipped, err
+}
+
+// topReasons joins the questions (or, when not questions, the evidence) of the n heaviest
+// findings with a space: the call list's question and evidence columns.
+func topReasons(c *words.Catalogue, fs []reason.Finding, n int, questions bool) string {
+	var b strings.Builder
+	for i := range fs {
+		if i == n {
+			break
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		ev, q := c.Reason(fs[i].Code, &fs[i].Facts)
+		if questions {
+			ev = q
+		}
+		b.WriteString(ev)
+	}
+	return b.String()
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/winback/winback/pkg/pseudo"
 	"github.com/winback/winback/pkg/render"
 	"github.com/winback/winback/pkg/visit"
+	"github.com/winback/winback/pkg/words"
 )
 
 type modelOptions struct {
@@ -25,6 +26,7 @@ type modelOptions struct {
 	customers  bool
 	privacy    privacyOptions
 	files      []string
+	noun       nounOptions
 }
 
 func newModelCmd(a *app) *cobra.Command {
@@ -62,6 +64,7 @@ predicted with the actual visits in the months after, by how often customers cam
 	c.Flags().StringVar(&o.holdoutEnd, "holdout-end", "", "compare predictions with the actual visits from --as-of to this date (yyyy-mm-dd)")
 	c.Flags().BoolVar(&o.customers, "customers", false, "list every customer's predictions")
 	o.privacy.bind(c)
+	o.noun.bind(c)
 	c.RegisterFlagCompletionFunc("period", fixedChoices("day", "week", "month"))
 	return c
 }
@@ -70,6 +73,8 @@ predicted with the actual visits in the months after, by how often customers cam
 type modelJSON struct {
 	Version int `json:"version"`
 	*lapse.Models
+	// Note says which model is used and why the others are not, in the output's language.
+	Note    string         `json:"note"`
 	Horizon float64        `json:"horizon_periods"`
 	Holdout *model.Holdout `json:"holdout,omitempty"`
 	// HoldoutEnd is the end of the holdout period.
@@ -108,11 +113,15 @@ func runModel(o *modelOptions) error {
 	if err := checkOutputs(o.io, o.files, o.out.output, o.input.rejects); err != nil {
 		return err
 	}
+	if err := o.noun.check(); err != nil {
+		return err
+	}
 	res, err := readExports(o.io, o.files, &o.input)
 	if err != nil {
 		return err
 	}
 	full := res.Set // the holdout is what happened after the as-of date
+	o.out.noun = o.noun.resolve(&res.Report)
 	asOf, err := o.out.asOfDay(o.io, res)
 	if err != nil {
 		return err
@@ -128,7 +137,7 @@ func runModel(o *modelOptions) error {
 	if err != nil {
 		return noVisits(fmt.Errorf("model: %w", err), asOf)
 	}
-	js := modelJSON{Version: 1, Models: ms, Horizon: o.horizon}
+	js := modelJSON{Version: 1, Models: ms, Note: words.ForNoun(lang, o.noun.noun).ModelNote(ms), Horizon: o.horizon}
 	if end != visit.NoDay {
 		h, err := holdout(full, ms, asOf, end, period)
 		if err != nil {
@@ -182,7 +191,7 @@ func withoutCustomers(ms *lapse.Models) *lapse.Models {
 func holdout(set *history.Set, ms *lapse.Models, asOf, end visit.Day, period model.Period) (*model.Holdout, error) {
 	pred := ms.Predictor()
 	if pred == nil {
-		return nil, usagef("run without --holdout-end, or with more data", "no model fits these data, so there is nothing to check: %s", ms.Note)
+		return nil, usagef("run without --holdout-end, or with more data", "no model fits these data, so there is nothing to check: %s", words.For("en").ModelNote(ms))
 	}
 	ho := lapse.GatherHoldout(set, end, asOf, period)
 	h, err := model.CompareHoldout(pred, ho.Summaries, ho.Actual, float64(end-asOf)/period.Length())
@@ -193,55 +202,56 @@ func holdout(set *history.Set, ms *lapse.Models, asOf, end visit.Day, period mod
 }
 
 func modelDoc(ms *lapse.Models, h *model.Holdout, rows []modelCustomer, asOf, end visit.Day, lang string, o *modelOptions, pseudonymized bool) *render.Doc {
-	t := tr(lang)
+	cat := words.ForNoun(lang, o.noun.noun)
+	t := cat.T
 	f := func(x float64) string { return render.Decimal(x, 4, lang) }
-	doc := &render.Doc{Title: t("Repeat-buying models", "Wiederkaufmodelle")}
+	doc := &render.Doc{Title: t("cli.repeat-buying-models")}
 	doc.Facts = []render.Fact{
-		{Label: t("as of", "Stichtag"), Value: dayText(asOf, lang)},
-		{Label: t("time unit", "Zeiteinheit"), Value: ms.Period.String()},
-		{Label: t("customers fitted", "angepasste Kunden"), Value: render.Int(ms.BGNBD.Customers, lang)},
-		{Label: t("came back at least once", "mindestens einmal wiedergekommen"), Value: render.Int(ms.BGNBD.Repeaters, lang)},
-		{Label: t("used for lapse", "für die Abwanderung verwendet"), Value: map[string]string{"bgnbd": "BG/NBD", "pareto-nbd": "Pareto/NBD", "none": t("none: simple rules", "keines: einfache Regeln")}[ms.Chosen]},
+		{Label: t("cli.as-of"), Value: dayText(asOf, lang)},
+		{Label: t("cli.time-unit"), Value: cat.Period(ms.Period)},
+		{Label: t("cli.customers-fitted"), Value: render.Int(ms.BGNBD.Customers, lang)},
+		{Label: t("cli.came-back-at-least-once"), Value: render.Int(ms.BGNBD.Repeaters, lang)},
+		{Label: t("cli.used-for-lapse"), Value: map[string]string{"bgnbd": "BG/NBD", "pareto-nbd": "Pareto/NBD", "none": t("cli.none-simple-rules")}[ms.Chosen]},
 	}
-	fits := render.Table{Title: t("Fits", "Anpassungen"),
-		Columns: []string{t("model", "Modell"), t("parameters", "Parameter"), "log-likelihood", t("converged", "konvergiert"), t("usable", "verwendbar")}}
-	usable := func(ok bool, why string) string {
+	fits := render.Table{Title: t("cli.fits"),
+		Columns: []string{t("cli.model"), t("cli.parameters"), cat.T("model.loglik"), t("cli.converged"), t("cli.usable")}}
+	usable := func(name string, ok bool, flags []model.Flag, failed bool, why string) string {
 		if ok {
-			return t("yes", "ja")
+			return t("cli.yes")
 		}
-		return t("no: ", "nein: ") + why
+		return t("cli.no") + cat.WhyNot(name, flags, failed, why)
 	}
-	yes := func(b bool) string { return map[bool]string{true: t("yes", "ja"), false: t("no", "nein")}[b] }
+	yes := func(b bool) string { return map[bool]string{true: t("cli.yes"), false: t("cli.no-2")}[b] }
 	b, p := ms.BGNBD, ms.ParetoNBD
 	fits.Rows = append(fits.Rows,
-		[]string{"BG/NBD", fmt.Sprintf("r=%s α=%s a=%s b=%s", f(b.Params.R), f(b.Params.Alpha), f(b.Params.A), f(b.Params.B)), render.Decimal(b.LogLik, 3, lang), yes(b.Converged), usable(b.Usable, b.WhyNot)},
-		[]string{"Pareto/NBD", fmt.Sprintf("r=%s α=%s s=%s β=%s", f(p.Params.R), f(p.Params.Alpha), f(p.Params.S), f(p.Params.Beta)), render.Decimal(p.LogLik, 3, lang), yes(p.Converged), usable(p.Usable, p.WhyNot)})
+		[]string{"BG/NBD", fmt.Sprintf("r=%s α=%s a=%s b=%s", f(b.Params.R), f(b.Params.Alpha), f(b.Params.A), f(b.Params.B)), render.Decimal(b.LogLik, 3, lang), yes(b.Converged), usable("BG/NBD", b.Usable, b.Flags, b.Failed, b.WhyNot)},
+		[]string{"Pareto/NBD", fmt.Sprintf("r=%s α=%s s=%s β=%s", f(p.Params.R), f(p.Params.Alpha), f(p.Params.S), f(p.Params.Beta)), render.Decimal(p.LogLik, 3, lang), yes(p.Converged), usable("Pareto/NBD", p.Usable, p.Flags, p.Failed, p.WhyNot)})
 	if g := ms.GammaGamma; g != nil {
-		fits.Rows = append(fits.Rows, []string{"Gamma-Gamma", fmt.Sprintf("p=%s q=%s γ=%s", f(g.Params.P), f(g.Params.Q), f(g.Params.Gamma)), render.Decimal(g.LogLik, 3, lang), yes(g.Converged), usable(g.Usable, g.WhyNot)})
+		fits.Rows = append(fits.Rows, []string{"Gamma-Gamma", fmt.Sprintf("p=%s q=%s γ=%s", f(g.Params.P), f(g.Params.Q), f(g.Params.Gamma)), render.Decimal(g.LogLik, 3, lang), yes(g.Converged), usable("Gamma-Gamma", g.Usable, g.Flags, g.Failed, g.WhyNot)})
 	}
-	fits.Notes = []string{ms.Note}
+	fits.Notes = []string{cat.ModelNote(ms)}
 	doc.Tables = append(doc.Tables, fits)
 	if h != nil {
 		ht := render.Table{
-			Title:   fmt.Sprintf(t("Check against %s to %s: visits per customer by visits before", "Prüfung gegen %s bis %s: Besuche je Kunde nach früheren Besuchen"), dayText(asOf+1, lang), dayText(end, lang)),
-			Columns: []string{t("repeat visits before", "Wiederholungsbesuche vorher"), t("customers", "Kunden"), t("actual", "tatsächlich"), t("predicted", "vorhergesagt")},
+			Title:   fmt.Sprintf(t("cli.check-against-x-to-x-visits"), dayText(asOf+1, lang), dayText(end, lang)),
+			Columns: []string{t("cli.repeat-visits-before"), t("cli.customers"), t("cli.actual"), t("cli.predicted")},
 			Numeric: []bool{false, true, true, true}}
 		for _, bin := range h.Bins {
 			ht.Rows = append(ht.Rows, []string{bin.Label, render.Int(bin.Customers, lang), render.Decimal(bin.Actual, 4, lang), render.Decimal(bin.Predicted, 4, lang)})
 		}
-		ht.Notes = []string{fmt.Sprintf(t("All customers: %s visits actual, %s predicted (%s); mean absolute error per customer %s.", "Alle Kunden: %s Besuche tatsächlich, %s vorhergesagt (%s); mittlerer absoluter Fehler je Kunde %s."),
+		ht.Notes = []string{fmt.Sprintf(t("cli.all-customers-x-visits-actual-x"),
 			render.Decimal(h.SumActual, 0, lang), render.Decimal(h.SumPredicted, 1, lang), signedPercent(h.TotalError, lang), render.Decimal(h.MAE, 3, lang))}
 		doc.Tables = append(doc.Tables, ht)
 	}
 	if o.customers {
-		ct := render.Table{Title: t("Customers", "Kunden"),
-			Columns: []string{"id", t("visits", "Besuche"), "P(alive)", fmt.Sprintf(t("expected visits (%g %ss)", "erwartete Besuche (%g %s)"), o.horizon, ms.Period), t("expected spend per visit", "erwarteter Betrag je Besuch"), t("expected value, 12 months", "erwarteter Wert, 12 Monate")},
+		ct := render.Table{Title: t("cli.customers-2"),
+			Columns: []string{"id", t("cli.visits"), cat.T("report.PAlive"), cat.F("model.expected-visits", o.horizon, cat.T("period."+ms.Period.String()+".other")), t("cli.expected-spend-per-visit"), t("cli.expected-value-12-months")},
 			Numeric: []bool{false, true, true, true, true, true}}
 		for _, r := range rows {
 			ct.Rows = append(ct.Rows, []string{r.ID, strconv.Itoa(r.Visits), render.Decimal(r.PAlive, 3, lang), render.Decimal(r.ExpectedVisits, 2, lang), render.Decimal(r.ExpectedSpend, 2, lang), render.Decimal(r.ExpectedValue, 2, lang)})
 		}
 		if pseudonymized {
-			ct.Notes = append(ct.Notes, pseudonymNote(lang))
+			ct.Notes = append(ct.Notes, pseudonymNote(cat))
 		}
 		doc.Tables = append(doc.Tables, ct)
 	}

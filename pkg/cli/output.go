@@ -16,6 +16,7 @@ import (
 	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/render"
 	"github.com/winback/winback/pkg/visit"
+	"github.com/winback/winback/pkg/words"
 )
 
 // outputOptions are the flags of every command that prints an analysis.
@@ -29,6 +30,8 @@ type outputOptions struct {
 	private bool
 	// cut is what the cut at the as-of date left out, set by asOfDay.
 	cut history.Cut
+	// noun is what a German CSV's headers call customers (see package words).
+	noun words.Noun
 }
 
 func (o *outputOptions) bind(c *cobra.Command, formats []string) { o.bindWithout(c, formats, "") }
@@ -165,7 +168,7 @@ func (o *outputOptions) emit(io_ *IOStreams, format, lang string, out *render.Ou
 // add writes out in the chosen format to standard output, or to -o as one of files, to
 // be replaced with the others.
 func (o *outputOptions) add(files *atomicfile.Set, io_ *IOStreams, format, lang string, out *render.Output) error {
-	w, err := render.New(format, render.Options{Excel: o.excel || (lang == "de" && format == "csv")})
+	w, err := render.New(format, render.Options{Excel: o.excel || (lang == "de" && format == "csv"), Lang: lang, Noun: o.noun})
 	if err != nil {
 		return usagef("use one of: "+strings.Join(render.Formats, ", "), "%v", err)
 	}

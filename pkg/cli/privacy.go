@@ -5,6 +5,7 @@ import (
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/pseudo"
+	"github.com/winback/winback/pkg/words"
 )
 
 // privacyOptions are the flags that choose between customer ids and pseudonyms, the same
@@ -75,7 +76,6 @@ func customerKeys(set *history.Set) []string {
 }
 
 // pseudonymNote tells the reader of a list of pseudonyms how to see the ids.
-func pseudonymNote(lang string) string {
-	return tr(lang)("Customers are shown as pseudonyms; --pseudonymize=false shows their ids.",
-		"Kunden sind als Pseudonyme gezeigt; --pseudonymize=false zeigt ihre Kennungen.")
+func pseudonymNote(c *words.Catalogue) string {
+	return c.T("cli.customers-are-shown-as-pseudonyms-pseudonymize")
 }

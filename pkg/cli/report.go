@@ -155,7 +155,7 @@ func runReport(o *reportOptions) error {
 		return err
 	}
 	q := exp.Report
-	base := analysis.ReportOptions{Lang: lang, Contacts: o.withContacts, Shown: o.top, Files: o.files, Defer: true,
+	base := analysis.ReportOptions{Lang: lang, Noun: o.an.noun.noun, Contacts: o.withContacts, Shown: o.top, Files: o.files, Defer: true,
 		Quality: report.Quality{Rows: q.Rows, Accepted: q.Accepted, Rejected: q.Rejected, Blank: q.Blank, Duplicates: q.Duplicates,
 			RejectsOut: o.input.rejects, AfterAsOf: o.out.cut.Events, FirstDate: q.FirstDay, LastDate: q.LastDay},
 		Previous: prev, PreviousPseudonyms: prevPseudo}

@@ -10,6 +10,7 @@ import (
 	"github.com/winback/winback/pkg/render"
 	"github.com/winback/winback/pkg/segment"
 	"github.com/winback/winback/pkg/visit"
+	"github.com/winback/winback/pkg/words"
 )
 
 type segmentsOptions struct {
@@ -20,6 +21,7 @@ type segmentsOptions struct {
 	privacy   privacyOptions
 	customers bool
 	files     []string
+	noun      nounOptions
 }
 
 func newSegmentsCmd(a *app) *cobra.Command {
@@ -47,6 +49,7 @@ handled. --customers lists every customer's scores.`,
 	o.out.bind(c, render.Formats)
 	c.Flags().BoolVar(&o.customers, "customers", false, "list every customer's scores and segment")
 	o.privacy.bind(c)
+	o.noun.bind(c)
 	return c
 }
 
@@ -98,10 +101,14 @@ func runSegments(o *segmentsOptions) error {
 	if err := checkOutputs(o.io, o.files, o.out.output, o.input.rejects); err != nil {
 		return err
 	}
+	if err := o.noun.check(); err != nil {
+		return err
+	}
 	res, err := readExports(o.io, o.files, &o.input)
 	if err != nil {
 		return err
 	}
+	o.out.noun = o.noun.resolve(&res.Report)
 	asOf, err := o.out.asOfDay(o.io, res)
 	if err != nil {
 		return err
@@ -120,43 +127,40 @@ func runSegments(o *segmentsOptions) error {
 	if o.customers {
 		p = o.privacy.pseudonymizer(o.io, format, false, customerKeys(res.Set))
 	}
-	out := segmentsOutput(seg, asOf, lang, o.customers, p)
+	out := segmentsOutput(seg, asOf, lang, words.ForNoun(lang, o.noun.noun), o.customers, p)
 	return o.out.emit(o.io, format, lang, out)
 }
 
 func segmentName(s segment.Segment, lang string) string {
-	if lang == "de" {
-		return s.NameDE
-	}
-	return s.Name
+	return words.For(lang).SegmentName(s)
 }
 
 // segmentsOutput builds the output; with customers it lists them, by pseudonym when p is
 // not nil.
-func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers bool, p *pseudo.Pseudonymizer) *render.Output {
-	t := tr(lang)
-	doc := &render.Doc{Title: t("Segments", "Segmente")}
+func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, cat *words.Catalogue, customers bool, p *pseudo.Pseudonymizer) *render.Output {
+	t := cat.T
+	doc := &render.Doc{Title: t("cli.segments")}
 	doc.Facts = []render.Fact{
-		{Label: t("as of", "Stichtag"), Value: dayText(asOf, lang)},
-		{Label: t("customers", "Kunden"), Value: render.Int(len(seg.Customers), lang)},
+		{Label: t("cli.as-of"), Value: dayText(asOf, lang)},
+		{Label: t("cli.customers"), Value: render.Int(len(seg.Customers), lang)},
 	}
 	if seg.Skipped > 0 {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("without a visit yet", "noch ohne Besuch"), Value: render.Int(seg.Skipped, lang)})
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.without-a-visit-yet"), Value: render.Int(seg.Skipped, lang)})
 	}
 	if seg.HasAmounts {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("revenue", "Umsatz"), Value: render.Money(seg.Revenue, lang)})
+		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.revenue"), Value: render.Money(seg.Revenue, lang)})
 	}
-	js := segmentsJSON{Version: 1, AsOf: asOf.String(), Customers: len(seg.Customers), Skipped: seg.Skipped, Grid: seg.Grid,
+	js := segmentsJSON{Version: 2, AsOf: asOf.String(), Customers: len(seg.Customers), Skipped: seg.Skipped, Grid: seg.Grid,
 		Scales: []segment.Scale{seg.R, seg.F}}
 	if seg.HasAmounts {
 		js.Revenue = &seg.Revenue
 		js.Scales = append(js.Scales, seg.M)
 	}
-	st := render.Table{Title: t("Segments", "Segmente"),
-		Columns: []string{t("segment", "Segment"), t("customers", "Kunden"), t("share", "Anteil"), t("median days since last visit", "Median Tage seit letztem Besuch"), t("median visits", "Median Besuche")},
+	st := render.Table{Title: t("cli.segments"),
+		Columns: []string{t("cli.segment"), t("cli.customers"), t("cli.share"), t("cli.median-days-since-last-visit"), t("cli.median-visits")},
 		Numeric: []bool{false, true, true, true, true}}
 	if seg.HasAmounts {
-		st.Columns = append(st.Columns, t("revenue", "Umsatz"), t("share of revenue", "Umsatzanteil"))
+		st.Columns = append(st.Columns, t("cli.revenue"), t("cli.share-of-revenue"))
 		st.Numeric = append(st.Numeric, true, true)
 	}
 	for _, s := range seg.Segments {
@@ -173,7 +177,7 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers 
 		js.Segments = append(js.Segments, sj)
 	}
 	doc.Tables = append(doc.Tables, st)
-	grid := render.Table{Title: t("Customers on the R×F grid (R5 = most recent, F5 = most frequent)", "Kunden im R×F-Raster (R5 = zuletzt da, F5 = am häufigsten)"),
+	grid := render.Table{Title: t("cli.customers-on-the-r-f-grid"),
 		Columns: []string{"", "F1", "F2", "F3", "F4", "F5"}, Numeric: []bool{false, true, true, true, true, true}}
 	for r := 5; r >= 1; r-- {
 		row := []string{"R" + strconv.Itoa(r)}
@@ -183,8 +187,8 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers 
 		grid.Rows = append(grid.Rows, row)
 	}
 	doc.Tables = append(doc.Tables, grid)
-	edges := render.Table{Title: t("Score edges used", "Verwendete Score-Grenzen"),
-		Columns: []string{t("score", "Score"), t("from", "von"), t("to", "bis"), t("customers", "Kunden"), t("share", "Anteil")},
+	edges := render.Table{Title: t("cli.score-edges-used"),
+		Columns: []string{t("cli.score"), t("cli.from"), t("cli.to"), t("cli.customers"), t("cli.share")},
 		Numeric: []bool{false, true, true, true, true}}
 	scales := []segment.Scale{seg.R, seg.F}
 	if seg.HasAmounts {
@@ -201,8 +205,8 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers 
 			}
 			edges.Rows = append(edges.Rows, []string{fmt.Sprintf("%s%d", sc.Measure.Letter(), b.Score), lo, hi, render.Int(b.Customers, lang), render.Percent(b.Share, lang)})
 		}
-		if sc.Note != "" {
-			edges.Notes = append(edges.Notes, sc.Measure.Letter()+": "+sc.Note)
+		if note := cat.ScaleNote(&sc); note != "" {
+			edges.Notes = append(edges.Notes, sc.Measure.Letter()+": "+note)
 		}
 	}
 	doc.Tables = append(doc.Tables, edges)
@@ -212,7 +216,7 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers 
 		for _, s := range seg.Segments {
 			names[s.Code] = segmentName(s.Segment, lang)
 		}
-		ct := render.Table{Title: t("Customers", "Kunden"), Columns: []string{"id", t("days since last visit", "Tage seit letztem Besuch"), t("visits", "Besuche"), "R", "F", "M", t("segment", "Segment")},
+		ct := render.Table{Title: t("cli.customers-2"), Columns: []string{"id", t("cli.days-since-last-visit"), t("cli.visits"), "R", "F", "M", t("cli.segment")},
 			Numeric: []bool{false, true, true, true, true, true, false}}
 		for _, c := range seg.Customers {
 			id := c.Key
@@ -229,7 +233,7 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, customers 
 			ct.Rows = append(ct.Rows, []string{id, strconv.Itoa(int(c.Recency)), strconv.Itoa(c.Frequency), strconv.Itoa(int(c.R)), strconv.Itoa(int(c.F)), m, names[c.Segment]})
 		}
 		if p != nil {
-			ct.Notes = append(ct.Notes, pseudonymNote(lang))
+			ct.Notes = append(ct.Notes, pseudonymNote(cat))
 		}
 		doc.Tables = append(doc.Tables, ct)
 		js.List = list
@@ -263,14 +267,10 @@ type segmentRow struct {
 	RevenueShare    float64 `csv:"revenue_share"`
 }
 
-// tr picks the English or German text.
-func tr(lang string) func(en, de string) string {
-	return func(en, de string) string {
-		if lang == "de" {
-			return de
-		}
-		return en
-	}
+// tr returns the catalogue's text of a key in lang (see package words: cli.* in en.go
+// and de.go).
+func tr(lang string) func(key string) string {
+	return words.For(lang).T
 }
 
 func dayText(d visit.Day, lang string) string {

@@ -49,8 +49,8 @@ import (
 func Assess(set *history.Set, asOf visit.Day, cfg Config, m *Models) []Verdict {
 	a := NewAssessor(set, asOf, cfg, m)
 	out := make([]Verdict, len(set.Customers))
-	// A scratch per goroutine rather than per chunk: its texts are shared by most
-	// customers, and each chunk would make them all again.
+	// A scratch per goroutine rather than per chunk: each chunk would make its buffers
+	// again.
 	parallelChunksWith(len(set.Customers), func(sc *Scratch, _, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			sc.events = set.Customers[i].AppendEvents(sc.events[:0])
@@ -261,7 +261,6 @@ type scratch struct {
 	visits []dayVisit
 	gaps   []visit.Day // between the visit days
 	sorted []visit.Day
-	texts
 }
 
 // load fills sc.visits with the visit days on or before asOf of a customer's events and
@@ -311,7 +310,7 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 		if next != visit.NoDay {
 			v.Status, v.ExpectedBack = Booked, next
 		}
-		v.explain(evidence{}, &sc.texts)
+		v.Basis = Basis{}
 		return
 	}
 	last := vs[len(vs)-1].day
@@ -333,7 +332,7 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 	if next != visit.NoDay {
 		v.Rule, v.Status = RuleBooked, Booked
 		v.UsualGap, v.ExpectedBack = rhythm, next
-		v.explain(evidence{}, &sc.texts)
+		v.Basis = Basis{}
 		return
 	}
 
@@ -353,7 +352,7 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 		if v.Status != FollowUp {
 			v.setExpected(last, c.usual, a.asOf)
 		}
-		v.explain(evidence{service: a.set.Services.Name(c.service), courseVisits: c.visits}, &sc.texts)
+		v.Basis = Basis{Service: a.set.Services.Name(c.service), CourseVisits: c.visits}
 		return
 	}
 
@@ -363,7 +362,7 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 		v.UsualGap = rhythm
 		v.setExpected(last, rhythm, a.asOf)
 		v.Status = a.judge(v.CurrentGap, a.cfg.DueFactor*rhythm, a.lapseGap(a.cfg.Tolerance*rhythm))
-		v.explain(evidence{}, &sc.texts)
+		v.Basis = Basis{}
 		return
 	}
 
@@ -380,7 +379,7 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 			v.setExpected(vs[k].day, float64(interval), a.asOf)
 			v.Status = a.judge(since, a.cfg.DueFactor*float64(interval),
 				a.lapseGap(a.cfg.RecallTolerance*float64(interval)))
-			v.explain(evidence{service: a.set.Services.Name(vs[k].service), since: since}, &sc.texts)
+			v.Basis = Basis{Service: a.set.Services.Name(vs[k].service), Since: since}
 			return
 		}
 	}
@@ -398,7 +397,7 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 		due := a.crossing(pred, span, a.cfg.PAliveDue)
 		lapse := a.crossing(pred, span, a.cfg.PAliveLapsed)
 		v.Status = a.judge(v.CurrentGap, due, a.lapseGap(lapse))
-		v.explain(evidence{}, &sc.texts)
+		v.Basis = Basis{}
 		return
 	}
 
@@ -408,12 +407,12 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 	if a.popMedian == 0 {
 		// Nobody came back: nothing to compare with but the lost limit.
 		v.Status = a.judge(v.CurrentGap, math.Inf(1), float64(a.cfg.LostAfterDays))
-		v.explain(evidence{}, &sc.texts)
+		v.Basis = Basis{}
 		return
 	}
 	v.setExpected(last, a.popMedian, a.asOf)
 	v.Status = a.judge(v.CurrentGap, a.cfg.DueFactor*a.popMedian, a.popLapse)
-	v.explain(evidence{within: a.popQuantile}, &sc.texts)
+	v.Basis = Basis{Within: a.popQuantile}
 }
 
 // setExpected sets ExpectedBack to from + usual (rounded to a day) and Overdue to the days

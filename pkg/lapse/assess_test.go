@@ -11,6 +11,7 @@ import (
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/visit"
+	"github.com/winback/winback/pkg/words"
 )
 
 // day0 is the first day of the hand-built histories.
@@ -174,7 +175,7 @@ func TestAssessRules(t *testing.T) {
 				t.Fatalf("last verdict is for %q, want X", v.Key)
 			}
 			if v.Status != c.want.status || v.Rule != c.want.rule {
-				t.Errorf("status %s by rule %s (%s), want %s by %s", v.Status, v.Rule, v.Explanation, c.want.status, c.want.rule)
+				t.Errorf("status %s by rule %s (%s), want %s by %s", v.Status, v.Rule, words.For("en").Explanation(&v), c.want.status, c.want.rule)
 			}
 			if v.PAlive != -1 {
 				t.Errorf("P(alive) %v without a model, want -1", v.PAlive)
@@ -277,11 +278,11 @@ func TestAssessNumbers(t *testing.T) {
 					v.UsualGap, v.CurrentGap, v.Overdue, v.ExpectedBack, v.NextBooked,
 					c.wantUsual, c.wantGap, c.wantOverdue, c.wantBack, c.wantNext)
 			}
-			if v.Explanation != c.en {
-				t.Errorf("explanation %q, want %q", v.Explanation, c.en)
+			if got := words.For("en").Explanation(&v); got != c.en {
+				t.Errorf("explanation %q, want %q", got, c.en)
 			}
-			if v.ExplanationDE != c.de {
-				t.Errorf("German explanation %q, want %q", v.ExplanationDE, c.de)
+			if got := words.For("de").Explanation(&v); got != c.de {
+				t.Errorf("German explanation %q, want %q", got, c.de)
 			}
 		})
 	}
@@ -425,7 +426,7 @@ func TestCourseSettings(t *testing.T) {
 			set := buildSet(false, customer{"X", every(0, 7, 8, c.service, 0)})
 			v := lapse.Assess(set, day0+7*7+40, cfg, nil)[0]
 			if v.Status != c.want {
-				t.Errorf("status %s by %s (%s), want %s", v.Status, v.Rule, v.Explanation, c.want)
+				t.Errorf("status %s by %s (%s), want %s", v.Status, v.Rule, words.For("en").Explanation(&v), c.want)
 			}
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/visit"
+	"github.com/winback/winback/pkg/words"
 )
 
 // Three patients of a small practice, as of 30 June 2025, without models (too few
@@ -40,7 +41,8 @@ func ExampleAssess() {
 	}
 	verdicts := lapse.Assess(set, asOf, lapse.DefaultConfig(), nil)
 	for _, v := range verdicts {
-		fmt.Printf("%s: %s by %s (%s)\n  %s\n", v.Key, v.Status, v.Rule, v.Explanation, v.ExplanationDE)
+		// Package words says what decided, from the rule, the verdict's fields and its Basis.
+		fmt.Printf("%s: %s by %s (%s)\n  %s\n", v.Key, v.Status, v.Rule, words.For("en").Explanation(&v), words.For("de").Explanation(&v))
 	}
 	for _, v := range lapse.RankLapsed(verdicts) {
 		fmt.Printf("call %s: %d days overdue, %.2f at risk (%s)\n", v.Key, v.Overdue, float64(v.ValueAtRisk)/100, v.ValueSource)

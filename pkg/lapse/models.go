@@ -29,6 +29,9 @@ type FitReport[M any] struct {
 	model.Fit[M]
 	Usable bool   `json:"usable"`
 	WhyNot string `json:"why_not,omitempty"`
+	// Failed is set when the fit returned an error (WhyNot quotes it) rather than a fit
+	// with flags.
+	Failed bool `json:"failed,omitempty"`
 }
 
 func report[M any](fit model.Fit[M]) FitReport[M] {
@@ -40,7 +43,7 @@ func report[M any](fit model.Fit[M]) FitReport[M] {
 // is a model that is not available, with the error as the reason, not a failed analysis.
 func reportOrFailure[M any](fit model.Fit[M], err error) FitReport[M] {
 	if err != nil {
-		return FitReport[M]{WhyNot: "the fit failed: " + err.Error()}
+		return FitReport[M]{WhyNot: "the fit failed: " + err.Error(), Failed: true}
 	}
 	return report(fit)
 }
@@ -77,8 +80,9 @@ type Prediction struct {
 // BG/NBD and Pareto/NBD are always fitted; Gamma-Gamma only when the export has amounts.
 // Predictions use BG/NBD when its fit is usable (the simpler model, closed-form, and the
 // one the literature and most tools default to), else Pareto/NBD when usable, else none:
-// then every P(alive) is -1 and the lapse rules fall back to the population's gaps, and
-// Note says why in plain English.
+// then every P(alive) is -1 and the lapse rules fall back to the population's gaps. The
+// output side says which model is used and why (package words, ModelNote) from Chosen,
+// the fit reports and RefundsLeftOut.
 type Models struct {
 	AsOf   string       `json:"as_of"`
 	Period model.Period `json:"period"`
@@ -92,8 +96,9 @@ type Models struct {
 	ParetoSkipped bool `json:"pareto_nbd_skipped,omitempty"`
 	// Chosen is the model the predictions come from: "bgnbd", "pareto-nbd" or "none".
 	Chosen string `json:"chosen"`
-	// Note says in plain English which model is used and why the others are not.
-	Note string `json:"note"`
+	// RefundsLeftOut is the number of customers whose repeat visits net to a refund: they
+	// are left out of the Gamma-Gamma fit.
+	RefundsLeftOut int `json:"refunds_left_out,omitempty"`
 	// HasAmounts reports whether the export has amounts: without, spends and values are 0.
 	HasAmounts bool `json:"has_amounts"`
 	// Customers are the predictions in the order of the set's customers.
@@ -145,10 +150,10 @@ type customerData struct {
 // customer's P(alive), visits in the next 12 months and spend per visit (see [Models] for
 // which model is used). Same-day visits are one transaction, as in the literature. A fit
 // that cannot be trusted, or that fails, is not an error: it is reported (see [FitReport]
-// and Note) and not used. Customers whose repeat visits net to a refund are left out of
-// the Gamma-Gamma fit, and Note counts them. FitModels returns an error when no customer
-// has a visit on or before asOf (wrapping [model.ErrNoCustomers]) or period is not a known
-// unit.
+// and why) and not used. Customers whose repeat visits net to a refund are left out of
+// the Gamma-Gamma fit, and RefundsLeftOut counts them. FitModels returns an error when no
+// customer has a visit on or before asOf (wrapping [model.ErrNoCustomers]) or period is
+// not a known unit.
 //
 // The two fits run concurrently; the predictions are spread over GOMAXPROCS goroutines and
 // do not depend on their number.
@@ -383,33 +388,18 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 	switch {
 	case m.BGNBD.Usable:
 		m.Chosen, m.pred = ChoseBGNBD, bg.Params
-		m.Note = "predictions from BG/NBD"
 	case m.ParetoNBD.Usable:
 		m.Chosen, m.pred = ChoseParetoNBD, pn.Params
-		m.Note = "predictions from Pareto/NBD; BG/NBD is not usable: " + m.BGNBD.WhyNot
 	default:
 		m.Chosen = ChoseNone
-		m.Note = "no repeat-buying model is usable, so lapse is judged by the customers' own gaps and everyone's gaps: " + m.BGNBD.WhyNot
-		if m.ParetoNBD.WhyNot != m.BGNBD.WhyNot {
-			m.Note += "; Pareto/NBD: " + m.ParetoNBD.WhyNot
-		}
 	}
 	if m.HasAmounts {
 		r := reportOrFailure(gg, ggErr)
 		m.GammaGamma = &r
-		switch {
-		case r.Usable:
+		if r.Usable {
 			m.gg = &gg.Params
-			if m.pred != nil {
-				m.Note += "; spend per visit from Gamma-Gamma"
-			}
-		case ggErr != nil || m.pred != nil:
-			m.Note += "; spend per visit is each customer's mean, Gamma-Gamma is not usable: " + r.WhyNot
 		}
-		if k := sumInts(refunds[:]); k > 0 {
-			m.Note += fmt.Sprintf("; %d %s whose repeat visits net to a refund %s left out of the Gamma-Gamma fit",
-				k, plural(k, "customer", "customers"), plural(k, "is", "are"))
-		}
+		m.RefundsLeftOut = sumInts(refunds[:])
 	}
 	horizon := HorizonDays / period.Length()
 	parallelChunksWith(n, func(ex **model.Expecter, _, lo, hi int) {
@@ -445,13 +435,6 @@ func sumInts(v []int) int {
 		n += x
 	}
 	return n
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // load fills cd with h's visit days on or before asOf: several visits on one day (an

@@ -57,8 +57,8 @@ func TestFailedFitIsANote(t *testing.T) {
 			if m.Chosen != ChoseNone || m.Predictor() != nil {
 				t.Errorf("chose %q, want none", m.Chosen)
 			}
-			if !strings.Contains(m.Note, "the fit failed") || !strings.Contains(m.Note, "Gamma-Gamma is not usable") {
-				t.Errorf("note %q does not say that the fits failed", m.Note)
+			if !m.BGNBD.Failed || !m.ParetoNBD.Failed || !m.GammaGamma.Failed {
+				t.Errorf("failed: BG/NBD %v, Pareto/NBD %v, Gamma-Gamma %v; want all (the note says so from these)", m.BGNBD.Failed, m.ParetoNBD.Failed, m.GammaGamma.Failed)
 			}
 			p := m.Customers[0]
 			if p.PAlive != -1 || p.ExpectedVisits != -1 || math.Abs(p.ExpectedSpend-25.40) > 1e-9 {

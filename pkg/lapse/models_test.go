@@ -16,6 +16,7 @@ import (
 	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/visit"
 	"github.com/winback/winback/pkg/visitgen"
+	"github.com/winback/winback/pkg/words"
 )
 
 // simSet returns a simulated set of the default scenario with n customers, and its end.
@@ -40,7 +41,7 @@ func TestModelRule(t *testing.T) {
 		t.Fatal(err)
 	}
 	if m.Chosen != lapse.ChoseBGNBD {
-		t.Fatalf("chose %q (%s), want BG/NBD on data drawn from it", m.Chosen, m.Note)
+		t.Fatalf("chose %q (%s), want BG/NBD on data drawn from it", m.Chosen, words.For("en").ModelNote(m))
 	}
 	cfg := lapse.DefaultConfig()
 	verdicts := lapse.Assess(set, end, cfg, m)
@@ -79,8 +80,8 @@ func TestModelRule(t *testing.T) {
 			if got := v.Status; got != want && !(want == lapse.Lapsed && got == lapse.Lost) {
 				t.Errorf("%s: P(alive) %.3f after %d days: %s, want %s", v.Key, v.PAlive, v.CurrentGap, got, want)
 			}
-			if !strings.Contains(v.Explanation, "(model)") || !strings.Contains(v.ExplanationDE, "laut Modell") {
-				t.Errorf("%s: explanation %q / %q does not name the model", v.Key, v.Explanation, v.ExplanationDE)
+			if en, de := words.For("en").Explanation(&v), words.For("de").Explanation(&v); !strings.Contains(en, "(model)") || !strings.Contains(de, "laut Modell") {
+				t.Errorf("%s: explanation %q / %q does not name the model", v.Key, en, de)
 			}
 		}
 		if v.Visits == 1 && v.Rule != lapse.RulePopulation && v.Rule != lapse.RuleBooked {
@@ -169,8 +170,8 @@ func TestFitModelsTooLittleData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Chosen != lapse.ChoseNone || m.BGNBD.Usable || m.BGNBD.WhyNot == "" || !strings.Contains(m.Note, "no repeat-buying model is usable") {
-		t.Fatalf("chosen %q, BG/NBD usable %v (%s); note %q", m.Chosen, m.BGNBD.Usable, m.BGNBD.WhyNot, m.Note)
+	if m.Chosen != lapse.ChoseNone || m.BGNBD.Usable || m.BGNBD.WhyNot == "" || !strings.Contains(words.For("en").ModelNote(m), "no repeat-buying model is usable") {
+		t.Fatalf("chosen %q, BG/NBD usable %v (%s); note %q", m.Chosen, m.BGNBD.Usable, m.BGNBD.WhyNot, words.For("en").ModelNote(m))
 	}
 	for _, v := range lapse.Assess(set, asOf, lapse.DefaultConfig(), m) {
 		if v.PAlive != -1 || v.Rule == lapse.RuleModel || v.ValueSource != lapse.ValuePastSpend {
@@ -283,8 +284,8 @@ func TestRefundIsLeftOutOfTheSpendModel(t *testing.T) {
 	if m.GammaGamma == nil || !m.GammaGamma.Usable {
 		t.Fatalf("Gamma-Gamma %+v, want a usable fit without the refunds", m.GammaGamma)
 	}
-	if !strings.Contains(m.Note, "3 customers whose repeat visits net to a refund are left out of the Gamma-Gamma fit") {
-		t.Errorf("note %q does not count the 3 customers left out", m.Note)
+	if !strings.Contains(words.For("en").ModelNote(m), "3 customers whose repeat visits net to a refund are left out of the Gamma-Gamma fit") {
+		t.Errorf("note %q does not count the 3 customers left out", words.For("en").ModelNote(m))
 	}
 	for _, p := range m.Customers {
 		if refunded[p.Key] && (p.ExpectedSpend < 0 || p.ExpectedValue < 0) {

@@ -7,6 +7,7 @@ import (
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/visit"
+	"github.com/winback/winback/pkg/words"
 )
 
 // TestPraxis assesses the shipped physiotherapy practice (testdata/praxis: 400 patients,
@@ -25,7 +26,7 @@ func TestPraxis(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("models: %s", m.Note)
+	t.Logf("models: %s", words.For("en").ModelNote(m))
 	verdicts := lapse.Assess(set, asOf, lapse.DefaultConfig(), m)
 	byKey := map[string]lapse.Verdict{}
 	for _, v := range verdicts {
@@ -41,7 +42,7 @@ func TestPraxis(t *testing.T) {
 		conf.add(row["state"], v.Status)
 		rules.add(row["state"]+"/"+v.Rule.String(), v.Status)
 		if testing.Verbose() && (row["state"] == "dropped") != v.Status.Missing() {
-			t.Logf("%s %s (%s): %s %s: %s", v.Key, row["state"], row["story"], v.Status, v.Rule, v.Explanation)
+			t.Logf("%s %s (%s): %s %s: %s", v.Key, row["state"], row["story"], v.Status, v.Rule, words.For("en").Explanation(&v))
 		}
 	}
 	t.Logf("confusion (rows: truth, columns: verdict):\n%s", conf)

@@ -7,6 +7,7 @@ import (
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/visitgen"
+	"github.com/winback/winback/pkg/words"
 )
 
 // TestKnownDropouts is the known-dropout test of the analysis issue. The scenario is
@@ -35,7 +36,7 @@ func TestKnownDropouts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("models: %s; BG/NBD %+v (true r = %g, α = %g, a = %g, b = %g)", m.Note, m.BGNBD.Params, cfg.R, cfg.Alpha, cfg.A, cfg.B)
+	t.Logf("models: %s; BG/NBD %+v (true r = %g, α = %g, a = %g, b = %g)", words.For("en").ModelNote(m), m.BGNBD.Params, cfg.R, cfg.Alpha, cfg.A, cfg.B)
 	verdicts := lapse.Assess(set, cfg.End, lapse.DefaultConfig(), m)
 	byKey := make(map[string]lapse.Verdict, len(verdicts))
 	for _, v := range verdicts {

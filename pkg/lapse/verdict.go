@@ -127,11 +127,11 @@ type Verdict struct {
 	Rule   Rule   `json:"rule"`
 	// LastVisit and Visits are as of the as-of date.
 	LastVisit visit.Day `json:"-"`
-	// Explanation says in plain words what decided, e.g. "usually every 6 weeks; now 14
-	// weeks"; ExplanationDE in German.
-	Explanation   string `json:"explanation"`
-	ExplanationDE string `json:"explanation_de"`
-	Visits        int    `json:"visits"`
+	// Basis is what the rule saw beyond the verdict's other fields; package words says
+	// in plain words what decided ("usually every 6 weeks; last visit 14 weeks ago") from
+	// the rule, these fields and Basis.
+	Basis  Basis `json:"basis"`
+	Visits int   `json:"visits"`
 	// UsualGap is the customer's typical days between visits (0 when unknown) and
 	// CurrentGap the days since the last visit.
 	UsualGap   float64 `json:"usual_gap_days"`
@@ -151,6 +151,19 @@ type Verdict struct {
 	// says which ("model", "past-spend" or "none" without amounts).
 	ValueAtRisk int64       `json:"value_at_risk"`
 	ValueSource ValueSource `json:"value_source"`
+}
+
+// Basis is what a rule saw beyond a [Verdict]'s other fields, for the words that explain
+// the verdict.
+type Basis struct {
+	// Service is the course's or the recall's service.
+	Service string `json:"service,omitempty"`
+	// Since is the days since the recall service.
+	Since int `json:"since_days,omitempty"`
+	// CourseVisits is the number of visit days of a finished course.
+	CourseVisits int `json:"course_visits,omitempty"`
+	// Within is the population's quantile gap in days; 0 when nobody came back.
+	Within float64 `json:"within_days,omitempty"`
 }
 
 // Missing returns true for the statuses a win-back call is for: lapsed and lost.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/words"
 )
 
 // largePraxis returns n customers made of the praxis fixture's patients, copied under new
@@ -68,8 +69,8 @@ func BenchmarkLift(b *testing.B) {
 }
 
 // BenchmarkRenderOne renders the texts of one language for every finding of 20,000
-// customers, as the lapsed list's JSON and the call list do: In on unrendered findings, and
-// AppendIn into one reused buffer.
+// customers, as the lapsed list's JSON and the call list do: words.Catalogue.Reason, and
+// AppendReason into one reused buffer.
 func BenchmarkRenderOne(b *testing.B) {
 	set, verdicts := largePraxis(b, 20_000)
 	_, _, asOf := praxis(b)
@@ -83,7 +84,7 @@ func BenchmarkRenderOne(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				for _, f := range fs {
-					ev, q := f.In(lang)
+					ev, q := inLang(f, lang)
 					n += len(ev) + len(q)
 				}
 			}
@@ -94,12 +95,13 @@ func BenchmarkRenderOne(b *testing.B) {
 		})
 		// AppendIn into one reused buffer, as a report writing its output does.
 		b.Run(lang+"/append", func(b *testing.B) {
+			c := words.For(lang)
 			n := 0
 			buf := make([]byte, 0, 4096)
 			b.ReportAllocs()
 			for b.Loop() {
 				for i := range fs {
-					buf, _ = fs[i].AppendIn(buf[:0], lang)
+					buf, _ = c.AppendReason(buf[:0], fs[i].Code, &fs[i].Facts)
 					n += len(buf)
 				}
 			}

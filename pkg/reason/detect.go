@@ -76,15 +76,13 @@ func DetectAll(set *history.Set, verdicts []lapse.Verdict, asOf visit.Day, cfg C
 
 // A Detector finds the findings of a set's customers one at a time, as [DetectAll] does
 // all of them: for a caller that reads each customer's events for other work too, and
-// unpacks them once for both. Its findings' texts are rendered when asked for
-// ([Finding.In]). It is safe for concurrent use, each goroutine with its own [Scratch].
+// unpacks them once for both. It is safe for concurrent use, each goroutine with its own
+// [Scratch].
 type Detector struct{ d *detector }
 
 // NewDetector prepares the detection in set's customers with cfg.
 func NewDetector(set *history.Set, cfg Config) *Detector {
-	d := newDetector(set, &cfg, nil)
-	d.lazy = true // most texts are never shown
-	return &Detector{d}
+	return &Detector{newDetector(set, &cfg, nil)}
 }
 
 // Detect returns the findings of h, one of the set's customers, as [Detect] does; events
@@ -110,8 +108,6 @@ type detector struct {
 	oneChannel [][]string
 	staff      []string // short staff names by symbol, with ShowStaff
 	services   *history.Symbols
-	// lazy leaves the findings' texts to be rendered from their facts on demand.
-	lazy bool
 }
 
 // newDetector prepares the channel kinds and staff names of every symbol, or only of
@@ -326,11 +322,7 @@ func (d *detector) detect(h *history.History, all []history.Event, v *lapse.Verd
 		if !det(d, c, s, &s.facts) {
 			continue
 		}
-		fd := Finding{Code: catalogue[ci].code, Weight: d.weight[ci], Facts: s.facts}
-		if !d.lazy {
-			fd.Render()
-		}
-		out = append(out, fd)
+		out = append(out, Finding{Code: catalogue[ci].code, Weight: d.weight[ci], Facts: s.facts})
 	}
 	s.found = out
 	if len(out) == 0 {
@@ -766,7 +758,7 @@ func (d *detector) noContactPreference(c *customer, _ *Scratch, out *Facts) bool
 	f := noFacts()
 	f.HasPhone = d.cols.Phone && c.h.Has(history.DetailPhone)
 	f.HasEmail = d.cols.Email && c.h.Has(history.DetailEmail)
-	f.contactColumns = d.cols.Phone || d.cols.Email
+	f.ContactColumns = d.cols.Phone || d.cols.Email
 	if len(c.visits) > 0 {
 		f.Day = c.visits[len(c.visits)-1].Day
 	}

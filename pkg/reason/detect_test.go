@@ -8,6 +8,7 @@ import (
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/visit"
+	"github.com/winback/winback/pkg/words"
 )
 
 // detectCase is one hand-built history and what one detector must make of it.
@@ -67,17 +68,17 @@ func runDetect(t *testing.T, code string, cases []detectCase) {
 			if f.Weight != DefaultWeight(code) && tc.cfg == nil {
 				t.Errorf("weight %v, want the default %v", f.Weight, DefaultWeight(code))
 			}
-			if tc.ev != "" && f.Texts.Evidence != tc.ev {
-				t.Errorf("evidence\n got %q\nwant %q", f.Texts.Evidence, tc.ev)
+			if tc.ev != "" && textsOf(f).Evidence != tc.ev {
+				t.Errorf("evidence\n got %q\nwant %q", textsOf(f).Evidence, tc.ev)
 			}
-			if tc.evDE != "" && f.Texts.EvidenceDE != tc.evDE {
-				t.Errorf("German evidence\n got %q\nwant %q", f.Texts.EvidenceDE, tc.evDE)
+			if tc.evDE != "" && textsOf(f).EvidenceDE != tc.evDE {
+				t.Errorf("German evidence\n got %q\nwant %q", textsOf(f).EvidenceDE, tc.evDE)
 			}
-			if tc.q != "" && f.Texts.Question != tc.q {
-				t.Errorf("question\n got %q\nwant %q", f.Texts.Question, tc.q)
+			if tc.q != "" && textsOf(f).Question != tc.q {
+				t.Errorf("question\n got %q\nwant %q", textsOf(f).Question, tc.q)
 			}
-			if tc.qDE != "" && f.Texts.QuestionDE != tc.qDE {
-				t.Errorf("German question\n got %q\nwant %q", f.Texts.QuestionDE, tc.qDE)
+			if tc.qDE != "" && textsOf(f).QuestionDE != tc.qDE {
+				t.Errorf("German question\n got %q\nwant %q", textsOf(f).QuestionDE, tc.qDE)
 			}
 		})
 	}
@@ -556,12 +557,6 @@ func TestDetectAllMatchesDetect(t *testing.T) {
 	cfg.ShowStaff = true
 	all := DetectAll(set, verdicts, asOf, cfg)
 	for i := range set.Customers {
-		for j := range all[i] {
-			if all[i][j].Texts != nil {
-				t.Fatalf("customer %s: DetectAll rendered texts; they should be left to Render", set.Customers[i].Key)
-			}
-			all[i][j].Render()
-		}
 		one := Detect(&set.Customers[i], set, verdicts[i], asOf, cfg)
 		if !slices.EqualFunc(all[i], one, findingEqual) {
 			t.Fatalf("customer %s: DetectAll %v, Detect %v", set.Customers[i].Key, all[i], one)
@@ -573,8 +568,7 @@ func TestDetectAllMatchesDetect(t *testing.T) {
 }
 
 func findingEqual(a, b Finding) bool {
-	return a.Code == b.Code && a.Weight == b.Weight && (a.Texts == nil) == (b.Texts == nil) &&
-		(a.Texts == nil || *a.Texts == *b.Texts) && slices.Equal(a.Facts.Recent, b.Facts.Recent) &&
+	return a.Code == b.Code && a.Weight == b.Weight && slices.Equal(a.Facts.Recent, b.Facts.Recent) &&
 		a.Facts.Day == b.Facts.Day && a.Facts.Count == b.Facts.Count
 }
 
@@ -605,7 +599,7 @@ func TestUnavailable(t *testing.T) {
 func TestLabels(t *testing.T) {
 	seen := map[string]bool{}
 	for _, c := range Codes() {
-		en, de := Label(c, "en"), Label(c, "de-DE")
+		en, de := label(c, "en"), label(c, "de-DE")
 		if en == "" || de == "" || en == c || de == en || seen[en] || seen[de] {
 			t.Errorf("%s: labels %q / %q are missing, not translated or not unique", c, en, de)
 		}
@@ -614,11 +608,11 @@ func TestLabels(t *testing.T) {
 			t.Errorf("%s: default weight %v not in (0, 1]", c, DefaultWeight(c))
 		}
 	}
-	if Label("no-such-code", "de") != "no-such-code" {
+	if label("no-such-code", "de") != "no-such-code" {
 		t.Error("an unknown code should label itself")
 	}
 	for lang, de := range map[string]bool{"de": true, "DE": true, "de_AT.UTF-8": true, "en": false, "": false, "d": false, "fr": false} {
-		if German(lang) != de {
+		if words.German(lang) != de {
 			t.Errorf("German(%q) = %v", lang, !de)
 		}
 	}

@@ -2,15 +2,16 @@
 // when calling them: a last appointment that was cancelled, visits that grew further apart,
 // a price that went up, a long wait for appointments, being handed from one person to the
 // next, and so on. Each hint is a [Finding]: a stable code, a weight, the facts that raised
-// it, and the evidence and a polite question in English and German that name those facts.
+// it ([Facts], package facts). Package words says the evidence and a polite question that
+// name those facts, from one template per code and variant per language
+// (reason.<code>.* in en.go and de.go); this package returns codes and facts only.
 //
 // The package never claims to know why anyone left. A finding is something to ask about,
 // never a verdict: the questions ask, they do not explain, and they never blame staff.
 //
 // What it does: one detector per signal ([Codes] lists them), each reading only the
 // columns the export had ([Unavailable] lists the signals an export cannot show); the
-// share of each signal among lapsed against active customers ([Lift]); short texts for the
-// call list ([TopQuestions], [TopEvidence], [TopLabels]).
+// share of each signal among lapsed against active customers ([Lift]).
 //
 // What it does not: decide who is lapsed (package lapse does; [Detect] takes its
 // [lapse.Verdict]), read files, print, or look at the clock. Everything is a pure

@@ -7,6 +7,7 @@ import (
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/reason"
 	"github.com/winback/winback/pkg/visit"
+	"github.com/winback/winback/pkg/words"
 )
 
 // A patient came every week, then cancelled an appointment and never came back.
@@ -26,7 +27,7 @@ func ExampleDetect() {
 
 	v := lapse.Verdict{Key: "1001", Status: lapse.Lapsed}
 	for _, f := range reason.Detect(&set.Customers[0], set, v, visit.DayOf(2025, 6, 30), reason.DefaultConfig()) {
-		ev, q := f.In("de")
+		ev, q := words.For("de").Reason(f.Code, &f.Facts) // package words says the facts
 		fmt.Printf("%s (%.2f)\n%s\n%s\n", f.Code, f.Weight, ev, q)
 	}
 	fmt.Println(reason.Unavailable(set.Columns))
@@ -52,12 +53,12 @@ func ExampleClassify() {
 	// Partner X: other
 }
 
-func ExampleLiftRow_Text() {
+func ExampleLift() {
 	verdicts := []lapse.Verdict{{Status: lapse.Lapsed}, {Status: lapse.Lapsed}, {Status: lapse.Active}, {Status: lapse.Active}}
 	findings := [][]reason.Finding{{{Code: reason.LastCancelled}}, nil, nil, nil}
 	for _, r := range reason.Lift(verdicts, findings) {
-		fmt.Println(r.Text("en"))
-		fmt.Println(r.Text("de"))
+		fmt.Println(words.For("en").LiftText(r.Code, r.LapsedShare, r.ActiveShare))
+		fmt.Println(words.For("de").LiftText(r.Code, r.LapsedShare, r.ActiveShare))
 	}
 	// Output:
 	// last appointment cancelled: 50 % of lapsed, 0 % of active

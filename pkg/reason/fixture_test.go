@@ -7,6 +7,7 @@ import (
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/visit"
+	"github.com/winback/winback/pkg/words"
 )
 
 // The hand-built histories of the tests are written as lists of [ev]: one appointment
@@ -148,12 +149,9 @@ func find(fs []Finding, code string) (Finding, bool) {
 // currency symbols, no code names or jargon.
 func checkText(t *testing.T, f Finding, staff []string, showStaff bool) {
 	t.Helper()
-	if f.Texts == nil {
-		t.Errorf("%s: texts not rendered", f.Code)
-		return
-	}
+	tx := textsOf(f)
 	for _, s := range []struct{ name, text string }{
-		{"evidence", f.Texts.Evidence}, {"evidence_de", f.Texts.EvidenceDE}, {"question", f.Texts.Question}, {"question_de", f.Texts.QuestionDE},
+		{"evidence", tx.Evidence}, {"evidence_de", tx.EvidenceDE}, {"question", tx.Question}, {"question_de", tx.QuestionDE},
 	} {
 		if s.text == "" {
 			t.Errorf("%s: %s is empty", f.Code, s.name)
@@ -173,15 +171,59 @@ func checkText(t *testing.T, f Finding, staff []string, showStaff bool) {
 			}
 		}
 	}
-	if !strings.Contains(f.Texts.Question, "?") || !strings.Contains(f.Texts.QuestionDE, "?") {
-		t.Errorf("%s: the questions do not ask: %q / %q", f.Code, f.Texts.Question, f.Texts.QuestionDE)
+	if !strings.Contains(tx.Question, "?") || !strings.Contains(tx.QuestionDE, "?") {
+		t.Errorf("%s: the questions do not ask: %q / %q", f.Code, tx.Question, tx.QuestionDE)
 	}
-	if !strings.Contains(f.Texts.QuestionDE, "Sie") && !strings.Contains(f.Texts.QuestionDE, "Ihr") {
-		t.Errorf("%s: German question not in Sie-form: %q", f.Code, f.Texts.QuestionDE)
+	if !strings.Contains(tx.QuestionDE, "Sie") && !strings.Contains(tx.QuestionDE, "Ihr") {
+		t.Errorf("%s: German question not in Sie-form: %q", f.Code, tx.QuestionDE)
 	}
 	for _, du := range []string{" du ", " Du ", " dich", " dein", " Dein", " dir "} {
-		if strings.Contains(f.Texts.QuestionDE, du) {
-			t.Errorf("%s: German question uses du-form: %q", f.Code, f.Texts.QuestionDE)
+		if strings.Contains(tx.QuestionDE, du) {
+			t.Errorf("%s: German question uses du-form: %q", f.Code, tx.QuestionDE)
 		}
 	}
+}
+
+// rendered are a finding's texts in both languages, as package words says them.
+type rendered struct{ Evidence, EvidenceDE, Question, QuestionDE string }
+
+// textsOf returns f's texts in English and German.
+func textsOf(f Finding) rendered {
+	var r rendered
+	r.Evidence, r.Question = words.For("en").Reason(f.Code, &f.Facts)
+	r.EvidenceDE, r.QuestionDE = words.For("de").Reason(f.Code, &f.Facts)
+	return r
+}
+
+// inLang returns f's evidence and question in lang.
+func inLang(f Finding, lang string) (ev, q string) { return words.For(lang).Reason(f.Code, &f.Facts) }
+
+// label returns a code's label in lang.
+func label(code, lang string) string { return words.For(lang).ReasonLabel(code) }
+
+// top joins a text of the n heaviest findings with sep, as the call list does.
+func top(fs []Finding, n int, sep string, text func(Finding) string) string {
+	var b strings.Builder
+	for i, f := range fs {
+		if i == n {
+			break
+		}
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(text(f))
+	}
+	return b.String()
+}
+
+func topQuestions(fs []Finding, lang string, n int) string {
+	return top(fs, n, " ", func(f Finding) string { _, q := inLang(f, lang); return q })
+}
+
+func topEvidence(fs []Finding, lang string, n int) string {
+	return top(fs, n, " ", func(f Finding) string { ev, _ := inLang(f, lang); return ev })
+}
+
+func topLabels(fs []Finding, lang string, n int) string {
+	return top(fs, n, "; ", func(f Finding) string { return label(f.Code, lang) })
 }

@@ -42,16 +42,6 @@ func (r LiftRow) MarshalJSON() ([]byte, error) {
 	}{row(r), lift})
 }
 
-// Text says the row in words, e.g. "last appointment cancelled: 31 % of lapsed, 6 % of
-// active" or "letzter Termin abgesagt: 31 % der Weggebliebenen, 6 % der Aktiven".
-func (r LiftRow) Text(lang string) string {
-	pct := func(x float64) int { return int(math.Round(100 * x)) }
-	if German(lang) {
-		return fmt.Sprintf("%s: %d %% der Weggebliebenen, %d %% der Aktiven", Label(r.Code, lang), pct(r.LapsedShare), pct(r.ActiveShare))
-	}
-	return fmt.Sprintf("%s: %d %% of lapsed, %d %% of active", Label(r.Code, lang), pct(r.LapsedShare), pct(r.ActiveShare))
-}
-
 // Lift returns, for every signal found on at least one lapsed, lost, active, due or booked
 // customer, its share in both groups and their ratio. findings[i] belongs to verdicts[i];
 // each code counts once per customer, and codes outside [Codes] are ignored. Rows are ordered by lift (highest first), then by

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/words"
 )
 
 func TestLift(t *testing.T) {
@@ -58,10 +59,10 @@ func TestLift(t *testing.T) {
 			t.Errorf("row %d: %+v, want %+v", i, got, w)
 		}
 	}
-	if got := rows[1].Text("en"); got != "last appointment cancelled: 60 % of lapsed, 10 % of active" {
+	if got := words.For("en").LiftText(rows[1].Code, rows[1].LapsedShare, rows[1].ActiveShare); got != "last appointment cancelled: 60 % of lapsed, 10 % of active" {
 		t.Errorf("English text %q", got)
 	}
-	if got := rows[1].Text("de"); got != "letzter Termin abgesagt: 60 % der Weggebliebenen, 10 % der Aktiven" {
+	if got := words.For("de").LiftText(rows[1].Code, rows[1].LapsedShare, rows[1].ActiveShare); got != "letzter Termin abgesagt: 60 % der Weggebliebenen, 10 % der Aktiven" {
 		t.Errorf("German text %q", got)
 	}
 	js, err := json.Marshal(rows[:2])
@@ -120,46 +121,21 @@ func TestTopTexts(t *testing.T) {
 	p.pref = ""
 	set := build(allColumns, p, evs(at("2025-03-12").via("Doctolib"), at("2025-03-19").via("Doctolib").cancelled()))
 	fs := detectOne(set, lapse.Lapsed, DefaultConfig())
-	if got, want := TopLabels(fs, "de", 2), "letzter Termin abgesagt; nur ein Besuch"; got != want {
-		t.Errorf("TopLabels = %q, want %q", got, want)
+	if got, want := topLabels(fs, "de", 2), "letzter Termin abgesagt; nur ein Besuch"; got != want {
+		t.Errorf("labels = %q, want %q", got, want)
 	}
-	if got, want := TopLabels(fs, "en", 1), "last appointment cancelled"; got != want {
-		t.Errorf("TopLabels = %q, want %q", got, want)
+	if got, want := topLabels(fs, "en", 1), "last appointment cancelled"; got != want {
+		t.Errorf("labels = %q, want %q", got, want)
 	}
-	q := TopQuestions(fs, "de", 2)
-	if q != fs[0].Texts.QuestionDE+" "+fs[1].Texts.QuestionDE {
-		t.Errorf("TopQuestions = %q", q)
+	if q := topQuestions(fs, "de", 2); q != textsOf(fs[0]).QuestionDE+" "+textsOf(fs[1]).QuestionDE {
+		t.Errorf("questions = %q", q)
 	}
-	if ev := TopEvidence(fs, "en", 10); strings.Count(ev, ".") < len(fs) || !strings.HasPrefix(ev, fs[0].Texts.Evidence) {
-		t.Errorf("TopEvidence = %q", ev)
-	}
-	if TopQuestions(nil, "de", 2) != "" || TopLabels(fs, "en", 0) != "" {
-		t.Error("no findings or n = 0 should give no text")
-	}
-	loc := LocalizeAll(fs, "de-CH")
-	if len(loc) != len(fs) || loc[0].Code != LastCancelled || loc[0].Question != fs[0].Texts.QuestionDE || loc[0].Weight != fs[0].Weight {
-		t.Errorf("LocalizeAll = %+v", loc)
-	}
-	if LocalizeAll(nil, "en") != nil {
-		t.Error("LocalizeAll(nil) should be nil")
+	if ev := topEvidence(fs, "en", 10); strings.Count(ev, ".") < len(fs) || !strings.HasPrefix(ev, textsOf(fs[0]).Evidence) {
+		t.Errorf("evidence = %q", ev)
 	}
 }
 
-func TestFormatting(t *testing.T) {
-	for _, c := range []struct {
-		cents  int64
-		en, de string
-	}{
-		{0, "0.00", "0,00"}, {5, "0.05", "0,05"}, {3210, "32.10", "32,10"}, {123456, "1,234.56", "1.234,56"},
-		{100000000, "1,000,000.00", "1.000.000,00"}, {-2540, "-25.40", "-25,40"},
-	} {
-		if got := amount(c.cents, false); got != c.en {
-			t.Errorf("amount(%d) = %q, want %q", c.cents, got, c.en)
-		}
-		if got := amount(c.cents, true); got != c.de {
-			t.Errorf("German amount(%d) = %q, want %q", c.cents, got, c.de)
-		}
-	}
+func TestShortName(t *testing.T) {
 	for name, want := range map[string]string{
 		"Anna Müller": "Anna M.", "Müller, Anna": "Anna M.", "Miriam Schulte-Ebbert": "Miriam S.",
 		"Anna": "Anna", "Dr. Anna Özdemir": "Dr. Anna Ö.", " Jonas  Keller ": "Jonas K.",
@@ -167,28 +143,5 @@ func TestFormatting(t *testing.T) {
 		if got := shortName(name); got != want {
 			t.Errorf("shortName(%q) = %q, want %q", name, got, want)
 		}
-	}
-	for gap, want := range map[float64]string{
-		1: "almost daily", 2.3: "about three times a week", 3.5: "about twice a week", 7: "about once a week",
-		14: "about every 2 weeks", 30: "about every 4 weeks", 91: "about every 3 months", 365: "about once a year",
-		730: "about every 2 years",
-	} {
-		if got := rhythm(gap, false); got != want {
-			t.Errorf("rhythm(%v) = %q, want %q", gap, got, want)
-		}
-	}
-	if got := rhythm(3.5, true); got != "etwa zweimal pro Woche" {
-		t.Errorf("German rhythm %q", got)
-	}
-	for d, want := range map[float64]string{1: "1 Tag", 10: "10 Tage", 45: "6 Wochen", 120: "4 Monate"} {
-		if got := span(d, true); got != want {
-			t.Errorf("span(%v) = %q, want %q", d, got, want)
-		}
-	}
-	if got := date(day("2025-03-12"), false); got != "12 March 2025" {
-		t.Errorf("date %q", got)
-	}
-	if got := monthYear(day("2025-03-12"), true); got != "März 2025" {
-		t.Errorf("monthYear %q", got)
 	}
 }

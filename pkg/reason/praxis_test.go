@@ -309,6 +309,6 @@ func TestPlantedCoursesWithoutTheVerdict(t *testing.T) {
 
 // evidenceOf returns a finding's English evidence, rendered or not.
 func evidenceOf(f Finding) string {
-	ev, _ := f.In("en")
+	ev, _ := inLang(f, "en")
 	return ev
 }

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/winback/winback/pkg/words"
 )
 
 // Doc is the human-readable document: a title, key facts, tables and notes.
@@ -45,6 +47,10 @@ type Output struct {
 type Options struct {
 	// Excel writes CSV for a German Excel: ';' between fields, decimal commas, UTF-8 BOM.
 	Excel bool
+	// Lang is the language of the CSV's header and status values: German for "de", the
+	// columns' own names otherwise. Noun is what the German headers call customers.
+	Lang string
+	Noun words.Noun
 }
 
 // Writer writes an [Output] in one format.
@@ -63,7 +69,11 @@ func New(format string, opt Options) (Writer, error) {
 	case "md":
 		return markdownWriter{}, nil
 	case "csv":
-		return csvWriter{excel: opt.Excel}, nil
+		var c *words.Catalogue
+		if opt.Lang == "de" {
+			c = words.ForNoun(opt.Lang, opt.Noun)
+		}
+		return csvWriter{excel: opt.Excel, words: c}, nil
 	case "json":
 		return jsonWriter{}, nil
 	}

@@ -9,11 +9,16 @@ import (
 	"strings"
 
 	"github.com/gocarina/gocsv"
+
+	"github.com/winback/winback/pkg/words"
 )
 
 // csvWriter writes the output's rows with gocsv; cells a spreadsheet would run as a formula
 // are neutralised. In Excel mode it writes what a German Excel opens directly.
-type csvWriter struct{ excel bool }
+type csvWriter struct {
+	excel bool
+	words *words.Catalogue // nil: the columns' own names
+}
 
 func (c csvWriter) Write(w io.Writer, out *Output) error {
 	if out.CSV == nil {
@@ -24,7 +29,7 @@ func (c csvWriter) Write(w io.Writer, out *Output) error {
 			return err
 		}
 	}
-	sw := NewSafeCSV(w, c.excel)
+	sw := NewSafeCSV(w, c.excel).Words(c.words)
 	if err := gocsv.MarshalCSV(out.CSV, sw); err != nil {
 		return err
 	}
@@ -45,6 +50,11 @@ type SafeCSV struct {
 	decimalNames []string
 	decimals     []bool
 	out          []string
+	// words, when set, names the columns in its language and says status and segment
+	// codes in its words (see [SafeCSV.Words]); codes holds, by position, the catalogue
+	// prefix of a column's codes ("status.", "segment.") or "".
+	words *words.Catalogue
+	codes []string
 }
 
 // NewSafeCSV returns a [SafeCSV] writing to w.
@@ -60,6 +70,15 @@ func NewSafeCSV(w io.Writer, excel bool) *SafeCSV {
 // an id like "12.5" in another column stays as it is. Call it before the first Write.
 func (s *SafeCSV) DecimalColumns(headers ...string) *SafeCSV {
 	s.decimalNames = headers
+	return s
+}
+
+// Words makes s write the header row in the words of c (csv.<name> in the catalogue; a
+// name without one stays as it is) and the codes in a status or segment column as c
+// says them (a segment's name when the column holds its code). Columns keep their own names for [SafeCSV.DecimalColumns] and
+// [SafeCSV.Header]. Call it before the first Write.
+func (s *SafeCSV) Words(c *words.Catalogue) *SafeCSV {
+	s.words = c
 	return s
 }
 
@@ -81,18 +100,35 @@ func (s *SafeCSV) setHeader(header []string) {
 			s.decimals[i] = slices.Contains(s.decimalNames, h)
 		}
 	}
+	s.codes = make([]string, len(header))
+	for i, h := range header {
+		switch h {
+		case "status":
+			s.codes[i] = "status."
+		case "segment":
+			s.codes[i] = "segment."
+		}
+	}
 }
 
 // Write writes one row; the first row is the header.
 func (s *SafeCSV) Write(row []string) error {
 	s.out = s.out[:0]
+	header := s.header == nil
 	for i, c := range row {
-		if s.excel && s.header != nil && s.decimal(i, c) {
+		switch {
+		case header:
+			if s.words != nil && s.words.Has("csv."+c) {
+				c = s.words.T("csv." + c)
+			}
+		case s.excel && s.decimal(i, c):
 			c = strings.Replace(c, ".", ",", 1)
+		case s.words != nil && i < len(s.codes) && s.codes[i] != "":
+			c = s.words.Code(s.codes[i], c)
 		}
 		s.out = append(s.out, Neutralise(c))
 	}
-	if s.header == nil {
+	if header {
 		s.setHeader(row)
 	}
 	return s.w.Write(s.out)

@@ -11,6 +11,7 @@ import (
 
 	minor "github.com/winback/winback/pkg/money"
 	"github.com/winback/winback/pkg/render"
+	catalogue "github.com/winback/winback/pkg/words"
 )
 
 // A doc is a [Report] laid out in sections of facts and typed tables, in the report's
@@ -126,7 +127,7 @@ func (v value) text(lang, sep string) string {
 	case kDate:
 		return humanDate(v.s, lang)
 	case kMonth:
-		return v.s
+		return monthText(v.s, lang)
 	case kDecimal:
 		return groupedDecimal(v.n, v.places, lang)
 	case kFactor:
@@ -139,6 +140,16 @@ func (v value) text(lang, sep string) string {
 		return strings.Join(v.lines, sep)
 	}
 	return v.s
+}
+
+// monthText formats a yyyy-mm month for people: "Jul 2023", "Juli 2023", "Jan. 2025"
+// (the catalogue's short month names); anything else as it is.
+func monthText(ym, lang string) string {
+	t, err := time.Parse("2006-01", ym)
+	if err != nil {
+		return ym
+	}
+	return catalogue.For(lang).ShortMonthYear(t.Year(), t.Month())
 }
 
 // groupedDecimal formats x with places decimals and the language's thousands grouping.
@@ -198,7 +209,7 @@ const (
 func newDoc(r *Report, o docOptions) *doc {
 	r.completeParts()
 	r.completeBacktest()
-	w := wordsFor(r.Lang)
+	w := wordsFor(r.Lang, catalogue.Noun(r.Noun))
 	d := &doc{w: w, lang: r.Lang}
 	d.sections = append(d.sections, d.summary(r, o))
 	if r.Since != nil {
@@ -253,8 +264,8 @@ func (d *doc) summary(r *Report, o docOptions) *section {
 			sh = float64(n) / float64(r.Summary.Customers)
 		}
 		meaning := ""
-		if m, ok := w.statuses[code]; ok {
-			meaning = m[1]
+		if w.cat.Has("status." + code + ".meaning") {
+			meaning = w.cat.T("status." + code + ".meaning")
 		}
 		rows = append(rows, []value{txt(w.status(code)), num(n), share(sh), txt(meaning)})
 	}

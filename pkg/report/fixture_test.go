@@ -167,7 +167,11 @@ func practice(lang string) *Report {
 				re.Evidence, re.Question = strings.ReplaceAll(rt.evidenceEN, "{date}", last.Format("01/02")), rt.questionEN
 			}
 			if i == 4 && k == 0 {
-				re.Evidence += " Service: " + hostileService
+				if de {
+					re.Evidence += " Leistung: " + hostileService
+				} else {
+					re.Evidence += " Service: " + hostileService
+				}
 			}
 			c.Reasons = append(c.Reasons, re)
 		}

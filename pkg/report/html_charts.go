@@ -209,7 +209,7 @@ func newTrendChart(months []MonthRow, w *words, lang string) *lineChart {
 	}
 	for i, m := range months {
 		if i%step == 0 {
-			lc.Labels = append(lc.Labels, svgText{X: px(xAt(i)), Y: px(top + plotH + 26), Text: m.Month, Anchor: "middle"})
+			lc.Labels = append(lc.Labels, svgText{X: px(xAt(i)), Y: px(top + plotH + 26), Text: monthText(m.Month, lang), Anchor: "middle"})
 			lc.Grid = append(lc.Grid, svgLine{X1: px(xAt(i)), Y1: px(top + plotH), X2: px(xAt(i)), Y2: px(top + plotH + 6), Class: "axis"})
 		}
 	}

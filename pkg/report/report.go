@@ -18,7 +18,10 @@ const Version = 1
 type Report struct {
 	Version int    `json:"version"`
 	Lang    string `json:"lang"` // de or en: the language of names, questions and labels
-	AsOf    string `json:"as_of"`
+	// Noun is what the texts call customers ("patients", "guests", "clients"); empty for
+	// customers.
+	Noun string `json:"noun,omitempty"`
+	AsOf string `json:"as_of"`
 	// Files are the exports read (base names).
 	Files []string `json:"files"`
 	// Pseudonymized: customers appear as stable pseudonyms; names, e-mails and phones are

@@ -8,6 +8,7 @@ import (
 	"github.com/gocarina/gocsv"
 
 	"github.com/winback/winback/pkg/render"
+	catalogue "github.com/winback/winback/pkg/words"
 )
 
 // csvWriter writes the lapsed customers, all of them, one row each with gocsv (the csv
@@ -28,7 +29,11 @@ func (c csvWriter) Write(w io.Writer, r *Report) error {
 	// The header, then the rows a chunk of customers at a time on all cores: gocsv's
 	// reflection is most of the work, and the customers not yet complete are filled in as
 	// their chunk is encoded and not kept (see [Report.Defer]).
-	header, names, err := c.encode(nil, nil, []Customer{})
+	var cat *catalogue.Catalogue
+	if r.Lang == "de" {
+		cat = catalogue.ForNoun(r.Lang, catalogue.Noun(r.Noun))
+	}
+	header, names, err := c.encode(nil, nil, []Customer{}, cat)
 	if err != nil {
 		return err
 	}
@@ -41,16 +46,17 @@ func (c csvWriter) Write(w io.Writer, r *Report) error {
 		for k := range cs {
 			cs[k] = *lapsed(lo+k, &cs[k])
 		}
-		b, _, err := c.encode(b, names, customersForCSV(cs))
+		b, _, err := c.encode(b, names, customersForCSV(cs), cat)
 		return b, err
 	})
 }
 
-// encode appends the csv rows of cs to b: with the header first when header is nil, in
+// encode appends the csv rows of cs to b, in the words of cat (nil: the columns' own
+// names and codes): with the header first when header is nil, in
 // which case it also returns the header's names; otherwise under that header.
-func (c csvWriter) encode(b []byte, header []string, cs []Customer) ([]byte, []string, error) {
+func (c csvWriter) encode(b []byte, header []string, cs []Customer, cat *catalogue.Catalogue) ([]byte, []string, error) {
 	buf := bytes.NewBuffer(b)
-	sw := render.NewSafeCSV(buf, c.excel).DecimalColumns(csvDecimalColumns...)
+	sw := render.NewSafeCSV(buf, c.excel).DecimalColumns(csvDecimalColumns...).Words(cat)
 	var err error
 	if header == nil {
 		err = gocsv.MarshalCSV(cs, sw)

@@ -15,6 +15,7 @@ import (
 	"github.com/gocarina/gocsv"
 
 	"github.com/winback/winback/pkg/render"
+	catalogue "github.com/winback/winback/pkg/words"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -358,7 +359,7 @@ func TestCSV(t *testing.T) {
 		r := practice("de")
 		r.Lapsed[0].ID = "12.5"
 		out := string(write(t, "csv", Options{Excel: true}, r))
-		if !strings.HasPrefix(out, "\uFEFFid;name;") {
+		if !strings.HasPrefix(out, "\uFEFFKennung;Name;") { // German headers (words csv.*)
 			t.Fatalf("starts %q", out[:20])
 		}
 		line := strings.Split(out, "\n")[1]
@@ -401,6 +402,9 @@ func TestCSVInChunksIsTheWholeEncoding(t *testing.T) {
 			whole.WriteString("\uFEFF")
 		}
 		sw := render.NewSafeCSV(&whole, excel).DecimalColumns(csvDecimalColumns...)
+		if full.Lang == "de" {
+			sw.Words(catalogue.For("de"))
+		}
 		if err := gocsv.MarshalCSV(customersForCSV(slices.Clone(full.Lapsed)), sw); err != nil {
 			t.Fatal(err)
 		}

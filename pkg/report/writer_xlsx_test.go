@@ -150,7 +150,7 @@ func TestXLSXReadsBack(t *testing.T) {
 		if err != nil || !panes.Freeze || panes.YSplit != 1 {
 			t.Fatalf("panes %+v (%v)", panes, err)
 		}
-		w, _ := f.GetColWidth(lapsed, column(t, f, lapsed, "Fragen an den Kunden"))
+		w, _ := f.GetColWidth(lapsed, column(t, f, lapsed, "Was Sie fragen können"))
 		if w < 30 {
 			t.Fatalf("questions column only %.0f wide", w)
 		}

@@ -152,7 +152,7 @@ func Analyze(in Input, m *Map) (*Result, error) {
 		return nil, err
 	}
 	var ms []Score
-	mScale := Scale{Measure: Monetary, Customers: n, Note: "the export has no amounts, so there are no M scores"}
+	mScale := Scale{Measure: Monetary, Customers: n, Ties: Ties{Kind: TiesNoAmounts}}
 	for s := range mScale.Bins {
 		mScale.Bins[s].Score = Score(s + 1)
 	}

@@ -131,7 +131,7 @@ func TestAnalyzeWithoutAmounts(t *testing.T) {
 				t.Errorf("%s has revenue %d (%v) without amounts", s.Code, s.Revenue, s.RevenueShare)
 			}
 		}
-		if res.M.Groups != 0 || res.Revenue != 0 || res.M.Note == "" {
+		if res.M.Groups != 0 || res.Revenue != 0 || res.M.Ties.Kind != TiesNoAmounts {
 			t.Errorf("M scale = %+v, revenue %d", res.M, res.Revenue)
 		}
 		for _, b := range res.M.Bins {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/winback/winback/pkg/segment"
+	"github.com/winback/winback/pkg/words"
 )
 
 func ExampleAnalyze() {
@@ -29,7 +30,7 @@ func ExampleAnalyze() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(res.F.Note)
+	fmt.Println(words.For("en").ScaleNote(&res.F)) // package words says the facts of res.F.Ties
 	for _, b := range res.F.Bins {
 		fmt.Printf("F%d: %d-%d visits, %d of %d customers\n", b.Score, b.Min, b.Max, b.Customers, res.F.Customers)
 	}
@@ -39,7 +40,7 @@ func ExampleAnalyze() {
 	for _, s := range res.Segments {
 		if s.Customers > 0 {
 			fmt.Printf("%-20s %-24s %d  median recency %g d, frequency %g, %.0f %% of revenue\n",
-				s.Name, s.NameDE, s.Customers, s.MedianRecency, s.MedianFrequency, 100*s.RevenueShare)
+				words.For("en").SegmentName(s.Segment), words.For("de").SegmentName(s.Segment), s.Customers, s.MedianRecency, s.MedianFrequency, 100*s.RevenueShare)
 		}
 	}
 	// Output:

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
 )
 
 // Score is an R, F or M score from 1 (lowest) to 5 (highest), or [NoScore].
@@ -60,36 +59,6 @@ func (m Measure) Letter() string {
 	return "?"
 }
 
-// describe names a value of m as it reads after "customers have": "a recency of 3 days",
-// "2 visits", "a spend of 12.50".
-func (m Measure) describe(v int64) string {
-	switch m {
-	case Recency:
-		if v == 1 {
-			return "a recency of 1 day"
-		}
-		return "a recency of " + strconv.FormatInt(v, 10) + " days"
-	case Frequency:
-		if v == 1 {
-			return "1 visit"
-		}
-		return strconv.FormatInt(v, 10) + " visits"
-	case Monetary:
-		return "a spend of " + formatMinor(v)
-	}
-	return strconv.FormatInt(v, 10)
-}
-
-// formatMinor writes an amount in minor units with two decimals (1234 → "12.34").
-func formatMinor(v int64) string {
-	sign := ""
-	u := uint64(v)
-	if v < 0 {
-		sign, u = "-", -u
-	}
-	return fmt.Sprintf("%s%d.%02d", sign, u/100, u%100)
-}
-
 // Bin is the range of values that earned one score.
 type Bin struct {
 	Score Score
@@ -112,9 +81,50 @@ type Scale struct {
 	Groups int
 	// Customers is the number of customers scored.
 	Customers int
-	// Note explains in plain English how ties were handled, for the report.
-	Note string
+	// Ties are the facts of how ties were handled, for a note in the report.
+	Ties Ties
 }
+
+// Ties are the facts of how a [Scale] handled ties: which case applies and the figures
+// its note names. Package words says them ("60 % of customers have 1 visit; they all
+// score F1; scores F2–F5 split the rest").
+type Ties struct {
+	Kind TieKind
+	// Distinct is the number of distinct values.
+	Distinct int `json:",omitempty"`
+	// Smallest and Largest are the customers in the emptiest and the fullest bin (five
+	// groups only).
+	Smallest, Largest int64 `json:",omitempty"`
+	// Values are the values the note names, with their customers and score: the one value
+	// ([TiesOneCustomer], [TiesAllEqual]), every value ([TiesFewValues]) or those too big
+	// for one fifth ([TiesCrowded]). Recency values are days.
+	Values []TieValue `json:",omitempty"`
+	// Scores are the scores left empty ([TiesFewValues]) or that split the rest
+	// ([TiesCrowded]).
+	Scores []Score `json:",omitempty"`
+}
+
+// TieValue is one value named in a [Ties] note.
+type TieValue struct {
+	Value, Customers int64
+	Score            Score
+}
+
+// TieKind names the case of a [Ties] note.
+type TieKind string
+
+// The cases of a [Ties] note.
+const (
+	TiesNoCustomers TieKind = "no-customers" // nobody to score
+	TiesNoAmounts   TieKind = "no-amounts"   // no M scores without amounts
+	TiesOneCustomer TieKind = "one-customer" // one customer scores 3
+	TiesAllEqual    TieKind = "all-equal"    // everyone has the same value and scores 3
+	TiesFewValues   TieKind = "few-values"   // under five distinct values, spread over 1–5
+	TiesCrowded     TieKind = "crowded"      // values too big for one fifth bent the quintiles
+	TiesExact       TieKind = "exact"        // every score holds exactly 20 %
+	TiesShared      TieKind = "shared"       // equal values share a score; shares near 20 %
+	TiesUneven      TieKind = "uneven"       // all values distinct, yet not divisible by five
+)
 
 // Quintiles scores values 1–5 by quantile, higher values scoring higher except for
 // [Recency], where fewer days score higher. scores[i] is the score of values[i].
@@ -153,7 +163,7 @@ func quintiles(m Measure, keys []int64) ([]Score, Scale, error) {
 		return nil, sc, fmt.Errorf("%w: %d values, at most %d", ErrTooMany, n, MaxCustomers)
 	}
 	if n == 0 {
-		sc.Note = "no customers to score"
+		sc.Ties = Ties{Kind: TiesNoCustomers}
 		return nil, sc, nil
 	}
 
@@ -205,7 +215,7 @@ func quintiles(m Measure, keys []int64) ([]Score, Scale, error) {
 		}
 		scores[i] = scoreOf[g]
 	}
-	sc.Note = explain(&sc, distinct, cum, bounds, scoreOf)
+	sc.Ties = ties(&sc, distinct, cum, bounds, scoreOf)
 	return scores, sc, nil
 }
 
@@ -388,38 +398,39 @@ func (l *layer) solve(lo, hi, pLo, pHi int) {
 	}
 }
 
-// explain writes the plain-English note of a scale.
-func explain(sc *Scale, distinct, cum []int64, bounds []int, scoreOf []Score) string {
+// ties works out the facts of how sc handled ties (see [Ties]).
+func ties(sc *Scale, distinct, cum []int64, bounds []int, scoreOf []Score) Ties {
 	m := sc.Measure
 	n := int64(sc.Customers)
-	value := func(i int) string {
+	value := func(i int) int64 {
 		if m == Recency {
-			return m.describe(^distinct[i])
+			return ^distinct[i]
 		}
-		return m.describe(distinct[i])
+		return distinct[i]
 	}
-	letter := m.Letter()
 	k := len(distinct)
+	t := Ties{Distinct: k}
 	switch {
-	case k == 1 && n == 1:
-		return fmt.Sprintf("only one customer, with %s; it scores %s3, the middle, as there is nothing to rank", value(0), letter)
 	case k == 1:
-		return fmt.Sprintf("all %d customers have %s; with nothing to rank they all score %s3", n, value(0), letter)
+		t.Kind = TiesAllEqual
+		if n == 1 {
+			t.Kind = TiesOneCustomer
+		}
+		t.Values = []TieValue{{Value: value(0), Customers: n, Score: 3}}
+		return t
 	case k < 5:
-		parts := make([]string, k)
+		t.Kind = TiesFewValues
 		used := map[Score]bool{}
 		for g := range k {
-			parts[g] = fmt.Sprintf("%s → %s%d", value(g), letter, scoreOf[g])
+			t.Values = append(t.Values, TieValue{Value: value(g), Customers: cum[g+1] - cum[g], Score: scoreOf[g]})
 			used[scoreOf[g]] = true
 		}
-		var empty []Score
 		for s := Score(1); s <= 5; s++ {
 			if !used[s] {
-				empty = append(empty, s)
+				t.Scores = append(t.Scores, s)
 			}
 		}
-		return fmt.Sprintf("only %d distinct %s values, each its own score spread over 1–5 (%s); %s stay empty",
-			k, m, strings.Join(parts, ", "), scoreList(letter, empty))
+		return t
 	}
 
 	// Five groups. When shares stray far from 20 %, name every value too big for one
@@ -429,8 +440,8 @@ func explain(sc *Scale, distinct, cum []int64, bounds []int, scoreOf []Score) st
 		lo = min(lo, int64(b.Customers))
 		hi = max(hi, int64(b.Customers))
 	}
+	t.Smallest, t.Largest = lo, hi
 	if 100*hi > 25*n || 100*lo < 15*n {
-		var big []string
 		var bigScores []Score
 		for g := range len(scoreOf) {
 			for i := bounds[g]; i < bounds[g+1]; i++ {
@@ -438,71 +449,27 @@ func explain(sc *Scale, distinct, cum []int64, bounds []int, scoreOf []Score) st
 				if 5*c <= n {
 					continue
 				}
-				whose := " of customers" // "62 % of customers have 1 visit; 25 % have 2 visits"
-				if len(big) > 0 {
-					whose = ""
-				}
-				big = append(big, fmt.Sprintf("%s%s have %s; they all score %s%d",
-					percent(c, n), whose, value(i), letter, scoreOf[g]))
+				t.Values = append(t.Values, TieValue{Value: value(i), Customers: c, Score: scoreOf[g]})
 				bigScores = append(bigScores, scoreOf[g])
 			}
 		}
-		if len(big) > 0 {
-			var rest []Score
+		if len(t.Values) > 0 {
+			t.Kind = TiesCrowded
 			for s := Score(1); s <= 5; s++ {
 				if !slices.Contains(bigScores, s) {
-					rest = append(rest, s)
+					t.Scores = append(t.Scores, s)
 				}
 			}
-			return fmt.Sprintf("%s; scores %s split the rest", strings.Join(big, "; "), scoreList(letter, rest))
+			return t
 		}
 	}
 	switch {
 	case lo == hi:
-		return "each score holds exactly 20 % of customers"
+		t.Kind = TiesExact
 	case int64(k) < n:
-		return fmt.Sprintf("equal values always share a score, so shares range from %s to %s", percent(lo, n), percent(hi, n))
+		t.Kind = TiesShared
 	default:
-		return fmt.Sprintf("%d customers do not split into five equal groups; shares range from %s to %s", n, percent(lo, n), percent(hi, n))
+		t.Kind = TiesUneven
 	}
-}
-
-// percent formats c of n as a whole percentage ("62 %"), never rounding a part to 0 or
-// 100.
-func percent(c, n int64) string {
-	p := (200*c + n) / (2 * n)
-	switch {
-	case p == 0 && c > 0:
-		return "<1 %"
-	case p == 100 && c < n:
-		return ">99 %"
-	}
-	return strconv.FormatInt(p, 10) + " %"
-}
-
-// scoreList formats scores compactly: "F2–F5", "F2 and F4", "F1, F3–F4 and F5"-style runs.
-func scoreList(letter string, scores []Score) string {
-	var runs []string
-	for i := 0; i < len(scores); {
-		j := i
-		for j+1 < len(scores) && scores[j+1] == scores[j]+1 {
-			j++
-		}
-		switch {
-		case j == i:
-			runs = append(runs, fmt.Sprintf("%s%d", letter, scores[i]))
-		case j == i+1:
-			runs = append(runs, fmt.Sprintf("%s%d", letter, scores[i]), fmt.Sprintf("%s%d", letter, scores[j]))
-		default:
-			runs = append(runs, fmt.Sprintf("%s%d–%s%d", letter, scores[i], letter, scores[j]))
-		}
-		i = j + 1
-	}
-	switch len(runs) {
-	case 0:
-		return "none"
-	case 1:
-		return runs[0]
-	}
-	return strings.Join(runs[:len(runs)-1], ", ") + " and " + runs[len(runs)-1]
+	return t
 }

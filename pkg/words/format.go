@@ -1,0 +1,110 @@
+package words
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Numbers, dates and money by language: German groups thousands with '.', writes decimal
+// commas, "31 %" and 12.03.2025; English writes 1,234.56, "31%" and 2025-03-12 (an ISO
+// date, as the English outputs always had). Money has no currency symbol: winback does
+// not know the currency.
+
+// Int formats an integer with thousands grouping: 1.238 or 1,238.
+func (c *Catalogue) Int(n int) string {
+	if n < 0 {
+		return "-" + c.group(strconv.Itoa(-n))
+	}
+	return c.group(strconv.Itoa(n))
+}
+
+// Money formats minor units (cents): 1.154,55 or 1,154.55.
+func (c *Catalogue) Money(minor int64) string {
+	neg := minor < 0
+	if neg {
+		minor = -minor
+	}
+	frac := minor % 100
+	s := c.group(strconv.FormatInt(minor/100, 10)) + c.decimalSep() + string([]byte{byte('0' + frac/10), byte('0' + frac%10)})
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// Percent formats a share 0..1 as a whole percentage: "31 %" or "31%"; "–" for NaN.
+func (c *Catalogue) Percent(share float64) string {
+	if math.IsNaN(share) {
+		return "–"
+	}
+	p := strconv.Itoa(int(math.Round(share * 100)))
+	if c.German() {
+		return p + " %"
+	}
+	return p + "%"
+}
+
+// Decimal formats x with the given number of decimals: 0,6120 or 0.6120.
+func (c *Catalogue) Decimal(x float64, decimals int) string {
+	s := strconv.FormatFloat(x, 'f', decimals, 64)
+	if c.German() {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// Date formats a day: 12.03.2025 or 2025-03-12.
+func (c *Catalogue) Date(t time.Time) string {
+	if c.German() {
+		return t.Format("02.01.2006")
+	}
+	return t.Format(time.DateOnly)
+}
+
+// DateISO formats an ISO date (2025-03-12) as [Catalogue.Date] does; anything else is
+// returned as it is.
+func (c *Catalogue) DateISO(iso string) string {
+	if !c.German() || len(iso) != 10 || iso[4] != '-' || iso[7] != '-' {
+		return iso
+	}
+	return iso[8:10] + "." + iso[5:7] + "." + iso[0:4]
+}
+
+// Month returns the name of a month: "März" or "March".
+func (c *Catalogue) Month(m time.Month) string {
+	return c.T("month." + strconv.Itoa(int(m)))
+}
+
+// MonthYear formats a month of a year: "März 2025" or "March 2025".
+func (c *Catalogue) MonthYear(y int, m time.Month) string {
+	return c.Month(m) + " " + strconv.Itoa(y)
+}
+
+// ShortMonthYear formats a month of a year short: "Jan. 2025" or "Jan 2025".
+func (c *Catalogue) ShortMonthYear(y int, m time.Month) string {
+	return c.T("month.short."+strconv.Itoa(int(m))) + " " + strconv.Itoa(y)
+}
+
+func (c *Catalogue) decimalSep() string {
+	if c.German() {
+		return ","
+	}
+	return "."
+}
+
+func (c *Catalogue) group(digits string) string {
+	sep := byte(',')
+	if c.German() {
+		sep = '.'
+	}
+	b := make([]byte, 0, len(digits)+len(digits)/3)
+	for i := 0; i < len(digits); i++ {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b = append(b, sep)
+		}
+		b = append(b, digits[i])
+	}
+	return string(b)
+}
