@@ -193,6 +193,7 @@ const (
 	gradTol      = 1e-9  // converged
 	looseGradTol = 1e-6  // converged, when the line search can go no further
 	maxIter      = 1000  // major iterations
+	maxEval      = 3000  // evaluations of the likelihood, line searches included
 	stallIter    = 50    // major iterations without progress
 	stallTol     = 1e-10 // progress, relative and absolute
 )
@@ -212,6 +213,9 @@ func maximize(ll objective, start []float64) (optimum, error) {
 	settings := &optimize.Settings{
 		GradientThreshold: gradTol,
 		MajorIterations:   maxIter,
+		// A line search on a flat or broken surface may never stop on its own (a fuzzed
+		// export of three customers kept gonum's MoreThuente going without end).
+		FuncEvaluations: maxEval,
 		Converger: &boundedConverge{FunctionConverge: optimize.FunctionConverge{
 			Absolute: stallTol, Relative: stallTol, Iterations: stallIter}},
 	}

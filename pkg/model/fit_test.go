@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 )
 
 // fitters runs both frequency models the same way.
@@ -204,5 +205,21 @@ func TestAFitFailsWhenTheLikelihoodAtTheStartIsNotANumber(t *testing.T) {
 	nan := func(params, grad []float64) float64 { return math.NaN() }
 	if _, err := maximize(nan, []float64{1, 1}); err == nil {
 		t.Error("no error")
+	}
+}
+
+// TestAFitOnAFlatSurfaceStops fits three customers on which gonum's line search never
+// stopped on its own (found by FuzzPipeline): the fit must come back, converged or not.
+func TestAFitOnAFlatSurfaceStops(t *testing.T) {
+	data := []Summary{{X: 12, Tx: 152.14285714285714, T: 152.14285714285714}, {X: 1, Tx: 99, T: 136.42857142857142}, {X: 0, Tx: 0, T: 36.42857142857143}}
+	done := make(chan error, 1)
+	go func() {
+		_, err := FitParetoNBD(data)
+		done <- err
+	}()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the Pareto/NBD fit did not stop")
 	}
 }
