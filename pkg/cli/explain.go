@@ -12,6 +12,7 @@ import (
 	"github.com/winback/winback/pkg/pseudo"
 	"github.com/winback/winback/pkg/reason"
 	"github.com/winback/winback/pkg/render"
+	"github.com/winback/winback/pkg/report"
 	"github.com/winback/winback/pkg/visit"
 	"github.com/winback/winback/pkg/words"
 )
@@ -156,7 +157,7 @@ func runExplain(o *explainOptions) error {
 		{Label: t("cli.as-of"), Value: dayText(r.AsOf, lang)},
 		{Label: t("cli.status"), Value: t("explain.status." + v.Status.String())},
 		{Label: t("cli.why"), Value: explanation + " (" + cat.F("explain.rule", cat.T("rule."+v.Rule.String())) + ")"},
-		{Label: t("cli.segment"), Value: r.SegmentName(r.SegmentOf(i), lang)},
+		{Label: t("cli.segment"), Value: report.SegmentName(r, r.SegmentOf(i), lang)},
 		{Label: t("cli.visits"), Value: render.Int(v.Visits, lang)},
 	}
 	if v.LastVisit != visit.NoDay {

@@ -143,7 +143,7 @@ func runReport(o *reportOptions) error {
 		backtest *report.Backtest
 		fitted   sync.WaitGroup
 	)
-	fitted.Go(func() { backtest = r.Backtest() })
+	fitted.Go(func() { backtest = report.BacktestOf(r) })
 	defer fitted.Wait()
 	waitBacktest := func() *report.Backtest {
 		fitted.Wait()
@@ -155,7 +155,7 @@ func runReport(o *reportOptions) error {
 		return err
 	}
 	q := exp.Report
-	base := analysis.ReportOptions{Lang: lang, Noun: o.an.noun.noun, Contacts: o.withContacts, Shown: o.top, Files: o.files, Defer: true,
+	base := report.BuildOptions{Lang: lang, Noun: o.an.noun.noun, Contacts: o.withContacts, Shown: o.top, Files: o.files, Defer: true,
 		Quality: report.Quality{Rows: q.Rows, Accepted: q.Accepted, Rejected: q.Rejected, Blank: q.Blank, Duplicates: q.Duplicates,
 			RejectsOut: o.input.rejects, AfterAsOf: o.out.cut.Events, FirstDate: q.FirstDay, LastDate: q.LastDay},
 		Previous: prev, PreviousPseudonyms: prevPseudo}
@@ -169,7 +169,7 @@ func runReport(o *reportOptions) error {
 			opt.Pseudonyms = o.an.keyed(o.a.io, keys)
 			opt.Contacts = false
 		}
-		rep := r.Report(opt)
+		rep := report.Build(r, opt)
 		rep.DeferBacktest(waitBacktest)
 		built[pseudonymize] = rep
 		return rep
@@ -210,7 +210,7 @@ func runReport(o *reportOptions) error {
 			// the state holds ids and statuses only, never contact details
 			opt := base
 			opt.Contacts = false
-			state = r.Report(opt)
+			state = report.Build(r, opt)
 			state.DeferBacktest(waitBacktest)
 		}
 		if err := o.addState(&files, state); err != nil {
