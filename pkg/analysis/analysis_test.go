@@ -178,4 +178,3 @@ func TestMixCountsByName(t *testing.T) {
 	}
 	check("no channel or service", run(t, odd, asOf))
 }
-

@@ -150,7 +150,6 @@ func TestSinceLastTime(t *testing.T) {
 	}
 }
 
-
 // A report whose lapsed customers are filled in when written (Defer), partly or not at
 // all beforehand, writes the same bytes in every format as one built complete; the JSON
 // writer fills in the customers not yet complete without keeping them.
