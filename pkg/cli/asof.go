@@ -7,7 +7,7 @@ import (
 	"github.com/winback/winback/pkg/export"
 	"github.com/winback/winback/pkg/field"
 	"github.com/winback/winback/pkg/history"
-	"github.com/winback/winback/pkg/render"
+	"github.com/winback/winback/pkg/report"
 	"github.com/winback/winback/pkg/visit"
 )
 
@@ -80,7 +80,7 @@ func outlierText(out []history.Outlier, withKey bool) string {
 	for _, o := range out[:min(len(out), 3)] {
 		who := "a row"
 		if withKey {
-			who = "customer " + render.SafeText(o.Key)
+			who = "customer " + report.SafeText(o.Key)
 		}
 		if o.Booked != visit.NoDay && o.Booked > o.Day {
 			parts = append(parts, fmt.Sprintf("%s booked on %s (%s on %s)", who, o.Booked, o.Status, o.Day))

@@ -13,7 +13,7 @@ import (
 	"github.com/winback/winback/pkg/analysis"
 	"github.com/winback/winback/pkg/backtest"
 	"github.com/winback/winback/pkg/lapse"
-	"github.com/winback/winback/pkg/render"
+	"github.com/winback/winback/pkg/report"
 	"github.com/winback/winback/pkg/visit"
 )
 
@@ -58,7 +58,7 @@ lapse thresholds are the flags of winback lapsed.`,
 		RunE: a.runE(&o.files, func() error { return runBacktest(o) }),
 	}
 	o.input.bind(c)
-	o.out.bind(c, render.Formats)
+	o.out.bind(c, report.ViewFormats)
 	o.an.bind(c)
 	c.Flags().StringVar(&o.horizon, "horizon", "6m", "how long after the as-of date a visit counts as coming back: e.g. 90d, 26w, 6m, 1y")
 	return c
@@ -113,7 +113,7 @@ func runBacktest(o *backtestOptions) error {
 	if err != nil {
 		return err
 	}
-	format, err := o.out.formatName(render.Formats)
+	format, err := o.out.formatName(report.ViewFormats)
 	if err != nil {
 		return err
 	}
@@ -172,7 +172,7 @@ func runBacktest(o *backtestOptions) error {
 		return err
 	}
 	w := backtestWordsFor(lang)
-	out := &render.Output{Doc: backtestDoc(bt, hz, end, w, lang), JSON: backtestDocJSON(bt, hz, end), CSV: backtestRows(bt)}
+	out := &report.View{Page: backtestDoc(bt, hz, end, w, lang), JSON: backtestDocJSON(bt, hz, end), CSV: backtestRows(bt)}
 	return o.out.emit(io, format, lang, out)
 }
 
@@ -291,7 +291,7 @@ func backtestRows(bt *backtest.Result) []backtestRow {
 	return rows
 }
 
-func backtestDoc(bt *backtest.Result, hz horizon, end visit.Day, w backtestWords, lang string) *render.Doc {
+func backtestDoc(bt *backtest.Result, hz horizon, end visit.Day, w backtestWords, lang string) *report.Page {
 	day := func(d visit.Day) string {
 		if lang == "de" {
 			return d.German()
@@ -302,39 +302,39 @@ func backtestDoc(bt *backtest.Result, hz horizon, end visit.Day, w backtestWords
 		if of == 0 {
 			return "–"
 		}
-		return render.Decimal(x*100, 1, lang) + w.percent
+		return report.Decimal(x*100, 1, lang) + w.percent
 	}
 	all := bt.All
 	horizonText := fmt.Sprintf(w.horizonTo, hz, day(end))
 	if bt.End < end {
 		horizonText = fmt.Sprintf(w.horizonCut, hz, day(end), day(bt.End))
 	}
-	doc := &render.Doc{Title: w.title}
-	doc.Facts = []render.Fact{
+	doc := &report.Page{Title: w.title}
+	doc.Facts = []report.Fact{
 		{Label: w.asOf, Value: day(bt.AsOf)},
 		{Label: w.horizon, Value: horizonText},
-		{Label: w.judged, Value: render.Int(all.Judged, lang)},
-		{Label: w.notBack, Value: fmt.Sprintf(w.baseRate, render.Int(all.NotBack, lang), pct(all.BaseRate(), all.Judged))},
-		{Label: w.flagged, Value: fmt.Sprintf(w.lapsedLost, render.Int(all.Verdicts.Flagged, lang), render.Int(all.Lapsed, lang), render.Int(all.Lost, lang))},
+		{Label: w.judged, Value: report.Int(all.Judged, lang)},
+		{Label: w.notBack, Value: fmt.Sprintf(w.baseRate, report.Int(all.NotBack, lang), pct(all.BaseRate(), all.Judged))},
+		{Label: w.flagged, Value: fmt.Sprintf(w.lapsedLost, report.Int(all.Verdicts.Flagged, lang), report.Int(all.Lapsed, lang), report.Int(all.Lost, lang))},
 	}
 	row := func(name string, s backtest.Score) []string {
-		return []string{name, render.Int(s.Flagged, lang), render.Int(s.Hits, lang), pct(s.Precision(), s.Flagged), pct(s.Recall(), s.NotBack)}
+		return []string{name, report.Int(s.Flagged, lang), report.Int(s.Hits, lang), pct(s.Precision(), s.Flagged), pct(s.Recall(), s.NotBack)}
 	}
-	tab := render.Table{Title: w.atCount, Columns: w.scoreColumns, Numeric: []bool{false, true, true, true, true},
+	tab := report.Table{Title: w.atCount, Columns: w.scoreColumns, Numeric: []bool{false, true, true, true, true},
 		Rows: [][]string{row("winback", all.Verdicts), row(w.naive, all.Naive)}}
 	tab.Notes = append(tab.Notes, w.naiveNote)
 	switch {
 	case bt.Unjudged == 1:
 		tab.Notes = append(tab.Notes, w.unjudgedOne)
 	case bt.Unjudged > 1:
-		tab.Notes = append(tab.Notes, fmt.Sprintf(w.unjudged, render.Int(bt.Unjudged, lang)))
+		tab.Notes = append(tab.Notes, fmt.Sprintf(w.unjudged, report.Int(bt.Unjudged, lang)))
 	}
 	doc.Tables = append(doc.Tables, tab)
-	rules := render.Table{Title: w.byRule, Columns: w.ruleColumns, Numeric: []bool{false, true, true, true, true, true, true, true, true}}
+	rules := report.Table{Title: w.byRule, Columns: w.ruleColumns, Numeric: []bool{false, true, true, true, true, true, true, true, true}}
 	for _, g := range bt.ByRule {
-		rules.Rows = append(rules.Rows, []string{w.rule(g.Rule), render.Int(g.Judged, lang), fmt.Sprintf(w.baseRate, render.Int(g.NotBack, lang), pct(g.BaseRate(), g.Judged)),
-			render.Int(g.Verdicts.Flagged, lang), pct(g.Verdicts.Precision(), g.Verdicts.Flagged), pct(g.Verdicts.Recall(), g.NotBack),
-			pct(g.Naive.Precision(), g.Naive.Flagged), render.Int(g.Overall.Flagged, lang), pct(g.Overall.Precision(), g.Overall.Flagged)})
+		rules.Rows = append(rules.Rows, []string{w.rule(g.Rule), report.Int(g.Judged, lang), fmt.Sprintf(w.baseRate, report.Int(g.NotBack, lang), pct(g.BaseRate(), g.Judged)),
+			report.Int(g.Verdicts.Flagged, lang), pct(g.Verdicts.Precision(), g.Verdicts.Flagged), pct(g.Verdicts.Recall(), g.NotBack),
+			pct(g.Naive.Precision(), g.Naive.Flagged), report.Int(g.Overall.Flagged, lang), pct(g.Overall.Precision(), g.Overall.Flagged)})
 	}
 	rules.Notes = append(rules.Notes, w.byRuleNote)
 	doc.Tables = append(doc.Tables, rules)

@@ -11,7 +11,6 @@ import (
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/pseudo"
 	"github.com/winback/winback/pkg/reason"
-	"github.com/winback/winback/pkg/render"
 	"github.com/winback/winback/pkg/report"
 	"github.com/winback/winback/pkg/visit"
 	"github.com/winback/winback/pkg/words"
@@ -150,42 +149,42 @@ func runExplain(o *explainOptions) error {
 	if v.NextBooked != visit.NoDay {
 		js.Next = v.NextBooked.String()
 	}
-	doc := &render.Doc{Title: fmt.Sprintf(t("cli.customer-x"), id)}
+	doc := &report.Page{Title: fmt.Sprintf(t("cli.customer-x"), id)}
 	explanation := cat.Explanation(&v)
 	js.Explanation = explanation
-	doc.Facts = []render.Fact{
+	doc.Facts = []report.Fact{
 		{Label: t("cli.as-of"), Value: dayText(r.AsOf, lang)},
 		{Label: t("cli.status"), Value: t("explain.status." + v.Status.String())},
 		{Label: t("cli.why"), Value: explanation + " (" + cat.F("explain.rule", cat.T("rule."+v.Rule.String())) + ")"},
 		{Label: t("cli.segment"), Value: report.SegmentName(r, r.SegmentOf(i), lang)},
-		{Label: t("cli.visits"), Value: render.Int(v.Visits, lang)},
+		{Label: t("cli.visits"), Value: report.Int(v.Visits, lang)},
 	}
 	if v.LastVisit != visit.NoDay {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.last-visit"), Value: dayText(v.LastVisit, lang)})
+		doc.Facts = append(doc.Facts, report.Fact{Label: t("cli.last-visit"), Value: dayText(v.LastVisit, lang)})
 	}
 	if v.ExpectedBack != visit.NoDay {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.expected-back-by"), Value: dayText(v.ExpectedBack, lang)})
+		doc.Facts = append(doc.Facts, report.Fact{Label: t("cli.expected-back-by"), Value: dayText(v.ExpectedBack, lang)})
 	}
 	if v.NextBooked != visit.NoDay {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.next-appointment"), Value: dayText(v.NextBooked, lang)})
+		doc.Facts = append(doc.Facts, report.Fact{Label: t("cli.next-appointment"), Value: dayText(v.NextBooked, lang)})
 	}
 	if v.PAlive >= 0 {
-		doc.Facts = append(doc.Facts, render.Fact{Label: cat.T("report.PAlive"), Value: render.Percent(v.PAlive, lang)})
+		doc.Facts = append(doc.Facts, report.Fact{Label: cat.T("report.PAlive"), Value: report.Percent(v.PAlive, lang)})
 	}
 	if r.Set.Columns.Amount {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.value-of-the-next-12-months"), Value: render.Money(v.ValueAtRisk, lang) + " (" + cat.T("value-source."+v.ValueSource.String()) + ")"})
+		doc.Facts = append(doc.Facts, report.Fact{Label: t("cli.value-of-the-next-12-months"), Value: report.Money(v.ValueAtRisk, lang) + " (" + cat.T("value-source."+v.ValueSource.String()) + ")"})
 	}
 	if p == nil {
 		if h.Name != "" {
-			doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.name"), Value: h.Name})
+			doc.Facts = append(doc.Facts, report.Fact{Label: t("cli.name"), Value: h.Name})
 		}
 		for _, f := range [][2]string{{t("cli.phone"), h.Phone}, {t("cli.e-mail"), h.Email}, {t("cli.contact-preference"), h.ContactPreference}, {t("cli.referred-by"), h.Referrer}} {
 			if f[1] != "" {
-				doc.Facts = append(doc.Facts, render.Fact{Label: f[0], Value: f[1]})
+				doc.Facts = append(doc.Facts, report.Fact{Label: f[0], Value: f[1]})
 			}
 		}
 	}
-	tl := render.Table{Title: t("cli.appointments"),
+	tl := report.Table{Title: t("cli.appointments"),
 		Columns: []string{t("cli.date"), t("cli.status"), t("cli.service"), t("cli.staff"), t("cli.channel"), t("cli.amount"), t("cli.booked-days-ahead")},
 		Numeric: []bool{false, false, false, false, false, true, true}}
 	for _, e := range h.Events() {
@@ -198,7 +197,7 @@ func runExplain(o *explainOptions) error {
 		tl.Rows = append(tl.Rows, []string{isoText(row.Date, lang), statusText(row.Status, lang), row.Service, row.Staff, row.Channel, row.Amount, lead})
 	}
 	doc.Tables = append(doc.Tables, tl)
-	rt := render.Table{Title: t("cli.what-to-ask-about"), Columns: []string{t("cli.hint"), t("cli.evidence"), t("cli.question")}}
+	rt := report.Table{Title: t("cli.what-to-ask-about"), Columns: []string{t("cli.hint"), t("cli.evidence"), t("cli.question")}}
 	for _, f := range r.Findings[i] {
 		ev, q := cat.Reason(f.Code, &f.Facts)
 		rt.Rows = append(rt.Rows, []string{cat.ReasonLabel(f.Code), ev, q})
@@ -209,7 +208,7 @@ func runExplain(o *explainOptions) error {
 	doc.Tables = append(doc.Tables, rt)
 	doc.Notes = append(doc.Notes, cat.F("note.model", cat.ModelNote(r.Models)))
 	o.out.private = true // one customer's visits, and their name, phone and e-mail
-	return o.out.emit(o.a.io, format, lang, &render.Output{Doc: doc, JSON: js})
+	return o.out.emit(o.a.io, format, lang, &report.View{Page: doc, JSON: js})
 }
 
 // findCustomer finds a customer by key, by normalised e-mail or phone, or by pseudonym.
@@ -249,7 +248,7 @@ func timeline(set *history.Set, e history.Event, asOf visit.Day, lang string) ti
 	}
 	row := timelineRow{Date: e.Day.String(), Status: st, Service: set.Services.Name(e.Service), Staff: set.Staff.Name(e.Staff), Channel: set.Channels.Name(e.Channel)}
 	if set.Columns.Amount && e.Amount != 0 {
-		row.Amount = render.Money(e.Amount, lang)
+		row.Amount = report.Money(e.Amount, lang)
 	}
 	if e.Lead != history.NoLead {
 		l := int(e.Lead)

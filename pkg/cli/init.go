@@ -13,7 +13,7 @@ import (
 
 	"github.com/winback/winback/pkg/config"
 	"github.com/winback/winback/pkg/export"
-	"github.com/winback/winback/pkg/render"
+	"github.com/winback/winback/pkg/report"
 	"github.com/winback/winback/pkg/words"
 )
 
@@ -45,8 +45,8 @@ Keys are the long flag names; flags given on the command line win over the file.
 			if err != nil {
 				return err
 			}
-			report, _, _ := root.Find([]string{"report"})
-			if err := writeInit(a.io.Out, o.files, &res.Report, report); err != nil {
+			reportCmd, _, _ := root.Find([]string{"report"})
+			if err := writeInit(a.io.Out, o.files, &res.Report, reportCmd); err != nil {
 				return stdoutError(err)
 			}
 			return nil
@@ -58,7 +58,7 @@ Keys are the long flag names; flags given on the command line win over the file.
 
 // writeInit writes the configuration. It is deterministic: no dates, no paths but the ones
 // given.
-func writeInit(w io.Writer, files []string, r *export.Report, report *cobra.Command) error {
+func writeInit(w io.Writer, files []string, r *export.Report, reportCmd *cobra.Command) error {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	p("# winback configuration, written by 'winback init' from %s.\n", strings.Join(baseNames(files), ", "))
@@ -102,7 +102,7 @@ func writeInit(w io.Writer, files []string, r *export.Report, report *cobra.Comm
 			p("  %s: %s\n", n, config.Quote(v))
 		}
 		if len(f.Unused) > 0 {
-			p("# unused columns: %s\n", render.SafeText(strings.Join(f.Unused, ", "))) // a comment ends at a line break
+			p("# unused columns: %s\n", report.SafeText(strings.Join(f.Unused, ", "))) // a comment ends at a line break
 		}
 	}
 	switch {
@@ -131,11 +131,11 @@ func writeInit(w io.Writer, files []string, r *export.Report, report *cobra.Comm
 	}
 	p("\nlang: %s\n", lang)
 	p("noun: %s # what the texts call customers (customers, patients, guests, clients)\n", words.NounFromColumns(columnNames(r)))
-	if report != nil {
+	if reportCmd != nil {
 		p("\n# Every other setting of 'winback report', with its default. Remove the # to change one.\n")
 		skip := map[string]bool{"encoding": true, "delimiter": true, "no-header": true, "column": true, "date-format": true,
 			"status-map": true, "lang": true, "noun": true, "help": true, "config": true}
-		report.Flags().VisitAll(func(f *pflag.Flag) {
+		reportCmd.Flags().VisitAll(func(f *pflag.Flag) {
 			if skip[f.Name] || f.Hidden {
 				return
 			}

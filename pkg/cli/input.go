@@ -11,7 +11,7 @@ import (
 
 	"github.com/winback/winback/pkg/atomicfile"
 	"github.com/winback/winback/pkg/export"
-	"github.com/winback/winback/pkg/render"
+	"github.com/winback/winback/pkg/report"
 )
 
 // inputOptions are the flags of every command that reads exports.
@@ -173,13 +173,13 @@ func readExportsFor(io_ *IOStreams, paths []string, o *inputOptions, rf readFor)
 // rejectsWriter writes the --rejects file: one CSV line per rejected row, formula cells
 // neutralised like every CSV winback writes.
 type rejectsWriter struct {
-	w   *render.SafeCSV
+	w   *report.SafeCSV
 	row []string
 	err error
 }
 
 func newRejectsWriter(w io.Writer) *rejectsWriter {
-	rw := &rejectsWriter{w: render.NewSafeCSV(w, false)}
+	rw := &rejectsWriter{w: report.NewSafeCSV(w, false)}
 	rw.err = rw.w.Write([]string{"file", "line", "column", "header", "code", "reason", "value", "row"})
 	return rw
 }

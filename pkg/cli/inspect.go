@@ -13,7 +13,7 @@ import (
 
 	"github.com/winback/winback/pkg/export"
 	"github.com/winback/winback/pkg/history"
-	"github.com/winback/winback/pkg/render"
+	"github.com/winback/winback/pkg/report"
 )
 
 type inspectOptions struct {
@@ -109,10 +109,10 @@ var ordersText = map[string]string{
 }
 
 // writeInspect writes the report for a terminal; the tables make their cells safe
-// ([render.Terminal]), the lines between them go through [render.SafeText] themselves.
+// ([report.Terminal]), the lines between them go through [report.SafeText] themselves.
 func writeInspect(w io.Writer, r *export.Report, taken history.TakenOn, first []export.RowError, total int, rejectsFile string) error {
 	for _, f := range r.Files {
-		fmt.Fprintf(w, "File %s\n", render.SafeText(f.Name))
+		fmt.Fprintf(w, "File %s\n", report.SafeText(f.Name))
 		facts := [][]string{
 			{"encoding", f.Encoding},
 			{"delimiter", f.Delimiter},
@@ -132,7 +132,7 @@ func writeInspect(w io.Writer, r *export.Report, taken history.TakenOn, first []
 			}
 			facts = append(facts, []string{"rows of an order", o})
 		}
-		if err := render.Terminal(w, []string{"fact", "value"}, facts, nil); err != nil {
+		if err := report.Terminal(w, []string{"fact", "value"}, facts, nil); err != nil {
 			return err
 		}
 		var cols [][]string
@@ -140,11 +140,11 @@ func writeInspect(w io.Writer, r *export.Report, taken history.TakenOn, first []
 			c := f.Concepts[name]
 			cols = append(cols, []string{name, strconv.Itoa(c.Column), c.Header, c.By})
 		}
-		if err := render.Terminal(w, []string{"concept", "column", "header", "found by"}, cols, nil); err != nil {
+		if err := report.Terminal(w, []string{"concept", "column", "header", "found by"}, cols, nil); err != nil {
 			return err
 		}
 		if len(f.Unused) > 0 {
-			fmt.Fprintf(w, "Unused columns: %s\n", render.SafeText(strings.Join(f.Unused, ", ")))
+			fmt.Fprintf(w, "Unused columns: %s\n", report.SafeText(strings.Join(f.Unused, ", ")))
 		}
 		fmt.Fprintln(w)
 	}
@@ -182,7 +182,7 @@ func writeInspect(w io.Writer, r *export.Report, taken history.TakenOn, first []
 	if r.BookedAtUnreadable > 0 {
 		summary = append(summary, []string{"booking dates", fmt.Sprintf("%d unreadable (rows kept without lead time)", r.BookedAtUnreadable)})
 	}
-	if err := render.Terminal(w, []string{"summary", ""}, summary, nil); err != nil {
+	if err := report.Terminal(w, []string{"summary", ""}, summary, nil); err != nil {
 		return err
 	}
 	if len(r.Statuses) > 0 {
@@ -197,7 +197,7 @@ func writeInspect(w io.Writer, r *export.Report, taken history.TakenOn, first []
 			rows = append(rows, []string{s.Value, means, strconv.Itoa(s.Count)})
 		}
 		fmt.Fprintln(w)
-		if err := render.Terminal(w, []string{"status value", "taken as", "rows"}, rows, nil); err != nil {
+		if err := report.Terminal(w, []string{"status value", "taken as", "rows"}, rows, nil); err != nil {
 			return err
 		}
 		if unknown > 0 {
@@ -220,7 +220,7 @@ func writeInspect(w io.Writer, r *export.Report, taken history.TakenOn, first []
 			}
 			rows = append(rows, []string{where, col, e.Reason, export.Shorten(e.Value)})
 		}
-		if err := render.Terminal(w, []string{"where", "column", "reason", "value"}, rows, nil); err != nil {
+		if err := report.Terminal(w, []string{"where", "column", "reason", "value"}, rows, nil); err != nil {
 			return err
 		}
 		if rejectsFile != "" {

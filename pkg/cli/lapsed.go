@@ -14,7 +14,6 @@ import (
 	"github.com/winback/winback/pkg/atomicfile"
 	"github.com/winback/winback/pkg/money"
 	"github.com/winback/winback/pkg/reason"
-	"github.com/winback/winback/pkg/render"
 	"github.com/winback/winback/pkg/report"
 	"github.com/winback/winback/pkg/words"
 )
@@ -62,7 +61,7 @@ data says they do not want to be contacted are left out and counted.`,
 		RunE: a.runE(&o.files, func() error { return runLapsed(o) }),
 	}
 	o.input.bind(c)
-	o.out.bind(c, render.Formats)
+	o.out.bind(c, report.ViewFormats)
 	o.an.bind(c)
 	c.Flags().BoolVar(&o.summary, "summary", false, "show how often each hint occurs among lapsed and among active customers")
 	c.Flags().StringVar(&o.contacts, "contacts", "", "write the call list to this CSV file (personal data: written with permissions 0600)")
@@ -85,7 +84,7 @@ type lapsedJSON struct {
 func (j lapsedJSON) WriteJSON(w io.Writer) error {
 	list := j.Lapsed
 	j.Lapsed = nil
-	return render.JSONWithList(w, j, "customers", list)
+	return report.JSONWithList(w, j, "customers", list)
 }
 
 // callRow is one line of the call list.
@@ -107,7 +106,7 @@ func runLapsed(o *lapsedOptions) error {
 	if err != nil {
 		return err
 	}
-	format, err := o.out.formatName(render.Formats)
+	format, err := o.out.formatName(report.ViewFormats)
 	if err != nil {
 		return err
 	}
@@ -146,7 +145,7 @@ func runLapsed(o *lapsedOptions) error {
 			return err
 		}
 	}
-	out := &render.Output{Doc: lapsedDoc(rep, lang, o.summary), JSON: js, CSV: rep.Lapsed}
+	out := &report.View{Page: lapsedDoc(rep, lang, o.summary), JSON: js, CSV: rep.Lapsed}
 	if err := o.out.add(&files, o.a.io, format, lang, out); err != nil {
 		return err
 	}
@@ -163,25 +162,25 @@ func runLapsed(o *lapsedOptions) error {
 	return nil
 }
 
-func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
+func lapsedDoc(rep *report.Report, lang string, summary bool) *report.Page {
 	cat := words.ForNoun(lang, words.Noun(rep.Noun))
 	t := cat.T
-	doc := &render.Doc{Title: t("cli.lapsed-customers")}
-	doc.Facts = []render.Fact{
+	doc := &report.Page{Title: t("cli.lapsed-customers")}
+	doc.Facts = []report.Fact{
 		{Label: t("cli.as-of"), Value: isoText(rep.AsOf, lang)},
-		{Label: t("cli.customers"), Value: render.Int(rep.Summary.Customers, lang)},
-		{Label: t("cli.lapsed"), Value: render.Int(rep.Summary.ByStatus["lapsed"], lang)},
-		{Label: t("cli.lost"), Value: render.Int(rep.Summary.ByStatus["lost"], lang)},
+		{Label: t("cli.customers"), Value: report.Int(rep.Summary.Customers, lang)},
+		{Label: t("cli.lapsed"), Value: report.Int(rep.Summary.ByStatus["lapsed"], lang)},
+		{Label: t("cli.lost"), Value: report.Int(rep.Summary.ByStatus["lost"], lang)},
 	}
 	if rep.HasAmounts {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.value-at-risk-12-months"), Value: render.Money(money.Round(rep.Summary.ValueAtRisk*100), lang)})
+		doc.Facts = append(doc.Facts, report.Fact{Label: t("cli.value-at-risk-12-months"), Value: report.Money(money.Round(rep.Summary.ValueAtRisk*100), lang)})
 	}
 	model := t("cli.none-usable-judged-by-own-and")
 	if rep.Model.Model != "" {
 		model = rep.Model.Model
 	}
-	doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.model"), Value: model})
-	tab := render.Table{Columns: []string{"id", t("cli.segment"), t("cli.last-visit"), t("cli.usual-rhythm-and-now"), t("cli.overdue"), t("cli.value-at-risk"), t("cli.ask-about")},
+	doc.Facts = append(doc.Facts, report.Fact{Label: t("cli.model"), Value: model})
+	tab := report.Table{Columns: []string{"id", t("cli.segment"), t("cli.last-visit"), t("cli.usual-rhythm-and-now"), t("cli.overdue"), t("cli.value-at-risk"), t("cli.ask-about")},
 		Numeric: []bool{false, false, false, false, true, true, false}}
 	for i, c := range rep.Lapsed { // the first LapsedShown are complete
 		if i == rep.LapsedShown {
@@ -189,7 +188,7 @@ func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 		}
 		value := "–"
 		if rep.HasAmounts {
-			value = render.Money(money.Round(c.ValueAtRisk*100), lang)
+			value = report.Money(money.Round(c.ValueAtRisk*100), lang)
 		}
 		labels := make([]string, 0, 3)
 		for j, rs := range c.Reasons {
@@ -212,17 +211,17 @@ func lapsedDoc(rep *report.Report, lang string, summary bool) *render.Doc {
 	doc.Tables = append(doc.Tables, tab)
 	doc.Notes = append(doc.Notes, words.For(lang).F("note.model", rep.Model.Note))
 	if summary {
-		lt := render.Table{Title: t("cli.what-the-hints-say-about-the"),
+		lt := report.Table{Title: t("cli.what-the-hints-say-about-the"),
 			Columns: []string{t("cli.hint"), t("cli.among-lapsed"), t("cli.among-active"), t("cli.times-as-common")},
 			Numeric: []bool{false, true, true, true}}
 		for _, l := range rep.Lift {
 			lift := "–"
 			if l.Lift > 0 {
-				lift = render.Decimal(l.Lift, 1, lang)
+				lift = report.Decimal(l.Lift, 1, lang)
 			} else if l.Lapsed > 0 {
 				lift = t("cli.only-among-lapsed")
 			}
-			lt.Rows = append(lt.Rows, []string{l.Label, render.Percent(l.LapsedShare, lang) + " (" + strconv.Itoa(l.Lapsed) + ")", render.Percent(l.ActiveShare, lang) + " (" + strconv.Itoa(l.Active) + ")", lift})
+			lt.Rows = append(lt.Rows, []string{l.Label, report.Percent(l.LapsedShare, lang) + " (" + strconv.Itoa(l.Lapsed) + ")", report.Percent(l.ActiveShare, lang) + " (" + strconv.Itoa(l.Active) + ")", lift})
 		}
 		doc.Tables = append(doc.Tables, lt)
 	}
@@ -251,7 +250,7 @@ func days(n int, lang string) string {
 	if n <= 0 {
 		return "–"
 	}
-	return words.For(lang).F("cli.n-days", render.Int(n, lang))
+	return words.For(lang).F("cli.n-days", report.Int(n, lang))
 }
 
 func isoText(iso, lang string) string {
@@ -286,7 +285,7 @@ func addCallList(files *atomicfile.Set, path string, r *analysis.Result, lang st
 		rows = []callRow{}
 	}
 	err = files.Add(path, 0o600, func(w io.Writer) error {
-		cw := render.NewSafeCSV(w, false)
+		cw := report.NewSafeCSV(w, false)
 		if lang == "de" {
 			cw.Words(words.For(lang))
 		}

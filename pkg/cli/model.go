@@ -11,7 +11,7 @@ import (
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/pseudo"
-	"github.com/winback/winback/pkg/render"
+	"github.com/winback/winback/pkg/report"
 	"github.com/winback/winback/pkg/visit"
 	"github.com/winback/winback/pkg/words"
 )
@@ -58,7 +58,7 @@ predicted with the actual visits in the months after, by how often customers cam
 		RunE: a.runE(&o.files, func() error { return runModel(o) }),
 	}
 	o.input.bind(c)
-	o.out.bind(c, render.Formats)
+	o.out.bind(c, report.ViewFormats)
 	c.Flags().StringVar(&o.period, "period", "week", "time unit of the models: day, week or month")
 	c.Flags().Float64Var(&o.horizon, "horizon", 52, "horizon of the expected visits, in periods")
 	c.Flags().StringVar(&o.holdoutEnd, "holdout-end", "", "compare predictions with the actual visits from --as-of to this date (yyyy-mm-dd)")
@@ -99,7 +99,7 @@ func runModel(o *modelOptions) error {
 	if err != nil {
 		return err
 	}
-	format, err := o.out.formatName(render.Formats)
+	format, err := o.out.formatName(report.ViewFormats)
 	if err != nil {
 		return err
 	}
@@ -167,7 +167,7 @@ func runModel(o *modelOptions) error {
 	} else if ps != nil {
 		js.Models = pseudonymized(ms, ps)
 	}
-	out := &render.Output{Doc: modelDoc(ms, js.Holdout, rows, asOf, end, lang, o, ps != nil), JSON: js, CSV: rows}
+	out := &report.View{Page: modelDoc(ms, js.Holdout, rows, asOf, end, lang, o, ps != nil), JSON: js, CSV: rows}
 	return o.out.emit(o.io, format, lang, out)
 }
 
@@ -201,19 +201,19 @@ func holdout(set *history.Set, ms *lapse.Models, asOf, end visit.Day, period mod
 	return &h, nil
 }
 
-func modelDoc(ms *lapse.Models, h *model.Holdout, rows []modelCustomer, asOf, end visit.Day, lang string, o *modelOptions, pseudonymized bool) *render.Doc {
+func modelDoc(ms *lapse.Models, h *model.Holdout, rows []modelCustomer, asOf, end visit.Day, lang string, o *modelOptions, pseudonymized bool) *report.Page {
 	cat := words.ForNoun(lang, o.noun.noun)
 	t := cat.T
-	f := func(x float64) string { return render.Decimal(x, 4, lang) }
-	doc := &render.Doc{Title: t("cli.repeat-buying-models")}
-	doc.Facts = []render.Fact{
+	f := func(x float64) string { return report.Decimal(x, 4, lang) }
+	doc := &report.Page{Title: t("cli.repeat-buying-models")}
+	doc.Facts = []report.Fact{
 		{Label: t("cli.as-of"), Value: dayText(asOf, lang)},
 		{Label: t("cli.time-unit"), Value: cat.Period(ms.Period)},
-		{Label: t("cli.customers-fitted"), Value: render.Int(ms.BGNBD.Customers, lang)},
-		{Label: t("cli.came-back-at-least-once"), Value: render.Int(ms.BGNBD.Repeaters, lang)},
+		{Label: t("cli.customers-fitted"), Value: report.Int(ms.BGNBD.Customers, lang)},
+		{Label: t("cli.came-back-at-least-once"), Value: report.Int(ms.BGNBD.Repeaters, lang)},
 		{Label: t("cli.used-for-lapse"), Value: map[string]string{"bgnbd": "BG/NBD", "pareto-nbd": "Pareto/NBD", "none": t("cli.none-simple-rules")}[ms.Chosen]},
 	}
-	fits := render.Table{Title: t("cli.fits"),
+	fits := report.Table{Title: t("cli.fits"),
 		Columns: []string{t("cli.model"), t("cli.parameters"), cat.T("model.loglik"), t("cli.converged"), t("cli.usable")}}
 	usable := func(name string, ok bool, flags []model.Flag, failed bool, why string) string {
 		if ok {
@@ -224,31 +224,31 @@ func modelDoc(ms *lapse.Models, h *model.Holdout, rows []modelCustomer, asOf, en
 	yes := func(b bool) string { return map[bool]string{true: t("cli.yes"), false: t("cli.no-2")}[b] }
 	b, p := ms.BGNBD, ms.ParetoNBD
 	fits.Rows = append(fits.Rows,
-		[]string{"BG/NBD", fmt.Sprintf("r=%s α=%s a=%s b=%s", f(b.Params.R), f(b.Params.Alpha), f(b.Params.A), f(b.Params.B)), render.Decimal(b.LogLik, 3, lang), yes(b.Converged), usable("BG/NBD", b.Usable, b.Flags, b.Failed, b.WhyNot)},
-		[]string{"Pareto/NBD", fmt.Sprintf("r=%s α=%s s=%s β=%s", f(p.Params.R), f(p.Params.Alpha), f(p.Params.S), f(p.Params.Beta)), render.Decimal(p.LogLik, 3, lang), yes(p.Converged), usable("Pareto/NBD", p.Usable, p.Flags, p.Failed, p.WhyNot)})
+		[]string{"BG/NBD", fmt.Sprintf("r=%s α=%s a=%s b=%s", f(b.Params.R), f(b.Params.Alpha), f(b.Params.A), f(b.Params.B)), report.Decimal(b.LogLik, 3, lang), yes(b.Converged), usable("BG/NBD", b.Usable, b.Flags, b.Failed, b.WhyNot)},
+		[]string{"Pareto/NBD", fmt.Sprintf("r=%s α=%s s=%s β=%s", f(p.Params.R), f(p.Params.Alpha), f(p.Params.S), f(p.Params.Beta)), report.Decimal(p.LogLik, 3, lang), yes(p.Converged), usable("Pareto/NBD", p.Usable, p.Flags, p.Failed, p.WhyNot)})
 	if g := ms.GammaGamma; g != nil {
-		fits.Rows = append(fits.Rows, []string{"Gamma-Gamma", fmt.Sprintf("p=%s q=%s γ=%s", f(g.Params.P), f(g.Params.Q), f(g.Params.Gamma)), render.Decimal(g.LogLik, 3, lang), yes(g.Converged), usable("Gamma-Gamma", g.Usable, g.Flags, g.Failed, g.WhyNot)})
+		fits.Rows = append(fits.Rows, []string{"Gamma-Gamma", fmt.Sprintf("p=%s q=%s γ=%s", f(g.Params.P), f(g.Params.Q), f(g.Params.Gamma)), report.Decimal(g.LogLik, 3, lang), yes(g.Converged), usable("Gamma-Gamma", g.Usable, g.Flags, g.Failed, g.WhyNot)})
 	}
 	fits.Notes = []string{cat.ModelNote(ms)}
 	doc.Tables = append(doc.Tables, fits)
 	if h != nil {
-		ht := render.Table{
+		ht := report.Table{
 			Title:   fmt.Sprintf(t("cli.check-against-x-to-x-visits"), dayText(asOf+1, lang), dayText(end, lang)),
 			Columns: []string{t("cli.repeat-visits-before"), t("cli.customers"), t("cli.actual"), t("cli.predicted")},
 			Numeric: []bool{false, true, true, true}}
 		for _, bin := range h.Bins {
-			ht.Rows = append(ht.Rows, []string{bin.Label, render.Int(bin.Customers, lang), render.Decimal(bin.Actual, 4, lang), render.Decimal(bin.Predicted, 4, lang)})
+			ht.Rows = append(ht.Rows, []string{bin.Label, report.Int(bin.Customers, lang), report.Decimal(bin.Actual, 4, lang), report.Decimal(bin.Predicted, 4, lang)})
 		}
 		ht.Notes = []string{fmt.Sprintf(t("cli.all-customers-x-visits-actual-x"),
-			render.Decimal(h.SumActual, 0, lang), render.Decimal(h.SumPredicted, 1, lang), signedPercent(h.TotalError, lang), render.Decimal(h.MAE, 3, lang))}
+			report.Decimal(h.SumActual, 0, lang), report.Decimal(h.SumPredicted, 1, lang), signedPercent(h.TotalError, lang), report.Decimal(h.MAE, 3, lang))}
 		doc.Tables = append(doc.Tables, ht)
 	}
 	if o.customers {
-		ct := render.Table{Title: t("cli.customers-2"),
+		ct := report.Table{Title: t("cli.customers-2"),
 			Columns: []string{"id", t("cli.visits"), cat.T("report.PAlive"), cat.F("model.expected-visits", o.horizon, cat.T("period."+ms.Period.String()+".other")), t("cli.expected-spend-per-visit"), t("cli.expected-value-12-months")},
 			Numeric: []bool{false, true, true, true, true, true}}
 		for _, r := range rows {
-			ct.Rows = append(ct.Rows, []string{r.ID, strconv.Itoa(r.Visits), render.Decimal(r.PAlive, 3, lang), render.Decimal(r.ExpectedVisits, 2, lang), render.Decimal(r.ExpectedSpend, 2, lang), render.Decimal(r.ExpectedValue, 2, lang)})
+			ct.Rows = append(ct.Rows, []string{r.ID, strconv.Itoa(r.Visits), report.Decimal(r.PAlive, 3, lang), report.Decimal(r.ExpectedVisits, 2, lang), report.Decimal(r.ExpectedSpend, 2, lang), report.Decimal(r.ExpectedValue, 2, lang)})
 		}
 		if pseudonymized {
 			ct.Notes = append(ct.Notes, pseudonymNote(cat))
@@ -259,7 +259,7 @@ func modelDoc(ms *lapse.Models, h *model.Holdout, rows []modelCustomer, asOf, en
 }
 
 func signedPercent(x float64, lang string) string {
-	s := render.Percent(x, lang)
+	s := report.Percent(x, lang)
 	if x > 0 {
 		s = "+" + s
 	}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,7 +15,7 @@ import (
 	"github.com/winback/winback/pkg/atomicfile"
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/model"
-	"github.com/winback/winback/pkg/render"
+	"github.com/winback/winback/pkg/report"
 	"github.com/winback/winback/pkg/visit"
 	"github.com/winback/winback/pkg/words"
 )
@@ -73,7 +74,10 @@ func (o *outputOptions) language(io *IOStreams) (string, error) {
 func (o *outputOptions) formatName(known []string) (string, error) {
 	f := o.format
 	if f == "" && o.output != "" {
-		f = render.FormatFor(o.output)
+		f = report.FormatFor(o.output)
+		if !slices.Contains(known, f) {
+			f = "" // a report's format (.html): the command's default, as before
+		}
 	}
 	if f == "" {
 		f = "table"
@@ -156,7 +160,7 @@ func same(a, b string) bool {
 }
 
 // emit writes out in the chosen format to standard output or, atomically, to -o.
-func (o *outputOptions) emit(io_ *IOStreams, format, lang string, out *render.Output) error {
+func (o *outputOptions) emit(io_ *IOStreams, format, lang string, out *report.View) error {
 	var files atomicfile.Set
 	defer files.Abort()
 	if err := o.add(&files, io_, format, lang, out); err != nil {
@@ -167,13 +171,13 @@ func (o *outputOptions) emit(io_ *IOStreams, format, lang string, out *render.Ou
 
 // add writes out in the chosen format to standard output, or to -o as one of files, to
 // be replaced with the others.
-func (o *outputOptions) add(files *atomicfile.Set, io_ *IOStreams, format, lang string, out *render.Output) error {
-	w, err := render.New(format, render.Options{Excel: o.excel || (lang == "de" && format == "csv"), Lang: lang, Noun: o.noun})
+func (o *outputOptions) add(files *atomicfile.Set, io_ *IOStreams, format, lang string, out *report.View) error {
+	w, err := report.NewWriter(format, report.Options{Excel: o.excel || (lang == "de" && format == "csv"), Lang: lang, Noun: o.noun})
 	if err != nil {
-		return usagef("use one of: "+strings.Join(render.Formats, ", "), "%v", err)
+		return usagef("use one of: "+strings.Join(report.ViewFormats, ", "), "%v", err)
 	}
 	if o.output == "" || o.output == "-" {
-		if err := w.Write(io_.Out, out); err != nil {
+		if err := w.WriteView(io_.Out, out); err != nil {
 			return stdoutError(err)
 		}
 		return nil
@@ -182,7 +186,7 @@ func (o *outputOptions) add(files *atomicfile.Set, io_ *IOStreams, format, lang 
 	if o.private {
 		perm = 0o600
 	}
-	return files.Add(o.output, perm, func(f io.Writer) error { return w.Write(f, out) })
+	return files.Add(o.output, perm, func(f io.Writer) error { return w.WriteView(f, out) })
 }
 
 // stdoutError says that writing standard output failed (a full disk behind a redirect, a

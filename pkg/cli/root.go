@@ -17,7 +17,7 @@ import (
 	"github.com/winback/winback/pkg/atomicfile"
 	"github.com/winback/winback/pkg/config"
 	"github.com/winback/winback/pkg/export"
-	"github.com/winback/winback/pkg/render"
+	"github.com/winback/winback/pkg/report"
 )
 
 // Exit codes, documented in the README.
@@ -200,9 +200,9 @@ func Main(args []string, io *IOStreams) int {
 	code, hint := classify(err)
 	// An error or hint can quote the data (a header, a status value): made safe like the
 	// tables.
-	fmt.Fprintf(io.ErrOut, "winback: error: %s\n", render.SafeText(err.Error()))
+	fmt.Fprintf(io.ErrOut, "winback: error: %s\n", report.SafeText(err.Error()))
 	if hint != "" {
-		fmt.Fprintf(io.ErrOut, "winback: hint: %s\n", render.SafeText(hint))
+		fmt.Fprintf(io.ErrOut, "winback: hint: %s\n", report.SafeText(hint))
 	}
 	return code
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/winback/winback/pkg/pseudo"
-	"github.com/winback/winback/pkg/render"
+	"github.com/winback/winback/pkg/report"
 	"github.com/winback/winback/pkg/segment"
 	"github.com/winback/winback/pkg/visit"
 	"github.com/winback/winback/pkg/words"
@@ -46,7 +46,7 @@ handled. --customers lists every customer's scores.`,
 		RunE: a.runE(&o.files, func() error { return runSegments(o) }),
 	}
 	o.input.bind(c)
-	o.out.bind(c, render.Formats)
+	o.out.bind(c, report.ViewFormats)
 	c.Flags().BoolVar(&o.customers, "customers", false, "list every customer's scores and segment")
 	o.privacy.bind(c)
 	o.noun.bind(c)
@@ -94,7 +94,7 @@ func runSegments(o *segmentsOptions) error {
 	if err != nil {
 		return err
 	}
-	format, err := o.out.formatName(render.Formats)
+	format, err := o.out.formatName(report.ViewFormats)
 	if err != nil {
 		return err
 	}
@@ -137,18 +137,18 @@ func segmentName(s segment.Segment, lang string) string {
 
 // segmentsOutput builds the output; with customers it lists them, by pseudonym when p is
 // not nil.
-func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, cat *words.Catalogue, customers bool, p *pseudo.Pseudonymizer) *render.Output {
+func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, cat *words.Catalogue, customers bool, p *pseudo.Pseudonymizer) *report.View {
 	t := cat.T
-	doc := &render.Doc{Title: t("cli.segments")}
-	doc.Facts = []render.Fact{
+	doc := &report.Page{Title: t("cli.segments")}
+	doc.Facts = []report.Fact{
 		{Label: t("cli.as-of"), Value: dayText(asOf, lang)},
-		{Label: t("cli.customers"), Value: render.Int(len(seg.Customers), lang)},
+		{Label: t("cli.customers"), Value: report.Int(len(seg.Customers), lang)},
 	}
 	if seg.Skipped > 0 {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.without-a-visit-yet"), Value: render.Int(seg.Skipped, lang)})
+		doc.Facts = append(doc.Facts, report.Fact{Label: t("cli.without-a-visit-yet"), Value: report.Int(seg.Skipped, lang)})
 	}
 	if seg.HasAmounts {
-		doc.Facts = append(doc.Facts, render.Fact{Label: t("cli.revenue"), Value: render.Money(seg.Revenue, lang)})
+		doc.Facts = append(doc.Facts, report.Fact{Label: t("cli.revenue"), Value: report.Money(seg.Revenue, lang)})
 	}
 	js := segmentsJSON{Version: 2, AsOf: asOf.String(), Customers: len(seg.Customers), Skipped: seg.Skipped, Grid: seg.Grid,
 		Scales: []segment.Scale{seg.R, seg.F}}
@@ -156,7 +156,7 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, cat *words
 		js.Revenue = &seg.Revenue
 		js.Scales = append(js.Scales, seg.M)
 	}
-	st := render.Table{Title: t("cli.segments"),
+	st := report.Table{Title: t("cli.segments"),
 		Columns: []string{t("cli.segment"), t("cli.customers"), t("cli.share"), t("cli.median-days-since-last-visit"), t("cli.median-visits")},
 		Numeric: []bool{false, true, true, true, true}}
 	if seg.HasAmounts {
@@ -164,12 +164,12 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, cat *words
 		st.Numeric = append(st.Numeric, true, true)
 	}
 	for _, s := range seg.Segments {
-		row := []string{segmentName(s.Segment, lang), render.Int(s.Customers, lang), render.Percent(s.Share, lang),
-			render.Decimal(s.MedianRecency, 0, lang), render.Decimal(s.MedianFrequency, 1, lang)}
+		row := []string{segmentName(s.Segment, lang), report.Int(s.Customers, lang), report.Percent(s.Share, lang),
+			report.Decimal(s.MedianRecency, 0, lang), report.Decimal(s.MedianFrequency, 1, lang)}
 		sj := segmentJSON{Code: s.Code, Name: segmentName(s.Segment, lang), Customers: s.Customers, Share: s.Share,
 			MedianRecency: s.MedianRecency, MedianFrequency: s.MedianFrequency, RevenueShare: s.RevenueShare}
 		if seg.HasAmounts {
-			row = append(row, render.Money(s.Revenue, lang), render.Percent(s.RevenueShare, lang))
+			row = append(row, report.Money(s.Revenue, lang), report.Percent(s.RevenueShare, lang))
 			rev := s.Revenue
 			sj.Revenue = &rev
 		}
@@ -177,17 +177,17 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, cat *words
 		js.Segments = append(js.Segments, sj)
 	}
 	doc.Tables = append(doc.Tables, st)
-	grid := render.Table{Title: t("cli.customers-on-the-r-f-grid"),
+	grid := report.Table{Title: t("cli.customers-on-the-r-f-grid"),
 		Columns: []string{"", "F1", "F2", "F3", "F4", "F5"}, Numeric: []bool{false, true, true, true, true, true}}
 	for r := 5; r >= 1; r-- {
 		row := []string{"R" + strconv.Itoa(r)}
 		for f := 1; f <= 5; f++ {
-			row = append(row, render.Int(seg.Grid.At(segment.Score(r), segment.Score(f)), lang))
+			row = append(row, report.Int(seg.Grid.At(segment.Score(r), segment.Score(f)), lang))
 		}
 		grid.Rows = append(grid.Rows, row)
 	}
 	doc.Tables = append(doc.Tables, grid)
-	edges := render.Table{Title: t("cli.score-edges-used"),
+	edges := report.Table{Title: t("cli.score-edges-used"),
 		Columns: []string{t("cli.score"), t("cli.from"), t("cli.to"), t("cli.customers"), t("cli.share")},
 		Numeric: []bool{false, true, true, true, true}}
 	scales := []segment.Scale{seg.R, seg.F}
@@ -201,9 +201,9 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, cat *words
 			}
 			lo, hi := strconv.FormatInt(b.Min, 10), strconv.FormatInt(b.Max, 10)
 			if sc.Measure == segment.Monetary {
-				lo, hi = render.Money(b.Min, lang), render.Money(b.Max, lang)
+				lo, hi = report.Money(b.Min, lang), report.Money(b.Max, lang)
 			}
-			edges.Rows = append(edges.Rows, []string{fmt.Sprintf("%s%d", sc.Measure.Letter(), b.Score), lo, hi, render.Int(b.Customers, lang), render.Percent(b.Share, lang)})
+			edges.Rows = append(edges.Rows, []string{fmt.Sprintf("%s%d", sc.Measure.Letter(), b.Score), lo, hi, report.Int(b.Customers, lang), report.Percent(b.Share, lang)})
 		}
 		if note := cat.ScaleNote(&sc); note != "" {
 			edges.Notes = append(edges.Notes, sc.Measure.Letter()+": "+note)
@@ -216,7 +216,7 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, cat *words
 		for _, s := range seg.Segments {
 			names[s.Code] = segmentName(s.Segment, lang)
 		}
-		ct := render.Table{Title: t("cli.customers-2"), Columns: []string{"id", t("cli.days-since-last-visit"), t("cli.visits"), "R", "F", "M", t("cli.segment")},
+		ct := report.Table{Title: t("cli.customers-2"), Columns: []string{"id", t("cli.days-since-last-visit"), t("cli.visits"), "R", "F", "M", t("cli.segment")},
 			Numeric: []bool{false, true, true, true, true, true, false}}
 		for _, c := range seg.Customers {
 			id := c.Key
@@ -238,7 +238,7 @@ func segmentsOutput(seg *segment.Result, asOf visit.Day, lang string, cat *words
 		doc.Tables = append(doc.Tables, ct)
 		js.List = list
 	}
-	out := &render.Output{Doc: doc, JSON: js}
+	out := &report.View{Page: doc, JSON: js}
 	if customers {
 		out.CSV = list
 	} else {
