@@ -198,9 +198,9 @@ func runReport(o *reportOptions) error {
 			return err
 		}
 	}
-	var called, skipped int
+	var calls *report.CallList
 	if o.contacts != "" {
-		if called, skipped, err = addCallList(&files, o.contacts, r, lang); err != nil {
+		if calls, err = addCallList(&files, o.contacts, r, lang); err != nil {
 			return err
 		}
 	}
@@ -221,7 +221,7 @@ func runReport(o *reportOptions) error {
 		return err
 	}
 	if o.contacts != "" && !o.a.io.Quiet && o.a.io.ErrTTY {
-		fmt.Fprintf(o.a.io.ErrOut, "winback: call list %s: %d customers, %d left out (no contact wanted)\n", o.contacts, called, skipped)
+		fmt.Fprintf(o.a.io.ErrOut, "winback: call list %s: %d customers, %d left out (no contact wanted)\n", o.contacts, calls.Len(), calls.Skipped)
 	}
 	return nil
 }
