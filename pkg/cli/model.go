@@ -1,11 +1,12 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
-	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/analysis"
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/report"
@@ -111,7 +112,9 @@ func runModel(o *modelOptions) error {
 	}
 	v := report.ModelViewOptions{AsOf: asOf, HoldoutEnd: end, Horizon: o.horizon, Lang: lang, Noun: o.noun.noun, Customers: o.customers}
 	if end != visit.NoDay {
-		if v.Holdout, err = holdout(full, ms, asOf, end, period); err != nil {
+		if v.Holdout, err = analysis.CheckModels(full, ms, asOf, end, period); errors.Is(err, analysis.ErrNoModel) {
+			return usagef("run without --holdout-end, or with more data", "no model fits these data, so there is nothing to check: %s", words.For("en").ModelNote(ms))
+		} else if err != nil {
 			return err
 		}
 	}
@@ -121,18 +124,4 @@ func runModel(o *modelOptions) error {
 	}
 	out := report.ModelView(ms, v)
 	return o.out.emit(o.io, format, lang, out)
-}
-
-// holdout compares the chosen model's predictions with the visits in (asOf, end].
-func holdout(set *history.Set, ms *lapse.Models, asOf, end visit.Day, period model.Period) (*model.Holdout, error) {
-	pred := ms.Predictor()
-	if pred == nil {
-		return nil, usagef("run without --holdout-end, or with more data", "no model fits these data, so there is nothing to check: %s", words.For("en").ModelNote(ms))
-	}
-	ho := lapse.GatherHoldout(set, end, asOf, period)
-	h, err := model.CompareHoldout(pred, ho.Summaries, ho.Actual, float64(end-asOf)/period.Length())
-	if err != nil {
-		return nil, fmt.Errorf("holdout: %w", err)
-	}
-	return &h, nil
 }

@@ -92,4 +92,3 @@ func (o *reportOptions) write(files *atomicfile.Set, targets []target, reps *rep
 	}
 	return nil
 }
-
