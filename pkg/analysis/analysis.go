@@ -238,17 +238,15 @@ func (r *Result) DayText(d visit.Day) string {
 // Both read the end of each history, which is a cache miss to reach, so they are worked
 // out in one pass, from each history's end back over the last year and to the last visit.
 func (r *Result) tails() (revenue12m float64, mix []Mix) {
-	type key struct{ kind, name string }
-	type count struct{ active, lapsed int }
 	// Counted by symbol, then by name: a map lookup by name per customer was most of it.
-	var channels, services []count
+	var channels, services []mixCount
 	if r.Set.Columns.Channel {
-		channels = make([]count, max(1, r.Set.Channels.Len()))
+		channels = make([]mixCount, max(1, r.Set.Channels.Len()))
 	}
 	if r.Set.Columns.Service {
-		services = make([]count, max(1, r.Set.Services.Len()))
+		services = make([]mixCount, max(1, r.Set.Services.Len()))
 	}
-	at := func(c []count, x history.Sym) *count {
+	at := func(c []mixCount, x history.Sym) *mixCount {
 		if c == nil {
 			return nil
 		}
@@ -287,7 +285,7 @@ func (r *Result) tails() (revenue12m float64, mix []Mix) {
 				continue
 			}
 			last = true
-			for _, c := range [2]*count{at(channels, e.Channel), at(services, e.Service)} {
+			for _, c := range [2]*mixCount{at(channels, e.Channel), at(services, e.Service)} {
 				switch {
 				case c == nil:
 				case missing:
@@ -299,16 +297,16 @@ func (r *Result) tails() (revenue12m float64, mix []Mix) {
 		}
 	}
 	revenue12m = round2(float64(cents) / 100)
-	counts := map[key]*count{}
-	fold := func(kind string, cs []count, names *history.Symbols) {
+	counts := map[mixKey]*mixCount{}
+	fold := func(kind string, cs []mixCount, names *history.Symbols) {
 		for x := range cs {
 			c := &cs[x]
 			if c.active == 0 && c.lapsed == 0 {
 				continue
 			}
-			k := key{kind, names.Name(history.Sym(x))}
+			k := mixKey{kind, names.Name(history.Sym(x))}
 			if counts[k] == nil {
-				counts[k] = &count{}
+				counts[k] = &mixCount{}
 			}
 			counts[k].active += c.active
 			counts[k].lapsed += c.lapsed
@@ -316,6 +314,17 @@ func (r *Result) tails() (revenue12m float64, mix []Mix) {
 	}
 	fold("channel", channels, r.Set.Channels)
 	fold("service", services, r.Set.Services)
+	return revenue12m, mixRows(counts, active, lapsed)
+}
+
+// mixKey and mixCount count the customers by the channel or service of their last visit.
+type mixKey struct{ kind, name string }
+type mixCount struct{ active, lapsed int }
+
+// mixRows are the mix's rows of counts, with their shares of all active and lapsed
+// customers, by kind, then most customers first.
+func mixRows(counts map[mixKey]*mixCount, active, lapsed int) []Mix {
+	var mix []Mix
 	for k, c := range counts {
 		row := Mix{Kind: k.kind, Name: k.name, Active: c.active, Lapsed: c.lapsed}
 		if active > 0 {
@@ -338,7 +347,7 @@ func (r *Result) tails() (revenue12m float64, mix []Mix) {
 		}
 		return strings.Compare(a.Name, b.Name)
 	})
-	return revenue12m, mix
+	return mix
 }
 
 // recencyEdges are the recency histogram's bins in days since the last visit.
