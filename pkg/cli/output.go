@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -14,9 +13,7 @@ import (
 
 	"github.com/winback/winback/pkg/atomicfile"
 	"github.com/winback/winback/pkg/history"
-	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/report"
-	"github.com/winback/winback/pkg/visit"
 	"github.com/winback/winback/pkg/words"
 )
 
@@ -88,75 +85,6 @@ func (o *outputOptions) formatName(known []string) (string, error) {
 		}
 	}
 	return "", usagef("use --format "+strings.Join(known, ", "), "unknown format %q", f)
-}
-
-// noVisits turns the error of an analysis that found no customer with a visit on or
-// before asOf (wrapping [model.ErrNoCustomers]) into a usage error with a hint: the export
-// has only cancellations, no-shows or future bookings by then, which is a problem of the
-// input or of its status column, not a failure. Other errors are returned as they are.
-func noVisits(err error, asOf visit.Day) error {
-	if !errors.Is(err, model.ErrNoCustomers) {
-		return err
-	}
-	return usagef("check that the status column marks attended visits (map its values with --status-map 'erledigt=attended'), or name a later date with --as-of",
-		"no customer has an attended visit on or before %s: the export has only cancellations, no-shows or future appointments by then", asOf)
-}
-
-// checkOutputs refuses an output path that is one of the inputs, standard input's file
-// among them (winback never overwrites its input), and one that is not a file to write.
-func checkOutputs(io_ *IOStreams, inputs []string, outputs ...string) error {
-	for _, out := range outputs {
-		if out == "" || out == "-" {
-			continue
-		}
-		if err := checkWritable(out); err != nil {
-			return err
-		}
-		for _, in := range inputs {
-			if in == "-" {
-				if io_.inIsFile(out) {
-					return usagef("write the output to another file", "output file %s is also the input (standard input)", out)
-				}
-				continue
-			}
-			if same(in, out) {
-				return usagef("write the output to another file", "output file %s is also an input", out)
-			}
-		}
-	}
-	return nil
-}
-
-// checkWritable refuses, before any work is done, an output that exists and is neither a
-// regular file nor a device or pipe to write through to (see [atomicfile.Write]).
-func checkWritable(out string) error {
-	fi, err := os.Stat(out)
-	if err != nil {
-		return nil // missing: created; unreadable: the write says why
-	}
-	m := fi.Mode()
-	if m.IsRegular() || m&(fs.ModeCharDevice|fs.ModeNamedPipe) != 0 {
-		return nil
-	}
-	kind := "special file"
-	switch {
-	case m.IsDir():
-		kind = "directory"
-	case m&fs.ModeSocket != 0:
-		kind = "socket"
-	}
-	return usagef("name a file to write (or /dev/stdout)", "output %s is a %s, not a file", out, kind)
-}
-
-func same(a, b string) bool {
-	fa, errA := os.Stat(a)
-	fb, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(fa, fb)
-	}
-	pa, _ := filepath.Abs(a)
-	pb, _ := filepath.Abs(b)
-	return pa == pb
 }
 
 // emit writes out in the chosen format to standard output or, atomically, to -o.
