@@ -1,31 +1,26 @@
 // Package analysis runs winback's whole analysis on a set of customer histories as of one
 // date — the repeat-buying models, the lapse rules, the reasons to ask about, the segments,
-// the trends — and assembles the report. It is the pure core behind the lapsed, explain and
-// report commands: inputs in, results out, no I/O, no clock.
+// the trends — and returns the results as codes and facts. It is the pure core behind the
+// lapsed, explain and report commands: inputs in, results out, no I/O, no clock. It says
+// nothing in words and writes no output: package report builds the report from a [Result].
 package analysis
 
 import (
-	"fmt"
 	"math"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unsafe"
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/money"
-	"github.com/winback/winback/pkg/pseudo"
 	"github.com/winback/winback/pkg/reason"
-	"github.com/winback/winback/pkg/report"
 	"github.com/winback/winback/pkg/segment"
 	"github.com/winback/winback/pkg/trend"
 	"github.com/winback/winback/pkg/visit"
-	"github.com/winback/winback/pkg/words"
 )
 
 // Options are the inputs of [Run] besides the histories.
@@ -40,7 +35,9 @@ type Options struct {
 	Backtest bool
 }
 
-// Result is every analysis of one run.
+// Result is every analysis of one run. The overview parts ([Result.Lift],
+// [Result.Trend], [Result.RevenueAndMix]) are worked out once, when first asked for,
+// however many reports a run writes.
 type Result struct {
 	Set      *history.Set
 	AsOf     visit.Day
@@ -54,40 +51,16 @@ type Result struct {
 	opt     Options
 	holdout *lapse.Holdout // gathered for the backtest (Options.Backtest)
 	// days are the ISO texts of the days from the set's first to the as-of date, made once
-	// and shared by the lapsed customers' last visits (see Result.day).
+	// and shared by the lapsed customers' last visits (see Result.DayText).
 	days func() []string
 
-	// What every report of the result shares, worked out once however many reports a
-	// run writes (a pseudonymized web page and the state with real ids, say).
-	mu     sync.Mutex
-	shared map[sharedKey]*sharedParts
 	ranked struct {
 		once sync.Once
 		idx  []int
 	}
-	warmed atomic.Uintptr // what warm loaded, summed
-}
-
-// sharedKey says which reports share parts: those in one language, with the overview or
-// without (ReportOptions.LapsedOnly).
-type sharedKey struct {
-	lang     string
-	overview bool
-}
-
-// sharedParts are the parts of a report that depend neither on the ids nor on contact
-// details, worked out in goroutines: done waits for all of them, revenue for the revenue
-// alone (the summary needs it before the rest).
-type sharedParts struct {
-	done, revenue sync.WaitGroup
-	parts         report.Report // Lift, and with the overview Trends, Cohorts, Mix and Recency
-	revenue12m    float64
-}
-
-// wait waits for all the parts: the mix is worked out with the revenue (see Result.tails).
-func (sh *sharedParts) wait() {
-	sh.revenue.Wait()
-	sh.done.Wait()
+	lift  func() []reason.LiftRow
+	trend func() ([]trend.Month, []trend.Cohort)
+	tail  func() (float64, []Mix)
 }
 
 // SegmentOf returns the segment code of customer i of the set ("" without a visit).
@@ -99,6 +72,9 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 		return nil, err
 	}
 	r := &Result{Set: set, AsOf: opt.AsOf, opt: opt}
+	r.lift = sync.OnceValue(func() []reason.LiftRow { return reason.Lift(r.Verdicts, r.Findings) })
+	r.trend = sync.OnceValues(func() ([]trend.Month, []trend.Cohort) { return trend.Compute(set, r.AsOf, r.lapseAfter) })
+	r.tail = sync.OnceValues(r.tails)
 	r.days = sync.OnceValue(func() []string {
 		if set.FirstDay == visit.NoDay || set.FirstDay > opt.AsOf {
 			return nil
@@ -191,43 +167,10 @@ func judge(set *history.Set, opt Options, ms *lapse.Models) ([]lapse.Verdict, []
 }
 
 // Lapsed returns the indexes of the lapsed and lost customers, most value at risk first.
-func (r *Result) Lapsed() []int { return slices.Clone(r.lapsedIndex()) }
-
-// lapsedIndex is [Result.Lapsed], ranked once and shared: not to be modified.
-func (r *Result) lapsedIndex() []int {
+// They are ranked once and shared by every caller: not to be modified.
+func (r *Result) Lapsed() []int {
 	r.ranked.once.Do(func() { r.ranked.idx = lapse.RankLapsedIndexInKeyOrder(r.Verdicts) })
 	return r.ranked.idx
-}
-
-// sharedFor returns the shared parts of the reports in lang, starting to work them out
-// for the first report that asks.
-func (r *Result) sharedFor(lang string, overview bool) *sharedParts {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	k := sharedKey{lang, overview}
-	if sh := r.shared[k]; sh != nil {
-		return sh
-	}
-	sh := &sharedParts{}
-	if r.shared == nil {
-		r.shared = map[sharedKey]*sharedParts{}
-	}
-	r.shared[k] = sh
-	if overview {
-		r.overview(&sh.parts, &sh.done)
-		sh.revenue.Go(func() { sh.revenue12m, sh.parts.Mix = r.tails() })
-	}
-	sh.done.Go(func() {
-		for _, l := range reason.Lift(r.Verdicts, r.Findings) {
-			lift := l.Lift
-			if math.IsInf(lift, 0) || math.IsNaN(lift) {
-				lift = 0 // never seen among active customers: the report says so by ActiveShare 0
-			}
-			sh.parts.Lift = append(sh.parts.Lift, report.LiftRow{Code: l.Code, Label: words.For(lang).ReasonLabel(l.Code),
-				Lapsed: l.Lapsed, LapsedShare: l.LapsedShare, Active: l.Active, ActiveShare: l.ActiveShare, Lift: lift})
-		}
-	})
-	return sh
 }
 
 // Index returns the position of the customer with the given key, or -1.
@@ -237,20 +180,6 @@ func (r *Result) Index(key string) int {
 		return -1
 	}
 	return i
-}
-
-// SegmentName returns the display name of a segment code in a language.
-func (r *Result) SegmentName(code, lang string) string {
-	c := words.For(lang)
-	for _, s := range r.Segments.Segments {
-		if s.Code == code {
-			return c.SegmentName(s.Segment)
-		}
-	}
-	if s, ok := segment.Lookup(code); ok {
-		return c.SegmentName(s)
-	}
-	return code
 }
 
 // lapseAfter is the number of days without a visit after which customer i counts as
@@ -268,232 +197,32 @@ func (r *Result) lapseAfter(i int) int {
 	return int(math.Max(r.opt.Lapse.Tolerance*usual, float64(r.opt.Lapse.MinGapDays)))
 }
 
-// ReportOptions say how the report shows the results.
-type ReportOptions struct {
-	Lang string
-	// Pseudonyms replaces ids with pseudonyms and leaves out names, e-mails and phones.
-	Pseudonyms *pseudo.Pseudonymizer
-	// Contacts includes names, phones and e-mails (ignored with Pseudonyms).
-	Contacts bool
-	// Shown is how many lapsed customers the human formats list (all are in csv/json).
-	Shown    int
-	Files    []string
-	Quality  report.Quality
-	Previous *report.Report
-	// PreviousPseudonyms turns keys into the ids of the previous report when that one was
-	// pseudonymized (nil: it has real ids).
-	PreviousPseudonyms *pseudo.Pseudonymizer
-	// Defer leaves the lapsed customers and the status map to be filled in when a
-	// format needs them (see [report.Report.Defer]): a table or web page shows a few dozen
-	// of possibly hundreds of thousands of lapsed customers, and only JSON the statuses.
-	Defer bool
-	// LapsedOnly builds only what a list of the lapsed customers shows (winback lapsed): the
-	// summary's counts and value at risk, the lapsed customers, the lift and the model. The
-	// revenue, segment table, trend, cohorts, mix and recency histogram are left empty: on a
-	// large data set they are each another pass over every customer's events.
-	LapsedOnly bool
-	// Noun is what the report's texts call customers; empty for customers.
-	Noun words.Noun
-}
+// Lift is what the reasons say about the business: how much more often each finding is
+// seen among the lapsed than among the active customers ([reason.Lift]).
+func (r *Result) Lift() []reason.LiftRow { return r.lift() }
 
-// Report assembles the report. The model's backtest is left to the caller ([Result.Backtest]
-// fits the models again, which one run should do once for all its outputs). The reports of
-// one result share what depends on neither ids nor contact details (the ranking, lift,
-// trend, cohorts, mix, recency and revenue), worked out once per language.
-func (r *Result) Report(o ReportOptions) *report.Report {
-	lang := o.Lang
-	set := r.Set
-	rep := &report.Report{
-		Version: report.Version, Lang: lang, AsOf: r.AsOf.String(),
-		Pseudonymized: o.Pseudonyms != nil, HasAmounts: set.Columns.Amount,
-		Quality: o.Quality, LapsedShown: o.Shown,
-	}
-	if o.Noun != words.Customers {
-		rep.Noun = string(o.Noun)
-	}
-	for _, f := range o.Files {
-		rep.Files = append(rep.Files, filepath.Base(f))
-	}
-	id := func(key string) string {
-		if o.Pseudonyms != nil {
-			return o.Pseudonyms.Name(key)
-		}
-		return key
-	}
-	// summary
-	// Counted by number, named after: a map update per customer was most of the loop.
-	var byStatus, byRule [256]int
-	for i := range r.Verdicts {
-		v := &r.Verdicts[i]
-		if v.Rule == lapse.RuleNoVisit && v.Status != lapse.Booked {
-			continue
-		}
-		rep.Summary.Customers++
-		byStatus[v.Status]++
-		byRule[v.Rule]++
-		if v.Status.Missing() {
-			rep.Summary.ValueAtRisk += float64(v.ValueAtRisk) / 100
-		}
-	}
-	rep.Summary.ByStatus = map[string]int{}
-	decided := map[string]int{}
-	for k := range 256 {
-		if byStatus[k] > 0 {
-			rep.Summary.ByStatus[lapse.Status(k).String()] += byStatus[k]
-		}
-		if byRule[k] > 0 {
-			decided[lapse.Rule(k).String()] += byRule[k]
-		}
-	}
-	rep.Summary.ValueAtRisk = round2(rep.Summary.ValueAtRisk)
-	// The parts that do not depend on the lapsed list are worked out meanwhile, once for
-	// all reports: a JSON report writes its lapsed list before them, and so may start
-	// before they are done (report.Deferred.Parts).
-	sh := r.sharedFor(lang, !o.LapsedOnly)
-	if !o.LapsedOnly {
-		rep.Segments = r.segmentsPart(lang)
-	}
-	// The lapsed customers, ranked, are filled in when a format shows them: a web page or
-	// table shows a few dozen of possibly hundreds of thousands. What the list's columns
-	// depend on is known now.
-	idx := r.lapsedIndex()
-	// The writers fill customers in in chunks of a multiple of warmAhead, in order: each
-	// warmAhead-th customer loads the next ones ahead.
-	ahead := func(k int) {
-		if k%warmAhead == 0 {
-			r.warm(idx[k:min(k+warmAhead, len(idx))])
-		}
-	}
-	d := report.Deferred{
-		Lapsed: len(idx),
-		Customer: func(k int, c *report.Customer) {
-			ahead(k)
-			r.customer(idx[k], lang, o, c)
-			r.details(idx[k], lang, id, c)
-		},
-		Statuses: func() []report.Status { return r.statuses(id) },
-		// The set's keys ascend, each once; pseudonyms do not keep their order.
-		StatusesInOrder: o.Pseudonyms == nil,
-	}
-	for _, i := range idx {
-		if math.Round(r.Verdicts[i].PAlive*1000)/1000 >= 0 { // as customer rounds it
-			d.PAlive = true
-			break
-		}
-	}
-	if o.Pseudonyms == nil && o.Contacts {
-		if r.Set.ContactsWithheld {
-			panic("analysis: a report with contact details of a set read without them (export.Options.WithholdContacts)")
-		}
-		for _, i := range idx {
-			if h := &set.Customers[i]; h.Name != "" || h.Phone != "" || h.Email != "" || h.ContactPreference != "" {
-				d.Contacts = true
-				break
-			}
-		}
-	}
-	done := func() {
-		sh.wait()
-		p := &sh.parts
-		rep.Lift, rep.Trends, rep.Cohorts, rep.Mix, rep.Recency = p.Lift, p.Trends, p.Cohorts, p.Mix, p.Recency
-	}
-	if o.Defer && !o.LapsedOnly {
-		d.Parts = done
-	}
-	rep.Defer(d)
-	rep.Unavailable = reason.Unavailable(set.Columns)
-	rep.Model = r.modelPart(decided, words.ForNoun(lang, o.Noun))
-	if o.Previous != nil {
-		prevID := func(key string) string { return key }
-		if o.PreviousPseudonyms != nil {
-			prevID = o.PreviousPseudonyms.Name
-		}
-		rep.Since = since(o.Previous, r, prevID, id)
-	}
-	sh.revenue.Wait()
-	rep.Summary.Revenue12m = sh.revenue12m
-	if d.Parts == nil {
-		done()
-	}
-	if !o.Defer {
-		rep.Complete()
-	}
-	return rep
-}
+// Trend returns the monthly trend and the cohorts ([trend.Compute]), a customer counting
+// as lapsed after Tolerance × their usual gap.
+func (r *Result) Trend() ([]trend.Month, []trend.Cohort) { return r.trend() }
 
-// warmAhead is how many lapsed customers are loaded ahead as they are filled in for the
-// formats that list them all (see warm).
-const warmAhead = 64
+// RevenueAndMix returns the revenue of the visits in the year up to as-of, in currency
+// units rounded to cents, and the channel and service mix.
+func (r *Result) RevenueAndMix() (revenue12m float64, mix []Mix) { return r.tail() }
 
-// warm loads what filling in the customers idx reads: each one's verdict, history,
-// segment and findings, then the bytes of their keys and findings. The ranked order is no
-// order in memory, and filling customers in one at a time waits for each cache miss in
-// turn; these tight loops have the misses of many customers in flight at once.
-func (r *Result) warm(idx []int) {
-	var sink uintptr
-	for _, i := range idx {
-		v, h := &r.Verdicts[i], &r.Set.Customers[i]
-		sink += uintptr(v.Status) + uintptr(v.Visits) + uintptr(v.ValueAtRisk) +
-			uintptr(len(h.Key)) + uintptr(len(r.segment[i])) + uintptr(len(r.Findings[i]))
-	}
-	for _, i := range idx {
-		if key := r.Set.Customers[i].Key; key != "" {
-			sink += uintptr(key[0])
-		}
-		if fs := r.Findings[i]; len(fs) > 0 {
-			sink += uintptr(len(fs[0].Code)) + uintptr(fs[len(fs)-1].Facts.Count)
-		}
-	}
-	r.warmed.Add(sink) // so that the loads are not optimised away
-}
-
-// segmentsPart is the report's segment grid and table.
-func (r *Result) segmentsPart(lang string) report.SegmentsPart {
-	p := report.SegmentsPart{Grid: r.Segments.Grid}
-	for _, s := range r.Segments.Segments {
-		p.Rows = append(p.Rows, report.SegmentRow{
-			Code: s.Code, Name: r.SegmentName(s.Code, lang), Customers: s.Customers, Share: s.Share,
-			MedianRecency: s.MedianRecency, MedianFrequency: s.MedianFrequency,
-			Revenue: float64(s.Revenue) / 100, RevenueShare: s.RevenueShare,
-		})
-	}
-	return p
-}
-
-// overview works out the parts of the report about all customers' visits into parts: the
-// trend and cohorts, the mix and the recency histogram, in goroutines of side.
-func (r *Result) overview(parts *report.Report, side *sync.WaitGroup) {
-	set := r.Set
-	side.Go(func() {
-		months, cohorts := trend.Compute(set, r.AsOf, r.lapseAfter)
-		for _, m := range months {
-			parts.Trends = append(parts.Trends, report.MonthRow{Month: m.Month, Active: m.Active, New: m.New, Lapsed: m.Lapsed, Returned: m.Returned})
-		}
-		for _, c := range cohorts {
-			parts.Cohorts = append(parts.Cohorts, report.CohortRow{Cohort: c.Name, Customers: c.Customers, After: trend.After, Retained: c.Retained})
-		}
-	})
-	side.Go(func() { parts.Recency = r.recency() })
-}
-
-// statuses lists the id of every customer the summary counts with their status, in the
-// customers' order (that of the ids unless they are pseudonyms).
-func (r *Result) statuses(id func(string) string) []report.Status {
-	list := make([]report.Status, 0, len(r.Verdicts))
-	for i, v := range r.Verdicts {
-		if v.Rule == lapse.RuleNoVisit && v.Status != lapse.Booked {
-			continue
-		}
-		list = append(list, report.Status{ID: id(r.Set.Customers[i].Key), Status: v.Status.String()})
-	}
-	return list
+// Mix counts the active and lapsed customers whose last visit was of one channel or
+// service. Name is "–" for visits without one.
+type Mix struct {
+	Kind                     string // channel or service
+	Name                     string
+	Active, Lapsed           int
+	ActiveShare, LapsedShare float64 // of all active, all lapsed customers
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
-// day returns d.String(), shared for the days of the data: a list of 200,000 lapsed
+// DayText returns d.String(), shared for the days of the data: a list of 200,000 lapsed
 // customers made as many strings of a few thousand days.
-func (r *Result) day(d visit.Day) string {
+func (r *Result) DayText(d visit.Day) string {
 	// Without a first day (a set made by hand) there are no days, and d-FirstDay would
 	// overflow.
 	if days := r.days(); len(days) > 0 && d >= r.Set.FirstDay {
@@ -504,99 +233,20 @@ func (r *Result) day(d visit.Day) string {
 	return d.String()
 }
 
-// customer fills in lapsed customer i's verdict and contact details.
-func (r *Result) customer(i int, lang string, o ReportOptions, c *report.Customer) {
-	h := &r.Set.Customers[i]
-	v := &r.Verdicts[i]
-	*c = report.Customer{
-		Status: v.Status.String(), LastVisit: r.day(v.LastVisit), Visits: v.Visits,
-		UsualGap: math.Round(v.UsualGap*10) / 10, Overdue: v.Overdue, ValueAtRisk: float64(v.ValueAtRisk) / 100,
-		PAlive: math.Round(v.PAlive*1000) / 1000, Rule: words.ForNoun(lang, o.Noun).Explanation(v),
-	}
-	if o.Pseudonyms == nil && o.Contacts {
-		c.Name, c.Phone, c.Email, c.ContactPreference = h.Name, h.Phone, h.Email, h.ContactPreference
-	}
-}
-
-// details fills in lapsed customer i's id, segment, reasons and questions.
-func (r *Result) details(i int, lang string, id func(string) string, c *report.Customer) {
-	// With buffers of its own, never reused, the customer's texts stay as they are.
-	_, texts := r.fillDetails(i, lang, id, c, nil, nil)
-	appendQuestions(c, texts[len(texts):])
-}
-
-// appendQuestions sets c's Questions to its top two questions, as the call list
-// joins them, appending the text to texts (which c.Questions points into) and returning
-// the grown slice.
-func appendQuestions(c *report.Customer, texts []byte) []byte {
-	c.Questions = ""
-	if len(c.Reasons) == 0 {
-		return texts
-	}
-	start := len(texts)
-	texts = append(texts, c.Reasons[0].Question...)
-	if len(c.Reasons) > 1 {
-		texts = append(texts, ' ')
-		texts = append(texts, c.Reasons[1].Question...)
-	}
-	if len(texts) > start {
-		c.Questions = unsafe.String(&texts[start], len(texts)-start)
-	}
-	return texts
-}
-
-// fillDetails fills in c's id, segment and reasons, appending the reasons to reasons and
-// their texts, rendered in the one language, to texts, which c's strings point into: they
-// are valid until texts is written to again. It returns the grown slices.
-func (r *Result) fillDetails(i int, lang string, id func(string) string, c *report.Customer, reasons []report.Reason, texts []byte) ([]report.Reason, []byte) {
-	c.ID, c.Segment = id(r.Set.Customers[i].Key), r.SegmentName(r.segment[i], lang)
-	fs := r.Findings[i]
-	if len(fs) == 0 {
-		c.Reasons = nil // as JSON shows
-		return reasons, texts
-	}
-	from := len(texts)
-	ends := make([]int, 0, 2*8) // where each text ends in texts
-	cat := words.For(lang)
-	for k := range fs {
-		start := len(texts)
-		var evLen int
-		texts, evLen = cat.AppendReason(texts, fs[k].Code, &fs[k].Facts)
-		ends = append(ends, start+evLen, len(texts))
-	}
-	// The strings are made once texts has stopped growing.
-	text := func(from, to int) string {
-		if from == to {
-			return ""
-		}
-		return unsafe.String(&texts[from], to-from)
-	}
-	n := len(reasons)
-	for k := range fs {
-		ev, q := text(from, ends[2*k]), text(ends[2*k], ends[2*k+1])
-		from = ends[2*k+1]
-		reasons = append(reasons, report.Reason{Code: fs[k].Code, Weight: fs[k].Weight, Evidence: ev, Question: q})
-	}
-	c.Reasons = reasons[n:]
-	return reasons, texts
-}
-
 // tails works out the revenue of the visits in the year up to as-of, and the mix: the
 // channel and service of each customer's last visit among active and lapsed customers.
 // Both read the end of each history, which is a cache miss to reach, so they are worked
 // out in one pass, from each history's end back over the last year and to the last visit.
-func (r *Result) tails() (revenue12m float64, mix []report.MixRow) {
-	type key struct{ kind, name string }
-	type count struct{ active, lapsed int }
+func (r *Result) tails() (revenue12m float64, mix []Mix) {
 	// Counted by symbol, then by name: a map lookup by name per customer was most of it.
-	var channels, services []count
+	var channels, services []mixCount
 	if r.Set.Columns.Channel {
-		channels = make([]count, max(1, r.Set.Channels.Len()))
+		channels = make([]mixCount, max(1, r.Set.Channels.Len()))
 	}
 	if r.Set.Columns.Service {
-		services = make([]count, max(1, r.Set.Services.Len()))
+		services = make([]mixCount, max(1, r.Set.Services.Len()))
 	}
-	at := func(c []count, x history.Sym) *count {
+	at := func(c []mixCount, x history.Sym) *mixCount {
 		if c == nil {
 			return nil
 		}
@@ -635,7 +285,7 @@ func (r *Result) tails() (revenue12m float64, mix []report.MixRow) {
 				continue
 			}
 			last = true
-			for _, c := range [2]*count{at(channels, e.Channel), at(services, e.Service)} {
+			for _, c := range [2]*mixCount{at(channels, e.Channel), at(services, e.Service)} {
 				switch {
 				case c == nil:
 				case missing:
@@ -647,16 +297,16 @@ func (r *Result) tails() (revenue12m float64, mix []report.MixRow) {
 		}
 	}
 	revenue12m = round2(float64(cents) / 100)
-	counts := map[key]*count{}
-	fold := func(kind string, cs []count, names *history.Symbols) {
+	counts := map[mixKey]*mixCount{}
+	fold := func(kind string, cs []mixCount, names *history.Symbols) {
 		for x := range cs {
 			c := &cs[x]
 			if c.active == 0 && c.lapsed == 0 {
 				continue
 			}
-			k := key{kind, names.Name(history.Sym(x))}
+			k := mixKey{kind, names.Name(history.Sym(x))}
 			if counts[k] == nil {
-				counts[k] = &count{}
+				counts[k] = &mixCount{}
 			}
 			counts[k].active += c.active
 			counts[k].lapsed += c.lapsed
@@ -664,8 +314,19 @@ func (r *Result) tails() (revenue12m float64, mix []report.MixRow) {
 	}
 	fold("channel", channels, r.Set.Channels)
 	fold("service", services, r.Set.Services)
+	return revenue12m, mixRows(counts, active, lapsed)
+}
+
+// mixKey and mixCount count the customers by the channel or service of their last visit.
+type mixKey struct{ kind, name string }
+type mixCount struct{ active, lapsed int }
+
+// mixRows are the mix's rows of counts, with their shares of all active and lapsed
+// customers, by kind, then most customers first.
+func mixRows(counts map[mixKey]*mixCount, active, lapsed int) []Mix {
+	var mix []Mix
 	for k, c := range counts {
-		row := report.MixRow{Kind: k.kind, Name: k.name, Active: c.active, Lapsed: c.lapsed}
+		row := Mix{Kind: k.kind, Name: k.name, Active: c.active, Lapsed: c.lapsed}
 		if active > 0 {
 			row.ActiveShare = float64(c.active) / float64(active)
 		}
@@ -677,7 +338,7 @@ func (r *Result) tails() (revenue12m float64, mix []report.MixRow) {
 		}
 		mix = append(mix, row)
 	}
-	slices.SortFunc(mix, func(a, b report.MixRow) int {
+	slices.SortFunc(mix, func(a, b Mix) int {
 		if a.Kind != b.Kind {
 			return strings.Compare(a.Kind, b.Kind)
 		}
@@ -686,21 +347,23 @@ func (r *Result) tails() (revenue12m float64, mix []report.MixRow) {
 		}
 		return strings.Compare(a.Name, b.Name)
 	})
-	return revenue12m, mix
+	return mix
 }
 
 // recencyEdges are the recency histogram's bins in days since the last visit.
 var recencyEdges = []int{0, 30, 60, 90, 180, 365, 730}
 
-func (r *Result) recency() []report.Bin {
-	bins := make([]report.Bin, len(recencyEdges))
+// RecencyBin counts the customers with a visit whose last one was FromDays to ToDays
+// (exclusive; -1: no end) days before as-of.
+type RecencyBin struct{ FromDays, ToDays, Customers int }
+
+// Recency is the histogram of the days since each customer's last visit.
+func (r *Result) Recency() []RecencyBin {
+	bins := make([]RecencyBin, len(recencyEdges))
 	for i, lo := range recencyEdges {
-		bins[i] = report.Bin{FromDays: lo, ToDays: -1}
+		bins[i] = RecencyBin{FromDays: lo, ToDays: -1}
 		if i+1 < len(recencyEdges) {
 			bins[i].ToDays = recencyEdges[i+1]
-			bins[i].Label = fmt.Sprintf("%d–%d", lo, recencyEdges[i+1]-1)
-		} else {
-			bins[i].Label = fmt.Sprintf("%d+", lo)
 		}
 	}
 	for _, v := range r.Verdicts {
@@ -717,94 +380,29 @@ func (r *Result) recency() []report.Bin {
 	return bins
 }
 
-func (r *Result) modelPart(decided map[string]int, c *words.Catalogue) report.ModelPart {
-	m := report.ModelPart{Decided: decided, Note: c.ModelNote(r.Models)}
-	switch r.Models.Chosen {
-	case "bgnbd":
-		p := r.Models.BGNBD.Params
-		m.Model, m.Params = "BG/NBD", map[string]float64{"r": p.R, "alpha": p.Alpha, "a": p.A, "b": p.B}
-	case "pareto-nbd":
-		p := r.Models.ParetoNBD.Params
-		m.Model, m.Params = "Pareto/NBD", map[string]float64{"r": p.R, "alpha": p.Alpha, "s": p.S, "beta": p.Beta}
-	}
-	return m
-}
-
-// since compares with the previous run's report. prevID maps a customer key to the id the
-// previous report used; outID to the id this report shows. Won back are the customers who
-// were lapsed, lost or due a follow-up after a finished course last time and have visited
-// since: all of them needed a call to come back. The win-back rate divides by all of those.
-func since(prev *report.Report, r *Result, prevID, outID func(string) string) *report.Since {
-	s := &report.Since{PreviousAsOf: prev.AsOf, NewlyLapsed: []string{}, StillLapsed: []string{}, WonBack: []string{}, NewlyDue: []string{}}
-	missing := func(st string) bool { return st == lapse.Lapsed.String() || st == lapse.Lost.String() }
-	away := func(st string) bool { return missing(st) || st == lapse.FollowUp.String() }
-	prevAsOf, err := visit.ParseDay(prev.AsOf)
-	if err != nil {
-		prevAsOf = visit.NoDay
-	}
-	lapsedBefore := 0
-	for _, st := range prev.Statuses {
-		if away(st) {
-			lapsedBefore++
-		}
-	}
-	for i, v := range r.Verdicts {
-		if v.Rule == lapse.RuleNoVisit && v.Status != lapse.Booked {
-			continue
-		}
-		key := r.Set.Customers[i].Key
-		before := prev.Statuses[prevID(key)]
-		st := v.Status.String()
-		id := outID(key)
-		switch {
-		case away(before) && prevAsOf != visit.NoDay && v.LastVisit != visit.NoDay && v.LastVisit > prevAsOf:
-			s.WonBack = append(s.WonBack, id)
-		case missing(st) && missing(before):
-			s.StillLapsed = append(s.StillLapsed, id)
-		case missing(st):
-			s.NewlyLapsed = append(s.NewlyLapsed, id)
-		case st == lapse.Due.String() && before != lapse.Due.String():
-			s.NewlyDue = append(s.NewlyDue, id)
-		}
-	}
-	for _, l := range [][]string{s.NewlyLapsed, s.StillLapsed, s.WonBack, s.NewlyDue} {
-		slices.Sort(l)
-	}
-	if lapsedBefore > 0 {
-		s.WinBackRate = float64(len(s.WonBack)) / float64(lapsedBefore)
-	}
-	return s
-}
-
 // Backtest checks the model on the data itself: it fits up to a calibration end before
 // the as-of date and compares the predicted with the actual visits since, by calibration
-// frequency. The holdout is a third of the data's span, at most 26 weeks; nil when the data
-// span less than a year or no model is usable on the calibration period.
-func (r *Result) Backtest() *report.Backtest {
-	h := r.holdout // gathered by Run with Options.Backtest
-	if h == nil {
+// frequency. The holdout is a third of the data's span, at most 26 weeks; h is nil when the
+// data span less than a year or no model is usable on the calibration period.
+func (r *Result) Backtest() (calEnd visit.Day, h *model.Holdout) {
+	hold := r.holdout // gathered by Run with Options.Backtest
+	if hold == nil {
 		cal, ok := calibrationEnd(r.Set, r.AsOf)
 		if !ok {
-			return nil
+			return visit.NoDay, nil
 		}
-		h = lapse.GatherHoldout(r.Set, r.AsOf, cal, r.opt.Period)
+		hold = lapse.GatherHoldout(r.Set, r.AsOf, cal, r.opt.Period)
 	}
-	cal := h.Cal
-	pred, err := lapse.FitHoldout(h)
+	cal := hold.Cal
+	pred, err := lapse.FitHoldout(hold)
 	if err != nil || pred == nil {
-		return nil
+		return visit.NoDay, nil
 	}
-	hc, err := model.CompareHoldout(pred, h.Summaries, h.Actual, float64(r.AsOf-cal)/r.opt.Period.Length())
+	hc, err := model.CompareHoldout(pred, hold.Summaries, hold.Actual, float64(r.AsOf-cal)/r.opt.Period.Length())
 	if err != nil {
-		return nil
+		return visit.NoDay, nil
 	}
-	b := &report.Backtest{CalibrationEnd: cal.String(), HoldoutEnd: r.AsOf.String(),
-		Actual: hc.SumActual, Predicted: round2(hc.SumPredicted), Error: hc.TotalError}
-	for _, bin := range hc.Bins {
-		b.Bins = append(b.Bins, report.BacktestBin{Frequency: bin.Label, Customers: bin.Customers,
-			Actual: math.Round(bin.Actual*1e4) / 1e4, Predicted: math.Round(bin.Predicted*1e4) / 1e4})
-	}
-	return b
+	return cal, &hc
 }
 
 // calibrationEnd returns the end of the backtest's calibration period, or false when the

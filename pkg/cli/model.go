@@ -1,17 +1,15 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
-	"slices"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
-	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/analysis"
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/model"
-	"github.com/winback/winback/pkg/pseudo"
-	"github.com/winback/winback/pkg/render"
+	"github.com/winback/winback/pkg/report"
 	"github.com/winback/winback/pkg/visit"
 	"github.com/winback/winback/pkg/words"
 )
@@ -58,7 +56,7 @@ predicted with the actual visits in the months after, by how often customers cam
 		RunE: a.runE(&o.files, func() error { return runModel(o) }),
 	}
 	o.input.bind(c)
-	o.out.bind(c, render.Formats)
+	o.out.bind(c, report.ViewFormats)
 	c.Flags().StringVar(&o.period, "period", "week", "time unit of the models: day, week or month")
 	c.Flags().Float64Var(&o.horizon, "horizon", 52, "horizon of the expected visits, in periods")
 	c.Flags().StringVar(&o.holdoutEnd, "holdout-end", "", "compare predictions with the actual visits from --as-of to this date (yyyy-mm-dd)")
@@ -69,37 +67,12 @@ predicted with the actual visits in the months after, by how often customers cam
 	return c
 }
 
-// modelJSON is the JSON document of model.
-type modelJSON struct {
-	Version int `json:"version"`
-	*lapse.Models
-	// Note says which model is used and why the others are not, in the output's language.
-	Note    string         `json:"note"`
-	Horizon float64        `json:"horizon_periods"`
-	Holdout *model.Holdout `json:"holdout,omitempty"`
-	// HoldoutEnd is the end of the holdout period.
-	HoldoutEnd string `json:"holdout_end,omitempty"`
-}
-
-// modelCustomer is one row of model --customers.
-type modelCustomer struct {
-	ID             string  `csv:"id"`
-	Visits         int     `csv:"visits"`
-	X              float64 `csv:"x"`
-	Tx             float64 `csv:"t_x"`
-	T              float64 `csv:"T"`
-	PAlive         float64 `csv:"p_alive"`
-	ExpectedVisits float64 `csv:"expected_visits"`
-	ExpectedSpend  float64 `csv:"expected_spend"`
-	ExpectedValue  float64 `csv:"expected_value_12_months"`
-}
-
 func runModel(o *modelOptions) error {
 	lang, err := o.out.language(o.io)
 	if err != nil {
 		return err
 	}
-	format, err := o.out.formatName(render.Formats)
+	format, err := o.out.formatName(report.ViewFormats)
 	if err != nil {
 		return err
 	}
@@ -137,131 +110,18 @@ func runModel(o *modelOptions) error {
 	if err != nil {
 		return noVisits(fmt.Errorf("model: %w", err), asOf)
 	}
-	js := modelJSON{Version: 1, Models: ms, Note: words.ForNoun(lang, o.noun.noun).ModelNote(ms), Horizon: o.horizon}
+	v := report.ModelViewOptions{AsOf: asOf, HoldoutEnd: end, Horizon: o.horizon, Lang: lang, Noun: o.noun.noun, Customers: o.customers}
 	if end != visit.NoDay {
-		h, err := holdout(full, ms, asOf, end, period)
-		if err != nil {
+		if v.Holdout, err = analysis.CheckModels(full, ms, asOf, end, period); errors.Is(err, analysis.ErrNoModel) {
+			return usagef("run without --holdout-end, or with more data", "no model fits these data, so there is nothing to check: %s", words.For("en").ModelNote(ms))
+		} else if err != nil {
 			return err
 		}
-		js.Holdout, js.HoldoutEnd = h, end.String()
 	}
 	// The customers are listed by pseudonym where the rule says so (pseudonymizedByDefault).
-	var ps *pseudo.Pseudonymizer
 	if o.customers {
-		ps = o.privacy.pseudonymizer(o.io, format, false, customerKeys(res.Set))
+		v.Pseudonyms = o.privacy.pseudonymizer(o.io, format, false, customerKeys(res.Set))
 	}
-	rows := make([]modelCustomer, 0, len(ms.Customers))
-	for i, p := range ms.Customers {
-		if p.Visits == 0 {
-			continue
-		}
-		id := p.Key
-		if ps != nil {
-			id = ps.Name(p.Key)
-		}
-		rows = append(rows, modelCustomer{ID: id, Visits: p.Visits, X: p.X, Tx: p.Tx, T: p.T, PAlive: p.PAlive,
-			ExpectedVisits: ms.ExpectedVisits(i, o.horizon*period.Length()), ExpectedSpend: p.ExpectedSpend, ExpectedValue: p.ExpectedValue})
-	}
-	if !o.customers {
-		js.Models = withoutCustomers(ms)
-	} else if ps != nil {
-		js.Models = pseudonymized(ms, ps)
-	}
-	out := &render.Output{Doc: modelDoc(ms, js.Holdout, rows, asOf, end, lang, o, ps != nil), JSON: js, CSV: rows}
+	out := report.ModelView(ms, v)
 	return o.out.emit(o.io, format, lang, out)
-}
-
-// pseudonymized returns a copy of ms whose customers are named by their pseudonyms.
-func pseudonymized(ms *lapse.Models, ps *pseudo.Pseudonymizer) *lapse.Models {
-	c := *ms
-	c.Customers = slices.Clone(ms.Customers)
-	for i := range c.Customers {
-		c.Customers[i].Key = ps.Name(c.Customers[i].Key)
-	}
-	return &c
-}
-
-func withoutCustomers(ms *lapse.Models) *lapse.Models {
-	c := *ms
-	c.Customers = nil
-	return &c
-}
-
-// holdout compares the chosen model's predictions with the visits in (asOf, end].
-func holdout(set *history.Set, ms *lapse.Models, asOf, end visit.Day, period model.Period) (*model.Holdout, error) {
-	pred := ms.Predictor()
-	if pred == nil {
-		return nil, usagef("run without --holdout-end, or with more data", "no model fits these data, so there is nothing to check: %s", words.For("en").ModelNote(ms))
-	}
-	ho := lapse.GatherHoldout(set, end, asOf, period)
-	h, err := model.CompareHoldout(pred, ho.Summaries, ho.Actual, float64(end-asOf)/period.Length())
-	if err != nil {
-		return nil, fmt.Errorf("holdout: %w", err)
-	}
-	return &h, nil
-}
-
-func modelDoc(ms *lapse.Models, h *model.Holdout, rows []modelCustomer, asOf, end visit.Day, lang string, o *modelOptions, pseudonymized bool) *render.Doc {
-	cat := words.ForNoun(lang, o.noun.noun)
-	t := cat.T
-	f := func(x float64) string { return render.Decimal(x, 4, lang) }
-	doc := &render.Doc{Title: t("cli.repeat-buying-models")}
-	doc.Facts = []render.Fact{
-		{Label: t("cli.as-of"), Value: dayText(asOf, lang)},
-		{Label: t("cli.time-unit"), Value: cat.Period(ms.Period)},
-		{Label: t("cli.customers-fitted"), Value: render.Int(ms.BGNBD.Customers, lang)},
-		{Label: t("cli.came-back-at-least-once"), Value: render.Int(ms.BGNBD.Repeaters, lang)},
-		{Label: t("cli.used-for-lapse"), Value: map[string]string{"bgnbd": "BG/NBD", "pareto-nbd": "Pareto/NBD", "none": t("cli.none-simple-rules")}[ms.Chosen]},
-	}
-	fits := render.Table{Title: t("cli.fits"),
-		Columns: []string{t("cli.model"), t("cli.parameters"), cat.T("model.loglik"), t("cli.converged"), t("cli.usable")}}
-	usable := func(name string, ok bool, flags []model.Flag, failed bool, why string) string {
-		if ok {
-			return t("cli.yes")
-		}
-		return t("cli.no") + cat.WhyNot(name, flags, failed, why)
-	}
-	yes := func(b bool) string { return map[bool]string{true: t("cli.yes"), false: t("cli.no-2")}[b] }
-	b, p := ms.BGNBD, ms.ParetoNBD
-	fits.Rows = append(fits.Rows,
-		[]string{"BG/NBD", fmt.Sprintf("r=%s α=%s a=%s b=%s", f(b.Params.R), f(b.Params.Alpha), f(b.Params.A), f(b.Params.B)), render.Decimal(b.LogLik, 3, lang), yes(b.Converged), usable("BG/NBD", b.Usable, b.Flags, b.Failed, b.WhyNot)},
-		[]string{"Pareto/NBD", fmt.Sprintf("r=%s α=%s s=%s β=%s", f(p.Params.R), f(p.Params.Alpha), f(p.Params.S), f(p.Params.Beta)), render.Decimal(p.LogLik, 3, lang), yes(p.Converged), usable("Pareto/NBD", p.Usable, p.Flags, p.Failed, p.WhyNot)})
-	if g := ms.GammaGamma; g != nil {
-		fits.Rows = append(fits.Rows, []string{"Gamma-Gamma", fmt.Sprintf("p=%s q=%s γ=%s", f(g.Params.P), f(g.Params.Q), f(g.Params.Gamma)), render.Decimal(g.LogLik, 3, lang), yes(g.Converged), usable("Gamma-Gamma", g.Usable, g.Flags, g.Failed, g.WhyNot)})
-	}
-	fits.Notes = []string{cat.ModelNote(ms)}
-	doc.Tables = append(doc.Tables, fits)
-	if h != nil {
-		ht := render.Table{
-			Title:   fmt.Sprintf(t("cli.check-against-x-to-x-visits"), dayText(asOf+1, lang), dayText(end, lang)),
-			Columns: []string{t("cli.repeat-visits-before"), t("cli.customers"), t("cli.actual"), t("cli.predicted")},
-			Numeric: []bool{false, true, true, true}}
-		for _, bin := range h.Bins {
-			ht.Rows = append(ht.Rows, []string{bin.Label, render.Int(bin.Customers, lang), render.Decimal(bin.Actual, 4, lang), render.Decimal(bin.Predicted, 4, lang)})
-		}
-		ht.Notes = []string{fmt.Sprintf(t("cli.all-customers-x-visits-actual-x"),
-			render.Decimal(h.SumActual, 0, lang), render.Decimal(h.SumPredicted, 1, lang), signedPercent(h.TotalError, lang), render.Decimal(h.MAE, 3, lang))}
-		doc.Tables = append(doc.Tables, ht)
-	}
-	if o.customers {
-		ct := render.Table{Title: t("cli.customers-2"),
-			Columns: []string{"id", t("cli.visits"), cat.T("report.PAlive"), cat.F("model.expected-visits", o.horizon, cat.T("period."+ms.Period.String()+".other")), t("cli.expected-spend-per-visit"), t("cli.expected-value-12-months")},
-			Numeric: []bool{false, true, true, true, true, true}}
-		for _, r := range rows {
-			ct.Rows = append(ct.Rows, []string{r.ID, strconv.Itoa(r.Visits), render.Decimal(r.PAlive, 3, lang), render.Decimal(r.ExpectedVisits, 2, lang), render.Decimal(r.ExpectedSpend, 2, lang), render.Decimal(r.ExpectedValue, 2, lang)})
-		}
-		if pseudonymized {
-			ct.Notes = append(ct.Notes, pseudonymNote(cat))
-		}
-		doc.Tables = append(doc.Tables, ct)
-	}
-	return doc
-}
-
-func signedPercent(x float64, lang string) string {
-	s := render.Percent(x, lang)
-	if x > 0 {
-		s = "+" + s
-	}
-	return s
 }

@@ -6,16 +6,14 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/winback/winback/pkg/atomicfile"
 	"github.com/winback/winback/pkg/history"
-	"github.com/winback/winback/pkg/model"
-	"github.com/winback/winback/pkg/render"
-	"github.com/winback/winback/pkg/visit"
+	"github.com/winback/winback/pkg/report"
 	"github.com/winback/winback/pkg/words"
 )
 
@@ -73,7 +71,10 @@ func (o *outputOptions) language(io *IOStreams) (string, error) {
 func (o *outputOptions) formatName(known []string) (string, error) {
 	f := o.format
 	if f == "" && o.output != "" {
-		f = render.FormatFor(o.output)
+		f = report.FormatFor(o.output)
+		if !slices.Contains(known, f) {
+			f = "" // a report's format (.html): the command's default, as before
+		}
 	}
 	if f == "" {
 		f = "table"
@@ -86,77 +87,8 @@ func (o *outputOptions) formatName(known []string) (string, error) {
 	return "", usagef("use --format "+strings.Join(known, ", "), "unknown format %q", f)
 }
 
-// noVisits turns the error of an analysis that found no customer with a visit on or
-// before asOf (wrapping [model.ErrNoCustomers]) into a usage error with a hint: the export
-// has only cancellations, no-shows or future bookings by then, which is a problem of the
-// input or of its status column, not a failure. Other errors are returned as they are.
-func noVisits(err error, asOf visit.Day) error {
-	if !errors.Is(err, model.ErrNoCustomers) {
-		return err
-	}
-	return usagef("check that the status column marks attended visits (map its values with --status-map 'erledigt=attended'), or name a later date with --as-of",
-		"no customer has an attended visit on or before %s: the export has only cancellations, no-shows or future appointments by then", asOf)
-}
-
-// checkOutputs refuses an output path that is one of the inputs, standard input's file
-// among them (winback never overwrites its input), and one that is not a file to write.
-func checkOutputs(io_ *IOStreams, inputs []string, outputs ...string) error {
-	for _, out := range outputs {
-		if out == "" || out == "-" {
-			continue
-		}
-		if err := checkWritable(out); err != nil {
-			return err
-		}
-		for _, in := range inputs {
-			if in == "-" {
-				if io_.inIsFile(out) {
-					return usagef("write the output to another file", "output file %s is also the input (standard input)", out)
-				}
-				continue
-			}
-			if same(in, out) {
-				return usagef("write the output to another file", "output file %s is also an input", out)
-			}
-		}
-	}
-	return nil
-}
-
-// checkWritable refuses, before any work is done, an output that exists and is neither a
-// regular file nor a device or pipe to write through to (see [atomicfile.Write]).
-func checkWritable(out string) error {
-	fi, err := os.Stat(out)
-	if err != nil {
-		return nil // missing: created; unreadable: the write says why
-	}
-	m := fi.Mode()
-	if m.IsRegular() || m&(fs.ModeCharDevice|fs.ModeNamedPipe) != 0 {
-		return nil
-	}
-	kind := "special file"
-	switch {
-	case m.IsDir():
-		kind = "directory"
-	case m&fs.ModeSocket != 0:
-		kind = "socket"
-	}
-	return usagef("name a file to write (or /dev/stdout)", "output %s is a %s, not a file", out, kind)
-}
-
-func same(a, b string) bool {
-	fa, errA := os.Stat(a)
-	fb, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(fa, fb)
-	}
-	pa, _ := filepath.Abs(a)
-	pb, _ := filepath.Abs(b)
-	return pa == pb
-}
-
 // emit writes out in the chosen format to standard output or, atomically, to -o.
-func (o *outputOptions) emit(io_ *IOStreams, format, lang string, out *render.Output) error {
+func (o *outputOptions) emit(io_ *IOStreams, format, lang string, out *report.View) error {
 	var files atomicfile.Set
 	defer files.Abort()
 	if err := o.add(&files, io_, format, lang, out); err != nil {
@@ -167,13 +99,13 @@ func (o *outputOptions) emit(io_ *IOStreams, format, lang string, out *render.Ou
 
 // add writes out in the chosen format to standard output, or to -o as one of files, to
 // be replaced with the others.
-func (o *outputOptions) add(files *atomicfile.Set, io_ *IOStreams, format, lang string, out *render.Output) error {
-	w, err := render.New(format, render.Options{Excel: o.excel || (lang == "de" && format == "csv"), Lang: lang, Noun: o.noun})
+func (o *outputOptions) add(files *atomicfile.Set, io_ *IOStreams, format, lang string, out *report.View) error {
+	w, err := report.NewWriter(format, report.Options{Excel: o.excel || (lang == "de" && format == "csv"), Lang: lang, Noun: o.noun})
 	if err != nil {
-		return usagef("use one of: "+strings.Join(render.Formats, ", "), "%v", err)
+		return usagef("use one of: "+strings.Join(report.ViewFormats, ", "), "%v", err)
 	}
 	if o.output == "" || o.output == "-" {
-		if err := w.Write(io_.Out, out); err != nil {
+		if err := w.WriteView(io_.Out, out); err != nil {
 			return stdoutError(err)
 		}
 		return nil
@@ -182,7 +114,7 @@ func (o *outputOptions) add(files *atomicfile.Set, io_ *IOStreams, format, lang 
 	if o.private {
 		perm = 0o600
 	}
-	return files.Add(o.output, perm, func(f io.Writer) error { return w.Write(f, out) })
+	return files.Add(o.output, perm, func(f io.Writer) error { return w.WriteView(f, out) })
 }
 
 // stdoutError says that writing standard output failed (a full disk behind a redirect, a

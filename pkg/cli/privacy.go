@@ -5,7 +5,6 @@ import (
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/pseudo"
-	"github.com/winback/winback/pkg/words"
 )
 
 // privacyOptions are the flags that choose between customer ids and pseudonyms, the same
@@ -73,9 +72,4 @@ func customerKeys(set *history.Set) []string {
 		keys[i] = set.Customers[i].Key
 	}
 	return keys
-}
-
-// pseudonymNote tells the reader of a list of pseudonyms how to see the ids.
-func pseudonymNote(c *words.Catalogue) string {
-	return c.T("cli.customers-are-shown-as-pseudonyms-pseudonymize")
 }

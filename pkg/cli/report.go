@@ -1,20 +1,10 @@
 package cli
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"slices"
-	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
-	"github.com/winback/winback/pkg/analysis"
 	"github.com/winback/winback/pkg/atomicfile"
 	"github.com/winback/winback/pkg/pseudo"
 	"github.com/winback/winback/pkg/report"
@@ -86,50 +76,12 @@ func runReport(o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	// -o may be given several times for report: collect them all.
-	outputs := slices.Clone(o.outputs)
-	if o.out.output != "" {
-		outputs = append([]string{o.out.output}, outputs...)
-	}
-	type target struct{ path, format string }
-	var targets []target
-	for _, p := range outputs {
-		f := o.out.format
-		if len(outputs) > 1 || f == "" {
-			f = report.FormatFor(p)
-		}
-		if f == "" {
-			return usagef("name the file with an extension: .html .md .json .csv .xlsx .txt, or give --format", "cannot tell the format of %s", p)
-		}
-		targets = append(targets, target{p, f})
-	}
-	if len(targets) == 0 {
-		f := o.out.format
-		if f == "" {
-			f = "md"
-			if o.a.io.OutTTY {
-				f = "table"
-			}
-		}
-		if f == "xlsx" {
-			return usagef("write xlsx to a file: -o report.xlsx", "xlsx is not written to the terminal")
-		}
-		targets = append(targets, target{"", f})
-	}
-	for _, t := range targets {
-		if !slices.Contains(report.Formats, t.format) {
-			return usagef("use one of: "+strings.Join(report.Formats, ", "), "unknown format %q", t.format)
-		}
-	}
-	paths := []string{o.input.rejects, o.contacts}
-	for _, t := range targets {
-		paths = append(paths, t.path)
-	}
-	if err := checkOutputs(o.a.io, o.files, paths...); err != nil {
+	targets, err := o.targets()
+	if err != nil {
 		return err
 	}
-	if o.withContacts && o.an.pseudo {
-		return usagef("choose one: --with-contacts for the owner, --pseudonymize for a workshop", "--with-contacts and --pseudonymize exclude each other")
+	if err := o.check(targets); err != nil {
+		return err
 	}
 	o.an.backtest = true
 	o.an.contacts = o.withContacts || o.contacts != "" // the report or the call list shows them
@@ -137,83 +89,30 @@ func runReport(o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	// The backtest fits the models again: meanwhile, build the report, and write the parts
-	// that come before the model (report.Report.DeferBacktest).
-	var (
-		backtest *report.Backtest
-		fitted   sync.WaitGroup
-	)
-	fitted.Go(func() { backtest = r.Backtest() })
-	defer fitted.Wait()
-	waitBacktest := func() *report.Backtest {
-		fitted.Wait()
-		return backtest
-	}
+	reps := newReports(r)
+	defer reps.fitted.Wait()
 	keys := customerKeys(r.Set)
 	prev, prevPseudo, err := o.loadPrevious(r, keys)
 	if err != nil {
 		return err
 	}
-	q := exp.Report
-	base := analysis.ReportOptions{Lang: lang, Noun: o.an.noun.noun, Contacts: o.withContacts, Shown: o.top, Files: o.files, Defer: true,
-		Quality: report.Quality{Rows: q.Rows, Accepted: q.Accepted, Rejected: q.Rejected, Blank: q.Blank, Duplicates: q.Duplicates,
-			RejectsOut: o.input.rejects, AfterAsOf: o.out.cut.Events, FirstDate: q.FirstDay, LastDate: q.LastDay},
-		Previous: prev, PreviousPseudonyms: prevPseudo}
-	built := map[bool]*report.Report{}
-	build := func(pseudonymize bool) *report.Report {
-		if rep, ok := built[pseudonymize]; ok {
-			return rep
-		}
-		opt := base
-		if pseudonymize {
-			opt.Pseudonyms = o.an.keyed(o.a.io, keys)
-			opt.Contacts = false
-		}
-		rep := r.Report(opt)
-		rep.DeferBacktest(waitBacktest)
-		built[pseudonymize] = rep
-		return rep
-	}
+	reps.base = o.buildOptions(lang, &exp.Report, prev, prevPseudo)
+	reps.pseudonyms = func() *pseudo.Pseudonymizer { return o.an.keyed(o.a.io, keys) }
 	// The files are replaced as one set: all are written first, then renamed, so that a
 	// failed run leaves last month's page, JSON, call list and state together.
 	var files atomicfile.Set
 	defer files.Abort()
-	for _, t := range targets {
-		rep := build(o.an.pseudonymize(t.format, o.withContacts))
-		w, err := report.NewWriter(t.format, report.Options{Excel: o.out.excel || (lang == "de" && t.format == "csv"), MaxLapsed: o.top})
-		if err != nil {
-			return usagef("use one of: "+strings.Join(report.Formats, ", "), "%v", err)
-		}
-		if t.path == "" || t.path == "-" {
-			if err := w.Write(o.a.io.Out, rep); err != nil {
-				return stdoutError(err)
-			}
-			continue
-		}
-		perm := os.FileMode(0o644)
-		if o.withContacts {
-			perm = 0o600
-		}
-		if err := files.Add(t.path, perm, func(f io.Writer) error { return w.Write(f, rep) }); err != nil {
-			return err
-		}
+	if err := o.write(&files, targets, reps, lang); err != nil {
+		return err
 	}
-	var called, skipped int
+	var calls *report.CallList
 	if o.contacts != "" {
-		if called, skipped, err = addCallList(&files, o.contacts, r, lang); err != nil {
+		if calls, err = addCallList(&files, o.contacts, r, lang); err != nil {
 			return err
 		}
 	}
 	if o.state != "" {
-		state := build(false)
-		if o.withContacts {
-			// the state holds ids and statuses only, never contact details
-			opt := base
-			opt.Contacts = false
-			state = r.Report(opt)
-			state.DeferBacktest(waitBacktest)
-		}
-		if err := o.addState(&files, state); err != nil {
+		if err := o.addState(&files, reps.state(o.withContacts)); err != nil {
 			return err
 		}
 	}
@@ -221,80 +120,7 @@ func runReport(o *reportOptions) error {
 		return err
 	}
 	if o.contacts != "" && !o.a.io.Quiet && o.a.io.ErrTTY {
-		fmt.Fprintf(o.a.io.ErrOut, "winback: call list %s: %d customers, %d left out (no contact wanted)\n", o.contacts, called, skipped)
+		fmt.Fprintf(o.a.io.ErrOut, "winback: call list %s: %d customers, %d left out (no contact wanted)\n", o.contacts, calls.Len(), calls.Skipped)
 	}
 	return nil
-}
-
-// statePrefix names the JSON files kept in --state.
-const statePrefix = "winback-report-"
-
-// loadPrevious reads --previous, or the latest report in --state before this as-of date.
-func (o *reportOptions) loadPrevious(r *analysis.Result, keys []string) (*report.Report, *pseudo.Pseudonymizer, error) {
-	path := o.previous
-	if path == "" && o.state != "" {
-		entries, err := os.ReadDir(o.state)
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, fmt.Errorf("state: %w", err)
-		}
-		asOf := r.AsOf.String()
-		for _, e := range entries {
-			n := e.Name()
-			if !strings.HasPrefix(n, statePrefix) || !strings.HasSuffix(n, ".json") {
-				continue
-			}
-			switch date := strings.TrimSuffix(strings.TrimPrefix(n, statePrefix), ".json"); {
-			case date < asOf:
-				path = filepath.Join(o.state, n) // names sort by date; keep the latest
-			case date > asOf:
-				// A cron job given last month's export again would report old news as new.
-				return nil, nil, usagef("check that the export is the new one, or keep an older month's rerun apart with another --state directory",
-					"--state %s holds a run as of %s, after this run's as-of date %s", o.state, date, asOf)
-			}
-		}
-		if path == "" {
-			return nil, nil, nil
-		}
-	}
-	if path == "" {
-		return nil, nil, nil
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, nil, usagef("name the JSON written by an earlier 'winback report -o FILE.json'", "--previous: %v", err)
-	}
-	var prev report.Report
-	if err := json.Unmarshal(b, &prev); err != nil || prev.Version == 0 || prev.Statuses == nil {
-		return nil, nil, usagef("name the JSON written by an earlier 'winback report -o FILE.json'", "%s is not a winback report", path)
-	}
-	if len(prev.Statuses) == 0 && prev.Summary.Customers > 0 {
-		return nil, nil, usagef("name the JSON written by an earlier 'winback report -o FILE.json'", "%s holds no customer statuses to compare with", path)
-	}
-	if prev.AsOf > r.AsOf.String() {
-		return nil, nil, usagef("name the report of an earlier run, or give --as-of", "%s is a report as of %s, after this run's as-of date %s", path, prev.AsOf, r.AsOf)
-	}
-	if prev.Version > report.Version {
-		return nil, nil, usagef("use a winback at least as new as the one that wrote it", "%s has report schema version %d; this winback reads up to %d", path, prev.Version, report.Version)
-	}
-	var pp *pseudo.Pseudonymizer
-	if prev.Pseudonymized {
-		pp = o.an.keyed(o.a.io, keys)
-		if pp.FromData {
-			return nil, nil, usagef("give the --key (or WINBACK_KEY) the earlier report was written with", "%s holds pseudonyms; comparing needs the same key", path)
-		}
-	}
-	return &prev, pp, nil
-}
-
-// addState adds this run's JSON (real ids, no contact details) in --state to files.
-func (o *reportOptions) addState(files *atomicfile.Set, rep *report.Report) error {
-	if err := os.MkdirAll(o.state, 0o700); err != nil {
-		return fmt.Errorf("state: %w", err)
-	}
-	path := filepath.Join(o.state, statePrefix+rep.AsOf+".json")
-	w, err := report.NewWriter("json", report.Options{})
-	if err != nil {
-		return err
-	}
-	return files.Add(path, 0o600, func(f io.Writer) error { return w.Write(f, rep) })
 }

@@ -4,20 +4,14 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
-	"github.com/winback/winback/pkg/atomicfile"
 	"github.com/winback/winback/pkg/config"
-	"github.com/winback/winback/pkg/export"
-	"github.com/winback/winback/pkg/render"
+	"github.com/winback/winback/pkg/report"
 )
 
 // Exit codes, documented in the README.
@@ -39,19 +33,6 @@ func version() string {
 		return bi.Main.Version
 	}
 	return "dev"
-}
-
-// usageError marks a problem with how winback was called.
-type usageError struct {
-	err  error
-	hint string
-}
-
-func (e *usageError) Error() string { return e.err.Error() }
-func (e *usageError) Unwrap() error { return e.err }
-
-func usagef(hint, format string, args ...any) error {
-	return &usageError{err: fmt.Errorf(format, args...), hint: hint}
 }
 
 // NewRootCmd builds the winback command tree on the given streams.
@@ -99,63 +80,6 @@ type app struct {
 	cfg        *config.Config
 }
 
-// loadConfig applies --config to cmd's flags that were not given on the command line.
-func (a *app) loadConfig(root, cmd *cobra.Command) error {
-	if a.configPath == "" {
-		return nil
-	}
-	cfg, err := config.Load(a.configPath)
-	if err != nil {
-		return &usageError{err: err, hint: "the keys are the long flag names, e.g. lang: de; see 'winback init'"}
-	}
-	known := map[string]bool{}
-	var walk func(c *cobra.Command)
-	walk = func(c *cobra.Command) {
-		c.Flags().VisitAll(func(f *pflag.Flag) { known[f.Name] = true })
-		c.PersistentFlags().VisitAll(func(f *pflag.Flag) { known[f.Name] = true })
-		for _, sub := range c.Commands() {
-			walk(sub)
-		}
-	}
-	walk(root)
-	for _, k := range cfg.Keys {
-		if !known[k] {
-			return usagef("the keys are the long flag names of winback's commands (see winback help)", "config %s: unknown key %q", cfg.Path, k)
-		}
-		f := cmd.Flags().Lookup(k)
-		if f == nil || f.Changed || k == "config" {
-			continue
-		}
-		for _, v := range cfg.Values[k] {
-			if err := f.Value.Set(v); err != nil {
-				return usagef("fix the value in the config file", "config %s: %s: %v", cfg.Path, k, err)
-			}
-		}
-		f.Changed = true // as if given: pseudonymize: false must override a format's default
-	}
-	// Files in the config may use environment variables ($HOME/exports/...) and patterns
-	// (2025-*.csv), and are relative to the config file, wherever the job runs from.
-	var files []string
-	for _, f := range cfg.Files {
-		f = os.Expand(f, a.io.Getenv)
-		if f != "-" && !filepath.IsAbs(f) {
-			f = filepath.Join(filepath.Dir(cfg.Path), f)
-		}
-		if strings.ContainsAny(f, "*?[") {
-			matches, err := filepath.Glob(f)
-			if err != nil || len(matches) == 0 {
-				return usagef("check the pattern in files: of the config file", "config %s: no file matches %s", cfg.Path, f)
-			}
-			files = append(files, matches...)
-			continue
-		}
-		files = append(files, f)
-	}
-	cfg.Files = files
-	a.cfg = cfg
-	return nil
-}
-
 // runE returns a command's RunE: it resolves the exports to read (the arguments, else the
 // config file's files) into *files and calls run.
 func (a *app) runE(files *[]string, run func() error) func(*cobra.Command, []string) error {
@@ -200,29 +124,9 @@ func Main(args []string, io *IOStreams) int {
 	code, hint := classify(err)
 	// An error or hint can quote the data (a header, a status value): made safe like the
 	// tables.
-	fmt.Fprintf(io.ErrOut, "winback: error: %s\n", render.SafeText(err.Error()))
+	fmt.Fprintf(io.ErrOut, "winback: error: %s\n", report.SafeText(err.Error()))
 	if hint != "" {
-		fmt.Fprintf(io.ErrOut, "winback: hint: %s\n", render.SafeText(hint))
+		fmt.Fprintf(io.ErrOut, "winback: hint: %s\n", report.SafeText(hint))
 	}
 	return code
-}
-
-// classify maps an error to its exit code and hint.
-func classify(err error) (int, string) {
-	var ue *usageError
-	var ie *export.InputError
-	switch {
-	case errors.As(err, &ie):
-		return ExitUsage, ie.Hint
-	case errors.As(err, &ue):
-		return ExitUsage, ue.hint
-	case errors.Is(err, atomicfile.ErrNotRegular):
-		return ExitUsage, "name a file to write (or /dev/stdout)"
-	case errors.Is(err, export.ErrUsage):
-		return ExitUsage, "see 'winback help'"
-	case strings.HasPrefix(err.Error(), "unknown command"), strings.HasPrefix(err.Error(), "unknown flag"),
-		strings.Contains(err.Error(), "arg(s)"), strings.HasPrefix(err.Error(), "requires at least"):
-		return ExitUsage, "see 'winback help'"
-	}
-	return ExitFailure, ""
 }

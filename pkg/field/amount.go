@@ -186,74 +186,12 @@ func (a *Amount) parseNumber(whole, b []byte) error {
 	}
 	tail := run // digits after the last separator
 
-	// Find the decimal separator, if any: dec indexes seps, or is -1.
-	dec, ambiguous := -1, false
-	if ns > 0 {
-		if last := seps[ns-1].kind; last == '.' || last == ',' {
-			nLast, nOther, nSpace := 0, 0, 0
-			for _, s := range seps[:ns] {
-				switch s.kind {
-				case last:
-					nLast++
-				case '.', ',':
-					nOther++
-				default:
-					nSpace++
-				}
-			}
-			switch {
-			case nLast == 1 && nOther+nSpace > 0:
-				dec = ns - 1
-			case nLast == 1:
-				lead := seps[0].digits
-				ambiguous = tail == 3 && lead >= 1 && lead <= 3 && b[0] != '0'
-				if !ambiguous {
-					dec = 0
-				}
-			case nOther > 0:
-				return errTwoDecimalSeparators
-			}
-		}
+	dec, ambiguous, err := decimalSeparator(seps[:ns], tail, b)
+	if err != nil {
+		return err
 	}
-
-	// Every separator before the decimal one groups thousands.
-	groups := ns
-	if dec >= 0 {
-		groups = dec
-	}
-	if groups > 0 {
-		kind := seps[0].kind
-		if seps[0].digits < 1 || seps[0].digits > 3 {
-			return errGrouping
-		}
-		for _, s := range seps[1:groups] {
-			if s.kind != kind {
-				return errMixedGrouping
-			}
-			if s.digits != 3 {
-				return errGrouping
-			}
-		}
-		after := tail
-		if dec >= 0 {
-			after = seps[dec].digits
-		}
-		if after != 3 {
-			return errGrouping
-		}
-		switch {
-		case ambiguous:
-		case kind == '.':
-			a.Evidence = DecimalComma
-		case kind == ',':
-			a.Evidence = DecimalPoint
-		}
-	}
-	if dec >= 0 {
-		a.Evidence = DecimalPoint
-		if seps[dec].kind == ',' {
-			a.Evidence = DecimalComma
-		}
+	if err := a.checkGrouping(seps[:ns], dec, tail, ambiguous); err != nil {
+		return err
 	}
 
 	// Add up the digits: whole units before the decimal separator, then the first two
@@ -301,6 +239,86 @@ func (a *Amount) parseNumber(whole, b []byte) error {
 			a.Alt++
 		}
 		a.sep = seps[0].kind
+	}
+	return nil
+}
+
+// decimalSeparator finds the decimal separator among seps, if any: dec indexes seps, or
+// is -1; ambiguous is a single separator that may group thousands or mark decimals
+// ("1.234"). tail is the number of digits after the last separator.
+func decimalSeparator(seps []separator, tail int, b []byte) (dec int, ambiguous bool, err error) {
+	dec = -1
+	if len(seps) > 0 {
+		if last := seps[len(seps)-1].kind; last == '.' || last == ',' {
+			nLast, nOther, nSpace := 0, 0, 0
+			for _, s := range seps {
+				switch s.kind {
+				case last:
+					nLast++
+				case '.', ',':
+					nOther++
+				default:
+					nSpace++
+				}
+			}
+			switch {
+			case nLast == 1 && nOther+nSpace > 0:
+				dec = len(seps) - 1
+			case nLast == 1:
+				lead := seps[0].digits
+				ambiguous = tail == 3 && lead >= 1 && lead <= 3 && b[0] != '0'
+				if !ambiguous {
+					dec = 0
+				}
+			case nOther > 0:
+				return -1, false, errTwoDecimalSeparators
+			}
+		}
+	}
+	return dec, ambiguous, nil
+}
+
+// checkGrouping checks that every separator before the decimal one (dec, or -1) groups
+// thousands, and sets a.Evidence to what the separators say of the decimal mark.
+func (a *Amount) checkGrouping(seps []separator, dec, tail int, ambiguous bool) error {
+	// Every separator before the decimal one groups thousands.
+	groups := len(seps)
+	if dec >= 0 {
+		groups = dec
+	}
+	if groups > 0 {
+		kind := seps[0].kind
+		if seps[0].digits < 1 || seps[0].digits > 3 {
+			return errGrouping
+		}
+		for _, s := range seps[1:groups] {
+			if s.kind != kind {
+				return errMixedGrouping
+			}
+			if s.digits != 3 {
+				return errGrouping
+			}
+		}
+		after := tail
+		if dec >= 0 {
+			after = seps[dec].digits
+		}
+		if after != 3 {
+			return errGrouping
+		}
+		switch {
+		case ambiguous:
+		case kind == '.':
+			a.Evidence = DecimalComma
+		case kind == ',':
+			a.Evidence = DecimalPoint
+		}
+	}
+	if dec >= 0 {
+		a.Evidence = DecimalPoint
+		if seps[dec].kind == ',' {
+			a.Evidence = DecimalComma
+		}
 	}
 	return nil
 }

@@ -365,39 +365,62 @@ func parseClock(b []byte) (bool, error) {
 	if len(b) == 0 {
 		return false, nil
 	}
-	i := 0
+	i, err := clockStart(b)
+	if err != nil {
+		return false, err
+	}
+	h, min, sec, j, err := clockDigits(b, i)
+	if err != nil {
+		return false, err
+	}
+	if h > 24 || min > 59 || sec > 60 {
+		return false, errTime
+	}
+	if err := clockEnd(b, j, h); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// clockStart returns where the time of day starts in what follows a date: after a "T",
+// or after spaces, a comma and "at" or "um".
+func clockStart(b []byte) (int, error) {
 	if b[0] == 'T' || b[0] == 't' {
-		i = 1
-	} else {
-		i = skipSpaces(b, 0)
-		if i < len(b) && b[i] == ',' {
-			i = skipSpaces(b, i+1)
-		}
-		if hasPrefixFold(b, i, "at") || hasPrefixFold(b, i, "um") {
-			if j := skipSpaces(b, i+2); j > i+2 {
-				i = j
-			}
-		}
-		if i == 0 {
-			return false, errAfterDate
+		return 1, nil
+	}
+	i := skipSpaces(b, 0)
+	if i < len(b) && b[i] == ',' {
+		i = skipSpaces(b, i+1)
+	}
+	if hasPrefixFold(b, i, "at") || hasPrefixFold(b, i, "um") {
+		if j := skipSpaces(b, i+2); j > i+2 {
+			i = j
 		}
 	}
-	h, j := digits(b, i)
-	var min, sec int
+	if i == 0 {
+		return 0, errAfterDate
+	}
+	return i, nil
+}
+
+// clockDigits reads the hours, minutes and seconds from b[i] on, "14:30", "14.30:00" or
+// the ISO 8601 basic "1430" and "143000", and a fraction of a second; j is where they end.
+func clockDigits(b []byte, i int) (h, min, sec, j int, err error) {
+	h, j = digits(b, i)
 	switch j - i {
 	case 1, 2:
 		if j >= len(b) || (b[j] != ':' && b[j] != '.') {
-			return false, errTime
+			return 0, 0, 0, 0, errTime
 		}
 		sep := b[j]
 		var k int
 		if min, k = digits(b, j+1); k-(j+1) != 2 {
-			return false, errTime
+			return 0, 0, 0, 0, errTime
 		}
 		j = k
 		if j < len(b) && b[j] == sep && j+1 < len(b) && isDigit(b[j+1]) {
 			if sec, k = digits(b, j+1); k-(j+1) != 2 {
-				return false, errTime
+				return 0, 0, 0, 0, errTime
 			}
 			j = k
 		}
@@ -409,18 +432,21 @@ func parseClock(b []byte) (bool, error) {
 		min = h % 100
 		h /= 100
 	default:
-		return false, errTime
+		return 0, 0, 0, 0, errTime
 	}
 	if j+1 < len(b) && (b[j] == '.' || b[j] == ',') && isDigit(b[j+1]) {
 		_, j = digits(b, j+1) // fraction of a second
 	}
-	if h > 24 || min > 59 || sec > 60 {
-		return false, errTime
-	}
+	return h, min, sec, j, nil
+}
+
+// clockEnd checks what follows the time of day h ending at b[j]: am or pm (then h is
+// 1 to 12), "Uhr", and a time zone.
+func clockEnd(b []byte, j, h int) error {
 	k := skipSpaces(b, j)
 	if n := meridiem(b, k); n > 0 {
 		if h < 1 || h > 12 {
-			return false, errTime
+			return errTime
 		}
 		j = k + n
 		k = skipSpaces(b, j)
@@ -430,15 +456,15 @@ func parseClock(b []byte) (bool, error) {
 		k = skipSpaces(b, j)
 	}
 	if k == len(b) {
-		return true, nil
+		return nil
 	}
 	if k == j && b[k] != 'Z' && b[k] != 'z' && b[k] != '+' && b[k] != '-' {
-		return false, errTime
+		return errTime
 	}
 	if !isZone(b[k:]) {
-		return false, errTime
+		return errTime
 	}
-	return true, nil
+	return nil
 }
 
 // meridiem returns the length of "am", "pm", "a.m." or "p.m." at b[i], or 0.

@@ -4,7 +4,7 @@
 // but two rows of 9e16 euros (9e18 cents) already wrapped to a negative revenue; here such a sum is
 // held at the largest amount instead, so that a run goes on and its figures stay
 // visibly absurd rather than silently wrong. It does not parse or format amounts
-// (package field and package render do).
+// (package field and package report do).
 package money
 
 import "math"

@@ -5,8 +5,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/winback/winback/pkg/render"
 )
 
 // The charts of the HTML report are drawn here as geometry (positions, sizes, labels) and
@@ -79,8 +77,8 @@ func newHeatMap(grid [5][5]int, w *words, lang string) *heatMap {
 			}
 			hm.Cells = append(hm.Cells, svgRect{
 				X: px(x + 1), Y: px(y + 1), W: px(cw - 2), H: px(ch - 2), Class: fmt.Sprintf("cell h%d", level),
-				Label: svgText{X: px(x + cw/2), Y: px(y + ch/2 + 8), Text: render.Int(n, lang), Anchor: "middle", Class: textClass},
-				Title: fmt.Sprintf("R%d F%d: %s", r, f, render.Int(n, lang)),
+				Label: svgText{X: px(x + cw/2), Y: px(y + ch/2 + 8), Text: Int(n, lang), Anchor: "middle", Class: textClass},
+				Title: fmt.Sprintf("R%d F%d: %s", r, f, Int(n, lang)),
 			})
 		}
 	}
@@ -128,16 +126,16 @@ func newRecencyChart(bins []Bin, w *words, lang string) *barChart {
 	for _, t := range ticks {
 		y := top + plotH - t/ymax*plotH
 		bc.Grid = append(bc.Grid, svgLine{X1: left, Y1: px(y), X2: px(left + plotW), Y2: px(y), Class: "grid"})
-		bc.Labels = append(bc.Labels, svgText{X: left - 8, Y: px(y + 6), Text: render.Int(int(t), lang), Anchor: "end"})
+		bc.Labels = append(bc.Labels, svgText{X: left - 8, Y: px(y + 6), Text: Int(int(t), lang), Anchor: "end"})
 	}
 	slot := plotW / float64(max(1, len(bins)))
 	for i, b := range bins {
 		h := float64(b.Customers) / ymax * plotH
 		x := left + float64(i)*slot
 		bar := svgRect{X: px(x + slot*0.1), Y: px(top + plotH - h), W: px(slot * 0.8), H: px(h), Class: "bar",
-			Title: b.Label + ": " + render.Int(b.Customers, lang)}
+			Title: b.Label + ": " + Int(b.Customers, lang)}
 		if len(bins) <= 24 {
-			bar.Label = svgText{X: px(x + slot/2), Y: px(top + plotH - h - 6), Text: render.Int(b.Customers, lang), Anchor: "middle", Class: "value"}
+			bar.Label = svgText{X: px(x + slot/2), Y: px(top + plotH - h - 6), Text: Int(b.Customers, lang), Anchor: "middle", Class: "value"}
 		}
 		bc.Bars = append(bc.Bars, bar)
 		if crowded {
@@ -189,7 +187,7 @@ func newTrendChart(months []MonthRow, w *words, lang string) *lineChart {
 	for _, t := range ticks {
 		y := top + plotH - t/ymax*plotH
 		lc.Grid = append(lc.Grid, svgLine{X1: left, Y1: px(y), X2: px(left + plotW), Y2: px(y), Class: "grid"})
-		lc.Labels = append(lc.Labels, svgText{X: left - 8, Y: px(y + 6), Text: render.Int(int(t), lang), Anchor: "end"})
+		lc.Labels = append(lc.Labels, svgText{X: left - 8, Y: px(y + 6), Text: Int(int(t), lang), Anchor: "end"})
 	}
 	n := len(months)
 	xAt := func(i int) float64 {
@@ -231,7 +229,7 @@ func newTrendChart(months []MonthRow, w *words, lang string) *lineChart {
 			pts = append(pts, px(xAt(i)).String()+","+px(y).String())
 			if n <= 24 {
 				s.Dots = append(s.Dots, svgRect{X: px(xAt(i) - 4), Y: px(y - 4), W: 8, H: 8, Class: ms.class,
-					Title: m.Month + " " + ms.name + ": " + render.Int(ms.get(m), lang)})
+					Title: m.Month + " " + ms.name + ": " + Int(ms.get(m), lang)})
 			}
 		}
 		s.Points = strings.Join(pts, " ")

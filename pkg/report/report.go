@@ -1,11 +1,13 @@
-// Package report holds winback's monthly report as data — summary, changes since last
-// time, segments, lapsed customers with their questions, what the reasons say about the
-// business, trends, cohorts, channels and services, and how lapse was decided — and writes
-// it as a terminal table, Markdown, JSON, CSV, HTML or XLSX.
+// Package report is winback's output: it holds the monthly report as data — summary,
+// changes since last time, segments, lapsed customers with their questions, what the
+// reasons say about the business, trends, cohorts, channels and services, and how lapse was
+// decided — and writes it, and every other command's [View], in the format a user asks for.
 //
-// A [Report] is built by the caller from the analyses (packages segment, lapse, reason,
-// model); this package only arranges and writes it. Every value from the data is escaped in
-// HTML and Markdown; personal data appears only when the report was built with it.
+// [Build] makes a [Report] from an [analysis.Result], in one language (package words); the
+// [Writer] that [NewWriter] returns writes it as a terminal table, Markdown, JSON, CSV, HTML
+// or XLSX, one file per format. It analyses nothing. Every value from the data is escaped in
+// HTML and Markdown and made safe for a terminal ([SafeText]) and a spreadsheet
+// ([SafeCSV]); personal data appears only when the report was built with it.
 package report
 
 // Version is the version of the [Report] JSON schema; it changes when a field changes

@@ -6,12 +6,17 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	catalogue "github.com/winback/winback/pkg/words"
 )
 
-// Writer writes a [Report] in one format. Every writer is deterministic: the same Report
-// gives byte-identical output.
+// Writer writes a [Report], or a command's [View], in one format. Every writer is
+// deterministic: the same Report gives byte-identical output. Each format is a file of its
+// own (writer_table.go, writer_md.go, ...).
 type Writer interface {
 	Write(w io.Writer, r *Report) error
+	// WriteView writes a view; the html and xlsx formats have none (see [ViewFormats]).
+	WriteView(w io.Writer, v *View) error
 }
 
 // Options change how a format writes.
@@ -21,6 +26,11 @@ type Options struct {
 	// MaxLapsed, when above 0, replaces [Report.LapsedShown] as the number of lapsed
 	// customers the formats for people (table, md, html) show.
 	MaxLapsed int
+	// Lang is the language of a view's CSV header and status values: German for "de", the
+	// columns' own names otherwise. Noun is what the German headers call customers. A
+	// report's CSV follows [Report.Lang] instead.
+	Lang string
+	Noun catalogue.Noun
 }
 
 // Formats lists the known format names, in the order help texts show them.
@@ -36,13 +46,22 @@ func NewWriter(format string, opt Options) (Writer, error) {
 	case "json":
 		return jsonWriter{}, nil
 	case "csv":
-		return csvWriter{excel: opt.Excel}, nil
+		var c *catalogue.Catalogue
+		if opt.Lang == "de" {
+			c = catalogue.ForNoun(opt.Lang, opt.Noun)
+		}
+		return csvWriter{excel: opt.Excel, words: c}, nil
 	case "html":
 		return htmlWriter{opt: opt}, nil
 	case "xlsx":
 		return xlsxWriter{}, nil
 	}
 	return nil, fmt.Errorf("unknown report format %q (known: %s)", format, strings.Join(Formats, ", "))
+}
+
+// errNoViewForm is the error of a format a view is not written in.
+func errNoViewForm(format string) error {
+	return fmt.Errorf("this output has no %s form; use --format %s", format, strings.Join(ViewFormats, ", "))
 }
 
 // FormatFor returns the format implied by an output file's extension ("" when none is):

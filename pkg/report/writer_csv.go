@@ -2,19 +2,23 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 
 	"github.com/gocarina/gocsv"
 
-	"github.com/winback/winback/pkg/render"
 	catalogue "github.com/winback/winback/pkg/words"
 )
 
 // csvWriter writes the lapsed customers, all of them, one row each with gocsv (the csv
-// tags of [Customer]). Cells a spreadsheet would run as a formula are neutralised. In Excel
-// mode it writes what a German Excel opens directly: ';', decimal commas, a UTF-8 BOM.
-type csvWriter struct{ excel bool }
+// tags of [Customer]), or a view's rows. Cells a spreadsheet would run as a formula are
+// neutralised. In Excel mode it writes what a German Excel opens directly: ';', decimal
+// commas, a UTF-8 BOM.
+type csvWriter struct {
+	excel bool
+	words *catalogue.Catalogue // a view's column names and codes; nil: the columns' own names
+}
 
 // csvDecimalColumns are the float columns of [Customer] whose decimal point a German
 // Excel wants as a comma. Only these are touched, so that an id like "12.5" stays as is.
@@ -41,7 +45,7 @@ func (c csvWriter) Write(w io.Writer, r *Report) error {
 		return err
 	}
 	lapsed := r.lapsedAt()
-	return render.WriteChunks(w, r.NumLapsed(), func(lo, hi int, b []byte) ([]byte, error) {
+	return WriteChunks(w, r.NumLapsed(), func(lo, hi int, b []byte) ([]byte, error) {
 		cs := make([]Customer, hi-lo)
 		for k := range cs {
 			cs[k] = *lapsed(lo+k, &cs[k])
@@ -56,7 +60,7 @@ func (c csvWriter) Write(w io.Writer, r *Report) error {
 // which case it also returns the header's names; otherwise under that header.
 func (c csvWriter) encode(b []byte, header []string, cs []Customer, cat *catalogue.Catalogue) ([]byte, []string, error) {
 	buf := bytes.NewBuffer(b)
-	sw := render.NewSafeCSV(buf, c.excel).DecimalColumns(csvDecimalColumns...).Words(cat)
+	sw := NewSafeCSV(buf, c.excel).DecimalColumns(csvDecimalColumns...).Words(cat)
 	var err error
 	if header == nil {
 		err = gocsv.MarshalCSV(cs, sw)
@@ -81,4 +85,22 @@ func customersForCSV(cs []Customer) []Customer {
 		}
 	}
 	return cs
+}
+
+// WriteView writes the view's rows with gocsv.
+func (c csvWriter) WriteView(w io.Writer, v *View) error {
+	if v.CSV == nil {
+		return fmt.Errorf("this output has no csv form; use --format table, md or json")
+	}
+	if c.excel {
+		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+			return err
+		}
+	}
+	sw := NewSafeCSV(w, c.excel).Words(c.words)
+	if err := gocsv.MarshalCSV(v.CSV, sw); err != nil {
+		return err
+	}
+	sw.Flush()
+	return sw.Error()
 }

@@ -6,8 +6,6 @@ import (
 	"html/template"
 	"io"
 	"strings"
-
-	"github.com/winback/winback/pkg/render"
 )
 
 // htmlWriter writes the report as one self-contained HTML file for the owner's browser and
@@ -173,9 +171,9 @@ func newHTMLTable(t *table, lang string) *htmlTable {
 }
 
 // clip shortens s to htmlClip characters and replaces control characters, which have no
-// place in an HTML page ([render.SafeText]).
+// place in an HTML page ([SafeText]).
 func clip(s string) string {
-	s = render.SafeText(s)
+	s = SafeText(s)
 	if len(s) <= htmlClip {
 		return s
 	}
@@ -185,3 +183,6 @@ func clip(s string) string {
 	}
 	return strings.TrimSpace(string(rs[:htmlClip-1])) + "…"
 }
+
+// WriteView fails: a command's view has no html form (see [ViewFormats]).
+func (htmlWriter) WriteView(io.Writer, *View) error { return errNoViewForm("html") }

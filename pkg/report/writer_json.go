@@ -4,15 +4,13 @@ import (
 	"encoding/json"
 	"io"
 	"slices"
-
-	"github.com/winback/winback/pkg/render"
 )
 
 // jsonWriter writes the whole [Report], indented: the documented schema ([Version]) that
 // the cron job keeps and a later run reads back with --previous.
 //
 // The output is what json.Encoder with a two-space indent writes, but with one lapsed
-// customer a line (see [render.JSONWith]). The lapsed customers are encoded one at a time,
+// customer a line (see [JSONWith]). The lapsed customers are encoded one at a time,
 // on all cores, and the statuses directly: the encoder would hold the whole document twice
 // in memory (about 1 KB a customer), which for 300,000 customers is most of a gigabyte. Lapsed customers the report has not completed yet
 // (see [Report.Defer]) are filled in as they are encoded and not kept; the parts after the
@@ -28,10 +26,10 @@ func (jsonWriter) Write(w io.Writer, r *Report) error {
 		n = -1
 	}
 	lapsed := r.lapsedAt()
-	return render.JSONWith(w, &rest,
-		render.ListField("lapsed", n, func(b []byte, i int) ([]byte, error) {
+	return JSONWith(w, &rest,
+		ListField("lapsed", n, func(b []byte, i int) ([]byte, error) {
 			var c Customer
-			return render.AppendJSONElement(b, lapsed(i, &c))
+			return AppendJSONElement(b, lapsed(i, &c))
 		}),
 		part("reasons_lift", r.completeParts, func() any { return r.Lift }),
 		part("monthly_trend", r.completeParts, func() any { return r.Trends }),
@@ -39,15 +37,15 @@ func (jsonWriter) Write(w io.Writer, r *Report) error {
 		part("channels_and_services", r.completeParts, func() any { return r.Mix }),
 		part("recency_histogram", r.completeParts, func() any { return r.Recency }),
 		part("model", r.completeBacktest, func() any { return &r.Model }),
-		render.ValueField("statuses", func(b []byte) ([]byte, error) {
+		ValueField("statuses", func(b []byte) ([]byte, error) {
 			list, ok := r.statusList()
 			return appendStatuses(b, list, ok), nil
 		}))
 }
 
 // part is the top-level field key, whose value get returns once complete has completed it.
-func part(key string, complete func(), get func() any) render.Field {
-	return render.ValueField(key, func(b []byte) ([]byte, error) {
+func part(key string, complete func(), get func() any) Field {
+	return ValueField(key, func(b []byte) ([]byte, error) {
 		complete()
 		v, err := json.MarshalIndent(get(), "  ", "  ")
 		return append(b, v...), err
@@ -85,4 +83,15 @@ func appendStatuses(b []byte, list []Status, ok bool) []byte {
 func appendJSONString(b []byte, s string) []byte {
 	q, _ := json.Marshal(s) // a string always encodes
 	return append(b, q...)
+}
+
+// WriteView writes the view's JSON value, indented, or streams it when it is a
+// [JSONStreamer].
+func (jsonWriter) WriteView(w io.Writer, v *View) error {
+	if s, ok := v.JSON.(JSONStreamer); ok {
+		return s.WriteJSON(w)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v.JSON)
 }

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/winback/winback/pkg/render"
 )
 
 // markdownWriter writes the report as GitHub-flavoured Markdown. Every value is escaped,
@@ -82,12 +80,65 @@ func mdCell(v value, lang string) string {
 	return strings.Join(parts, "<br>")
 }
 
-// mdEscape keeps text from being read as Markdown or HTML. It mirrors package render's
+// mdEscape keeps text from being read as Markdown or HTML. It mirrors the view's
 // escaping, plus '&' (an entity in the data stays the text it was), '~' (GitHub's
 // strikethrough), "://" and "www." (GitHub's autolinks); what a terminal would act on is
-// replaced first by [render.SafeText].
-func mdEscape(s string) string { return mdReplacer.Replace(render.SafeText(s)) }
+// replaced first by [SafeText].
+func mdEscape(s string) string { return mdReplacer.Replace(SafeText(s)) }
 
 var mdReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`",
 	"<", "&lt;", ">", "&gt;", "&", "&amp;", "[", `\[`, "]", `\]`, "#", `\#`, "~", `\~`,
 	"://", `:\/\/`, "www.", `www\.`, "\n", " ", "\r", " ")
+
+// WriteView writes a command's view as GitHub-flavoured Markdown.
+func (markdownWriter) WriteView(w io.Writer, v *View) error {
+	ew := &errWriter{w: w}
+	w = ew
+	d := safePage(v.Page)
+	if d.Title != "" {
+		fmt.Fprintf(w, "# %s\n\n", viewMDEscape(d.Title))
+	}
+	for _, f := range d.Facts {
+		fmt.Fprintf(w, "- **%s:** %s\n", viewMDEscape(f.Label), viewMDEscape(f.Value))
+	}
+	for _, t := range d.Tables {
+		fmt.Fprintln(w)
+		if t.Title != "" {
+			fmt.Fprintf(w, "## %s\n\n", viewMDEscape(t.Title))
+		}
+		cells := func(r []string) string {
+			e := make([]string, len(r))
+			for i, c := range r {
+				e[i] = viewMDEscape(c)
+			}
+			return "| " + strings.Join(e, " | ") + " |"
+		}
+		fmt.Fprintln(w, cells(t.Columns))
+		sep := make([]string, len(t.Columns))
+		for i := range sep {
+			sep[i] = "---"
+			if i < len(t.Numeric) && t.Numeric[i] {
+				sep[i] = "---:"
+			}
+		}
+		fmt.Fprintln(w, "| "+strings.Join(sep, " | ")+" |")
+		for _, r := range t.Rows {
+			fmt.Fprintln(w, cells(r))
+		}
+		for _, n := range t.Notes {
+			fmt.Fprintf(w, "\n%s\n", viewMDEscape(n))
+		}
+	}
+	if len(d.Notes) > 0 {
+		fmt.Fprintln(w)
+		for _, n := range d.Notes {
+			fmt.Fprintf(w, "%s\n\n", viewMDEscape(n))
+		}
+	}
+	return ew.err
+}
+
+// viewMDEscape keeps the data of a view from being read as Markdown or HTML; the page
+// has been made safe ([SafeText]) before.
+var viewMDEscape = strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`",
+	"<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "#", `\#`, "\n", " ", "\r", " ").Replace

@@ -7,8 +7,6 @@ import (
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
-
-	"github.com/winback/winback/pkg/render"
 )
 
 // tableWriter writes the report for a terminal: plain text and tablewriter tables, no
@@ -82,31 +80,18 @@ func termCell(v value, lang string) string {
 	return termText(v, lang, "")
 }
 
-// termText is v's text made safe by [render.SafeText], each part of a multi-line value on a
+// termText is v's text made safe by [SafeText], each part of a multi-line value on a
 // line of its own behind bullet: a line break in the data must not start a line of the
 // table.
 func termText(v value, lang, bullet string) string {
 	if v.lines == nil {
-		return render.SafeText(v.text(lang, ""))
+		return SafeText(v.text(lang, ""))
 	}
 	parts := make([]string, len(v.lines))
 	for i, l := range v.lines {
-		parts[i] = bullet + render.SafeText(l)
+		parts[i] = bullet + SafeText(l)
 	}
 	return strings.Join(parts, "\n")
-}
-
-// errWriter keeps the first write error, so that the writer reads as a sequence of
-// prints.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) printf(format string, args ...any) {
-	if e.err == nil {
-		_, e.err = fmt.Fprintf(e.w, format, args...)
-	}
 }
 
 // table writes one table with tablewriter; headers are kept as given (not upper-cased) and
@@ -151,11 +136,11 @@ func toAny(s []string) []any {
 	return out
 }
 
-// wrap breaks text into lines of at most width runes at spaces, after [render.SafeText].
+// wrap breaks text into lines of at most width runes at spaces, after [SafeText].
 func wrap(s string, width int) string {
 	var b strings.Builder
 	n := 0
-	for i, word := range strings.Fields(render.SafeText(s)) {
+	for i, word := range strings.Fields(SafeText(s)) {
 		l := len([]rune(word))
 		if i > 0 {
 			if n+1+l > width {
@@ -170,4 +155,77 @@ func wrap(s string, width int) string {
 		n += l
 	}
 	return b.String()
+}
+
+// WriteView writes a command's view for the terminal.
+func (tableWriter) WriteView(w io.Writer, v *View) error {
+	ew := &errWriter{w: w}
+	w = ew
+	d := safePage(v.Page)
+	if d.Title != "" {
+		fmt.Fprintf(w, "%s\n\n", d.Title)
+	}
+	if len(d.Facts) > 0 {
+		rows := make([][]string, len(d.Facts))
+		for i, f := range d.Facts {
+			rows[i] = []string{f.Label, f.Value}
+		}
+		if err := Terminal(w, nil, rows, nil); err != nil {
+			return err
+		}
+	}
+	for _, t := range d.Tables {
+		fmt.Fprintln(w)
+		if t.Title != "" {
+			fmt.Fprintln(w, t.Title)
+		}
+		if err := Terminal(w, t.Columns, t.Rows, t.Numeric); err != nil {
+			return err
+		}
+		for _, n := range t.Notes {
+			fmt.Fprintln(w, n)
+		}
+	}
+	if len(d.Notes) > 0 {
+		fmt.Fprintln(w)
+		for _, n := range d.Notes {
+			fmt.Fprintln(w, n)
+		}
+	}
+	return ew.err
+}
+
+// Terminal writes one table with tablewriter; headers are kept as given (not upper-cased)
+// and every cell goes through [SafeText].
+func Terminal(w io.Writer, header []string, rows [][]string, numeric []bool) error {
+	opts := []tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithTrimSpace(tw.Off)}
+	if len(numeric) > 0 {
+		align := make([]tw.Align, len(numeric))
+		for i, n := range numeric {
+			align[i] = tw.AlignLeft
+			if n {
+				align[i] = tw.AlignRight
+			}
+		}
+		opts = append(opts, tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}))
+	}
+	t := tablewriter.NewTable(w, opts...)
+	if header != nil {
+		t.Header(safeCells(header)...)
+	}
+	for _, r := range rows {
+		if err := t.Append(safeCells(r)...); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+// safeCells hands the cells to tablewriter, made safe for a terminal by [SafeText].
+func safeCells(s []string) []any {
+	out := make([]any, len(s))
+	for i, x := range s {
+		out[i] = SafeText(x)
+	}
+	return out
 }

@@ -14,7 +14,6 @@ import (
 
 	"github.com/gocarina/gocsv"
 
-	"github.com/winback/winback/pkg/render"
 	catalogue "github.com/winback/winback/pkg/words"
 )
 
@@ -393,7 +392,7 @@ func TestAnEmptyReportWritesInEveryFormat(t *testing.T) {
 // time, some of them complete and the rest filled in as they are written, is what gocsv
 // writes of all the customers at once, plain and for a German Excel.
 func TestCSVInChunksIsTheWholeEncoding(t *testing.T) {
-	full := huge(1000, 3) // several chunks of render.WriteChunks
+	full := huge(1000, 3) // several chunks of WriteChunks
 	full.Lapsed[7].ID = "=SUM(A1)"
 	full.Lapsed[600].Reasons = nil
 	for _, excel := range []bool{false, true} {
@@ -401,7 +400,7 @@ func TestCSVInChunksIsTheWholeEncoding(t *testing.T) {
 		if excel {
 			whole.WriteString("\uFEFF")
 		}
-		sw := render.NewSafeCSV(&whole, excel).DecimalColumns(csvDecimalColumns...)
+		sw := NewSafeCSV(&whole, excel).DecimalColumns(csvDecimalColumns...)
 		if full.Lang == "de" {
 			sw.Words(catalogue.For("de"))
 		}

@@ -350,3 +350,6 @@ func excelDate(iso string) (int64, bool) {
 	}
 	return int64(t.Sub(excelEpoch).Hours() / 24), true
 }
+
+// WriteView fails: a command's view has no xlsx form (see [ViewFormats]).
+func (xlsxWriter) WriteView(io.Writer, *View) error { return errNoViewForm("xlsx") }

@@ -88,22 +88,9 @@ func kindName(k kind) string {
 // wide enough that reasonable lapse rules agree.
 func (b *builder) check(k kind) bool {
 	p, asOf := b.p, b.asOf
-	if len(p.appts) == 0 {
+	future, ok := b.apptsInOrder()
+	if !ok {
 		return false
-	}
-	future := false
-	for i, a := range p.appts {
-		if i > 0 && a.day < p.appts[i-1].day || a.booked > a.day || a.day < b.start {
-			return false
-		}
-		if a.day > asOf {
-			if a.status != visit.Booked || a.booked > asOf || a.day > asOf+visit.Day(b.bookAhead) {
-				return false
-			}
-			future = true
-		} else if a.status == visit.Booked {
-			return false
-		}
 	}
 	att := p.attendedDays(asOf)
 	u, hasU := usualGap(att)
@@ -136,8 +123,36 @@ func (b *builder) check(k kind) bool {
 	if future || len(att) == 0 || gap < 56 || hasU && gap < 3*u {
 		return false
 	}
+	return droppedAsTold(p, k.story(), att, asOf)
+}
+
+// apptsInOrder reports whether the patient has appointments, in order, each booked
+// before its day and within the data, those after as-of booked by then and not too far
+// ahead, and no earlier one still booked; future says whether one is after as-of.
+func (b *builder) apptsInOrder() (future, ok bool) {
+	p, asOf := b.p, b.asOf
+	if len(p.appts) == 0 {
+		return false, false
+	}
+	for i, a := range p.appts {
+		if i > 0 && a.day < p.appts[i-1].day || a.booked > a.day || a.day < b.start {
+			return false, false
+		}
+		if a.day > asOf {
+			if a.status != visit.Booked || a.booked > asOf || a.day > asOf+visit.Day(b.bookAhead) {
+				return false, false
+			}
+			future = true
+		} else if a.status == visit.Booked {
+			return false, false
+		}
+	}
+	return future, true
+}
+
+// droppedAsTold reports whether a dropped patient's last visits tell their story.
+func droppedAsTold(p *patient, story string, att []visit.Day, asOf visit.Day) bool {
 	past := p.pastAppts(asOf)
-	story := k.story()
 	lastStatus := past[len(past)-1].status
 	switch {
 	case story == codeLastCancelled && lastStatus != visit.Cancelled,

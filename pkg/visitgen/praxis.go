@@ -510,162 +510,205 @@ func margin(usualGap int) visit.Day { return visit.Day(max(56, 3*usualGap) + 7) 
 // build gives the patient of kind k their appointments up to the as-of date (and booked
 // ones after it).
 func (b *builder) build(k kind) {
-	r, p := b.r, b.p
-	start, asOf := b.start, b.asOf
 	switch k {
 	case kActiveMaint, kBookedMaint:
-		b.maintenanceService()
-		c := b.cadence()
-		first := start + visit.Day(r.IntN(20))
-		if chance(r, 0.6) {
-			first = b.dayIn(start, asOf-visit.Day(8*c))
+		b.buildActiveMaint(k)
+	case kActiveYearly:
+		b.buildActiveYearly()
+	case kBookedCourse:
+		b.buildBookedCourse()
+	case kBookedNew:
+		b.buildBookedNew()
+	case kBookedReturn:
+		b.buildBookedReturn()
+	case kCourseFinished:
+		b.buildCourseFinished()
+	case kDroppedAbandon:
+		b.buildDroppedAbandon()
+	case kDroppedMaint:
+		b.buildDroppedMaint()
+	case kWonBack:
+		b.buildWonBack()
+	default:
+		b.buildDropped(k)
+	}
+}
+
+func (b *builder) buildActiveMaint(k kind) {
+	r := b.r
+	start, asOf := b.start, b.asOf
+	b.maintenanceService()
+	c := b.cadence()
+	first := start + visit.Day(r.IntN(20))
+	if chance(r, 0.6) {
+		first = b.dayIn(start, asOf-visit.Day(8*c))
+	}
+	days := b.rhythmUntil(first, asOf+visit.Day(2*c), c)
+	var ps []plan
+	for _, d := range days {
+		if d <= asOf {
+			ps = append(ps, newPlan(d))
 		}
-		days := b.rhythmUntil(first, asOf+visit.Day(2*c), c)
-		var ps []plan
+	}
+	ps = cleanTail(ps, 3)
+	if k == kBookedMaint {
+		last := ps[len(ps)-1].day
 		for _, d := range days {
-			if d <= asOf {
-				ps = append(ps, newPlan(d))
-			}
-		}
-		ps = cleanTail(ps, 3)
-		if k == kBookedMaint {
-			last := ps[len(ps)-1].day
-			for _, d := range days {
-				if d > asOf && d <= asOf+visit.Day(b.bookAhead) {
-					f := newPlan(d)
-					f.lead, f.channel = int(d-last), chEmpfang
-					ps = append(ps, f)
-					if chance(r, 0.6) {
-						break
-					}
+			if d > asOf && d <= asOf+visit.Day(b.bookAhead) {
+				f := newPlan(d)
+				f.lead, f.channel = int(d-last), chEmpfang
+				ps = append(ps, f)
+				if chance(r, 0.6) {
+					break
 				}
 			}
 		}
-		b.realize(ps)
-
-	case kActiveYearly:
-		b.p.svc = []service{svcMassage, svcKG, svcMT}[r.IntN(3)]
-		first := b.dayIn(start, min(start+364, asOf-400))
-		var ps []plan
-		for d := first; d <= asOf; d = nextOpen(d + visit.Day(365+between(r, -14, 14))) {
-			d = nextOpen(d)
-			if d <= asOf {
-				ps = append(ps, newPlan(d))
-			}
-		}
-		b.realize(cleanTail(ps, len(ps)))
-
-	case kBookedCourse:
-		var ps []plan
-		if chance(r, 0.25) {
-			n, pw := between(r, 6, 10), between(r, 1, 2)
-			s := b.dayIn(start, asOf-visit.Day(courseSpan(n, pw)+150))
-			ps = cleanTail(plans(b.course(s, n, pw)), 2)
-		}
-		n, pw := between(r, 6, 10), between(r, 1, 2)
-		s := asOf - visit.Day(r.IntN(courseSpan(n-1, pw)+1))
-		bookedOn := s - visit.Day(p.lead+between(r, 1, 5))
-		for _, d := range b.course(s, n, pw) {
-			if d > asOf+visit.Day(b.bookAhead) {
-				break
-			}
-			f := newPlan(d)
-			f.lead = int(d - bookedOn)
-			ps = append(ps, f)
-		}
-		b.realize(ps)
-
-	case kBookedNew:
-		pw := between(r, 1, 2)
-		s := asOf + visit.Day(between(r, 1, 21))
-		bookedOn := asOf - visit.Day(r.IntN(14))
-		p.channel = int8(pick(r, []float64{30, 0, 25, 35, 10}))
-		var ps []plan
-		for _, d := range b.course(s, between(r, 1, 10), pw) {
-			if d > asOf+visit.Day(b.bookAhead) {
-				break
-			}
-			f := newPlan(d)
-			f.lead, f.channel = int(d-bookedOn), p.channel
-			ps = append(ps, f)
-		}
-		b.realize(ps)
-
-	case kBookedReturn:
-		n, pw := between(r, 6, 10), between(r, 1, 2)
-		s := b.dayIn(start, asOf-visit.Day(courseSpan(n, pw)+200))
-		ps := cleanTail(plans(b.course(s, n, pw)), 2)
-		d := nextOpen(asOf + visit.Day(between(r, 3, 35)))
-		f := newPlan(d)
-		f.lead = int(d - asOf + visit.Day(r.IntN(10)))
-		f.channel = int8([]int{chTelefon, chDoctolib, chPortal}[r.IntN(3)])
-		if chance(r, 0.5) {
-			f.note = "Wiederaufnahme, neues Rezept"
-		}
-		b.realize(append(ps, f))
-
-	case kCourseFinished:
-		n, pw := between(r, 6, 10), between(r, 1, 2)
-		span := visit.Day(courseSpan(n, pw))
-		s := b.dayIn(start+120, asOf-21-span-5)
-		var ps []plan
-		if chance(r, 0.3) && s-start > 200 {
-			n0, pw0 := between(r, 6, 10), between(r, 1, 2)
-			s0 := b.dayIn(start, s-visit.Day(courseSpan(n0, pw0)+60))
-			ps = cleanTail(plans(b.course(s0, n0, pw0)), 2)
-		}
-		ps = append(ps, cleanTail(plans(b.course(s, n, pw)), 2)...)
-		b.realize(ps)
-
-	case kDroppedAbandon:
-		b.realize(cleanTail(b.abandon(), 2))
-
-	case kDroppedMaint:
-		b.realize(cleanTail(b.shortMaintenance(between(b.r, 6, 14), 0), 4))
-
-	case kWonBack:
-		b.maintenanceService()
-		c := between(r, 10, 21)
-		if chance(r, 0.25) {
-			c = 7
-		}
-		n := between(r, 5, 12)
-		// The scenario's first as-of is b.wonBackFirst; the return visit is in the month after.
-		gapMin := visit.Day(max(56, 3*c) + 7 + r.IntN(40))
-		last := b.wonBackFirst - gapMin
-		first := last - visit.Day(n*c)
-		if first < start {
-			first = start
-		}
-		days := b.rhythmUntil(first, last, c)
-		ps := cleanTail(plans(days), 3)
-		back := nextOpen(b.wonBackFirst + visit.Day(between(r, 2, 25)))
-		for back > b.asOf {
-			back = prevOpen(back - 1)
-		}
-		f := newPlan(back)
-		f.clean = true
-		f.lead = int(back-b.wonBackFirst) - between(r, 1, int(back-b.wonBackFirst))
-		if chance(r, 0.4) {
-			f.note = "Wiederaufnahme nach Pause"
-		}
-		ps = append(ps, f)
-		for d := nextOpen(back + visit.Day(c)); d <= b.asOf+visit.Day(b.bookAhead); d = nextOpen(d + visit.Day(c)) {
-			g := newPlan(d)
-			g.clean = true
-			g.lead = int(d - back)
-			g.channel = chEmpfang
-			ps = append(ps, g)
-			if d > b.asOf {
-				break
-			}
-		}
-		p.wonBackLast, p.wonBackBack = days[len(days)-1], back
-		b.realize(ps)
-
-	default:
-		b.story(k.story())
 	}
+	b.realize(ps)
+}
+
+func (b *builder) buildActiveYearly() {
+	r := b.r
+	start, asOf := b.start, b.asOf
+	b.p.svc = []service{svcMassage, svcKG, svcMT}[r.IntN(3)]
+	first := b.dayIn(start, min(start+364, asOf-400))
+	var ps []plan
+	for d := first; d <= asOf; d = nextOpen(d + visit.Day(365+between(r, -14, 14))) {
+		d = nextOpen(d)
+		if d <= asOf {
+			ps = append(ps, newPlan(d))
+		}
+	}
+	b.realize(cleanTail(ps, len(ps)))
+}
+
+func (b *builder) buildBookedCourse() {
+	r, p := b.r, b.p
+	start, asOf := b.start, b.asOf
+	var ps []plan
+	if chance(r, 0.25) {
+		n, pw := between(r, 6, 10), between(r, 1, 2)
+		s := b.dayIn(start, asOf-visit.Day(courseSpan(n, pw)+150))
+		ps = cleanTail(plans(b.course(s, n, pw)), 2)
+	}
+	n, pw := between(r, 6, 10), between(r, 1, 2)
+	s := asOf - visit.Day(r.IntN(courseSpan(n-1, pw)+1))
+	bookedOn := s - visit.Day(p.lead+between(r, 1, 5))
+	for _, d := range b.course(s, n, pw) {
+		if d > asOf+visit.Day(b.bookAhead) {
+			break
+		}
+		f := newPlan(d)
+		f.lead = int(d - bookedOn)
+		ps = append(ps, f)
+	}
+	b.realize(ps)
+}
+
+func (b *builder) buildBookedNew() {
+	r, p := b.r, b.p
+	asOf := b.asOf
+	pw := between(r, 1, 2)
+	s := asOf + visit.Day(between(r, 1, 21))
+	bookedOn := asOf - visit.Day(r.IntN(14))
+	p.channel = int8(pick(r, []float64{30, 0, 25, 35, 10}))
+	var ps []plan
+	for _, d := range b.course(s, between(r, 1, 10), pw) {
+		if d > asOf+visit.Day(b.bookAhead) {
+			break
+		}
+		f := newPlan(d)
+		f.lead, f.channel = int(d-bookedOn), p.channel
+		ps = append(ps, f)
+	}
+	b.realize(ps)
+}
+
+func (b *builder) buildBookedReturn() {
+	r := b.r
+	start, asOf := b.start, b.asOf
+	n, pw := between(r, 6, 10), between(r, 1, 2)
+	s := b.dayIn(start, asOf-visit.Day(courseSpan(n, pw)+200))
+	ps := cleanTail(plans(b.course(s, n, pw)), 2)
+	d := nextOpen(asOf + visit.Day(between(r, 3, 35)))
+	f := newPlan(d)
+	f.lead = int(d - asOf + visit.Day(r.IntN(10)))
+	f.channel = int8([]int{chTelefon, chDoctolib, chPortal}[r.IntN(3)])
+	if chance(r, 0.5) {
+		f.note = "Wiederaufnahme, neues Rezept"
+	}
+	b.realize(append(ps, f))
+}
+
+func (b *builder) buildCourseFinished() {
+	r := b.r
+	start, asOf := b.start, b.asOf
+	n, pw := between(r, 6, 10), between(r, 1, 2)
+	span := visit.Day(courseSpan(n, pw))
+	s := b.dayIn(start+120, asOf-21-span-5)
+	var ps []plan
+	if chance(r, 0.3) && s-start > 200 {
+		n0, pw0 := between(r, 6, 10), between(r, 1, 2)
+		s0 := b.dayIn(start, s-visit.Day(courseSpan(n0, pw0)+60))
+		ps = cleanTail(plans(b.course(s0, n0, pw0)), 2)
+	}
+	ps = append(ps, cleanTail(plans(b.course(s, n, pw)), 2)...)
+	b.realize(ps)
+}
+
+func (b *builder) buildDroppedAbandon() {
+	b.realize(cleanTail(b.abandon(), 2))
+}
+
+func (b *builder) buildDroppedMaint() {
+	b.realize(cleanTail(b.shortMaintenance(between(b.r, 6, 14), 0), 4))
+}
+
+func (b *builder) buildWonBack() {
+	r, p := b.r, b.p
+	start := b.start
+	b.maintenanceService()
+	c := between(r, 10, 21)
+	if chance(r, 0.25) {
+		c = 7
+	}
+	n := between(r, 5, 12)
+	// The scenario's first as-of is b.wonBackFirst; the return visit is in the month after.
+	gapMin := visit.Day(max(56, 3*c) + 7 + r.IntN(40))
+	last := b.wonBackFirst - gapMin
+	first := last - visit.Day(n*c)
+	if first < start {
+		first = start
+	}
+	days := b.rhythmUntil(first, last, c)
+	ps := cleanTail(plans(days), 3)
+	back := nextOpen(b.wonBackFirst + visit.Day(between(r, 2, 25)))
+	for back > b.asOf {
+		back = prevOpen(back - 1)
+	}
+	f := newPlan(back)
+	f.clean = true
+	f.lead = int(back-b.wonBackFirst) - between(r, 1, int(back-b.wonBackFirst))
+	if chance(r, 0.4) {
+		f.note = "Wiederaufnahme nach Pause"
+	}
+	ps = append(ps, f)
+	for d := nextOpen(back + visit.Day(c)); d <= b.asOf+visit.Day(b.bookAhead); d = nextOpen(d + visit.Day(c)) {
+		g := newPlan(d)
+		g.clean = true
+		g.lead = int(d - back)
+		g.channel = chEmpfang
+		ps = append(ps, g)
+		if d > b.asOf {
+			break
+		}
+	}
+	p.wonBackLast, p.wonBackBack = days[len(days)-1], back
+	b.realize(ps)
+}
+
+func (b *builder) buildDropped(k kind) {
+	b.story(k.story())
 }
 
 // abandon plans the first few treatments of a course the patient never finished.

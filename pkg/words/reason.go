@@ -148,122 +148,158 @@ func (r *renderer) appendTemplate(b []byte, tp template) []byte {
 // variant returns the variant of the template or phrase kind of code c the facts f call
 // for; "" for the one template of a kind without variants.
 func variant(c string, kind string, f *facts.Facts) string {
-	switch c {
-	case "platform-only":
+	if v, ok := variants[c]; ok {
+		return v(kind, f)
+	}
+	return ""
+}
+
+// variants choose, by finding code, the variant of a template or phrase kind the facts
+// call for.
+var variants = map[string]func(kind string, f *facts.Facts) string{
+	"platform-only":         platformOnlyVariant,
+	"course-finished":       courseFinishedVariant,
+	"price-up":              priceUpVariant,
+	"long-wait":             longWaitVariant,
+	"referral":              referralVariant,
+	"one-visit":             oneVisitVariant,
+	"no-contact-preference": noContactPreferenceVariant,
+	"staff-switch":          staffSwitchVariant,
+}
+
+func platformOnlyVariant(kind string, f *facts.Facts) string {
+	switch {
+	case f.Count == 1:
+		return "one"
+	case f.Count == 2 && kind == "evidence":
+		return "two"
+	}
+	return "other"
+}
+
+func courseFinishedVariant(kind string, f *facts.Facts) string {
+	if f.Count < 2 {
+		return "single"
+	}
+	return "series"
+}
+
+func priceUpVariant(kind string, f *facts.Facts) string {
+	switch kind {
+	case "visits":
+		return oneOther(f.Count)
+	case "costs":
+		lo, hi := minMax(f.Recent)
+		switch {
+		case len(f.Recent) == 1:
+			return "one"
+		case lo == hi:
+			return "same"
+		}
+		return "range"
+	}
+	return ""
+}
+
+func longWaitVariant(kind string, f *facts.Facts) string {
+	switch kind {
+	case "appointments":
+		return oneOther(f.Count)
+	case "wait":
+		if lo, hi := minMax(f.Recent); lo == hi {
+			return "same"
+		}
+		return "range"
+	case "usual":
+		if days(f.Usual) == 0 {
+			return "same-day"
+		}
+		return "days"
+	}
+	return ""
+}
+
+func referralVariant(kind string, f *facts.Facts) string {
+	if kind == "visits" {
 		switch {
 		case f.Count == 1:
 			return "one"
-		case f.Count == 2 && kind == "evidence":
-			return "two"
+		case f.Count > 1:
+			return "other"
 		}
-		return "other"
-	case "course-finished":
-		if f.Count < 2 {
-			return "single"
+		return "none"
+	}
+	return ""
+}
+
+func oneVisitVariant(kind string, f *facts.Facts) string {
+	if kind == "via" {
+		if len(f.Channels) > 0 {
+			return "channel"
 		}
-		return "series"
-	case "price-up":
-		switch kind {
-		case "visits":
-			return oneOther(f.Count)
-		case "costs":
-			lo, hi := minMax(f.Recent)
-			switch {
-			case len(f.Recent) == 1:
-				return "one"
-			case lo == hi:
-				return "same"
-			}
-			return "range"
+		return "none"
+	}
+	return ""
+}
+
+func noContactPreferenceVariant(kind string, f *facts.Facts) string {
+	if kind == "known" {
+		switch {
+		case !f.ContactColumns:
+			return "unknown"
+		case f.HasPhone && f.HasEmail:
+			return "both"
+		case f.HasPhone:
+			return "phone"
+		case f.HasEmail:
+			return "email"
 		}
-	case "long-wait":
-		switch kind {
-		case "appointments":
-			return oneOther(f.Count)
-		case "wait":
-			if lo, hi := minMax(f.Recent); lo == hi {
-				return "same"
-			}
-			return "range"
-		case "usual":
-			if days(f.Usual) == 0 {
-				return "same-day"
-			}
-			return "days"
+		return "neither"
+	}
+	return ""
+}
+
+func staffSwitchVariant(kind string, f *facts.Facts) string {
+	others := staffOthers(f)
+	switch kind {
+	case "evidence":
+		if f.BeforeOf == 0 {
+			return "no-usual"
 		}
-	case "referral":
-		if kind == "visits" {
-			switch {
-			case f.Count == 1:
-				return "one"
-			case f.Count > 1:
-				return "other"
-			}
-			return "none"
+		return "usual"
+	case "question":
+		if f.BeforeOf != 0 && others == 1 {
+			return "one"
 		}
-	case "one-visit":
-		if kind == "via" {
-			if len(f.Channels) > 0 {
-				return "channel"
-			}
-			return "none"
+		return "many"
+	case "people":
+		if len(f.Staff) > 0 {
+			return "named"
 		}
-	case "no-contact-preference":
-		if kind == "known" {
-			switch {
-			case !f.ContactColumns:
-				return "unknown"
-			case f.HasPhone && f.HasEmail:
-				return "both"
-			case f.HasPhone:
-				return "phone"
-			case f.HasEmail:
-				return "email"
-			}
-			return "neither"
+		return "count"
+	case "before":
+		if f.Before == f.BeforeOf {
+			return "all"
 		}
-	case "staff-switch":
-		others := staffOthers(f)
-		switch kind {
-		case "evidence":
-			if f.BeforeOf == 0 {
-				return "no-usual"
-			}
-			return "usual"
-		case "question":
-			if f.BeforeOf != 0 && others == 1 {
-				return "one"
-			}
-			return "many"
-		case "people":
-			if len(f.Staff) > 0 {
-				return "named"
-			}
-			return "count"
-		case "before":
-			if f.Before == f.BeforeOf {
-				return "all"
-			}
-			return "some"
-		case "usual-person":
-			if len(f.Staff) > 0 {
-				return "named"
-			}
-			return "same"
-		case "last":
-			if f.Count == f.Of {
-				return "all"
-			}
-			return "some"
-		case "others":
-			switch {
-			case len(f.Staff) > 0:
-				return "named"
-			case others == 1:
-				return "one"
-			}
-			return "many"
+		return "some"
+	case "usual-person":
+		if len(f.Staff) > 0 {
+			return "named"
 		}
+		return "same"
+	case "last":
+		if f.Count == f.Of {
+			return "all"
+		}
+		return "some"
+	case "others":
+		switch {
+		case len(f.Staff) > 0:
+			return "named"
+		case others == 1:
+			return "one"
+		}
+		return "many"
 	}
 	return ""
 }
@@ -316,6 +352,15 @@ func (r *renderer) field(b []byte, name string) []byte {
 		return appendCount(b, days(f.Usual), t.daysDat)
 	case "recent":
 		return appendNumbers(b, f.Recent, t.and)
+	}
+	return r.shapedField(b, name)
+}
+
+// shapedField appends the facts of the finding that are worked out or spelled with their
+// units, and a name that is no fact as it stands.
+func (r *renderer) shapedField(b []byte, name string) []byte {
+	f, t := r.f, r.t
+	switch name {
 	case "recent-unit": // the unit after the recent gaps: "1 Tag", "24, 34 und 45 Tage"
 		if len(f.Recent) == 1 && f.Recent[0] == 1 {
 			return append(b, t.day[0]...)

@@ -1,4 +1,4 @@
-package analysis
+package report_test
 
 import (
 	"regexp"
@@ -65,7 +65,7 @@ func TestHugeAmountsNeverWrapAround(t *testing.T) {
 	})
 
 	r := run(t, set, asOf)
-	rep := r.Report(ReportOptions{Lang: "en", Shown: -1})
+	rep := report.Build(r, report.BuildOptions{Lang: "en", Shown: -1})
 	t.Run("the report's totals are held, not negative", func(t *testing.T) {
 		if got := rep.Summary.Revenue12m; got < 9e16 {
 			t.Errorf("revenue of the last 12 months = %v, want about %v", got, float64(money.Max)/100)

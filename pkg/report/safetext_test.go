@@ -1,4 +1,4 @@
-package render
+package report
 
 import (
 	"bytes"
@@ -40,17 +40,17 @@ func TestSafeTextDisarmsWhatATerminalWouldActOn(t *testing.T) {
 
 func TestTextFormatsCarryNoEscapeFromTheData(t *testing.T) {
 	evil := "K1\x1b]0;pwned\x07\x1b[2J\u202E\u009b\tx\ny"
-	out := &Output{Doc: &Doc{Title: evil, Facts: []Fact{{Label: evil, Value: evil}},
+	out := &View{Page: &Page{Title: evil, Facts: []Fact{{Label: evil, Value: evil}},
 		Tables: []Table{{Title: evil, Columns: []string{"id", "name"}, Rows: [][]string{{evil, evil}}, Notes: []string{evil}}},
 		Notes:  []string{evil}}}
 	for _, format := range []string{"table", "md"} {
 		t.Run(format+" shows no control character", func(t *testing.T) {
-			w, err := New(format, Options{})
+			w, err := NewWriter(format, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
 			var b bytes.Buffer
-			if err := w.Write(&b, out); err != nil {
+			if err := w.WriteView(&b, out); err != nil {
 				t.Fatal(err)
 			}
 			for _, bad := range []string{"\x1b", "\a", "\u202E", "\u009b", "\t"} {
@@ -64,8 +64,8 @@ func TestTextFormatsCarryNoEscapeFromTheData(t *testing.T) {
 		})
 	}
 	t.Run("the document itself is left as it was", func(t *testing.T) {
-		if out.Doc.Tables[0].Rows[0][0] != evil {
-			t.Errorf("the caller's cell was changed to %q", out.Doc.Tables[0].Rows[0][0])
+		if out.Page.Tables[0].Rows[0][0] != evil {
+			t.Errorf("the caller's cell was changed to %q", out.Page.Tables[0].Rows[0][0])
 		}
 	})
 }

@@ -1,4 +1,4 @@
-package render
+package report
 
 import (
 	"bytes"
@@ -48,8 +48,8 @@ type row struct {
 
 func TestCSVForAGermanExcel(t *testing.T) {
 	var b bytes.Buffer
-	w, _ := New("csv", Options{Excel: true})
-	if err := w.Write(&b, &Output{CSV: []row{{"=1+1", 12.5}}}); err != nil {
+	w, _ := NewWriter("csv", Options{Excel: true})
+	if err := w.WriteView(&b, &View{CSV: []row{{"=1+1", 12.5}}}); err != nil {
 		t.Fatal(err)
 	}
 	if got := b.String(); got != "\uFEFFname;amount\n'=1+1;12,5\n" {
@@ -59,9 +59,9 @@ func TestCSVForAGermanExcel(t *testing.T) {
 
 func TestMarkdownEscapesData(t *testing.T) {
 	var b bytes.Buffer
-	w, _ := New("md", Options{})
-	doc := &Doc{Tables: []Table{{Columns: []string{"a"}, Rows: [][]string{{"<script>|*x*"}}}}}
-	if err := w.Write(&b, &Output{Doc: doc}); err != nil {
+	w, _ := NewWriter("md", Options{})
+	doc := &Page{Tables: []Table{{Columns: []string{"a"}, Rows: [][]string{{"<script>|*x*"}}}}}
+	if err := w.WriteView(&b, &View{Page: doc}); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(b.String(), "<script>") || !strings.Contains(b.String(), `&lt;script&gt;\|\*x\*`) {
@@ -70,8 +70,8 @@ func TestMarkdownEscapesData(t *testing.T) {
 }
 
 func TestUnknownFormatsNameTheKnownOnes(t *testing.T) {
-	_, err := New("pdf", Options{})
-	if err == nil || !strings.Contains(err.Error(), "table, md, csv, json") {
+	_, err := NewWriter("pdf", Options{})
+	if err == nil || !strings.Contains(err.Error(), "table, md, json, csv, html, xlsx") {
 		t.Errorf("err = %v", err)
 	}
 	for path, want := range map[string]string{"x.csv": "csv", "x.MD": "md", "x.txt": "table", "x.pdf": ""} {

@@ -1,4 +1,4 @@
-package render
+package report
 
 import (
 	"slices"
@@ -56,10 +56,10 @@ func safeRune(r rune) rune {
 	return r // invalid UTF-8 comes here as utf8.RuneError and is written as U+FFFD
 }
 
-// safeDoc returns a copy of d with every text made safe by [SafeText], for the formats
+// safePage returns a copy of d with every text made safe by [SafeText], for the formats
 // that are printed for people.
-func safeDoc(d *Doc) *Doc {
-	c := &Doc{Title: SafeText(d.Title), Notes: safeTexts(d.Notes)}
+func safePage(d *Page) *Page {
+	c := &Page{Title: SafeText(d.Title), Notes: safeTexts(d.Notes)}
 	for _, f := range d.Facts {
 		c.Facts = append(c.Facts, Fact{Label: SafeText(f.Label), Value: SafeText(f.Value)})
 	}

@@ -1,41 +1,14 @@
-package render
+package report
 
 import (
 	"encoding/csv"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/gocarina/gocsv"
-
-	"github.com/winback/winback/pkg/words"
+	catalogue "github.com/winback/winback/pkg/words"
 )
-
-// csvWriter writes the output's rows with gocsv; cells a spreadsheet would run as a formula
-// are neutralised. In Excel mode it writes what a German Excel opens directly.
-type csvWriter struct {
-	excel bool
-	words *words.Catalogue // nil: the columns' own names
-}
-
-func (c csvWriter) Write(w io.Writer, out *Output) error {
-	if out.CSV == nil {
-		return fmt.Errorf("this output has no csv form; use --format table, md or json")
-	}
-	if c.excel {
-		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
-			return err
-		}
-	}
-	sw := NewSafeCSV(w, c.excel).Words(c.words)
-	if err := gocsv.MarshalCSV(out.CSV, sw); err != nil {
-		return err
-	}
-	sw.Flush()
-	return sw.Error()
-}
 
 // SafeCSV is a gocsv CSVWriter that neutralises cells a spreadsheet would run as a formula
 // and, for a German Excel, writes ';' and decimal commas. It is the one writer of every CSV
@@ -53,7 +26,7 @@ type SafeCSV struct {
 	// words, when set, names the columns in its language and says status and segment
 	// codes in its words (see [SafeCSV.Words]); codes holds, by position, the catalogue
 	// prefix of a column's codes ("status.", "segment.") or "".
-	words *words.Catalogue
+	words *catalogue.Catalogue
 	codes []string
 }
 
@@ -77,7 +50,7 @@ func (s *SafeCSV) DecimalColumns(headers ...string) *SafeCSV {
 // name without one stays as it is) and the codes in a status or segment column as c
 // says them (a segment's name when the column holds its code). Columns keep their own names for [SafeCSV.DecimalColumns] and
 // [SafeCSV.Header]. Call it before the first Write.
-func (s *SafeCSV) Words(c *words.Catalogue) *SafeCSV {
+func (s *SafeCSV) Words(c *catalogue.Catalogue) *SafeCSV {
 	s.words = c
 	return s
 }

@@ -1,6 +1,9 @@
-package render
+package report
 
-import "io"
+import (
+	"fmt"
+	"io"
+)
 
 // errWriter keeps the first write error and writes nothing after it, so that a writer can
 // read as a sequence of prints and still return what went wrong (a full disk must not
@@ -17,4 +20,11 @@ func (e *errWriter) Write(b []byte) (int, error) {
 	n, err := e.w.Write(b)
 	e.err = err
 	return n, err
+}
+
+// printf writes as fmt.Fprintf unless a write has failed.
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
 }

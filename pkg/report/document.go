@@ -10,7 +10,6 @@ import (
 	"time"
 
 	minor "github.com/winback/winback/pkg/money"
-	"github.com/winback/winback/pkg/render"
 	catalogue "github.com/winback/winback/pkg/words"
 )
 
@@ -119,11 +118,11 @@ func (v value) text(lang, sep string) string {
 	}
 	switch v.kind {
 	case kInt:
-		return render.Int(int(math.Round(v.n)), lang)
+		return Int(int(math.Round(v.n)), lang)
 	case kMoney:
-		return render.Money(minor.Round(v.n*100), lang)
+		return Money(minor.Round(v.n*100), lang)
 	case kShare, kChange:
-		return render.Percent(v.n, lang)
+		return Percent(v.n, lang)
 	case kDate:
 		return humanDate(v.s, lang)
 	case kMonth:
@@ -134,7 +133,7 @@ func (v value) text(lang, sep string) string {
 		if v.n == 0 {
 			return "–"
 		}
-		return render.Decimal(v.n, 1, lang) + "×"
+		return Decimal(v.n, 1, lang) + "×"
 	}
 	if v.lines != nil {
 		return strings.Join(v.lines, sep)
@@ -158,9 +157,9 @@ func groupedDecimal(x float64, places int, lang string) string {
 	whole, frac, _ := strings.Cut(s, ".")
 	n, err := strconv.Atoi(whole)
 	if err != nil {
-		return render.Decimal(x, places, lang) // beyond int: leave ungrouped
+		return Decimal(x, places, lang) // beyond int: leave ungrouped
 	}
-	out := render.Int(n, lang)
+	out := Int(n, lang)
 	if frac != "" {
 		sep := "."
 		if lang == "de" {
@@ -241,14 +240,14 @@ func (d *doc) summary(r *Report, o docOptions) *section {
 	}
 	q := r.Quality
 	if o.people {
-		line := fmt.Sprintf(w.QualityLine, render.Int(q.Rows, d.lang), render.Int(q.Accepted, d.lang),
-			render.Int(q.Rejected, d.lang), render.Int(q.Blank, d.lang), render.Int(q.Duplicates, d.lang),
+		line := fmt.Sprintf(w.QualityLine, Int(q.Rows, d.lang), Int(q.Accepted, d.lang),
+			Int(q.Rejected, d.lang), Int(q.Blank, d.lang), Int(q.Duplicates, d.lang),
 			humanDate(q.FirstDate, d.lang), humanDate(q.LastDate, d.lang))
 		if q.RejectsOut != "" {
 			line += fmt.Sprintf(w.RejectsIn, q.RejectsOut)
 		}
 		if q.AfterAsOf > 0 {
-			line += fmt.Sprintf(w.AfterAsOf[1], render.Int(q.AfterAsOf, d.lang))
+			line += fmt.Sprintf(w.AfterAsOf[1], Int(q.AfterAsOf, d.lang))
 		}
 		s.facts = append(s.facts, fact{w.DataQuality, txt(line)})
 	} else {
@@ -310,7 +309,7 @@ func (d *doc) since(r *Report, o docOptions) *section {
 			shownIDs := l.ids[:min(len(l.ids), sinceIDsShown)]
 			who := strings.Join(shownIDs, ", ")
 			if more := len(l.ids) - len(shownIDs); more > 0 {
-				who += " " + fmt.Sprintf(w.AndMore, render.Int(more, d.lang))
+				who += " " + fmt.Sprintf(w.AndMore, Int(more, d.lang))
 			}
 			rows = append(rows, []value{txt(l.label), num(len(l.ids)), txt(who)})
 		}
@@ -472,7 +471,7 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 			return append(row, lines(qs, ev))
 		}
 		if t.n < r.NumLapsed() {
-			t.notes = append(t.notes, fmt.Sprintf(w.ShownNote, render.Int(t.n, d.lang), render.Int(r.NumLapsed(), d.lang)))
+			t.notes = append(t.notes, fmt.Sprintf(w.ShownNote, Int(t.n, d.lang), Int(r.NumLapsed(), d.lang)))
 		}
 		s.tables = append(s.tables, t)
 		return s
@@ -626,7 +625,7 @@ func (d *doc) mix(r *Report, o docOptions) *section {
 		t := &table{id: k.kind + "-mix", sheet: w.SheetMix, title: k.title, cols: []col{textCol(k.name),
 			numCol(w.ActiveCount), numCol(w.ActiveShare), numCol(w.LapsedCount), numCol(w.LapsedShare)}}
 		if len(rows) < total {
-			t.notes = append(t.notes, fmt.Sprintf(w.MixCapped, render.Int(len(rows), d.lang), render.Int(total, d.lang)))
+			t.notes = append(t.notes, fmt.Sprintf(w.MixCapped, Int(len(rows), d.lang), Int(total, d.lang)))
 		}
 		s.tables = append(s.tables, staticTable(t, rows))
 	}

@@ -1,14 +1,14 @@
-package analysis
+package report_test
 
 import (
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/winback/winback/pkg/analysis"
 	"github.com/winback/winback/pkg/export"
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/model"
@@ -21,7 +21,7 @@ import (
 // generates into the temp directory; run that first.
 //
 //	go test ./pkg/export -run '^$' -bench ReadLarge -benchtime 1x
-//	go test ./pkg/analysis -run '^$' -bench LapsedWhole -benchtime 3x
+//	go test ./pkg/report -run '^$' -bench LapsedWhole -benchtime 3x
 //
 // The run reads as winback lapsed does, keeping the memory the read lets go
 // (export.Options.KeepMemory). Each iteration also reads the export alone, as
@@ -55,11 +55,11 @@ func BenchmarkLapsedWhole(b *testing.B) {
 		b.StartTimer()
 		t0 = time.Now()
 		res := read(export.Options{KeepMemory: true, WithholdContacts: true}) // as winback lapsed reads
-		r, err := Run(res.Set, Options{AsOf: res.Set.LatestRecorded, Period: model.Weeks, Lapse: lapse.DefaultConfig(), Reasons: reason.DefaultConfig()})
+		r, err := analysis.Run(res.Set, analysis.Options{AsOf: res.Set.LatestRecorded, Period: model.Weeks, Lapse: lapse.DefaultConfig(), Reasons: reason.DefaultConfig()})
 		if err != nil {
 			b.Fatal(err)
 		}
-		rep := r.Report(ReportOptions{Lang: "en", Shown: 50, Defer: true, LapsedOnly: true})
+		rep := report.Build(r, report.BuildOptions{Lang: "en", Shown: 50, Defer: true, LapsedOnly: true})
 		whole += time.Since(t0)
 		b.ReportMetric(float64(rep.NumLapsed()), "lapsed")
 	}
@@ -68,10 +68,10 @@ func BenchmarkLapsedWhole(b *testing.B) {
 }
 
 // BenchmarkAnalysis is the part of a run after the read on the same 5-million-row export:
-// Run, Report and writing the report in each format but md. The export is read once, outside
+// analysis.Run, report.Build and writing the report in each format but md. The export is read once, outside
 // the timer.
 //
-//	go test ./pkg/analysis -run '^$' -bench Analysis -benchtime 3x
+//	go test ./pkg/report -run '^$' -bench Analysis -benchtime 3x
 func BenchmarkAnalysis(b *testing.B) {
 	path := filepath.Join(os.TempDir(), "winback-bench-5000000-300000.csv")
 	if _, err := os.Stat(path); err != nil {
@@ -86,9 +86,9 @@ func BenchmarkAnalysis(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	opt := Options{AsOf: res.Set.LatestRecorded, Period: model.Weeks, Lapse: lapse.DefaultConfig(), Reasons: reason.DefaultConfig()}
-	run := func(b *testing.B) *Result {
-		r, err := Run(res.Set, opt)
+	opt := analysis.Options{AsOf: res.Set.LatestRecorded, Period: model.Weeks, Lapse: lapse.DefaultConfig(), Reasons: reason.DefaultConfig()}
+	run := func(b *testing.B) *analysis.Result {
+		r, err := analysis.Run(res.Set, opt)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -100,12 +100,15 @@ func BenchmarkAnalysis(b *testing.B) {
 		}
 	})
 	b.Run("Report", func(b *testing.B) {
-		r := run(b)
 		for b.Loop() {
 			// Each report works out the parts the reports of one run share, as the first does.
-			r.shared, r.ranked.idx, r.ranked.once = nil, nil, sync.Once{}
-			r.Report(ReportOptions{Lang: "en", Shown: 50, Defer: true})
-			r.sharedFor("en", true).wait()
+			b.StopTimer()
+			r := run(b)
+			b.StartTimer()
+			report.Build(r, report.BuildOptions{Lang: "en", Shown: 50, Defer: true})
+			r.Trend()
+			r.RevenueAndMix()
+			r.Lift()
 		}
 	})
 	b.Run("Backtest", func(b *testing.B) {
@@ -121,7 +124,7 @@ func BenchmarkAnalysis(b *testing.B) {
 				b.Fatal(err)
 			}
 			for b.Loop() {
-				rep := run(b).Report(ReportOptions{Lang: "en", Shown: 50, Defer: true})
+				rep := report.Build(run(b), report.BuildOptions{Lang: "en", Shown: 50, Defer: true})
 				if err := w.Write(io.Discard, rep); err != nil {
 					b.Fatal(err)
 				}

@@ -1,9 +1,9 @@
-package render
+package report
 
-import "github.com/winback/winback/pkg/words"
+import catalogue "github.com/winback/winback/pkg/words"
 
-// The formats below are the catalogue's (package words); they stay here for the writers
-// that only know a language code.
+// The number formats below are the catalogue's (package words), for the writers and
+// views that only know a language code.
 
 // Money formats minor units (cents) for a language: "1,234.56" in English, "1.234,56" in
 // German. The currency is not known to winback, so none is printed.
@@ -21,9 +21,9 @@ func Decimal(x float64, decimals int, lang string) string {
 }
 
 // cat returns the catalogue of lang: German only for exactly "de", as before.
-func cat(lang string) *words.Catalogue {
+func cat(lang string) *catalogue.Catalogue {
 	if lang == "de" {
-		return words.For("de")
+		return catalogue.For("de")
 	}
-	return words.For("en")
+	return catalogue.For("en")
 }

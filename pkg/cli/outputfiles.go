@@ -1,0 +1,64 @@
+package cli
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// checkOutputs refuses an output path that is one of the inputs, standard input's file
+// among them (winback never overwrites its input), and one that is not a file to write.
+func checkOutputs(io_ *IOStreams, inputs []string, outputs ...string) error {
+	for _, out := range outputs {
+		if out == "" || out == "-" {
+			continue
+		}
+		if err := checkWritable(out); err != nil {
+			return err
+		}
+		for _, in := range inputs {
+			if in == "-" {
+				if io_.inIsFile(out) {
+					return usagef("write the output to another file", "output file %s is also the input (standard input)", out)
+				}
+				continue
+			}
+			if same(in, out) {
+				return usagef("write the output to another file", "output file %s is also an input", out)
+			}
+		}
+	}
+	return nil
+}
+
+// checkWritable refuses, before any work is done, an output that exists and is neither a
+// regular file nor a device or pipe to write through to (see [atomicfile.Write]).
+func checkWritable(out string) error {
+	fi, err := os.Stat(out)
+	if err != nil {
+		return nil // missing: created; unreadable: the write says why
+	}
+	m := fi.Mode()
+	if m.IsRegular() || m&(fs.ModeCharDevice|fs.ModeNamedPipe) != 0 {
+		return nil
+	}
+	kind := "special file"
+	switch {
+	case m.IsDir():
+		kind = "directory"
+	case m&fs.ModeSocket != 0:
+		kind = "socket"
+	}
+	return usagef("name a file to write (or /dev/stdout)", "output %s is a %s, not a file", out, kind)
+}
+
+func same(a, b string) bool {
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(fa, fb)
+	}
+	pa, _ := filepath.Abs(a)
+	pb, _ := filepath.Abs(b)
+	return pa == pb
+}

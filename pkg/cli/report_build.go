@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"sync"
+
+	"github.com/winback/winback/pkg/analysis"
+	"github.com/winback/winback/pkg/export"
+	"github.com/winback/winback/pkg/pseudo"
+	"github.com/winback/winback/pkg/report"
+)
+
+// buildOptions are the options of the run's reports.
+func (o *reportOptions) buildOptions(lang string, q *export.Report, prev *report.Report, prevPseudo *pseudo.Pseudonymizer) report.BuildOptions {
+	return report.BuildOptions{Lang: lang, Noun: o.an.noun.noun, Contacts: o.withContacts, Shown: o.top, Files: o.files, Defer: true,
+		Quality: report.Quality{Rows: q.Rows, Accepted: q.Accepted, Rejected: q.Rejected, Blank: q.Blank, Duplicates: q.Duplicates,
+			RejectsOut: o.input.rejects, AfterAsOf: o.out.cut.Events, FirstDate: q.FirstDay, LastDate: q.LastDay},
+		Previous: prev, PreviousPseudonyms: prevPseudo}
+}
+
+// reports are the reports of one run, built once each: with ids and with pseudonyms. The
+// backtest fits the models again: meanwhile the reports are built, and the parts before
+// the model written (report.Report.DeferBacktest).
+type reports struct {
+	r          *analysis.Result
+	base       report.BuildOptions
+	pseudonyms func() *pseudo.Pseudonymizer
+	built      map[bool]*report.Report
+	backtest   *report.Backtest
+	fitted     sync.WaitGroup
+}
+
+func newReports(r *analysis.Result) *reports {
+	reps := &reports{r: r, built: map[bool]*report.Report{}}
+	reps.fitted.Go(func() { reps.backtest = report.BacktestOf(r) })
+	return reps
+}
+
+func (reps *reports) waitBacktest() *report.Backtest {
+	reps.fitted.Wait()
+	return reps.backtest
+}
+
+// get returns the report, pseudonymized or not.
+func (reps *reports) get(pseudonymize bool) *report.Report {
+	if rep, ok := reps.built[pseudonymize]; ok {
+		return rep
+	}
+	opt := reps.base
+	if pseudonymize {
+		opt.Pseudonyms = reps.pseudonyms()
+		opt.Contacts = false
+	}
+	rep := report.Build(reps.r, opt)
+	rep.DeferBacktest(reps.waitBacktest)
+	reps.built[pseudonymize] = rep
+	return rep
+}
+
+// state returns the report kept in --state: real ids, never contact details.
+func (reps *reports) state(withContacts bool) *report.Report {
+	if !withContacts {
+		return reps.get(false)
+	}
+	opt := reps.base
+	opt.Contacts = false
+	rep := report.Build(reps.r, opt)
+	rep.DeferBacktest(reps.waitBacktest)
+	return rep
+}

@@ -1,0 +1,465 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"path/filepath"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
+	"github.com/winback/winback/pkg/analysis"
+	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/pseudo"
+	"github.com/winback/winback/pkg/reason"
+	"github.com/winback/winback/pkg/segment"
+	"github.com/winback/winback/pkg/trend"
+	"github.com/winback/winback/pkg/visit"
+	catalogue "github.com/winback/winback/pkg/words"
+)
+
+// parts are the parts of a report that depend neither on the ids nor on contact details,
+// worked out in goroutines: done waits for all of them, revenue for the revenue alone (the
+// summary needs it before the rest). The analysis works out what they show once for all
+// the reports of a run; this is its layout in one language.
+type parts struct {
+	done, revenue sync.WaitGroup
+	Lift          []LiftRow
+	Trends        []MonthRow
+	Cohorts       []CohortRow
+	Mix           []MixRow
+	Recency       []Bin
+	revenue12m    float64
+}
+
+// wait waits for all the parts.
+func (p *parts) wait() {
+	p.revenue.Wait()
+	p.done.Wait()
+}
+
+// startParts starts laying out the parts of r's report in lang: the lift always, the
+// overview (trend, cohorts, mix, recency and revenue) when asked for.
+func startParts(r *analysis.Result, lang string, overview bool) *parts {
+	p := &parts{}
+	if overview {
+		p.done.Go(func() {
+			months, cohorts := r.Trend()
+			for _, m := range months {
+				p.Trends = append(p.Trends, MonthRow{Month: m.Month, Active: m.Active, New: m.New, Lapsed: m.Lapsed, Returned: m.Returned})
+			}
+			for _, c := range cohorts {
+				p.Cohorts = append(p.Cohorts, CohortRow{Cohort: c.Name, Customers: c.Customers, After: trend.After, Retained: c.Retained})
+			}
+		})
+		p.done.Go(func() { p.Recency = recency(r.Recency()) })
+		p.revenue.Go(func() {
+			var mix []analysis.Mix
+			p.revenue12m, mix = r.RevenueAndMix()
+			for _, m := range mix {
+				p.Mix = append(p.Mix, MixRow{Kind: m.Kind, Name: m.Name, Active: m.Active, Lapsed: m.Lapsed, ActiveShare: m.ActiveShare, LapsedShare: m.LapsedShare})
+			}
+		})
+	}
+	p.done.Go(func() {
+		for _, l := range r.Lift() {
+			lift := l.Lift
+			if math.IsInf(lift, 0) || math.IsNaN(lift) {
+				lift = 0 // never seen among active customers: the report says so by ActiveShare 0
+			}
+			p.Lift = append(p.Lift, LiftRow{Code: l.Code, Label: catalogue.For(lang).ReasonLabel(l.Code),
+				Lapsed: l.Lapsed, LapsedShare: l.LapsedShare, Active: l.Active, ActiveShare: l.ActiveShare, Lift: lift})
+		}
+	})
+	return p
+}
+
+// recency labels the bins of the recency histogram.
+func recency(bins []analysis.RecencyBin) []Bin {
+	out := make([]Bin, len(bins))
+	for i, b := range bins {
+		out[i] = Bin{FromDays: b.FromDays, ToDays: b.ToDays, Customers: b.Customers}
+		if b.ToDays >= 0 {
+			out[i].Label = fmt.Sprintf("%d–%d", b.FromDays, b.ToDays-1)
+		} else {
+			out[i].Label = fmt.Sprintf("%d+", b.FromDays)
+		}
+	}
+	return out
+}
+
+// warmed is what warm loaded, summed, so that the loads are not optimised away.
+var warmed atomic.Uintptr
+
+// BacktestOf checks r's model on the data itself ([analysis.Result.Backtest]); nil when the
+// data span less than a year or no model is usable on the calibration period.
+func BacktestOf(r *analysis.Result) *Backtest {
+	cal, hc := r.Backtest()
+	if hc == nil {
+		return nil
+	}
+	b := &Backtest{CalibrationEnd: cal.String(), HoldoutEnd: r.AsOf.String(),
+		Actual: hc.SumActual, Predicted: round2(hc.SumPredicted), Error: hc.TotalError}
+	for _, bin := range hc.Bins {
+		b.Bins = append(b.Bins, BacktestBin{Frequency: bin.Label, Customers: bin.Customers,
+			Actual: math.Round(bin.Actual*1e4) / 1e4, Predicted: math.Round(bin.Predicted*1e4) / 1e4})
+	}
+	return b
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// SegmentName returns the display name of a segment code of r in a language.
+func SegmentName(r *analysis.Result, code, lang string) string {
+	c := catalogue.For(lang)
+	for _, s := range r.Segments.Segments {
+		if s.Code == code {
+			return c.SegmentName(s.Segment)
+		}
+	}
+	if s, ok := segment.Lookup(code); ok {
+		return c.SegmentName(s)
+	}
+	return code
+}
+
+// BuildOptions say how the report shows the results.
+type BuildOptions struct {
+	Lang string
+	// Pseudonyms replaces ids with pseudonyms and leaves out names, e-mails and phones.
+	Pseudonyms *pseudo.Pseudonymizer
+	// Contacts includes names, phones and e-mails (ignored with Pseudonyms).
+	Contacts bool
+	// Shown is how many lapsed customers the human formats list (all are in csv/json).
+	Shown    int
+	Files    []string
+	Quality  Quality
+	Previous *Report
+	// PreviousPseudonyms turns keys into the ids of the previous report when that one was
+	// pseudonymized (nil: it has real ids).
+	PreviousPseudonyms *pseudo.Pseudonymizer
+	// Defer leaves the lapsed customers and the status map to be filled in when a
+	// format needs them (see [Report.Defer]): a table or web page shows a few dozen
+	// of possibly hundreds of thousands of lapsed customers, and only JSON the statuses.
+	Defer bool
+	// LapsedOnly builds only what a list of the lapsed customers shows (winback lapsed): the
+	// summary's counts and value at risk, the lapsed customers, the lift and the model. The
+	// revenue, segment table, trend, cohorts, mix and recency histogram are left empty: on a
+	// large data set they are each another pass over every customer's events.
+	LapsedOnly bool
+	// Noun is what the report's texts call customers; empty for customers.
+	Noun catalogue.Noun
+}
+
+// Build assembles the report of an analysis. The model's backtest is left to the caller
+// ([BacktestOf] fits the models again, which one run should do once for all its outputs).
+// The reports of one result share what depends on neither ids nor contact details (the
+// ranking, lift, trend, cohorts, mix and revenue), worked out once by the [analysis.Result].
+func Build(r *analysis.Result, o BuildOptions) *Report {
+	lang := o.Lang
+	set := r.Set
+	rep := &Report{
+		Version: Version, Lang: lang, AsOf: r.AsOf.String(),
+		Pseudonymized: o.Pseudonyms != nil, HasAmounts: set.Columns.Amount,
+		Quality: o.Quality, LapsedShown: o.Shown,
+	}
+	if o.Noun != catalogue.Customers {
+		rep.Noun = string(o.Noun)
+	}
+	for _, f := range o.Files {
+		rep.Files = append(rep.Files, filepath.Base(f))
+	}
+	id := func(key string) string {
+		if o.Pseudonyms != nil {
+			return o.Pseudonyms.Name(key)
+		}
+		return key
+	}
+	// summary
+	// Counted by number, named after: a map update per customer was most of the loop.
+	var byStatus, byRule [256]int
+	for i := range r.Verdicts {
+		v := &r.Verdicts[i]
+		if v.Rule == lapse.RuleNoVisit && v.Status != lapse.Booked {
+			continue
+		}
+		rep.Summary.Customers++
+		byStatus[v.Status]++
+		byRule[v.Rule]++
+		if v.Status.Missing() {
+			rep.Summary.ValueAtRisk += float64(v.ValueAtRisk) / 100
+		}
+	}
+	rep.Summary.ByStatus = map[string]int{}
+	decided := map[string]int{}
+	for k := range 256 {
+		if byStatus[k] > 0 {
+			rep.Summary.ByStatus[lapse.Status(k).String()] += byStatus[k]
+		}
+		if byRule[k] > 0 {
+			decided[lapse.Rule(k).String()] += byRule[k]
+		}
+	}
+	rep.Summary.ValueAtRisk = round2(rep.Summary.ValueAtRisk)
+	// The parts that do not depend on the lapsed list are worked out meanwhile, once for
+	// all reports: a JSON report writes its lapsed list before them, and so may start
+	// before they are done (Deferred.Parts).
+	sh := startParts(r, lang, !o.LapsedOnly)
+	if !o.LapsedOnly {
+		rep.Segments = segmentsPart(r, lang)
+	}
+	// The lapsed customers, ranked, are filled in when a format shows them: a web page or
+	// table shows a few dozen of possibly hundreds of thousands. What the list's columns
+	// depend on is known now.
+	idx := r.Lapsed()
+	// The writers fill customers in in chunks of a multiple of warmAhead, in order: each
+	// warmAhead-th customer loads the next ones ahead.
+	ahead := func(k int) {
+		if k%warmAhead == 0 {
+			warm(r, idx[k:min(k+warmAhead, len(idx))])
+		}
+	}
+	d := Deferred{
+		Lapsed: len(idx),
+		Customer: func(k int, c *Customer) {
+			ahead(k)
+			customer(r, idx[k], lang, o, c)
+			details(r, idx[k], lang, id, c)
+		},
+		Statuses: func() []Status { return statuses(r, id) },
+		// The set's keys ascend, each once; pseudonyms do not keep their order.
+		StatusesInOrder: o.Pseudonyms == nil,
+	}
+	for _, i := range idx {
+		if math.Round(r.Verdicts[i].PAlive*1000)/1000 >= 0 { // as customer rounds it
+			d.PAlive = true
+			break
+		}
+	}
+	if o.Pseudonyms == nil && o.Contacts {
+		if r.Set.ContactsWithheld {
+			panic("report: a report with contact details of a set read without them (export.Options.WithholdContacts)")
+		}
+		for _, i := range idx {
+			if h := &set.Customers[i]; h.Name != "" || h.Phone != "" || h.Email != "" || h.ContactPreference != "" {
+				d.Contacts = true
+				break
+			}
+		}
+	}
+	done := func() {
+		sh.wait()
+		rep.Lift, rep.Trends, rep.Cohorts, rep.Mix, rep.Recency = sh.Lift, sh.Trends, sh.Cohorts, sh.Mix, sh.Recency
+	}
+	if o.Defer && !o.LapsedOnly {
+		d.Parts = done
+	}
+	rep.Defer(d)
+	rep.Unavailable = reason.Unavailable(set.Columns)
+	rep.Model = modelPart(r, decided, catalogue.ForNoun(lang, o.Noun))
+	if o.Previous != nil {
+		prevID := func(key string) string { return key }
+		if o.PreviousPseudonyms != nil {
+			prevID = o.PreviousPseudonyms.Name
+		}
+		rep.Since = since(o.Previous, r, prevID, id)
+	}
+	sh.revenue.Wait()
+	rep.Summary.Revenue12m = sh.revenue12m
+	if d.Parts == nil {
+		done()
+	}
+	if !o.Defer {
+		rep.Complete()
+	}
+	return rep
+}
+
+// warmAhead is how many lapsed customers are loaded ahead as they are filled in for the
+// formats that list them all (see warm).
+const warmAhead = 64
+
+// warm loads what filling in the customers idx reads: each one's verdict, history,
+// segment and findings, then the bytes of their keys and findings. The ranked order is no
+// order in memory, and filling customers in one at a time waits for each cache miss in
+// turn; these tight loops have the misses of many customers in flight at once.
+func warm(r *analysis.Result, idx []int) {
+	var sink uintptr
+	for _, i := range idx {
+		v, h := &r.Verdicts[i], &r.Set.Customers[i]
+		sink += uintptr(v.Status) + uintptr(v.Visits) + uintptr(v.ValueAtRisk) +
+			uintptr(len(h.Key)) + uintptr(len(r.SegmentOf(i))) + uintptr(len(r.Findings[i]))
+	}
+	for _, i := range idx {
+		if key := r.Set.Customers[i].Key; key != "" {
+			sink += uintptr(key[0])
+		}
+		if fs := r.Findings[i]; len(fs) > 0 {
+			sink += uintptr(len(fs[0].Code)) + uintptr(fs[len(fs)-1].Facts.Count)
+		}
+	}
+	warmed.Add(sink) // so that the loads are not optimised away
+}
+
+// segmentsPart is the report's segment grid and table.
+func segmentsPart(r *analysis.Result, lang string) SegmentsPart {
+	p := SegmentsPart{Grid: r.Segments.Grid}
+	for _, s := range r.Segments.Segments {
+		p.Rows = append(p.Rows, SegmentRow{
+			Code: s.Code, Name: SegmentName(r, s.Code, lang), Customers: s.Customers, Share: s.Share,
+			MedianRecency: s.MedianRecency, MedianFrequency: s.MedianFrequency,
+			Revenue: float64(s.Revenue) / 100, RevenueShare: s.RevenueShare,
+		})
+	}
+	return p
+}
+
+// statuses lists the id of every customer the summary counts with their status, in the
+// customers' order (that of the ids unless they are pseudonyms).
+func statuses(r *analysis.Result, id func(string) string) []Status {
+	list := make([]Status, 0, len(r.Verdicts))
+	for i, v := range r.Verdicts {
+		if v.Rule == lapse.RuleNoVisit && v.Status != lapse.Booked {
+			continue
+		}
+		list = append(list, Status{ID: id(r.Set.Customers[i].Key), Status: v.Status.String()})
+	}
+	return list
+}
+
+// customer fills in lapsed customer i's verdict and contact details.
+func customer(r *analysis.Result, i int, lang string, o BuildOptions, c *Customer) {
+	h := &r.Set.Customers[i]
+	v := &r.Verdicts[i]
+	*c = Customer{
+		Status: v.Status.String(), LastVisit: r.DayText(v.LastVisit), Visits: v.Visits,
+		UsualGap: math.Round(v.UsualGap*10) / 10, Overdue: v.Overdue, ValueAtRisk: float64(v.ValueAtRisk) / 100,
+		PAlive: math.Round(v.PAlive*1000) / 1000, Rule: catalogue.ForNoun(lang, o.Noun).Explanation(v),
+	}
+	if o.Pseudonyms == nil && o.Contacts {
+		c.Name, c.Phone, c.Email, c.ContactPreference = h.Name, h.Phone, h.Email, h.ContactPreference
+	}
+}
+
+// details fills in lapsed customer i's id, segment, reasons and questions.
+func details(r *analysis.Result, i int, lang string, id func(string) string, c *Customer) {
+	// With buffers of its own, never reused, the customer's texts stay as they are.
+	_, texts := fillDetails(r, i, lang, id, c, nil, nil)
+	appendQuestions(c, texts[len(texts):])
+}
+
+// appendQuestions sets c's Questions to its top two questions, as the call list
+// joins them, appending the text to texts (which c.Questions points into) and returning
+// the grown slice.
+func appendQuestions(c *Customer, texts []byte) []byte {
+	c.Questions = ""
+	if len(c.Reasons) == 0 {
+		return texts
+	}
+	start := len(texts)
+	texts = append(texts, c.Reasons[0].Question...)
+	if len(c.Reasons) > 1 {
+		texts = append(texts, ' ')
+		texts = append(texts, c.Reasons[1].Question...)
+	}
+	if len(texts) > start {
+		c.Questions = unsafe.String(&texts[start], len(texts)-start)
+	}
+	return texts
+}
+
+// fillDetails fills in c's id, segment and reasons, appending the reasons to reasons and
+// their texts, rendered in the one language, to texts, which c's strings point into: they
+// are valid until texts is written to again. It returns the grown slices.
+func fillDetails(r *analysis.Result, i int, lang string, id func(string) string, c *Customer, reasons []Reason, texts []byte) ([]Reason, []byte) {
+	c.ID, c.Segment = id(r.Set.Customers[i].Key), SegmentName(r, r.SegmentOf(i), lang)
+	fs := r.Findings[i]
+	if len(fs) == 0 {
+		c.Reasons = nil // as JSON shows
+		return reasons, texts
+	}
+	from := len(texts)
+	ends := make([]int, 0, 2*8) // where each text ends in texts
+	cat := catalogue.For(lang)
+	for k := range fs {
+		start := len(texts)
+		var evLen int
+		texts, evLen = cat.AppendReason(texts, fs[k].Code, &fs[k].Facts)
+		ends = append(ends, start+evLen, len(texts))
+	}
+	// The strings are made once texts has stopped growing.
+	text := func(from, to int) string {
+		if from == to {
+			return ""
+		}
+		return unsafe.String(&texts[from], to-from)
+	}
+	n := len(reasons)
+	for k := range fs {
+		ev, q := text(from, ends[2*k]), text(ends[2*k], ends[2*k+1])
+		from = ends[2*k+1]
+		reasons = append(reasons, Reason{Code: fs[k].Code, Weight: fs[k].Weight, Evidence: ev, Question: q})
+	}
+	c.Reasons = reasons[n:]
+	return reasons, texts
+}
+
+func modelPart(r *analysis.Result, decided map[string]int, c *catalogue.Catalogue) ModelPart {
+	m := ModelPart{Decided: decided, Note: c.ModelNote(r.Models)}
+	switch r.Models.Chosen {
+	case "bgnbd":
+		p := r.Models.BGNBD.Params
+		m.Model, m.Params = "BG/NBD", map[string]float64{"r": p.R, "alpha": p.Alpha, "a": p.A, "b": p.B}
+	case "pareto-nbd":
+		p := r.Models.ParetoNBD.Params
+		m.Model, m.Params = "Pareto/NBD", map[string]float64{"r": p.R, "alpha": p.Alpha, "s": p.S, "beta": p.Beta}
+	}
+	return m
+}
+
+// since compares with the previous run's  prevID maps a customer key to the id the
+// previous report used; outID to the id this report shows. Won back are the customers who
+// were lapsed, lost or due a follow-up after a finished course last time and have visited
+// since: all of them needed a call to come back. The win-back rate divides by all of those.
+func since(prev *Report, r *analysis.Result, prevID, outID func(string) string) *Since {
+	s := &Since{PreviousAsOf: prev.AsOf, NewlyLapsed: []string{}, StillLapsed: []string{}, WonBack: []string{}, NewlyDue: []string{}}
+	missing := func(st string) bool { return st == lapse.Lapsed.String() || st == lapse.Lost.String() }
+	away := func(st string) bool { return missing(st) || st == lapse.FollowUp.String() }
+	prevAsOf, err := visit.ParseDay(prev.AsOf)
+	if err != nil {
+		prevAsOf = visit.NoDay
+	}
+	lapsedBefore := 0
+	for _, st := range prev.Statuses {
+		if away(st) {
+			lapsedBefore++
+		}
+	}
+	for i, v := range r.Verdicts {
+		if v.Rule == lapse.RuleNoVisit && v.Status != lapse.Booked {
+			continue
+		}
+		key := r.Set.Customers[i].Key
+		before := prev.Statuses[prevID(key)]
+		st := v.Status.String()
+		id := outID(key)
+		switch {
+		case away(before) && prevAsOf != visit.NoDay && v.LastVisit != visit.NoDay && v.LastVisit > prevAsOf:
+			s.WonBack = append(s.WonBack, id)
+		case missing(st) && missing(before):
+			s.StillLapsed = append(s.StillLapsed, id)
+		case missing(st):
+			s.NewlyLapsed = append(s.NewlyLapsed, id)
+		case st == lapse.Due.String() && before != lapse.Due.String():
+			s.NewlyDue = append(s.NewlyDue, id)
+		}
+	}
+	for _, l := range [][]string{s.NewlyLapsed, s.StillLapsed, s.WonBack, s.NewlyDue} {
+		slices.Sort(l)
+	}
+	if lapsedBefore > 0 {
+		s.WinBackRate = float64(len(s.WonBack)) / float64(lapsedBefore)
+	}
+	return s
+}

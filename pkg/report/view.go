@@ -1,0 +1,89 @@
+package report
+
+import (
+	"github.com/winback/winback/pkg/visit"
+	catalogue "github.com/winback/winback/pkg/words"
+)
+
+// A View is what a command other than report prints (segments, model, lapsed, explain):
+// the human [Page], the JSON value and the CSV rows, ready for any of [ViewFormats]. The
+// writers of [NewWriter] write it with [Writer.WriteView].
+type View struct {
+	Page *Page
+	// JSON is the value written by the json format (a struct with json tags).
+	JSON any
+	// CSV is a slice of structs with csv tags, written by the csv format with gocsv.
+	CSV any
+}
+
+// ViewFormats lists the formats a [View] is written in.
+var ViewFormats = []string{"table", "md", "csv", "json"}
+
+// Page is the human-readable document of a [View]: a title, key facts, tables and notes.
+type Page struct {
+	Title  string
+	Facts  []Fact
+	Tables []Table
+	Notes  []string
+}
+
+// Fact is one line of the document's summary.
+type Fact struct{ Label, Value string }
+
+// Table is a titled table of text cells. Align marks right-aligned (numeric) columns.
+type Table struct {
+	Title   string
+	Columns []string
+	Rows    [][]string
+	Notes   []string
+	Numeric []bool
+}
+
+// PseudonymNote tells the reader of a list of pseudonyms how to see the ids.
+func PseudonymNote(c *catalogue.Catalogue) string {
+	return c.T("cli.customers-are-shown-as-pseudonyms-pseudonymize")
+}
+
+// dayText is a day as a view shows it: dd.mm.yyyy in German, ISO otherwise.
+func dayText(d visit.Day, lang string) string {
+	if lang == "de" {
+		return d.German()
+	}
+	return d.String()
+}
+
+// isoText is an ISO date as a view shows it: dd.mm.yyyy in German.
+func isoText(iso, lang string) string {
+	if lang != "de" || len(iso) != 10 {
+		return iso
+	}
+	return iso[8:10] + "." + iso[5:7] + "." + iso[0:4]
+}
+
+// days is a number of days, "–" for none.
+func days(n int, lang string) string {
+	if n <= 0 {
+		return "–"
+	}
+	return catalogue.For(lang).F("cli.n-days", Int(n, lang))
+}
+
+func joinLabels(l []string) string {
+	s := ""
+	for i, x := range l {
+		if i > 0 {
+			s += "; "
+		}
+		s += x
+	}
+	return s
+}
+
+// signedPercent is a relative change with its sign.
+func signedPercent(x float64, lang string) string {
+	s := Percent(x, lang)
+	if x > 0 {
+		s = "+" + s
+	}
+	return s
+}

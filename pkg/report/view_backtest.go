@@ -1,0 +1,232 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/winback/winback/pkg/backtest"
+	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/visit"
+)
+
+// BacktestView is the output of winback backtest: how the verdicts as of bt.AsOf held up
+// over the horizon hz (a text such as "6 months") that ends on end.
+func BacktestView(bt *backtest.Result, hz string, end visit.Day, lang string) *View {
+	w := backtestWordsFor(lang)
+	return &View{Page: backtestPage(bt, hz, end, w, lang), JSON: backtestDocJSON(bt, hz, end), CSV: backtestRows(bt)}
+}
+
+// backtestJSON is the JSON document of backtest.
+type backtestJSON struct {
+	Version int    `json:"version"`
+	AsOf    string `json:"as_of"`
+	Horizon string `json:"horizon"`
+	// HorizonEnd is the as-of date plus the horizon; ObservedTo the last day looked at,
+	// earlier when the data end before HorizonEnd.
+	HorizonEnd string `json:"horizon_end"`
+	ObservedTo string `json:"observed_to"`
+	backtestGroupJSON
+	// NotJudged counts the customers without a visit by the as-of date.
+	NotJudged int                 `json:"customers_not_judged"`
+	ByRule    []backtestGroupJSON `json:"by_rule"`
+}
+
+type backtestGroupJSON struct {
+	Rule     string            `json:"rule,omitempty"`
+	Judged   int               `json:"customers_judged"`
+	NotBack  int               `json:"did_not_come_back"`
+	BaseRate float64           `json:"base_rate"`
+	Lapsed   int               `json:"lapsed"`
+	Lost     int               `json:"lost"`
+	Winback  backtestScoreJSON `json:"winback"`
+	Naive    backtestScoreJSON `json:"naive_days_since_last_visit"`
+	// Overall is the group's share of the naive ranking of all customers (by rule only).
+	Overall *backtestScoreJSON `json:"naive_overall,omitempty"`
+}
+
+type backtestScoreJSON struct {
+	Flagged int `json:"flagged"`
+	Hits    int `json:"flagged_did_not_come_back"`
+	// Precision is null when nobody was flagged, Recall when everybody came back.
+	Precision *float64 `json:"precision"`
+	Recall    *float64 `json:"recall"`
+}
+
+// ratio rounds a share to four decimals; nil when it is a share of nothing.
+func ratio(x float64, of int) *float64 {
+	if of == 0 {
+		return nil
+	}
+	r := math.Round(x*1e4) / 1e4
+	return &r
+}
+
+func backtestGroupDoc(g backtest.Group) backtestGroupJSON {
+	score := func(s backtest.Score) backtestScoreJSON {
+		return backtestScoreJSON{Flagged: s.Flagged, Hits: s.Hits, Precision: ratio(s.Precision(), s.Flagged), Recall: ratio(s.Recall(), s.NotBack)}
+	}
+	js := backtestGroupJSON{Judged: g.Judged, NotBack: g.NotBack, Lapsed: g.Lapsed, Lost: g.Lost,
+		Winback: score(g.Verdicts), Naive: score(g.Naive)}
+	if b := ratio(g.BaseRate(), g.Judged); b != nil {
+		js.BaseRate = *b
+	}
+	if g.Rule != 0 {
+		js.Rule = g.Rule.String()
+		overall := score(g.Overall)
+		js.Overall = &overall
+	}
+	return js
+}
+
+func backtestDocJSON(bt *backtest.Result, hz string, end visit.Day) backtestJSON {
+	js := backtestJSON{Version: 1, AsOf: bt.AsOf.String(), Horizon: hz, HorizonEnd: end.String(), ObservedTo: bt.End.String(),
+		backtestGroupJSON: backtestGroupDoc(bt.All), NotJudged: bt.Unjudged, ByRule: []backtestGroupJSON{}}
+	for _, g := range bt.ByRule {
+		js.ByRule = append(js.ByRule, backtestGroupDoc(g))
+	}
+	return js
+}
+
+// backtestRow is one line of backtest --format csv: all customers, then each rule.
+type backtestRow struct {
+	Rule           string `csv:"rule"`
+	Judged         int    `csv:"customers_judged"`
+	NotBack        int    `csv:"did_not_come_back"`
+	BaseRate       string `csv:"base_rate"`
+	Flagged        int    `csv:"flagged"`
+	Lapsed         int    `csv:"lapsed"`
+	Lost           int    `csv:"lost"`
+	Hits           int    `csv:"flagged_did_not_come_back"`
+	Precision      string `csv:"precision"`
+	Recall         string `csv:"recall"`
+	NaiveHits      int    `csv:"naive_did_not_come_back"`
+	NaivePrecision string `csv:"naive_precision"`
+	NaiveRecall    string `csv:"naive_recall"`
+	OverallFlagged int    `csv:"naive_overall_flagged"`
+	OverallHits    int    `csv:"naive_overall_did_not_come_back"`
+	AsOf           string `csv:"as_of"`
+	ObservedTo     string `csv:"observed_to"`
+}
+
+func backtestRows(bt *backtest.Result) []backtestRow {
+	f := func(x *float64) string {
+		if x == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*x, 'f', 4, 64)
+	}
+	var rows []backtestRow
+	for _, g := range append([]backtest.Group{bt.All}, bt.ByRule...) {
+		js := backtestGroupDoc(g)
+		rule := js.Rule
+		if rule == "" {
+			rule = "all"
+		}
+		rows = append(rows, backtestRow{Rule: rule, Judged: js.Judged, NotBack: js.NotBack, BaseRate: f(&js.BaseRate),
+			Flagged: js.Winback.Flagged, Lapsed: js.Lapsed, Lost: js.Lost, Hits: js.Winback.Hits, Precision: f(js.Winback.Precision), Recall: f(js.Winback.Recall),
+			NaiveHits: js.Naive.Hits, NaivePrecision: f(js.Naive.Precision), NaiveRecall: f(js.Naive.Recall),
+			OverallFlagged: g.Overall.Flagged, OverallHits: g.Overall.Hits,
+			AsOf: bt.AsOf.String(), ObservedTo: bt.End.String()})
+	}
+	return rows
+}
+
+func backtestPage(bt *backtest.Result, hz string, end visit.Day, w backtestWords, lang string) *Page {
+	day := func(d visit.Day) string {
+		if lang == "de" {
+			return d.German()
+		}
+		return d.String()
+	}
+	pct := func(x float64, of int) string {
+		if of == 0 {
+			return "–"
+		}
+		return Decimal(x*100, 1, lang) + w.percent
+	}
+	all := bt.All
+	horizonText := fmt.Sprintf(w.horizonTo, hz, day(end))
+	if bt.End < end {
+		horizonText = fmt.Sprintf(w.horizonCut, hz, day(end), day(bt.End))
+	}
+	doc := &Page{Title: w.title}
+	doc.Facts = []Fact{
+		{Label: w.asOf, Value: day(bt.AsOf)},
+		{Label: w.horizon, Value: horizonText},
+		{Label: w.judged, Value: Int(all.Judged, lang)},
+		{Label: w.notBack, Value: fmt.Sprintf(w.baseRate, Int(all.NotBack, lang), pct(all.BaseRate(), all.Judged))},
+		{Label: w.flagged, Value: fmt.Sprintf(w.lapsedLost, Int(all.Verdicts.Flagged, lang), Int(all.Lapsed, lang), Int(all.Lost, lang))},
+	}
+	row := func(name string, s backtest.Score) []string {
+		return []string{name, Int(s.Flagged, lang), Int(s.Hits, lang), pct(s.Precision(), s.Flagged), pct(s.Recall(), s.NotBack)}
+	}
+	tab := Table{Title: w.atCount, Columns: w.scoreColumns, Numeric: []bool{false, true, true, true, true},
+		Rows: [][]string{row("winback", all.Verdicts), row(w.naive, all.Naive)}}
+	tab.Notes = append(tab.Notes, w.naiveNote)
+	switch {
+	case bt.Unjudged == 1:
+		tab.Notes = append(tab.Notes, w.unjudgedOne)
+	case bt.Unjudged > 1:
+		tab.Notes = append(tab.Notes, fmt.Sprintf(w.unjudged, Int(bt.Unjudged, lang)))
+	}
+	doc.Tables = append(doc.Tables, tab)
+	rules := Table{Title: w.byRule, Columns: w.ruleColumns, Numeric: []bool{false, true, true, true, true, true, true, true, true}}
+	for _, g := range bt.ByRule {
+		rules.Rows = append(rules.Rows, []string{w.rule(g.Rule), Int(g.Judged, lang), fmt.Sprintf(w.baseRate, Int(g.NotBack, lang), pct(g.BaseRate(), g.Judged)),
+			Int(g.Verdicts.Flagged, lang), pct(g.Verdicts.Precision(), g.Verdicts.Flagged), pct(g.Verdicts.Recall(), g.NotBack),
+			pct(g.Naive.Precision(), g.Naive.Flagged), Int(g.Overall.Flagged, lang), pct(g.Overall.Precision(), g.Overall.Flagged)})
+	}
+	rules.Notes = append(rules.Notes, w.byRuleNote)
+	doc.Tables = append(doc.Tables, rules)
+	return doc
+}
+
+// backtestWords are the backtest's texts in one language. They live here, not in a
+// catalogue, until the command's words join the others.
+type backtestWords struct {
+	title, asOf, horizon, horizonTo, horizonCut, judged, notBack, baseRate, flagged, lapsedLost string
+	atCount, naive, naiveNote, unjudged, unjudgedOne, byRule, byRuleNote, percent               string
+	scoreColumns, ruleColumns                                                                   []string
+	rules                                                                                       map[lapse.Rule]string
+}
+
+func (w backtestWords) rule(r lapse.Rule) string {
+	if s, ok := w.rules[r]; ok {
+		return s
+	}
+	return r.String()
+}
+
+func backtestWordsFor(lang string) backtestWords {
+	if lang == "de" {
+		return backtestWords{
+			title: "Rückblick-Test: Sind die markierten Kunden wiedergekommen?", asOf: "Stichtag", horizon: "Zeitraum danach",
+			horizonTo: "%s, bis %s", horizonCut: "%s, bis %s; die Daten enden am %s", judged: "beurteilte Kunden",
+			notBack: "nicht wiedergekommen", baseRate: "%s (%s)", flagged: "markiert", lapsedLost: "%s (%s überfällig, %s verloren)",
+			atCount: "Bei gleich vielen markierten Kunden", naive: "Tage seit dem letzten Besuch",
+			naiveNote: "Tage seit dem letzten Besuch: die Kunden mit dem längsten Abstand, so viele wie winback markiert, bei Gleichstand nach Nummer.",
+			unjudged:  "%s Kunden ohne Besuch bis zum Stichtag sind nicht beurteilt.", unjudgedOne: "Ein Kunde ohne Besuch bis zum Stichtag ist nicht beurteilt.",
+			byRule: "Nach der Regel, die entschied", byRuleNote: "„nach Tagen, in der Regel“ markiert so viele Kunden dieser Regel wie winback, nach Tagen seit dem letzten Besuch; „nach Tagen, insgesamt“ sind die Kunden der Regel unter denen, die die Rangfolge aller Kunden markiert.",
+			percent:      " %",
+			scoreColumns: []string{"Rangfolge", "markiert", "davon nicht wiedergekommen", "Präzision", "Trefferquote"},
+			ruleColumns:  []string{"Regel", "Kunden", "nicht wiedergekommen", "markiert", "Präzision", "Trefferquote", "Präzision nach Tagen, in der Regel", "markiert nach Tagen, insgesamt", "deren Präzision"},
+			rules: map[lapse.Rule]string{lapse.RuleBooked: "Termin gebucht", lapse.RuleCourse: "abgeschlossene Behandlungsserie", lapse.RuleOwnRhythm: "eigener Rhythmus",
+				lapse.RuleRecall: "Recall-Intervall der Leistung", lapse.RuleModel: "Wiederkaufmodell", lapse.RulePopulation: "Abstände aller Kunden"},
+		}
+	}
+	return backtestWords{
+		title: "Backtest: did the flagged customers come back?", asOf: "as of", horizon: "horizon",
+		horizonTo: "%s, to %s", horizonCut: "%s, to %s; the data end on %s", judged: "customers judged",
+		notBack: "did not come back", baseRate: "%s (%s)", flagged: "flagged", lapsedLost: "%s (%s lapsed, %s lost)",
+		atCount: "At the same number flagged", naive: "days since last visit",
+		naiveNote: "Days since last visit: the customers away longest, as many as winback flags, ties by id.",
+		unjudged:  "%s customers without a visit by the as-of date are not judged.", unjudgedOne: "1 customer without a visit by the as-of date is not judged.",
+		byRule: "By the rule that decided", byRuleNote: "\"By days, in rule\" flags as many of the rule's customers as winback, by days since the last visit; \"by days, overall\" are the rule's customers among those the ranking of all customers flags.",
+		percent:      "%",
+		scoreColumns: []string{"ranking", "flagged", "did not come back", "precision", "recall"},
+		ruleColumns:  []string{"rule", "customers", "did not come back", "flagged", "precision", "recall", "precision by days, in rule", "flagged by days, overall", "their precision"},
+		rules: map[lapse.Rule]string{lapse.RuleBooked: "appointment booked", lapse.RuleCourse: "finished course of treatment", lapse.RuleOwnRhythm: "their own rhythm",
+			lapse.RuleRecall: "recall interval of the service", lapse.RuleModel: "repeat-buying model", lapse.RulePopulation: "everyone's gaps"},
+	}
+}

@@ -1,0 +1,125 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/winback/winback/pkg/config"
+	"github.com/winback/winback/pkg/export"
+	catalogue "github.com/winback/winback/pkg/words"
+)
+
+// WriteConfig writes the configuration file of winback init for the exports files read
+// as r: how they were read, the noun, and, commented out, every other setting of winback
+// report with its default (the flags of settings; none when nil). It is deterministic:
+// no dates, no paths but the ones given.
+func WriteConfig(w io.Writer, files []string, r *export.Report, noun catalogue.Noun, settings *pflag.FlagSet) error {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	p("# winback configuration, written by 'winback init' from %s.\n", strings.Join(baseNames(files), ", "))
+	p("# Keys are the long flag names of 'winback report' (see 'winback help report');\n")
+	p("# flags on the command line win. Use: winback report --config winback.yaml -o report.html\n\n")
+	p("files:\n")
+	for _, f := range files {
+		// Absolute, because the file may be saved anywhere and paths in it are relative to it.
+		if abs, err := filepath.Abs(f); err == nil && f != "-" {
+			f = abs
+		}
+		p("  - %s\n", config.Quote(f))
+	}
+	p("\n# How the export is read (detected; fixed here so that next month's run does not guess).\n")
+	if len(r.Files) > 0 {
+		f := r.Files[0]
+		enc := map[string]string{"UTF-8 with BOM": "utf-8", "UTF-8": "utf-8", "ASCII": "utf-8", "UTF-16 LE": "utf-16le", "UTF-16 BE": "utf-16be", "Windows-1252": "windows-1252"}[f.Encoding]
+		if enc == "" {
+			enc = strings.ToLower(f.Encoding)
+		}
+		p("encoding: %s\n", enc)
+		p("delimiter: %s\n", config.Quote(f.Delimiter))
+		if !f.Header {
+			p("no-header: true\n")
+		}
+		p("column:\n")
+		names := make([]string, 0, len(f.Concepts))
+		for n := range f.Concepts {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			if _, err := export.ParseConcept(n); err != nil || strings.Contains("first_name last_name time no_show cancelled", n) {
+				continue // helper columns are found again by their names
+			}
+			ref := f.Concepts[n]
+			v := ref.Header
+			if !f.Header {
+				v = fmt.Sprint(ref.Column)
+			}
+			p("  %s: %s\n", n, config.Quote(v))
+		}
+		if len(f.Unused) > 0 {
+			p("# unused columns: %s\n", SafeText(strings.Join(f.Unused, ", "))) // a comment ends at a line break
+		}
+	}
+	switch {
+	case strings.HasPrefix(r.DateOrder, "day first"):
+		p("date-format: dd/mm/yyyy\n")
+	case strings.HasPrefix(r.DateOrder, "month first"):
+		p("date-format: mm/dd/yyyy\n")
+	}
+	if len(r.Statuses) > 0 {
+		p("\n# Status values seen and what they were taken to mean (attended, cancelled, no-show, booked).\n")
+		p("status-map:\n")
+		for _, s := range r.Statuses {
+			if s.Value == "(empty)" {
+				continue
+			}
+			note := ""
+			if !s.Known {
+				note = "   # unknown value: check it"
+			}
+			p("  %s: %s%s\n", config.Quote(s.Value), s.Status, note)
+		}
+	}
+	lang := "en"
+	if len(r.Files) > 0 && (r.Files[0].Delimiter == ";" || strings.HasPrefix(r.DecimalStyle, "decimal comma")) {
+		lang = "de"
+	}
+	p("\nlang: %s\n", lang)
+	p("noun: %s # what the texts call customers (customers, patients, guests, clients)\n", noun)
+	if settings != nil {
+		p("\n# Every other setting of 'winback report', with its default. Remove the # to change one.\n")
+		skip := map[string]bool{"encoding": true, "delimiter": true, "no-header": true, "column": true, "date-format": true,
+			"status-map": true, "lang": true, "noun": true, "help": true, "config": true}
+		settings.VisitAll(func(f *pflag.Flag) {
+			if skip[f.Name] || f.Hidden {
+				return
+			}
+			def := f.DefValue
+			if def == "[]" {
+				def = ""
+			}
+			v := config.Quote(def)
+			if _, err := strconv.ParseFloat(def, 64); err == nil || def == "true" || def == "false" {
+				v = def
+			}
+			p("# %s: %s", f.Name, v)
+			p("%s# %s\n", strings.Repeat(" ", max(1, 28-len(f.Name)-len(v))), f.Usage)
+		})
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func baseNames(files []string) []string {
+	out := make([]string, len(files))
+	for i, f := range files {
+		out[i] = filepath.Base(f)
+	}
+	return out
+}

@@ -1,0 +1,207 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/gocarina/gocsv"
+
+	"github.com/winback/winback/pkg/analysis"
+	minor "github.com/winback/winback/pkg/money"
+	"github.com/winback/winback/pkg/reason"
+	catalogue "github.com/winback/winback/pkg/words"
+)
+
+// lapsedJSON is the JSON document of lapsed.
+type lapsedJSON struct {
+	Version   int            `json:"version"`
+	AsOf      string         `json:"as_of"`
+	Lapsed    []Customer     `json:"customers"`
+	Lift      []LiftRow      `json:"reasons_lift,omitempty"`
+	NotInData []string       `json:"signals_not_available"`
+	ByStatus  map[string]int `json:"by_status"`
+	Model     string         `json:"model_note"`
+}
+
+// WriteJSON writes the document with its customers encoded one at a time.
+func (j lapsedJSON) WriteJSON(w io.Writer) error {
+	list := j.Lapsed
+	j.Lapsed = nil
+	return JSONWithList(w, j, "customers", list)
+}
+
+// callRow is one line of the call list.
+type callRow struct {
+	ID                string `csv:"id"`
+	Name              string `csv:"name"`
+	Phone             string `csv:"phone"`
+	Email             string `csv:"email"`
+	ContactPreference string `csv:"contact_preference"`
+	Status            string `csv:"status"`
+	LastVisit         string `csv:"last_visit"`
+	ValueAtRisk       string `csv:"value_at_risk"`
+	Question          string `csv:"question"`
+	Evidence          string `csv:"evidence"`
+}
+
+// LapsedView is the output of winback lapsed: the lapsed customers of rep that it has
+// completed (see [Report.CompleteLapsed]), with the lift when summary is set.
+func LapsedView(rep *Report, lang string, summary bool) *View {
+	js := lapsedJSON{Version: 1, AsOf: rep.AsOf, Lapsed: rep.Lapsed, NotInData: rep.Unavailable, ByStatus: rep.Summary.ByStatus, Model: rep.Model.Note}
+	if js.Lapsed == nil {
+		js.Lapsed = []Customer{}
+	}
+	if summary {
+		js.Lift = rep.Lift
+	}
+	return &View{Page: lapsedPage(rep, lang, summary), JSON: js, CSV: rep.Lapsed}
+}
+
+func lapsedPage(rep *Report, lang string, summary bool) *Page {
+	cat := catalogue.ForNoun(lang, catalogue.Noun(rep.Noun))
+	t := cat.T
+	doc := &Page{Title: t("cli.lapsed-customers")}
+	doc.Facts = []Fact{
+		{Label: t("cli.as-of"), Value: isoText(rep.AsOf, lang)},
+		{Label: t("cli.customers"), Value: Int(rep.Summary.Customers, lang)},
+		{Label: t("cli.lapsed"), Value: Int(rep.Summary.ByStatus["lapsed"], lang)},
+		{Label: t("cli.lost"), Value: Int(rep.Summary.ByStatus["lost"], lang)},
+	}
+	if rep.HasAmounts {
+		doc.Facts = append(doc.Facts, Fact{Label: t("cli.value-at-risk-12-months"), Value: Money(minor.Round(rep.Summary.ValueAtRisk*100), lang)})
+	}
+	model := t("cli.none-usable-judged-by-own-and")
+	if rep.Model.Model != "" {
+		model = rep.Model.Model
+	}
+	doc.Facts = append(doc.Facts, Fact{Label: t("cli.model"), Value: model})
+	tab := Table{Columns: []string{"id", t("cli.segment"), t("cli.last-visit"), t("cli.usual-rhythm-and-now"), t("cli.overdue"), t("cli.value-at-risk"), t("cli.ask-about")},
+		Numeric: []bool{false, false, false, false, true, true, false}}
+	for i, c := range rep.Lapsed { // the first LapsedShown are complete
+		if i == rep.LapsedShown {
+			break
+		}
+		value := "–"
+		if rep.HasAmounts {
+			value = Money(minor.Round(c.ValueAtRisk*100), lang)
+		}
+		labels := make([]string, 0, 3)
+		for j, rs := range c.Reasons {
+			if j == 3 {
+				break
+			}
+			labels = append(labels, cat.ReasonLabel(rs.Code))
+		}
+		tab.Rows = append(tab.Rows, []string{c.ID, c.Segment, isoText(c.LastVisit, lang), c.Rule, days(c.Overdue, lang), value, joinLabels(labels)})
+	}
+	if n := rep.NumLapsed(); rep.LapsedShown >= 0 && n > rep.LapsedShown {
+		tab.Notes = append(tab.Notes, fmt.Sprintf(t("cli.n-more-all-are-in-format"), n-rep.LapsedShown))
+	}
+	if rep.NumLapsed() == 0 {
+		tab.Notes = append(tab.Notes, t("cli.nobody-is-lapsed-as-of-this"))
+	}
+	if rep.Pseudonymized {
+		tab.Notes = append(tab.Notes, PseudonymNote(cat))
+	}
+	doc.Tables = append(doc.Tables, tab)
+	doc.Notes = append(doc.Notes, catalogue.For(lang).F("note.model", rep.Model.Note))
+	if summary {
+		lt := Table{Title: t("cli.what-the-hints-say-about-the"),
+			Columns: []string{t("cli.hint"), t("cli.among-lapsed"), t("cli.among-active"), t("cli.times-as-common")},
+			Numeric: []bool{false, true, true, true}}
+		for _, l := range rep.Lift {
+			lift := "–"
+			if l.Lift > 0 {
+				lift = Decimal(l.Lift, 1, lang)
+			} else if l.Lapsed > 0 {
+				lift = t("cli.only-among-lapsed")
+			}
+			lt.Rows = append(lt.Rows, []string{l.Label, Percent(l.LapsedShare, lang) + " (" + strconv.Itoa(l.Lapsed) + ")", Percent(l.ActiveShare, lang) + " (" + strconv.Itoa(l.Active) + ")", lift})
+		}
+		doc.Tables = append(doc.Tables, lt)
+	}
+	if len(rep.Unavailable) > 0 {
+		labels := make([]string, len(rep.Unavailable))
+		for i, code := range rep.Unavailable {
+			labels[i] = cat.ReasonLabel(code)
+		}
+		doc.Notes = append(doc.Notes, t("cli.hints-not-available-in-this-export")+joinLabels(labels))
+	}
+	return doc
+}
+
+// CallList is the call list of winback lapsed --contacts: the lapsed and lost customers,
+// most value at risk first, with their contact details and the questions to ask, for a
+// mail merge. It leaves out those who do not want to be contacted.
+type CallList struct {
+	rows []callRow
+	lang string
+	// Skipped is how many were left out because they do not want to be contacted.
+	Skipped int
+}
+
+// Len is the number of customers on the list.
+func (l *CallList) Len() int { return len(l.rows) }
+
+// NewCallList makes the call list of r in lang.
+func NewCallList(r *analysis.Result, lang string) (*CallList, error) {
+	if r.Set.ContactsWithheld {
+		return nil, errors.New("the export was read without contact details (a bug: the command did not ask for them)")
+	}
+	var rows []callRow
+	skipped := 0
+	cat := catalogue.For(lang)
+	for _, i := range r.Lapsed() {
+		h := &r.Set.Customers[i]
+		if !analysis.ContactAllowed(h.ContactPreference) {
+			skipped++
+			continue
+		}
+		v := r.Verdicts[i]
+		rows = append(rows, callRow{
+			ID: h.Key, Name: h.Name, Phone: h.Phone, Email: h.Email, ContactPreference: h.ContactPreference,
+			Status: v.Status.String(), LastVisit: v.LastVisit.String(), ValueAtRisk: fmt.Sprintf("%.2f", float64(v.ValueAtRisk)/100),
+			Question: topReasons(cat, r.Findings[i], 2, true), Evidence: topReasons(cat, r.Findings[i], 2, false),
+		})
+	}
+	if rows == nil {
+		rows = []callRow{}
+	}
+	return &CallList{rows: rows, lang: lang, Skipped: skipped}, nil
+}
+
+// Write writes the list as CSV, in German with German headers.
+func (l *CallList) Write(w io.Writer) error {
+	cw := NewSafeCSV(w, false)
+	if l.lang == "de" {
+		cw.Words(catalogue.For(l.lang))
+	}
+	if err := gocsv.MarshalCSV(l.rows, cw); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// topReasons joins the questions (or, when not questions, the evidence) of the n heaviest
+// findings with a space: the call list's question and evidence columns.
+func topReasons(c *catalogue.Catalogue, fs []reason.Finding, n int, questions bool) string {
+	var b strings.Builder
+	for i := range fs {
+		if i == n {
+			break
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		ev, q := c.Reason(fs[i].Code, &fs[i].Facts)
+		if questions {
+			ev = q
+		}
+		b.WriteString(ev)
+	}
+	return b.String()
+}
