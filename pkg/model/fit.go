@@ -32,8 +32,18 @@ const (
 	// cannot tell a customer who stopped from one who is between visits.
 	MinSpanGaps = 3
 	// BoundaryLog is how far (in natural log) a parameter may go from 1 before the fit is
-	// said to have run to a boundary: e^±15 ≈ 3e-7 or 3e6.
+	// said to have run to a boundary: e^±15 ≈ 3e-7 or 3e6. The optimiser stops once a
+	// parameter is past it by one more (see [maximize]): the fit is flagged either way,
+	// and the walk towards 0 or infinity is the slow part of a fit that heads there.
 	BoundaryLog = 15
+	// FlatLog and FlatLogLik find a parameter that heads for a boundary without reaching
+	// BoundaryLog: one further than FlatLog from 1 (in natural log, e^5 ≈ 150) whose move
+	// by a further factor e^FlatLog towards 0 or infinity costs the summed log-likelihood
+	// less than FlatLogLik (0.5; a 95% likelihood-ratio interval spans 1.92). The data
+	// then do not pin it down: a = 6e-7 and a = 4e-9 fit them alike, and predictions that
+	// depend on it cannot be trusted.
+	FlatLog    = 5
+	FlatLogLik = 0.5
 )
 
 // FlagKind names a reason not to trust a [Fit].
@@ -281,15 +291,15 @@ func (e *logScale) gradient(grad, u []float64) {
 	copy(grad, e.grad)
 }
 
-// boundedConverge stops the optimiser when a log-parameter runs past ±[clampLog] (the fit
-// is flagged [AtBoundary]) or when the likelihood has not improved for a while (creeping
+// boundedConverge stops the optimiser when a log-parameter runs past ±([BoundaryLog]+1)
+// (the fit is flagged [AtBoundary]) or when the likelihood has not improved for a while (creeping
 // along a flat ridge).
 type boundedConverge struct {
 	optimize.FunctionConverge
 }
 
 func (c *boundedConverge) Converged(loc *optimize.Location) optimize.Status {
-	if maxAbs(loc.X) > clampLog {
+	if maxAbs(loc.X) > BoundaryLog+1 {
 		return optimize.Failure
 	}
 	return c.FunctionConverge.Converged(loc)
@@ -314,6 +324,41 @@ func boundaryFlags(names []string, params []float64) []Flag {
 			}
 			flags = append(flags, Flag{AtBoundary, fmt.Sprintf(
 				"parameter %s ran towards %s (%.3g): the data do not pin the model down", names[i], dir, p)})
+		}
+	}
+	return flags
+}
+
+// flatFlags flags the parameters that head for a boundary on a flat likelihood (see
+// [FlatLog]); ll is the mean log-likelihood of n customers, as the fit maximised it, and
+// params are where it stopped. Parameters already flagged by [boundaryFlags] are skipped.
+func flatFlags(names []string, params []float64, ll objective, n float64) []Flag {
+	var flags []Flag
+	var top float64
+	moved := make([]float64, len(params))
+	grad := make([]float64, len(params))
+	for i, p := range params {
+		l := math.Log(p)
+		if math.Abs(l) <= FlatLog || math.Abs(l) > BoundaryLog {
+			continue
+		}
+		if top == 0 {
+			top = ll(params, grad) * n
+		}
+		copy(moved, params)
+		step := float64(FlatLog)
+		if l < 0 {
+			step = -step
+		}
+		moved[i] = math.Exp(l + step)
+		if got := ll(moved, grad) * n; !(top-got >= FlatLogLik) {
+			dir := "infinity"
+			if l < 0 {
+				dir = "zero"
+			}
+			flags = append(flags, Flag{AtBoundary, fmt.Sprintf(
+				"parameter %s heads for %s (%.3g) and the data fit %.3g as well: they do not pin the model down",
+				names[i], dir, p, moved[i])})
 		}
 	}
 	return flags
