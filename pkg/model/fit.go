@@ -32,10 +32,14 @@ const (
 	// cannot tell a customer who stopped from one who is between visits.
 	MinSpanGaps = 3
 	// BoundaryLog is how far (in natural log) a parameter may go from 1 before the fit is
-	// said to have run to a boundary: e^±15 ≈ 3e-7 or 3e6. The optimiser stops once a
-	// parameter is past it by one more (see [maximize]): the fit is flagged either way,
-	// and the walk towards 0 or infinity is the slow part of a fit that heads there.
+	// said to have run to a boundary: e^±15 ≈ 3e-7 or 3e6.
 	BoundaryLog = 15
+	// StopLog is where the optimiser gives up on a parameter that walks off (see
+	// [maximize]): e^±10 ≈ 4.5e-5 or 22,000. The walk towards 0 or infinity is the slow
+	// part of a fit that heads there (Pareto/NBD's hypergeometric terms converge ever more
+	// slowly as β/α grows), and such a fit is flagged either way: [FlatLog] finds it flat,
+	// or it did not converge.
+	StopLog = 10
 	// FlatLog and FlatLogLik find a parameter that heads for a boundary without reaching
 	// BoundaryLog: one further than FlatLog from 1 (in natural log, e^5 ≈ 150) whose move
 	// by a further factor e^FlatLog towards 0 or infinity costs the summed log-likelihood
@@ -291,15 +295,15 @@ func (e *logScale) gradient(grad, u []float64) {
 	copy(grad, e.grad)
 }
 
-// boundedConverge stops the optimiser when a log-parameter runs past ±([BoundaryLog]+1)
-// (the fit is flagged [AtBoundary]) or when the likelihood has not improved for a while (creeping
+// boundedConverge stops the optimiser when a log-parameter runs past ±[StopLog] (the fit
+// is flagged [AtBoundary] or not converged) or when the likelihood has not improved for a while (creeping
 // along a flat ridge).
 type boundedConverge struct {
 	optimize.FunctionConverge
 }
 
 func (c *boundedConverge) Converged(loc *optimize.Location) optimize.Status {
-	if maxAbs(loc.X) > BoundaryLog+1 {
+	if maxAbs(loc.X) > StopLog {
 		return optimize.Failure
 	}
 	return c.FunctionConverge.Converged(loc)
