@@ -145,7 +145,7 @@ func FitBGNBD(data []Summary) (Fit[BGNBD], error) {
 	}
 	fit.Flags = append(fit.Flags, flags...)
 	names := []string{"r", "alpha", "a", "b"}
-	bf := append(boundaryFlags(names, opt.params), flatFlags(names, opt.params, ll, c.n)...)
+	bf := append(boundaryFlags(names, opt), flatFlags(names, opt.params, ll, c.n)...)
 	fit.Flags = append(fit.Flags, bf...)
 	fit.Converged = opt.converged && len(bf) == 0
 	if !opt.converged {

@@ -199,6 +199,8 @@ type optimum struct {
 	logLik     float64 // mean log-likelihood
 	converged  bool
 	iterations int
+	// walkedOff is set when the optimiser gave up on a parameter past ±[StopLog].
+	walkedOff bool
 }
 
 // Tolerances of [maximize], on the mean log-likelihood per customer and its gradient with
@@ -234,7 +236,8 @@ func maximize(ll objective, start []float64) (optimum, error) {
 	if res == nil || errors.As(err, new(optimize.ErrFunc)) {
 		return optimum{}, fmt.Errorf("the log-likelihood at the start values is not a number: %w", err)
 	}
-	out := optimum{params: make([]float64, dim), logLik: -res.F, iterations: res.MajorIterations - 1}
+	out := optimum{params: make([]float64, dim), logLik: -res.F, iterations: res.MajorIterations - 1,
+		walkedOff: maxAbs(res.X) > StopLog}
 	for i, ui := range res.X {
 		out.params[i] = math.Exp(clamp(ui))
 	}
@@ -317,11 +320,16 @@ func maxAbs(v []float64) float64 {
 	return m
 }
 
-// boundaryFlags flags the parameters whose log went past ±[BoundaryLog].
-func boundaryFlags(names []string, params []float64) []Flag {
+// boundaryFlags flags the parameters whose log went past ±[BoundaryLog], or past
+// ±[StopLog] when the optimiser gave up there (see [optimum]).
+func boundaryFlags(names []string, opt optimum) []Flag {
+	limit := float64(BoundaryLog)
+	if opt.walkedOff {
+		limit = StopLog
+	}
 	var flags []Flag
-	for i, p := range params {
-		if l := math.Log(p); math.Abs(l) > BoundaryLog || math.IsNaN(l) {
+	for i, p := range opt.params {
+		if l := math.Log(p); math.Abs(l) > limit || math.IsNaN(l) {
 			dir := "infinity"
 			if l < 0 {
 				dir = "zero"
@@ -335,7 +343,8 @@ func boundaryFlags(names []string, params []float64) []Flag {
 
 // flatFlags flags the parameters that head for a boundary on a flat likelihood (see
 // [FlatLog]); ll is the mean log-likelihood of n customers, as the fit maximised it, and
-// params are where it stopped. Parameters already flagged by [boundaryFlags] are skipped.
+// params are where it stopped. Parameters past [StopLog], which [boundaryFlags] flags, are
+// skipped.
 func flatFlags(names []string, params []float64, ll objective, n float64) []Flag {
 	var flags []Flag
 	var top float64
@@ -343,7 +352,7 @@ func flatFlags(names []string, params []float64, ll objective, n float64) []Flag
 	grad := make([]float64, len(params))
 	for i, p := range params {
 		l := math.Log(p)
-		if math.Abs(l) <= FlatLog || math.Abs(l) > BoundaryLog {
+		if math.Abs(l) <= FlatLog || math.Abs(l) > StopLog {
 			continue
 		}
 		if top == 0 {

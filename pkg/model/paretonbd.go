@@ -155,7 +155,7 @@ func FitParetoNBD(data []Summary) (Fit[ParetoNBD], error) {
 	}
 	fit.Flags = append(fit.Flags, flags...)
 	names := []string{"r", "alpha", "s", "beta"}
-	bf := append(boundaryFlags(names, opt.params), flatFlags(names, opt.params, ll, c.n)...)
+	bf := append(boundaryFlags(names, opt), flatFlags(names, opt.params, ll, c.n)...)
 	fit.Flags = append(fit.Flags, bf...)
 	fit.Converged = opt.converged && len(bf) == 0
 	if !opt.converged {
