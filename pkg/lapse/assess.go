@@ -457,10 +457,14 @@ func (v *Verdict) setExpected(from visit.Day, usual float64, asOf visit.Day) {
 func (a *assessor) lapseGap(g float64) float64 { return math.Max(g, float64(a.cfg.MinGapDays)) }
 
 // judge returns the status of a customer gap days after the reference visit, due after
-// due days and lapsed after lapse days.
+// due days and lapsed after lapse days, and lost after LostAfterDays under any rule.
 func (a *assessor) judge(gap int, due, lapse float64) Status {
 	g := float64(gap)
 	switch {
+	case gap > a.cfg.LostAfterDays:
+		// Away longer than anyone comes back from by themselves, whatever the rule's gap:
+		// a model fit with b ≫ a never lets P(alive) fall that far.
+		return Lost
 	case g > lapse:
 		if g > a.cfg.LostFactor*lapse || gap > a.cfg.LostAfterDays {
 			return Lost
