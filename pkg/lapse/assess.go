@@ -24,18 +24,22 @@ import (
 //     history besides courses (see [Config]): active or due while the course goes on,
 //     follow-up once it is over;
 //  3. own rhythm, with at least RhythmMinVisits visit days: the days since the last visit
-//     against the customer's usual gap;
+//     against the customer's usual gap, lapsed not before RhythmPopulationFactor times the
+//     population rule's lapse gap;
 //  4. recall, when a service they had has a recall interval: the days since the latest
 //     such visit against the interval;
-//  5. model, when m has a usable model: P(alive) against PAliveDue and PAliveLapsed. BG/NBD
-//     gives every one-visit customer P(alive) = 1 (it lets customers drop out only after a
-//     repeat visit), which says nothing, so those go on to the population rule;
+//  5. model, when m has a usable model: the chance of a visit within ReturnWindowDays
+//     (P(alive) alone when that is 0) against PAliveDue and PAliveLapsed. BG/NBD gives
+//     every one-visit customer P(alive) = 1 (it lets customers drop out only after a
+//     repeat visit), which says nothing, so under BG/NBD those go on to the population
+//     rule;
 //  6. population: the days since the last visit against the PopulationQuantile of every
 //     customer's gaps.
 //
 // Every rule turns its evidence into a due gap and a lapse gap (never below MinGapDays), so
 // that UsualGap, ExpectedBack and Overdue mean the same under every rule; for the model
-// they are the days after the last visit at which P(alive) falls below the thresholds.
+// they are the days after the last visit at which the model's chance falls below the
+// thresholds.
 //
 // Customers without a visit on or before asOf get [RuleNoVisit]: status [Booked] when they
 // have an appointment to come, else [NotSeen] (only cancelled or missed appointments). They
@@ -361,7 +365,7 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 		v.Rule = RuleOwnRhythm
 		v.UsualGap = rhythm
 		v.setExpected(last, rhythm, a.asOf)
-		v.Status = a.judge(v.CurrentGap, a.cfg.DueFactor*rhythm, a.lapseGap(a.cfg.Tolerance*rhythm))
+		v.Status = a.judge(v.CurrentGap, a.cfg.DueFactor*rhythm, a.rhythmLapse(rhythm, sc.gaps))
 		v.Basis = Basis{}
 		return
 	}
@@ -415,6 +419,33 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 	v.Basis = Basis{Within: a.popQuantile}
 }
 
+// rhythmLapse returns the own-rhythm rule's lapse gap for a customer whose usual gap is
+// rhythm and whose gaps are gaps: Tolerance × rhythm, not below MinGapDays, and, for the
+// margin against everyone, not below RhythmPopulationFactor × the population's lapse gap;
+// for a regular customer (gaps varying less than RhythmRegularCV) that margin is at most
+// RhythmMarginCap × rhythm.
+func (a *assessor) rhythmLapse(rhythm float64, gaps []visit.Day) float64 {
+	margin := a.cfg.RhythmPopulationFactor * a.popLapse
+	if variation(gaps) < a.cfg.RhythmRegularCV {
+		margin = math.Min(margin, a.cfg.RhythmMarginCap*rhythm)
+	}
+	return math.Max(a.lapseGap(a.cfg.Tolerance*rhythm), margin)
+}
+
+// variation returns the coefficient of variation of gaps (standard deviation over mean).
+func variation(gaps []visit.Day) float64 {
+	var sum, sq float64
+	for _, g := range gaps {
+		sum += float64(g)
+	}
+	mean := sum / float64(len(gaps))
+	for _, g := range gaps {
+		d := float64(g) - mean
+		sq += d * d
+	}
+	return math.Sqrt(sq/float64(len(gaps))) / mean
+}
+
 // setExpected sets ExpectedBack to from + usual (rounded to a day) and Overdue to the days
 // since then.
 func (v *Verdict) setExpected(from visit.Day, usual float64, asOf visit.Day) {
@@ -426,10 +457,14 @@ func (v *Verdict) setExpected(from visit.Day, usual float64, asOf visit.Day) {
 func (a *assessor) lapseGap(g float64) float64 { return math.Max(g, float64(a.cfg.MinGapDays)) }
 
 // judge returns the status of a customer gap days after the reference visit, due after
-// due days and lapsed after lapse days.
+// due days and lapsed after lapse days, and lost after LostAfterDays under any rule.
 func (a *assessor) judge(gap int, due, lapse float64) Status {
 	g := float64(gap)
 	switch {
+	case gap > a.cfg.LostAfterDays:
+		// Away longer than anyone comes back from by themselves, whatever the rule's gap:
+		// a model fit with b ≫ a never lets P(alive) fall that far.
+		return Lost
 	case g > lapse:
 		if g > a.cfg.LostFactor*lapse || gap > a.cfg.LostAfterDays {
 			return Lost
@@ -442,15 +477,22 @@ func (a *assessor) judge(gap int, due, lapse float64) Status {
 }
 
 // crossing returns the largest number of days after the last visit at which the chosen
-// model's P(alive) is still at least p: the customer's due or lapse gap under the model.
-// span is the days from the first to the last visit. P(alive) falls as time passes without
+// model's chance of a visit within the return window (or P(alive), without a window) is
+// still at least p: the customer's due or lapse gap under the model.
+// span is the days from the first to the last visit. Both fall as time passes without
 // a visit, so a bisection over whole days finds it; +Inf when it never falls below p within
 // a century.
 func (a *assessor) crossing(pred *Prediction, span, p float64) float64 {
 	l := a.m.Period.Length()
 	s := pred.Summary
+	w := float64(a.cfg.ReturnWindowDays) / l
+	vw, byWindow := a.m.pred.(visitWithin)
+	byWindow = byWindow && w > 0
 	alive := func(gap int) bool {
 		s.T = (span + float64(gap)) / l
+		if byWindow {
+			return vw.PVisitWithin(s, w) >= p
+		}
 		return a.m.pred.PAlive(s) >= p
 	}
 	const limit = 1 << 15 // 89 years
@@ -461,7 +503,7 @@ func (a *assessor) crossing(pred *Prediction, span, p float64) float64 {
 		return -1
 	}
 	lo, hi := 0, limit // alive(lo), !alive(hi)
-	if bg, ok := a.m.pred.(model.BGNBD); ok {
+	if bg, ok := a.m.pred.(model.BGNBD); ok && !byWindow {
 		// BG/NBD's P(alive) solves for T in closed form. The crossing is on the day it
 		// gives or the next: alive confirms that with two evaluations instead of the
 		// bisection's 17, which goes on from whatever bracket they leave.
@@ -575,4 +617,10 @@ func (a *assessor) isCourse(run []dayVisit, sc *scratch) bool {
 // coursed reports whether service s can come in courses.
 func (a *assessor) coursed(s history.Sym) bool {
 	return s != 0 && (a.courseSvc == nil || a.courseSvc[s])
+}
+
+// visitWithin is what the models offer beyond [model.Predictor] for the model rule with a
+// return window.
+type visitWithin interface {
+	PVisitWithin(s model.Summary, t float64) float64
 }

@@ -381,7 +381,7 @@ func TestConfigValidate(t *testing.T) {
 	}{
 		{"a tolerance below 1 would call customers lapsed before they are due", func(c *lapse.Config) { c.Tolerance = 0.9 }},
 		{"a quantile above 1 is no quantile", func(c *lapse.Config) { c.RhythmQuantile = 1.5 }},
-		{"a due threshold below the lapse threshold on P(alive) is refused", func(c *lapse.Config) { c.PAliveDue = 0.2 }},
+		{"a due threshold below the lapse threshold on P(alive) is refused", func(c *lapse.Config) { c.PAliveDue = c.PAliveLapsed / 2 }},
 		{"a recall interval of 0 days is refused", func(c *lapse.Config) { c.Recall = map[string]int{"PZR": 0} }},
 		{"two recall intervals for one service in different case are refused", func(c *lapse.Config) {
 			c.Recall = map[string]int{"PZR": 182, "pzr": 365}

@@ -78,9 +78,12 @@ type Prediction struct {
 // prints.
 //
 // BG/NBD and Pareto/NBD are always fitted; Gamma-Gamma only when the export has amounts.
-// Predictions use BG/NBD when its fit is usable (the simpler model, closed-form, and the
-// one the literature and most tools default to), else Pareto/NBD when usable, else none:
-// then every P(alive) is -1 and the lapse rules fall back to the population's gaps. The
+// Predictions use Pareto/NBD when its fit is usable, else BG/NBD when usable, else none.
+// Pareto/NBD first because it judges one-visit customers too (BG/NBD lets a customer drop
+// out only after a repeat visit, so their P(alive) is 1), and because with it the lapse
+// rules beat the days since the last visit on CDNOW, the grocery log and the sample
+// practice, where with BG/NBD they lost on the grocery log. Without a usable model
+// every P(alive) is -1 and the lapse rules fall back to the population's gaps. The
 // output side says which model is used and why (package words, ModelNote) from Chosen,
 // the fit reports and RefundsLeftOut.
 type Models struct {
@@ -91,9 +94,6 @@ type Models struct {
 	BGNBD       FitReport[model.BGNBD]       `json:"bgnbd"`
 	ParetoNBD   FitReport[model.ParetoNBD]   `json:"pareto_nbd"`
 	GammaGamma  *FitReport[model.GammaGamma] `json:"gamma_gamma,omitempty"`
-	// ParetoSkipped is set when Pareto/NBD was not fitted because BG/NBD is usable (see
-	// [FitForLapse]); ParetoNBD is then empty.
-	ParetoSkipped bool `json:"pareto_nbd_skipped,omitempty"`
 	// Chosen is the model the predictions come from: "bgnbd", "pareto-nbd" or "none".
 	Chosen string `json:"chosen"`
 	// RefundsLeftOut is the number of customers whose repeat visits net to a refund: they
@@ -158,12 +158,11 @@ type customerData struct {
 // The two fits run concurrently; the predictions are spread over GOMAXPROCS goroutines and
 // do not depend on their number.
 func FitModels(set *history.Set, asOf visit.Day, period model.Period) (*Models, error) {
-	return fitModels(set, asOf, period, fitOptions{paretoAlways: true})
+	return fitModels(set, asOf, period, fitOptions{})
 }
 
-// FitForLapse is [FitModels] for the lapse rules alone: Pareto/NBD, which they use only when
-// BG/NBD is not usable, is fitted only then (ParetoSkipped says so), which leaves BG/NBD
-// both cores and saves the heavier fit on most data.
+// FitForLapse is [FitModels] for the lapse rules alone. It fits the same models, since the
+// rules use Pareto/NBD first (see [Models]).
 func FitForLapse(set *history.Set, asOf visit.Day, period model.Period) (*Models, error) {
 	return fitModels(set, asOf, period, fitOptions{})
 }
@@ -253,18 +252,11 @@ func (hr *holdoutRows) holdout() *Holdout {
 }
 
 // FitHoldout fits the visit models to h's summaries and returns the predictor of the one
-// [FitForLapse] as of h.Cal would choose: BG/NBD when usable, else Pareto/NBD when usable,
+// [FitForLapse] as of h.Cal would choose: Pareto/NBD when usable, else BG/NBD when usable,
 // else nil.
 func FitHoldout(h *Holdout) (model.Predictor, error) {
 	if len(h.Summaries) == 0 {
 		return nil, fmt.Errorf("fit models: no customer has a visit on or before %s: %w", h.Cal, model.ErrNoCustomers)
-	}
-	bg, err := model.FitBGNBD(h.Summaries)
-	if err != nil {
-		return nil, fmt.Errorf("fit models: %w", err)
-	}
-	if ok, _ := bg.Usable(); ok {
-		return bg.Params, nil
 	}
 	pn, err := model.FitParetoNBD(h.Summaries)
 	if err != nil {
@@ -273,19 +265,24 @@ func FitHoldout(h *Holdout) (model.Predictor, error) {
 	if ok, _ := pn.Usable(); ok {
 		return pn.Params, nil
 	}
+	bg, err := model.FitBGNBD(h.Summaries)
+	if err != nil {
+		return nil, fmt.Errorf("fit models: %w", err)
+	}
+	if ok, _ := bg.Usable(); ok {
+		return bg.Params, nil
+	}
 	return nil, nil
 }
 
 // fitOptions say what fitModels does beyond fitting BG/NBD, Gamma-Gamma (with amounts)
 // and predicting each customer's P(alive), visits and value.
 type fitOptions struct {
-	paretoAlways bool      // fit Pareto/NBD even when BG/NBD is usable
-	holdout      bool      // gather the Holdout for cal
-	cal          visit.Day // see Holdout.Cal
+	holdout bool      // gather the Holdout for cal
+	cal     visit.Day // see Holdout.Cal
 }
 
 func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOptions) (*Models, error) {
-	paretoAlways := opt.paretoAlways
 	if math.IsNaN(period.Length()) {
 		return nil, fmt.Errorf("fit models: unknown period %d", period)
 	}
@@ -366,30 +363,18 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 		gg                  model.Fit[model.GammaGamma]
 		bgErr, pnErr, ggErr error
 	)
-	wg.Go(func() {
-		bg, bgErr = fitBGNBD(data)
-		if paretoAlways {
-			return
-		}
-		if ok, _ := bg.Usable(); bgErr == nil && ok {
-			m.ParetoSkipped = true
-			return
-		}
-		pn, pnErr = fitParetoNBD(data)
-	})
-	if paretoAlways {
-		wg.Go(func() { pn, pnErr = fitParetoNBD(data) })
-	}
+	wg.Go(func() { bg, bgErr = fitBGNBD(data) })
+	wg.Go(func() { pn, pnErr = fitParetoNBD(data) })
 	if m.HasAmounts {
 		wg.Go(func() { gg, ggErr = fitGammaGamma(xs, zs) })
 	}
 	wg.Wait()
 	m.BGNBD, m.ParetoNBD = reportOrFailure(bg, bgErr), reportOrFailure(pn, pnErr)
 	switch {
-	case m.BGNBD.Usable:
-		m.Chosen, m.pred = ChoseBGNBD, bg.Params
 	case m.ParetoNBD.Usable:
 		m.Chosen, m.pred = ChoseParetoNBD, pn.Params
+	case m.BGNBD.Usable:
+		m.Chosen, m.pred = ChoseBGNBD, bg.Params
 	default:
 		m.Chosen = ChoseNone
 	}

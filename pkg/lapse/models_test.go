@@ -31,19 +31,21 @@ func simSet(t testing.TB, n int) (*history.Set, visit.Day) {
 	return readExport(t, "sim.csv", &exp), cfg.End
 }
 
-// TestModelRule checks the model rule on a simulated cohort where BG/NBD fits: customers
-// with too few visits for their own rhythm are judged by P(alive) against the thresholds,
-// except one-visit customers, to whom BG/NBD gives P(alive) = 1.
+// TestModelRule checks the model rule on a simulated cohort: customers with too few visits
+// for their own rhythm are judged by their chance of a visit within the return window
+// against the thresholds.
 func TestModelRule(t *testing.T) {
 	set, end := simSet(t, 1000)
 	m, err := lapse.FitModels(set, end, model.Weeks)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Chosen != lapse.ChoseBGNBD {
-		t.Fatalf("chose %q (%s), want BG/NBD on data drawn from it", m.Chosen, words.For("en").ModelNote(m))
+	if m.Chosen != lapse.ChoseParetoNBD {
+		t.Fatalf("chose %q (%s), want Pareto/NBD, which is usable on data drawn from BG/NBD", m.Chosen, words.For("en").ModelNote(m))
 	}
+	pn := m.Predictor().(model.ParetoNBD)
 	cfg := lapse.DefaultConfig()
+	window := float64(cfg.ReturnWindowDays) / m.Period.Length()
 	verdicts := lapse.Assess(set, end, cfg, m)
 	byModel := 0
 	for i, v := range verdicts {
@@ -69,23 +71,21 @@ func TestModelRule(t *testing.T) {
 		if v.Rule == lapse.RuleModel {
 			byModel++
 			var want lapse.Status
+			chance := pn.PVisitWithin(p.Summary, window)
 			switch {
-			case v.PAlive < cfg.PAliveLapsed && v.CurrentGap > cfg.MinGapDays:
+			case chance < cfg.PAliveLapsed && v.CurrentGap > cfg.MinGapDays:
 				want = lapse.Lapsed
-			case v.PAlive < cfg.PAliveDue:
+			case chance < cfg.PAliveDue:
 				want = lapse.Due
 			default:
 				want = lapse.Active
 			}
 			if got := v.Status; got != want && !(want == lapse.Lapsed && got == lapse.Lost) {
-				t.Errorf("%s: P(alive) %.3f after %d days: %s, want %s", v.Key, v.PAlive, v.CurrentGap, got, want)
+				t.Errorf("%s: chance of a visit %.3f after %d days: %s, want %s", v.Key, chance, v.CurrentGap, got, want)
 			}
 			if en, de := words.For("en").Explanation(&v), words.For("de").Explanation(&v); !strings.Contains(en, "(model)") || !strings.Contains(de, "laut Modell") {
 				t.Errorf("%s: explanation %q / %q does not name the model", v.Key, en, de)
 			}
-		}
-		if v.Visits == 1 && v.Rule != lapse.RulePopulation && v.Rule != lapse.RuleBooked {
-			t.Errorf("%s: one visit judged by %s, want the population rule under BG/NBD", v.Key, v.Rule)
 		}
 		if v.Visits >= cfg.RhythmMinVisits && v.Rule == lapse.RuleModel {
 			t.Errorf("%s: %d visits judged by the model, want own rhythm", v.Key, v.Visits)
@@ -128,7 +128,7 @@ func TestFitModelsJSON(t *testing.T) {
 	if err := json.Unmarshal(b, &got); err != nil {
 		t.Fatal(err)
 	}
-	if got.AsOf != "2024-12-31" || got.Period != "week" || got.Chosen != "bgnbd" {
+	if got.AsOf != "2024-12-31" || got.Period != "week" || got.Chosen != "pareto-nbd" {
 		t.Errorf("as_of %q, period %q, chosen %q", got.AsOf, got.Period, got.Chosen)
 	}
 	for _, k := range []string{"r", "alpha", "a", "b"} {

@@ -144,7 +144,8 @@ func FitBGNBD(data []Summary) (Fit[BGNBD], error) {
 		Iterations: opt.iterations,
 	}
 	fit.Flags = append(fit.Flags, flags...)
-	bf := boundaryFlags([]string{"r", "alpha", "a", "b"}, opt.params)
+	names := []string{"r", "alpha", "a", "b"}
+	bf := append(boundaryFlags(names, opt), flatFlags(names, opt.params, ll, c.n)...)
 	fit.Flags = append(fit.Flags, bf...)
 	fit.Converged = opt.converged && len(bf) == 0
 	if !opt.converged {

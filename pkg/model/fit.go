@@ -34,6 +34,20 @@ const (
 	// BoundaryLog is how far (in natural log) a parameter may go from 1 before the fit is
 	// said to have run to a boundary: e^±15 ≈ 3e-7 or 3e6.
 	BoundaryLog = 15
+	// StopLog is where the optimiser gives up on a parameter that walks off (see
+	// [maximize]): e^±10 ≈ 4.5e-5 or 22,000. The walk towards 0 or infinity is the slow
+	// part of a fit that heads there (Pareto/NBD's hypergeometric terms converge ever more
+	// slowly as β/α grows), and such a fit is flagged either way: [FlatLog] finds it flat,
+	// or it did not converge.
+	StopLog = 10
+	// FlatLog and FlatLogLik find a parameter that heads for a boundary without reaching
+	// BoundaryLog: one further than FlatLog from 1 (in natural log, e^5 ≈ 150) whose move
+	// by a further factor e^FlatLog towards 0 or infinity costs the summed log-likelihood
+	// less than FlatLogLik (0.5; a 95% likelihood-ratio interval spans 1.92). The data
+	// then do not pin it down: a = 6e-7 and a = 4e-9 fit them alike, and predictions that
+	// depend on it cannot be trusted.
+	FlatLog    = 5
+	FlatLogLik = 0.5
 )
 
 // FlagKind names a reason not to trust a [Fit].
@@ -185,6 +199,8 @@ type optimum struct {
 	logLik     float64 // mean log-likelihood
 	converged  bool
 	iterations int
+	// walkedOff is set when the optimiser gave up on a parameter past ±[StopLog].
+	walkedOff bool
 }
 
 // Tolerances of [maximize], on the mean log-likelihood per customer and its gradient with
@@ -224,7 +240,8 @@ func maximize(ll objective, start []float64) (optimum, error) {
 	if res == nil || errors.As(err, new(optimize.ErrFunc)) {
 		return optimum{}, fmt.Errorf("the log-likelihood at the start values is not a number: %w", err)
 	}
-	out := optimum{params: make([]float64, dim), logLik: -res.F, iterations: res.MajorIterations - 1}
+	out := optimum{params: make([]float64, dim), logLik: -res.F, iterations: res.MajorIterations - 1,
+		walkedOff: maxAbs(res.X) > StopLog}
 	for i, ui := range res.X {
 		out.params[i] = math.Exp(clamp(ui))
 	}
@@ -285,15 +302,15 @@ func (e *logScale) gradient(grad, u []float64) {
 	copy(grad, e.grad)
 }
 
-// boundedConverge stops the optimiser when a log-parameter runs past ±[clampLog] (the fit
-// is flagged [AtBoundary]) or when the likelihood has not improved for a while (creeping
+// boundedConverge stops the optimiser when a log-parameter runs past ±[StopLog] (the fit
+// is flagged [AtBoundary] or not converged) or when the likelihood has not improved for a while (creeping
 // along a flat ridge).
 type boundedConverge struct {
 	optimize.FunctionConverge
 }
 
 func (c *boundedConverge) Converged(loc *optimize.Location) optimize.Status {
-	if maxAbs(loc.X) > clampLog {
+	if maxAbs(loc.X) > StopLog {
 		return optimize.Failure
 	}
 	return c.FunctionConverge.Converged(loc)
@@ -307,17 +324,58 @@ func maxAbs(v []float64) float64 {
 	return m
 }
 
-// boundaryFlags flags the parameters whose log went past ±[BoundaryLog].
-func boundaryFlags(names []string, params []float64) []Flag {
+// boundaryFlags flags the parameters whose log went past ±[BoundaryLog], or past
+// ±[StopLog] when the optimiser gave up there (see [optimum]).
+func boundaryFlags(names []string, opt optimum) []Flag {
+	limit := float64(BoundaryLog)
+	if opt.walkedOff {
+		limit = StopLog
+	}
 	var flags []Flag
-	for i, p := range params {
-		if l := math.Log(p); math.Abs(l) > BoundaryLog || math.IsNaN(l) {
+	for i, p := range opt.params {
+		if l := math.Log(p); math.Abs(l) > limit || math.IsNaN(l) {
 			dir := "infinity"
 			if l < 0 {
 				dir = "zero"
 			}
 			flags = append(flags, Flag{AtBoundary, fmt.Sprintf(
 				"parameter %s ran towards %s (%.3g): the data do not pin the model down", names[i], dir, p)})
+		}
+	}
+	return flags
+}
+
+// flatFlags flags the parameters that head for a boundary on a flat likelihood (see
+// [FlatLog]); ll is the mean log-likelihood of n customers, as the fit maximised it, and
+// params are where it stopped. Parameters past [StopLog], which [boundaryFlags] flags, are
+// skipped.
+func flatFlags(names []string, params []float64, ll objective, n float64) []Flag {
+	var flags []Flag
+	var top float64
+	moved := make([]float64, len(params))
+	grad := make([]float64, len(params))
+	for i, p := range params {
+		l := math.Log(p)
+		if math.Abs(l) <= FlatLog || math.Abs(l) > StopLog {
+			continue
+		}
+		if top == 0 {
+			top = ll(params, grad) * n
+		}
+		copy(moved, params)
+		step := float64(FlatLog)
+		if l < 0 {
+			step = -step
+		}
+		moved[i] = math.Exp(l + step)
+		if got := ll(moved, grad) * n; !(top-got >= FlatLogLik) {
+			dir := "infinity"
+			if l < 0 {
+				dir = "zero"
+			}
+			flags = append(flags, Flag{AtBoundary, fmt.Sprintf(
+				"parameter %s heads for %s (%.3g) and the data fit %.3g as well: they do not pin the model down",
+				names[i], dir, p, moved[i])})
 		}
 	}
 	return flags

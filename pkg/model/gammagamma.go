@@ -103,7 +103,7 @@ func FitGammaGamma(x, zbar []float64) (Fit[GammaGamma], error) {
 	fit.Params = GammaGamma{opt.params[0], opt.params[1], opt.params[2]}
 	fit.LogLik = opt.logLik * float64(len(zs))
 	fit.Iterations = opt.iterations
-	bf := boundaryFlags([]string{"p", "q", "gamma"}, opt.params)
+	bf := boundaryFlags([]string{"p", "q", "gamma"}, opt)
 	fit.Flags = append(fit.Flags, bf...)
 	if fit.Params.Q <= 1 {
 		fit.Flags = append(fit.Flags, Flag{NoFiniteMean, fmt.Sprintf(

@@ -154,7 +154,8 @@ func FitParetoNBD(data []Summary) (Fit[ParetoNBD], error) {
 		Iterations: opt.iterations,
 	}
 	fit.Flags = append(fit.Flags, flags...)
-	bf := boundaryFlags([]string{"r", "alpha", "s", "beta"}, opt.params)
+	names := []string{"r", "alpha", "s", "beta"}
+	bf := append(boundaryFlags(names, opt), flatFlags(names, opt.params, ll, c.n)...)
 	fit.Flags = append(fit.Flags, bf...)
 	fit.Converged = opt.converged && len(bf) == 0
 	if !opt.converged {

@@ -1,5 +1,7 @@
 package model
 
+import "math"
+
 // Predictor is what [BGNBD] and [ParetoNBD] share: predictions for one customer from their
 // [Summary].
 type Predictor interface {
@@ -45,4 +47,28 @@ func (e *Expecter) Expected(s Summary, pAlive float64) float64 {
 		e.memo[k] = v
 	}
 	return v * pAlive
+}
+
+// pVisitIfAlive is the probability that a customer still active after T periods, with x
+// repeat purchases, buys at least once in the next t periods under a purchase rate
+// λ ~ Gamma(r, α): the posterior of λ is Gamma(r+x, α+T), and
+// E[1 − e^{−λt}] = 1 − ((α+T)/(α+T+t))^(r+x).
+func pVisitIfAlive(r, alpha, x, T, t float64) float64 {
+	return -math.Expm1((r + x) * (math.Log(alpha+T) - math.Log(alpha+T+t)))
+}
+
+// PVisitWithin returns the probability that a customer with summary s visits at least
+// once in the next t periods: [BGNBD.PAlive] times the chance that an active customer's
+// next purchase falls within t. Exact under BG/NBD, where a customer drops out only after
+// a purchase.
+func (m BGNBD) PVisitWithin(s Summary, t float64) float64 {
+	return m.PAlive(s) * pVisitIfAlive(m.R, m.Alpha, s.X, s.T, t)
+}
+
+// PVisitWithin returns the probability that a customer with summary s visits at least
+// once in the next t periods, as [BGNBD.PVisitWithin] does; it leaves out the chance of
+// dropping out within t before buying, so it is an upper bound, close for t short against
+// the mean lifetime.
+func (m ParetoNBD) PVisitWithin(s Summary, t float64) float64 {
+	return m.PAlive(s) * pVisitIfAlive(m.R, m.Alpha, s.X, s.T, t)
 }

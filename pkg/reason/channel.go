@@ -29,14 +29,16 @@ func (k ChannelKind) String() string {
 
 // DefaultPlatformChannels returns the channel names that mean an online platform: a third
 // party between the customer and the business (doctors' portals, hotel and salon
-// marketplaces), plus the generic words "online", "portal", "internet", "app" and "web".
+// marketplaces, online marketplaces a shop sells through), plus the generic words
+// "online", "portal", "internet" and "app".
 func DefaultPlatformChannels() []string {
 	return []string{
 		"online", "online-portal", "portal", "online-buchung", "onlinebuchung", "onlinetermin",
-		"internet", "app", "web",
+		"internet", "app",
 		"Doctolib", "Jameda", "samedi",
 		"Booking.com", "booking", "Expedia", "Airbnb", "HRS", "HolidayCheck", "Trivago",
 		"Treatwell", "Fresha", "Planity", "OpenTable", "TheFork",
+		"eBay", "Amazon", "Etsy", "Zalando", "Otto", "Kaufland", "Avocadostore",
 	}
 }
 
@@ -44,8 +46,9 @@ func DefaultPlatformChannels() []string {
 // front desk, walk-in, e-mail, letter, messages, and the business's own website or app.
 //
 // "Website", "Webseite" and "Homepage" are direct: a booking through the business's own
-// site reaches the business without a platform in between. A bare "web" or "online" is a
-// platform (booking software exports use it for their portals); when a name holds both
+// site reaches the business without a platform in between, and so does a bare "web",
+// which shop systems use for their own web store. A bare "online" is a platform (booking
+// software exports use it for their portals); when a name holds both
 // kinds of word, the longer match wins, so "Online (Website)" is direct and "Praxis-App"
 // is direct while "Doctolib-App" is a platform.
 func DefaultDirectChannels() []string {
@@ -56,6 +59,7 @@ func DefaultDirectChannels() []string {
 		"e-mail", "mail", "brief", "letter", "fax", "SMS", "WhatsApp",
 		"Praxis", "practice", "salon", "studio", "shop", "store", "laden", "filiale",
 		"website", "webseite", "homepage", "own website", "eigene Website",
+		"web", "webshop", "web store", "online shop", "onlineshop",
 	}
 }
 

@@ -31,7 +31,9 @@ type Config struct {
 	SlowingMinDays                   int
 
 	// price-up: each of the last PriceRecent visits with an amount cost at least
-	// PriceFactor times the median of the earlier ones (at least PriceMinEarlier).
+	// PriceFactor times the median of the earlier ones (at least PriceMinEarlier). One
+	// dearer bill is enough by default: a customer who left after it (26.57, then 38.45)
+	// is the case the hint is for.
 	PriceRecent, PriceMinEarlier int
 	PriceFactor                  float64
 
@@ -39,11 +41,15 @@ type Config struct {
 	// appointment booked that day (a series booked in one go is one booking, however far
 	// ahead its last appointment lies). Each of the last WaitRecent waits is at least
 	// WaitFactor times the median of the earlier ones (at least WaitMinEarlier) and at
-	// least WaitMinExtraDays longer.
+	// least WaitMinExtraDays longer (a floor that keeps a wait of 1 day against a usual
+	// 0 quiet, not one that hides a wait grown from 2 to 9 days).
 	WaitRecent, WaitMinEarlier int
 	WaitFactor                 float64
 	WaitMinExtraDays           int
 
+	// platform-only: every booking through a platform, and at least PlatformMinVisits
+	// visit days: a one-visit customer gets one-visit, which names the channel.
+	PlatformMinVisits int
 	// loyal-lost: at least LoyalMinVisits visit days spanning at least LoyalMinSpanDays,
 	// and the verdict says the customer stopped coming: lapsed, lost or a follow-up.
 	LoyalMinVisits, LoyalMinSpanDays int
@@ -67,11 +73,12 @@ type Config struct {
 //
 //	staff-switch   3 of the last 4 visits not with the usual person (usual: more than half
 //	               of ≥ 4 earlier visits), or, without one, 3 different people in the last 4
-//	slowing        the last 3 gaps each ≥ 1.5 × the earlier median (≥ 3 earlier gaps),
-//	               the last ≥ 2 × it and ≥ 7 days longer
-//	price-up       the last 2 visits each ≥ 1.25 × the earlier median (≥ 3 earlier)
-//	long-wait      the last 2 waits each ≥ 2 × the earlier median and ≥ 14 days longer
+//	slowing        the last 2 gaps each ≥ 1.5 × the earlier median (≥ 2 earlier gaps,
+//	               so from 5 visits), the last ≥ 2 × it and ≥ 7 days longer
+//	price-up       the last visit ≥ 1.25 × the earlier median (≥ 3 earlier)
+//	long-wait      the last 2 waits each ≥ 2 × the earlier median and ≥ 5 days longer
 //	               (≥ 3 earlier waits)
+//	platform-only  every booking through a platform, ≥ 2 visit days
 //	loyal-lost     ≥ 20 visit days over ≥ 365 days, verdict lapsed, lost or follow-up
 //	many-contacts  ≥ 3 cancellations or missed appointments within 42 days before the last
 //	course-finished  6–20 visit days, gaps ≤ 21 days, median ≤ 10, 80 % one service,
@@ -92,18 +99,19 @@ func DefaultConfig() Config {
 		StaffMinOthers:     3,
 		StaffMinEarlier:    4,
 		StaffMinPeople:     3,
-		SlowingGaps:        3,
-		SlowingMinEarlier:  3,
+		SlowingGaps:        2,
+		SlowingMinEarlier:  2,
 		SlowingFactor:      1.5,
 		SlowingLastFactor:  2,
 		SlowingMinDays:     7,
-		PriceRecent:        2,
+		PriceRecent:        1,
 		PriceMinEarlier:    3,
 		PriceFactor:        1.25,
 		WaitRecent:         2,
 		WaitMinEarlier:     3,
 		WaitFactor:         2,
-		WaitMinExtraDays:   14,
+		WaitMinExtraDays:   5,
+		PlatformMinVisits:  2,
 		LoyalMinVisits:     20,
 		LoyalMinSpanDays:   365,
 		ContactsMin:        3,

@@ -539,7 +539,7 @@ func (d *detector) oneVisit(c *customer, _ *Scratch, out *Facts) bool {
 
 // platformOnly reads every appointment on or before asOf and every one booked after it.
 func (d *detector) platformOnly(c *customer, s *Scratch, out *Facts) bool {
-	if len(c.visits) == 0 {
+	if len(c.visits) == 0 || len(c.visits) < d.cfg.PlatformMinVisits {
 		return false
 	}
 	syms := s.vals[:0]

@@ -211,22 +211,26 @@ func TestSlowing(t *testing.T) {
 	runDetect(t, Slowing, []detectCase{
 		{name: "fires when the gaps grew before the visits stopped",
 			es: evs(steady, gaps(at("2025-03-17"), 24, 34, 45)[1:]), fires: true,
-			ev:   "Gaps between visits grew from usually 14 days to 24, 34 and 45 days; last visit on 28 June 2025.",
-			evDE: "Abstände zwischen den Besuchen von meist 14 Tagen auf 24, 34 und 45 Tage gewachsen; letzter Besuch am 28.06.2025.",
+			ev:   "Gaps between visits grew from usually 14 days to 34 and 45 days; last visit on 28 June 2025.",
+			evDE: "Abstände zwischen den Besuchen von meist 14 Tagen auf 34 und 45 Tage gewachsen; letzter Besuch am 28.06.2025.",
 			q:    "Recently up to 6 weeks passed between your visits, compared with about 2 weeks before. Has something changed for you? Would a different rhythm or time of day suit you better?",
 			qDE:  "Zuletzt lagen bis zu 6 Wochen zwischen Ihren Besuchen, früher etwa 2 Wochen. Hat sich bei Ihnen etwas verändert? Würde Ihnen ein anderer Rhythmus oder eine andere Uhrzeit besser passen?"},
 		{name: "fires for an active customer too",
 			es: evs(steady, gaps(at("2025-03-17"), 24, 34, 45)[1:]), status: lapse.Active, fires: true},
-		{name: "fires at the thresholds: 1.5 times, 1.5 times, twice the usual gap",
-			es: evs(steady, gaps(at("2025-03-17"), 21, 21, 28)[1:]), fires: true},
+		{name: "fires at the thresholds: 1.5 times, then twice the usual gap",
+			es: evs(steady, gaps(at("2025-03-17"), 21, 28)[1:]), fires: true},
 		{name: "does not fire just below: the last gap short of twice the usual",
-			es: evs(steady, gaps(at("2025-03-17"), 21, 21, 27)[1:])},
+			es: evs(steady, gaps(at("2025-03-17"), 21, 27)[1:])},
+		{name: "does not fire just below: the gap before short of 1.5 times the usual",
+			es: evs(steady, gaps(at("2025-03-17"), 20, 28)[1:])},
 		{name: "does not fire after one long break in a steady rhythm",
 			es: evs(steady, gaps(at("2025-03-17"), 60, 14, 14)[1:])},
 		{name: "does not fire when only the last gap grew",
 			es: evs(steady, gaps(at("2025-03-17"), 14, 14, 45)[1:])},
+		{name: "fires from five visits: two usual gaps, then two grown",
+			es: gaps(at("2025-01-06"), 14, 14, 34, 45), fires: true},
 		{name: "does not fire with too few earlier gaps",
-			es: gaps(at("2025-01-06"), 14, 14, 24, 34, 45)},
+			es: gaps(at("2025-01-06"), 14, 34, 45)},
 		{name: "does not fire on a weekly rhythm that only grew by a few days",
 			es:  evs(gaps(at("2025-01-06"), 3, 4, 3, 4, 3), gaps(at("2025-01-23"), 6, 6, 8)[1:]),
 			cfg: func(c *Config) {}}, // 3.5 → 6, 6, 8: the last is not 7 days longer
@@ -267,17 +271,21 @@ func TestPlatformOnly(t *testing.T) {
 			evDE: "Alle 5 Buchungen über Doctolib oder Online-Portal; keine direkt.",
 			q:    "So far you have always booked through Doctolib or Online-Portal. Would you like to book your next appointment directly with us? We are also happy to remind you of your appointments.",
 			qDE:  "Sie haben bisher immer über Doctolib oder Online-Portal gebucht. Möchten Sie Ihren nächsten Termin direkt bei uns vereinbaren? Gern erinnern wir Sie auch an Ihre Termine."},
-		{name: "fires on a single platform booking",
-			es: evs(at("2025-03-12").via("Treatwell")), fires: true,
-			ev:   "Booked once, via Treatwell; never directly.",
-			evDE: "Einmal gebucht, über Treatwell; nie direkt.",
-			q:    "You booked your appointment through Treatwell. Would you like to book your next appointment directly with us? We are also happy to remind you of your appointments.",
-			qDE:  "Sie haben Ihren Termin über Treatwell gebucht. Möchten Sie Ihren nächsten Termin direkt bei uns vereinbaren? Gern erinnern wir Sie auch an Ihre Termine."},
+		{name: "does not fire on a single platform booking: one-visit names the channel",
+			es: evs(at("2025-03-12").via("Treatwell"))},
+		{name: "does not fire on one visit and a cancelled platform booking",
+			es: evs(at("2025-03-12").via("Doctolib"), at("2025-03-19").via("Doctolib").cancelled())},
+		{name: "fires on two platform visits",
+			es: evs(at("2025-03-12").via("Doctolib"), at("2025-03-19").via("Doctolib")), fires: true},
+		{name: "counts an online marketplace as a platform",
+			es: evs(every(at("2025-01-06").via("eBay"), 3, 14)), fires: true},
+		{name: "does not count a shop's own web store as a platform",
+			es: evs(every(at("2025-01-06").via("web"), 3, 14))},
 		{name: "counts cancelled appointments as bookings",
 			es: evs(doctolib, at("2025-02-20").via("booking.com").cancelled()), fires: true,
 			ev: "All 4 bookings via Doctolib or booking.com; none made directly."},
 		{name: "says both for two bookings",
-			es: evs(at("2025-03-12").via("Doctolib"), at("2025-03-19").via("Doctolib").cancelled()), fires: true,
+			es: evs(at("2025-03-12").via("Doctolib"), at("2025-03-19").via("Doctolib")), fires: true,
 			ev:   "Both bookings via Doctolib; none made directly.",
 			evDE: "Beide Buchungen über Doctolib; keine direkt."},
 		{name: "does not fire when one booking was made by phone",
@@ -317,14 +325,20 @@ func TestPriceUp(t *testing.T) {
 			es: evs(usual, every(at("2025-03-31").cost(3175), 2, 14)), fires: true},
 		{name: "does not fire just below 25 % more",
 			es: evs(usual, every(at("2025-03-31").cost(3174), 2, 14))},
-		{name: "does not fire when only the last visit cost more",
-			es: evs(usual, at("2025-03-31").cost(3810))},
+		{name: "fires on one dearer bill, 26.57 then 38.45",
+			es: evs(every(at("2025-01-06").cost(2657), 6, 14), at("2025-03-31").cost(3845)), fires: true},
+		{name: "fires on one bill 25 % dearer",
+			es: evs(usual, at("2025-03-31").cost(3175)), fires: true},
+		{name: "does not fire on one bill just below 25 % dearer",
+			es: evs(usual, at("2025-03-31").cost(3174))},
+		{name: "does not fire when an earlier visit cost more but the last did not",
+			es: evs(usual, at("2025-03-31").cost(3810), at("2025-04-14"))},
 		{name: "does not fire on a general price rise of 6 %",
 			es: evs(usual, every(at("2025-03-31").cost(2692), 4, 14))},
 		{name: "ignores visits without an amount",
-			es: evs(usual, at("2025-03-31").cost(0), at("2025-04-14").cost(3810))},
+			es: evs(usual, at("2025-03-31").cost(3810), at("2025-04-14").cost(0)), fires: true},
 		{name: "does not fire with too few earlier visits",
-			es: evs(every(at("2025-01-06"), 2, 14), every(at("2025-03-31").cost(3810), 2, 14))},
+			es: evs(every(at("2025-01-06"), 2, 14), at("2025-03-31").cost(3810))},
 		{name: "does not fire without an amount column",
 			es:   evs(usual, every(at("2025-03-31").cost(3810), 3, 14)),
 			cols: cols(func(c *history.Columns) { c.Amount = false })},
@@ -352,10 +366,14 @@ func TestLongWait(t *testing.T) {
 			es: evs(usual, at("2025-04-02").ahead(10), at("2025-04-09").ahead(17), at("2025-04-16").ahead(24), at("2025-04-23").ahead(31))},
 		{name: "does not count far appointments booked together with a near one",
 			es: evs(usual, at("2025-04-14").ahead(31), at("2025-04-28").ahead(45))}, // both booked on 14 March, with 17 March
-		{name: "does not fire when the waits grew by less than two weeks",
-			es: evs(usual, at("2025-04-02").ahead(16), at("2025-04-16").ahead(16))},
-		{name: "fires when they grew by two weeks",
-			es: evs(usual, at("2025-04-02").ahead(17), at("2025-04-16").ahead(17)), fires: true},
+		{name: "does not fire when the waits grew by less than five days",
+			es: evs(usual, at("2025-04-02").ahead(7), at("2025-04-16").ahead(7))},
+		{name: "fires when they grew by five days",
+			es: evs(usual, at("2025-04-02").ahead(8), at("2025-04-16").ahead(8)), fires: true},
+		{name: "fires when the wait went from 2 to 9 days",
+			es: evs(every(at("2025-01-06").ahead(2), 6, 14), at("2025-04-02").ahead(9), at("2025-04-16").ahead(9)), fires: true},
+		{name: "does not fire on a wait grown from 1 day to 2",
+			es: evs(every(at("2025-01-06").ahead(1), 6, 14), at("2025-04-02").ahead(2), at("2025-04-16").ahead(2))},
 		{name: "does not fire when only the last wait was long",
 			es: evs(usual, at("2025-04-02").ahead(45))},
 		{name: "does not fire without booking dates",
@@ -524,7 +542,7 @@ func TestDetectOrdersByWeightThenCode(t *testing.T) {
 	p.pref, p.referrer = "", "Dr. Weber"
 	set := build(allColumns, p, evs(at("2025-03-12").via("Doctolib"), at("2025-03-19").via("Doctolib").cancelled()))
 	fs := detectOne(set, lapse.Lapsed, DefaultConfig())
-	want := []string{LastCancelled, OneVisit, PlatformOnly, Referral, NoContactPreference}
+	want := []string{LastCancelled, OneVisit, Referral, NoContactPreference}
 	if got := codesOf(fs); !slices.Equal(got, want) {
 		t.Fatalf("codes %v, want %v", got, want)
 	}
@@ -533,7 +551,7 @@ func TestDetectOrdersByWeightThenCode(t *testing.T) {
 	cfg.Weights[OneVisit] = 0.5
 	cfg.Disabled = []string{Referral}
 	fs = detectOne(set, lapse.Lapsed, cfg)
-	want = []string{NoContactPreference, LastCancelled, OneVisit, PlatformOnly}
+	want = []string{NoContactPreference, LastCancelled, OneVisit}
 	if got := codesOf(fs); !slices.Equal(got, want) {
 		t.Fatalf("with changed weights: codes %v, want %v", got, want)
 	}

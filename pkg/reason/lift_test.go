@@ -91,7 +91,7 @@ func TestClassify(t *testing.T) {
 		"Online-Portal": ChannelPlatform, "Doctolib": ChannelPlatform, "Booking.com": ChannelPlatform,
 		"BOOKING.COM": ChannelPlatform, "Bookingcom": ChannelPlatform, "Treatwell": ChannelPlatform,
 		"Fresha": ChannelPlatform, "Airbnb": ChannelPlatform, "Expedia": ChannelPlatform, "online": ChannelPlatform,
-		"Online": ChannelPlatform, "App": ChannelPlatform, "web": ChannelPlatform, "Web-Buchung": ChannelPlatform,
+		"Online": ChannelPlatform, "App": ChannelPlatform, "eBay": ChannelPlatform, "Amazon": ChannelPlatform,
 		"Onlinebuchung": ChannelPlatform, "Doctolib-App": ChannelPlatform, "  doctolib  ": ChannelPlatform,
 
 		"Website": ChannelDirect, "Webseite": ChannelDirect, "Homepage": ChannelDirect,
@@ -99,7 +99,7 @@ func TestClassify(t *testing.T) {
 		"telefonisch": ChannelDirect, "Empfang": ChannelDirect, "walk-in": ChannelDirect, "Walk-In": ChannelDirect,
 		"Walkin": ChannelDirect, "phone": ChannelDirect, "direct": ChannelDirect, "E-Mail": ChannelDirect,
 		"Email": ChannelDirect, "Praxis": ChannelDirect, "WhatsApp": ChannelDirect, "Rezeption": ChannelDirect,
-		"persönlich": ChannelDirect, "Vor Ort": ChannelDirect,
+		"persönlich": ChannelDirect, "Vor Ort": ChannelDirect, "web": ChannelDirect, "Webshop": ChannelDirect,
 
 		"": ChannelOther, "—": ChannelOther, "Partner X": ChannelOther, "appointment": ChannelOther,
 		"Webinar": ChannelOther, "(other)": ChannelOther,

@@ -184,10 +184,10 @@ var de = map[string]string{
 	"month.short.12": "Dez.",
 
 	// Wiederkaufmodelle (lapse.Models, model.Flag-Arten).
-	"model.note.bgnbd":            "Vorhersagen aus BG/NBD",
-	"model.note.pareto":           "Vorhersagen aus Pareto/NBD; BG/NBD ist nicht verwendbar: %s",
+	"model.note.bgnbd":            "Vorhersagen aus BG/NBD; Pareto/NBD ist nicht verwendbar: %s",
+	"model.note.pareto":           "Vorhersagen aus Pareto/NBD",
 	"model.note.none":             "kein Wiederkaufmodell ist verwendbar, daher wird nach den eigenen Abständen und den Abständen aller {Customers} beurteilt: %s",
-	"model.note.none.pareto":      "; Pareto/NBD: %s",
+	"model.note.none.bgnbd":       "; BG/NBD: %s",
 	"model.note.spend.gammagamma": "; Betrag je Besuch aus Gamma-Gamma",
 	"model.note.spend.mean":       "; Betrag je Besuch ist der jeweilige Mittelwert, Gamma-Gamma ist nicht verwendbar: %s",
 	"model.note.refunds.one":      "; %d Person, deren Wiederholungsbesuche netto eine Erstattung ergeben, bleibt bei der Gamma-Gamma-Anpassung außen vor",

@@ -185,10 +185,10 @@ var en = map[string]string{
 
 	// Repeat-buying models (lapse.Models, model.Flag kinds). English why-nots quote the
 	// model package's reasons; the flag texts here are for the other languages.
-	"model.note.bgnbd":            "predictions from BG/NBD",
-	"model.note.pareto":           "predictions from Pareto/NBD; BG/NBD is not usable: %s",
+	"model.note.bgnbd":            "predictions from BG/NBD; Pareto/NBD is not usable: %s",
+	"model.note.pareto":           "predictions from Pareto/NBD",
 	"model.note.none":             "no repeat-buying model is usable, so lapse is judged by the {customers}' own gaps and everyone's gaps: %s",
-	"model.note.none.pareto":      "; Pareto/NBD: %s",
+	"model.note.none.bgnbd":       "; BG/NBD: %s",
 	"model.note.spend.gammagamma": "; spend per visit from Gamma-Gamma",
 	"model.note.spend.mean":       "; spend per visit is each {customer}'s mean, Gamma-Gamma is not usable: %s",
 	"model.note.refunds.one":      "; %d {customer} whose repeat visits net to a refund is left out of the Gamma-Gamma fit",

@@ -115,13 +115,13 @@ func TestTheLeakTestFindsEnglish(t *testing.T) {
 		}
 		return false
 	}
-	if !found("Hinweis: predictions from BG/NBD; mehr") {
+	if !found("Hinweis: predictions from Pareto/NBD; mehr") {
 		t.Error("the model note in English is not found")
 	}
 	if !found("weshalb: kommt sonst alle 4 Tage (Regel: own-rhythm)") || !found("Hinweis: last-cancelled.") {
 		t.Error("codes in German text are not found")
 	}
-	if found("Vorhersagen aus BG/NBD; Betrag je Besuch") {
+	if found("Vorhersagen aus Pareto/NBD; Betrag je Besuch") {
 		t.Error("German text counted as English")
 	}
 }

@@ -8,20 +8,20 @@ import (
 )
 
 // ModelNote says which repeat-buying model the predictions come from and why the others
-// are not used, from the facts of m: "predictions from BG/NBD; spend per visit is each
+// are not used, from the facts of m: "predictions from Pareto/NBD; spend per visit is each
 // customer's mean, Gamma-Gamma is not usable: ...".
 func (c *Catalogue) ModelNote(m *lapse.Models) string {
 	var b strings.Builder
 	switch m.Chosen {
-	case lapse.ChoseBGNBD:
-		b.WriteString(c.T("model.note.bgnbd"))
 	case lapse.ChoseParetoNBD:
-		b.WriteString(c.F("model.note.pareto", c.WhyNot("BG/NBD", m.BGNBD.Fit.Flags, m.BGNBD.Failed, m.BGNBD.WhyNot)))
+		b.WriteString(c.T("model.note.pareto"))
+	case lapse.ChoseBGNBD:
+		b.WriteString(c.F("model.note.bgnbd", c.WhyNot("Pareto/NBD", m.ParetoNBD.Fit.Flags, m.ParetoNBD.Failed, m.ParetoNBD.WhyNot)))
 	default:
-		bg := c.WhyNot("BG/NBD", m.BGNBD.Fit.Flags, m.BGNBD.Failed, m.BGNBD.WhyNot)
-		b.WriteString(c.F("model.note.none", bg))
-		if pn := c.WhyNot("Pareto/NBD", m.ParetoNBD.Fit.Flags, m.ParetoNBD.Failed, m.ParetoNBD.WhyNot); pn != bg {
-			b.WriteString(c.F("model.note.none.pareto", pn))
+		pn := c.WhyNot("Pareto/NBD", m.ParetoNBD.Fit.Flags, m.ParetoNBD.Failed, m.ParetoNBD.WhyNot)
+		b.WriteString(c.F("model.note.none", pn))
+		if bg := c.WhyNot("BG/NBD", m.BGNBD.Fit.Flags, m.BGNBD.Failed, m.BGNBD.WhyNot); bg != pn {
+			b.WriteString(c.F("model.note.none.bgnbd", bg))
 		}
 	}
 	if g := m.GammaGamma; g != nil {

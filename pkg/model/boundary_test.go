@@ -1,0 +1,68 @@
+package model
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// noDropout draws n customers who buy at Poisson rates and never stop: the dropout
+// parameters of both models have nothing to fit and head for a boundary.
+func noDropout(n int) []Summary {
+	return simulateCohort(n, 7, func(rng *rand.Rand, T float64) simulated {
+		return simulateParetoNBD(rng, ParetoNBD{R: 0.55, Alpha: 10.6, S: 1e-9, Beta: 1e9}, T)
+	})
+}
+
+func TestAFitHeadingForABoundaryIsNotUsable(t *testing.T) {
+	data := noDropout(3000)
+	for _, f := range fitters {
+		t.Run(f.name+" on customers who never drop out is flagged at-boundary", func(t *testing.T) {
+			params, ok, why, info, err := f.fit(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok || !hasFlag(info.flags, AtBoundary) {
+				t.Errorf("params %v: usable %v (%s), flags %v; want at-boundary, not usable", params, ok, why, info.flags)
+			}
+		})
+	}
+}
+
+func TestFlatFlagsSparesAParameterThatIsPinnedDown(t *testing.T) {
+	// A steep likelihood in a parameter far from 1 is no boundary.
+	ll := func(p, grad []float64) float64 { d := p[0] - 1e-4; return -1e12 * d * d }
+	if fl := flatFlags([]string{"a"}, []float64{1e-4}, ll, 1); len(fl) != 0 {
+		t.Errorf("flags %v for a pinned parameter", fl)
+	}
+	flat := func(p, grad []float64) float64 { return -1 }
+	if fl := flatFlags([]string{"a"}, []float64{1e-4}, flat, 1); len(fl) != 1 || fl[0].Kind != AtBoundary {
+		t.Errorf("flags %v for a flat likelihood, want one at-boundary", fl)
+	}
+}
+
+// BenchmarkFitParetoNBDAtBoundary fits 25,000 customers who never drop out, a fit that
+// heads for the boundary and is stopped there.
+func BenchmarkFitParetoNBDAtBoundary(b *testing.B) {
+	data := noDropout(25_000)
+	b.ResetTimer()
+	for b.Loop() {
+		fit, err := FitParetoNBD(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(fit.Iterations), "iterations")
+	}
+}
+
+// BenchmarkFitBGNBDAtBoundary is [BenchmarkFitParetoNBDAtBoundary] for BG/NBD.
+func BenchmarkFitBGNBDAtBoundary(b *testing.B) {
+	data := noDropout(25_000)
+	b.ResetTimer()
+	for b.Loop() {
+		fit, err := FitBGNBD(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(fit.Iterations), "iterations")
+	}
+}
