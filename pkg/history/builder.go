@@ -9,9 +9,9 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
+	"github.com/winback/winback/internal/par"
 	"github.com/winback/winback/pkg/money"
 	"github.com/winback/winback/pkg/visit"
 )
@@ -762,15 +762,9 @@ func MergeWith(res Resolution, builders ...*Builder) *Set {
 	// Each builder is finished on its own goroutine: its pending rows resolved, its
 	// symbols renumbered, its customers sorted by key. The sorted runs are then merged.
 	runs := make([]mergeRun, len(builders))
-	var wg sync.WaitGroup
-	for bi, b := range builders {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			runs[bi] = b.finish(res, svcMap[bi], stfMap[bi], chnMap[bi])
-		}()
-	}
-	wg.Wait()
+	par.Ranges(len(builders), 1, func(_ *struct{}, bi, _ int) {
+		runs[bi] = builders[bi].finish(res, svcMap[bi], stfMap[bi], chnMap[bi])
+	})
 	// Each customer's place in key order: the sorted runs merged.
 	for rank := range n {
 		best := -1
