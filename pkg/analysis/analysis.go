@@ -477,10 +477,13 @@ func (r *Result) details(i int, lang string, id func(string) string, c *report.C
 	if len(fs) == 0 {
 		return
 	}
-	// The texts are rendered into one buffer and made one string, which the reasons'
-	// texts are substrings of.
-	var buf []byte
-	ends := make([]int, 0, 2*len(fs)) // where each text ends in buf
+	// The texts are rendered into one buffer, on the stack when they fit, and made one
+	// string, which the reasons' texts are substrings of.
+	var (
+		stack [1024]byte
+		endsA [16]int
+	)
+	buf, ends := stack[:0], endsA[:0] // ends: where each text ends in buf
 	cat := words.For(lang)
 	for k := range fs {
 		start := len(buf)
