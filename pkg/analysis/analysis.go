@@ -7,16 +7,15 @@ package analysis
 
 import (
 	"math"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/money"
+	"github.com/winback/winback/pkg/par"
 	"github.com/winback/winback/pkg/reason"
 	"github.com/winback/winback/pkg/segment"
 	"github.com/winback/winback/pkg/trend"
@@ -138,31 +137,19 @@ func judge(set *history.Set, opt Options, ms *lapse.Models) ([]lapse.Verdict, []
 	det := reason.NewDetector(set, opt.Reasons)
 	verdicts := make([]lapse.Verdict, n)
 	findings := make([][]reason.Finding, n)
-	const chunk = 512
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk) {
-		wg.Go(func() {
-			var (
-				events []history.Event
-				ls     lapse.Scratch
-				rs     reason.Scratch
-			)
-			for {
-				lo := int(next.Add(chunk)) - chunk
-				if lo >= n {
-					return
-				}
-				for i := lo; i < min(lo+chunk, n); i++ {
-					h := &set.Customers[i]
-					events = h.AppendEvents(events[:0])
-					as.Assess(i, events, &ls, &verdicts[i])
-					findings[i] = det.Detect(h, events, &verdicts[i], opt.AsOf, &rs)
-				}
-			}
-		})
+	type scratch struct {
+		events []history.Event
+		ls     lapse.Scratch
+		rs     reason.Scratch
 	}
-	wg.Wait()
+	par.Ranges(n, 512, func(s *scratch, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			h := &set.Customers[i]
+			s.events = h.AppendEvents(s.events[:0])
+			as.Assess(i, s.events, &s.ls, &verdicts[i])
+			findings[i] = det.Detect(h, s.events, &verdicts[i], opt.AsOf, &s.rs)
+		}
+	})
 	return verdicts, findings
 }
 

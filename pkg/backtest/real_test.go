@@ -50,7 +50,7 @@ func TestRealLogs(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			res, err := export.Read([]export.Input{{Name: tt.file, R: f}}, export.Options{KeepMemory: true, WithholdContacts: true})
+			res, err := export.Read([]export.Input{{Name: tt.file, R: f}}, export.Options{WithholdContacts: true})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -79,7 +79,7 @@ func runBacktest(o *backtestOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := readExportsFor(io, o.files, &o.input, readFor{analysing: true, noContacts: true})
+	res, err := readExportsFor(io, o.files, &o.input, readFor{noContacts: true})
 	if err != nil {
 		return err
 	}

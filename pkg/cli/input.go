@@ -96,9 +96,6 @@ func readExports(io_ *IOStreams, paths []string, o *inputOptions) (*export.Resul
 
 // readFor says what a command does with what it reads.
 type readFor struct {
-	// analysing: the command analyses the data after the read, which then keeps the
-	// memory it lets go (see [export.Options.KeepMemory]): the analysis needs more.
-	analysing bool
 	// noContacts: the command shows no names, e-mails, phones or contact preferences, so
 	// the read keeps only whether they are given ([export.Options.WithholdContacts]).
 	noContacts bool
@@ -110,7 +107,7 @@ func readExportsFor(io_ *IOStreams, paths []string, o *inputOptions, rf readFor)
 	if err != nil {
 		return nil, err
 	}
-	opt.KeepMemory, opt.WithholdContacts = rf.analysing, rf.noContacts
+	opt.WithholdContacts = rf.noContacts
 	var inputs []export.Input
 	var total int64
 	stdin := false

@@ -46,14 +46,10 @@ type Options struct {
 	Workers int
 	// BlockSize is the size of the blocks the input is cut into; 0 uses 512 KiB.
 	BlockSize int
-	// KeepMemory is for callers that go on to use more memory than the read does (an
-	// analysis): the read then keeps the memory it lets go instead of handing it back to
-	// the system to keep its own peak low (see [history.MergeOptions]).
-	KeepMemory bool
 	// WithholdContacts keeps only whether each customer's name, e-mail, phone and contact
-	// preference are given, not the texts, for an analysis that shows none of them (see
-	// [history.Builder.WithholdContacts]): it spares the read hashing and keeping four
-	// texts per row. The rows are checked and accounted for the same.
+	// preference are given, not the texts (see [history.Builder.WithholdContacts]): for an
+	// output that shows none of them, the texts are never held in memory. The rows are
+	// checked and accounted for the same.
 	WithholdContacts bool
 	// Rejects, when set, is given every rejected row, in file and line order, as the read
 	// goes; [Result.Rejects] keeps only the first [KeptRejects].
@@ -396,7 +392,7 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	// The recycled blocks and batches are not needed any more; let them go before the
 	// histories are put together, the moment memory use peaks.
 	r.blocks, r.batchPool = nil, sync.Pool{}
-	set := history.MergeWith(res2, history.MergeOptions{KeepMemory: r.opt.KeepMemory}, r.builders...)
+	set := history.MergeWith(res2, r.builders...)
 	set.Columns = columnsOf(files)
 	set.KeyKind = files[0].report.KeyKind
 	res.Set = set

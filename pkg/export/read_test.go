@@ -14,7 +14,6 @@ import (
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/visit"
-	"github.com/winback/winback/pkg/visitgen"
 )
 
 func fixture(t testing.TB, name string) Input {
@@ -445,34 +444,6 @@ func TestAfterPeekReadsTheWholeStreamOnce(t *testing.T) {
 		if rerr != nil || !bytes.Equal(got, data) {
 			t.Fatalf("size %d: read %d bytes (%v), want %d", size, len(got), rerr, len(data))
 		}
-	}
-}
-
-// TestKeepingMemoryReadsTheSame reads an export with enough customers for the merge to
-// hand memory back to the system, and again keeping it: the histories must not differ.
-func TestKeepingMemoryReadsTheSame(t *testing.T) {
-	if testing.Short() {
-		t.Skip("reads 100,000 customers")
-	}
-	cfg := visitgen.DefaultLargeConfig()
-	cfg.Customers, cfg.Rows = 100_000, 150_000
-	var buf bytes.Buffer
-	if _, err := visitgen.WriteLarge(&buf, cfg); err != nil {
-		t.Fatal(err)
-	}
-	var sets [2]*history.Set
-	for i, keep := range []bool{false, true} {
-		res, err := Read([]Input{{Name: "large.csv", R: bytes.NewReader(buf.Bytes())}}, Options{KeepMemory: keep})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sets[i] = res.Set
-	}
-	if len(sets[0].Customers) < 100_000 {
-		t.Fatalf("%d customers: too few for the merge to hand memory back", len(sets[0].Customers))
-	}
-	if !reflect.DeepEqual(sets[0], sets[1]) {
-		t.Error("the histories differ when the read keeps its memory")
 	}
 }
 

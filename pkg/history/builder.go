@@ -6,14 +6,13 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math/bits"
-	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/winback/winback/pkg/money"
+	"github.com/winback/winback/pkg/par"
 	"github.com/winback/winback/pkg/visit"
 )
 
@@ -628,8 +627,8 @@ func (c *customer) add(sp *spares, day visit.Day, st visit.Status, amount int64,
 }
 
 // WithholdContacts makes the builder keep only whether each customer's name, e-mail,
-// phone and contact preference are given, not the texts: for an analysis that shows none
-// of them, it spares hashing and keeping four texts per row. The set says so
+// phone and contact preference are given, not the texts: for an output that shows none
+// of them, they are never held. The set says so
 // ([Set.ContactsWithheld]). It must be called before the first row.
 func (b *Builder) WithholdContacts() { b.withhold = true }
 
@@ -719,22 +718,12 @@ func blank(s []byte) bool {
 // Finish resolves the rows kept aside with res and returns the histories, sorted by key.
 // The builder must not be used afterwards.
 func (b *Builder) Finish(res Resolution) *Set {
-	return MergeWith(res, MergeOptions{}, b)
-}
-
-// MergeOptions say how [MergeWith] uses memory.
-type MergeOptions struct {
-	// KeepMemory keeps the memory the builders let go for the process instead of handing
-	// it back to the system as the merge goes. Handing it back keeps the peak of a large
-	// read low, at the cost of forced garbage collections and of fresh pages for whatever
-	// is allocated next; a caller whose memory peaks later anyway (an analysis after the
-	// read) only pays that cost.
-	KeepMemory bool
+	return MergeWith(res, b)
 }
 
 // MergeWith finishes several builders whose customers are disjoint (a reader's shards) into
 // one [Set] with shared, alphabetically ordered symbol tables.
-func MergeWith(res Resolution, opt MergeOptions, builders ...*Builder) *Set {
+func MergeWith(res Resolution, builders ...*Builder) *Set {
 	set := &Set{Services: NewSymbols(), Staff: NewSymbols(), Channels: NewSymbols(),
 		LatestRecorded: visit.NoDay, FirstDay: visit.NoDay, LastDay: visit.NoDay}
 	for _, b := range builders {
@@ -773,15 +762,9 @@ func MergeWith(res Resolution, opt MergeOptions, builders ...*Builder) *Set {
 	// Each builder is finished on its own goroutine: its pending rows resolved, its
 	// symbols renumbered, its customers sorted by key. The sorted runs are then merged.
 	runs := make([]mergeRun, len(builders))
-	var wg sync.WaitGroup
-	for bi, b := range builders {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			runs[bi] = b.finish(res, svcMap[bi], stfMap[bi], chnMap[bi])
-		}()
-	}
-	wg.Wait()
+	par.Ranges(len(builders), 1, func(_ *struct{}, bi, _ int) {
+		runs[bi] = builders[bi].finish(res, svcMap[bi], stfMap[bi], chnMap[bi])
+	})
 	// Each customer's place in key order: the sorted runs merged.
 	for rank := range n {
 		best := -1
@@ -800,17 +783,9 @@ func MergeWith(res Resolution, opt MergeOptions, builders ...*Builder) *Set {
 	// Memory peaks now: the builders' customers and the histories are alive together.
 	// To keep that short, the histories are made in the order the customers are stored,
 	// each batch of customers is let go (and its memory handed back to the system) as soon
-	// as it has been copied, and the histories are then put in key order in place. The
-	// row hashes and lookup tables finish let go are handed back first. (Handing memory
-	// back costs a garbage collection; small data sets skip it, and so does a caller that
-	// keeps the memory.)
-	large := n >= 100_000 && !opt.KeepMemory
-	if large {
-		debug.FreeOSMemory()
-	}
+	// as it has been copied, and the histories are then put in key order in place.
 	set.Customers = make([]History, 0, n)
 	ranks := make([]uint32, 0, n)
-	step := max(n/4, customerChunk)
 	for _, b := range builders {
 		for k, chunk := range b.customers {
 			for i := range chunk {
@@ -818,9 +793,6 @@ func MergeWith(res Resolution, opt MergeOptions, builders ...*Builder) *Set {
 				ranks = append(ranks, chunk[i].rank)
 			}
 			b.customers[k] = nil
-			if large && len(set.Customers)%step < len(chunk) && len(set.Customers) < n {
-				debug.FreeOSMemory()
-			}
 		}
 	}
 	// Cycle by cycle, each history is swapped into its place.

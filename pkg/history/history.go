@@ -423,7 +423,7 @@ type Set struct {
 	Duplicates int
 	// ContactsWithheld says that the histories' names, e-mails, phones and contact
 	// preferences were not kept, only whether each was given ([History.Has]): the set
-	// was read for an analysis that shows none of them (see [Builder.WithholdContacts]).
+	// was read for an output that shows none of them (see [Builder.WithholdContacts]).
 	ContactsWithheld bool
 }
 

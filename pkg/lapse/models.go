@@ -3,11 +3,11 @@ package lapse
 import (
 	"fmt"
 	"math"
-	"runtime"
 	"sync"
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/model"
+	"github.com/winback/winback/pkg/par"
 	"github.com/winback/winback/pkg/visit"
 )
 
@@ -441,37 +441,19 @@ func (cd *customerData) load(h *history.History, asOf, cal visit.Day) {
 	}
 }
 
-// chunks is the fixed number of pieces [parallelChunks] cuts work into, so that anything
-// gathered per chunk is the same on every machine.
+// chunks is the most pieces [parallelChunks] cuts work into, so that what is gathered
+// per chunk fits arrays of a fixed size.
 const chunks = 64
 
-// parallelChunks calls f for chunks consecutive ranges covering [0, n), on up to
-// GOMAXPROCS goroutines.
+// parallelChunks calls f for at most chunks consecutive ranges covering [0, n), on up to
+// GOMAXPROCS goroutines ([par.Ranges]); chunk numbers the range from 0.
 func parallelChunks(n int, f func(chunk, lo, hi int)) {
 	parallelChunksWith(n, func(_ *struct{}, c, lo, hi int) { f(c, lo, hi) })
 }
 
-// parallelChunksWith is [parallelChunks] with a state per goroutine, zero at first and
-// passed to each of its calls of f: buffers, or caches that outlast a chunk. What f
-// computes must not depend on it, since which chunks share a goroutine varies.
+// parallelChunksWith is [parallelChunks] with a state per goroutine, as [par.Ranges]
+// passes it.
 func parallelChunksWith[S any](n int, f func(s *S, chunk, lo, hi int)) {
-	workers := min(runtime.GOMAXPROCS(0), chunks)
-	if n < 1024 {
-		workers = 1
-	}
-	next := make(chan int, chunks)
-	for c := range chunks {
-		next <- c
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			var s S
-			for c := range next {
-				f(&s, c, c*n/chunks, (c+1)*n/chunks)
-			}
-		})
-	}
-	wg.Wait()
+	size := max(1, (n+chunks-1)/chunks)
+	par.Ranges(n, size, func(s *S, lo, hi int) { f(s, lo/size, lo, hi) })
 }

@@ -5,13 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"gonum.org/v1/gonum/optimize"
+
+	"github.com/winback/winback/pkg/par"
 )
 
 // ErrNoCustomers is returned by the fitting functions when they are given no customer.
@@ -386,13 +385,14 @@ func flatFlags(names []string, params []float64, ll objective, n float64) []Flag
 const chunkSize = 4096
 
 // parallelSum splits [0, n) into chunks, lets f add each chunk's terms into its own
-// accumulator of length dim on GOMAXPROCS goroutines, and adds the accumulators in chunk
+// accumulator of length dim on GOMAXPROCS goroutines ([par.Ranges]), and adds the accumulators in chunk
 // order, so that the result is deterministic.
 func parallelSum(n, dim int, f func(lo, hi int, acc []float64)) []float64 {
 	chunks := (n + chunkSize - 1) / chunkSize
 	parts := make([]float64, chunks*dim)
-	parallelFor(chunks, func(c int) {
-		f(c*chunkSize, min(n, (c+1)*chunkSize), parts[c*dim:(c+1)*dim])
+	par.Ranges(n, chunkSize, func(_ *struct{}, lo, hi int) {
+		c := lo / chunkSize
+		f(lo, hi, parts[c*dim:(c+1)*dim])
 	})
 	total := make([]float64, dim)
 	for c := range chunks {
@@ -401,33 +401,6 @@ func parallelSum(n, dim int, f func(lo, hi int, acc []float64)) []float64 {
 		}
 	}
 	return total
-}
-
-// parallelFor calls f(i) for i in [0, n) on up to GOMAXPROCS goroutines.
-func parallelFor(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for i := range n {
-			f(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // cohort is a list of summaries prepared for fast likelihoods: identical customers are

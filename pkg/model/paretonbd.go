@@ -5,6 +5,8 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/mathext"
+
+	"github.com/winback/winback/pkg/par"
 )
 
 // ParetoNBD is the Pareto/NBD model of Schmittlein, Morrison & Colombo (1987): while
@@ -191,8 +193,8 @@ func (c *cohort) paretoLogLik(m ParetoNBD, grad []float64) float64 {
 	}
 	pt := make([]pTerm, len(c.pairs))
 	const block = 256
-	parallelFor((len(c.pairs)+block-1)/block, func(b int) {
-		for i := b * block; i < min(len(c.pairs), (b+1)*block); i++ {
+	par.Ranges(len(c.pairs), block, func(_ *struct{}, lo, hi int) {
+		for i := lo; i < hi; i++ {
 			x, t := c.xs[c.pairs[i].x], c.ts[c.pairs[i].t]
 			p := &pt[i]
 			p.lf = m.paretoLogF(x, t, &p.dlf)

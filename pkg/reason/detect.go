@@ -3,14 +3,12 @@ package reason
 import (
 	"cmp"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/par"
 	"github.com/winback/winback/pkg/visit"
 )
 
@@ -42,35 +40,22 @@ func DetectAll(set *history.Set, verdicts []lapse.Verdict, asOf visit.Day, cfg C
 	}
 	d := NewDetector(set, cfg)
 	out := make([][]Finding, n)
-	const chunk = 512
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var s Scratch
-			var events []history.Event
-			for {
-				lo := int(next.Add(chunk)) - chunk
-				if lo >= n {
-					return
-				}
-				var none lapse.Verdict
-				for i := lo; i < min(lo+chunk, n); i++ {
-					v := &none
-					if verdicts != nil {
-						v = &verdicts[i]
-					}
-					h := &set.Customers[i]
-					events = h.AppendEvents(events[:0])
-					out[i] = d.Detect(h, events, v, asOf, &s)
-				}
-			}
-		}()
+	type scratch struct {
+		s      Scratch
+		events []history.Event
 	}
-	wg.Wait()
+	par.Ranges(n, 512, func(s *scratch, lo, hi int) {
+		var none lapse.Verdict
+		for i := lo; i < hi; i++ {
+			v := &none
+			if verdicts != nil {
+				v = &verdicts[i]
+			}
+			h := &set.Customers[i]
+			s.events = h.AppendEvents(s.events[:0])
+			out[i] = d.Detect(h, s.events, v, asOf, &s.s)
+		}
+	})
 	return out
 }
 

@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
-	"sync/atomic"
-	"unsafe"
 
 	"github.com/winback/winback/pkg/analysis"
 	"github.com/winback/winback/pkg/lapse"
@@ -88,9 +86,6 @@ func recency(bins []analysis.RecencyBin) []Bin {
 	}
 	return out
 }
-
-// warmed is what warm loaded, summed, so that the loads are not optimised away.
-var warmed atomic.Uintptr
 
 // BacktestOf checks r's model on the data itself ([analysis.Result.Backtest]); nil when the
 // data span less than a year or no model is usable on the calibration period.
@@ -213,17 +208,9 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 	// table shows a few dozen of possibly hundreds of thousands. What the list's columns
 	// depend on is known now.
 	idx := r.Lapsed()
-	// The writers fill customers in in chunks of a multiple of warmAhead, in order: each
-	// warmAhead-th customer loads the next ones ahead.
-	ahead := func(k int) {
-		if k%warmAhead == 0 {
-			warm(r, idx[k:min(k+warmAhead, len(idx))])
-		}
-	}
 	d := Deferred{
 		Lapsed: len(idx),
 		Customer: func(k int, c *Customer) {
-			ahead(k)
 			customer(r, idx[k], lang, o, c)
 			details(r, idx[k], lang, id, c)
 		},
@@ -276,32 +263,6 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 	return rep
 }
 
-// warmAhead is how many lapsed customers are loaded ahead as they are filled in for the
-// formats that list them all (see warm).
-const warmAhead = 64
-
-// warm loads what filling in the customers idx reads: each one's verdict, history,
-// segment and findings, then the bytes of their keys and findings. The ranked order is no
-// order in memory, and filling customers in one at a time waits for each cache miss in
-// turn; these tight loops have the misses of many customers in flight at once.
-func warm(r *analysis.Result, idx []int) {
-	var sink uintptr
-	for _, i := range idx {
-		v, h := &r.Verdicts[i], &r.Set.Customers[i]
-		sink += uintptr(v.Status) + uintptr(v.Visits) + uintptr(v.ValueAtRisk) +
-			uintptr(len(h.Key)) + uintptr(len(r.SegmentOf(i))) + uintptr(len(r.Findings[i]))
-	}
-	for _, i := range idx {
-		if key := r.Set.Customers[i].Key; key != "" {
-			sink += uintptr(key[0])
-		}
-		if fs := r.Findings[i]; len(fs) > 0 {
-			sink += uintptr(len(fs[0].Code)) + uintptr(fs[len(fs)-1].Facts.Count)
-		}
-	}
-	warmed.Add(sink) // so that the loads are not optimised away
-}
-
 // segmentsPart is the report's segment grid and table.
 func segmentsPart(r *analysis.Result, lang string) SegmentsPart {
 	p := SegmentsPart{Grid: r.Segments.Grid}
@@ -344,65 +305,39 @@ func customer(r *analysis.Result, i int, lang string, o BuildOptions, c *Custome
 
 // details fills in lapsed customer i's id, segment, reasons and questions.
 func details(r *analysis.Result, i int, lang string, id func(string) string, c *Customer) {
-	// With buffers of its own, never reused, the customer's texts stay as they are.
-	_, texts := fillDetails(r, i, lang, id, c, nil, nil)
-	appendQuestions(c, texts[len(texts):])
-}
-
-// appendQuestions sets c's Questions to its top two questions, as the call list
-// joins them, appending the text to texts (which c.Questions points into) and returning
-// the grown slice.
-func appendQuestions(c *Customer, texts []byte) []byte {
-	c.Questions = ""
-	if len(c.Reasons) == 0 {
-		return texts
-	}
-	start := len(texts)
-	texts = append(texts, c.Reasons[0].Question...)
-	if len(c.Reasons) > 1 {
-		texts = append(texts, ' ')
-		texts = append(texts, c.Reasons[1].Question...)
-	}
-	if len(texts) > start {
-		c.Questions = unsafe.String(&texts[start], len(texts)-start)
-	}
-	return texts
-}
-
-// fillDetails fills in c's id, segment and reasons, appending the reasons to reasons and
-// their texts, rendered in the one language, to texts, which c's strings point into: they
-// are valid until texts is written to again. It returns the grown slices.
-func fillDetails(r *analysis.Result, i int, lang string, id func(string) string, c *Customer, reasons []Reason, texts []byte) ([]Reason, []byte) {
 	c.ID, c.Segment = id(r.Set.Customers[i].Key), SegmentName(r, r.SegmentOf(i), lang)
+	c.Reasons, c.Questions = nil, "" // nil as JSON shows
 	fs := r.Findings[i]
 	if len(fs) == 0 {
-		c.Reasons = nil // as JSON shows
-		return reasons, texts
+		return
 	}
-	from := len(texts)
-	ends := make([]int, 0, 2*8) // where each text ends in texts
+	// The texts are rendered into one buffer, on the stack when they fit, and made one
+	// string, which the reasons' texts are substrings of.
+	var (
+		stack [1024]byte
+		endsA [16]int
+	)
+	buf, ends := stack[:0], endsA[:0] // ends: where each text ends in buf
 	cat := catalogue.For(lang)
 	for k := range fs {
-		start := len(texts)
+		start := len(buf)
 		var evLen int
-		texts, evLen = cat.AppendReason(texts, fs[k].Code, &fs[k].Facts)
-		ends = append(ends, start+evLen, len(texts))
+		buf, evLen = cat.AppendReason(buf, fs[k].Code, &fs[k].Facts)
+		ends = append(ends, start+evLen, len(buf))
 	}
-	// The strings are made once texts has stopped growing.
-	text := func(from, to int) string {
-		if from == to {
-			return ""
-		}
-		return unsafe.String(&texts[from], to-from)
-	}
-	n := len(reasons)
+	texts := string(buf)
+	c.Reasons = make([]Reason, len(fs))
+	from := 0
 	for k := range fs {
-		ev, q := text(from, ends[2*k]), text(ends[2*k], ends[2*k+1])
+		c.Reasons[k] = Reason{Code: fs[k].Code, Weight: fs[k].Weight,
+			Evidence: texts[from:ends[2*k]], Question: texts[ends[2*k]:ends[2*k+1]]}
 		from = ends[2*k+1]
-		reasons = append(reasons, Reason{Code: fs[k].Code, Weight: fs[k].Weight, Evidence: ev, Question: q})
 	}
-	c.Reasons = reasons[n:]
-	return reasons, texts
+	// The top two questions, as the call list joins them.
+	c.Questions = c.Reasons[0].Question
+	if len(c.Reasons) > 1 {
+		c.Questions += " " + c.Reasons[1].Question
+	}
 }
 
 func modelPart(r *analysis.Result, decided map[string]int, c *catalogue.Catalogue) ModelPart {

@@ -23,8 +23,7 @@ import (
 //	go test ./pkg/export -run '^$' -bench ReadLarge -benchtime 1x
 //	go test ./pkg/report -run '^$' -bench LapsedWhole -benchtime 3x
 //
-// The run reads as winback lapsed does, keeping the memory the read lets go
-// (export.Options.KeepMemory). Each iteration also reads the export alone, as
+// The run reads as winback lapsed does. Each iteration also reads the export alone, as
 // BenchmarkReadLarge does, with the timer stopped: x-ingest is the run's time over that
 // ingest's, both measured in the same iterations, so the ratio holds when the machine's
 // speed drifts between benchmarks (on a shared machine it does, by a third).
@@ -54,7 +53,7 @@ func BenchmarkLapsedWhole(b *testing.B) {
 		runtime.GC()
 		b.StartTimer()
 		t0 = time.Now()
-		res := read(export.Options{KeepMemory: true, WithholdContacts: true}) // as winback lapsed reads
+		res := read(export.Options{WithholdContacts: true}) // as winback lapsed reads
 		r, err := analysis.Run(res.Set, analysis.Options{AsOf: res.Set.LatestRecorded, Period: model.Weeks, Lapse: lapse.DefaultConfig(), Reasons: reason.DefaultConfig()})
 		if err != nil {
 			b.Fatal(err)

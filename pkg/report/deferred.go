@@ -1,10 +1,11 @@
 package report
 
 import (
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/winback/winback/pkg/par"
 )
 
 // Deferred builds the parts of a [Report] that cost the most and that not every format
@@ -256,30 +257,11 @@ func sortStatuses(list []Status) []Status {
 }
 
 // completeCustomers calls fill for cs, which are the lapsed customers from index first
-// on, on up to GOMAXPROCS goroutines.
+// on, on up to GOMAXPROCS goroutines ([par.Ranges]).
 func completeCustomers(fill func(int, *Customer), cs []Customer, first int) {
-	const chunk = 256
-	workers := min(runtime.GOMAXPROCS(0), (len(cs)+chunk-1)/chunk)
-	if workers <= 1 {
-		for k := range cs {
+	par.Ranges(len(cs), 256, func(_ *struct{}, lo, hi int) {
+		for k := lo; k < hi; k++ {
 			fill(first+k, &cs[k])
 		}
-		return
-	}
-	next := make(chan int, (len(cs)+chunk-1)/chunk)
-	for lo := 0; lo < len(cs); lo += chunk {
-		next <- lo
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for lo := range next {
-				for k := lo; k < min(lo+chunk, len(cs)); k++ {
-					fill(first+k, &cs[k])
-				}
-			}
-		})
-	}
-	wg.Wait()
+	})
 }
