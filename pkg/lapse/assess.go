@@ -397,10 +397,7 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 		v.Rule = RuleModel
 		v.UsualGap = usual
 		v.setExpected(last, usual, a.asOf)
-		span := float64(last - vs[0].day)
-		due := a.crossing(pred, span, a.cfg.PAliveDue)
-		lapse := a.crossing(pred, span, a.cfg.PAliveLapsed)
-		v.Status = a.judge(v.CurrentGap, due, a.lapseGap(lapse))
+		v.Status = a.modelStatus(pred, float64(last-vs[0].day), v.CurrentGap)
 		v.Basis = Basis{}
 		return
 	}
@@ -474,6 +471,47 @@ func (a *assessor) judge(gap int, due, lapse float64) Status {
 		return Due
 	}
 	return Active
+}
+
+// modelStatus is [assessor.judge] of gap against the model's due and lapse gaps, the
+// [assessor.crossing]s of PAliveDue and PAliveLapsed (the lapse gap floored at
+// MinGapDays), found without them: the chance falls with every day away, so "gap is beyond
+// the crossing of p" is "the chance at gap is below p". That takes two or three
+// evaluations of the model where the two bisections took about 34.
+func (a *assessor) modelStatus(pred *Prediction, span float64, gap int) Status {
+	g, minGap := float64(gap), float64(a.cfg.MinGapDays)
+	switch {
+	case gap > a.cfg.LostAfterDays:
+		return Lost
+	case g > minGap && !a.aliveAt(pred, span, gap, a.cfg.PAliveLapsed):
+		// Lost beyond LostFactor × the lapse gap L: g/LostFactor > L, which for the whole
+		// day L is the chance at ⌈g/LostFactor⌉ being below p.
+		x := g / a.cfg.LostFactor
+		if x > minGap && !a.aliveAt(pred, span, int(math.Ceil(x)), a.cfg.PAliveLapsed) {
+			return Lost
+		}
+		return Lapsed
+	case !a.aliveAt(pred, span, gap, a.cfg.PAliveDue):
+		return Due
+	}
+	return Active
+}
+
+// crossingLimit is the longest gap [assessor.crossing] looks at: 89 years.
+const crossingLimit = 1 << 15
+
+// aliveAt reports whether, gap days after the last visit (at most [crossingLimit]), the
+// chosen model's chance of a visit within the return window (or P(alive), without a
+// window) is still at least p. span is the days from the first to the last visit.
+func (a *assessor) aliveAt(pred *Prediction, span float64, gap int, p float64) bool {
+	l := a.m.Period.Length()
+	s := pred.Summary
+	s.T = (span + float64(min(gap, crossingLimit))) / l
+	w := float64(a.cfg.ReturnWindowDays) / l
+	if vw, ok := a.m.pred.(visitWithin); ok && w > 0 {
+		return vw.PVisitWithin(s, w) >= p
+	}
+	return a.m.pred.PAlive(s) >= p
 }
 
 // crossing returns the largest number of days after the last visit at which the chosen
