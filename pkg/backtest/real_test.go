@@ -1,8 +1,6 @@
 package backtest_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/winback/winback/pkg/analysis"
@@ -10,21 +8,9 @@ import (
 	"github.com/winback/winback/pkg/export"
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/model"
+	"github.com/winback/winback/pkg/realdata"
 	"github.com/winback/winback/pkg/visit"
 )
-
-// realData is the folder of real logs beside the project (../shared/data/real, or one
-// level further up from a worktree in a folder of worktrees); the test skips when it is
-// absent, as on a fresh clone.
-var realData = func() string {
-	near := filepath.Join("..", "..", "..", "shared", "data", "real")
-	for _, dir := range []string{near, filepath.Join("..", near)} {
-		if _, err := os.Stat(dir); err == nil {
-			return dir
-		}
-	}
-	return near
-}()
 
 // TestRealLogs backtests the default verdicts on the real logs at the cuts of the
 // literature, with the holdout to the end of the data, and logs the figures (go test -v).
@@ -42,14 +28,7 @@ func TestRealLogs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			f, err := os.Open(filepath.Join(realData, tt.file))
-			if os.IsNotExist(err) {
-				t.Skipf("%s is not here: %v", tt.file, err)
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
+			f := realdata.Open(t, tt.file)
 			res, err := export.Read([]export.Input{{Name: tt.file, R: f}}, export.Options{WithholdContacts: true})
 			if err != nil {
 				t.Fatal(err)

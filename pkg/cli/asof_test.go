@@ -10,29 +10,14 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-)
 
-// realLog returns the path of a real log in the folder beside the project
-// (../shared/data/real, see its README), or of a worktree one level further down;
-// tests that read it skip when it is absent.
-func realLog(t *testing.T, name string) string {
-	for _, up := range []string{filepath.Join("..", "..", ".."), filepath.Join("..", "..", "..", "..")} {
-		p, err := filepath.Abs(filepath.Join(up, "shared", "data", "real", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	t.Skipf("real data absent: %s", name)
-	return ""
-}
+	"github.com/winback/winback/pkg/realdata"
+)
 
 // TestAsOfCutsLikeTruncating checks on the real CDNOW log that --as-of gives the same
 // statuses as the log truncated at that day by hand: a later purchase is not a booking.
 func TestAsOfCutsLikeTruncating(t *testing.T) {
-	full := realLog(t, "CDNOW_master.txt")
+	full := realdata.Path(t, "CDNOW_master.txt")
 	in, err := os.ReadFile(full)
 	if err != nil {
 		t.Fatal(err)

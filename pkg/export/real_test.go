@@ -2,26 +2,12 @@ package export
 
 import (
 	"math"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/winback/winback/pkg/model"
+	"github.com/winback/winback/pkg/realdata"
 	"github.com/winback/winback/pkg/visit"
 )
-
-// realData is the folder of real logs beside the project (../shared/data/real, or one
-// level further up from a worktree in a folder of worktrees); tests that use it skip when
-// it is absent, as on a fresh clone.
-var realData = func() string {
-	near := filepath.Join("..", "..", "..", "shared", "data", "real")
-	for _, dir := range []string{near, filepath.Join("..", near)} {
-		if _, err := os.Stat(dir); err == nil {
-			return dir
-		}
-	}
-	return near
-}()
 
 // TestRealLogsAreReadWithoutFlags reads the real logs as a new user would, without flags.
 func TestRealLogsAreReadWithoutFlags(t *testing.T) {
@@ -36,14 +22,7 @@ func TestRealLogsAreReadWithoutFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			f, err := os.Open(filepath.Join(realData, tt.file))
-			if os.IsNotExist(err) {
-				t.Skipf("%s is not here: %v", tt.file, err)
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
+			f := realdata.Open(t, tt.file)
 			res, err := Read([]Input{{Name: tt.file, R: f}}, Options{})
 			if err != nil {
 				t.Fatalf("read without flags: %v", err)
@@ -64,14 +43,7 @@ func TestRealLogsAreReadWithoutFlags(t *testing.T) {
 // TestCDNOWMasterIsReadWithNoRowDropped reads the CDNOW master file, whose 255 rows that
 // repeat an earlier row byte for byte are real separate purchases: none is dropped.
 func TestCDNOWMasterIsReadWithNoRowDropped(t *testing.T) {
-	f, err := os.Open(filepath.Join(realData, "CDNOW_master.txt"))
-	if os.IsNotExist(err) {
-		t.Skipf("CDNOW_master.txt is not here: %v", err)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := realdata.Open(t, "CDNOW_master.txt")
 	res, err := Read([]Input{{Name: "CDNOW_master.txt", R: f}}, Options{})
 	if err != nil {
 		t.Fatal(err)
