@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	catalogue "github.com/winback/winback/pkg/words"
 	"math"
 	"strconv"
 
@@ -188,12 +189,12 @@ type backtestWords struct {
 	title, asOf, horizon, horizonTo, horizonCut, judged, notBack, baseRate, flagged, lapsedLost string
 	atCount, naive, naiveNote, unjudged, unjudgedOne, byRule, byRuleNote, percent               string
 	scoreColumns, ruleColumns                                                                   []string
-	rules                                                                                       map[lapse.Rule]string
+	cat                                                                                         *catalogue.Catalogue // the rules' names
 }
 
 func (w backtestWords) rule(r lapse.Rule) string {
-	if s, ok := w.rules[r]; ok {
-		return s
+	if key := "rule." + r.String(); w.cat.Has(key) {
+		return w.cat.T(key)
 	}
 	return r.String()
 }
@@ -211,8 +212,7 @@ func backtestWordsFor(lang string) backtestWords {
 			percent:      " %",
 			scoreColumns: []string{"Rangfolge", "markiert", "davon nicht wiedergekommen", "Präzision", "Trefferquote"},
 			ruleColumns:  []string{"Regel", "Kunden", "nicht wiedergekommen", "markiert", "Präzision", "Trefferquote", "Präzision nach Tagen, in der Regel", "markiert nach Tagen, insgesamt", "deren Präzision"},
-			rules: map[lapse.Rule]string{lapse.RuleBooked: "Termin gebucht", lapse.RuleCourse: "abgeschlossene Behandlungsserie", lapse.RuleOwnRhythm: "eigener Rhythmus",
-				lapse.RuleRecall: "Recall-Intervall der Leistung", lapse.RuleModel: "Wiederkaufmodell", lapse.RulePopulation: "Abstände aller Kunden"},
+			cat:          catalogue.For("de"),
 		}
 	}
 	return backtestWords{
@@ -226,7 +226,6 @@ func backtestWordsFor(lang string) backtestWords {
 		percent:      "%",
 		scoreColumns: []string{"ranking", "flagged", "did not come back", "precision", "recall"},
 		ruleColumns:  []string{"rule", "customers", "did not come back", "flagged", "precision", "recall", "precision by days, in rule", "flagged by days, overall", "their precision"},
-		rules: map[lapse.Rule]string{lapse.RuleBooked: "appointment booked", lapse.RuleCourse: "finished course of treatment", lapse.RuleOwnRhythm: "their own rhythm",
-			lapse.RuleRecall: "recall interval of the service", lapse.RuleModel: "repeat-buying model", lapse.RulePopulation: "everyone's gaps"},
+		cat:          catalogue.For("en"),
 	}
 }
