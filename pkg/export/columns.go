@@ -171,29 +171,10 @@ var profiles = []profile{
 		},
 		statuses: map[string]visit.Status{"payment": visit.Attended, "refund": visit.Cancelled},
 	},
-	{
-		name:      "Stripe payments",
-		signature: []string{"createdutc", "amountrefunded"},
-		mapping: map[Concept]string{
-			Customer: "customerid", Email: "customeremail", Date: "createdutc", BookedAt: "",
-			Amount: "amount", Status: "status", Service: "description", Name: "customerdescription",
-			// An invoice's payment attempts share its "Invoice ID": a failed one and the one
-			// that went through are not one order with the first's status.
-			Order: "",
-		},
-	},
-	{
-		// The dashboard's newer export names the date "Created date (UTC)".
-		name:      "Stripe payments",
-		signature: []string{"createddateutc", "amountrefunded"},
-		mapping: map[Concept]string{
-			Customer: "customerid", Email: "customeremail", Date: "createddateutc", BookedAt: "",
-			Amount: "amount", Status: "status", Service: "description", Name: "customerdescription",
-			// An invoice's payment attempts share its "Invoice ID": a failed one and the one
-			// that went through are not one order with the first's status.
-			Order: "",
-		},
-	},
+	// The dashboard's older export names the date "Created (UTC)", the newer one
+	// "Created date (UTC)".
+	stripePayments("createdutc"),
+	stripePayments("createddateutc"),
 	{
 		// Appointments: "Label" is the status the practice sets (Checked In, No Show); the
 		// generic names would leave it unused.
@@ -263,6 +244,22 @@ var profiles = []profile{
 		signature: []string{"gebnr", "gebdatum"},
 		mapping:   map[Concept]string{Name: "", LastName: "name"},
 	},
+}
+
+// stripePayments is the profile of Stripe's payments export whose date column is date
+// (folded).
+func stripePayments(date string) profile {
+	return profile{
+		name:      "Stripe payments",
+		signature: []string{date, "amountrefunded"},
+		mapping: map[Concept]string{
+			Customer: "customerid", Email: "customeremail", Date: date, BookedAt: "",
+			Amount: "amount", Status: "status", Service: "description", Name: "customerdescription",
+			// An invoice's payment attempts share its "Invoice ID": a failed one and the one
+			// that went through are not one order with the first's status.
+			Order: "",
+		},
+	}
 }
 
 // columnMap says which field holds which concept (-1: none).
