@@ -65,3 +65,60 @@ func TestCrossingMatchesBisection(t *testing.T) {
 		t.Fatalf("only %d crossings inside the search range: the cases do not test the closed form", checked)
 	}
 }
+
+// crossing returns, as the model rule's oracle in these tests, the largest number of days after the last visit at which the chosen
+// model's chance of a visit within the return window (or P(alive), without a window) is
+// still at least p: the customer's due or lapse gap under the model.
+// span is the days from the first to the last visit. Both fall as time passes without
+// a visit, so a bisection over whole days finds it; +Inf when it never falls below p within
+// a century.
+func (a *assessor) crossing(pred *Prediction, span, p float64) float64 {
+	l := a.m.Period.Length()
+	s := pred.Summary
+	w := float64(a.cfg.ReturnWindowDays) / l
+	vw, byWindow := a.m.pred.(visitWithin)
+	byWindow = byWindow && w > 0
+	alive := func(gap int) bool {
+		s.T = (span + float64(gap)) / l
+		if byWindow {
+			return vw.PVisitWithin(s, w) >= p
+		}
+		return a.m.pred.PAlive(s) >= p
+	}
+	const limit = crossingLimit
+	if alive(limit) {
+		return math.Inf(1)
+	}
+	if !alive(0) {
+		return -1
+	}
+	lo, hi := 0, limit // alive(lo), !alive(hi)
+	if bg, ok := a.m.pred.(model.BGNBD); ok && !byWindow {
+		// BG/NBD's P(alive) solves for T in closed form. The crossing is on the day it
+		// gives or the next: alive confirms that with two evaluations instead of the
+		// bisection's 17, which goes on from whatever bracket they leave.
+		if t := bg.AliveUntil(s, p)*l - span; t > 0 && t < limit-1 {
+			g := int(t)
+			if alive(g) {
+				if !alive(g + 1) {
+					return float64(g)
+				}
+				lo = g + 1
+			} else {
+				if alive(g - 1) {
+					return float64(g - 1)
+				}
+				hi = g - 1
+			}
+		}
+	}
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if alive(mid) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return float64(lo)
+}
