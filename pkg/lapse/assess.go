@@ -12,10 +12,14 @@ import (
 	"github.com/winback/winback/pkg/visit"
 )
 
-// Assess judges every customer of set as of asOf and returns one [Verdict] per customer,
-// in the order of set.Customers. m holds the fitted models (from [FitModels] on the same
-// set and as-of date) or is nil; without a usable model the population rule stands in for
-// the model rule and every PAlive is -1. cfg must be valid (see [Config.Validate]).
+// An Assessor judges the customers of a set as of a date, one at a time (see
+// [NewAssessor]): the caller reads each customer's events once, for this and other work.
+// It is safe for concurrent use, each goroutine with its own [Scratch].
+type Assessor struct{ a *assessor }
+
+// NewAssessor prepares the verdicts of set's customers as of asOf. m holds the fitted
+// models (from [FitModels] on the same set and as-of date) or is nil; without a usable
+// model the population rule stands in for the model rule and every PAlive is -1. cfg must be valid (see [Config.Validate]).
 //
 // The rules, tried in order; the first that applies decides:
 //
@@ -50,27 +54,8 @@ import (
 // usable and does not rule them out (ValueSource "model"), else what the customer spent in
 // the 365 days up to their last visit ("past-spend"); "none" and 0 when the export has no
 // amounts.
-func Assess(set *history.Set, asOf visit.Day, cfg Config, m *Models) []Verdict {
-	a := NewAssessor(set, asOf, cfg, m)
-	out := make([]Verdict, len(set.Customers))
-	// A scratch per goroutine rather than per chunk: each chunk would make its buffers
-	// again.
-	parallelChunksWith(len(set.Customers), func(sc *Scratch, _, lo, hi int) {
-		for i := lo; i < hi; i++ {
-			sc.events = set.Customers[i].AppendEvents(sc.events[:0])
-			a.Assess(i, sc.events, sc, &out[i])
-		}
-	})
-	return out
-}
-
-// An Assessor judges the customers of a set one at a time, as [Assess] does all of them:
-// for a caller that reads each customer's events for other work too, and unpacks them
-// once for both. It is safe for concurrent use, each goroutine with its own [Scratch].
-type Assessor struct{ a *assessor }
-
-// NewAssessor prepares the verdicts of set's customers as of asOf; cfg and m are as for
-// [Assess], and so are the panics.
+//
+// It panics when m was fitted for another set or as-of date.
 func NewAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *Assessor {
 	n := len(set.Customers)
 	if m != nil && (m.asOf != asOf || len(m.Customers) != n) {
@@ -82,10 +67,7 @@ func NewAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *Asses
 
 // Scratch is one goroutine's reusable buffers for [Assessor.Assess]; the zero value is
 // ready to use.
-type Scratch struct {
-	scratch
-	events []history.Event // for Assess
-}
+type Scratch struct{ scratch }
 
 // Assess writes the verdict of customer i of the set to v. events are all of the
 // customer's events, oldest first (see [history.History.AppendEvents]).
@@ -181,8 +163,8 @@ func (g *gapCounts) merge(part *gapCounts) {
 	g.amounts = g.amounts || part.amounts
 }
 
-// countGaps counts the gaps of every customer of set as of asOf, for [Assess] without
-// models.
+// countGaps counts the gaps of every customer of set as of asOf, for an [Assessor]
+// without models.
 func countGaps(set *history.Set, asOf visit.Day) *gapCounts {
 	g := newGapCounts()
 	parallelChunks(len(set.Customers), func(_, lo, hi int) {

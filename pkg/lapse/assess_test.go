@@ -166,7 +166,7 @@ func TestAssessRules(t *testing.T) {
 			lastAt := c.events[len(c.events)-1].at
 			asOf := day0 + visit.Day(lastAt+c.asOf)
 			set := buildSet(false, append(population(), customer{"X", c.events})...)
-			got := lapse.Assess(set, asOf, cfg, nil)
+			got := assessAll(set, asOf, cfg, nil)
 			if len(got) != len(set.Customers) {
 				t.Fatalf("%d verdicts for %d customers", len(got), len(set.Customers))
 			}
@@ -270,7 +270,7 @@ func TestAssessNumbers(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			set := buildSet(false, append(population(), customer{"X", c.events})...)
-			got := lapse.Assess(set, day0+visit.Day(c.asOf), lapse.DefaultConfig(), nil)
+			got := assessAll(set, day0+visit.Day(c.asOf), lapse.DefaultConfig(), nil)
 			v := got[len(got)-1]
 			if v.UsualGap != c.wantUsual || v.CurrentGap != c.wantGap || v.Overdue != c.wantOverdue ||
 				v.ExpectedBack != c.wantBack || v.NextBooked != c.wantNext {
@@ -309,7 +309,7 @@ func TestValueAtRisk(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			set := buildSet(c.amounts, customer{"X", c.events})
-			v := lapse.Assess(set, day0+visit.Day(last+200), lapse.DefaultConfig(), nil)[0]
+			v := assessAll(set, day0+visit.Day(last+200), lapse.DefaultConfig(), nil)[0]
 			if v.ValueAtRisk != c.wantValue || v.ValueSource.String() != c.wantSource {
 				t.Errorf("value at risk %d from %q, want %d from %q", v.ValueAtRisk, v.ValueSource, c.wantValue, c.wantSource)
 			}
@@ -325,14 +325,14 @@ func TestSameDayVisitsAreOneVisit(t *testing.T) {
 		events = append(events, ev{7 * i, visit.Attended, "", 3000}, ev{7 * i, visit.Booked, "", 1000})
 	}
 	set := buildSet(true, customer{"X", events})
-	v := lapse.Assess(set, day0+visit.Day(77+35), lapse.DefaultConfig(), nil)[0]
+	v := assessAll(set, day0+visit.Day(77+35), lapse.DefaultConfig(), nil)[0]
 	if v.Visits != 12 || v.UsualGap != 7 || v.Status != lapse.Lapsed || v.ValueAtRisk != 12*4000 {
 		t.Errorf("visits %d, usual gap %v, status %s, value %d; want 12, 7, lapsed, %d",
 			v.Visits, v.UsualGap, v.Status, v.ValueAtRisk, 12*4000)
 	}
 }
 
-func TestRankLapsed(t *testing.T) {
+func TestRankLapsedIndexInKeyOrder(t *testing.T) {
 	vs := []lapse.Verdict{
 		{Key: "a", Status: lapse.Lapsed, ValueAtRisk: 100, Overdue: 5},
 		{Key: "b", Status: lapse.Active, ValueAtRisk: 1000, Overdue: 0},
@@ -342,32 +342,17 @@ func TestRankLapsed(t *testing.T) {
 		{Key: "f", Status: lapse.FollowUp, ValueAtRisk: 900, Overdue: 90},
 		{Key: "g", Status: lapse.Due, ValueAtRisk: 900, Overdue: 90},
 	}
-	got := lapse.RankLapsed(vs)
-	var keys string
-	for _, v := range got {
-		keys += v.Key
-	}
-	if keys != "dcae" {
-		t.Errorf("ranked %q, want %q: value at risk, then overdue, then key; lapsed and lost only", keys, "dcae")
-	}
-	if vs[0].Key != "a" || vs[1].Key != "b" {
-		t.Errorf("RankLapsed reordered its input")
-	}
 	keysAt := func(idx []int) (keys string) {
 		for _, i := range idx {
 			keys += vs[i].Key
 		}
 		return keys
 	}
-	// Keys out of order take the comparison of keys rather than positions.
-	slices.Reverse(vs)
-	if keys := keysAt(lapse.RankLapsedIndex(vs)); keys != "dcae" {
-		t.Errorf("ranked %q from verdicts in reverse key order, want %q", keys, "dcae")
-	}
-	// In key order, the order is not checked but the same.
-	slices.Reverse(vs)
 	if keys := keysAt(lapse.RankLapsedIndexInKeyOrder(vs)); keys != "dcae" {
-		t.Errorf("ranked %q from verdicts in key order, want %q", keys, "dcae")
+		t.Errorf("ranked %q, want %q: value at risk, then overdue, then key; lapsed and lost only", keys, "dcae")
+	}
+	if vs[0].Key != "a" || vs[1].Key != "b" {
+		t.Errorf("the ranking reordered its input")
 	}
 }
 
@@ -424,7 +409,7 @@ func TestCourseSettings(t *testing.T) {
 				t.Fatal(err)
 			}
 			set := buildSet(false, customer{"X", every(0, 7, 8, c.service, 0)})
-			v := lapse.Assess(set, day0+7*7+40, cfg, nil)[0]
+			v := assessAll(set, day0+7*7+40, cfg, nil)[0]
 			if v.Status != c.want {
 				t.Errorf("status %s by %s (%s), want %s", v.Status, v.Rule, words.For("en").Explanation(&v), c.want)
 			}

@@ -152,54 +152,66 @@ func DefaultConfig() Config {
 // Validate reports the first field of c that makes no sense, naming it as the config file
 // does.
 func (c Config) Validate() error {
-	bad := func(name string, v any, want string) error {
-		return fmt.Errorf("%w: %s is %v; it must be %s", ErrConfig, name, v, want)
+	checks := []check{
+		intAtLeast("rhythm_min_visits", c.RhythmMinVisits, 2, "at least 2 (one gap)"),
+		share("rhythm_quantile", c.RhythmQuantile),
+		number("tolerance", c.Tolerance, 1, "a number of at least 1"),
+		number("rhythm_population_factor", c.RhythmPopulationFactor, 0, "0 (off) or a positive number"),
+		number("rhythm_margin_cap", c.RhythmMarginCap, 0, "0 or a positive number"),
+		number("rhythm_regular_cv", c.RhythmRegularCV, 0, "0 or a positive number"),
+		intAtLeast("return_window_days", c.ReturnWindowDays, 0, "0 (off) or more"),
+		positive("due_factor", c.DueFactor),
+		intAtLeast("min_gap_days", c.MinGapDays, 0, "0 or more"),
+		number("lost_factor", c.LostFactor, 1, "a number of at least 1"),
+		intAtLeast("lost_after_days", c.LostAfterDays, 1, "1 or more"),
+		number("recall_tolerance", c.RecallTolerance, 1, "a number of at least 1"),
+		{"p_alive_lapsed", c.PAliveLapsed, c.PAliveLapsed > 0 && c.PAliveLapsed < 1, "in (0, 1)"},
+		{"p_alive_due", c.PAliveDue, c.PAliveDue >= c.PAliveLapsed && c.PAliveDue < 1,
+			fmt.Sprintf("in [p_alive_lapsed (%v), 1)", c.PAliveLapsed)},
+		share("population_quantile", c.PopulationQuantile),
 	}
-	finite := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
-	switch {
-	case c.RhythmMinVisits < 2:
-		return bad("rhythm_min_visits", c.RhythmMinVisits, "at least 2 (one gap)")
-	case !(c.RhythmQuantile > 0 && c.RhythmQuantile <= 1):
-		return bad("rhythm_quantile", c.RhythmQuantile, "in (0, 1]")
-	case !(c.Tolerance >= 1) || !finite(c.Tolerance):
-		return bad("tolerance", c.Tolerance, "a number of at least 1")
-	case !(c.RhythmPopulationFactor >= 0) || !finite(c.RhythmPopulationFactor):
-		return bad("rhythm_population_factor", c.RhythmPopulationFactor, "0 (off) or a positive number")
-	case !(c.RhythmMarginCap >= 0) || !finite(c.RhythmMarginCap):
-		return bad("rhythm_margin_cap", c.RhythmMarginCap, "0 or a positive number")
-	case !(c.RhythmRegularCV >= 0) || !finite(c.RhythmRegularCV):
-		return bad("rhythm_regular_cv", c.RhythmRegularCV, "0 or a positive number")
-	case c.ReturnWindowDays < 0:
-		return bad("return_window_days", c.ReturnWindowDays, "0 (off) or more")
-	case !(c.DueFactor > 0) || !finite(c.DueFactor):
-		return bad("due_factor", c.DueFactor, "a positive number")
-	case c.MinGapDays < 0:
-		return bad("min_gap_days", c.MinGapDays, "0 or more")
-	case !(c.LostFactor >= 1) || !finite(c.LostFactor):
-		return bad("lost_factor", c.LostFactor, "a number of at least 1")
-	case c.LostAfterDays < 1:
-		return bad("lost_after_days", c.LostAfterDays, "1 or more")
-	case !(c.RecallTolerance >= 1) || !finite(c.RecallTolerance):
-		return bad("recall_tolerance", c.RecallTolerance, "a number of at least 1")
-	case !(c.PAliveLapsed > 0 && c.PAliveLapsed < 1):
-		return bad("p_alive_lapsed", c.PAliveLapsed, "in (0, 1)")
-	case !(c.PAliveDue >= c.PAliveLapsed && c.PAliveDue < 1):
-		return bad("p_alive_due", c.PAliveDue, fmt.Sprintf("in [p_alive_lapsed (%v), 1)", c.PAliveLapsed))
-	case !(c.PopulationQuantile > 0 && c.PopulationQuantile <= 1):
-		return bad("population_quantile", c.PopulationQuantile, "in (0, 1]")
-	case c.CourseMinVisits == 0:
-		// The course rule is off; its other limits do not matter.
-	case c.CourseMinVisits < 2:
-		return bad("course_min_visits", c.CourseMinVisits, "0 (off) or at least 2")
-	case c.CourseMaxVisits < c.CourseMinVisits:
-		return bad("course_max_visits", c.CourseMaxVisits, fmt.Sprintf("at least course_min_visits (%d)", c.CourseMinVisits))
-	case c.CourseMaxGap < 1:
-		return bad("course_max_gap_days", c.CourseMaxGap, "1 or more")
-	case c.CourseMedianGap < 1 || c.CourseMedianGap > c.CourseMaxGap:
-		return bad("course_median_gap_days", c.CourseMedianGap, fmt.Sprintf("in [1, course_max_gap_days (%d)]", c.CourseMaxGap))
-	case c.CourseEndDays < 0:
-		return bad("course_end_days", c.CourseEndDays, "0 or more")
+	if c.CourseMinVisits != 0 { // 0: the course rule is off; its other limits do not matter
+		checks = append(checks,
+			intAtLeast("course_min_visits", c.CourseMinVisits, 2, "0 (off) or at least 2"),
+			intAtLeast("course_max_visits", c.CourseMaxVisits, c.CourseMinVisits,
+				fmt.Sprintf("at least course_min_visits (%d)", c.CourseMinVisits)),
+			intAtLeast("course_max_gap_days", c.CourseMaxGap, 1, "1 or more"),
+			check{"course_median_gap_days", c.CourseMedianGap, c.CourseMedianGap >= 1 && c.CourseMedianGap <= c.CourseMaxGap,
+				fmt.Sprintf("in [1, course_max_gap_days (%d)]", c.CourseMaxGap)},
+			intAtLeast("course_end_days", c.CourseEndDays, 0, "0 or more"))
 	}
+	for _, ch := range checks {
+		if !ch.ok {
+			return fmt.Errorf("%w: %s is %v; it must be %s", ErrConfig, ch.name, ch.value, ch.want)
+		}
+	}
+	return c.validateRecall()
+}
+
+// check is one condition a [Config] field must meet.
+type check struct {
+	name  string // as in the config file
+	value any
+	ok    bool
+	want  string // what it must be, for the error
+}
+
+func intAtLeast(name string, v, lo int, want string) check { return check{name, v, v >= lo, want} }
+
+// number checks that v is a finite number of at least lo.
+func number(name string, v, lo float64, want string) check {
+	return check{name, v, v >= lo && !math.IsInf(v, 0), want}
+}
+
+func positive(name string, v float64) check {
+	return check{name, v, v > 0 && !math.IsInf(v, 0), "a positive number"}
+}
+
+// share checks that v is in (0, 1].
+func share(name string, v float64) check { return check{name, v, v > 0 && v <= 1, "in (0, 1]"} }
+
+// validateRecall checks the recall intervals.
+func (c Config) validateRecall() error {
 	seen := make(map[string]string, len(c.Recall))
 	for _, name := range slices.Sorted(maps.Keys(c.Recall)) {
 		key := recallKey(name)
@@ -207,7 +219,7 @@ func (c Config) Validate() error {
 		case key == "":
 			return fmt.Errorf("%w: a recall interval has an empty service name", ErrConfig)
 		case c.Recall[name] < 1:
-			return bad(fmt.Sprintf("the recall interval of %q", name), c.Recall[name], "1 day or more")
+			return fmt.Errorf("%w: the recall interval of %q is %v; it must be 1 day or more", ErrConfig, name, c.Recall[name])
 		case seen[key] != "":
 			return fmt.Errorf("%w: recall intervals for %q and %q: service names match regardless of case", ErrConfig, seen[key], name)
 		}

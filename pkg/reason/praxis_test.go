@@ -168,11 +168,11 @@ func checkPlanted(t *testing.T, name string, set *history.Set, truth map[string]
 		t.Fatalf("truth has %d patients, the export %d", len(truth), len(set.Customers))
 	}
 	verdicts := truthVerdicts(set, truth, false)
-	findings := DetectAll(set, verdicts, asOf, DefaultConfig())
+	findings := detectAll(set, verdicts, asOf, DefaultConfig())
 
 	type tally struct{ planted, found, activeFlagged, activeFalse, extraOnStopped int }
 	tallies := map[string]*tally{}
-	for _, c := range Codes() {
+	for _, c := range codes() {
 		tallies[c] = &tally{}
 	}
 	activeFindings, activeFalse, activeN := 0, 0, 0
@@ -238,7 +238,7 @@ func checkPlanted(t *testing.T, name string, set *history.Set, truth map[string]
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "%-22s | planted | found | recall | false alarms on active\n", "code")
-	for _, c := range Codes() {
+	for _, c := range codes() {
 		x := tallies[c]
 		recall := 0.0
 		if x.planted > 0 {
@@ -262,7 +262,7 @@ func checkPlanted(t *testing.T, name string, set *history.Set, truth map[string]
 	fmt.Fprintf(&b, "judgement findings on dropped and course-finished patients: %d, not in their truth %d (%.2f)\n",
 		stoppedJudgement, stoppedJudgementExtra, extraRate)
 	fmt.Fprintf(&b, "other findings on dropped and course-finished patients by code:")
-	for _, c := range Codes() {
+	for _, c := range codes() {
 		if n := tallies[c].extraOnStopped; n > 0 {
 			fmt.Fprintf(&b, " %s %d", c, n)
 		}
@@ -284,7 +284,7 @@ func checkPlanted(t *testing.T, name string, set *history.Set, truth map[string]
 func TestPlantedCoursesWithoutTheVerdict(t *testing.T) {
 	set, truth, asOf := praxis(t)
 	verdicts := truthVerdicts(set, truth, true)
-	findings := DetectAll(set, verdicts, asOf, DefaultConfig())
+	findings := detectAll(set, verdicts, asOf, DefaultConfig())
 	planted, found, extra := 0, 0, 0
 	for i, h := range set.Customers {
 		tr := truth[h.Key]
