@@ -206,4 +206,3 @@ func ParseCells(spec string) ([]Cell, error) {
 	}
 	return cells, nil
 }
-
