@@ -323,7 +323,7 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 	}
 
 	// 2. A course of treatment.
-	if c, ok := a.course(vs, sc); ok {
+	if c, ok := a.course(vs, events, sc); ok {
 		v.Rule = RuleCourse
 		v.UsualGap = c.usual
 		end := math.Max(a.cfg.Tolerance*c.usual, float64(a.cfg.CourseEndDays))
@@ -526,21 +526,31 @@ type courseRun struct {
 }
 
 // course reports whether the customer's last visits are a course of treatment that
-// decides their status: a run of one service with short gaps (see [Config]) and fewer
-// than RhythmMinVisits visits outside any such run.
-func (a *assessor) course(vs []dayVisit, sc *scratch) (courseRun, bool) {
+// decides their status (see [Config]): the last block of visits, each within CourseMaxGap
+// days of the previous whatever its service, is a run of one service with short gaps; the
+// history before it has fewer than RhythmMinVisits visits outside such courses; and no
+// appointment after the course's last visit was cancelled or missed. events are all of
+// the customer's, oldest first.
+//
+// The block rather than the run of one service, because a visit of another service
+// within a regular rhythm (a massage among weekly physiotherapy) does not end one
+// rhythm and start a course; and a cancelled appointment after the last visit shows a
+// course broken off, not one finished: those customers are judged by the other rules.
+func (a *assessor) course(vs []dayVisit, events []history.Event, sc *scratch) (courseRun, bool) {
 	cfg := &a.cfg
 	last := vs[len(vs)-1]
 	if cfg.CourseMinVisits == 0 || len(vs) < cfg.CourseMinVisits || !a.coursed(last.service) {
 		return courseRun{}, false
 	}
-	// The trailing run first: most customers fail here.
-	start := len(vs) - 1
-	for start > 0 && vs[start-1].service == last.service && int(vs[start].day-vs[start-1].day) <= cfg.CourseMaxGap {
-		start--
-	}
+	// The trailing block first: most customers fail here.
+	start := a.blockStart(vs, len(vs))
 	if !a.isCourse(vs[start:], sc) {
 		return courseRun{}, false
+	}
+	for k := len(events) - 1; k >= 0 && events[k].Day > last.day; k-- {
+		if st := events[k].Status; events[k].Day <= a.asOf && (st == visit.Cancelled || st == visit.NoShow) {
+			return courseRun{}, false
+		}
 	}
 	run := courseRun{service: last.service, visits: len(vs) - start}
 	sc.sorted = append(sc.sorted[:0], sc.gaps[start:]...)
@@ -548,10 +558,7 @@ func (a *assessor) course(vs []dayVisit, sc *scratch) (courseRun, bool) {
 	// Count the visits before it that are not part of a course.
 	regular := 0
 	for end := start; end > 0; {
-		s := end - 1
-		for s > 0 && vs[s].service != 0 && vs[s-1].service == vs[s].service && int(vs[s].day-vs[s-1].day) <= cfg.CourseMaxGap {
-			s--
-		}
+		s := a.blockStart(vs, end)
 		if !a.isCourse(vs[s:end], sc) {
 			regular += end - s
 			if regular >= cfg.RhythmMinVisits {
@@ -563,8 +570,19 @@ func (a *assessor) course(vs []dayVisit, sc *scratch) (courseRun, bool) {
 	return run, true
 }
 
-// isCourse reports whether a run of visits of one service, each within CourseMaxGap days
-// of the previous one, is a course: long enough, not too long, dense enough.
+// blockStart returns where the block of visits ending before vs[end] starts: the visits
+// each within CourseMaxGap days of the previous one.
+func (a *assessor) blockStart(vs []dayVisit, end int) int {
+	s := end - 1
+	for s > 0 && int(vs[s].day-vs[s-1].day) <= a.cfg.CourseMaxGap {
+		s--
+	}
+	return s
+}
+
+// isCourse reports whether a block of visits, each within CourseMaxGap days of the
+// previous one, is a course: all of one service that comes in courses, long enough, not
+// too long, dense enough.
 func (a *assessor) isCourse(run []dayVisit, sc *scratch) bool {
 	cfg := &a.cfg
 	if len(run) < cfg.CourseMinVisits || len(run) > cfg.CourseMaxVisits || !a.coursed(run[0].service) {
@@ -572,6 +590,9 @@ func (a *assessor) isCourse(run []dayVisit, sc *scratch) bool {
 	}
 	sc.sorted = sc.sorted[:0]
 	for k := 1; k < len(run); k++ {
+		if run[k].service != run[0].service {
+			return false
+		}
 		sc.sorted = append(sc.sorted, run[k].day-run[k-1].day)
 	}
 	return median(sc.sorted) <= float64(cfg.CourseMedianGap)

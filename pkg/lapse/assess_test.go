@@ -184,6 +184,58 @@ func TestAssessRules(t *testing.T) {
 	}
 }
 
+// TestCourseRules: a course is a block of visits of one service, after a history that is
+// not a regular rhythm, and not broken off by a cancelled or missed appointment.
+func TestCourseRules(t *testing.T) {
+	mt := func(at int) []ev { return []ev{{at, visit.Attended, "MT", 0}} }
+	cases := []struct {
+		name   string
+		events []ev
+		asOf   int // days after the last visit
+		want   lapse.Status
+		rule   lapse.Rule
+		visits int // the course's visits, for a course
+	}{
+		{"a weekly patient with one visit of another service is no course",
+			joined(every(0, 7, 20, "KG", 0), mt(20*7), every(21*7, 7, 9, "KG", 0)), 60, lapse.Lapsed, lapse.RuleOwnRhythm, 0},
+		{"a short weekly history split by another service is no course either",
+			joined(every(0, 7, 6, "KG", 0), mt(6*7), every(7*7, 7, 7, "KG", 0)), 60, lapse.Lapsed, lapse.RuleOwnRhythm, 0},
+		{"another service on a day of its own within the course breaks it",
+			joined(every(0, 3, 8, "KG", 0), mt(10)), 60, lapse.Lapsed, lapse.RuleOwnRhythm, 0},
+		{"a course after a break of more than three weeks is a course",
+			joined(every(0, 7, 3, "MT", 0), every(14+40, 3, 8, "KG", 0)), 60, lapse.FollowUp, lapse.RuleCourse, 8},
+		{"a cancelled appointment after the course is a course broken off",
+			joined(every(0, 3, 8, "KG", 0), []ev{{24, visit.Cancelled, "KG", 0}}), 60, lapse.Lapsed, lapse.RuleOwnRhythm, 0},
+		{"a missed appointment after the course is a course broken off",
+			joined(every(0, 3, 8, "KG", 0), []ev{{25, visit.NoShow, "KG", 0}}), 60, lapse.Lapsed, lapse.RuleOwnRhythm, 0},
+		{"a cancellation within the course does not break it",
+			joined(every(0, 3, 8, "KG", 0), []ev{{10, visit.Cancelled, "KG", 0}}), 60, lapse.FollowUp, lapse.RuleCourse, 8},
+		{"a cancellation of an appointment still to come does not break it",
+			joined(every(0, 3, 8, "KG", 0), []ev{{21 + 90, visit.Cancelled, "KG", 0}}), 60, lapse.FollowUp, lapse.RuleCourse, 8},
+		{"a regular monthly history before the course: own rhythm",
+			joined(every(0, 30, 6, "KG", 0), every(6*30+30, 3, 8, "KG", 0)), 90, lapse.Lapsed, lapse.RuleOwnRhythm, 0},
+		{"three visits before the course are not yet a rhythm",
+			joined(every(0, 30, 3, "KG", 0), every(3*30+30, 3, 8, "KG", 0)), 90, lapse.FollowUp, lapse.RuleCourse, 8},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			last := 0
+			for _, e := range c.events {
+				if e.status == visit.Attended {
+					last = max(last, e.at)
+				}
+			}
+			set := buildSet(false, append(population(), customer{"X", c.events})...)
+			vs := assessAll(set, day0+visit.Day(last+c.asOf), lapse.DefaultConfig(), nil)
+			v := vs[len(vs)-1]
+			if v.Status != c.want || v.Rule != c.rule || v.Basis.CourseVisits != c.visits {
+				t.Errorf("%s by %s (course of %d), want %s by %s (%d): %s", v.Status, v.Rule, v.Basis.CourseVisits,
+					c.want, c.rule, c.visits, words.For("en").Explanation(&v))
+			}
+		})
+	}
+}
+
 func TestAssessNumbers(t *testing.T) {
 	cases := []struct {
 		name                 string

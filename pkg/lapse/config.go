@@ -95,14 +95,17 @@ type Config struct {
 	// customer: "nine in ten returns happen within this time". The customers' median gap
 	// is their expected time to come back.
 	PopulationQuantile float64 `json:"population_quantile" yaml:"population_quantile"`
-	// A course of treatment is a run of at least CourseMinVisits (6) and at most
-	// CourseMaxVisits (20) visit days of one service, each within CourseMaxGap (21) days
-	// of the previous one, with a median gap of at most CourseMedianGap (10) days. When the
-	// customer's last visits are such a run, the run is over (no visit for CourseEndDays,
-	// 14, or Tolerance × its usual gap, whichever is longer) and the customer has fewer
-	// than RhythmMinVisits visits outside any course, they are due a follow-up, not a
-	// win-back. A customer with a regular history besides the courses (a monthly massage
-	// client who had a course of physiotherapy) is judged by their own rhythm instead.
+	// A course of treatment is a block of at least CourseMinVisits (6) and at most
+	// CourseMaxVisits (20) visit days, each within CourseMaxGap (21) days of the previous
+	// one, all of one service, with a median gap of at most CourseMedianGap (10) days.
+	// When the customer's last visits are such a block, the block is over (no visit for
+	// CourseEndDays, 14, or Tolerance × its usual gap, whichever is longer), no appointment
+	// after it was cancelled or missed, and the customer has fewer than RhythmMinVisits
+	// visits outside any course, they are due a follow-up, not a win-back. A customer with
+	// a regular history besides the courses (a monthly massage client who had a course of
+	// physiotherapy), a weekly patient with one visit of another service among the weekly
+	// ones, and a patient who cancelled the appointment after their last visit are judged
+	// by the other rules instead.
 	//
 	// 6 because a German physiotherapy prescription covers 6 treatments as a rule (up to
 	// 10 for some diagnoses, 20 for two back to back): five treatments of one kind and then

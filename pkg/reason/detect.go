@@ -694,6 +694,21 @@ func (d *detector) noContactPreference(c *customer, _ *Scratch, out *Facts) bool
 	return true
 }
 
+// seriesStart returns where the customer's last series of visits starts: the course the
+// verdict counted, for a follow-up by the course rule, so that the hint and the verdict
+// speak of the same visits; else the last visits without a gap over CourseMaxGapDays.
+func (d *detector) seriesStart(c *customer, follow bool) int {
+	n := len(c.visits)
+	if k := c.v.Basis.CourseVisits; follow && k > 0 && k <= n {
+		return n - k
+	}
+	i := n - 1
+	for i > 0 && int(c.visits[i].Day-c.visits[i-1].Day) <= d.cfg.CourseMaxGapDays {
+		i--
+	}
+	return i
+}
+
 // courseFinished fires on the verdict's follow-up status, or when the last visits are a
 // finished series of one service and the verdict does not say the customer is active or
 // booked.
@@ -704,12 +719,7 @@ func (d *detector) courseFinished(c *customer, s *Scratch, out *Facts) bool {
 	if n == 0 || !follow && (c.v.Status == lapse.Active || c.v.Status == lapse.Booked || c.booked || !d.cols.Service) {
 		return false
 	}
-	// The series: the last visits without a gap over CourseMaxGapDays.
-	i := n - 1
-	for i > 0 && int(c.visits[i].Day-c.visits[i-1].Day) <= cfg.CourseMaxGapDays {
-		i--
-	}
-	run := c.visits[i:]
+	run := c.visits[d.seriesStart(c, follow):]
 	if !follow && (len(run) < cfg.CourseMinVisits || len(run) > cfg.CourseMaxVisits) {
 		return false
 	}

@@ -317,3 +317,37 @@ func evidenceOf(f Finding) string {
 	ev, _ := inLang(f, "en")
 	return ev
 }
+
+// TestCourseHintCountsTheVerdictsCourse: on the sample practice, every follow-up the
+// course rule decides gets a course-finished hint that speaks of the same visits as the
+// verdict, also when the rule's gap limit differs from the hint's.
+func TestCourseHintCountsTheVerdictsCourse(t *testing.T) {
+	set, _, asOf := praxis(t)
+	for _, maxGap := range []int{21, 35} {
+		lc := lapse.DefaultConfig()
+		lc.CourseMaxGap = maxGap
+		a := lapse.NewAssessor(set, asOf, lc, nil)
+		d := NewDetector(set, DefaultConfig())
+		var ls lapse.Scratch
+		var s Scratch
+		n := 0
+		for i := range set.Customers {
+			h := &set.Customers[i]
+			events := h.AppendEvents(nil)
+			var v lapse.Verdict
+			a.Assess(i, events, &ls, &v)
+			if v.Rule != lapse.RuleCourse || v.Status != lapse.FollowUp {
+				continue
+			}
+			n++
+			f, ok := find(d.Detect(h, events, &v, asOf, &s), CourseFinished)
+			if !ok || f.Facts.Count != v.Basis.CourseVisits || f.Facts.Service != v.Basis.Service {
+				t.Errorf("course_max_gap_days %d, %s: verdict's course %d × %s, hint %v %d × %s",
+					maxGap, h.Key, v.Basis.CourseVisits, v.Basis.Service, ok, f.Facts.Count, f.Facts.Service)
+			}
+		}
+		if n == 0 {
+			t.Fatalf("course_max_gap_days %d: no follow-up by the course rule in the sample practice", maxGap)
+		}
+	}
+}
