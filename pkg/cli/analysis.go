@@ -55,6 +55,7 @@ func (o *analysisOptions) bind(c *cobra.Command) {
 	f.Float64Var(&l.RhythmPopulationFactor, "rhythm-population-factor", l.RhythmPopulationFactor, "own rhythm: never lapsed before this many times the population rule's lapse gap (0: off)")
 	f.Float64Var(&l.RhythmMarginCap, "rhythm-margin-cap", l.RhythmMarginCap, "own rhythm: for a regular customer, that margin is at most this many times their usual gap")
 	f.Float64Var(&l.RhythmRegularCV, "rhythm-regular-cv", l.RhythmRegularCV, "own rhythm: a customer whose gaps vary less than this (standard deviation over mean) is regular")
+	f.IntVar(&l.YearlySlackDays, "yearly-slack-days", l.YearlySlackDays, "with fewer visits: gaps within this many days of whole years are a yearly rhythm (0: off)")
 	f.Float64Var(&l.DueFactor, "due-factor", l.DueFactor, "due from this many times the usual gap")
 	f.IntVar(&l.MinGapDays, "min-gap-days", l.MinGapDays, "never lapsed before this many days without a visit")
 	f.Float64Var(&l.LostFactor, "lost-factor", l.LostFactor, "lost when away longer than this many times the lapse gap")

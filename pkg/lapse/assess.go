@@ -30,6 +30,8 @@ type Assessor struct{ a *assessor }
 //  3. own rhythm, with at least RhythmMinVisits visit days: the days since the last visit
 //     against the customer's usual gap, lapsed not before RhythmPopulationFactor times the
 //     population rule's lapse gap;
+//     with fewer visit days, a yearly rhythm (gaps of whole years, see
+//     [Config.YearlySlackDays]) is judged the same way with a usual gap of a year;
 //  4. recall, when a service they had has a recall interval: the days since the latest
 //     such visit against the interval;
 //  5. model, when m has a usable model: the chance of a visit within ReturnWindowDays
@@ -352,6 +354,17 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 		return
 	}
 
+	// 3b. A yearly rhythm, recognised from fewer visits: a summer guest.
+	if a.yearly(sc.gaps) {
+		year := float64(daysPerYear)
+		v.Rule = RuleOwnRhythm
+		v.UsualGap = year
+		v.setExpected(last, year, a.asOf)
+		v.Status = a.judge(v.CurrentGap, a.cfg.DueFactor*year, a.lapseGap(a.cfg.Tolerance*year))
+		v.Basis = Basis{}
+		return
+	}
+
 	// 4. A recall interval of the latest service that has one.
 	if a.recall != nil {
 		for k := len(vs) - 1; k >= 0; k-- {
@@ -396,6 +409,32 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 	v.setExpected(last, a.popMedian, a.asOf)
 	v.Status = a.judge(v.CurrentGap, a.cfg.DueFactor*a.popMedian, a.popLapse)
 	v.Basis = Basis{Within: a.popQuantile}
+}
+
+// daysPerYear is the length of the yearly rhythm.
+const daysPerYear = 365
+
+// yearly reports whether gaps, the gaps between a customer's visit days, show a yearly
+// rhythm (see [Config.YearlySlackDays]): at least one gap is a whole number of years give
+// or take YearlySlackDays, and every other gap is that or shorter than twice the slack
+// (two visits in one season).
+func (a *assessor) yearly(gaps []visit.Day) bool {
+	slack := a.cfg.YearlySlackDays
+	if slack == 0 || len(gaps) == 0 {
+		return false
+	}
+	years := 0
+	for _, g := range gaps {
+		off := int(g) % daysPerYear
+		off = min(off, daysPerYear-off) // days from the nearest whole number of years
+		switch {
+		case int(g) >= daysPerYear-slack && off <= slack:
+			years++
+		case int(g) >= 2*slack:
+			return false
+		}
+	}
+	return years > 0
 }
 
 // rhythmLapse returns the own-rhythm rule's lapse gap for a customer whose usual gap is

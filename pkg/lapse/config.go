@@ -52,6 +52,14 @@ type Config struct {
 	RhythmPopulationFactor float64 `json:"rhythm_population_factor" yaml:"rhythm_population_factor"`
 	RhythmRegularCV        float64 `json:"rhythm_regular_cv" yaml:"rhythm_regular_cv"`
 	RhythmMarginCap        float64 `json:"rhythm_margin_cap" yaml:"rhythm_margin_cap"`
+	// YearlySlackDays recognises a yearly rhythm in customers with fewer visits than
+	// RhythmMinVisits: when one gap between their visit days is a whole number of years,
+	// give or take this many days (45), and every other gap is that too or shorter than
+	// twice as many (two visits in one season), they are judged by their own rhythm with a
+	// usual gap of a year: due after a year, lapsed after Tolerance years. A summer guest
+	// who came in July 2024 and August 2025 is not lapsed in February, whatever the
+	// business travellers' gaps. 0 switches it off.
+	YearlySlackDays int `json:"yearly_slack_days" yaml:"yearly_slack_days"`
 	// DueFactor starts the due window: due when the days since the last visit exceed
 	// DueFactor × the usual gap and the customer is not yet lapsed (1.0: due from the day
 	// they would normally have been back).
@@ -134,6 +142,7 @@ func DefaultConfig() Config {
 		RhythmPopulationFactor: 2,
 		RhythmRegularCV:        0.3,
 		RhythmMarginCap:        4,
+		YearlySlackDays:        45,
 		DueFactor:              1.0,
 		MinGapDays:             28,
 		LostFactor:             3,
@@ -162,6 +171,7 @@ func (c Config) Validate() error {
 		number("rhythm_population_factor", c.RhythmPopulationFactor, 0, "0 (off) or a positive number"),
 		number("rhythm_margin_cap", c.RhythmMarginCap, 0, "0 or a positive number"),
 		number("rhythm_regular_cv", c.RhythmRegularCV, 0, "0 or a positive number"),
+		check{"yearly_slack_days", c.YearlySlackDays, c.YearlySlackDays >= 0 && c.YearlySlackDays < daysPerYear/4, "0 (off) or more, below 91"},
 		intAtLeast("return_window_days", c.ReturnWindowDays, 0, "0 (off) or more"),
 		positive("due_factor", c.DueFactor),
 		intAtLeast("min_gap_days", c.MinGapDays, 0, "0 or more"),
