@@ -66,6 +66,7 @@ func (o *analysisOptions) bind(c *cobra.Command) {
 	f.Float64Var(&l.PAliveDue, "p-alive-due", l.PAliveDue, "model rule: due when P(alive) is below this")
 	f.IntVar(&l.ReturnWindowDays, "return-window-days", l.ReturnWindowDays, "model rule: judge the chance of a visit within this many days instead of P(alive) (0: P(alive))")
 	f.Float64Var(&l.PopulationQuantile, "population-quantile", l.PopulationQuantile, "population rule: lapsed beyond this quantile of everyone's gaps")
+	f.IntVar(&l.PopulationStratumMinGaps, "population-stratum-min-gaps", l.PopulationStratumMinGaps, "population rule: judge against the gaps after the last visit's service when it has this many (0: everyone's)")
 	f.IntVar(&l.CourseMinVisits, "course-min-visits", l.CourseMinVisits, "a course of treatment has at least this many visits of one service")
 	f.StringArrayVar(&o.platform, "platform-channel", nil, "a booking channel that is an online platform (repeatable; adds to the built-in list)")
 	f.StringArrayVar(&o.direct, "direct-channel", nil, "a booking channel that is direct (repeatable; adds to the built-in list)")

@@ -40,7 +40,8 @@ type Assessor struct{ a *assessor }
 //     repeat visit), which says nothing, so under BG/NBD those go on to the population
 //     rule;
 //  6. population: the days since the last visit against the PopulationQuantile of every
-//     customer's gaps.
+//     customer's gaps, or of the gaps after visits of the customer's last service when
+//     there are enough (see [Config.PopulationStratumMinGaps]).
 //
 // Every rule turns its evidence into a due gap and a lapse gap (never below MinGapDays), so
 // that UsualGap, ExpectedBack and Overdue mean the same under every rule; for the model
@@ -89,6 +90,10 @@ type assessor struct {
 	// The population's median gap, its PopulationQuantile and the lapse gap (that
 	// quantile, not below MinGapDays); popMedian is 0 when no customer ever came back.
 	popMedian, popQuantile, popLapse float64
+	// strata are the population rule's gaps by service (see [countStrata]); nil when not
+	// kept: without a service column, with more than maxStrata services, or when a usable
+	// model leaves the population rule nobody to judge.
+	strata []stratum
 }
 
 // maxGap bounds the gap histogram: longer gaps count as maxGap days.
@@ -126,6 +131,10 @@ func newAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *asses
 		g = countGaps(set, asOf)
 	}
 	a.hasAmounts = g.amounts && set.Columns.Amount
+	if cfg.PopulationStratumMinGaps > 0 && set.Columns.Service && set.Services != nil &&
+		set.Services.Len() <= maxStrata && (m == nil || m.pred == nil || m.Chosen == ChoseBGNBD) {
+		a.strata = countStrata(set, asOf, cfg)
+	}
 	if g.total > 0 {
 		a.popMedian = float64(histQuantile(g.counts, g.total, 0.5))
 		a.popQuantile = float64(histQuantile(g.counts, g.total, cfg.PopulationQuantile))
@@ -398,17 +407,31 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 	}
 
 	// 6. Everyone's gaps.
+	// Those after the customer's last service, when enough came back after it.
+	med, within, lapseGap := a.popMedian, a.popQuantile, a.popLapse
+	if st := a.stratumOf(vs[len(vs)-1].service); st.ok {
+		med, within, lapseGap = st.median, st.quantile, st.lapse
+	}
 	v.Rule = RulePopulation
-	v.UsualGap = a.popMedian
-	if a.popMedian == 0 {
+	v.UsualGap = med
+	if med == 0 {
 		// Nobody came back: nothing to compare with but the lost limit.
 		v.Status = a.judge(v.CurrentGap, math.Inf(1), float64(a.cfg.LostAfterDays))
 		v.Basis = Basis{}
 		return
 	}
-	v.setExpected(last, a.popMedian, a.asOf)
-	v.Status = a.judge(v.CurrentGap, a.cfg.DueFactor*a.popMedian, a.popLapse)
-	v.Basis = Basis{Within: a.popQuantile}
+	v.setExpected(last, med, a.asOf)
+	v.Status = a.judge(v.CurrentGap, a.cfg.DueFactor*med, lapseGap)
+	v.Basis = Basis{Within: within}
+}
+
+// stratumOf returns the population rule's gaps after service s; not ok when they are
+// not kept by service or too few.
+func (a *assessor) stratumOf(s history.Sym) stratum {
+	if int(s) < len(a.strata) {
+		return a.strata[s]
+	}
+	return stratum{}
 }
 
 // daysPerYear is the length of the yearly rhythm.

@@ -533,3 +533,42 @@ func TestNamesReadBack(t *testing.T) {
 		t.Errorf("out-of-range status: %q", got)
 	}
 }
+
+// TestPopulationByService: the population rule judges a customer against the gaps after
+// their last visit's service when enough came back after it.
+func TestPopulationByService(t *testing.T) {
+	summer := func(n int) []customer {
+		var cs []customer
+		for i := range n {
+			cs = append(cs, customer{fmt.Sprintf("S%02d", i), []ev{{0, visit.Attended, "Double", 0}, {365, visit.Attended, "Double", 0}}})
+		}
+		return cs
+	}
+	once := customer{"X", []ev{{365, visit.Attended, "Double", 0}}}
+	for _, c := range []struct {
+		name    string
+		summers int
+		minGaps int
+		want    lapse.Status
+		within  float64
+	}{
+		{"a first-time summer guest half a year on is active against the summer guests", 50, 50, lapse.Active, 365},
+		{"against everyone (the weekly regulars) the same guest is lost", 50, 0, lapse.Lost, 7},
+		{"with too few summer guests to go by, everyone's gaps decide", 49, 50, lapse.Lost, 7},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cs := append(summer(c.summers), once)
+			for i := range 20 { // weekly regulars: 800 gaps, nine in ten a week
+				cs = append(cs, customer{fmt.Sprintf("P%02d", i), every(0, 7, 81, "KG", 0)})
+			}
+			set := buildSet(false, cs...)
+			cfg := lapse.DefaultConfig()
+			cfg.PopulationStratumMinGaps = c.minGaps
+			vs := assessAll(set, day0+365+200, cfg, nil)
+			v := vs[len(vs)-1]
+			if v.Key != "X" || v.Rule != lapse.RulePopulation || v.Status != c.want || v.Basis.Within != c.within {
+				t.Errorf("%s: %s by %s within %v days, want %s by population within %v", v.Key, v.Status, v.Rule, v.Basis.Within, c.want, c.within)
+			}
+		})
+	}
+}

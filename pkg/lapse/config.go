@@ -103,6 +103,13 @@ type Config struct {
 	// customer: "nine in ten returns happen within this time". The customers' median gap
 	// is their expected time to come back.
 	PopulationQuantile float64 `json:"population_quantile" yaml:"population_quantile"`
+	// PopulationStratumMinGaps stratifies the population rule by service: a customer is
+	// judged against the gaps after visits of their last visit's service, when at least
+	// this many (50) such gaps came back, else against everyone's. A one-time guest of the
+	// summer rooms is compared with the summer guests (back within a year), not with the
+	// business travellers (back within weeks). 0 switches it off; without a service
+	// column, or with more than 64 services, everyone's gaps are used.
+	PopulationStratumMinGaps int `json:"population_stratum_min_gaps" yaml:"population_stratum_min_gaps"`
 	// A course of treatment is a block of at least CourseMinVisits (6) and at most
 	// CourseMaxVisits (20) visit days, each within CourseMaxGap (21) days of the previous
 	// one, all of one service, with a median gap of at most CourseMedianGap (10) days.
@@ -136,28 +143,29 @@ type Config struct {
 // DefaultConfig returns the documented defaults (see [Config]).
 func DefaultConfig() Config {
 	return Config{
-		RhythmMinVisits:        4,
-		RhythmQuantile:         0.8,
-		Tolerance:              1.5,
-		RhythmPopulationFactor: 2,
-		RhythmRegularCV:        0.3,
-		RhythmMarginCap:        4,
-		YearlySlackDays:        45,
-		DueFactor:              1.0,
-		MinGapDays:             28,
-		LostFactor:             3,
-		LostAfterDays:          730,
-		Recall:                 map[string]int{"Prophylaxe": 182, "PZR": 182},
-		RecallTolerance:        1.5,
-		PAliveLapsed:           0.2,
-		ReturnWindowDays:       365,
-		PAliveDue:              0.5,
-		PopulationQuantile:     0.9,
-		CourseMinVisits:        6,
-		CourseMaxVisits:        20,
-		CourseMaxGap:           21,
-		CourseMedianGap:        10,
-		CourseEndDays:          14,
+		RhythmMinVisits:          4,
+		RhythmQuantile:           0.8,
+		Tolerance:                1.5,
+		RhythmPopulationFactor:   2,
+		RhythmRegularCV:          0.3,
+		RhythmMarginCap:          4,
+		YearlySlackDays:          45,
+		DueFactor:                1.0,
+		MinGapDays:               28,
+		LostFactor:               3,
+		LostAfterDays:            730,
+		Recall:                   map[string]int{"Prophylaxe": 182, "PZR": 182},
+		RecallTolerance:          1.5,
+		PAliveLapsed:             0.2,
+		ReturnWindowDays:         365,
+		PAliveDue:                0.5,
+		PopulationQuantile:       0.9,
+		PopulationStratumMinGaps: 50,
+		CourseMinVisits:          6,
+		CourseMaxVisits:          20,
+		CourseMaxGap:             21,
+		CourseMedianGap:          10,
+		CourseEndDays:            14,
 	}
 }
 
@@ -182,6 +190,7 @@ func (c Config) Validate() error {
 		{"p_alive_due", c.PAliveDue, c.PAliveDue >= c.PAliveLapsed && c.PAliveDue < 1,
 			fmt.Sprintf("in [p_alive_lapsed (%v), 1)", c.PAliveLapsed)},
 		share("population_quantile", c.PopulationQuantile),
+		intAtLeast("population_stratum_min_gaps", c.PopulationStratumMinGaps, 0, "0 (off) or more"),
 	}
 	if c.CourseMinVisits != 0 { // 0: the course rule is off; its other limits do not matter
 		checks = append(checks,

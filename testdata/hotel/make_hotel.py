@@ -8,6 +8,10 @@ Two kinds of guests (issue 17, "seasonal customers"):
   In February 2026 each of them is half a year from their next stay: none is lapsed.
 - 12 former summer guests (X...) came for two to four summers, the last in 2022 or 2023,
   and not since: they are lapsed or lost.
+- 10 first-time summer guests (O...) stayed once, in July or August 2025. Against the
+  guests of their rooms (double rooms and suites: back within a year) they are not
+  lapsed in February; against everyone (the business travellers, back within weeks) they
+  would be.
 
 Run: python3 make_hotel.py > hotel.csv (deterministic: the same file every time).
 """
@@ -47,6 +51,9 @@ for i in range(70):
 for i in range(12):
     last = 2022 + i % 2
     summer(f"X{100 + i}", range(last - 1 - i % 3, last + 1))
+
+for i in range(10):
+    summer(f"O{100 + i}", [2025])  # a first summer stay, in 2025
 
 rows.sort()
 print("Guest ID,Arrival,Departure,Room Type,Total,Status")
