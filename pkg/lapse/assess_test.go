@@ -3,7 +3,9 @@ package lapse_test
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -428,28 +430,58 @@ func TestConfigValidate(t *testing.T) {
 	if err := lapse.DefaultConfig().Validate(); err != nil {
 		t.Fatalf("the default configuration is invalid: %v", err)
 	}
+	nan, inf := math.NaN(), math.Inf(1)
 	cases := []struct {
 		name   string
+		key    string // the config key the error names
 		change func(*lapse.Config)
 	}{
-		{"a tolerance below 1 would call customers lapsed before they are due", func(c *lapse.Config) { c.Tolerance = 0.9 }},
-		{"a quantile above 1 is no quantile", func(c *lapse.Config) { c.RhythmQuantile = 1.5 }},
-		{"a due threshold below the lapse threshold on P(alive) is refused", func(c *lapse.Config) { c.PAliveDue = c.PAliveLapsed / 2 }},
-		{"a recall interval of 0 days is refused", func(c *lapse.Config) { c.Recall = map[string]int{"PZR": 0} }},
-		{"two recall intervals for one service in different case are refused", func(c *lapse.Config) {
+		{"a tolerance below 1 would call customers lapsed before they are due", "tolerance", func(c *lapse.Config) { c.Tolerance = 0.9 }},
+		{"an infinite tolerance is refused", "tolerance", func(c *lapse.Config) { c.Tolerance = inf }},
+		{"a quantile above 1 is no quantile", "rhythm_quantile", func(c *lapse.Config) { c.RhythmQuantile = 1.5 }},
+		{"a quantile that is not a number is refused", "rhythm_quantile", func(c *lapse.Config) { c.RhythmQuantile = nan }},
+		{"a due threshold below the lapse threshold on P(alive) is refused", "p_alive_due", func(c *lapse.Config) { c.PAliveDue = c.PAliveLapsed / 2 }},
+		{"a lapse threshold of 1 is refused", "p_alive_lapsed", func(c *lapse.Config) { c.PAliveLapsed = 1 }},
+		{"a recall interval of 0 days is refused", "recall interval", func(c *lapse.Config) { c.Recall = map[string]int{"PZR": 0} }},
+		{"two recall intervals for one service in different case are refused", "regardless of case", func(c *lapse.Config) {
 			c.Recall = map[string]int{"PZR": 182, "pzr": 365}
 		}},
-		{"a course longer at least than at most is refused", func(c *lapse.Config) { c.CourseMaxVisits = 3 }},
-		{"own rhythm from a single visit is refused", func(c *lapse.Config) { c.RhythmMinVisits = 1 }},
+		{"a recall of no service is refused", "empty service name", func(c *lapse.Config) { c.Recall = map[string]int{" ": 182} }},
+		{"a recall tolerance below 1 is refused", "recall_tolerance", func(c *lapse.Config) { c.RecallTolerance = 0.5 }},
+		{"a course longer at least than at most is refused", "course_max_visits", func(c *lapse.Config) { c.CourseMaxVisits = 3 }},
+		{"a course of one visit is refused", "course_min_visits", func(c *lapse.Config) { c.CourseMinVisits = 1 }},
+		{"a course gap of 0 days is refused", "course_max_gap_days", func(c *lapse.Config) { c.CourseMaxGap = 0 }},
+		{"a course median gap above the largest gap is refused", "course_median_gap_days", func(c *lapse.Config) { c.CourseMedianGap = 30 }},
+		{"a negative course end is refused", "course_end_days", func(c *lapse.Config) { c.CourseEndDays = -1 }},
+		{"own rhythm from a single visit is refused", "rhythm_min_visits", func(c *lapse.Config) { c.RhythmMinVisits = 1 }},
+		{"a negative population factor is refused", "rhythm_population_factor", func(c *lapse.Config) { c.RhythmPopulationFactor = -1 }},
+		{"a negative margin cap is refused", "rhythm_margin_cap", func(c *lapse.Config) { c.RhythmMarginCap = -1 }},
+		{"a regularity that is not a number is refused", "rhythm_regular_cv", func(c *lapse.Config) { c.RhythmRegularCV = nan }},
+		{"a yearly slack of a quarter year is refused", "yearly_slack_days", func(c *lapse.Config) { c.YearlySlackDays = 91 }},
+		{"a negative yearly slack is refused", "yearly_slack_days", func(c *lapse.Config) { c.YearlySlackDays = -1 }},
+		{"a negative return window is refused", "return_window_days", func(c *lapse.Config) { c.ReturnWindowDays = -1 }},
+		{"a due factor of 0 is refused", "due_factor", func(c *lapse.Config) { c.DueFactor = 0 }},
+		{"a negative floor is refused", "min_gap_days", func(c *lapse.Config) { c.MinGapDays = -1 }},
+		{"a lost factor below 1 is refused", "lost_factor", func(c *lapse.Config) { c.LostFactor = 0.5 }},
+		{"lost after 0 days is refused", "lost_after_days", func(c *lapse.Config) { c.LostAfterDays = 0 }},
+		{"a population quantile of 0 is refused", "population_quantile", func(c *lapse.Config) { c.PopulationQuantile = 0 }},
+		{"a negative stratum size is refused", "population_stratum_min_gaps", func(c *lapse.Config) { c.PopulationStratumMinGaps = -1 }},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			cfg := lapse.DefaultConfig()
 			c.change(&cfg)
-			if err := cfg.Validate(); err == nil {
-				t.Errorf("Validate accepted %+v", cfg)
+			err := cfg.Validate()
+			if err == nil || !errors.Is(err, lapse.ErrConfig) || !strings.Contains(err.Error(), c.key) {
+				t.Errorf("Validate: %v, want an error naming %s", err, c.key)
 			}
 		})
+	}
+	// With courses off, their other limits do not matter.
+	cfg := lapse.DefaultConfig()
+	cfg.CourseMinVisits, cfg.CourseMaxVisits, cfg.CourseMaxGap = 0, 0, 0
+	if err := cfg.Validate(); err != nil {
+		t.Errorf("courses off: %v", err)
 	}
 }
 
