@@ -110,10 +110,11 @@ func FollowUps(vs []lapse.Verdict) []Call {
 // Channels says which booking channels are platforms (see reason.Classify).
 type Channels func(name string) bool
 
-// Welcomes returns the new customers to welcome: one visit so far, at most
-// cfg.WelcomeDays before asOf, booked through a platform, with nothing booked since and
-// not lapsed (the lapsed are win-back calls). The longest waiting first, before they
-// drift.
+// Welcomes returns the new customers to welcome: their first visit, at most
+// cfg.WelcomeDays before asOf, was booked through a platform, and nothing since (no
+// visit, no appointment to come) was booked directly. A course booked as a series through
+// the platform counts as through the platform. Lapsed customers are left to the win-back
+// calls. The longest waiting first, before they drift.
 func Welcomes(set *history.Set, vs []lapse.Verdict, asOf visit.Day, cfg Config, platform Channels) []Call {
 	cfg = cfg.orDefault()
 	if !set.Columns.Channel {
@@ -122,17 +123,47 @@ func Welcomes(set *history.Set, vs []lapse.Verdict, asOf visit.Day, cfg Config, 
 	var out []Call
 	for i := range set.Customers {
 		v := &vs[i]
-		if v.Visits != 1 || v.Status.Missing() || v.NextBooked != visit.NoDay || v.CurrentGap > cfg.WelcomeDays {
+		if v.Visits == 0 || v.Status.Missing() {
 			continue
 		}
-		first, ok := firstVisit(&set.Customers[i], asOf)
-		if !ok || !platform(set.Channels.Name(first.Channel)) {
-			continue
+		if away, ok := platformFirstTimer(&set.Customers[i], set.Channels, asOf, cfg.WelcomeDays, platform); ok {
+			out = append(out, Call{Index: i, Group: Welcome, Away: away, Chance: -1, Value: v.ValueAtRisk})
 		}
-		out = append(out, Call{Index: i, Group: Welcome, Away: v.CurrentGap, Chance: -1, Value: v.ValueAtRisk})
 	}
 	slices.SortStableFunc(out, func(x, y Call) int { return cmp.Compare(y.Away, x.Away) })
 	return out
+}
+
+// platformFirstTimer reports whether h's first visit was at most within days before asOf
+// and booked through a platform, with no later booking made directly, and returns the days
+// since that first visit. The visits booked on the day the first was (a course booked as a
+// series) are part of the first booking, whatever their channel.
+func platformFirstTimer(h *history.History, names *history.Symbols, asOf visit.Day, within int, platform Channels) (int, bool) {
+	first, booked := visit.NoDay, visit.NoDay
+	for _, e := range h.Events() {
+		if !e.IsVisit(asOf) && !e.IsBooking(asOf) {
+			continue
+		}
+		if first == visit.NoDay {
+			first, booked = e.Day, bookedOn(e)
+			if e.Day > asOf || int(asOf-e.Day) > within || !platform(names.Name(e.Channel)) {
+				return 0, false
+			}
+			continue
+		}
+		if bookedOn(e) != booked && !platform(names.Name(e.Channel)) {
+			return 0, false
+		}
+	}
+	return int(asOf - first), first != visit.NoDay
+}
+
+// bookedOn is the day e was booked; its own day when the export does not say.
+func bookedOn(e history.Event) visit.Day {
+	if e.Lead == history.NoLead {
+		return e.Day
+	}
+	return e.Day - visit.Day(e.Lead)
 }
 
 // firstVisit returns the first visit of h on or before asOf.
@@ -146,8 +177,9 @@ func firstVisit(h *history.History, asOf visit.Day) (history.Event, bool) {
 }
 
 // FirstTimerMonth is what became of the customers whose first visit, in one month, was
-// booked through a platform: their second visit booked directly (any channel that is not
-// a platform), through a platform again, or none yet.
+// booked through a platform: their second booking (the first visit booked on a later day
+// than the first visit, so that a course booked as a series is one booking) made directly
+// (any channel that is not a platform), through a platform again, or none yet.
 type FirstTimerMonth struct {
 	Month                     string // yyyy-mm
 	FirstTimers               int
@@ -169,30 +201,15 @@ func PlatformFirstTimers(set *history.Set, asOf visit.Day, cfg Config, platform 
 		rows[k].Month = monthText(start + k)
 	}
 	for i := range set.Customers {
-		h := &set.Customers[i]
-		var first history.Event
-		seen := 0
-		for _, e := range h.Events() {
-			if !e.IsVisit(asOf) || (seen == 1 && e.Day == first.Day) {
-				continue
-			}
-			seen++
-			if seen == 1 {
-				first = e
-				m := monthIndex(e.Day) - start
-				if m < 0 || m >= len(rows) || !platform(set.Channels.Name(e.Channel)) {
-					break
-				}
-				rows[m].FirstTimers++
-				continue
-			}
-			row := &rows[monthIndex(first.Day)-start]
-			if platform(set.Channels.Name(e.Channel)) {
+		if m, second, ok := firstTimer(&set.Customers[i], set.Channels, asOf, platform); ok && m >= start && m <= end {
+			row := &rows[m-start]
+			row.FirstTimers++
+			switch second {
+			case ChannelPlatform:
 				row.Platform++
-			} else {
+			case ChannelDirect:
 				row.Direct++
 			}
-			break
 		}
 	}
 	for k := range rows {
@@ -226,4 +243,39 @@ func Make(set *history.Set, vs []lapse.Verdict, asOf visit.Day, cfg Config, plat
 		WinBack: RankWinBack(vs, c, cfg), FollowUps: FollowUps(vs), Welcome: Welcomes(set, vs, asOf, cfg, platform),
 		Curve: c, FirstTimers: PlatformFirstTimers(set, asOf, cfg, platform),
 	}
+}
+
+// The ways a second booking was made: none yet, through a platform, directly (any channel
+// that is not a platform).
+const (
+	ChannelNone = iota
+	ChannelPlatform
+	ChannelDirect
+)
+
+// firstTimer reports whether h's first visit on or before asOf was booked through a
+// platform, with the month of that visit ([monthIndex]) and how the next booking made on
+// a later day than the first, that was visited by asOf, was made.
+func firstTimer(h *history.History, names *history.Symbols, asOf visit.Day, platform Channels) (month, second int, ok bool) {
+	booked := visit.NoDay
+	for _, e := range h.Events() {
+		if !e.IsVisit(asOf) {
+			continue
+		}
+		if booked == visit.NoDay {
+			if !platform(names.Name(e.Channel)) {
+				return 0, 0, false
+			}
+			booked, month = bookedOn(e), monthIndex(e.Day)
+			continue
+		}
+		if bookedOn(e) == booked {
+			continue
+		}
+		if platform(names.Name(e.Channel)) {
+			return month, ChannelPlatform, true
+		}
+		return month, ChannelDirect, true
+	}
+	return month, ChannelNone, booked != visit.NoDay
 }

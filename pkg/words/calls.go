@@ -20,7 +20,7 @@ var callsEN = map[string]string{
 	"calls.why.outranks":             " Listed above more recently lapsed {customers} for what a year of their visits is worth.",
 	"calls.why.follow-up":            "Course of %[2]s finished %[1]s: a call to ask how it is going.",
 	"calls.why.follow-up.no-service": "Course finished %s: a call to ask how it is going.",
-	"calls.why.welcome":              "First visit %s, booked through %s; no second visit booked yet.",
+	"calls.why.welcome":              "First visit %s, booked through %s; nothing booked directly since.",
 	"calls.question.general":         "We have not seen you for a while. How are you, and is there anything we could do better for you?",
 	"calls.question.follow-up":       "Your course of treatment with us has ended. How are you doing now? Would a check-up appointment help?",
 	"calls.question.welcome":         "Welcome, and thank you for your first visit! May we book your next appointment with you directly? How would you like us to remind you: by phone, text message or e-mail?",
@@ -41,6 +41,7 @@ var callsEN = map[string]string{
 	"report.ChanceBack":              "Chance back",
 	"report.SheetFollowUps":          "Follow-ups",
 	"report.SheetWelcome":            "Welcome",
+	"report.CallListSheet":           "Calls",
 }
 
 var callsDE = map[string]string{
@@ -51,7 +52,7 @@ var callsDE = map[string]string{
 	"calls.why.outranks":             " Steht wegen des Werts eines Jahres ihrer Besuche vor kürzlich weggebliebenen {customers}.",
 	"calls.why.follow-up":            "Behandlungsserie %[2]s %[1]s beendet: ein Anruf, um nachzufragen, wie es geht.",
 	"calls.why.follow-up.no-service": "Behandlungsserie %s beendet: ein Anruf, um nachzufragen, wie es geht.",
-	"calls.why.welcome":              "Erster Besuch %s, gebucht über %s; noch kein zweiter Termin gebucht.",
+	"calls.why.welcome":              "Erster Besuch %s, gebucht über %s; seither nichts direkt gebucht.",
 	"calls.question.general":         "Wir haben Sie eine Weile nicht gesehen. Wie geht es Ihnen, und können wir etwas besser für Sie machen?",
 	"calls.question.follow-up":       "Ihre Behandlungsserie bei uns ist abgeschlossen. Wie geht es Ihnen jetzt? Wäre ein Kontrolltermin hilfreich?",
 	"calls.question.welcome":         "Herzlich willkommen und danke für Ihren ersten Besuch! Dürfen wir Ihren nächsten Termin gleich direkt mit Ihnen vereinbaren? Wie möchten Sie erinnert werden: per Telefon, SMS oder E-Mail?",
@@ -72,6 +73,7 @@ var callsDE = map[string]string{
 	"report.ChanceBack":              "Chance auf Rückkehr",
 	"report.SheetFollowUps":          "Nachsorge",
 	"report.SheetWelcome":            "Willkommen",
+	"report.CallListSheet":           "Anrufe",
 }
 
 func init() {
