@@ -42,6 +42,8 @@ var callsEN = map[string]string{
 	"report.SheetFollowUps":          "Follow-ups",
 	"report.SheetWelcome":            "Welcome",
 	"report.CallListSheet":           "Calls",
+	"csv.why":                        "why",
+	"csv.chance_back":                "chance_back",
 }
 
 var callsDE = map[string]string{
@@ -74,6 +76,8 @@ var callsDE = map[string]string{
 	"report.SheetFollowUps":          "Nachsorge",
 	"report.SheetWelcome":            "Willkommen",
 	"report.CallListSheet":           "Anrufe",
+	"csv.why":                        "Warum oben",
+	"csv.chance_back":                "Chance auf Rückkehr",
 }
 
 func init() {
