@@ -22,9 +22,11 @@ func newLapsedCmd(a *app) *cobra.Command {
 	o := &lapsedOptions{a: a}
 	c := &cobra.Command{
 		Use:   "lapsed FILE...",
-		Short: "List the customers who stopped coming, ranked by value at risk, with what to ask them",
+		Short: "List the customers who stopped coming, ranked by what a call can still win back, with what to ask them",
 		Long: `Lapsed lists the customers who are past the point where they would normally have come
-back (lapsed) or long gone (lost), most value at risk first: their segment, last visit,
+back (lapsed) or long gone (lost), most value a call can still win back first (the share
+of customers away that long who came back within a year, times a year of their value;
+long-gone ones after the recently lapsed, marked as such): their segment, last visit,
 usual rhythm, how long overdue, the value of a year of their visits, and the top hints from
 their history as questions to ask — never a verdict on why they left.
 
@@ -35,9 +37,13 @@ model's P(alive) when a model fits the data, else everyone's gaps. The threshold
 flags (and config keys) with the defaults shown below.
 
 --summary shows what the hints say about the business: how much more common each is among
-lapsed customers than among active ones. --contacts writes the call list for a mail merge:
-name, phone, e-mail, contact preference, the question and the evidence; customers whose
-data says they do not want to be contacted are left out and counted.`,
+lapsed customers than among active ones. --contacts writes the working call list (.csv,
+or .xlsx with drop-downs; German with ';' and a BOM under --lang de): rank, group, name,
+phone, e-mail, contact preference, last visit, why this rank, the questions, and empty
+columns to fill in on the call (called on, reached, what they said, rebooked for, do not
+contact again, note). --follow-ups adds the customers whose course ended ("how is it
+going?"), --welcome the new customers who first booked through a platform. Customers
+whose data says they do not want to be contacted are left out and counted.`,
 		Example: `  # who to call this week, in German
   winback lapsed --lang de testdata/praxis/praxis.csv
 
