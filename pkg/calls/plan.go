@@ -166,16 +166,6 @@ func bookedOn(e history.Event) visit.Day {
 	return e.Day - visit.Day(e.Lead)
 }
 
-// firstVisit returns the first visit of h on or before asOf.
-func firstVisit(h *history.History, asOf visit.Day) (history.Event, bool) {
-	for _, e := range h.Events() {
-		if e.IsVisit(asOf) {
-			return e, true
-		}
-	}
-	return history.Event{}, false
-}
-
 // FirstTimerMonth is what became of the customers whose first visit, in one month, was
 // booked through a platform: their second booking (the first visit booked on a later day
 // than the first visit, so that a course booked as a series is one booking) made directly
