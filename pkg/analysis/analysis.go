@@ -60,7 +60,7 @@ type Result struct {
 		once sync.Once
 		idx  []int
 	}
-	plan  func() *calls.Plan
+	plan  *calls.Plan
 	lift  func() []reason.LiftRow
 	trend func() ([]trend.Month, []trend.Cohort)
 	tail  func() (float64, []Mix)
@@ -78,12 +78,6 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 	r.lift = sync.OnceValue(func() []reason.LiftRow { return reason.Lift(r.Verdicts, r.Findings) })
 	r.trend = sync.OnceValues(func() ([]trend.Month, []trend.Cohort) { return trend.Compute(set, r.AsOf, r.lapseAfter) })
 	r.tail = sync.OnceValues(r.tails)
-	r.plan = sync.OnceValue(func() *calls.Plan {
-		platform := func(name string) bool {
-			return reason.Classify(name, opt.Reasons.PlatformChannels, opt.Reasons.DirectChannels) == reason.ChannelPlatform
-		}
-		return calls.Make(set, r.Verdicts, r.AsOf, opt.Calls, platform)
-	})
 	r.days = sync.OnceValue(func() []string {
 		if set.FirstDay == visit.NoDay || set.FirstDay > opt.AsOf {
 			return nil
@@ -129,6 +123,10 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 	}
 	r.Models = ms
 	r.Verdicts, r.Findings = judge(set, opt, ms)
+	platform := func(name string) bool {
+		return reason.Classify(name, opt.Reasons.PlatformChannels, opt.Reasons.DirectChannels) == reason.ChannelPlatform
+	}
+	r.plan = calls.NewPlan(set, r.Verdicts, r.AsOf, opt.Calls, platform)
 	wg.Wait()
 	if segErr != nil {
 		return nil, segErr
@@ -168,7 +166,7 @@ func judge(set *history.Set, opt Options, ms *lapse.Models) ([]lapse.Verdict, []
 // once and shared by every caller: not to be modified.
 func (r *Result) Lapsed() []int {
 	r.ranked.once.Do(func() {
-		wb := r.Calls().WinBack
+		wb := r.Calls().WinBack()
 		r.ranked.idx = make([]int, len(wb))
 		for k, c := range wb {
 			r.ranked.idx[k] = c.Index
@@ -179,8 +177,8 @@ func (r *Result) Lapsed() []int {
 
 // Calls returns the week's call plan: the win-back calls in the order of [Result.Lapsed],
 // the follow-ups after a finished course, the welcome calls to platform first-timers, and
-// what became of the platform first-timers. Worked out once: not to be modified.
-func (r *Result) Calls() *calls.Plan { return r.plan() }
+// what became of the platform first-timers. Each worked out once: not to be modified.
+func (r *Result) Calls() *calls.Plan { return r.plan }
 
 // Index returns the position of the customer with the given key, or -1.
 func (r *Result) Index(key string) int {

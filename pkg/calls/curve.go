@@ -9,9 +9,7 @@
 package calls
 
 import (
-	"cmp"
 	"math"
-	"slices"
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/visit"
@@ -102,39 +100,45 @@ type Curve struct {
 // the last length with enough.
 func ReturnCurve(set *history.Set, asOf visit.Day, cfg Config) *Curve {
 	cfg = cfg.orDefault()
-	var gaps []gap
+	// The absences counted by length in days: a few thousand lengths, however many
+	// customers.
+	var closed, open []int32
+	count := func(c *[]int32, days visit.Day) {
+		if int(days) >= len(*c) {
+			*c = append(*c, make([]int32, int(days)+1-len(*c))...)
+		}
+		(*c)[days]++
+	}
 	for i := range set.Customers {
 		last := visit.NoDay
 		for d := range set.Customers[i].VisitDays(asOf) {
 			if last != visit.NoDay && d != last {
-				gaps = append(gaps, gap{int32(d - last), true})
+				count(&closed, d-last)
 			}
 			last = d
 		}
 		if last != visit.NoDay {
-			gaps = append(gaps, gap{int32(asOf - last), false})
+			count(&open, asOf-last)
 		}
 	}
-	slices.SortFunc(gaps, func(x, y gap) int { return cmp.Compare(x.days, y.days) })
+	surv, risk := kaplanMeier(closed, open)
+	at := func(x []float64, d int) float64 {
+		if len(x) == 0 {
+			return 1
+		}
+		return x[min(d, len(x)-1)]
+	}
 	n, h := len(curveDays), cfg.HorizonDays
-	// The survival at every curve length and every length plus the horizon.
-	at := make([]int, 0, 2*n)
-	for _, a := range curveDays {
-		at = append(at, a, a+h)
-	}
-	surv, risk := kaplanMeier(gaps, at)
-	longest := 0
-	if len(gaps) > 0 {
-		longest = int(gaps[len(gaps)-1].days)
-	}
 	c := &Curve{Days: curveDays, Chance: make([]float64, n), Cases: make([]int, n), Horizon: h, halfLife: cfg.HalfLifeDays,
 		measured: make([]bool, n)}
 	for k, a := range curveDays {
-		c.Cases[k] = risk[2*k]
+		if a < len(risk) {
+			c.Cases[k] = risk[a]
+		}
 		var p float64
 		switch {
-		case c.Cases[k] >= cfg.MinCases && longest >= a+h && surv[2*k] > 0:
-			p = 1 - surv[2*k+1]/surv[2*k]
+		case c.Cases[k] >= cfg.MinCases && len(risk) > a+h && at(surv, a) > 0:
+			p = 1 - at(surv, a+h)/at(surv, a)
 			c.measured[k] = true
 		case k == 0:
 			p = 0.5
@@ -149,45 +153,31 @@ func ReturnCurve(set *history.Set, asOf visit.Day, cfg Config) *Curve {
 	return c
 }
 
-// gap is one absence: its length in days, and whether a visit ended it.
-type gap struct {
-	days   int32
-	closed bool
-}
-
-// kaplanMeier returns, for each length in at, the Kaplan–Meier survival S(t) of gaps (in
-// ascending order of length) at t — the chance that an absence lasts longer than t — and
-// the number of gaps at least t long.
-func kaplanMeier(gaps []gap, at []int) (surv []float64, risk []int) {
-	order := make([]int, len(at))
-	for k := range order {
-		order[k] = k
+// kaplanMeier returns, for each length d in days up to the longest absence, the
+// Kaplan–Meier survival S(d) of the absences — the chance that an absence lasts longer
+// than d — and the number of absences at least d long, given the numbers of closed (ended
+// by a visit) and open absences of each length.
+func kaplanMeier(closed, open []int32) (surv []float64, risk []int) {
+	n := max(len(closed), len(open))
+	num := func(c []int32, d int) int {
+		if d < len(c) {
+			return int(c[d])
+		}
+		return 0
 	}
-	slices.SortFunc(order, func(x, y int) int { return cmp.Compare(at[x], at[y]) })
-	surv, risk = make([]float64, len(at)), make([]int, len(at))
-	s, j := 1.0, 0
-	for _, k := range order {
-		t := int32(at[k])
-		// Every length up to t: the returns at each length reduce the survival by the
-		// share of the absences still open there that ended.
-		for j < len(gaps) && gaps[j].days <= t {
-			d := gaps[j].days
-			open, returns := len(gaps)-j, 0
-			for j < len(gaps) && gaps[j].days == d {
-				if gaps[j].closed {
-					returns++
-				}
-				j++
-			}
-			s *= 1 - float64(returns)/float64(open)
+	left := 0 // the absences at least d long
+	for d := range n {
+		left += num(closed, d) + num(open, d)
+	}
+	surv, risk = make([]float64, n), make([]int, n)
+	s := 1.0
+	for d := range n {
+		risk[d] = left
+		if r := num(closed, d); r > 0 {
+			s *= 1 - float64(r)/float64(left)
 		}
-		surv[k] = s
-		// The gaps at least t long: those not yet passed, and those of length t.
-		r := len(gaps) - j
-		for i := j - 1; i >= 0 && gaps[i].days == t; i-- {
-			r++
-		}
-		risk[k] = r
+		surv[d] = s
+		left -= num(closed, d) + num(open, d)
 	}
 	return surv, risk
 }

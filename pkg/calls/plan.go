@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/lapse"
@@ -123,7 +124,8 @@ func Welcomes(set *history.Set, vs []lapse.Verdict, asOf visit.Day, cfg Config, 
 	var out []Call
 	for i := range set.Customers {
 		v := &vs[i]
-		if v.Visits == 0 || v.Status.Missing() {
+		// The first visit was at most WelcomeDays ago, so the last one was too.
+		if v.Visits == 0 || v.Status.Missing() || v.CurrentGap > cfg.WelcomeDays {
 			continue
 		}
 		if away, ok := platformFirstTimer(&set.Customers[i], set.Channels, asOf, cfg.WelcomeDays, platform); ok {
@@ -191,7 +193,14 @@ func PlatformFirstTimers(set *history.Set, asOf visit.Day, cfg Config, platform 
 		rows[k].Month = monthText(start + k)
 	}
 	for i := range set.Customers {
-		if m, second, ok := firstTimer(&set.Customers[i], set.Channels, asOf, platform); ok && m >= start && m <= end {
+		h := &set.Customers[i]
+		if h.Len() == 0 {
+			continue
+		}
+		if e := h.At(0); e.IsVisit(asOf) && monthIndex(e.Day) < start {
+			continue // the first visit was before the months shown
+		}
+		if m, second, ok := firstTimer(h, set.Channels, asOf, platform); ok && m >= start && m <= end {
 			row := &rows[m-start]
 			row.FirstTimers++
 			switch second {
@@ -218,21 +227,24 @@ func monthText(m int) string {
 	return fmt.Sprintf("%04d-%02d", m/12, m%12+1)
 }
 
-// Plan is a week's calls: the three groups, each in the order to call.
+// Plan is a week's calls: the three groups, each in the order to call, and the platform
+// first-timers. Each part is worked out when first asked for, once.
 type Plan struct {
-	WinBack, FollowUps, Welcome []Call
-	Curve                       *Curve
-	FirstTimers                 []FirstTimerMonth
+	WinBack, FollowUps, Welcome func() []Call
+	Curve                       func() *Curve
+	FirstTimers                 func() []FirstTimerMonth
 }
 
-// Make plans the calls for set as of asOf from its verdicts; platform says which booking
-// channels are platforms.
-func Make(set *history.Set, vs []lapse.Verdict, asOf visit.Day, cfg Config, platform Channels) *Plan {
-	c := ReturnCurve(set, asOf, cfg)
-	return &Plan{
-		WinBack: RankWinBack(vs, c, cfg), FollowUps: FollowUps(vs), Welcome: Welcomes(set, vs, asOf, cfg, platform),
-		Curve: c, FirstTimers: PlatformFirstTimers(set, asOf, cfg, platform),
-	}
+// NewPlan plans the calls for set as of asOf from its verdicts; platform says which
+// booking channels are platforms.
+func NewPlan(set *history.Set, vs []lapse.Verdict, asOf visit.Day, cfg Config, platform Channels) *Plan {
+	p := &Plan{}
+	p.Curve = sync.OnceValue(func() *Curve { return ReturnCurve(set, asOf, cfg) })
+	p.WinBack = sync.OnceValue(func() []Call { return RankWinBack(vs, p.Curve(), cfg) })
+	p.FollowUps = sync.OnceValue(func() []Call { return FollowUps(vs) })
+	p.Welcome = sync.OnceValue(func() []Call { return Welcomes(set, vs, asOf, cfg, platform) })
+	p.FirstTimers = sync.OnceValue(func() []FirstTimerMonth { return PlatformFirstTimers(set, asOf, cfg, platform) })
+	return p
 }
 
 // The ways a second booking was made: none yet, through a platform, directly (any channel

@@ -20,7 +20,7 @@ type FirstTimerRow struct {
 // question when no hint gave one.
 func winBackCall(r *analysis.Result, k int, lang string, noun catalogue.Noun, c *Customer) {
 	cat := catalogue.ForNoun(lang, noun)
-	call := &r.Calls().WinBack[k]
+	call := &r.Calls().WinBack()[k]
 	c.Why = cat.WinBackWhy(call, r.Set.Columns.Amount)
 	c.ChanceBack = round3(call.Chance)
 	if c.Questions == "" {
@@ -44,11 +44,11 @@ func callGroups(rep *Report, r *analysis.Result, o BuildOptions, id func(string)
 		}
 		return out
 	}
-	rep.FollowUps = group(plan.FollowUps, func(k *calls.Call) string { return cat.FollowUpWhy(&r.Verdicts[k.Index]) },
+	rep.FollowUps = group(plan.FollowUps(), func(k *calls.Call) string { return cat.FollowUpWhy(&r.Verdicts[k.Index]) },
 		cat.T("calls.question.follow-up"))
-	rep.Welcome = group(plan.Welcome, func(k *calls.Call) string { return cat.WelcomeWhy(k.Away, firstChannel(r, k.Index)) },
+	rep.Welcome = group(plan.Welcome(), func(k *calls.Call) string { return cat.WelcomeWhy(k.Away, firstChannel(r, k.Index)) },
 		cat.T("calls.question.welcome"))
-	for _, m := range plan.FirstTimers {
+	for _, m := range plan.FirstTimers() {
 		rep.FirstTimers = append(rep.FirstTimers, FirstTimerRow{Month: m.Month, FirstTimers: m.FirstTimers,
 			Direct: m.Direct, Platform: m.Platform, NoneYet: m.NoneYet})
 	}

@@ -53,12 +53,12 @@ func NewCallList(r *analysis.Result, o CallListOptions) (*CallList, error) {
 	cat := catalogue.ForNoun(o.Lang, o.Noun)
 	l := &CallList{cat: cat, ByGroup: map[calls.Group]int{}}
 	plan := r.Calls()
-	groups := [][]calls.Call{plan.WinBack}
+	groups := [][]calls.Call{plan.WinBack()}
 	if o.FollowUps {
-		groups = append(groups, plan.FollowUps)
+		groups = append(groups, plan.FollowUps())
 	}
 	if o.Welcome {
-		groups = append(groups, plan.Welcome)
+		groups = append(groups, plan.Welcome())
 	}
 	for _, g := range groups {
 		rank := 0
