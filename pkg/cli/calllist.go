@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spf13/pflag"
+
 	"github.com/winback/winback/pkg/analysis"
 	"github.com/winback/winback/pkg/atomicfile"
 	"github.com/winback/winback/pkg/calls"
@@ -19,6 +21,13 @@ import (
 type callListOptions struct {
 	path               string
 	followUps, welcome bool
+}
+
+// bindCalls binds the thresholds of the call plan (config keys as the flags).
+func bindCalls(f *pflag.FlagSet, c *calls.Config) {
+	*c = calls.DefaultConfig()
+	f.Float64Var(&c.HalfLifeDays, "return-half-life", c.HalfLifeDays, "call list: where the data hold too few customers away that long, the chance of coming back halves every this many days")
+	f.IntVar(&c.WelcomeDays, "welcome-days", c.WelcomeDays, "call list: welcome new customers whose first visit, booked through a platform, was at most this many days ago")
 }
 
 // addCallList adds the call list of r to files (personal data: 0600), in the format of
