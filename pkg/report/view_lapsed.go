@@ -60,8 +60,9 @@ func lapsedPage(rep *Report, lang string, summary bool) *Page {
 		model = rep.Model.Model
 	}
 	doc.Facts = append(doc.Facts, Fact{Label: t("cli.model"), Value: model})
-	tab := Table{Columns: []string{"id", t("cli.segment"), t("cli.last-visit"), t("cli.usual-rhythm-and-now"), t("cli.overdue"), t("cli.value-at-risk"), t("cli.ask-about")},
-		Numeric: []bool{false, false, false, false, true, true, false}}
+	// The rank is the chance back × the value at risk (package calls); both are shown.
+	tab := Table{Columns: []string{"id", t("cli.segment"), t("cli.last-visit"), t("cli.usual-rhythm-and-now"), t("cli.overdue"), t("cli.value-at-risk"), t("calls.chance-back"), t("cli.ask-about")},
+		Numeric: []bool{false, false, false, false, true, true, true, false}}
 	for i, c := range rep.Lapsed { // the first LapsedShown are complete
 		if i == rep.LapsedShown {
 			break
@@ -77,7 +78,7 @@ func lapsedPage(rep *Report, lang string, summary bool) *Page {
 			}
 			labels = append(labels, cat.ReasonLabel(rs.Code))
 		}
-		tab.Rows = append(tab.Rows, []string{c.ID, c.Segment, isoText(c.LastVisit, lang), c.Rule, days(c.Overdue, lang), value, joinLabels(labels)})
+		tab.Rows = append(tab.Rows, []string{c.ID, c.Segment, isoText(c.LastVisit, lang), c.Rule, days(c.Overdue, lang), value, Percent(c.ChanceBack, lang), joinLabels(labels)})
 	}
 	if n := rep.NumLapsed(); rep.LapsedShown >= 0 && n > rep.LapsedShown {
 		tab.Notes = append(tab.Notes, fmt.Sprintf(t("cli.n-more-all-are-in-format"), n-rep.LapsedShown))
