@@ -30,13 +30,24 @@ func bindCalls(f *pflag.FlagSet, c *calls.Config) {
 	f.IntVar(&c.WelcomeDays, "welcome-days", c.WelcomeDays, "call list: welcome new customers whose first visit, booked through a platform, was at most this many days ago")
 }
 
+// check refuses a call list that is neither .csv nor .xlsx, before the exports are read.
+func (o callListOptions) check() error {
+	if o.path == "" {
+		return nil
+	}
+	if _, err := report.CallListFormat(o.path); err != nil {
+		return usagef("write the call list as .csv or .xlsx: --contacts calls.xlsx", "%v", err)
+	}
+	return nil
+}
+
 // addCallList adds the call list of r to files (personal data: 0600), in the format of
 // its extension, and warns on stderr when the export has no names.
 func addCallList(io_ *IOStreams, files *atomicfile.Set, o callListOptions, exp *export.Result, r *analysis.Result, lang string, noun catalogue.Noun) (*report.CallList, error) {
-	format, err := report.CallListFormat(o.path)
-	if err != nil {
-		return nil, usagef("write the call list as .csv or .xlsx: --contacts calls.xlsx", "%v", err)
+	if err := o.check(); err != nil {
+		return nil, err
 	}
+	format, _ := report.CallListFormat(o.path)
 	l, err := report.NewCallList(r, report.CallListOptions{Lang: lang, Noun: noun, FollowUps: o.followUps, Welcome: o.welcome})
 	if err != nil {
 		return nil, err

@@ -78,6 +78,9 @@ func runLapsed(o *lapsedOptions) error {
 	if err := checkOutputs(o.a.io, o.files, o.out.output, o.input.rejects, o.calls.path); err != nil {
 		return err
 	}
+	if err := o.calls.check(); err != nil {
+		return err
+	}
 	if o.calls.path != "" && o.an.pseudo {
 		return usagef("write the call list without --pseudonymize: it is for calling people", "--contacts and --pseudonymize exclude each other")
 	}
