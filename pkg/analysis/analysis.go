@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/winback/winback/pkg/calls"
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/model"
@@ -29,6 +30,8 @@ type Options struct {
 	Lapse    lapse.Config
 	Reasons  reason.Config
 	Segments *segment.Map // nil: the default map
+	// Calls are the thresholds of the call plan (zero fields: the defaults).
+	Calls calls.Config
 	// Backtest gathers, in the models' pass over the visits, what [Result.Backtest] needs
 	// of the data, which then spares a pass of its own.
 	Backtest bool
@@ -57,6 +60,7 @@ type Result struct {
 		once sync.Once
 		idx  []int
 	}
+	plan  *calls.Plan
 	lift  func() []reason.LiftRow
 	trend func() ([]trend.Month, []trend.Cohort)
 	tail  func() (float64, []Mix)
@@ -119,6 +123,10 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 	}
 	r.Models = ms
 	r.Verdicts, r.Findings = judge(set, opt, ms)
+	platform := func(name string) bool {
+		return reason.Classify(name, opt.Reasons.PlatformChannels, opt.Reasons.DirectChannels) == reason.ChannelPlatform
+	}
+	r.plan = calls.NewPlan(set, r.Verdicts, r.AsOf, opt.Calls, platform)
 	wg.Wait()
 	if segErr != nil {
 		return nil, segErr
@@ -153,12 +161,24 @@ func judge(set *history.Set, opt Options, ms *lapse.Models) ([]lapse.Verdict, []
 	return verdicts, findings
 }
 
-// Lapsed returns the indexes of the lapsed and lost customers, most value at risk first.
-// They are ranked once and shared by every caller: not to be modified.
+// Lapsed returns the indexes of the lapsed and lost customers in the order of the win-back
+// calls: most value a call can still recover first ([calls.RankWinBack]). They are ranked
+// once and shared by every caller: not to be modified.
 func (r *Result) Lapsed() []int {
-	r.ranked.once.Do(func() { r.ranked.idx = lapse.RankLapsedIndexInKeyOrder(r.Verdicts) })
+	r.ranked.once.Do(func() {
+		wb := r.Calls().WinBack()
+		r.ranked.idx = make([]int, len(wb))
+		for k, c := range wb {
+			r.ranked.idx[k] = c.Index
+		}
+	})
 	return r.ranked.idx
 }
+
+// Calls returns the week's call plan: the win-back calls in the order of [Result.Lapsed],
+// the follow-ups after a finished course, the welcome calls to platform first-timers, and
+// what became of the platform first-timers. Each worked out once: not to be modified.
+func (r *Result) Calls() *calls.Plan { return r.plan }
 
 // Index returns the position of the customer with the given key, or -1.
 func (r *Result) Index(key string) int {

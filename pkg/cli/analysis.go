@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/winback/winback/pkg/analysis"
+	"github.com/winback/winback/pkg/calls"
 	"github.com/winback/winback/pkg/export"
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/model"
@@ -26,6 +27,7 @@ type analysisOptions struct {
 	reasons  reason.Config
 	platform []string
 	direct   []string
+	calls    calls.Config
 	privacyOptions
 	segmapCfg map[string][]string
 	// backtest: the command shows the model's backtest (see analysis.Options.Backtest).
@@ -68,6 +70,7 @@ func (o *analysisOptions) bind(c *cobra.Command) {
 	f.Float64Var(&l.PopulationQuantile, "population-quantile", l.PopulationQuantile, "population rule: lapsed beyond this quantile of everyone's gaps")
 	f.IntVar(&l.PopulationStratumMinGaps, "population-stratum-min-gaps", l.PopulationStratumMinGaps, "population rule: judge against the gaps after the last visit's service when it has this many (0: everyone's)")
 	f.IntVar(&l.CourseMinVisits, "course-min-visits", l.CourseMinVisits, "a course of treatment has at least this many visits of one service")
+	bindCalls(f, &o.calls)
 	f.StringArrayVar(&o.platform, "platform-channel", nil, "a booking channel that is an online platform (repeatable; adds to the built-in list)")
 	f.StringArrayVar(&o.direct, "direct-channel", nil, "a booking channel that is direct (repeatable; adds to the built-in list)")
 	f.BoolVar(&o.reasons.ShowStaff, "show-staff", false, "name staff members in the evidence")
@@ -113,6 +116,7 @@ func (o *analysisOptions) options(a *app) (analysis.Options, error) {
 		opt.Segments = m
 	}
 	opt.Backtest = o.backtest
+	opt.Calls = o.calls
 	return opt, nil
 }
 

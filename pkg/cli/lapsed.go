@@ -1,33 +1,32 @@
 package cli
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
-	"github.com/winback/winback/pkg/analysis"
 	"github.com/winback/winback/pkg/atomicfile"
 	"github.com/winback/winback/pkg/report"
 )
 
 type lapsedOptions struct {
-	a        *app
-	input    inputOptions
-	out      outputOptions
-	an       analysisOptions
-	summary  bool
-	contacts string
-	top      int
-	files    []string
+	a       *app
+	input   inputOptions
+	out     outputOptions
+	an      analysisOptions
+	summary bool
+	calls   callListOptions
+	top     int
+	files   []string
 }
 
 func newLapsedCmd(a *app) *cobra.Command {
 	o := &lapsedOptions{a: a}
 	c := &cobra.Command{
 		Use:   "lapsed FILE...",
-		Short: "List the customers who stopped coming, ranked by value at risk, with what to ask them",
+		Short: "List the customers who stopped coming, ranked by what a call can still win back, with what to ask them",
 		Long: `Lapsed lists the customers who are past the point where they would normally have come
-back (lapsed) or long gone (lost), most value at risk first: their segment, last visit,
+back (lapsed) or long gone (lost), most value a call can still win back first (the share
+of customers away that long who came back within a year, times a year of their value;
+long-gone ones after the recently lapsed, marked as such): their segment, last visit,
 usual rhythm, how long overdue, the value of a year of their visits, and the top hints from
 their history as questions to ask — never a verdict on why they left.
 
@@ -38,9 +37,13 @@ model's P(alive) when a model fits the data, else everyone's gaps. The threshold
 flags (and config keys) with the defaults shown below.
 
 --summary shows what the hints say about the business: how much more common each is among
-lapsed customers than among active ones. --contacts writes the call list for a mail merge:
-name, phone, e-mail, contact preference, the question and the evidence; customers whose
-data says they do not want to be contacted are left out and counted.`,
+lapsed customers than among active ones. --contacts writes the working call list (.csv,
+or .xlsx with drop-downs; German with ';' and a BOM under --lang de): rank, group, name,
+phone, e-mail, contact preference, last visit, why this rank, the questions, and empty
+columns to fill in on the call (called on, reached, what they said, rebooked for, do not
+contact again, note). --follow-ups adds the customers whose course ended ("how is it
+going?"), --welcome the new customers who first booked through a platform. Customers
+whose data says they do not want to be contacted are left out and counted.`,
 		Example: `  # who to call this week, in German
   winback lapsed --lang de testdata/praxis/praxis.csv
 
@@ -56,7 +59,9 @@ data says they do not want to be contacted are left out and counted.`,
 	o.out.bind(c, report.ViewFormats)
 	o.an.bind(c)
 	c.Flags().BoolVar(&o.summary, "summary", false, "show how often each hint occurs among lapsed and among active customers")
-	c.Flags().StringVar(&o.contacts, "contacts", "", "write the call list to this CSV file (personal data: written with permissions 0600)")
+	c.Flags().StringVar(&o.calls.path, "contacts", "", "write the call list to this .csv or .xlsx file (personal data: written with permissions 0600)")
+	c.Flags().BoolVar(&o.calls.followUps, "follow-ups", false, "the call list also holds the follow-ups: customers whose course of treatment ended")
+	c.Flags().BoolVar(&o.calls.welcome, "welcome", false, "the call list also holds the welcome calls: new customers whose first visit was booked through a platform")
 	c.Flags().IntVar(&o.top, "top", 50, "how many customers the table lists (csv and json list all)")
 	return c
 }
@@ -70,14 +75,17 @@ func runLapsed(o *lapsedOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkOutputs(o.a.io, o.files, o.out.output, o.input.rejects, o.contacts); err != nil {
+	if err := checkOutputs(o.a.io, o.files, o.out.output, o.input.rejects, o.calls.path); err != nil {
 		return err
 	}
-	if o.contacts != "" && o.an.pseudo {
+	if err := o.calls.check(); err != nil {
+		return err
+	}
+	if o.calls.path != "" && o.an.pseudo {
 		return usagef("write the call list without --pseudonymize: it is for calling people", "--contacts and --pseudonymize exclude each other")
 	}
-	o.an.contacts = o.contacts != "" // only the call list shows them
-	_, r, err := analyse(o.a, o.files, &o.input, &o.out, &o.an)
+	o.an.contacts = o.calls.path != "" // only the call list shows them
+	exp, r, err := analyse(o.a, o.files, &o.input, &o.out, &o.an)
 	if err != nil {
 		return err
 	}
@@ -93,8 +101,8 @@ func runLapsed(o *lapsedOptions) error {
 	var files atomicfile.Set
 	defer files.Abort()
 	var calls *report.CallList
-	if o.contacts != "" {
-		if calls, err = addCallList(&files, o.contacts, r, lang); err != nil {
+	if o.calls.path != "" {
+		if calls, err = addCallList(o.a.io, &files, o.calls, exp, r, lang, o.an.noun.noun); err != nil {
 			return err
 		}
 	}
@@ -104,21 +112,8 @@ func runLapsed(o *lapsedOptions) error {
 	if err := files.Commit(); err != nil {
 		return err
 	}
-	if o.contacts != "" && !o.a.io.Quiet && o.a.io.ErrTTY { // a cron job mails whatever is on stderr
-		fmt.Fprintf(o.a.io.ErrOut, "winback: call list %s: %d customers", o.contacts, calls.Len())
-		if calls.Skipped > 0 {
-			fmt.Fprintf(o.a.io.ErrOut, "; %d left out because they do not want to be contacted", calls.Skipped)
-		}
-		fmt.Fprintln(o.a.io.ErrOut)
+	if calls != nil {
+		reportCallList(o.a.io, o.calls.path, calls)
 	}
 	return nil
-}
-
-// addCallList adds the call list of r to files as path (personal data: 0600).
-func addCallList(files *atomicfile.Set, path string, r *analysis.Result, lang string) (*report.CallList, error) {
-	l, err := report.NewCallList(r, lang)
-	if err != nil {
-		return nil, err
-	}
-	return l, files.Add(path, 0o600, l.Write)
 }

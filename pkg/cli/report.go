@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/winback/winback/pkg/atomicfile"
@@ -65,7 +63,7 @@ with the latest earlier one, and nothing is printed but errors with --quiet.`,
 	o.an.bind(c)
 	c.Flags().StringVar(&o.previous, "previous", "", "the JSON report of an earlier run, to show what changed since")
 	c.Flags().StringVar(&o.state, "state", "", "keep each run's JSON in this directory and compare with the latest earlier one")
-	c.Flags().StringVar(&o.contacts, "contacts", "", "also write the call list to this CSV file (personal data: permissions 0600)")
+	c.Flags().StringVar(&o.contacts, "contacts", "", "also write the call list (win-back, follow-up and welcome calls) to this .csv or .xlsx file (personal data: permissions 0600)")
 	c.Flags().BoolVar(&o.withContacts, "with-contacts", false, "include names, phones and e-mails in the report (not with --pseudonymize)")
 	c.Flags().IntVar(&o.top, "top", report.DefaultLapsedShown, "how many lapsed customers table, md and html list (json, csv and xlsx list all)")
 	return c
@@ -107,7 +105,8 @@ func runReport(o *reportOptions) error {
 	}
 	var calls *report.CallList
 	if o.contacts != "" {
-		if calls, err = addCallList(&files, o.contacts, r, lang); err != nil {
+		cl := callListOptions{path: o.contacts, followUps: true, welcome: true}
+		if calls, err = addCallList(o.a.io, &files, cl, exp, r, lang, o.an.noun.noun); err != nil {
 			return err
 		}
 	}
@@ -119,8 +118,8 @@ func runReport(o *reportOptions) error {
 	if err := files.Commit(); err != nil {
 		return err
 	}
-	if o.contacts != "" && !o.a.io.Quiet && o.a.io.ErrTTY {
-		fmt.Fprintf(o.a.io.ErrOut, "winback: call list %s: %d customers, %d left out (no contact wanted)\n", o.contacts, calls.Len(), calls.Skipped)
+	if calls != nil {
+		reportCallList(o.a.io, o.contacts, calls)
 	}
 	return nil
 }

@@ -62,6 +62,9 @@ func (o *reportOptions) check(targets []target) error {
 	if err := checkOutputs(o.a.io, o.files, paths...); err != nil {
 		return err
 	}
+	if err := (callListOptions{path: o.contacts}).check(); err != nil {
+		return err
+	}
 	if o.withContacts && o.an.pseudo {
 		return usagef("choose one: --with-contacts for the owner, --pseudonymize for a workshop", "--with-contacts and --pseudonymize exclude each other")
 	}

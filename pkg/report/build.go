@@ -213,6 +213,7 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 		Customer: func(k int, c *Customer) {
 			customer(r, idx[k], lang, o, c)
 			details(r, idx[k], lang, id, c)
+			winBackCall(r, k, lang, o.Noun, c)
 		},
 		Statuses: func() []Status { return statuses(r, id) },
 		// The set's keys ascend, each once; pseudonyms do not keep their order.
@@ -243,6 +244,9 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 		d.Parts = done
 	}
 	rep.Defer(d)
+	if !o.LapsedOnly {
+		callGroups(rep, r, o, id)
+	}
 	rep.Unavailable = reason.Unavailable(set.Columns)
 	rep.Model = modelPart(r, decided, catalogue.ForNoun(lang, o.Noun))
 	if o.Previous != nil {

@@ -61,8 +61,12 @@ func TestTheReportAddsUp(t *testing.T) {
 	var risk float64
 	for i, c := range rep.Lapsed {
 		risk += c.ValueAtRisk
-		if i > 0 && c.ValueAtRisk > rep.Lapsed[i-1].ValueAtRisk {
-			t.Fatalf("lapsed list not ranked by value at risk at %d", i)
+		// Ranked by what a call can still recover: the chance back × a year's value.
+		if i > 0 && c.ChanceBack*c.ValueAtRisk > rep.Lapsed[i-1].ChanceBack*rep.Lapsed[i-1].ValueAtRisk+0.001*c.ValueAtRisk+0.01 {
+			t.Fatalf("lapsed list not ranked by the value a call can recover at %d", i)
+		}
+		if c.Questions == "" || c.Why == "" {
+			t.Fatalf("lapsed customer %s without a question or a why", c.ID)
 		}
 		if c.Name != "" || c.Phone != "" {
 			t.Fatalf("contact details without asking: %+v", c)

@@ -214,7 +214,7 @@ func newDoc(r *Report, o docOptions) *doc {
 	if r.Since != nil {
 		d.sections = append(d.sections, d.since(r, o))
 	}
-	d.sections = append(d.sections, d.segments(r), d.lapsed(r, o), d.reasons(r), d.trends(r), d.mix(r, o), d.model(r))
+	d.sections = append(d.sections, d.segments(r), d.lapsed(r, o), d.followUps(r, o), d.welcome(r, o), d.reasons(r), d.trends(r), d.mix(r, o), d.model(r))
 	return d
 }
 
@@ -459,7 +459,7 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 		t.row = func(i int) []value {
 			c := &r.Lapsed[i]
 			who := nonEmpty(c.ID, c.Name, c.Phone, c.Email, c.ContactPreference)
-			row := []value{num(i + 1), lines(who, nil), lines(nonEmpty(w.status(c.Status), c.Segment, c.Rule), nil),
+			row := []value{num(i + 1), lines(who, nil), lines(nonEmpty(w.status(c.Status), c.Segment, c.Rule, c.Why), nil),
 				date(c.LastVisit), num(c.Overdue)}
 			if lc.money {
 				row = append(row, money(c.ValueAtRisk))
@@ -488,7 +488,7 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 	if lc.pAlive {
 		t.cols = append(t.cols, numCol(w.PAlive))
 	}
-	t.cols = append(t.cols, textCol(w.WhyLapsed), textCol(w.Questions))
+	t.cols = append(t.cols, textCol(w.WhyLapsed), textCol(w.cat.T("report.Why")), textCol(w.Questions))
 	t.n = r.NumLapsed()
 	// The customers not yet complete are filled in row by row and not kept (see
 	// [Report.Defer]).
@@ -509,7 +509,7 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 			row = append(row, pAlive(c.PAlive))
 		}
 		qs, _ := questions(c, 0) // all of them, not the top ones of c.Questions
-		return append(row, txt(c.Rule), lines(qs, nil))
+		return append(row, txt(c.Rule), txt(c.Why), lines(qs, nil))
 	}
 	s.tables = append(s.tables, t)
 	return s

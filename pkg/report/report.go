@@ -41,6 +41,13 @@ type Report struct {
 	// report ([Report.Defer]) holds the first ones completed so far; see [Report.NumLapsed].
 	Lapsed      []Customer `json:"lapsed"`
 	LapsedShown int        `json:"lapsed_shown"`
+	// FollowUps are the customers whose course of treatment ended, to ask how it is
+	// going; Welcome the new customers whose first visit was booked through a platform;
+	// FirstTimers what became of the platform first-timers, month by month. Empty in a
+	// list of the lapsed alone.
+	FollowUps   []Customer      `json:"follow_ups,omitempty"`
+	Welcome     []Customer      `json:"welcome,omitempty"`
+	FirstTimers []FirstTimerRow `json:"platform_first_timers,omitempty"`
 	// Lift: what the reasons say about the business.
 	Lift []LiftRow `json:"reasons_lift"`
 	// Unavailable lists the signals the export's columns cannot show, with why.
@@ -139,8 +146,14 @@ type Customer struct {
 	// Rule is the plain-language lapse explanation, in the report's language.
 	Rule    string   `json:"rule" csv:"rule"`
 	Reasons []Reason `json:"reasons" csv:"-"`
-	// Questions joins the top questions, for CSV and tables.
+	// Questions joins the top questions, for CSV and tables; a general question when no
+	// hint applies.
 	Questions string `json:"-" csv:"questions"`
+	// Why says in words why the customer ranks where they do (see package calls);
+	// ChanceBack is the chance that a customer away that long comes back within a year,
+	// -1 for follow-ups and welcome calls.
+	Why        string  `json:"why,omitempty" csv:"why"`
+	ChanceBack float64 `json:"chance_back" csv:"chance_back"`
 }
 
 // Reason is one hint to ask about, in the report's language.

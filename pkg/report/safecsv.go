@@ -136,11 +136,33 @@ func Neutralise(c string) string {
 		return c
 	}
 	switch c[0] {
-	case '=', '+', '-', '@', '\t', '\r':
+	case '+':
+		if phoneLike(c) {
+			return c // +49 30 1234567: no letters, no function to call
+		}
+		fallthrough
+	case '=', '-', '@', '\t', '\r':
 		if _, err := strconv.ParseFloat(strings.Replace(c, ",", ".", 1), 64); err == nil && c[0] != '=' && c[0] != '@' {
 			return c
 		}
 		return "'" + c
 	}
 	return c
+}
+
+// phoneLike reports whether c is written as a phone number: digits, spaces and + ( ) - /
+// only, with at least one digit. A spreadsheet reads no formula into it: there is nothing
+// in it to call.
+func phoneLike(c string) bool {
+	digit := false
+	for _, r := range c {
+		switch {
+		case r >= '0' && r <= '9':
+			digit = true
+		case strings.ContainsRune(" +()-/", r):
+		default:
+			return false
+		}
+	}
+	return digit
 }

@@ -1,15 +1,11 @@
 package report
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
-	"github.com/gocarina/gocsv"
-
-	"github.com/winback/winback/pkg/analysis"
 	minor "github.com/winback/winback/pkg/money"
 	"github.com/winback/winback/pkg/reason"
 	catalogue "github.com/winback/winback/pkg/words"
@@ -31,20 +27,6 @@ func (j lapsedJSON) WriteJSON(w io.Writer) error {
 	list := j.Lapsed
 	j.Lapsed = nil
 	return JSONWithList(w, j, "customers", list)
-}
-
-// callRow is one line of the call list.
-type callRow struct {
-	ID                string `csv:"id"`
-	Name              string `csv:"name"`
-	Phone             string `csv:"phone"`
-	Email             string `csv:"email"`
-	ContactPreference string `csv:"contact_preference"`
-	Status            string `csv:"status"`
-	LastVisit         string `csv:"last_visit"`
-	ValueAtRisk       string `csv:"value_at_risk"`
-	Question          string `csv:"question"`
-	Evidence          string `csv:"evidence"`
 }
 
 // LapsedView is the output of winback lapsed: the lapsed customers of rep that it has
@@ -78,8 +60,9 @@ func lapsedPage(rep *Report, lang string, summary bool) *Page {
 		model = rep.Model.Model
 	}
 	doc.Facts = append(doc.Facts, Fact{Label: t("cli.model"), Value: model})
-	tab := Table{Columns: []string{"id", t("cli.segment"), t("cli.last-visit"), t("cli.usual-rhythm-and-now"), t("cli.overdue"), t("cli.value-at-risk"), t("cli.ask-about")},
-		Numeric: []bool{false, false, false, false, true, true, false}}
+	// The rank is the chance back × the value at risk (package calls); both are shown.
+	tab := Table{Columns: []string{"id", t("cli.segment"), t("cli.last-visit"), t("cli.usual-rhythm-and-now"), t("cli.overdue"), t("cli.value-at-risk"), t("calls.chance-back"), t("cli.ask-about")},
+		Numeric: []bool{false, false, false, false, true, true, true, false}}
 	for i, c := range rep.Lapsed { // the first LapsedShown are complete
 		if i == rep.LapsedShown {
 			break
@@ -95,7 +78,7 @@ func lapsedPage(rep *Report, lang string, summary bool) *Page {
 			}
 			labels = append(labels, cat.ReasonLabel(rs.Code))
 		}
-		tab.Rows = append(tab.Rows, []string{c.ID, c.Segment, isoText(c.LastVisit, lang), c.Rule, days(c.Overdue, lang), value, joinLabels(labels)})
+		tab.Rows = append(tab.Rows, []string{c.ID, c.Segment, isoText(c.LastVisit, lang), c.Rule, days(c.Overdue, lang), value, Percent(c.ChanceBack, lang), joinLabels(labels)})
 	}
 	if n := rep.NumLapsed(); rep.LapsedShown >= 0 && n > rep.LapsedShown {
 		tab.Notes = append(tab.Notes, fmt.Sprintf(t("cli.n-more-all-are-in-format"), n-rep.LapsedShown))
@@ -131,59 +114,6 @@ func lapsedPage(rep *Report, lang string, summary bool) *Page {
 		doc.Notes = append(doc.Notes, t("cli.hints-not-available-in-this-export")+joinLabels(labels))
 	}
 	return doc
-}
-
-// CallList is the call list of winback lapsed --contacts: the lapsed and lost customers,
-// most value at risk first, with their contact details and the questions to ask, for a
-// mail merge. It leaves out those who do not want to be contacted.
-type CallList struct {
-	rows []callRow
-	lang string
-	// Skipped is how many were left out because they do not want to be contacted.
-	Skipped int
-}
-
-// Len is the number of customers on the list.
-func (l *CallList) Len() int { return len(l.rows) }
-
-// NewCallList makes the call list of r in lang.
-func NewCallList(r *analysis.Result, lang string) (*CallList, error) {
-	if r.Set.ContactsWithheld {
-		return nil, errors.New("the export was read without contact details (a bug: the command did not ask for them)")
-	}
-	var rows []callRow
-	skipped := 0
-	cat := catalogue.For(lang)
-	for _, i := range r.Lapsed() {
-		h := &r.Set.Customers[i]
-		if !analysis.ContactAllowed(h.ContactPreference) {
-			skipped++
-			continue
-		}
-		v := r.Verdicts[i]
-		rows = append(rows, callRow{
-			ID: h.Key, Name: h.Name, Phone: h.Phone, Email: h.Email, ContactPreference: h.ContactPreference,
-			Status: v.Status.String(), LastVisit: v.LastVisit.String(), ValueAtRisk: fmt.Sprintf("%.2f", float64(v.ValueAtRisk)/100),
-			Question: topReasons(cat, r.Findings[i], 2, true), Evidence: topReasons(cat, r.Findings[i], 2, false),
-		})
-	}
-	if rows == nil {
-		rows = []callRow{}
-	}
-	return &CallList{rows: rows, lang: lang, Skipped: skipped}, nil
-}
-
-// Write writes the list as CSV, in German with German headers.
-func (l *CallList) Write(w io.Writer) error {
-	cw := NewSafeCSV(w, false)
-	if l.lang == "de" {
-		cw.Words(catalogue.For(l.lang))
-	}
-	if err := gocsv.MarshalCSV(l.rows, cw); err != nil {
-		return err
-	}
-	cw.Flush()
-	return cw.Error()
 }
 
 // topReasons joins the questions (or, when not questions, the evidence) of the n heaviest

@@ -32,7 +32,7 @@ func TestNumbersAreFormattedForTheLanguage(t *testing.T) {
 
 func TestFormulaCellsAreNeutralised(t *testing.T) {
 	for in, want := range map[string]string{
-		"=HYPERLINK(1)": "'=HYPERLINK(1)", "+49 30 123": "'+49 30 123", "@SUM(A1)": "'@SUM(A1)",
+		"=HYPERLINK(1)": "'=HYPERLINK(1)", "+49 30 123": "+49 30 123", "+49 (30) 123-4/5": "+49 (30) 123-4/5", "+49 x": "'+49 x", "+": "'+", "@SUM(A1)": "'@SUM(A1)",
 		"-12.50": "-12.50", "+12": "+12", "\tx": "'\tx", "Anna": "Anna", "": "", "-": "'-",
 	} {
 		if got := Neutralise(in); got != want {

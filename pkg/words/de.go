@@ -52,7 +52,7 @@ var de = map[string]string{
 	"report.RecencyAbout":     "Wie viele {Customers} wie lange nicht mehr da waren.",
 	"report.Days":             "Tage",
 	"report.Lapsed":           "Überfällige {Customers}: wen Sie anrufen sollten",
-	"report.LapsedAbout":      "Überfällige und verlorene {Customers}, die wertvollsten zuerst. Die Fragen stammen aus Hinweisen in der Besuchshistorie: Sie sind Anlässe zum Nachfragen, nicht der Grund, warum jemand weggeblieben ist. Den kennen nur sie selbst.",
+	"report.LapsedAbout":      "Überfällige und verlorene {Customers}, zuerst die, bei denen ein Anruf am meisten zurückgewinnen kann: die Chance, dass jemand nach so langer Zeit wiederkommt, mal ein Jahr ihrer Besuche. Die Fragen stammen aus Hinweisen in der Besuchshistorie: Sie sind Anlässe zum Nachfragen, nicht der Grund, warum jemand weggeblieben ist. Den kennen nur sie selbst.",
 	"report.Rank":             "Nr.",
 	"report.Customer":         "{Customer}",
 	"report.LastVisit":        "Letzter Besuch",

@@ -52,7 +52,7 @@ var en = map[string]string{
 	"report.RecencyAbout":     "How many {customers} last came how long ago.",
 	"report.Days":             "Days",
 	"report.Lapsed":           "Lapsed {customers}: whom to call",
-	"report.LapsedAbout":      "Lapsed and lost {customers}, the most valuable first. The questions come from hints in each visit history: they are things to ask about, not the reason the {customer} left. Only the {customer} knows that.",
+	"report.LapsedAbout":      "Lapsed and lost {customers}, most value a call can still win back first: the chance that someone away that long comes back, times a year of their visits. The questions come from hints in each visit history: they are things to ask about, not the reason the {customer} left. Only the {customer} knows that.",
 	"report.Rank":             "#",
 	"report.Customer":         "{Customer}",
 	"report.LastVisit":        "Last visit",

@@ -1,0 +1,216 @@
+// Package calls plans a week of phone calls from the lapse verdicts: whom to call to win
+// back, ranked by the value a call can still recover; whom to call after a finished course
+// ("how is it going?"); and which new customers who first booked through a platform to
+// welcome before they drift. It says nothing in words and writes nothing: it returns the
+// customers' positions, ranks and the facts behind each rank.
+//
+// The package is pure: the as-of date comes in as an argument, and the same set, verdicts
+// and configuration give the same plan.
+package calls
+
+import (
+	"math"
+
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/visit"
+)
+
+// Config holds the thresholds of the plan.
+type Config struct {
+	// HorizonDays is the window of "came back": a customer away a days came back when
+	// their next visit fell within a+HorizonDays (365: within a year).
+	HorizonDays int
+	// MinCases is the least number of gaps at a length whose outcome is known for the
+	// curve to use the data there (30); beyond, the chance decays from the last length
+	// with enough cases with HalfLifeDays.
+	MinCases int
+	// HalfLifeDays is the decay used where the data are too few: the chance halves with
+	// every HalfLifeDays further away (365). Without data at all the chance starts at
+	// 0.5 at the first length.
+	HalfLifeDays float64
+	// LongLostDays: a customer away longer is long lost and marked as such (365).
+	LongLostDays int
+	// WelcomeDays: a new customer whose one visit, booked through a platform, was at
+	// most this many days ago gets a welcome call (42).
+	WelcomeDays int
+	// FirstTimerMonths is how many months the platform first-timers' table covers (12).
+	FirstTimerMonths int
+}
+
+// DefaultConfig returns the documented defaults.
+func DefaultConfig() Config {
+	return Config{HorizonDays: 365, MinCases: 30, HalfLifeDays: 365, LongLostDays: 365, WelcomeDays: 42, FirstTimerMonths: 12}
+}
+
+// orDefault fills the zero fields of c with the defaults.
+func (c Config) orDefault() Config {
+	d := DefaultConfig()
+	if c.HorizonDays <= 0 {
+		c.HorizonDays = d.HorizonDays
+	}
+	if c.MinCases <= 0 {
+		c.MinCases = d.MinCases
+	}
+	if c.HalfLifeDays <= 0 {
+		c.HalfLifeDays = d.HalfLifeDays
+	}
+	if c.LongLostDays <= 0 {
+		c.LongLostDays = d.LongLostDays
+	}
+	if c.WelcomeDays <= 0 {
+		c.WelcomeDays = d.WelcomeDays
+	}
+	if c.FirstTimerMonths <= 0 {
+		c.FirstTimerMonths = d.FirstTimerMonths
+	}
+	return c
+}
+
+// curveDays are the lengths of absence, in days, at which [ReturnCurve] estimates the
+// chance of coming back.
+var curveDays = []int{0, 30, 60, 90, 120, 150, 180, 240, 300, 365, 450, 545, 730, 910, 1095, 1460, 1825}
+
+// Curve is the chance that a customer away for a number of days comes back within the
+// horizon, estimated from the data's own history.
+type Curve struct {
+	// Days are the lengths of absence; Chance the chance of a visit within the horizon
+	// after being away that long; Cases how many absences of that length had a known
+	// outcome (fewer than MinCases: Chance is the decay from the length before).
+	Days   []int
+	Chance []float64
+	Cases  []int
+	// Horizon is the window of "came back" in days.
+	Horizon  int
+	halfLife float64
+	measured []bool
+}
+
+// ReturnCurve estimates, from every customer's history up to asOf, the chance that a
+// customer who has been away a days comes back within cfg.HorizonDays: the history at
+// earlier cut dates. Every absence in the data is one case: a gap between two visits
+// (ended by a return) and the current gap since each customer's last visit (still open,
+// censored at asOf). Of the absences that lasted a days, the share that ended within
+// a+HorizonDays is 1 − S(a+H)/S(a), with S the Kaplan–Meier survival of the absences'
+// lengths, which counts an open absence for as long as it has lasted and no further.
+// They came back without a call; the chance if called is taken to be the same.
+//
+// The chance is made to fall with the time away (each length's chance is at most that of
+// the length before). Where fewer than cfg.MinCases absences lasted a days, or no absence
+// in the data was observed as long as a+HorizonDays, it halves every cfg.HalfLifeDays from
+// the last length with enough.
+func ReturnCurve(set *history.Set, asOf visit.Day, cfg Config) *Curve {
+	cfg = cfg.orDefault()
+	// The absences counted by length in days: a few thousand lengths, however many
+	// customers.
+	var closed, open []int32
+	count := func(c *[]int32, days visit.Day) {
+		if int(days) >= len(*c) {
+			*c = append(*c, make([]int32, int(days)+1-len(*c))...)
+		}
+		(*c)[days]++
+	}
+	for i := range set.Customers {
+		last := visit.NoDay
+		for d := range set.Customers[i].VisitDays(asOf) {
+			if last != visit.NoDay && d != last {
+				count(&closed, d-last)
+			}
+			last = d
+		}
+		if last != visit.NoDay {
+			count(&open, asOf-last)
+		}
+	}
+	surv, risk := kaplanMeier(closed, open)
+	at := func(x []float64, d int) float64 {
+		if len(x) == 0 {
+			return 1
+		}
+		return x[min(d, len(x)-1)]
+	}
+	n, h := len(curveDays), cfg.HorizonDays
+	c := &Curve{Days: curveDays, Chance: make([]float64, n), Cases: make([]int, n), Horizon: h, halfLife: cfg.HalfLifeDays,
+		measured: make([]bool, n)}
+	for k, a := range curveDays {
+		if a < len(risk) {
+			c.Cases[k] = risk[a]
+		}
+		var p float64
+		switch {
+		case c.Cases[k] >= cfg.MinCases && len(risk) > a+h && at(surv, a) > 0:
+			p = 1 - at(surv, a+h)/at(surv, a)
+			c.measured[k] = true
+		case k == 0:
+			p = 0.5
+		default:
+			p = c.decay(c.Chance[k-1], curveDays[k]-curveDays[k-1])
+		}
+		if k > 0 {
+			p = math.Min(p, c.Chance[k-1])
+		}
+		c.Chance[k] = p
+	}
+	return c
+}
+
+// kaplanMeier returns, for each length d in days up to the longest absence, the
+// Kaplan–Meier survival S(d) of the absences — the chance that an absence lasts longer
+// than d — and the number of absences at least d long, given the numbers of closed (ended
+// by a visit) and open absences of each length.
+func kaplanMeier(closed, open []int32) (surv []float64, risk []int) {
+	n := max(len(closed), len(open))
+	num := func(c []int32, d int) int {
+		if d < len(c) {
+			return int(c[d])
+		}
+		return 0
+	}
+	left := 0 // the absences at least d long
+	for d := range n {
+		left += num(closed, d) + num(open, d)
+	}
+	surv, risk = make([]float64, n), make([]int, n)
+	s := 1.0
+	for d := range n {
+		risk[d] = left
+		if r := num(closed, d); r > 0 {
+			s *= 1 - float64(r)/float64(left)
+		}
+		surv[d] = s
+		left -= num(closed, d) + num(open, d)
+	}
+	return surv, risk
+}
+
+func (c *Curve) decay(p float64, days int) float64 {
+	return p * math.Exp2(-float64(days)/c.halfLife)
+}
+
+// At returns the chance of coming back within the horizon for a customer away days:
+// interpolated between the curve's lengths, decaying beyond the last.
+func (c *Curve) At(days int) float64 {
+	last := len(c.Days) - 1
+	switch {
+	case days <= c.Days[0]:
+		return c.Chance[0]
+	case days >= c.Days[last]:
+		return c.decay(c.Chance[last], days-c.Days[last])
+	}
+	k := 1
+	for c.Days[k] < days {
+		k++
+	}
+	a, b := c.Days[k-1], c.Days[k]
+	t := float64(days-a) / float64(b-a)
+	return c.Chance[k-1] + t*(c.Chance[k]-c.Chance[k-1])
+}
+
+// Measured reports whether the chance at days rests on at least MinCases absences of
+// about that length in the data (else it is the documented decay).
+func (c *Curve) Measured(days int) bool {
+	k := 0
+	for k+1 < len(c.Days) && c.Days[k+1] <= days {
+		k++
+	}
+	return c.measured[k]
+}

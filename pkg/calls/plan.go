@@ -1,0 +1,283 @@
+package calls
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/visit"
+)
+
+// Group is why a customer is called. Like lapse's statuses it is a small number that reads
+// as its code.
+type Group uint8
+
+// The groups, in the order of a call list.
+const (
+	WinBack  Group = iota + 1 // lapsed or lost: ask what happened, invite them back
+	FollowUp                  // a course of treatment ended: how is it going?
+	Welcome                   // first visit booked through a platform: welcome, book the next directly
+)
+
+var groupNames = [...]string{"", "win-back", "follow-up", "welcome"}
+
+// String returns the group's code: "win-back", "follow-up" or "welcome".
+func (g Group) String() string {
+	if int(g) < len(groupNames) {
+		return groupNames[g]
+	}
+	return ""
+}
+
+// Call is one customer to call and why they are where they are on the list.
+type Call struct {
+	// Index is the customer's position in the set (and in the verdicts).
+	Index int
+	Group Group
+	// Away is the days since the last visit (welcome: since the first and only one).
+	Away int
+	// Chance (win-back) is the chance that the customer comes back, from the [Curve] at
+	// Away; Measured says it rests on the data rather than on the decay.
+	Chance   float64
+	Measured bool
+	// Value is what a year of the customer's visits is worth (the verdict's value at
+	// risk, minor units); Recoverable is Chance × Value, rounded: what the call can still
+	// win back, the rank's key.
+	Value       int64
+	Recoverable int64
+	// LongLost: away longer than Config.LongLostDays. Outranks: long lost, yet ranked
+	// above a customer who lapsed more recently, because of their value.
+	LongLost bool
+	Outranks bool
+}
+
+// RankWinBack returns the lapsed and lost customers of vs in the order to call them: most
+// recoverable value first (the chance of coming back after being away that long, from c,
+// times a year of their value), then the likelier to come back, then by position (the
+// set's customers are in key order). Without amounts every value is 0 and the chance
+// alone ranks: the recently lapsed first.
+func RankWinBack(vs []lapse.Verdict, c *Curve, cfg Config) []Call {
+	cfg = cfg.orDefault()
+	var out []Call
+	for i := range vs {
+		v := &vs[i]
+		if !v.Status.Missing() {
+			continue
+		}
+		p := c.At(v.CurrentGap)
+		out = append(out, Call{
+			Index: i, Group: WinBack, Away: v.CurrentGap, Chance: p, Measured: c.Measured(v.CurrentGap),
+			Value: v.ValueAtRisk, Recoverable: int64(math.Round(p * float64(v.ValueAtRisk))),
+			LongLost: v.CurrentGap > cfg.LongLostDays,
+		})
+	}
+	slices.SortFunc(out, func(x, y Call) int {
+		if x.Recoverable != y.Recoverable {
+			return cmp.Compare(y.Recoverable, x.Recoverable)
+		}
+		if x.Chance != y.Chance {
+			return cmp.Compare(y.Chance, x.Chance)
+		}
+		return cmp.Compare(x.Index, y.Index)
+	})
+	recentBelow := false
+	for k := len(out) - 1; k >= 0; k-- {
+		if out[k].LongLost {
+			out[k].Outranks = recentBelow
+		} else {
+			recentBelow = true
+		}
+	}
+	return out
+}
+
+// FollowUps returns the customers whose last visits were a finished course of treatment,
+// the most recently finished first.
+func FollowUps(vs []lapse.Verdict) []Call {
+	var out []Call
+	for i := range vs {
+		if vs[i].Status == lapse.FollowUp {
+			out = append(out, Call{Index: i, Group: FollowUp, Away: vs[i].CurrentGap, Chance: -1, Value: vs[i].ValueAtRisk})
+		}
+	}
+	slices.SortStableFunc(out, func(x, y Call) int { return cmp.Compare(x.Away, y.Away) })
+	return out
+}
+
+// Channels says which booking channels are platforms (see reason.Classify).
+type Channels func(name string) bool
+
+// Welcomes returns the new customers to welcome: their first visit, at most
+// cfg.WelcomeDays before asOf, was booked through a platform, and nothing since (no
+// visit, no appointment to come) was booked directly. A course booked as a series through
+// the platform counts as through the platform. Lapsed customers are left to the win-back
+// calls. The longest waiting first, before they drift.
+func Welcomes(set *history.Set, vs []lapse.Verdict, asOf visit.Day, cfg Config, platform Channels) []Call {
+	cfg = cfg.orDefault()
+	if !set.Columns.Channel {
+		return nil
+	}
+	var out []Call
+	for i := range set.Customers {
+		v := &vs[i]
+		// The first visit was at most WelcomeDays ago, so the last one was too.
+		if v.Visits == 0 || v.Status.Missing() || v.CurrentGap > cfg.WelcomeDays {
+			continue
+		}
+		if away, ok := platformFirstTimer(&set.Customers[i], set.Channels, asOf, cfg.WelcomeDays, platform); ok {
+			out = append(out, Call{Index: i, Group: Welcome, Away: away, Chance: -1, Value: v.ValueAtRisk})
+		}
+	}
+	slices.SortStableFunc(out, func(x, y Call) int { return cmp.Compare(y.Away, x.Away) })
+	return out
+}
+
+// platformFirstTimer reports whether h's first visit was at most within days before asOf
+// and booked through a platform, with no later booking made directly, and returns the days
+// since that first visit. The visits booked on the day the first was (a course booked as a
+// series) are part of the first booking, whatever their channel.
+func platformFirstTimer(h *history.History, names *history.Symbols, asOf visit.Day, within int, platform Channels) (int, bool) {
+	first, booked := visit.NoDay, visit.NoDay
+	for _, e := range h.Events() {
+		if !e.IsVisit(asOf) && !e.IsBooking(asOf) {
+			continue
+		}
+		if first == visit.NoDay {
+			first, booked = e.Day, bookedOn(e)
+			if e.Day > asOf || int(asOf-e.Day) > within || !platform(names.Name(e.Channel)) {
+				return 0, false
+			}
+			continue
+		}
+		if bookedOn(e) != booked && !platform(names.Name(e.Channel)) {
+			return 0, false
+		}
+	}
+	return int(asOf - first), first != visit.NoDay
+}
+
+// bookedOn is the day e was booked; its own day when the export does not say.
+func bookedOn(e history.Event) visit.Day {
+	if e.Lead == history.NoLead {
+		return e.Day
+	}
+	return e.Day - visit.Day(e.Lead)
+}
+
+// FirstTimerMonth is what became of the customers whose first visit, in one month, was
+// booked through a platform: their second booking (the first visit booked on a later day
+// than the first visit, so that a course booked as a series is one booking) made directly
+// (any channel that is not a platform), through a platform again, or none yet.
+type FirstTimerMonth struct {
+	Month                     string // yyyy-mm
+	FirstTimers               int
+	Direct, Platform, NoneYet int
+}
+
+// PlatformFirstTimers counts, month by month over the cfg.FirstTimerMonths months up to
+// asOf's, the customers whose first visit was booked through a platform, by how they
+// booked their second visit. Nil without a channel column.
+func PlatformFirstTimers(set *history.Set, asOf visit.Day, cfg Config, platform Channels) []FirstTimerMonth {
+	cfg = cfg.orDefault()
+	if !set.Columns.Channel || asOf == visit.NoDay {
+		return nil
+	}
+	end := monthIndex(asOf)
+	start := end - cfg.FirstTimerMonths + 1
+	rows := make([]FirstTimerMonth, cfg.FirstTimerMonths)
+	for k := range rows {
+		rows[k].Month = monthText(start + k)
+	}
+	for i := range set.Customers {
+		h := &set.Customers[i]
+		if h.Len() == 0 {
+			continue
+		}
+		if e := h.At(0); e.IsVisit(asOf) && monthIndex(e.Day) < start {
+			continue // the first visit was before the months shown
+		}
+		if m, second, ok := firstTimer(h, set.Channels, asOf, platform); ok && m >= start && m <= end {
+			row := &rows[m-start]
+			row.FirstTimers++
+			switch second {
+			case ChannelPlatform:
+				row.Platform++
+			case ChannelDirect:
+				row.Direct++
+			}
+		}
+	}
+	for k := range rows {
+		rows[k].NoneYet = rows[k].FirstTimers - rows[k].Direct - rows[k].Platform
+	}
+	return rows
+}
+
+// monthIndex numbers the months: year × 12 + month − 1.
+func monthIndex(d visit.Day) int {
+	y, m, _ := d.Date()
+	return y*12 + m - 1
+}
+
+func monthText(m int) string {
+	return fmt.Sprintf("%04d-%02d", m/12, m%12+1)
+}
+
+// Plan is a week's calls: the three groups, each in the order to call, and the platform
+// first-timers. Each part is worked out when first asked for, once.
+type Plan struct {
+	WinBack, FollowUps, Welcome func() []Call
+	Curve                       func() *Curve
+	FirstTimers                 func() []FirstTimerMonth
+}
+
+// NewPlan plans the calls for set as of asOf from its verdicts; platform says which
+// booking channels are platforms.
+func NewPlan(set *history.Set, vs []lapse.Verdict, asOf visit.Day, cfg Config, platform Channels) *Plan {
+	p := &Plan{}
+	p.Curve = sync.OnceValue(func() *Curve { return ReturnCurve(set, asOf, cfg) })
+	p.WinBack = sync.OnceValue(func() []Call { return RankWinBack(vs, p.Curve(), cfg) })
+	p.FollowUps = sync.OnceValue(func() []Call { return FollowUps(vs) })
+	p.Welcome = sync.OnceValue(func() []Call { return Welcomes(set, vs, asOf, cfg, platform) })
+	p.FirstTimers = sync.OnceValue(func() []FirstTimerMonth { return PlatformFirstTimers(set, asOf, cfg, platform) })
+	return p
+}
+
+// The ways a second booking was made: none yet, through a platform, directly (any channel
+// that is not a platform).
+const (
+	ChannelNone = iota
+	ChannelPlatform
+	ChannelDirect
+)
+
+// firstTimer reports whether h's first visit on or before asOf was booked through a
+// platform, with the month of that visit ([monthIndex]) and how the next booking made on
+// a later day than the first, that was visited by asOf, was made.
+func firstTimer(h *history.History, names *history.Symbols, asOf visit.Day, platform Channels) (month, second int, ok bool) {
+	booked := visit.NoDay
+	for _, e := range h.Events() {
+		if !e.IsVisit(asOf) {
+			continue
+		}
+		if booked == visit.NoDay {
+			if !platform(names.Name(e.Channel)) {
+				return 0, 0, false
+			}
+			booked, month = bookedOn(e), monthIndex(e.Day)
+			continue
+		}
+		if bookedOn(e) == booked {
+			continue
+		}
+		if platform(names.Name(e.Channel)) {
+			return month, ChannelPlatform, true
+		}
+		return month, ChannelDirect, true
+	}
+	return month, ChannelNone, booked != visit.NoDay
+}

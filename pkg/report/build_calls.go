@@ -1,0 +1,55 @@
+package report
+
+import (
+	"github.com/winback/winback/pkg/analysis"
+	"github.com/winback/winback/pkg/calls"
+	catalogue "github.com/winback/winback/pkg/words"
+)
+
+// FirstTimerRow is one month of the platform first-timers: those whose first visit that
+// month was booked through a platform, and how they booked their second visit.
+type FirstTimerRow struct {
+	Month       string `json:"month"` // yyyy-mm
+	FirstTimers int    `json:"first_timers"`
+	Direct      int    `json:"second_direct"`
+	Platform    int    `json:"second_platform"`
+	NoneYet     int    `json:"second_none_yet"`
+}
+
+// winBackCall fills in why the k-th win-back call ranks where it does, and a general
+// question when no hint gave one.
+func winBackCall(r *analysis.Result, k int, lang string, noun catalogue.Noun, c *Customer) {
+	cat := catalogue.ForNoun(lang, noun)
+	call := &r.Calls().WinBack()[k]
+	c.Why = cat.WinBackWhy(call, r.Set.Columns.Amount)
+	c.ChanceBack = round3(call.Chance)
+	if c.Questions == "" {
+		c.Questions = cat.T("calls.question.general")
+	}
+}
+
+func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
+
+// callGroups fills in the follow-up and welcome calls of r and the platform first-timers.
+func callGroups(rep *Report, r *analysis.Result, o BuildOptions, id func(string) string) {
+	plan := r.Calls()
+	cat := catalogue.ForNoun(o.Lang, o.Noun)
+	group := func(cs []calls.Call, why func(*calls.Call) string, question string) []Customer {
+		out := make([]Customer, len(cs))
+		for k := range cs {
+			c := &out[k]
+			customer(r, cs[k].Index, o.Lang, o, c)
+			details(r, cs[k].Index, o.Lang, id, c)
+			c.Why, c.Questions, c.ChanceBack = why(&cs[k]), question, -1
+		}
+		return out
+	}
+	rep.FollowUps = group(plan.FollowUps(), func(k *calls.Call) string { return cat.FollowUpWhy(&r.Verdicts[k.Index]) },
+		cat.T("calls.question.follow-up"))
+	rep.Welcome = group(plan.Welcome(), func(k *calls.Call) string { return cat.WelcomeWhy(k.Away, firstChannel(r, k.Index)) },
+		cat.T("calls.question.welcome"))
+	for _, m := range plan.FirstTimers() {
+		rep.FirstTimers = append(rep.FirstTimers, FirstTimerRow{Month: m.Month, FirstTimers: m.FirstTimers,
+			Direct: m.Direct, Platform: m.Platform, NoneYet: m.NoneYet})
+	}
+}
