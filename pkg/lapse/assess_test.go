@@ -402,30 +402,6 @@ func TestSameDayVisitsAreOneVisit(t *testing.T) {
 	}
 }
 
-func TestRankLapsedIndexInKeyOrder(t *testing.T) {
-	vs := []lapse.Verdict{
-		{Key: "a", Status: lapse.Lapsed, ValueAtRisk: 100, Overdue: 5},
-		{Key: "b", Status: lapse.Active, ValueAtRisk: 1000, Overdue: 0},
-		{Key: "c", Status: lapse.Lost, ValueAtRisk: 100, Overdue: 50},
-		{Key: "d", Status: lapse.Lapsed, ValueAtRisk: 300, Overdue: 1},
-		{Key: "e", Status: lapse.Lapsed, ValueAtRisk: 100, Overdue: 5},
-		{Key: "f", Status: lapse.FollowUp, ValueAtRisk: 900, Overdue: 90},
-		{Key: "g", Status: lapse.Due, ValueAtRisk: 900, Overdue: 90},
-	}
-	keysAt := func(idx []int) (keys string) {
-		for _, i := range idx {
-			keys += vs[i].Key
-		}
-		return keys
-	}
-	if keys := keysAt(lapse.RankLapsedIndexInKeyOrder(vs)); keys != "dcae" {
-		t.Errorf("ranked %q, want %q: value at risk, then overdue, then key; lapsed and lost only", keys, "dcae")
-	}
-	if vs[0].Key != "a" || vs[1].Key != "b" {
-		t.Errorf("the ranking reordered its input")
-	}
-}
-
 func TestConfigValidate(t *testing.T) {
 	if err := lapse.DefaultConfig().Validate(); err != nil {
 		t.Fatalf("the default configuration is invalid: %v", err)

@@ -150,17 +150,7 @@ func BenchmarkLapsedWhole(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		ranked := rankLapsed(assessAll(set, cfg.AsOf, lapse.DefaultConfig(), m))
-		b.ReportMetric(float64(len(ranked)), "lapsed")
-	}
-}
-
-// BenchmarkRankLapsed ranks the lapsed and lost customers of the large export.
-func BenchmarkRankLapsed(b *testing.B) {
-	set, asOf := largeSet(b)
-	vs := assessAll(set, asOf, lapse.DefaultConfig(), nil)
-	for b.Loop() {
-		ranked := rankLapsed(vs)
+		ranked := missing(assessAll(set, cfg.AsOf, lapse.DefaultConfig(), m))
 		b.ReportMetric(float64(len(ranked)), "lapsed")
 	}
 }

@@ -49,9 +49,11 @@ func ExampleAssessor() {
 		// Package words says what decided, from the rule, the verdict's fields and its Basis.
 		fmt.Printf("%s: %s by %s (%s)\n  %s\n", v.Key, v.Status, v.Rule, words.For("en").Explanation(&v), words.For("de").Explanation(&v))
 	}
-	// The customers of a set are in key order, as the call list's ranking needs.
-	for _, i := range lapse.RankLapsedIndexInKeyOrder(verdicts) {
-		v := verdicts[i]
+	// Package calls ranks the lapsed and lost for a call list; here they are only listed.
+	for _, v := range verdicts {
+		if !v.Status.Missing() {
+			continue
+		}
 		fmt.Printf("call %s: %d days overdue, %.2f at risk (%s)\n", v.Key, v.Overdue, float64(v.ValueAtRisk)/100, v.ValueSource)
 	}
 	// Output:

@@ -119,11 +119,13 @@ func assessAll(set *history.Set, asOf visit.Day, cfg lapse.Config, m *lapse.Mode
 	return out
 }
 
-// rankLapsed returns the lapsed and lost of vs, whose keys ascend, in call-list order.
-func rankLapsed(vs []lapse.Verdict) []lapse.Verdict {
+// missing returns the lapsed and lost of vs.
+func missing(vs []lapse.Verdict) []lapse.Verdict {
 	var out []lapse.Verdict
-	for _, i := range lapse.RankLapsedIndexInKeyOrder(vs) {
-		out = append(out, vs[i])
+	for _, v := range vs {
+		if v.Status.Missing() {
+			out = append(out, v)
+		}
 	}
 	return out
 }

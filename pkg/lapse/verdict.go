@@ -7,8 +7,8 @@
 // own rhythm when they have enough visits; a recall interval for their service when
 // configured; otherwise the population: the repeat-buying model's P(alive) when a model fits
 // the data, else the gap against a high quantile of everyone's gaps. An [Assessor] applies
-// them with the thresholds of a [Config]; [FitModels] fits the models it uses;
-// [RankLapsedIndexInKeyOrder] orders the lapsed for a call list.
+// them with the thresholds of a [Config]; [FitModels] fits the models it uses. Package
+// calls orders the lapsed for a call list.
 //
 // The package is pure: the as-of date comes in as an argument, nothing reads files, the
 // clock or the environment, and the same set, date and configuration give the same verdicts.
