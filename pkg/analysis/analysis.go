@@ -57,6 +57,8 @@ type Result struct {
 		once sync.Once
 		idx  []int
 	}
+	// withheld keeps customers off the lapsed list (see [Result.Withhold]).
+	withheld func(i int) bool
 	lift  func() []reason.LiftRow
 	trend func() ([]trend.Month, []trend.Cohort)
 	tail  func() (float64, []Mix)
@@ -156,7 +158,7 @@ func judge(set *history.Set, opt Options, ms *lapse.Models) ([]lapse.Verdict, []
 // Lapsed returns the indexes of the lapsed and lost customers, most value at risk first.
 // They are ranked once and shared by every caller: not to be modified.
 func (r *Result) Lapsed() []int {
-	r.ranked.once.Do(func() { r.ranked.idx = lapse.RankLapsedIndexInKeyOrder(r.Verdicts) })
+	r.ranked.once.Do(func() { r.ranked.idx = r.withhold(lapse.RankLapsedIndexInKeyOrder(r.Verdicts)) })
 	return r.ranked.idx
 }
 
