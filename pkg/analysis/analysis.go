@@ -59,9 +59,9 @@ type Result struct {
 	}
 	// withheld keeps customers off the lapsed list (see [Result.Withhold]).
 	withheld func(i int) bool
-	lift  func() []reason.LiftRow
-	trend func() ([]trend.Month, []trend.Cohort)
-	tail  func() (float64, []Mix)
+	lift     func() []reason.LiftRow
+	trend    func() ([]trend.Month, []trend.Cohort)
+	tail     func() (float64, []Mix)
 }
 
 // SegmentOf returns the segment code of customer i of the set ("" without a visit).

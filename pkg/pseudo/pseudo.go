@@ -8,9 +8,9 @@ package pseudo
 import (
 	"crypto/hmac"
 	"crypto/rand"
-	"encoding/binary"
 	"crypto/sha256"
 	"encoding/base32"
+	"encoding/binary"
 	"slices"
 	"strings"
 )
