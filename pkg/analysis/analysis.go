@@ -57,11 +57,12 @@ type Result struct {
 		once sync.Once
 		idx  []int
 	}
+	lift  func() []reason.LiftRow
+	trend func() ([]trend.Month, []trend.Cohort)
+	tail  func() (float64, []Mix)
+
 	// withheld keeps customers off the lapsed list (see [Result.Withhold]).
 	withheld func(i int) bool
-	lift     func() []reason.LiftRow
-	trend    func() ([]trend.Month, []trend.Cohort)
-	tail     func() (float64, []Mix)
 }
 
 // SegmentOf returns the segment code of customer i of the set ("" without a visit).
