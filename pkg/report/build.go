@@ -145,6 +145,8 @@ type BuildOptions struct {
 	LapsedOnly bool
 	// Noun is what the report's texts call customers; empty for customers.
 	Noun catalogue.Noun
+	// Outreach is what the filed calls say (nil: no calls filed, no state).
+	Outreach *Outreach
 }
 
 // Build assembles the report of an analysis. The model's backtest is left to the caller
@@ -251,6 +253,9 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 			prevID = o.PreviousPseudonyms.Name
 		}
 		rep.Since = since(o.Previous, r, prevID, id)
+	}
+	if o.Outreach != nil {
+		rep.Answers, rep.Calling = outreachParts(o.Outreach, catalogue.ForNoun(lang, o.Noun))
 	}
 	sh.revenue.Wait()
 	rep.Summary.Revenue12m = sh.revenue12m
