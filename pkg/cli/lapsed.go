@@ -17,6 +17,7 @@ type lapsedOptions struct {
 	an       analysisOptions
 	summary  bool
 	contacts string
+	calls    outreachOptions
 	top      int
 	files    []string
 }
@@ -55,6 +56,8 @@ data says they do not want to be contacted are left out and counted.`,
 	o.input.bind(c)
 	o.out.bind(c, report.ViewFormats)
 	o.an.bind(c)
+	o.calls.bind(c)
+	o.calls.bindState(c)
 	c.Flags().BoolVar(&o.summary, "summary", false, "show how often each hint occurs among lapsed and among active customers")
 	c.Flags().StringVar(&o.contacts, "contacts", "", "write the call list to this CSV file (personal data: written with permissions 0600)")
 	c.Flags().IntVar(&o.top, "top", 50, "how many customers the table lists (csv and json list all)")
@@ -81,7 +84,10 @@ func runLapsed(o *lapsedOptions) error {
 	if err != nil {
 		return err
 	}
-	p := o.an.pseudonymizer(o.a.io, format, false, customerKeys(r.Set))
+	if err := o.calls.hold(o.a.io, &o.an, r); err != nil {
+		return err
+	}
+	p := o.an.pseudonymizer(o.a.io, format, false, r.Set)
 	rep := report.Build(r, report.BuildOptions{Lang: lang, Pseudonyms: p, Contacts: false, Shown: o.top, Defer: true, LapsedOnly: true, Noun: o.an.noun.noun})
 	// The table lists the first --top customers; csv and json all of them.
 	shown := o.top

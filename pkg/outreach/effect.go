@@ -68,7 +68,7 @@ type Effect struct {
 	TooSmall                    bool
 }
 
-// Effect compares the groups; nil when nobody was ever on the win-back list.
+// Effect compares the groups; nil when nobody was on the win-back list before today.
 func (p *Plan) Effect() *Effect {
 	r := p.r
 	called := make([]bool, len(p.why))
@@ -103,8 +103,8 @@ func (p *Plan) Effect() *Effect {
 			side = &e.Other
 		}
 		since, err := visit.ParseDay(p.since[i])
-		if err != nil {
-			continue
+		if err != nil || since >= r.AsOf {
+			continue // first listed today: no time to come back yet
 		}
 		var value int64
 		back := false

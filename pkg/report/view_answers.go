@@ -85,7 +85,15 @@ type GroupPart struct {
 
 // outreachParts lays out what the calls say in c's language.
 func outreachParts(o *Outreach, c *catalogue.Catalogue) (*AnswersPart, *CallingPart) {
+	return answersPart(o, c), callingPart(o, c)
+}
+
+// answersPart is the section "What customers told us"; nil without calls to read.
+func answersPart(o *Outreach, c *catalogue.Catalogue) *AnswersPart {
 	t := o.Told
+	if t == nil {
+		return nil
+	}
 	a := &AnswersPart{Calls: t.Calls, CallsNew: t.CallsMonth, Reached: t.Reached, Rebooked: t.Rebooked, WonBack: t.WonBack,
 		Never: t.Held[outreach.Never], Recently: t.Held[outreach.Recently], Control: t.Held[outreach.ControlGroup],
 		PauseWeeks: o.PauseWeeks, NotUsed: []string{}, Answers: []AnswerRow{}}
@@ -115,9 +123,15 @@ func outreachParts(o *Outreach, c *catalogue.Catalogue) (*AnswersPart, *CallingP
 		})
 		a.Answers = append(a.Answers, row)
 	}
+	return a
+}
+
+// callingPart is the section "Does calling work?": nil when nobody was on the list before
+// today, or without a control group when no call was filed.
+func callingPart(o *Outreach, c *catalogue.Catalogue) *CallingPart {
 	e := o.Effect
-	if e == nil {
-		return a, nil
+	if e == nil || !e.Fair && e.Called.Customers == 0 {
+		return nil
 	}
 	k := &CallingPart{Fair: e.Fair, Control: o.Control, Diff: e.Diff, Lo: e.Lo, Hi: e.Hi,
 		Value: round2(e.ValueDiff), ValueLo: round2(e.ValueLo), ValueHi: round2(e.ValueHi), TooSmall: e.TooSmall}
@@ -149,7 +163,7 @@ func outreachParts(o *Outreach, c *catalogue.Catalogue) (*AnswersPart, *CallingP
 			*x = 0
 		}
 	}
-	return a, k
+	return k
 }
 
 // signed formats x with one decimal and its sign.

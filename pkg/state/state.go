@@ -99,6 +99,9 @@ type oldReport struct {
 // report.
 var ErrNotState = errors.New("not a winback state or report")
 
+// ErrNoStatuses is Parse's error about a report without the customers' statuses.
+var ErrNoStatuses = errors.New("holds no customer statuses to compare with")
+
 // Parse reads a state file, or the JSON of a report (the old form of a state, and what
 // --previous names), keeping only its ids and statuses.
 func Parse(b []byte) (*State, error) {
@@ -123,7 +126,7 @@ func Parse(b []byte) (*State, error) {
 		return nil, ErrNotState
 	}
 	if len(old.Statuses) == 0 && old.Summary.Customers > 0 {
-		return nil, errors.New("it holds no customer statuses to compare with")
+		return nil, ErrNoStatuses
 	}
 	s := &State{AsOf: old.AsOf, Pseudonymized: old.Pseudonymized}
 	for id, st := range old.Statuses {

@@ -1,0 +1,136 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/winback/winback/pkg/analysis"
+	"github.com/winback/winback/pkg/outcome"
+	"github.com/winback/winback/pkg/outreach"
+	"github.com/winback/winback/pkg/pseudo"
+	"github.com/winback/winback/pkg/report"
+	"github.com/winback/winback/pkg/state"
+)
+
+// outreachOptions are the flags that read the calls back: the filled call lists, the
+// control group and the pause after a call.
+type outreachOptions struct {
+	outcomes []string
+	control  string
+	pause    int
+	state    string // lapsed --state (report has its own)
+}
+
+func (o *outreachOptions) bind(c *cobra.Command) {
+	c.Flags().StringArrayVar(&o.outcomes, "outcomes", nil, "a call list the practice filled in (csv or xlsx, either language); repeatable. Who asked for no more calls, moved away or died is never listed again")
+	c.Flags().StringVar(&o.control, "control", "", "keep this share of the win-back list uncalled as a control group, e.g. 10% (stable from month to month; needs a key)")
+	c.Flags().IntVar(&o.pause, "call-pause-weeks", 8, "a customer called within this many weeks is not listed again unless they visited or their status changed")
+}
+
+// share parses --control: "10%", "10" or "0.1".
+func (o *outreachOptions) share() (float64, error) {
+	s := strings.TrimSpace(o.control)
+	if s == "" {
+		return 0, nil
+	}
+	pct := strings.HasSuffix(s, "%")
+	x, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(s, "%")), 64)
+	if err == nil && (pct || x >= 1) {
+		x /= 100
+	}
+	if err != nil || x <= 0 || x > 0.5 {
+		return 0, usagef("give a share between 1% and 50%, e.g. --control 10%", "--control %q: not a share of the list", o.control)
+	}
+	return x, nil
+}
+
+// active says whether anything is to be read back or decided.
+func (o *outreachOptions) active(prev *state.State) bool {
+	return len(o.outcomes) > 0 || o.control != "" || prev != nil && len(prev.Outcomes) > 0
+}
+
+// plan reads the filled lists and makes the month's plan, with key the stable key (nil:
+// none): it keeps the held customers off r's lists. Bad rows are reported on stderr and
+// in the report; they never stop the run.
+func (o *outreachOptions) plan(io *IOStreams, r *analysis.Result, prev *state.State, key *pseudo.Pseudonymizer) (*outreach.Plan, *report.Outreach, error) {
+	share, err := o.share()
+	if err != nil {
+		return nil, nil, err
+	}
+	if share > 0 && (key == nil || key.FromData) {
+		return nil, nil, usagef("give --state DIR (it keeps a key beside the state) or --key", "--control needs a stable key: the control group must stay the same from month to month")
+	}
+	if key != nil && key.FromData {
+		key = nil
+	}
+	read := &outcome.Result{}
+	for _, path := range o.outcomes {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, nil, usagef("name the call list the practice filled in", "--outcomes: %v", err)
+		}
+		res, err := outcome.Read(path, f)
+		f.Close()
+		if err != nil {
+			return nil, nil, usagef("name the call list the practice filled in", "--outcomes: %v", err)
+		}
+		read.Add(res)
+	}
+	p := outreach.New(r, prev, read.Outcomes, outreach.Options{Pseudonyms: key, Control: share, PauseWeeks: o.pause})
+	r.Withhold(p.Hold)
+	told := p.Told()
+	if !io.Quiet {
+		bad := append(append([]outcome.Reject{}, read.Rejects...), told.Unmatched...)
+		for k, rj := range bad {
+			if k == 10 {
+				fmt.Fprintf(io.ErrOut, "winback: outcomes: %d more rows not used (all are in the report)\n", len(bad)-k)
+				break
+			}
+			fmt.Fprintf(io.ErrOut, "winback: outcomes %s (row not used)\n", rj)
+		}
+	}
+	return p, &report.Outreach{Told: told, Effect: p.Effect(), Read: read, Control: share, PauseWeeks: o.pause}, nil
+}
+
+// bindState adds --state for a command that only reads it (lapsed).
+func (o *outreachOptions) bindState(c *cobra.Command) {
+	c.Flags().StringVar(&o.state, "state", "", "the --state directory of the monthly report: leave out whom its filed calls keep off the lists (read only)")
+}
+
+// hold keeps off r's lists whom the filed calls (--outcomes, and those in the latest
+// state of --state) and the control group keep off, for a command that writes no state.
+func (o *outreachOptions) hold(io *IOStreams, an *analysisOptions, r *analysis.Result) error {
+	var prev *state.State
+	key := an.keyed(io, customerKeys(r.Set))
+	if o.state != "" {
+		path, err := latestState(o.state, r.AsOf.String()+"~") // this month's own run too
+		if err != nil {
+			return err
+		}
+		if path != "" {
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return fmt.Errorf("state: %w", err)
+			}
+			if prev, err = state.Parse(b); err != nil {
+				return usagef("name the --state directory of the monthly report", "%s: %v", path, err)
+			}
+		}
+		if b, err := os.ReadFile(filepath.Join(o.state, keyFile)); key.FromData && err == nil {
+			key = pseudo.New(strings.TrimSpace(string(b)))
+		}
+		if prev != nil && prev.Pseudonymized && (key.FromData || prev.KeyCheck != "" && prev.KeyCheck != key.KeyCheck()) {
+			return usagef("give the --key (or WINBACK_KEY) the report was written with", "the state in %s holds pseudonyms, and no key was found to match them", o.state)
+		}
+	}
+	if !o.active(prev) {
+		return nil
+	}
+	_, _, err := o.plan(io, r, prev, key)
+	return err
+}
