@@ -10,12 +10,6 @@ func (r *Result) Withhold(held func(i int) bool) {
 	r.withheld = held
 }
 
-// Withheld reports whether customer i is kept off every list (see [Result.Withhold]),
-// for lists that are not made from [Result.Lapsed] (follow-ups, welcome calls).
-func (r *Result) Withheld(i int) bool {
-	return r.withheld != nil && r.withheld(i)
-}
-
 // withhold drops the withheld customers from a ranked list, keeping its order.
 func (r *Result) withhold(idx []int) []int {
 	if r.withheld == nil {

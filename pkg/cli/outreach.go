@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -95,42 +94,4 @@ func (o *outreachOptions) plan(io *IOStreams, r *analysis.Result, prev *state.St
 		}
 	}
 	return p, &report.Outreach{Told: told, Effect: p.Effect(), Read: read, Control: share, PauseWeeks: o.pause}, nil
-}
-
-// bindState adds --state for a command that only reads it (lapsed).
-func (o *outreachOptions) bindState(c *cobra.Command) {
-	c.Flags().StringVar(&o.state, "state", "", "the --state directory of the monthly report: leave out whom its filed calls keep off the lists (read only)")
-}
-
-// hold keeps off r's lists whom the filed calls (--outcomes, and those in the latest
-// state of --state) and the control group keep off, for a command that writes no state.
-func (o *outreachOptions) hold(io *IOStreams, an *analysisOptions, r *analysis.Result) error {
-	var prev *state.State
-	key := an.keyed(io, customerKeys(r.Set))
-	if o.state != "" {
-		path, err := latestState(o.state, r.AsOf.String()+"~") // this month's own run too
-		if err != nil {
-			return err
-		}
-		if path != "" {
-			b, err := os.ReadFile(path)
-			if err != nil {
-				return fmt.Errorf("state: %w", err)
-			}
-			if prev, err = state.Parse(b); err != nil {
-				return usagef("name the --state directory of the monthly report", "%s: %v", path, err)
-			}
-		}
-		if b, err := os.ReadFile(filepath.Join(o.state, keyFile)); key.FromData && err == nil {
-			key = pseudo.New(strings.TrimSpace(string(b)))
-		}
-		if prev != nil && prev.Pseudonymized && (key.FromData || prev.KeyCheck != "" && prev.KeyCheck != key.KeyCheck()) {
-			return usagef("give the --key (or WINBACK_KEY) the report was written with", "the state in %s holds pseudonyms, and no key was found to match them", o.state)
-		}
-	}
-	if !o.active(prev) {
-		return nil
-	}
-	_, _, err := o.plan(io, r, prev, key)
-	return err
 }

@@ -33,14 +33,6 @@ func (g Group) Share() float64 {
 	return float64(g.Back) / float64(g.Customers)
 }
 
-// PerCustomer is the value brought per customer of the group.
-func (g Group) PerCustomer() float64 {
-	if g.Customers == 0 {
-		return math.NaN()
-	}
-	return g.Value / float64(g.Customers)
-}
-
 // Effect compares the customers who were to be called with those who were not.
 //
 // With a control group (Fair) the groups are drawn at random from the win-back list when

@@ -186,11 +186,8 @@ func (p *Plan) decide(prevStatus map[string]string) {
 	}
 }
 
-// Held reports whether customer i is kept off this month's lists.
+// Hold reports whether customer i is kept off this month's lists.
 func (p *Plan) Hold(i int) bool { return p.why[i] != Listable }
-
-// Why says why customer i is kept off the lists (Listable when not).
-func (p *Plan) Why(i int) Why { return p.why[i] }
 
 // State is the state this run leaves: every counted customer's id and status, the group
 // of those ever on the win-back list, and every call filed (ids in the state's form).
