@@ -177,8 +177,11 @@ func (p *Plan) decide(prevStatus map[string]string) {
 		if err != nil || r.AsOf-called > pause {
 			continue
 		}
+		// Changed: a visit since the call, or a status last time that was not lapsed or
+		// lost (a booking cancelled since, say). Lapsed turning lost is no news.
 		before, known := prevStatus[p.ids[i]]
-		changed := v.LastVisit != visit.NoDay && v.LastVisit > called || known && before != v.Status.String()
+		changed := v.LastVisit != visit.NoDay && v.LastVisit > called ||
+			known && before != lapse.Lapsed.String() && before != lapse.Lost.String()
 		if !changed {
 			p.why[i] = Recently
 			p.Held[Recently]++
