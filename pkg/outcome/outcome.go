@@ -44,14 +44,25 @@ func (o *Outcome) Never() bool {
 	return o.DoNotContact || o.Answer == "moved-away" || o.Answer == "deceased"
 }
 
-// Reject is a row that could not be used.
+// Reject is a row that could not be used: Code names the reason, a text of the catalogue
+// (package words, key "outcome." and the code) that Args fill.
 type Reject struct {
-	File   string
-	Line   int
-	Reason string
+	File string
+	Line int
+	Code string
+	Args []any
 }
 
-func (r Reject) String() string { return fmt.Sprintf("%s:%d: %s", r.File, r.Line, r.Reason) }
+// Reason says in c's language why the row was not used.
+func (r Reject) Reason(c *words.Catalogue) string { return c.F("outcome."+r.Code, r.Args...) }
+
+// In says in c's language where the row is and why it was not used.
+func (r Reject) In(c *words.Catalogue) string {
+	return fmt.Sprintf("%s:%d: %s", r.File, r.Line, r.Reason(c))
+}
+
+// String says it in English.
+func (r Reject) String() string { return r.In(words.For("en")) }
 
 // Result is what one or more files held: rows = len(Outcomes) + NotCalled + len(Rejects).
 type Result struct {
@@ -75,7 +86,7 @@ func Read(name string, r io.Reader) (*Result, error) {
 	if bytes.HasPrefix(b, []byte("PK\x03\x04")) || strings.EqualFold(filepath.Ext(name), ".xlsx") {
 		rows, err = xlsxRows(b)
 		if err != nil {
-			return &Result{Rejects: []Reject{{name, 1, "cannot read it as an Excel workbook (" + err.Error() + "): save it again as .xlsx or .csv"}}}, nil
+			return &Result{Rows: 1, Rejects: []Reject{{name, 1, "not-xlsx", []any{err.Error()}}}}, nil
 		}
 		for i := range rows {
 			lines = append(lines, i+1)
@@ -147,10 +158,10 @@ func parse(name string, rows [][]string, lines []int) *Result {
 		}
 	}
 	if _, ok := col["id"]; !ok {
-		return notAList(name, lines[h], "no customer column (Customer, Patient, Kunde, …)", rows[h+1:])
+		return notAList(name, lines[h], "no-id-column", rows[h+1:])
 	}
 	if _, ok := col["called_on"]; !ok {
-		return notAList(name, lines[h], `no "Called on" ("Angerufen am") column`, rows[h+1:])
+		return notAList(name, lines[h], "no-called-column", rows[h+1:])
 	}
 	for k := h + 1; k < len(rows); k++ {
 		row := rows[k]
@@ -165,10 +176,10 @@ func parse(name string, rows [][]string, lines []int) *Result {
 			}
 			return strings.TrimSpace(row[j])
 		}
-		o, reason, filled := parseRow(get)
+		o, code, args, filled := parseRow(get)
 		switch {
-		case reason != "":
-			res.Rejects = append(res.Rejects, Reject{name, lines[k], reason})
+		case code != "":
+			res.Rejects = append(res.Rejects, Reject{name, lines[k], code, args})
 		case !filled:
 			res.NotCalled++
 		default:
@@ -181,9 +192,8 @@ func parse(name string, rows [][]string, lines []int) *Result {
 
 // notAList is the result of a file without the columns of a call list: one reject for
 // the whole file, which names how many rows it left unread.
-func notAList(name string, line int, what string, rest [][]string) *Result {
-	reason := fmt.Sprintf("%s: is this a call list written by winback --contacts? Its %d rows were not read", what, countRows(rest))
-	return &Result{Rows: 1, Rejects: []Reject{{name, line, reason}}}
+func notAList(name string, line int, code string, rest [][]string) *Result {
+	return &Result{Rows: 1, Rejects: []Reject{{name, line, code, []any{countRows(rest)}}}}
 }
 
 func countRows(rows [][]string) int {
@@ -205,51 +215,42 @@ func blankRow(r []string) bool {
 	return true
 }
 
-// parseRow reads one row: the outcome, or why it cannot be used; filled is false when
-// the practice filled in nothing.
-func parseRow(get func(string) string) (o Outcome, reason string, filled bool) {
+// parseRow reads one row: the outcome, or the code and arguments of why it cannot be
+// used; filled is false when the practice filled in nothing.
+func parseRow(get func(string) string) (o Outcome, code string, args []any, filled bool) {
 	for _, k := range practice {
 		if get(k) != "" {
 			filled = true
 		}
 	}
 	if !filled {
-		return o, "", false
+		return o, "", nil, false
 	}
 	o.ID = get("id")
 	if o.ID == "" {
-		return o, "no customer id: the row was filled in but its id is empty", true
+		return o, "no-id", nil, true
 	}
 	var err error
 	if o.CalledOn, err = date(get("called_on")); err != nil {
-		return o, fmt.Sprintf("%q (Called on / Angerufen am): %v", get("called_on"), err), true
+		return o, "bad-called-on", []any{get("called_on")}, true
 	}
 	if o.RebookedOn, err = date(get("rebooked_on")); err != nil {
-		return o, fmt.Sprintf("%q (Rebooked for / Neuer Termin): %v", get("rebooked_on"), err), true
+		return o, "bad-rebooked-on", []any{get("rebooked_on")}, true
 	}
 	var ok bool
 	if o.Reached, ok = term(get("reached"), words.ReachedValues()); !ok {
-		return o, fmt.Sprintf("%q (Reached / Erreicht): expected yes, no or message (ja, nein, Nachricht)", get("reached")), true
+		return o, "bad-reached", []any{get("reached")}, true
 	}
 	if o.Answer, ok = term(get("answer"), words.AnswerCategories()); !ok {
-		return o, fmt.Sprintf("%q (What they said / Antwort): expected one of %s", get("answer"), categories()), true
+		return o, "bad-answer", []any{get("answer")}, true
 	}
 	if o.DoNotContact, ok = yes(get("do_not_contact")); !ok {
-		return o, fmt.Sprintf("%q (Do not contact again / Nicht mehr anrufen): expected x, yes or ja, or nothing", get("do_not_contact")), true
+		return o, "bad-do-not-contact", []any{get("do_not_contact")}, true
 	}
 	if o.CalledOn == "" && !o.Never() {
-		return o, "no date in Called on (Angerufen am): fill in the day of the call", true
+		return o, "no-called-on", nil, true
 	}
-	return o, "", true
-}
-
-// categories lists the answer categories for a message.
-func categories() string {
-	var s []string
-	for _, a := range words.AnswerCategories() {
-		s = append(s, a.EN)
-	}
-	return strings.Join(s, ", ")
+	return o, "", nil, true
 }
 
 // term finds v among ts by code or either language's words (each part of "a / b" too).

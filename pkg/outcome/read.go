@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"unicode/utf8"
 
@@ -86,11 +85,11 @@ func csvRows(name string, b []byte) (rows [][]string, lines []int, bad []Reject)
 				line = pe.StartLine
 			}
 			if line <= lastLine { // no progress: give up on the rest
-				bad = append(bad, Reject{name, line, fmt.Sprintf("cannot read the rest of the file: %v", err)})
+				bad = append(bad, Reject{name, line, "unreadable-rest", []any{err.Error()}})
 				break
 			}
 			lastLine = line
-			bad = append(bad, Reject{name, line, fmt.Sprintf("cannot split the line into columns: %v", err)})
+			bad = append(bad, Reject{name, line, "unsplittable", []any{err.Error()}})
 			continue
 		}
 		line, _ := cr.FieldPos(0)

@@ -107,8 +107,7 @@ func New(r *analysis.Result, prev *state.State, filed []outcome.Outcome, o Optio
 	for _, oc := range filed {
 		i := find(oc.ID)
 		if i < 0 {
-			p.Unmatched = append(p.Unmatched, outcome.Reject{File: oc.File, Line: oc.Line,
-				Reason: fmt.Sprintf("%q is not a customer of this export (nor the pseudonym of one under this key)", oc.ID)})
+			p.Unmatched = append(p.Unmatched, outcome.Reject{File: oc.File, Line: oc.Line, Code: "unknown-customer", Args: []any{oc.ID}})
 			continue
 		}
 		oc.ID = p.ids[i]

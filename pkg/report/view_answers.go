@@ -100,11 +100,11 @@ func answersPart(o *Outreach, c *catalogue.Catalogue) *AnswersPart {
 	if o.Read != nil {
 		a.Rows, a.NotCalled = o.Read.Rows, o.Read.NotCalled
 		for _, r := range o.Read.Rejects {
-			a.NotUsed = append(a.NotUsed, r.String())
+			a.NotUsed = append(a.NotUsed, r.In(c))
 		}
 	}
 	for _, r := range t.Unmatched {
-		a.NotUsed = append(a.NotUsed, r.String())
+		a.NotUsed = append(a.NotUsed, r.In(c))
 	}
 	labels := map[string]string{}
 	for _, ac := range catalogue.AnswerCategories() {
