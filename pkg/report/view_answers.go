@@ -196,7 +196,7 @@ func (d *doc) answersSection(a *AnswersPart) *section {
 	if a.Control > 0 {
 		s.facts = append(s.facts, fact{c.T("answers.Control"), num(a.Control)})
 	}
-	t := &table{id: "answers", sheet: c.T("answers.Title"), cols: []col{textCol(c.T("answers.Answer")), numCol(c.T("answers.ThisTime")),
+	t := &table{id: "answers", sheet: c.T("answers.Sheet"), cols: []col{textCol(c.T("answers.Answer")), numCol(c.T("answers.ThisTime")),
 		numCol(c.T("answers.Overall")), textCol(c.T("answers.Hints")), numCol(c.T("answers.Confirmed"))}}
 	var rows [][]value
 	for _, ans := range a.Answers {
@@ -234,7 +234,7 @@ func (d *doc) callingSection(k *CallingPart, amounts bool) *section {
 	if amounts {
 		cols = append(cols, numCol(c.T("calling.Value")), numCol(c.T("calling.PerCustomer")))
 	}
-	t := &table{id: "calling", sheet: c.T("calling.Title"), cols: cols}
+	t := &table{id: "calling", sheet: c.T("calling.Sheet"), cols: cols}
 	var rows [][]value
 	for _, g := range k.Groups {
 		sh, per := math.NaN(), math.NaN()

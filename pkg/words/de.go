@@ -549,6 +549,8 @@ var de = map[string]string{
 	"lapse.every.year.other":        "alle %d Jahre",
 
 	// Was die Kundschaft sagte (Issue 18: die ausgefüllten Anruflisten, --outcomes).
+	"answers.Sheet":              "Antworten",
+	"calling.Sheet":              "Anrufe",
 	"answers.Title":              "Was {customers} uns sagten",
 	"answers.About":              "Die in den Anruflisten eingetragenen Antworten, nach Kategorie, diesmal und insgesamt, neben den Hinweisen, die die Liste für dieselben {customers} zeigte. Eine Antwort, die einen Hinweis bestätigt, zeigt, was zu ändern ist.",
 	"answers.Calls":              "Eingetragene Anrufe",

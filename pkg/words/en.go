@@ -551,6 +551,8 @@ var en = map[string]string{
 	"lapse.every.year.other":        "every %d years",
 
 	// What customers told us (issue 18: the filled call lists read back, --outcomes).
+	"answers.Sheet":              "Answers",
+	"calling.Sheet":              "Calling",
 	"answers.Title":              "What {customers} told us",
 	"answers.About":              "The answers filed in the call lists, by category, this time and overall, beside the hints the list showed for the same {customers}. An answer that confirms a hint shows what to change.",
 	"answers.Calls":              "Calls filed",
