@@ -64,9 +64,6 @@ func (o *outreachOptions) plan(io *IOStreams, r *analysis.Result, prev *state.St
 	if share > 0 && (key == nil || key.FromData) {
 		return nil, nil, usagef("give --state DIR (it keeps a key beside the state) or --key", "--control needs a stable key: the control group must stay the same from month to month")
 	}
-	if key != nil && key.FromData {
-		key = nil
-	}
 	read := &outcome.Result{}
 	for _, path := range o.outcomes {
 		f, err := os.Open(path)
