@@ -90,5 +90,5 @@ func (o *outreachOptions) plan(io *IOStreams, r *analysis.Result, prev *state.St
 			fmt.Fprintf(io.ErrOut, "winback: outcomes %s (row not used)\n", rj)
 		}
 	}
-	return p, &report.Outreach{Told: told, Effect: p.Effect(), Read: read, Control: share, PauseWeeks: o.pause}, nil
+	return p, &report.Outreach{Told: told, Effect: p.Effect(), Read: read, Control: share, PauseWeeks: o.pause, Hold: p.Hold}, nil
 }

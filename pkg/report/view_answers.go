@@ -22,6 +22,16 @@ type Outreach struct {
 	// Control is the share kept uncalled; PauseWeeks the weeks a called customer rests.
 	Control    float64
 	PauseWeeks int
+	// Hold says which customers are on no list this month (nil: none).
+	Hold func(i int) bool
+}
+
+// hold returns o's Hold; nil without o.
+func (o *Outreach) hold() func(int) bool {
+	if o == nil {
+		return nil
+	}
+	return o.Hold
 }
 
 // AnswersPart is the section "What customers told us".
