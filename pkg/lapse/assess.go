@@ -12,10 +12,14 @@ import (
 	"github.com/winback/winback/pkg/visit"
 )
 
-// Assess judges every customer of set as of asOf and returns one [Verdict] per customer,
-// in the order of set.Customers. m holds the fitted models (from [FitModels] on the same
-// set and as-of date) or is nil; without a usable model the population rule stands in for
-// the model rule and every PAlive is -1. cfg must be valid (see [Config.Validate]).
+// An Assessor judges the customers of a set as of a date, one at a time (see
+// [NewAssessor]): the caller reads each customer's events once, for this and other work.
+// It is safe for concurrent use, each goroutine with its own [Scratch].
+type Assessor struct{ a *assessor }
+
+// NewAssessor prepares the verdicts of set's customers as of asOf. m holds the fitted
+// models (from [FitModels] on the same set and as-of date) or is nil; without a usable
+// model the population rule stands in for the model rule and every PAlive is -1. cfg must be valid (see [Config.Validate]).
 //
 // The rules, tried in order; the first that applies decides:
 //
@@ -26,6 +30,8 @@ import (
 //  3. own rhythm, with at least RhythmMinVisits visit days: the days since the last visit
 //     against the customer's usual gap, lapsed not before RhythmPopulationFactor times the
 //     population rule's lapse gap;
+//     with fewer visit days, a yearly rhythm (gaps of whole years, see
+//     [Config.YearlySlackDays]) is judged the same way with a usual gap of a year;
 //  4. recall, when a service they had has a recall interval: the days since the latest
 //     such visit against the interval;
 //  5. model, when m has a usable model: the chance of a visit within ReturnWindowDays
@@ -34,7 +40,8 @@ import (
 //     repeat visit), which says nothing, so under BG/NBD those go on to the population
 //     rule;
 //  6. population: the days since the last visit against the PopulationQuantile of every
-//     customer's gaps.
+//     customer's gaps, or of the gaps after visits of the customer's last service when
+//     there are enough (see [Config.PopulationStratumMinGaps]).
 //
 // Every rule turns its evidence into a due gap and a lapse gap (never below MinGapDays), so
 // that UsualGap, ExpectedBack and Overdue mean the same under every rule; for the model
@@ -50,27 +57,8 @@ import (
 // usable and does not rule them out (ValueSource "model"), else what the customer spent in
 // the 365 days up to their last visit ("past-spend"); "none" and 0 when the export has no
 // amounts.
-func Assess(set *history.Set, asOf visit.Day, cfg Config, m *Models) []Verdict {
-	a := NewAssessor(set, asOf, cfg, m)
-	out := make([]Verdict, len(set.Customers))
-	// A scratch per goroutine rather than per chunk: each chunk would make its buffers
-	// again.
-	parallelChunksWith(len(set.Customers), func(sc *Scratch, _, lo, hi int) {
-		for i := lo; i < hi; i++ {
-			sc.events = set.Customers[i].AppendEvents(sc.events[:0])
-			a.Assess(i, sc.events, sc, &out[i])
-		}
-	})
-	return out
-}
-
-// An Assessor judges the customers of a set one at a time, as [Assess] does all of them:
-// for a caller that reads each customer's events for other work too, and unpacks them
-// once for both. It is safe for concurrent use, each goroutine with its own [Scratch].
-type Assessor struct{ a *assessor }
-
-// NewAssessor prepares the verdicts of set's customers as of asOf; cfg and m are as for
-// [Assess], and so are the panics.
+//
+// It panics when m was fitted for another set or as-of date.
 func NewAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *Assessor {
 	n := len(set.Customers)
 	if m != nil && (m.asOf != asOf || len(m.Customers) != n) {
@@ -82,10 +70,7 @@ func NewAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *Asses
 
 // Scratch is one goroutine's reusable buffers for [Assessor.Assess]; the zero value is
 // ready to use.
-type Scratch struct {
-	scratch
-	events []history.Event // for Assess
-}
+type Scratch struct{ scratch }
 
 // Assess writes the verdict of customer i of the set to v. events are all of the
 // customer's events, oldest first (see [history.History.AppendEvents]).
@@ -105,6 +90,10 @@ type assessor struct {
 	// The population's median gap, its PopulationQuantile and the lapse gap (that
 	// quantile, not below MinGapDays); popMedian is 0 when no customer ever came back.
 	popMedian, popQuantile, popLapse float64
+	// strata are the population rule's gaps by service (see [countStrata]); nil when not
+	// kept: without a service column, with more than maxStrata services, or when a usable
+	// model leaves the population rule nobody to judge.
+	strata []stratum
 }
 
 // maxGap bounds the gap histogram: longer gaps count as maxGap days.
@@ -142,6 +131,10 @@ func newAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *asses
 		g = countGaps(set, asOf)
 	}
 	a.hasAmounts = g.amounts && set.Columns.Amount
+	if cfg.PopulationStratumMinGaps > 0 && set.Columns.Service && set.Services != nil &&
+		set.Services.Len() <= maxStrata && (m == nil || m.pred == nil || m.Chosen == ChoseBGNBD) {
+		a.strata = countStrata(set, asOf, cfg)
+	}
 	if g.total > 0 {
 		a.popMedian = float64(histQuantile(g.counts, g.total, 0.5))
 		a.popQuantile = float64(histQuantile(g.counts, g.total, cfg.PopulationQuantile))
@@ -181,8 +174,8 @@ func (g *gapCounts) merge(part *gapCounts) {
 	g.amounts = g.amounts || part.amounts
 }
 
-// countGaps counts the gaps of every customer of set as of asOf, for [Assess] without
-// models.
+// countGaps counts the gaps of every customer of set as of asOf, for an [Assessor]
+// without models.
 func countGaps(set *history.Set, asOf visit.Day) *gapCounts {
 	g := newGapCounts()
 	parallelChunks(len(set.Customers), func(_, lo, hi int) {
@@ -341,7 +334,7 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 	}
 
 	// 2. A course of treatment.
-	if c, ok := a.course(vs, sc); ok {
+	if c, ok := a.course(vs, events, sc); ok {
 		v.Rule = RuleCourse
 		v.UsualGap = c.usual
 		end := math.Max(a.cfg.Tolerance*c.usual, float64(a.cfg.CourseEndDays))
@@ -366,6 +359,17 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 		v.UsualGap = rhythm
 		v.setExpected(last, rhythm, a.asOf)
 		v.Status = a.judge(v.CurrentGap, a.cfg.DueFactor*rhythm, a.rhythmLapse(rhythm, sc.gaps))
+		v.Basis = Basis{}
+		return
+	}
+
+	// 3b. A yearly rhythm, recognised from fewer visits: a summer guest.
+	if a.yearly(sc.gaps) {
+		year := float64(daysPerYear)
+		v.Rule = RuleOwnRhythm
+		v.UsualGap = year
+		v.setExpected(last, year, a.asOf)
+		v.Status = a.judge(v.CurrentGap, a.cfg.DueFactor*year, a.lapseGap(a.cfg.Tolerance*year))
 		v.Basis = Basis{}
 		return
 	}
@@ -403,17 +407,57 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 	}
 
 	// 6. Everyone's gaps.
+	// Those after the customer's last service, when enough came back after it.
+	med, within, lapseGap := a.popMedian, a.popQuantile, a.popLapse
+	if st := a.stratumOf(vs[len(vs)-1].service); st.ok {
+		med, within, lapseGap = st.median, st.quantile, st.lapse
+	}
 	v.Rule = RulePopulation
-	v.UsualGap = a.popMedian
-	if a.popMedian == 0 {
+	v.UsualGap = med
+	if med == 0 {
 		// Nobody came back: nothing to compare with but the lost limit.
 		v.Status = a.judge(v.CurrentGap, math.Inf(1), float64(a.cfg.LostAfterDays))
 		v.Basis = Basis{}
 		return
 	}
-	v.setExpected(last, a.popMedian, a.asOf)
-	v.Status = a.judge(v.CurrentGap, a.cfg.DueFactor*a.popMedian, a.popLapse)
-	v.Basis = Basis{Within: a.popQuantile}
+	v.setExpected(last, med, a.asOf)
+	v.Status = a.judge(v.CurrentGap, a.cfg.DueFactor*med, lapseGap)
+	v.Basis = Basis{Within: within}
+}
+
+// stratumOf returns the population rule's gaps after service s; not ok when they are
+// not kept by service or too few.
+func (a *assessor) stratumOf(s history.Sym) stratum {
+	if int(s) < len(a.strata) {
+		return a.strata[s]
+	}
+	return stratum{}
+}
+
+// daysPerYear is the length of the yearly rhythm.
+const daysPerYear = 365
+
+// yearly reports whether gaps, the gaps between a customer's visit days, show a yearly
+// rhythm (see [Config.YearlySlackDays]): at least one gap is a whole number of years give
+// or take YearlySlackDays, and every other gap is that or shorter than twice the slack
+// (two visits in one season).
+func (a *assessor) yearly(gaps []visit.Day) bool {
+	slack := a.cfg.YearlySlackDays
+	if slack == 0 || len(gaps) == 0 {
+		return false
+	}
+	years := 0
+	for _, g := range gaps {
+		off := int(g) % daysPerYear
+		off = min(off, daysPerYear-off) // days from the nearest whole number of years
+		switch {
+		case int(g) >= daysPerYear-slack && off <= slack:
+			years++
+		case int(g) >= 2*slack:
+			return false
+		}
+	}
+	return years > 0
 }
 
 // rhythmLapse returns the own-rhythm rule's lapse gap for a customer whose usual gap is
@@ -544,21 +588,31 @@ type courseRun struct {
 }
 
 // course reports whether the customer's last visits are a course of treatment that
-// decides their status: a run of one service with short gaps (see [Config]) and fewer
-// than RhythmMinVisits visits outside any such run.
-func (a *assessor) course(vs []dayVisit, sc *scratch) (courseRun, bool) {
+// decides their status (see [Config]): the last block of visits, each within CourseMaxGap
+// days of the previous whatever its service, is a run of one service with short gaps; the
+// history before it has fewer than RhythmMinVisits visits outside such courses; and no
+// appointment after the course's last visit was cancelled or missed. events are all of
+// the customer's, oldest first.
+//
+// The block rather than the run of one service, because a visit of another service
+// within a regular rhythm (a massage among weekly physiotherapy) does not end one
+// rhythm and start a course; and a cancelled appointment after the last visit shows a
+// course broken off, not one finished: those customers are judged by the other rules.
+func (a *assessor) course(vs []dayVisit, events []history.Event, sc *scratch) (courseRun, bool) {
 	cfg := &a.cfg
 	last := vs[len(vs)-1]
 	if cfg.CourseMinVisits == 0 || len(vs) < cfg.CourseMinVisits || !a.coursed(last.service) {
 		return courseRun{}, false
 	}
-	// The trailing run first: most customers fail here.
-	start := len(vs) - 1
-	for start > 0 && vs[start-1].service == last.service && int(vs[start].day-vs[start-1].day) <= cfg.CourseMaxGap {
-		start--
-	}
+	// The trailing block first: most customers fail here.
+	start := a.blockStart(vs, len(vs))
 	if !a.isCourse(vs[start:], sc) {
 		return courseRun{}, false
+	}
+	for k := len(events) - 1; k >= 0 && events[k].Day > last.day; k-- {
+		if st := events[k].Status; events[k].Day <= a.asOf && (st == visit.Cancelled || st == visit.NoShow) {
+			return courseRun{}, false
+		}
 	}
 	run := courseRun{service: last.service, visits: len(vs) - start}
 	sc.sorted = append(sc.sorted[:0], sc.gaps[start:]...)
@@ -566,10 +620,7 @@ func (a *assessor) course(vs []dayVisit, sc *scratch) (courseRun, bool) {
 	// Count the visits before it that are not part of a course.
 	regular := 0
 	for end := start; end > 0; {
-		s := end - 1
-		for s > 0 && vs[s].service != 0 && vs[s-1].service == vs[s].service && int(vs[s].day-vs[s-1].day) <= cfg.CourseMaxGap {
-			s--
-		}
+		s := a.blockStart(vs, end)
 		if !a.isCourse(vs[s:end], sc) {
 			regular += end - s
 			if regular >= cfg.RhythmMinVisits {
@@ -581,8 +632,19 @@ func (a *assessor) course(vs []dayVisit, sc *scratch) (courseRun, bool) {
 	return run, true
 }
 
-// isCourse reports whether a run of visits of one service, each within CourseMaxGap days
-// of the previous one, is a course: long enough, not too long, dense enough.
+// blockStart returns where the block of visits ending before vs[end] starts: the visits
+// each within CourseMaxGap days of the previous one.
+func (a *assessor) blockStart(vs []dayVisit, end int) int {
+	s := end - 1
+	for s > 0 && int(vs[s].day-vs[s-1].day) <= a.cfg.CourseMaxGap {
+		s--
+	}
+	return s
+}
+
+// isCourse reports whether a block of visits, each within CourseMaxGap days of the
+// previous one, is a course: all of one service that comes in courses, long enough, not
+// too long, dense enough.
 func (a *assessor) isCourse(run []dayVisit, sc *scratch) bool {
 	cfg := &a.cfg
 	if len(run) < cfg.CourseMinVisits || len(run) > cfg.CourseMaxVisits || !a.coursed(run[0].service) {
@@ -590,6 +652,9 @@ func (a *assessor) isCourse(run []dayVisit, sc *scratch) bool {
 	}
 	sc.sorted = sc.sorted[:0]
 	for k := 1; k < len(run); k++ {
+		if run[k].service != run[0].service {
+			return false
+		}
 		sc.sorted = append(sc.sorted, run[k].day-run[k-1].day)
 	}
 	return median(sc.sorted) <= float64(cfg.CourseMedianGap)

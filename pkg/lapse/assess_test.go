@@ -3,7 +3,9 @@ package lapse_test
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -148,6 +150,22 @@ func TestAssessRules(t *testing.T) {
 		{"a monthly massage client after a course is judged by their rhythm, beyond it",
 			joined(every(0, 30, 12, "Massage", 0), every(12*30, 3, 8, "KG", 0)), 60,
 			want{lapse.Lapsed, lapse.RuleOwnRhythm}},
+		{"a summer guest with two stays a year apart is active in February",
+			[]ev{{0, visit.Attended, "", 0}, {372, visit.Attended, "", 0}}, 200, want{lapse.Active, lapse.RuleOwnRhythm}},
+		{"a summer guest is due once the year is over",
+			[]ev{{0, visit.Attended, "", 0}, {372, visit.Attended, "", 0}}, 400, want{lapse.Due, lapse.RuleOwnRhythm}},
+		{"a summer guest who missed the next summer is lapsed",
+			[]ev{{0, visit.Attended, "", 0}, {372, visit.Attended, "", 0}}, 600, want{lapse.Lapsed, lapse.RuleOwnRhythm}},
+		{"two stays in one summer and one the next are a yearly rhythm",
+			[]ev{{0, visit.Attended, "", 0}, {30, visit.Attended, "", 0}, {395, visit.Attended, "", 0}}, 200,
+			want{lapse.Active, lapse.RuleOwnRhythm}},
+		{"a summer skipped keeps the yearly rhythm",
+			[]ev{{0, visit.Attended, "", 0}, {740, visit.Attended, "", 0}}, 200, want{lapse.Active, lapse.RuleOwnRhythm}},
+		{"two visits half a year apart are no yearly rhythm",
+			[]ev{{0, visit.Attended, "", 0}, {182, visit.Attended, "", 0}}, 200, want{lapse.Lost, lapse.RulePopulation}},
+		{"a gap of three months besides a yearly one is no yearly rhythm",
+			[]ev{{0, visit.Attended, "", 0}, {90, visit.Attended, "", 0}, {455, visit.Attended, "", 0}}, 200,
+			want{lapse.Lost, lapse.RulePopulation}},
 		{"too few visits and no model fall to the population rule",
 			every(0, 7, 2, "", 0), 60, want{lapse.Lapsed, lapse.RulePopulation}},
 		{"a single visit two weeks ago is due under the population rule",
@@ -166,7 +184,7 @@ func TestAssessRules(t *testing.T) {
 			lastAt := c.events[len(c.events)-1].at
 			asOf := day0 + visit.Day(lastAt+c.asOf)
 			set := buildSet(false, append(population(), customer{"X", c.events})...)
-			got := lapse.Assess(set, asOf, cfg, nil)
+			got := assessAll(set, asOf, cfg, nil)
 			if len(got) != len(set.Customers) {
 				t.Fatalf("%d verdicts for %d customers", len(got), len(set.Customers))
 			}
@@ -179,6 +197,58 @@ func TestAssessRules(t *testing.T) {
 			}
 			if v.PAlive != -1 {
 				t.Errorf("P(alive) %v without a model, want -1", v.PAlive)
+			}
+		})
+	}
+}
+
+// TestCourseRules: a course is a block of visits of one service, after a history that is
+// not a regular rhythm, and not broken off by a cancelled or missed appointment.
+func TestCourseRules(t *testing.T) {
+	mt := func(at int) []ev { return []ev{{at, visit.Attended, "MT", 0}} }
+	cases := []struct {
+		name   string
+		events []ev
+		asOf   int // days after the last visit
+		want   lapse.Status
+		rule   lapse.Rule
+		visits int // the course's visits, for a course
+	}{
+		{"a weekly patient with one visit of another service is no course",
+			joined(every(0, 7, 20, "KG", 0), mt(20*7), every(21*7, 7, 9, "KG", 0)), 60, lapse.Lapsed, lapse.RuleOwnRhythm, 0},
+		{"a short weekly history split by another service is no course either",
+			joined(every(0, 7, 6, "KG", 0), mt(6*7), every(7*7, 7, 7, "KG", 0)), 60, lapse.Lapsed, lapse.RuleOwnRhythm, 0},
+		{"another service on a day of its own within the course breaks it",
+			joined(every(0, 3, 8, "KG", 0), mt(10)), 60, lapse.Lapsed, lapse.RuleOwnRhythm, 0},
+		{"a course after a break of more than three weeks is a course",
+			joined(every(0, 7, 3, "MT", 0), every(14+40, 3, 8, "KG", 0)), 60, lapse.FollowUp, lapse.RuleCourse, 8},
+		{"a cancelled appointment after the course is a course broken off",
+			joined(every(0, 3, 8, "KG", 0), []ev{{24, visit.Cancelled, "KG", 0}}), 60, lapse.Lapsed, lapse.RuleOwnRhythm, 0},
+		{"a missed appointment after the course is a course broken off",
+			joined(every(0, 3, 8, "KG", 0), []ev{{25, visit.NoShow, "KG", 0}}), 60, lapse.Lapsed, lapse.RuleOwnRhythm, 0},
+		{"a cancellation within the course does not break it",
+			joined(every(0, 3, 8, "KG", 0), []ev{{10, visit.Cancelled, "KG", 0}}), 60, lapse.FollowUp, lapse.RuleCourse, 8},
+		{"a cancellation of an appointment still to come does not break it",
+			joined(every(0, 3, 8, "KG", 0), []ev{{21 + 90, visit.Cancelled, "KG", 0}}), 60, lapse.FollowUp, lapse.RuleCourse, 8},
+		{"a regular monthly history before the course: own rhythm",
+			joined(every(0, 30, 6, "KG", 0), every(6*30+30, 3, 8, "KG", 0)), 90, lapse.Lapsed, lapse.RuleOwnRhythm, 0},
+		{"three visits before the course are not yet a rhythm",
+			joined(every(0, 30, 3, "KG", 0), every(3*30+30, 3, 8, "KG", 0)), 90, lapse.FollowUp, lapse.RuleCourse, 8},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			last := 0
+			for _, e := range c.events {
+				if e.status == visit.Attended {
+					last = max(last, e.at)
+				}
+			}
+			set := buildSet(false, append(population(), customer{"X", c.events})...)
+			vs := assessAll(set, day0+visit.Day(last+c.asOf), lapse.DefaultConfig(), nil)
+			v := vs[len(vs)-1]
+			if v.Status != c.want || v.Rule != c.rule || v.Basis.CourseVisits != c.visits {
+				t.Errorf("%s by %s (course of %d), want %s by %s (%d): %s", v.Status, v.Rule, v.Basis.CourseVisits,
+					c.want, c.rule, c.visits, words.For("en").Explanation(&v))
 			}
 		})
 	}
@@ -270,7 +340,7 @@ func TestAssessNumbers(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			set := buildSet(false, append(population(), customer{"X", c.events})...)
-			got := lapse.Assess(set, day0+visit.Day(c.asOf), lapse.DefaultConfig(), nil)
+			got := assessAll(set, day0+visit.Day(c.asOf), lapse.DefaultConfig(), nil)
 			v := got[len(got)-1]
 			if v.UsualGap != c.wantUsual || v.CurrentGap != c.wantGap || v.Overdue != c.wantOverdue ||
 				v.ExpectedBack != c.wantBack || v.NextBooked != c.wantNext {
@@ -309,7 +379,7 @@ func TestValueAtRisk(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			set := buildSet(c.amounts, customer{"X", c.events})
-			v := lapse.Assess(set, day0+visit.Day(last+200), lapse.DefaultConfig(), nil)[0]
+			v := assessAll(set, day0+visit.Day(last+200), lapse.DefaultConfig(), nil)[0]
 			if v.ValueAtRisk != c.wantValue || v.ValueSource.String() != c.wantSource {
 				t.Errorf("value at risk %d from %q, want %d from %q", v.ValueAtRisk, v.ValueSource, c.wantValue, c.wantSource)
 			}
@@ -325,14 +395,14 @@ func TestSameDayVisitsAreOneVisit(t *testing.T) {
 		events = append(events, ev{7 * i, visit.Attended, "", 3000}, ev{7 * i, visit.Booked, "", 1000})
 	}
 	set := buildSet(true, customer{"X", events})
-	v := lapse.Assess(set, day0+visit.Day(77+35), lapse.DefaultConfig(), nil)[0]
+	v := assessAll(set, day0+visit.Day(77+35), lapse.DefaultConfig(), nil)[0]
 	if v.Visits != 12 || v.UsualGap != 7 || v.Status != lapse.Lapsed || v.ValueAtRisk != 12*4000 {
 		t.Errorf("visits %d, usual gap %v, status %s, value %d; want 12, 7, lapsed, %d",
 			v.Visits, v.UsualGap, v.Status, v.ValueAtRisk, 12*4000)
 	}
 }
 
-func TestRankLapsed(t *testing.T) {
+func TestRankLapsedIndexInKeyOrder(t *testing.T) {
 	vs := []lapse.Verdict{
 		{Key: "a", Status: lapse.Lapsed, ValueAtRisk: 100, Overdue: 5},
 		{Key: "b", Status: lapse.Active, ValueAtRisk: 1000, Overdue: 0},
@@ -342,32 +412,17 @@ func TestRankLapsed(t *testing.T) {
 		{Key: "f", Status: lapse.FollowUp, ValueAtRisk: 900, Overdue: 90},
 		{Key: "g", Status: lapse.Due, ValueAtRisk: 900, Overdue: 90},
 	}
-	got := lapse.RankLapsed(vs)
-	var keys string
-	for _, v := range got {
-		keys += v.Key
-	}
-	if keys != "dcae" {
-		t.Errorf("ranked %q, want %q: value at risk, then overdue, then key; lapsed and lost only", keys, "dcae")
-	}
-	if vs[0].Key != "a" || vs[1].Key != "b" {
-		t.Errorf("RankLapsed reordered its input")
-	}
 	keysAt := func(idx []int) (keys string) {
 		for _, i := range idx {
 			keys += vs[i].Key
 		}
 		return keys
 	}
-	// Keys out of order take the comparison of keys rather than positions.
-	slices.Reverse(vs)
-	if keys := keysAt(lapse.RankLapsedIndex(vs)); keys != "dcae" {
-		t.Errorf("ranked %q from verdicts in reverse key order, want %q", keys, "dcae")
-	}
-	// In key order, the order is not checked but the same.
-	slices.Reverse(vs)
 	if keys := keysAt(lapse.RankLapsedIndexInKeyOrder(vs)); keys != "dcae" {
-		t.Errorf("ranked %q from verdicts in key order, want %q", keys, "dcae")
+		t.Errorf("ranked %q, want %q: value at risk, then overdue, then key; lapsed and lost only", keys, "dcae")
+	}
+	if vs[0].Key != "a" || vs[1].Key != "b" {
+		t.Errorf("the ranking reordered its input")
 	}
 }
 
@@ -375,28 +430,58 @@ func TestConfigValidate(t *testing.T) {
 	if err := lapse.DefaultConfig().Validate(); err != nil {
 		t.Fatalf("the default configuration is invalid: %v", err)
 	}
+	nan, inf := math.NaN(), math.Inf(1)
 	cases := []struct {
 		name   string
+		key    string // the config key the error names
 		change func(*lapse.Config)
 	}{
-		{"a tolerance below 1 would call customers lapsed before they are due", func(c *lapse.Config) { c.Tolerance = 0.9 }},
-		{"a quantile above 1 is no quantile", func(c *lapse.Config) { c.RhythmQuantile = 1.5 }},
-		{"a due threshold below the lapse threshold on P(alive) is refused", func(c *lapse.Config) { c.PAliveDue = c.PAliveLapsed / 2 }},
-		{"a recall interval of 0 days is refused", func(c *lapse.Config) { c.Recall = map[string]int{"PZR": 0} }},
-		{"two recall intervals for one service in different case are refused", func(c *lapse.Config) {
+		{"a tolerance below 1 would call customers lapsed before they are due", "tolerance", func(c *lapse.Config) { c.Tolerance = 0.9 }},
+		{"an infinite tolerance is refused", "tolerance", func(c *lapse.Config) { c.Tolerance = inf }},
+		{"a quantile above 1 is no quantile", "rhythm_quantile", func(c *lapse.Config) { c.RhythmQuantile = 1.5 }},
+		{"a quantile that is not a number is refused", "rhythm_quantile", func(c *lapse.Config) { c.RhythmQuantile = nan }},
+		{"a due threshold below the lapse threshold on P(alive) is refused", "p_alive_due", func(c *lapse.Config) { c.PAliveDue = c.PAliveLapsed / 2 }},
+		{"a lapse threshold of 1 is refused", "p_alive_lapsed", func(c *lapse.Config) { c.PAliveLapsed = 1 }},
+		{"a recall interval of 0 days is refused", "recall interval", func(c *lapse.Config) { c.Recall = map[string]int{"PZR": 0} }},
+		{"two recall intervals for one service in different case are refused", "regardless of case", func(c *lapse.Config) {
 			c.Recall = map[string]int{"PZR": 182, "pzr": 365}
 		}},
-		{"a course longer at least than at most is refused", func(c *lapse.Config) { c.CourseMaxVisits = 3 }},
-		{"own rhythm from a single visit is refused", func(c *lapse.Config) { c.RhythmMinVisits = 1 }},
+		{"a recall of no service is refused", "empty service name", func(c *lapse.Config) { c.Recall = map[string]int{" ": 182} }},
+		{"a recall tolerance below 1 is refused", "recall_tolerance", func(c *lapse.Config) { c.RecallTolerance = 0.5 }},
+		{"a course longer at least than at most is refused", "course_max_visits", func(c *lapse.Config) { c.CourseMaxVisits = 3 }},
+		{"a course of one visit is refused", "course_min_visits", func(c *lapse.Config) { c.CourseMinVisits = 1 }},
+		{"a course gap of 0 days is refused", "course_max_gap_days", func(c *lapse.Config) { c.CourseMaxGap = 0 }},
+		{"a course median gap above the largest gap is refused", "course_median_gap_days", func(c *lapse.Config) { c.CourseMedianGap = 30 }},
+		{"a negative course end is refused", "course_end_days", func(c *lapse.Config) { c.CourseEndDays = -1 }},
+		{"own rhythm from a single visit is refused", "rhythm_min_visits", func(c *lapse.Config) { c.RhythmMinVisits = 1 }},
+		{"a negative population factor is refused", "rhythm_population_factor", func(c *lapse.Config) { c.RhythmPopulationFactor = -1 }},
+		{"a negative margin cap is refused", "rhythm_margin_cap", func(c *lapse.Config) { c.RhythmMarginCap = -1 }},
+		{"a regularity that is not a number is refused", "rhythm_regular_cv", func(c *lapse.Config) { c.RhythmRegularCV = nan }},
+		{"a yearly slack of a quarter year is refused", "yearly_slack_days", func(c *lapse.Config) { c.YearlySlackDays = 91 }},
+		{"a negative yearly slack is refused", "yearly_slack_days", func(c *lapse.Config) { c.YearlySlackDays = -1 }},
+		{"a negative return window is refused", "return_window_days", func(c *lapse.Config) { c.ReturnWindowDays = -1 }},
+		{"a due factor of 0 is refused", "due_factor", func(c *lapse.Config) { c.DueFactor = 0 }},
+		{"a negative floor is refused", "min_gap_days", func(c *lapse.Config) { c.MinGapDays = -1 }},
+		{"a lost factor below 1 is refused", "lost_factor", func(c *lapse.Config) { c.LostFactor = 0.5 }},
+		{"lost after 0 days is refused", "lost_after_days", func(c *lapse.Config) { c.LostAfterDays = 0 }},
+		{"a population quantile of 0 is refused", "population_quantile", func(c *lapse.Config) { c.PopulationQuantile = 0 }},
+		{"a negative stratum size is refused", "population_stratum_min_gaps", func(c *lapse.Config) { c.PopulationStratumMinGaps = -1 }},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			cfg := lapse.DefaultConfig()
 			c.change(&cfg)
-			if err := cfg.Validate(); err == nil {
-				t.Errorf("Validate accepted %+v", cfg)
+			err := cfg.Validate()
+			if err == nil || !errors.Is(err, lapse.ErrConfig) || !strings.Contains(err.Error(), c.key) {
+				t.Errorf("Validate: %v, want an error naming %s", err, c.key)
 			}
 		})
+	}
+	// With courses off, their other limits do not matter.
+	cfg := lapse.DefaultConfig()
+	cfg.CourseMinVisits, cfg.CourseMaxVisits, cfg.CourseMaxGap = 0, 0, 0
+	if err := cfg.Validate(); err != nil {
+		t.Errorf("courses off: %v", err)
 	}
 }
 
@@ -424,7 +509,7 @@ func TestCourseSettings(t *testing.T) {
 				t.Fatal(err)
 			}
 			set := buildSet(false, customer{"X", every(0, 7, 8, c.service, 0)})
-			v := lapse.Assess(set, day0+7*7+40, cfg, nil)[0]
+			v := assessAll(set, day0+7*7+40, cfg, nil)[0]
 			if v.Status != c.want {
 				t.Errorf("status %s by %s (%s), want %s", v.Status, v.Rule, words.For("en").Explanation(&v), c.want)
 			}
@@ -478,5 +563,44 @@ func TestNamesReadBack(t *testing.T) {
 	}
 	if got := lapse.Status(200).String(); got != "unknown-200" {
 		t.Errorf("out-of-range status: %q", got)
+	}
+}
+
+// TestPopulationByService: the population rule judges a customer against the gaps after
+// their last visit's service when enough came back after it.
+func TestPopulationByService(t *testing.T) {
+	summer := func(n int) []customer {
+		var cs []customer
+		for i := range n {
+			cs = append(cs, customer{fmt.Sprintf("S%02d", i), []ev{{0, visit.Attended, "Double", 0}, {365, visit.Attended, "Double", 0}}})
+		}
+		return cs
+	}
+	once := customer{"X", []ev{{365, visit.Attended, "Double", 0}}}
+	for _, c := range []struct {
+		name    string
+		summers int
+		minGaps int
+		want    lapse.Status
+		within  float64
+	}{
+		{"a first-time summer guest half a year on is active against the summer guests", 50, 50, lapse.Active, 365},
+		{"against everyone (the weekly regulars) the same guest is lost", 50, 0, lapse.Lost, 7},
+		{"with too few summer guests to go by, everyone's gaps decide", 49, 50, lapse.Lost, 7},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cs := append(summer(c.summers), once)
+			for i := range 20 { // weekly regulars: 800 gaps, nine in ten a week
+				cs = append(cs, customer{fmt.Sprintf("P%02d", i), every(0, 7, 81, "KG", 0)})
+			}
+			set := buildSet(false, cs...)
+			cfg := lapse.DefaultConfig()
+			cfg.PopulationStratumMinGaps = c.minGaps
+			vs := assessAll(set, day0+365+200, cfg, nil)
+			v := vs[len(vs)-1]
+			if v.Key != "X" || v.Rule != lapse.RulePopulation || v.Status != c.want || v.Basis.Within != c.within {
+				t.Errorf("%s: %s by %s within %v days, want %s by population within %v", v.Key, v.Status, v.Rule, v.Basis.Within, c.want, c.within)
+			}
+		})
 	}
 }

@@ -117,7 +117,7 @@ func BenchmarkAssess(b *testing.B) {
 	}
 	cfg := lapse.DefaultConfig()
 	for b.Loop() {
-		vs := lapse.Assess(set, asOf, cfg, m)
+		vs := assessAll(set, asOf, cfg, m)
 		b.ReportMetric(float64(len(vs)), "customers")
 	}
 }
@@ -127,7 +127,7 @@ func BenchmarkAssessNoModel(b *testing.B) {
 	set, asOf := largeSet(b)
 	cfg := lapse.DefaultConfig()
 	for b.Loop() {
-		lapse.Assess(set, asOf, cfg, nil)
+		assessAll(set, asOf, cfg, nil)
 	}
 }
 
@@ -150,7 +150,7 @@ func BenchmarkLapsedWhole(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		ranked := lapse.RankLapsed(lapse.Assess(set, cfg.AsOf, lapse.DefaultConfig(), m))
+		ranked := rankLapsed(assessAll(set, cfg.AsOf, lapse.DefaultConfig(), m))
 		b.ReportMetric(float64(len(ranked)), "lapsed")
 	}
 }
@@ -158,9 +158,9 @@ func BenchmarkLapsedWhole(b *testing.B) {
 // BenchmarkRankLapsed ranks the lapsed and lost customers of the large export.
 func BenchmarkRankLapsed(b *testing.B) {
 	set, asOf := largeSet(b)
-	vs := lapse.Assess(set, asOf, lapse.DefaultConfig(), nil)
+	vs := assessAll(set, asOf, lapse.DefaultConfig(), nil)
 	for b.Loop() {
-		ranked := lapse.RankLapsed(vs)
+		ranked := rankLapsed(vs)
 		b.ReportMetric(float64(len(ranked)), "lapsed")
 	}
 }

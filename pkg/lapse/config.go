@@ -52,6 +52,14 @@ type Config struct {
 	RhythmPopulationFactor float64 `json:"rhythm_population_factor" yaml:"rhythm_population_factor"`
 	RhythmRegularCV        float64 `json:"rhythm_regular_cv" yaml:"rhythm_regular_cv"`
 	RhythmMarginCap        float64 `json:"rhythm_margin_cap" yaml:"rhythm_margin_cap"`
+	// YearlySlackDays recognises a yearly rhythm in customers with fewer visits than
+	// RhythmMinVisits: when one gap between their visit days is a whole number of years,
+	// give or take this many days (45), and every other gap is that too or shorter than
+	// twice as many (two visits in one season), they are judged by their own rhythm with a
+	// usual gap of a year: due after a year, lapsed after Tolerance years. A summer guest
+	// who came in July 2024 and August 2025 is not lapsed in February, whatever the
+	// business travellers' gaps. 0 switches it off.
+	YearlySlackDays int `json:"yearly_slack_days" yaml:"yearly_slack_days"`
 	// DueFactor starts the due window: due when the days since the last visit exceed
 	// DueFactor × the usual gap and the customer is not yet lapsed (1.0: due from the day
 	// they would normally have been back).
@@ -95,14 +103,24 @@ type Config struct {
 	// customer: "nine in ten returns happen within this time". The customers' median gap
 	// is their expected time to come back.
 	PopulationQuantile float64 `json:"population_quantile" yaml:"population_quantile"`
-	// A course of treatment is a run of at least CourseMinVisits (6) and at most
-	// CourseMaxVisits (20) visit days of one service, each within CourseMaxGap (21) days
-	// of the previous one, with a median gap of at most CourseMedianGap (10) days. When the
-	// customer's last visits are such a run, the run is over (no visit for CourseEndDays,
-	// 14, or Tolerance × its usual gap, whichever is longer) and the customer has fewer
-	// than RhythmMinVisits visits outside any course, they are due a follow-up, not a
-	// win-back. A customer with a regular history besides the courses (a monthly massage
-	// client who had a course of physiotherapy) is judged by their own rhythm instead.
+	// PopulationStratumMinGaps stratifies the population rule by service: a customer is
+	// judged against the gaps after visits of their last visit's service, when at least
+	// this many (50) such gaps came back, else against everyone's. A one-time guest of the
+	// summer rooms is compared with the summer guests (back within a year), not with the
+	// business travellers (back within weeks). 0 switches it off; without a service
+	// column, or with more than 64 services, everyone's gaps are used.
+	PopulationStratumMinGaps int `json:"population_stratum_min_gaps" yaml:"population_stratum_min_gaps"`
+	// A course of treatment is a block of at least CourseMinVisits (6) and at most
+	// CourseMaxVisits (20) visit days, each within CourseMaxGap (21) days of the previous
+	// one, all of one service, with a median gap of at most CourseMedianGap (10) days.
+	// When the customer's last visits are such a block, the block is over (no visit for
+	// CourseEndDays, 14, or Tolerance × its usual gap, whichever is longer), no appointment
+	// after it was cancelled or missed, and the customer has fewer than RhythmMinVisits
+	// visits outside any course, they are due a follow-up, not a win-back. A customer with
+	// a regular history besides the courses (a monthly massage client who had a course of
+	// physiotherapy), a weekly patient with one visit of another service among the weekly
+	// ones, and a patient who cancelled the appointment after their last visit are judged
+	// by the other rules instead.
 	//
 	// 6 because a German physiotherapy prescription covers 6 treatments as a rule (up to
 	// 10 for some diagnoses, 20 for two back to back): five treatments of one kind and then
@@ -125,81 +143,97 @@ type Config struct {
 // DefaultConfig returns the documented defaults (see [Config]).
 func DefaultConfig() Config {
 	return Config{
-		RhythmMinVisits:        4,
-		RhythmQuantile:         0.8,
-		Tolerance:              1.5,
-		RhythmPopulationFactor: 2,
-		RhythmRegularCV:        0.3,
-		RhythmMarginCap:        4,
-		DueFactor:              1.0,
-		MinGapDays:             28,
-		LostFactor:             3,
-		LostAfterDays:          730,
-		Recall:                 map[string]int{"Prophylaxe": 182, "PZR": 182},
-		RecallTolerance:        1.5,
-		PAliveLapsed:           0.2,
-		ReturnWindowDays:       365,
-		PAliveDue:              0.5,
-		PopulationQuantile:     0.9,
-		CourseMinVisits:        6,
-		CourseMaxVisits:        20,
-		CourseMaxGap:           21,
-		CourseMedianGap:        10,
-		CourseEndDays:          14,
+		RhythmMinVisits:          4,
+		RhythmQuantile:           0.8,
+		Tolerance:                1.5,
+		RhythmPopulationFactor:   2,
+		RhythmRegularCV:          0.3,
+		RhythmMarginCap:          4,
+		YearlySlackDays:          45,
+		DueFactor:                1.0,
+		MinGapDays:               28,
+		LostFactor:               3,
+		LostAfterDays:            730,
+		Recall:                   map[string]int{"Prophylaxe": 182, "PZR": 182},
+		RecallTolerance:          1.5,
+		PAliveLapsed:             0.2,
+		ReturnWindowDays:         365,
+		PAliveDue:                0.5,
+		PopulationQuantile:       0.9,
+		PopulationStratumMinGaps: 50,
+		CourseMinVisits:          6,
+		CourseMaxVisits:          20,
+		CourseMaxGap:             21,
+		CourseMedianGap:          10,
+		CourseEndDays:            14,
 	}
 }
 
 // Validate reports the first field of c that makes no sense, naming it as the config file
 // does.
 func (c Config) Validate() error {
-	bad := func(name string, v any, want string) error {
-		return fmt.Errorf("%w: %s is %v; it must be %s", ErrConfig, name, v, want)
+	checks := []check{
+		intAtLeast("rhythm_min_visits", c.RhythmMinVisits, 2, "at least 2 (one gap)"),
+		share("rhythm_quantile", c.RhythmQuantile),
+		number("tolerance", c.Tolerance, 1, "a number of at least 1"),
+		number("rhythm_population_factor", c.RhythmPopulationFactor, 0, "0 (off) or a positive number"),
+		number("rhythm_margin_cap", c.RhythmMarginCap, 0, "0 or a positive number"),
+		number("rhythm_regular_cv", c.RhythmRegularCV, 0, "0 or a positive number"),
+		check{"yearly_slack_days", c.YearlySlackDays, c.YearlySlackDays >= 0 && c.YearlySlackDays < daysPerYear/4, "0 (off) or more, below 91"},
+		intAtLeast("return_window_days", c.ReturnWindowDays, 0, "0 (off) or more"),
+		positive("due_factor", c.DueFactor),
+		intAtLeast("min_gap_days", c.MinGapDays, 0, "0 or more"),
+		number("lost_factor", c.LostFactor, 1, "a number of at least 1"),
+		intAtLeast("lost_after_days", c.LostAfterDays, 1, "1 or more"),
+		number("recall_tolerance", c.RecallTolerance, 1, "a number of at least 1"),
+		{"p_alive_lapsed", c.PAliveLapsed, c.PAliveLapsed > 0 && c.PAliveLapsed < 1, "in (0, 1)"},
+		{"p_alive_due", c.PAliveDue, c.PAliveDue >= c.PAliveLapsed && c.PAliveDue < 1,
+			fmt.Sprintf("in [p_alive_lapsed (%v), 1)", c.PAliveLapsed)},
+		share("population_quantile", c.PopulationQuantile),
+		intAtLeast("population_stratum_min_gaps", c.PopulationStratumMinGaps, 0, "0 (off) or more"),
 	}
-	finite := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
-	switch {
-	case c.RhythmMinVisits < 2:
-		return bad("rhythm_min_visits", c.RhythmMinVisits, "at least 2 (one gap)")
-	case !(c.RhythmQuantile > 0 && c.RhythmQuantile <= 1):
-		return bad("rhythm_quantile", c.RhythmQuantile, "in (0, 1]")
-	case !(c.Tolerance >= 1) || !finite(c.Tolerance):
-		return bad("tolerance", c.Tolerance, "a number of at least 1")
-	case !(c.RhythmPopulationFactor >= 0) || !finite(c.RhythmPopulationFactor):
-		return bad("rhythm_population_factor", c.RhythmPopulationFactor, "0 (off) or a positive number")
-	case !(c.RhythmMarginCap >= 0) || !finite(c.RhythmMarginCap):
-		return bad("rhythm_margin_cap", c.RhythmMarginCap, "0 or a positive number")
-	case !(c.RhythmRegularCV >= 0) || !finite(c.RhythmRegularCV):
-		return bad("rhythm_regular_cv", c.RhythmRegularCV, "0 or a positive number")
-	case c.ReturnWindowDays < 0:
-		return bad("return_window_days", c.ReturnWindowDays, "0 (off) or more")
-	case !(c.DueFactor > 0) || !finite(c.DueFactor):
-		return bad("due_factor", c.DueFactor, "a positive number")
-	case c.MinGapDays < 0:
-		return bad("min_gap_days", c.MinGapDays, "0 or more")
-	case !(c.LostFactor >= 1) || !finite(c.LostFactor):
-		return bad("lost_factor", c.LostFactor, "a number of at least 1")
-	case c.LostAfterDays < 1:
-		return bad("lost_after_days", c.LostAfterDays, "1 or more")
-	case !(c.RecallTolerance >= 1) || !finite(c.RecallTolerance):
-		return bad("recall_tolerance", c.RecallTolerance, "a number of at least 1")
-	case !(c.PAliveLapsed > 0 && c.PAliveLapsed < 1):
-		return bad("p_alive_lapsed", c.PAliveLapsed, "in (0, 1)")
-	case !(c.PAliveDue >= c.PAliveLapsed && c.PAliveDue < 1):
-		return bad("p_alive_due", c.PAliveDue, fmt.Sprintf("in [p_alive_lapsed (%v), 1)", c.PAliveLapsed))
-	case !(c.PopulationQuantile > 0 && c.PopulationQuantile <= 1):
-		return bad("population_quantile", c.PopulationQuantile, "in (0, 1]")
-	case c.CourseMinVisits == 0:
-		// The course rule is off; its other limits do not matter.
-	case c.CourseMinVisits < 2:
-		return bad("course_min_visits", c.CourseMinVisits, "0 (off) or at least 2")
-	case c.CourseMaxVisits < c.CourseMinVisits:
-		return bad("course_max_visits", c.CourseMaxVisits, fmt.Sprintf("at least course_min_visits (%d)", c.CourseMinVisits))
-	case c.CourseMaxGap < 1:
-		return bad("course_max_gap_days", c.CourseMaxGap, "1 or more")
-	case c.CourseMedianGap < 1 || c.CourseMedianGap > c.CourseMaxGap:
-		return bad("course_median_gap_days", c.CourseMedianGap, fmt.Sprintf("in [1, course_max_gap_days (%d)]", c.CourseMaxGap))
-	case c.CourseEndDays < 0:
-		return bad("course_end_days", c.CourseEndDays, "0 or more")
+	if c.CourseMinVisits != 0 { // 0: the course rule is off; its other limits do not matter
+		checks = append(checks,
+			intAtLeast("course_min_visits", c.CourseMinVisits, 2, "0 (off) or at least 2"),
+			intAtLeast("course_max_visits", c.CourseMaxVisits, c.CourseMinVisits,
+				fmt.Sprintf("at least course_min_visits (%d)", c.CourseMinVisits)),
+			intAtLeast("course_max_gap_days", c.CourseMaxGap, 1, "1 or more"),
+			check{"course_median_gap_days", c.CourseMedianGap, c.CourseMedianGap >= 1 && c.CourseMedianGap <= c.CourseMaxGap,
+				fmt.Sprintf("in [1, course_max_gap_days (%d)]", c.CourseMaxGap)},
+			intAtLeast("course_end_days", c.CourseEndDays, 0, "0 or more"))
 	}
+	for _, ch := range checks {
+		if !ch.ok {
+			return fmt.Errorf("%w: %s is %v; it must be %s", ErrConfig, ch.name, ch.value, ch.want)
+		}
+	}
+	return c.validateRecall()
+}
+
+// check is one condition a [Config] field must meet.
+type check struct {
+	name  string // as in the config file
+	value any
+	ok    bool
+	want  string // what it must be, for the error
+}
+
+func intAtLeast(name string, v, lo int, want string) check { return check{name, v, v >= lo, want} }
+
+// number checks that v is a finite number of at least lo.
+func number(name string, v, lo float64, want string) check {
+	return check{name, v, v >= lo && !math.IsInf(v, 0), want}
+}
+
+func positive(name string, v float64) check {
+	return check{name, v, v > 0 && !math.IsInf(v, 0), "a positive number"}
+}
+
+// share checks that v is in (0, 1].
+func share(name string, v float64) check { return check{name, v, v > 0 && v <= 1, "in (0, 1]"} }
+
+// validateRecall checks the recall intervals.
+func (c Config) validateRecall() error {
 	seen := make(map[string]string, len(c.Recall))
 	for _, name := range slices.Sorted(maps.Keys(c.Recall)) {
 		key := recallKey(name)
@@ -207,7 +241,7 @@ func (c Config) Validate() error {
 		case key == "":
 			return fmt.Errorf("%w: a recall interval has an empty service name", ErrConfig)
 		case c.Recall[name] < 1:
-			return bad(fmt.Sprintf("the recall interval of %q", name), c.Recall[name], "1 day or more")
+			return fmt.Errorf("%w: the recall interval of %q is %v; it must be 1 day or more", ErrConfig, name, c.Recall[name])
 		case seen[key] != "":
 			return fmt.Errorf("%w: recall intervals for %q and %q: service names match regardless of case", ErrConfig, seen[key], name)
 		}

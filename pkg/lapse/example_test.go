@@ -12,7 +12,7 @@ import (
 // Three patients of a small practice, as of 30 June 2025, without models (too few
 // customers to fit them): a weekly patient away six weeks, a patient after a course of
 // eight treatments, and one with an appointment this week. Only the first is one to call.
-func ExampleAssess() {
+func ExampleAssessor() {
 	services := history.NewSymbols()
 	kg := services.Intern("KG")
 	attended := func(days ...visit.Day) []history.Event {
@@ -39,12 +39,19 @@ func ExampleAssess() {
 		Services:  services,
 		Columns:   history.Columns{Amount: true, Service: true},
 	}
-	verdicts := lapse.Assess(set, asOf, lapse.DefaultConfig(), nil)
+	a := lapse.NewAssessor(set, asOf, lapse.DefaultConfig(), nil)
+	verdicts := make([]lapse.Verdict, len(set.Customers))
+	var sc lapse.Scratch
+	for i := range set.Customers {
+		a.Assess(i, set.Customers[i].AppendEvents(nil), &sc, &verdicts[i])
+	}
 	for _, v := range verdicts {
 		// Package words says what decided, from the rule, the verdict's fields and its Basis.
 		fmt.Printf("%s: %s by %s (%s)\n  %s\n", v.Key, v.Status, v.Rule, words.For("en").Explanation(&v), words.For("de").Explanation(&v))
 	}
-	for _, v := range lapse.RankLapsed(verdicts) {
+	// The customers of a set are in key order, as the call list's ranking needs.
+	for _, i := range lapse.RankLapsedIndexInKeyOrder(verdicts) {
+		v := verdicts[i]
 		fmt.Printf("call %s: %d days overdue, %.2f at risk (%s)\n", v.Key, v.Overdue, float64(v.ValueAtRisk)/100, v.ValueSource)
 	}
 	// Output:

@@ -13,6 +13,7 @@ import (
 	"github.com/winback/winback/pkg/export"
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/visit"
 )
 
 // readExport reads one export with winback's own reader.
@@ -102,4 +103,27 @@ func (c confusion) precisionRecall(want string) (precision, recall float64, tp, 
 		}
 	}
 	return float64(tp) / float64(tp+fp), float64(tp) / float64(tp+fn), tp, fp, fn
+}
+
+// assessAll judges every customer of set as of asOf through an [lapse.Assessor], as the
+// analysis does, and returns the verdicts in the order of set.Customers.
+func assessAll(set *history.Set, asOf visit.Day, cfg lapse.Config, m *lapse.Models) []lapse.Verdict {
+	a := lapse.NewAssessor(set, asOf, cfg, m)
+	out := make([]lapse.Verdict, len(set.Customers))
+	var sc lapse.Scratch
+	var events []history.Event
+	for i := range set.Customers {
+		events = set.Customers[i].AppendEvents(events[:0])
+		a.Assess(i, events, &sc, &out[i])
+	}
+	return out
+}
+
+// rankLapsed returns the lapsed and lost of vs, whose keys ascend, in call-list order.
+func rankLapsed(vs []lapse.Verdict) []lapse.Verdict {
+	var out []lapse.Verdict
+	for _, i := range lapse.RankLapsedIndexInKeyOrder(vs) {
+		out = append(out, vs[i])
+	}
+	return out
 }

@@ -105,7 +105,7 @@ type Models struct {
 	Customers []Prediction `json:"customers"`
 
 	asOf visit.Day
-	// gaps are the population's gaps between visits, which [Assess] needs: counted in the
+	// gaps are the population's gaps between visits, which the [Assessor] needs: counted in the
 	// pass that summarises the customers for the fits, which reads the same visit days.
 	gaps *gapCounts
 	pred model.Predictor   // nil when Chosen is "none"

@@ -64,7 +64,12 @@ func TestFailedFitIsANote(t *testing.T) {
 			if p.PAlive != -1 || p.ExpectedVisits != -1 || math.Abs(p.ExpectedSpend-25.40) > 1e-9 {
 				t.Errorf("anna: P(alive) %v, visits %v, spend %v; want -1, -1 and her mean 25.40", p.PAlive, p.ExpectedVisits, p.ExpectedSpend)
 			}
-			vs := Assess(set, asOf, DefaultConfig(), m)
+			a := NewAssessor(set, asOf, DefaultConfig(), m)
+			vs := make([]Verdict, len(set.Customers))
+			var sc Scratch
+			for i := range set.Customers {
+				a.Assess(i, set.Customers[i].AppendEvents(nil), &sc, &vs[i])
+			}
 			if len(vs) != 2 || vs[0].Visits != 6 || vs[0].Status == 0 {
 				t.Errorf("verdicts %+v, want anna's and ben's by the rules without a model", vs)
 			}

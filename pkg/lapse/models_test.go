@@ -46,7 +46,7 @@ func TestModelRule(t *testing.T) {
 	pn := m.Predictor().(model.ParetoNBD)
 	cfg := lapse.DefaultConfig()
 	window := float64(cfg.ReturnWindowDays) / m.Period.Length()
-	verdicts := lapse.Assess(set, end, cfg, m)
+	verdicts := assessAll(set, end, cfg, m)
 	byModel := 0
 	for i, v := range verdicts {
 		p := m.Customers[i]
@@ -173,7 +173,7 @@ func TestFitModelsTooLittleData(t *testing.T) {
 	if m.Chosen != lapse.ChoseNone || m.BGNBD.Usable || m.BGNBD.WhyNot == "" || !strings.Contains(words.For("en").ModelNote(m), "no repeat-buying model is usable") {
 		t.Fatalf("chosen %q, BG/NBD usable %v (%s); note %q", m.Chosen, m.BGNBD.Usable, m.BGNBD.WhyNot, words.For("en").ModelNote(m))
 	}
-	for _, v := range lapse.Assess(set, asOf, lapse.DefaultConfig(), m) {
+	for _, v := range assessAll(set, asOf, lapse.DefaultConfig(), m) {
 		if v.PAlive != -1 || v.Rule == lapse.RuleModel || v.ValueSource != lapse.ValuePastSpend {
 			t.Errorf("%s: P(alive) %v, rule %s, value from %q; want -1, no model, past spend", v.Key, v.PAlive, v.Rule, v.ValueSource)
 		}
@@ -197,7 +197,7 @@ func TestDeterministic(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return m, lapse.Assess(set, end, lapse.DefaultConfig(), m)
+		return m, assessAll(set, end, lapse.DefaultConfig(), m)
 	}
 	m1, v1 := run(1)
 	m4, v4 := run(4)

@@ -27,7 +27,7 @@ func TestPraxis(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("models: %s", words.For("en").ModelNote(m))
-	verdicts := lapse.Assess(set, asOf, lapse.DefaultConfig(), m)
+	verdicts := assessAll(set, asOf, lapse.DefaultConfig(), m)
 	byKey := map[string]lapse.Verdict{}
 	for _, v := range verdicts {
 		byKey[v.Key] = v

@@ -3,38 +3,18 @@ package lapse
 import (
 	"cmp"
 	"slices"
-	"strings"
 )
 
-// RankLapsed returns the lapsed and lost customers of vs, most value at risk first, then
-// most days overdue, then by key: the order of a call list. vs is not changed.
-func RankLapsed(vs []Verdict) []Verdict {
-	idx := RankLapsedIndex(vs)
-	out := make([]Verdict, len(idx))
-	for k, i := range idx {
-		out[k] = vs[i]
-	}
-	return out
-}
+// RankLapsedIndexInKeyOrder returns the positions in vs of the lapsed and lost customers,
+// most value at risk first, then most days overdue, then by position: the order of a call
+// list. The verdicts must be in ascending order of their keys, as those of a
+// [history.Set]'s customers are, so that the position stands in for the key; the order is
+// not checked, which would read every key, each a cache miss in a large set. vs is not
+// changed.
+func RankLapsedIndexInKeyOrder(vs []Verdict) []int { return rankIndex(vs) }
 
-// RankLapsedIndex returns the positions in vs of the lapsed and lost customers in the
-// order of [RankLapsed].
-func RankLapsedIndex(vs []Verdict) []int {
-	ascending := true
-	for i := 1; i < len(vs) && ascending; i++ {
-		ascending = vs[i-1].Key < vs[i].Key
-	}
-	return rankIndex(vs, ascending)
-}
-
-// RankLapsedIndexInKeyOrder is [RankLapsedIndex] for verdicts in ascending order of their
-// keys, as those of a [history.Set]'s customers are: it does not check the order, which
-// reads every key, each a cache miss in a large set.
-func RankLapsedIndexInKeyOrder(vs []Verdict) []int { return rankIndex(vs, true) }
-
-// rankIndex ranks the lapsed and lost of vs; ascending says that the keys ascend, so that
-// the position stands in for the key.
-func rankIndex(vs []Verdict, ascending bool) []int {
+// rankIndex ranks the lapsed and lost of vs, whose keys ascend.
+func rankIndex(vs []Verdict) []int {
 	// Sort small keys rather than verdicts (120 bytes each).
 	type rank struct {
 		value   int64
@@ -62,10 +42,7 @@ func rankIndex(vs []Verdict, ascending bool) []int {
 		if x.overdue != y.overdue {
 			return cmp.Compare(y.overdue, x.overdue)
 		}
-		if ascending {
-			return cmp.Compare(x.i, y.i)
-		}
-		return strings.Compare(vs[x.i].Key, vs[y.i].Key)
+		return cmp.Compare(x.i, y.i)
 	})
 	out := make([]int, len(rs))
 	for k, r := range rs {

@@ -37,7 +37,7 @@ func TestKnownDropouts(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("models: %s; BG/NBD %+v (true r = %g, α = %g, a = %g, b = %g)", words.For("en").ModelNote(m), m.BGNBD.Params, cfg.R, cfg.Alpha, cfg.A, cfg.B)
-	verdicts := lapse.Assess(set, cfg.End, lapse.DefaultConfig(), m)
+	verdicts := assessAll(set, cfg.End, lapse.DefaultConfig(), m)
 	byKey := make(map[string]lapse.Verdict, len(verdicts))
 	for _, v := range verdicts {
 		byKey[v.Key] = v

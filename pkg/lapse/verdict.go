@@ -6,9 +6,9 @@
 // The rules, in order: a booked appointment; a finished course of treatment; the customer's
 // own rhythm when they have enough visits; a recall interval for their service when
 // configured; otherwise the population: the repeat-buying model's P(alive) when a model fits
-// the data, else the gap against a high quantile of everyone's gaps. [Assess] applies them
-// with the thresholds of a [Config]; [FitModels] fits the models it uses; [RankLapsed] orders
-// the lapsed for a call list.
+// the data, else the gap against a high quantile of everyone's gaps. An [Assessor] applies
+// them with the thresholds of a [Config]; [FitModels] fits the models it uses;
+// [RankLapsedIndexInKeyOrder] orders the lapsed for a call list.
 //
 // The package is pure: the as-of date comes in as an argument, nothing reads files, the
 // clock or the environment, and the same set, date and configuration give the same verdicts.
@@ -35,7 +35,7 @@ const (
 	Lapsed                     // past the point where they would normally have come back
 	Lost                       // lapsed long ago; unlikely to return
 	// NotSeen: no visit on or before the as-of date and none booked, only cancelled or
-	// missed appointments (see [Assess]).
+	// missed appointments (see [NewAssessor]).
 	NotSeen
 )
 

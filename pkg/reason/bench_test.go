@@ -38,7 +38,7 @@ func BenchmarkDetectAll(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		DetectAll(set, verdicts, asOf, cfg)
+		detectAll(set, verdicts, asOf, cfg)
 	}
 	b.ReportMetric(float64(len(set.Customers))*float64(b.N)/b.Elapsed().Seconds(), "customers/s")
 }
@@ -51,7 +51,7 @@ func BenchmarkDetect(b *testing.B) {
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		Detect(&set.Customers[i], set, verdicts[i], asOf, cfg)
+		detect(&set.Customers[i], set, verdicts[i], asOf, cfg)
 		i = (i + 1) % len(set.Customers)
 	}
 }
@@ -60,7 +60,7 @@ func BenchmarkDetect(b *testing.B) {
 func BenchmarkLift(b *testing.B) {
 	set, verdicts := largePraxis(b, 300_000)
 	_, _, asOf := praxis(b)
-	findings := DetectAll(set, verdicts, asOf, DefaultConfig())
+	findings := detectAll(set, verdicts, asOf, DefaultConfig())
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
@@ -75,7 +75,7 @@ func BenchmarkRenderOne(b *testing.B) {
 	set, verdicts := largePraxis(b, 20_000)
 	_, _, asOf := praxis(b)
 	var fs []Finding
-	for _, cf := range DetectAll(set, verdicts, asOf, DefaultConfig()) {
+	for _, cf := range detectAll(set, verdicts, asOf, DefaultConfig()) {
 		fs = append(fs, cf...)
 	}
 	for _, lang := range []string{"en", "de"} {

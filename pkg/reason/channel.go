@@ -16,17 +16,6 @@ const (
 	ChannelPlatform
 )
 
-// String returns "other", "direct" or "platform".
-func (k ChannelKind) String() string {
-	switch k {
-	case ChannelDirect:
-		return "direct"
-	case ChannelPlatform:
-		return "platform"
-	}
-	return "other"
-}
-
 // DefaultPlatformChannels returns the channel names that mean an online platform: a third
 // party between the customer and the business (doctors' portals, hotel and salon
 // marketplaces, online marketplaces a shop sells through), plus the generic words

@@ -2,19 +2,28 @@ package reason
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/lapse"
-	"github.com/winback/winback/pkg/par"
 	"github.com/winback/winback/pkg/visit"
 )
 
-// Detect returns the findings in one customer's history as of asOf, heaviest first (ties
-// by code). h is one of set's customers (set gives the column list and the names of
-// services, staff and channels) and v is the customer's verdict. Only events on or before
+// A Detector finds the findings of a set's customers one at a time: the caller reads each
+// customer's events once, for this and other work. It is safe for concurrent use, each
+// goroutine with its own [Scratch].
+type Detector struct{ d *detector }
+
+// NewDetector prepares the detection in set's customers with cfg.
+func NewDetector(set *history.Set, cfg Config) *Detector {
+	return &Detector{newDetector(set, &cfg)}
+}
+
+// Detect returns the findings of h, one of the set's customers, as of asOf, heaviest first
+// (ties by code). events are all of h's events, oldest first (see
+// [history.History.AppendEvents]), and v is h's verdict (the zero Verdict for none, which
+// leaves loyal-lost and the verdict's follow-up status out). Only events on or before
 // asOf count, and a booked appointment after it; a customer with no event on or before
 // asOf has no findings.
 //
@@ -23,57 +32,9 @@ import (
 // lapsed, lost or a follow-up (the history says "long and loyal", only the verdict says
 // "ended"), and [CourseFinished] fires on the follow-up status, or on its own detection
 // of a finished series unless the customer is active or booked.
-func Detect(h *history.History, set *history.Set, v lapse.Verdict, asOf visit.Day, cfg Config) []Finding {
-	d := newDetector(set, &cfg, h)
-	var s Scratch
-	return d.detect(h, h.AppendEvents(nil), &v, asOf, &s)
-}
-
-// DetectAll returns the findings of every customer of set, in set's order: verdicts[i] is
-// the verdict of set.Customers[i] (verdicts may be nil for none, which leaves loyal-lost
-// and the verdict's follow-up status out). It spreads the customers over GOMAXPROCS
-// goroutines; the result does not depend on their number.
-func DetectAll(set *history.Set, verdicts []lapse.Verdict, asOf visit.Day, cfg Config) [][]Finding {
-	n := len(set.Customers)
-	if verdicts != nil && len(verdicts) != n {
-		panic(fmt.Sprintf("reason.DetectAll: %d verdicts for %d customers", len(verdicts), n))
-	}
-	d := NewDetector(set, cfg)
-	out := make([][]Finding, n)
-	type scratch struct {
-		s      Scratch
-		events []history.Event
-	}
-	par.Ranges(n, 512, func(s *scratch, lo, hi int) {
-		var none lapse.Verdict
-		for i := lo; i < hi; i++ {
-			v := &none
-			if verdicts != nil {
-				v = &verdicts[i]
-			}
-			h := &set.Customers[i]
-			s.events = h.AppendEvents(s.events[:0])
-			out[i] = d.Detect(h, s.events, v, asOf, &s.s)
-		}
-	})
-	return out
-}
-
-// A Detector finds the findings of a set's customers one at a time, as [DetectAll] does
-// all of them: for a caller that reads each customer's events for other work too, and
-// unpacks them once for both. It is safe for concurrent use, each goroutine with its own
-// [Scratch].
-type Detector struct{ d *detector }
-
-// NewDetector prepares the detection in set's customers with cfg.
-func NewDetector(set *history.Set, cfg Config) *Detector {
-	return &Detector{newDetector(set, &cfg, nil)}
-}
-
-// Detect returns the findings of h, one of the set's customers, as [Detect] does; events
-// are all of h's events, oldest first (see [history.History.AppendEvents]), and v is h's
-// verdict. The findings share memory with other customers' findings detected with the
-// same s, but not their elements: appending to them reallocates.
+//
+// The findings share memory with other customers' findings detected with the same s, but
+// not their elements: appending to them reallocates.
 func (d *Detector) Detect(h *history.History, events []history.Event, v *lapse.Verdict, asOf visit.Day, s *Scratch) []Finding {
 	return d.d.detect(h, events, v, asOf, s)
 }
@@ -95,9 +56,8 @@ type detector struct {
 	services   *history.Symbols
 }
 
-// newDetector prepares the channel kinds and staff names of every symbol, or only of
-// those h uses when h is not nil.
-func newDetector(set *history.Set, cfg *Config, h *history.History) *detector {
+// newDetector prepares the channel kinds and staff names of every symbol.
+func newDetector(set *history.Set, cfg *Config) *detector {
 	d := &detector{cfg: cfg, set: set, cols: set.Columns, services: set.Services}
 	for i := range catalogue {
 		d.weight[i] = cfg.weight(code(i))
@@ -115,28 +75,11 @@ func newDetector(set *history.Set, cfg *Config, h *history.History) *detector {
 	if cfg.ShowStaff {
 		d.staff = make([]string, set.Staff.Len())
 	}
-	classify := func(ch history.Sym) {
-		if ch != 0 && int(ch) < len(d.channel) && d.channel[ch] == ChannelOther {
-			d.channel[ch] = Classify(set.Channels.Name(ch), cfg.PlatformChannels, cfg.DirectChannels)
-		}
+	for ch := 1; ch < len(d.channel); ch++ {
+		d.channel[ch] = Classify(set.Channels.Name(history.Sym(ch)), cfg.PlatformChannels, cfg.DirectChannels)
 	}
-	name := func(st history.Sym) {
-		if st != 0 && int(st) < len(d.staff) && d.staff[st] == "" {
-			d.staff[st] = shortName(set.Staff.Name(st))
-		}
-	}
-	if h != nil {
-		for _, e := range h.Events() {
-			classify(e.Channel)
-			name(e.Staff)
-		}
-		return d
-	}
-	for i := range d.channel {
-		classify(history.Sym(i))
-	}
-	for i := range d.staff {
-		name(history.Sym(i))
+	for st := 1; st < len(d.staff); st++ {
+		d.staff[st] = shortName(set.Staff.Name(history.Sym(st)))
 	}
 	return d
 }
@@ -751,6 +694,21 @@ func (d *detector) noContactPreference(c *customer, _ *Scratch, out *Facts) bool
 	return true
 }
 
+// seriesStart returns where the customer's last series of visits starts: the course the
+// verdict counted, for a follow-up by the course rule, so that the hint and the verdict
+// speak of the same visits; else the last visits without a gap over CourseMaxGapDays.
+func (d *detector) seriesStart(c *customer, follow bool) int {
+	n := len(c.visits)
+	if k := c.v.Basis.CourseVisits; follow && k > 0 && k <= n {
+		return n - k
+	}
+	i := n - 1
+	for i > 0 && int(c.visits[i].Day-c.visits[i-1].Day) <= d.cfg.CourseMaxGapDays {
+		i--
+	}
+	return i
+}
+
 // courseFinished fires on the verdict's follow-up status, or when the last visits are a
 // finished series of one service and the verdict does not say the customer is active or
 // booked.
@@ -761,12 +719,7 @@ func (d *detector) courseFinished(c *customer, s *Scratch, out *Facts) bool {
 	if n == 0 || !follow && (c.v.Status == lapse.Active || c.v.Status == lapse.Booked || c.booked || !d.cols.Service) {
 		return false
 	}
-	// The series: the last visits without a gap over CourseMaxGapDays.
-	i := n - 1
-	for i > 0 && int(c.visits[i].Day-c.visits[i-1].Day) <= cfg.CourseMaxGapDays {
-		i--
-	}
-	run := c.visits[i:]
+	run := c.visits[d.seriesStart(c, follow):]
 	if !follow && (len(run) < cfg.CourseMinVisits || len(run) > cfg.CourseMaxVisits) {
 		return false
 	}

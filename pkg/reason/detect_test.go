@@ -65,8 +65,8 @@ func runDetect(t *testing.T, code string, cases []detectCase) {
 			if !ok {
 				return
 			}
-			if f.Weight != DefaultWeight(code) && tc.cfg == nil {
-				t.Errorf("weight %v, want the default %v", f.Weight, DefaultWeight(code))
+			if f.Weight != defaultWeight(code) && tc.cfg == nil {
+				t.Errorf("weight %v, want the default %v", f.Weight, defaultWeight(code))
 			}
 			if tc.ev != "" && textsOf(f).Evidence != tc.ev {
 				t.Errorf("evidence\n got %q\nwant %q", textsOf(f).Evidence, tc.ev)
@@ -566,21 +566,22 @@ func TestDetectWithoutEventsFindsNothing(t *testing.T) {
 	}
 }
 
-// TestDetectAllMatchesDetect checks that the parallel run gives every customer what
-// Detect gives them alone, in the set's order, whatever the number of goroutines.
-func TestDetectAllMatchesDetect(t *testing.T) {
+// TestDetectorScratchIsReused checks that findings detected one after the other with one
+// scratch stay what each customer gets alone: they share the scratch's memory, not their
+// elements.
+func TestDetectorScratchIsReused(t *testing.T) {
 	set, truth, asOf := praxis(t)
 	verdicts := truthVerdicts(set, truth, false)
 	cfg := DefaultConfig()
 	cfg.ShowStaff = true
-	all := DetectAll(set, verdicts, asOf, cfg)
+	all := detectAll(set, verdicts, asOf, cfg)
 	for i := range set.Customers {
-		one := Detect(&set.Customers[i], set, verdicts[i], asOf, cfg)
+		one := detect(&set.Customers[i], set, verdicts[i], asOf, cfg)
 		if !slices.EqualFunc(all[i], one, findingEqual) {
-			t.Fatalf("customer %s: DetectAll %v, Detect %v", set.Customers[i].Key, all[i], one)
+			t.Fatalf("customer %s: with a shared scratch %v, alone %v", set.Customers[i].Key, all[i], one)
 		}
 	}
-	if none := DetectAll(set, nil, asOf, cfg); len(none) != len(set.Customers) {
+	if none := detectAll(set, nil, asOf, cfg); len(none) != len(set.Customers) {
 		t.Fatalf("without verdicts: %d results for %d customers", len(none), len(set.Customers))
 	}
 }
@@ -600,13 +601,13 @@ func TestUnavailable(t *testing.T) {
 		t.Errorf("with no optional column: %v, want %v", got, want)
 	}
 	for _, c := range got {
-		if Requires(c) == "" {
+		if requires(c) == "" {
 			t.Errorf("%s is unavailable but requires no column", c)
 		}
 	}
 	for _, c := range []string{Slowing, OneVisit, LoyalLost, CourseFinished, "no-such-code"} {
-		if r := Requires(c); r != "" {
-			t.Errorf("Requires(%s) = %q, want none", c, r)
+		if r := requires(c); r != "" {
+			t.Errorf("requires(%s) = %q, want none", c, r)
 		}
 	}
 	if got := Unavailable(history.Columns{Status: true, Amount: true, Staff: true, Channel: true, BookedAt: true}); !slices.Equal(got, []string{Referral, NoContactPreference}) {
@@ -616,14 +617,14 @@ func TestUnavailable(t *testing.T) {
 
 func TestLabels(t *testing.T) {
 	seen := map[string]bool{}
-	for _, c := range Codes() {
+	for _, c := range codes() {
 		en, de := label(c, "en"), label(c, "de-DE")
 		if en == "" || de == "" || en == c || de == en || seen[en] || seen[de] {
 			t.Errorf("%s: labels %q / %q are missing, not translated or not unique", c, en, de)
 		}
 		seen[en], seen[de] = true, true
-		if DefaultWeight(c) <= 0 || DefaultWeight(c) > 1 {
-			t.Errorf("%s: default weight %v not in (0, 1]", c, DefaultWeight(c))
+		if defaultWeight(c) <= 0 || defaultWeight(c) > 1 {
+			t.Errorf("%s: default weight %v not in (0, 1]", c, defaultWeight(c))
 		}
 	}
 	if label("no-such-code", "de") != "no-such-code" {

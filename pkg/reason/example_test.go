@@ -11,7 +11,7 @@ import (
 )
 
 // A patient came every week, then cancelled an appointment and never came back.
-func ExampleDetect() {
+func ExampleDetector() {
 	set := &history.Set{Services: history.NewSymbols(), Staff: history.NewSymbols(), Channels: history.NewSymbols(),
 		Columns: history.Columns{Status: true, Service: true, Channel: true, ContactPreference: true}}
 	kg, phone := set.Services.Intern("KG"), set.Channels.Intern("Telefon")
@@ -26,7 +26,10 @@ func ExampleDetect() {
 	set.Customers = []history.History{h}
 
 	v := lapse.Verdict{Key: "1001", Status: lapse.Lapsed}
-	for _, f := range reason.Detect(&set.Customers[0], set, v, visit.DayOf(2025, 6, 30), reason.DefaultConfig()) {
+	d := reason.NewDetector(set, reason.DefaultConfig())
+	var s reason.Scratch
+	c := &set.Customers[0]
+	for _, f := range d.Detect(c, c.AppendEvents(nil), &v, visit.DayOf(2025, 6, 30), &s) {
 		ev, q := words.For("de").Reason(f.Code, &f.Facts) // package words says the facts
 		fmt.Printf("%s (%.2f)\n%s\n%s\n", f.Code, f.Weight, ev, q)
 	}
@@ -40,8 +43,9 @@ func ExampleDetect() {
 
 func ExampleClassify() {
 	p, d := reason.DefaultPlatformChannels(), reason.DefaultDirectChannels()
+	kinds := map[reason.ChannelKind]string{reason.ChannelPlatform: "platform", reason.ChannelDirect: "direct", reason.ChannelOther: "other"}
 	for _, name := range []string{"Doctolib", "Online-Portal", "Booking.com", "Website", "Praxis-App", "Walk-In", "Partner X"} {
-		fmt.Printf("%s: %s\n", name, reason.Classify(name, p, d))
+		fmt.Printf("%s: %s\n", name, kinds[reason.Classify(name, p, d)])
 	}
 	// Output:
 	// Doctolib: platform

@@ -27,12 +27,11 @@ func day(s string) visit.Day {
 
 // ev is one appointment of a hand-built history.
 type ev struct {
-	d               visit.Day
-	st              visit.Status
-	svc, staff, ch  string
-	amount          int64
-	lead            int // days booked ahead; -1 unknown
-	noSvc, noAmount bool
+	d              visit.Day
+	st             visit.Status
+	svc, staff, ch string
+	amount         int64
+	lead           int // days booked ahead; -1 unknown
 }
 
 // at returns the default appointment on the ISO date s.
@@ -49,7 +48,6 @@ func (e ev) cost(cents int64) ev        { e.amount = cents; return e }
 func (e ev) service(s string) ev        { e.svc = s; return e }
 func (e ev) ahead(days int) ev          { e.lead = days; return e }
 func (e ev) plus(days int) ev           { e.d += visit.Day(days); return e }
-func (e ev) on(d visit.Day) ev          { e.d = d; return e }
 func (e ev) statusOf(s visit.Status) ev { e.st = s; return e }
 
 // every returns n appointments like e, the first on e's day, then every gap days.
@@ -131,7 +129,7 @@ func sortEvents(es []history.Event) {
 
 // detectOne runs [Detect] on the only customer of a hand-built set.
 func detectOne(set *history.Set, st lapse.Status, cfg Config) []Finding {
-	return Detect(&set.Customers[0], set, lapse.Verdict{Key: set.Customers[0].Key, Status: st}, testAsOf, cfg)
+	return detect(&set.Customers[0], set, lapse.Verdict{Key: set.Customers[0].Key, Status: st}, testAsOf, cfg)
 }
 
 // find returns the finding with the code, if any.

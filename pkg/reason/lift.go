@@ -1,7 +1,6 @@
 package reason
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -29,23 +28,10 @@ type LiftRow struct {
 	Lift float64 `json:"lift"`
 }
 
-// MarshalJSON writes an infinite lift as null.
-func (r LiftRow) MarshalJSON() ([]byte, error) {
-	type row LiftRow
-	var lift *float64
-	if !math.IsInf(r.Lift, 0) && !math.IsNaN(r.Lift) {
-		lift = &r.Lift
-	}
-	return json.Marshal(struct {
-		row
-		Lift *float64 `json:"lift"`
-	}{row(r), lift})
-}
-
 // Lift returns, for every signal found on at least one lapsed, lost, active, due or booked
 // customer, its share in both groups and their ratio. findings[i] belongs to verdicts[i];
-// each code counts once per customer, and codes outside [Codes] are ignored. Rows are ordered by lift (highest first), then by
-// the number of lapsed customers, then by code.
+// each code counts once per customer, and unknown codes are ignored. Rows are ordered by
+// lift (highest first), then by the number of lapsed customers, then by code.
 func Lift(verdicts []lapse.Verdict, findings [][]Finding) []LiftRow {
 	if len(findings) != len(verdicts) {
 		panic(fmt.Sprintf("reason.Lift: %d findings for %d verdicts", len(findings), len(verdicts)))

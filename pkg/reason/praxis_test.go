@@ -168,11 +168,11 @@ func checkPlanted(t *testing.T, name string, set *history.Set, truth map[string]
 		t.Fatalf("truth has %d patients, the export %d", len(truth), len(set.Customers))
 	}
 	verdicts := truthVerdicts(set, truth, false)
-	findings := DetectAll(set, verdicts, asOf, DefaultConfig())
+	findings := detectAll(set, verdicts, asOf, DefaultConfig())
 
 	type tally struct{ planted, found, activeFlagged, activeFalse, extraOnStopped int }
 	tallies := map[string]*tally{}
-	for _, c := range Codes() {
+	for _, c := range codes() {
 		tallies[c] = &tally{}
 	}
 	activeFindings, activeFalse, activeN := 0, 0, 0
@@ -238,7 +238,7 @@ func checkPlanted(t *testing.T, name string, set *history.Set, truth map[string]
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "%-22s | planted | found | recall | false alarms on active\n", "code")
-	for _, c := range Codes() {
+	for _, c := range codes() {
 		x := tallies[c]
 		recall := 0.0
 		if x.planted > 0 {
@@ -262,7 +262,7 @@ func checkPlanted(t *testing.T, name string, set *history.Set, truth map[string]
 	fmt.Fprintf(&b, "judgement findings on dropped and course-finished patients: %d, not in their truth %d (%.2f)\n",
 		stoppedJudgement, stoppedJudgementExtra, extraRate)
 	fmt.Fprintf(&b, "other findings on dropped and course-finished patients by code:")
-	for _, c := range Codes() {
+	for _, c := range codes() {
 		if n := tallies[c].extraOnStopped; n > 0 {
 			fmt.Fprintf(&b, " %s %d", c, n)
 		}
@@ -284,7 +284,7 @@ func checkPlanted(t *testing.T, name string, set *history.Set, truth map[string]
 func TestPlantedCoursesWithoutTheVerdict(t *testing.T) {
 	set, truth, asOf := praxis(t)
 	verdicts := truthVerdicts(set, truth, true)
-	findings := DetectAll(set, verdicts, asOf, DefaultConfig())
+	findings := detectAll(set, verdicts, asOf, DefaultConfig())
 	planted, found, extra := 0, 0, 0
 	for i, h := range set.Customers {
 		tr := truth[h.Key]
@@ -316,4 +316,38 @@ func TestPlantedCoursesWithoutTheVerdict(t *testing.T) {
 func evidenceOf(f Finding) string {
 	ev, _ := inLang(f, "en")
 	return ev
+}
+
+// TestCourseHintCountsTheVerdictsCourse: on the sample practice, every follow-up the
+// course rule decides gets a course-finished hint that speaks of the same visits as the
+// verdict, also when the rule's gap limit differs from the hint's.
+func TestCourseHintCountsTheVerdictsCourse(t *testing.T) {
+	set, _, asOf := praxis(t)
+	for _, maxGap := range []int{21, 35} {
+		lc := lapse.DefaultConfig()
+		lc.CourseMaxGap = maxGap
+		a := lapse.NewAssessor(set, asOf, lc, nil)
+		d := NewDetector(set, DefaultConfig())
+		var ls lapse.Scratch
+		var s Scratch
+		n := 0
+		for i := range set.Customers {
+			h := &set.Customers[i]
+			events := h.AppendEvents(nil)
+			var v lapse.Verdict
+			a.Assess(i, events, &ls, &v)
+			if v.Rule != lapse.RuleCourse || v.Status != lapse.FollowUp {
+				continue
+			}
+			n++
+			f, ok := find(d.Detect(h, events, &v, asOf, &s), CourseFinished)
+			if !ok || f.Facts.Count != v.Basis.CourseVisits || f.Facts.Service != v.Basis.Service {
+				t.Errorf("course_max_gap_days %d, %s: verdict's course %d × %s, hint %v %d × %s",
+					maxGap, h.Key, v.Basis.CourseVisits, v.Basis.Service, ok, f.Facts.Count, f.Facts.Service)
+			}
+		}
+		if n == 0 {
+			t.Fatalf("course_max_gap_days %d: no follow-up by the course rule in the sample practice", maxGap)
+		}
+	}
 }

@@ -81,44 +81,9 @@ func codeOf(s string) (code, bool) {
 	return 0, false
 }
 
-// Codes returns every signal's code in catalogue order.
-func Codes() []string {
-	out := make([]string, numCodes)
-	for i := range catalogue {
-		out[i] = catalogue[i].code
-	}
-	return out
-}
-
-// DefaultWeight returns the weight a [Finding] with the given code gets under
-// [DefaultConfig], or 0 for an unknown code.
-//
-// The defaults rank what most likely matters for a call first: a last appointment that was
-// cancelled or missed (0.9) and a long, loyal history that ended (0.85) lead; then many
-// cancellations in a short time (0.8), a finished series of appointments (0.75: the call is
-// a follow-up), being handed to other staff and longer waits (0.7), a higher price (0.65),
-// visits growing apart and a single visit (0.6), platform-only booking (0.5), a referral
-// (0.4); a missing contact preference (0.2) is worth asking but rarely the story.
-func DefaultWeight(c string) float64 {
-	if i, ok := codeOf(c); ok {
-		return catalogue[i].weight
-	}
-	return 0
-}
-
-// Requires returns the optional column a signal needs ("status", "staff", "channel",
-// "amount", "booked at", "referrer" or "contact preference"), or "" when the visit dates
-// suffice or the code is unknown.
-func Requires(c string) string {
-	if i, ok := codeOf(c); ok {
-		return catalogue[i].column
-	}
-	return ""
-}
-
 // Unavailable returns, in catalogue order, the codes of the signals an export with the
 // given columns cannot show: their detectors are skipped, and a report says "not available
-// in this export" ([Requires] names the missing column).
+// in this export".
 //
 // [CourseFinished] is always available: it follows the verdict; its own detection of a
 // series of the same service additionally needs the service column.

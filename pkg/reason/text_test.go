@@ -16,14 +16,14 @@ func allFindings(t testing.TB) []Finding {
 		fs = append(fs, detectOne(build(c, p, x.es), st, cfg)...)
 	}
 	set, truth, asOf := praxis(t)
-	for _, cf := range DetectAll(set, truthVerdicts(set, truth, false), asOf, DefaultConfig()) {
+	for _, cf := range detectAll(set, truthVerdicts(set, truth, false), asOf, DefaultConfig()) {
 		fs = append(fs, cf...)
 	}
 	seen := map[string]bool{}
 	for _, f := range fs {
 		seen[f.Code] = true
 	}
-	for _, c := range Codes() {
+	for _, c := range codes() {
 		if !seen[c] {
 			t.Fatalf("no finding with code %s", c)
 		}

@@ -113,7 +113,7 @@ type Result struct {
 	Skipped    int
 }
 
-// Analyze scores every customer of in on R, F and (with amounts) M with [Quintiles],
+// Analyze scores every customer of in on R, F and (with amounts) M by quintiles (see [Scale]),
 // places them on the grid of m ([DefaultMap] when nil) and summarises each segment. It
 // fails for a customer with negative recency or no visits, and for more than
 // [MaxCustomers] customers.

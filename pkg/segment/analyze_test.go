@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/winback/winback/pkg/history"
@@ -330,7 +331,7 @@ func BenchmarkQuintilesDistinct(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if _, _, err := Quintiles(Monetary, values); err != nil {
+		if _, _, err := quintiles(Monetary, slices.Clone(values)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -9,18 +9,17 @@ import (
 
 func TestDefaultMap(t *testing.T) {
 	m := DefaultMap()
-	t.Run("every grid cell is mapped exactly once", func(t *testing.T) {
-		seen := map[Cell]string{}
-		for _, s := range m.Segments() {
-			for _, c := range m.Cells(s.Code) {
-				if prev, ok := seen[c]; ok {
-					t.Errorf("cell %s in both %s and %s", c, prev, s.Code)
-				}
-				seen[c] = s.Code
+	t.Run("every segment has a cell and every cell a segment", func(t *testing.T) {
+		cells := make([]int, len(m.segments))
+		for r := range 5 {
+			for f := range 5 {
+				cells[m.cells[r][f]]++
 			}
 		}
-		if len(seen) != 25 {
-			t.Errorf("%d cells mapped, want 25", len(seen))
+		for i, n := range cells {
+			if n == 0 {
+				t.Errorf("segment %s has no cell", m.segments[i].Code)
+			}
 		}
 	})
 
@@ -37,7 +36,7 @@ func TestDefaultMap(t *testing.T) {
 		for f, code := range cells {
 			c := Cell{r, Score(f + 1)}
 			t.Run("cell "+c.String()+" is "+code, func(t *testing.T) {
-				if got := m.At(c.R, c.F).Code; got != code {
+				if got := at(m, c.R, c.F).Code; got != code {
 					t.Errorf("At(%s) = %s, want %s", c, got, code)
 				}
 			})
@@ -46,7 +45,7 @@ func TestDefaultMap(t *testing.T) {
 
 	t.Run("segments come in report order, champions first and hibernating last", func(t *testing.T) {
 		var codes []string
-		for _, s := range m.Segments() {
+		for _, s := range m.segments {
 			codes = append(codes, s.Code)
 		}
 		want := []string{Champions, Loyal, PotentialLoyalists, New, Promising, NeedAttention,
@@ -57,7 +56,7 @@ func TestDefaultMap(t *testing.T) {
 	})
 
 	t.Run("the default map's config builds the same map again", func(t *testing.T) {
-		cfg := m.Config()
+		cfg := configOf(m)
 		again, err := NewMap(cfg)
 		if err != nil {
 			t.Fatal(err)
@@ -157,13 +156,13 @@ func TestNewMapAccepts(t *testing.T) {
 			t.Fatal(err)
 		}
 		var codes []string
-		for _, s := range m.Segments() {
+		for _, s := range m.segments {
 			codes = append(codes, s.Code)
 		}
 		if want := []string{Champions, Hibernating, "active"}; !reflect.DeepEqual(codes, want) {
 			t.Errorf("segments = %v, want %v", codes, want)
 		}
-		if got := m.At(3, 5); got.NameDE != "Aktiv" {
+		if got := at(m, 3, 5); got.NameDE != "Aktiv" {
 			t.Errorf("At(3, 5) = %+v", got)
 		}
 		want := map[string][]string{
@@ -171,7 +170,7 @@ func TestNewMapAccepts(t *testing.T) {
 			Hibernating: {"R1-2,F1-5"},
 			"active":    {"R3,F1-5", "R4-5,F1-3"},
 		}
-		if got := m.Config(); !reflect.DeepEqual(got, want) {
+		if got := configOf(m); !reflect.DeepEqual(got, want) {
 			t.Errorf("Config() = %v, want %v", got, want)
 		}
 	})

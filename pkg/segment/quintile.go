@@ -14,7 +14,7 @@ type Score uint8
 // NoScore marks an absent score: the M score of an export without amounts.
 const NoScore Score = 0
 
-// MaxCustomers is the largest number of values [Quintiles] scores at once. The balancing
+// MaxCustomers is the largest number of values scored at once. The balancing
 // costs are exact 64-bit integers, which bounds the population; it is far above any
 // practice, salon or shop.
 const MaxCustomers = 1 << 28
@@ -126,7 +126,7 @@ const (
 	TiesUneven      TieKind = "uneven"       // all values distinct, yet not divisible by five
 )
 
-// Quintiles scores values 1–5 by quantile, higher values scoring higher except for
+// quintiles scores values 1–5 by quantile, higher values scoring higher except for
 // [Recency], where fewer days score higher. scores[i] is the score of values[i].
 //
 // Equal values always get the same score, which naive quintiles cannot promise: when 60 %
@@ -148,11 +148,8 @@ const (
 // Values in a narrow range (days, visits) are counted in O(n); others are sorted in
 // O(n log n). Balancing is O(k log k) for k distinct values at worst and much less
 // unless a few values hold most customers (see balance).
-func Quintiles(m Measure, values []int64) ([]Score, Scale, error) {
-	return quintiles(m, slices.Clone(values))
-}
-
-// quintiles is [Quintiles] on values it may overwrite.
+//
+// It works on keys, which it overwrites.
 func quintiles(m Measure, keys []int64) ([]Score, Scale, error) {
 	n := len(keys)
 	sc := Scale{Measure: m, Customers: n}

@@ -188,7 +188,7 @@ func TestQuintiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			scores, sc, err := Quintiles(tt.measure, tt.values)
+			scores, sc, err := quintiles(tt.measure, slices.Clone(tt.values))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -238,7 +238,7 @@ func repeatScore(s Score, count int) []Score {
 
 func TestQuintilesWithNoValues(t *testing.T) {
 	t.Run("no customers give no scores and say so", func(t *testing.T) {
-		scores, sc, err := Quintiles(Frequency, nil)
+		scores, sc, err := quintiles(Frequency, nil)
 		if err != nil || len(scores) != 0 || sc.Groups != 0 || sc.Ties.Kind != TiesNoCustomers {
 			t.Errorf("Quintiles(nil) = %v, %+v, %v", scores, sc, err)
 		}
@@ -289,7 +289,7 @@ func TestQuintilesProperties(t *testing.T) {
 			for _, m := range []Measure{Recency, Frequency, Monetary} {
 				values := g.gen(n)
 				t.Run(g.name+" never split a tie and fill every score they can ("+m.String()+")", func(t *testing.T) {
-					scores, sc, err := Quintiles(m, values)
+					scores, sc, err := quintiles(m, slices.Clone(values))
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -304,7 +304,7 @@ func TestQuintilesProperties(t *testing.T) {
 					for i, p := range perm {
 						shuffled[i] = values[p]
 					}
-					again, sc2, _ := Quintiles(m, shuffled)
+					again, sc2, _ := quintiles(m, slices.Clone(shuffled))
 					for i, p := range perm {
 						if again[i] != scores[p] {
 							t.Fatalf("customer %d scores %d, after shuffling %d", p, scores[p], again[i])
@@ -385,7 +385,7 @@ func TestQuintilesLargeDistinctPopulation(t *testing.T) {
 		for i := range values {
 			values[i] = int64(i*37%1000) * 10
 		}
-		scores, sc, err := Quintiles(Monetary, values)
+		scores, sc, err := quintiles(Monetary, slices.Clone(values))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -415,7 +415,7 @@ func TestQuintilesExtremeValues(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			scores, _, err := Quintiles(tt.measure, tt.values)
+			scores, _, err := quintiles(tt.measure, slices.Clone(tt.values))
 			if err != nil || !slices.Equal(scores, tt.want) {
 				t.Errorf("Quintiles(%v) = %v, %v; want %v", tt.values, scores, err, tt.want)
 			}

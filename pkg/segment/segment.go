@@ -4,7 +4,7 @@
 // segment the customers, medians and revenue, plus the 5×5 grid counts for a heat map.
 //
 // Scores are relative: R5 means "among the most recent of this population", not "came
-// last week". [Quintiles] explains how ties and small practices are handled. The grid map
+// last week". [Scale] and its [Ties] say how ties and small practices were handled. The grid map
 // from scores to segments is replaceable ([NewMap]); [DefaultMap] is the widely used one.
 //
 // The package is pure: it takes customers (and, in [FromHistories], the as-of date) as

@@ -55,16 +55,12 @@ func (c *months) of(d visit.Day) int {
 	return monthIndex(d)
 }
 
-// Monthly returns one row per month from the month of the first visit to the month of asOf.
-// lapseAfter(i) is the number of days without a visit after which customer i of the set
-// counts as lapsed (0: unknown, the customer is left out of lapsed and returned).
-func Monthly(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) []Month {
-	return monthly(set, asOf, lapseAfter, nil)
-}
-
-// Compute returns [Monthly] and [Cohorts] at once, with one pass over every customer's
-// visits instead of two: on a large data set each pass is hundreds of thousands of cache
-// misses.
+// Compute returns one row per month from the month of the first visit to the month of
+// asOf, and the cohorts, with one pass over every customer's visits instead of two: on a
+// large data set each pass is hundreds of thousands of cache misses. lapseAfter(i) is the
+// number of days without a visit after which customer i of the set counts as lapsed (0:
+// unknown, the customer is left out of lapsed and returned). The cohorts group customers by the quarter of their first visit (by month when
+// the data span two years or less) and measure their retention.
 func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Month, []Cohort) {
 	spans := make([]span, 0, len(set.Customers))
 	months := monthly(set, asOf, lapseAfter, &spans)
@@ -76,7 +72,7 @@ type span struct {
 	first, last visit.Day
 }
 
-// monthly is [Monthly]; with spans, it also appends the span of every customer with a visit.
+// monthly is the months of [Compute]; with spans, it also appends the span of every customer with a visit.
 func monthly(set *history.Set, asOf visit.Day, lapseAfter func(i int) int, spans *[]span) []Month {
 	last := monthIndex(asOf)
 	// The rows start at the month of the set's first event, which a set read from an
@@ -185,14 +181,8 @@ type Cohort struct {
 // After are the months at which cohorts' retention is measured.
 var After = []int{1, 3, 6, 12}
 
-// Cohorts groups customers by the quarter of their first visit (by month when the data
-// span two years or less) and measures their retention.
-func Cohorts(set *history.Set, asOf visit.Day) []Cohort {
-	_, cohorts := Compute(set, asOf, func(int) int { return 0 })
-	return cohorts
-}
-
-// cohorts is [Cohorts] of the customers with the visit spans ms.
+// cohorts groups the customers with the visit spans ms by the quarter of their first
+// visit (by month when the data span two years or less) and measures their retention.
 func cohorts(ms []span, asOf visit.Day) []Cohort {
 	if len(ms) == 0 {
 		return nil

@@ -28,7 +28,7 @@ func TestMonthlyCountsActiveNewLapsedAndReturned(t *testing.T) {
 		visits("c", d(2025, 2, 1), d(2025, 7, 1)),
 	}}
 	asOf := d(2025, 5, 31)
-	got := Monthly(set, asOf, func(i int) int { return []int{30, 60, 0}[i] })
+	got, _ := Compute(set, asOf, func(i int) int { return []int{30, 60, 0}[i] })
 	// a lapses 30 days after 20 January (19 February) and returns in May; b lapses 60
 	// days after 1 March (30 April); c has no threshold.
 	want := []Month{
@@ -49,7 +49,7 @@ func TestCohortsMeasureRetentionOnlyWhenObservable(t *testing.T) {
 		visits("b", d(2025, 1, 20)),
 		visits("c", d(2025, 3, 3), d(2025, 4, 10)),
 	}}
-	got := Cohorts(set, d(2025, 6, 30))
+	_, got := Compute(set, d(2025, 6, 30), func(int) int { return 0 })
 	want := []Cohort{
 		{Name: "2025-01", Customers: 2, Retained: []float64{0.5, 0.5, -1, -1}},
 		{Name: "2025-03", Customers: 1, Retained: []float64{1, 0, -1, -1}},
@@ -61,7 +61,7 @@ func TestCohortsMeasureRetentionOnlyWhenObservable(t *testing.T) {
 
 func TestCohortsAreQuartersForLongData(t *testing.T) {
 	set := &history.Set{Customers: []history.History{visits("a", d(2022, 2, 1)), visits("b", d(2022, 3, 1)), visits("c", d(2024, 12, 1))}}
-	got := Cohorts(set, d(2025, 1, 31))
+	_, got := Compute(set, d(2025, 1, 31), func(int) int { return 0 })
 	if len(got) != 2 || got[0].Name != "2022-Q1" || got[0].Customers != 2 || got[1].Name != "2024-Q4" {
 		t.Errorf("got %+v", got)
 	}
@@ -77,7 +77,7 @@ func TestComputeIsMonthlyAndCohortsInOnePass(t *testing.T) {
 	asOf := d(2025, 5, 31)
 	limit := func(i int) int { return []int{30, 60, 0, 45}[i] }
 	months, cohorts := Compute(set, asOf, limit)
-	if want := Monthly(set, asOf, limit); !reflect.DeepEqual(months, want) {
+	if want := monthly(set, asOf, limit, nil); !reflect.DeepEqual(months, want) {
 		t.Errorf("months %+v\nwant   %+v", months, want)
 	}
 	// Over two years: quarters. a's and c's first visits are in 2023-Q1; c is not back a
