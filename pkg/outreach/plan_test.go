@@ -18,6 +18,7 @@ import (
 	"github.com/winback/winback/pkg/reason"
 	"github.com/winback/winback/pkg/state"
 	"github.com/winback/winback/pkg/visit"
+	"github.com/winback/winback/pkg/words"
 )
 
 // praxisAt analyses the shipped sample practice, with its contact details, as of a day.
@@ -143,5 +144,20 @@ func TestPlanHoldsAndMatchesPseudonyms(t *testing.T) {
 	again := outreach.New(june, st, filed, o).Told()
 	if again.Calls != 3 || again.CallsMonth != 0 {
 		t.Errorf("filed twice: %d calls, %d new", again.Calls, again.CallsMonth)
+	}
+}
+
+func TestConfirmedHintsExist(t *testing.T) {
+	c := words.For("en")
+	for _, a := range words.AnswerCategories() {
+		for _, code := range []string{"price-up", "long-wait", "many-contacts", "staff-switch", "one-visit", "last-no-show",
+			"course-finished", "slowing", "no-contact-preference", "last-cancelled"} {
+			if outreach.Confirms(a.Code, code) && !c.Has("reason."+code+".label") {
+				t.Errorf("answer %s confirms hint %s, which the catalogue does not know", a.Code, code)
+			}
+		}
+	}
+	if !outreach.Confirms("price", "price-up") || outreach.Confirms("will-book", "price-up") {
+		t.Error("price confirms price-up; will book confirms nothing")
 	}
 }

@@ -30,7 +30,9 @@ type Answer struct {
 	// Month counts the answers filed this run; Overall all of them.
 	Month, Overall int
 	// Hints counts the hints shown for these customers, by reason code; Confirmed the
-	// answers whose customer was shown a hint the answer confirms (see confirms).
+	// answers whose customer was shown a hint the answer confirms (see confirms). The
+	// hints are the customer's top ones as of this run, which are those the call list
+	// showed unless their history changed since (a visit, a cancellation).
 	Hints     map[string]int
 	Confirmed int
 }
