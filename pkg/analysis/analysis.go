@@ -64,6 +64,9 @@ type Result struct {
 	lift  func() []reason.LiftRow
 	trend func() ([]trend.Month, []trend.Cohort)
 	tail  func() (float64, []Mix)
+
+	// withheld keeps customers off the lapsed list (see [Result.Withhold]).
+	withheld func(i int) bool
 }
 
 // SegmentOf returns the segment code of customer i of the set ("" without a visit).
@@ -167,10 +170,11 @@ func judge(set *history.Set, opt Options, ms *lapse.Models) ([]lapse.Verdict, []
 func (r *Result) Lapsed() []int {
 	r.ranked.once.Do(func() {
 		wb := r.Calls().WinBack()
-		r.ranked.idx = make([]int, len(wb))
+		idx := make([]int, len(wb))
 		for k, c := range wb {
-			r.ranked.idx[k] = c.Index
+			idx[k] = c.Index
 		}
+		r.ranked.idx = r.withhold(idx)
 	})
 	return r.ranked.idx
 }

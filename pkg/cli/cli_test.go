@@ -76,6 +76,8 @@ func TestScripts(t *testing.T) {
 				ts.Check(w.Flush())
 				ts.Check(f.Close())
 			},
+			// pseudonyms-kept MAY.json JUNE.json: see pseudonymsKept.
+			"pseudonyms-kept": pseudonymsKept,
 			// exits CODE CMD ARGS... runs CMD and checks its exit code.
 			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) < 2 || neg {

@@ -76,7 +76,7 @@ func runExplain(o *explainOptions) error {
 	if i < 0 {
 		return usagef("use the id as in the export (winback lapsed lists them), or a pseudonym with the same --key", "no customer %q in the data", o.customer)
 	}
-	p := o.an.pseudonymizer(o.a.io, format, false, customerKeys(r.Set))
+	p := o.an.pseudonymizer(o.a.io, format, false, r.Set)
 	out := report.ExplainView(r, i, lang, o.an.noun.noun, p)
 	o.out.private = true // one customer's visits, and their name, phone and e-mail
 	return o.out.emit(o.a.io, format, lang, out)

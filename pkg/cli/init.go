@@ -1,17 +1,23 @@
 package cli
 
 import (
+	"fmt"
+	"io"
+
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/winback/winback/pkg/atomicfile"
+	"github.com/winback/winback/pkg/pseudo"
 	"github.com/winback/winback/pkg/report"
 	"github.com/winback/winback/pkg/words"
 )
 
 type initOptions struct {
-	a     *app
-	input inputOptions
-	files []string
+	a      *app
+	input  inputOptions
+	output string
+	files  []string
 }
 
 func newInitCmd(a *app, root *cobra.Command) *cobra.Command {
@@ -24,12 +30,16 @@ detected encoding, delimiter, column mapping and date order (so next month's run
 depend on detection), the status values seen with what they were taken to mean, and every
 setting of 'winback report' with its default, commented out, ready to change.
 
-Keys are the long flag names; flags given on the command line win over the file.`,
-		Example: `  winback init testdata/praxis/praxis.csv > winback.yaml
+Keys are the long flag names; flags given on the command line win over the file.
+
+The file ends with a new random key for the pseudonyms (key:), so that a customer keeps
+their pseudonym from month to month: keep the file private. -o writes it with
+permissions 0600.`,
+		Example: `  winback init -o winback.yaml testdata/praxis/praxis.csv
   winback report --config winback.yaml -o report.html`,
 		Args: cobra.ArbitraryArgs,
 		RunE: a.runE(&o.files, func() error {
-			if err := checkOutputs(a.io, o.files, o.input.rejects); err != nil {
+			if err := checkOutputs(a.io, o.files, o.input.rejects, o.output); err != nil {
 				return err
 			}
 			res, err := readExports(a.io, o.files, &o.input)
@@ -41,12 +51,32 @@ Keys are the long flag names; flags given on the command line win over the file.
 				settings = reportCmd.Flags()
 			}
 			noun := words.NounFromColumns(columnNames(&res.Report))
-			if err := report.WriteConfig(a.io.Out, o.files, &res.Report, noun, settings); err != nil {
-				return stdoutError(err)
+			key, err := pseudo.NewKey()
+			if err != nil {
+				return err
 			}
-			return nil
+			write := func(w io.Writer) error {
+				if err := report.WriteConfig(w, o.files, &res.Report, noun, settings); err != nil {
+					return err
+				}
+				_, err := fmt.Fprintf(w, "\n# The secret key of the pseudonyms: the same key gives a customer the same pseudonym\n# every month. Keep this file private.\nkey: %s\n", key)
+				return err
+			}
+			if o.output == "" || o.output == "-" {
+				if err := write(a.io.Out); err != nil {
+					return stdoutError(err)
+				}
+				return nil
+			}
+			var files atomicfile.Set
+			defer files.Abort()
+			if err := files.Add(o.output, 0o600, write); err != nil {
+				return err
+			}
+			return files.Commit()
 		}),
 	}
 	o.input.bind(c)
+	c.Flags().StringVarP(&o.output, "output", "o", "", "write the configuration to this file (permissions 0600: it holds the key) instead of standard output")
 	return c
 }

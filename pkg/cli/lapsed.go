@@ -14,6 +14,7 @@ type lapsedOptions struct {
 	an      analysisOptions
 	summary bool
 	calls   callListOptions
+	reach   outreachOptions
 	top     int
 	files   []string
 }
@@ -58,6 +59,8 @@ whose data says they do not want to be contacted are left out and counted.`,
 	o.input.bind(c)
 	o.out.bind(c, report.ViewFormats)
 	o.an.bind(c)
+	o.reach.bind(c)
+	o.reach.bindState(c)
 	c.Flags().BoolVar(&o.summary, "summary", false, "show how often each hint occurs among lapsed and among active customers")
 	c.Flags().StringVar(&o.calls.path, "contacts", "", "write the call list to this .csv or .xlsx file (personal data: written with permissions 0600)")
 	c.Flags().BoolVar(&o.calls.followUps, "follow-ups", false, "the call list also holds the follow-ups: customers whose course of treatment ended")
@@ -89,7 +92,10 @@ func runLapsed(o *lapsedOptions) error {
 	if err != nil {
 		return err
 	}
-	p := o.an.pseudonymizer(o.a.io, format, false, customerKeys(r.Set))
+	if err := o.reach.hold(o.a.io, &o.an, r); err != nil {
+		return err
+	}
+	p := o.an.pseudonymizer(o.a.io, format, false, r.Set)
 	rep := report.Build(r, report.BuildOptions{Lang: lang, Pseudonyms: p, Contacts: false, Shown: o.top, Defer: true, LapsedOnly: true, Noun: o.an.noun.noun})
 	// The table lists the first --top customers; csv and json all of them.
 	shown := o.top

@@ -120,7 +120,7 @@ func runModel(o *modelOptions) error {
 	}
 	// The customers are listed by pseudonym where the rule says so (pseudonymizedByDefault).
 	if o.customers {
-		v.Pseudonyms = o.privacy.pseudonymizer(o.io, format, false, customerKeys(res.Set))
+		v.Pseudonyms = o.privacy.pseudonymizer(o.io, format, false, res.Set)
 	}
 	out := report.ModelView(ms, v)
 	return o.out.emit(o.io, format, lang, out)

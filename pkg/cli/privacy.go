@@ -32,9 +32,14 @@ func pseudonymizedByDefault(format string) bool { return format == "html" || for
 // is given on the command line or in the config file; else the format's default
 // ([pseudonymizedByDefault]), which asking for the contact details (withContacts: report
 // --with-contacts) turns off.
-func (o *privacyOptions) pseudonymize(format string, withContacts bool) bool {
+//
+// An export keyed by e-mail, phone or name has personal data for ids: they are shown as
+// pseudonyms in every format unless the contact details are asked for.
+func (o *privacyOptions) pseudonymize(format string, withContacts bool, set *history.Set) bool {
 	switch {
 	case o.pseudo:
+		return true
+	case personalKeys(set) && !withContacts:
 		return true
 	case o.cmd != nil && o.cmd.Flags().Changed("pseudonymize"): // --pseudonymize=false
 		return false
@@ -43,12 +48,21 @@ func (o *privacyOptions) pseudonymize(format string, withContacts bool) bool {
 }
 
 // pseudonymizer returns the pseudonymizer for an output in format, or nil for real ids.
-// keys are all the customers' keys (see [privacyOptions.keyed]).
-func (o *privacyOptions) pseudonymizer(io *IOStreams, format string, withContacts bool, keys []string) *pseudo.Pseudonymizer {
-	if !o.pseudonymize(format, withContacts) {
+func (o *privacyOptions) pseudonymizer(io *IOStreams, format string, withContacts bool, set *history.Set) *pseudo.Pseudonymizer {
+	if !o.pseudonymize(format, withContacts, set) {
 		return nil
 	}
-	return o.keyed(io, keys)
+	return o.keyed(io, customerKeys(set))
+}
+
+// personalKeys reports whether the set's customers are keyed by personal data (e-mail,
+// phone or name) instead of an id.
+func personalKeys(set *history.Set) bool {
+	switch set.KeyKind {
+	case "email", "phone", "name":
+		return true
+	}
+	return false
 }
 
 // keyed returns the pseudonymizer of --key or WINBACK_KEY, or, without either, one keyed

@@ -18,6 +18,7 @@ type reportOptions struct {
 	state        string
 	contacts     string
 	withContacts bool
+	calls        outreachOptions
 	top          int
 	files        []string
 }
@@ -61,6 +62,7 @@ with the latest earlier one, and nothing is printed but errors with --quiet.`,
 	o.out.bindWithout(c, report.Formats, "output")
 	c.Flags().StringArrayVarP(&o.outputs, "output", "o", nil, "write to this file (atomically); repeatable; the format follows the extension (.html .md .json .csv .xlsx .txt)")
 	o.an.bind(c)
+	o.calls.bind(c)
 	c.Flags().StringVar(&o.previous, "previous", "", "the JSON report of an earlier run, to show what changed since")
 	c.Flags().StringVar(&o.state, "state", "", "keep each run's JSON in this directory and compare with the latest earlier one")
 	c.Flags().StringVar(&o.contacts, "contacts", "", "also write the call list (win-back, follow-up and welcome calls) to this .csv or .xlsx file (personal data: permissions 0600)")
@@ -89,37 +91,37 @@ func runReport(o *reportOptions) error {
 	}
 	reps := newReports(r)
 	defer reps.fitted.Wait()
-	keys := customerKeys(r.Set)
-	prev, prevPseudo, err := o.loadPrevious(r, keys)
-	if err != nil {
-		return err
-	}
-	reps.base = o.buildOptions(lang, &exp.Report, prev, prevPseudo)
-	reps.pseudonyms = func() *pseudo.Pseudonymizer { return o.an.keyed(o.a.io, keys) }
 	// The files are replaced as one set: all are written first, then renamed, so that a
 	// failed run leaves last month's page, JSON, call list and state together.
 	var files atomicfile.Set
 	defer files.Abort()
+	calls, err := o.readCalls(&files, r)
+	if err != nil {
+		return err
+	}
+	reps.base = o.buildOptions(lang, &exp.Report, calls.previous, calls.prevKey)
+	reps.base.Outreach = calls.outreach
+	reps.pseudonyms = func() *pseudo.Pseudonymizer { return calls.key }
 	if err := o.write(&files, targets, reps, lang); err != nil {
 		return err
 	}
-	var calls *report.CallList
+	var list *report.CallList
 	if o.contacts != "" {
 		cl := callListOptions{path: o.contacts, followUps: true, welcome: true}
-		if calls, err = addCallList(o.a.io, &files, cl, exp, r, lang, o.an.noun.noun); err != nil {
+		if list, err = addCallList(o.a.io, &files, cl, exp, r, lang, o.an.noun.noun); err != nil {
 			return err
 		}
 	}
 	if o.state != "" {
-		if err := o.addState(&files, reps.state(o.withContacts)); err != nil {
+		if err := o.addState(&files, calls.plan.State()); err != nil {
 			return err
 		}
 	}
 	if err := files.Commit(); err != nil {
 		return err
 	}
-	if calls != nil {
-		reportCallList(o.a.io, o.contacts, calls)
+	if list != nil {
+		reportCallList(o.a.io, o.contacts, list)
 	}
 	return nil
 }

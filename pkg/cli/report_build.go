@@ -55,15 +55,3 @@ func (reps *reports) get(pseudonymize bool) *report.Report {
 	reps.built[pseudonymize] = rep
 	return rep
 }
-
-// state returns the report kept in --state: real ids, never contact details.
-func (reps *reports) state(withContacts bool) *report.Report {
-	if !withContacts {
-		return reps.get(false)
-	}
-	opt := reps.base
-	opt.Contacts = false
-	rep := report.Build(reps.r, opt)
-	rep.DeferBacktest(reps.waitBacktest)
-	return rep
-}

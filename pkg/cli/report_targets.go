@@ -74,7 +74,7 @@ func (o *reportOptions) check(targets []target) error {
 // write adds every target but standard output to files, and writes standard output.
 func (o *reportOptions) write(files *atomicfile.Set, targets []target, reps *reports, lang string) error {
 	for _, t := range targets {
-		rep := reps.get(o.an.pseudonymize(t.format, o.withContacts))
+		rep := reps.get(o.an.pseudonymize(t.format, o.withContacts, reps.r.Set))
 		w, err := report.NewWriter(t.format, report.Options{Excel: o.out.excel || (lang == "de" && t.format == "csv"), MaxLapsed: o.top})
 		if err != nil {
 			return usagef("use one of: "+strings.Join(report.Formats, ", "), "%v", err)

@@ -84,7 +84,7 @@ func runSegments(o *segmentsOptions) error {
 	}
 	var p *pseudo.Pseudonymizer
 	if o.customers {
-		p = o.privacy.pseudonymizer(o.io, format, false, customerKeys(res.Set))
+		p = o.privacy.pseudonymizer(o.io, format, false, res.Set)
 	}
 	out := report.SegmentsView(seg, asOf, lang, o.noun.noun, o.customers, p)
 	return o.out.emit(o.io, format, lang, out)

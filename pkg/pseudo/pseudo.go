@@ -7,8 +7,10 @@ package pseudo
 
 import (
 	"crypto/hmac"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base32"
+	"encoding/binary"
 	"slices"
 	"strings"
 )
@@ -77,4 +79,28 @@ func (p *Pseudonymizer) Check(keys []string) []string {
 		seen[n] = k
 	}
 	return dup
+}
+
+// Draw returns a number in [0, 1) drawn from the key and a customer's key, for a purpose
+// (e.g. "control"): the same for the same key every month, and unrelated to the
+// pseudonym and to other purposes.
+func (p *Pseudonymizer) Draw(purpose, key string) float64 {
+	m := hmac.New(sha256.New, p.key)
+	m.Write([]byte(purpose))
+	m.Write([]byte{0})
+	m.Write([]byte(key))
+	return float64(binary.BigEndian.Uint64(m.Sum(nil))>>11) / (1 << 53)
+}
+
+// KeyCheck returns a pseudonym that tells whether a later run uses the same key, without
+// telling the key: a state file keeps it.
+func (p *Pseudonymizer) KeyCheck() string { return p.Name("\x00key-check") }
+
+// NewKey returns a new random secret key (32 random bytes, base32).
+func NewKey() (string, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return strings.ToLower(crockford.EncodeToString(b)), nil
 }

@@ -145,6 +145,8 @@ type BuildOptions struct {
 	LapsedOnly bool
 	// Noun is what the report's texts call customers; empty for customers.
 	Noun catalogue.Noun
+	// Outreach is what the filed calls say (nil: no calls filed, no state).
+	Outreach *Outreach
 }
 
 // Build assembles the report of an analysis. The model's backtest is left to the caller
@@ -254,7 +256,10 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 		if o.PreviousPseudonyms != nil {
 			prevID = o.PreviousPseudonyms.Name
 		}
-		rep.Since = since(o.Previous, r, prevID, id)
+		rep.Since = since(o.Previous, r, prevID, id, o.Outreach.hold())
+	}
+	if o.Outreach != nil {
+		rep.Answers, rep.Calling = outreachParts(o.Outreach, catalogue.ForNoun(lang, o.Noun))
 	}
 	sh.revenue.Wait()
 	rep.Summary.Revenue12m = sh.revenue12m
@@ -361,7 +366,10 @@ func modelPart(r *analysis.Result, decided map[string]int, c *catalogue.Catalogu
 // previous report used; outID to the id this report shows. Won back are the customers who
 // were lapsed, lost or due a follow-up after a finished course last time and have visited
 // since: all of them needed a call to come back. The win-back rate divides by all of those.
-func since(prev *Report, r *analysis.Result, prevID, outID func(string) string) *Since {
+//
+// held (nil: none) keeps customers out of the lists of the lapsed: whoever is on no call
+// list this month (see [Outreach]) is named in none of its lists either.
+func since(prev *Report, r *analysis.Result, prevID, outID func(string) string, held func(int) bool) *Since {
 	s := &Since{PreviousAsOf: prev.AsOf, NewlyLapsed: []string{}, StillLapsed: []string{}, WonBack: []string{}, NewlyDue: []string{}}
 	missing := func(st string) bool { return st == lapse.Lapsed.String() || st == lapse.Lost.String() }
 	away := func(st string) bool { return missing(st) || st == lapse.FollowUp.String() }
@@ -386,6 +394,7 @@ func since(prev *Report, r *analysis.Result, prevID, outID func(string) string) 
 		switch {
 		case away(before) && prevAsOf != visit.NoDay && v.LastVisit != visit.NoDay && v.LastVisit > prevAsOf:
 			s.WonBack = append(s.WonBack, id)
+		case missing(st) && held != nil && held(i):
 		case missing(st) && missing(before):
 			s.StillLapsed = append(s.StillLapsed, id)
 		case missing(st):

@@ -35,12 +35,16 @@ func callGroups(rep *Report, r *analysis.Result, o BuildOptions, id func(string)
 	plan := r.Calls()
 	cat := catalogue.ForNoun(o.Lang, o.Noun)
 	group := func(cs []calls.Call, why func(*calls.Call) string, question string) []Customer {
-		out := make([]Customer, len(cs))
+		out := make([]Customer, 0, len(cs))
 		for k := range cs {
-			c := &out[k]
-			customer(r, cs[k].Index, o.Lang, o, c)
-			details(r, cs[k].Index, o.Lang, id, c)
+			if r.Held(cs[k].Index) { // the answers of earlier calls keep them off
+				continue
+			}
+			var c Customer
+			customer(r, cs[k].Index, o.Lang, o, &c)
+			details(r, cs[k].Index, o.Lang, id, &c)
 			c.Why, c.Questions, c.ChanceBack = why(&cs[k]), question, -1
+			out = append(out, c)
 		}
 		return out
 	}

@@ -23,9 +23,6 @@ type CallListOptions struct {
 	// FollowUps and Welcome add the follow-up and the welcome calls after the win-back
 	// calls.
 	FollowUps, Welcome bool
-	// Skip, when set, leaves out the customers with the keys it reports (those who asked
-	// not to be called, or were called lately); they are counted in Left.
-	Skip func(key string) bool
 }
 
 // CallList is the working call list of --contacts (CALLLIST.md): per customer to call the
@@ -36,7 +33,7 @@ type CallList struct {
 	cat  *catalogue.Catalogue
 	rows [][]string // cells in the order of catalogue.CallListColumns, the winback part
 	// Skipped is how many were left out because they do not want to be contacted; Left
-	// how many CallListOptions.Skip left out.
+	// how many the answers of earlier calls keep off ([analysis.Result.Held]).
 	Skipped, Left int
 	// ByGroup counts the rows of each group.
 	ByGroup map[calls.Group]int
@@ -69,7 +66,7 @@ func NewCallList(r *analysis.Result, o CallListOptions) (*CallList, error) {
 			case !analysis.ContactAllowed(h.ContactPreference):
 				l.Skipped++
 				continue
-			case o.Skip != nil && o.Skip(h.Key):
+			case r.Held(c.Index):
 				l.Left++
 				continue
 			}

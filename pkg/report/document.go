@@ -214,6 +214,7 @@ func newDoc(r *Report, o docOptions) *doc {
 	if r.Since != nil {
 		d.sections = append(d.sections, d.since(r, o))
 	}
+	d.sections = append(d.sections, d.outreachSections(r)...)
 	d.sections = append(d.sections, d.segments(r), d.lapsed(r, o), d.followUps(r, o), d.welcome(r, o), d.reasons(r), d.trends(r), d.mix(r, o), d.model(r))
 	return d
 }

@@ -61,6 +61,11 @@ type Report struct {
 	// what changed ("since last time"). Only in JSON.
 	Statuses map[string]string `json:"statuses"`
 
+	// Answers and Calling: what the filed calls say (--outcomes, --state), when there
+	// are any (see view_answers.go).
+	Answers *AnswersPart `json:"what_customers_told_us,omitempty"`
+	Calling *CallingPart `json:"does_calling_work,omitempty"`
+
 	// deferred is what is still to be completed (see [Report.Defer]); nil when nothing is.
 	deferred *deferred
 }

@@ -1,0 +1,29 @@
+package analysis
+
+// Withhold keeps the customers for whom held returns true off the lapsed list
+// ([Result.Lapsed]) and so off every list made from it: the report's lapsed customers,
+// the lapsed command's table and the call list. They stay in every count. The answers
+// of earlier calls decide it (a customer who asked for no more calls, moved away, died,
+// was called a few weeks ago, or belongs to the control group that is not called); see
+// package outreach. It must be called before the list is first asked for.
+func (r *Result) Withhold(held func(i int) bool) {
+	r.withheld = held
+}
+
+// withhold drops the withheld customers from a ranked list, keeping its order.
+func (r *Result) withhold(idx []int) []int {
+	if r.withheld == nil {
+		return idx
+	}
+	out := idx[:0:0]
+	for _, i := range idx {
+		if !r.withheld(i) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Held reports whether customer i is kept off the lists by [Result.Withhold]; the call
+// list's follow-up and welcome groups, which are not made from [Result.Lapsed], ask it.
+func (r *Result) Held(i int) bool { return r.withheld != nil && r.withheld(i) }

@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/winback/winback/pkg/analysis"
+	"github.com/winback/winback/pkg/pseudo"
+	"github.com/winback/winback/pkg/state"
+)
+
+// bindState adds --state for a command that only reads it (lapsed).
+func (o *outreachOptions) bindState(c *cobra.Command) {
+	c.Flags().StringVar(&o.state, "state", "", "the --state directory of the monthly report: leave out whom its filed calls keep off the lists (read only)")
+}
+
+// hold keeps off r's lists whom the filed calls (--outcomes, and those in the latest
+// state of --state) and the control group keep off, for a command that writes no state.
+func (o *outreachOptions) hold(io *IOStreams, an *analysisOptions, r *analysis.Result) error {
+	var prev *state.State
+	key := an.keyed(io, customerKeys(r.Set))
+	if o.state != "" {
+		path, err := latestState(o.state, r.AsOf.String()+"~") // this month's own run too
+		if err != nil {
+			return err
+		}
+		if path != "" {
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return fmt.Errorf("state: %w", err)
+			}
+			if prev, err = state.Parse(b); err != nil {
+				return usagef("name the --state directory of the monthly report", "%s: %v", path, err)
+			}
+		}
+		if b, err := os.ReadFile(filepath.Join(o.state, keyFile)); key.FromData && err == nil {
+			key = pseudo.New(strings.TrimSpace(string(b)))
+		}
+		if prev != nil && prev.Pseudonymized && (key.FromData || prev.KeyCheck != "" && prev.KeyCheck != key.KeyCheck()) {
+			return usagef("give the --key (or WINBACK_KEY) the report was written with", "the state in %s holds pseudonyms, and no key was found to match them", o.state)
+		}
+	}
+	if !o.active(prev) {
+		return nil
+	}
+	_, _, err := o.plan(io, r, prev, key)
+	return err
+}
