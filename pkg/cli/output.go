@@ -100,7 +100,11 @@ func (o *outputOptions) emit(io_ *IOStreams, format, lang string, out *report.Vi
 // add writes out in the chosen format to standard output, or to -o as one of files, to
 // be replaced with the others.
 func (o *outputOptions) add(files *atomicfile.Set, io_ *IOStreams, format, lang string, out *report.View) error {
-	w, err := report.NewWriter(format, report.Options{Excel: o.excel || (lang == "de" && format == "csv"), Lang: lang, Noun: o.noun})
+	opt := report.Options{Excel: o.excel || (lang == "de" && format == "csv"), Lang: lang, Noun: o.noun}
+	if o.output == "" || o.output == "-" {
+		opt.Width = io_.Width
+	}
+	w, err := report.NewWriter(format, opt)
 	if err != nil {
 		return usagef("use one of: "+strings.Join(report.ViewFormats, ", "), "%v", err)
 	}

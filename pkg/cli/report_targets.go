@@ -72,7 +72,11 @@ func (o *reportOptions) check(targets []target) error {
 func (o *reportOptions) write(files *atomicfile.Set, targets []target, reps *reports, lang string) error {
 	for _, t := range targets {
 		rep := reps.get(o.an.pseudonymize(t.format, o.withContacts))
-		w, err := report.NewWriter(t.format, report.Options{Excel: o.out.excel || (lang == "de" && t.format == "csv"), MaxLapsed: o.top})
+		opt := report.Options{Excel: o.out.excel || (lang == "de" && t.format == "csv"), MaxLapsed: o.top}
+		if t.path == "" || t.path == "-" {
+			opt.Width = o.a.io.Width
+		}
+		w, err := report.NewWriter(t.format, opt)
 		if err != nil {
 			return usagef("use one of: "+strings.Join(report.Formats, ", "), "%v", err)
 		}

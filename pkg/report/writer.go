@@ -31,6 +31,10 @@ type Options struct {
 	// report's CSV follows [Report.Lang] instead.
 	Lang string
 	Noun catalogue.Noun
+	// Width is the width of the terminal the table format writes to, in columns: its
+	// tables and paragraphs are wrapped to fit. 0 when not a terminal: cells wrap at a
+	// fixed width and tables are as wide as they need.
+	Width int
 }
 
 // Formats lists the known format names, in the order help texts show them.
