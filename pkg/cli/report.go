@@ -12,6 +12,7 @@ import (
 
 type reportOptions struct {
 	a            *app
+	cmd          *cobra.Command
 	input        inputOptions
 	out          outputOptions
 	an           analysisOptions
@@ -59,6 +60,7 @@ with the latest earlier one, and nothing is printed but errors with --quiet.`,
 		Args: cobra.ArbitraryArgs,
 		RunE: a.runE(&o.files, func() error { return runReport(o) }),
 	}
+	o.cmd = c
 	o.input.bind(c)
 	o.out.bindWithout(c, report.Formats, "output")
 	c.Flags().StringArrayVarP(&o.outputs, "output", "o", nil, "write to this file (atomically); repeatable; the format follows the extension (.html .md .json .csv .xlsx .txt)")

@@ -495,6 +495,14 @@ var de = map[string]string{
 	"cli.without-a-visit-yet":                            "noch ohne Besuch",
 	"cli.yes":                                            "ja",
 
+	// Die erste Seite des Berichts im Terminal (pkg/report/writer_summary.go).
+	"first.count":  "%s {customers}: %s",
+	"first.calls":  "Anrufe dieser Woche",
+	"first.ask":    "Fragen Sie: %s",
+	"first.full":   "Der ganze Bericht, mit Grafiken und allen %s Anrufen, als Webseite:",
+	"first.file":   "bericht.html",
+	"first.tables": "Alle seine Tabellen hier im Terminal:",
+
 	// Statuswörter von explain und die Status der Termine im Verlauf.
 	"explain.status.booked":    "Termin gebucht",
 	"explain.status.active":    "aktiv",

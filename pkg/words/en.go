@@ -497,6 +497,14 @@ var en = map[string]string{
 	"cli.without-a-visit-yet":                            "without a visit yet",
 	"cli.yes":                                            "yes",
 
+	// The report's first screen on a terminal (pkg/report/writer_summary.go).
+	"first.count":  "%s {customers}: %s",
+	"first.calls":  "This week's calls",
+	"first.ask":    "Ask: %s",
+	"first.full":   "The whole report, with charts and all %s to call, as a web page:",
+	"first.file":   "report.html",
+	"first.tables": "All its tables here in the terminal:",
+
 	// explain's status words and the statuses of the events in a customer's timeline.
 	"explain.status.booked":    "booked",
 	"explain.status.active":    "active",
