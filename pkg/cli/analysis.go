@@ -130,7 +130,9 @@ func analyse(a *app, files []string, in *inputOptions, out *outputOptions, ao *a
 		return nil, nil, err
 	}
 	opt.AsOf = asOf
+	stop := startProgress(a.io, func() string { return "analysing" })
 	r, err := analysis.Run(res.Set, opt)
+	stop()
 	if err != nil {
 		return nil, nil, noVisits(fmt.Errorf("analysis: %w", err), asOf)
 	}

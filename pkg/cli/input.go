@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
@@ -89,7 +90,7 @@ func (o *inputOptions) exportOptions() (export.Options, error) {
 // readExports opens the named files ("-" is standard input), reads them and writes the
 // rejects file when asked. Paths named as outputs are refused as inputs elsewhere.
 //
-// On a terminal, large inputs show their progress on standard error unless --quiet.
+// On a terminal, a long read shows its progress on standard error unless --quiet.
 func readExports(io_ *IOStreams, paths []string, o *inputOptions) (*export.Result, error) {
 	return readExportsFor(io_, paths, o, readFor{})
 }
@@ -133,13 +134,12 @@ func readExportsFor(io_ *IOStreams, paths []string, o *inputOptions, rf readFor)
 			total += st.Size()
 		}
 	}
-	if io_.ErrTTY && !io_.Quiet && total >= progressMinBytes {
-		pr := newProgress(io_.ErrOut, total)
+	if io_.ErrTTY && !io_.Quiet {
+		var read atomic.Int64
 		for i := range inputs {
-			inputs[i].R = pr.wrap(inputs[i].R)
+			inputs[i].R = countingReader{r: inputs[i].R, n: &read}
 		}
-		pr.start()
-		defer pr.finish()
+		defer startProgress(io_, reading(&read, total))()
 	}
 	if o.rejects == "" {
 		return export.Read(inputs, opt)

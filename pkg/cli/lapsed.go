@@ -104,6 +104,7 @@ func runLapsed(o *lapsedOptions) error {
 	if err := files.Commit(); err != nil {
 		return err
 	}
+	written(o.a.io, o.out.output, format)
 	if o.contacts != "" && !o.a.io.Quiet && o.a.io.ErrTTY { // a cron job mails whatever is on stderr
 		fmt.Fprintf(o.a.io.ErrOut, "winback: call list %s: %d customers", o.contacts, calls.Len())
 		if calls.Skipped > 0 {

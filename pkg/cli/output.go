@@ -94,7 +94,11 @@ func (o *outputOptions) emit(io_ *IOStreams, format, lang string, out *report.Vi
 	if err := o.add(&files, io_, format, lang, out); err != nil {
 		return err
 	}
-	return files.Commit()
+	if err := files.Commit(); err != nil {
+		return err
+	}
+	written(io_, o.output, format)
+	return nil
 }
 
 // add writes out in the chosen format to standard output, or to -o as one of files, to

@@ -121,6 +121,9 @@ func runReport(o *reportOptions) error {
 	if err := files.Commit(); err != nil {
 		return err
 	}
+	for _, t := range targets {
+		written(o.a.io, t.path, t.format)
+	}
 	if o.contacts != "" && !o.a.io.Quiet && o.a.io.ErrTTY {
 		fmt.Fprintf(o.a.io.ErrOut, "winback: call list %s: %d customers, %d left out (no contact wanted)\n", o.contacts, calls.Len(), calls.Skipped)
 	}

@@ -120,3 +120,25 @@ func withoutColumns(env []string) []string {
 	}
 	return out
 }
+
+func TestWrittenFilesAreConfirmedOnATerminalOnly(t *testing.T) {
+	dir := t.TempDir()
+	html := filepath.Join(dir, "r.html")
+	_, errOut, code := runOnTerminal(t, 80, "report", "-o", html, "-o", filepath.Join(dir, "r.json"), "praxis/praxis.csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"winback: wrote " + html + " (html, ", " KB)\n", "r.json (json, "} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr %q does not say %q", errOut, want)
+		}
+	}
+	_, errOut, _ = run(t, "segments", "-o", filepath.Join(dir, "s.csv"), "praxis/praxis.csv")
+	if errOut != "" {
+		t.Errorf("not on a terminal, stderr is %q, want nothing", errOut)
+	}
+	_, errOut, _ = runOnTerminal(t, 80, "segments", "-q", "-o", filepath.Join(dir, "s.csv"), "praxis/praxis.csv")
+	if errOut != "" {
+		t.Errorf("with --quiet, stderr is %q, want nothing", errOut)
+	}
+}
