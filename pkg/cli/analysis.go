@@ -13,7 +13,6 @@ import (
 	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/reason"
 	"github.com/winback/winback/pkg/segment"
-	"github.com/winback/winback/pkg/words"
 )
 
 // analysisOptions are the flags of the commands that judge customers: the model's time
@@ -27,7 +26,8 @@ type analysisOptions struct {
 	platform []string
 	direct   []string
 	privacyOptions
-	segmapCfg map[string][]string
+	// filter narrows the list of lapsed customers; nil for the commands without a list.
+	filter *filterOptions
 	// backtest: the command shows the model's backtest (see analysis.Options.Backtest).
 	backtest bool
 	// contacts: the command shows contact details (names, e-mails, phones, contact
@@ -38,9 +38,10 @@ type analysisOptions struct {
 	noun nounOptions
 }
 
-// catalogue returns the texts of lang for the command's customer noun.
-func (o *analysisOptions) catalogue(lang string) *words.Catalogue {
-	return words.ForNoun(lang, o.noun.noun)
+// bindFilter binds the flags that narrow the list of lapsed customers (report, lapsed).
+func (o *analysisOptions) bindFilter(c *cobra.Command) {
+	o.filter = &filterOptions{}
+	o.filter.bind(c)
 }
 
 func (o *analysisOptions) bind(c *cobra.Command) {
@@ -135,6 +136,11 @@ func analyse(a *app, files []string, in *inputOptions, out *outputOptions, ao *a
 	stop()
 	if err != nil {
 		return nil, nil, noVisits(fmt.Errorf("analysis: %w", err), asOf)
+	}
+	if ao.filter != nil {
+		if err := ao.filter.apply(r, &res.Report); err != nil {
+			return nil, nil, err
+		}
 	}
 	return res, r, nil
 }

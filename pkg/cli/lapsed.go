@@ -55,6 +55,7 @@ data says they do not want to be contacted are left out and counted.`,
 	o.input.bind(c)
 	o.out.bind(c, report.ViewFormats)
 	o.an.bind(c)
+	o.an.bindFilter(c)
 	c.Flags().BoolVar(&o.summary, "summary", false, "show how often each hint occurs among lapsed and among active customers")
 	c.Flags().StringVar(&o.contacts, "contacts", "", "write the call list to this CSV file (personal data: written with permissions 0600)")
 	c.Flags().IntVar(&o.top, "top", 50, "how many customers the table lists (csv and json list all)")

@@ -65,6 +65,7 @@ with the latest earlier one, and nothing is printed but errors with --quiet.`,
 	o.out.bindWithout(c, report.Formats, "output")
 	c.Flags().StringArrayVarP(&o.outputs, "output", "o", nil, "write to this file (atomically); repeatable; the format follows the extension (.html .md .json .csv .xlsx .txt)")
 	o.an.bind(c)
+	o.an.bindFilter(c)
 	c.Flags().StringVar(&o.previous, "previous", "", "the JSON report of an earlier run, to show what changed since")
 	c.Flags().StringVar(&o.state, "state", "", "keep each run's JSON in this directory and compare with the latest earlier one")
 	c.Flags().StringVar(&o.contacts, "contacts", "", "also write the call list to this CSV file (personal data: permissions 0600)")
