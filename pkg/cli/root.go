@@ -6,7 +6,6 @@ package cli
 import (
 	"fmt"
 	"runtime/debug"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -22,17 +21,43 @@ const (
 )
 
 // Version is set at build time with -ldflags "-X github.com/winback/winback/pkg/cli.Version=v1.2.3";
-// otherwise it comes from the module's build information.
+// otherwise it comes from the build information ([versionOf]).
 var Version = ""
 
 func version() string {
 	if Version != "" {
 		return Version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	bi, _ := debug.ReadBuildInfo()
+	return versionOf(bi)
+}
+
+// versionOf is the version the build information gives: the module's version (a
+// release, or the pseudo-version go build makes in a clone), else the VCS revision with
+// "-modified" for uncommitted changes, else "dev".
+func versionOf(bi *debug.BuildInfo) string {
+	if bi == nil {
+		return "dev"
 	}
-	return "dev"
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var rev, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			modified = s.Value
+		}
+	}
+	if rev == "" {
+		return "dev"
+	}
+	if modified == "true" {
+		return "dev-" + rev[:min(len(rev), 12)] + "-modified"
+	}
+	return "dev-" + rev[:min(len(rev), 12)]
 }
 
 // NewRootCmd builds the winback command tree on the given streams.
@@ -54,9 +79,7 @@ forms. Start with "winback inspect FILE" to see how an export was understood.`,
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &usageError{err: err, hint: fmt.Sprintf("see 'winback help %s'", strings.TrimPrefix(c.CommandPath(), "winback "))}
-	})
+	root.SetFlagErrorFunc(flagError)
 	a := &app{io: io}
 	root.PersistentFlags().StringVar(&a.configPath, "config", "", "read flags from this YAML file (keys are the long flag names; flags on the command line win)")
 	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, "print nothing but the output and errors")
@@ -114,7 +137,7 @@ func Main(args []string, io *IOStreams) int {
 	streams.Out = out
 	root := NewRootCmd(&streams)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := commandError(root, root.Execute())
 	if err == nil && out.err != nil {
 		err = stdoutError(out.err)
 	}
