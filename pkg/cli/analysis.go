@@ -1,16 +1,13 @@
 package cli
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/winback/winback/pkg/analysis"
-	"github.com/winback/winback/pkg/export"
 	"github.com/winback/winback/pkg/lapse"
-	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/reason"
 	"github.com/winback/winback/pkg/segment"
 )
@@ -78,9 +75,9 @@ func (o *analysisOptions) bind(c *cobra.Command) {
 // options validates the flags into the analysis options.
 func (o *analysisOptions) options(a *app) (analysis.Options, error) {
 	var opt analysis.Options
-	p, err := model.ParsePeriod(o.period)
+	p, err := parsePeriod(o.period)
 	if err != nil {
-		return opt, usagef("use --period day, week or month", "%v", err)
+		return opt, err
 	}
 	opt.Period = p
 	if err := o.noun.check(); err != nil {
@@ -113,34 +110,4 @@ func (o *analysisOptions) options(a *app) (analysis.Options, error) {
 	}
 	opt.Backtest = o.backtest
 	return opt, nil
-}
-
-// analyse reads the exports and runs the analysis.
-func analyse(a *app, files []string, in *inputOptions, out *outputOptions, ao *analysisOptions) (*export.Result, *analysis.Result, error) {
-	opt, err := ao.options(a)
-	if err != nil {
-		return nil, nil, err
-	}
-	res, err := readExportsFor(a.io, files, in, readFor{noContacts: !ao.contacts})
-	if err != nil {
-		return nil, nil, err
-	}
-	out.noun = ao.noun.resolve(&res.Report)
-	asOf, err := out.asOfDay(a.io, res)
-	if err != nil {
-		return nil, nil, err
-	}
-	opt.AsOf = asOf
-	stop := startProgress(a.io, func() string { return "analysing" })
-	r, err := analysis.Run(res.Set, opt)
-	stop()
-	if err != nil {
-		return nil, nil, noVisits(fmt.Errorf("analysis: %w", err), asOf)
-	}
-	if ao.filter != nil {
-		if err := ao.filter.apply(r, &res.Report); err != nil {
-			return nil, nil, err
-		}
-	}
-	return res, r, nil
 }

@@ -24,9 +24,6 @@ func (o *filterOptions) bind(c *cobra.Command) {
 	f.StringVar(&o.status, "status", "", "list only the lapsed or only the lost customers")
 	f.StringVar(&o.dueBefore, "due-before", "", "list only the customers who were due back before this date (yyyy-mm-dd, or as the export writes dates)")
 	c.RegisterFlagCompletionFunc("status", fixedChoices("lapsed", "lost"))
-	for _, name := range []string{"staff", "location", "service", "status", "due-before"} {
-		c.Flags().SetAnnotation(name, groupAnnotation, []string{"filter"})
-	}
 }
 
 // apply narrows r's list of lapsed customers ([analysis.Result.Narrow]).

@@ -2,7 +2,10 @@ package cli
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strconv"
 
@@ -90,4 +93,14 @@ func (e *errWriter) Write(b []byte) (int, error) {
 	n, err := e.w.Write(b)
 	e.err = err
 	return n, err
+}
+
+// stdoutError says that writing standard output failed (a full disk behind a redirect, a
+// closed pipe): the output is incomplete and the run fails.
+func stdoutError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // "write /dev/stdout: no space left on device" says the stream twice
+	}
+	return fmt.Errorf("write standard output: %w", err)
 }

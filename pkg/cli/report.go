@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/winback/winback/pkg/atomicfile"
@@ -11,18 +9,17 @@ import (
 )
 
 type reportOptions struct {
-	a            *app
-	cmd          *cobra.Command
-	input        inputOptions
-	out          outputOptions
-	an           analysisOptions
-	outputs      []string
-	previous     string
-	state        string
-	contacts     string
-	withContacts bool
-	top          int
-	files        []string
+	a       *app
+	cmd     *cobra.Command
+	input   inputOptions
+	out     outputOptions
+	an      analysisOptions
+	outputs []string
+	// previous and state are the cron's comparison; contacts the call list's file.
+	previous, state, contacts string
+	withContacts              bool
+	top                       int
+	files                     []string
 }
 
 func newReportCmd(a *app) *cobra.Command {
@@ -30,33 +27,29 @@ func newReportCmd(a *app) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "report FILE...",
 		Short: "The monthly report: segments, who lapsed and what to ask, what changed, trends",
-		Long: `Report brings everything together: a summary (customers by status, revenue, value at
-risk, data quality), what changed since last time (newly lapsed, still lapsed, won back,
-newly due), the segments and the R×F grid, the lapsed customers with their top questions,
-what the hints say about the business, the monthly trend and cohort retention, channels
-and services among active and lapsed customers, and how lapse was decided (with a check
-of the model on the data's own last months).
+		Long: `Report brings everything together: customers by status, revenue, value at risk, data
+quality; what changed since last time; the segments and the R×F grid; the lapsed customers
+with their top questions; what the hints say about the business; the monthly trend, cohort
+retention, channels and services; and how lapse was decided, checked on the data itself.
 
-Formats: table (on a terminal), md, json (everything, with a schema version), csv (the
-lapsed customers), html (one self-contained file with charts, for the projector and for
-printing), xlsx (one sheet per table). -o can be given several times; each file's format
-follows its extension.
+On a terminal, without -o, it shows one screen: the counts, the value at risk, this week's
+calls and the command that writes the whole report. Formats (-o, repeatable, each by its
+extension, or --format): html (one file with charts, for the projector and for printing),
+table (every table in the terminal), summary, md, json (everything), csv (the lapsed
+customers), xlsx (a sheet per table). --staff, --location, --service, --status and
+--due-before list one branch's, therapist's or service's customers only.
 
-Privacy: html and md show pseudonyms instead of customer ids by default (they are the
-formats that get projected, printed and sent around; --pseudonymize=false shows the ids).
-Names, phones and e-mails appear only with --with-contacts. --key or WINBACK_KEY makes
-pseudonyms stable from month to month.
-
-For a cron job: --config holds the flags, --state DIR keeps each run's JSON and compares
-with the latest earlier one, and nothing is printed but errors with --quiet.`,
+Privacy: html and md show pseudonyms by default (--pseudonymize=false shows the ids); names,
+phones and e-mails only with --with-contacts. For a cron job: --config holds the flags,
+--state DIR compares with the last run, --quiet prints nothing but errors.`,
 		Example: `  # the owner's monthly report, as a web page in German
   winback report --lang de -o bericht.html testdata/praxis/praxis.csv
 
   # the cron job: HTML, JSON and call list, compared with last month
   winback report --config winback.yaml --state /var/lib/winback -o report.html -o report.json --contacts calls.csv
 
-  # in a workshop: what if lapsed meant twice the usual gap?
-  winback report --tolerance 2 -o what-if.html export.csv`,
+  # one therapist's list, in a workshop: what if lapsed meant twice the usual gap?
+  winback report --staff 'Anja Berger' --tolerance 2 -o what-if.html export.csv`,
 		Args: cobra.ArbitraryArgs,
 		RunE: a.runE(&o.files, func() error { return runReport(o) }),
 	}
@@ -122,11 +115,6 @@ func runReport(o *reportOptions) error {
 	if err := files.Commit(); err != nil {
 		return err
 	}
-	for _, t := range targets {
-		written(o.a.io, t.path, t.format)
-	}
-	if o.contacts != "" && !o.a.io.Quiet && o.a.io.ErrTTY {
-		fmt.Fprintf(o.a.io.ErrOut, "winback: call list %s: %d customers, %d left out (no contact wanted)\n", o.contacts, calls.Len(), calls.Skipped)
-	}
+	o.written(targets, calls)
 	return nil
 }

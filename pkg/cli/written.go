@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"os"
+
+	"github.com/winback/winback/pkg/report"
 )
 
 // written says on a terminal, on standard error, that an output file was written, in
@@ -17,6 +19,17 @@ func written(io_ *IOStreams, path, format string) {
 		return
 	}
 	fmt.Fprintf(io_.ErrOut, "winback: wrote %s (%s, %s)\n", path, format, size(fi.Size()))
+}
+
+// written says on a terminal which files the report wrote, and how many customers its
+// call list has.
+func (o *reportOptions) written(targets []target, calls *report.CallList) {
+	for _, t := range targets {
+		written(o.a.io, t.path, t.format)
+	}
+	if o.contacts != "" && !o.a.io.Quiet && o.a.io.ErrTTY {
+		fmt.Fprintf(o.a.io.ErrOut, "winback: call list %s: %d customers, %d left out (no contact wanted)\n", o.contacts, calls.Len(), calls.Skipped)
+	}
 }
 
 // size is a file size for people: bytes, KB or MB.
