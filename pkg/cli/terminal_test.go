@@ -69,7 +69,7 @@ func checkWidth(t *testing.T, out string, width int) {
 
 // TestOutputFitsATerminal runs winback on a pseudo-terminal 100 columns wide (its size
 // found as a user's terminal's is, COLUMNS unset) and checks that no line of what the
-// commands print for people is wider.
+// commands print for people is wider (inspect's texts are English in both runs).
 func TestOutputFitsATerminal(t *testing.T) {
 	bin, err := exec.LookPath("winback") // the test binary, put on PATH by testscript.Main
 	if err != nil {
@@ -82,7 +82,7 @@ func TestOutputFitsATerminal(t *testing.T) {
 	for _, lang := range []string{"en", "de"} {
 		for _, args := range [][]string{
 			{"report"}, {"report", "--format", "table"}, {"lapsed"}, {"lapsed", "--summary"},
-			{"explain", "--customer", "1211"}, {"segments"}, {"backtest"}, {"model"},
+			{"explain", "--customer", "1211"}, {"segments"}, {"backtest"}, {"model"}, {"inspect"},
 		} {
 			t.Run(strings.Join(args, " ")+" in "+lang+" fits 100 columns", func(t *testing.T) {
 				cmd := exec.Command(bin, append(args, "--lang", lang, praxis)...)
