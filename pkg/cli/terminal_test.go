@@ -142,3 +142,14 @@ func TestWrittenFilesAreConfirmedOnATerminalOnly(t *testing.T) {
 		t.Errorf("with --quiet, stderr is %q, want nothing", errOut)
 	}
 }
+
+func TestTheFirstScreenRepeatsTheAnalysisFlags(t *testing.T) {
+	out, errOut, code := runOnTerminal(t, 100, "report", "--tolerance", "2", "--staff", "Anja Berger", "--top", "3", "praxis/praxis.csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	want := "winback report -o report.html --staff='Anja Berger' --tolerance=2 praxis/praxis.csv"
+	if !strings.Contains(out, want) {
+		t.Errorf("the first screen does not say %q:\n%s", want, out)
+	}
+}

@@ -48,3 +48,14 @@ func TestSuggestions(t *testing.T) {
 		}
 	}
 }
+
+func TestShellQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"praxis.csv": "praxis.csv", "my export.csv": "'my export.csv'", "it's": `'it'\''s'`,
+		"": "''", "--staff=Anja": "--staff=Anja", "$HOME/x": "'$HOME/x'",
+	} {
+		if got := shellQuote(in); got != want {
+			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
