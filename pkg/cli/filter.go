@@ -54,3 +54,16 @@ func (o *filterOptions) apply(r *analysis.Result, rep *export.Report) error {
 	}
 	return err
 }
+
+// describe returns the filter flags given, as a shell would take them back ("--staff
+// 'Anja Berger'"); "" when none is.
+func (o *filterOptions) describe() string {
+	var parts []string
+	for _, f := range []struct{ name, value string }{{"staff", o.staff}, {"location", o.location},
+		{"service", o.service}, {"status", o.status}, {"due-before", o.dueBefore}} {
+		if f.value != "" {
+			parts = append(parts, "--"+f.name+" "+shellQuote(f.value))
+		}
+	}
+	return strings.Join(parts, " ")
+}

@@ -145,6 +145,8 @@ type BuildOptions struct {
 	LapsedOnly bool
 	// Noun is what the report's texts call customers; empty for customers.
 	Noun catalogue.Noun
+	// Filter are the flags that narrowed the list ([Report.Filter]).
+	Filter string
 }
 
 // Build assembles the report of an analysis. The model's backtest is left to the caller
@@ -157,7 +159,7 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 	rep := &Report{
 		Version: Version, Lang: lang, AsOf: r.AsOf.String(),
 		Pseudonymized: o.Pseudonyms != nil, HasAmounts: set.Columns.Amount,
-		Quality: o.Quality, LapsedShown: o.Shown,
+		Quality: o.Quality, LapsedShown: o.Shown, Filter: o.Filter,
 	}
 	if o.Noun != catalogue.Customers {
 		rep.Noun = string(o.Noun)

@@ -41,6 +41,9 @@ type Report struct {
 	// report ([Report.Defer]) holds the first ones completed so far; see [Report.NumLapsed].
 	Lapsed      []Customer `json:"lapsed"`
 	LapsedShown int        `json:"lapsed_shown"`
+	// Filter are the flags that narrowed the list to one branch, therapist, service,
+	// status or due date, as given (--staff 'Anja Berger'); empty when it is everyone's.
+	Filter string `json:"filter,omitempty"`
 	// Lift: what the reasons say about the business.
 	Lift []LiftRow `json:"reasons_lift"`
 	// Unavailable lists the signals the export's columns cannot show, with why.

@@ -54,6 +54,9 @@ func (s summaryWriter) Write(w io.Writer, r *Report) error {
 		line("", wd.NoLapsed)
 	} else {
 		line("", c.T("first.calls"))
+		if r.Filter != "" {
+			line("", fmt.Sprintf(wd.Filtered, r.Filter))
+		}
 		for i := range n {
 			cu := &r.Lapsed[i]
 			num := fmt.Sprintf("%2d. ", i+1)

@@ -65,6 +65,7 @@ var de = map[string]string{
 	"report.Questions":        "Was Sie fragen können",
 	"report.ShownNote":        "Gezeigt werden die ersten %s von %s. Die vollständige Liste steht in der CSV-, JSON- und XLSX-Ausgabe.",
 	"report.NoLapsed":         "Keine überfälligen {Customers}.",
+	"report.Filtered":         "Nur die {Customers}, die %s auswählt; die Zahlen oben gelten für alle.",
 	"report.PAliveAbout":      "P(aktiv): die vom Modell geschätzte Wahrscheinlichkeit, dass jemand überhaupt noch kommt.",
 	"report.ID":               "Kennung",
 	"report.Name":             "Name",

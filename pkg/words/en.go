@@ -65,6 +65,7 @@ var en = map[string]string{
 	"report.Questions":        "Questions to ask",
 	"report.ShownNote":        "Showing the first %s of %s. The full list is in the csv, json and xlsx outputs.",
 	"report.NoLapsed":         "No lapsed {customers}.",
+	"report.Filtered":         "Only the {customers} that %s selects; the counts above are everyone's.",
 	"report.PAliveAbout":      "P(alive): the model's probability that the {customer} still comes at all.",
 	"report.ID":               "ID",
 	"report.Name":             "Name",
