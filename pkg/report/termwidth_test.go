@@ -29,7 +29,7 @@ func TestTablesFitTheTerminal(t *testing.T) {
 	}
 	t.Run("a table that fits is left as it is", func(t *testing.T) {
 		var wide, fitted bytes.Buffer
-		Terminal(&wide, header, rows, nil)
+		terminal(&wide, 0, header, rows, nil)
 		terminal(&fitted, 300, header, rows, nil)
 		if wide.String() != fitted.String() {
 			t.Errorf("fitted to 300 columns:\n%s\nwant\n%s", fitted.String(), wide.String())

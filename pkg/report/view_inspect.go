@@ -57,7 +57,7 @@ var ordersText = map[string]string{
 }
 
 // writeInspect writes the report for a terminal; the tables make their cells safe
-// ([Terminal]), the lines between them go through [SafeText] themselves.
+// (terminal), the lines between them go through [SafeText] themselves.
 func writeInspect(w io.Writer, width int, r *export.Report, taken history.TakenOn, first []export.RowError, total int, rejectsFile string) error {
 	for _, f := range r.Files {
 		fmt.Fprintf(w, "File %s\n", SafeText(f.Name))

@@ -200,14 +200,9 @@ func (t tableWriter) WriteView(w io.Writer, v *View) error {
 	return ew.err
 }
 
-// Terminal writes one table with tablewriter; headers are kept as given (not upper-cased)
-// and every cell goes through [SafeText].
-func Terminal(w io.Writer, header []string, rows [][]string, numeric []bool) error {
-	return terminal(w, 0, header, rows, numeric)
-}
-
-// terminal is [Terminal] in a terminal width columns wide (0: unknown), its cells wrapped
-// to fit ([fitCells]).
+// terminal writes one table with tablewriter for a terminal width columns wide (0:
+// unknown), its cells wrapped to fit ([fitCells]); headers are kept as given (not
+// upper-cased) and every cell goes through [SafeText].
 func terminal(w io.Writer, width int, header []string, rows [][]string, numeric []bool) error {
 	cells := safeCells
 	if width > 0 {
