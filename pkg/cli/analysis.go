@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -9,12 +8,9 @@ import (
 
 	"github.com/winback/winback/pkg/analysis"
 	"github.com/winback/winback/pkg/calls"
-	"github.com/winback/winback/pkg/export"
 	"github.com/winback/winback/pkg/lapse"
-	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/reason"
 	"github.com/winback/winback/pkg/segment"
-	"github.com/winback/winback/pkg/words"
 )
 
 // analysisOptions are the flags of the commands that judge customers: the model's time
@@ -29,7 +25,8 @@ type analysisOptions struct {
 	direct   []string
 	calls    calls.Config
 	privacyOptions
-	segmapCfg map[string][]string
+	// filter narrows the list of lapsed customers; nil for the commands without a list.
+	filter *filterOptions
 	// backtest: the command shows the model's backtest (see analysis.Options.Backtest).
 	backtest bool
 	// contacts: the command shows contact details (names, e-mails, phones, contact
@@ -40,9 +37,10 @@ type analysisOptions struct {
 	noun nounOptions
 }
 
-// catalogue returns the texts of lang for the command's customer noun.
-func (o *analysisOptions) catalogue(lang string) *words.Catalogue {
-	return words.ForNoun(lang, o.noun.noun)
+// bindFilter binds the flags that narrow the list of lapsed customers (report, lapsed).
+func (o *analysisOptions) bindFilter(c *cobra.Command) {
+	o.filter = &filterOptions{}
+	o.filter.bind(c)
 }
 
 func (o *analysisOptions) bind(c *cobra.Command) {
@@ -82,9 +80,9 @@ func (o *analysisOptions) bind(c *cobra.Command) {
 // options validates the flags into the analysis options.
 func (o *analysisOptions) options(a *app) (analysis.Options, error) {
 	var opt analysis.Options
-	p, err := model.ParsePeriod(o.period)
+	p, err := parsePeriod(o.period)
 	if err != nil {
-		return opt, usagef("use --period day, week or month", "%v", err)
+		return opt, err
 	}
 	opt.Period = p
 	if err := o.noun.check(); err != nil {
@@ -118,27 +116,4 @@ func (o *analysisOptions) options(a *app) (analysis.Options, error) {
 	opt.Backtest = o.backtest
 	opt.Calls = o.calls
 	return opt, nil
-}
-
-// analyse reads the exports and runs the analysis.
-func analyse(a *app, files []string, in *inputOptions, out *outputOptions, ao *analysisOptions) (*export.Result, *analysis.Result, error) {
-	opt, err := ao.options(a)
-	if err != nil {
-		return nil, nil, err
-	}
-	res, err := readExportsFor(a.io, files, in, readFor{noContacts: !ao.contacts})
-	if err != nil {
-		return nil, nil, err
-	}
-	out.noun = ao.noun.resolve(&res.Report)
-	asOf, err := out.asOfDay(a.io, res)
-	if err != nil {
-		return nil, nil, err
-	}
-	opt.AsOf = asOf
-	r, err := analysis.Run(res.Set, opt)
-	if err != nil {
-		return nil, nil, noVisits(fmt.Errorf("analysis: %w", err), asOf)
-	}
-	return res, r, nil
 }

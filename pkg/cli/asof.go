@@ -48,14 +48,17 @@ func (o *outputOptions) asOfDay(io_ *IOStreams, res *export.Result) (visit.Day, 
 
 // parseAsOf reads --as-of as yyyy-mm-dd or in any form the export's date column may
 // take (31.05.2025); a day/month order the value leaves open is the export's.
-func parseAsOf(s string, rep *export.Report) (visit.Day, error) {
+func parseAsOf(s string, rep *export.Report) (visit.Day, error) { return parseDate("as-of", s, rep) }
+
+// parseDate reads the date of flag --name as [parseAsOf] reads --as-of.
+func parseDate(name, s string, rep *export.Report) (visit.Day, error) {
 	if d, err := visit.ParseDay(s); err == nil {
 		return d, nil
 	}
-	hint := "write the date as --as-of 2025-06-30, or as the export writes its dates"
+	hint := "write the date as --" + name + " 2025-06-30, or as the export writes its dates"
 	v, err := field.ParseDate([]byte(s))
 	if err != nil {
-		return visit.NoDay, usagef(hint, "--as-of %q is not a date", s)
+		return visit.NoDay, usagef(hint, "--%s %q is not a date", name, s)
 	}
 	if !v.Ambiguous() {
 		return v.Day, nil
@@ -66,6 +69,6 @@ func parseAsOf(s string, rep *export.Report) (visit.Day, error) {
 	case strings.HasPrefix(rep.DateOrder, "month first"):
 		return v.In(field.MonthFirst), nil
 	}
-	return visit.NoDay, usagef("write the date as --as-of yyyy-mm-dd",
-		"--as-of %q could be %s or %s, and the export's dates do not say which comes first, day or month", s, v.Day, v.Alt)
+	return visit.NoDay, usagef("write the date as --"+name+" yyyy-mm-dd",
+		"--%s %q could be %s or %s, and the export's dates do not say which comes first, day or month", name, s, v.Day, v.Alt)
 }

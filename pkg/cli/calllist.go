@@ -103,5 +103,8 @@ func reportCallList(io_ *IOStreams, path string, l *report.CallList) {
 	if l.Skipped > 0 {
 		fmt.Fprintf(io_.ErrOut, "; %d left out because they do not want to be contacted", l.Skipped)
 	}
+	if l.Left > 0 {
+		fmt.Fprintf(io_.ErrOut, "; %d held back by the answers of earlier calls", l.Left)
+	}
 	fmt.Fprintln(io_.ErrOut)
 }

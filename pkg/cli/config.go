@@ -40,7 +40,7 @@ func (a *app) loadConfig(root, cmd *cobra.Command) error {
 		}
 		for _, v := range cfg.Values[k] {
 			if err := f.Value.Set(v); err != nil {
-				return usagef("fix the value in the config file", "config %s: %s: %v", cfg.Path, k, err)
+				return usagef("fix the value in the config file", "config %s: %w", cfg.Path, valueError(k, v, f.Value.Type()))
 			}
 		}
 		f.Changed = true // as if given: pseudonymize: false must override a format's default

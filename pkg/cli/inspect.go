@@ -65,7 +65,7 @@ func runInspect(o *inspectOptions) error {
 		return err
 	}
 	in := report.Inspection{Export: &res.Report, TakenOn: res.Set.TakenOn(),
-		FirstRejects: res.Rejects[:min(len(res.Rejects), max(o.show, 0))], RejectsFile: o.input.rejects}
+		FirstRejects: res.Rejects[:min(len(res.Rejects), max(o.show, 0))], RejectsFile: o.input.rejects, Width: o.io.Width}
 	write := in.WriteTable
 	if o.format == "json" {
 		write = in.WriteJSON

@@ -2,10 +2,15 @@ package cli
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"strconv"
 
 	"github.com/mattn/go-isatty"
+	"golang.org/x/term"
 )
 
 // IOStreams are the streams a command reads and writes. Commands never touch os.Stdout or
@@ -16,6 +21,9 @@ type IOStreams struct {
 	ErrOut io.Writer
 	// OutTTY and ErrTTY say whether Out and ErrOut are terminals (for progress and colour).
 	OutTTY, ErrTTY bool
+	// Width is the width of the terminal Out writes to, in columns; 0 when Out is not a
+	// terminal. Tables and the report's summary are fitted to it.
+	Width int
 	// Getenv reads the environment (NO_COLOR, WINBACK_KEY, LANG).
 	Getenv func(string) string
 	// Quiet is set by --quiet: nothing but the output and errors.
@@ -24,12 +32,31 @@ type IOStreams struct {
 
 // System returns the process's standard streams.
 func System() *IOStreams {
-	return &IOStreams{
+	s := &IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		OutTTY: isatty.IsTerminal(os.Stdout.Fd()),
 		ErrTTY: isatty.IsTerminal(os.Stderr.Fd()),
 		Getenv: os.Getenv,
 	}
+	if s.OutTTY {
+		s.Width = terminalWidth(os.Getenv("COLUMNS"), func() (int, error) {
+			w, _, err := term.GetSize(int(os.Stdout.Fd()))
+			return w, err
+		})
+	}
+	return s
+}
+
+// terminalWidth is the width of a terminal: $COLUMNS when it is set to a number (a user
+// may ask for a narrower one), else the terminal's own size, else 80.
+func terminalWidth(columns string, size func() (int, error)) int {
+	if n, err := strconv.Atoi(columns); err == nil && n > 0 {
+		return n
+	}
+	if w, err := size(); err == nil && w > 0 {
+		return w
+	}
+	return 80
 }
 
 // Test returns streams backed by buffers, not terminals, with an empty environment.
@@ -66,4 +93,14 @@ func (e *errWriter) Write(b []byte) (int, error) {
 	n, err := e.w.Write(b)
 	e.err = err
 	return n, err
+}
+
+// stdoutError says that writing standard output failed (a full disk behind a redirect, a
+// closed pipe): the output is incomplete and the run fails.
+func stdoutError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // "write /dev/stdout: no space left on device" says the stream twice
+	}
+	return fmt.Errorf("write standard output: %w", err)
 }

@@ -61,6 +61,7 @@ whose data says they do not want to be contacted are left out and counted.`,
 	o.an.bind(c)
 	o.reach.bind(c)
 	o.reach.bindState(c)
+	o.an.bindFilter(c)
 	c.Flags().BoolVar(&o.summary, "summary", false, "show how often each hint occurs among lapsed and among active customers")
 	c.Flags().StringVar(&o.calls.path, "contacts", "", "write the call list to this .csv or .xlsx file (personal data: written with permissions 0600)")
 	c.Flags().BoolVar(&o.calls.followUps, "follow-ups", false, "the call list also holds the follow-ups: customers whose course of treatment ended")
@@ -118,6 +119,7 @@ func runLapsed(o *lapsedOptions) error {
 	if err := files.Commit(); err != nil {
 		return err
 	}
+	written(o.a.io, o.out.output, format)
 	if calls != nil {
 		reportCallList(o.a.io, o.calls.path, calls)
 	}

@@ -1,17 +1,12 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
-	"github.com/winback/winback/pkg/analysis"
 	"github.com/winback/winback/pkg/lapse"
-	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/report"
-	"github.com/winback/winback/pkg/visit"
-	"github.com/winback/winback/pkg/words"
 )
 
 type modelOptions struct {
@@ -59,7 +54,7 @@ predicted with the actual visits in the months after, by how often customers cam
 	o.out.bind(c, report.ViewFormats)
 	c.Flags().StringVar(&o.period, "period", "week", "time unit of the models: day, week or month")
 	c.Flags().Float64Var(&o.horizon, "horizon", 52, "horizon of the expected visits, in periods")
-	c.Flags().StringVar(&o.holdoutEnd, "holdout-end", "", "compare predictions with the actual visits from --as-of to this date (yyyy-mm-dd)")
+	c.Flags().StringVar(&o.holdoutEnd, "holdout-end", "", "compare predictions with the actual visits from --as-of to this date (yyyy-mm-dd, or as the export writes dates)")
 	c.Flags().BoolVar(&o.customers, "customers", false, "list every customer's predictions")
 	o.privacy.bind(c)
 	o.noun.bind(c)
@@ -76,9 +71,9 @@ func runModel(o *modelOptions) error {
 	if err != nil {
 		return err
 	}
-	period, err := model.ParsePeriod(o.period)
+	period, err := parsePeriod(o.period)
 	if err != nil {
-		return usagef("use --period day, week or month", "%v", err)
+		return err
 	}
 	if o.horizon <= 0 {
 		return usagef("use a positive --horizon, e.g. 52 (weeks)", "--horizon %g is not positive", o.horizon)
@@ -99,24 +94,17 @@ func runModel(o *modelOptions) error {
 	if err != nil {
 		return err
 	}
-	end := visit.NoDay
-	if o.holdoutEnd != "" {
-		end, err = visit.ParseDay(o.holdoutEnd)
-		if err != nil || end <= asOf {
-			return usagef("give a date after --as-of, e.g. --as-of 2024-12-31 --holdout-end 2025-06-30", "--holdout-end %q must be a date after the as-of date %s", o.holdoutEnd, asOf)
-		}
+	end, err := holdoutEnd(o.holdoutEnd, asOf, &res.Report)
+	if err != nil {
+		return err
 	}
 	ms, err := lapse.FitModels(res.Set, asOf, period)
 	if err != nil {
 		return noVisits(fmt.Errorf("model: %w", err), asOf)
 	}
 	v := report.ModelViewOptions{AsOf: asOf, HoldoutEnd: end, Horizon: o.horizon, Lang: lang, Noun: o.noun.noun, Customers: o.customers}
-	if end != visit.NoDay {
-		if v.Holdout, err = analysis.CheckModels(full, ms, asOf, end, period); errors.Is(err, analysis.ErrNoModel) {
-			return usagef("run without --holdout-end, or with more data", "no model fits these data, so there is nothing to check: %s", words.For("en").ModelNote(ms))
-		} else if err != nil {
-			return err
-		}
+	if v.Holdout, err = checkHoldout(full, ms, asOf, end, period); err != nil {
+		return err
 	}
 	// The customers are listed by pseudonym where the rule says so (pseudonymizedByDefault).
 	if o.customers {

@@ -1,10 +1,7 @@
 package cli
 
 import (
-	"errors"
-	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -39,32 +36,17 @@ func (o *outputOptions) bindWithout(c *cobra.Command, formats []string, skip str
 	f := c.Flags()
 	f.StringVar(&o.asOf, "as-of", "", "analyse as of this date (yyyy-mm-dd, or as the export writes dates); default: the day the export was evidently taken")
 	f.StringVar(&o.lang, "lang", "", "language of the output: de or en (default from LANG)")
-	f.StringVar(&o.format, "format", "", "output format: "+strings.Join(formats, ", ")+" (default table, or from the -o file's extension)")
+	def := "table"
+	if slices.Contains(formats, "summary") {
+		def = "summary on a terminal, md otherwise"
+	}
+	f.StringVar(&o.format, "format", "", "output format: "+strings.Join(formats, ", ")+" (default "+def+", or from the -o file's extension)")
 	if skip != "output" {
 		f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of standard output")
 	}
 	f.BoolVar(&o.excel, "excel", false, "CSV for a German Excel: ';', decimal commas, UTF-8 BOM (default with --lang de)")
 	c.RegisterFlagCompletionFunc("lang", fixedChoices("de", "en"))
 	c.RegisterFlagCompletionFunc("format", fixedChoices(formats...))
-}
-
-// language resolves --lang, falling back to the locale.
-func (o *outputOptions) language(io *IOStreams) (string, error) {
-	switch strings.ToLower(o.lang) {
-	case "de", "en":
-		return strings.ToLower(o.lang), nil
-	case "":
-		for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-			if l := io.Getenv(v); l != "" {
-				if strings.HasPrefix(strings.ToLower(l), "de") {
-					return "de", nil
-				}
-				return "en", nil
-			}
-		}
-		return "en", nil
-	}
-	return "", usagef("use --lang de or --lang en", "unknown language %q", o.lang)
 }
 
 // formatName resolves --format and -o's extension.
@@ -94,13 +76,21 @@ func (o *outputOptions) emit(io_ *IOStreams, format, lang string, out *report.Vi
 	if err := o.add(&files, io_, format, lang, out); err != nil {
 		return err
 	}
-	return files.Commit()
+	if err := files.Commit(); err != nil {
+		return err
+	}
+	written(io_, o.output, format)
+	return nil
 }
 
 // add writes out in the chosen format to standard output, or to -o as one of files, to
 // be replaced with the others.
 func (o *outputOptions) add(files *atomicfile.Set, io_ *IOStreams, format, lang string, out *report.View) error {
-	w, err := report.NewWriter(format, report.Options{Excel: o.excel || (lang == "de" && format == "csv"), Lang: lang, Noun: o.noun})
+	opt := report.Options{Excel: o.excel || (lang == "de" && format == "csv"), Lang: lang, Noun: o.noun}
+	if o.output == "" || o.output == "-" {
+		opt.Width = io_.Width
+	}
+	w, err := report.NewWriter(format, opt)
 	if err != nil {
 		return usagef("use one of: "+strings.Join(report.ViewFormats, ", "), "%v", err)
 	}
@@ -115,14 +105,4 @@ func (o *outputOptions) add(files *atomicfile.Set, io_ *IOStreams, format, lang 
 		perm = 0o600
 	}
 	return files.Add(o.output, perm, func(f io.Writer) error { return w.WriteView(f, out) })
-}
-
-// stdoutError says that writing standard output failed (a full disk behind a redirect, a
-// closed pipe): the output is incomplete and the run fails.
-func stdoutError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err // "write /dev/stdout: no space left on device" says the stream twice
-	}
-	return fmt.Errorf("write standard output: %w", err)
 }

@@ -8,8 +8,9 @@ import (
 	"time"
 )
 
-// progressMinBytes is the input size from which a read shows progress on a terminal.
-const progressMinBytes = 20 << 20
+// progressDelay is how long work runs before its progress shows: quick work prints
+// nothing.
+const progressDelay = 500 * time.Millisecond
 
 // countingReader counts the bytes read through it.
 type countingReader struct {
@@ -23,42 +24,59 @@ func (c countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// progress shows on a terminal how much of the input has been read, five times a second,
-// and clears its line when stopped. It prints nothing when not started.
+// progress shows on a terminal what long work is doing, on one line of standard error,
+// five times a second from progressDelay on, and clears the line when stopped.
 type progress struct {
-	w     io.Writer
-	total int64
-	read  atomic.Int64
-	stop  chan struct{}
-	done  sync.WaitGroup
+	w    io.Writer
+	text func() string
+	stop chan struct{}
+	done sync.WaitGroup
 }
 
-func newProgress(w io.Writer, total int64) *progress {
-	return &progress{w: w, total: total, stop: make(chan struct{})}
-}
-
-func (p *progress) wrap(r io.Reader) io.Reader { return countingReader{r: r, n: &p.read} }
-
-func (p *progress) start() {
+// startProgress shows text() on io_'s standard error while work runs, on a terminal only
+// and not with --quiet (a cron job mails whatever is on standard error). Stop it with the
+// function it returns.
+func startProgress(io_ *IOStreams, text func() string) (stop func()) {
+	if !io_.ErrTTY || io_.Quiet {
+		return func() {}
+	}
+	p := &progress{w: io_.ErrOut, text: text, stop: make(chan struct{})}
 	p.done.Add(1)
-	go func() {
-		defer p.done.Done()
-		t := time.NewTicker(200 * time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-p.stop:
-				fmt.Fprint(p.w, "\r\033[K")
-				return
-			case <-t.C:
-				n := p.read.Load()
-				fmt.Fprintf(p.w, "\rwinback: reading %3d%% (%d of %d MB)", 100*n/max(p.total, 1), n>>20, p.total>>20)
-			}
-		}
-	}()
+	go p.run()
+	return func() {
+		close(p.stop)
+		p.done.Wait()
+	}
 }
 
-func (p *progress) finish() {
-	close(p.stop)
-	p.done.Wait()
+func (p *progress) run() {
+	defer p.done.Done()
+	select {
+	case <-p.stop:
+		return
+	case <-time.After(progressDelay):
+	}
+	t := time.NewTicker(200 * time.Millisecond)
+	defer t.Stop()
+	for {
+		fmt.Fprintf(p.w, "\r\033[Kwinback: %s", p.text())
+		select {
+		case <-p.stop:
+			fmt.Fprint(p.w, "\r\033[K")
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// reading is the progress text of a read of total bytes (0: unknown) of which read are
+// done.
+func reading(read *atomic.Int64, total int64) func() string {
+	return func() string {
+		n := read.Load()
+		if total <= 0 {
+			return fmt.Sprintf("reading (%s)", size(n))
+		}
+		return fmt.Sprintf("reading %3d%% (%s of %s)", 100*n/total, size(n), size(total))
+	}
 }

@@ -9,18 +9,18 @@ import (
 )
 
 type reportOptions struct {
-	a            *app
-	input        inputOptions
-	out          outputOptions
-	an           analysisOptions
-	outputs      []string
-	previous     string
-	state        string
-	contacts     string
-	withContacts bool
-	calls        outreachOptions
-	top          int
-	files        []string
+	a       *app
+	cmd     *cobra.Command
+	input   inputOptions
+	out     outputOptions
+	an      analysisOptions
+	outputs []string
+	// previous and state are the cron's comparison; contacts the call list's file.
+	previous, state, contacts string
+	withContacts              bool
+	calls                     outreachOptions
+	top                       int
+	files                     []string
 }
 
 func newReportCmd(a *app) *cobra.Command {
@@ -28,41 +28,39 @@ func newReportCmd(a *app) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "report FILE...",
 		Short: "The monthly report: segments, who lapsed and what to ask, what changed, trends",
-		Long: `Report brings everything together: a summary (customers by status, revenue, value at
-risk, data quality), what changed since last time (newly lapsed, still lapsed, won back,
-newly due), the segments and the R×F grid, the lapsed customers with their top questions,
-what the hints say about the business, the monthly trend and cohort retention, channels
-and services among active and lapsed customers, and how lapse was decided (with a check
-of the model on the data's own last months).
+		Long: `Report brings everything together: customers by status, revenue, value at risk, data
+quality; what changed since last time; the segments and the R×F grid; the lapsed customers
+with their top questions; what the hints say about the business; the monthly trend, cohort
+retention, channels and services; and how lapse was decided, checked on the data itself.
 
-Formats: table (on a terminal), md, json (everything, with a schema version), csv (the
-lapsed customers), html (one self-contained file with charts, for the projector and for
-printing), xlsx (one sheet per table). -o can be given several times; each file's format
-follows its extension.
+On a terminal, without -o, it shows one screen: the counts, the value at risk, this week's
+calls and the command that writes the whole report. Formats (-o, repeatable, each by its
+extension, or --format): html (one file with charts, for the projector and for printing),
+table (every table in the terminal), summary, md, json (everything), csv (the lapsed
+customers), xlsx (a sheet per table). --staff, --location, --service, --status and
+--due-before list one branch's, therapist's or service's customers only.
 
-Privacy: html and md show pseudonyms instead of customer ids by default (they are the
-formats that get projected, printed and sent around; --pseudonymize=false shows the ids).
-Names, phones and e-mails appear only with --with-contacts. --key or WINBACK_KEY makes
-pseudonyms stable from month to month.
-
-For a cron job: --config holds the flags, --state DIR keeps each run's JSON and compares
-with the latest earlier one, and nothing is printed but errors with --quiet.`,
+Privacy: html and md show pseudonyms by default (--pseudonymize=false shows the ids); names,
+phones and e-mails only with --with-contacts. For a cron job: --config holds the flags,
+--state DIR compares with the last run, --quiet prints nothing but errors.`,
 		Example: `  # the owner's monthly report, as a web page in German
   winback report --lang de -o bericht.html testdata/praxis/praxis.csv
 
   # the cron job: HTML, JSON and call list, compared with last month
   winback report --config winback.yaml --state /var/lib/winback -o report.html -o report.json --contacts calls.csv
 
-  # in a workshop: what if lapsed meant twice the usual gap?
-  winback report --tolerance 2 -o what-if.html export.csv`,
+  # one therapist's list, in a workshop: what if lapsed meant twice the usual gap?
+  winback report --staff 'Anja Berger' --tolerance 2 -o what-if.html export.csv`,
 		Args: cobra.ArbitraryArgs,
 		RunE: a.runE(&o.files, func() error { return runReport(o) }),
 	}
+	o.cmd = c
 	o.input.bind(c)
 	o.out.bindWithout(c, report.Formats, "output")
 	c.Flags().StringArrayVarP(&o.outputs, "output", "o", nil, "write to this file (atomically); repeatable; the format follows the extension (.html .md .json .csv .xlsx .txt)")
 	o.an.bind(c)
 	o.calls.bind(c)
+	o.an.bindFilter(c)
 	c.Flags().StringVar(&o.previous, "previous", "", "the JSON report of an earlier run, to show what changed since")
 	c.Flags().StringVar(&o.state, "state", "", "keep each run's JSON in this directory and compare with the latest earlier one")
 	c.Flags().StringVar(&o.contacts, "contacts", "", "also write the call list (win-back, follow-up and welcome calls) to this .csv or .xlsx file (personal data: permissions 0600)")
@@ -120,8 +118,6 @@ func runReport(o *reportOptions) error {
 	if err := files.Commit(); err != nil {
 		return err
 	}
-	if list != nil {
-		reportCallList(o.a.io, o.contacts, list)
-	}
+	o.written(targets, list)
 	return nil
 }

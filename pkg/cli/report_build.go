@@ -14,7 +14,7 @@ func (o *reportOptions) buildOptions(lang string, q *export.Report, prev *report
 	return report.BuildOptions{Lang: lang, Noun: o.an.noun.noun, Contacts: o.withContacts, Shown: o.top, Files: o.files, Defer: true,
 		Quality: report.Quality{Rows: q.Rows, Accepted: q.Accepted, Rejected: q.Rejected, Blank: q.Blank, Duplicates: q.Duplicates,
 			RejectsOut: o.input.rejects, AfterAsOf: o.out.cut.Events, FirstDate: q.FirstDay, LastDate: q.LastDay},
-		Previous: prev, PreviousPseudonyms: prevPseudo}
+		Previous: prev, PreviousPseudonyms: prevPseudo, Filter: o.an.filter.describe()}
 }
 
 // reports are the reports of one run, built once each: with ids and with pseudonyms. The

@@ -14,7 +14,7 @@ import (
 type target struct{ path, format string }
 
 // targets are the outputs of -o, which may be given several times, each in the format of
-// its extension; without one, standard output in --format (table on a terminal, md
+// its extension; without one, standard output in --format (the summary on a terminal, md
 // otherwise).
 func (o *reportOptions) targets() ([]target, error) {
 	outputs := slices.Clone(o.outputs)
@@ -37,7 +37,7 @@ func (o *reportOptions) targets() ([]target, error) {
 		if f == "" {
 			f = "md"
 			if o.a.io.OutTTY {
-				f = "table"
+				f = "summary" // the first screen; --format table shows all the tables
 			}
 		}
 		if f == "xlsx" {
@@ -75,7 +75,11 @@ func (o *reportOptions) check(targets []target) error {
 func (o *reportOptions) write(files *atomicfile.Set, targets []target, reps *reports, lang string) error {
 	for _, t := range targets {
 		rep := reps.get(o.an.pseudonymize(t.format, o.withContacts, reps.r.Set))
-		w, err := report.NewWriter(t.format, report.Options{Excel: o.out.excel || (lang == "de" && t.format == "csv"), MaxLapsed: o.top})
+		opt := report.Options{Excel: o.out.excel || (lang == "de" && t.format == "csv"), MaxLapsed: o.top}
+		if t.path == "" || t.path == "-" {
+			opt.Width, opt.Repeat = o.a.io.Width, repeatArgs(o.cmd, o.files)
+		}
+		w, err := report.NewWriter(t.format, opt)
 		if err != nil {
 			return usagef("use one of: "+strings.Join(report.Formats, ", "), "%v", err)
 		}

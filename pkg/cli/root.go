@@ -5,12 +5,9 @@ package cli
 
 import (
 	"fmt"
-	"runtime/debug"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/winback/winback/pkg/config"
 	"github.com/winback/winback/pkg/report"
 )
 
@@ -20,20 +17,6 @@ const (
 	ExitFailure = 1 // the work failed (an output could not be written, ...)
 	ExitUsage   = 2 // bad flags or arguments, or an input that cannot be used as it is
 )
-
-// Version is set at build time with -ldflags "-X github.com/winback/winback/pkg/cli.Version=v1.2.3";
-// otherwise it comes from the module's build information.
-var Version = ""
-
-func version() string {
-	if Version != "" {
-		return Version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
-}
 
 // NewRootCmd builds the winback command tree on the given streams.
 func NewRootCmd(io *IOStreams) *cobra.Command {
@@ -54,15 +37,20 @@ forms. Start with "winback inspect FILE" to see how an export was understood.`,
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &usageError{err: err, hint: fmt.Sprintf("see 'winback help %s'", strings.TrimPrefix(c.CommandPath(), "winback "))}
-	})
+	root.SetFlagErrorFunc(flagError)
+	useGroupedFlags(root, io.Width)
 	a := &app{io: io}
 	root.PersistentFlags().StringVar(&a.configPath, "config", "", "read flags from this YAML file (keys are the long flag names; flags on the command line win)")
 	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, "print nothing but the output and errors")
+	// Every command takes --lang; the ones that print an analysis bind their own, with
+	// the same meaning (outputOptions). inspect's and init's texts are English.
+	root.PersistentFlags().StringVar(&a.lang, "lang", "", "language of the output: de or en (default from LANG)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		err := a.loadConfig(root, cmd)
 		io.Quiet = a.quiet
+		if err == nil && a.lang != "" {
+			_, err = (&outputOptions{lang: a.lang}).language(io)
+		}
 		return err
 	}
 	root.AddCommand(newInspectCmd(a, nil), newSegmentsCmd(a), newModelCmd(a), newLapsedCmd(a), newExplainCmd(a), newReportCmd(a))
@@ -70,38 +58,6 @@ forms. Start with "winback inspect FILE" to see how an export was understood.`,
 	root.AddCommand(newInitCmd(a, root))
 	root.AddCommand(newHelpTopics()...)
 	return root
-}
-
-// app is what every command shares: the streams and the loaded configuration.
-type app struct {
-	io         *IOStreams
-	configPath string
-	quiet      bool
-	cfg        *config.Config
-}
-
-// runE returns a command's RunE: it resolves the exports to read (the arguments, else the
-// config file's files) into *files and calls run.
-func (a *app) runE(files *[]string, run func() error) func(*cobra.Command, []string) error {
-	return func(_ *cobra.Command, args []string) error {
-		fs, err := a.files(args)
-		if err != nil {
-			return err
-		}
-		*files = fs
-		return run()
-	}
-}
-
-// files returns the exports to read: the arguments, else the config file's files.
-func (a *app) files(args []string) ([]string, error) {
-	if len(args) == 0 && a.cfg != nil {
-		args = a.cfg.Files
-	}
-	if len(args) == 0 {
-		return nil, usagef("name one or more export files (or - for standard input), or files: in the --config file", "requires at least 1 arg(s), only received 0")
-	}
-	return args, nil
 }
 
 // Main runs winback with args and returns the process exit code. It is the one place where
@@ -114,7 +70,7 @@ func Main(args []string, io *IOStreams) int {
 	streams.Out = out
 	root := NewRootCmd(&streams)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := commandError(root, root.Execute())
 	if err == nil && out.err != nil {
 		err = stdoutError(out.err)
 	}

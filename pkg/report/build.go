@@ -147,6 +147,8 @@ type BuildOptions struct {
 	Noun catalogue.Noun
 	// Outreach is what the filed calls say (nil: no calls filed, no state).
 	Outreach *Outreach
+	// Filter are the flags that narrowed the list ([Report.Filter]).
+	Filter string
 }
 
 // Build assembles the report of an analysis. The model's backtest is left to the caller
@@ -159,7 +161,7 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 	rep := &Report{
 		Version: Version, Lang: lang, AsOf: r.AsOf.String(),
 		Pseudonymized: o.Pseudonyms != nil, HasAmounts: set.Columns.Amount,
-		Quality: o.Quality, LapsedShown: o.Shown,
+		Quality: o.Quality, LapsedShown: o.Shown, Filter: o.Filter,
 	}
 	if o.Noun != catalogue.Customers {
 		rep.Noun = string(o.Noun)

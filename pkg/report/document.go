@@ -442,6 +442,9 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 	if r.NumLapsed() == 0 {
 		s.notes = append([]string{w.NoLapsed}, s.notes...)
 	}
+	if r.Filter != "" {
+		s.notes = append([]string{fmt.Sprintf(w.Filtered, r.Filter)}, s.notes...)
+	}
 	if o.people {
 		// One row a customer, narrow enough for a projector: who and how to reach them,
 		// where they stand and which rule says so, what is at stake, and what to ask. The

@@ -11,6 +11,9 @@ import (
 type errWriter struct {
 	w   io.Writer
 	err error
+	// width is the terminal's width for the tables written by [errWriter.table]; 0 when
+	// unknown.
+	width int
 }
 
 func (e *errWriter) Write(b []byte) (int, error) {

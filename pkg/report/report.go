@@ -48,6 +48,9 @@ type Report struct {
 	FollowUps   []Customer      `json:"follow_ups,omitempty"`
 	Welcome     []Customer      `json:"welcome,omitempty"`
 	FirstTimers []FirstTimerRow `json:"platform_first_timers,omitempty"`
+	// Filter are the flags that narrowed the list to one branch, therapist, service,
+	// status or due date, as given (--staff 'Anja Berger'); empty when it is everyone's.
+	Filter string `json:"filter,omitempty"`
 	// Lift: what the reasons say about the business.
 	Lift []LiftRow `json:"reasons_lift"`
 	// Unavailable lists the signals the export's columns cannot show, with why.

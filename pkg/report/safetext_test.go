@@ -72,7 +72,7 @@ func TestTextFormatsCarryNoEscapeFromTheData(t *testing.T) {
 
 func TestTableKeepsADataLineBreakInItsRow(t *testing.T) {
 	var b bytes.Buffer
-	if err := Terminal(&b, []string{"id", "service"}, [][]string{{"K1", "Massage\nund mehr"}}, nil); err != nil {
+	if err := terminal(&b, 0, []string{"id", "service"}, [][]string{{"K1", "Massage\nund mehr"}}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got := strings.Count(b.String(), "\n"); got != 5 { // top, header, rule, one row, bottom

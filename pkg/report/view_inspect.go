@@ -22,6 +22,8 @@ type Inspection struct {
 	FirstRejects []export.RowError
 	// RejectsFile is where all rejected rows were written ("" for nowhere).
 	RejectsFile string
+	// Width is the terminal's width the table form fits (0: not a terminal).
+	Width int
 }
 
 // WriteJSON writes the inspection as JSON.
@@ -34,7 +36,7 @@ func (in *Inspection) WriteJSON(w io.Writer) error {
 // WriteTable writes the inspection for a terminal.
 func (in *Inspection) WriteTable(w io.Writer) error {
 	ew := &errWriter{w: w}
-	if err := writeInspect(ew, in.Export, in.TakenOn, in.FirstRejects, in.Export.Rejected, in.RejectsFile); err != nil {
+	if err := writeInspect(ew, in.Width, in.Export, in.TakenOn, in.FirstRejects, in.Export.Rejected, in.RejectsFile); err != nil {
 		return err
 	}
 	return ew.err
@@ -55,8 +57,8 @@ var ordersText = map[string]string{
 }
 
 // writeInspect writes the report for a terminal; the tables make their cells safe
-// ([Terminal]), the lines between them go through [SafeText] themselves.
-func writeInspect(w io.Writer, r *export.Report, taken history.TakenOn, first []export.RowError, total int, rejectsFile string) error {
+// (terminal), the lines between them go through [SafeText] themselves.
+func writeInspect(w io.Writer, width int, r *export.Report, taken history.TakenOn, first []export.RowError, total int, rejectsFile string) error {
 	for _, f := range r.Files {
 		fmt.Fprintf(w, "File %s\n", SafeText(f.Name))
 		facts := [][]string{
@@ -78,7 +80,7 @@ func writeInspect(w io.Writer, r *export.Report, taken history.TakenOn, first []
 			}
 			facts = append(facts, []string{"rows of an order", o})
 		}
-		if err := Terminal(w, []string{"fact", "value"}, facts, nil); err != nil {
+		if err := terminal(w, width, []string{"fact", "value"}, facts, nil); err != nil {
 			return err
 		}
 		var cols [][]string
@@ -86,11 +88,11 @@ func writeInspect(w io.Writer, r *export.Report, taken history.TakenOn, first []
 			c := f.Concepts[name]
 			cols = append(cols, []string{name, strconv.Itoa(c.Column), c.Header, c.By})
 		}
-		if err := Terminal(w, []string{"concept", "column", "header", "found by"}, cols, nil); err != nil {
+		if err := terminal(w, width, []string{"concept", "column", "header", "found by"}, cols, nil); err != nil {
 			return err
 		}
 		if len(f.Unused) > 0 {
-			fmt.Fprintf(w, "Unused columns: %s\n", SafeText(strings.Join(f.Unused, ", ")))
+			fmt.Fprintln(w, wrapLines("Unused columns: "+SafeText(strings.Join(f.Unused, ", ")), width))
 		}
 		fmt.Fprintln(w)
 	}
@@ -128,7 +130,7 @@ func writeInspect(w io.Writer, r *export.Report, taken history.TakenOn, first []
 	if r.BookedAtUnreadable > 0 {
 		summary = append(summary, []string{"booking dates", fmt.Sprintf("%d unreadable (rows kept without lead time)", r.BookedAtUnreadable)})
 	}
-	if err := Terminal(w, []string{"summary", ""}, summary, nil); err != nil {
+	if err := terminal(w, width, []string{"summary", ""}, summary, nil); err != nil {
 		return err
 	}
 	if len(r.Statuses) > 0 {
@@ -143,7 +145,7 @@ func writeInspect(w io.Writer, r *export.Report, taken history.TakenOn, first []
 			rows = append(rows, []string{s.Value, means, strconv.Itoa(s.Count)})
 		}
 		fmt.Fprintln(w)
-		if err := Terminal(w, []string{"status value", "taken as", "rows"}, rows, nil); err != nil {
+		if err := terminal(w, width, []string{"status value", "taken as", "rows"}, rows, nil); err != nil {
 			return err
 		}
 		if unknown > 0 {
@@ -166,7 +168,7 @@ func writeInspect(w io.Writer, r *export.Report, taken history.TakenOn, first []
 			}
 			rows = append(rows, []string{where, col, e.Reason, export.Shorten(e.Value)})
 		}
-		if err := Terminal(w, []string{"where", "column", "reason", "value"}, rows, nil); err != nil {
+		if err := terminal(w, width, []string{"where", "column", "reason", "value"}, rows, nil); err != nil {
 			return err
 		}
 		if rejectsFile != "" {

@@ -48,6 +48,7 @@ type words struct {
 	LastVisit, Visits, UsualGap, Overdue, PAlive    string
 	WhyLapsed, Questions, ShownNote, NoLapsed       string
 	StatusWhy                                       string
+	Filtered                                        string
 	PAliveAbout, ID, Name, Phone, Email, Preference string
 
 	// Reasons.

@@ -31,16 +31,26 @@ type Options struct {
 	// report's CSV follows [Report.Lang] instead.
 	Lang string
 	Noun catalogue.Noun
+	// Width is the width of the terminal the table format writes to, in columns: its
+	// tables and paragraphs are wrapped to fit. 0 when not a terminal: cells wrap at a
+	// fixed width and tables are as wide as they need.
+	Width int
+	// Repeat is what the summary format's commands for the whole report repeat of the
+	// command line that ran: the flags that change the analysis and the files, each
+	// behind a space.
+	Repeat string
 }
 
 // Formats lists the known format names, in the order help texts show them.
-var Formats = []string{"table", "md", "json", "csv", "html", "xlsx"}
+var Formats = []string{"table", "md", "json", "csv", "html", "xlsx", "summary"}
 
 // NewWriter returns the writer for a format name, or an error naming the known ones.
 func NewWriter(format string, opt Options) (Writer, error) {
 	switch format {
 	case "table":
 		return tableWriter{opt: opt}, nil
+	case "summary":
+		return summaryWriter{opt: opt}, nil
 	case "md":
 		return markdownWriter{opt: opt}, nil
 	case "json":

@@ -19,14 +19,14 @@ const termCellWidth = 40
 func (t tableWriter) Write(w io.Writer, r *Report) error {
 	r.CompleteLapsed(shown(r, t.opt))
 	d := newDoc(r, docOptions{people: true, lapsed: shown(r, t.opt), compact: true})
-	ew := &errWriter{w: w}
+	ew := &errWriter{w: w, width: t.opt.Width}
 	ew.printf("%s\n%s\n", d.w.Title, fmt.Sprintf(d.w.Subtitle, humanDate(r.AsOf, r.Lang)))
 	if r.Pseudonymized {
 		ew.printf("%s\n", d.w.Pseudonymized)
 	}
 	for _, s := range d.sections {
 		ew.printf("\n%s\n%s\n", s.title, strings.Repeat("=", len([]rune(s.title))))
-		ew.printf("%s\n", wrap(s.about, 90))
+		ew.printf("%s\n", wrapParagraph(s.about, t.opt.Width))
 		if len(s.facts) > 0 {
 			rows := make([][]string, len(s.facts))
 			for i, f := range s.facts {
@@ -40,7 +40,7 @@ func (t tableWriter) Write(w io.Writer, r *Report) error {
 				ew.printf("%s\n", tb.title)
 			}
 			if tb.about != "" {
-				ew.printf("%s\n", wrap(tb.about, 90))
+				ew.printf("%s\n", wrapParagraph(tb.about, t.opt.Width))
 			}
 			if tb.n == 0 {
 				ew.printf("(%s)\n", d.w.None)
@@ -61,11 +61,11 @@ func (t tableWriter) Write(w io.Writer, r *Report) error {
 				ew.table(header, rows, right)
 			}
 			for _, n := range tb.notes {
-				ew.printf("%s\n", wrap(n, 90))
+				ew.printf("%s\n", wrapParagraph(n, t.opt.Width))
 			}
 		}
 		for _, n := range s.notes {
-			ew.printf("%s\n", wrap(n, 90))
+			ew.printf("%s\n", wrapParagraph(n, t.opt.Width))
 		}
 	}
 	return ew.err
@@ -103,8 +103,11 @@ func (e *errWriter) table(header []string, rows [][]string, right []bool) {
 	opts := []tablewriter.Option{
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithTrimSpace(tw.Off),
-		tablewriter.WithRowMaxWidth(termCellWidth),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal),
+	}
+	if e.width > 0 {
+		header, rows = fitCells(header, rows, e.width, termCellWidth)
+	} else {
+		opts = append(opts, tablewriter.WithRowMaxWidth(termCellWidth), tablewriter.WithRowAutoWrap(tw.WrapNormal))
 	}
 	if len(right) > 0 {
 		align := make([]tw.Align, len(right))
@@ -157,47 +160,56 @@ func wrap(s string, width int) string {
 	return b.String()
 }
 
-// WriteView writes a command's view for the terminal.
-func (tableWriter) WriteView(w io.Writer, v *View) error {
+// WriteView writes a command's view for the terminal, in [Options.Width] when it is
+// known.
+func (t tableWriter) WriteView(w io.Writer, v *View) error {
 	ew := &errWriter{w: w}
 	w = ew
 	d := safePage(v.Page)
+	width := t.opt.Width
 	if d.Title != "" {
-		fmt.Fprintf(w, "%s\n\n", d.Title)
+		fmt.Fprintf(w, "%s\n\n", wrapLines(d.Title, width))
 	}
 	if len(d.Facts) > 0 {
 		rows := make([][]string, len(d.Facts))
 		for i, f := range d.Facts {
 			rows[i] = []string{f.Label, f.Value}
 		}
-		if err := Terminal(w, nil, rows, nil); err != nil {
+		if err := terminal(w, width, nil, rows, nil); err != nil {
 			return err
 		}
 	}
 	for _, t := range d.Tables {
 		fmt.Fprintln(w)
 		if t.Title != "" {
-			fmt.Fprintln(w, t.Title)
+			fmt.Fprintln(w, wrapLines(t.Title, width))
 		}
-		if err := Terminal(w, t.Columns, t.Rows, t.Numeric); err != nil {
+		if err := terminal(w, width, t.Columns, t.Rows, t.Numeric); err != nil {
 			return err
 		}
 		for _, n := range t.Notes {
-			fmt.Fprintln(w, n)
+			fmt.Fprintln(w, wrapLines(n, width))
 		}
 	}
 	if len(d.Notes) > 0 {
 		fmt.Fprintln(w)
 		for _, n := range d.Notes {
-			fmt.Fprintln(w, n)
+			fmt.Fprintln(w, wrapLines(n, width))
 		}
 	}
 	return ew.err
 }
 
-// Terminal writes one table with tablewriter; headers are kept as given (not upper-cased)
-// and every cell goes through [SafeText].
-func Terminal(w io.Writer, header []string, rows [][]string, numeric []bool) error {
+// terminal writes one table with tablewriter for a terminal width columns wide (0:
+// unknown), its cells wrapped to fit ([fitCells]); headers are kept as given (not
+// upper-cased) and every cell goes through [SafeText].
+func terminal(w io.Writer, width int, header []string, rows [][]string, numeric []bool) error {
+	cells := safeCells
+	if width > 0 {
+		// Made safe first: the wrapped cells' line breaks are the table's own.
+		header, rows = fitCells(safeStrings(header), safeRows(rows), width, 0)
+		cells = toAny
+	}
 	opts := []tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithTrimSpace(tw.Off)}
 	if len(numeric) > 0 {
 		align := make([]tw.Align, len(numeric))
@@ -211,14 +223,33 @@ func Terminal(w io.Writer, header []string, rows [][]string, numeric []bool) err
 	}
 	t := tablewriter.NewTable(w, opts...)
 	if header != nil {
-		t.Header(safeCells(header)...)
+		t.Header(cells(header)...)
 	}
 	for _, r := range rows {
-		if err := t.Append(safeCells(r)...); err != nil {
+		if err := t.Append(cells(r)...); err != nil {
 			return err
 		}
 	}
 	return t.Render()
+}
+
+func safeStrings(s []string) []string {
+	if s == nil {
+		return nil
+	}
+	out := make([]string, len(s))
+	for i, x := range s {
+		out[i] = SafeText(x)
+	}
+	return out
+}
+
+func safeRows(rows [][]string) [][]string {
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = safeStrings(r)
+	}
+	return out
 }
 
 // safeCells hands the cells to tablewriter, made safe for a terminal by [SafeText].

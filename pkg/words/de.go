@@ -65,6 +65,7 @@ var de = map[string]string{
 	"report.Questions":        "Was Sie fragen können",
 	"report.ShownNote":        "Gezeigt werden die ersten %s von %s. Die vollständige Liste steht in der CSV-, JSON- und XLSX-Ausgabe.",
 	"report.NoLapsed":         "Keine überfälligen {Customers}.",
+	"report.Filtered":         "Nur die {Customers}, die %s auswählt; die Zahlen oben gelten für alle.",
 	"report.PAliveAbout":      "P(aktiv): die vom Modell geschätzte Wahrscheinlichkeit, dass jemand überhaupt noch kommt.",
 	"report.ID":               "Kennung",
 	"report.Name":             "Name",
@@ -494,6 +495,14 @@ var de = map[string]string{
 	"cli.why":                                            "weshalb",
 	"cli.without-a-visit-yet":                            "noch ohne Besuch",
 	"cli.yes":                                            "ja",
+
+	// Die erste Seite des Berichts im Terminal (pkg/report/writer_summary.go).
+	"first.count":  "%s {customers}: %s",
+	"first.calls":  "Anrufe dieser Woche",
+	"first.ask":    "Fragen Sie: %s",
+	"first.full":   "Der ganze Bericht, mit Grafiken und allen %s Anrufen, als Webseite:",
+	"first.file":   "bericht.html",
+	"first.tables": "Alle seine Tabellen hier im Terminal:",
 
 	// Statuswörter von explain und die Status der Termine im Verlauf.
 	"explain.status.booked":    "Termin gebucht",

@@ -65,6 +65,7 @@ var en = map[string]string{
 	"report.Questions":        "Questions to ask",
 	"report.ShownNote":        "Showing the first %s of %s. The full list is in the csv, json and xlsx outputs.",
 	"report.NoLapsed":         "No lapsed {customers}.",
+	"report.Filtered":         "Only the {customers} that %s selects; the counts above are everyone's.",
 	"report.PAliveAbout":      "P(alive): the model's probability that the {customer} still comes at all.",
 	"report.ID":               "ID",
 	"report.Name":             "Name",
@@ -496,6 +497,14 @@ var en = map[string]string{
 	"cli.why":                                            "why",
 	"cli.without-a-visit-yet":                            "without a visit yet",
 	"cli.yes":                                            "yes",
+
+	// The report's first screen on a terminal (pkg/report/writer_summary.go).
+	"first.count":  "%s {customers}: %s",
+	"first.calls":  "This week's calls",
+	"first.ask":    "Ask: %s",
+	"first.full":   "The whole report, with charts and all %s to call, as a web page:",
+	"first.file":   "report.html",
+	"first.tables": "All its tables here in the terminal:",
 
 	// explain's status words and the statuses of the events in a customer's timeline.
 	"explain.status.booked":    "booked",

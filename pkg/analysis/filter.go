@@ -1,0 +1,149 @@
+package analysis
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/winback/winback/pkg/history"
+	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/visit"
+)
+
+// Filter selects the lapsed customers of one part of a business: a branch, a therapist, a
+// service, a status or a due date, so that each gets a list of its own. The zero Filter
+// selects everyone. Names compare without regard to case.
+type Filter struct {
+	// Staff and Service are those of the customer's last visit on or before the as-of
+	// date (the day's first row that names one, as in [history.Event]).
+	Staff, Service string
+	// Location is the customer's latest location as the export records it (a history
+	// keeps only that one, see [history.History.Location]).
+	Location string
+	// Status is lapsed or lost, the statuses of the list.
+	Status string
+	// DueBefore keeps the customers who were due back (their [lapse.Verdict.ExpectedBack])
+	// before this day. 0 (1970-01-01, as in the zero Filter) or less is no such filter.
+	DueBefore visit.Day
+}
+
+// Any reports whether f selects everyone.
+func (f Filter) Any() bool {
+	return f.Staff == "" && f.Service == "" && f.Location == "" && f.Status == "" && f.DueBefore <= 0
+}
+
+// Select returns the positions in r's set of the lapsed customers f selects, in the
+// order of [Result.Lapsed]. A name that no customer has is an error that lists the names
+// there are, so that a mistyped branch or therapist does not give an empty list. It reads
+// r and changes nothing; the last visit is taken as of r.AsOf, the as-of date of the run.
+func (f Filter) Select(r *Result) ([]int, error) {
+	set := r.Set
+	if err := f.check(set); err != nil {
+		return nil, err
+	}
+	var out []int
+	for _, i := range r.Lapsed() {
+		if f.match(set, &set.Customers[i], &r.Verdicts[i], r.AsOf) {
+			out = append(out, i)
+		}
+	}
+	return out, nil
+}
+
+// Narrow keeps of r's lapsed customers the ones f selects ([Filter.Select]): every list
+// made from r afterwards ([Result.Lapsed]: the report's, the lapsed view's, the call list)
+// is theirs, while the counts by status and the overview remain the whole business's.
+func (r *Result) Narrow(f Filter) error {
+	idx, err := f.Select(r)
+	if err != nil {
+		return err
+	}
+	r.Lapsed() // ranked first, so that the narrowed list is not ranked over
+	r.ranked.idx = idx
+	return nil
+}
+
+func (f Filter) match(set *history.Set, h *history.History, v *lapse.Verdict, asOf visit.Day) bool {
+	if f.Status != "" && !strings.EqualFold(v.Status.String(), f.Status) {
+		return false
+	}
+	if f.DueBefore > 0 && (v.ExpectedBack == visit.NoDay || v.ExpectedBack >= f.DueBefore) {
+		return false
+	}
+	if f.Location != "" && !strings.EqualFold(h.Location, f.Location) {
+		return false
+	}
+	if f.Staff == "" && f.Service == "" {
+		return true
+	}
+	last, ok := lastVisit(h, asOf)
+	return ok && (f.Staff == "" || strings.EqualFold(set.Staff.Name(last.Staff), f.Staff)) &&
+		(f.Service == "" || strings.EqualFold(set.Services.Name(last.Service), f.Service))
+}
+
+// lastVisit returns h's last visit on or before asOf.
+func lastVisit(h *history.History, asOf visit.Day) (history.Event, bool) {
+	for i := h.Len() - 1; i >= 0; i-- {
+		if e := h.At(i); e.IsVisit(asOf) {
+			return e, true
+		}
+	}
+	return history.Event{}, false
+}
+
+// check refuses a name no customer has, naming the ones there are.
+func (f Filter) check(set *history.Set) error {
+	if f.Status != "" && !strings.EqualFold(f.Status, lapse.Lapsed.String()) && !strings.EqualFold(f.Status, lapse.Lost.String()) {
+		return &FilterError{Flag: "status", Value: f.Status, Known: []string{lapse.Lapsed.String(), lapse.Lost.String()}}
+	}
+	symbols := func(s *history.Symbols) []string {
+		var names []string
+		for x := 1; x < s.Len(); x++ {
+			names = append(names, s.Name(history.Sym(x)))
+		}
+		return names
+	}
+	for _, c := range []struct {
+		flag, value string
+		known       func() []string
+	}{
+		{"staff", f.Staff, func() []string { return symbols(set.Staff) }},
+		{"service", f.Service, func() []string { return symbols(set.Services) }},
+		{"location", f.Location, func() []string {
+			var names []string
+			for i := range set.Customers {
+				if l := set.Customers[i].Location; l != "" && !slices.Contains(names, l) {
+					names = append(names, l)
+				}
+			}
+			return names
+		}},
+	} {
+		if c.value == "" {
+			continue
+		}
+		known := c.known()
+		if !slices.ContainsFunc(known, func(k string) bool { return strings.EqualFold(k, c.value) }) {
+			slices.Sort(known)
+			return &FilterError{Flag: c.flag, Value: c.value, Known: known}
+		}
+	}
+	return nil
+}
+
+// FilterError is a [Filter] naming a value that no customer has.
+type FilterError struct {
+	Flag, Value string
+	// Known are the values there are, sorted; none when the export has no such column.
+	Known []string
+}
+
+func (e *FilterError) Error() string {
+	if e.Flag == "status" {
+		return fmt.Sprintf("--status %q: the list holds lapsed and lost customers only", e.Value)
+	}
+	if len(e.Known) == 0 {
+		return fmt.Sprintf("--%s %q: the export has no %s column", e.Flag, e.Value, e.Flag)
+	}
+	return fmt.Sprintf("--%s %q: no such %s in the data", e.Flag, e.Value, e.Flag)
+}

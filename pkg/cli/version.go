@@ -1,0 +1,43 @@
+package cli
+
+import "runtime/debug"
+
+// Version is set at build time with -ldflags "-X github.com/winback/winback/pkg/cli.Version=v1.2.3";
+// otherwise it comes from the build information ([versionOf]).
+var Version = ""
+
+func version() string {
+	if Version != "" {
+		return Version
+	}
+	bi, _ := debug.ReadBuildInfo()
+	return versionOf(bi)
+}
+
+// versionOf is the version the build information gives: the module's version (a
+// release, or the pseudo-version go build makes in a clone), else the VCS revision with
+// "-modified" for uncommitted changes, else "dev".
+func versionOf(bi *debug.BuildInfo) string {
+	if bi == nil {
+		return "dev"
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var rev, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			modified = s.Value
+		}
+	}
+	if rev == "" {
+		return "dev"
+	}
+	if modified == "true" {
+		return "dev-" + rev[:min(len(rev), 12)] + "-modified"
+	}
+	return "dev-" + rev[:min(len(rev), 12)]
+}
