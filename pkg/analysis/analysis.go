@@ -67,6 +67,8 @@ type Result struct {
 
 	// withheld keeps customers off the lapsed list (see [Result.Withhold]).
 	withheld func(i int) bool
+	// narrow keeps the customers of one part of the business (see [Result.Narrow]).
+	narrow func(i int) bool
 }
 
 // SegmentOf returns the segment code of customer i of the set ("" without a visit).
@@ -170,11 +172,13 @@ func judge(set *history.Set, opt Options, ms *lapse.Models) ([]lapse.Verdict, []
 func (r *Result) Lapsed() []int {
 	r.ranked.once.Do(func() {
 		wb := r.Calls().WinBack()
-		idx := make([]int, len(wb))
-		for k, c := range wb {
-			idx[k] = c.Index
+		idx := make([]int, 0, len(wb))
+		for _, c := range wb {
+			if r.Selected(c.Index) && !r.Held(c.Index) {
+				idx = append(idx, c.Index)
+			}
 		}
-		r.ranked.idx = r.withhold(idx)
+		r.ranked.idx = idx
 	})
 	return r.ranked.idx
 }

@@ -32,36 +32,26 @@ func (f Filter) Any() bool {
 	return f.Staff == "" && f.Service == "" && f.Location == "" && f.Status == "" && f.DueBefore <= 0
 }
 
-// Select returns the positions in r's set of the lapsed customers f selects, in the
-// order of [Result.Lapsed]. A name that no customer has is an error that lists the names
-// there are, so that a mistyped branch or therapist does not give an empty list. It reads
-// r and changes nothing; the last visit is taken as of r.AsOf, the as-of date of the run.
-func (f Filter) Select(r *Result) ([]int, error) {
-	set := r.Set
-	if err := f.check(set); err != nil {
-		return nil, err
-	}
-	var out []int
-	for _, i := range r.Lapsed() {
-		if f.match(set, &set.Customers[i], &r.Verdicts[i], r.AsOf) {
-			out = append(out, i)
-		}
-	}
-	return out, nil
-}
-
-// Narrow keeps of r's lapsed customers the ones f selects ([Filter.Select]): every list
-// made from r afterwards ([Result.Lapsed]: the report's, the lapsed view's, the call list)
-// is theirs, while the counts by status and the overview remain the whole business's.
+// Narrow makes every list made from r afterwards ([Result.Lapsed]: the report's, the
+// lapsed view's, the call list's, and the call list's follow-ups and welcome calls, see
+// [Result.Selected]) the one of the customers f selects, while the counts by status and
+// the overview remain the whole business's. A name that no customer has is an error that
+// lists the names there are, so that a mistyped branch or therapist does not give an
+// empty list. Like [Result.Withhold] it must be called before the list is first asked
+// for; the last visit is taken as of r.AsOf.
 func (r *Result) Narrow(f Filter) error {
-	idx, err := f.Select(r)
-	if err != nil {
+	if err := f.check(r.Set); err != nil {
 		return err
 	}
-	r.Lapsed() // ranked first, so that the narrowed list is not ranked over
-	r.ranked.idx = idx
+	if !f.Any() {
+		r.narrow = func(i int) bool { return f.match(r.Set, &r.Set.Customers[i], &r.Verdicts[i], r.AsOf) }
+	}
 	return nil
 }
+
+// Selected reports whether customer i is in the part of the business [Result.Narrow]
+// chose (every customer when it was not called).
+func (r *Result) Selected(i int) bool { return r.narrow == nil || r.narrow(i) }
 
 func (f Filter) match(set *history.Set, h *history.History, v *lapse.Verdict, asOf visit.Day) bool {
 	if f.Status != "" && !strings.EqualFold(v.Status.String(), f.Status) {

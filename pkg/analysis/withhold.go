@@ -10,20 +10,6 @@ func (r *Result) Withhold(held func(i int) bool) {
 	r.withheld = held
 }
 
-// withhold drops the withheld customers from a ranked list, keeping its order.
-func (r *Result) withhold(idx []int) []int {
-	if r.withheld == nil {
-		return idx
-	}
-	out := idx[:0:0]
-	for _, i := range idx {
-		if !r.withheld(i) {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
 // Held reports whether customer i is kept off the lists by [Result.Withhold]; the call
 // list's follow-up and welcome groups, which are not made from [Result.Lapsed], ask it.
 func (r *Result) Held(i int) bool { return r.withheld != nil && r.withheld(i) }

@@ -37,7 +37,7 @@ func callGroups(rep *Report, r *analysis.Result, o BuildOptions, id func(string)
 	group := func(cs []calls.Call, why func(*calls.Call) string, question string) []Customer {
 		out := make([]Customer, 0, len(cs))
 		for k := range cs {
-			if r.Held(cs[k].Index) { // the answers of earlier calls keep them off
+			if !r.Selected(cs[k].Index) || r.Held(cs[k].Index) { // filtered out, or kept off by earlier calls
 				continue
 			}
 			var c Customer

@@ -63,6 +63,8 @@ func NewCallList(r *analysis.Result, o CallListOptions) (*CallList, error) {
 			c := &g[k]
 			h := &r.Set.Customers[c.Index]
 			switch {
+			case !r.Selected(c.Index): // another branch's, therapist's or service's
+				continue
 			case !analysis.ContactAllowed(h.ContactPreference):
 				l.Skipped++
 				continue
