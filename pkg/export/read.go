@@ -14,8 +14,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/cespare/xxhash/v2"
-
 	"github.com/winback/winback/pkg/field"
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/visit"
@@ -99,7 +97,7 @@ type reader struct {
 
 	jobs      chan *job
 	blocks    chan []byte // free block buffers
-	batchPool sync.Pool   // free *history.Batch
+	batchPool sync.Pool   // free *rowBatch
 	shards    []chan *batch
 	tokens    chan struct{}
 	wg, agg   sync.WaitGroup
@@ -109,6 +107,7 @@ type reader struct {
 	stopAt atomic.Int64
 
 	builders []*history.Builder
+	aside    []aside // per shard, the rows whose values are ambiguous
 	ws       []*worker
 
 	ev evidence
@@ -181,7 +180,7 @@ func newReader(opt Options) (*reader, error) {
 	if opt.BlockSize <= 0 {
 		r.opt.BlockSize = 1 << 19
 	}
-	// Rows address their block with 31-bit offsets (see history.Batch), and a block is
+	// Rows address their block with 31-bit offsets (see span), and a block is
 	// never larger than a record may be long (see chunker).
 	r.opt.BlockSize = min(r.opt.BlockSize, MaxRecordBytes)
 	if opt.DateFormat != "" {
@@ -246,21 +245,21 @@ type job struct {
 
 type batch struct {
 	job  *job
-	rows *history.Batch
+	rows *rowBatch
 }
 
 // getBatch returns an empty batch, recycled when one is free. Batches and blocks are
 // recycled because allocating them per block costs more than parsing does: each is a
 // megabyte or so that the garbage collector would clear and then sweep.
-func (r *reader) getBatch() *history.Batch {
-	if b, ok := r.batchPool.Get().(*history.Batch); ok {
+func (r *reader) getBatch() *rowBatch {
+	if b, ok := r.batchPool.Get().(*rowBatch); ok {
 		return b
 	}
-	return &history.Batch{}
+	return &rowBatch{}
 }
 
-func (r *reader) putBatch(b *history.Batch) {
-	b.Reset()
+func (r *reader) putBatch(b *rowBatch) {
+	b.reset()
 	r.batchPool.Put(b)
 }
 
@@ -296,6 +295,7 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	r.blocks = make(chan []byte, cap(r.tokens)+2)
 	r.shards = make([]chan *batch, r.workers)
 	r.builders = make([]*history.Builder, r.workers)
+	r.aside = make([]aside, r.workers)
 	for s := range r.shards {
 		r.shards[s] = make(chan *batch, 4*r.workers)
 		r.builders[s] = history.NewBuilder()
@@ -389,10 +389,11 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.addAside(res2)
 	// The recycled blocks and batches are not needed any more; let them go before the
 	// histories are put together, the moment memory use peaks.
 	r.blocks, r.batchPool = nil, sync.Pool{}
-	set := history.MergeWith(res2, r.builders...)
+	set := history.Merge(r.builders...)
 	set.Columns = columnsOf(files)
 	set.KeyKind = files[0].report.KeyKind
 	res.Set = set
@@ -444,8 +445,8 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 }
 
 // resolve decides the ambiguous columns from the evidence of all rows.
-func (r *reader) resolve(rep *Report) (history.Resolution, error) {
-	var res history.Resolution
+func (r *reader) resolve(rep *Report) (resolution, error) {
+	var res resolution
 	ev := &r.ev
 	for col, name := range []string{"date", "booked_at"} {
 		order := r.dateOrder
@@ -479,19 +480,19 @@ func (r *reader) resolve(rep *Report) (history.Resolution, error) {
 		}
 		if col == 0 {
 			rep.DateOrder = desc
-			res.MonthFirst = order == field.MonthFirst
+			res.monthFirst = order == field.MonthFirst
 		} else {
 			rep.BookedAtOrder = desc
-			res.BookedMonthFirst = order == field.MonthFirst
+			res.bookedMonthFirst = order == field.MonthFirst
 		}
 	}
 	p, c := ev.point.Load(), ev.comma.Load()
 	switch {
 	case c > p:
-		res.AmountStyle = int(field.DecimalComma)
+		res.amountStyle = int(field.DecimalComma)
 		rep.DecimalStyle = "decimal comma (1.234,56)"
 	case p > 0:
-		res.AmountStyle = int(field.DecimalPoint)
+		res.amountStyle = int(field.DecimalPoint)
 		rep.DecimalStyle = "decimal point (1,234.56)"
 	default:
 		rep.DecimalStyle = "not needed (whole amounts only)"
@@ -976,7 +977,6 @@ func sortedKeys[V any](m map[string]V) []string {
 // finish them in, so that the histories do not depend on scheduling.
 func (r *reader) aggregate(s int) {
 	defer r.agg.Done()
-	b := r.builders[s]
 	waiting := map[int]*batch{}
 	next := 0
 	for bt := range r.shards[s] {
@@ -988,7 +988,7 @@ func (r *reader) aggregate(s int) {
 			}
 			delete(waiting, next)
 			next++
-			b.AddBatch(w.rows)
+			r.add(s, w.rows)
 			r.putBatch(w.rows)
 			if w.job.left.Add(-1) == 0 {
 				// Every shard is done with the block its rows point into.
@@ -1000,7 +1000,35 @@ func (r *reader) aggregate(s int) {
 	}
 }
 
-var _ = xxhash.Sum64
+// add hands the rows of bt to shard s's builder, but for those with values still
+// ambiguous, which it sets aside.
+func (r *reader) add(s int, bt *rowBatch) {
+	var hr history.Row
+	for i := range bt.rows {
+		p := &bt.rows[i]
+		if p.ambiguous() {
+			r.aside[s].keep(bt, p)
+			continue
+		}
+		bt.historyRow(&hr, p, resolution{})
+		r.builders[s].Add(&hr)
+	}
+}
+
+// addAside hands the rows set aside to their builders, read as res says, once every row
+// has been read: after the others, in the order they came.
+func (r *reader) addAside(res resolution) {
+	var hr history.Row
+	for s := range r.aside {
+		for _, bt := range r.aside[s].batches {
+			for i := range bt.rows {
+				bt.historyRow(&hr, &bt.rows[i], res)
+				r.builders[s].Add(&hr)
+			}
+		}
+		r.aside[s] = aside{}
+	}
+}
 
 // collectRejects takes the parsed jobs' rejected rows in input order, whatever order the
 // workers finish in: it counts them, keeps the first [KeptRejects] and hands each to

@@ -16,7 +16,6 @@ import (
 	"github.com/cespare/xxhash/v2"
 
 	"github.com/winback/winback/pkg/field"
-	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/visit"
 )
 
@@ -24,7 +23,7 @@ import (
 type worker struct {
 	r          *reader
 	sp         splitter
-	batches    []*history.Batch // one per shard, for the block being parsed
+	batches    []*rowBatch // one per shard, for the block being parsed
 	ascii      bool             // the record being parsed is all ASCII: no field needs recoding
 	lastDate   [2]lastDate      // the date and booking date parsed last
 	lastStatus []byte           // the status value looked up last (nil: none yet)
@@ -83,7 +82,7 @@ type statusTally struct {
 func newWorker(r *reader) *worker {
 	return &worker{
 		r:          r,
-		batches:    make([]*history.Batch, r.workers),
+		batches:    make([]*rowBatch, r.workers),
 		statuses:   map[string]statusEntry{},
 		statusFile: -1,
 		unknown:    map[string]int{},
@@ -97,10 +96,10 @@ func (w *worker) loop() {
 	for j := range w.r.jobs {
 		for s := range w.batches {
 			bt := w.r.getBatch()
-			bt.Block = j.block
-			bt.Source = uint16(min(j.fs.index, math.MaxUint16))
-			bt.KeepIdentical = j.fs.keep
-			bt.OrderTotal = j.fs.amount == orderTotal
+			bt.block = j.block
+			bt.source = uint16(min(j.fs.index, math.MaxUint16))
+			bt.keep = j.fs.keep
+			bt.orderTotal = j.fs.amount == orderTotal
 			w.batches[s] = bt
 		}
 		if int64(j.seq) <= w.r.stopAt.Load() {
@@ -263,17 +262,17 @@ func chainHash(h uint64, f []byte) uint64 {
 // platform to the booking-channel hints, "direct" is not (see reason.Classify).
 var onlineChannel = map[bool][]byte{true: []byte("online"), false: []byte("direct")}
 
-func (w *worker) span(bt *history.Batch, v []byte) history.Span {
+func (w *worker) span(bt *rowBatch, v []byte) span {
 	if len(v) == 0 {
-		return history.Span{}
+		return span{}
 	}
 	// Comparing addresses tells whether v lies inside the block; both are live slices.
-	base := uintptr(unsafe.Pointer(unsafe.SliceData(bt.Block)))
+	base := uintptr(unsafe.Pointer(unsafe.SliceData(bt.block)))
 	p := uintptr(unsafe.Pointer(unsafe.SliceData(v)))
-	if p >= base && p+uintptr(len(v)) <= base+uintptr(len(bt.Block)) {
-		return history.BlockSpan(int(p-base), len(v))
+	if p >= base && p+uintptr(len(v)) <= base+uintptr(len(bt.block)) {
+		return span{off: uint32(p - base), len: uint32(len(v))}
 	}
-	return bt.Add(v)
+	return bt.add(v)
 }
 
 // trimSpace is bytes.TrimSpace with a shortcut for the common field that starts and ends
@@ -331,7 +330,7 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 		w.reject(fs, line, fs.cols.idx[fs.keyBy]+1, "key-kind", fs.otherKey, "", raw)
 		return
 	}
-	var row history.Row
+	var row parsedRow
 	w.ascii = fs.fallback && isASCII(raw)
 	col := func(c Concept) int { return fs.cols.idx[c] + 1 }
 
@@ -375,36 +374,36 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 		return
 	}
 	layouts[d.Layout]++
-	row.Day, row.AltDay = w.order(0, d, fs, line, dv)
+	row.day, row.altDay = w.order(0, d, fs, line, dv)
 
 	// booking date: a bad one costs the lead time, not the row
-	row.Booked, row.AltBooked = visit.NoDay, visit.NoDay
+	row.booked, row.altBooked = visit.NoDay, visit.NoDay
 	if bv := w.get(fs, fields, BookedAt); len(bv) > 0 {
 		if bd, err := w.parseDate(1, bv); err == nil {
-			row.Booked, row.AltBooked = w.order(1, bd, fs, line, bv)
+			row.booked, row.altBooked = w.order(1, bd, fs, line, bv)
 		} else {
 			w.badBooked++
 		}
 	}
 
 	// status
-	row.Status = visit.Attended
+	row.status = visit.Attended
 	if fs.cols.has(Status) {
 		st, ok := w.status(fs, w.get(fs, fields, Status))
 		if !ok && w.r.opt.Strict {
 			w.fail()
 			return
 		}
-		row.Status = st
+		row.status = st
 	}
 	if v := w.get(fs, fields, CancelledFlag); len(v) > 0 {
 		if yes, ok := field.ParseFlag(v); !ok || yes {
-			row.Status = visit.Cancelled // a flag, or a cancellation timestamp
+			row.status = visit.Cancelled // a flag, or a cancellation timestamp
 		}
 	}
 	if v := w.get(fs, fields, NoShowFlag); len(v) > 0 {
 		if yes, ok := field.ParseFlag(v); ok && yes {
-			row.Status = visit.NoShow
+			row.status = visit.NoShow
 		}
 	}
 
@@ -425,11 +424,11 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 			w.reject(fs, line, col(Amount), "amount-too-large", fmt.Sprintf("the amount is more than any one visit is billed (at most %s)", maxAmountText), string(av), raw)
 			return
 		}
-		row.Amount = a.Minor
+		row.amount = a.Minor
 		if a.Ambiguous() {
 			w.amountAmbiguous++
-			row.AmountPending = true
-			row.AmountByStyle = [3]int64{a.In(field.StyleUnknown), a.In(field.DecimalPoint), a.In(field.DecimalComma)}
+			row.pending = true
+			row.byStyle = [3]int64{a.In(field.StyleUnknown), a.In(field.DecimalPoint), a.In(field.DecimalComma)}
 		}
 	}
 	if fs.cols.has(Quantity) {
@@ -440,15 +439,15 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 				return
 			}
 			if q < 0 {
-				row.Status = visit.Cancelled // a returned line, as in a credit invoice
+				row.status = visit.Cancelled // a returned line, as in a credit invoice
 			}
 			if fs.amount == unitPrice {
 				times := func(v int64) int64 { return int64(math.Round(float64(v) * q)) }
-				row.Amount = times(row.Amount)
-				for i := range row.AmountByStyle {
-					row.AmountByStyle[i] = times(row.AmountByStyle[i])
+				row.amount = times(row.amount)
+				for i := range row.byStyle {
+					row.byStyle[i] = times(row.byStyle[i])
 				}
-				if tooLarge(row.Amount) {
+				if tooLarge(row.amount) {
 					w.reject(fs, line, col(Amount), "amount-too-large", fmt.Sprintf("quantity × price is more than any one visit is billed (at most %s)", maxAmountText), string(qv), raw)
 					return
 				}
@@ -458,40 +457,40 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 	if rv := w.get(fs, fields, Refunded); len(rv) > 0 {
 		// Given back from a payment: what the customer spent is the rest.
 		if a, err := field.ParseAmount(rv); err == nil && !tooLarge(a.Minor) {
-			row.Amount -= a.Minor
-			for i := range row.AmountByStyle {
-				row.AmountByStyle[i] -= a.Minor
+			row.amount -= a.Minor
+			for i := range row.byStyle {
+				row.byStyle[i] -= a.Minor
 			}
 		}
 	}
 	if fs.cols.has(Order) {
 		if ov := w.get(fs, fields, Order); len(ov) > 0 {
-			row.Order = uint32(xxhash.Sum64(ov)) | 1
+			row.order = uint32(xxhash.Sum64(ov)) | 1
 			if len(ov) > 1 && (ov[0] == 'C' || ov[0] == 'c') && ov[1] >= '0' && ov[1] <= '9' {
-				row.Status = visit.Cancelled // a credit invoice (Online Retail's "C536379")
+				row.status = visit.Cancelled // a credit invoice (Online Retail's "C536379")
 			}
 		}
 	}
 
-	row.KeyHash = xxhash.Sum64(key)
-	bt := w.batches[int(row.KeyHash%uint64(len(w.batches)))]
-	row.Key = w.span(bt, key)
-	row.Service = w.span(bt, w.get(fs, fields, Service))
-	row.Staff = w.span(bt, w.get(fs, fields, Staff))
-	row.Channel = w.span(bt, w.get(fs, fields, Channel))
+	row.keyHash = xxhash.Sum64(key)
+	bt := w.batches[int(row.keyHash%uint64(len(w.batches)))]
+	row.key = w.span(bt, key)
+	row.service = w.span(bt, w.get(fs, fields, Service))
+	row.staff = w.span(bt, w.get(fs, fields, Staff))
+	row.channel = w.span(bt, w.get(fs, fields, Channel))
 	if !fs.cols.has(Channel) {
 		if v := w.get(fs, fields, OnlineFlag); len(v) > 0 {
 			if yes, ok := field.ParseFlag(v); ok {
-				row.Channel = w.span(bt, onlineChannel[yes])
+				row.channel = w.span(bt, onlineChannel[yes])
 			}
 		}
 	}
-	row.Location = w.span(bt, w.get(fs, fields, Location))
-	row.Referrer = w.span(bt, w.get(fs, fields, Referrer))
-	row.Email = w.span(bt, w.get(fs, fields, Email))
-	row.Phone = w.span(bt, w.get(fs, fields, Phone))
-	row.ContactPreference = w.span(bt, w.get(fs, fields, ContactPreference))
-	row.Name = w.span(bt, w.name(fs, fields))
+	row.location = w.span(bt, w.get(fs, fields, Location))
+	row.referrer = w.span(bt, w.get(fs, fields, Referrer))
+	row.email = w.span(bt, w.get(fs, fields, Email))
+	row.phone = w.span(bt, w.get(fs, fields, Phone))
+	row.contactPref = w.span(bt, w.get(fs, fields, ContactPreference))
+	row.name = w.span(bt, w.name(fs, fields))
 
 	// The row's identity, for exact duplicates: every field, columns in the order of their
 	// sorted headers, so that the same row in two exports with their columns in another
@@ -504,8 +503,8 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 		}
 		h = chainHash(h, f)
 	}
-	row.Hash = h
-	bt.Rows = append(bt.Rows, row)
+	row.hash = h
+	bt.rows = append(bt.rows, row)
 	w.accepted++
 }
 

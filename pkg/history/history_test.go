@@ -210,14 +210,10 @@ func TestVisitDaysAreTheDaysOfTheVisits(t *testing.T) {
 func TestRowsOfOneVisitAddUpWithoutWrappingAround(t *testing.T) {
 	const huge = 9_000_000_000_000_000_000
 	b := history.NewBuilder()
-	bt := &history.Batch{}
-	key := bt.Add([]byte("A"))
 	for i, day := range []visit.Day{d(2024, 2, 1), d(2024, 2, 1), d(2024, 3, 1)} {
-		bt.Rows = append(bt.Rows, history.Row{Key: key, KeyHash: 1, Day: day, AltDay: day, Booked: visit.NoDay, AltBooked: visit.NoDay,
-			Amount: huge, Status: visit.Attended, Hash: uint64(i + 1)})
+		b.Add(&history.Row{Key: []byte("A"), Day: day, Booked: visit.NoDay, Amount: huge, Status: visit.Attended, Hash: uint64(i + 1)})
 	}
-	b.AddBatch(bt)
-	set := b.Finish(history.Resolution{})
+	set := history.Merge(b)
 	h := set.Find("A")
 	if h == nil || h.Len() != 2 {
 		t.Fatalf("history %+v, want two visits of A", h)
@@ -235,17 +231,14 @@ func TestRowsOfOneVisitAddUpWithoutWrappingAround(t *testing.T) {
 // gone.
 func TestJoinMergesOneHistoryIntoAnother(t *testing.T) {
 	b := history.NewBuilder()
-	bt := &history.Batch{}
 	add := func(key, phone string, day visit.Day, amount int64, hash uint64) {
-		bt.Rows = append(bt.Rows, history.Row{Key: bt.Add([]byte(key)), KeyHash: uint64(len(key)), Day: day, AltDay: day,
-			Booked: visit.NoDay, AltBooked: visit.NoDay, Amount: amount, Status: visit.Attended, Phone: bt.Add([]byte(phone)), Hash: hash})
+		b.Add(&history.Row{Key: []byte(key), Day: day, Booked: visit.NoDay, Amount: amount, Status: visit.Attended, Phone: []byte(phone), Hash: hash})
 	}
 	add("a@example.com", "", d(2024, 1, 5), 1000, 1)
 	add("a@example.com", "", d(2024, 3, 1), 500, 2)
 	add("phone:301234567", "030 1234567", d(2024, 3, 1), 700, 3)
 	add("phone:301234567", "030 1234567", d(2024, 2, 1), 200, 4)
-	b.AddBatch(bt)
-	set := b.Finish(history.Resolution{})
+	set := history.Merge(b)
 	set.Join(map[int]int{1: 0})
 	if len(set.Customers) != 1 {
 		t.Fatalf("%d customers after the join, want 1", len(set.Customers))
