@@ -21,14 +21,14 @@ type parsedRow struct {
 	// amount is the row's amount in minor units. While the column's decimal style is
 	// undecided, byStyle holds the readings under an unknown style, decimal point and
 	// decimal comma (see package field) and pending is set.
-	amount  int64
-	byStyle [3]int64
-	pending bool
-	status  visit.Status
-	order   uint32 // see history.Row.Order
-	hash    uint64
-	keyHash uint64
-	service, staff, channel, location          span
+	amount                                    int64
+	byStyle                                   [3]int64
+	pending                                   bool
+	status                                    visit.Status
+	order                                     uint32 // see history.Row.Order
+	hash                                      uint64
+	keyHash                                   uint64
+	service, staff, channel, location         span
 	name, email, phone, contactPref, referrer span
 }
 

@@ -24,10 +24,10 @@ type worker struct {
 	r          *reader
 	sp         splitter
 	batches    []*rowBatch // one per shard, for the block being parsed
-	ascii      bool             // the record being parsed is all ASCII: no field needs recoding
-	lastDate   [2]lastDate      // the date and booking date parsed last
-	lastStatus []byte           // the status value looked up last (nil: none yet)
-	lastEntry  statusEntry      // and what it means
+	ascii      bool        // the record being parsed is all ASCII: no field needs recoding
+	lastDate   [2]lastDate // the date and booking date parsed last
+	lastStatus []byte      // the status value looked up last (nil: none yet)
+	lastEntry  statusEntry // and what it means
 	statuses   map[string]statusEntry
 	statusFile int
 	seq        int  // the block being parsed

@@ -114,6 +114,7 @@ type customerMore struct {
 	orderDay    visit.Day
 	orderStatus visit.Status
 }
+
 // amount returns the amount of e, one of c's events.
 func (c *customer) amount(e *packed) int64 {
 	if c.more == nil {
@@ -191,12 +192,12 @@ type Builder struct {
 	// slots is an open-addressing hash table of customers by key hash: each slot is the
 	// hash's high 32 bits and the customer's number plus one (0: empty). It is at most
 	// three quarters full.
-	slots     []uint64
-	customers [][]customer
-	n         int
-	rows      [][]rowRecord
-	nrows     int
-	bigRows   map[int]int64 // amounts too large for a packed event, by row number
+	slots                     []uint64
+	customers                 [][]customer
+	n                         int
+	rows                      [][]rowRecord
+	nrows                     int
+	bigRows                   map[int]int64 // amounts too large for a packed event, by row number
 	services, staff, channels *Symbols
 	// locations are the names of locations, [0] empty; locIndex finds them.
 	locations  []string
@@ -545,4 +546,3 @@ func blank(s []byte) bool {
 	}
 	return len(bytes.TrimSpace(s)) == 0
 }
-
