@@ -107,7 +107,8 @@ type reader struct {
 	stopAt atomic.Int64
 
 	builders []*history.Builder
-	aside    []aside // per shard, the rows whose values are ambiguous
+	aside    []aside         // per shard, the rows whose values are ambiguous
+	rows     [][]history.Row // per shard, a batch's rows for its builder
 	ws       []*worker
 
 	ev evidence
@@ -296,6 +297,7 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	r.shards = make([]chan *batch, r.workers)
 	r.builders = make([]*history.Builder, r.workers)
 	r.aside = make([]aside, r.workers)
+	r.rows = make([][]history.Row, r.workers)
 	for s := range r.shards {
 		r.shards[s] = make(chan *batch, 4*r.workers)
 		r.builders[s] = history.NewBuilder()
@@ -1003,28 +1005,31 @@ func (r *reader) aggregate(s int) {
 // add hands the rows of bt to shard s's builder, but for those with values still
 // ambiguous, which it sets aside.
 func (r *reader) add(s int, bt *rowBatch) {
-	var hr history.Row
+	rows := r.rows[s][:0]
 	for i := range bt.rows {
 		p := &bt.rows[i]
 		if p.ambiguous() {
 			r.aside[s].keep(bt, p)
 			continue
 		}
-		bt.historyRow(&hr, p, resolution{})
-		r.builders[s].Add(&hr)
+		rows = append(rows, history.Row{})
+		bt.historyRow(&rows[len(rows)-1], p, resolution{})
 	}
+	r.builders[s].Add(rows...)
+	clear(rows) // they point into the block, which is recycled
+	r.rows[s] = rows
 }
 
 // addAside hands the rows set aside to their builders, read as res says, once every row
 // has been read: after the others, in the order they came.
 func (r *reader) addAside(res resolution) {
-	var hr history.Row
 	for s := range r.aside {
 		for _, bt := range r.aside[s].batches {
+			rows := make([]history.Row, len(bt.rows))
 			for i := range bt.rows {
-				bt.historyRow(&hr, &bt.rows[i], res)
-				r.builders[s].Add(&hr)
+				bt.historyRow(&rows[i], &bt.rows[i], res)
 			}
+			r.builders[s].Add(rows...)
 		}
 		r.aside[s] = aside{}
 	}

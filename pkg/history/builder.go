@@ -204,7 +204,8 @@ type Builder struct {
 	locIndex   map[string]uint32
 	locRecent  [recentSize]recentName
 	duplicates int
-	withhold   bool // see WithholdContacts
+	sink       uint64 // keeps Add's loads from being optimised away
+	withhold   bool   // see WithholdContacts
 	// orders and cancelledOrders count the orders read (see [Builder.Orders]).
 	orders, cancelledOrders int
 }
@@ -283,10 +284,38 @@ func (b *Builder) add(key []byte, h uint64) {
 	}
 }
 
-// Add takes one row. Its event is made when the histories are ([Merge]); the customer's
-// contact details are kept as they come.
-func (b *Builder) Add(r *Row) {
-	ci := b.lookup(r.Key, xxhash.Sum64(r.Key))
+// Add takes rows, in the order they came. Their events are made when the histories are
+// ([Merge]); the customers' contact details are kept as they come.
+//
+// Nearly every row's customer is out of the cache, and one row's loads depend on each other
+// (table slot, customer), so row after row the processor would wait for memory. Add
+// therefore takes rows in groups: it first touches every row's slot in the table, then
+// finds each customer, and only then adds the rows; the loads of one pass do not depend on
+// each other from row to row, so the processor overlaps their cache misses.
+func (b *Builder) Add(rows ...Row) {
+	const group = 64
+	var hashes [group]uint64
+	var cs [group]int
+	for start := 0; start < len(rows); start += group {
+		rs := rows[start:min(start+group, len(rows))]
+		mask := uint64(len(b.slots) - 1)
+		var sink uint64
+		for i := range rs {
+			hashes[i] = xxhash.Sum64(rs[i].Key)
+			sink += b.slots[hashes[i]&mask]
+		}
+		for i := range rs {
+			cs[i] = b.lookup(rs[i].Key, hashes[i])
+		}
+		b.sink += sink
+		for i := range rs {
+			b.add1(cs[i], &rs[i])
+		}
+	}
+}
+
+// add1 takes row r of customer ci.
+func (b *Builder) add1(ci int, r *Row) {
 	c := b.at(ci)
 	day, st, amount, first := r.Day, r.Status, r.Amount, false
 	if r.Order != 0 {

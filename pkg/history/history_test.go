@@ -211,7 +211,7 @@ func TestRowsOfOneVisitAddUpWithoutWrappingAround(t *testing.T) {
 	const huge = 9_000_000_000_000_000_000
 	b := history.NewBuilder()
 	for i, day := range []visit.Day{d(2024, 2, 1), d(2024, 2, 1), d(2024, 3, 1)} {
-		b.Add(&history.Row{Key: []byte("A"), Day: day, Booked: visit.NoDay, Amount: huge, Status: visit.Attended, Hash: uint64(i + 1)})
+		b.Add(history.Row{Key: []byte("A"), Day: day, Booked: visit.NoDay, Amount: huge, Status: visit.Attended, Hash: uint64(i + 1)})
 	}
 	set := history.Merge(b)
 	h := set.Find("A")
@@ -232,7 +232,7 @@ func TestRowsOfOneVisitAddUpWithoutWrappingAround(t *testing.T) {
 func TestJoinMergesOneHistoryIntoAnother(t *testing.T) {
 	b := history.NewBuilder()
 	add := func(key, phone string, day visit.Day, amount int64, hash uint64) {
-		b.Add(&history.Row{Key: []byte(key), Day: day, Booked: visit.NoDay, Amount: amount, Status: visit.Attended, Phone: []byte(phone), Hash: hash})
+		b.Add(history.Row{Key: []byte(key), Day: day, Booked: visit.NoDay, Amount: amount, Status: visit.Attended, Phone: []byte(phone), Hash: hash})
 	}
 	add("a@example.com", "", d(2024, 1, 5), 1000, 1)
 	add("a@example.com", "", d(2024, 3, 1), 500, 2)
