@@ -24,8 +24,8 @@ func Merge(builders ...*Builder) *Set {
 		set.ContactsWithheld = set.ContactsWithheld || b.withhold // the builders of one read all withhold, or none
 	}
 	svcMap, stfMap, chnMap := mergeSymbols(set.Services, svcs), mergeSymbols(set.Staff, stfs), mergeSymbols(set.Channels, chns)
-	// Each builder makes its customers' events on its own goroutine, renumbers their
-	// symbols and sorts its customers by key. The sorted runs are then merged.
+	// Each builder renumbers its customers' symbols and sorts them by key on its own
+	// goroutine. The sorted runs are then merged.
 	runs := make([]mergeRun, len(builders))
 	par.Ranges(len(builders), 1, func(_ *struct{}, bi, _ int) {
 		runs[bi] = builders[bi].finish(svcMap[bi], stfMap[bi], chnMap[bi])
@@ -131,13 +131,21 @@ func (a sortKey) cmp(b sortKey) int {
 	return strings.Compare(a.c.field(tKey), b.c.field(tKey))
 }
 
-// finish makes b's customers' events, renumbers their symbols with the maps to the merged
+// finish renumbers b's customers' events' symbols with the maps to the merged
 // tables, and returns the customers sorted by key.
 func (b *Builder) finish(svcMap, stfMap, chnMap []Sym) mergeRun {
-	b.makeEvents()
 	r := mergeRun{keys: make([]sortKey, 0, b.n), first: visit.NoDay, last: visit.NoDay, latest: visit.NoDay}
 	for ci := range b.n {
 		c := b.at(ci)
+		// Clipped, so that no one reslicing them sees events of another customer left in
+		// a recycled array.
+		c.events, c.hashes = slices.Clip(c.events), nil
+		if c.more != nil { // only the large amounts are still needed
+			c.more.extra = nil
+			if c.more.big == nil {
+				c.more = nil
+			}
+		}
 		for i := range c.events {
 			e := &c.events[i]
 			e.service, e.staff, e.channel = svcMap[e.service], stfMap[e.staff], chnMap[e.channel]
@@ -154,55 +162,9 @@ func (b *Builder) finish(svcMap, stfMap, chnMap []Sym) mergeRun {
 		copy(p[:], c.field(tKey))
 		r.keys = append(r.keys, sortKey{prefix: binary.BigEndian.Uint64(p[:]), c: c})
 	}
-	b.slots = nil
+	b.slots, b.spares = nil, spares{}
 	slices.SortFunc(r.keys, sortKey.cmp)
 	return r
-}
-
-// makeEvents makes every customer's events from the rows: the rows' numbers are placed,
-// customer by customer, into spans of the sizes counted as they came, and each customer's
-// rows are then merged into events of exactly that room, in the order they came.
-func (b *Builder) makeEvents() {
-	start := make([]uint32, b.n+1)
-	for ci := range b.n {
-		start[ci+1] = start[ci] + b.at(ci).rows
-	}
-	order := make([]uint32, b.nrows)
-	next := slices.Clone(start[:b.n])
-	for k := range b.nrows {
-		ci := b.row(k).cust
-		order[next[ci]] = uint32(k)
-		next[ci]++
-	}
-	events := make([]packed, b.nrows)
-	var hashes []uint32 // reused from customer to customer
-	for ci := range b.n {
-		c := b.at(ci)
-		lo, hi := start[ci], start[ci+1]
-		c.events, c.hashes = events[lo:lo:hi], hashes[:0]
-		for _, k := range order[lo:hi] {
-			rec := b.row(int(k))
-			amount := int64(rec.event.amount)
-			if rec.event.amount == bigAmount {
-				amount = b.bigRows[int(k)]
-			}
-			if c.add(rec.event, amount, rowID{rec.h32, rec.src, rec.keep}) {
-				b.duplicates++
-			} else if rec.first {
-				b.countOrder(rec.event.status())
-			}
-		}
-		// Clipped, so that no one reslicing them sees events of the next customer.
-		c.events, hashes, c.hashes = slices.Clip(c.events), c.hashes, nil
-		if c.more != nil { // only the large amounts are still needed
-			if c.more.big == nil {
-				c.more = nil
-			} else {
-				c.more.extra = nil
-			}
-		}
-	}
-	b.rows, b.bigRows = nil, nil
 }
 
 // Join makes each customer at index from (of s.Customers) part of the customer at
