@@ -529,6 +529,39 @@ func columnsOf(files []*fileState) history.Columns {
 // feed reads one input: detects its encoding, dialect and columns, then hands its blocks to
 // the workers.
 func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
+	src, err := r.open(in)
+	if err != nil {
+		return nil, err
+	}
+	sp := src.dial.splitter()
+	sample, open := sampleRecords(sp, src.head, src.whole)
+	if len(sample) == 0 {
+		if open != nil {
+			return nil, openQuoteError(in.Name, open, src.whole)
+		}
+		return nil, &InputError{Err: fmt.Errorf("%w: the file has no rows", ErrUnreadable), File: in.Name, Hint: "check that this is the export you meant"}
+	}
+	fs, data, err := r.newFileState(index, in, src, sample)
+	if err != nil {
+		return nil, err
+	}
+	if err := fs.checkColumns(data, open, src.whole); err != nil {
+		return fs, err
+	}
+	return fs, r.feedBlocks(fs, src, sp, seq)
+}
+
+// source is an input opened for reading: its first bytes, for judging it, and the rest.
+type source struct {
+	dec   *decoded
+	head  []byte    // whole records from the start, up to sampleBytes
+	rest  io.Reader // the input after head's bytes as they were peeked
+	whole bool      // head is the whole input
+	dial  dialect
+}
+
+// open decodes in and peeks at its start for its dialect.
+func (r *reader) open(in Input) (*source, error) {
 	dec, err := decode(in.R, r.opt.Encoding)
 	if err != nil {
 		var ie *InputError
@@ -540,7 +573,6 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 		}
 		return nil, &InputError{Err: fmt.Errorf("%w: %v", ErrUnreadable, err), File: in.Name, Hint: "check the path and that the file is readable"}
 	}
-	dial := dialect{}
 	// The header, dialect and columns are judged on a sample of whole records at the start,
 	// whatever the block size.
 	br := bufio.NewReaderSize(dec.r, sampleBytes)
@@ -554,43 +586,40 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 	if isBinary(head) {
 		return nil, &InputError{Err: fmt.Errorf("%w: this is not a text file", ErrUnreadable), File: in.Name, Hint: "export the data as CSV (Excel: File > Save As > CSV UTF-8)"}
 	}
-	whole := err == io.EOF // the sample is the whole file
-	rest := afterPeek(br, dec.r, err)
-	crOnly := bytes.IndexByte(head, '\n') < 0 && bytes.IndexByte(head, '\r') >= 0
-	if crOnly {
+	src := &source{dec: dec, head: head, whole: err == io.EOF, rest: afterPeek(br, dec.r, err)}
+	if bytes.IndexByte(head, '\n') < 0 && bytes.IndexByte(head, '\r') >= 0 {
 		// Lines end in a carriage return alone (Excel's "CSV (Macintosh)", old Mac
 		// software): read every CR as a line end, inside quotes too, where it is a line
 		// break either way.
-		head = bytes.ReplaceAll(head, []byte{'\r'}, nl)
-		rest = crAsLF{rest}
+		src.head = bytes.ReplaceAll(head, []byte{'\r'}, nl)
+		src.rest = crAsLF{src.rest}
 	}
 	if r.forcedDial != nil {
-		dial = *r.forcedDial
+		src.dial = *r.forcedDial
 	} else {
-		dial = sniffDialect(head[:min(len(head), sniffBytes)])
+		src.dial = sniffDialect(src.head[:min(len(src.head), sniffBytes)])
 	}
-	ch := &chunker{r: rest, get: r.getBlock, size: r.opt.BlockSize, maxSize: MaxRecordBytes, line: 1, quotes: !dial.whitespace, delim: dial.delim}
-	sp := dial.splitter()
-	if !whole && bytes.IndexByte(head, '\n') < 0 {
-		return nil, &InputError{
-			Err:  fmt.Errorf("%w: line 1 has no line end in its first %d KiB", ErrUnreadable, sampleBytes>>10),
-			File: in.Name, Hint: "a header row is not that long: check that this is a CSV export with one row per line (lines ending in LF, CR LF or CR)",
+	if !src.whole {
+		if bytes.IndexByte(src.head, '\n') < 0 {
+			return nil, &InputError{
+				Err:  fmt.Errorf("%w: line 1 has no line end in its first %d KiB", ErrUnreadable, sampleBytes>>10),
+				File: in.Name, Hint: "a header row is not that long: check that this is a CSV export with one row per line (lines ending in LF, CR LF or CR)",
+			}
 		}
+		src.head = src.head[:bytes.LastIndexByte(src.head, '\n')+1]
 	}
-	// Look at the first records for the header and the columns' content.
-	var sample [][]string
-	pos := 0
-	if !whole {
-		head = head[:bytes.LastIndexByte(head, '\n')+1]
-	}
+	return src, nil
+}
+
+// sampleRecords returns the first records of head that are not blank, for the header and
+// the columns' content, and a quoted field they leave open, if any.
+func sampleRecords(sp *splitter, head []byte, whole bool) (sample [][]string, open *RecordTooLongError) {
 	line := 1
-	var open *RecordTooLongError // a quoted field the sample does not close, if any
-	for pos < len(head) && len(sample) < 200 {
+	for pos := 0; pos < len(head) && len(sample) < 200; {
 		f, next, extra, err := sp.record(head, pos)
 		if err != nil {
 			// Newlines before the open quote are in the record's earlier quoted fields.
-			open = &RecordTooLongError{Line: line, QuoteLine: line + extra, QuoteColumn: len(f) + 1}
-			break
+			return sample, &RecordTooLongError{Line: line, QuoteLine: line + extra, QuoteColumn: len(f) + 1}
 		}
 		line += 1 + extra
 		if len(f) > 0 && !(len(f) == 1 && len(bytes.TrimSpace(f[0])) == 0) {
@@ -603,14 +632,14 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 		}
 		pos = next
 	}
-	if len(sample) == 0 {
-		if open != nil {
-			return nil, openQuoteError(in.Name, open, whole)
-		}
-		return nil, &InputError{Err: fmt.Errorf("%w: the file has no rows", ErrUnreadable), File: in.Name, Hint: "check that this is the export you meant"}
-	}
-	fs := &fileState{index: index, name: in.Name, dial: dial, fallback: dec.fallback}
-	rep := &FileReport{Name: in.Name, Encoding: dec.encoding, Delimiter: dial.String(), dateLayouts: map[field.Layout]int{}}
+	return sample, nil
+}
+
+// newFileState judges the file by its sample: whether it has a header, which columns hold
+// which concepts, how its customers are keyed. It returns the sampled rows of data.
+func (r *reader) newFileState(index int, in Input, src *source, sample [][]string) (*fileState, [][]string, error) {
+	fs := &fileState{index: index, name: in.Name, dial: src.dial, fallback: src.dec.fallback}
+	rep := &FileReport{Name: in.Name, Encoding: src.dec.encoding, Delimiter: src.dial.String(), dateLayouts: map[field.Layout]int{}}
 	fs.report = rep
 	hasHeader := !r.opt.NoHeader
 	if hasHeader {
@@ -624,8 +653,7 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 	rep.Header = hasHeader
 	data := sample
 	if hasHeader {
-		fs.header = sample[0]
-		data = sample[1:]
+		fs.header, data = sample[0], sample[1:]
 	} else {
 		n := 0
 		for _, rec := range sample {
@@ -639,7 +667,7 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 	dateOK := func(col int) bool { return columnShare(data, col, isDateText) >= 0.5 }
 	cols, err := mapColumns(fs.header, r.opt.Columns, dateOK)
 	if err != nil {
-		return nil, &InputError{Err: err, File: in.Name, Hint: "the columns are listed by winback inspect"}
+		return nil, nil, &InputError{Err: err, File: in.Name, Hint: "the columns are listed by winback inspect"}
 	}
 	if !hasHeader {
 		guessColumns(cols, data)
@@ -652,16 +680,14 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 	fs.keep = !cols.has(Order) && !r.opt.Dedupe
 	fs.notes = notesColumns(fs.header)
 	rep.Profile = cols.profile
-	keyBy, kind := cols.keyKind()
-	fs.keyBy = keyBy
-	rep.KeyKind = kind
+	fs.keyBy, rep.KeyKind = cols.keyKind()
 	if index == 0 || r.firstKey == "" {
-		r.firstKey, r.firstFile = kind, in.Name
-	} else if kind != "" && kind != r.firstKey {
-		fs.otherKey = fmt.Sprintf("this file identifies customers by %s, %s by %s: the same customer cannot be found in both", kind, r.firstFile, r.firstKey)
+		r.firstKey, r.firstFile = rep.KeyKind, in.Name
+	} else if rep.KeyKind != "" && rep.KeyKind != r.firstKey {
+		fs.otherKey = fmt.Sprintf("this file identifies customers by %s, %s by %s: the same customer cannot be found in both", rep.KeyKind, r.firstFile, r.firstKey)
 	}
 	rep.fill(fs.header, cols)
-	if index == 0 && r.opt.WithholdContacts && !fallsBack(cols, keyBy, data) {
+	if index == 0 && r.opt.WithholdContacts && !fallsBack(cols, fs.keyBy, data) {
 		// Customers keyed by e-mail or phone for want of the key are joined to others by
 		// their contact details, which the builders must then keep. No rows have been
 		// handed on yet.
@@ -669,46 +695,60 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 			b.WithholdContacts()
 		}
 	}
-	if (kind == "" || !cols.has(Date)) && len(data) == 0 {
+	return fs, data, nil
+}
+
+// checkColumns returns the error for a file without a customer or a date column.
+func (fs *fileState) checkColumns(data [][]string, open *RecordTooLongError, whole bool) error {
+	kind, hasHeader := fs.report.KeyKind, fs.report.Header
+	if kind != "" && fs.cols.has(Date) {
+		return nil
+	}
+	if len(data) == 0 {
 		// Without rows there is nothing to tell a date column by: say why there are none.
 		if open != nil {
-			return fs, openQuoteError(in.Name, open, whole)
+			return openQuoteError(fs.name, open, whole)
 		}
 		within := ""
 		if !whole {
 			within = fmt.Sprintf(" in its first %d KiB", sampleBytes>>10)
 		}
-		return fs, &InputError{
+		return &InputError{
 			Err:  fmt.Errorf("%w: the file has a header row (line 1) but no rows of data%s", ErrUnreadable, within),
-			File: in.Name, Hint: "check that this is the export you meant; export the visits of a period that has some",
+			File: fs.name, Hint: "check that this is the export you meant; export the visits of a period that has some",
 		}
 	}
-	if kind == "" || !cols.has(Date) {
-		missing := "customer"
-		hint := "name the column that identifies a customer with --column customer=HEADER (an id, e-mail, phone or name column will do)"
-		if kind != "" {
-			missing = "date"
-			hint = "name the column with the visit date with --column date=HEADER"
-		}
-		if !hasHeader {
-			hint += "; the file seems to have no header row, so columns are numbered: --column " + missing + "=3"
-		} else if len(fs.header) == 1 {
-			hint = "only one column was found; name the delimiter with --delimiter ';' (or , tab | whitespace)"
-		}
-		return fs, &InputError{
-			Err:  fmt.Errorf("%w: no %s column among: %s", ErrMissingColumn, missing, headerList(fs.header)),
-			File: in.Name, Hint: hint,
-		}
+	missing := "customer"
+	hint := "name the column that identifies a customer with --column customer=HEADER (an id, e-mail, phone or name column will do)"
+	if kind != "" {
+		missing = "date"
+		hint = "name the column with the visit date with --column date=HEADER"
 	}
+	if !hasHeader {
+		hint += "; the file seems to have no header row, so columns are numbered: --column " + missing + "=3"
+	} else if len(fs.header) == 1 {
+		hint = "only one column was found; name the delimiter with --delimiter ';' (or , tab | whitespace)"
+	}
+	return &InputError{
+		Err:  fmt.Errorf("%w: no %s column among: %s", ErrMissingColumn, missing, headerList(fs.header)),
+		File: fs.name, Hint: hint,
+	}
+}
+
+// feedBlocks cuts the rest of the input into blocks of whole records and hands them to the
+// workers, the header record skipped.
+func (r *reader) feedBlocks(fs *fileState, src *source, sp *splitter, seq *int) error {
 	fs.perm = make([]int, len(fs.header))
 	for i := range fs.perm {
 		fs.perm[i] = i
 	}
+	ch := &chunker{r: src.rest, get: r.getBlock, size: r.opt.BlockSize, maxSize: MaxRecordBytes, line: 1, quotes: !src.dial.whitespace, delim: src.dial.delim}
+	defer func() { fs.lines = ch.lines() }()
 	block, buf, line, err := ch.next()
 	if err != nil {
-		return fs, chunkError(in.Name, err)
+		return chunkError(fs.name, err)
 	}
-	if hasHeader {
+	if fs.report.Header {
 		sort.SliceStable(fs.perm, func(a, b int) bool { return normHeader(fs.header[fs.perm[a]]) < normHeader(fs.header[fs.perm[b]]) })
 		// Skip the header record (and blank lines before it) in the first block.
 		_, next, _, _ := sp.record(block, skipBlank(block))
@@ -719,7 +759,6 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 		}
 		block = block[next:]
 	}
-	defer func() { fs.lines = ch.lines() }()
 	for {
 		if len(block) > 0 {
 			r.tokens <- struct{}{}
@@ -731,14 +770,14 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 			r.putBlock(buf)
 		}
 		if r.stopped() {
-			return fs, nil
+			return nil
 		}
 		block, buf, line, err = ch.next()
 		if err == io.EOF {
-			return fs, nil
+			return nil
 		}
 		if err != nil {
-			return fs, chunkError(in.Name, err)
+			return chunkError(fs.name, err)
 		}
 	}
 }
