@@ -291,6 +291,51 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	if len(inputs) == 0 {
 		return nil, &InputError{Err: fmt.Errorf("%w: no input files", ErrUsage), Hint: "name one or more export files, or - for standard input"}
 	}
+	r.start()
+	files, ferr := r.feedAll(inputs)
+	r.stop()
+	if ferr != nil {
+		return nil, ferr
+	}
+	if r.rejectErr != nil {
+		return nil, fmt.Errorf("write the rejected rows: %w", r.rejectErr)
+	}
+	res := &Result{Rejects: r.kept}
+	rep := &res.Report
+	rep.Version = ReportVersion
+	unknown, statuses := r.gather(rep, files)
+	if r.opt.Strict && len(res.Rejects) > 0 {
+		e := res.Rejects[0]
+		return nil, &InputError{Err: fmt.Errorf("%w: %v", ErrStrict, &e), File: "", Hint: "fix the row, or run without --strict to skip bad rows and list them with --rejects FILE"}
+	}
+	if r.opt.Strict && len(unknown) > 0 {
+		vals := sortedKeys(unknown)
+		return nil, &InputError{Err: fmt.Errorf("%w: unknown status value %q", ErrStrict, shorten(vals[0])), Hint: fmt.Sprintf("say what it means with --status-map '%s=attended' (or cancelled, no-show, booked)", shorten(vals[0]))}
+	}
+	how, err := r.resolve(rep)
+	if err != nil {
+		return nil, err
+	}
+	r.addAside(how)
+	// The recycled blocks and batches are not needed any more; let them go before the
+	// histories are put together, the moment memory use peaks.
+	r.blocks, r.batchPool = nil, sync.Pool{}
+	set := history.Merge(r.builders...)
+	set.Columns = columnsOf(files)
+	set.KeyKind = files[0].report.KeyKind
+	res.Set = set
+	if err := r.account(rep, set, files); err != nil {
+		return nil, err
+	}
+	if !set.ContactsWithheld {
+		rep.Joined = joinFallbacks(set)
+	}
+	r.finishReport(rep, set, files, statuses)
+	return res, nil
+}
+
+// start starts the shards, the collector of rejects and the workers.
+func (r *reader) start() {
 	r.jobs = make(chan *job, r.workers)
 	r.tokens = make(chan struct{}, 2*r.workers+2)
 	r.blocks = make(chan []byte, cap(r.tokens)+2)
@@ -314,23 +359,26 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 		r.wg.Add(1)
 		go r.ws[i].loop()
 	}
-	res := &Result{}
+}
+
+// feedAll feeds the inputs in turn until one fails or a bad row stops the read.
+func (r *reader) feedAll(inputs []Input) ([]*fileState, error) {
 	var files []*fileState
 	seq := 0
-	var ferr error
 	for i, in := range inputs {
 		fs, err := r.feed(i, in, &seq)
 		if fs != nil {
 			files = append(files, fs)
 		}
-		if err != nil {
-			ferr = err
-			break
-		}
-		if r.stopped() {
-			break
+		if err != nil || r.stopped() {
+			return files, err
 		}
 	}
+	return files, nil
+}
+
+// stop waits for the workers, the shards and the collector to finish.
+func (r *reader) stop() {
 	close(r.jobs)
 	r.wg.Wait()
 	for _, ch := range r.shards {
@@ -339,18 +387,12 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	close(r.parsed)
 	r.agg.Wait()
 	r.collected.Wait()
-	if ferr != nil {
-		return nil, ferr
-	}
-	if r.rejectErr != nil {
-		return nil, fmt.Errorf("write the rejected rows: %w", r.rejectErr)
-	}
-	// Gather the workers' findings.
-	rep := &res.Report
-	rep.Version = ReportVersion
-	unknown := map[string]int{}
-	statuses := map[string]*StatusCount{}
-	res.Rejects = r.kept
+}
+
+// gather adds up the workers' findings into rep and the files' reports; it returns the
+// unknown status values and every status value's count.
+func (r *reader) gather(rep *Report, files []*fileState) (unknown map[string]int, statuses map[string]*StatusCount) {
+	unknown, statuses = map[string]int{}, map[string]*StatusCount{}
 	for _, w := range r.ws {
 		rep.Rows += w.rows
 		rep.Blank += w.blank
@@ -379,31 +421,16 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 		r.ev.comma.Add(w.comma)
 		r.ev.amountAmbiguous.Add(w.amountAmbiguous)
 	}
-	if r.opt.Strict && len(res.Rejects) > 0 {
-		e := res.Rejects[0]
-		return nil, &InputError{Err: fmt.Errorf("%w: %v", ErrStrict, &e), File: "", Hint: "fix the row, or run without --strict to skip bad rows and list them with --rejects FILE"}
-	}
-	if r.opt.Strict && len(unknown) > 0 {
-		vals := sortedKeys(unknown)
-		return nil, &InputError{Err: fmt.Errorf("%w: unknown status value %q", ErrStrict, shorten(vals[0])), Hint: fmt.Sprintf("say what it means with --status-map '%s=attended' (or cancelled, no-show, booked)", shorten(vals[0]))}
-	}
-	res2, err := r.resolve(rep)
-	if err != nil {
-		return nil, err
-	}
-	r.addAside(res2)
-	// The recycled blocks and batches are not needed any more; let them go before the
-	// histories are put together, the moment memory use peaks.
-	r.blocks, r.batchPool = nil, sync.Pool{}
-	set := history.Merge(r.builders...)
-	set.Columns = columnsOf(files)
-	set.KeyKind = files[0].report.KeyKind
-	res.Set = set
+	return unknown, statuses
+}
+
+// account checks that every row is accounted for. The identity is checked from counts
+// taken apart: records by the parsers, rejects by the collector, rows handed on by the
+// parsers and duplicates by the histories; lines by the cutting into blocks and by the
+// parsers.
+func (r *reader) account(rep *Report, set *history.Set, files []*fileState) error {
 	rep.Rejected = r.rejected
 	rep.Duplicates = set.Duplicates
-	// The identity is checked from counts taken apart: records by the parsers, rejects by
-	// the collector, rows handed on by the parsers and duplicates by the histories; lines
-	// by the cutting into blocks and by the parsers.
 	accepted, parsedLines := 0, r.headerLines
 	for _, w := range r.ws {
 		accepted += w.accepted
@@ -414,12 +441,14 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 		rep.Lines += fs.lines
 	}
 	if rep.Rows != rep.Accepted+rep.Rejected+rep.Blank+rep.Duplicates || rep.Lines != parsedLines {
-		return nil, fmt.Errorf("%w: %d lines (%d parsed), %d records = %d accepted + %d rejected + %d blank + %d duplicates",
+		return fmt.Errorf("%w: %d lines (%d parsed), %d records = %d accepted + %d rejected + %d blank + %d duplicates",
 			ErrAccounting, rep.Lines, parsedLines, rep.Rows, rep.Accepted, rep.Rejected, rep.Blank, rep.Duplicates)
 	}
-	if !set.ContactsWithheld {
-		rep.Joined = joinFallbacks(set)
-	}
+	return nil
+}
+
+// finishReport fills the rest of rep from the set, the builders and the files.
+func (r *reader) finishReport(rep *Report, set *history.Set, files []*fileState, statuses map[string]*StatusCount) {
 	for _, b := range r.builders {
 		all, cancelled := b.Orders()
 		rep.Orders += all
@@ -443,7 +472,6 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 		fs.report.finish()
 		rep.Files = append(rep.Files, *fs.report)
 	}
-	return res, nil
 }
 
 // resolve decides the ambiguous columns from the evidence of all rows.
