@@ -503,7 +503,10 @@ func (r *reader) resolve(rep *Report) (resolution, error) {
 		}
 		desc := "not needed (no ambiguous dates)"
 		if ev.ambiguous[col].Load() > 0 || ev.dayFirst[col].Load() > 0 || ev.monthFirst[col].Load() > 0 || r.dateOrder != field.OrderUnknown {
-			desc = map[field.Order]string{field.DayFirst: "day first (dd/mm)", field.MonthFirst: "month first (mm/dd)", field.OrderUnknown: "not needed (no ambiguous dates)"}[order]
+			desc = order.String() + map[field.Order]string{field.DayFirst: " (dd/mm)", field.MonthFirst: " (mm/dd)"}[order]
+			if order == field.OrderUnknown {
+				desc = "not needed (no ambiguous dates)"
+			}
 			if r.dateOrder != field.OrderUnknown {
 				desc += ", from --date-format"
 			}
@@ -520,10 +523,10 @@ func (r *reader) resolve(rep *Report) (resolution, error) {
 	switch {
 	case c > p:
 		res.amountStyle = int(field.DecimalComma)
-		rep.DecimalStyle = "decimal comma (1.234,56)"
+		rep.DecimalStyle = field.DecimalComma.String() + " (1.234,56)"
 	case p > 0:
 		res.amountStyle = int(field.DecimalPoint)
-		rep.DecimalStyle = "decimal point (1,234.56)"
+		rep.DecimalStyle = field.DecimalPoint.String() + " (1,234.56)"
 	default:
 		rep.DecimalStyle = "not needed (whole amounts only)"
 	}

@@ -186,44 +186,7 @@ func (s *Set) Join(into map[int]int) {
 	for _, from := range froms {
 		to := into[from]
 		a, b := &s.Customers[to], &s.Customers[from]
-		merged := make([]packed, 0, len(a.events)+len(b.events))
-		var big map[int32]int64
-		add := func(h *History, p *packed) {
-			e := h.unpack(p)
-			n := len(merged)
-			if n > 0 && merged[n-1].dayStatus == p.dayStatus {
-				m := &merged[n-1]
-				m.setAmount(money.Add(m.amountOf(big), e.Amount), &big)
-				if m.service == 0 {
-					m.service = e.Service
-				}
-				if m.staff == 0 {
-					m.staff = e.Staff
-				}
-				if m.channel == 0 {
-					m.channel = e.Channel
-				}
-				if e.Lead != NoLead && (m.lead == NoLead || e.Lead < m.lead) {
-					m.lead = e.Lead
-				}
-				return
-			}
-			q := *p
-			q.amount = 0
-			q.setAmount(e.Amount, &big)
-			merged = append(merged, q)
-		}
-		i, j := 0, 0
-		for i < len(a.events) || j < len(b.events) {
-			if j == len(b.events) || i < len(a.events) && a.events[i].dayStatus <= b.events[j].dayStatus {
-				add(a, &a.events[i])
-				i++
-			} else {
-				add(b, &b.events[j])
-				j++
-			}
-		}
-		a.events, a.big = merged, big
+		a.SetEvents(mergeEvents(a.AppendEvents(nil), b.AppendEvents(nil))...)
 		for _, f := range []struct{ to, from *string }{{&a.Name, &b.Name}, {&a.Email, &b.Email}, {&a.Phone, &b.Phone}, {&a.ContactPreference, &b.ContactPreference}, {&a.Referrer, &b.Referrer}, {&a.Location, &b.Location}} {
 			if strings.TrimSpace(*f.to) == "" {
 				*f.to = *f.from
@@ -239,4 +202,39 @@ func (s *Set) Join(into map[int]int) {
 	}
 	clear(s.Customers[len(kept):])
 	s.Customers = kept
+}
+
+// mergeEvents merges two customers' events, in order: two events of one day and status
+// become one, their amounts added, with the first one's service, staff and channel unless
+// it has none, and the shorter lead time.
+func mergeEvents(x, y []Event) []Event {
+	merged := make([]Event, 0, len(x)+len(y))
+	for len(x) > 0 || len(y) > 0 {
+		var e Event
+		if len(y) == 0 || len(x) > 0 && dayStatus(x[0].Day, x[0].Status) <= dayStatus(y[0].Day, y[0].Status) {
+			e, x = x[0], x[1:]
+		} else {
+			e, y = y[0], y[1:]
+		}
+		n := len(merged)
+		if n == 0 || merged[n-1].Day != e.Day || merged[n-1].Status != e.Status {
+			merged = append(merged, e)
+			continue
+		}
+		m := &merged[n-1]
+		m.Amount = money.Add(m.Amount, e.Amount)
+		if m.Service == 0 {
+			m.Service = e.Service
+		}
+		if m.Staff == 0 {
+			m.Staff = e.Staff
+		}
+		if m.Channel == 0 {
+			m.Channel = e.Channel
+		}
+		if e.Lead != NoLead && (m.Lead == NoLead || e.Lead < m.Lead) {
+			m.Lead = e.Lead
+		}
+	}
+	return merged
 }
