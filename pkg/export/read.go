@@ -1,3 +1,10 @@
+// Package export reads visit, appointment and booking exports (CSV and its relatives, in
+// any common encoding) into customer histories. It detects each file's encoding, dialect,
+// header and columns, reads every row into plain values, resolves what the rows leave
+// ambiguous (day/month order, decimal style) from all of them, and hands the rows to
+// package history. Every row is accounted for: accepted, rejected with a reason, blank or
+// a duplicate. The parallel parsing (blocks, shards, recycled buffers) stays inside this
+// package; it does not analyse anyone.
 package export
 
 import (

@@ -2,10 +2,11 @@
 // status, amount, service, staff, channel and lead time, plus the customer's contact details.
 // It is what segmentation, the models, the lapse rules and the reasons read.
 //
-// A [Set] is built from rows by a [Builder] (streaming, memory proportional to customers and
-// their visit days, not to rows). The package does not read files (see package export) and
-// does not judge anyone (see packages segment, model, lapse and reason). Everything that
-// depends on the as-of date takes it as an argument.
+// A [Set] is built from plain rows ([Row], every value already read and resolved) by a
+// [Builder] and [Merge] (streaming, memory proportional to customers and their visit days,
+// not to rows). The package does not read files (see package export) and does not judge
+// anyone (see packages segment, model, lapse and reason). Everything that depends on the
+// as-of date takes it as an argument.
 package history
 
 import (
