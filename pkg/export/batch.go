@@ -27,7 +27,6 @@ type parsedRow struct {
 	status                                    visit.Status
 	order                                     uint32 // see history.Row.Order
 	hash                                      uint64
-	keyHash                                   uint64
 	service, staff, channel, location         span
 	name, email, phone, contactPref, referrer span
 }

@@ -333,8 +333,7 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 		return
 	}
 	w.orderNumber(in, &row)
-	row.keyHash = xxhash.Sum64(key)
-	bt := w.batches[int(row.keyHash%uint64(len(w.batches)))]
+	bt := w.batches[int(chainHash(0, key)%uint64(len(w.batches)))] // the customer's shard
 	row.key = w.span(bt, key)
 	w.names(in, bt, &row)
 	row.hash = rowHash(fs, fields)
