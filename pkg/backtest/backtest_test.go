@@ -33,7 +33,7 @@ func build(cs []customer) (*history.Set, []lapse.Verdict) {
 		}
 		evs = append(evs, c.other...)
 		sortEvents(evs)
-		set.Customers = append(set.Customers, history.Make(c.key, evs...))
+		set.Customers = append(set.Customers, historyOf(c.key, evs...))
 		last := visit.NoDay
 		for _, d := range c.days {
 			if d <= asOf {
@@ -220,4 +220,11 @@ func TestMeasureRefuses(t *testing.T) {
 	if _, err := Measure(set, vs, asOf, end); err == nil {
 		t.Error("a verdict for a customer not in the data: no error")
 	}
+}
+
+// historyOf returns a history made by hand: key and events, sorted by day, then status.
+func historyOf(key string, evs ...history.Event) history.History {
+	h := history.History{Key: key}
+	h.SetEvents(evs...)
+	return h
 }

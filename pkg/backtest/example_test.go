@@ -21,8 +21,8 @@ func ExampleMeasure() {
 		return evs
 	}
 	full := &history.Set{Customers: []history.History{
-		history.Make("anna", attended(visit.DayOf(2025, 1, 10), visit.DayOf(2025, 2, 1))...),
-		history.Make("ben", attended(visit.DayOf(2024, 11, 5), visit.DayOf(2025, 4, 2))...),
+		historyOf("anna", attended(visit.DayOf(2025, 1, 10), visit.DayOf(2025, 2, 1))...),
+		historyOf("ben", attended(visit.DayOf(2024, 11, 5), visit.DayOf(2025, 4, 2))...),
 	}}
 	verdicts := []lapse.Verdict{
 		{Key: "anna", Status: lapse.Lapsed, Rule: lapse.RuleOwnRhythm, LastVisit: visit.DayOf(2025, 2, 1)},
@@ -41,4 +41,11 @@ func ExampleMeasure() {
 	// did not come back: 1 of 2
 	// verdicts: 1 flagged, precision 1.00, recall 1.00
 	// days since last visit: 1 flagged, precision 0.00, recall 0.00
+}
+
+// historyOf returns a history made by hand: key and events, sorted by day, then status.
+func historyOf(key string, evs ...history.Event) history.History {
+	h := history.History{Key: key}
+	h.SetEvents(evs...)
+	return h
 }

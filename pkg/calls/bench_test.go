@@ -29,7 +29,7 @@ func benchSet() (*history.Set, []lapse.Verdict, visit.Day) {
 			evs = append(evs, history.Event{Day: d, Status: visit.Attended, Channel: portal, Lead: history.NoLead})
 			d += 1 + visit.Day(rng.ExpFloat64()*30)
 		}
-		set.Customers = append(set.Customers, history.Make(fmt.Sprintf("%06d", i), evs...))
+		set.Customers = append(set.Customers, historyOf(fmt.Sprintf("%06d", i), evs...))
 		last := evs[len(evs)-1].Day
 		vs[i] = lapse.Verdict{Status: lapse.Lapsed, CurrentGap: int(asOf - last), ValueAtRisk: int64(rng.IntN(100000)), Visits: len(evs)}
 	}

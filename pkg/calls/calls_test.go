@@ -49,7 +49,7 @@ func TestTheCurveCountsOpenAbsencesAsFarAsTheyGo(t *testing.T) {
 		for _, d := range days {
 			evs = append(evs, history.Event{Day: d, Status: visit.Attended, Lead: history.NoLead})
 		}
-		set.Customers = append(set.Customers, history.Make(key, evs...))
+		set.Customers = append(set.Customers, historyOf(key, evs...))
 	}
 	for i := range 40 {
 		add("back"+string(rune('A'+i)), asOf-800, asOf-700)
@@ -107,15 +107,15 @@ func TestWelcomeAndFirstTimers(t *testing.T) {
 	}
 	set.Customers = []history.History{
 		// a series booked through the portal on one day, one row of it says Telefon
-		history.Make("new", ev(asOf-10, portal, asOf-20), ev(asOf-3, phone, asOf-20), ev(asOf+4, portal, asOf-20)),
+		historyOf("new", ev(asOf-10, portal, asOf-20), ev(asOf-3, phone, asOf-20), ev(asOf+4, portal, asOf-20)),
 		// then a second booking made by phone
-		history.Make("direct", ev(asOf-20, portal, asOf-25), ev(asOf-5, phone, asOf-15)),
+		historyOf("direct", ev(asOf-20, portal, asOf-25), ev(asOf-5, phone, asOf-15)),
 		// then again through the portal
-		history.Make("portal", ev(asOf-20, portal, asOf-25), ev(asOf-5, portal, asOf-15)),
+		historyOf("portal", ev(asOf-20, portal, asOf-25), ev(asOf-5, portal, asOf-15)),
 		// first booked by phone
-		history.Make("phone", ev(asOf-20, phone, asOf-25)),
+		historyOf("phone", ev(asOf-20, phone, asOf-25)),
 		// long ago
-		history.Make("old", ev(asOf-200, portal, asOf-210)),
+		historyOf("old", ev(asOf-200, portal, asOf-210)),
 	}
 	vs := make([]lapse.Verdict, len(set.Customers))
 	for i := range vs {
@@ -136,4 +136,11 @@ func TestWelcomeAndFirstTimers(t *testing.T) {
 	if r := rows[11-6]; r.FirstTimers != 1 || r.NoneYet != 1 {
 		t.Errorf("December %+v", r)
 	}
+}
+
+// historyOf returns a history made by hand: key and events, sorted by day, then status.
+func historyOf(key string, evs ...history.Event) history.History {
+	h := history.History{Key: key}
+	h.SetEvents(evs...)
+	return h
 }

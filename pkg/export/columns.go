@@ -278,68 +278,75 @@ func (m *columnMap) has(c Concept) bool { return m.idx[c] >= 0 }
 // name or 1-based position). dateOK tells whether a column's sampled values read as dates, so
 // a "Start Time" column holding only times is not taken for the date.
 func mapColumns(header []string, overrides map[Concept]string, dateOK func(col int) bool) (*columnMap, error) {
-	m := &columnMap{}
-	for i := range m.idx {
-		m.idx[i] = -1
+	cm := &columnMapper{m: &columnMap{}, header: header, folded: make([]string, len(header)), taken: make([]bool, len(header))}
+	for i := range cm.m.idx {
+		cm.m.idx[i] = -1
 	}
-	folded := make([]string, len(header))
 	for i, h := range header {
-		folded[i] = normHeader(h)
-	}
-	taken := make([]bool, len(header))
-	find := func(name string) int {
-		for i, f := range folded {
-			if f == name && !taken[i] {
-				return i
-			}
-		}
-		return -1
-	}
-	assign := func(c Concept, col int, how string) {
-		m.idx[c] = col
-		taken[col] = true
-		m.how[c] = how
+		cm.folded[i] = normHeader(h)
 	}
 	// 1. explicit overrides
-	for c, h := range overrides {
-		col := -1
-		if n, err := strconv.Atoi(strings.TrimSpace(h)); err == nil {
-			if n < 1 || n > len(header) {
-				return nil, fmt.Errorf("%w: --column %s=%s: the file has columns 1 to %d", ErrUsage, c, h, len(header))
-			}
-			col = n - 1
-		} else {
-			want := normHeader(h)
-			for i, f := range folded {
-				if f == want || header[i] == h {
-					col = i
-					break
-				}
-			}
-			if col < 0 {
-				return nil, fmt.Errorf("%w: --column %s=%s: no such column (columns: %s)", ErrUsage, c, shorten(h), headerList(header))
-			}
-		}
-		assign(c, col, "flag")
-	}
-	// 2. a known export's profile
 	fixed := map[Concept]bool{}
-	for c := range overrides {
+	for c, h := range overrides {
+		if err := cm.override(c, h); err != nil {
+			return nil, err
+		}
 		fixed[c] = true
 	}
-	for _, p := range profiles {
-		ok := true
-		for _, s := range p.signature {
-			if !slices.Contains(folded, s) {
-				ok = false
+	// 2. a known export's profile
+	cm.profile(fixed)
+	// 3. generic aliases
+	cm.aliases(fixed, dateOK)
+	return cm.m, nil
+}
+
+// columnMapper is a header row being mapped to concepts.
+type columnMapper struct {
+	m      *columnMap
+	header []string
+	folded []string // the headers, normalised
+	taken  []bool   // columns assigned a concept
+}
+
+func (cm *columnMapper) assign(c Concept, col int, how string) {
+	cm.m.idx[c] = col
+	cm.taken[col] = true
+	cm.m.how[c] = how
+}
+
+// override assigns c the column named h (a header or a 1-based position) by --column.
+func (cm *columnMapper) override(c Concept, h string) error {
+	col := -1
+	if n, err := strconv.Atoi(strings.TrimSpace(h)); err == nil {
+		if n < 1 || n > len(cm.header) {
+			return fmt.Errorf("%w: --column %s=%s: the file has columns 1 to %d", ErrUsage, c, h, len(cm.header))
+		}
+		col = n - 1
+	} else {
+		want := normHeader(h)
+		for i, f := range cm.folded {
+			if f == want || cm.header[i] == h {
+				col = i
 				break
 			}
 		}
-		if !ok {
+		if col < 0 {
+			return fmt.Errorf("%w: --column %s=%s: no such column (columns: %s)", ErrUsage, c, shorten(h), headerList(cm.header))
+		}
+	}
+	cm.assign(c, col, "flag")
+	return nil
+}
+
+// profile applies the first known export profile whose signature the header has to the
+// concepts not yet fixed, and fixes them.
+func (cm *columnMapper) profile(fixed map[Concept]bool) {
+	for _, p := range profiles {
+		if !cm.hasAll(p.signature) {
 			continue
 		}
-		m.profile = p.name
-		m.statuses = p.statuses
+		cm.m.profile = p.name
+		cm.m.statuses = p.statuses
 		for c, name := range p.mapping {
 			if fixed[c] {
 				continue
@@ -348,18 +355,42 @@ func mapColumns(header []string, overrides map[Concept]string, dateOK func(col i
 			if name == "" {
 				continue
 			}
-			if col := find(name); col >= 0 {
-				assign(c, col, "profile")
+			if col := cm.find(name); col >= 0 {
+				cm.assign(c, col, "profile")
 			}
 		}
-		break
+		return
 	}
-	// 3. generic aliases: each concept, in order of importance, takes its best-ranked column.
+}
+
+// hasAll reports whether the header has every one of names (normalised).
+func (cm *columnMapper) hasAll(names []string) bool {
+	for _, s := range names {
+		if !slices.Contains(cm.folded, s) {
+			return false
+		}
+	}
+	return true
+}
+
+// find returns the first column not yet taken whose normalised header is name, or -1.
+func (cm *columnMapper) find(name string) int {
+	for i, f := range cm.folded {
+		if f == name && !cm.taken[i] {
+			return i
+		}
+	}
+	return -1
+}
+
+// aliases lets each concept not yet fixed, in order of importance, take its best-ranked
+// column by the generic aliases.
+func (cm *columnMapper) aliases(fixed map[Concept]bool, dateOK func(col int) bool) {
 	type claim struct {
 		col, rank int
 	}
 	claims := make([][]claim, numConcepts)
-	for i, f := range folded {
+	for i, f := range cm.folded {
 		for _, a := range aliases[f] {
 			claims[a.concept] = append(claims[a.concept], claim{i, a.rank})
 		}
@@ -369,21 +400,17 @@ func mapColumns(header []string, overrides map[Concept]string, dateOK func(col i
 	}
 	order := []Concept{Customer, Date, Status, Amount, Email, Phone, FirstName, LastName, Name, Service, Staff, Channel, BookedAt, Referrer, Location, ContactPreference, Time, NoShowFlag, CancelledFlag, Order, Quantity, Refunded, OnlineFlag}
 	for _, c := range order {
-		if fixed[c] || m.has(c) {
+		if fixed[c] || cm.m.has(c) {
 			continue
 		}
 		for _, cl := range claims[c] {
-			if taken[cl.col] {
+			if cm.taken[cl.col] || (c == Date || c == BookedAt) && dateOK != nil && !dateOK(cl.col) {
 				continue
 			}
-			if (c == Date || c == BookedAt) && dateOK != nil && !dateOK(cl.col) {
-				continue
-			}
-			assign(c, cl.col, "header")
+			cm.assign(c, cl.col, "header")
 			break
 		}
 	}
-	return m, nil
 }
 
 // amountKind is what the amount column of an order-line export holds.

@@ -1,3 +1,10 @@
+// Package export reads visit, appointment and booking exports (CSV and its relatives, in
+// any common encoding) into customer histories. It detects each file's encoding, dialect,
+// header and columns, reads every row into plain values, resolves what the rows leave
+// ambiguous (day/month order, decimal style) from all of them, and hands the rows to
+// package history. Every row is accounted for: accepted, rejected with a reason, blank or
+// a duplicate. The parallel parsing (blocks, shards, recycled buffers) stays inside this
+// package; it does not analyse anyone.
 package export
 
 import (
@@ -13,8 +20,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-
-	"github.com/cespare/xxhash/v2"
 
 	"github.com/winback/winback/pkg/field"
 	"github.com/winback/winback/pkg/history"
@@ -99,7 +104,7 @@ type reader struct {
 
 	jobs      chan *job
 	blocks    chan []byte // free block buffers
-	batchPool sync.Pool   // free *history.Batch
+	batchPool sync.Pool   // free *rowBatch
 	shards    []chan *batch
 	tokens    chan struct{}
 	wg, agg   sync.WaitGroup
@@ -109,6 +114,8 @@ type reader struct {
 	stopAt atomic.Int64
 
 	builders []*history.Builder
+	aside    []aside         // per shard, the rows whose values are ambiguous
+	rows     [][]history.Row // per shard, a batch's rows for its builder
 	ws       []*worker
 
 	ev evidence
@@ -181,7 +188,7 @@ func newReader(opt Options) (*reader, error) {
 	if opt.BlockSize <= 0 {
 		r.opt.BlockSize = 1 << 19
 	}
-	// Rows address their block with 31-bit offsets (see history.Batch), and a block is
+	// Rows address their block with 31-bit offsets (see span), and a block is
 	// never larger than a record may be long (see chunker).
 	r.opt.BlockSize = min(r.opt.BlockSize, MaxRecordBytes)
 	if opt.DateFormat != "" {
@@ -246,21 +253,21 @@ type job struct {
 
 type batch struct {
 	job  *job
-	rows *history.Batch
+	rows *rowBatch
 }
 
 // getBatch returns an empty batch, recycled when one is free. Batches and blocks are
 // recycled because allocating them per block costs more than parsing does: each is a
 // megabyte or so that the garbage collector would clear and then sweep.
-func (r *reader) getBatch() *history.Batch {
-	if b, ok := r.batchPool.Get().(*history.Batch); ok {
+func (r *reader) getBatch() *rowBatch {
+	if b, ok := r.batchPool.Get().(*rowBatch); ok {
 		return b
 	}
-	return &history.Batch{}
+	return &rowBatch{}
 }
 
-func (r *reader) putBatch(b *history.Batch) {
-	b.Reset()
+func (r *reader) putBatch(b *rowBatch) {
+	b.reset()
 	r.batchPool.Put(b)
 }
 
@@ -291,11 +298,58 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	if len(inputs) == 0 {
 		return nil, &InputError{Err: fmt.Errorf("%w: no input files", ErrUsage), Hint: "name one or more export files, or - for standard input"}
 	}
+	r.start()
+	files, ferr := r.feedAll(inputs)
+	r.stop()
+	if ferr != nil {
+		return nil, ferr
+	}
+	if r.rejectErr != nil {
+		return nil, fmt.Errorf("write the rejected rows: %w", r.rejectErr)
+	}
+	res := &Result{Rejects: r.kept}
+	rep := &res.Report
+	rep.Version = ReportVersion
+	unknown, statuses := r.gather(rep, files)
+	if r.opt.Strict && len(res.Rejects) > 0 {
+		e := res.Rejects[0]
+		return nil, &InputError{Err: fmt.Errorf("%w: %v", ErrStrict, &e), File: "", Hint: "fix the row, or run without --strict to skip bad rows and list them with --rejects FILE"}
+	}
+	if r.opt.Strict && len(unknown) > 0 {
+		vals := sortedKeys(unknown)
+		return nil, &InputError{Err: fmt.Errorf("%w: unknown status value %q", ErrStrict, shorten(vals[0])), Hint: fmt.Sprintf("say what it means with --status-map '%s=attended' (or cancelled, no-show, booked)", shorten(vals[0]))}
+	}
+	how, err := r.resolve(rep)
+	if err != nil {
+		return nil, err
+	}
+	r.addAside(how)
+	// The recycled blocks and batches are not needed any more; let them go before the
+	// histories are put together, the moment memory use peaks.
+	r.blocks, r.batchPool = nil, sync.Pool{}
+	set := history.Merge(r.builders...)
+	set.Columns = columnsOf(files)
+	set.KeyKind = files[0].report.KeyKind
+	res.Set = set
+	if err := r.account(rep, set, files); err != nil {
+		return nil, err
+	}
+	if !set.ContactsWithheld {
+		rep.Joined = joinFallbacks(set)
+	}
+	r.finishReport(rep, set, files, statuses)
+	return res, nil
+}
+
+// start starts the shards, the collector of rejects and the workers.
+func (r *reader) start() {
 	r.jobs = make(chan *job, r.workers)
 	r.tokens = make(chan struct{}, 2*r.workers+2)
 	r.blocks = make(chan []byte, cap(r.tokens)+2)
 	r.shards = make([]chan *batch, r.workers)
 	r.builders = make([]*history.Builder, r.workers)
+	r.aside = make([]aside, r.workers)
+	r.rows = make([][]history.Row, r.workers)
 	for s := range r.shards {
 		r.shards[s] = make(chan *batch, 4*r.workers)
 		r.builders[s] = history.NewBuilder()
@@ -312,23 +366,26 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 		r.wg.Add(1)
 		go r.ws[i].loop()
 	}
-	res := &Result{}
+}
+
+// feedAll feeds the inputs in turn until one fails or a bad row stops the read.
+func (r *reader) feedAll(inputs []Input) ([]*fileState, error) {
 	var files []*fileState
 	seq := 0
-	var ferr error
 	for i, in := range inputs {
 		fs, err := r.feed(i, in, &seq)
 		if fs != nil {
 			files = append(files, fs)
 		}
-		if err != nil {
-			ferr = err
-			break
-		}
-		if r.stopped() {
-			break
+		if err != nil || r.stopped() {
+			return files, err
 		}
 	}
+	return files, nil
+}
+
+// stop waits for the workers, the shards and the collector to finish.
+func (r *reader) stop() {
 	close(r.jobs)
 	r.wg.Wait()
 	for _, ch := range r.shards {
@@ -337,18 +394,12 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	close(r.parsed)
 	r.agg.Wait()
 	r.collected.Wait()
-	if ferr != nil {
-		return nil, ferr
-	}
-	if r.rejectErr != nil {
-		return nil, fmt.Errorf("write the rejected rows: %w", r.rejectErr)
-	}
-	// Gather the workers' findings.
-	rep := &res.Report
-	rep.Version = ReportVersion
-	unknown := map[string]int{}
-	statuses := map[string]*StatusCount{}
-	res.Rejects = r.kept
+}
+
+// gather adds up the workers' findings into rep and the files' reports; it returns the
+// unknown status values and every status value's count.
+func (r *reader) gather(rep *Report, files []*fileState) (unknown map[string]int, statuses map[string]*StatusCount) {
+	unknown, statuses = map[string]int{}, map[string]*StatusCount{}
 	for _, w := range r.ws {
 		rep.Rows += w.rows
 		rep.Blank += w.blank
@@ -377,30 +428,16 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 		r.ev.comma.Add(w.comma)
 		r.ev.amountAmbiguous.Add(w.amountAmbiguous)
 	}
-	if r.opt.Strict && len(res.Rejects) > 0 {
-		e := res.Rejects[0]
-		return nil, &InputError{Err: fmt.Errorf("%w: %v", ErrStrict, &e), File: "", Hint: "fix the row, or run without --strict to skip bad rows and list them with --rejects FILE"}
-	}
-	if r.opt.Strict && len(unknown) > 0 {
-		vals := sortedKeys(unknown)
-		return nil, &InputError{Err: fmt.Errorf("%w: unknown status value %q", ErrStrict, shorten(vals[0])), Hint: fmt.Sprintf("say what it means with --status-map '%s=attended' (or cancelled, no-show, booked)", shorten(vals[0]))}
-	}
-	res2, err := r.resolve(rep)
-	if err != nil {
-		return nil, err
-	}
-	// The recycled blocks and batches are not needed any more; let them go before the
-	// histories are put together, the moment memory use peaks.
-	r.blocks, r.batchPool = nil, sync.Pool{}
-	set := history.MergeWith(res2, r.builders...)
-	set.Columns = columnsOf(files)
-	set.KeyKind = files[0].report.KeyKind
-	res.Set = set
+	return unknown, statuses
+}
+
+// account checks that every row is accounted for. The identity is checked from counts
+// taken apart: records by the parsers, rejects by the collector, rows handed on by the
+// parsers and duplicates by the histories; lines by the cutting into blocks and by the
+// parsers.
+func (r *reader) account(rep *Report, set *history.Set, files []*fileState) error {
 	rep.Rejected = r.rejected
 	rep.Duplicates = set.Duplicates
-	// The identity is checked from counts taken apart: records by the parsers, rejects by
-	// the collector, rows handed on by the parsers and duplicates by the histories; lines
-	// by the cutting into blocks and by the parsers.
 	accepted, parsedLines := 0, r.headerLines
 	for _, w := range r.ws {
 		accepted += w.accepted
@@ -411,12 +448,14 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 		rep.Lines += fs.lines
 	}
 	if rep.Rows != rep.Accepted+rep.Rejected+rep.Blank+rep.Duplicates || rep.Lines != parsedLines {
-		return nil, fmt.Errorf("%w: %d lines (%d parsed), %d records = %d accepted + %d rejected + %d blank + %d duplicates",
+		return fmt.Errorf("%w: %d lines (%d parsed), %d records = %d accepted + %d rejected + %d blank + %d duplicates",
 			ErrAccounting, rep.Lines, parsedLines, rep.Rows, rep.Accepted, rep.Rejected, rep.Blank, rep.Duplicates)
 	}
-	if !set.ContactsWithheld {
-		rep.Joined = joinFallbacks(set)
-	}
+	return nil
+}
+
+// finishReport fills the rest of rep from the set, the builders and the files.
+func (r *reader) finishReport(rep *Report, set *history.Set, files []*fileState, statuses map[string]*StatusCount) {
 	for _, b := range r.builders {
 		all, cancelled := b.Orders()
 		rep.Orders += all
@@ -440,12 +479,11 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 		fs.report.finish()
 		rep.Files = append(rep.Files, *fs.report)
 	}
-	return res, nil
 }
 
 // resolve decides the ambiguous columns from the evidence of all rows.
-func (r *reader) resolve(rep *Report) (history.Resolution, error) {
-	var res history.Resolution
+func (r *reader) resolve(rep *Report) (resolution, error) {
+	var res resolution
 	ev := &r.ev
 	for col, name := range []string{"date", "booked_at"} {
 		order := r.dateOrder
@@ -472,27 +510,30 @@ func (r *reader) resolve(rep *Report) (history.Resolution, error) {
 		}
 		desc := "not needed (no ambiguous dates)"
 		if ev.ambiguous[col].Load() > 0 || ev.dayFirst[col].Load() > 0 || ev.monthFirst[col].Load() > 0 || r.dateOrder != field.OrderUnknown {
-			desc = map[field.Order]string{field.DayFirst: "day first (dd/mm)", field.MonthFirst: "month first (mm/dd)", field.OrderUnknown: "not needed (no ambiguous dates)"}[order]
+			desc = order.String() + map[field.Order]string{field.DayFirst: " (dd/mm)", field.MonthFirst: " (mm/dd)"}[order]
+			if order == field.OrderUnknown {
+				desc = "not needed (no ambiguous dates)"
+			}
 			if r.dateOrder != field.OrderUnknown {
 				desc += ", from --date-format"
 			}
 		}
 		if col == 0 {
 			rep.DateOrder = desc
-			res.MonthFirst = order == field.MonthFirst
+			res.monthFirst = order == field.MonthFirst
 		} else {
 			rep.BookedAtOrder = desc
-			res.BookedMonthFirst = order == field.MonthFirst
+			res.bookedMonthFirst = order == field.MonthFirst
 		}
 	}
 	p, c := ev.point.Load(), ev.comma.Load()
 	switch {
 	case c > p:
-		res.AmountStyle = int(field.DecimalComma)
-		rep.DecimalStyle = "decimal comma (1.234,56)"
+		res.amountStyle = int(field.DecimalComma)
+		rep.DecimalStyle = field.DecimalComma.String() + " (1.234,56)"
 	case p > 0:
-		res.AmountStyle = int(field.DecimalPoint)
-		rep.DecimalStyle = "decimal point (1,234.56)"
+		res.amountStyle = int(field.DecimalPoint)
+		rep.DecimalStyle = field.DecimalPoint.String() + " (1,234.56)"
 	default:
 		rep.DecimalStyle = "not needed (whole amounts only)"
 	}
@@ -526,6 +567,39 @@ func columnsOf(files []*fileState) history.Columns {
 // feed reads one input: detects its encoding, dialect and columns, then hands its blocks to
 // the workers.
 func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
+	src, err := r.open(in)
+	if err != nil {
+		return nil, err
+	}
+	sp := src.dial.splitter()
+	sample, open := sampleRecords(sp, src.head, src.whole)
+	if len(sample) == 0 {
+		if open != nil {
+			return nil, openQuoteError(in.Name, open, src.whole)
+		}
+		return nil, &InputError{Err: fmt.Errorf("%w: the file has no rows", ErrUnreadable), File: in.Name, Hint: "check that this is the export you meant"}
+	}
+	fs, data, err := r.newFileState(index, in, src, sample)
+	if err != nil {
+		return nil, err
+	}
+	if err := fs.checkColumns(data, open, src.whole); err != nil {
+		return fs, err
+	}
+	return fs, r.feedBlocks(fs, src, sp, seq)
+}
+
+// source is an input opened for reading: its first bytes, for judging it, and the rest.
+type source struct {
+	dec   *decoded
+	head  []byte    // whole records from the start, up to sampleBytes
+	rest  io.Reader // the input after head's bytes as they were peeked
+	whole bool      // head is the whole input
+	dial  dialect
+}
+
+// open decodes in and peeks at its start for its dialect.
+func (r *reader) open(in Input) (*source, error) {
 	dec, err := decode(in.R, r.opt.Encoding)
 	if err != nil {
 		var ie *InputError
@@ -537,7 +611,6 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 		}
 		return nil, &InputError{Err: fmt.Errorf("%w: %v", ErrUnreadable, err), File: in.Name, Hint: "check the path and that the file is readable"}
 	}
-	dial := dialect{}
 	// The header, dialect and columns are judged on a sample of whole records at the start,
 	// whatever the block size.
 	br := bufio.NewReaderSize(dec.r, sampleBytes)
@@ -551,43 +624,40 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 	if isBinary(head) {
 		return nil, &InputError{Err: fmt.Errorf("%w: this is not a text file", ErrUnreadable), File: in.Name, Hint: "export the data as CSV (Excel: File > Save As > CSV UTF-8)"}
 	}
-	whole := err == io.EOF // the sample is the whole file
-	rest := afterPeek(br, dec.r, err)
-	crOnly := bytes.IndexByte(head, '\n') < 0 && bytes.IndexByte(head, '\r') >= 0
-	if crOnly {
+	src := &source{dec: dec, head: head, whole: err == io.EOF, rest: afterPeek(br, dec.r, err)}
+	if bytes.IndexByte(head, '\n') < 0 && bytes.IndexByte(head, '\r') >= 0 {
 		// Lines end in a carriage return alone (Excel's "CSV (Macintosh)", old Mac
 		// software): read every CR as a line end, inside quotes too, where it is a line
 		// break either way.
-		head = bytes.ReplaceAll(head, []byte{'\r'}, nl)
-		rest = crAsLF{rest}
+		src.head = bytes.ReplaceAll(head, []byte{'\r'}, nl)
+		src.rest = crAsLF{src.rest}
 	}
 	if r.forcedDial != nil {
-		dial = *r.forcedDial
+		src.dial = *r.forcedDial
 	} else {
-		dial = sniffDialect(head[:min(len(head), sniffBytes)])
+		src.dial = sniffDialect(src.head[:min(len(src.head), sniffBytes)])
 	}
-	ch := &chunker{r: rest, get: r.getBlock, size: r.opt.BlockSize, maxSize: MaxRecordBytes, line: 1, quotes: !dial.whitespace, delim: dial.delim}
-	sp := dial.splitter()
-	if !whole && bytes.IndexByte(head, '\n') < 0 {
-		return nil, &InputError{
-			Err:  fmt.Errorf("%w: line 1 has no line end in its first %d KiB", ErrUnreadable, sampleBytes>>10),
-			File: in.Name, Hint: "a header row is not that long: check that this is a CSV export with one row per line (lines ending in LF, CR LF or CR)",
+	if !src.whole {
+		if bytes.IndexByte(src.head, '\n') < 0 {
+			return nil, &InputError{
+				Err:  fmt.Errorf("%w: line 1 has no line end in its first %d KiB", ErrUnreadable, sampleBytes>>10),
+				File: in.Name, Hint: "a header row is not that long: check that this is a CSV export with one row per line (lines ending in LF, CR LF or CR)",
+			}
 		}
+		src.head = src.head[:bytes.LastIndexByte(src.head, '\n')+1]
 	}
-	// Look at the first records for the header and the columns' content.
-	var sample [][]string
-	pos := 0
-	if !whole {
-		head = head[:bytes.LastIndexByte(head, '\n')+1]
-	}
+	return src, nil
+}
+
+// sampleRecords returns the first records of head that are not blank, for the header and
+// the columns' content, and a quoted field they leave open, if any.
+func sampleRecords(sp *splitter, head []byte, whole bool) (sample [][]string, open *RecordTooLongError) {
 	line := 1
-	var open *RecordTooLongError // a quoted field the sample does not close, if any
-	for pos < len(head) && len(sample) < 200 {
+	for pos := 0; pos < len(head) && len(sample) < 200; {
 		f, next, extra, err := sp.record(head, pos)
 		if err != nil {
 			// Newlines before the open quote are in the record's earlier quoted fields.
-			open = &RecordTooLongError{Line: line, QuoteLine: line + extra, QuoteColumn: len(f) + 1}
-			break
+			return sample, &RecordTooLongError{Line: line, QuoteLine: line + extra, QuoteColumn: len(f) + 1}
 		}
 		line += 1 + extra
 		if len(f) > 0 && !(len(f) == 1 && len(bytes.TrimSpace(f[0])) == 0) {
@@ -600,14 +670,14 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 		}
 		pos = next
 	}
-	if len(sample) == 0 {
-		if open != nil {
-			return nil, openQuoteError(in.Name, open, whole)
-		}
-		return nil, &InputError{Err: fmt.Errorf("%w: the file has no rows", ErrUnreadable), File: in.Name, Hint: "check that this is the export you meant"}
-	}
-	fs := &fileState{index: index, name: in.Name, dial: dial, fallback: dec.fallback}
-	rep := &FileReport{Name: in.Name, Encoding: dec.encoding, Delimiter: dial.String(), dateLayouts: map[field.Layout]int{}}
+	return sample, nil
+}
+
+// newFileState judges the file by its sample: whether it has a header, which columns hold
+// which concepts, how its customers are keyed. It returns the sampled rows of data.
+func (r *reader) newFileState(index int, in Input, src *source, sample [][]string) (*fileState, [][]string, error) {
+	fs := &fileState{index: index, name: in.Name, dial: src.dial, fallback: src.dec.fallback}
+	rep := &FileReport{Name: in.Name, Encoding: src.dec.encoding, Delimiter: src.dial.String(), dateLayouts: map[field.Layout]int{}}
 	fs.report = rep
 	hasHeader := !r.opt.NoHeader
 	if hasHeader {
@@ -621,8 +691,7 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 	rep.Header = hasHeader
 	data := sample
 	if hasHeader {
-		fs.header = sample[0]
-		data = sample[1:]
+		fs.header, data = sample[0], sample[1:]
 	} else {
 		n := 0
 		for _, rec := range sample {
@@ -636,7 +705,7 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 	dateOK := func(col int) bool { return columnShare(data, col, isDateText) >= 0.5 }
 	cols, err := mapColumns(fs.header, r.opt.Columns, dateOK)
 	if err != nil {
-		return nil, &InputError{Err: err, File: in.Name, Hint: "the columns are listed by winback inspect"}
+		return nil, nil, &InputError{Err: err, File: in.Name, Hint: "the columns are listed by winback inspect"}
 	}
 	if !hasHeader {
 		guessColumns(cols, data)
@@ -649,16 +718,14 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 	fs.keep = !cols.has(Order) && !r.opt.Dedupe
 	fs.notes = notesColumns(fs.header)
 	rep.Profile = cols.profile
-	keyBy, kind := cols.keyKind()
-	fs.keyBy = keyBy
-	rep.KeyKind = kind
+	fs.keyBy, rep.KeyKind = cols.keyKind()
 	if index == 0 || r.firstKey == "" {
-		r.firstKey, r.firstFile = kind, in.Name
-	} else if kind != "" && kind != r.firstKey {
-		fs.otherKey = fmt.Sprintf("this file identifies customers by %s, %s by %s: the same customer cannot be found in both", kind, r.firstFile, r.firstKey)
+		r.firstKey, r.firstFile = rep.KeyKind, in.Name
+	} else if rep.KeyKind != "" && rep.KeyKind != r.firstKey {
+		fs.otherKey = fmt.Sprintf("this file identifies customers by %s, %s by %s: the same customer cannot be found in both", rep.KeyKind, r.firstFile, r.firstKey)
 	}
 	rep.fill(fs.header, cols)
-	if index == 0 && r.opt.WithholdContacts && !fallsBack(cols, keyBy, data) {
+	if index == 0 && r.opt.WithholdContacts && !fallsBack(cols, fs.keyBy, data) {
 		// Customers keyed by e-mail or phone for want of the key are joined to others by
 		// their contact details, which the builders must then keep. No rows have been
 		// handed on yet.
@@ -666,46 +733,60 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 			b.WithholdContacts()
 		}
 	}
-	if (kind == "" || !cols.has(Date)) && len(data) == 0 {
+	return fs, data, nil
+}
+
+// checkColumns returns the error for a file without a customer or a date column.
+func (fs *fileState) checkColumns(data [][]string, open *RecordTooLongError, whole bool) error {
+	kind, hasHeader := fs.report.KeyKind, fs.report.Header
+	if kind != "" && fs.cols.has(Date) {
+		return nil
+	}
+	if len(data) == 0 {
 		// Without rows there is nothing to tell a date column by: say why there are none.
 		if open != nil {
-			return fs, openQuoteError(in.Name, open, whole)
+			return openQuoteError(fs.name, open, whole)
 		}
 		within := ""
 		if !whole {
 			within = fmt.Sprintf(" in its first %d KiB", sampleBytes>>10)
 		}
-		return fs, &InputError{
+		return &InputError{
 			Err:  fmt.Errorf("%w: the file has a header row (line 1) but no rows of data%s", ErrUnreadable, within),
-			File: in.Name, Hint: "check that this is the export you meant; export the visits of a period that has some",
+			File: fs.name, Hint: "check that this is the export you meant; export the visits of a period that has some",
 		}
 	}
-	if kind == "" || !cols.has(Date) {
-		missing := "customer"
-		hint := "name the column that identifies a customer with --column customer=HEADER (an id, e-mail, phone or name column will do)"
-		if kind != "" {
-			missing = "date"
-			hint = "name the column with the visit date with --column date=HEADER"
-		}
-		if !hasHeader {
-			hint += "; the file seems to have no header row, so columns are numbered: --column " + missing + "=3"
-		} else if len(fs.header) == 1 {
-			hint = "only one column was found; name the delimiter with --delimiter ';' (or , tab | whitespace)"
-		}
-		return fs, &InputError{
-			Err:  fmt.Errorf("%w: no %s column among: %s", ErrMissingColumn, missing, headerList(fs.header)),
-			File: in.Name, Hint: hint,
-		}
+	missing := "customer"
+	hint := "name the column that identifies a customer with --column customer=HEADER (an id, e-mail, phone or name column will do)"
+	if kind != "" {
+		missing = "date"
+		hint = "name the column with the visit date with --column date=HEADER"
 	}
+	if !hasHeader {
+		hint += "; the file seems to have no header row, so columns are numbered: --column " + missing + "=3"
+	} else if len(fs.header) == 1 {
+		hint = "only one column was found; name the delimiter with --delimiter ';' (or , tab | whitespace)"
+	}
+	return &InputError{
+		Err:  fmt.Errorf("%w: no %s column among: %s", ErrMissingColumn, missing, headerList(fs.header)),
+		File: fs.name, Hint: hint,
+	}
+}
+
+// feedBlocks cuts the rest of the input into blocks of whole records and hands them to the
+// workers, the header record skipped.
+func (r *reader) feedBlocks(fs *fileState, src *source, sp *splitter, seq *int) error {
 	fs.perm = make([]int, len(fs.header))
 	for i := range fs.perm {
 		fs.perm[i] = i
 	}
+	ch := &chunker{r: src.rest, get: r.getBlock, size: r.opt.BlockSize, maxSize: MaxRecordBytes, line: 1, quotes: !src.dial.whitespace, delim: src.dial.delim}
+	defer func() { fs.lines = ch.lines() }()
 	block, buf, line, err := ch.next()
 	if err != nil {
-		return fs, chunkError(in.Name, err)
+		return chunkError(fs.name, err)
 	}
-	if hasHeader {
+	if fs.report.Header {
 		sort.SliceStable(fs.perm, func(a, b int) bool { return normHeader(fs.header[fs.perm[a]]) < normHeader(fs.header[fs.perm[b]]) })
 		// Skip the header record (and blank lines before it) in the first block.
 		_, next, _, _ := sp.record(block, skipBlank(block))
@@ -716,7 +797,6 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 		}
 		block = block[next:]
 	}
-	defer func() { fs.lines = ch.lines() }()
 	for {
 		if len(block) > 0 {
 			r.tokens <- struct{}{}
@@ -728,14 +808,14 @@ func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 			r.putBlock(buf)
 		}
 		if r.stopped() {
-			return fs, nil
+			return nil
 		}
 		block, buf, line, err = ch.next()
 		if err == io.EOF {
-			return fs, nil
+			return nil
 		}
 		if err != nil {
-			return fs, chunkError(in.Name, err)
+			return chunkError(fs.name, err)
 		}
 	}
 }
@@ -976,7 +1056,6 @@ func sortedKeys[V any](m map[string]V) []string {
 // finish them in, so that the histories do not depend on scheduling.
 func (r *reader) aggregate(s int) {
 	defer r.agg.Done()
-	b := r.builders[s]
 	waiting := map[int]*batch{}
 	next := 0
 	for bt := range r.shards[s] {
@@ -988,7 +1067,7 @@ func (r *reader) aggregate(s int) {
 			}
 			delete(waiting, next)
 			next++
-			b.AddBatch(w.rows)
+			r.add(s, w.rows)
 			r.putBatch(w.rows)
 			if w.job.left.Add(-1) == 0 {
 				// Every shard is done with the block its rows point into.
@@ -1000,7 +1079,38 @@ func (r *reader) aggregate(s int) {
 	}
 }
 
-var _ = xxhash.Sum64
+// add hands the rows of bt to shard s's builder, but for those with values still
+// ambiguous, which it sets aside.
+func (r *reader) add(s int, bt *rowBatch) {
+	rows := r.rows[s][:0]
+	for i := range bt.rows {
+		p := &bt.rows[i]
+		if p.ambiguous() {
+			r.aside[s].keep(bt, p)
+			continue
+		}
+		rows = append(rows, history.Row{})
+		bt.historyRow(&rows[len(rows)-1], p, resolution{})
+	}
+	r.builders[s].Add(rows...)
+	clear(rows) // they point into the block, which is recycled
+	r.rows[s] = rows
+}
+
+// addAside hands the rows set aside to their builders, read as res says, once every row
+// has been read: after the others, in the order they came.
+func (r *reader) addAside(res resolution) {
+	for s := range r.aside {
+		for _, bt := range r.aside[s].batches {
+			rows := make([]history.Row, len(bt.rows))
+			for i := range bt.rows {
+				bt.historyRow(&rows[i], &bt.rows[i], res)
+			}
+			r.builders[s].Add(rows...)
+		}
+		r.aside[s] = aside{}
+	}
+}
 
 // collectRejects takes the parsed jobs' rejected rows in input order, whatever order the
 // workers finish in: it counts them, keeps the first [KeptRejects] and hands each to

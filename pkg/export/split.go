@@ -27,89 +27,17 @@ type splitter struct {
 func (s *splitter) record(b []byte, pos int) (fields [][]byte, next int, extraLines int, err error) {
 	s.fields = s.fields[:0]
 	if s.whitespace {
-		end := bytes.IndexByte(b[pos:], '\n')
-		if end < 0 {
-			end = len(b)
-			next = len(b)
-		} else {
-			end += pos
-			next = end + 1
-		}
-		line := b[pos:end]
-		if n := len(line); n > 0 && line[n-1] == '\r' {
-			line = line[:n-1]
-		}
-		i := 0
-		for {
-			for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
-				i++
-			}
-			if i >= len(line) {
-				break
-			}
-			j := i
-			for j < len(line) && line[j] != ' ' && line[j] != '\t' {
-				j++
-			}
-			s.fields = append(s.fields, line[i:j])
-			i = j
-		}
-		return s.fields, next, 0, nil
+		return s.spacedRecord(b, pos)
 	}
 	d := s.delim
 	i := pos
 	for {
 		if s.quotes && i < len(b) && b[i] == '"' {
-			// Quoted field: find the closing quote; "" is an escaped quote.
-			start := i + 1
-			j := start
-			escaped := false
-			for {
-				k := bytes.IndexByte(b[j:], '"')
-				if k < 0 {
-					return s.fields, len(b), extraLines, errUnterminatedQuote
-				}
-				j += k
-				if j+1 < len(b) && b[j+1] == '"' {
-					escaped = true
-					j += 2
-					continue
-				}
-				break
+			raw, j, lines, err := s.quoted(b, i)
+			if err != nil {
+				return s.fields, len(b), extraLines, err
 			}
-			raw := b[start:j]
-			extraLines += bytes.Count(raw, nl)
-			if escaped {
-				from := len(s.arena)
-				for len(raw) > 0 {
-					k := bytes.IndexByte(raw, '"')
-					if k < 0 {
-						s.arena = append(s.arena, raw...)
-						break
-					}
-					s.arena = append(s.arena, raw[:k+1]...)
-					raw = raw[k+2:]
-				}
-				raw = s.arena[from:len(s.arena):len(s.arena)]
-			}
-			j++ // past the closing quote
-			// Text between the closing quote and the delimiter is kept (lazy quotes); its
-			// quotes are literal. Only \r\n (or \r at the end) ends the record.
-			if j < len(b) && b[j] != d && b[j] != '\n' && !(b[j] == '\r' && (j+1 == len(b) || b[j+1] == '\n')) {
-				k := j
-				for k < len(b) && b[k] != d && b[k] != '\n' {
-					k++
-				}
-				tail := b[j:k]
-				if k == len(b) || b[k] == '\n' {
-					tail = bytes.TrimRight(tail, "\r")
-				}
-				from := len(s.arena)
-				s.arena = append(s.arena, raw...)
-				s.arena = append(s.arena, tail...)
-				raw = s.arena[from:len(s.arena):len(s.arena)]
-				j = k
-			}
+			extraLines += lines
 			s.fields = append(s.fields, raw)
 			i = j
 		} else {
@@ -143,6 +71,100 @@ func (s *splitter) record(b []byte, pos int) (fields [][]byte, next int, extraLi
 			}
 		}
 	}
+}
+
+// spacedRecord is record for fields separated by runs of spaces or tabs.
+func (s *splitter) spacedRecord(b []byte, pos int) (fields [][]byte, next int, extraLines int, err error) {
+	end := bytes.IndexByte(b[pos:], '\n')
+	if end < 0 {
+		end = len(b)
+		next = len(b)
+	} else {
+		end += pos
+		next = end + 1
+	}
+	line := b[pos:end]
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	i := 0
+	for {
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
+		if i >= len(line) {
+			break
+		}
+		j := i
+		for j < len(line) && line[j] != ' ' && line[j] != '\t' {
+			j++
+		}
+		s.fields = append(s.fields, line[i:j])
+		i = j
+	}
+	return s.fields, next, 0, nil
+}
+
+// quoted parses the quoted field that starts at b[i]. It returns the field, the offset
+// just past it and the newlines inside it.
+func (s *splitter) quoted(b []byte, i int) (field []byte, next, lines int, err error) {
+	// Find the closing quote; "" is an escaped quote.
+	start := i + 1
+	j := start
+	escaped := false
+	for {
+		k := bytes.IndexByte(b[j:], '"')
+		if k < 0 {
+			return nil, len(b), 0, errUnterminatedQuote
+		}
+		j += k
+		if j+1 < len(b) && b[j+1] == '"' {
+			escaped = true
+			j += 2
+			continue
+		}
+		break
+	}
+	raw := b[start:j]
+	lines = bytes.Count(raw, nl)
+	if escaped {
+		raw = s.unescape(raw)
+	}
+	j++ // past the closing quote
+	// Text between the closing quote and the delimiter is kept (lazy quotes); its quotes
+	// are literal. Only \r\n (or \r at the end) ends the record.
+	d := s.delim
+	if j < len(b) && b[j] != d && b[j] != '\n' && !(b[j] == '\r' && (j+1 == len(b) || b[j+1] == '\n')) {
+		k := j
+		for k < len(b) && b[k] != d && b[k] != '\n' {
+			k++
+		}
+		tail := b[j:k]
+		if k == len(b) || b[k] == '\n' {
+			tail = bytes.TrimRight(tail, "\r")
+		}
+		from := len(s.arena)
+		s.arena = append(s.arena, raw...)
+		s.arena = append(s.arena, tail...)
+		raw = s.arena[from:len(s.arena):len(s.arena)]
+		j = k
+	}
+	return raw, j, lines, nil
+}
+
+// unescape returns raw with each "" made ", in the arena.
+func (s *splitter) unescape(raw []byte) []byte {
+	from := len(s.arena)
+	for len(raw) > 0 {
+		k := bytes.IndexByte(raw, '"')
+		if k < 0 {
+			s.arena = append(s.arena, raw...)
+			break
+		}
+		s.arena = append(s.arena, raw[:k+1]...)
+		raw = raw[k+2:]
+	}
+	return s.arena[from:len(s.arena):len(s.arena)]
 }
 
 var nl = []byte{'\n'}
@@ -356,5 +378,3 @@ func (c *chunker) boundary(buf []byte) int {
 		}
 	}
 }
-
-var quote = []byte{'"'}

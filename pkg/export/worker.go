@@ -16,7 +16,6 @@ import (
 	"github.com/cespare/xxhash/v2"
 
 	"github.com/winback/winback/pkg/field"
-	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/visit"
 )
 
@@ -24,11 +23,11 @@ import (
 type worker struct {
 	r          *reader
 	sp         splitter
-	batches    []*history.Batch // one per shard, for the block being parsed
-	ascii      bool             // the record being parsed is all ASCII: no field needs recoding
-	lastDate   [2]lastDate      // the date and booking date parsed last
-	lastStatus []byte           // the status value looked up last (nil: none yet)
-	lastEntry  statusEntry      // and what it means
+	batches    []*rowBatch // one per shard, for the block being parsed
+	ascii      bool        // the record being parsed is all ASCII: no field needs recoding
+	lastDate   [2]lastDate // the date and booking date parsed last
+	lastStatus []byte      // the status value looked up last (nil: none yet)
+	lastEntry  statusEntry // and what it means
 	statuses   map[string]statusEntry
 	statusFile int
 	seq        int  // the block being parsed
@@ -83,7 +82,7 @@ type statusTally struct {
 func newWorker(r *reader) *worker {
 	return &worker{
 		r:          r,
-		batches:    make([]*history.Batch, r.workers),
+		batches:    make([]*rowBatch, r.workers),
 		statuses:   map[string]statusEntry{},
 		statusFile: -1,
 		unknown:    map[string]int{},
@@ -97,10 +96,10 @@ func (w *worker) loop() {
 	for j := range w.r.jobs {
 		for s := range w.batches {
 			bt := w.r.getBatch()
-			bt.Block = j.block
-			bt.Source = uint16(min(j.fs.index, math.MaxUint16))
-			bt.KeepIdentical = j.fs.keep
-			bt.OrderTotal = j.fs.amount == orderTotal
+			bt.block = j.block
+			bt.source = uint16(min(j.fs.index, math.MaxUint16))
+			bt.keep = j.fs.keep
+			bt.orderTotal = j.fs.amount == orderTotal
 			w.batches[s] = bt
 		}
 		if int64(j.seq) <= w.r.stopAt.Load() {
@@ -263,17 +262,17 @@ func chainHash(h uint64, f []byte) uint64 {
 // platform to the booking-channel hints, "direct" is not (see reason.Classify).
 var onlineChannel = map[bool][]byte{true: []byte("online"), false: []byte("direct")}
 
-func (w *worker) span(bt *history.Batch, v []byte) history.Span {
+func (w *worker) span(bt *rowBatch, v []byte) span {
 	if len(v) == 0 {
-		return history.Span{}
+		return span{}
 	}
 	// Comparing addresses tells whether v lies inside the block; both are live slices.
-	base := uintptr(unsafe.Pointer(unsafe.SliceData(bt.Block)))
+	base := uintptr(unsafe.Pointer(unsafe.SliceData(bt.block)))
 	p := uintptr(unsafe.Pointer(unsafe.SliceData(v)))
-	if p >= base && p+uintptr(len(v)) <= base+uintptr(len(bt.Block)) {
-		return history.BlockSpan(int(p-base), len(v))
+	if p >= base && p+uintptr(len(v)) <= base+uintptr(len(bt.block)) {
+		return span{off: uint32(p - base), len: uint32(len(v))}
 	}
-	return bt.Add(v)
+	return bt.add(v)
 }
 
 // trimSpace is bytes.TrimSpace with a shortcut for the common field that starts and ends
@@ -302,7 +301,50 @@ func (w *worker) get(fs *fileState, fields [][]byte, c Concept) []byte {
 	return f
 }
 
+// rowIn is the row being parsed: where it is and its fields.
+type rowIn struct {
+	fs     *fileState
+	fields [][]byte
+	line   int
+	raw    []byte
+}
+
+// rejectRow rejects the row at column col (0: the whole row).
+func (w *worker) rejectRow(in *rowIn, col int, code, reason, value string) {
+	w.reject(in.fs, in.line, col, code, reason, value, in.raw)
+}
+
+// col returns the 1-based column of concept c.
+func (in *rowIn) col(c Concept) int { return in.fs.cols.idx[c] + 1 }
+
 func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layouts *[256]int) {
+	in := &rowIn{fs: fs, fields: fields, line: line, raw: raw}
+	if !w.wellFormed(in) {
+		return
+	}
+	var row parsedRow
+	w.ascii = fs.fallback && isASCII(raw)
+	key := w.customerKey(in)
+	if len(key) == 0 {
+		w.rejectRow(in, in.col(fs.keyBy), "missing-customer", "no customer: the "+describeKey(fs.keyBy)+" is empty", "")
+		return
+	}
+	if !w.dates(in, &row, layouts) || !w.rowStatus(in, &row) || !w.amount(in, &row) {
+		return
+	}
+	w.orderNumber(in, &row)
+	bt := w.batches[int(chainHash(0, key)%uint64(len(w.batches)))] // the customer's shard
+	row.key = w.span(bt, key)
+	w.names(in, bt, &row)
+	row.hash = rowHash(fs, fields)
+	bt.rows = append(bt.rows, row)
+	w.accepted++
+}
+
+// wellFormed counts a blank row, rejects a ragged one or one of a file keyed otherwise, and
+// reports whether the row is to be read.
+func (w *worker) wellFormed(in *rowIn) bool {
+	fs, fields := in.fs, in.fields
 	blank := true
 	for _, f := range fields {
 		if len(trimSpace(f)) > 0 {
@@ -312,7 +354,7 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 	}
 	if blank {
 		w.blank++
-		return
+		return false
 	}
 	// Ragged rows shift values into the wrong columns; only trailing empty fields are let go.
 	if len(fields) != fs.nfields {
@@ -323,97 +365,109 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 			}
 		}
 		if !ok {
-			w.reject(fs, line, 0, "ragged", fmt.Sprintf("the row has %d fields but the header has %d (a delimiter inside an unquoted value?)", len(fields), fs.nfields), "", raw)
-			return
+			w.rejectRow(in, 0, "ragged", fmt.Sprintf("the row has %d fields but the header has %d (a delimiter inside an unquoted value?)", len(fields), fs.nfields), "")
+			return false
 		}
 	}
 	if fs.otherKey != "" {
-		w.reject(fs, line, fs.cols.idx[fs.keyBy]+1, "key-kind", fs.otherKey, "", raw)
-		return
+		w.rejectRow(in, in.col(fs.keyBy), "key-kind", fs.otherKey, "")
+		return false
 	}
-	var row history.Row
-	w.ascii = fs.fallback && isASCII(raw)
-	col := func(c Concept) int { return fs.cols.idx[c] + 1 }
+	return true
+}
 
-	// customer: by the file's key column; a row whose key is empty falls back to the next
-	// strong identity it has (e-mail, then phone), marked so it cannot collide with an id.
-	// Never a name: two people share names, and one person would become two customers.
-	key := w.key(fs, fs.keyBy, fields)
-	if len(key) == 0 && (fs.keyBy == Customer || fs.keyBy == Email) {
-		for _, c := range []Concept{Email, Phone} {
-			if c == fs.keyBy || !fs.cols.has(c) {
-				continue
-			}
-			if k := w.key(fs, c, fields); len(k) > 0 {
-				from := len(w.sp.arena)
-				w.sp.arena = append(w.sp.arena, c.String()...)
-				w.sp.arena = append(w.sp.arena, ':')
-				w.sp.arena = append(w.sp.arena, k...)
-				key = w.sp.arena[from:len(w.sp.arena):len(w.sp.arena)]
-				w.keyFallback++
-				break
-			}
+// customerKey returns the row's customer by the file's key column; a row whose key is
+// empty falls back to the next strong identity it has (e-mail, then phone), marked so it
+// cannot collide with an id. Never a name: two people share names, and one person would
+// become two customers.
+func (w *worker) customerKey(in *rowIn) []byte {
+	fs := in.fs
+	key := w.key(fs, fs.keyBy, in.fields)
+	if len(key) > 0 || (fs.keyBy != Customer && fs.keyBy != Email) {
+		return key
+	}
+	for _, c := range []Concept{Email, Phone} {
+		if c == fs.keyBy || !fs.cols.has(c) {
+			continue
+		}
+		if k := w.key(fs, c, in.fields); len(k) > 0 {
+			from := len(w.sp.arena)
+			w.sp.arena = append(w.sp.arena, c.String()...)
+			w.sp.arena = append(w.sp.arena, ':')
+			w.sp.arena = append(w.sp.arena, k...)
+			w.keyFallback++
+			return w.sp.arena[from:len(w.sp.arena):len(w.sp.arena)]
 		}
 	}
-	if len(key) == 0 {
-		w.reject(fs, line, col(fs.keyBy), "missing-customer", "no customer: the "+describeKey(fs.keyBy)+" is empty", "", raw)
-		return
-	}
-	// date
-	dv := w.get(fs, fields, Date)
+	return nil
+}
+
+// dates reads the row's date, rejecting the row without a good one, and its booking date:
+// a bad one costs the lead time, not the row.
+func (w *worker) dates(in *rowIn, row *parsedRow, layouts *[256]int) bool {
+	fs := in.fs
+	dv := w.get(fs, in.fields, Date)
 	if len(dv) == 0 {
-		w.reject(fs, line, col(Date), "missing-date", "no date", "", raw)
-		return
+		w.rejectRow(in, in.col(Date), "missing-date", "no date", "")
+		return false
 	}
 	d, err := w.parseDate(0, dv)
 	if err != nil {
-		if w.isHeader(fs, fields) {
-			w.reject(fs, line, 0, "repeated-header", "the header row again (two exports put one after the other?)", "", raw)
-			return
+		if w.isHeader(fs, in.fields) {
+			w.rejectRow(in, 0, "repeated-header", "the header row again (two exports put one after the other?)", "")
+			return false
 		}
-		w.reject(fs, line, col(Date), "bad-date", errText(err), string(dv), raw)
-		return
+		w.rejectRow(in, in.col(Date), "bad-date", errText(err), string(dv))
+		return false
 	}
 	layouts[d.Layout]++
-	row.Day, row.AltDay = w.order(0, d, fs, line, dv)
-
-	// booking date: a bad one costs the lead time, not the row
-	row.Booked, row.AltBooked = visit.NoDay, visit.NoDay
-	if bv := w.get(fs, fields, BookedAt); len(bv) > 0 {
+	row.day, row.altDay = w.order(0, d, fs, in.line, dv)
+	row.booked, row.altBooked = visit.NoDay, visit.NoDay
+	if bv := w.get(fs, in.fields, BookedAt); len(bv) > 0 {
 		if bd, err := w.parseDate(1, bv); err == nil {
-			row.Booked, row.AltBooked = w.order(1, bd, fs, line, bv)
+			row.booked, row.altBooked = w.order(1, bd, fs, in.line, bv)
 		} else {
 			w.badBooked++
 		}
 	}
+	return true
+}
 
-	// status
-	row.Status = visit.Attended
+// rowStatus reads the row's status from the status column and the cancelled and no-show
+// flags; under --strict an unknown status stops the read.
+func (w *worker) rowStatus(in *rowIn, row *parsedRow) bool {
+	fs := in.fs
+	row.status = visit.Attended
 	if fs.cols.has(Status) {
-		st, ok := w.status(fs, w.get(fs, fields, Status))
+		st, ok := w.status(fs, w.get(fs, in.fields, Status))
 		if !ok && w.r.opt.Strict {
 			w.fail()
-			return
+			return false
 		}
-		row.Status = st
+		row.status = st
 	}
-	if v := w.get(fs, fields, CancelledFlag); len(v) > 0 {
+	if v := w.get(fs, in.fields, CancelledFlag); len(v) > 0 {
 		if yes, ok := field.ParseFlag(v); !ok || yes {
-			row.Status = visit.Cancelled // a flag, or a cancellation timestamp
+			row.status = visit.Cancelled // a flag, or a cancellation timestamp
 		}
 	}
-	if v := w.get(fs, fields, NoShowFlag); len(v) > 0 {
+	if v := w.get(fs, in.fields, NoShowFlag); len(v) > 0 {
 		if yes, ok := field.ParseFlag(v); ok && yes {
-			row.Status = visit.NoShow
+			row.status = visit.NoShow
 		}
 	}
+	return true
+}
 
-	// amount
-	if av := w.get(fs, fields, Amount); len(av) > 0 {
+// amount reads the row's amount, times its quantity for a unit price and less what was
+// refunded; it rejects the row for a bad amount or quantity.
+func (w *worker) amount(in *rowIn, row *parsedRow) bool {
+	fs := in.fs
+	if av := w.get(fs, in.fields, Amount); len(av) > 0 {
 		a, err := field.ParseAmount(av)
 		if err != nil && !errors.Is(err, field.ErrEmpty) {
-			w.reject(fs, line, col(Amount), "bad-amount", errText(err), string(av), raw)
-			return
+			w.rejectRow(in, in.col(Amount), "bad-amount", errText(err), string(av))
+			return false
 		}
 		switch a.Evidence {
 		case field.DecimalPoint:
@@ -422,80 +476,99 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 			w.comma++
 		}
 		if tooLarge(a.Minor) || a.Ambiguous() && (tooLarge(a.In(field.DecimalPoint)) || tooLarge(a.In(field.DecimalComma))) {
-			w.reject(fs, line, col(Amount), "amount-too-large", fmt.Sprintf("the amount is more than any one visit is billed (at most %s)", maxAmountText), string(av), raw)
-			return
+			w.rejectRow(in, in.col(Amount), "amount-too-large", fmt.Sprintf("the amount is more than any one visit is billed (at most %s)", maxAmountText), string(av))
+			return false
 		}
-		row.Amount = a.Minor
+		row.amount = a.Minor
 		if a.Ambiguous() {
 			w.amountAmbiguous++
-			row.AmountPending = true
-			row.AmountByStyle = [3]int64{a.In(field.StyleUnknown), a.In(field.DecimalPoint), a.In(field.DecimalComma)}
+			row.pending = true
+			row.byStyle = [3]int64{a.In(field.StyleUnknown), a.In(field.DecimalPoint), a.In(field.DecimalComma)}
 		}
 	}
-	if fs.cols.has(Quantity) {
-		if qv := w.get(fs, fields, Quantity); len(qv) > 0 {
-			q, err := parseQuantity(qv)
-			if err != nil {
-				w.reject(fs, line, col(Quantity), "bad-quantity", "the quantity is not a number", string(qv), raw)
-				return
-			}
-			if q < 0 {
-				row.Status = visit.Cancelled // a returned line, as in a credit invoice
-			}
-			if fs.amount == unitPrice {
-				times := func(v int64) int64 { return int64(math.Round(float64(v) * q)) }
-				row.Amount = times(row.Amount)
-				for i := range row.AmountByStyle {
-					row.AmountByStyle[i] = times(row.AmountByStyle[i])
-				}
-				if tooLarge(row.Amount) {
-					w.reject(fs, line, col(Amount), "amount-too-large", fmt.Sprintf("quantity × price is more than any one visit is billed (at most %s)", maxAmountText), string(qv), raw)
-					return
-				}
-			}
-		}
+	if fs.cols.has(Quantity) && !w.quantity(in, row) {
+		return false
 	}
-	if rv := w.get(fs, fields, Refunded); len(rv) > 0 {
+	if rv := w.get(fs, in.fields, Refunded); len(rv) > 0 {
 		// Given back from a payment: what the customer spent is the rest.
 		if a, err := field.ParseAmount(rv); err == nil && !tooLarge(a.Minor) {
-			row.Amount -= a.Minor
-			for i := range row.AmountByStyle {
-				row.AmountByStyle[i] -= a.Minor
+			row.amount -= a.Minor
+			for i := range row.byStyle {
+				row.byStyle[i] -= a.Minor
 			}
 		}
 	}
-	if fs.cols.has(Order) {
-		if ov := w.get(fs, fields, Order); len(ov) > 0 {
-			row.Order = uint32(xxhash.Sum64(ov)) | 1
-			if len(ov) > 1 && (ov[0] == 'C' || ov[0] == 'c') && ov[1] >= '0' && ov[1] <= '9' {
-				row.Status = visit.Cancelled // a credit invoice (Online Retail's "C536379")
-			}
-		}
-	}
+	return true
+}
 
-	row.KeyHash = xxhash.Sum64(key)
-	bt := w.batches[int(row.KeyHash%uint64(len(w.batches)))]
-	row.Key = w.span(bt, key)
-	row.Service = w.span(bt, w.get(fs, fields, Service))
-	row.Staff = w.span(bt, w.get(fs, fields, Staff))
-	row.Channel = w.span(bt, w.get(fs, fields, Channel))
+// quantity applies the row's quantity: a negative one is a returned line, and a unit price
+// is multiplied by it.
+func (w *worker) quantity(in *rowIn, row *parsedRow) bool {
+	qv := w.get(in.fs, in.fields, Quantity)
+	if len(qv) == 0 {
+		return true
+	}
+	q, err := parseQuantity(qv)
+	if err != nil {
+		w.rejectRow(in, in.col(Quantity), "bad-quantity", "the quantity is not a number", string(qv))
+		return false
+	}
+	if q < 0 {
+		row.status = visit.Cancelled // a returned line, as in a credit invoice
+	}
+	if in.fs.amount != unitPrice {
+		return true
+	}
+	times := func(v int64) int64 { return int64(math.Round(float64(v) * q)) }
+	row.amount = times(row.amount)
+	for i := range row.byStyle {
+		row.byStyle[i] = times(row.byStyle[i])
+	}
+	if tooLarge(row.amount) {
+		w.rejectRow(in, in.col(Amount), "amount-too-large", fmt.Sprintf("quantity × price is more than any one visit is billed (at most %s)", maxAmountText), string(qv))
+		return false
+	}
+	return true
+}
+
+// orderNumber reads the row's order number; a credit invoice's cancels the row.
+func (w *worker) orderNumber(in *rowIn, row *parsedRow) {
+	if !in.fs.cols.has(Order) {
+		return
+	}
+	if ov := w.get(in.fs, in.fields, Order); len(ov) > 0 {
+		row.order = uint32(xxhash.Sum64(ov)) | 1
+		if len(ov) > 1 && (ov[0] == 'C' || ov[0] == 'c') && ov[1] >= '0' && ov[1] <= '9' {
+			row.status = visit.Cancelled // a credit invoice (Online Retail's "C536379")
+		}
+	}
+}
+
+// names puts the row's names and contact details into bt.
+func (w *worker) names(in *rowIn, bt *rowBatch, row *parsedRow) {
+	fs, fields := in.fs, in.fields
+	row.service = w.span(bt, w.get(fs, fields, Service))
+	row.staff = w.span(bt, w.get(fs, fields, Staff))
+	row.channel = w.span(bt, w.get(fs, fields, Channel))
 	if !fs.cols.has(Channel) {
 		if v := w.get(fs, fields, OnlineFlag); len(v) > 0 {
 			if yes, ok := field.ParseFlag(v); ok {
-				row.Channel = w.span(bt, onlineChannel[yes])
+				row.channel = w.span(bt, onlineChannel[yes])
 			}
 		}
 	}
-	row.Location = w.span(bt, w.get(fs, fields, Location))
-	row.Referrer = w.span(bt, w.get(fs, fields, Referrer))
-	row.Email = w.span(bt, w.get(fs, fields, Email))
-	row.Phone = w.span(bt, w.get(fs, fields, Phone))
-	row.ContactPreference = w.span(bt, w.get(fs, fields, ContactPreference))
-	row.Name = w.span(bt, w.name(fs, fields))
+	row.location = w.span(bt, w.get(fs, fields, Location))
+	row.referrer = w.span(bt, w.get(fs, fields, Referrer))
+	row.email = w.span(bt, w.get(fs, fields, Email))
+	row.phone = w.span(bt, w.get(fs, fields, Phone))
+	row.contactPref = w.span(bt, w.get(fs, fields, ContactPreference))
+	row.name = w.span(bt, w.name(fs, fields))
+}
 
-	// The row's identity, for exact duplicates: every field, columns in the order of their
-	// sorted headers, so that the same row in two exports with their columns in another
-	// order is still a duplicate.
+// rowHash is the row's identity, for exact duplicates: every field, columns in the order of
+// their sorted headers, so that the same row in two exports with their columns in another
+// order is still a duplicate.
+func rowHash(fs *fileState, fields [][]byte) uint64 {
 	h := uint64(len(fs.perm))
 	for _, i := range fs.perm {
 		var f []byte
@@ -504,9 +577,7 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 		}
 		h = chainHash(h, f)
 	}
-	row.Hash = h
-	bt.Rows = append(bt.Rows, row)
-	w.accepted++
+	return h
 }
 
 // order applies the date order: a forced one at once; otherwise an ambiguous value keeps

@@ -171,14 +171,8 @@ func init() {
 	}
 }
 
-// StatusVocabulary returns the words [ParseStatus] knows, grouped by status, for
-// documentation. A word ending in " *" stands for every value that starts with it.
-func StatusVocabulary() []StatusWord {
-	return append([]StatusWord(nil), statusWords...)
-}
-
 // ParseStatus returns the status a cell names, or false when the word is not in the
-// vocabulary ([StatusVocabulary] lists it). Case, spaces, punctuation, underscores,
+// vocabulary. Case, spaces, punctuation, underscores,
 // hyphens and umlauts do not matter: "No_Show", "NICHT ERSCHIENEN" and "bestaetigt" are
 // known.
 //

@@ -222,29 +222,41 @@ func (s *Set) AsOf(d visit.Day) (*Set, Cut) {
 	out.FirstDay, out.LastDay, out.LatestRecorded = visit.NoDay, visit.NoDay, visit.NoDay
 	for ci := range s.Customers {
 		h := s.Customers[ci]
-		past := h.NumPast(d)
-		kept := h.events[:past:past]
-		for i := past; i < len(h.events); i++ {
-			if keep(&h.events[i]) {
-				kept = append(kept, h.events[i])
-			}
-		}
-		if len(kept) == 0 {
+		h.events = keptEvents(h.events, h.NumPast(d), keep)
+		if len(h.events) == 0 {
 			cut.Customers++
 			continue
 		}
-		h.events = kept
 		out.Customers = append(out.Customers, h)
-		for i := range kept {
-			day := kept[i].day()
+		for i := range h.events {
+			day := h.events[i].day()
 			if out.FirstDay == visit.NoDay || day < out.FirstDay {
 				out.FirstDay = day
 			}
 			out.LastDay = max(out.LastDay, day)
-			if kept[i].status() != visit.Booked {
+			if h.events[i].status() != visit.Booked {
 				out.LatestRecorded = max(out.LatestRecorded, day)
 			}
 		}
 	}
 	return &out, cut
+}
+
+// keptEvents returns the events that keep keeps of evs, whose first past are kept: evs
+// itself when that is all of them, else a copy.
+func keptEvents(evs []packed, past int, keep func(*packed) bool) []packed {
+	i := past
+	for i < len(evs) && keep(&evs[i]) {
+		i++
+	}
+	if i == len(evs) {
+		return evs
+	}
+	kept := slices.Clip(evs[:i])
+	for i++; i < len(evs); i++ {
+		if keep(&evs[i]) {
+			kept = append(kept, evs[i])
+		}
+	}
+	return kept
 }

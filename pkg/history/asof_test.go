@@ -17,7 +17,7 @@ func ev(day visit.Day, st visit.Status, lead int16) history.Event {
 func setOf(hs ...[]history.Event) *history.Set {
 	s := &history.Set{}
 	for i, evs := range hs {
-		s.Customers = append(s.Customers, history.Make(fmt.Sprintf("K%d", i+1), evs...))
+		s.Customers = append(s.Customers, historyOf(fmt.Sprintf("K%d", i+1), evs...))
 	}
 	return s
 }
@@ -164,7 +164,7 @@ func BenchmarkTakenOnAndAsOf(b *testing.B) {
 			}
 			evs[i] = ev(start+visit.Day(c%30+i*35), visit.Attended, lead)
 		}
-		s.Customers[c] = history.Make(fmt.Sprintf("K%06d", c), evs...)
+		s.Customers[c] = historyOf(fmt.Sprintf("K%06d", c), evs...)
 	}
 	for b.Loop() {
 		t := s.TakenOn()

@@ -2,134 +2,49 @@ package history
 
 import (
 	"bytes"
-	"encoding/binary"
-	"fmt"
 	"hash/maphash"
 	"math/bits"
 	"slices"
 	"sort"
-	"strings"
 	"unicode/utf8"
 
+	"github.com/cespare/xxhash/v2"
+
 	"github.com/winback/winback/pkg/money"
-	"github.com/winback/winback/pkg/par"
 	"github.com/winback/winback/pkg/visit"
 )
 
-// Span locates a string in a [Batch]: Len bytes from Off of its Block or, when Off has its
-// top bit set, of its Text (see [Batch.Bytes]). The zero Span is the empty string.
-type Span struct{ Off, Len uint32 }
-
-// Row is one accepted export row, as a [Builder] takes it. Its strings are [Span]s into the
-// [Batch] that holds it, so a Row holds no pointers: a reader keeps millions of them in
-// flight without write barriers or work for the garbage collector.
+// Row is one accepted export row as a [Builder] takes it: plain values, every ambiguity of
+// the export (day/month order, decimal style) already resolved by its reader. The byte
+// slices need only be valid during [Builder.Add], which copies what it keeps.
 type Row struct {
-	Key Span
-	// KeyHash is a hash of the key's bytes: equal keys must have equal hashes.
-	KeyHash uint64
-	// Day is the row's date. While the export's date order is still undecided, Day is the
-	// day-first reading of an ambiguous value and AltDay the month-first one; otherwise AltDay
-	// equals Day.
-	Day, AltDay visit.Day
-	// Booked and AltBooked are the booking date (NoDay when unknown), read like Day/AltDay.
-	Booked, AltBooked visit.Day
-	// Amount is the row's amount in minor units. While the column's decimal style is
-	// undecided, AmountByStyle holds the readings under an unknown style, decimal point and
-	// decimal comma (see package field) and AmountPending is set.
-	Amount        int64
-	AmountByStyle [3]int64
-	AmountPending bool
-	Status        visit.Status
+	// Key identifies the customer (see [History.Key]).
+	Key []byte
+	// Day is the appointment day; Booked the day it was booked, or visit.NoDay.
+	Day, Booked visit.Day
+	Status      visit.Status
+	// Amount is the row's amount in minor units.
+	Amount int64
 	// Names of the service, staff member, channel and location; empty when unknown.
-	Service, Staff, Channel, Location Span
+	Service, Staff, Channel, Location []byte
 	// Contact details and the referrer; empty when unknown.
-	Name, Email, Phone, ContactPreference, Referrer Span
+	Name, Email, Phone, ContactPreference, Referrer []byte
 	// Order is a hash of the row's order (or invoice) number, 0 when it has none. The rows
 	// of one order that follow each other in a customer's rows are one purchase: they take
 	// the day and status of the order's first row (where exports such as Shopify's put the
-	// order's fields), and when the batch says so ([Batch.OrderTotal]) their Amount is the
-	// order's total, given again on every row (or only on the first), so it counts once.
-	// (Here it fills what would be padding before Hash.)
-	Order uint32
+	// order's fields), and when OrderTotal is set their Amount is the order's total, given
+	// again on every row (or only on the first), so it counts once.
+	Order      uint32
+	OrderTotal bool
 	// Hash identifies the row's full content, for dropping exact duplicates.
 	Hash uint64
-}
-
-// Batch is a run of rows and the text their spans point into: mostly the input block the
-// rows were read from, which a reader can then share between batches without copying,
-// and for values that are not in it as written (unquoted, recoded, normalised keys), Text.
-// A Batch can be [Batch.Reset] and filled again, so a reader recycles its memory instead of
-// allocating per block.
-type Batch struct {
-	Block []byte
-	Text  []byte
-	Rows  []Row
-	// Source numbers the input the rows are from (a batch holds rows of one input).
+	// Source numbers the input the row is from.
 	Source uint16
 	// KeepIdentical keeps a row identical to an earlier row of the same input: without an
 	// order or appointment number two identical rows are two purchases (CDNOW's master file
 	// has hundreds). Rows of different inputs are matched one to one, the n-th of one input
 	// with the n-th of another, so overlapping exports count each row once.
 	KeepIdentical bool
-	// OrderTotal says the rows' amounts are order totals (see [Row.Order]).
-	OrderTotal bool
-}
-
-// inText marks a [Span] whose text is in [Batch.Text] rather than [Batch.Block].
-const inText = 1 << 31
-
-// MaxBlock is the largest [Batch.Block] (and Text) that spans can address.
-const MaxBlock = inText - 1
-
-// Add copies v into the batch's text and returns its span.
-func (b *Batch) Add(v []byte) Span {
-	if len(v) == 0 {
-		return Span{}
-	}
-	s := Span{Off: uint32(len(b.Text)) | inText, Len: uint32(len(v))}
-	b.Text = append(b.Text, v...)
-	return s
-}
-
-// BlockSpan returns the span of the n bytes at offset off of a batch's Block; off+n must
-// not exceed [MaxBlock].
-func BlockSpan(off, n int) Span { return Span{Off: uint32(off), Len: uint32(n)} }
-
-// Bytes returns the text of s; it is only valid until the batch is reset.
-func (b *Batch) Bytes(s Span) []byte {
-	if s.Off&inText != 0 {
-		o := s.Off &^ inText
-		return b.Text[o : o+s.Len : o+s.Len]
-	}
-	return b.Block[s.Off : s.Off+s.Len : s.Off+s.Len]
-}
-
-// Reset empties the batch, keeping its memory but not its block.
-func (b *Batch) Reset() {
-	b.Source, b.KeepIdentical, b.OrderTotal = 0, false, false
-	b.Block = nil
-	b.Text = b.Text[:0]
-	b.Rows = b.Rows[:0]
-}
-
-// Resolution says how to read the values that were ambiguous while rows arrived: the date
-// and booking-date orders, and the amount column's decimal style (0 unknown, 1 point, 2 comma).
-type Resolution struct {
-	MonthFirst, BookedMonthFirst bool
-	AmountStyle                  int
-}
-
-// pending is a row kept aside until its ambiguous values can be resolved.
-type pending struct {
-	day, altDay, booked, altBooked visit.Day
-	amounts                        [3]int64
-	amount                         int64
-	amountPending                  bool
-	hash                           uint32
-	service, staff, channel        Sym
-	status                         visit.Status
-	src                            uint16
-	keep, firstOfOrder             bool
 }
 
 // Text fields of a customer, end to end in customer.text.
@@ -165,10 +80,10 @@ type customer struct {
 	key        [keyInline]byte
 	fp         [numFP]uint32 // fingerprints of name, email, phone and preference; when withheld, 1 for a given one
 	contactDay [numContact]visit.Day
-	lastDS     int32  // the last event's dayStatus, when there is one
 	location   uint32 // index into Builder.locations
+	lastDS     int32  // the last event's dayStatus, when there is one
 	events     []packed
-	hashes     []uint32 // first row's hash per event, parallel to events
+	hashes     []uint32 // first row's hash per event, parallel to events, until Merge
 
 	text   string          // the key and contact details; History's strings share it
 	ends   [numText]uint32 // field i of text ends at ends[i]
@@ -178,15 +93,14 @@ type customer struct {
 }
 
 // customerMore is what few customers need: several distinct rows for one event (order
-// lines), rows with ambiguous values, and amounts too large for a packed event.
+// lines), the order being read, and amounts too large for a packed event.
 type customerMore struct {
-	extra   []uint64 // day<<32 | hash of further distinct rows of an event
-	pending []pending
-	big     map[int32]int64 // see History.big
-	// The customer's order being read (see [Row.Order]): its number's hash, days and status.
-	order              uint32
-	orderDay, orderAlt visit.Day
-	orderStatus        visit.Status
+	extra []uint64        // day<<32 | hash of further distinct rows of an event
+	big   map[int32]int64 // see History.big
+	// The customer's order being read (see [Row.Order]): its number's hash, day and status.
+	order       uint32
+	orderDay    visit.Day
+	orderStatus visit.Status
 }
 
 // amount returns the amount of e, one of c's events.
@@ -255,15 +169,14 @@ func (c *customer) is(key []byte, h uint64) bool {
 // customers in place (a growing slice would copy them all) and let the index hold numbers.
 const customerChunk = 4096
 
-// Builder aggregates rows into histories. One Builder is used by one goroutine; a reader
-// that shards customers over goroutines uses one Builder per shard and merges them ([MergeWith]).
-// Rows must arrive in input order for the choice of a day's service, staff and channel
-// (those of its first row) to be the same on every run.
+// Builder makes histories from rows. Rows must arrive in input order for the choice of a
+// day's service, staff and channel (those of its first row) to be the same on every run.
+// One Builder is used by one goroutine; a reader that shards customers over goroutines uses
+// one Builder per shard and merges them ([Merge]).
 type Builder struct {
-	// slots is an open-addressing hash table of customers by [Row.KeyHash]: each slot is the
+	// slots is an open-addressing hash table of customers by key hash: each slot is the
 	// hash's high 32 bits and the customer's number plus one (0: empty). It is at most
-	// three quarters full. Unlike a map it needs no second hashing, and the tag spares reading
-	// customers whose hash differs.
+	// three quarters full.
 	slots                     []uint64
 	customers                 [][]customer
 	n                         int
@@ -273,7 +186,7 @@ type Builder struct {
 	locIndex   map[string]uint32
 	locRecent  [recentSize]recentName
 	duplicates int
-	sink       uint64 // keeps AddBatch's loads from being optimised away
+	sink       uint64 // keeps Add's loads from being optimised away
 	spares     spares
 	withhold   bool // see WithholdContacts
 	// orders and cancelledOrders count the orders read (see [Builder.Orders]).
@@ -355,33 +268,27 @@ func NewBuilder() *Builder {
 	}
 }
 
-// Duplicates returns the number of exact duplicate rows dropped so far.
-func (b *Builder) Duplicates() int { return b.duplicates }
-
-// Customers returns the number of customers so far.
-func (b *Builder) Customers() int { return b.n }
-
 func (b *Builder) at(i int) *customer {
 	return &b.customers[i/customerChunk][i%customerChunk]
 }
 
-// lookup returns the customer with key, whose hash is h, adding it when new.
-func (b *Builder) lookup(key []byte, h uint64) *customer {
+// lookup returns the number of the customer with key, whose hash is h, adding it when new.
+func (b *Builder) lookup(key []byte, h uint64) int {
 	mask := uint64(len(b.slots) - 1)
 	tag := h >> 32
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := b.slots[i]
 		if s == 0 {
-			c := b.add(key, h)
+			b.add(key, h)
 			b.slots[i] = tag<<32 | uint64(b.n)
 			if 4*b.n > 3*len(b.slots) {
 				b.grow()
 			}
-			return c
+			return b.n - 1
 		}
 		if s>>32 == tag {
-			if c := b.at(int(uint32(s)) - 1); c.is(key, h) {
-				return c
+			if ci := int(uint32(s)) - 1; b.at(ci).is(key, h) {
+				return ci
 			}
 		}
 	}
@@ -406,7 +313,7 @@ func (b *Builder) grow() {
 }
 
 // add appends a new customer.
-func (b *Builder) add(key []byte, h uint64) *customer {
+func (b *Builder) add(key []byte, h uint64) {
 	if b.n%customerChunk == 0 {
 		b.customers = append(b.customers, make([]customer, 0, customerChunk))
 	}
@@ -424,72 +331,63 @@ func (b *Builder) add(key []byte, h uint64) *customer {
 	for k := range c.contactDay {
 		c.contactDay[k] = visit.NoDay
 	}
-	return c
 }
 
-// AddBatch aggregates the rows of bt in order; see [Builder.Add].
+// Add takes rows, in the order they came; it drops exact duplicates of earlier rows
+// ([Set.Duplicates] counts them).
 //
 // Nearly every row's customer and events are out of the cache, and one row's loads depend
 // on each other (table slot, customer, events), so row after row the processor would wait
-// for memory. AddBatch therefore takes rows in groups: it first finds every row's customer,
-// then touches each one's last event, and only then adds the rows. The loads of the first
-// two passes do not depend on each other from row to row, so the processor overlaps their
-// cache misses; the third pass finds the lines in the cache. Rows are still added in order.
-func (b *Builder) AddBatch(bt *Batch) {
-	const group = 128
-	var cs [group]*customer
-	for start := 0; start < len(bt.Rows); start += group {
-		rows := bt.Rows[start:min(start+group, len(bt.Rows))]
-		var sink uint64
+// for memory. Add therefore takes rows in groups: it first touches every row's slot in the
+// table, then finds each customer, then touches each one's last event, and only then adds
+// the rows. The loads of one pass do not depend on each other from row to row, so the
+// processor overlaps their cache misses.
+func (b *Builder) Add(rows ...Row) {
+	const group = 64
+	var hashes [group]uint64
+	var cs [group]int
+	for start := 0; start < len(rows); start += group {
+		rs := rows[start:min(start+group, len(rows))]
 		mask := uint64(len(b.slots) - 1)
-		for i := range rows {
-			sink += b.slots[rows[i].KeyHash&mask]
+		var sink uint64
+		for i := range rs {
+			hashes[i] = xxhash.Sum64(rs[i].Key)
+			sink += b.slots[hashes[i]&mask]
 		}
-		for i := range rows {
-			cs[i] = b.lookup(bt.Bytes(rows[i].Key), rows[i].KeyHash)
+		for i := range rs {
+			cs[i] = b.lookup(rs[i].Key, hashes[i])
 		}
-		for i := range rows {
-			c := cs[i]
-			if n := len(c.events); n > 0 {
-				sink += uint64(c.events[n-1].dayStatus) + uint64(c.hashes[n-1])
+		for i := range rs {
+			if c := b.at(cs[i]); len(c.events) > 0 {
+				sink += uint64(c.events[len(c.events)-1].dayStatus) + uint64(c.hashes[len(c.hashes)-1])
 			}
 		}
 		b.sink += sink
-		for i := range rows {
-			b.addTo(cs[i], bt, &rows[i])
+		for i := range rs {
+			if b.add1(cs[i], &rs[i]) {
+				b.duplicates++
+			}
 		}
 	}
 }
 
-// Add aggregates r, whose strings are in bt, and reports whether it was dropped as an exact
-// duplicate of an earlier row. Rows with values still ambiguous are kept aside until
-// [Builder.Finish].
-func (b *Builder) Add(bt *Batch, r *Row) (duplicate bool) {
-	return b.addTo(b.lookup(bt.Bytes(r.Key), r.KeyHash), bt, r)
-}
-
-func (b *Builder) addTo(c *customer, bt *Batch, r *Row) (duplicate bool) {
-	first := r.Order != 0 && b.orderLine(c, r, bt.OrderTotal)
-	b.contact(c, bt, r)
-	h32 := uint32(r.Hash) ^ uint32(r.Hash>>32)
-	svc, stf, chn := b.services.internBytes(bt.Bytes(r.Service)), b.staff.internBytes(bt.Bytes(r.Staff)), b.channels.internBytes(bt.Bytes(r.Channel))
-	if r.AltDay != r.Day || r.AltBooked != r.Booked || r.AmountPending {
-		m := c.moreOf()
-		m.pending = append(m.pending, pending{
-			day: r.Day, altDay: r.AltDay, booked: r.Booked, altBooked: r.AltBooked,
-			amounts: r.AmountByStyle, amountPending: r.AmountPending, amount: r.Amount, hash: h32,
-			service: svc, staff: stf, channel: chn, status: r.Status, src: bt.Source, keep: bt.KeepIdentical,
-			firstOfOrder: first,
-		})
-		return false
+// add1 takes row r of customer ci and reports whether it is an exact duplicate.
+func (b *Builder) add1(ci int, r *Row) bool {
+	c := b.at(ci)
+	day, st, amount, first := r.Day, r.Status, r.Amount, false
+	if r.Order != 0 {
+		day, st, amount, first = b.orderLine(c, r)
 	}
-	dup := c.add(&b.spares, r.Day, r.Status, r.Amount, lead(r.Booked, r.Day), rowID{h32, bt.Source, bt.KeepIdentical}, svc, stf, chn)
-	if dup {
-		b.duplicates++
-	} else if first {
-		b.countOrder(r.Status)
+	b.contact(c, r, day)
+	p := packed{dayStatus: dayStatus(day, st), service: b.services.internBytes(r.Service),
+		staff: b.staff.internBytes(r.Staff), channel: b.channels.internBytes(r.Channel), lead: lead(r.Booked, day)}
+	if c.add(&b.spares, p, amount, rowID{uint32(r.Hash) ^ uint32(r.Hash>>32), r.Source, r.KeepIdentical}) {
+		return true
 	}
-	return dup
+	if first {
+		b.countOrder(st)
+	}
+	return false
 }
 
 // countOrder counts an order whose first row was added.
@@ -500,28 +398,28 @@ func (b *Builder) countOrder(st visit.Status) {
 	}
 }
 
-// Orders returns the number of orders (see [Row.Order]) read so far, and how many of them
-// are cancelled; an order found again in another input counts once.
+// Orders returns the number of orders (see [Row.Order]) read, and how many of them are
+// cancelled; an order found again in another input counts once.
 func (b *Builder) Orders() (all, cancelled int) { return b.orders, b.cancelledOrders }
 
 // orderLine makes r, a row of an order, part of the order the customer's previous row
 // belongs to when it has the same number: its day and status become the order's, and an
-// order total given again counts once. It reports whether r starts an order instead.
-func (b *Builder) orderLine(c *customer, r *Row, total bool) (first bool) {
+// order total given again counts once. It returns the row's day, status and amount, and
+// whether r starts an order instead.
+func (b *Builder) orderLine(c *customer, r *Row) (visit.Day, visit.Status, int64, bool) {
 	m := c.moreOf()
 	if m.order != r.Order {
-		m.order, m.orderDay, m.orderAlt, m.orderStatus = r.Order, r.Day, r.AltDay, r.Status
-		return true
+		m.order, m.orderDay, m.orderStatus = r.Order, r.Day, r.Status
+		return r.Day, r.Status, r.Amount, true
 	}
-	r.Day, r.AltDay, r.Status = m.orderDay, m.orderAlt, m.orderStatus
-	if total {
-		r.Amount, r.AmountByStyle, r.AmountPending = 0, [3]int64{}, false
+	if r.OrderTotal {
+		return m.orderDay, m.orderStatus, 0, false
 	}
-	return false
+	return m.orderDay, m.orderStatus, r.Amount, false
 }
 
 // rowID identifies a row for finding exact duplicates: the hash of its content, the input
-// it is from and whether identical rows of that input are kept (see [Batch.KeepIdentical]).
+// it is from and whether identical rows of that input are kept (see [Row.KeepIdentical]).
 type rowID struct {
 	h32  uint32
 	src  uint16
@@ -551,15 +449,16 @@ func lead(booked, day visit.Day) int16 {
 	return int16(d)
 }
 
-// add merges one row into the customer's events; it reports an exact duplicate.
-func (c *customer) add(sp *spares, day visit.Day, st visit.Status, amount int64, ld int16, id rowID, svc, stf, chn Sym) bool {
-	ev := c.events
-	n := len(ev)
-	ds := dayStatus(day, st)
+// add merges the event p of one row, with its amount, into the customer's events; it
+// reports an exact duplicate.
+func (c *customer) add(sp *spares, p packed, amount int64, id rowID) (duplicate bool) {
+	n := len(c.events)
+	ds := p.dayStatus
+	p.amount = 0
 	// Exports are mostly in date order: the row usually comes after every event so far.
 	if n == 0 || c.lastDS < ds {
 		sp.roomFor(c)
-		c.events = append(c.events, packed{dayStatus: ds, service: svc, staff: stf, channel: chn, lead: ld})
+		c.events = append(c.events, p)
 		c.setAmount(&c.events[n], amount)
 		c.hashes = append(c.hashes, id.tag(id.src, 0))
 		c.lastDS = ds
@@ -567,62 +466,68 @@ func (c *customer) add(sp *spares, day visit.Day, st visit.Status, amount int64,
 	}
 	i := n - 1 // another row of the last event (order lines, double bookings)
 	if c.lastDS != ds {
-		i = sort.Search(n, func(j int) bool { return ev[j].dayStatus >= ds })
+		i = sort.Search(n, func(j int) bool { return c.events[j].dayStatus >= ds })
 	}
-	if ev[i].dayStatus == ds {
-		has := func(h uint32) bool {
-			if c.hashes[i] == h {
-				return true
-			}
-			if c.more == nil {
-				return false
-			}
-			_, found := slices.BinarySearch(c.more.extra, uint64(uint32(day))<<32|uint64(h))
-			return found
-		}
-		// The row is the k-th of its input identical to it (always the first when its
-		// input's identical rows are duplicates); it is a duplicate when an input before
-		// it, or its own, already has a k-th.
-		k := 0
-		if id.keep {
-			for has(id.tag(id.src, k)) {
-				k++
-			}
-		}
-		dup := !id.keep && has(id.tag(id.src, 0))
-		for src := uint16(0); src < id.src && !dup; src++ {
-			dup = has(id.tag(src, k))
-		}
-		if dup && !id.keep {
-			return true
-		}
-		m := c.moreOf()
-		key := uint64(uint32(day))<<32 | uint64(id.tag(id.src, k))
-		j, _ := slices.BinarySearch(m.extra, key)
-		m.extra = slices.Insert(m.extra, j, key)
-		if dup {
-			return true // kept in extra, so that the next identical row of its input counts on
-		}
-		e := &ev[i]
-		c.setAmount(e, money.Add(c.amount(e), amount))
-		if e.service == 0 {
-			e.service = svc
-		}
-		if e.staff == 0 {
-			e.staff = stf
-		}
-		if e.channel == 0 {
-			e.channel = chn
-		}
-		if ld != NoLead && (e.lead == NoLead || ld < e.lead) {
-			e.lead = ld
-		}
-		return false
+	if c.events[i].dayStatus == ds {
+		return c.addToEvent(i, p, amount, id)
 	}
 	sp.roomFor(c)
-	c.events = slices.Insert(c.events, i, packed{dayStatus: ds, service: svc, staff: stf, channel: chn, lead: ld})
+	c.events = slices.Insert(c.events, i, p)
 	c.setAmount(&c.events[i], amount)
 	c.hashes = slices.Insert(c.hashes, i, id.tag(id.src, 0))
+	return false
+}
+
+// addToEvent adds a row to event i of the same day and status, unless it is a duplicate.
+func (c *customer) addToEvent(i int, p packed, amount int64, id rowID) (duplicate bool) {
+	day := p.day()
+	has := func(h uint32) bool {
+		if c.hashes[i] == h {
+			return true
+		}
+		if c.more == nil {
+			return false
+		}
+		_, found := slices.BinarySearch(c.more.extra, uint64(uint32(day))<<32|uint64(h))
+		return found
+	}
+	// The row is the k-th of its input identical to it (always the first when its input's
+	// identical rows are duplicates); it is a duplicate when an input before it, or its
+	// own, already has a k-th.
+	k := 0
+	if id.keep {
+		for has(id.tag(id.src, k)) {
+			k++
+		}
+	}
+	dup := !id.keep && has(id.tag(id.src, 0))
+	for src := uint16(0); src < id.src && !dup; src++ {
+		dup = has(id.tag(src, k))
+	}
+	if dup && !id.keep {
+		return true
+	}
+	m := c.moreOf()
+	key := uint64(uint32(day))<<32 | uint64(id.tag(id.src, k))
+	j, _ := slices.BinarySearch(m.extra, key)
+	m.extra = slices.Insert(m.extra, j, key)
+	if dup {
+		return true // kept in extra, so that the next identical row of its input counts on
+	}
+	e := &c.events[i]
+	c.setAmount(e, money.Add(c.amount(e), amount))
+	if e.service == 0 {
+		e.service = p.service
+	}
+	if e.staff == 0 {
+		e.staff = p.staff
+	}
+	if e.channel == 0 {
+		e.channel = p.channel
+	}
+	if p.lead != NoLead && (e.lead == NoLead || p.lead < e.lead) {
+		e.lead = p.lead
+	}
 	return false
 }
 
@@ -634,41 +539,42 @@ func (b *Builder) WithholdContacts() { b.withhold = true }
 
 // contact keeps the latest non-empty contact details (by row date; later rows win ties)
 // and the first referrer.
-func (b *Builder) contact(c *customer, bt *Batch, r *Row) {
-	set := func(k, t int, v Span) {
-		if v.Len == 0 || r.Day < c.contactDay[k] {
+//
+// day is the row's day, or its order's.
+func (b *Builder) contact(c *customer, r *Row, day visit.Day) {
+	set := func(k, t int, s []byte) {
+		if len(s) == 0 || day < c.contactDay[k] {
 			return
 		}
 		if b.withhold {
 			// Only whether the latest value is blank is kept, as [History.Has] would
 			// find it in the text.
 			c.fp[t-tName] = 0
-			if !blank(bt.Bytes(v)) {
+			if !blank(s) {
 				c.fp[t-tName] = 1
 			}
-			c.contactDay[k] = r.Day
+			c.contactDay[k] = day
 			return
 		}
 		// The fingerprint stands for the text, which would cost a cache miss to compare.
-		s := bt.Bytes(v)
 		// 32 bits: a changed detail is missed once in four billion changes.
 		if fp := uint32(maphash.Bytes(fpSeed, s)); fp != c.fp[t-tName] {
 			c.fp[t-tName] = fp
 			c.setField(t, s)
 		}
-		c.contactDay[k] = r.Day
+		c.contactDay[k] = day
 	}
 	set(cName, tName, r.Name)
 	set(cEmail, tEmail, r.Email)
 	set(cPhone, tPhone, r.Phone)
 	set(cPref, tPref, r.ContactPreference)
-	if r.Location.Len > 0 && r.Day >= c.contactDay[cLocation] {
-		c.location = b.location(bt.Bytes(r.Location))
-		c.contactDay[cLocation] = r.Day
+	if len(r.Location) > 0 && day >= c.contactDay[cLocation] {
+		c.location = b.location(r.Location)
+		c.contactDay[cLocation] = day
 	}
-	if r.Referrer.Len > 0 && (c.refDay == visit.NoDay || r.Day < c.refDay) {
-		c.setField(tReferrer, bt.Bytes(r.Referrer))
-		c.refDay = r.Day
+	if len(r.Referrer) > 0 && (c.refDay == visit.NoDay || day < c.refDay) {
+		c.setField(tReferrer, r.Referrer)
+		c.refDay = day
 	}
 }
 
@@ -713,268 +619,4 @@ func blank(s []byte) bool {
 		return false // the common case, without a call
 	}
 	return len(bytes.TrimSpace(s)) == 0
-}
-
-// Finish resolves the rows kept aside with res and returns the histories, sorted by key.
-// The builder must not be used afterwards.
-func (b *Builder) Finish(res Resolution) *Set {
-	return MergeWith(res, b)
-}
-
-// MergeWith finishes several builders whose customers are disjoint (a reader's shards) into
-// one [Set] with shared, alphabetically ordered symbol tables.
-func MergeWith(res Resolution, builders ...*Builder) *Set {
-	set := &Set{Services: NewSymbols(), Staff: NewSymbols(), Channels: NewSymbols(),
-		LatestRecorded: visit.NoDay, FirstDay: visit.NoDay, LastDay: visit.NoDay}
-	for _, b := range builders {
-		if b.withhold {
-			set.ContactsWithheld = true // the builders of one read all withhold, or none
-		}
-	}
-	mergeSymbols := func(dst *Symbols, srcs []*Symbols) [][]Sym {
-		var names []string
-		for _, s := range srcs {
-			names = append(names, s.names[1:]...)
-		}
-		slices.Sort(names)
-		names = slices.Compact(names)
-		for _, n := range names {
-			if n != OtherName {
-				dst.Intern(n)
-			}
-		}
-		maps := make([][]Sym, len(srcs))
-		for i, s := range srcs {
-			maps[i] = make([]Sym, len(s.names))
-			for j, n := range s.names {
-				maps[i][j] = dst.Intern(n)
-			}
-		}
-		return maps
-	}
-	var svcs, stfs, chns []*Symbols
-	n := 0
-	for _, b := range builders {
-		svcs, stfs, chns = append(svcs, b.services), append(stfs, b.staff), append(chns, b.channels)
-		n += b.n
-	}
-	svcMap, stfMap, chnMap := mergeSymbols(set.Services, svcs), mergeSymbols(set.Staff, stfs), mergeSymbols(set.Channels, chns)
-	// Each builder is finished on its own goroutine: its pending rows resolved, its
-	// symbols renumbered, its customers sorted by key. The sorted runs are then merged.
-	runs := make([]mergeRun, len(builders))
-	par.Ranges(len(builders), 1, func(_ *struct{}, bi, _ int) {
-		runs[bi] = builders[bi].finish(res, svcMap[bi], stfMap[bi], chnMap[bi])
-	})
-	// Each customer's place in key order: the sorted runs merged.
-	for rank := range n {
-		best := -1
-		for i := range runs {
-			if len(runs[i].keys) > 0 && (best < 0 || runs[i].keys[0].cmp(runs[best].keys[0]) < 0) {
-				best = i
-			}
-		}
-		r := &runs[best]
-		r.keys[0].c.rank = uint32(rank)
-		r.keys = r.keys[1:]
-	}
-	for i := range runs {
-		runs[i].keys = nil // even empty, the slice kept its array
-	}
-	// Memory peaks now: the builders' customers and the histories are alive together.
-	// To keep that short, the histories are made in the order the customers are stored,
-	// each batch of customers is let go (and its memory handed back to the system) as soon
-	// as it has been copied, and the histories are then put in key order in place.
-	set.Customers = make([]History, 0, n)
-	ranks := make([]uint32, 0, n)
-	for _, b := range builders {
-		for k, chunk := range b.customers {
-			for i := range chunk {
-				set.Customers = append(set.Customers, b.history(&chunk[i]))
-				ranks = append(ranks, chunk[i].rank)
-			}
-			b.customers[k] = nil
-		}
-	}
-	// Cycle by cycle, each history is swapped into its place.
-	for i := range ranks {
-		for int(ranks[i]) != i {
-			j := ranks[i]
-			set.Customers[i], set.Customers[j] = set.Customers[j], set.Customers[i]
-			ranks[i], ranks[j] = ranks[j], ranks[i]
-		}
-	}
-	for bi, b := range builders {
-		r := &runs[bi]
-		set.Duplicates += b.duplicates
-		if r.first != visit.NoDay && (set.FirstDay == visit.NoDay || r.first < set.FirstDay) {
-			set.FirstDay = r.first
-		}
-		set.LastDay = max(set.LastDay, r.last)
-		set.LatestRecorded = max(set.LatestRecorded, r.latest)
-		b.customers = nil
-	}
-	return set
-}
-
-// mergeRun is a builder's customers in key order, and the span of their days.
-type mergeRun struct {
-	keys                []sortKey
-	first, last, latest visit.Day
-}
-
-// sortKey orders customers by key: by the key's first eight bytes, big-endian (so that
-// comparing them compares the bytes) and, when those are equal, by the whole key. Sorting
-// these spares most comparisons a visit to the customers' text.
-type sortKey struct {
-	prefix uint64
-	c      *customer
-}
-
-func (a sortKey) cmp(b sortKey) int {
-	if a.prefix != b.prefix {
-		if a.prefix < b.prefix {
-			return -1
-		}
-		return 1
-	}
-	return strings.Compare(a.c.field(tKey), b.c.field(tKey))
-}
-
-// finish resolves b's pending rows with res, renumbers its events' symbols with the maps
-// to the merged tables, and returns its customers sorted by key.
-func (b *Builder) finish(res Resolution, svcMap, stfMap, chnMap []Sym) mergeRun {
-	r := mergeRun{keys: make([]sortKey, 0, b.n), first: visit.NoDay, last: visit.NoDay, latest: visit.NoDay}
-	for ci := range b.n {
-		c := b.at(ci)
-		var pend []pending
-		if c.more != nil {
-			pend = c.more.pending
-		}
-		for _, p := range pend {
-			day, booked := p.day, p.booked
-			if res.MonthFirst {
-				day = p.altDay
-			}
-			if res.BookedMonthFirst {
-				booked = p.altBooked
-			}
-			amount := p.amount
-			if p.amountPending {
-				amount = p.amounts[res.AmountStyle]
-			}
-			if c.add(&b.spares, day, p.status, amount, lead(booked, day), rowID{p.hash, p.src, p.keep}, p.service, p.staff, p.channel) {
-				b.duplicates++
-			} else if p.firstOfOrder {
-				b.countOrder(p.status)
-			}
-		}
-		// Clipped, so that no one reslicing them sees events of another customer
-		// left in a recycled array.
-		c.events = slices.Clip(c.events)
-		c.hashes = nil
-		if c.more != nil { // only the large amounts are still needed
-			if c.more.big == nil {
-				c.more = nil
-			} else {
-				c.more.extra, c.more.pending = nil, nil
-			}
-		}
-		for i := range c.events {
-			e := &c.events[i]
-			e.service, e.staff, e.channel = svcMap[e.service], stfMap[e.staff], chnMap[e.channel]
-			day := e.day()
-			if r.first == visit.NoDay || day < r.first {
-				r.first = day
-			}
-			r.last = max(r.last, day)
-			if e.status() != visit.Booked {
-				r.latest = max(r.latest, day)
-			}
-		}
-		var p [8]byte
-		copy(p[:], c.field(tKey))
-		r.keys = append(r.keys, sortKey{prefix: binary.BigEndian.Uint64(p[:]), c: c})
-	}
-	b.slots, b.spares = nil, spares{}
-	slices.SortFunc(r.keys, sortKey.cmp)
-	return r
-}
-
-// String describes the set in one line, for logs and tests.
-func (s *Set) String() string {
-	return fmt.Sprintf("%d customers, %s to %s", len(s.Customers), s.FirstDay, s.LastDay)
-}
-
-// Join makes each customer at index from (of s.Customers) part of the customer at
-// into[from]: its events are merged into the other's (two events of one day and status
-// become one, their amounts added) and the contact details the other lacks are taken from
-// it; the customer at from is then removed. A reader joins a customer it had to identify
-// by e-mail or phone, for rows without the key, to the customer whose key rows carry them.
-func (s *Set) Join(into map[int]int) {
-	if len(into) == 0 {
-		return
-	}
-	// In order, so that which name a day keeps when both have one does not depend on the
-	// map's order.
-	froms := make([]int, 0, len(into))
-	for from := range into {
-		froms = append(froms, from)
-	}
-	slices.Sort(froms)
-	for _, from := range froms {
-		to := into[from]
-		a, b := &s.Customers[to], &s.Customers[from]
-		merged := make([]packed, 0, len(a.events)+len(b.events))
-		var big map[int32]int64
-		add := func(h *History, p *packed) {
-			e := h.unpack(p)
-			n := len(merged)
-			if n > 0 && merged[n-1].dayStatus == p.dayStatus {
-				m := &merged[n-1]
-				m.setAmount(money.Add(m.amountOf(big), e.Amount), &big)
-				if m.service == 0 {
-					m.service = e.Service
-				}
-				if m.staff == 0 {
-					m.staff = e.Staff
-				}
-				if m.channel == 0 {
-					m.channel = e.Channel
-				}
-				if e.Lead != NoLead && (m.lead == NoLead || e.Lead < m.lead) {
-					m.lead = e.Lead
-				}
-				return
-			}
-			q := *p
-			q.amount = 0
-			q.setAmount(e.Amount, &big)
-			merged = append(merged, q)
-		}
-		i, j := 0, 0
-		for i < len(a.events) || j < len(b.events) {
-			if j == len(b.events) || i < len(a.events) && a.events[i].dayStatus <= b.events[j].dayStatus {
-				add(a, &a.events[i])
-				i++
-			} else {
-				add(b, &b.events[j])
-				j++
-			}
-		}
-		a.events, a.big = merged, big
-		for _, f := range []struct{ to, from *string }{{&a.Name, &b.Name}, {&a.Email, &b.Email}, {&a.Phone, &b.Phone}, {&a.ContactPreference, &b.ContactPreference}, {&a.Referrer, &b.Referrer}, {&a.Location, &b.Location}} {
-			if strings.TrimSpace(*f.to) == "" {
-				*f.to = *f.from
-			}
-		}
-		a.given |= b.given
-	}
-	kept := s.Customers[:0]
-	for i := range s.Customers {
-		if _, gone := into[i]; !gone {
-			kept = append(kept, s.Customers[i])
-		}
-	}
-	clear(s.Customers[len(kept):])
-	s.Customers = kept
 }

@@ -14,9 +14,9 @@ import (
 func ExampleSet_AsOf() {
 	june, march := visit.DayOf(2025, 6, 2), visit.DayOf(2025, 3, 10)
 	set := &history.Set{Customers: []history.History{
-		history.Make("guest", history.Event{Day: visit.DayOf(2024, 6, 3), Status: visit.Attended, Lead: 40},
+		historyOf("guest", history.Event{Day: visit.DayOf(2024, 6, 3), Status: visit.Attended, Lead: 40},
 			history.Event{Day: june, Status: visit.Attended, Lead: int16(june - march)}),
-		history.Make("shopper", history.Event{Day: visit.DayOf(2025, 1, 8), Status: visit.Attended, Lead: history.NoLead},
+		historyOf("shopper", history.Event{Day: visit.DayOf(2025, 1, 8), Status: visit.Attended, Lead: history.NoLead},
 			history.Event{Day: visit.DayOf(2025, 2, 1), Status: visit.Attended, Lead: history.NoLead}),
 	}}
 	t := set.TakenOn()

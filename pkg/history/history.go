@@ -2,10 +2,11 @@
 // status, amount, service, staff, channel and lead time, plus the customer's contact details.
 // It is what segmentation, the models, the lapse rules and the reasons read.
 //
-// A [Set] is built from rows by a [Builder] (streaming, memory proportional to customers and
-// their visit days, not to rows). The package does not read files (see package export) and
-// does not judge anyone (see packages segment, model, lapse and reason). Everything that
-// depends on the as-of date takes it as an argument.
+// A [Set] is built from plain rows ([Row], every value already read and resolved) by a
+// [Builder] and [Merge] (streaming, memory proportional to customers and their visit days,
+// not to rows). The package does not read files (see package export) and does not judge
+// anyone (see packages segment, model, lapse and reason). Everything that depends on the
+// as-of date takes it as an argument.
 package history
 
 import (
@@ -307,30 +308,14 @@ func (h *History) NumPast(asOf visit.Day) int {
 	return sort.Search(len(h.events), func(i int) bool { return h.events[i].dayStatus >= limit })
 }
 
-// AppendPast appends the events on or before asOf (visits, cancellations, no-shows) to
-// dst, oldest first.
-func (h *History) AppendPast(dst []Event, asOf visit.Day) []Event {
-	for i := range h.NumPast(asOf) {
-		dst = append(dst, h.unpack(&h.events[i]))
-	}
-	return dst
-}
-
 // SetEvents replaces the events with evs, which must be sorted by day, then status, with
-// at most one event per day and status. It is for histories made by hand (tests, tools);
-// a [Builder] makes them from rows.
+// at most one event per day and status. A [Builder] makes them from rows; [Set.Join] and
+// histories made by hand set them.
 func (h *History) SetEvents(evs ...Event) {
 	h.events, h.big = make([]packed, len(evs)), nil
 	for i, e := range evs {
 		h.events[i] = h.pack(e)
 	}
-}
-
-// Make returns a history with key and events (see [History.SetEvents]).
-func Make(key string, evs ...Event) History {
-	h := History{Key: key}
-	h.SetEvents(evs...)
-	return h
 }
 
 // IsVisit reports whether e counts as a visit on or before asOf. A past [visit.Booked]
@@ -347,17 +332,6 @@ func (e Event) IsBooking(asOf visit.Day) bool {
 // visitLike reports whether an event with status st is a visit on or before the as-of
 // date and a booking after it.
 func visitLike(st visit.Status) bool { return st == visit.Attended || st == visit.Booked }
-
-// Visits returns the visits on or before asOf, oldest first. The slice is new.
-func (h *History) Visits(asOf visit.Day) []Event {
-	out := make([]Event, 0, len(h.events))
-	for _, e := range h.Events() {
-		if e.IsVisit(asOf) {
-			out = append(out, e)
-		}
-	}
-	return out
-}
 
 // Summary holds the counts most analyses start from.
 type Summary struct {

@@ -14,7 +14,7 @@ import (
 var d = visit.DayOf
 
 func TestSummarizeSplitsPastAndFutureAtTheAsOfDate(t *testing.T) {
-	h := history.Make("K1", []history.Event{
+	h := historyOf("K1", []history.Event{
 		{Day: d(2025, 1, 6), Status: visit.Attended, Amount: 2540},
 		{Day: d(2025, 1, 13), Status: visit.Cancelled},
 		{Day: d(2025, 1, 20), Status: visit.Booked, Amount: 2540}, // past, outcome never recorded: a visit
@@ -28,10 +28,14 @@ func TestSummarizeSplitsPastAndFutureAtTheAsOfDate(t *testing.T) {
 	if s != want {
 		t.Errorf("got  %+v\nwant %+v", s, want)
 	}
-	if n := len(h.Visits(d(2025, 2, 28))); n != 2 {
-		t.Errorf("visits = %d", n)
+	n := 0
+	for range h.VisitDays(d(2025, 2, 28)) {
+		n++
 	}
-	if n := len(h.AppendPast(nil, d(2025, 2, 28))); n != 4 || h.NumPast(d(2025, 2, 28)) != 4 {
+	if n != 2 {
+		t.Errorf("visit days = %d", n)
+	}
+	if n := h.NumPast(d(2025, 2, 28)); n != 4 {
 		t.Errorf("past events = %d", n)
 	}
 }
@@ -138,7 +142,7 @@ func TestEventsKeepEveryValueThroughPacking(t *testing.T) {
 		{Day: d(2024, 2, 29), Status: visit.Cancelled, Amount: -1 << 31, Staff: 7, Channel: 65535},
 		{Day: d(2199, 12, 31), Status: visit.NoShow, Amount: 1 << 62, Lead: -32767},
 	}
-	h := history.Make("K", evs...)
+	h := historyOf("K", evs...)
 	got := h.AppendEvents(nil)
 	for i := range evs {
 		if got[i] != evs[i] || h.At(i) != evs[i] {
@@ -167,7 +171,7 @@ func TestLargeAmountsAddUpThroughTheReader(t *testing.T) {
 }
 
 func TestVisitDaysAreTheDaysOfTheVisits(t *testing.T) {
-	h := history.Make("K1", []history.Event{
+	h := historyOf("K1", []history.Event{
 		{Day: d(2025, 1, 6), Status: visit.Attended, Amount: 5000},
 		{Day: d(2025, 1, 6), Status: visit.Booked, Amount: 3_000_000_000}, // two visits on one day; a big amount
 		{Day: d(2025, 1, 13), Status: visit.Cancelled},
@@ -177,7 +181,13 @@ func TestVisitDaysAreTheDaysOfTheVisits(t *testing.T) {
 	}...)
 	for _, asOf := range []visit.Day{d(2024, 12, 31), d(2025, 1, 6), d(2025, 2, 28), d(2025, 3, 3), d(2026, 1, 1)} {
 		var want, got []visit.Day
-		for _, e := range h.Visits(asOf) {
+		var visits []history.Event
+		for _, e := range h.Events() {
+			if e.IsVisit(asOf) {
+				visits = append(visits, e)
+			}
+		}
+		for _, e := range visits {
 			want = append(want, e.Day)
 		}
 		for day := range h.VisitDays(asOf) {
@@ -191,7 +201,7 @@ func TestVisitDaysAreTheDaysOfTheVisits(t *testing.T) {
 		for day, a := range h.VisitDays(asOf) {
 			got, amounts = append(got, day), append(amounts, a)
 		}
-		for _, e := range h.Visits(asOf) {
+		for _, e := range visits {
 			wantAmounts = append(wantAmounts, e.Amount)
 		}
 		if !slices.Equal(got, want) || !slices.Equal(amounts, wantAmounts) {
@@ -210,14 +220,10 @@ func TestVisitDaysAreTheDaysOfTheVisits(t *testing.T) {
 func TestRowsOfOneVisitAddUpWithoutWrappingAround(t *testing.T) {
 	const huge = 9_000_000_000_000_000_000
 	b := history.NewBuilder()
-	bt := &history.Batch{}
-	key := bt.Add([]byte("A"))
 	for i, day := range []visit.Day{d(2024, 2, 1), d(2024, 2, 1), d(2024, 3, 1)} {
-		bt.Rows = append(bt.Rows, history.Row{Key: key, KeyHash: 1, Day: day, AltDay: day, Booked: visit.NoDay, AltBooked: visit.NoDay,
-			Amount: huge, Status: visit.Attended, Hash: uint64(i + 1)})
+		b.Add(history.Row{Key: []byte("A"), Day: day, Booked: visit.NoDay, Amount: huge, Status: visit.Attended, Hash: uint64(i + 1)})
 	}
-	b.AddBatch(bt)
-	set := b.Finish(history.Resolution{})
+	set := history.Merge(b)
 	h := set.Find("A")
 	if h == nil || h.Len() != 2 {
 		t.Fatalf("history %+v, want two visits of A", h)
@@ -235,17 +241,14 @@ func TestRowsOfOneVisitAddUpWithoutWrappingAround(t *testing.T) {
 // gone.
 func TestJoinMergesOneHistoryIntoAnother(t *testing.T) {
 	b := history.NewBuilder()
-	bt := &history.Batch{}
 	add := func(key, phone string, day visit.Day, amount int64, hash uint64) {
-		bt.Rows = append(bt.Rows, history.Row{Key: bt.Add([]byte(key)), KeyHash: uint64(len(key)), Day: day, AltDay: day,
-			Booked: visit.NoDay, AltBooked: visit.NoDay, Amount: amount, Status: visit.Attended, Phone: bt.Add([]byte(phone)), Hash: hash})
+		b.Add(history.Row{Key: []byte(key), Day: day, Booked: visit.NoDay, Amount: amount, Status: visit.Attended, Phone: []byte(phone), Hash: hash})
 	}
 	add("a@example.com", "", d(2024, 1, 5), 1000, 1)
 	add("a@example.com", "", d(2024, 3, 1), 500, 2)
 	add("phone:301234567", "030 1234567", d(2024, 3, 1), 700, 3)
 	add("phone:301234567", "030 1234567", d(2024, 2, 1), 200, 4)
-	b.AddBatch(bt)
-	set := b.Finish(history.Resolution{})
+	set := history.Merge(b)
 	set.Join(map[int]int{1: 0})
 	if len(set.Customers) != 1 {
 		t.Fatalf("%d customers after the join, want 1", len(set.Customers))
@@ -258,4 +261,11 @@ func TestJoinMergesOneHistoryIntoAnother(t *testing.T) {
 	if h.Key != "a@example.com" || h.Phone != "030 1234567" || !slices.Equal(got, []int64{1000, 200, 1200}) {
 		t.Errorf("joined history %s (phone %q) with amounts %v; want a@example.com, 030 1234567, [1000 200 1200]", h.Key, h.Phone, got)
 	}
+}
+
+// historyOf returns a history made by hand: key and events, sorted by day, then status.
+func historyOf(key string, evs ...history.Event) history.History {
+	h := history.History{Key: key}
+	h.SetEvents(evs...)
+	return h
 }

@@ -53,7 +53,7 @@ func buildSet(amounts bool, cs ...customer) *history.Set {
 		slices.SortStableFunc(evs, func(a, b history.Event) int {
 			return cmp.Or(cmp.Compare(a.Day, b.Day), cmp.Compare(a.Status, b.Status))
 		})
-		set.Customers = append(set.Customers, history.Make(c.key, evs...))
+		set.Customers = append(set.Customers, historyOf(c.key, evs...))
 	}
 	slices.SortFunc(set.Customers, func(a, b history.History) int { return cmp.Compare(a.Key, b.Key) })
 	return set
@@ -579,4 +579,11 @@ func TestPopulationByService(t *testing.T) {
 			}
 		})
 	}
+}
+
+// historyOf returns a history made by hand: key and events, sorted by day, then status.
+func historyOf(key string, evs ...history.Event) history.History {
+	h := history.History{Key: key}
+	h.SetEvents(evs...)
+	return h
 }

@@ -35,7 +35,7 @@ func ExampleAssessor() {
 	cara := append(attended(series(visit.DayOf(2025, 3, 3), 8, 14)...),
 		history.Event{Day: visit.DayOf(2025, 7, 4), Service: kg, Status: visit.Booked})
 	set := &history.Set{
-		Customers: []history.History{history.Make("anna", anna...), history.Make("ben", ben...), history.Make("cara", cara...)},
+		Customers: []history.History{historyOf("anna", anna...), historyOf("ben", ben...), historyOf("cara", cara...)},
 		Services:  services,
 		Columns:   history.Columns{Amount: true, Service: true},
 	}

@@ -28,7 +28,7 @@ func TestFailedFitIsANote(t *testing.T) {
 		evs = append(evs, history.Event{Day: start + visit.Day(30*k), Amount: 2540, Status: visit.Attended, Lead: history.NoLead})
 	}
 	set := &history.Set{
-		Customers: []history.History{history.Make("anna", evs...), history.Make("ben", evs[:2]...)},
+		Customers: []history.History{historyOf("anna", evs...), historyOf("ben", evs[:2]...)},
 		Services:  history.NewSymbols(), Staff: history.NewSymbols(), Channels: history.NewSymbols(),
 		Columns: history.Columns{Amount: true},
 	}
@@ -75,4 +75,11 @@ func TestFailedFitIsANote(t *testing.T) {
 			}
 		})
 	}
+}
+
+// historyOf returns a history made by hand: key and events, sorted by day, then status.
+func historyOf(key string, evs ...history.Event) history.History {
+	h := history.History{Key: key}
+	h.SetEvents(evs...)
+	return h
 }

@@ -267,7 +267,7 @@ func TestRefundIsLeftOutOfTheSpendModel(t *testing.T) {
 	refunded := map[string]bool{}
 	for i := range set.Customers {
 		h := &set.Customers[i]
-		if len(refunded) == 3 || len(h.Visits(end)) < 3 {
+		if len(refunded) == 3 || h.Summarize(end).Visits < 3 {
 			continue
 		}
 		evs := h.AppendEvents(nil)

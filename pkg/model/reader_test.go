@@ -31,8 +31,8 @@ func TestCDNOWThroughWinbacksReader(t *testing.T) {
 	var data []model.Summary
 	for i := range res.Set.Customers {
 		var days []visit.Day
-		for _, e := range res.Set.Customers[i].Visits(asOf) {
-			days = append(days, e.Day)
+		for day := range res.Set.Customers[i].VisitDays(asOf) {
+			days = append(days, day)
 		}
 		if s, ok := model.Summarize(days, asOf, model.Weeks); ok {
 			data = append(data, s)

@@ -111,7 +111,7 @@ func truthVerdicts(set *history.Set, truth map[string]truthRow, courseAsLapsed b
 // active patient they are false alarms.
 func checkableFacts(h *history.History, set *history.Set, asOf visit.Day) map[string]bool {
 	facts := map[string]bool{}
-	past := h.AppendPast(nil, asOf)
+	past := h.AppendEvents(nil)[:h.NumPast(asOf)]
 	if len(past) == 0 {
 		return facts
 	}

@@ -127,7 +127,7 @@ func TestSinceLastTime(t *testing.T) {
 		for _, x := range days {
 			evs = append(evs, history.Event{Day: x, Status: visit.Attended})
 		}
-		return history.Make(key, evs...)
+		return historyOf(key, evs...)
 	}
 	weekly := func(from visit.Day, n int) []visit.Day {
 		var out []visit.Day

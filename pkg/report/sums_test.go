@@ -25,7 +25,7 @@ func TestHugeAmountsNeverWrapAround(t *testing.T) {
 		for k := range n {
 			evs = append(evs, history.Event{Day: from + visit.Day(30*k), Amount: cents, Status: visit.Attended, Lead: history.NoLead})
 		}
-		return history.Make(key, evs...)
+		return historyOf(key, evs...)
 	}
 	set := &history.Set{
 		Customers: []history.History{
@@ -93,4 +93,11 @@ func TestHugeAmountsNeverWrapAround(t *testing.T) {
 			t.Errorf("a wrapped-around amount %s in the report:\n%s", m, md)
 		}
 	})
+}
+
+// historyOf returns a history made by hand: key and events, sorted by day, then status.
+func historyOf(key string, evs ...history.Event) history.History {
+	h := history.History{Key: key}
+	h.SetEvents(evs...)
+	return h
 }

@@ -263,15 +263,15 @@ func TestFromHistories(t *testing.T) {
 		return history.Event{Day: visit.DayOf(y, m, d), Status: st, Amount: amount, Lead: history.NoLead}
 	}
 	hs := []history.History{
-		history.Make("regular",
+		historyOf("regular",
 			ev(2025, 1, 10, visit.Attended, 4500),
 			ev(2025, 3, 10, visit.Cancelled, 0),
 			ev(2025, 6, 20, visit.Attended, 4500),
 			ev(2025, 7, 15, visit.Booked, 0),
 		),
-		history.Make("only-cancelled", ev(2025, 2, 1, visit.Cancelled, 0)),
-		history.Make("only-future", ev(2025, 8, 1, visit.Booked, 0)),
-		history.Make("unrecorded", ev(2025, 6, 30, visit.Booked, 1000)),
+		historyOf("only-cancelled", ev(2025, 2, 1, visit.Cancelled, 0)),
+		historyOf("only-future", ev(2025, 8, 1, visit.Booked, 0)),
+		historyOf("unrecorded", ev(2025, 6, 30, visit.Booked, 1000)),
 	}
 	in := FromHistories(hs, asOf, true)
 	t.Run("customers without a visit by the as-of date are left out and counted", func(t *testing.T) {
@@ -335,4 +335,11 @@ func BenchmarkQuintilesDistinct(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// historyOf returns a history made by hand: key and events, sorted by day, then status.
+func historyOf(key string, evs ...history.Event) history.History {
+	h := history.History{Key: key}
+	h.SetEvents(evs...)
+	return h
 }

@@ -13,7 +13,7 @@ func visits(key string, days ...visit.Day) history.History {
 	for _, d := range days {
 		evs = append(evs, history.Event{Day: d, Status: visit.Attended})
 	}
-	return history.Make(key, evs...)
+	return historyOf(key, evs...)
 }
 
 var d = visit.DayOf
@@ -23,7 +23,7 @@ func TestMonthlyCountsActiveNewLapsedAndReturned(t *testing.T) {
 		// weekly in January, gone for three months, back in May
 		visits("a", d(2025, 1, 6), d(2025, 1, 13), d(2025, 1, 20), d(2025, 5, 5)),
 		// new in March, a cancellation does not count
-		history.Make("b", history.Event{Day: d(2025, 3, 1), Status: visit.Attended}, history.Event{Day: d(2025, 4, 1), Status: visit.Cancelled}),
+		historyOf("b", history.Event{Day: d(2025, 3, 1), Status: visit.Attended}, history.Event{Day: d(2025, 4, 1), Status: visit.Cancelled}),
 		// a visit after as-of is a booking
 		visits("c", d(2025, 2, 1), d(2025, 7, 1)),
 	}}
@@ -70,7 +70,7 @@ func TestCohortsAreQuartersForLongData(t *testing.T) {
 func TestComputeIsMonthlyAndCohortsInOnePass(t *testing.T) {
 	set := &history.Set{Customers: []history.History{
 		visits("a", d(2023, 1, 6), d(2023, 1, 13), d(2024, 5, 5)),
-		history.Make("b", history.Event{Day: d(2024, 3, 1), Status: visit.Cancelled}), // never visited
+		historyOf("b", history.Event{Day: d(2024, 3, 1), Status: visit.Cancelled}), // never visited
 		visits("c", d(2023, 2, 1), d(2023, 9, 1), d(2025, 7, 1)),
 		visits("d", d(2024, 12, 24)),
 	}}
@@ -101,7 +101,7 @@ func TestComputeIsMonthlyAndCohortsInOnePass(t *testing.T) {
 // (a set made by hand), in which case the first visit is searched for.
 func TestComputeWhateverTheSetsFirstDay(t *testing.T) {
 	customers := []history.History{
-		history.Make("a", history.Event{Day: d(2024, 11, 20), Status: visit.Cancelled}, history.Event{Day: d(2025, 1, 6), Status: visit.Attended},
+		historyOf("a", history.Event{Day: d(2024, 11, 20), Status: visit.Cancelled}, history.Event{Day: d(2025, 1, 6), Status: visit.Attended},
 			history.Event{Day: d(2025, 1, 13), Status: visit.Attended}, history.Event{Day: d(2025, 5, 5), Status: visit.Attended}),
 		visits("b", d(2025, 3, 1), d(2025, 3, 20)),
 		visits("c", d(2024, 12, 30), d(2025, 7, 1)),
@@ -120,7 +120,14 @@ func TestComputeWhateverTheSetsFirstDay(t *testing.T) {
 			t.Errorf("FirstDay %s:\ngot  %+v %+v\nwant %+v %+v", first, months, cohorts, wantMonths, wantCohorts)
 		}
 	}
-	if m, c := Compute(&history.Set{Customers: []history.History{history.Make("x", history.Event{Day: d(2025, 1, 1), Status: visit.Cancelled})}, FirstDay: d(2025, 1, 1)}, asOf, lapseAfter); m != nil || c != nil {
+	if m, c := Compute(&history.Set{Customers: []history.History{historyOf("x", history.Event{Day: d(2025, 1, 1), Status: visit.Cancelled})}, FirstDay: d(2025, 1, 1)}, asOf, lapseAfter); m != nil || c != nil {
 		t.Errorf("no visit: got %+v %+v, want none", m, c)
 	}
+}
+
+// historyOf returns a history made by hand: key and events, sorted by day, then status.
+func historyOf(key string, evs ...history.Event) history.History {
+	h := history.History{Key: key}
+	h.SetEvents(evs...)
+	return h
 }

@@ -1,0 +1,240 @@
+package history
+
+import (
+	"encoding/binary"
+	"slices"
+	"strings"
+
+	"github.com/winback/winback/pkg/money"
+	"github.com/winback/winback/pkg/par"
+	"github.com/winback/winback/pkg/visit"
+)
+
+// Merge makes the histories of builders whose customers are disjoint (a reader's shards,
+// or one builder) into one [Set] with shared, alphabetically ordered symbol tables. The
+// builders must not be used afterwards.
+func Merge(builders ...*Builder) *Set {
+	set := &Set{Services: NewSymbols(), Staff: NewSymbols(), Channels: NewSymbols(),
+		LatestRecorded: visit.NoDay, FirstDay: visit.NoDay, LastDay: visit.NoDay}
+	var svcs, stfs, chns []*Symbols
+	n := 0
+	for _, b := range builders {
+		svcs, stfs, chns = append(svcs, b.services), append(stfs, b.staff), append(chns, b.channels)
+		n += b.n
+		set.ContactsWithheld = set.ContactsWithheld || b.withhold // the builders of one read all withhold, or none
+	}
+	svcMap, stfMap, chnMap := mergeSymbols(set.Services, svcs), mergeSymbols(set.Staff, stfs), mergeSymbols(set.Channels, chns)
+	// Each builder renumbers its customers' symbols and sorts them by key on its own
+	// goroutine. The sorted runs are then merged.
+	runs := make([]mergeRun, len(builders))
+	par.Ranges(len(builders), 1, func(_ *struct{}, bi, _ int) {
+		runs[bi] = builders[bi].finish(svcMap[bi], stfMap[bi], chnMap[bi])
+	})
+	rankCustomers(runs, n)
+	// The histories are made in the order the customers are stored, each chunk of
+	// customers let go once copied, and then put in key order in place, cycle by cycle.
+	set.Customers = make([]History, 0, n)
+	ranks := make([]uint32, 0, n)
+	for _, b := range builders {
+		for k, chunk := range b.customers {
+			for i := range chunk {
+				set.Customers = append(set.Customers, b.history(&chunk[i]))
+				ranks = append(ranks, chunk[i].rank)
+			}
+			b.customers[k] = nil
+		}
+	}
+	for i := range ranks {
+		for int(ranks[i]) != i {
+			j := ranks[i]
+			set.Customers[i], set.Customers[j] = set.Customers[j], set.Customers[i]
+			ranks[i], ranks[j] = ranks[j], ranks[i]
+		}
+	}
+	for bi, b := range builders {
+		r := &runs[bi]
+		set.Duplicates += b.duplicates
+		if r.first != visit.NoDay && (set.FirstDay == visit.NoDay || r.first < set.FirstDay) {
+			set.FirstDay = r.first
+		}
+		set.LastDay = max(set.LastDay, r.last)
+		set.LatestRecorded = max(set.LatestRecorded, r.latest)
+		b.customers = nil
+	}
+	return set
+}
+
+// mergeSymbols fills dst with the names of srcs, sorted, and returns for each source the
+// map from its symbols to dst's.
+func mergeSymbols(dst *Symbols, srcs []*Symbols) [][]Sym {
+	var names []string
+	for _, s := range srcs {
+		names = append(names, s.names[1:]...)
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	for _, n := range names {
+		if n != OtherName {
+			dst.Intern(n)
+		}
+	}
+	maps := make([][]Sym, len(srcs))
+	for i, s := range srcs {
+		maps[i] = make([]Sym, len(s.names))
+		for j, n := range s.names {
+			maps[i][j] = dst.Intern(n)
+		}
+	}
+	return maps
+}
+
+// rankCustomers gives each customer of the runs its place in key order: the sorted runs
+// merged.
+func rankCustomers(runs []mergeRun, n int) {
+	for rank := range n {
+		best := -1
+		for i := range runs {
+			if len(runs[i].keys) > 0 && (best < 0 || runs[i].keys[0].cmp(runs[best].keys[0]) < 0) {
+				best = i
+			}
+		}
+		r := &runs[best]
+		r.keys[0].c.rank = uint32(rank)
+		r.keys = r.keys[1:]
+	}
+	for i := range runs {
+		runs[i].keys = nil // even empty, the slice kept its array
+	}
+}
+
+// mergeRun is a builder's customers in key order, and the span of their days.
+type mergeRun struct {
+	keys                []sortKey
+	first, last, latest visit.Day
+}
+
+// sortKey orders customers by key: by the key's first eight bytes, big-endian (so that
+// comparing them compares the bytes) and, when those are equal, by the whole key. Sorting
+// these spares most comparisons a visit to the customers' text.
+type sortKey struct {
+	prefix uint64
+	c      *customer
+}
+
+func (a sortKey) cmp(b sortKey) int {
+	if a.prefix != b.prefix {
+		if a.prefix < b.prefix {
+			return -1
+		}
+		return 1
+	}
+	return strings.Compare(a.c.field(tKey), b.c.field(tKey))
+}
+
+// finish renumbers b's customers' events' symbols with the maps to the merged
+// tables, and returns the customers sorted by key.
+func (b *Builder) finish(svcMap, stfMap, chnMap []Sym) mergeRun {
+	r := mergeRun{keys: make([]sortKey, 0, b.n), first: visit.NoDay, last: visit.NoDay, latest: visit.NoDay}
+	for ci := range b.n {
+		c := b.at(ci)
+		// Clipped, so that no one reslicing them sees events of another customer left in
+		// a recycled array.
+		c.events, c.hashes = slices.Clip(c.events), nil
+		if c.more != nil { // only the large amounts are still needed
+			c.more.extra = nil
+			if c.more.big == nil {
+				c.more = nil
+			}
+		}
+		for i := range c.events {
+			e := &c.events[i]
+			e.service, e.staff, e.channel = svcMap[e.service], stfMap[e.staff], chnMap[e.channel]
+			day := e.day()
+			if r.first == visit.NoDay || day < r.first {
+				r.first = day
+			}
+			r.last = max(r.last, day)
+			if e.status() != visit.Booked {
+				r.latest = max(r.latest, day)
+			}
+		}
+		var p [8]byte
+		copy(p[:], c.field(tKey))
+		r.keys = append(r.keys, sortKey{prefix: binary.BigEndian.Uint64(p[:]), c: c})
+	}
+	b.slots, b.spares = nil, spares{}
+	slices.SortFunc(r.keys, sortKey.cmp)
+	return r
+}
+
+// Join makes each customer at index from (of s.Customers) part of the customer at
+// into[from]: its events are merged into the other's (two events of one day and status
+// become one, their amounts added) and the contact details the other lacks are taken from
+// it; the customer at from is then removed. A reader joins a customer it had to identify
+// by e-mail or phone, for rows without the key, to the customer whose key rows carry them.
+func (s *Set) Join(into map[int]int) {
+	if len(into) == 0 {
+		return
+	}
+	// In order, so that which name a day keeps when both have one does not depend on the
+	// map's order.
+	froms := make([]int, 0, len(into))
+	for from := range into {
+		froms = append(froms, from)
+	}
+	slices.Sort(froms)
+	for _, from := range froms {
+		to := into[from]
+		a, b := &s.Customers[to], &s.Customers[from]
+		a.SetEvents(mergeEvents(a.AppendEvents(nil), b.AppendEvents(nil))...)
+		for _, f := range []struct{ to, from *string }{{&a.Name, &b.Name}, {&a.Email, &b.Email}, {&a.Phone, &b.Phone}, {&a.ContactPreference, &b.ContactPreference}, {&a.Referrer, &b.Referrer}, {&a.Location, &b.Location}} {
+			if strings.TrimSpace(*f.to) == "" {
+				*f.to = *f.from
+			}
+		}
+		a.given |= b.given
+	}
+	kept := s.Customers[:0]
+	for i := range s.Customers {
+		if _, gone := into[i]; !gone {
+			kept = append(kept, s.Customers[i])
+		}
+	}
+	clear(s.Customers[len(kept):])
+	s.Customers = kept
+}
+
+// mergeEvents merges two customers' events, in order: two events of one day and status
+// become one, their amounts added, with the first one's service, staff and channel unless
+// it has none, and the shorter lead time.
+func mergeEvents(x, y []Event) []Event {
+	merged := make([]Event, 0, len(x)+len(y))
+	for len(x) > 0 || len(y) > 0 {
+		var e Event
+		if len(y) == 0 || len(x) > 0 && dayStatus(x[0].Day, x[0].Status) <= dayStatus(y[0].Day, y[0].Status) {
+			e, x = x[0], x[1:]
+		} else {
+			e, y = y[0], y[1:]
+		}
+		n := len(merged)
+		if n == 0 || merged[n-1].Day != e.Day || merged[n-1].Status != e.Status {
+			merged = append(merged, e)
+			continue
+		}
+		m := &merged[n-1]
+		m.Amount = money.Add(m.Amount, e.Amount)
+		if m.Service == 0 {
+			m.Service = e.Service
+		}
+		if m.Staff == 0 {
+			m.Staff = e.Staff
+		}
+		if m.Channel == 0 {
+			m.Channel = e.Channel
+		}
+		if e.Lead != NoLead && (m.Lead == NoLead || e.Lead < m.Lead) {
+			m.Lead = e.Lead
+		}
+	}
+	return merged
+}
