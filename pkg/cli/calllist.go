@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/spf13/cobra"
 	"io"
 	"slices"
 	"strings"
@@ -21,6 +22,13 @@ import (
 type callListOptions struct {
 	path               string
 	followUps, welcome bool
+}
+
+// bind binds the call list's flags of the lapsed command.
+func (o *callListOptions) bind(c *cobra.Command) {
+	c.Flags().StringVar(&o.path, "contacts", "", "write the call list to this .csv or .xlsx file (personal data: written with permissions 0600)")
+	c.Flags().BoolVar(&o.followUps, "follow-ups", false, "the call list also holds the follow-ups: customers whose course of treatment ended")
+	c.Flags().BoolVar(&o.welcome, "welcome", false, "the call list also holds the welcome calls: new customers whose first visit was booked through a platform")
 }
 
 // bindCalls binds the thresholds of the call plan (config keys as the flags).

@@ -30,7 +30,7 @@ func golden(t *testing.T, name string, got []byte) {
 // run runs winback in-process in the repository's testdata directory.
 func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	io, _, out, errOut := Test()
+	io, _, out, errOut := testStreams()
 	wd, _ := os.Getwd()
 	if err := os.Chdir(filepath.Join("..", "..", "testdata")); err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -57,12 +56,6 @@ func terminalWidth(columns string, size func() (int, error)) int {
 		return w
 	}
 	return 80
-}
-
-// Test returns streams backed by buffers, not terminals, with an empty environment.
-func Test() (s *IOStreams, in, out, errOut *bytes.Buffer) {
-	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
-	return &IOStreams{In: in, Out: out, ErrOut: errOut, Getenv: func(string) string { return "" }}, in, out, errOut
 }
 
 // inIsFile says whether standard input is the regular file at path (a shell's "< path").

@@ -24,27 +24,17 @@ func newLapsedCmd(a *app) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "lapsed FILE...",
 		Short: "List the customers who stopped coming, ranked by what a call can still win back, with what to ask them",
-		Long: `Lapsed lists the customers who are past the point where they would normally have come
-back (lapsed) or long gone (lost), most value a call can still win back first (the share
-of customers away that long who came back within a year, times a year of their value;
-long-gone ones after the recently lapsed, marked as such): their segment, last visit,
-usual rhythm, how long overdue, the value of a year of their visits, and the top hints from
-their history as questions to ask — never a verdict on why they left.
+		Long: `Lapsed lists the customers past the point where they would normally have come back
+(lapsed) or long gone (lost), most value a call can still win back first (the share of
+customers away that long who came back within a year, times a year of their value): their
+segment, last visit, rhythm, how long overdue, and the top hints from their history as
+questions to ask, never a verdict on why they left. How each is judged: 'winback help lapse'.
 
-A customer is judged by, in order: a booked appointment (not lapsed); a finished course
-of treatment (a follow-up, not a win-back); their own rhythm when they have enough
-visits; the recall interval of their service (--recall); otherwise the repeat-buying
-model's P(alive) when a model fits the data, else everyone's gaps. The thresholds are
-flags (and config keys) with the defaults shown below.
-
---summary shows what the hints say about the business: how much more common each is among
-lapsed customers than among active ones. --contacts writes the working call list (.csv,
-or .xlsx with drop-downs; German with ';' and a BOM under --lang de): rank, group, name,
-phone, e-mail, contact preference, last visit, why this rank, the questions, and empty
-columns to fill in on the call (called on, reached, what they said, rebooked for, do not
-contact again, note). --follow-ups adds the customers whose course ended ("how is it
-going?"), --welcome the new customers who first booked through a platform. Customers
-whose data says they do not want to be contacted are left out and counted.`,
+--summary shows how much more common each hint is among lapsed customers than among active
+ones. --contacts writes the working call list (.csv, or .xlsx with drop-downs; German with
+';' and a BOM under --lang de) with empty columns to fill in on the call ('winback help
+calls'); --follow-ups adds the customers whose course ended, --welcome the new customers
+who first booked through a platform. Who does not want to be contacted is left out.`,
 		Example: `  # who to call this week, in German
   winback lapsed --lang de testdata/praxis/praxis.csv
 
@@ -63,9 +53,7 @@ whose data says they do not want to be contacted are left out and counted.`,
 	o.reach.bindState(c)
 	o.an.bindFilter(c)
 	c.Flags().BoolVar(&o.summary, "summary", false, "show how often each hint occurs among lapsed and among active customers")
-	c.Flags().StringVar(&o.calls.path, "contacts", "", "write the call list to this .csv or .xlsx file (personal data: written with permissions 0600)")
-	c.Flags().BoolVar(&o.calls.followUps, "follow-ups", false, "the call list also holds the follow-ups: customers whose course of treatment ended")
-	c.Flags().BoolVar(&o.calls.welcome, "welcome", false, "the call list also holds the welcome calls: new customers whose first visit was booked through a platform")
+	o.calls.bind(c)
 	c.Flags().IntVar(&o.top, "top", 50, "how many customers the table lists (csv and json list all)")
 	return c
 }

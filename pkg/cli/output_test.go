@@ -37,7 +37,7 @@ func TestAnOutputThatIsStandardInputsFileIsRefused(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, _, _, _ := Test()
+			s, _, _, _ := testStreams()
 			s.In = tt.stdin
 			err := checkOutputs(s, []string{"-"}, tt.output)
 			if (err != nil) != tt.refuse {

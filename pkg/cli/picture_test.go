@@ -24,7 +24,7 @@ func TestReadmePicture(t *testing.T) {
 	}
 	dir := t.TempDir()
 	page := filepath.Join(dir, "bericht.html")
-	s, _, _, stderr := Test()
+	s, _, _, stderr := testStreams()
 	if code := Main([]string{"report", "--lang", "de", "-o", page, filepath.Join("..", "..", "testdata", "praxis", "praxis.csv")}, s); code != ExitOK {
 		t.Fatalf("report: exit %d: %s", code, stderr)
 	}

@@ -50,7 +50,7 @@ func FuzzPipeline(f *testing.F) {
 				args = append(args, "--as-of", asOf)
 			}
 		}
-		s, _, stdout, stderr := Test()
+		s, _, stdout, stderr := testStreams()
 		code := Main(args, s)
 		switch code {
 		case ExitOK:

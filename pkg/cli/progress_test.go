@@ -11,7 +11,7 @@ func TestProgressIsForATerminalOnly(t *testing.T) {
 		tty, quiet bool
 	}{{"in a pipe or cron job", false, false}, {"with --quiet on a terminal", true, true}} {
 		t.Run("nothing is shown "+tt.name, func(t *testing.T) {
-			io, _, _, errOut := Test()
+			io, _, _, errOut := testStreams()
 			io.ErrTTY, io.Quiet = tt.tty, tt.quiet
 			shown := false
 			stop := startProgress(io, func() string { shown = true; return "reading" })
@@ -22,7 +22,7 @@ func TestProgressIsForATerminalOnly(t *testing.T) {
 		})
 	}
 	t.Run("quick work on a terminal shows nothing", func(t *testing.T) {
-		io, _, _, errOut := Test()
+		io, _, _, errOut := testStreams()
 		io.ErrTTY = true
 		startProgress(io, func() string { return "reading" })() // stopped before its delay
 		if errOut.Len() > 0 {

@@ -29,20 +29,17 @@ func newReportCmd(a *app) *cobra.Command {
 		Use:   "report FILE...",
 		Short: "The monthly report: segments, who lapsed and what to ask, what changed, trends",
 		Long: `Report brings everything together: customers by status, revenue, value at risk, data
-quality; what changed since last time; the segments and the R×F grid; the lapsed customers
-with their top questions; what the hints say about the business; the monthly trend, cohort
-retention, channels and services; and how lapse was decided, checked on the data itself.
+quality; what changed since last time; the segments; the lapsed customers with their
+questions, the follow-ups and welcome calls; what the hints and the answers of earlier
+calls say; trends, cohorts, channels and services; and how reliable the verdicts were.
 
 On a terminal, without -o, it shows one screen: the counts, the value at risk, this week's
 calls and the command that writes the whole report. Formats (-o, repeatable, each by its
-extension, or --format): html (one file with charts, for the projector and for printing),
-table (every table in the terminal), summary, md, json (everything), csv (the lapsed
-customers), xlsx (a sheet per table). --staff, --location, --service, --status and
---due-before list one branch's, therapist's or service's customers only.
-
-Privacy: html and md show pseudonyms by default (--pseudonymize=false shows the ids); names,
-phones and e-mails only with --with-contacts. For a cron job: --config holds the flags,
---state DIR compares with the last run, --quiet prints nothing but errors.`,
+extension, or --format): html (charts, for the projector and for printing), table, summary,
+md, json (everything), csv (the lapsed customers), xlsx (a sheet per table).
+Privacy: html and md show pseudonyms by default; names, phones and e-mails only with
+--with-contacts. For a cron job: --config holds the flags, --state DIR compares with the
+last run ('winback help cron'), --quiet prints nothing but errors.`,
 		Example: `  # the owner's monthly report, as a web page in German
   winback report --lang de -o bericht.html testdata/praxis/praxis.csv
 
@@ -62,7 +59,7 @@ phones and e-mails only with --with-contacts. For a cron job: --config holds the
 	o.calls.bind(c)
 	o.an.bindFilter(c)
 	c.Flags().StringVar(&o.previous, "previous", "", "the JSON report of an earlier run, to show what changed since")
-	c.Flags().StringVar(&o.state, "state", "", "keep each run's JSON in this directory and compare with the latest earlier one")
+	c.Flags().StringVar(&o.state, "state", "", "keep in this directory what the next run compares with (ids, statuses, filed calls, a key)")
 	c.Flags().StringVar(&o.contacts, "contacts", "", "also write the call list (win-back, follow-up and welcome calls) to this .csv or .xlsx file (personal data: permissions 0600)")
 	c.Flags().BoolVar(&o.withContacts, "with-contacts", false, "include names, phones and e-mails in the report (not with --pseudonymize)")
 	c.Flags().IntVar(&o.top, "top", report.DefaultLapsedShown, "how many lapsed customers table, md and html list (json, csv and xlsx list all)")

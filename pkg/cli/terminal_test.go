@@ -17,7 +17,7 @@ import (
 // runOnTerminal runs winback in-process as on a terminal width columns wide.
 func runOnTerminal(t *testing.T, width int, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	io, _, out, errOut := Test()
+	io, _, out, errOut := testStreams()
 	io.OutTTY, io.ErrTTY, io.Width = true, true, width
 	wd, _ := os.Getwd()
 	if err := os.Chdir(filepath.Join("..", "..", "testdata")); err != nil {

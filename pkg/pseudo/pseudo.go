@@ -67,20 +67,6 @@ func (p *Pseudonymizer) Find(name string, keys []string) string {
 	return ""
 }
 
-// Check returns the keys that share a pseudonym with another key (normally none).
-func (p *Pseudonymizer) Check(keys []string) []string {
-	seen := map[string]string{}
-	var dup []string
-	for _, k := range keys {
-		n := p.Name(k)
-		if other, ok := seen[n]; ok {
-			dup = append(dup, other, k)
-		}
-		seen[n] = k
-	}
-	return dup
-}
-
 // Draw returns a number in [0, 1) drawn from the key and a customer's key, for a purpose
 // (e.g. "control"): the same for the same key every month, and unrelated to the
 // pseudonym and to other purposes.
