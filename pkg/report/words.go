@@ -47,7 +47,7 @@ type words struct {
 	Lapsed, LapsedAbout, Rank, Customer             string
 	LastVisit, Visits, UsualGap, Overdue, PAlive    string
 	WhyLapsed, Questions, ShownNote, NoLapsed       string
-	StatusWhy                                       string
+	StatusWhy, CallNote                             string
 	PAliveAbout, ID, Name, Phone, Email, Preference string
 
 	// Reasons.

@@ -68,6 +68,7 @@ type htmlTable struct {
 type htmlCol struct {
 	Title string
 	Num   bool
+	Class string // print: shown on paper only
 }
 
 type htmlCell struct {
@@ -77,7 +78,9 @@ type htmlCell struct {
 	Class string // n: a number, d: a date, hN: a heat-map colour
 }
 
-type htmlLine struct{ Text, Sub string }
+// htmlLine is one line of a cell: Text, then Tail after a place to break (an e-mail
+// address breaks only before its @), and Sub as a smaller second line.
+type htmlLine struct{ Text, Tail, Sub string }
 
 func newHTMLPage(r *Report, d *doc) *htmlPage {
 	w := d.w
@@ -124,6 +127,9 @@ func newHTMLPage(r *Report, d *doc) *htmlPage {
 				}
 			}
 			b.Table = newHTMLTable(t, d.lang)
+			if t.id == "lapsed-table" {
+				callListOnPaper(b.Table, w)
+			}
 			hs.Blocks = append(hs.Blocks, b)
 		}
 		p.Sections = append(p.Sections, hs)
@@ -168,6 +174,44 @@ func newHTMLTable(t *table, lang string) *htmlTable {
 		ht.Rows = append(ht.Rows, row)
 	}
 	return ht
+}
+
+// callColumns are the classes of the call list's first columns, which the print stylesheet
+// gives their widths; the further numbers are "num", the questions "q".
+var callColumns = []string{"nr", "who", "why", "date"}
+
+// callListOnPaper readies the call list for paper: a blank column for notes, shown only
+// in print, and the cells that must not break inside a number or address marked (the
+// print stylesheet keeps those lines whole and leaves out the rule and all but the first
+// question).
+func callListOnPaper(t *htmlTable, w *words) {
+	for j := range t.Cols {
+		switch {
+		case j < len(callColumns):
+			t.Cols[j].Class = callColumns[j]
+		case j == len(t.Cols)-1:
+			t.Cols[j].Class = "q"
+		default:
+			t.Cols[j].Class = "num"
+		}
+	}
+	t.Cols = append(t.Cols, htmlCol{Title: w.CallNote, Class: "print"})
+	for i, row := range t.Rows {
+		for j := range row {
+			switch j {
+			case 1:
+				row[j].Class = strings.TrimSpace(row[j].Class + " who")
+				for k, l := range row[j].Lines {
+					if at := strings.LastIndexByte(l.Text, '@'); at > 0 && !strings.ContainsRune(l.Text, ' ') {
+						row[j].Lines[k].Text, row[j].Lines[k].Tail = l.Text[:at], l.Text[at:]
+					}
+				}
+			case 2:
+				row[j].Class = strings.TrimSpace(row[j].Class + " why")
+			}
+		}
+		t.Rows[i] = append(row, htmlCell{Class: "print"})
+	}
 }
 
 // clip shortens s to htmlClip characters and replaces control characters, which have no

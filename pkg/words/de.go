@@ -62,6 +62,7 @@ var de = map[string]string{
 	"report.PAlive":           "P(aktiv)",
 	"report.WhyLapsed":        "Warum überfällig",
 	"report.StatusWhy":        "Status, Segment, Regel",
+	"report.CallNote":         "Notiz",
 	"report.Questions":        "Was Sie fragen können",
 	"report.ShownNote":        "Gezeigt werden die ersten %s von %s. Die vollständige Liste steht in der CSV-, JSON- und XLSX-Ausgabe.",
 	"report.NoLapsed":         "Keine überfälligen {Customers}.",

@@ -62,6 +62,7 @@ var en = map[string]string{
 	"report.PAlive":           "P(alive)",
 	"report.WhyLapsed":        "Why lapsed",
 	"report.StatusWhy":        "Status, segment, rule",
+	"report.CallNote":         "Note",
 	"report.Questions":        "Questions to ask",
 	"report.ShownNote":        "Showing the first %s of %s. The full list is in the csv, json and xlsx outputs.",
 	"report.NoLapsed":         "No lapsed {customers}.",
