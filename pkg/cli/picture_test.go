@@ -119,7 +119,7 @@ func printPDF(t *testing.T, tab context.Context) []byte {
 // headless Chromium and counts the pages: at most maxPrintPages. With -shots DIR it
 // leaves there the screen at 1280 px (report_LANG.png), the PDF (report_LANG.pdf) and its
 // pages as PNG (report_LANG-N.png, by pdftoppm when installed; else screenshots of the
-// page in print emulation cut into A4-high strips):
+// page in print emulation cut into A4-high strips), and each chart (chart_ID_LANG.png):
 //
 //	go test ./pkg/cli -run TestPrintedReport -shots /tmp/shots
 func TestPrintedReport(t *testing.T) {
@@ -142,11 +142,23 @@ func TestPrintedReport(t *testing.T) {
 		if err := os.MkdirAll(*shots, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		shot, err := chromedp.Run(tab, chromedp.FullScreenshot(90))
+		shot, err := chromedp.Run(tab, chromedp.FullScreenshot(60))
 		if err != nil {
 			t.Fatal(err)
 		}
 		write(t, filepath.Join(*shots, "report_"+lang+".jpg"), shot)
+		// Each chart on its own, to look at closely.
+		ids, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`[...document.querySelectorAll('svg.chart')].map(e => e.id)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range ids {
+			shot, err := chromedp.Run(tab, chromedp.Screenshot(chromedp.ID(id)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			write(t, filepath.Join(*shots, "chart_"+id+"_"+lang+".png"), shot)
+		}
 		pdfPath := filepath.Join(*shots, "report_"+lang+".pdf")
 		write(t, pdfPath, pdf)
 		pagePictures(t, tab, pdfPath, n)

@@ -54,6 +54,10 @@ type Report struct {
 	// what changed ("since last time"). Only in JSON.
 	Statuses map[string]string `json:"statuses"`
 
+	// charts is what only the HTML report's charts draw (see [chartData]); nil for a
+	// report of the lapsed list alone or one read back from JSON.
+	charts *chartData
+
 	// deferred is what is still to be completed (see [Report.Defer]); nil when nothing is.
 	deferred *deferred
 }

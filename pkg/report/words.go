@@ -38,10 +38,13 @@ type words struct {
 	NewlyDue, Change, Who, AndMore                 string
 
 	// Segments.
-	Segments, SegmentsAbout, Grid, GridCorner     string
-	Segment, MedianRecency, MedianVisits, Revenue string
-	RevenueShare, AxisF, AxisR                    string
-	Recency, RecencyAbout, Days                   string
+	Segments, SegmentsAbout, Grid, GridCorner      string
+	Segment, MedianRecency, MedianVisits, Revenue  string
+	RevenueShare, AxisF, AxisR                     string
+	Recency, RecencyAbout, Days, PerThirtyDays     string
+	SegmentBars, Distributions, DistributionsAbout string
+	SpendAxis, Matrix, MatrixAbout, MonthsAgo      string
+	VisitsSoFar                                    string
 
 	// Lapsed.
 	Lapsed, LapsedAbout, Rank, Customer             string
@@ -57,7 +60,7 @@ type words struct {
 
 	// Trends and cohorts.
 	Trends, TrendsAbout, Month, Active, New string
-	BecameLapsed, Returned                  string
+	BecameLapsed, Returned, ExportStart     string
 	Cohorts, CohortsAbout, FirstVisit       string
 	AfterMonth, AfterMonths                 string
 

@@ -52,8 +52,7 @@ type htmlFact struct{ Label, Value string }
 type htmlBlock struct {
 	Title, About string
 	Heat         *heatMap
-	Bars         *barChart
-	Lines        *lineChart
+	Chart        *svgChart
 	Table        *htmlTable
 	Folded       bool
 }
@@ -112,17 +111,28 @@ func newHTMLPage(r *Report, d *doc) *htmlPage {
 		}
 		for _, t := range s.tables {
 			b := htmlBlock{Title: t.title, About: t.about}
+			var after []htmlBlock
 			switch t.id {
 			case "rf-grid":
 				continue // the heat map shows it, with the numbers
 			case "segment-table":
 				hs.Blocks = append(hs.Blocks, htmlBlock{Title: w.Grid, Heat: newHeatMap(r.Segments.Grid, w, d.lang)})
+				if len(r.Segments.Rows) > 0 {
+					after = append(after, htmlBlock{Title: w.SegmentBars, Chart: newSegmentBars(r.Segments.Rows, r.HasAmounts, w, d.lang)})
+				}
 			case "recency-table":
-				hs.Blocks = append(hs.Blocks, htmlBlock{Title: t.title, About: t.about, Bars: newRecencyChart(r.Recency, w, d.lang)})
+				hs.Blocks = append(hs.Blocks, htmlBlock{Title: t.title, About: t.about, Chart: newRecencyChart(r.Recency, w, d.lang)})
 				b = htmlBlock{Folded: true}
+				if r.charts != nil {
+					after = append(after, htmlBlock{Title: w.Distributions, About: w.DistributionsAbout, Chart: newDistributions(r.charts, w, d.lang)})
+				}
+			case "decided-table":
+				if r.charts != nil && len(r.charts.Matrix) > 0 {
+					after = append(after, htmlBlock{Title: w.Matrix, About: w.MatrixAbout, Chart: newExpectedMatrix(r.charts, w, d.lang)})
+				}
 			case "trend-table":
 				if len(r.Trends) > 0 {
-					hs.Blocks = append(hs.Blocks, htmlBlock{Lines: newTrendChart(r.Trends, w, d.lang)})
+					hs.Blocks = append(hs.Blocks, htmlBlock{Chart: newTrendChart(r.Trends, w, d.lang)})
 					b.Folded = true
 				}
 			}
@@ -131,6 +141,7 @@ func newHTMLPage(r *Report, d *doc) *htmlPage {
 				callListOnPaper(b.Table, w)
 			}
 			hs.Blocks = append(hs.Blocks, b)
+			hs.Blocks = append(hs.Blocks, after...)
 		}
 		p.Sections = append(p.Sections, hs)
 	}
