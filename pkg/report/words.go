@@ -44,7 +44,7 @@ type words struct {
 	Recency, RecencyAbout, Days, PerThirtyDays     string
 	SegmentBars, Distributions, DistributionsAbout string
 	SpendAxis, Matrix, MatrixAbout, MonthsAgo      string
-	VisitsSoFar                                    string
+	VisitsSoFar, Timeline                          string
 
 	// Lapsed.
 	Lapsed, LapsedAbout, Rank, Customer             string

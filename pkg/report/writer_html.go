@@ -238,6 +238,3 @@ func clip(s string) string {
 	}
 	return strings.TrimSpace(string(rs[:htmlClip-1])) + "…"
 }
-
-// WriteView fails: a command's view has no html form (see [ViewFormats]).
-func (htmlWriter) WriteView(io.Writer, *View) error { return errNoViewForm("html") }

@@ -60,6 +60,7 @@ var de = map[string]string{
 	"report.MatrixAbout":        "Was das Modell erwartet, je nachdem, wie oft jemand bisher kam (Spalten) und wie lange der letzte Besuch her ist (Zeilen) – für jemanden, der seit Beginn der Daten kommt. Wer oft kam und seit Langem nicht mehr, hat wahrscheinlich aufgehört: Dort sinkt die Zahl.",
 	"report.MonthsAgo":          "Letzter Besuch vor … Monaten",
 	"report.VisitsSoFar":        "Besuche bisher",
+	"report.Timeline":           "Besuche und Chance auf Rückkehr im Zeitverlauf",
 	"report.Lapsed":             "Überfällige {Customers}: wen Sie anrufen sollten",
 	"report.LapsedAbout":        "Überfällige und verlorene {Customers}, die wertvollsten zuerst. Die Fragen stammen aus Hinweisen in der Besuchshistorie: Sie sind Anlässe zum Nachfragen, nicht der Grund, warum jemand weggeblieben ist. Den kennen nur sie selbst.",
 	"report.Rank":               "Nr.",

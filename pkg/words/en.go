@@ -60,6 +60,7 @@ var en = map[string]string{
 	"report.MatrixAbout":        "What the model expects, by how often someone came so far (columns) and how long ago their last visit was (rows), for someone who has come since the data begin. Who came often but not for a long time has probably stopped: there the number drops.",
 	"report.MonthsAgo":          "Last visit … months ago",
 	"report.VisitsSoFar":        "Visits so far",
+	"report.Timeline":           "Visits and chance of coming back over time",
 	"report.Lapsed":             "Lapsed {customers}: whom to call",
 	"report.LapsedAbout":        "Lapsed and lost {customers}, the most valuable first. The questions come from hints in each visit history: they are things to ask about, not the reason the {customer} left. Only the {customer} knows that.",
 	"report.Rank":               "#",
