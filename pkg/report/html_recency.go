@@ -6,7 +6,7 @@ package report
 // in it, and the number on it their count.
 func newRecencyChart(bins []Bin, w *words, lang string) *svgChart {
 	const width, height = 960.0, 420.0
-	const left, right, top, bottom = 80.0, 24.0, 48.0, 78.0
+	const left, right, top, bottom = 80.0, 24.0, 64.0, 78.0
 	c := &svgChart{ID: "recency-histogram", Label: w.Recency, W: width, H: height}
 	if len(bins) == 0 {
 		return c
@@ -34,7 +34,7 @@ func newRecencyChart(bins []Bin, w *words, lang string) *svgChart {
 	}
 	base := top + plotH
 	ymax := c.yAxis(top0, left, left+plotW, base, plotH, func(t float64) string { return groupedDecimal(t, 0, lang) })
-	c.text(left-8, top-18, w.PerThirtyDays, "start", "axis-title")
+	c.text(left-8, top-40, w.PerThirtyDays, "start", "axis-title")
 	x := left
 	lastTick, lastValue := -1e9, -1e9
 	for i, b := range bins {

@@ -79,7 +79,10 @@ type htmlCell struct {
 
 // htmlLine is one line of a cell: Text, then Tail after a place to break (an e-mail
 // address breaks only before its @), and Sub as a smaller second line.
-type htmlLine struct{ Text, Tail, Sub string }
+type htmlLine struct {
+	Text, Tail, Sub string
+	Whole           bool // a phone number or an address: never broken inside
+}
 
 func newHTMLPage(r *Report, d *doc) *htmlPage {
 	w := d.w
@@ -213,8 +216,11 @@ func callListOnPaper(t *htmlTable, w *words) {
 			case 1:
 				row[j].Class = strings.TrimSpace(row[j].Class + " who")
 				for k, l := range row[j].Lines {
+					ln := &row[j].Lines[k]
 					if at := strings.LastIndexByte(l.Text, '@'); at > 0 && !strings.ContainsRune(l.Text, ' ') {
-						row[j].Lines[k].Text, row[j].Lines[k].Tail = l.Text[:at], l.Text[at:]
+						ln.Text, ln.Tail, ln.Whole = l.Text[:at], l.Text[at:], true
+					} else if phoneLike(l.Text) {
+						ln.Whole = true
 					}
 				}
 			case 2:
@@ -223,6 +229,21 @@ func callListOnPaper(t *htmlTable, w *words) {
 		}
 		t.Rows[i] = append(row, htmlCell{Class: "print"})
 	}
+}
+
+// phoneLike reports a phone number: digits with at most spaces, +, -, /, ( and ).
+func phoneLike(s string) bool {
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case strings.ContainsRune(" +-/()", r):
+		default:
+			return false
+		}
+	}
+	return digits >= 3
 }
 
 // clip shortens s to htmlClip characters and replaces control characters, which have no
