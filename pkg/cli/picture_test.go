@@ -208,3 +208,39 @@ func pagePictures(t *testing.T, tab context.Context, pdfPath string, pages int) 
 		write(t, fmt.Sprintf("%s-%d.png", base, i+1), shot)
 	}
 }
+
+// TestExplainPage writes one patient's story as a web page (explain -o x.html) and opens
+// it in headless Chromium: the timeline is there with a mark for every appointment. With
+// -shots it leaves the page's screenshot there (explain_de.png).
+func TestExplainPage(t *testing.T) {
+	dir := t.TempDir()
+	tab := browserTab(t, dir)
+	page := filepath.Join(dir, "patient.html")
+	s, _, _, stderr := Test()
+	if code := Main([]string{"explain", "--customer", "1227", "--lang", "de", "-o", page, filepath.Join("..", "..", "testdata", "praxis", "praxis.csv")}, s); code != ExitOK {
+		t.Fatalf("explain: exit %d: %s", code, stderr)
+	}
+	if err := chromedp.Do(tab, chromedp.EmulateViewport(1280, 900), chromedp.Navigate("file://"+page)); err != nil {
+		t.Fatalf("chromium: %v", err)
+	}
+	marks, err := chromedp.Run(tab, chromedp.Evaluate[int](`document.querySelectorAll('svg#customer-timeline rect.ev').length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := chromedp.Run(tab, chromedp.Evaluate[int](`document.querySelector('table').tBodies[0].rows.length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The legend has a mark per status besides one per appointment.
+	if marks <= rows || marks > rows+4 {
+		t.Errorf("the timeline has %d marks for %d appointments", marks, rows)
+	}
+	if *shots == "" {
+		return
+	}
+	shot, err := chromedp.Run(tab, chromedp.FullScreenshot(60))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(*shots, "explain_de.jpg"), shot)
+}

@@ -48,14 +48,17 @@ func labelWidth(s string, size float64) float64 {
 func (c *svgChart) yAxis(top, left, right, y0, h float64, format func(float64) string) float64 {
 	ticks, ymax := niceTicks(top)
 	if len(ticks) > 4 && h < 200 {
-		// A small panel keeps every other tick, so that its labels do not crowd.
-		var fewer []float64
-		for i, t := range ticks {
-			if i%2 == 0 || i == len(ticks)-1 {
-				fewer = append(fewer, t)
+		// A small panel takes ticks twice as far apart, so that its labels do not crowd;
+		// the axis ends at the first of them at or above top.
+		step := 2 * ticks[1]
+		ticks = ticks[:1]
+		for t := step; ; t += step {
+			ticks = append(ticks, t)
+			if t >= top {
+				break
 			}
 		}
-		ticks = fewer
+		ymax = ticks[len(ticks)-1]
 	}
 	for _, t := range ticks {
 		y := y0 - t/ymax*h
