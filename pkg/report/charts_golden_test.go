@@ -1,8 +1,10 @@
 package report
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/winback/winback/pkg/analysis"
@@ -60,11 +62,11 @@ func TestChartGoldens(t *testing.T) {
 		view.chart,
 	} {
 		t.Run(c.ID, func(t *testing.T) {
-			got, err := c.svg()
-			if err != nil {
+			var b bytes.Buffer
+			if err := htmlTemplate.ExecuteTemplate(&b, "svg", c); err != nil {
 				t.Fatal(err)
 			}
-			got += "\n"
+			got := strings.TrimSpace(b.String()) + "\n"
 			path := filepath.Join("testdata", "golden", "chart_"+c.ID+".svg")
 			if *update {
 				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {

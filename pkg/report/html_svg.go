@@ -1,10 +1,5 @@
 package report
 
-import (
-	"bytes"
-	"strings"
-)
-
 // svgChart is a chart as plain shapes, in the order the template draws them: bands
 // behind everything (the months before the export had a full history), gridlines and
 // axes, bars and cells, lines through points, then every label on top. The newer charts
@@ -66,14 +61,4 @@ func (c *svgChart) yAxis(top, left, right, y0, h float64, format func(float64) s
 		c.text(left-8, y+6, format(t), "end", "")
 	}
 	return ymax
-}
-
-// svgTemplate renders one svgChart alone, as the HTML page embeds it; the golden tests
-// compare this text.
-func (c *svgChart) svg() (string, error) {
-	var b bytes.Buffer
-	if err := htmlTemplate.ExecuteTemplate(&b, "svg", c); err != nil {
-		return "", err
-	}
-	return strings.TrimSpace(b.String()), nil
 }
