@@ -36,6 +36,9 @@ var (
 
 const daysPerMonth = 365.25 / 12
 
+// maxMoneyBins caps the bars of the spend distribution, whatever the amounts.
+const maxMoneyBins = 24
+
 // chartsOf works out the chart data of r.
 func chartsOf(r *analysis.Result) *chartData {
 	cd := &chartData{FreqEdges: freqEdges, Freq: make([]int, len(freqEdges))}
@@ -70,19 +73,27 @@ func moneyBins(spend []float64) ([]float64, []int) {
 	s := slices.Clone(spend)
 	slices.Sort(s)
 	p95 := s[min(len(s)-1, int(0.95*float64(len(s))))]
+	if !(p95 > 0) || math.IsInf(p95, 0) {
+		return []float64{0}, []int{len(s)} // nothing to spread (no spend, or refunds)
+	}
 	ticks, _ := niceTicks(p95 / 2) // about ten steps of a round width up to p95
 	step := 1.0
 	if len(ticks) > 1 {
 		step = ticks[1] / 2
 	}
-	n := int(math.Ceil(p95/step)) + 1
+	n := min(maxMoneyBins, int(math.Ceil(p95/step))+1)
 	edges := make([]float64, n)
 	for i := range edges {
 		edges[i] = float64(i) * step
 	}
 	counts := make([]int, n)
 	for _, x := range s {
-		k := min(n-1, max(0, int(x/step)))
+		k := 0
+		if f := x / step; f >= float64(n-1) {
+			k = n - 1
+		} else if f > 0 {
+			k = int(f)
+		}
 		counts[k]++
 	}
 	return edges, counts

@@ -84,3 +84,25 @@ func TestChartGoldens(t *testing.T) {
 		})
 	}
 }
+
+// TestMoneyBinsTakeAnySpend: refunds, no spend at all and one huge amount give a few bins
+// that count every customer, never a panic or thousands of bars.
+func TestMoneyBinsTakeAnySpend(t *testing.T) {
+	for name, spend := range map[string][]float64{
+		"refunds":   {-50, -20, -1},
+		"no spend":  {0, 0, 0},
+		"one":       {12.5},
+		"huge":      {1, 2, 3, 1e15},
+		"everyday":  {20, 45, 80, 120, 250, 260, 900, 1500},
+		"with zero": {0, 0, 30, 60},
+	} {
+		edges, counts := moneyBins(spend)
+		total := 0
+		for _, n := range counts {
+			total += n
+		}
+		if len(edges) != len(counts) || len(counts) == 0 || len(counts) > maxMoneyBins || total != len(spend) {
+			t.Errorf("%s: %d edges, counts %v for %d customers", name, len(edges), counts, len(spend))
+		}
+	}
+}
