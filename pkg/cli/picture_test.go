@@ -209,8 +209,22 @@ func pagePictures(t *testing.T, tab context.Context, pdfPath string, pages int) 
 	}
 }
 
+// timelineOverlaps lists the labels of explain's timeline that overlap one another or
+// stick out of the chart (a pixel of slack for the glyphs' side bearings).
+const timelineOverlaps = `(() => {
+  const svg = document.getElementById('customer-timeline'), box = svg.getBoundingClientRect(), out = [];
+  const ts = [...svg.querySelectorAll('text')].map(t => [t.textContent, t.getBoundingClientRect()]);
+  for (const [s, r] of ts) if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) out.push('outside: ' + s);
+  for (let i = 0; i < ts.length; i++) for (let j = i + 1; j < ts.length; j++) {
+    const [a, ra] = ts[i], [b, rb] = ts[j];
+    if (ra.left + 1 < rb.right && rb.left + 1 < ra.right && ra.top + 1 < rb.bottom && rb.top + 1 < ra.bottom) out.push(a + ' / ' + b);
+  }
+  return out;
+})()`
+
 // TestExplainPage writes one patient's story as a web page (explain -o x.html) and opens
-// it in headless Chromium: the timeline is there with a mark for every appointment. With
+// it in headless Chromium: the timeline is there with a mark for every appointment and
+// no label over another. With
 // -shots it leaves the page's screenshot there (explain_de.png).
 func TestExplainPage(t *testing.T) {
 	dir := t.TempDir()
@@ -234,6 +248,13 @@ func TestExplainPage(t *testing.T) {
 	// The legend has a mark per status besides one per appointment.
 	if marks <= rows || marks > rows+4 {
 		t.Errorf("the timeline has %d marks for %d appointments", marks, rows)
+	}
+	overlaps, err := chromedp.Run(tab, chromedp.Evaluate[[]string](timelineOverlaps))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range overlaps {
+		t.Errorf("timeline labels overlap or stick out: %s", o)
 	}
 	if *shots == "" {
 		return
