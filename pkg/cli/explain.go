@@ -10,6 +10,10 @@ import (
 	"github.com/winback/winback/pkg/report"
 )
 
+// explainFormats are the formats of explain: html is a page with the customer's visits
+// and their chance of coming back on a timeline.
+var explainFormats = []string{"table", "md", "json", "html"}
+
 type explainOptions struct {
 	a        *app
 	input    inputOptions
@@ -35,6 +39,9 @@ with the same --key.`,
 		Example: `  # before calling patient 1227
   winback explain --customer 1227 --lang de testdata/praxis/praxis.csv
 
+  # the same as a web page, with a timeline of the visits
+  winback explain --customer 1227 --lang de -o patient-1227.html testdata/praxis/praxis.csv
+
   # the customer behind a pseudonym shown in a workshop
   WINBACK_KEY=… winback explain --customer P-7F3Q9XA2 export.csv`,
 		Args: cobra.ArbitraryArgs,
@@ -46,7 +53,7 @@ with the same --key.`,
 		}),
 	}
 	o.input.bind(c)
-	o.out.bind(c, []string{"table", "md", "json"})
+	o.out.bind(c, explainFormats)
 	o.an.bind(c)
 	c.Flags().StringVar(&o.customer, "customer", "", "the customer's id, e-mail, phone or pseudonym")
 	return c
@@ -57,7 +64,7 @@ func runExplain(o *explainOptions) error {
 	if err != nil {
 		return err
 	}
-	format, err := o.out.formatName([]string{"table", "md", "json"})
+	format, err := o.out.formatName(explainFormats)
 	if err != nil {
 		return err
 	}

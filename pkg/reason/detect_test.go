@@ -312,7 +312,7 @@ func TestPriceUp(t *testing.T) {
 			ev:   "Last 3 visits (KG) cost 38.10 each; before, usually 25.40.",
 			evDE: "Letzte 3 Besuche (KG) kosteten je 38,10; davor meist 25,40.",
 			q:    "Your last visits cost more than before (most recently 38.10 instead of usually 25.40). Did that come as a surprise? Is there anything we can explain or arrange differently?",
-			qDE:  "Ihre letzten Termine kosteten mehr als früher (zuletzt 38,10 statt meist 25,40). Kam das für Sie überraschend? Können wir etwas erklären oder anders lösen?"},
+			qDE:  "Ihre letzten Termine kosteten mehr als früher (zuletzt 38,10 statt meist 25,40). Sollen wir Ihnen erklären, wie sich der Betrag zusammensetzt, oder gemeinsam eine passende Lösung finden?"},
 		{name: "gives the range when the amounts differ",
 			es: evs(usual, at("2025-03-31").cost(3790), at("2025-04-14").cost(3840)), fires: true,
 			ev:   "Last 2 visits (KG) cost between 37.90 and 38.40; before, usually 25.40.",
@@ -388,19 +388,27 @@ func TestReferral(t *testing.T) {
 	referred.referrer = "Dr. med. Petra Vogelsang, Orthopädie"
 	abbreviated := defaultPerson
 	abbreviated.referrer = "Praxis Dr. Ernst u. Kollegen GbR."
+	recommended := defaultPerson
+	recommended.referrer = "Anna Schmidt"
 	blank := defaultPerson
 	blank.referrer = "  "
 	runDetect(t, Referral, []detectCase{
 		{name: "fires on a referrer",
 			es: every(at("2025-01-06"), 3, 7), p: &referred, fires: true,
 			ev:   "Referred by Dr. med. Petra Vogelsang, Orthopädie; 3 visits, the last on 20 January 2025.",
-			evDE: "Gekommen über Dr. med. Petra Vogelsang, Orthopädie; 3 Besuche, zuletzt am 20.01.2025.",
-			q:    "You were referred to us by Dr. med. Petra Vogelsang, Orthopädie. How are you doing now? May we let them know briefly how things went?",
-			qDE:  "Sie kamen auf Empfehlung von Dr. med. Petra Vogelsang, Orthopädie. Wie geht es Ihnen inzwischen? Dürfen wir dort kurz berichten, wie es gelaufen ist?"},
+			evDE: "Überweisung von Dr. med. Petra Vogelsang, Orthopädie; 3 Besuche, zuletzt am 20.01.2025.",
+			q:    "You were referred to us by Dr. med. Petra Vogelsang, Orthopädie. How are you doing now? May we let them know briefly how the treatment went?",
+			qDE:  "Sie kamen mit einer Überweisung von Dr. med. Petra Vogelsang, Orthopädie. Wie geht es Ihnen inzwischen? Sollen wir dort kurz berichten, wie die Behandlung verlaufen ist?"},
+		{name: "says recommended, not referred, for a person",
+			es: evs(at("2025-01-06")), p: &recommended, fires: true,
+			ev:   "Recommended by Anna Schmidt; 1 visit, on 6 January 2025.",
+			evDE: "Empfohlen von Anna Schmidt; 1 Besuch am 06.01.2025.",
+			q:    "You came on the recommendation of Anna Schmidt. How are you doing now? Is there anything more we can do for you?",
+			qDE:  "Sie kamen auf Empfehlung von Anna Schmidt. Wie geht es Ihnen inzwischen? Können wir noch etwas für Sie tun?"},
 		{name: "does not end a sentence twice after an abbreviation",
 			es: evs(at("2025-01-06")), p: &abbreviated, fires: true,
 			ev: "Referred by Praxis Dr. Ernst u. Kollegen GbR.; 1 visit, on 6 January 2025.",
-			q:  "You were referred to us by Praxis Dr. Ernst u. Kollegen GbR. How are you doing now? May we let them know briefly how things went?"},
+			q:  "You were referred to us by Praxis Dr. Ernst u. Kollegen GbR. How are you doing now? May we let them know briefly how the treatment went?"},
 		{name: "does not fire without a referrer", es: every(at("2025-01-06"), 3, 7)},
 		{name: "does not fire on a blank referrer", es: every(at("2025-01-06"), 3, 7), p: &blank},
 		{name: "does not fire without a referrer column",

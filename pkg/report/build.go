@@ -207,6 +207,7 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 	sh := startParts(r, lang, !o.LapsedOnly)
 	if !o.LapsedOnly {
 		rep.Segments = segmentsPart(r, lang)
+		rep.charts = chartsOf(r)
 	}
 	// The lapsed customers, ranked, are filled in when a format shows them: a web page or
 	// table shows a few dozen of possibly hundreds of thousands. What the list's columns

@@ -241,14 +241,18 @@ func (d *doc) summary(r *Report, o docOptions) *section {
 	}
 	q := r.Quality
 	if o.people {
-		line := fmt.Sprintf(w.QualityLine, Int(q.Rows, d.lang), Int(q.Accepted, d.lang),
-			Int(q.Rejected, d.lang), Int(q.Blank, d.lang), Int(q.Duplicates, d.lang),
+		line := fmt.Sprintf(w.QualityLine, w.cat.Count("report.QualityRows", q.Rows), Int(q.Accepted, d.lang),
+			Int(q.Rejected, d.lang), Int(q.Blank, d.lang), w.cat.Count("report.QualityDuplicates", q.Duplicates),
 			humanDate(q.FirstDate, d.lang), humanDate(q.LastDate, d.lang))
 		if q.RejectsOut != "" {
 			line += fmt.Sprintf(w.RejectsIn, q.RejectsOut)
 		}
 		if q.AfterAsOf > 0 {
-			line += fmt.Sprintf(w.AfterAsOf[1], Int(q.AfterAsOf, d.lang))
+			after := w.AfterAsOf[1]
+			if q.AfterAsOf == 1 {
+				after = w.cat.T("report.AfterAsOfOne")
+			}
+			line += fmt.Sprintf(after, Int(q.AfterAsOf, d.lang))
 		}
 		s.facts = append(s.facts, fact{w.DataQuality, txt(line)})
 	} else {

@@ -112,16 +112,16 @@ func practice(lang string) *Report {
 		rec, freq    float64
 		rev          float64
 	}{
-		{"champions", "Champions", "Top-Kunden", 156, 9, 24, 148_220},
-		{"loyal", "Loyal", "Treue Kunden", 157, 41, 15, 96_310.40},
-		{"potential-loyalists", "Potential loyalists", "Potenziell treue Kunden", 192, 23, 6, 58_904.10},
-		{"new", "New", "Neukunden", 34, 11, 1, 3_180},
-		{"promising", "Promising", "Vielversprechende Kunden", 39, 48, 1, 3_510.60},
+		{"champions", "Champions", "Häufig und zuletzt da", 156, 9, 24, 148_220},
+		{"loyal", "Loyal", "Treu", 157, 41, 15, 96_310.40},
+		{"potential-loyalists", "Potential loyalists", "Auf dem Weg zur Treue", 192, 23, 6, 58_904.10},
+		{"new", "New", "Neu", 34, 11, 1, 3_180},
+		{"promising", "Promising", "Vielversprechend", 39, 48, 1, 3_510.60},
 		{"need-attention", "Need attention", "Brauchen Aufmerksamkeit", 44, 97, 5, 14_870},
-		{"about-to-sleep", "About to sleep", "Drohen einzuschlafen", 101, 104, 1.5, 9_840.20},
-		{"at-risk", "At risk", "Gefährdete Kunden", 178, 212, 7, 52_600},
-		{"cant-lose", "Can't lose them", "Dürfen wir nicht verlieren", 23, 240, 19, 12_150},
-		{"hibernating", "Hibernating", "Eingeschlafene Kunden", 278, 388, 1.5, 12_800.20},
+		{"about-to-sleep", "About to sleep", "Drohen wegzubleiben", 101, 104, 1.5, 9_840.20},
+		{"at-risk", "At risk", "Gefährdet", 178, 212, 7, 52_600},
+		{"cant-lose", "Can't lose them", "Treu, aber lange nicht da", 23, 240, 19, 12_150},
+		{"hibernating", "Hibernating", "Eingeschlafen", 278, 388, 1.5, 12_800.20},
 	}
 	for _, s := range segs {
 		r.Segments.Rows = append(r.Segments.Rows, SegmentRow{Code: s.code, Name: pick(s.en, s.de), Customers: s.n,
@@ -279,7 +279,7 @@ func huge(n, months int) *Report {
 	for i := range r.Lapsed {
 		id := fmt.Sprintf("P-%08x", uint32(i)*2654435761)
 		r.Lapsed[i] = Customer{
-			ID: id, Segment: "Gefährdete Kunden", Status: "lapsed", LastVisit: "2024-11-02", Visits: 1 + i%30,
+			ID: id, Segment: "Gefährdet", Status: "lapsed", LastVisit: "2024-11-02", Visits: 1 + i%30,
 			UsualGap: 21, Overdue: 40 + i%200, ValueAtRisk: float64(n-i) / 100, PAlive: 0.2, Rule: "sonst alle 21 Tage; jetzt 61 Tage",
 			Reasons: []Reason{
 				{Code: "gaps-grew", Weight: 0.8, Evidence: "Die Abstände zwischen den Besuchen wuchsen von 7 auf 21 Tage.", Question: "Hat sich bei Ihnen seit den letzten Besuchen etwas verändert?"},

@@ -69,6 +69,10 @@ type Report struct {
 	Answers *AnswersPart `json:"what_customers_told_us,omitempty"`
 	Calling *CallingPart `json:"does_calling_work,omitempty"`
 
+	// charts is what only the HTML report's charts draw (see [chartData]); nil for a
+	// report of the lapsed list alone or one read back from JSON.
+	charts *chartData
+
 	// deferred is what is still to be completed (see [Report.Defer]); nil when nothing is.
 	deferred *deferred
 }

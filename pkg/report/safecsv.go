@@ -151,18 +151,18 @@ func Neutralise(c string) string {
 }
 
 // phoneLike reports whether c is written as a phone number: digits, spaces and + ( ) - /
-// only, with at least one digit. A spreadsheet reads no formula into it: there is nothing
-// in it to call.
+// only, with at least three digits. A spreadsheet reads no formula into it: there is
+// nothing in it to call; the HTML report keeps it on one line.
 func phoneLike(c string) bool {
-	digit := false
+	digits := 0
 	for _, r := range c {
 		switch {
 		case r >= '0' && r <= '9':
-			digit = true
+			digits++
 		case strings.ContainsRune(" +()-/", r):
 		default:
 			return false
 		}
 	}
-	return digit
+	return digits >= 3
 }

@@ -14,6 +14,8 @@ type View struct {
 	JSON any
 	// CSV is a slice of structs with csv tags, written by the csv format with gocsv.
 	CSV any
+	// chart is drawn by the html format above the tables (explain's timeline); nil for none.
+	chart *svgChart
 }
 
 // ViewFormats lists the formats a [View] is written in.

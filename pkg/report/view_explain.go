@@ -119,8 +119,10 @@ func ExplainView(r *analysis.Result, i int, lang string, noun catalogue.Noun, p 
 	tl := Table{Title: t("cli.appointments"),
 		Columns: []string{t("cli.date"), t("cli.status"), t("cli.service"), t("cli.staff"), t("cli.channel"), t("cli.amount"), t("cli.booked-days-ahead")},
 		Numeric: []bool{false, false, false, false, false, true, true}}
+	var evs []timelineEvent
 	for _, e := range h.Events() {
 		row := timeline(r.Set, e, r.AsOf, lang)
+		evs = append(evs, timelineEvent{Day: e.Day, Status: row.Status})
 		js.Timeline = append(js.Timeline, row)
 		lead := ""
 		if row.LeadDays != nil {
@@ -139,7 +141,7 @@ func ExplainView(r *analysis.Result, i int, lang string, noun catalogue.Noun, p 
 	}
 	doc.Tables = append(doc.Tables, rt)
 	doc.Notes = append(doc.Notes, cat.F("note.model", cat.ModelNote(r.Models)))
-	return &View{Page: doc, JSON: js}
+	return &View{Page: doc, JSON: js, chart: newTimeline(evs, aliveOverTime(r, i), r.AsOf, cat)}
 }
 
 func timeline(set *history.Set, e history.Event, asOf visit.Day, lang string) timelineRow {

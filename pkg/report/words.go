@@ -38,16 +38,19 @@ type words struct {
 	NewlyDue, Change, Who, AndMore                 string
 
 	// Segments.
-	Segments, SegmentsAbout, Grid, GridCorner     string
-	Segment, MedianRecency, MedianVisits, Revenue string
-	RevenueShare, AxisF, AxisR                    string
-	Recency, RecencyAbout, Days                   string
+	Segments, SegmentsAbout, Grid, GridCorner      string
+	Segment, MedianRecency, MedianVisits, Revenue  string
+	RevenueShare, AxisF, AxisR                     string
+	Recency, RecencyAbout, Days, PerThirtyDays     string
+	SegmentBars, Distributions, DistributionsAbout string
+	SpendAxis, Matrix, MatrixAbout, MonthsAgo      string
+	VisitsSoFar, Timeline                          string
 
 	// Lapsed.
 	Lapsed, LapsedAbout, Rank, Customer             string
 	LastVisit, Visits, UsualGap, Overdue, PAlive    string
 	WhyLapsed, Questions, ShownNote, NoLapsed       string
-	StatusWhy                                       string
+	StatusWhy, CallNote                             string
 	Filtered                                        string
 	PAliveAbout, ID, Name, Phone, Email, Preference string
 
@@ -58,7 +61,7 @@ type words struct {
 
 	// Trends and cohorts.
 	Trends, TrendsAbout, Month, Active, New string
-	BecameLapsed, Returned                  string
+	BecameLapsed, Returned, ExportStart     string
 	Cohorts, CohortsAbout, FirstVisit       string
 	AfterMonth, AfterMonths                 string
 

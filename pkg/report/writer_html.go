@@ -52,8 +52,7 @@ type htmlFact struct{ Label, Value string }
 type htmlBlock struct {
 	Title, About string
 	Heat         *heatMap
-	Bars         *barChart
-	Lines        *lineChart
+	Chart        *svgChart
 	Table        *htmlTable
 	Folded       bool
 }
@@ -68,6 +67,7 @@ type htmlTable struct {
 type htmlCol struct {
 	Title string
 	Num   bool
+	Class string // print: shown on paper only
 }
 
 type htmlCell struct {
@@ -77,7 +77,12 @@ type htmlCell struct {
 	Class string // n: a number, d: a date, hN: a heat-map colour
 }
 
-type htmlLine struct{ Text, Sub string }
+// htmlLine is one line of a cell: Text, then Tail after a place to break (an e-mail
+// address breaks only before its @), and Sub as a smaller second line.
+type htmlLine struct {
+	Text, Tail, Sub string
+	Whole           bool // a phone number or an address: never broken inside
+}
 
 func newHTMLPage(r *Report, d *doc) *htmlPage {
 	w := d.w
@@ -109,22 +114,37 @@ func newHTMLPage(r *Report, d *doc) *htmlPage {
 		}
 		for _, t := range s.tables {
 			b := htmlBlock{Title: t.title, About: t.about}
+			var after []htmlBlock
 			switch t.id {
 			case "rf-grid":
 				continue // the heat map shows it, with the numbers
 			case "segment-table":
 				hs.Blocks = append(hs.Blocks, htmlBlock{Title: w.Grid, Heat: newHeatMap(r.Segments.Grid, w, d.lang)})
+				if len(r.Segments.Rows) > 0 {
+					after = append(after, htmlBlock{Title: w.SegmentBars, Chart: newSegmentBars(r.Segments.Rows, r.HasAmounts, w, d.lang)})
+				}
 			case "recency-table":
-				hs.Blocks = append(hs.Blocks, htmlBlock{Title: t.title, About: t.about, Bars: newRecencyChart(r.Recency, w, d.lang)})
+				hs.Blocks = append(hs.Blocks, htmlBlock{Title: t.title, About: t.about, Chart: newRecencyChart(r.Recency, w, d.lang)})
 				b = htmlBlock{Folded: true}
+				if r.charts != nil {
+					after = append(after, htmlBlock{Title: w.Distributions, About: w.DistributionsAbout, Chart: newDistributions(r.charts, w, d.lang)})
+				}
+			case "decided-table":
+				if r.charts != nil && len(r.charts.Matrix) > 0 {
+					after = append(after, htmlBlock{Title: w.Matrix, About: w.MatrixAbout, Chart: newExpectedMatrix(r.charts, w, d.lang)})
+				}
 			case "trend-table":
 				if len(r.Trends) > 0 {
-					hs.Blocks = append(hs.Blocks, htmlBlock{Lines: newTrendChart(r.Trends, w, d.lang)})
+					hs.Blocks = append(hs.Blocks, htmlBlock{Chart: newTrendChart(r.Trends, w, d.lang)})
 					b.Folded = true
 				}
 			}
 			b.Table = newHTMLTable(t, d.lang)
+			if t.id == "lapsed-table" {
+				callListOnPaper(b.Table, w)
+			}
 			hs.Blocks = append(hs.Blocks, b)
+			hs.Blocks = append(hs.Blocks, after...)
 		}
 		p.Sections = append(p.Sections, hs)
 	}
@@ -170,6 +190,47 @@ func newHTMLTable(t *table, lang string) *htmlTable {
 	return ht
 }
 
+// callColumns are the classes of the call list's first columns, which the print stylesheet
+// gives their widths; the further numbers are "num", the questions "q".
+var callColumns = []string{"nr", "who", "why", "date"}
+
+// callListOnPaper readies the call list for paper: a blank column for notes, shown only
+// in print, and the cells that must not break inside a number or address marked (the
+// print stylesheet keeps those lines whole and leaves out the rule and all but the first
+// question).
+func callListOnPaper(t *htmlTable, w *words) {
+	for j := range t.Cols {
+		switch {
+		case j < len(callColumns):
+			t.Cols[j].Class = callColumns[j]
+		case j == len(t.Cols)-1:
+			t.Cols[j].Class = "q"
+		default:
+			t.Cols[j].Class = "num"
+		}
+	}
+	t.Cols = append(t.Cols, htmlCol{Title: w.CallNote, Class: "print"})
+	for i, row := range t.Rows {
+		for j := range row {
+			switch j {
+			case 1:
+				row[j].Class = strings.TrimSpace(row[j].Class + " who")
+				for k, l := range row[j].Lines {
+					ln := &row[j].Lines[k]
+					if at := strings.LastIndexByte(l.Text, '@'); at > 0 && !strings.ContainsRune(l.Text, ' ') {
+						ln.Text, ln.Tail, ln.Whole = l.Text[:at], l.Text[at:], true
+					} else if phoneLike(l.Text) {
+						ln.Whole = true
+					}
+				}
+			case 2:
+				row[j].Class = strings.TrimSpace(row[j].Class + " why")
+			}
+		}
+		t.Rows[i] = append(row, htmlCell{Class: "print"})
+	}
+}
+
 // clip shortens s to htmlClip characters and replaces control characters, which have no
 // place in an HTML page ([SafeText]).
 func clip(s string) string {
@@ -183,6 +244,3 @@ func clip(s string) string {
 	}
 	return strings.TrimSpace(string(rs[:htmlClip-1])) + "…"
 }
-
-// WriteView fails: a command's view has no html form (see [ViewFormats]).
-func (htmlWriter) WriteView(io.Writer, *View) error { return errNoViewForm("html") }

@@ -101,7 +101,7 @@ func TestXLSXReadsBack(t *testing.T) {
 	})
 
 	t.Run("money is a number with two decimals", func(t *testing.T) {
-		col := column(t, f, lapsed, "Gefährdeter Wert")
+		col := column(t, f, lapsed, "Umsatz in Gefahr")
 		raw, _ := f.GetCellValue(lapsed, col+"3", excelize.Options{RawCellValue: true})
 		if raw != "2798.3" || numFmt(t, f, lapsed, col+"3") != 4 {
 			t.Fatalf("value at risk %q, format %d", raw, numFmt(t, f, lapsed, col+"3"))
@@ -125,7 +125,7 @@ func TestXLSXReadsBack(t *testing.T) {
 	})
 
 	t.Run("a share has a percent format and a missing one is empty", func(t *testing.T) {
-		col := column(t, f, lapsed, "P(aktiv)")
+		col := column(t, f, lapsed, "Chance auf Rückkehr")
 		raw, _ := f.GetCellValue(lapsed, col+"2", excelize.Options{RawCellValue: true})
 		if raw != "0.08" || numFmt(t, f, lapsed, col+"2") != 9 {
 			t.Fatalf("P(alive) %q, format %d", raw, numFmt(t, f, lapsed, col+"2"))

@@ -53,11 +53,11 @@ func ExampleAnalyze() {
 	// P01 R5 F5 M5 champions
 	// P02 R4 F3 M3 potential-loyalists
 	// P03 R2 F4 M4 at-risk
-	// Champions            Top-Kunden               1  median recency 3 d, frequency 12, 33 % of revenue
-	// Potential loyalists  Potenziell treue Kunden  1  median recency 10 d, frequency 6, 17 % of revenue
-	// New                  Neukunden                1  median recency 5 d, frequency 1, 3 % of revenue
-	// Promising            Vielversprechende Kunden 1  median recency 20 d, frequency 1, 3 % of revenue
-	// About to sleep       Drohen einzuschlafen     2  median recency 47.5 d, frequency 2, 11 % of revenue
-	// At risk              Gefährdete Kunden        1  median recency 200 d, frequency 9, 25 % of revenue
-	// Hibernating          Eingeschlafene Kunden    3  median recency 300 d, frequency 1, 8 % of revenue
+	// Champions            Häufig und zuletzt da    1  median recency 3 d, frequency 12, 33 % of revenue
+	// Potential loyalists  Auf dem Weg zur Treue    1  median recency 10 d, frequency 6, 17 % of revenue
+	// New                  Neu                      1  median recency 5 d, frequency 1, 3 % of revenue
+	// Promising            Vielversprechend         1  median recency 20 d, frequency 1, 3 % of revenue
+	// About to sleep       Drohen wegzubleiben      2  median recency 47.5 d, frequency 2, 11 % of revenue
+	// At risk              Gefährdet                1  median recency 200 d, frequency 9, 25 % of revenue
+	// Hibernating          Eingeschlafen            3  median recency 300 d, frequency 1, 8 % of revenue
 }

@@ -220,7 +220,8 @@ func longWaitVariant(kind string, f *facts.Facts) string {
 }
 
 func referralVariant(kind string, f *facts.Facts) string {
-	if kind == "visits" {
+	switch kind {
+	case "visits":
 		switch {
 		case f.Count == 1:
 			return "one"
@@ -228,8 +229,31 @@ func referralVariant(kind string, f *facts.Facts) string {
 			return "other"
 		}
 		return "none"
+	case "evidence", "question":
+		// A doctor or clinic refers a patient (an Überweisung); anyone else recommends.
+		if referredByDoctor(f.Referrer) {
+			return "doctor"
+		}
+		return "person"
 	}
 	return ""
+}
+
+// doctorWords are parts of a referrer's name that show a doctor, practice or clinic.
+var doctorWords = []string{"dr.", "dr ", "med.", "praxis", "mvz", "klinik", "krankenhaus", "arzt", "ärzt",
+	"orthopäd", "chirurg", "clinic", "hospital", "doctor", "physician", "surgery", "m.d."}
+
+// referredByDoctor reports whether a referrer's name reads as a doctor's, a practice's or
+// a clinic's.
+func referredByDoctor(referrer string) bool {
+	for _, w := range doctorWords {
+		for i := 0; i+len(w) <= len(referrer); i++ { // case-insensitive, without a copy
+			if strings.EqualFold(referrer[i:i+len(w)], w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func oneVisitVariant(kind string, f *facts.Facts) string {

@@ -118,6 +118,18 @@ func (c *Catalogue) Plural(key string, n int, args ...any) string {
 	return fmt.Sprintf(c.T(key), append([]any{n}, args...)...)
 }
 
+// Count returns the text key+".one" when n is 1 and key+".other" otherwise, with its %s
+// filled by n as [Catalogue.Int] writes it: "1 Zeile gelesen", "11.934 Zeilen gelesen".
+// Use it, not a text with a fixed plural, wherever a count can be 1.
+func (c *Catalogue) Count(key string, n int) string {
+	if n == 1 {
+		key += ".one"
+	} else {
+		key += ".other"
+	}
+	return fmt.Sprintf(c.T(key), c.Int(n))
+}
+
 // Code says a code of the kind prefix ("status.", "segment.") in the catalogue's words:
 // the text status.<code>, or segment.<code>.name; the code itself when there is none.
 func (c *Catalogue) Code(prefix, code string) string {
