@@ -75,6 +75,8 @@ func TestRankWinBackPutsRecoverableValueFirst(t *testing.T) {
 		{Key: "c", Status: lapse.Lost, CurrentGap: 900, ValueAtRisk: 1000},
 		{Key: "d", Status: lapse.Active, CurrentGap: 10, ValueAtRisk: 900000},
 		{Key: "e", Status: lapse.FollowUp, CurrentGap: 30},
+		{Key: "f", Status: lapse.FollowUp, CurrentGap: 91}, // ended too long ago to ask
+		{Key: "g", Status: lapse.FollowUp, CurrentGap: 90},
 	}
 	got := calls.RankWinBack(vs, c, calls.Config{})
 	if len(got) != 3 || got[0].Index != 1 || got[1].Index != 0 || got[2].Index != 2 {
@@ -86,7 +88,7 @@ func TestRankWinBackPutsRecoverableValueFirst(t *testing.T) {
 	if want := int64(math.Round(got[1].Chance * 10000)); got[1].Recoverable != want {
 		t.Errorf("recoverable %d, want %d", got[1].Recoverable, want)
 	}
-	if f := calls.FollowUps(vs); len(f) != 1 || f[0].Index != 4 {
+	if f := calls.FollowUps(vs, calls.Config{}); len(f) != 2 || f[0].Index != 4 || f[1].Index != 6 {
 		t.Errorf("follow-ups %+v", f)
 	}
 }

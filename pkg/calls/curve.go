@@ -33,13 +33,16 @@ type Config struct {
 	// WelcomeDays: a new customer whose one visit, booked through a platform, was at
 	// most this many days ago gets a welcome call (42).
 	WelcomeDays int
+	// FollowUpDays: a customer whose course of treatment ended at most this many days
+	// ago gets a follow-up call (90); later, "how is it going?" comes too late to ask.
+	FollowUpDays int
 	// FirstTimerMonths is how many months the platform first-timers' table covers (12).
 	FirstTimerMonths int
 }
 
 // DefaultConfig returns the documented defaults.
 func DefaultConfig() Config {
-	return Config{HorizonDays: 365, MinCases: 30, HalfLifeDays: 365, LongLostDays: 365, WelcomeDays: 42, FirstTimerMonths: 12}
+	return Config{HorizonDays: 365, MinCases: 30, HalfLifeDays: 365, LongLostDays: 365, WelcomeDays: 42, FollowUpDays: 90, FirstTimerMonths: 12}
 }
 
 // orDefault fills the zero fields of c with the defaults.
@@ -59,6 +62,9 @@ func (c Config) orDefault() Config {
 	}
 	if c.WelcomeDays <= 0 {
 		c.WelcomeDays = d.WelcomeDays
+	}
+	if c.FollowUpDays <= 0 {
+		c.FollowUpDays = d.FollowUpDays
 	}
 	if c.FirstTimerMonths <= 0 {
 		c.FirstTimerMonths = d.FirstTimerMonths

@@ -95,12 +95,13 @@ func RankWinBack(vs []lapse.Verdict, c *Curve, cfg Config) []Call {
 	return out
 }
 
-// FollowUps returns the customers whose last visits were a finished course of treatment,
-// the most recently finished first.
-func FollowUps(vs []lapse.Verdict) []Call {
+// FollowUps returns the customers whose last visits were a finished course of treatment
+// that ended at most cfg.FollowUpDays ago, the most recently finished first.
+func FollowUps(vs []lapse.Verdict, cfg Config) []Call {
+	cfg = cfg.orDefault()
 	var out []Call
 	for i := range vs {
-		if vs[i].Status == lapse.FollowUp {
+		if vs[i].Status == lapse.FollowUp && vs[i].CurrentGap <= cfg.FollowUpDays {
 			out = append(out, Call{Index: i, Group: FollowUp, Away: vs[i].CurrentGap, Chance: -1, Value: vs[i].ValueAtRisk})
 		}
 	}
@@ -241,7 +242,7 @@ func NewPlan(set *history.Set, vs []lapse.Verdict, asOf visit.Day, cfg Config, p
 	p := &Plan{}
 	p.Curve = sync.OnceValue(func() *Curve { return ReturnCurve(set, asOf, cfg) })
 	p.WinBack = sync.OnceValue(func() []Call { return RankWinBack(vs, p.Curve(), cfg) })
-	p.FollowUps = sync.OnceValue(func() []Call { return FollowUps(vs) })
+	p.FollowUps = sync.OnceValue(func() []Call { return FollowUps(vs, cfg) })
 	p.Welcome = sync.OnceValue(func() []Call { return Welcomes(set, vs, asOf, cfg, platform) })
 	p.FirstTimers = sync.OnceValue(func() []FirstTimerMonth { return PlatformFirstTimers(set, asOf, cfg, platform) })
 	return p

@@ -35,6 +35,7 @@ func (o *callListOptions) bind(c *cobra.Command) {
 func bindCalls(f *pflag.FlagSet, c *calls.Config) {
 	*c = calls.DefaultConfig()
 	f.Float64Var(&c.HalfLifeDays, "return-half-life", c.HalfLifeDays, "call list: where the data hold too few customers away that long, the chance of coming back halves every this many days")
+	f.IntVar(&c.FollowUpDays, "follow-up-days", c.FollowUpDays, "call list: ask how it is going when a course of treatment ended at most this many days ago")
 	f.IntVar(&c.WelcomeDays, "welcome-days", c.WelcomeDays, "call list: welcome new customers whose first visit, booked through a platform, was at most this many days ago")
 }
 

@@ -26,7 +26,7 @@ var flagGroups = []struct {
 	{"Which customers to list", []string{"staff", "location", "service", "status", "due-before", "top", "summary"}},
 	{"Output", []string{"output", "format", "lang", "noun", "excel", "help"}},
 	{"Calls: the call list and what the calls brought", []string{"contacts", "follow-ups", "welcome",
-		"return-half-life", "welcome-days", "outcomes", "call-pause-weeks", "control"}},
+		"return-half-life", "follow-up-days", "welcome-days", "outcomes", "call-pause-weeks", "control"}},
 	{"Privacy: names, contacts and pseudonyms", []string{"pseudonymize", "key", "with-contacts"}},
 	{"Cron: runs that compare with the last one", []string{"state", "previous"}},
 }

@@ -43,16 +43,14 @@ type texts struct {
 	byCode          map[string]map[string]map[string]template
 	labels          map[string]string
 	and, or         string
-	day, days       [2]string // one, other: nominative ("Tag", "Tage") and dative ("Tagen")
+	day             [2]string // one, other: nominative ("Tag", "Tage")
 	week, month     [2]string
 	daysDat         [2]string
 	times           [5]string
 	rhythm          map[string]template
 	months          [12]string
-	none, sameDay   string
 	unitCancelled   [2]string
 	unitMissed      [2]string
-	contactKnown    map[string]string
 	numericDateForm bool
 }
 
@@ -663,18 +661,4 @@ func (c *Catalogue) Reason(code string, f *facts.Facts) (evidence, question stri
 func (c *Catalogue) LiftText(code string, lapsedShare, activeShare float64) string {
 	pct := func(x float64) int { return int(math.Round(100 * x)) }
 	return c.F("reason.lift", c.ReasonLabel(code), pct(lapsedShare), pct(activeShare))
-}
-
-// The reason formats as strings, for tests.
-
-func (c *Catalogue) reasonDate(d visit.Day) string { return string(c.reasonTexts().appendDate(nil, d)) }
-func (c *Catalogue) reasonMonthYear(d visit.Day) string {
-	return string(c.reasonTexts().appendMonthYear(nil, d))
-}
-func (c *Catalogue) reasonAmount(cents int64) string {
-	return string(c.reasonTexts().appendAmount(nil, cents))
-}
-func (c *Catalogue) reasonSpan(d float64) string { return string(c.reasonTexts().appendSpan(nil, d)) }
-func (c *Catalogue) reasonRhythm(g float64) string {
-	return string(c.reasonTexts().appendRhythm(nil, g))
 }

@@ -78,3 +78,17 @@ func TestAppendReason(t *testing.T) {
 		}
 	}
 }
+
+// The reason formats as strings, for tests.
+
+func (c *Catalogue) reasonDate(d visit.Day) string { return string(c.reasonTexts().appendDate(nil, d)) }
+func (c *Catalogue) reasonMonthYear(d visit.Day) string {
+	return string(c.reasonTexts().appendMonthYear(nil, d))
+}
+func (c *Catalogue) reasonAmount(cents int64) string {
+	return string(c.reasonTexts().appendAmount(nil, cents))
+}
+func (c *Catalogue) reasonSpan(d float64) string { return string(c.reasonTexts().appendSpan(nil, d)) }
+func (c *Catalogue) reasonRhythm(g float64) string {
+	return string(c.reasonTexts().appendRhythm(nil, g))
+}

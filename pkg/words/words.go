@@ -150,10 +150,3 @@ func Keys() []string {
 	}
 	return out
 }
-
-// English returns the English text with the given key, without the noun filled in, and
-// whether there is one; tests use it to look for English in German output.
-func English(key string) (string, bool) {
-	s, ok := en[key]
-	return s, ok
-}
