@@ -2,6 +2,7 @@ package model
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -21,8 +22,23 @@ func TestAFitHeadingForABoundaryIsNotUsable(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if ok || !hasFlag(info.flags, AtBoundary) {
-				t.Errorf("params %v: usable %v (%s), flags %v; want at-boundary, not usable", params, ok, why, info.flags)
+			if ok || !hasFlag(info.flags, StoppedEarly) {
+				t.Errorf("params %v: usable %v (%s), flags %v; want stopped-early, not usable", params, ok, why, info.flags)
+			}
+		})
+	}
+}
+
+func TestAFitAlongARidgeStopsEarly(t *testing.T) {
+	data := shopLike(3000)
+	for _, f := range fitters {
+		t.Run(f.name+" on a shop where few drop out is flagged stopped-early", func(t *testing.T) {
+			params, ok, why, info, err := f.fit(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok || !hasFlag(info.flags, StoppedEarly) || !strings.Contains(why, "stopped early") {
+				t.Errorf("params %v: usable %v (%s), flags %v; want stopped-early, not usable", params, ok, why, info.flags)
 			}
 		})
 	}
@@ -44,6 +60,29 @@ func TestFlatFlagsSparesAParameterThatIsPinnedDown(t *testing.T) {
 // heads for the boundary and is stopped there.
 func BenchmarkFitParetoNBDAtBoundary(b *testing.B) {
 	data := noDropout(25_000)
+	b.ResetTimer()
+	for b.Loop() {
+		fit, err := FitParetoNBD(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(fit.Iterations), "iterations")
+	}
+}
+
+// shopLike draws n customers of a shop whose buyers rarely drop out after a purchase:
+// BG/NBD with b ≫ a (a = 2.1, b = 178, as fitted on a real shop log). Pareto/NBD has no
+// such dropout and heads for s, β → ∞ with s/β fixed.
+func shopLike(n int) []Summary {
+	return simulateCohort(n, 11, func(rng *rand.Rand, T float64) simulated {
+		return simulateBGNBD(rng, BGNBD{R: 0.5, Alpha: 6, A: 2.1, B: 178}, T)
+	})
+}
+
+// BenchmarkFitParetoNBDShop fits 25,000 customers of [shopLike], a fit that heads for the
+// boundary along a ridge.
+func BenchmarkFitParetoNBDShop(b *testing.B) {
+	data := shopLike(25_000)
 	b.ResetTimer()
 	for b.Loop() {
 		fit, err := FitParetoNBD(data)
