@@ -514,6 +514,9 @@ type cohort struct {
 	// time ts[i] are byTime[timeStart[i]:timeStart[i+1]].
 	byTime    []int32
 	timeStart []int32
+	// pairTerms is the scratch of [cohort.paretoLogLik], kept between evaluations
+	// (which never run at the same time): a fit evaluates it some 50 times.
+	pairTerms []pairTerm
 }
 
 type xtPair struct{ x, t int32 }

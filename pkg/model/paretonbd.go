@@ -185,6 +185,15 @@ func FitParetoNBD(data []Summary) (Fit[ParetoNBD], error) {
 	return fit, nil
 }
 
+// pairTerm holds the terms of Pareto/NBD's likelihood that depend on a customer through a
+// pair (x, t) alone: log F(t) and the log of the "alive at t" part, with their gradients.
+type pairTerm struct {
+	lf    float64
+	dlf   [4]float64
+	alive float64
+	dal   [4]float64
+}
+
 // paretoLogLik returns the summed log-likelihood of the cohort and stores its gradient
 // with respect to (r, α, s, β) in grad. The hypergeometric terms depend on a customer
 // only through (x, t_x) and (x, T), so they are computed once per distinct pair.
@@ -204,13 +213,10 @@ func (c *cohort) paretoLogLik(m ParetoNBD, grad []float64) float64 {
 		}
 		xt[i].logInv = logS - math.Log(r+s+x)
 	}
-	type pTerm struct {
-		lf    float64
-		dlf   [4]float64
-		alive float64 // log of the "alive at t" part, with t as T
-		dal   [4]float64
+	if len(c.pairTerms) != len(c.pairs) {
+		c.pairTerms = make([]pairTerm, len(c.pairs)) // every evaluation overwrites all
 	}
-	pt := make([]pTerm, len(c.pairs))
+	pt := c.pairTerms
 	term := func(i int32, x, t float64, lf float64) {
 		p := &pt[i]
 		p.lf = lf
