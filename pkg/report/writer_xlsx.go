@@ -153,7 +153,7 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 		return nil, err
 	}
 	e := &zipEntry{name: name, crc: crc32.NewIEEE()}
-	fw, err := flate.NewWriter(&e.data, flate.DefaultCompression)
+	fw, err := flate.NewWriter(&e.data, 5) // archive/zip's own level
 	if err != nil {
 		return nil, err
 	}
