@@ -132,7 +132,7 @@ func FitBGNBD(data []Summary) (Fit[BGNBD], error) {
 	ll := func(p, grad []float64) float64 {
 		return c.mean(c.bgnbdLogLik(BGNBD{p[0], p[1], p[2], p[3]}, grad), grad)
 	}
-	opt, err := maximize(ll, []float64{1, startScale(data), 1, 1})
+	opt, err := maximize(ll, []float64{1, startScale(data), 1, 1}, c.n)
 	if err != nil {
 		return Fit[BGNBD]{}, fmt.Errorf("fit BG/NBD: %w", err)
 	}
@@ -144,13 +144,9 @@ func FitBGNBD(data []Summary) (Fit[BGNBD], error) {
 		Iterations: opt.iterations,
 	}
 	fit.Flags = append(fit.Flags, flags...)
-	names := []string{"r", "alpha", "a", "b"}
-	bf := append(boundaryFlags(names, opt), flatFlags(names, opt.params, ll, c.n)...)
+	bf, converged := frequencyFlags("BG/NBD", []string{"r", "alpha", "a", "b"}, opt, ll, c.n)
 	fit.Flags = append(fit.Flags, bf...)
-	fit.Converged = opt.converged && len(bf) == 0
-	if !opt.converged {
-		fit.Flags = append(fit.Flags, Flag{NotConverged, "the BG/NBD fit did not converge"})
-	}
+	fit.Converged = converged
 	return fit, nil
 }
 

@@ -67,6 +67,9 @@ const (
 	ShortSpan FlagKind = "short-span"
 	// NoFiniteMean: a Gamma-Gamma fit with q ≤ 1, whose mean spend is infinite.
 	NoFiniteMean FlagKind = "no-finite-mean"
+	// StoppedEarly: the optimiser was stopped on its way to a boundary, where the data
+	// fitted a point [FlatLog] further along its path as well (see [boundaryWatch]).
+	StoppedEarly FlagKind = "stopped-early"
 )
 
 // Flag is one reason not to trust a [Fit], with a plain-English explanation.
@@ -200,6 +203,11 @@ type optimum struct {
 	iterations int
 	// walkedOff is set when the optimiser gave up on a parameter past ±[StopLog].
 	walkedOff bool
+	// stopped is set when a [boundaryWatch] stopped the optimiser; param is the index of
+	// the parameter that headed for the boundary and moved the value it was tried at.
+	stopped bool
+	param   int
+	moved   float64
 }
 
 // Tolerances of [maximize], on the mean log-likelihood per customer and its gradient with
@@ -216,8 +224,9 @@ const (
 // maximize maximises the mean log-likelihood ll over the logs of its positive
 // parameters, starting at start, by gonum's BFGS with the analytic gradient. It returns
 // an error only when the likelihood at start is not a number; an optimiser that stops
-// short comes back not converged.
-func maximize(ll objective, start []float64) (optimum, error) {
+// short comes back not converged. With n > 0, the number of customers, a [boundaryWatch]
+// stops a walk towards a boundary early.
+func maximize(ll objective, start []float64, n float64) (optimum, error) {
 	dim := len(start)
 	e := &logScale{ll: ll, params: make([]float64, dim), raw: make([]float64, dim),
 		at: make([]float64, dim), grad: make([]float64, dim)}
@@ -225,14 +234,18 @@ func maximize(ll objective, start []float64) (optimum, error) {
 	for i, p := range start {
 		u[i] = math.Log(p)
 	}
+	conv := &boundedConverge{FunctionConverge: optimize.FunctionConverge{
+		Absolute: stallTol, Relative: stallTol, Iterations: stallIter}}
+	if n > 0 {
+		conv.watch = &boundaryWatch{ll: ll, n: n}
+	}
 	settings := &optimize.Settings{
 		GradientThreshold: gradTol,
 		MajorIterations:   maxIter,
 		// A line search on a flat or broken surface may never stop on its own (a fuzzed
 		// export of three customers kept gonum's MoreThuente going without end).
 		FuncEvaluations: maxEval,
-		Converger: &boundedConverge{FunctionConverge: optimize.FunctionConverge{
-			Absolute: stallTol, Relative: stallTol, Iterations: stallIter}},
+		Converger:       conv,
 	}
 	method := &optimize.BFGS{Linesearcher: &optimize.MoreThuente{}, GradStopThreshold: gradTol}
 	res, err := optimize.Minimize(optimize.Problem{Func: e.value, Grad: e.gradient}, u, settings, method)
@@ -243,6 +256,10 @@ func maximize(ll objective, start []float64) (optimum, error) {
 		walkedOff: maxAbs(res.X) > StopLog}
 	for i, ui := range res.X {
 		out.params[i] = math.Exp(clamp(ui))
+	}
+	if w := conv.watch; w != nil && w.stopped {
+		out.stopped, out.param, out.moved = true, w.param, w.moved
+		return out, nil
 	}
 	switch {
 	case res.Status == optimize.GradientThreshold:
@@ -302,17 +319,76 @@ func (e *logScale) gradient(grad, u []float64) {
 }
 
 // boundedConverge stops the optimiser when a log-parameter runs past ±[StopLog] (the fit
-// is flagged [AtBoundary] or not converged) or when the likelihood has not improved for a while (creeping
-// along a flat ridge).
+// is flagged [AtBoundary] or not converged), when its watch sees it head for a boundary,
+// or when the likelihood has not improved for a while (creeping along a flat ridge).
 type boundedConverge struct {
 	optimize.FunctionConverge
+	watch *boundaryWatch // nil: no early stop
 }
 
 func (c *boundedConverge) Converged(loc *optimize.Location) optimize.Status {
-	if maxAbs(loc.X) > StopLog {
+	if maxAbs(loc.X) > StopLog || c.watch != nil && c.watch.headsForBoundary(loc.X, -loc.F) {
 		return optimize.Failure
 	}
 	return c.FunctionConverge.Converged(loc)
+}
+
+// boundaryWatch stops a fit that heads for a boundary before it gets there: the walk of
+// a parameter towards 0 or infinity takes the most iterations, and the most expensive
+// ones (Pareto/NBD's hypergeometric terms converge ever more slowly as β/α grows). Once
+// a log-parameter is past ±[FlatLog] and still moving outwards, the watch tries the point
+// a further [FlatLog] along the optimiser's last step (in that parameter; the others move
+// in proportion). When the data fit that point as well, to within [FlatLogLik] of the
+// summed log-likelihood, they do not pin the model down and the fit stops, flagged
+// [StoppedEarly]. Each parameter is tried again only after it moved one more unit of log.
+type boundaryWatch struct {
+	ll      objective
+	n       float64   // customers: the objective is their mean
+	prev    []float64 // log-parameters at the last major iteration
+	tried   []float64 // |log| of each parameter where it was last tried
+	stopped bool
+	param   int     // the parameter that headed for the boundary
+	moved   float64 // and the value the data fitted as well
+}
+
+// headsForBoundary reports whether the fit at log-parameters u, with mean log-likelihood
+// ll, heads for a boundary (see [boundaryWatch]).
+func (w *boundaryWatch) headsForBoundary(u []float64, ll float64) bool {
+	if w.prev == nil {
+		w.prev = slices.Clone(u)
+		w.tried = make([]float64, len(u))
+		return false
+	}
+	step := make([]float64, len(u))
+	for i := range u {
+		step[i] = u[i] - w.prev[i]
+	}
+	copy(w.prev, u)
+	k := -1
+	for i, ui := range u {
+		a := math.Abs(ui)
+		if a <= FlatLog || step[i]*ui <= 0 || a < w.tried[i]+1 || a > StopLog {
+			continue
+		}
+		if k < 0 || a > math.Abs(u[k]) {
+			k = i
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	w.tried[k] = math.Abs(u[k])
+	scale := FlatLog / math.Abs(step[k])
+	far := make([]float64, len(u))
+	for i := range u {
+		far[i] = math.Exp(clamp(u[i] + scale*step[i]))
+	}
+	got := w.ll(far, make([]float64, len(u)))
+	if !(w.n*(ll-got) < FlatLogLik) {
+		return false
+	}
+	w.stopped, w.param, w.moved = true, k, far[k]
+	return true
 }
 
 func maxAbs(v []float64) float64 {
@@ -342,6 +418,26 @@ func boundaryFlags(names []string, opt optimum) []Flag {
 		}
 	}
 	return flags
+}
+
+// frequencyFlags returns the flags of a BG/NBD or Pareto/NBD fit (called model) that
+// optimum opt has on the likelihood ll of n customers, and whether the fit converged.
+func frequencyFlags(model string, names []string, opt optimum, ll objective, n float64) (flags []Flag, converged bool) {
+	if opt.stopped {
+		dir := "infinity"
+		if opt.params[opt.param] < 1 {
+			dir = "zero"
+		}
+		return []Flag{{StoppedEarly, fmt.Sprintf(
+			"the %s fit stopped early: parameter %s heads for %s (%.3g) and the data fit %.3g as well: they do not pin the model down",
+			model, names[opt.param], dir, opt.params[opt.param], opt.moved)}}, false
+	}
+	flags = append(boundaryFlags(names, opt), flatFlags(names, opt.params, ll, n)...)
+	converged = opt.converged && len(flags) == 0
+	if !opt.converged {
+		flags = append(flags, Flag{NotConverged, fmt.Sprintf("the %s fit did not converge", model)})
+	}
+	return flags, converged
 }
 
 // flatFlags flags the parameters that head for a boundary on a flat likelihood (see
@@ -414,6 +510,13 @@ type cohort struct {
 	pairs []xtPair  // distinct (x, t) pairs, t_x and T pooled
 	recs  []record
 	n     float64 // number of customers
+	// byTime lists the pairs by time and, within a time, by falling x; the pairs of
+	// time ts[i] are byTime[timeStart[i]:timeStart[i+1]].
+	byTime    []int32
+	timeStart []int32
+	// pairTerms is the scratch of [cohort.paretoLogLik], kept between evaluations
+	// (which never run at the same time): a fit evaluates it some 50 times.
+	pairTerms []pairTerm
 }
 
 type xtPair struct{ x, t int32 }
@@ -481,7 +584,30 @@ func newCohort(data []Summary) (*cohort, error) {
 		c.recs = append(c.recs, r)
 	}
 	c.xs, c.ts, c.pairs = xs.keys, ts.keys, pairs.keys
+	c.sortPairs()
 	return c, nil
+}
+
+// sortPairs fills byTime and timeStart (see [cohort]).
+func (c *cohort) sortPairs() {
+	c.timeStart = make([]int32, len(c.ts)+1)
+	for _, p := range c.pairs {
+		c.timeStart[p.t+1]++
+	}
+	for i := range c.ts {
+		c.timeStart[i+1] += c.timeStart[i]
+	}
+	c.byTime = make([]int32, len(c.pairs))
+	next := slices.Clone(c.timeStart[:len(c.ts)])
+	for i, p := range c.pairs {
+		c.byTime[next[p.t]] = int32(i)
+		next[p.t]++
+	}
+	for i := range c.ts {
+		slices.SortFunc(c.byTime[c.timeStart[i]:c.timeStart[i+1]], func(a, b int32) int {
+			return cmp.Compare(c.xs[c.pairs[b].x], c.xs[c.pairs[a].x])
+		})
+	}
 }
 
 // numbering numbers distinct keys in the order they are first seen: an open-addressing

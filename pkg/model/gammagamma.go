@@ -96,7 +96,7 @@ func FitGammaGamma(x, zbar []float64) (Fit[GammaGamma], error) {
 		return ggLogLik(GammaGamma{p[0], p[1], p[2]}, xs, xi, zs, lzs, grad) / float64(len(zs))
 	}
 	// A Gamma(2, ν) spend with ν ~ Gamma(2, γ) has mean 2γ: start at the data's mean.
-	opt, err := maximize(ll, []float64{2, 2, math.Max(mean/2, 1e-9)})
+	opt, err := maximize(ll, []float64{2, 2, math.Max(mean/2, 1e-9)}, 0)
 	if err != nil {
 		return Fit[GammaGamma]{}, fmt.Errorf("fit Gamma-Gamma: %w", err)
 	}

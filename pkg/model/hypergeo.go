@@ -27,6 +27,9 @@ func hyp1Series(b, c, z float64, deriv bool) hyp1 {
 		return hyp1{v: 1, dz: b / c}
 	}
 	if z > hypSeriesMaxZ {
+		if h, ok := hyp1NearOne(b, c, z, deriv); ok {
+			return h
+		}
 		return hyp1CF(b, c, z, deriv)
 	}
 	t := 1.0
@@ -107,6 +110,69 @@ func hyp1CF(b, c, z float64, deriv bool) hyp1 {
 	return hyp1{v: g.v, db: g.b, dc: g.c, dz: g.z}
 }
 
+// Where [hyp1NearOne] takes over from [hyp1CF]: for 1−z below nearOneW (with b(1−z) below
+// 1, so that its series falls from the first term), and for c−1−b at least nearOneGap from
+// a whole number, where its two terms have poles that cancel.
+const (
+	nearOneW   = 0.05
+	nearOneGap = 0.02
+)
+
+// hyp1NearOne is 2F1(1, b; c; z) near z = 1, where the continued fraction [hyp1CF] needs
+// ever more steps as 1−z shrinks (some thousand at 1−z = 1e-4 when c−b is small, which is
+// where Pareto/NBD fits go that head for a boundary). With w = 1−z and m = c−1−b, the
+// transformation to 1−z (Abramowitz & Stegun 15.3.6, with a = 1) gives
+//
+//	2F1(1, b; c; z) = (c−1)/m · 2F1(1, b; 1−m; w) + w^m z^(1−c) Γ(c)Γ(−m)/Γ(b),
+//
+// whose series in w falls by about bw a term. ok is false where the transformation is
+// not used (see [nearOneW] and [nearOneGap]).
+func hyp1NearOne(b, c, z float64, deriv bool) (h hyp1, ok bool) {
+	w := 1 - z
+	m := c - 1 - b
+	if w > nearOneW || b*w > 0.25 || math.Abs(m-math.Round(m)) < nearOneGap {
+		return hyp1{}, false
+	}
+	// The series S = Σ t_n, t_{n+1} = t_n (b+n)/(1−m+n) w, with the sums of its terms'
+	// log-derivatives in b and c (m moves with both) and n t_n for the derivative in w.
+	t := 1.0
+	sum, sb, sc, sw := 1.0, 0.0, 0.0, 0.0
+	lb, lc := 0.0, 0.0
+	for n := 0; n < 500; n++ {
+		fn := float64(n)
+		d := 1 - m + fn
+		t *= (b + fn) / d * w
+		sum += t
+		if deriv {
+			lb += 1/(b+fn) - 1/d
+			lc += 1 / d
+			sb += t * lb
+			sc += t * lc
+			sw += (fn + 1) * t
+		}
+		if math.Abs(t)*(fn+2) < 1e-17*math.Abs(sum) {
+			break
+		}
+	}
+	a := (c - 1) / m
+	lgc, _ := math.Lgamma(c)
+	lgm, sign := math.Lgamma(-m)
+	lgb, _ := math.Lgamma(b)
+	lw, lz := math.Log(w), math.Log(z)
+	bt := float64(sign) * math.Exp(m*lw+(1-c)*lz+lgc+lgm-lgb)
+	h.v = a*sum + bt
+	if !(h.v > 0) || math.IsInf(h.v, 0) {
+		return hyp1{}, false
+	}
+	if deriv {
+		psiM := mathext.Digamma(-m)
+		h.db = (c-1)/(m*m)*sum + a*sb + bt*(-lw+psiM-mathext.Digamma(b))
+		h.dc = -b/(m*m)*sum + a*sc + bt*(lw-lz+mathext.Digamma(c)-psiM)
+		h.dz = -a*sw/w + bt*(-m/w+(1-c)/z)
+	}
+	return h, true
+}
+
 // dual is a number with its derivatives in b, c and z.
 type dual struct{ v, b, c, z float64 }
 
@@ -118,8 +184,9 @@ func (x dual) mul(y dual) dual {
 	return dual{x.v * y.v, x.b*y.v + x.v*y.b, x.c*y.v + x.v*y.c, x.z*y.v + x.v*y.z}
 }
 func (x dual) div(y dual) dual {
-	q := x.v / y.v
-	return dual{q, (x.b - q*y.b) / y.v, (x.c - q*y.c) / y.v, (x.z - q*y.z) / y.v}
+	inv := 1 / y.v
+	q := x.v * inv
+	return dual{q, (x.b - q*y.b) * inv, (x.c - q*y.c) * inv, (x.z - q*y.z) * inv}
 }
 
 // hyp2f1 returns the Gauss hypergeometric function 2F1(a, b; c; z) for 0 ≤ z < 1, through

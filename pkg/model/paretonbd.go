@@ -29,27 +29,16 @@ type ParetoNBD struct {
 // with b < r+s+x+1, whose series has positive terms falling faster than z^n, and moves
 // the powers that overflow for large x into logs.
 func (m ParetoNBD) paretoLogF(x, t float64, grad *[4]float64) float64 {
+	if m.Alpha >= m.Beta {
+		z := (m.Alpha - m.Beta) / (m.Alpha + t)
+		return m.logFAlpha(x, t, hyp1Series(m.R+x, m.R+m.S+x+1, z, grad != nil), grad)
+	}
 	r, alpha, s, beta := m.R, m.Alpha, m.S, m.Beta
 	la, lb := math.Log(alpha+t), math.Log(beta+t)
-	c := r + s + x + 1
-	deriv := grad != nil
-	if alpha >= beta {
-		z := (alpha - beta) / (alpha + t)
-		h := hyp1Series(r+x, c, z, deriv)
-		lf := math.Log(h.v) - s*lb - (r+x)*la
-		if deriv {
-			dz := h.dz / h.v
-			grad[0] = (h.db+h.dc)/h.v - la
-			grad[1] = dz*(beta+t)/((alpha+t)*(alpha+t)) - (r+x)/(alpha+t)
-			grad[2] = h.dc/h.v - lb
-			grad[3] = -dz/(alpha+t) - s/(beta+t)
-		}
-		return lf
-	}
 	z := (beta - alpha) / (beta + t)
-	h := hyp1Series(s+1, c, z, deriv)
+	h := hyp1Series(s+1, r+s+x+1, z, grad != nil)
 	lf := math.Log(h.v) + (1-r-x)*la - (s+1)*lb
-	if deriv {
+	if grad != nil {
 		dz := h.dz / h.v
 		grad[0] = h.dc/h.v - la
 		grad[1] = -dz/(beta+t) + (1-r-x)/(alpha+t)
@@ -58,6 +47,40 @@ func (m ParetoNBD) paretoLogF(x, t float64, grad *[4]float64) float64 {
 	}
 	return lf
 }
+
+// logFAlpha is [ParetoNBD.paretoLogF] for α ≥ β, from h = 2F1(1, r+x; r+s+x+1; z) with
+// z = (α−β)/(α+t).
+func (m ParetoNBD) logFAlpha(x, t float64, h hyp1, grad *[4]float64) float64 {
+	s, alpha, beta := m.S, m.Alpha, m.Beta
+	rx := m.R + x
+	la, lb := math.Log(alpha+t), math.Log(beta+t)
+	lf := math.Log(h.v) - s*lb - rx*la
+	if grad != nil {
+		dz := h.dz / h.v
+		grad[0] = (h.db+h.dc)/h.v - la
+		grad[1] = dz*(beta+t)/((alpha+t)*(alpha+t)) - rx/(alpha+t)
+		grad[2] = h.dc/h.v - lb
+		grad[3] = -dz/(alpha+t) - s/(beta+t)
+	}
+	return lf
+}
+
+// hyp1Down returns 2F1(1, b; c; z) with its derivatives from h = 2F1(1, b+1; c+1; z), by
+// 2F1(1, b; c; z) = 1 + (bz/c) 2F1(1, b+1; c+1; z), which follows from the series term by
+// term. Taken downwards from a large b it loses no precision: an error in h shrinks by
+// bz/c < z.
+func hyp1Down(h hyp1, b, c, z float64) hyp1 {
+	k := b * z / c
+	return hyp1{
+		v:  1 + k*h.v,
+		db: z/c*h.v + k*h.db,
+		dc: -k/c*h.v + k*h.dc,
+		dz: b/c*h.v + k*h.dz,
+	}
+}
+
+// maxDown is the most steps of [hyp1Down] taken from one summed series.
+const maxDown = 64
 
 // logParts returns the logs of the two parts of one customer's likelihood, without the
 // common factor Γ(r+x)/Γ(r) α^r β^s: alive, still active at T, and dropped, dropped out
@@ -144,7 +167,7 @@ func FitParetoNBD(data []Summary) (Fit[ParetoNBD], error) {
 	ll := func(p, grad []float64) float64 {
 		return c.mean(c.paretoLogLik(ParetoNBD{p[0], p[1], p[2], p[3]}, grad), grad)
 	}
-	opt, err := maximize(ll, []float64{1, startScale(data), 1, math.Max(meanT, 1e-3)})
+	opt, err := maximize(ll, []float64{1, startScale(data), 1, math.Max(meanT, 1e-3)}, c.n)
 	if err != nil {
 		return Fit[ParetoNBD]{}, fmt.Errorf("fit Pareto/NBD: %w", err)
 	}
@@ -156,14 +179,19 @@ func FitParetoNBD(data []Summary) (Fit[ParetoNBD], error) {
 		Iterations: opt.iterations,
 	}
 	fit.Flags = append(fit.Flags, flags...)
-	names := []string{"r", "alpha", "s", "beta"}
-	bf := append(boundaryFlags(names, opt), flatFlags(names, opt.params, ll, c.n)...)
+	bf, converged := frequencyFlags("Pareto/NBD", []string{"r", "alpha", "s", "beta"}, opt, ll, c.n)
 	fit.Flags = append(fit.Flags, bf...)
-	fit.Converged = opt.converged && len(bf) == 0
-	if !opt.converged {
-		fit.Flags = append(fit.Flags, Flag{NotConverged, "the Pareto/NBD fit did not converge"})
-	}
+	fit.Converged = converged
 	return fit, nil
+}
+
+// pairTerm holds the terms of Pareto/NBD's likelihood that depend on a customer through a
+// pair (x, t) alone: log F(t) and the log of the "alive at t" part, with their gradients.
+type pairTerm struct {
+	lf    float64
+	dlf   [4]float64
+	alive float64
+	dal   [4]float64
 }
 
 // paretoLogLik returns the summed log-likelihood of the cohort and stores its gradient
@@ -185,24 +213,52 @@ func (c *cohort) paretoLogLik(m ParetoNBD, grad []float64) float64 {
 		}
 		xt[i].logInv = logS - math.Log(r+s+x)
 	}
-	type pTerm struct {
-		lf    float64
-		dlf   [4]float64
-		alive float64 // log of the "alive at t" part, with t as T
-		dal   [4]float64
+	if len(c.pairTerms) != len(c.pairs) {
+		c.pairTerms = make([]pairTerm, len(c.pairs)) // every evaluation overwrites all
 	}
-	pt := make([]pTerm, len(c.pairs))
-	const block = 256
-	par.Ranges(len(c.pairs), block, func(_ *struct{}, lo, hi int) {
-		for i := lo; i < hi; i++ {
-			x, t := c.xs[c.pairs[i].x], c.ts[c.pairs[i].t]
-			p := &pt[i]
-			p.lf = m.paretoLogF(x, t, &p.dlf)
-			la, lb := math.Log(alpha+t), math.Log(beta+t)
-			p.alive = -(r+x)*la - s*lb
-			p.dal = [4]float64{-la, -(r + x) / (alpha + t), -lb, -s / (beta + t)}
-		}
-	})
+	pt := c.pairTerms
+	term := func(i int32, x, t float64, lf float64) {
+		p := &pt[i]
+		p.lf = lf
+		la, lb := math.Log(alpha+t), math.Log(beta+t)
+		p.alive = -(r+x)*la - s*lb
+		p.dal = [4]float64{-la, -(r + x) / (alpha + t), -lb, -s / (beta + t)}
+	}
+	if alpha >= beta {
+		// The pairs of one time, by falling x, share z: each hypergeometric term follows
+		// from the one of the next larger x by [hyp1Down] when the two are a few whole
+		// steps apart, which takes a fraction of the series.
+		par.Ranges(len(c.ts), 16, func(_ *struct{}, lo, hi int) {
+			for ti := lo; ti < hi; ti++ {
+				t := c.ts[ti]
+				z := (alpha - beta) / (alpha + t)
+				var h hyp1
+				hx := math.Inf(1)
+				for _, i := range c.byTime[c.timeStart[ti]:c.timeStart[ti+1]] {
+					x := c.xs[c.pairs[i].x]
+					if d := hx - x; d >= 1 && d <= maxDown && d == math.Trunc(d) {
+						for k := d - 1; k >= 0; k-- {
+							h = hyp1Down(h, r+x+k, r+s+x+k+1, z)
+						}
+					} else {
+						h = hyp1Series(r+x, r+s+x+1, z, true)
+					}
+					hx = x
+					p := &pt[i]
+					term(i, x, t, m.logFAlpha(x, t, h, &p.dlf))
+				}
+			}
+		})
+	} else {
+		const block = 256
+		par.Ranges(len(c.pairs), block, func(_ *struct{}, lo, hi int) {
+			for i := lo; i < hi; i++ {
+				x, t := c.xs[c.pairs[i].x], c.ts[c.pairs[i].t]
+				p := &pt[i]
+				term(int32(i), x, t, m.paretoLogF(x, t, &p.dlf))
+			}
+		})
+	}
 	rOverAlpha, sOverBeta := r/alpha, s/beta
 	sum := parallelSum(len(c.recs), 5, func(lo, hi int, acc []float64) {
 		// The sums are kept in locals, which the compiler holds in registers, and stored

@@ -199,6 +199,7 @@ var de = map[string]string{
 	"model.flag.few-repeaters":    "für %s kamen zu wenige {Customers} mindestens einmal wieder",
 	"model.flag.short-span":       "für %s wurden die {Customers} zu kurz beobachtet",
 	"model.flag.no-finite-mean":   "das Ausgabenmodell %s hat keinen endlichen Mittelwert",
+	"model.flag.stopped-early":    "die Anpassung von %s wurde auf dem Weg zu einer Grenze abgebrochen: die Daten legen das Modell nicht fest",
 	"period.day":                  "Tag",
 	"period.week":                 "Woche",
 	"period.month":                "Monat",

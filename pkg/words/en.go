@@ -200,6 +200,7 @@ var en = map[string]string{
 	"model.flag.few-repeaters":    "too few {customers} came back at least once for %s",
 	"model.flag.short-span":       "the {customers} were watched for too short a time for %s",
 	"model.flag.no-finite-mean":   "the spend model %s has no finite mean",
+	"model.flag.stopped-early":    "the %s fit was stopped on its way to a boundary: the data do not pin the model down",
 	"period.day":                  "day",
 	"period.week":                 "week",
 	"period.month":                "month",
