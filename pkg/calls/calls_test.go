@@ -75,8 +75,8 @@ func TestRankWinBackPutsRecoverableValueFirst(t *testing.T) {
 		{Key: "c", Status: lapse.Lost, CurrentGap: 900, ValueAtRisk: 1000},
 		{Key: "d", Status: lapse.Active, CurrentGap: 10, ValueAtRisk: 900000},
 		{Key: "e", Status: lapse.FollowUp, CurrentGap: 30},
-		{Key: "f", Status: lapse.FollowUp, CurrentGap: 91}, // ended too long ago to ask
-		{Key: "g", Status: lapse.FollowUp, CurrentGap: 90},
+		{Key: "f", Status: lapse.FollowUp, CurrentGap: 181}, // ended too long ago to ask
+		{Key: "g", Status: lapse.FollowUp, CurrentGap: 180},
 	}
 	got := calls.RankWinBack(vs, c, calls.Config{})
 	if len(got) != 3 || got[0].Index != 1 || got[1].Index != 0 || got[2].Index != 2 {

@@ -34,7 +34,7 @@ type Config struct {
 	// most this many days ago gets a welcome call (42).
 	WelcomeDays int
 	// FollowUpDays: a customer whose course of treatment ended at most this many days
-	// ago gets a follow-up call (90); later, "how is it going?" comes too late to ask.
+	// ago gets a follow-up call (180); later, "how is it going?" comes too late to ask.
 	FollowUpDays int
 	// FirstTimerMonths is how many months the platform first-timers' table covers (12).
 	FirstTimerMonths int
@@ -42,7 +42,7 @@ type Config struct {
 
 // DefaultConfig returns the documented defaults.
 func DefaultConfig() Config {
-	return Config{HorizonDays: 365, MinCases: 30, HalfLifeDays: 365, LongLostDays: 365, WelcomeDays: 42, FollowUpDays: 90, FirstTimerMonths: 12}
+	return Config{HorizonDays: 365, MinCases: 30, HalfLifeDays: 365, LongLostDays: 365, WelcomeDays: 42, FollowUpDays: 180, FirstTimerMonths: 12}
 }
 
 // orDefault fills the zero fields of c with the defaults.

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -261,9 +260,5 @@ func (l *CallList) writeXLSX(w io.Writer) error {
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	var b bytes.Buffer
-	if err := f.Write(&b); err != nil {
-		return err
-	}
-	return copySorted(w, b.Bytes())
+	return writeSorted(w, f)
 }

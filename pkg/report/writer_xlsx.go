@@ -113,11 +113,16 @@ func writeXLSX(w io.Writer, sheets []*xlsxSheet, lang string) error {
 			return err
 		}
 	}
-	// excelize writes the archive into a buffer of its own, and the streamed sheets in
-	// the order of a map; the zip writer it is given writes straight to w instead, sorted.
+	return writeSorted(w, f)
+}
+
+// writeSorted writes the workbook f to w. excelize writes the archive into a buffer of its
+// own, and streamed sheets in the order of a map; the zip writer it is given writes
+// straight to w instead, sorted, so that the same workbook gives the same bytes.
+func writeSorted(w io.Writer, f *excelize.File) error {
 	z := newSortedZip(w)
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return z })
-	_, err = f.WriteToBuffer() // empty: the archive went to w
+	_, err := f.WriteToBuffer() // empty: the archive went to w
 	return err
 }
 
