@@ -73,18 +73,26 @@ func ModelView(ms *lapse.Models, o ModelViewOptions) *View {
 	}
 	if !o.Customers {
 		js.Models = withoutCustomers(ms)
-	} else if ps != nil {
-		js.Models = pseudonymized(ms, ps)
+	} else {
+		js.Models = forHorizon(ms, ps, o.Horizon*ms.Period.Length())
 	}
 	return &View{Page: modelPage(ms, rows, o), JSON: js, CSV: rows}
 }
 
 // pseudonymized returns a copy of ms whose customers are named by their pseudonyms.
-func pseudonymized(ms *lapse.Models, ps *pseudo.Pseudonymizer) *lapse.Models {
+// forHorizon is ms with its customers' expected visits over the horizon of days, as the
+// table and the CSV show them, and their pseudonyms when ps is not nil.
+func forHorizon(ms *lapse.Models, ps *pseudo.Pseudonymizer, days float64) *lapse.Models {
 	c := *ms
 	c.Customers = slices.Clone(ms.Customers)
 	for i := range c.Customers {
-		c.Customers[i].Key = ps.Name(c.Customers[i].Key)
+		p := &c.Customers[i]
+		if ps != nil {
+			p.Key = ps.Name(p.Key)
+		}
+		if p.Visits > 0 && p.ExpectedVisits >= 0 {
+			p.ExpectedVisits = ms.ExpectedVisits(i, days)
+		}
 	}
 	return &c
 }
