@@ -82,7 +82,15 @@ type Result struct {
 	// Unjudged counts the verdicts without a visit on or before AsOf (rule no-visit):
 	// they have no days since a last visit to rank by, and count nowhere else.
 	Unjudged int
+	// PAlive scores flagging, of all judged customers, those whose model P(alive) is
+	// below [PAliveCut], however many they are; PAliveUsable is false when no judged
+	// customer has a P(alive) (no usable model), and PAlive is then zero.
+	PAlive       Score
+	PAliveUsable bool
 }
+
+// PAliveCut is the P(alive) below which the model alone flags a customer.
+const PAliveCut = 0.3
 
 // Measure scores verdicts, judged as of asOf on the data cut at asOf, with what full, the
 // same data uncut, shows of the days after it: a customer came back when full has a visit
@@ -98,6 +106,7 @@ func Measure(full *history.Set, verdicts []lapse.Verdict, asOf, end visit.Day) (
 		rule    lapse.Rule
 		status  lapse.Status
 		gap     int
+		pAlive  float64 // -1 without a usable model
 		notBack bool
 		overall bool // flagged by the naive ranking of all customers
 	}
@@ -113,7 +122,7 @@ func Measure(full *history.Set, verdicts []lapse.Verdict, asOf, end visit.Day) (
 		if h == nil {
 			return nil, fmt.Errorf("backtest: customer %q of the verdicts is not in the data", v.Key)
 		}
-		all = append(all, judged{rule: v.Rule, status: v.Status, gap: int(asOf - v.LastVisit), notBack: !cameBack(h, asOf, end)})
+		all = append(all, judged{rule: v.Rule, status: v.Status, gap: int(asOf - v.LastVisit), pAlive: v.PAlive, notBack: !cameBack(h, asOf, end)})
 	}
 	score := func(rule lapse.Rule, in []judged) Group {
 		g := Group{Rule: rule, Judged: len(in)}
@@ -166,6 +175,19 @@ func Measure(full *history.Set, verdicts []lapse.Verdict, asOf, end visit.Day) (
 		all[i].overall = true
 	}
 	r.All = score(0, all)
+	r.PAlive.NotBack = r.All.NotBack
+	for _, c := range all {
+		if c.pAlive < 0 {
+			continue
+		}
+		r.PAliveUsable = true
+		if c.pAlive < PAliveCut {
+			r.PAlive.Flagged++
+			if c.notBack {
+				r.PAlive.Hits++
+			}
+		}
+	}
 	byRule := map[lapse.Rule][]judged{}
 	for _, c := range all {
 		byRule[c.rule] = append(byRule[c.rule], c)

@@ -40,7 +40,7 @@ func build(cs []customer) (*history.Set, []lapse.Verdict) {
 				last = max(last, d)
 			}
 		}
-		vs = append(vs, lapse.Verdict{Key: c.key, Status: c.status, Rule: c.rule, LastVisit: last})
+		vs = append(vs, lapse.Verdict{Key: c.key, Status: c.status, Rule: c.rule, LastVisit: last, PAlive: -1})
 	}
 	return set, vs
 }
@@ -209,6 +209,44 @@ func TestMeasureShares(t *testing.T) {
 		}
 	}
 	near("own rhythm recall", r.ByRule[0].Verdicts.Recall(), 0.5)
+}
+
+func TestMeasurePAlive(t *testing.T) {
+	four := []customer{
+		{key: "A", days: []visit.Day{50, 90}, status: lapse.Lapsed, rule: lapse.RuleModel}, // gone
+		{key: "B", days: []visit.Day{10, 150}, status: lapse.Active, rule: lapse.RuleModel}, // back
+		{key: "C", days: []visit.Day{20, 50}, status: lapse.Lost, rule: lapse.RuleModel},   // gone
+		{key: "D", days: []visit.Day{150}, status: lapse.NotSeen, rule: lapse.RuleNoVisit}, // not judged
+	}
+	tests := []struct {
+		name    string
+		pAlive  []float64 // by customer; -1 without a model
+		usable  bool
+		flagged int
+		hits    int
+	}{
+		{name: "no model: no P(alive) ranking", pAlive: []float64{-1, -1, -1, -1}},
+		{name: "below the cut flags, at it does not", pAlive: []float64{0.29, 0.3, 0.1, -1}, usable: true, flagged: 2, hits: 2},
+		{name: "a low P(alive) of a customer who came back is a miss", pAlive: []float64{0.9, 0.05, 0.8, -1}, usable: true, flagged: 1, hits: 0},
+		{name: "nobody below the cut: usable, nobody flagged", pAlive: []float64{0.5, 0.5, 0.5, -1}, usable: true},
+		{name: "the customer not judged counts not even with a P(alive)", pAlive: []float64{0.9, 0.9, 0.9, 0.01}, usable: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set, vs := build(four)
+			for i, p := range tt.pAlive {
+				vs[i].PAlive = p
+			}
+			r, err := Measure(set, vs, asOf, end)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := Score{Flagged: tt.flagged, Hits: tt.hits, NotBack: 2}
+			if r.PAliveUsable != tt.usable || r.PAlive != want {
+				t.Errorf("usable %v, score %+v; want %v, %+v", r.PAliveUsable, r.PAlive, tt.usable, want)
+			}
+		})
+	}
 }
 
 func TestMeasureRefuses(t *testing.T) {

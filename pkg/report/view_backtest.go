@@ -29,8 +29,11 @@ type backtestJSON struct {
 	ObservedTo string `json:"observed_to"`
 	backtestGroupJSON
 	// NotJudged counts the customers without a visit by the as-of date.
-	NotJudged int                 `json:"customers_not_judged"`
-	ByRule    []backtestGroupJSON `json:"by_rule"`
+	NotJudged int `json:"customers_not_judged"`
+	// PAlive scores flagging the customers whose model P(alive) is below 0.3; null
+	// without a usable model.
+	PAlive *backtestScoreJSON  `json:"p_alive_below_0_3"`
+	ByRule []backtestGroupJSON `json:"by_rule"`
 }
 
 type backtestGroupJSON struct {
@@ -63,10 +66,12 @@ func ratio(x float64, of int) *float64 {
 	return &r
 }
 
+func backtestScoreDoc(s backtest.Score) backtestScoreJSON {
+	return backtestScoreJSON{Flagged: s.Flagged, Hits: s.Hits, Precision: ratio(s.Precision(), s.Flagged), Recall: ratio(s.Recall(), s.NotBack)}
+}
+
 func backtestGroupDoc(g backtest.Group) backtestGroupJSON {
-	score := func(s backtest.Score) backtestScoreJSON {
-		return backtestScoreJSON{Flagged: s.Flagged, Hits: s.Hits, Precision: ratio(s.Precision(), s.Flagged), Recall: ratio(s.Recall(), s.NotBack)}
-	}
+	score := backtestScoreDoc
 	js := backtestGroupJSON{Judged: g.Judged, NotBack: g.NotBack, Lapsed: g.Lapsed, Lost: g.Lost,
 		Winback: score(g.Verdicts), Naive: score(g.Naive)}
 	if b := ratio(g.BaseRate(), g.Judged); b != nil {
@@ -85,6 +90,10 @@ func backtestDocJSON(bt *backtest.Result, hz string, end visit.Day) backtestJSON
 		backtestGroupJSON: backtestGroupDoc(bt.All), NotJudged: bt.Unjudged, ByRule: []backtestGroupJSON{}}
 	for _, g := range bt.ByRule {
 		js.ByRule = append(js.ByRule, backtestGroupDoc(g))
+	}
+	if bt.PAliveUsable {
+		p := backtestScoreDoc(bt.PAlive)
+		js.PAlive = &p
 	}
 	return js
 }
@@ -106,8 +115,13 @@ type backtestRow struct {
 	NaiveRecall    string `csv:"naive_recall"`
 	OverallFlagged int    `csv:"naive_overall_flagged"`
 	OverallHits    int    `csv:"naive_overall_did_not_come_back"`
-	AsOf           string `csv:"as_of"`
-	ObservedTo     string `csv:"observed_to"`
+	// The P(alive) < 0.3 ranking, on the row of all customers with a usable model only.
+	PAliveFlagged   string `csv:"p_alive_flagged"`
+	PAliveHits      string `csv:"p_alive_did_not_come_back"`
+	PAlivePrecision string `csv:"p_alive_precision"`
+	PAliveRecall    string `csv:"p_alive_recall"`
+	AsOf            string `csv:"as_of"`
+	ObservedTo      string `csv:"observed_to"`
 }
 
 func backtestRows(bt *backtest.Result) []backtestRow {
@@ -129,6 +143,12 @@ func backtestRows(bt *backtest.Result) []backtestRow {
 			NaiveHits: js.Naive.Hits, NaivePrecision: f(js.Naive.Precision), NaiveRecall: f(js.Naive.Recall),
 			OverallFlagged: g.Overall.Flagged, OverallHits: g.Overall.Hits,
 			AsOf: bt.AsOf.String(), ObservedTo: bt.End.String()})
+	}
+	if bt.PAliveUsable {
+		p := backtestScoreDoc(bt.PAlive)
+		all := &rows[0]
+		all.PAliveFlagged, all.PAliveHits = strconv.Itoa(p.Flagged), strconv.Itoa(p.Hits)
+		all.PAlivePrecision, all.PAliveRecall = f(p.Precision), f(p.Recall)
 	}
 	return rows
 }
@@ -165,6 +185,12 @@ func backtestPage(bt *backtest.Result, hz string, end visit.Day, w backtestWords
 	tab := Table{Title: w.atCount, Columns: w.scoreColumns, Numeric: []bool{false, true, true, true, true},
 		Rows: [][]string{row("winback", all.Verdicts), row(w.naive, all.Naive)}}
 	tab.Notes = append(tab.Notes, w.naiveNote)
+	if bt.PAliveUsable {
+		tab.Rows = append(tab.Rows, row(w.cat.T("backtest.PAlive"), bt.PAlive))
+		tab.Notes = append(tab.Notes, w.cat.T("backtest.PAliveNote"))
+	} else {
+		tab.Notes = append(tab.Notes, w.cat.T("backtest.PAliveNone"))
+	}
 	switch {
 	case bt.Unjudged == 1:
 		tab.Notes = append(tab.Notes, w.unjudgedOne)
