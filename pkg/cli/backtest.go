@@ -101,7 +101,7 @@ func runBacktest(o *backtestOptions) error {
 	if err != nil {
 		return noVisits(fmt.Errorf("analysis: %w", err), asOf)
 	}
-	bt, err := backtest.Measure(full, r.Verdicts, asOf, observed)
+	bt, err := backtest.Measure(full, r.Verdicts, r.Findings, asOf, observed)
 	if err != nil {
 		if errors.Is(err, backtest.ErrNoHorizon) {
 			return usagef("name an earlier --as-of", "%v", err)
