@@ -138,15 +138,6 @@ func Measure(full *history.Set, verdicts []lapse.Verdict, findings [][]reason.Fi
 		return nil, fmt.Errorf("%w: %s, as of %s", ErrNoHorizon, end, asOf)
 	}
 	r := &Result{AsOf: asOf, End: end}
-	type judged struct {
-		rule    lapse.Rule
-		status  lapse.Status
-		gap     int
-		pAlive  float64 // -1 without a usable model
-		notBack bool
-		overall bool // flagged by the naive ranking of all customers
-		hints   []reason.Finding
-	}
 	// Verdicts come in the cut set's order, by key: the ranking's ties are broken so.
 	var all []judged
 	for i := range verdicts {
@@ -216,19 +207,53 @@ func Measure(full *history.Set, verdicts []lapse.Verdict, findings [][]reason.Fi
 		all[i].overall = true
 	}
 	r.All = score(0, all)
-	r.PAlive.NotBack = r.All.NotBack
+	r.PAlive, r.PAliveUsable = pAliveScore(all, r.All.NotBack)
+	r.Hints = hintLifts(all, r.All.NotBack)
+	byRule := map[lapse.Rule][]judged{}
+	for _, c := range all {
+		byRule[c.rule] = append(byRule[c.rule], c)
+	}
+	for rule := lapse.RuleBooked; rule <= lapse.RuleNoVisit; rule++ {
+		if in := byRule[rule]; len(in) > 0 {
+			r.ByRule = append(r.ByRule, score(rule, in))
+		}
+	}
+	return r, nil
+}
+
+// judged is one customer judged as of the as-of date.
+type judged struct {
+	rule    lapse.Rule
+	status  lapse.Status
+	gap     int
+	pAlive  float64 // -1 without a usable model
+	notBack bool
+	overall bool // flagged by the naive ranking of all customers
+	hints   []reason.Finding
+}
+
+// pAliveScore scores flagging the customers whose P(alive) is below [PAliveCut]; usable
+// is false when none has a P(alive).
+func pAliveScore(all []judged, notBack int) (s Score, usable bool) {
+	s.NotBack = notBack
 	for _, c := range all {
 		if c.pAlive < 0 {
 			continue
 		}
-		r.PAliveUsable = true
+		usable = true
 		if c.pAlive < PAliveCut {
-			r.PAlive.Flagged++
+			s.Flagged++
 			if c.notBack {
-				r.PAlive.Hits++
+				s.Hits++
 			}
 		}
 	}
+	return s, usable
+}
+
+// hintLifts counts, for each hint code, the customers with it and who of them did not come
+// back, against the others (notBack of all did not come back), in [Result.Hints]' order.
+func hintLifts(all []judged, notBack int) []Hint {
 	hints := map[string]*Hint{}
 	for _, c := range all {
 		for k, f := range c.hints {
@@ -246,11 +271,12 @@ func Measure(full *history.Set, verdicts []lapse.Verdict, findings [][]reason.Fi
 			}
 		}
 	}
+	var out []Hint
 	for _, h := range hints {
-		h.Without, h.WithoutNotBack = len(all)-h.With, r.All.NotBack-h.WithNotBack
-		r.Hints = append(r.Hints, *h)
+		h.Without, h.WithoutNotBack = len(all)-h.With, notBack-h.WithNotBack
+		out = append(out, *h)
 	}
-	slices.SortFunc(r.Hints, func(a, b Hint) int {
+	slices.SortFunc(out, func(a, b Hint) int {
 		if c := cmp.Compare(b.Lift(), a.Lift()); c != 0 {
 			return c
 		}
@@ -259,16 +285,7 @@ func Measure(full *history.Set, verdicts []lapse.Verdict, findings [][]reason.Fi
 		}
 		return strings.Compare(a.Code, b.Code)
 	})
-	byRule := map[lapse.Rule][]judged{}
-	for _, c := range all {
-		byRule[c.rule] = append(byRule[c.rule], c)
-	}
-	for rule := lapse.RuleBooked; rule <= lapse.RuleNoVisit; rule++ {
-		if in := byRule[rule]; len(in) > 0 {
-			r.ByRule = append(r.ByRule, score(rule, in))
-		}
-	}
-	return r, nil
+	return out
 }
 
 // cameBack reports whether h has a visit in (asOf, end].

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	catalogue "github.com/winback/winback/pkg/words"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/winback/winback/pkg/backtest"
@@ -11,11 +12,17 @@ import (
 	"github.com/winback/winback/pkg/visit"
 )
 
+// BacktestFormats are the formats of winback backtest: html is a page with the rankings'
+// precision as a chart above the tables.
+var BacktestFormats = append(slices.Clone(ViewFormats), "html")
+
 // BacktestView is the output of winback backtest: how the verdicts as of bt.AsOf held up
 // over the horizon hz (a text such as "6 months") that ends on end.
 func BacktestView(bt *backtest.Result, hz string, end visit.Day, lang string) *View {
 	w := backtestWordsFor(lang)
-	return &View{Page: backtestPage(bt, hz, end, w, lang), JSON: backtestDocJSON(bt, hz, end), CSV: backtestRows(bt)}
+	names := []string{"winback", w.naive, w.cat.T("backtest.PAlive")}
+	return &View{Page: backtestPage(bt, hz, end, w, lang), JSON: backtestDocJSON(bt, hz, end), CSV: backtestRows(bt),
+		chart: newBacktestBars(bt, names, w.cat, lang)}
 }
 
 // backtestJSON is the JSON document of backtest.

@@ -651,6 +651,5 @@ var de = map[string]string{
 	"backtest.HintsNote":       "Hinweise auf den Daten bis zum Stichtag. Faktor: der Anteil der Kunden mit dem Hinweis, die nicht wiedergekommen sind, geteilt durch den Anteil bei denen ohne ihn; über 1 kündigt der Hinweis das Wegbleiben an. Ein Strich (–): Alle ohne den Hinweis sind wiedergekommen.",
 	"backtest.HintsNone":       "Bei keinem beurteilten Kunden wurde ein Hinweis gefunden.",
 	"backtest.Chart":           "Präzision der drei Rangfolgen",
-	"backtest.ChartAbout":      "Von den Kunden, die jede Rangfolge markiert, der Anteil, der nicht wiedergekommen ist. Die Linie ist der Anteil aller beurteilten Kunden, die nicht wiedergekommen sind: so viel träfe zufälliges Markieren.",
 	"backtest.ChartBase":       "zufällig markiert",
 }

@@ -653,6 +653,5 @@ var en = map[string]string{
 	"backtest.HintsNote":       "Hints found on the data as of the as-of date. Lift: the share of customers with the hint who did not come back, divided by the share among those without it; above 1 the hint foretells staying away. A dash: everybody without the hint came back.",
 	"backtest.HintsNone":       "No hint was found on any customer judged.",
 	"backtest.Chart":           "Precision of the three rankings",
-	"backtest.ChartAbout":      "Of the customers each ranking flags, the share who did not come back. The line is the share of all customers judged who did not come back: what flagging at random would reach.",
 	"backtest.ChartBase":       "flagging at random",
 }
