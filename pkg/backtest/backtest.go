@@ -9,12 +9,16 @@
 package backtest
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
+	"strings"
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/reason"
 	"github.com/winback/winback/pkg/visit"
 )
 
@@ -82,25 +86,58 @@ type Result struct {
 	// Unjudged counts the verdicts without a visit on or before AsOf (rule no-visit):
 	// they have no days since a last visit to rank by, and count nowhere else.
 	Unjudged int
+	// PAlive scores flagging, of all judged customers, those whose model P(alive) is
+	// below [PAliveCut], however many they are; PAliveUsable is false when no judged
+	// customer has a P(alive) (no usable model), and PAlive is then zero.
+	PAlive       Score
+	PAliveUsable bool
+	// Hints compares, for each hint code found on a judged customer, how often the
+	// customers with it and those without it did not come back: by lift (highest first),
+	// then by how many have the hint, then by code.
+	Hints []Hint
 }
+
+// Hint is how one hint code did: With judged customers had it, WithNotBack of them did
+// not come back; Without and WithoutNotBack are the other judged customers.
+type Hint struct {
+	Code                                       string
+	With, WithNotBack, Without, WithoutNotBack int
+}
+
+// Lift is the share of the customers with the hint who did not come back divided by that
+// share among those without it: above 1 the hint foretells staying away. +Inf when every
+// customer without the hint came back (or everybody has it) and some with it did not.
+func (h Hint) Lift() float64 {
+	with, without := share(h.WithNotBack, h.With), share(h.WithoutNotBack, h.Without)
+	switch {
+	case without > 0:
+		// From the counts, so that 3 of 4 against 1 of 4 is exactly 3.
+		return float64(h.WithNotBack*h.Without) / float64(h.With*h.WithoutNotBack)
+	case with > 0:
+		return math.Inf(1)
+	}
+	return 0
+}
+
+// PAliveCut is the P(alive) below which the model alone flags a customer.
+const PAliveCut = 0.3
 
 // Measure scores verdicts, judged as of asOf on the data cut at asOf, with what full, the
 // same data uncut, shows of the days after it: a customer came back when full has a visit
 // of theirs in (asOf, end] (see [history.Event.IsVisit]; a past appointment whose outcome
 // was never recorded counts, as it does for the verdicts). end must be a day the data
 // covers, or every customer not seen after it counts as gone.
-func Measure(full *history.Set, verdicts []lapse.Verdict, asOf, end visit.Day) (*Result, error) {
+//
+// findings, when not nil, are the hints found on the cut data, findings[i] for verdicts[i]
+// (see [Result.Hints]).
+func Measure(full *history.Set, verdicts []lapse.Verdict, findings [][]reason.Finding, asOf, end visit.Day) (*Result, error) {
+	if findings != nil && len(findings) != len(verdicts) {
+		return nil, fmt.Errorf("backtest: %d findings for %d verdicts", len(findings), len(verdicts))
+	}
 	if end <= asOf {
 		return nil, fmt.Errorf("%w: %s, as of %s", ErrNoHorizon, end, asOf)
 	}
 	r := &Result{AsOf: asOf, End: end}
-	type judged struct {
-		rule    lapse.Rule
-		status  lapse.Status
-		gap     int
-		notBack bool
-		overall bool // flagged by the naive ranking of all customers
-	}
 	// Verdicts come in the cut set's order, by key: the ranking's ties are broken so.
 	var all []judged
 	for i := range verdicts {
@@ -113,7 +150,11 @@ func Measure(full *history.Set, verdicts []lapse.Verdict, asOf, end visit.Day) (
 		if h == nil {
 			return nil, fmt.Errorf("backtest: customer %q of the verdicts is not in the data", v.Key)
 		}
-		all = append(all, judged{rule: v.Rule, status: v.Status, gap: int(asOf - v.LastVisit), notBack: !cameBack(h, asOf, end)})
+		var hints []reason.Finding
+		if findings != nil {
+			hints = findings[i]
+		}
+		all = append(all, judged{hints: hints, rule: v.Rule, status: v.Status, gap: int(asOf - v.LastVisit), pAlive: v.PAlive, notBack: !cameBack(h, asOf, end)})
 	}
 	score := func(rule lapse.Rule, in []judged) Group {
 		g := Group{Rule: rule, Judged: len(in)}
@@ -166,6 +207,8 @@ func Measure(full *history.Set, verdicts []lapse.Verdict, asOf, end visit.Day) (
 		all[i].overall = true
 	}
 	r.All = score(0, all)
+	r.PAlive, r.PAliveUsable = pAliveScore(all, r.All.NotBack)
+	r.Hints = hintLifts(all, r.All.NotBack)
 	byRule := map[lapse.Rule][]judged{}
 	for _, c := range all {
 		byRule[c.rule] = append(byRule[c.rule], c)
@@ -176,6 +219,73 @@ func Measure(full *history.Set, verdicts []lapse.Verdict, asOf, end visit.Day) (
 		}
 	}
 	return r, nil
+}
+
+// judged is one customer judged as of the as-of date.
+type judged struct {
+	rule    lapse.Rule
+	status  lapse.Status
+	gap     int
+	pAlive  float64 // -1 without a usable model
+	notBack bool
+	overall bool // flagged by the naive ranking of all customers
+	hints   []reason.Finding
+}
+
+// pAliveScore scores flagging the customers whose P(alive) is below [PAliveCut]; usable
+// is false when none has a P(alive).
+func pAliveScore(all []judged, notBack int) (s Score, usable bool) {
+	s.NotBack = notBack
+	for _, c := range all {
+		if c.pAlive < 0 {
+			continue
+		}
+		usable = true
+		if c.pAlive < PAliveCut {
+			s.Flagged++
+			if c.notBack {
+				s.Hits++
+			}
+		}
+	}
+	return s, usable
+}
+
+// hintLifts counts, for each hint code, the customers with it and who of them did not come
+// back, against the others (notBack of all did not come back), in [Result.Hints]' order.
+func hintLifts(all []judged, notBack int) []Hint {
+	hints := map[string]*Hint{}
+	for _, c := range all {
+		for k, f := range c.hints {
+			if slices.ContainsFunc(c.hints[:k], func(g reason.Finding) bool { return g.Code == f.Code }) {
+				continue // once per customer
+			}
+			h := hints[f.Code]
+			if h == nil {
+				h = &Hint{Code: f.Code}
+				hints[f.Code] = h
+			}
+			h.With++
+			if c.notBack {
+				h.WithNotBack++
+			}
+		}
+	}
+	var out []Hint
+	for _, h := range hints {
+		h.Without, h.WithoutNotBack = len(all)-h.With, notBack-h.WithNotBack
+		out = append(out, *h)
+	}
+	slices.SortFunc(out, func(a, b Hint) int {
+		if c := cmp.Compare(b.Lift(), a.Lift()); c != 0 {
+			return c
+		}
+		if a.With != b.With {
+			return b.With - a.With
+		}
+		return strings.Compare(a.Code, b.Code)
+	})
+	return out
 }
 
 // cameBack reports whether h has a visit in (asOf, end].

@@ -3,10 +3,12 @@ package backtest
 import (
 	"errors"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/lapse"
+	"github.com/winback/winback/pkg/reason"
 	"github.com/winback/winback/pkg/visit"
 )
 
@@ -40,7 +42,7 @@ func build(cs []customer) (*history.Set, []lapse.Verdict) {
 				last = max(last, d)
 			}
 		}
-		vs = append(vs, lapse.Verdict{Key: c.key, Status: c.status, Rule: c.rule, LastVisit: last})
+		vs = append(vs, lapse.Verdict{Key: c.key, Status: c.status, Rule: c.rule, LastVisit: last, PAlive: -1})
 	}
 	return set, vs
 }
@@ -125,7 +127,7 @@ func TestMeasure(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			set, vs := build(tt.customers)
-			r, err := Measure(set, vs, asOf, end)
+			r, err := Measure(set, vs, nil, asOf, end)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -168,7 +170,7 @@ func TestMeasureShares(t *testing.T) {
 		{key: "C", days: []visit.Day{20, 50}, status: lapse.Lost, rule: lapse.RuleModel},
 		{key: "D", days: []visit.Day{80, 95, 200}, status: lapse.Active, rule: lapse.RuleOwnRhythm},
 	})
-	r, err := Measure(set, vs, asOf, end)
+	r, err := Measure(set, vs, nil, asOf, end)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,13 +213,132 @@ func TestMeasureShares(t *testing.T) {
 	near("own rhythm recall", r.ByRule[0].Verdicts.Recall(), 0.5)
 }
 
+func TestMeasurePAlive(t *testing.T) {
+	four := []customer{
+		{key: "A", days: []visit.Day{50, 90}, status: lapse.Lapsed, rule: lapse.RuleModel},  // gone
+		{key: "B", days: []visit.Day{10, 150}, status: lapse.Active, rule: lapse.RuleModel}, // back
+		{key: "C", days: []visit.Day{20, 50}, status: lapse.Lost, rule: lapse.RuleModel},    // gone
+		{key: "D", days: []visit.Day{150}, status: lapse.NotSeen, rule: lapse.RuleNoVisit},  // not judged
+	}
+	tests := []struct {
+		name    string
+		pAlive  []float64 // by customer; -1 without a model
+		usable  bool
+		flagged int
+		hits    int
+	}{
+		{name: "no model: no P(alive) ranking", pAlive: []float64{-1, -1, -1, -1}},
+		{name: "below the cut flags, at it does not", pAlive: []float64{0.29, 0.3, 0.1, -1}, usable: true, flagged: 2, hits: 2},
+		{name: "a low P(alive) of a customer who came back is a miss", pAlive: []float64{0.9, 0.05, 0.8, -1}, usable: true, flagged: 1, hits: 0},
+		{name: "nobody below the cut: usable, nobody flagged", pAlive: []float64{0.5, 0.5, 0.5, -1}, usable: true},
+		{name: "the customer not judged counts not even with a P(alive)", pAlive: []float64{0.9, 0.9, 0.9, 0.01}, usable: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set, vs := build(four)
+			for i, p := range tt.pAlive {
+				vs[i].PAlive = p
+			}
+			r, err := Measure(set, vs, nil, asOf, end)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := Score{Flagged: tt.flagged, Hits: tt.hits, NotBack: 2}
+			if r.PAliveUsable != tt.usable || r.PAlive != want {
+				t.Errorf("usable %v, score %+v; want %v, %+v", r.PAliveUsable, r.PAlive, tt.usable, want)
+			}
+		})
+	}
+}
+
+func TestMeasureHints(t *testing.T) {
+	// A, B, C gone; D, E back; F not judged.
+	six := []customer{
+		{key: "A", days: []visit.Day{50, 90}, status: lapse.Lapsed, rule: lapse.RuleOwnRhythm},
+		{key: "B", days: []visit.Day{20, 50}, status: lapse.Lost, rule: lapse.RuleModel},
+		{key: "C", days: []visit.Day{60}, status: lapse.Active, rule: lapse.RulePopulation},
+		{key: "D", days: []visit.Day{10, 150}, status: lapse.Active, rule: lapse.RulePopulation},
+		{key: "E", days: []visit.Day{80, 120}, status: lapse.Active, rule: lapse.RuleOwnRhythm},
+		{key: "F", days: []visit.Day{150}, status: lapse.NotSeen, rule: lapse.RuleNoVisit},
+	}
+	hints := func(codes ...string) []reason.Finding {
+		var fs []reason.Finding
+		for _, c := range codes {
+			fs = append(fs, reason.Finding{Code: c})
+		}
+		return fs
+	}
+	inf := math.Inf(1)
+	tests := []struct {
+		name     string
+		findings [][]reason.Finding // by customer, A to F
+		want     []Hint
+		lifts    []float64
+	}{
+		{name: "no findings: no hints", findings: nil},
+		{
+			name:     "a hint on two of the three gone and one of the two back: (2/3) / (1/2)",
+			findings: [][]reason.Finding{hints("slowing"), hints("slowing"), nil, hints("slowing"), nil, nil},
+			want:     []Hint{{Code: "slowing", With: 3, WithNotBack: 2, Without: 2, WithoutNotBack: 1}},
+			lifts:    []float64{4.0 / 3},
+		},
+		{
+			name:     "sorted by lift; a hint only on the gone, with everybody without it back, is infinite",
+			findings: [][]reason.Finding{hints("price-up", "one-visit"), hints("price-up"), hints("price-up", "one-visit"), hints("one-visit"), hints("long-wait"), nil},
+			want: []Hint{
+				{Code: "price-up", With: 3, WithNotBack: 3, Without: 2, WithoutNotBack: 0},
+				{Code: "one-visit", With: 3, WithNotBack: 2, Without: 2, WithoutNotBack: 1},
+				{Code: "long-wait", With: 1, WithNotBack: 0, Without: 4, WithoutNotBack: 3},
+			},
+			lifts: []float64{inf, 4.0 / 3, 0},
+		},
+		{
+			name:     "a code twice on one customer counts once; the customer not judged counts nowhere",
+			findings: [][]reason.Finding{hints("staff-switch", "staff-switch"), nil, nil, hints("staff-switch"), nil, hints("staff-switch")},
+			want:     []Hint{{Code: "staff-switch", With: 2, WithNotBack: 1, Without: 3, WithoutNotBack: 2}},
+			lifts:    []float64{0.75},
+		},
+		{
+			name:     "equal lifts: the hint more customers have first, then by code",
+			findings: [][]reason.Finding{nil, nil, nil, hints("z", "b", "a"), hints("b", "a"), nil},
+			want: []Hint{
+				{Code: "a", With: 2, WithNotBack: 0, Without: 3, WithoutNotBack: 3},
+				{Code: "b", With: 2, WithNotBack: 0, Without: 3, WithoutNotBack: 3},
+				{Code: "z", With: 1, WithNotBack: 0, Without: 4, WithoutNotBack: 3},
+			},
+			lifts: []float64{0, 0, 0},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set, vs := build(six)
+			r, err := Measure(set, vs, tt.findings, asOf, end)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(r.Hints, tt.want) {
+				t.Fatalf("hints %+v\nwant  %+v", r.Hints, tt.want)
+			}
+			for i, h := range r.Hints {
+				if got := h.Lift(); math.Abs(got-tt.lifts[i]) > 1e-12 && got != tt.lifts[i] {
+					t.Errorf("%s: lift %v, want %v", h.Code, got, tt.lifts[i])
+				}
+			}
+		})
+	}
+	set, vs := build(six)
+	if _, err := Measure(set, vs, make([][]reason.Finding, 2), asOf, end); err == nil {
+		t.Error("findings not parallel to the verdicts: no error")
+	}
+}
+
 func TestMeasureRefuses(t *testing.T) {
 	set, vs := build([]customer{{key: "A", days: []visit.Day{50}, status: lapse.Lost, rule: lapse.RulePopulation}})
-	if _, err := Measure(set, vs, asOf, asOf); !errors.Is(err, ErrNoHorizon) {
+	if _, err := Measure(set, vs, nil, asOf, asOf); !errors.Is(err, ErrNoHorizon) {
 		t.Errorf("a horizon ending on the as-of date: err = %v, want ErrNoHorizon", err)
 	}
 	vs[0].Key = "Z"
-	if _, err := Measure(set, vs, asOf, end); err == nil {
+	if _, err := Measure(set, vs, nil, asOf, end); err == nil {
 		t.Error("a verdict for a customer not in the data: no error")
 	}
 }

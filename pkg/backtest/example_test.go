@@ -28,7 +28,7 @@ func ExampleMeasure() {
 		{Key: "anna", Status: lapse.Lapsed, Rule: lapse.RuleOwnRhythm, LastVisit: visit.DayOf(2025, 2, 1)},
 		{Key: "ben", Status: lapse.Active, Rule: lapse.RulePopulation, LastVisit: visit.DayOf(2024, 11, 5)},
 	}
-	r, err := backtest.Measure(full, verdicts, asOf, end)
+	r, err := backtest.Measure(full, verdicts, nil, asOf, end)
 	if err != nil {
 		fmt.Println(err)
 		return

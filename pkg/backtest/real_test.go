@@ -41,7 +41,7 @@ func TestRealLogs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			bt, err := backtest.Measure(res.Set, r.Verdicts, tt.asOf, tt.end)
+			bt, err := backtest.Measure(res.Set, r.Verdicts, r.Findings, tt.asOf, tt.end)
 			if err != nil {
 				t.Fatal(err)
 			}

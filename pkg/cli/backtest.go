@@ -36,7 +36,9 @@ the same for the naive ranking by days since the last visit that flags as many
 customers (ties by id); and the share who did not come back at all (base rate). By rule,
 "in rule" ranks by days only the customers that rule decided, so both compare orderings
 of the same customers; "overall" counts the rule's customers among those the ranking of
-all customers flags, so each rule's hits won or lost add up to the difference.
+all customers flags, so each rule's hits won or lost add up to the difference. It also
+scores P(alive) < 0.3 alone, and says per hint how much more often its customers stayed
+away (lift); -o FILE.html draws the rankings' precision as a chart.
 
 --horizon is a number and a unit: d (days), w (weeks), m (months) or y (years). The
 lapse thresholds are the flags of winback lapsed.`,
@@ -52,7 +54,7 @@ lapse thresholds are the flags of winback lapsed.`,
 		RunE: a.runE(&o.files, func() error { return runBacktest(o) }),
 	}
 	o.input.bind(c)
-	o.out.bind(c, report.ViewFormats)
+	o.out.bind(c, report.BacktestFormats)
 	o.an.bind(c)
 	c.Flags().StringVar(&o.horizon, "horizon", "6m", "how long after the as-of date a visit counts as coming back: e.g. 90d, 26w, 6m, 1y")
 	return c
@@ -64,7 +66,7 @@ func runBacktest(o *backtestOptions) error {
 	if err != nil {
 		return err
 	}
-	format, err := o.out.formatName(report.ViewFormats)
+	format, err := o.out.formatName(report.BacktestFormats)
 	if err != nil {
 		return err
 	}
@@ -101,7 +103,7 @@ func runBacktest(o *backtestOptions) error {
 	if err != nil {
 		return noVisits(fmt.Errorf("analysis: %w", err), asOf)
 	}
-	bt, err := backtest.Measure(full, r.Verdicts, asOf, observed)
+	bt, err := backtest.Measure(full, r.Verdicts, r.Findings, asOf, observed)
 	if err != nil {
 		if errors.Is(err, backtest.ErrNoHorizon) {
 			return usagef("name an earlier --as-of", "%v", err)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	catalogue "github.com/winback/winback/pkg/words"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/winback/winback/pkg/backtest"
@@ -11,11 +12,17 @@ import (
 	"github.com/winback/winback/pkg/visit"
 )
 
+// BacktestFormats are the formats of winback backtest: html is a page with the rankings'
+// precision as a chart above the tables.
+var BacktestFormats = append(slices.Clone(ViewFormats), "html")
+
 // BacktestView is the output of winback backtest: how the verdicts as of bt.AsOf held up
 // over the horizon hz (a text such as "6 months") that ends on end.
 func BacktestView(bt *backtest.Result, hz string, end visit.Day, lang string) *View {
 	w := backtestWordsFor(lang)
-	return &View{Page: backtestPage(bt, hz, end, w, lang), JSON: backtestDocJSON(bt, hz, end), CSV: backtestRows(bt)}
+	names := []string{"winback", w.naive, w.cat.T("backtest.PAlive")}
+	return &View{Page: backtestPage(bt, hz, end, w, lang), JSON: backtestDocJSON(bt, hz, end), CSV: backtestRows(bt),
+		chart: newBacktestBars(bt, names, w.cat, lang)}
 }
 
 // backtestJSON is the JSON document of backtest.
@@ -29,8 +36,39 @@ type backtestJSON struct {
 	ObservedTo string `json:"observed_to"`
 	backtestGroupJSON
 	// NotJudged counts the customers without a visit by the as-of date.
-	NotJudged int                 `json:"customers_not_judged"`
-	ByRule    []backtestGroupJSON `json:"by_rule"`
+	NotJudged int `json:"customers_not_judged"`
+	// PAlive scores flagging the customers whose model P(alive) is below 0.3; null
+	// without a usable model.
+	PAlive *backtestScoreJSON  `json:"p_alive_below_0_3"`
+	ByRule []backtestGroupJSON `json:"by_rule"`
+	Hints  []backtestHintJSON  `json:"hints"`
+}
+
+// backtestHintJSON is one hint's lift: of the customers with it, how many did not come
+// back, against those without it. Lift is null when everybody without it came back.
+type backtestHintJSON struct {
+	Code           string   `json:"code"`
+	With           int      `json:"customers_with"`
+	WithNotBack    int      `json:"with_did_not_come_back"`
+	WithShare      float64  `json:"with_share_not_back"`
+	Without        int      `json:"customers_without"`
+	WithoutNotBack int      `json:"without_did_not_come_back"`
+	WithoutShare   float64  `json:"without_share_not_back"`
+	Lift           *float64 `json:"lift"`
+}
+
+func backtestHintDoc(h backtest.Hint) backtestHintJSON {
+	js := backtestHintJSON{Code: h.Code, With: h.With, WithNotBack: h.WithNotBack, Without: h.Without, WithoutNotBack: h.WithoutNotBack}
+	if r := ratio(float64(h.WithNotBack)/float64(max(h.With, 1)), h.With); r != nil {
+		js.WithShare = *r
+	}
+	if r := ratio(float64(h.WithoutNotBack)/float64(max(h.Without, 1)), h.Without); r != nil {
+		js.WithoutShare = *r
+	}
+	if l := h.Lift(); !math.IsInf(l, 0) {
+		js.Lift = ratio(l, 1)
+	}
+	return js
 }
 
 type backtestGroupJSON struct {
@@ -63,10 +101,12 @@ func ratio(x float64, of int) *float64 {
 	return &r
 }
 
+func backtestScoreDoc(s backtest.Score) backtestScoreJSON {
+	return backtestScoreJSON{Flagged: s.Flagged, Hits: s.Hits, Precision: ratio(s.Precision(), s.Flagged), Recall: ratio(s.Recall(), s.NotBack)}
+}
+
 func backtestGroupDoc(g backtest.Group) backtestGroupJSON {
-	score := func(s backtest.Score) backtestScoreJSON {
-		return backtestScoreJSON{Flagged: s.Flagged, Hits: s.Hits, Precision: ratio(s.Precision(), s.Flagged), Recall: ratio(s.Recall(), s.NotBack)}
-	}
+	score := backtestScoreDoc
 	js := backtestGroupJSON{Judged: g.Judged, NotBack: g.NotBack, Lapsed: g.Lapsed, Lost: g.Lost,
 		Winback: score(g.Verdicts), Naive: score(g.Naive)}
 	if b := ratio(g.BaseRate(), g.Judged); b != nil {
@@ -82,32 +122,50 @@ func backtestGroupDoc(g backtest.Group) backtestGroupJSON {
 
 func backtestDocJSON(bt *backtest.Result, hz string, end visit.Day) backtestJSON {
 	js := backtestJSON{Version: 1, AsOf: bt.AsOf.String(), Horizon: hz, HorizonEnd: end.String(), ObservedTo: bt.End.String(),
-		backtestGroupJSON: backtestGroupDoc(bt.All), NotJudged: bt.Unjudged, ByRule: []backtestGroupJSON{}}
+		backtestGroupJSON: backtestGroupDoc(bt.All), NotJudged: bt.Unjudged, ByRule: []backtestGroupJSON{}, Hints: []backtestHintJSON{}}
+	for _, h := range bt.Hints {
+		js.Hints = append(js.Hints, backtestHintDoc(h))
+	}
 	for _, g := range bt.ByRule {
 		js.ByRule = append(js.ByRule, backtestGroupDoc(g))
+	}
+	if bt.PAliveUsable {
+		p := backtestScoreDoc(bt.PAlive)
+		js.PAlive = &p
 	}
 	return js
 }
 
-// backtestRow is one line of backtest --format csv: all customers, then each rule.
+// backtestRow is one line of backtest --format csv: all customers, then each rule, then
+// each hint (rule "hint"): for a hint, customers_judged and did_not_come_back are the
+// customers with it, the without_hint columns the others, and the verdicts' columns empty.
 type backtestRow struct {
 	Rule           string `csv:"rule"`
 	Judged         int    `csv:"customers_judged"`
 	NotBack        int    `csv:"did_not_come_back"`
 	BaseRate       string `csv:"base_rate"`
-	Flagged        int    `csv:"flagged"`
-	Lapsed         int    `csv:"lapsed"`
-	Lost           int    `csv:"lost"`
-	Hits           int    `csv:"flagged_did_not_come_back"`
+	Flagged        string `csv:"flagged"`
+	Lapsed         string `csv:"lapsed"`
+	Lost           string `csv:"lost"`
+	Hits           string `csv:"flagged_did_not_come_back"`
 	Precision      string `csv:"precision"`
 	Recall         string `csv:"recall"`
-	NaiveHits      int    `csv:"naive_did_not_come_back"`
+	NaiveHits      string `csv:"naive_did_not_come_back"`
 	NaivePrecision string `csv:"naive_precision"`
 	NaiveRecall    string `csv:"naive_recall"`
-	OverallFlagged int    `csv:"naive_overall_flagged"`
-	OverallHits    int    `csv:"naive_overall_did_not_come_back"`
-	AsOf           string `csv:"as_of"`
-	ObservedTo     string `csv:"observed_to"`
+	OverallFlagged string `csv:"naive_overall_flagged"`
+	OverallHits    string `csv:"naive_overall_did_not_come_back"`
+	// The P(alive) < 0.3 ranking, on the row of all customers with a usable model only.
+	PAliveFlagged   string `csv:"p_alive_flagged"`
+	PAliveHits      string `csv:"p_alive_did_not_come_back"`
+	PAlivePrecision string `csv:"p_alive_precision"`
+	PAliveRecall    string `csv:"p_alive_recall"`
+	Hint            string `csv:"hint"`
+	WithoutHint     string `csv:"without_hint_customers"`
+	WithoutNotBack  string `csv:"without_hint_did_not_come_back"`
+	Lift            string `csv:"hint_lift"`
+	AsOf            string `csv:"as_of"`
+	ObservedTo      string `csv:"observed_to"`
 }
 
 func backtestRows(bt *backtest.Result) []backtestRow {
@@ -124,10 +182,23 @@ func backtestRows(bt *backtest.Result) []backtestRow {
 		if rule == "" {
 			rule = "all"
 		}
+		n := strconv.Itoa
 		rows = append(rows, backtestRow{Rule: rule, Judged: js.Judged, NotBack: js.NotBack, BaseRate: f(&js.BaseRate),
-			Flagged: js.Winback.Flagged, Lapsed: js.Lapsed, Lost: js.Lost, Hits: js.Winback.Hits, Precision: f(js.Winback.Precision), Recall: f(js.Winback.Recall),
-			NaiveHits: js.Naive.Hits, NaivePrecision: f(js.Naive.Precision), NaiveRecall: f(js.Naive.Recall),
-			OverallFlagged: g.Overall.Flagged, OverallHits: g.Overall.Hits,
+			Flagged: n(js.Winback.Flagged), Lapsed: n(js.Lapsed), Lost: n(js.Lost), Hits: n(js.Winback.Hits), Precision: f(js.Winback.Precision), Recall: f(js.Winback.Recall),
+			NaiveHits: n(js.Naive.Hits), NaivePrecision: f(js.Naive.Precision), NaiveRecall: f(js.Naive.Recall),
+			OverallFlagged: n(g.Overall.Flagged), OverallHits: n(g.Overall.Hits),
+			AsOf: bt.AsOf.String(), ObservedTo: bt.End.String()})
+	}
+	if bt.PAliveUsable {
+		p := backtestScoreDoc(bt.PAlive)
+		all := &rows[0]
+		all.PAliveFlagged, all.PAliveHits = strconv.Itoa(p.Flagged), strconv.Itoa(p.Hits)
+		all.PAlivePrecision, all.PAliveRecall = f(p.Precision), f(p.Recall)
+	}
+	for _, h := range bt.Hints {
+		js := backtestHintDoc(h)
+		rows = append(rows, backtestRow{Rule: "hint", Hint: h.Code, Judged: h.With, NotBack: h.WithNotBack, BaseRate: f(&js.WithShare),
+			WithoutHint: strconv.Itoa(h.Without), WithoutNotBack: strconv.Itoa(h.WithoutNotBack), Lift: f(js.Lift),
 			AsOf: bt.AsOf.String(), ObservedTo: bt.End.String()})
 	}
 	return rows
@@ -165,6 +236,12 @@ func backtestPage(bt *backtest.Result, hz string, end visit.Day, w backtestWords
 	tab := Table{Title: w.atCount, Columns: w.scoreColumns, Numeric: []bool{false, true, true, true, true},
 		Rows: [][]string{row("winback", all.Verdicts), row(w.naive, all.Naive)}}
 	tab.Notes = append(tab.Notes, w.naiveNote)
+	if bt.PAliveUsable {
+		tab.Rows = append(tab.Rows, row(w.cat.T("backtest.PAlive"), bt.PAlive))
+		tab.Notes = append(tab.Notes, w.cat.T("backtest.PAliveNote"))
+	} else {
+		tab.Notes = append(tab.Notes, w.cat.T("backtest.PAliveNone"))
+	}
 	switch {
 	case bt.Unjudged == 1:
 		tab.Notes = append(tab.Notes, w.unjudgedOne)
@@ -179,8 +256,32 @@ func backtestPage(bt *backtest.Result, hz string, end visit.Day, w backtestWords
 			pct(g.Naive.Precision(), g.Naive.Flagged), Int(g.Overall.Flagged, lang), pct(g.Overall.Precision(), g.Overall.Flagged)})
 	}
 	rules.Notes = append(rules.Notes, w.byRuleNote)
-	doc.Tables = append(doc.Tables, rules)
+	doc.Tables = append(doc.Tables, rules, backtestHintTable(bt, w, pct, lang))
 	return doc
+}
+
+// backtestHintTable is the hints' lift: how much more often the customers with each hint
+// did not come back than those without it.
+func backtestHintTable(bt *backtest.Result, w backtestWords, pct func(float64, int) string, lang string) Table {
+	c := w.cat
+	tab := Table{Title: c.T("backtest.Hints"),
+		Columns: []string{c.T("backtest.Hint"), c.T("backtest.HintWith"), c.T("backtest.HintWithGone"), c.T("backtest.HintWithoutGone"), c.T("backtest.HintLift")},
+		Numeric: []bool{false, true, true, true, true}}
+	for _, h := range bt.Hints {
+		lift := "–"
+		if l := h.Lift(); !math.IsInf(l, 0) {
+			lift = Decimal(l, 2, lang)
+		}
+		tab.Rows = append(tab.Rows, []string{c.ReasonLabel(h.Code), Int(h.With, lang),
+			fmt.Sprintf(w.baseRate, Int(h.WithNotBack, lang), pct(float64(h.WithNotBack)/float64(max(h.With, 1)), h.With)),
+			pct(float64(h.WithoutNotBack)/float64(max(h.Without, 1)), h.Without), lift})
+	}
+	if len(tab.Rows) == 0 {
+		tab.Notes = append(tab.Notes, c.T("backtest.HintsNone"))
+	} else {
+		tab.Notes = append(tab.Notes, c.T("backtest.HintsNote"))
+	}
+	return tab
 }
 
 // backtestWords are the backtest's texts in one language. They live here, not in a

@@ -638,4 +638,18 @@ var de = map[string]string{
 	"report.QualityDuplicates.one":   "%s Duplikat",
 	"report.QualityDuplicates.other": "%s Duplikate",
 	"report.AfterAsOfOne":            "; %s Termin nach dem Stichtag nicht berücksichtigt (bis dahin nicht gebucht)",
+	// winback backtest: die Rangfolge nach P(aktiv), der Faktor der Hinweise und das Diagramm (Issue 17).
+	"backtest.PAlive":          "nur Chance auf Rückkehr unter 30 %",
+	"backtest.PAliveNote":      "Nur Chance auf Rückkehr unter 30 Prozent: die Kunden, denen das Kaufmodell eine Wahrscheinlichkeit unter 30 Prozent gibt, noch Kunde zu sein, gleich wie viele es sind.",
+	"backtest.PAliveNone":      "Nur Chance auf Rückkehr unter 30 Prozent: Kein Kaufmodell passt zu den Daten am Stichtag; es gibt keine Wahrscheinlichkeit, nach der sich ordnen ließe.",
+	"backtest.Hints":           "Hinweise: Wie viel öfter blieben Kunden mit dem Hinweis weg?",
+	"backtest.Hint":            "Hinweis",
+	"backtest.HintWith":        "Kunden mit Hinweis",
+	"backtest.HintWithGone":    "davon nicht wiedergekommen",
+	"backtest.HintWithoutGone": "ohne Hinweis nicht wiedergekommen",
+	"backtest.HintLift":        "Faktor",
+	"backtest.HintsNote":       "Hinweise auf den Daten bis zum Stichtag. Faktor: der Anteil der Kunden mit dem Hinweis, die nicht wiedergekommen sind, geteilt durch den Anteil bei denen ohne ihn; über 1 kündigt der Hinweis das Wegbleiben an. Ein Strich (–): Alle ohne den Hinweis sind wiedergekommen.",
+	"backtest.HintsNone":       "Bei keinem beurteilten Kunden wurde ein Hinweis gefunden.",
+	"backtest.Chart":           "Präzision der drei Rangfolgen",
+	"backtest.ChartBase":       "zufällig markiert",
 }

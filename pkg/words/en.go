@@ -640,4 +640,18 @@ var en = map[string]string{
 	"report.QualityDuplicates.one":   "%s duplicate",
 	"report.QualityDuplicates.other": "%s duplicates",
 	"report.AfterAsOfOne":            "; %s appointment after the as-of date left out (not booked by then)",
+	// winback backtest: the P(alive) ranking, the hints' lift and the precision chart (issue 17).
+	"backtest.PAlive":          "P(alive) < 0.3 alone",
+	"backtest.PAliveNote":      "P(alive) < 0.3 alone: the customers to whom the repeat-buying model gives less than a 30% chance of still being a customer, however many they are.",
+	"backtest.PAliveNone":      "P(alive) < 0.3 alone: no repeat-buying model fits the data as of the as-of date, so there is no P(alive) to rank by.",
+	"backtest.Hints":           "Hints: how much more often customers with one stayed away",
+	"backtest.Hint":            "hint",
+	"backtest.HintWith":        "customers with it",
+	"backtest.HintWithGone":    "of them did not come back",
+	"backtest.HintWithoutGone": "without it, did not come back",
+	"backtest.HintLift":        "lift",
+	"backtest.HintsNote":       "Hints found on the data as of the as-of date. Lift: the share of customers with the hint who did not come back, divided by the share among those without it; above 1 the hint foretells staying away. A dash: everybody without the hint came back.",
+	"backtest.HintsNone":       "No hint was found on any customer judged.",
+	"backtest.Chart":           "Precision of the three rankings",
+	"backtest.ChartBase":       "flagging at random",
 }
