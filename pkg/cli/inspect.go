@@ -8,6 +8,7 @@ import (
 
 type inspectOptions struct {
 	io     *IOStreams
+	lang   func() (string, error)
 	input  inputOptions
 	format string
 	show   int
@@ -15,7 +16,7 @@ type inspectOptions struct {
 }
 
 func newInspectCmd(a *app, runF func(*inspectOptions) error) *cobra.Command {
-	o := &inspectOptions{io: a.io}
+	o := &inspectOptions{io: a.io, lang: a.language}
 	c := &cobra.Command{
 		Use:   "inspect FILE...",
 		Short: "Show how an export was understood: encoding, columns, dates, statuses, rows",
@@ -57,6 +58,10 @@ overridden with a flag, and the same flags work for every other command.`,
 }
 
 func runInspect(o *inspectOptions) error {
+	lang, err := o.lang()
+	if err != nil {
+		return err
+	}
 	if err := checkOutputs(o.io, o.files, o.input.rejects); err != nil {
 		return err
 	}
@@ -65,7 +70,7 @@ func runInspect(o *inspectOptions) error {
 		return err
 	}
 	in := report.Inspection{Export: &res.Report, TakenOn: res.Set.TakenOn(),
-		FirstRejects: res.Rejects[:min(len(res.Rejects), max(o.show, 0))], RejectsFile: o.input.rejects, Width: o.io.Width}
+		FirstRejects: res.Rejects[:min(len(res.Rejects), max(o.show, 0))], RejectsFile: o.input.rejects, Width: o.io.Width, Lang: lang}
 	write := in.WriteTable
 	if o.format == "json" {
 		write = in.WriteJSON
