@@ -90,7 +90,7 @@ func writeInspectFile(w io.Writer, cat *catalogue.Catalogue, width int, f *expor
 		{t("inspect.header-row"), yesNo(f.Header, t("inspect.header-yes"), t("inspect.header-no"))},
 	}
 	if f.Profile != "" {
-		facts = append(facts, []string{t("inspect.profile"), f.Profile})
+		facts = append(facts, []string{t("inspect.profile"), cat.Code("inspect.profile.", f.Profile)})
 	}
 	var layouts []string
 	for _, l := range f.DateLayouts {

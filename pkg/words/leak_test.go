@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -22,14 +23,19 @@ func TestGermanGoldensHaveNoEnglish(t *testing.T) {
 	var german []string
 	for _, f := range files {
 		base := filepath.Base(f)
-		// JSON holds codes, not words; inspect's goldens are of German exports, in English;
+		// JSON holds codes, not words; inspect's goldens are of German exports
+		// (inspect_de_praxis_cp1252_csv.txt), in English unless named *.de.txt;
 		// texts_de.txt lists codes beside the texts.
-		if strings.Contains(base, "_de") && !strings.HasSuffix(base, ".json") && !strings.HasPrefix(base, "texts_") && !strings.HasPrefix(base, "inspect_") {
+		de := strings.Contains(base, ".de.") || strings.Contains(base, "_de") && !strings.HasPrefix(base, "inspect_")
+		if de && !strings.HasSuffix(base, ".json") && !strings.HasPrefix(base, "texts_") {
 			german = append(german, f)
 		}
 	}
 	if len(german) < 10 {
 		t.Fatalf("found only %d German goldens: %v", len(german), german)
+	}
+	if !slices.ContainsFunc(german, func(f string) bool { return strings.HasSuffix(f, ".de.txt") }) {
+		t.Fatalf("no German inspect golden (inspect_*.de.txt) among %v", german)
 	}
 	pieces := append(englishPieces(), codePieces()...)
 	for _, f := range german {
