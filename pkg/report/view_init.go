@@ -15,16 +15,39 @@ import (
 	catalogue "github.com/winback/winback/pkg/words"
 )
 
+// ConfigFile is what winback init writes a configuration from.
+type ConfigFile struct {
+	// Files are the exports, Export how they were read.
+	Files  []string
+	Export *export.Report
+	// Noun is what the texts call customers.
+	Noun catalogue.Noun
+	// Settings are the flags of winback report, written commented out with their
+	// defaults (none when nil).
+	Settings *pflag.FlagSet
+	// Lang is the language of the comments; with LangGiven (--lang) it is also the
+	// file's lang:, which is otherwise guessed from the export.
+	Lang      string
+	LangGiven bool
+	// Key is the pseudonyms' key ("": no key: line).
+	Key string
+}
+
 // WriteConfig writes the configuration file of winback init for the exports files read
 // as r: how they were read, the noun, and, commented out, every other setting of winback
-// report with its default (the flags of settings; none when nil). It is deterministic:
-// no dates, no paths but the ones given.
-func WriteConfig(w io.Writer, files []string, r *export.Report, noun catalogue.Noun, settings *pflag.FlagSet) error {
+// report with its default. Its comments are in c.Lang; its keys are flag names and its
+// values codes, in every language. It is deterministic: no dates, no paths but the ones
+// given, no key but c.Key.
+func WriteConfig(w io.Writer, c *ConfigFile) error {
+	r, files, settings := c.Export, c.Files, c.Settings
+	cat := catalogue.For(c.Lang)
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	p("# winback configuration, written by 'winback init' from %s.\n", strings.Join(baseNames(files), ", "))
-	p("# Keys are the long flag names of 'winback report' (see 'winback help report');\n")
-	p("# flags on the command line win. Use: winback report --config winback.yaml -o report.html\n\n")
+	line := func(key string, args ...any) { b.WriteString(cat.F(key, args...) + "\n") }
+	line("init.title", strings.Join(baseNames(files), ", "))
+	line("init.keys")
+	line("init.use")
+	p("\n")
 	p("files:\n")
 	for _, f := range files {
 		// Absolute, because the file may be saved anywhere and paths in it are relative to it.
@@ -33,7 +56,8 @@ func WriteConfig(w io.Writer, files []string, r *export.Report, noun catalogue.N
 		}
 		p("  - %s\n", config.Quote(f))
 	}
-	p("\n# How the export is read (detected; fixed here so that next month's run does not guess).\n")
+	p("\n")
+	line("init.read")
 	if len(r.Files) > 0 {
 		f := r.Files[0]
 		enc := map[string]string{"UTF-8 with BOM": "utf-8", "UTF-8": "utf-8", "ASCII": "utf-8", "UTF-16 LE": "utf-16le", "UTF-16 BE": "utf-16be", "Windows-1252": "windows-1252"}[f.Encoding]
@@ -63,7 +87,7 @@ func WriteConfig(w io.Writer, files []string, r *export.Report, noun catalogue.N
 			p("  %s: %s\n", n, config.Quote(v))
 		}
 		if len(f.Unused) > 0 {
-			p("# unused columns: %s\n", SafeText(strings.Join(f.Unused, ", "))) // a comment ends at a line break
+			line("init.unused", SafeText(strings.Join(f.Unused, ", "))) // a comment ends at a line break
 		}
 	}
 	switch {
@@ -73,7 +97,8 @@ func WriteConfig(w io.Writer, files []string, r *export.Report, noun catalogue.N
 		p("date-format: mm/dd/yyyy\n")
 	}
 	if len(r.Statuses) > 0 {
-		p("\n# Status values seen and what they were taken to mean (attended, cancelled, no-show, booked).\n")
+		p("\n")
+		line("init.statuses")
 		p("status-map:\n")
 		for _, s := range r.Statuses {
 			if s.Value == "(empty)" {
@@ -81,19 +106,22 @@ func WriteConfig(w io.Writer, files []string, r *export.Report, noun catalogue.N
 			}
 			note := ""
 			if !s.Known {
-				note = "   # unknown value: check it"
+				note = "   " + cat.T("init.unknown-status")
 			}
 			p("  %s: %s%s\n", config.Quote(s.Value), s.Status, note)
 		}
 	}
 	lang := "en"
-	if len(r.Files) > 0 && (r.Files[0].Delimiter == ";" || strings.HasPrefix(r.DecimalStyle, "decimal comma")) {
+	if c.LangGiven {
+		lang = cat.Lang()
+	} else if len(r.Files) > 0 && (r.Files[0].Delimiter == ";" || strings.HasPrefix(r.DecimalStyle, "decimal comma")) {
 		lang = "de"
 	}
 	p("\nlang: %s\n", lang)
-	p("noun: %s # what the texts call customers (customers, patients, guests, clients)\n", noun)
+	p("noun: %s %s\n", c.Noun, cat.T("init.noun"))
 	if settings != nil {
-		p("\n# Every other setting of 'winback report', with its default. Remove the # to change one.\n")
+		p("\n")
+		line("init.settings")
 		skip := map[string]bool{"encoding": true, "delimiter": true, "no-header": true, "column": true, "date-format": true,
 			"status-map": true, "lang": true, "noun": true, "help": true, "config": true}
 		settings.VisitAll(func(f *pflag.Flag) {
@@ -109,8 +137,17 @@ func WriteConfig(w io.Writer, files []string, r *export.Report, noun catalogue.N
 				v = def
 			}
 			p("# %s: %s", f.Name, v)
+			if cat.German() { // the flags' usages are English, like --help: the comment above says where to read them
+				p("\n")
+				return
+			}
 			p("%s# %s\n", strings.Repeat(" ", max(1, 28-len(f.Name)-len(v))), f.Usage)
 		})
+	}
+	if c.Key != "" {
+		p("\n")
+		line("init.key")
+		p("key: %s\n", c.Key)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
