@@ -141,6 +141,7 @@ func TestGermanGolden(t *testing.T) {
 	}{
 		{"lapsed_de.csv", []string{"lapsed", "--format", "csv"}},
 		{"lapsed_de.md", []string{"lapsed", "--format", "md", "--summary", "--pseudonymize=false"}},
+		{"lapsed_filtered_de.md", []string{"lapsed", "--format", "md", "--top", "5", "--staff", "Anja Berger", "--due-before", "2025-03-31"}},
 		{"segments_de.md", []string{"segments", "--format", "md"}},
 		{"segments_de.csv", []string{"segments", "--format", "csv"}},
 		{"model_de.md", []string{"model", "--format", "md"}},

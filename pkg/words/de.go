@@ -783,4 +783,6 @@ var de = map[string]string{
 	"inspect.profile.Physiotherapy appointments": "Physiotherapie-Termine",
 	"inspect.profile.Dental fee lines":           "zahnärztliche Leistungszeilen",
 	"inspect.profile.Stripe payments":            "Stripe-Zahlungen",
+	// lapsed's table (pkg/report/view_lapsed.go): the customer's id column.
+	"cli.id": "Kennung",
 }

@@ -788,4 +788,6 @@ var en = map[string]string{
 	"inspect.profile.Physiotherapy appointments": "Physiotherapy appointments",
 	"inspect.profile.Dental fee lines":           "Dental fee lines",
 	"inspect.profile.Stripe payments":            "Stripe payments",
+	// lapsed's table (pkg/report/view_lapsed.go): the customer's id column.
+	"cli.id": "id",
 }
