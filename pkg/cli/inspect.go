@@ -27,7 +27,8 @@ the date range, the number of customers, the row accounting (read = accepted + r
 blank + duplicate) and the first rejected rows with their reasons.
 
 Run it first on an export you have not seen before. Everything it detects can be
-overridden with a flag, and the same flags work for every other command.`,
+overridden with a flag, and the same flags work for every other command. --lang de (or a
+German LANG) writes it in German; the JSON keeps its keys and codes.`,
 		Example: `  # a German practice export
   winback inspect testdata/praxis/praxis.csv
 
