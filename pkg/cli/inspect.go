@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/winback/winback/pkg/report"
+	"github.com/winback/winback/pkg/words"
 )
 
 type inspectOptions struct {
@@ -71,7 +72,8 @@ func runInspect(o *inspectOptions) error {
 		return err
 	}
 	in := report.Inspection{Export: &res.Report, TakenOn: res.Set.TakenOn(),
-		FirstRejects: res.Rejects[:min(len(res.Rejects), max(o.show, 0))], RejectsFile: o.input.rejects, Width: o.io.Width, Lang: lang}
+		FirstRejects: res.Rejects[:min(len(res.Rejects), max(o.show, 0))], RejectsFile: o.input.rejects, Width: o.io.Width, Lang: lang,
+		Noun: words.NounFromColumns(columnNames(&res.Report))}
 	write := in.WriteTable
 	if o.format == "json" {
 		write = in.WriteJSON

@@ -25,8 +25,10 @@ type Inspection struct {
 	RejectsFile string
 	// Width is the terminal's width the table form fits (0: not a terminal).
 	Width int
-	// Lang is the language of the texts: "de" or "en" (see [catalogue.For]).
+	// Lang is the language of the texts: "de" or "en" (see [catalogue.For]); Noun what
+	// they call customers where the language has a word for each (German: Patienten).
 	Lang string
+	Noun catalogue.Noun
 }
 
 // WriteJSON writes the inspection as JSON. Its keys and codes are the same in every
@@ -48,7 +50,7 @@ func (in *Inspection) WriteJSON(w io.Writer) error {
 // WriteTable writes the inspection for a terminal.
 func (in *Inspection) WriteTable(w io.Writer) error {
 	ew := &errWriter{w: w}
-	if err := writeInspect(ew, catalogue.For(in.Lang), in); err != nil {
+	if err := writeInspect(ew, catalogue.ForNoun(in.Lang, in.Noun), in); err != nil {
 		return err
 	}
 	return ew.err
