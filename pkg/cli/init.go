@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -50,18 +49,17 @@ permissions 0600.`,
 			if reportCmd, _, _ := root.Find([]string{"report"}); reportCmd != nil {
 				settings = reportCmd.Flags()
 			}
-			noun := words.NounFromColumns(columnNames(&res.Report))
+			lang, err := a.language()
+			if err != nil {
+				return err
+			}
 			key, err := pseudo.NewKey()
 			if err != nil {
 				return err
 			}
-			write := func(w io.Writer) error {
-				if err := report.WriteConfig(w, o.files, &res.Report, noun, settings); err != nil {
-					return err
-				}
-				_, err := fmt.Fprintf(w, "\n# The secret key of the pseudonyms: the same key gives a customer the same pseudonym\n# every month. Keep this file private.\nkey: %s\n", key)
-				return err
-			}
+			cfg := &report.ConfigFile{Files: o.files, Export: &res.Report, Noun: words.NounFromColumns(columnNames(&res.Report)),
+				Settings: settings, Lang: lang, LangGiven: a.lang != "", Key: key}
+			write := func(w io.Writer) error { return report.WriteConfig(w, cfg) }
 			if o.output == "" || o.output == "-" {
 				if err := write(a.io.Out); err != nil {
 					return stdoutError(err)

@@ -4,10 +4,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/winback/winback/pkg/report"
+	"github.com/winback/winback/pkg/words"
 )
 
 type inspectOptions struct {
 	io     *IOStreams
+	lang   func() (string, error)
 	input  inputOptions
 	format string
 	show   int
@@ -15,7 +17,7 @@ type inspectOptions struct {
 }
 
 func newInspectCmd(a *app, runF func(*inspectOptions) error) *cobra.Command {
-	o := &inspectOptions{io: a.io}
+	o := &inspectOptions{io: a.io, lang: a.language}
 	c := &cobra.Command{
 		Use:   "inspect FILE...",
 		Short: "Show how an export was understood: encoding, columns, dates, statuses, rows",
@@ -26,7 +28,8 @@ the date range, the number of customers, the row accounting (read = accepted + r
 blank + duplicate) and the first rejected rows with their reasons.
 
 Run it first on an export you have not seen before. Everything it detects can be
-overridden with a flag, and the same flags work for every other command.`,
+overridden with a flag, and the same flags work for every other command. --lang de (or a
+German LANG) writes it in German; the JSON keeps its keys and codes.`,
 		Example: `  # a German practice export
   winback inspect testdata/praxis/praxis.csv
 
@@ -57,6 +60,10 @@ overridden with a flag, and the same flags work for every other command.`,
 }
 
 func runInspect(o *inspectOptions) error {
+	lang, err := o.lang()
+	if err != nil {
+		return err
+	}
 	if err := checkOutputs(o.io, o.files, o.input.rejects); err != nil {
 		return err
 	}
@@ -65,7 +72,8 @@ func runInspect(o *inspectOptions) error {
 		return err
 	}
 	in := report.Inspection{Export: &res.Report, TakenOn: res.Set.TakenOn(),
-		FirstRejects: res.Rejects[:min(len(res.Rejects), max(o.show, 0))], RejectsFile: o.input.rejects, Width: o.io.Width}
+		FirstRejects: res.Rejects[:min(len(res.Rejects), max(o.show, 0))], RejectsFile: o.input.rejects, Width: o.io.Width, Lang: lang,
+		Noun: words.NounFromColumns(columnNames(&res.Report))}
 	write := in.WriteTable
 	if o.format == "json" {
 		write = in.WriteJSON

@@ -20,3 +20,9 @@ func (o *outputOptions) language(io *IOStreams) (string, error) {
 	}
 	return "", usagef("use --lang de or --lang en", "unknown language %q", o.lang)
 }
+
+// language resolves the root's --lang for the commands that do not bind their own
+// (inspect, init), as [outputOptions.language] does.
+func (a *app) language() (string, error) {
+	return (&outputOptions{lang: a.lang}).language(a.io)
+}

@@ -85,7 +85,8 @@ func runLapsed(o *lapsedOptions) error {
 		return err
 	}
 	p := o.an.pseudonymizer(o.a.io, format, false, r.Set)
-	rep := report.Build(r, report.BuildOptions{Lang: lang, Pseudonyms: p, Contacts: false, Shown: o.top, Defer: true, LapsedOnly: true, Noun: o.an.noun.noun})
+	rep := report.Build(r, report.BuildOptions{Lang: lang, Pseudonyms: p, Contacts: false, Shown: o.top, Defer: true, LapsedOnly: true, Noun: o.an.noun.noun,
+		Filter: o.an.filter.describe()})
 	// The table lists the first --top customers; csv and json all of them.
 	shown := o.top
 	if shown < 0 || format == "csv" || format == "json" {

@@ -43,7 +43,7 @@ forms. Start with "winback inspect FILE" to see how an export was understood.`,
 	root.PersistentFlags().StringVar(&a.configPath, "config", "", "read flags from this YAML file (keys are the long flag names; flags on the command line win)")
 	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, "print nothing but the output and errors")
 	// Every command takes --lang; the ones that print an analysis bind their own, with
-	// the same meaning (outputOptions). inspect's and init's texts are English.
+	// the same meaning (outputOptions); inspect and init read it here (app.language).
 	root.PersistentFlags().StringVar(&a.lang, "lang", "", "language of the output: de or en (default from LANG)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		err := a.loadConfig(root, cmd)

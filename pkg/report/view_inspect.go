@@ -12,6 +12,7 @@ import (
 	"github.com/winback/winback/pkg/export"
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/visit"
+	catalogue "github.com/winback/winback/pkg/words"
 )
 
 // Inspection is what winback inspect shows of an export: how it was read, the default
@@ -24,19 +25,32 @@ type Inspection struct {
 	RejectsFile string
 	// Width is the terminal's width the table form fits (0: not a terminal).
 	Width int
+	// Lang is the language of the texts: "de" or "en" (see [catalogue.For]); Noun what
+	// they call customers where the language has a word for each (German: Patienten).
+	Lang string
+	Noun catalogue.Noun
 }
 
-// WriteJSON writes the inspection as JSON.
+// WriteJSON writes the inspection as JSON. Its keys and codes are the same in every
+// language; the texts the reader wrote for a person (the day/month order, the decimal
+// style, a rejected row's reason) are in the inspection's language.
 func (in *Inspection) WriteJSON(w io.Writer) error {
+	cat := catalogue.For(in.Lang)
+	r := *in.Export
+	r.DateOrder, r.BookedAtOrder, r.DecimalStyle = readerText(cat, r.DateOrder), readerText(cat, r.BookedAtOrder), readerText(cat, r.DecimalStyle)
+	first := append([]export.RowError{}, in.FirstRejects...)
+	for i := range first {
+		first[i].Reason = rejectReason(cat, &first[i])
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(inspectJSON{Report: *in.Export, AsOf: asOfDoc(in.TakenOn), FirstRejects: append([]export.RowError{}, in.FirstRejects...)})
+	return enc.Encode(inspectJSON{Report: r, AsOf: asOfDoc(in.TakenOn), FirstRejects: first})
 }
 
 // WriteTable writes the inspection for a terminal.
 func (in *Inspection) WriteTable(w io.Writer) error {
 	ew := &errWriter{w: w}
-	if err := writeInspect(ew, in.Width, in.Export, in.TakenOn, in.FirstRejects, in.Export.Rejected, in.RejectsFile); err != nil {
+	if err := writeInspect(ew, catalogue.ForNoun(in.Lang, in.Noun), in); err != nil {
 		return err
 	}
 	return ew.err
@@ -49,135 +63,234 @@ type inspectJSON struct {
 	FirstRejects []export.RowError `json:"first_rejects"`
 }
 
-// ordersText says what [export.FileReport.Orders] means.
-var ordersText = map[string]string{
-	"lines":       "the amounts of its rows added",
-	"unit_price":  "quantity × unit price",
-	"order_total": "the order total counted once",
-}
-
 // writeInspect writes the report for a terminal; the tables make their cells safe
 // (terminal), the lines between them go through [SafeText] themselves.
-func writeInspect(w io.Writer, width int, r *export.Report, taken history.TakenOn, first []export.RowError, total int, rejectsFile string) error {
-	for _, f := range r.Files {
-		fmt.Fprintf(w, "File %s\n", SafeText(f.Name))
-		facts := [][]string{
-			{"encoding", f.Encoding},
-			{"delimiter", f.Delimiter},
-			{"header row", yesNo(f.Header, "yes", "no (columns numbered)")},
-		}
-		if f.Profile != "" {
-			facts = append(facts, []string{"recognised as", f.Profile})
-		}
-		var layouts []string
-		for _, l := range f.DateLayouts {
-			layouts = append(layouts, fmt.Sprintf("%s (%d)", l.Layout, l.Count))
-		}
-		facts = append(facts, []string{"date forms", strings.Join(layouts, ", ")})
-		if o, ok := ordersText[f.Orders]; ok {
-			if _, has := f.Concepts["order"]; has {
-				o = "one visit per order or appointment number; " + o
-			}
-			facts = append(facts, []string{"rows of an order", o})
-		}
-		if err := terminal(w, width, []string{"fact", "value"}, facts, nil); err != nil {
+func writeInspect(w io.Writer, cat *catalogue.Catalogue, in *Inspection) error {
+	r := in.Export
+	for i := range r.Files {
+		if err := writeInspectFile(w, cat, in.Width, &r.Files[i]); err != nil {
 			return err
 		}
-		var cols [][]string
-		for _, name := range conceptOrder(f.Concepts) {
-			c := f.Concepts[name]
-			cols = append(cols, []string{name, strconv.Itoa(c.Column), c.Header, c.By})
-		}
-		if err := terminal(w, width, []string{"concept", "column", "header", "found by"}, cols, nil); err != nil {
-			return err
-		}
-		if len(f.Unused) > 0 {
-			fmt.Fprintln(w, wrapLines("Unused columns: "+SafeText(strings.Join(f.Unused, ", ")), width))
-		}
-		fmt.Fprintln(w)
 	}
-	key := r.KeyKind
+	t := cat.T
+	if err := terminal(w, in.Width, []string{t("inspect.summary"), ""}, inspectSummary(cat, r, in.TakenOn), nil); err != nil {
+		return err
+	}
+	if err := writeStatuses(w, cat, in.Width, r.Statuses); err != nil {
+		return err
+	}
+	return writeRejects(w, cat, in)
+}
+
+// writeInspectFile writes how one file was read: its facts and its columns.
+func writeInspectFile(w io.Writer, cat *catalogue.Catalogue, width int, f *export.FileReport) error {
+	t := cat.T
+	fmt.Fprintln(w, cat.F("inspect.file", SafeText(f.Name)))
+	facts := [][]string{
+		{t("inspect.encoding"), readerWords(cat, f.Encoding, "inspect.with-bom")},
+		{t("inspect.delimiter"), f.Delimiter},
+		{t("inspect.header-row"), yesNo(f.Header, t("inspect.header-yes"), t("inspect.header-no"))},
+	}
+	if f.Profile != "" {
+		facts = append(facts, []string{t("inspect.profile"), cat.Code("inspect.profile.", f.Profile)})
+	}
+	var layouts []string
+	for _, l := range f.DateLayouts {
+		layouts = append(layouts, fmt.Sprintf("%s (%d)", readerWords(cat, l.Layout, "inspect.layout-or"), l.Count))
+	}
+	facts = append(facts, []string{t("inspect.date-forms"), strings.Join(layouts, ", ")})
+	if key := "inspect.orders." + f.Orders; f.Orders != "" && cat.Has(key) {
+		o := t(key)
+		if _, has := f.Concepts["order"]; has {
+			o = cat.F("inspect.order-visit", o)
+		}
+		facts = append(facts, []string{t("inspect.order-rows"), o})
+	}
+	if err := terminal(w, width, []string{t("inspect.fact"), t("inspect.value")}, facts, nil); err != nil {
+		return err
+	}
+	var cols [][]string
+	for _, name := range conceptOrder(f.Concepts) {
+		c := f.Concepts[name]
+		cols = append(cols, []string{cat.Code("inspect.concept.", name), strconv.Itoa(c.Column), headerText(cat, f, c.Header), cat.Code("inspect.by.", c.By)})
+	}
+	if err := terminal(w, width, []string{t("inspect.concept"), t("inspect.column"), t("inspect.header"), t("inspect.found-by")}, cols, nil); err != nil {
+		return err
+	}
+	if len(f.Unused) > 0 {
+		unused := make([]string, len(f.Unused))
+		for i, h := range f.Unused {
+			unused[i] = headerText(cat, f, h)
+		}
+		fmt.Fprintln(w, wrapLines(cat.F("inspect.unused", SafeText(strings.Join(unused, ", "))), width))
+	}
+	fmt.Fprintln(w)
+	return nil
+}
+
+// inspectSummary is the summary table's rows: customers, dates, the as-of date and the
+// row accounting.
+func inspectSummary(cat *catalogue.Catalogue, r *export.Report, taken history.TakenOn) [][]string {
+	t := cat.T
+	kind := cat.Code("inspect.key.", r.KeyKind)
+	key := kind
 	if len(r.Files) > 0 {
 		if c, ok := r.Files[0].Concepts[keyConcept(r.KeyKind)]; ok {
-			key += " (" + c.Header + ")"
+			key += " (" + headerText(cat, &r.Files[0], c.Header) + ")"
 		}
 	}
 	summary := [][]string{
-		{"customers", strconv.Itoa(r.Customers)},
-		{"customer key", key},
-		{"dates", fmt.Sprintf("%s to %s", r.FirstDay, r.LastDay)},
-		{"latest recorded", cmp.Or(r.LatestRecorded, "none (no visit, cancellation or no-show is recorded)")},
+		{t("inspect.customers"), strconv.Itoa(r.Customers)},
+		{t("inspect.customer-key"), key},
+		{t("inspect.dates"), cat.F("inspect.date-range", r.FirstDay, r.LastDay)},
+		{t("inspect.latest-recorded"), cmp.Or(r.LatestRecorded, t("inspect.none-recorded"))},
 	}
-	summary = append(summary, asOfFacts(taken)...)
+	summary = append(summary, asOfFacts(cat, taken)...)
 	summary = append(summary, [][]string{
-		{"day/month order", r.DateOrder},
-		{"decimal style", r.DecimalStyle},
-		{"physical lines", fmt.Sprint(r.Lines)},
-		{"rows", fmt.Sprintf("%d read = %d accepted + %d rejected + %d blank + %d duplicate", r.Rows, r.Accepted, r.Rejected, r.Blank, r.Duplicates)},
+		{t("inspect.date-order"), readerText(cat, r.DateOrder)},
+		{t("inspect.decimal-style"), readerText(cat, r.DecimalStyle)},
+		{t("inspect.lines"), fmt.Sprint(r.Lines)},
+		{t("inspect.rows"), cat.F("inspect.rows-sum", r.Rows, r.Accepted, r.Rejected, r.Blank, r.Duplicates)},
 	}...)
 	if r.Orders > 0 {
-		summary = append(summary, []string{"orders", fmt.Sprintf("%d (%d cancelled)", r.Orders, r.CancelledOrders)})
+		summary = append(summary, []string{t("inspect.orders"), cat.F("inspect.orders-sum", r.Orders, r.CancelledOrders)})
 	}
 	if r.KeyFallback > 0 {
-		summary = append(summary, []string{"key fallback", fmt.Sprintf("%d rows had no %s and were identified by e-mail, phone or name", r.KeyFallback, r.KeyKind)})
+		summary = append(summary, []string{t("inspect.key-fallback"), cat.F("inspect.key-fallback-sum", r.KeyFallback, kind)})
 		if r.Joined > 0 {
-			summary = append(summary, []string{"joined", fmt.Sprintf("%d of them were the customers of other rows with the same e-mail or phone", r.Joined)})
+			summary = append(summary, []string{t("inspect.joined"), cat.F("inspect.joined-sum", r.Joined)})
 		}
 	}
 	if r.Recoded > 0 {
-		summary = append(summary, []string{"recoded", fmt.Sprintf("%d fields were not UTF-8 and were read as Windows-1252", r.Recoded)})
+		summary = append(summary, []string{t("inspect.recoded"), cat.F("inspect.recoded-sum", r.Recoded)})
 	}
 	if r.BookedAtUnreadable > 0 {
-		summary = append(summary, []string{"booking dates", fmt.Sprintf("%d unreadable (rows kept without lead time)", r.BookedAtUnreadable)})
+		summary = append(summary, []string{t("inspect.booking-dates"), cat.F("inspect.booking-dates-sum", r.BookedAtUnreadable)})
 	}
-	if err := terminal(w, width, []string{"summary", ""}, summary, nil); err != nil {
+	return summary
+}
+
+// writeStatuses writes the status values seen and what each was taken to mean.
+func writeStatuses(w io.Writer, cat *catalogue.Catalogue, width int, statuses []export.StatusCount) error {
+	if len(statuses) == 0 {
+		return nil
+	}
+	t := cat.T
+	var rows [][]string
+	unknown := 0
+	for _, s := range statuses {
+		means := cat.Code("event.", s.Status)
+		if !s.Known {
+			means += t("inspect.unknown-status")
+			unknown++
+		}
+		rows = append(rows, []string{s.Value, means, strconv.Itoa(s.Count)})
+	}
+	fmt.Fprintln(w)
+	if err := terminal(w, width, []string{t("inspect.status-value"), t("inspect.taken-as"), t("inspect.status-rows")}, rows, nil); err != nil {
 		return err
 	}
-	if len(r.Statuses) > 0 {
-		var rows [][]string
-		unknown := 0
-		for _, s := range r.Statuses {
-			means := s.Status
-			if !s.Known {
-				means += " (unknown value: assumed)"
-				unknown++
-			}
-			rows = append(rows, []string{s.Value, means, strconv.Itoa(s.Count)})
-		}
-		fmt.Fprintln(w)
-		if err := terminal(w, width, []string{"status value", "taken as", "rows"}, rows, nil); err != nil {
-			return err
-		}
-		if unknown > 0 {
-			fmt.Fprintln(w, "Unknown status values count as attended; say otherwise with --status-map 'value=cancelled'.")
-		}
-	}
-	if total > 0 {
-		fmt.Fprintf(w, "\nRejected rows: %d", total)
-		var reasons []string
-		for _, k := range sortedMapKeys(r.RejectsByReason) {
-			reasons = append(reasons, fmt.Sprintf("%s %d", k, r.RejectsByReason[k]))
-		}
-		fmt.Fprintf(w, " (%s)\n", strings.Join(reasons, ", "))
-		var rows [][]string
-		for _, e := range first {
-			where := fmt.Sprintf("%s:%d", e.File, e.Line)
-			col := ""
-			if e.Column > 0 {
-				col = fmt.Sprintf("%d %s", e.Column, e.Header)
-			}
-			rows = append(rows, []string{where, col, e.Reason, export.Shorten(e.Value)})
-		}
-		if err := terminal(w, width, []string{"where", "column", "reason", "value"}, rows, nil); err != nil {
-			return err
-		}
-		if rejectsFile != "" {
-			fmt.Fprintf(w, "All rejected rows are in %s.\n", rejectsFile)
-		} else if total > len(first) {
-			fmt.Fprintln(w, "Write all of them with --rejects FILE.")
-		}
+	if unknown > 0 {
+		fmt.Fprintln(w, t("inspect.unknown-note"))
 	}
 	return nil
+}
+
+// writeRejects writes how many rows were rejected, why, and the first of them.
+func writeRejects(w io.Writer, cat *catalogue.Catalogue, in *Inspection) error {
+	r, total := in.Export, in.Export.Rejected
+	if total == 0 {
+		return nil
+	}
+	t := cat.T
+	fmt.Fprintf(w, "\n%s", cat.F("inspect.rejected", total))
+	var reasons []string
+	for _, k := range sortedMapKeys(r.RejectsByReason) {
+		reasons = append(reasons, fmt.Sprintf("%s %d", cat.Code("reject.", k), r.RejectsByReason[k]))
+	}
+	fmt.Fprintf(w, " (%s)\n", strings.Join(reasons, ", "))
+	var rows [][]string
+	for i := range in.FirstRejects {
+		e := &in.FirstRejects[i]
+		where := fmt.Sprintf("%s:%d", e.File, e.Line)
+		col := ""
+		if e.Column > 0 {
+			col = fmt.Sprintf("%d %s", e.Column, e.Header)
+		}
+		rows = append(rows, []string{where, col, rejectReason(cat, e), export.Shorten(e.Value)})
+	}
+	if err := terminal(w, in.Width, []string{t("inspect.where"), t("inspect.column"), t("inspect.reason"), t("inspect.value")}, rows, nil); err != nil {
+		return err
+	}
+	if in.RejectsFile != "" {
+		fmt.Fprintln(w, cat.F("inspect.rejects-in", in.RejectsFile))
+	} else if total > len(in.FirstRejects) {
+		fmt.Fprintln(w, t("inspect.rejects-flag"))
+	}
+	return nil
+}
+
+// rejectReason is why e was rejected in cat's language: in English the reader's own words,
+// which name the figures (day 31 does not exist in April); in another language the
+// catalogue's text for its code.
+func rejectReason(cat *catalogue.Catalogue, e *export.RowError) string {
+	if !cat.German() || !cat.Has("reject."+e.Code) {
+		return e.Reason
+	}
+	return cat.T("reject." + e.Code)
+}
+
+// readerWords replaces in s, a name package export or field wrote in English ("UTF-8 with
+// BOM", "dd/mm/yyyy or mm/dd/yyyy"), the English text of key with cat's.
+func readerWords(cat *catalogue.Catalogue, s, key string) string {
+	if !cat.German() {
+		return s
+	}
+	return strings.ReplaceAll(s, catalogue.For("en").T(key), cat.T(key))
+}
+
+// headerText is the header h of f's column in cat's language: a file without a header
+// row has its columns named by number ("column 3").
+func headerText(cat *catalogue.Catalogue, f *export.FileReport, h string) string {
+	var n int
+	if f.Header || !cat.German() {
+		return h
+	}
+	if _, err := fmt.Sscanf(h, catalogue.For("en").T("inspect.column-n"), &n); err != nil {
+		return h
+	}
+	return cat.F("inspect.column-n", n)
+}
+
+// readerTexts are the catalogue's texts of the descriptions package export writes in
+// English (export.Report's DateOrder, BookedAtOrder and DecimalStyle).
+var readerTexts = []string{"inspect.no-ambiguous", "inspect.day-first", "inspect.month-first",
+	"inspect.decimal-comma", "inspect.decimal-point", "inspect.whole-amounts"}
+
+// readerText says a description of package export in cat's language: the English text
+// it wrote, found in the English catalogue, with the clauses it may add ("from
+// --date-format", the values written the other way); a text it does not know stays as it is.
+func readerText(cat *catalogue.Catalogue, s string) string {
+	if !cat.German() || s == "" {
+		return s
+	}
+	en := catalogue.For("en")
+	head, tail := s, ""
+	if h, ok := strings.CutSuffix(s, en.T("inspect.from-flag")); ok {
+		head, tail = h, cat.T("inspect.from-flag")
+	} else if h, rest, ok := strings.Cut(s, "; "); ok {
+		var n int
+		if _, err := fmt.Sscanf("; "+rest, en.T("inspect.mixed-decimals"), &n); err != nil {
+			return s
+		}
+		head, tail = h, cat.F("inspect.mixed-decimals", n)
+	}
+	for _, k := range readerTexts {
+		if en.T(k) == head {
+			return cat.T(k) + tail
+		}
+	}
+	return s
 }
 
 func keyConcept(kind string) string {
@@ -224,52 +337,58 @@ func sortedMapKeys[V any](m map[string]V) []string {
 // ends up in cron mails and on the projector, and the key may be a phone number or an
 // e-mail; inspect, which shows the export's rows anyway, does.
 func OutlierText(out []history.Outlier, withKey bool) string {
+	return outlierText(catalogue.For("en"), out, withKey)
+}
+
+func outlierText(cat *catalogue.Catalogue, out []history.Outlier, withKey bool) string {
 	var parts []string
 	for _, o := range out[:min(len(out), 3)] {
-		who := "a row"
+		who := cat.T("inspect.a-row")
 		if withKey {
-			who = "customer " + SafeText(o.Key)
+			who = cat.F("inspect.customer", SafeText(o.Key))
 		}
+		status := cat.Code("event.", o.Status.String())
 		if o.Booked != visit.NoDay && o.Booked > o.Day {
-			parts = append(parts, fmt.Sprintf("%s booked on %s (%s on %s)", who, o.Booked, o.Status, o.Day))
+			parts = append(parts, cat.F("inspect.booked-on", who, o.Booked, status, o.Day))
 		} else {
-			parts = append(parts, fmt.Sprintf("%s dated %s (%s)", who, o.Day, o.Status))
+			parts = append(parts, cat.F("inspect.dated", who, o.Day, status))
 		}
 	}
 	text := strings.Join(parts, ", ")
 	if len(out) > 3 {
-		text += fmt.Sprintf(" and %d more", len(out)-3)
+		text += cat.F("inspect.and-more", len(out)-3)
 	}
 	return text
 }
 
 // EvidenceText says what the as-of date was read from.
-func EvidenceText(t history.TakenOn) string {
+func EvidenceText(t history.TakenOn) string { return evidenceText(catalogue.For("en"), t) }
+
+func evidenceText(cat *catalogue.Catalogue, t history.TakenOn) string {
 	switch t.By {
 	case history.ByBooking:
-		return "the latest booking date"
+		return cat.T("inspect.by-booking")
 	case history.ByOutcome:
-		return "the latest recorded visit, cancellation or no-show"
+		return cat.T("inspect.by-outcome")
 	}
-	return "no date in the data"
+	return cat.T("inspect.by-nothing")
 }
 
 // asOfFacts are the lines of inspect's summary that say how the default as-of date was
 // chosen and why.
-func asOfFacts(t history.TakenOn) [][]string {
+func asOfFacts(cat *catalogue.Catalogue, t history.TakenOn) [][]string {
+	label := cat.T("inspect.default-as-of")
 	if t.Day == visit.NoDay {
-		return [][]string{{"default as-of", "none: no booking date and no recorded visit; name it with --as-of"}}
+		return [][]string{{label, cat.T("inspect.no-as-of")}}
 	}
-	facts := [][]string{{"default as-of", fmt.Sprintf("%s, %s", t.Day, EvidenceText(t))}}
-	if t.FutureAttended > 0 {
-		what := "1 later appointment marked attended is"
-		if t.FutureAttended > 1 {
-			what = fmt.Sprintf("%d later appointments marked attended are", t.FutureAttended)
-		}
-		facts = append(facts, []string{"", what + " taken as booked: the export was taken before their day"})
+	facts := [][]string{{label, cat.F("inspect.as-of", t.Day, evidenceText(cat, t))}}
+	if t.FutureAttended == 1 {
+		facts = append(facts, []string{"", cat.T("inspect.future-one")})
+	} else if t.FutureAttended > 1 {
+		facts = append(facts, []string{"", cat.F("inspect.future-other", t.FutureAttended)})
 	}
 	if len(t.Outliers) > 0 {
-		facts = append(facts, []string{"", "set aside, more than a year beyond the rest: " + OutlierText(t.Outliers, true)})
+		facts = append(facts, []string{"", cat.F("inspect.set-aside", outlierText(cat, t.Outliers, true))})
 	}
 	return facts
 }

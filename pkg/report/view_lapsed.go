@@ -20,6 +20,9 @@ type lapsedJSON struct {
 	NotInData []string       `json:"signals_not_available"`
 	ByStatus  map[string]int `json:"by_status"`
 	Model     string         `json:"model_note"`
+	// Filter are the flags that narrowed the list ([Report.Filter]); by_status counts
+	// everyone.
+	Filter string `json:"filter,omitempty"`
 }
 
 // WriteJSON writes the document with its customers encoded one at a time.
@@ -32,7 +35,7 @@ func (j lapsedJSON) WriteJSON(w io.Writer) error {
 // LapsedView is the output of winback lapsed: the lapsed customers of rep that it has
 // completed (see [Report.CompleteLapsed]), with the lift when summary is set.
 func LapsedView(rep *Report, lang string, summary bool) *View {
-	js := lapsedJSON{Version: 1, AsOf: rep.AsOf, Lapsed: rep.Lapsed, NotInData: rep.Unavailable, ByStatus: rep.Summary.ByStatus, Model: rep.Model.Note}
+	js := lapsedJSON{Version: 1, AsOf: rep.AsOf, Lapsed: rep.Lapsed, NotInData: rep.Unavailable, ByStatus: rep.Summary.ByStatus, Model: rep.Model.Note, Filter: rep.Filter}
 	if js.Lapsed == nil {
 		js.Lapsed = []Customer{}
 	}
@@ -61,7 +64,7 @@ func lapsedPage(rep *Report, lang string, summary bool) *Page {
 	}
 	doc.Facts = append(doc.Facts, Fact{Label: t("cli.model"), Value: model})
 	// The rank is the chance back × the value at risk (package calls); both are shown.
-	tab := Table{Columns: []string{"id", t("cli.segment"), t("cli.last-visit"), t("cli.usual-rhythm-and-now"), t("cli.overdue"), t("cli.value-at-risk"), t("calls.chance-back"), t("cli.ask-about")},
+	tab := Table{Columns: []string{t("cli.id"), t("cli.segment"), t("cli.last-visit"), t("cli.usual-rhythm-and-now"), t("cli.overdue"), t("cli.value-at-risk"), t("calls.chance-back"), t("cli.ask-about")},
 		Numeric: []bool{false, false, false, false, true, true, true, false}}
 	for i, c := range rep.Lapsed { // the first LapsedShown are complete
 		if i == rep.LapsedShown {
@@ -79,6 +82,9 @@ func lapsedPage(rep *Report, lang string, summary bool) *Page {
 			labels = append(labels, cat.ReasonLabel(rs.Code))
 		}
 		tab.Rows = append(tab.Rows, []string{c.ID, c.Segment, isoText(c.LastVisit, lang), c.Rule, days(c.Overdue, lang), value, Percent(c.ChanceBack, lang), joinLabels(labels)})
+	}
+	if rep.Filter != "" { // as the report says it (document.go): the facts above count everyone
+		tab.Notes = append(tab.Notes, fmt.Sprintf(t("report.Filtered"), rep.Filter))
 	}
 	if n := rep.NumLapsed(); rep.LapsedShown >= 0 && n > rep.LapsedShown {
 		tab.Notes = append(tab.Notes, fmt.Sprintf(t("cli.n-more-all-are-in-format"), n-rep.LapsedShown))
