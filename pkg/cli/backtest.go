@@ -2,11 +2,9 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
-	"github.com/winback/winback/pkg/analysis"
 	"github.com/winback/winback/pkg/backtest"
 	"github.com/winback/winback/pkg/report"
 )
@@ -98,12 +96,7 @@ func runBacktest(o *backtestOptions) error {
 	if err != nil {
 		return err
 	}
-	opt.AsOf = asOf
-	r, err := analysis.Run(res.Set, opt)
-	if err != nil {
-		return noVisits(fmt.Errorf("analysis: %w", err), asOf)
-	}
-	bt, err := backtest.Measure(full, r.Verdicts, r.Findings, asOf, observed)
+	bt, err := measureLapse(full, res.Set, opt, asOf, observed)
 	if err != nil {
 		if errors.Is(err, backtest.ErrNoHorizon) {
 			return usagef("name an earlier --as-of", "%v", err)

@@ -22,7 +22,7 @@ var flagGroups = []struct {
 		"rhythm-regular-cv", "due-factor", "min-gap-days", "lost-factor", "lost-after-days", "recall",
 		"recall-tolerance", "p-alive-lapsed", "p-alive-due", "return-window-days",
 		"population-quantile", "population-stratum-min-gaps", "yearly-slack-days", "course-min-visits", "platform-channel", "direct-channel",
-		"show-staff", "horizon", "holdout-end", "customer", "customers"}},
+		"show-staff", "horizon", "reliability-max-customers", "holdout-end", "customer", "customers"}},
 	{"Which customers to list", []string{"staff", "location", "service", "status", "due-before", "top", "summary"}},
 	{"Output", []string{"output", "format", "lang", "noun", "excel", "help"}},
 	{"Calls: the call list and what the calls brought", []string{"contacts", "follow-ups", "welcome",

@@ -19,7 +19,7 @@ type reportOptions struct {
 	previous, state, contacts string
 	withContacts              bool
 	calls                     outreachOptions
-	top                       int
+	top, reliabilityMax       int
 	files                     []string
 }
 
@@ -62,7 +62,7 @@ last run ('winback help cron'), --quiet prints nothing but errors.`,
 	c.Flags().StringVar(&o.state, "state", "", "keep in this directory what the next run compares with (ids, statuses, filed calls, a key)")
 	c.Flags().StringVar(&o.contacts, "contacts", "", "also write the call list (win-back, follow-up and welcome calls) to this .csv or .xlsx file (personal data: permissions 0600)")
 	c.Flags().BoolVar(&o.withContacts, "with-contacts", false, "include names, phones and e-mails in the report (not with --pseudonymize)")
-	c.Flags().IntVar(&o.top, "top", report.DefaultLapsedShown, "how many lapsed customers table, md and html list (json, csv and xlsx list all)")
+	o.bindLists(c)
 	return c
 }
 
@@ -84,7 +84,7 @@ func runReport(o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	reps := newReports(r)
+	reps := newReports(r, func() *report.Reliability { return o.reliability(exp.Set, r.AsOf) })
 	defer reps.fitted.Wait()
 	// The files are replaced as one set: all are written first, then renamed, so that a
 	// failed run leaves last month's page, JSON, call list and state together.

@@ -27,11 +27,15 @@ type reports struct {
 	built      map[bool]*report.Report
 	backtest   *report.Backtest
 	fitted     sync.WaitGroup
+	// reliable is "How reliable is this?", run meanwhile too.
+	reliable *report.Reliability
+	tested   sync.WaitGroup
 }
 
-func newReports(r *analysis.Result) *reports {
+func newReports(r *analysis.Result, reliability func() *report.Reliability) *reports {
 	reps := &reports{r: r, built: map[bool]*report.Report{}}
 	reps.fitted.Go(func() { reps.backtest = report.BacktestOf(r) })
+	reps.tested.Go(func() { reps.reliable = reliability() })
 	return reps
 }
 
@@ -51,6 +55,8 @@ func (reps *reports) get(pseudonymize bool) *report.Report {
 		opt.Contacts = false
 	}
 	rep := report.Build(reps.r, opt)
+	reps.tested.Wait()
+	rep.Reliability = reps.reliable
 	rep.DeferBacktest(reps.waitBacktest)
 	reps.built[pseudonymize] = rep
 	return rep

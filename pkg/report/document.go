@@ -216,6 +216,7 @@ func newDoc(r *Report, o docOptions) *doc {
 	}
 	d.sections = append(d.sections, d.outreachSections(r)...)
 	d.sections = append(d.sections, d.segments(r), d.lapsed(r, o), d.followUps(r, o), d.welcome(r, o), d.reasons(r), d.trends(r), d.mix(r, o), d.model(r))
+	d.sections = append(d.sections, d.reliable(r)...)
 	return d
 }
 

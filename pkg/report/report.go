@@ -60,6 +60,8 @@ type Report struct {
 	Mix         []MixRow    `json:"channels_and_services"`
 	Recency     []Bin       `json:"recency_histogram"`
 	Model       ModelPart   `json:"model"`
+	// Reliability is the lapse backtest ("How reliable is this?"), when the run made one.
+	Reliability *Reliability `json:"reliability,omitempty"`
 	// Statuses maps every customer's id to their lapse status, so that the next run can say
 	// what changed ("since last time"). Only in JSON.
 	Statuses map[string]string `json:"statuses"`

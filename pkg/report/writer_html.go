@@ -133,6 +133,8 @@ func newHTMLPage(r *Report, d *doc) *htmlPage {
 				if r.charts != nil && len(r.charts.Matrix) > 0 {
 					after = append(after, htmlBlock{Title: w.Matrix, About: w.MatrixAbout, Chart: newExpectedMatrix(r.charts, w, d.lang)})
 				}
+			case "reliable-table":
+				after = append(after, reliableChart(r, d)...)
 			case "trend-table":
 				if len(r.Trends) > 0 {
 					hs.Blocks = append(hs.Blocks, htmlBlock{Chart: newTrendChart(r.Trends, w, d.lang)})
