@@ -83,6 +83,7 @@ func runBacktest(o *backtestOptions) error {
 	if err != nil {
 		return err
 	}
+	noun := o.an.noun.resolve(&res.Report)
 	full := res.Set // who came back is in the rows after the as-of date
 	last := full.TakenOn().Day
 	if err := o.defaultAsOf(full, last, hz); err != nil {
@@ -103,5 +104,5 @@ func runBacktest(o *backtestOptions) error {
 		}
 		return err
 	}
-	return o.out.emit(io, format, lang, report.BacktestView(bt, hz.String(), end, lang))
+	return o.out.emit(io, format, lang, report.BacktestView(bt, hz.String(), end, lang, noun))
 }

@@ -18,8 +18,8 @@ var BacktestFormats = append(slices.Clone(ViewFormats), "html")
 
 // BacktestView is the output of winback backtest: how the verdicts as of bt.AsOf held up
 // over the horizon hz (a text such as "6 months") that ends on end.
-func BacktestView(bt *backtest.Result, hz string, end visit.Day, lang string) *View {
-	w := backtestWordsFor(lang)
+func BacktestView(bt *backtest.Result, hz string, end visit.Day, lang string, noun catalogue.Noun) *View {
+	w := backtestWordsFor(lang, noun)
 	names := []string{"winback", w.naive, w.cat.T("backtest.PAlive")}
 	return &View{Page: backtestPage(bt, hz, end, w, lang), JSON: backtestDocJSON(bt, hz, end), CSV: backtestRows(bt),
 		chart: newBacktestBars(bt, names, w.cat, lang)}
@@ -227,7 +227,7 @@ func backtestPage(bt *backtest.Result, hz string, end visit.Day, w backtestWords
 		{Label: w.asOf, Value: day(bt.AsOf)},
 		{Label: w.horizon, Value: horizonText},
 		{Label: w.judged, Value: Int(all.Judged, lang)},
-		{Label: w.notBack, Value: fmt.Sprintf(w.baseRate, Int(all.NotBack, lang), pct(all.BaseRate(), all.Judged))},
+		{Label: w.notBack, Value: fmt.Sprintf("%s (%s)", Int(all.NotBack, lang), pct(all.BaseRate(), all.Judged))},
 		{Label: w.flagged, Value: fmt.Sprintf(w.lapsedLost, Int(all.Verdicts.Flagged, lang), Int(all.Lapsed, lang), Int(all.Lost, lang))},
 	}
 	row := func(name string, s backtest.Score) []string {
@@ -251,7 +251,7 @@ func backtestPage(bt *backtest.Result, hz string, end visit.Day, w backtestWords
 	doc.Tables = append(doc.Tables, tab)
 	rules := Table{Title: w.byRule, Columns: w.ruleColumns, Numeric: []bool{false, true, true, true, true, true, true, true, true}}
 	for _, g := range bt.ByRule {
-		rules.Rows = append(rules.Rows, []string{w.rule(g.Rule), Int(g.Judged, lang), fmt.Sprintf(w.baseRate, Int(g.NotBack, lang), pct(g.BaseRate(), g.Judged)),
+		rules.Rows = append(rules.Rows, []string{w.rule(g.Rule), Int(g.Judged, lang), fmt.Sprintf("%s (%s)", Int(g.NotBack, lang), pct(g.BaseRate(), g.Judged)),
 			Int(g.Verdicts.Flagged, lang), pct(g.Verdicts.Precision(), g.Verdicts.Flagged), pct(g.Verdicts.Recall(), g.NotBack),
 			pct(g.Naive.Precision(), g.Naive.Flagged), Int(g.Overall.Flagged, lang), pct(g.Overall.Precision(), g.Overall.Flagged)})
 	}
@@ -273,7 +273,7 @@ func backtestHintTable(bt *backtest.Result, w backtestWords, pct func(float64, i
 			lift = Decimal(l, 2, lang)
 		}
 		tab.Rows = append(tab.Rows, []string{c.ReasonLabel(h.Code), Int(h.With, lang),
-			fmt.Sprintf(w.baseRate, Int(h.WithNotBack, lang), pct(float64(h.WithNotBack)/float64(max(h.With, 1)), h.With)),
+			fmt.Sprintf("%s (%s)", Int(h.WithNotBack, lang), pct(float64(h.WithNotBack)/float64(max(h.With, 1)), h.With)),
 			pct(float64(h.WithoutNotBack)/float64(max(h.Without, 1)), h.Without), lift})
 	}
 	if len(tab.Rows) == 0 {
@@ -284,13 +284,12 @@ func backtestHintTable(bt *backtest.Result, w backtestWords, pct func(float64, i
 	return tab
 }
 
-// backtestWords are the backtest's texts in one language. They live here, not in a
-// catalogue, until the command's words join the others.
+// backtestWords are the backtest's texts in one language, from the catalogue.
 type backtestWords struct {
-	title, asOf, horizon, horizonTo, horizonCut, judged, notBack, baseRate, flagged, lapsedLost string
-	atCount, naive, naiveNote, unjudged, unjudgedOne, byRule, byRuleNote, percent               string
-	scoreColumns, ruleColumns                                                                   []string
-	cat                                                                                         *catalogue.Catalogue // the rules' names
+	title, asOf, horizon, horizonTo, horizonCut, judged, notBack, flagged, lapsedLost string
+	atCount, naive, naiveNote, unjudged, unjudgedOne, byRule, byRuleNote, percent     string
+	scoreColumns, ruleColumns                                                         []string
+	cat                                                                               *catalogue.Catalogue
 }
 
 func (w backtestWords) rule(r lapse.Rule) string {
@@ -300,33 +299,30 @@ func (w backtestWords) rule(r lapse.Rule) string {
 	return r.String()
 }
 
-func backtestWordsFor(lang string) backtestWords {
-	if lang == "de" {
-		return backtestWords{
-			title: "Rückblick-Test: Sind die markierten Kunden wiedergekommen?", asOf: "Stichtag", horizon: "Zeitraum danach",
-			horizonTo: "%s, bis %s", horizonCut: "%s, bis %s; die Daten enden am %s", judged: "beurteilte Kunden",
-			notBack: "nicht wiedergekommen", baseRate: "%s (%s)", flagged: "markiert", lapsedLost: "%s (%s überfällig, %s verloren)",
-			atCount: "Bei gleich vielen markierten Kunden", naive: "Tage seit dem letzten Besuch",
-			naiveNote: "Tage seit dem letzten Besuch: die Kunden mit dem längsten Abstand, so viele wie winback markiert, bei Gleichstand nach Nummer.",
-			unjudged:  "%s Kunden ohne Besuch bis zum Stichtag sind nicht beurteilt.", unjudgedOne: "Ein Kunde ohne Besuch bis zum Stichtag ist nicht beurteilt.",
-			byRule: "Nach der Regel, die entschied", byRuleNote: "„nach Tagen, in der Regel“ markiert so viele Kunden dieser Regel wie winback, nach Tagen seit dem letzten Besuch; „nach Tagen, insgesamt“ sind die Kunden der Regel unter denen, die die Rangfolge aller Kunden markiert.",
-			percent:      " %",
-			scoreColumns: []string{"Rangfolge", "markiert", "davon nicht wiedergekommen", "Präzision", "Trefferquote"},
-			ruleColumns:  []string{"Regel", "Kunden", "nicht wiedergekommen", "markiert", "Präzision", "Trefferquote", "Präzision nach Tagen, in der Regel", "markiert nach Tagen, insgesamt", "deren Präzision"},
-			cat:          catalogue.For("de"),
+func backtestWordsFor(lang string, noun catalogue.Noun) backtestWords {
+	c := catalogue.ForNoun(lang, noun)
+	t := c.T
+	percent := "%"
+	if c.German() {
+		percent = " %"
+	}
+	cols := func(keys ...string) []string {
+		out := make([]string, len(keys))
+		for i, k := range keys {
+			out[i] = t("backtest.col." + k)
 		}
+		return out
 	}
 	return backtestWords{
-		title: "Backtest: did the flagged customers come back?", asOf: "as of", horizon: "horizon",
-		horizonTo: "%s, to %s", horizonCut: "%s, to %s; the data end on %s", judged: "customers judged",
-		notBack: "did not come back", baseRate: "%s (%s)", flagged: "flagged", lapsedLost: "%s (%s lapsed, %s lost)",
-		atCount: "At the same number flagged", naive: "days since last visit",
-		naiveNote: "Days since last visit: the customers away longest, as many as winback flags, ties by id.",
-		unjudged:  "%s customers without a visit by the as-of date are not judged.", unjudgedOne: "1 customer without a visit by the as-of date is not judged.",
-		byRule: "By the rule that decided", byRuleNote: "\"By days, in rule\" flags as many of the rule's customers as winback, by days since the last visit; \"by days, overall\" are the rule's customers among those the ranking of all customers flags.",
-		percent:      "%",
-		scoreColumns: []string{"ranking", "flagged", "did not come back", "precision", "recall"},
-		ruleColumns:  []string{"rule", "customers", "did not come back", "flagged", "precision", "recall", "precision by days, in rule", "flagged by days, overall", "their precision"},
-		cat:          catalogue.For("en"),
+		title: t("backtest.title"), asOf: t("backtest.as-of"), horizon: t("backtest.horizon"),
+		horizonTo: t("backtest.horizon-to"), horizonCut: t("backtest.horizon-cut"), judged: t("backtest.judged"),
+		notBack: t("backtest.not-back"), flagged: t("backtest.flagged"), lapsedLost: t("backtest.lapsed-lost"),
+		atCount: t("backtest.at-count"), naive: t("backtest.naive"), naiveNote: t("backtest.naive-note"),
+		unjudged: t("backtest.unjudged"), unjudgedOne: t("backtest.unjudged-one"),
+		byRule: t("backtest.by-rule"), byRuleNote: t("backtest.by-rule-note"), percent: percent,
+		scoreColumns: cols("ranking", "flagged", "flagged-gone", "precision", "recall"),
+		ruleColumns: cols("rule", "customers", "not-back", "flagged", "precision", "recall",
+			"naive-precision", "naive-flagged", "naive-hits"),
+		cat: c,
 	}
 }

@@ -41,7 +41,7 @@ func TestBacktestViewPAliveAndHints(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v := BacktestView(&tt.bt, "6m", visit.Day(190), tt.lang)
+			v := BacktestView(&tt.bt, "6m", visit.Day(190), tt.lang, "")
 			ranks := v.Page.Tables[0]
 			if len(ranks.Rows) != tt.rows {
 				t.Errorf("%d rankings, want %d: %v", len(ranks.Rows), tt.rows, ranks.Rows)
