@@ -196,16 +196,7 @@ func resolve(path string) (target, error) {
 	case m&fs.ModeCharDevice != 0, m&fs.ModeNamedPipe != 0:
 		return target{through: true}, nil
 	}
-	kind := "special file"
-	switch {
-	case m.IsDir():
-		kind = "directory"
-	case m&fs.ModeSocket != 0:
-		kind = "socket"
-	case m&fs.ModeDevice != 0:
-		kind = "block device"
-	}
-	return target{}, fmt.Errorf("create %s: it is a %s, %w", path, kind, ErrNotRegular)
+	return target{}, fmt.Errorf("create %s: it is a %s, %w", path, Unwritable(m), ErrNotRegular)
 }
 
 // namesDescriptor says whether path names an open file descriptor of the process.
@@ -297,4 +288,21 @@ func (w *syncWriter) Write(b []byte) (int, error) {
 		w.sent = w.n
 	}
 	return n, err
+}
+
+// Unwritable names what a file of mode m is when [Write] cannot write it ("directory",
+// "socket", "block device", "special file"), and returns "" when it can: a regular file,
+// a character device or a named pipe.
+func Unwritable(m fs.FileMode) string {
+	switch {
+	case m.IsRegular(), m&(fs.ModeCharDevice|fs.ModeNamedPipe) != 0:
+		return ""
+	case m.IsDir():
+		return "directory"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "block device"
+	}
+	return "special file"
 }

@@ -1,9 +1,10 @@
 package cli
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/winback/winback/pkg/atomicfile"
 )
 
 // checkOutputs refuses an output path that is one of the inputs, standard input's file
@@ -38,16 +39,9 @@ func checkWritable(out string) error {
 	if err != nil {
 		return nil // missing: created; unreadable: the write says why
 	}
-	m := fi.Mode()
-	if m.IsRegular() || m&(fs.ModeCharDevice|fs.ModeNamedPipe) != 0 {
+	kind := atomicfile.Unwritable(fi.Mode())
+	if kind == "" {
 		return nil
-	}
-	kind := "special file"
-	switch {
-	case m.IsDir():
-		kind = "directory"
-	case m&fs.ModeSocket != 0:
-		kind = "socket"
 	}
 	return usagef("name a file to write (or /dev/stdout)", "output %s is a %s, not a file", out, kind)
 }
