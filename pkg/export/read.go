@@ -101,6 +101,7 @@ type reader struct {
 	dateOrder  field.Order // forced by --date-format; OrderUnknown detects
 	statusMap  map[string]visit.Status
 	forcedDial *dialect
+	inputs     int
 
 	jobs      chan *job
 	blocks    chan []byte // free block buffers
@@ -233,6 +234,9 @@ type fileState struct {
 	report   *FileReport
 	amount   amountKind
 	keep     bool   // identical rows are kept (see Options.Dedupe)
+	// identify: the rows are hashed for finding duplicates, which one input whose
+	// identical rows are kept cannot have.
+	identify bool
 	notes    []bool // per column: it holds notes, where line ends are expected
 	// otherKey, when set, is why the file's rows are rejected: it identifies customers
 	// by another kind of key than the first file.
@@ -298,6 +302,7 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	if len(inputs) == 0 {
 		return nil, &InputError{Err: fmt.Errorf("%w: no input files", ErrUsage), Hint: "name one or more export files, or - for standard input"}
 	}
+	r.inputs = len(inputs)
 	r.start()
 	files, ferr := r.feedAll(inputs)
 	r.stop()
@@ -716,6 +721,7 @@ func (r *reader) newFileState(index int, in Input, src *source, sample [][]strin
 		rep.Orders = [...]string{lineAmount: "lines", unitPrice: "unit_price", orderTotal: "order_total"}[fs.amount]
 	}
 	fs.keep = !cols.has(Order) && !r.opt.Dedupe
+	fs.identify = !fs.keep || r.inputs > 1
 	fs.notes = notesColumns(fs.header)
 	rep.Profile = cols.profile
 	fs.keyBy, rep.KeyKind = cols.keyKind()

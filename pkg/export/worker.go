@@ -336,7 +336,9 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 	bt := w.batches[int(chainHash(0, key)%uint64(len(w.batches)))] // the customer's shard
 	row.key = w.span(bt, key)
 	w.names(in, bt, &row)
-	row.hash = rowHash(fs, fields)
+	if fs.identify {
+		row.hash = rowHash(fs, fields)
+	}
 	bt.rows = append(bt.rows, row)
 	w.accepted++
 }
@@ -577,7 +579,7 @@ func rowHash(fs *fileState, fields [][]byte) uint64 {
 		}
 		h = chainHash(h, f)
 	}
-	return h
+	return max(h, 1) // 0 is no identity (see history.Row.Hash)
 }
 
 // order applies the date order: a forced one at once; otherwise an ambiguous value keeps

@@ -36,7 +36,9 @@ type Row struct {
 	// again on every row (or only on the first), so it counts once.
 	Order      uint32
 	OrderTotal bool
-	// Hash identifies the row's full content, for dropping exact duplicates.
+	// Hash identifies the row's full content, for dropping exact duplicates. 0: the row
+	// is never a duplicate and no row is matched against it, as in a single input whose
+	// identical rows are kept; such rows cost no memory for their identity.
 	Hash uint64
 	// Source numbers the input the row is from.
 	Source uint16
@@ -83,7 +85,7 @@ type customer struct {
 	location   uint32 // index into Builder.locations
 	lastDS     int32  // the last event's dayStatus, when there is one
 	events     []packed
-	hashes     []uint32 // first row's hash per event, parallel to events, until Merge
+	hashes     []uint32 // first row's hash per event, parallel to events, until Merge; nil while no row had one
 
 	text   string          // the key and contact details; History's strings share it
 	ends   [numText]uint32 // field i of text ends at ends[i]
@@ -194,11 +196,9 @@ type Builder struct {
 }
 
 // spares holds the event and hash arrays customers have outgrown, by their size class,
-// for customers growing into that class. Growing by append left each outgrown array to the
-// garbage collector and cleared every new one: that was an eighth of the ingest's time,
-// much of it first touches of fresh memory. The classes grow by half (1, 2, 3, 4, 6, 8,
-// 12, 16, 24, ...) rather than double: the events are most of a large data set's memory,
-// and arrays a quarter rather than half empty on average save a tenth of it.
+// for customers growing into that class: growing by append left each outgrown array to
+// the garbage collector and cleared every new one. The classes grow by half (1, 2, 3, 4,
+// 6, 8, 12, ...) rather than double, as the events are most of a large data set's memory.
 type spares struct {
 	events [64][][]packed
 	hashes [64][][]uint32
@@ -228,35 +228,34 @@ func classFor(n int) int {
 	return 2*b - 1
 }
 
-// roomFor makes room for one more event in c, moving c's events and hashes to arrays of
-// the next size class when full.
+// roomFor makes room for one more event in c, moving c's events and hashes (which have
+// the same capacity) to arrays of the next size class when full.
 func (sp *spares) roomFor(c *customer) {
-	n := len(c.events)
-	if n < cap(c.events) && n < cap(c.hashes) {
+	if len(c.events) < cap(c.events) {
 		return
 	}
-	k := classFor(n + 1)
-	var ev []packed
-	var hs []uint32
-	if l := len(sp.events[k]); l > 0 {
-		ev, sp.events[k] = sp.events[k][l-1], sp.events[k][:l-1]
+	k := classFor(len(c.events) + 1)
+	c.events = regrow(&sp.events, c.events, k)
+	if c.hashes != nil {
+		c.hashes = regrow(&sp.hashes, c.hashes, k)
+	}
+}
+
+// regrow returns s in an array of size class k, taken from free when one is there, and
+// leaves s's array, which is full, in free.
+func regrow[T any](free *[64][][]T, s []T, k int) []T {
+	var t []T
+	if l := len(free[k]); l > 0 {
+		t, free[k] = free[k][l-1], free[k][:l-1]
 	} else {
-		ev = make([]packed, 0, capOf(k))
+		t = make([]T, 0, capOf(k))
 	}
-	if l := len(sp.hashes[k]); l > 0 {
-		hs, sp.hashes[k] = sp.hashes[k][l-1], sp.hashes[k][:l-1]
-	} else {
-		hs = make([]uint32, 0, capOf(k))
+	t = append(t, s...)
+	if len(s) > 0 {
+		j := classFor(len(s))
+		free[j] = append(free[j], s[:0])
 	}
-	ev = append(ev[:0], c.events...)
-	hs = append(hs[:0], c.hashes...)
-	if n > 0 {
-		// The outgrown arrays are full, so n is their class's capacity.
-		j := classFor(n)
-		sp.events[j] = append(sp.events[j], c.events[:0])
-		sp.hashes[j] = append(sp.hashes[j], c.hashes[:0])
-	}
-	c.events, c.hashes = ev, hs
+	return t
 }
 
 // NewBuilder returns an empty [Builder].
@@ -359,7 +358,7 @@ func (b *Builder) Add(rows ...Row) {
 		}
 		for i := range rs {
 			if c := b.at(cs[i]); len(c.events) > 0 {
-				sink += uint64(c.events[len(c.events)-1].dayStatus) + uint64(c.hashes[len(c.hashes)-1])
+				sink += uint64(c.events[len(c.events)-1].dayStatus)
 			}
 		}
 		b.sink += sink
@@ -381,7 +380,7 @@ func (b *Builder) add1(ci int, r *Row) bool {
 	b.contact(c, r, day)
 	p := packed{dayStatus: dayStatus(day, st), service: b.services.internBytes(r.Service),
 		staff: b.staff.internBytes(r.Staff), channel: b.channels.internBytes(r.Channel), lead: lead(r.Booked, day)}
-	if c.add(&b.spares, p, amount, rowID{uint32(r.Hash) ^ uint32(r.Hash>>32), r.Source, r.KeepIdentical}) {
+	if c.add(&b.spares, p, amount, rowID{uint32(r.Hash) ^ uint32(r.Hash>>32), r.Source, r.KeepIdentical, r.Hash == 0}) {
 		return true
 	}
 	if first {
@@ -424,6 +423,7 @@ type rowID struct {
 	h32  uint32
 	src  uint16
 	keep bool
+	none bool // the row has no identity (see [Row.Hash])
 }
 
 // tag is the hash stored for the n-th row (from 0) identical to id's in id's input.
@@ -460,7 +460,7 @@ func (c *customer) add(sp *spares, p packed, amount int64, id rowID) (duplicate 
 		sp.roomFor(c)
 		c.events = append(c.events, p)
 		c.setAmount(&c.events[n], amount)
-		c.hashes = append(c.hashes, id.tag(id.src, 0))
+		c.addHash(n, id)
 		c.lastDS = ds
 		return false
 	}
@@ -474,15 +474,31 @@ func (c *customer) add(sp *spares, p packed, amount int64, id rowID) (duplicate 
 	sp.roomFor(c)
 	c.events = slices.Insert(c.events, i, p)
 	c.setAmount(&c.events[i], amount)
-	c.hashes = slices.Insert(c.hashes, i, id.tag(id.src, 0))
+	c.addHash(i, id)
 	return false
+}
+
+// addHash records the identity of the first row of event i, just added; events before
+// the first row with an identity have none (0).
+func (c *customer) addHash(i int, id rowID) {
+	if c.hashes == nil {
+		if id.none {
+			return
+		}
+		c.hashes = make([]uint32, len(c.events)-1, cap(c.events))
+	}
+	c.hashes = slices.Insert(c.hashes, i, id.tag(id.src, 0))
 }
 
 // addToEvent adds a row to event i of the same day and status, unless it is a duplicate.
 func (c *customer) addToEvent(i int, p packed, amount int64, id rowID) (duplicate bool) {
+	if id.none {
+		c.mergeInto(&c.events[i], p, amount)
+		return false
+	}
 	day := p.day()
 	has := func(h uint32) bool {
-		if c.hashes[i] == h {
+		if c.hashes != nil && c.hashes[i] == h {
 			return true
 		}
 		if c.more == nil {
@@ -514,7 +530,13 @@ func (c *customer) addToEvent(i int, p packed, amount int64, id rowID) (duplicat
 	if dup {
 		return true // kept in extra, so that the next identical row of its input counts on
 	}
-	e := &c.events[i]
+	c.mergeInto(&c.events[i], p, amount)
+	return false
+}
+
+// mergeInto adds the event p of another row of the same day and status, with its amount,
+// to e.
+func (c *customer) mergeInto(e *packed, p packed, amount int64) {
 	c.setAmount(e, money.Add(c.amount(e), amount))
 	if e.service == 0 {
 		e.service = p.service
@@ -528,7 +550,6 @@ func (c *customer) addToEvent(i int, p packed, amount int64, id rowID) (duplicat
 	if p.lead != NoLead && (e.lead == NoLead || p.lead < e.lead) {
 		e.lead = p.lead
 	}
-	return false
 }
 
 // WithholdContacts makes the builder keep only whether each customer's name, e-mail,
