@@ -72,12 +72,11 @@ const (
 
 // customer is a history being built. With hundreds of thousands of customers nearly every
 // row's customer is out of the cache, so what a row needs is kept together at the start of
-// the struct: the key's hash and, when short, the key itself; fingerprints of the contact
-// details, compared instead of the text; the last event's day and status, so that the common
-// case, a row after all earlier ones, appends without reading the events. The text (key and
-// contact details end to end) is only read when a detail changes.
+// the struct: the key, when short; fingerprints of the contact details, compared instead of
+// the text; the last event's day and status, so that the common case, a row after all
+// earlier ones, appends without reading the events. The text (key and contact details end
+// to end) is only read when a detail changes.
 type customer struct {
-	keyHash    uint64
 	keyLen     uint8 // len(key) when the key is inline, else keyLong
 	key        [keyInline]byte
 	fp         [numFP]uint32 // fingerprints of name, email, phone and preference; when withheld, 1 for a given one
@@ -85,7 +84,6 @@ type customer struct {
 	location   uint32 // index into Builder.locations
 	lastDS     int32  // the last event's dayStatus, when there is one
 	events     []packed
-	hashes     []uint32 // first row's hash per event, parallel to events, until Merge; nil while no row had one
 
 	text   string          // the key and contact details; History's strings share it
 	ends   [numText]uint32 // field i of text ends at ends[i]
@@ -94,11 +92,12 @@ type customer struct {
 	rank   uint32 // place in key order, set by Merge
 }
 
-// customerMore is what few customers need: several distinct rows for one event (order
-// lines), the order being read, and amounts too large for a packed event.
+// customerMore is what few customers need: the identities of rows that have one (see
+// [Row.Hash]), the order being read, and amounts too large for a packed event.
 type customerMore struct {
-	extra []uint64        // day<<32 | hash of further distinct rows of an event
-	big   map[int32]int64 // see History.big
+	hashes []uint32        // the first row's hash per event, parallel to events; nil while no row had one
+	extra  []uint64        // day<<32 | hash of further distinct rows of an event
+	big    map[int32]int64 // see History.big
 	// The customer's order being read (see [Row.Order]): its number's hash, day and status.
 	order       uint32
 	orderDay    visit.Day
@@ -156,15 +155,20 @@ func (c *customer) setField(i int, v []byte) {
 	}
 }
 
-// is reports whether c's key is key, whose hash is h.
-func (c *customer) is(key []byte, h uint64) bool {
-	if c.keyHash != h {
-		return false
-	}
+// is reports whether c's key is key.
+func (c *customer) is(key []byte) bool {
 	if c.keyLen != keyLong {
 		return string(c.key[:c.keyLen]) == string(key)
 	}
 	return c.field(tKey) == string(key)
+}
+
+// keyHash returns the hash of c's key, as [Builder.Add] hashes keys.
+func (c *customer) keyHash() uint64 {
+	if c.keyLen != keyLong {
+		return xxhash.Sum64(c.key[:c.keyLen])
+	}
+	return xxhash.Sum64String(c.field(tKey))
 }
 
 // customerChunk is the number of customers per chunk of Builder.customers: chunks keep
@@ -177,8 +181,8 @@ const customerChunk = 4096
 // one Builder per shard and merges them ([Merge]).
 type Builder struct {
 	// slots is an open-addressing hash table of customers by key hash: each slot is the
-	// hash's high 32 bits and the customer's number plus one (0: empty). It is at most
-	// three quarters full.
+	// hash's high 32 bits, compared before the key, and the customer's number plus one (0:
+	// empty). It is at most three quarters full.
 	slots                     []uint64
 	customers                 [][]customer
 	n                         int
@@ -236,8 +240,8 @@ func (sp *spares) roomFor(c *customer) {
 	}
 	k := classFor(len(c.events) + 1)
 	c.events = regrow(&sp.events, c.events, k)
-	if c.hashes != nil {
-		c.hashes = regrow(&sp.hashes, c.hashes, k)
+	if c.more != nil && c.more.hashes != nil {
+		c.more.hashes = regrow(&sp.hashes, c.more.hashes, k)
 	}
 }
 
@@ -278,7 +282,7 @@ func (b *Builder) lookup(key []byte, h uint64) int {
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := b.slots[i]
 		if s == 0 {
-			b.add(key, h)
+			b.add(key)
 			b.slots[i] = tag<<32 | uint64(b.n)
 			if 4*b.n > 3*len(b.slots) {
 				b.grow()
@@ -286,7 +290,7 @@ func (b *Builder) lookup(key []byte, h uint64) int {
 			return b.n - 1
 		}
 		if s>>32 == tag {
-			if ci := int(uint32(s)) - 1; b.at(ci).is(key, h) {
+			if ci := int(uint32(s)) - 1; b.at(ci).is(key) {
 				return ci
 			}
 		}
@@ -301,7 +305,7 @@ func (b *Builder) grow() {
 		if s == 0 {
 			continue
 		}
-		h := b.at(int(uint32(s)) - 1).keyHash
+		h := b.at(int(uint32(s)) - 1).keyHash()
 		i := h & mask
 		for slots[i] != 0 {
 			i = (i + 1) & mask
@@ -312,13 +316,13 @@ func (b *Builder) grow() {
 }
 
 // add appends a new customer.
-func (b *Builder) add(key []byte, h uint64) {
+func (b *Builder) add(key []byte) {
 	if b.n%customerChunk == 0 {
 		b.customers = append(b.customers, make([]customer, 0, customerChunk))
 	}
 	b.n++
 	chunk := &b.customers[len(b.customers)-1]
-	*chunk = append(*chunk, customer{keyHash: h, text: string(key), refDay: visit.NoDay})
+	*chunk = append(*chunk, customer{text: string(key), refDay: visit.NoDay})
 	c := &(*chunk)[len(*chunk)-1]
 	c.keyLen = keyLong
 	if len(key) <= keyInline {
@@ -481,13 +485,14 @@ func (c *customer) add(sp *spares, p packed, amount int64, id rowID) (duplicate 
 // addHash records the identity of the first row of event i, just added; events before
 // the first row with an identity have none (0).
 func (c *customer) addHash(i int, id rowID) {
-	if c.hashes == nil {
-		if id.none {
-			return
-		}
-		c.hashes = make([]uint32, len(c.events)-1, cap(c.events))
+	if id.none && (c.more == nil || c.more.hashes == nil) {
+		return
 	}
-	c.hashes = slices.Insert(c.hashes, i, id.tag(id.src, 0))
+	m := c.moreOf()
+	if m.hashes == nil {
+		m.hashes = make([]uint32, len(c.events)-1, cap(c.events))
+	}
+	m.hashes = slices.Insert(m.hashes, i, id.tag(id.src, 0))
 }
 
 // addToEvent adds a row to event i of the same day and status, unless it is a duplicate.
@@ -498,11 +503,11 @@ func (c *customer) addToEvent(i int, p packed, amount int64, id rowID) (duplicat
 	}
 	day := p.day()
 	has := func(h uint32) bool {
-		if c.hashes != nil && c.hashes[i] == h {
-			return true
-		}
 		if c.more == nil {
 			return false
+		}
+		if c.more.hashes != nil && c.more.hashes[i] == h {
+			return true
 		}
 		_, found := slices.BinarySearch(c.more.extra, uint64(uint32(day))<<32|uint64(h))
 		return found

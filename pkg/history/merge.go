@@ -139,9 +139,9 @@ func (b *Builder) finish(svcMap, stfMap, chnMap []Sym) mergeRun {
 		c := b.at(ci)
 		// Clipped, so that no one reslicing them sees events of another customer left in
 		// a recycled array.
-		c.events, c.hashes = slices.Clip(c.events), nil
+		c.events = slices.Clip(c.events)
 		if c.more != nil { // only the large amounts are still needed
-			c.more.extra = nil
+			c.more.hashes, c.more.extra = nil, nil
 			if c.more.big == nil {
 				c.more = nil
 			}
