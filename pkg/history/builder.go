@@ -201,35 +201,29 @@ type Builder struct {
 
 // spares holds the event and hash arrays customers have outgrown, by their size class,
 // for customers growing into that class: growing by append left each outgrown array to
-// the garbage collector and cleared every new one. The classes grow by half (1, 2, 3, 4,
-// 6, 8, 12, ...) rather than double, as the events are most of a large data set's memory.
+// the garbage collector and cleared every new one. The classes grow by a quarter (1, 2, 3,
+// 4, 5, 6, 7, 8, 10, 12, ...) rather than double, as the events are most of a large data
+// set's memory.
 type spares struct {
-	events [64][][]packed
-	hashes [64][][]uint32
+	events [128][][]packed
+	hashes [128][][]uint32
 }
 
 // capOf returns the capacity of size class k.
 func capOf(k int) int {
-	switch {
-	case k == 0:
-		return 1
-	case k%2 == 1:
-		return 1 << ((k + 1) / 2)
-	default:
-		return 3 << (k/2 - 1)
+	if k < 4 {
+		return k + 1
 	}
+	return (5 + (k-4)%4) << ((k - 4) / 4)
 }
 
 // classFor returns the smallest size class with room for n >= 1 events.
 func classFor(n int) int {
-	if n <= 1 {
-		return 0
+	if n <= 4 {
+		return max(n-1, 0)
 	}
-	b := bits.Len(uint(n - 1)) // 1<<(b-1) < n <= 1<<b
-	if b >= 2 && n <= 3<<(b-2) {
-		return 2 * (b - 1)
-	}
-	return 2*b - 1
+	e := bits.Len(uint(n-1)) - 3 // 4<<e < n <= 8<<e
+	return 4*e + (n-1)>>e
 }
 
 // roomFor makes room for one more event in c, moving c's events and hashes (which have
@@ -247,7 +241,7 @@ func (sp *spares) roomFor(c *customer) {
 
 // regrow returns s in an array of size class k, taken from free when one is there, and
 // leaves s's array, which is full, in free.
-func regrow[T any](free *[64][][]T, s []T, k int) []T {
+func regrow[T any](free *[128][][]T, s []T, k int) []T {
 	var t []T
 	if l := len(free[k]); l > 0 {
 		t, free[k] = free[k][l-1], free[k][:l-1]
