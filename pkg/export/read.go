@@ -863,13 +863,18 @@ func joinFallbacks(set *history.Set) int {
 	}
 	var fallbacks []int
 	for i := range set.Customers {
-		h := &set.Customers[i]
-		if strings.HasPrefix(h.Key, "email:") || strings.HasPrefix(h.Key, "phone:") {
+		if isFallback(set.Customers[i].Key) {
 			fallbacks = append(fallbacks, i)
-			continue
 		}
-		note(byEmail, strings.ToLower(strings.TrimSpace(h.Email)), i)
-		note(byPhone, phoneDigits(h.Phone), i)
+	}
+	if len(fallbacks) == 0 {
+		return 0
+	}
+	for i := range set.Customers {
+		if h := &set.Customers[i]; !isFallback(h.Key) {
+			note(byEmail, strings.ToLower(strings.TrimSpace(h.Email)), i)
+			note(byPhone, phoneDigits(h.Phone), i)
+		}
 	}
 	into := map[int]int{}
 	for _, i := range fallbacks {
@@ -891,6 +896,12 @@ func joinFallbacks(set *history.Set) int {
 	}
 	set.Join(into)
 	return len(into)
+}
+
+// isFallback reports whether key identifies a customer by e-mail or phone for want of the
+// key (see worker.customerKey).
+func isFallback(key string) bool {
+	return strings.HasPrefix(key, "email:") || strings.HasPrefix(key, "phone:")
 }
 
 // phoneDigits returns the last nine digits of a phone number, as the customer keys use.
