@@ -31,24 +31,14 @@ func Merge(builders ...*Builder) *Set {
 		runs[bi] = builders[bi].finish(svcMap[bi], stfMap[bi], chnMap[bi])
 	})
 	rankCustomers(runs, n)
-	// The histories are made in the order the customers are stored, each chunk of
-	// customers let go once copied, and then put in key order in place, cycle by cycle.
-	set.Customers = make([]History, 0, n)
-	ranks := make([]uint32, 0, n)
+	// Each chunk of customers is let go once its histories are in place.
+	set.Customers = make([]History, n)
 	for _, b := range builders {
 		for k, chunk := range b.customers {
 			for i := range chunk {
-				set.Customers = append(set.Customers, b.history(&chunk[i]))
-				ranks = append(ranks, chunk[i].rank)
+				set.Customers[chunk[i].rank] = b.history(&chunk[i])
 			}
 			b.customers[k] = nil
-		}
-	}
-	for i := range ranks {
-		for int(ranks[i]) != i {
-			j := ranks[i]
-			set.Customers[i], set.Customers[j] = set.Customers[j], set.Customers[i]
-			ranks[i], ranks[j] = ranks[j], ranks[i]
 		}
 	}
 	for bi, b := range builders {
