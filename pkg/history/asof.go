@@ -11,15 +11,9 @@ import (
 type Evidence uint8
 
 const (
-	// NoEvidence: the data has neither a booking date nor a recorded outcome.
-	NoEvidence Evidence = iota
-	// ByBooking: the latest booking (creation) date. An export cannot hold a booking
-	// made after it was taken.
-	ByBooking
-	// ByOutcome: the latest recorded outcome (attended, cancelled, no-show) of a row
-	// without a booking date, or of a no-show: an outcome is only written once the day
-	// has passed.
-	ByOutcome
+	NoEvidence Evidence = iota // neither a booking date nor a recorded outcome
+	ByBooking                  // the latest booking (creation) date
+	ByOutcome                  // the latest recorded outcome, written once its day had passed
 )
 
 // FarBeyond is how many days a date must lie beyond the rest of the data to be set aside
@@ -33,12 +27,10 @@ type TakenOn struct {
 	Day visit.Day
 	By  Evidence
 	// Outliers are the events whose dates lie more than [FarBeyond] days beyond the
-	// rest and were therefore not taken as the export's day: mistyped years, as a rule.
+	// rest (mistyped years, as a rule).
 	Outliers []Outlier
-	// FutureAttended counts the events dated after Day whose status says attended
-	// though the export was taken before their day: in a booking export a stay still to
-	// come has the status "ok". They are bookings, not visits (see [Event.IsBooking]).
-	// Outliers are not counted.
+	// FutureAttended counts the events, outliers aside, dated after Day whose status says
+	// attended: bookings still to come (see [Event.IsBooking]).
 	FutureAttended int
 }
 
@@ -54,19 +46,15 @@ type Outlier struct {
 // dayRange bounds the days the date parsers accept (years 1900 to 2199), for counting.
 var dayRange = [2]visit.Day{visit.DayOf(1900, 1, 1), visit.DayOf(2200, 1, 1)}
 
-// TakenOn finds the day the export was evidently taken: the latest booking date, or, for
+// TakenOn finds the day the export was evidently taken: the latest booking date or, for
 // rows without one, the latest day with a recorded outcome, whichever is later. A booked
-// (planned, confirmed) appointment proves nothing: it is still to come, and so does a
-// Booking.com "ok", which that export writes for past and future stays alike (package
-// field reads it as booked). A status that records an attendance or a no-show proves its
-// day; a cancelled row with a booking date, or an "attended" row in an export without a
-// status column, proves only its booking date.
+// appointment proves nothing; a recorded attendance or no-show proves its day; a
+// cancelled row with a booking date, or an "attended" row of an export without a status
+// column, proves only its booking date.
 //
 // A lone date far beyond the rest (at most one in a thousand, more than [FarBeyond] days
-// after the next) is set aside and named in [TakenOn.Outliers], never taken: one
-// mistyped year would otherwise move the as-of date of a whole report. The events' days
-// are checked so too, booked ones included, so that a stay booked for 2150 is named even
-// though it proves nothing about the export's day.
+// after the next) is set aside and named in [TakenOn.Outliers], never taken: one mistyped
+// year would move the as-of date of a whole report. Booked events' days are checked too.
 func (s *Set) TakenOn() TakenOn {
 	t := TakenOn{Day: visit.NoDay}
 	lo, hi := dayRange[0], dayRange[1]
@@ -156,9 +144,7 @@ func (p *packed) provesDay(statusColumn bool) bool {
 	case visit.NoShow:
 		return true
 	case visit.Attended:
-		// A status column that says attended ("Checked In", "erschienen", "completed")
-		// was written after the visit; without one every row is "attended", future
-		// appointments too, and only its booking date proves anything.
+		// Without a status column every row is "attended", future appointments too.
 		return statusColumn || p.lead == NoLead
 	case visit.Cancelled:
 		// A stay cancelled in advance has its own day still to come.
@@ -177,24 +163,18 @@ func (p *packed) booked() (visit.Day, bool) {
 
 // Cut says what [Set.AsOf] left out.
 type Cut struct {
-	// Events counts the events after the as-of date that were left out: a customer's
-	// rows of one day and status, merged (see [Event]).
+	// Events counts the events after the as-of date that were left out.
 	Events int
-	// Customers counts the customers left out because they had nothing on or before the
-	// as-of date and nothing booked by it.
+	// Customers counts the customers left with no event.
 	Customers int
 }
 
 // AsOf returns the set as it stood on day d: every event on or before d, and of the
-// events after d only those the data shows were booked by d — their booking date is on
-// or before d or, without a booking date, their status is booked. Every other later
-// event is left out, and so is a customer left with no event. A historical log cut so
-// gives the same histories as the log truncated at d by hand, while its future bookings
-// stay bookings. An event after d with an outcome (attended, cancelled, no-show) and a
-// booking date on or before d stays: as of d it was a booking (see [Event.IsBooking]).
+// events after d only those booked by d (a booking date on or before d or, without one,
+// the status booked); a customer left with no event is left out. A historical log cut so
+// gives the same histories as the log truncated at d by hand.
 //
-// The histories share their events with s where nothing was left out; s is not changed.
-// When nothing is left out, AsOf returns s itself.
+// s is not changed; the histories share its events, and without a cut AsOf returns s.
 func (s *Set) AsOf(d visit.Day) (*Set, Cut) {
 	var cut Cut
 	keep := func(p *packed) bool {
@@ -242,8 +222,8 @@ func (s *Set) AsOf(d visit.Day) (*Set, Cut) {
 	return &out, cut
 }
 
-// keptEvents returns the events that keep keeps of evs, whose first past are kept: evs
-// itself when that is all of them, else a copy.
+// keptEvents returns the events of evs that keep keeps (the first past are): evs itself
+// when that is all of them, else a copy.
 func keptEvents(evs []packed, past int, keep func(*packed) bool) []packed {
 	i := past
 	for i < len(evs) && keep(&evs[i]) {

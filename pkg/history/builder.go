@@ -14,9 +14,8 @@ import (
 	"github.com/winback/winback/pkg/visit"
 )
 
-// Row is one accepted export row as a [Builder] takes it: plain values, every ambiguity of
-// the export (day/month order, decimal style) already resolved by its reader. The byte
-// slices need only be valid during [Builder.Add], which copies what it keeps.
+// Row is one accepted export row: plain values, every ambiguity already resolved by the
+// reader. The byte slices need only be valid during [Builder.Add].
 type Row struct {
 	// Key identifies the customer (see [History.Key]).
 	Key []byte
@@ -29,11 +28,9 @@ type Row struct {
 	Service, Staff, Channel, Location []byte
 	// Contact details and the referrer; empty when unknown.
 	Name, Email, Phone, ContactPreference, Referrer []byte
-	// Order is a hash of the row's order (or invoice) number, 0 when it has none. The rows
-	// of one order that follow each other in a customer's rows are one purchase: they take
-	// the day and status of the order's first row (where exports such as Shopify's put the
-	// order's fields), and when OrderTotal is set their Amount is the order's total, given
-	// again on every row (or only on the first), so it counts once.
+	// Order is a hash of the row's order (or invoice) number, 0 when it has none. A
+	// customer's consecutive rows of one order are one purchase with the day and status of
+	// its first row; with OrderTotal their Amount is the order's total, counted once.
 	Order      uint32
 	OrderTotal bool
 	// Hash identifies the row's full content, for dropping exact duplicates. 0: the row
@@ -42,10 +39,9 @@ type Row struct {
 	Hash uint64
 	// Source numbers the input the row is from.
 	Source uint16
-	// KeepIdentical keeps a row identical to an earlier row of the same input: without an
-	// order or appointment number two identical rows are two purchases (CDNOW's master file
-	// has hundreds). Rows of different inputs are matched one to one, the n-th of one input
-	// with the n-th of another, so overlapping exports count each row once.
+	// KeepIdentical keeps a row identical to an earlier row of the same input (two
+	// identical purchases). Rows of different inputs are matched one to one, so
+	// overlapping exports count each row once.
 	KeepIdentical bool
 }
 
@@ -70,12 +66,9 @@ const (
 	numContact
 )
 
-// customer is a history being built. With hundreds of thousands of customers nearly every
-// row's customer is out of the cache, so what a row needs is kept together at the start of
-// the struct: the key, when short; fingerprints of the contact details, compared instead of
-// the text; the last event's day and status, so that the common case, a row after all
-// earlier ones, appends without reading the events. The text (key and contact details end
-// to end) is only read when a detail changes.
+// customer is a history being built. What a row needs is at the start of the struct, as
+// nearly every row's customer is out of the cache: the short key, fingerprints of the
+// contact details and the last event's day and status. The text is read only on a change.
 type customer struct {
 	keyLen     uint8 // len(key) when the key is inline, else keyLong
 	key        [keyInline]byte
@@ -92,14 +85,12 @@ type customer struct {
 	rank   uint32 // place in key order, set by Merge
 }
 
-// customerMore is what few customers need: the identities of rows that have one (see
-// [Row.Hash]), the order being read, and amounts too large for a packed event.
+// customerMore is what few customers need.
 type customerMore struct {
-	hashes []uint32        // the first row's hash per event, parallel to events; nil while no row had one
-	extra  []uint64        // day<<32 | hash of further distinct rows of an event
-	big    map[int32]int64 // see History.big
-	// The customer's order being read (see [Row.Order]): its number's hash, day and status.
-	order       uint32
+	hashes      []uint32        // the first row's hash per event, parallel to events; nil while no row had one
+	extra       []uint64        // day<<32 | hash of further distinct rows of an event
+	big         map[int32]int64 // see History.big
+	order       uint32          // the order being read (see [Row.Order]), its day and status
 	orderDay    visit.Day
 	orderStatus visit.Status
 }
@@ -171,32 +162,28 @@ func (c *customer) keyHash() uint64 {
 	return xxhash.Sum64String(c.field(tKey))
 }
 
-// customerChunk is the number of customers per chunk of Builder.customers: chunks keep
-// customers in place (a growing slice would copy them all) and let the index hold numbers.
+// customerChunk is the number of customers per chunk of Builder.customers: chunks are
+// never copied as they grow.
 const customerChunk = 4096
 
-// Builder makes histories from rows. Rows must arrive in input order for the choice of a
-// day's service, staff and channel (those of its first row) to be the same on every run.
-// One Builder is used by one goroutine; a reader that shards customers over goroutines uses
-// one Builder per shard and merges them ([Merge]).
+// Builder makes histories from rows, which must arrive in input order (a day's service,
+// staff and channel are its first row's). A reader with several shards uses one Builder
+// per shard and [Merge]s them.
 type Builder struct {
-	// slots is an open-addressing hash table of customers by key hash: each slot is the
-	// hash's high 32 bits, compared before the key, and the customer's number plus one (0:
-	// empty). It is at most three quarters full.
+	// slots is an open-addressing hash table, at most 3/4 full: a slot is the key hash's
+	// high 32 bits, compared before the key, and the customer's number plus one (0: empty).
 	slots                     []uint64
 	customers                 [][]customer
 	n                         int
 	services, staff, channels *Symbols
-	// locations are the names of locations, [0] empty; locIndex finds them.
-	locations  []string
-	locIndex   map[string]uint32
-	locRecent  [recentSize]recentName
-	duplicates int
-	sink       uint64 // keeps Add's loads from being optimised away
-	spares     spares
-	withhold   bool // see WithholdContacts
-	// orders and cancelledOrders count the orders read (see [Builder.Orders]).
-	orders, cancelledOrders int
+	locations                 []string // [0] is empty
+	locIndex                  map[string]uint32
+	locRecent                 [recentSize]recentName
+	duplicates                int
+	sink                      uint64 // keeps Add's loads from being optimised away
+	spares                    spares
+	withhold                  bool // see WithholdContacts
+	orders, cancelledOrders   int
 }
 
 // spares holds the event and hash arrays customers have outgrown, by their size class,
@@ -333,12 +320,9 @@ func (b *Builder) add(key []byte) {
 // Add takes rows, in the order they came; it drops exact duplicates of earlier rows
 // ([Set.Duplicates] counts them).
 //
-// Nearly every row's customer and events are out of the cache, and one row's loads depend
-// on each other (table slot, customer, events), so row after row the processor would wait
-// for memory. Add therefore takes rows in groups: it first touches every row's slot in the
-// table, then finds each customer, then touches each one's last event, and only then adds
-// the rows. The loads of one pass do not depend on each other from row to row, so the
-// processor overlaps their cache misses.
+// It takes rows in groups, touching every row's table slot, then customer, then last
+// event before adding them: loads that do not depend on each other overlap their cache
+// misses.
 func (b *Builder) Add(rows ...Row) {
 	const group = 64
 	var hashes [group]uint64
@@ -399,10 +383,8 @@ func (b *Builder) countOrder(st visit.Status) {
 // cancelled; an order found again in another input counts once.
 func (b *Builder) Orders() (all, cancelled int) { return b.orders, b.cancelledOrders }
 
-// orderLine makes r, a row of an order, part of the order the customer's previous row
-// belongs to when it has the same number: its day and status become the order's, and an
-// order total given again counts once. It returns the row's day, status and amount, and
-// whether r starts an order instead.
+// orderLine returns the day, status and amount of r, a row of an order (those of the
+// customer's current order when r continues it), and whether r starts an order.
 func (b *Builder) orderLine(c *customer, r *Row) (visit.Day, visit.Status, int64, bool) {
 	m := c.moreOf()
 	if m.order != r.Order {
@@ -415,8 +397,7 @@ func (b *Builder) orderLine(c *customer, r *Row) (visit.Day, visit.Status, int64
 	return m.orderDay, m.orderStatus, r.Amount, false
 }
 
-// rowID identifies a row for finding exact duplicates: the hash of its content, the input
-// it is from and whether identical rows of that input are kept (see [Row.KeepIdentical]).
+// rowID identifies a row for finding exact duplicates (see [Row.Hash]).
 type rowID struct {
 	h32  uint32
 	src  uint16
@@ -453,7 +434,7 @@ func (c *customer) add(sp *spares, p packed, amount int64, id rowID) (duplicate 
 	n := len(c.events)
 	ds := p.dayStatus
 	p.amount = 0
-	// Exports are mostly in date order: the row usually comes after every event so far.
+	// Mostly the row comes after every event so far.
 	if n == 0 || c.lastDS < ds {
 		sp.roomFor(c)
 		c.events = append(c.events, p)
@@ -476,8 +457,7 @@ func (c *customer) add(sp *spares, p packed, amount int64, id rowID) (duplicate 
 	return false
 }
 
-// addHash records the identity of the first row of event i, just added; events before
-// the first row with an identity have none (0).
+// addHash records the identity of the first row of event i, just added.
 func (c *customer) addHash(i int, id rowID) {
 	if id.none && (c.more == nil || c.more.hashes == nil) {
 		return
@@ -506,9 +486,8 @@ func (c *customer) addToEvent(i int, p packed, amount int64, id rowID) (duplicat
 		_, found := slices.BinarySearch(c.more.extra, uint64(uint32(day))<<32|uint64(h))
 		return found
 	}
-	// The row is the k-th of its input identical to it (always the first when its input's
-	// identical rows are duplicates); it is a duplicate when an input before it, or its
-	// own, already has a k-th.
+	// The row is the k-th of its input identical to it; it is a duplicate when an input
+	// before it, or its own (unless identical rows are kept), already has a k-th.
 	k := 0
 	if id.keep {
 		for has(id.tag(id.src, k)) {
@@ -551,24 +530,18 @@ func (c *customer) mergeInto(e *packed, p packed, amount int64) {
 	}
 }
 
-// WithholdContacts makes the builder keep only whether each customer's name, e-mail,
-// phone and contact preference are given, not the texts: for an output that shows none
-// of them, they are never held. The set says so
-// ([Set.ContactsWithheld]). It must be called before the first row.
+// WithholdContacts makes the builder keep only whether each contact detail is given, not
+// its text ([Set.ContactsWithheld]). It must be called before the first row.
 func (b *Builder) WithholdContacts() { b.withhold = true }
 
-// contact keeps the latest non-empty contact details (by row date; later rows win ties)
-// and the first referrer.
-//
-// day is the row's day, or its order's.
+// contact keeps the latest non-empty contact details (by day, the row's or its order's;
+// later rows win ties) and the first referrer.
 func (b *Builder) contact(c *customer, r *Row, day visit.Day) {
 	set := func(k, t int, s []byte) {
 		if len(s) == 0 || day < c.contactDay[k] {
 			return
 		}
 		if b.withhold {
-			// Only whether the latest value is blank is kept, as [History.Has] would
-			// find it in the text.
 			c.fp[t-tName] = 0
 			if !blank(s) {
 				c.fp[t-tName] = 1
@@ -576,8 +549,8 @@ func (b *Builder) contact(c *customer, r *Row, day visit.Day) {
 			c.contactDay[k] = day
 			return
 		}
-		// The fingerprint stands for the text, which would cost a cache miss to compare.
-		// 32 bits: a changed detail is missed once in four billion changes.
+		// The fingerprint stands for the text, a cache miss away; a change goes unseen
+		// once in four billion.
 		if fp := uint32(maphash.Bytes(fpSeed, s)); fp != c.fp[t-tName] {
 			c.fp[t-tName] = fp
 			c.setField(t, s)
@@ -632,8 +605,7 @@ func (b *Builder) history(c *customer) History {
 	return h
 }
 
-// blank reports whether s is empty or only spaces, as [bytes.TrimSpace] and
-// [strings.TrimSpace] see them.
+// blank reports whether s is empty or only spaces, as [bytes.TrimSpace] sees them.
 func blank(s []byte) bool {
 	if len(s) > 0 && s[0] > ' ' && s[0] < utf8.RuneSelf {
 		return false // the common case, without a call

@@ -1,12 +1,8 @@
 // Package history holds one visit history per customer: every appointment day with its
 // status, amount, service, staff, channel and lead time, plus the customer's contact details.
-// It is what segmentation, the models, the lapse rules and the reasons read.
-//
-// A [Set] is built from plain rows ([Row], every value already read and resolved) by a
-// [Builder] and [Merge] (streaming, memory proportional to customers and their visit days,
-// not to rows). The package does not read files (see package export) and does not judge
-// anyone (see packages segment, model, lapse and reason). Everything that depends on the
-// as-of date takes it as an argument.
+// A [Builder] makes them from plain, already resolved rows ([Row]) and [Merge] makes a [Set];
+// memory grows with customers and their visit days, not with rows. Everything that depends
+// on the as-of date takes it as an argument.
 package history
 
 import (
@@ -34,8 +30,7 @@ const OtherName = "(other)"
 type Symbols struct {
 	names []string
 	index map[string]Sym
-	// recent caches lookups by a cheap hash of the name (see recentSlot): an export has few
-	// distinct names, and a map lookup per row and column costs more than this.
+	// recent caches lookups by a cheap hash of the name: cheaper than a map lookup per row.
 	recent [recentSize]recentName
 }
 
@@ -46,8 +41,7 @@ type recentName struct {
 	sym  uint32
 }
 
-// recentSlot picks a slot of a cache of recent names from the length and the first and
-// last eight bytes of name; a collision only costs a map lookup.
+// recentSlot picks a slot of a cache of recent names; a collision only costs a map lookup.
 func recentSlot(name []byte) int {
 	h := uint64(len(name))
 	if len(name) >= 8 {
@@ -115,8 +109,7 @@ func (s *Symbols) Len() int { return len(s.names) }
 const NoLead int16 = math.MinInt16
 
 // Event is what one customer did on one day with one status: the export's rows for that
-// customer, day and status merged (order lines, double bookings). An [visit.Attended] event
-// is a visit.
+// customer, day and status merged (order lines, double bookings).
 type Event struct {
 	// Amount is the sum of the rows' amounts in minor units (cents); 0 when unknown.
 	Amount int64
@@ -135,21 +128,17 @@ type History struct {
 	// Key identifies the customer: their id, or the normalised e-mail, phone or name when
 	// the export has no id column (see [Set.KeyKind]).
 	Key string
-	// Contact details, each the latest non-empty value by date; all empty in a set read
-	// with the details withheld (see [Set.ContactsWithheld]), where [History.Has] still
-	// says which were given.
+	// Contact details, each the latest non-empty value by date; empty when withheld (see
+	// [Set.ContactsWithheld] and [History.Has]).
 	Name, Email, Phone, ContactPreference string
 	// Referrer is the first referrer named; Location the latest location.
 	Referrer string
 	Location string
-	// events are sorted by day, then status; at most one per day and status. They are
-	// kept packed (see [packed]) and read through [History.Events], [History.At] and the
-	// Append methods.
+	// events are sorted by day, then status; at most one per day and status.
 	events []packed
 	// big holds the amounts that do not fit a packed event, by the event's dayStatus.
 	big map[int32]int64
-	// given has bit 1<<d set for each contact detail d that is given, in a set that
-	// withholds their texts.
+	// given has bit 1<<d set for each given contact detail d, when their texts are withheld.
 	given uint8
 }
 
@@ -164,9 +153,8 @@ const (
 	DetailContactPreference
 )
 
-// Has reports whether the customer's detail d is given: its latest non-empty value is
-// not blank (spaces only). It answers the same whether the set keeps the details' texts or
-// withholds them.
+// Has reports whether the customer's detail d is given (its latest value is not blank),
+// whether or not the set withholds the texts.
 func (h *History) Has(d Detail) bool {
 	if h.given&(1<<d) != 0 {
 		return true
@@ -185,11 +173,8 @@ func (h *History) Has(d Detail) bool {
 	return strings.TrimSpace(text) != ""
 }
 
-// packed is an [Event] as a [History] keeps it: 16 bytes instead of 24, which is a third
-// of the memory of a large data set's histories (5 million events: 80 MB, not 120). The
-// day and status share an int32 (days of the years 1900 to 2199, the only ones the date
-// parsers accept, need 17 bits); an amount that does not fit an int32 (over 21 million in
-// minor units) is kept in [History.big].
+// packed is an [Event] in 16 bytes instead of 24, the bulk of a large set's memory: day
+// and status share an int32, and an amount that does not fit an int32 is in [History.big].
 type packed struct {
 	dayStatus               int32 // Day<<statusBits | Status
 	amount                  int32 // bigAmount: the amount is in History.big
@@ -198,9 +183,8 @@ type packed struct {
 }
 
 const (
-	statusBits = 3
-	bigAmount  = math.MinInt32
-	// maxPackedDay bounds |Day| for packing; any date the parsers accept is far inside.
+	statusBits   = 3
+	bigAmount    = math.MinInt32
 	maxPackedDay = 1<<(31-statusBits) - 1
 )
 
@@ -270,9 +254,7 @@ func (h *History) Events() iter.Seq2[int, Event] {
 
 // VisitDays yields the day and amount of every visit on or before asOf (see
 // [Event.IsVisit]), oldest first; a day with two visits (an attended and an unrecorded
-// booked appointment) twice. It reads the packed events as they are: passes over every
-// visit of every customer need nothing else, and unpacking whole events cost them more than
-// the visits themselves. Range over it with one variable for the days alone.
+// booked appointment) twice.
 func (h *History) VisitDays(asOf visit.Day) iter.Seq2[visit.Day, int64] {
 	return func(yield func(visit.Day, int64) bool) {
 		for i := range h.events {
@@ -309,8 +291,7 @@ func (h *History) NumPast(asOf visit.Day) int {
 }
 
 // SetEvents replaces the events with evs, which must be sorted by day, then status, with
-// at most one event per day and status. A [Builder] makes them from rows; [Set.Join] and
-// histories made by hand set them.
+// at most one event per day and status.
 func (h *History) SetEvents(evs ...Event) {
 	h.events, h.big = make([]packed, len(evs)), nil
 	for i, e := range evs {
@@ -345,8 +326,7 @@ type Summary struct {
 // Summarize returns h's [Summary] as of asOf.
 func (h *History) Summarize(asOf visit.Day) Summary {
 	s := Summary{First: visit.NoDay, Last: visit.NoDay, NextBooked: visit.NoDay}
-	// Read the packed events as they are (see Event.IsVisit and IsBooking for the rules):
-	// unpacking each whole event cost more than the summary.
+	// The rules of Event.IsVisit and IsBooking, on the packed events.
 	for i := range h.events {
 		p := &h.events[i]
 		day, st := p.day(), p.status()
@@ -388,16 +368,14 @@ type Set struct {
 	// KeyKind says what identifies a customer: "customer id", "email", "phone" or "name".
 	KeyKind string
 	// LatestRecorded is the latest day with a recorded outcome (attended, cancelled or
-	// no-show); NoDay when there is none. It is not the default as-of date, which
-	// [Set.TakenOn] finds: a booking export writes outcomes for stays still to come.
+	// no-show); NoDay when there is none. (The default as-of date is [Set.TakenOn]'s.)
 	LatestRecorded visit.Day
 	// FirstDay and LastDay span every event, booked ones included.
 	FirstDay, LastDay visit.Day
 	// Duplicates is the number of exact duplicate rows dropped.
 	Duplicates int
-	// ContactsWithheld says that the histories' names, e-mails, phones and contact
-	// preferences were not kept, only whether each was given ([History.Has]): the set
-	// was read for an output that shows none of them (see [Builder.WithholdContacts]).
+	// ContactsWithheld says that only whether each contact detail was given was kept
+	// ([History.Has], [Builder.WithholdContacts]).
 	ContactsWithheld bool
 }
 

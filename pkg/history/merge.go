@@ -24,8 +24,7 @@ func Merge(builders ...*Builder) *Set {
 		set.ContactsWithheld = set.ContactsWithheld || b.withhold // the builders of one read all withhold, or none
 	}
 	svcMap, stfMap, chnMap := mergeSymbols(set.Services, svcs), mergeSymbols(set.Staff, stfs), mergeSymbols(set.Channels, chns)
-	// Each builder renumbers its customers' symbols and sorts them by key on its own
-	// goroutine. The sorted runs are then merged.
+	// Each builder renumbers its symbols and sorts its customers on its own goroutine.
 	runs := make([]mergeRun, len(builders))
 	par.Ranges(len(builders), 1, func(_ *struct{}, bi, _ int) {
 		runs[bi] = builders[bi].finish(svcMap[bi], stfMap[bi], chnMap[bi])
@@ -103,9 +102,8 @@ type mergeRun struct {
 	first, last, latest visit.Day
 }
 
-// sortKey orders customers by key: by the key's first eight bytes, big-endian (so that
-// comparing them compares the bytes) and, when those are equal, by the whole key. Sorting
-// these spares most comparisons a visit to the customers' text.
+// sortKey orders customers by key, first by the key's first eight bytes, big-endian,
+// which spares most comparisons a visit to the customers' text.
 type sortKey struct {
 	prefix uint64
 	c      *customer
@@ -127,8 +125,7 @@ func (b *Builder) finish(svcMap, stfMap, chnMap []Sym) mergeRun {
 	r := mergeRun{keys: make([]sortKey, 0, b.n), first: visit.NoDay, last: visit.NoDay, latest: visit.NoDay}
 	for ci := range b.n {
 		c := b.at(ci)
-		// Clipped, so that no one reslicing them sees events of another customer left in
-		// a recycled array.
+		// Clipped: a recycled array may hold another customer's events beyond.
 		c.events = slices.Clip(c.events)
 		if c.more != nil { // only the large amounts are still needed
 			c.more.hashes, c.more.extra = nil, nil
@@ -158,16 +155,13 @@ func (b *Builder) finish(svcMap, stfMap, chnMap []Sym) mergeRun {
 }
 
 // Join makes each customer at index from (of s.Customers) part of the customer at
-// into[from]: its events are merged into the other's (two events of one day and status
-// become one, their amounts added) and the contact details the other lacks are taken from
-// it; the customer at from is then removed. A reader joins a customer it had to identify
-// by e-mail or phone, for rows without the key, to the customer whose key rows carry them.
+// into[from], its events merged and the contact details the other lacks taken, and then
+// removes it.
 func (s *Set) Join(into map[int]int) {
 	if len(into) == 0 {
 		return
 	}
-	// In order, so that which name a day keeps when both have one does not depend on the
-	// map's order.
+	// In order, for the same result whatever the map's order.
 	froms := make([]int, 0, len(into))
 	for from := range into {
 		froms = append(froms, from)
@@ -194,9 +188,8 @@ func (s *Set) Join(into map[int]int) {
 	s.Customers = kept
 }
 
-// mergeEvents merges two customers' events, in order: two events of one day and status
-// become one, their amounts added, with the first one's service, staff and channel unless
-// it has none, and the shorter lead time.
+// mergeEvents merges two customers' events, in order; two of one day and status become one
+// as rows of one event do.
 func mergeEvents(x, y []Event) []Event {
 	merged := make([]Event, 0, len(x)+len(y))
 	for len(x) > 0 || len(y) > 0 {
