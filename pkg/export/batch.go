@@ -5,22 +5,17 @@ import (
 	"github.com/winback/winback/pkg/visit"
 )
 
-// span locates a string in a [rowBatch]: len bytes from off of its block or, when off has
-// its top bit set, of its text (see [rowBatch.bytes]). The zero span is the empty string.
+// span locates a string in a [rowBatch]'s block or, with off's top bit, its text.
 type span struct{ off, len uint32 }
 
-// parsedRow is one accepted row as the workers hand it to the shards. Its strings are
-// spans into the batch that holds it, so a parsedRow holds no pointers: millions of them
-// are in flight without write barriers or work for the garbage collector.
+// parsedRow is one accepted row; its strings are spans, so it holds no pointers for the
+// garbage collector.
 type parsedRow struct {
 	key span
-	// day is the row's date. While the export's date order is still undecided, day is the
-	// day-first reading of an ambiguous value and altDay the month-first one; otherwise
-	// altDay equals day. booked and altBooked are the booking date, read alike.
+	// day and booked are the day-first readings, altDay and altBooked the month-first ones
+	// (the same unless ambiguous).
 	day, altDay, booked, altBooked visit.Day
-	// amount is the row's amount in minor units. While the column's decimal style is
-	// undecided, byStyle holds the readings under an unknown style, decimal point and
-	// decimal comma (see package field) and pending is set.
+	// amount is in minor units; when pending, byStyle holds the readings by field.Style.
 	amount                                    int64
 	byStyle                                   [3]int64
 	pending                                   bool
@@ -36,9 +31,8 @@ func (p *parsedRow) ambiguous() bool {
 	return p.altDay != p.day || p.altBooked != p.booked || p.pending
 }
 
-// rowBatch is a run of one block's rows for one shard, and the text their spans point
-// into: mostly the block, shared between the shards' batches without copying, and for
-// values that are not in it as written (unquoted, recoded, normalised keys), text.
+// rowBatch is one block's rows for one shard, with the block and the text of values not
+// in it as written.
 type rowBatch struct {
 	block []byte
 	text  []byte
@@ -75,9 +69,7 @@ func (b *rowBatch) reset() {
 	*b = rowBatch{text: b.text[:0], rows: b.rows[:0]}
 }
 
-// resolution says how to read the values that were ambiguous while rows arrived: the date
-// and booking-date orders, and the amount column's decimal style (0 unknown, 1 point, 2
-// comma, as field.Style).
+// resolution says how to read the ambiguous values (amountStyle as field.Style).
 type resolution struct {
 	monthFirst, bookedMonthFirst bool
 	amountStyle                  int
@@ -100,8 +92,7 @@ func (b *rowBatch) historyRow(hr *history.Row, p *parsedRow, res resolution) {
 	}
 }
 
-// aside keeps the rows of a shard whose values are ambiguous until every row has been
-// read and the ambiguity resolved, with copies of their text.
+// aside keeps a shard's ambiguous rows, with copies of their text, until resolved.
 type aside struct{ batches []*rowBatch }
 
 // keep copies p, a row of b, aside.

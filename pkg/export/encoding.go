@@ -38,12 +38,9 @@ type decoded struct {
 	fallback bool
 }
 
-// decode detects the encoding of r (or applies the one named) and returns a UTF-8 stream.
-//
-// Detection: a byte-order mark decides UTF-8 or UTF-16; a stream without one whose first
-// megabyte is valid UTF-8 is read as UTF-8 and any later field that is not valid UTF-8 is
-// read as Windows-1252 (which covers ISO-8859-1's printable characters); otherwise the whole
-// stream is Windows-1252. UTF-16 without a mark is recognised by its zero bytes.
+// decode detects the encoding of r (or applies the one named) and returns a UTF-8 stream:
+// a byte-order mark decides UTF-8 or UTF-16; a first megabyte of valid UTF-8 is UTF-8,
+// with later invalid fields read as Windows-1252; else the stream is Windows-1252.
 func decode(r io.Reader, name string) (*decoded, error) {
 	br := bufio.NewReaderSize(r, peekForText)
 	head, err := br.Peek(peekForText)
@@ -85,10 +82,8 @@ func decode(r io.Reader, name string) (*decoded, error) {
 	return &decoded{r: transform.NewReader(br, charmap.Windows1252.NewDecoder()), encoding: encCP1252}, nil
 }
 
-// afterPeek returns the stream br reads from r: first what br holds, then r itself. A
-// stream passed through as it is then costs no second copy of every byte through br's
-// buffer. peekErr is what br.Peek returned: after io.EOF, r is not read again (a terminal
-// would wait for more).
+// afterPeek returns what br holds, then r itself, sparing a copy through br's buffer;
+// after io.EOF (peekErr) r is not read again (a terminal would wait for more).
 func afterPeek(br *bufio.Reader, r io.Reader, peekErr error) io.Reader {
 	return &peeked{br: br, r: r, eof: peekErr == io.EOF}
 }
@@ -142,8 +137,7 @@ func sniffUTF16(b []byte) (unicode.Endianness, bool) {
 	return unicode.LittleEndian, false
 }
 
-// isASCII reports whether b is all ASCII. It looks at eight bytes at a time: it runs on every
-// record of a file that may hold Windows-1252 bytes.
+// isASCII reports whether b is all ASCII, eight bytes at a time.
 func isASCII(b []byte) bool {
 	for len(b) >= 8 {
 		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {

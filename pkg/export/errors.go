@@ -69,9 +69,7 @@ func (e *RowError) Error() string {
 	return fmt.Sprintf("%s: %s", where, e.Reason)
 }
 
-// An error message quotes at most this much of the input: a file whose line ends were not
-// recognised has a "header" that is the whole file, and a message that lists it buries
-// what is wrong under kilobytes of names and e-mail addresses.
+// An error message quotes at most this much of the input (a "header" may be a whole file).
 const (
 	maxQuotedHeaders = 12 // headers listed
 	maxQuotedRunes   = 40 // characters of one header or value

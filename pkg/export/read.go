@@ -1,10 +1,8 @@
 // Package export reads visit, appointment and booking exports (CSV and its relatives, in
-// any common encoding) into customer histories. It detects each file's encoding, dialect,
+// any common encoding) into customer histories: it detects each file's encoding, dialect,
 // header and columns, reads every row into plain values, resolves what the rows leave
-// ambiguous (day/month order, decimal style) from all of them, and hands the rows to
-// package history. Every row is accounted for: accepted, rejected with a reason, blank or
-// a duplicate. The parallel parsing (blocks, shards, recycled buffers) stays inside this
-// package; it does not analyse anyone.
+// ambiguous (day/month order, decimal style) and hands the rows to package history. Every
+// row is accounted for. The parallel parsing stays inside this package.
 package export
 
 import (
@@ -41,52 +39,43 @@ type Options struct {
 	DateFormat string             // --date-format; "" detects the day/month order
 	StatusMap  map[string]string  // --status-map value=status, status as in visit.Status names
 	Strict     bool               // --strict: stop at the first bad row or unknown status
-	// Dedupe drops a row identical to an earlier row of the same file (--dedupe). Without
-	// it such rows are kept unless the file has an order or appointment number: two
-	// identical purchases on one day are two purchases. A row found again in another input
-	// file counts once either way.
+	// Dedupe drops a row identical to an earlier row of the same file (--dedupe); without
+	// it such rows are kept unless the file has an order number. A row found again in
+	// another input counts once either way.
 	Dedupe bool
 	// Workers is the number of parsing goroutines and of aggregation shards; 0 uses
 	// GOMAXPROCS.
 	Workers int
 	// BlockSize is the size of the blocks the input is cut into; 0 uses 512 KiB.
 	BlockSize int
-	// WithholdContacts keeps only whether each customer's name, e-mail, phone and contact
-	// preference are given, not the texts (see [history.Builder.WithholdContacts]): for an
-	// output that shows none of them, the texts are never held in memory. The rows are
-	// checked and accounted for the same.
+	// WithholdContacts keeps only whether each contact detail is given, not its text (see
+	// [history.Builder.WithholdContacts]).
 	WithholdContacts bool
-	// Rejects, when set, is given every rejected row, in file and line order, as the read
-	// goes; [Result.Rejects] keeps only the first [KeptRejects].
+	// Rejects, when set, is given every rejected row, in file and line order.
 	Rejects RejectWriter
 }
 
-// RejectWriter takes the rejected rows of a read (the --rejects file). An error stops the
-// read, which then returns it.
+// RejectWriter takes the rejected rows of a read (--rejects); an error stops the read.
 type RejectWriter interface {
 	WriteReject(e RowError) error
 }
 
-// KeptRejects is how many rejected rows [Result.Rejects] keeps: enough to show and to
-// inspect, while an export of millions of bad rows costs no more memory than a clean one.
-// The rest go to [Options.Rejects] only; the report counts them all.
+// KeptRejects is how many rejected rows [Result.Rejects] keeps, so that millions of bad
+// rows cost no memory; the rest go to [Options.Rejects] only.
 const KeptRejects = 200
 
 // Result is what [Read] returns: the histories and the facts about reading them.
 type Result struct {
 	Set    *history.Set
 	Report Report
-	// Rejects are the first [KeptRejects] rejected rows, in file and line order;
-	// Report.Rejected counts them all, and [Options.Rejects] is given them all.
+	// Rejects are the first [KeptRejects] rejected rows, in file and line order.
 	Rejects []RowError
 }
 
 // Read reads one or more exports into one set of customer histories. Every row is
-// accounted for in the report: accepted, rejected (with a [RowError]), blank or duplicate.
-//
-// The returned error is an [*InputError] for problems with the input as a whole (unreadable
-// file, missing column, ambiguous dates, the first bad row under Strict) and wraps
-// [ErrUsage] for bad options.
+// accounted for: accepted, rejected (with a [RowError]), blank or duplicate. The error is
+// an [*InputError] for problems with the input as a whole and wraps [ErrUsage] for bad
+// options.
 func Read(inputs []Input, opt Options) (*Result, error) {
 	r, err := newReader(opt)
 	if err != nil {
@@ -110,8 +99,7 @@ type reader struct {
 	tokens    chan struct{}
 	wg, agg   sync.WaitGroup
 	// stopAt is the sequence number of the first block with a bad row under --strict
-	// (MaxInt64 while there is none). Blocks after it are skipped; blocks before it are
-	// finished, so the first bad row reported is the first in the file.
+	// (MaxInt64 while none); later blocks are skipped, earlier ones finished.
 	stopAt atomic.Int64
 
 	builders []*history.Builder
@@ -124,8 +112,7 @@ type reader struct {
 	firstKey, firstFile string // the key kind of the first file, and its name
 	headerLines         int    // physical lines of the header rows
 
-	// The rejected rows, gathered in input order from the parsed jobs by collectRejects.
-	parsed    chan *job
+	parsed    chan *job // for collectRejects
 	collected sync.WaitGroup
 	kept      []RowError
 	rejected  int
@@ -147,8 +134,7 @@ type where struct {
 	value     string
 }
 
-// earliest keeps in p the example that comes first in the input, whichever worker saw it
-// first, so that messages do not depend on scheduling.
+// earliest keeps in p the example that comes first in the input, whichever worker saw it.
 func earliest(p *atomic.Pointer[where], fs *fileState, line int, raw []byte) {
 	var w *where
 	for {
@@ -189,8 +175,7 @@ func newReader(opt Options) (*reader, error) {
 	if opt.BlockSize <= 0 {
 		r.opt.BlockSize = 1 << 19
 	}
-	// Rows address their block with 31-bit offsets (see span), and a block is
-	// never larger than a record may be long (see chunker).
+	// Spans address a block with 31-bit offsets.
 	r.opt.BlockSize = min(r.opt.BlockSize, MaxRecordBytes)
 	if opt.DateFormat != "" {
 		o, err := field.ParseDateFormat(opt.DateFormat)
@@ -233,26 +218,23 @@ type fileState struct {
 	header   []string
 	report   *FileReport
 	amount   amountKind
-	keep     bool   // identical rows are kept (see Options.Dedupe)
+	keep     bool // identical rows are kept (see Options.Dedupe)
 	// identify: the rows are hashed for finding duplicates, which one input whose
 	// identical rows are kept cannot have.
 	identify bool
 	notes    []bool // per column: it holds notes, where line ends are expected
-	// otherKey, when set, is why the file's rows are rejected: it identifies customers
-	// by another kind of key than the first file.
-	otherKey string
-	lines    int // physical lines, as the chunker counted them
+	otherKey string // why the rows are rejected: the file is keyed otherwise than the first
+	lines    int    // physical lines, as the chunker counted them
 }
 
 type job struct {
-	seq   int
-	fs    *fileState
-	block []byte
-	buf   []byte // the buffer block is in, recycled once the block is parsed
-	line  int
-	left  atomic.Int32 // shards still to aggregate this job
-	// rejects are the block's rejected rows, in line order, until collectRejects has them.
-	rejects []RowError
+	seq     int
+	fs      *fileState
+	block   []byte
+	buf     []byte // the buffer block is in, recycled once the block is parsed
+	line    int
+	left    atomic.Int32 // shards still to aggregate this job
+	rejects []RowError   // in line order, until collectRejects has them
 }
 
 type batch struct {
@@ -260,9 +242,8 @@ type batch struct {
 	rows *rowBatch
 }
 
-// getBatch returns an empty batch, recycled when one is free. Batches and blocks are
-// recycled because allocating them per block costs more than parsing does: each is a
-// megabyte or so that the garbage collector would clear and then sweep.
+// getBatch returns an empty batch, recycled when one is free: allocating batches and
+// blocks per block cost more than parsing them.
 func (r *reader) getBatch() *rowBatch {
 	if b, ok := r.batchPool.Get().(*rowBatch); ok {
 		return b
@@ -329,8 +310,7 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 		return nil, err
 	}
 	r.addAside(how)
-	// The recycled blocks and batches are not needed any more; let them go before the
-	// histories are put together, the moment memory use peaks.
+	// Let the recycled buffers go before the histories are merged, when memory peaks.
 	r.blocks, r.batchPool = nil, sync.Pool{}
 	set := history.Merge(r.builders...)
 	set.Columns = columnsOf(files)
@@ -401,8 +381,8 @@ func (r *reader) stop() {
 	r.collected.Wait()
 }
 
-// gather adds up the workers' findings into rep and the files' reports; it returns the
-// unknown status values and every status value's count.
+// gather adds up the workers' findings; it returns the unknown status values and every
+// status value's count.
 func (r *reader) gather(rep *Report, files []*fileState) (unknown map[string]int, statuses map[string]*StatusCount) {
 	unknown, statuses = map[string]int{}, map[string]*StatusCount{}
 	for _, w := range r.ws {
@@ -436,10 +416,8 @@ func (r *reader) gather(rep *Report, files []*fileState) (unknown map[string]int
 	return unknown, statuses
 }
 
-// account checks that every row is accounted for. The identity is checked from counts
-// taken apart: records by the parsers, rejects by the collector, rows handed on by the
-// parsers and duplicates by the histories; lines by the cutting into blocks and by the
-// parsers.
+// account checks that every row and line is accounted for, from counts taken apart: by
+// the parsers, the collector of rejects, the histories and the chunker.
 func (r *reader) account(rep *Report, set *history.Set, files []*fileState) error {
 	rep.Rejected = r.rejected
 	rep.Duplicates = set.Duplicates
@@ -569,8 +547,7 @@ func columnsOf(files []*fileState) history.Columns {
 	return c
 }
 
-// feed reads one input: detects its encoding, dialect and columns, then hands its blocks to
-// the workers.
+// feed reads one input: its encoding, dialect and columns, then its blocks.
 func (r *reader) feed(index int, in Input, seq *int) (*fileState, error) {
 	src, err := r.open(in)
 	if err != nil {
@@ -616,8 +593,7 @@ func (r *reader) open(in Input) (*source, error) {
 		}
 		return nil, &InputError{Err: fmt.Errorf("%w: %v", ErrUnreadable, err), File: in.Name, Hint: "check the path and that the file is readable"}
 	}
-	// The header, dialect and columns are judged on a sample of whole records at the start,
-	// whatever the block size.
+	// The header, dialect and columns are judged on a sample at the start.
 	br := bufio.NewReaderSize(dec.r, sampleBytes)
 	head, err := br.Peek(sampleBytes)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
@@ -631,9 +607,7 @@ func (r *reader) open(in Input) (*source, error) {
 	}
 	src := &source{dec: dec, head: head, whole: err == io.EOF, rest: afterPeek(br, dec.r, err)}
 	if bytes.IndexByte(head, '\n') < 0 && bytes.IndexByte(head, '\r') >= 0 {
-		// Lines end in a carriage return alone (Excel's "CSV (Macintosh)", old Mac
-		// software): read every CR as a line end, inside quotes too, where it is a line
-		// break either way.
+		// Lines end in a CR alone (Excel's "CSV (Macintosh)"): every CR is a line end.
 		src.head = bytes.ReplaceAll(head, []byte{'\r'}, nl)
 		src.rest = crAsLF{src.rest}
 	}
@@ -654,8 +628,8 @@ func (r *reader) open(in Input) (*source, error) {
 	return src, nil
 }
 
-// sampleRecords returns the first records of head that are not blank, for the header and
-// the columns' content, and a quoted field they leave open, if any.
+// sampleRecords returns the first records of head that are not blank, and a quoted field
+// they leave open, if any.
 func sampleRecords(sp *splitter, head []byte, whole bool) (sample [][]string, open *RecordTooLongError) {
 	line := 1
 	for pos := 0; pos < len(head) && len(sample) < 200; {
@@ -678,8 +652,8 @@ func sampleRecords(sp *splitter, head []byte, whole bool) (sample [][]string, op
 	return sample, nil
 }
 
-// newFileState judges the file by its sample: whether it has a header, which columns hold
-// which concepts, how its customers are keyed. It returns the sampled rows of data.
+// newFileState judges the file by its sample (header, columns, key); it returns the
+// sampled rows of data.
 func (r *reader) newFileState(index int, in Input, src *source, sample [][]string) (*fileState, [][]string, error) {
 	fs := &fileState{index: index, name: in.Name, dial: src.dial, fallback: src.dec.fallback}
 	rep := &FileReport{Name: in.Name, Encoding: src.dec.encoding, Delimiter: src.dial.String(), dateLayouts: map[field.Layout]int{}}
@@ -732,9 +706,7 @@ func (r *reader) newFileState(index int, in Input, src *source, sample [][]strin
 	}
 	rep.fill(fs.header, cols)
 	if index == 0 && r.opt.WithholdContacts && !fallsBack(cols, fs.keyBy, data) {
-		// Customers keyed by e-mail or phone for want of the key are joined to others by
-		// their contact details, which the builders must then keep. No rows have been
-		// handed on yet.
+		// Without fallback keys no join needs the contact details.
 		for _, b := range r.builders {
 			b.WithholdContacts()
 		}
@@ -749,7 +721,6 @@ func (fs *fileState) checkColumns(data [][]string, open *RecordTooLongError, who
 		return nil
 	}
 	if len(data) == 0 {
-		// Without rows there is nothing to tell a date column by: say why there are none.
 		if open != nil {
 			return openQuoteError(fs.name, open, whole)
 		}
@@ -779,8 +750,7 @@ func (fs *fileState) checkColumns(data [][]string, open *RecordTooLongError, who
 	}
 }
 
-// feedBlocks cuts the rest of the input into blocks of whole records and hands them to the
-// workers, the header record skipped.
+// feedBlocks hands the input's blocks of whole records to the workers, the header skipped.
 func (r *reader) feedBlocks(fs *fileState, src *source, sp *splitter, seq *int) error {
 	fs.perm = make([]int, len(fs.header))
 	for i := range fs.perm {
@@ -826,8 +796,7 @@ func (r *reader) feedBlocks(fs *fileState, src *source, sp *splitter, seq *int) 
 	}
 }
 
-// fallsBack reports whether a sampled row lacks the key but has an e-mail or phone that
-// would identify its customer instead (see worker.row).
+// fallsBack reports whether a sampled row lacks the key but has an e-mail or phone.
 func fallsBack(cols *columnMap, keyBy Concept, rows [][]string) bool {
 	if keyBy != Customer && keyBy != Email {
 		return false
@@ -846,9 +815,9 @@ func fallsBack(cols *columnMap, keyBy Concept, rows [][]string) bool {
 	return false
 }
 
-// joinFallbacks joins each customer identified by e-mail or phone, for rows without the
-// key, to the customer with the key whose rows carry that e-mail or phone (and, when both
-// are named, the same name), when exactly one does. It returns how many it joined.
+// joinFallbacks joins each customer keyed by e-mail or phone for want of the key to the
+// one keyed customer with that e-mail or phone (and the same name, when both have one);
+// it returns how many it joined.
 func joinFallbacks(set *history.Set) int {
 	byEmail, byPhone := map[string]int{}, map[string]int{}
 	note := func(m map[string]int, k string, i int) {
@@ -898,8 +867,7 @@ func joinFallbacks(set *history.Set) int {
 	return len(into)
 }
 
-// isFallback reports whether key identifies a customer by e-mail or phone for want of the
-// key (see worker.customerKey).
+// isFallback reports whether key is an e-mail or phone for want of the key.
 func isFallback(key string) bool {
 	return strings.HasPrefix(key, "email:") || strings.HasPrefix(key, "phone:")
 }
@@ -918,8 +886,7 @@ func phoneDigits(p string) string {
 	return string(d)
 }
 
-// notesColumns marks the columns whose header says they hold notes or comments, where a
-// value of several lines is expected.
+// notesColumns marks the columns of notes, where values of several lines are expected.
 func notesColumns(header []string) []bool {
 	notes := make([]bool, len(header))
 	for i, h := range header {
@@ -933,8 +900,7 @@ func notesColumns(header []string) []bool {
 	return notes
 }
 
-// openQuoteError is the error for a quoted field, opened where o says, that the sample at
-// the start of the file does not close.
+// openQuoteError is the error for a quoted field the sample does not close.
 func openQuoteError(file string, o *RecordTooLongError, whole bool) *InputError {
 	where := "it runs to the end of the file"
 	if !whole {
@@ -1017,9 +983,8 @@ func columnShare(rows [][]string, col int, ok func(string) bool) float64 {
 	return float64(good) / float64(n)
 }
 
-// guessColumns maps a headerless file's columns by their content: the first column of
-// dates is the date, the first column before it the customer, and the last column of
-// decimal numbers the amount. Flags given with --column are kept.
+// guessColumns maps a headerless file's columns by content: the first column of dates,
+// the first other column (the customer) and the last of decimals (the amount).
 func guessColumns(m *columnMap, rows [][]string) {
 	n := 0
 	for _, r := range rows {
@@ -1069,8 +1034,7 @@ func sortedKeys[V any](m map[string]V) []string {
 	return ks
 }
 
-// aggregate runs one shard: batches are applied in input order, whatever order the workers
-// finish them in, so that the histories do not depend on scheduling.
+// aggregate runs one shard, applying batches in input order whatever the scheduling.
 func (r *reader) aggregate(s int) {
 	defer r.agg.Done()
 	waiting := map[int]*batch{}
@@ -1096,8 +1060,7 @@ func (r *reader) aggregate(s int) {
 	}
 }
 
-// add hands the rows of bt to shard s's builder, but for those with values still
-// ambiguous, which it sets aside.
+// add hands the rows of bt to shard s's builder, setting aside those still ambiguous.
 func (r *reader) add(s int, bt *rowBatch) {
 	rows := r.rows[s][:0]
 	for i := range bt.rows {
@@ -1114,8 +1077,7 @@ func (r *reader) add(s int, bt *rowBatch) {
 	r.rows[s] = rows
 }
 
-// addAside hands the rows set aside to their builders, read as res says, once every row
-// has been read: after the others, in the order they came.
+// addAside hands the rows set aside to their builders, read as res says.
 func (r *reader) addAside(res resolution) {
 	for s := range r.aside {
 		for _, bt := range r.aside[s].batches {
@@ -1129,9 +1091,8 @@ func (r *reader) addAside(res resolution) {
 	}
 }
 
-// collectRejects takes the parsed jobs' rejected rows in input order, whatever order the
-// workers finish in: it counts them, keeps the first [KeptRejects] and hands each to
-// Options.Rejects, so that memory does not grow with the number of bad rows.
+// collectRejects counts the rejected rows in input order, keeps the first [KeptRejects]
+// and hands each to Options.Rejects.
 func (r *reader) collectRejects() {
 	defer r.collected.Done()
 	waiting := map[int]*job{}

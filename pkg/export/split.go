@@ -175,8 +175,7 @@ const (
 )
 
 // fieldEnd returns the offset of the first delimiter d or newline in b from i on, or
-// len(b). It tests eight bytes at a time: splitting is the largest single cost of reading
-// a large export, and most fields are a few bytes long, too short for bytes.IndexByte.
+// len(b), testing eight bytes at a time (fields are too short for bytes.IndexByte).
 func fieldEnd(b []byte, i int, d byte) int {
 	dd, nn := uint64(d)*ones, uint64('\n')*ones
 	for ; i+8 <= len(b); i += 8 {
@@ -195,17 +194,12 @@ func fieldEnd(b []byte, i int, d byte) int {
 	return i
 }
 
-// MaxRecordBytes is the longest record the reader takes: one row, with the line breaks in
-// its quoted fields, up to the newline that ends it. A longer one is almost always a quote
-// that is never closed and swallows the rest of the file, or a file whose lines end in
-// something that is not a line end; reading on would hold the whole file in memory. The
-// limit is the same whatever the block size.
+// MaxRecordBytes is the longest record the reader takes; a longer one is almost always a
+// quote never closed, or lines that do not end in a line end.
 const MaxRecordBytes = 64 << 20
 
-// chunker reads a stream in blocks that end on record boundaries, so that blocks can be
-// parsed independently; blocks always start on a record boundary. In quoted mode it follows
-// the splitter's rule exactly: a quote opens a quoted field only at the start of a field
-// (after a delimiter or a newline); any other quote outside a quoted field is literal.
+// chunker reads a stream in blocks of whole records, parsed independently. In quoted mode
+// it follows the splitter: a quote opens a quoted field only at the start of a field.
 type chunker struct {
 	r      io.Reader
 	quotes bool
@@ -240,9 +234,8 @@ func (e *RecordTooLongError) Error() string {
 	return fmt.Sprintf("line %d: the record runs on for more than %d MiB without a line end", e.Line, MaxRecordBytes>>20)
 }
 
-// next returns the next block, the buffer it is in (whose memory the caller owns from now
-// on) and the line number the block's first byte is on; io.EOF at the end, a
-// [*RecordTooLongError] at a record longer than maxSize.
+// next returns the next block, the buffer it is in (now the caller's) and its first line;
+// io.EOF at the end, a [*RecordTooLongError] at a record longer than maxSize.
 func (c *chunker) next() (block, buf []byte, line int, err error) {
 	if c.eof && len(c.carry) == 0 {
 		return nil, nil, 0, io.EOF
@@ -343,8 +336,7 @@ func (c *chunker) tooLong(buf []byte) error {
 	return e
 }
 
-// boundary returns the offset just past the last record-ending newline in buf, or 0. It
-// hops from quote to quote, so its cost is in the number of quotes, not of bytes.
+// boundary returns the offset just past the last record-ending newline in buf, or 0.
 func (c *chunker) boundary(buf []byte) int {
 	if !c.quotes {
 		return bytes.LastIndexByte(buf, '\n') + 1

@@ -40,14 +40,11 @@ type worker struct {
 	unknown                                      map[string]int
 	statusSeen                                   map[string]*statusTally
 	layouts                                      map[int]*[256]int // by file, date layouts seen
-	// evidence about the amount column, added to reader.ev at the end: counting per worker
-	// spares the workers a cache line they would otherwise pass back and forth on every row
+	// evidence about the amount column, added to reader.ev at the end
 	point, comma, amountAmbiguous int64
 }
 
-// lastDate is a date value and what field.ParseDate made of it. Exports are mostly sorted
-// by date, and one appointment slot has several rows, so the date column often repeats the
-// previous row's value; comparing is cheaper than parsing.
+// lastDate is the date value parsed last: the date column often repeats it.
 type lastDate struct {
 	raw []byte
 	d   field.Date
@@ -167,12 +164,11 @@ func (w *worker) parse(j *job) {
 	}
 }
 
-// longRecord is how many line ends a record may hold outside the columns that hold notes
-// before it is taken for a quote opened by mistake, which swallows the rows after it.
+// longRecord is how many line ends a record may hold outside the notes columns before it
+// is taken for a quote opened by mistake.
 const longRecord = 4
 
-// longRecord rejects a record of extra line ends outside the notes columns, naming its
-// first and last line, and reports whether it did.
+// longRecord rejects such a record and reports whether it did.
 func (w *worker) longRecord(fs *fileState, fields [][]byte, line, extra int, raw []byte) bool {
 	n, col, most := 0, 0, 0
 	for i, f := range fields {
@@ -233,11 +229,9 @@ func (w *worker) reject(fs *fileState, line, col int, code, reason, value string
 	}
 }
 
-// chainHash folds field f into h, the hash of the fields before it. Fields are mostly
-// short, and hashing each with a function call, or gathering them to hash at once, cost
-// more than the rest of a row's parsing; fields of up to 16 bytes are mixed in with two
-// loads and a 128-bit multiply as in wyhash, longer ones through xxhash. The hash is fixed
-// (unseeded), so which rows are duplicates does not change from run to run.
+// chainHash folds field f into h, the hash of the fields before it: short fields with two
+// loads and a multiply as in wyhash, longer ones through xxhash. It is unseeded, so the
+// duplicates are the same on every run.
 func chainHash(h uint64, f []byte) uint64 {
 	const k1, k2 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db
 	n := len(f)
@@ -256,12 +250,10 @@ func chainHash(h uint64, f []byte) uint64 {
 	return hi ^ lo
 }
 
-// span returns the span of v in bt: where it is in the block when it was taken from there
-// as written (the common case, which copies nothing), else a copy in bt's text.
-// onlineChannel is the channel a "booked online" yes/no column stands for: "online" is a
-// platform to the booking-channel hints, "direct" is not (see reason.Classify).
+// onlineChannel is the channel a "booked online" yes/no column stands for.
 var onlineChannel = map[bool][]byte{true: []byte("online"), false: []byte("direct")}
 
+// span returns the span of v in bt: in the block when v is there as written, else a copy.
 func (w *worker) span(bt *rowBatch, v []byte) span {
 	if len(v) == 0 {
 		return span{}
@@ -275,8 +267,7 @@ func (w *worker) span(bt *rowBatch, v []byte) span {
 	return bt.add(v)
 }
 
-// trimSpace is bytes.TrimSpace with a shortcut for the common field that starts and ends
-// with a printable ASCII character.
+// trimSpace is bytes.TrimSpace with a shortcut for the common field.
 func trimSpace(f []byte) []byte {
 	if len(f) == 0 || (f[0] > ' ' && f[0] < 0x80 && f[len(f)-1] > ' ' && f[len(f)-1] < 0x80) {
 		return f
@@ -343,8 +334,8 @@ func (w *worker) row(fs *fileState, fields [][]byte, line int, raw []byte, layou
 	w.accepted++
 }
 
-// wellFormed counts a blank row, rejects a ragged one or one of a file keyed otherwise, and
-// reports whether the row is to be read.
+// wellFormed counts a blank row, rejects a ragged or otherwise keyed one, and reports
+// whether the row is to be read.
 func (w *worker) wellFormed(in *rowIn) bool {
 	fs, fields := in.fs, in.fields
 	blank := true
@@ -378,10 +369,8 @@ func (w *worker) wellFormed(in *rowIn) bool {
 	return true
 }
 
-// customerKey returns the row's customer by the file's key column; a row whose key is
-// empty falls back to the next strong identity it has (e-mail, then phone), marked so it
-// cannot collide with an id. Never a name: two people share names, and one person would
-// become two customers.
+// customerKey returns the row's customer by the file's key column or, when that is empty,
+// by e-mail or phone, marked ("email:"); never by name, which two people may share.
 func (w *worker) customerKey(in *rowIn) []byte {
 	fs := in.fs
 	key := w.key(fs, fs.keyBy, in.fields)
@@ -404,8 +393,8 @@ func (w *worker) customerKey(in *rowIn) []byte {
 	return nil
 }
 
-// dates reads the row's date, rejecting the row without a good one, and its booking date:
-// a bad one costs the lead time, not the row.
+// dates reads the row's date (rejecting the row without one) and its booking date (a bad
+// one costs the lead time only).
 func (w *worker) dates(in *rowIn, row *parsedRow, layouts *[256]int) bool {
 	fs := in.fs
 	dv := w.get(fs, in.fields, Date)
@@ -435,8 +424,7 @@ func (w *worker) dates(in *rowIn, row *parsedRow, layouts *[256]int) bool {
 	return true
 }
 
-// rowStatus reads the row's status from the status column and the cancelled and no-show
-// flags; under --strict an unknown status stops the read.
+// rowStatus reads the row's status from the status column and the flags.
 func (w *worker) rowStatus(in *rowIn, row *parsedRow) bool {
 	fs := in.fs
 	row.status = visit.Attended
@@ -461,8 +449,7 @@ func (w *worker) rowStatus(in *rowIn, row *parsedRow) bool {
 	return true
 }
 
-// amount reads the row's amount, times its quantity for a unit price and less what was
-// refunded; it rejects the row for a bad amount or quantity.
+// amount reads the row's amount (times its quantity, less what was refunded).
 func (w *worker) amount(in *rowIn, row *parsedRow) bool {
 	fs := in.fs
 	if av := w.get(fs, in.fields, Amount); len(av) > 0 {
@@ -503,8 +490,7 @@ func (w *worker) amount(in *rowIn, row *parsedRow) bool {
 	return true
 }
 
-// quantity applies the row's quantity: a negative one is a returned line, and a unit price
-// is multiplied by it.
+// quantity applies the row's quantity: a negative one is a returned line.
 func (w *worker) quantity(in *rowIn, row *parsedRow) bool {
 	qv := w.get(in.fs, in.fields, Quantity)
 	if len(qv) == 0 {
@@ -567,9 +553,8 @@ func (w *worker) names(in *rowIn, bt *rowBatch, row *parsedRow) {
 	row.name = w.span(bt, w.name(fs, fields))
 }
 
-// rowHash is the row's identity, for exact duplicates: every field, columns in the order of
-// their sorted headers, so that the same row in two exports with their columns in another
-// order is still a duplicate.
+// rowHash is the row's identity for exact duplicates: every field, in the order of the
+// sorted headers, so that column order does not matter.
 func rowHash(fs *fileState, fields [][]byte) uint64 {
 	h := uint64(len(fs.perm))
 	for _, i := range fs.perm {
@@ -582,8 +567,7 @@ func rowHash(fs *fileState, fields [][]byte) uint64 {
 	return max(h, 1) // 0 is no identity (see history.Row.Hash)
 }
 
-// order applies the date order: a forced one at once; otherwise an ambiguous value keeps
-// both readings until all rows have been seen.
+// order applies a forced date order; otherwise an ambiguous value keeps both readings.
 func (w *worker) order(col int, d field.Date, fs *fileState, line int, raw []byte) (visit.Day, visit.Day) {
 	if w.r.dateOrder != field.OrderUnknown {
 		day := d.In(w.r.dateOrder)
@@ -597,9 +581,8 @@ func (w *worker) order(col int, d field.Date, fs *fileState, line int, raw []byt
 
 func errText(err error) string { return err.Error() }
 
-// MaxAmount is the largest amount, in cents (minor units), a row may have, either sign:
-// ten billion in the currency, beyond what a practice bills for one visit, and small enough
-// that sums over any export's rows cannot overflow an int64.
+// MaxAmount is the largest amount, in cents, a row may have, either sign: more than one
+// visit is billed, and small enough that no sum overflows an int64.
 const MaxAmount = 1_000_000_000_000
 
 const maxAmountText = "10,000,000,000.00"
@@ -664,9 +647,8 @@ func (w *worker) status(fs *fileState, v []byte) (visit.Status, bool) {
 	return e.status, e.known
 }
 
-// key builds the customer key: an id as written (trimmed, Excel's ="..." removed), or a
-// normalised e-mail (lower case), phone (its last nine digits) or name (lower case, single
-// spaces).
+// key builds the customer key: an id as written (Excel's ="..." removed), or a normalised
+// e-mail, phone (its last nine digits) or name.
 func (w *worker) key(fs *fileState, by Concept, fields [][]byte) []byte {
 	switch by {
 	case Customer:
@@ -685,8 +667,7 @@ func (w *worker) key(fs *fileState, by Concept, fields [][]byte) []byte {
 				w.sp.arena = append(w.sp.arena, c)
 			}
 		}
-		// Match on the last nine digits, so that +49 30 1234567, 0049301234567 and
-		// 030/1234567 are one customer whatever the country prefix.
+		// The last nine digits, whatever the country prefix.
 		if n := len(w.sp.arena) - from; n > 9 {
 			from += n - 9
 		}
@@ -696,8 +677,7 @@ func (w *worker) key(fs *fileState, by Concept, fields [][]byte) []byte {
 	}
 }
 
-// parseQuantity reads a line's quantity: a number of at most a million either way, with a
-// decimal point or, as German exports write it, a decimal comma ("1,5").
+// parseQuantity reads a quantity of at most a million either way ("1.5" or "1,5").
 func parseQuantity(v []byte) (float64, error) {
 	t := string(v)
 	if strings.Count(t, ",") == 1 && !strings.Contains(t, ".") {
@@ -710,8 +690,7 @@ func parseQuantity(v []byte) (float64, error) {
 	return q, nil
 }
 
-// wholeNumber returns an id like "17850.0" as "17850": a numeric id column that went
-// through a spreadsheet or pandas comes back as a float, and the customer is the same.
+// wholeNumber returns an id like "17850.0" (a spreadsheet's float) as "17850".
 func wholeNumber(k []byte) []byte {
 	dot := bytes.IndexByte(k, '.')
 	if dot <= 0 || dot == len(k)-1 {
