@@ -49,11 +49,9 @@ type Amount struct {
 func (a Amount) Ambiguous() bool { return a.Minor != a.Alt }
 
 // In resolves an ambiguous value in a column of the given style: with [DecimalComma]
-// "1.234" is 1234.00 and "1,234" is 1.234 (123 cents, rounded); with [DecimalPoint] the
-// other way round; with [StyleUnknown] the thousands-grouping reading (1234.00), which is
-// what a group of three digits almost always means in a money column. An unambiguous
-// value is returned as it is, even when its own evidence contradicts s: noticing that
-// is the caller's job.
+// "1.234" is 1234.00 and "1,234" is 1.234 (123 cents, rounded), with [DecimalPoint] the
+// other way round, with [StyleUnknown] the grouping reading (1234.00). An unambiguous
+// value is returned as it is.
 func (a Amount) In(s Style) int64 {
 	if (a.sep == '.' && s == DecimalPoint) || (a.sep == ',' && s == DecimalComma) {
 		return a.Alt
@@ -194,8 +192,7 @@ func (a *Amount) parseNumber(whole, b []byte) error {
 		return err
 	}
 
-	// Add up the digits: whole units before the decimal separator, then the first two
-	// decimals, and the third to round half away from zero (the sign comes later).
+	// Whole units, two decimals, and the third to round half away from zero.
 	var units, cents int64
 	seen, frac := 0, -1
 	for i := 0; i < len(b); {
@@ -243,9 +240,8 @@ func (a *Amount) parseNumber(whole, b []byte) error {
 	return nil
 }
 
-// decimalSeparator finds the decimal separator among seps, if any: dec indexes seps, or
-// is -1; ambiguous is a single separator that may group thousands or mark decimals
-// ("1.234"). tail is the number of digits after the last separator.
+// decimalSeparator returns the index of the decimal separator among seps (-1: none), or
+// ambiguous for a lone one that may group thousands ("1.234"); tail digits follow the last.
 func decimalSeparator(seps []separator, tail int, b []byte) (dec int, ambiguous bool, err error) {
 	dec = -1
 	if len(seps) > 0 {
@@ -339,9 +335,7 @@ func separatorAt(b []byte, i int) (kind byte, n int) {
 	return 0, 0
 }
 
-// zeroCentsDash returns the length of the dashes that stand for zero cents at the end of
-// b, as in the German "12,-" or "12,--" (12.00), or 0. A dash after a digit is a trailing
-// minus instead.
+// zeroCentsDash returns the length of the dashes for zero cents ending b ("12,-"), or 0.
 func zeroCentsDash(b []byte) int {
 	end := len(b)
 	for end > 0 {

@@ -2,16 +2,14 @@ package field
 
 import "github.com/winback/winback/pkg/visit"
 
-// The years a date may fall in. Exports hold visits and bookings of living customers;
-// anything outside is a typo or a number that is not a date, such as an id in yyyymmdd shape.
+// The years a date may fall in; anything outside is a typo or not a date (an id).
 const (
 	minYear = 1900
 	maxYear = 2199
 )
 
 // pivotYear decides the century of a two-digit year: 00–69 are 2000–2069, 70–99 are
-// 1970–1999. Visits before 1970 do not occur in exports, and bookings after 2069 are
-// further ahead than any software allows.
+// 1970–1999.
 const pivotYear = 70
 
 func fullYear(yy int) int {

@@ -235,8 +235,7 @@ func parseSlash(s []byte, a, j int, sep byte) (Date, error) {
 		date.Day, err = civil(y, a, b)
 		date.Alt = date.Day
 	default:
-		// Both readings name existing months, and days up to 12 exist in every month, so
-		// only the year or a zero can make them fail, and then both fail alike.
+		// Only the year or a zero can make a reading fail, and then both fail alike.
 		if date.Day, err = civil(y, b, a); err == nil {
 			date.Alt, err = civil(y, a, b)
 		}
@@ -358,9 +357,8 @@ func finish(rest []byte, y, m, d int, layout Layout) (Date, error) {
 	return Date{Day: day, Alt: day, Layout: layout, HasTime: hasTime}, nil
 }
 
-// parseClock checks the optional time of day and zone after a date: "T14:30",
-// " 14:30:00.123+01:00", " 10:20:35 -0400", ", 10:15 am", " 14:30 Uhr", " um 14.30",
-// " 10:15:00 GMT+0200 (Central European Summer Time)". It reports whether there was a time.
+// parseClock checks the optional time of day and zone after a date (" 14:30:00+01:00",
+// ", 10:15 am", " um 14.30 Uhr") and reports whether there was one.
 func parseClock(b []byte) (bool, error) {
 	if len(b) == 0 {
 		return false, nil
@@ -489,9 +487,8 @@ func meridiem(b []byte, i int) int {
 	return n
 }
 
-// isZone reports whether b is a time zone: Z, an offset (+01:00, -0400, +02), an
-// abbreviation (UTC, CET, MESZ) optionally followed by an offset (GMT+0200), and
-// optionally a zone's name in parentheses.
+// isZone reports whether b is a time zone: Z, an offset, an abbreviation with or without
+// an offset (GMT+0200), then perhaps a name in parentheses.
 func isZone(b []byte) bool {
 	i := 0
 	if b[0] == 'Z' || b[0] == 'z' {

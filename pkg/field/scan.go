@@ -1,8 +1,7 @@
 package field
 
-// Byte-level helpers shared by the parsers. They work on UTF-8 and treat the spaces that
-// spreadsheets and accounting software put into cells (no-break space U+00A0, thin space
-// U+2009, figure space U+2007, narrow no-break space U+202F) like ASCII spaces.
+// Byte-level helpers shared by the parsers. No-break, thin, figure and narrow no-break
+// spaces count as spaces.
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
@@ -101,10 +100,8 @@ func hasPrefixFold(b []byte, i int, w string) bool {
 // wordLen is the longest word readWord keeps: "donnerstag" plus room for umlauts.
 const wordLen = 12
 
-// readWord reads a run of letters starting at b[i] into w, lower-cased, with German
-// umlauts and ß spelled out (ä → ae, ß → ss), so that "März", "MÄRZ" and "Maerz" read
-// alike. It returns the word's length in w and the index after the word in b; n is 0 when
-// there is no word at i or the word is too long to be a month or weekday name.
+// readWord reads the letters from b[i] into w, lower-cased, umlauts and ß spelled out
+// ("März" as "maerz"); n is 0 for no word or one too long for a month or weekday.
 func readWord(b []byte, i int, w *[wordLen]byte) (n, end int) {
 	end = i
 	for end < len(b) {

@@ -14,12 +14,9 @@ type StatusWord struct {
 	Status visit.Status
 }
 
-// statusWords is the vocabulary of [ParseStatus], gathered from booking, payment and
-// practice software (Square, Acuity, Calendly, SimplyBook, Booking.com, Stripe, Shopify,
-// Theorg, Doctolib, Terminland) and from what people type into a status column. Case,
-// spaces, punctuation, underscores, hyphens and the spelling of umlauts do not matter, so
-// add a word once, in its most common spelling; a test refuses duplicates. The reasons for
-// the doubtful words are in the doc comment of [ParseStatus].
+// statusWords is the vocabulary of [ParseStatus], from booking, payment and practice
+// software and what people type. Add a word once, in its common spelling (a test refuses
+// duplicates); the doubtful ones are explained at [ParseStatus].
 var statusWords = []StatusWord{
 	// Attended: the visit took place.
 	{"attended", visit.Attended},
@@ -172,22 +169,16 @@ func init() {
 }
 
 // ParseStatus returns the status a cell names, or false when the word is not in the
-// vocabulary. Case, spaces, punctuation, underscores,
-// hyphens and umlauts do not matter: "No_Show", "NICHT ERSCHIENEN" and "bestaetigt" are
-// known.
+// vocabulary. Case, spaces, punctuation and umlauts do not matter ("No_Show", "bestaetigt").
 //
 // Decisions on words that could go either way:
 //   - "confirmed", "bestätigt", "accepted" (Square) and "active" (Calendly) are
-//     [visit.Booked]: a confirmation says the appointment is planned, not that it took
-//     place. Software that records no outcome leaves past appointments in this state;
-//     treating a past booking as a visit is the caller's decision, not this table's.
+//     [visit.Booked]: planned, not taken place (treating a past booking as a visit is
+//     the caller's decision).
 //   - "open" and "offen" are [visit.Booked]: the outcome is still open.
-//   - "ok" (Booking.com) is [visit.Booked]: Booking.com writes it for every stay neither
-//     cancelled nor missed, those still to come included. A past booked stay counts as a
-//     visit (package history), a future one as a booking, and neither tells the day the
-//     export was taken.
-//   - "rescheduled" and "verschoben" are [visit.Cancelled]: the appointment did not take
-//     place on that day; if it was moved, the new appointment is a row of its own.
+//   - "ok" (Booking.com) is [visit.Booked]: it is written for future stays too.
+//   - "rescheduled" and "verschoben" are [visit.Cancelled]: the new appointment is a row
+//     of its own.
 //   - "late cancel" and "entschuldigt" (excused) are [visit.Cancelled], not no-shows: the
 //     customer did call off. "unentschuldigt" and "abwesend" are [visit.NoShow].
 //   - Payment outcomes stand for the order: "paid", "succeeded", "partially refunded" are
@@ -215,9 +206,8 @@ func ParseStatus(b []byte) (visit.Status, bool) {
 	return 0, false
 }
 
-// normalizeKey writes b into buf lower-cased, with ä, ö, ü and ß spelled ae, oe, ue and
-// ss, and without spaces, punctuation, underscores and hyphens. Other non-ASCII bytes are
-// kept as they are. It returns false when the key does not fit.
+// normalizeKey writes b into buf lower-cased, umlauts spelled out, without spaces and
+// punctuation; it returns false when the key does not fit.
 func normalizeKey(buf *[keyLen]byte, b []byte) (int, bool) {
 	n := 0
 	for i := 0; i < len(b); i++ {
