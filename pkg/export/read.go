@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
@@ -197,13 +198,10 @@ func newReader(opt Options) (*reader, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: --status-map %s=%s: %v", ErrUsage, k, v, err)
 		}
-		r.statusMap[foldStatus(k)] = st
+		r.statusMap[normHeader(k)] = st
 	}
 	return r, nil
 }
-
-// foldStatus folds a status value for --status-map lookups like field.ParseStatus does.
-func foldStatus(s string) string { return normHeader(s) }
 
 // fileState is what workers need to know about the file a block comes from.
 type fileState struct {
@@ -302,7 +300,7 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 		return nil, &InputError{Err: fmt.Errorf("%w: %v", ErrStrict, &e), File: "", Hint: "fix the row, or run without --strict to skip bad rows and list them with --rejects FILE"}
 	}
 	if r.opt.Strict && len(unknown) > 0 {
-		vals := sortedKeys(unknown)
+		vals := slices.Sorted(maps.Keys(unknown))
 		return nil, &InputError{Err: fmt.Errorf("%w: unknown status value %q", ErrStrict, shorten(vals[0])), Hint: fmt.Sprintf("say what it means with --status-map '%s=attended' (or cancelled, no-show, booked)", shorten(vals[0]))}
 	}
 	how, err := r.resolve(rep)
@@ -1023,15 +1021,6 @@ func guessColumns(m *columnMap, rows [][]string) {
 			}
 		}
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
 }
 
 // aggregate runs one shard, applying batches in input order whatever the scheduling.

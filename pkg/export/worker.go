@@ -408,7 +408,7 @@ func (w *worker) dates(in *rowIn, row *parsedRow, layouts *[256]int) bool {
 			w.rejectRow(in, 0, "repeated-header", "the header row again (two exports put one after the other?)", "")
 			return false
 		}
-		w.rejectRow(in, in.col(Date), "bad-date", errText(err), string(dv))
+		w.rejectRow(in, in.col(Date), "bad-date", err.Error(), string(dv))
 		return false
 	}
 	layouts[d.Layout]++
@@ -455,7 +455,7 @@ func (w *worker) amount(in *rowIn, row *parsedRow) bool {
 	if av := w.get(fs, in.fields, Amount); len(av) > 0 {
 		a, err := field.ParseAmount(av)
 		if err != nil && !errors.Is(err, field.ErrEmpty) {
-			w.rejectRow(in, in.col(Amount), "bad-amount", errText(err), string(av))
+			w.rejectRow(in, in.col(Amount), "bad-amount", err.Error(), string(av))
 			return false
 		}
 		switch a.Evidence {
@@ -579,8 +579,6 @@ func (w *worker) order(col int, d field.Date, fs *fileState, line int, raw []byt
 	return d.Day, d.Alt
 }
 
-func errText(err error) string { return err.Error() }
-
 // MaxAmount is the largest amount, in cents, a row may have, either sign: more than one
 // visit is billed, and small enough that no sum overflows an int64.
 const MaxAmount = 1_000_000_000_000
@@ -620,9 +618,9 @@ func (w *worker) status(fs *fileState, v []byte) (visit.Status, bool) {
 	e, ok := w.statuses[string(v)]
 	if !ok {
 		label := string(v)
-		if st, found := w.r.statusMap[foldStatus(label)]; found {
+		if st, found := w.r.statusMap[normHeader(label)]; found {
 			e = statusEntry{status: st, known: true, label: label}
-		} else if st, found := fs.cols.statuses[foldStatus(label)]; found {
+		} else if st, found := fs.cols.statuses[normHeader(label)]; found {
 			e = statusEntry{status: st, known: true, label: label}
 		} else if len(v) == 0 {
 			e = statusEntry{status: visit.Attended, known: true, label: "(empty)"}
