@@ -85,10 +85,9 @@ type alias struct {
 	rank    int
 }
 
-// aliasText lists the header names each concept is known by, best first within a line, as
-// folded by normHeader. The rank is the line's position: several concepts may claim one
-// header (e.g. "created at" is the date of a Shopify order but the booking date of an
-// appointment export that has its own date column); the mapping resolves such claims.
+// aliasText lists the folded header names each concept is known by, best first; the rank
+// is the line's position, for headers several concepts claim ("created at": a Shopify
+// order's date, an appointment export's booking date).
 var aliasText = []struct {
 	concept Concept
 	names   []string
@@ -246,8 +245,7 @@ var profiles = []profile{
 	},
 }
 
-// stripePayments is the profile of Stripe's payments export whose date column is date
-// (folded).
+// stripePayments is the profile of Stripe's payments export with the date column date.
 func stripePayments(date string) profile {
 	return profile{
 		name:      "Stripe payments",
@@ -274,9 +272,8 @@ type columnMap struct {
 
 func (m *columnMap) has(c Concept) bool { return m.idx[c] >= 0 }
 
-// mapColumns maps a header row to concepts. overrides come from --column (concept → header
-// name or 1-based position). dateOK tells whether a column's sampled values read as dates, so
-// a "Start Time" column holding only times is not taken for the date.
+// mapColumns maps a header row to concepts; overrides come from --column, and dateOK
+// tells whether a column's sampled values read as dates (a "Start Time" may hold times).
 func mapColumns(header []string, overrides map[Concept]string, dateOK func(col int) bool) (*columnMap, error) {
 	cm := &columnMapper{m: &columnMap{}, header: header, folded: make([]string, len(header)), taken: make([]bool, len(header))}
 	for i := range cm.m.idx {
@@ -338,8 +335,7 @@ func (cm *columnMapper) override(c Concept, h string) error {
 	return nil
 }
 
-// profile applies the first known export profile whose signature the header has to the
-// concepts not yet fixed, and fixes them.
+// profile applies the first export profile the header matches to the concepts not fixed.
 func (cm *columnMapper) profile(fixed map[Concept]bool) {
 	for _, p := range profiles {
 		if !cm.hasAll(p.signature) {
@@ -383,8 +379,7 @@ func (cm *columnMapper) find(name string) int {
 	return -1
 }
 
-// aliases lets each concept not yet fixed, in order of importance, take its best-ranked
-// column by the generic aliases.
+// aliases lets each concept not fixed take its best-ranked column by the generic aliases.
 func (cm *columnMapper) aliases(fixed map[Concept]bool, dateOK func(col int) bool) {
 	type claim struct {
 		col, rank int
@@ -422,8 +417,7 @@ const (
 	orderTotal                   // the whole order's total, on its rows again or on the first only
 )
 
-// amountKind tells from the amount column's header whether it is a unit price (beside a
-// quantity column) or an order total (beside an order number column).
+// amountKind tells whether the amount column is a unit price or an order total.
 func (m *columnMap) amountKind(header []string) amountKind {
 	if !m.has(Amount) {
 		return lineAmount
@@ -438,8 +432,7 @@ func (m *columnMap) amountKind(header []string) amountKind {
 	return lineAmount
 }
 
-// keyKind names the column that identifies customers, falling back from an id to e-mail,
-// phone and name.
+// keyKind names the column that identifies customers: an id, else e-mail, phone or name.
 func (m *columnMap) keyKind() (Concept, string) {
 	switch {
 	case m.has(Customer):

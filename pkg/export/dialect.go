@@ -94,8 +94,8 @@ func sniffDialect(sample []byte) dialect {
 	return best
 }
 
-// looksLikeHeader tells whether the first record is a header row: it names known columns,
-// or it holds no dates or numbers while the second record does.
+// looksLikeHeader tells whether the first record names known columns, or holds no dates
+// or numbers while the second does.
 func looksLikeHeader(first, second []string, isDate, isNumber func(string) bool) bool {
 	for _, f := range first {
 		if _, ok := aliases[normHeader(f)]; ok {

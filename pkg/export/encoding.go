@@ -28,8 +28,7 @@ const (
 	peekForText = 1 << 20
 )
 
-// decoded is an input stream turned into UTF-8 (or into bytes that are UTF-8 wherever they
-// are valid: see fallback).
+// decoded is an input stream turned into UTF-8 (see fallback).
 type decoded struct {
 	r        io.Reader
 	encoding string
@@ -111,8 +110,7 @@ func utf16Stream(r io.Reader, e unicode.Endianness, bom unicode.BOMPolicy, name 
 	return &decoded{r: transform.NewReader(r, unicode.UTF16(e, bom).NewDecoder()), encoding: name}
 }
 
-// sniffUTF16 recognises UTF-16 text without a byte-order mark by its zero bytes: ASCII
-// characters have a zero high byte.
+// sniffUTF16 recognises UTF-16 text without a byte-order mark by its zero bytes.
 func sniffUTF16(b []byte) (unicode.Endianness, bool) {
 	n := min(len(b), 4096) &^ 1
 	if n < 8 {
@@ -181,8 +179,7 @@ func decodeNamed(br *bufio.Reader, head []byte, name string) (*decoded, error) {
 	return &decoded{r: transform.NewReader(br, enc.NewDecoder()), encoding: canon}, nil
 }
 
-// fixField returns f as UTF-8: f itself when valid, else its Windows-1252 reading appended
-// to arena.
+// fixField returns f when valid UTF-8, else its Windows-1252 reading, in arena.
 func fixField(f []byte, arena *[]byte) ([]byte, bool) {
 	if isASCII(f) || utf8.Valid(f) {
 		return f, false

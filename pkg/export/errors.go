@@ -91,8 +91,7 @@ func shorten(s string) string {
 // where it was cut. [RowError.Value] keeps the whole value for the rejects file.
 func Shorten(s string) string { return shorten(s) }
 
-// headerList lists headers for a message: the first few, each shortened, and how many more
-// there are.
+// headerList lists the first few headers, shortened, and how many more there are.
 func headerList(header []string) string {
 	var b strings.Builder
 	for i, h := range header[:min(len(header), maxQuotedHeaders)] {
