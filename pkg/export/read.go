@@ -1023,30 +1023,34 @@ func guessColumns(m *columnMap, rows [][]string) {
 	}
 }
 
-// aggregate runs one shard, applying batches in input order whatever the scheduling.
-func (r *reader) aggregate(s int) {
-	defer r.agg.Done()
-	waiting := map[int]*batch{}
+// inOrder calls f with the values of ch in the order of their sequence numbers, whatever
+// order they arrive in, so that results do not depend on scheduling.
+func inOrder[T any](ch <-chan T, seq func(T) int, f func(T)) {
+	waiting := map[int]T{}
 	next := 0
-	for bt := range r.shards[s] {
-		waiting[bt.job.seq] = bt
-		for {
-			w, ok := waiting[next]
-			if !ok {
-				break
-			}
+	for v := range ch {
+		waiting[seq(v)] = v
+		for w, ok := waiting[next]; ok; w, ok = waiting[next] {
 			delete(waiting, next)
 			next++
-			r.add(s, w.rows)
-			r.putBatch(w.rows)
-			if w.job.left.Add(-1) == 0 {
-				// Every shard is done with the block its rows point into.
-				r.putBlock(w.job.buf)
-				w.job.buf, w.job.block = nil, nil
-				<-r.tokens
-			}
+			f(w)
 		}
 	}
+}
+
+// aggregate runs one shard, applying batches in input order.
+func (r *reader) aggregate(s int) {
+	defer r.agg.Done()
+	inOrder(r.shards[s], func(b *batch) int { return b.job.seq }, func(w *batch) {
+		r.add(s, w.rows)
+		r.putBatch(w.rows)
+		if w.job.left.Add(-1) == 0 {
+			// Every shard is done with the block its rows point into.
+			r.putBlock(w.job.buf)
+			w.job.buf, w.job.block = nil, nil
+			<-r.tokens
+		}
+	})
 }
 
 // add hands the rows of bt to shard s's builder, setting aside those still ambiguous.
@@ -1084,32 +1088,21 @@ func (r *reader) addAside(res resolution) {
 // and hands each to Options.Rejects.
 func (r *reader) collectRejects() {
 	defer r.collected.Done()
-	waiting := map[int]*job{}
-	next := 0
-	for j := range r.parsed {
-		waiting[j.seq] = j
-		for {
-			j, ok := waiting[next]
-			if !ok {
-				break
+	inOrder(r.parsed, func(j *job) int { return j.seq }, func(j *job) {
+		for _, e := range j.rejects {
+			r.rejected++
+			r.byReason[e.Code]++
+			if len(r.kept) < KeptRejects {
+				r.kept = append(r.kept, e)
 			}
-			delete(waiting, next)
-			next++
-			for _, e := range j.rejects {
-				r.rejected++
-				r.byReason[e.Code]++
-				if len(r.kept) < KeptRejects {
-					r.kept = append(r.kept, e)
-				}
-				if r.opt.Rejects != nil && r.rejectErr == nil {
-					if r.rejectErr = r.opt.Rejects.WriteReject(e); r.rejectErr != nil {
-						r.stopAtSeq(j.seq)
-					}
+			if r.opt.Rejects != nil && r.rejectErr == nil {
+				if r.rejectErr = r.opt.Rejects.WriteReject(e); r.rejectErr != nil {
+					r.stopAtSeq(j.seq)
 				}
 			}
-			j.rejects = nil
 		}
-	}
+		j.rejects = nil
+	})
 }
 
 // crAsLF reads a stream whose lines end in CR alone as if they ended in LF.
