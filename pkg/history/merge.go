@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/winback/winback/pkg/money"
 	"github.com/winback/winback/pkg/par"
 	"github.com/winback/winback/pkg/visit"
 )
@@ -170,7 +169,7 @@ func (s *Set) Join(into map[int]int) {
 	for _, from := range froms {
 		to := into[from]
 		a, b := &s.Customers[to], &s.Customers[from]
-		a.SetEvents(mergeEvents(a.AppendEvents(nil), b.AppendEvents(nil))...)
+		joinEvents(a, b)
 		for _, f := range []struct{ to, from *string }{{&a.Name, &b.Name}, {&a.Email, &b.Email}, {&a.Phone, &b.Phone}, {&a.ContactPreference, &b.ContactPreference}, {&a.Referrer, &b.Referrer}, {&a.Location, &b.Location}} {
 			if strings.TrimSpace(*f.to) == "" {
 				*f.to = *f.from
@@ -188,36 +187,17 @@ func (s *Set) Join(into map[int]int) {
 	s.Customers = kept
 }
 
-// mergeEvents merges two customers' events, in order; two of one day and status become one
-// as rows of one event do.
-func mergeEvents(x, y []Event) []Event {
-	merged := make([]Event, 0, len(x)+len(y))
-	for len(x) > 0 || len(y) > 0 {
-		var e Event
-		if len(y) == 0 || len(x) > 0 && dayStatus(x[0].Day, x[0].Status) <= dayStatus(y[0].Day, y[0].Status) {
-			e, x = x[0], x[1:]
-		} else {
-			e, y = y[0], y[1:]
-		}
-		n := len(merged)
-		if n == 0 || merged[n-1].Day != e.Day || merged[n-1].Status != e.Status {
-			merged = append(merged, e)
-			continue
-		}
-		m := &merged[n-1]
-		m.Amount = money.Add(m.Amount, e.Amount)
-		if m.Service == 0 {
-			m.Service = e.Service
-		}
-		if m.Staff == 0 {
-			m.Staff = e.Staff
-		}
-		if m.Channel == 0 {
-			m.Channel = e.Channel
-		}
-		if e.Lead != NoLead && (m.Lead == NoLead || e.Lead < m.Lead) {
-			m.Lead = e.Lead
+// joinEvents merges b's events into a's, as the rows of one event merge.
+func joinEvents(a, b *History) {
+	var c customer
+	var sp spares
+	for _, h := range [...]*History{a, b} {
+		for i := range h.events {
+			c.add(&sp, h.events[i], h.events[i].amountOf(h.big), rowID{none: true})
 		}
 	}
-	return merged
+	a.events, a.big = slices.Clip(c.events), nil
+	if c.more != nil {
+		a.big = c.more.big
+	}
 }
