@@ -17,7 +17,7 @@ func analyse(a *app, files []string, in *inputOptions, out *outputOptions, ao *a
 	if err != nil {
 		return nil, nil, err
 	}
-	out.noun = ao.noun.resolve(&res.Report)
+	out.noun = ao.noun.resolve(&res.Summary)
 	asOf, err := out.asOfDay(a.io, res)
 	if err != nil {
 		return nil, nil, err
@@ -30,7 +30,7 @@ func analyse(a *app, files []string, in *inputOptions, out *outputOptions, ao *a
 		return nil, nil, noVisits(fmt.Errorf("analysis: %w", err), asOf)
 	}
 	if ao.filter != nil {
-		if err := ao.filter.apply(r, &res.Report); err != nil {
+		if err := ao.filter.apply(r, &res.Summary); err != nil {
 			return nil, nil, err
 		}
 	}

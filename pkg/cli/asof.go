@@ -23,7 +23,7 @@ func (o *outputOptions) asOfDay(io_ *IOStreams, res *export.Result) (visit.Day, 
 	var d visit.Day
 	if o.asOf != "" {
 		var err error
-		if d, err = parseAsOf(o.asOf, &res.Report); err != nil {
+		if d, err = parseAsOf(o.asOf, &res.Summary); err != nil {
 			return visit.NoDay, err
 		}
 		if set.FirstDay != visit.NoDay && d < set.FirstDay {
@@ -48,10 +48,10 @@ func (o *outputOptions) asOfDay(io_ *IOStreams, res *export.Result) (visit.Day, 
 
 // parseAsOf reads --as-of as yyyy-mm-dd or in any form the export's date column may
 // take (31.05.2025); a day/month order the value leaves open is the export's.
-func parseAsOf(s string, rep *export.Report) (visit.Day, error) { return parseDate("as-of", s, rep) }
+func parseAsOf(s string, rep *export.Summary) (visit.Day, error) { return parseDate("as-of", s, rep) }
 
 // parseDate reads the date of flag --name as [parseAsOf] reads --as-of.
-func parseDate(name, s string, rep *export.Report) (visit.Day, error) {
+func parseDate(name, s string, rep *export.Summary) (visit.Day, error) {
 	if d, err := visit.ParseDay(s); err == nil {
 		return d, nil
 	}

@@ -83,7 +83,7 @@ func runBacktest(o *backtestOptions) error {
 	if err != nil {
 		return err
 	}
-	noun := o.an.noun.resolve(&res.Report)
+	noun := o.an.noun.resolve(&res.Summary)
 	full := res.Set // who came back is in the rows after the as-of date
 	last := full.TakenOn().Day
 	if err := o.defaultAsOf(full, last, hz); err != nil {

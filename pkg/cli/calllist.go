@@ -72,7 +72,7 @@ func addCallList(io_ *IOStreams, files *atomicfile.Set, o callListOptions, exp *
 // word for a person (Client, Patient, Kunde), and the columns nothing took.
 func noNamesWarning(path string, exp *export.Result) string {
 	var cands []string
-	for _, f := range exp.Report.Files {
+	for _, f := range exp.Summary.Files {
 		if c, ok := f.Concepts["customer"]; ok && personWord(c.Header) {
 			cands = append(cands, fmt.Sprintf("%q (taken as the customer id)", c.Header))
 		}

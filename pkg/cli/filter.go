@@ -27,7 +27,7 @@ func (o *filterOptions) bind(c *cobra.Command) {
 }
 
 // apply narrows r's list of lapsed customers ([analysis.Result.Narrow]).
-func (o *filterOptions) apply(r *analysis.Result, rep *export.Report) error {
+func (o *filterOptions) apply(r *analysis.Result, rep *export.Summary) error {
 	f := analysis.Filter{Staff: o.staff, Location: o.location, Service: o.service, Status: o.status}
 	if o.dueBefore != "" {
 		d, err := parseDate("due-before", o.dueBefore, rep)

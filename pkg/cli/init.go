@@ -57,7 +57,7 @@ permissions 0600.`,
 			if err != nil {
 				return err
 			}
-			cfg := &report.ConfigFile{Files: o.files, Export: &res.Report, Noun: words.NounFromColumns(columnNames(&res.Report)),
+			cfg := &report.ConfigFile{Files: o.files, Export: &res.Summary, Noun: words.NounFromColumns(columnNames(&res.Summary)),
 				Settings: settings, Lang: lang, LangGiven: a.lang != "", Key: key}
 			write := func(w io.Writer) error { return report.WriteConfig(w, cfg) }
 			if o.output == "" || o.output == "-" {

@@ -71,9 +71,9 @@ func runInspect(o *inspectOptions) error {
 	if err != nil {
 		return err
 	}
-	in := report.Inspection{Export: &res.Report, TakenOn: res.Set.TakenOn(),
+	in := report.Inspection{Export: &res.Summary, TakenOn: res.Set.TakenOn(),
 		FirstRejects: res.Rejects[:min(len(res.Rejects), max(o.show, 0))], RejectsFile: o.input.rejects, Width: o.io.Width, Lang: lang,
-		Noun: words.NounFromColumns(columnNames(&res.Report))}
+		Noun: words.NounFromColumns(columnNames(&res.Summary))}
 	write := in.WriteTable
 	if o.format == "json" {
 		write = in.WriteJSON

@@ -89,12 +89,12 @@ func runModel(o *modelOptions) error {
 		return err
 	}
 	full := res.Set // the holdout is what happened after the as-of date
-	o.out.noun = o.noun.resolve(&res.Report)
+	o.out.noun = o.noun.resolve(&res.Summary)
 	asOf, err := o.out.asOfDay(o.io, res)
 	if err != nil {
 		return err
 	}
-	end, err := holdoutEnd(o.holdoutEnd, asOf, &res.Report)
+	end, err := holdoutEnd(o.holdoutEnd, asOf, &res.Summary)
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ func (o *nounOptions) check() error {
 
 // resolve sets the noun from the exports' column names unless --noun gave one, and
 // returns it.
-func (o *nounOptions) resolve(r *export.Report) words.Noun {
+func (o *nounOptions) resolve(r *export.Summary) words.Noun {
 	if o.noun == "" {
 		o.noun = words.NounFromColumns(columnNames(r))
 	}
@@ -46,7 +46,7 @@ func (o *nounOptions) resolve(r *export.Report) words.Noun {
 
 // columnNames returns the headers of the exports' columns, the customer column's first:
 // what the customer noun is guessed from.
-func columnNames(r *export.Report) []string {
+func columnNames(r *export.Summary) []string {
 	var names []string
 	for _, f := range r.Files {
 		if c, ok := f.Concepts["customer"]; ok && f.Header {

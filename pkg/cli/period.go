@@ -23,7 +23,7 @@ func parsePeriod(s string) (model.Period, error) {
 
 // holdoutEnd reads model's --holdout-end, a date after the as-of date written as --as-of
 // may be; visit.NoDay when not given.
-func holdoutEnd(s string, asOf visit.Day, rep *export.Report) (visit.Day, error) {
+func holdoutEnd(s string, asOf visit.Day, rep *export.Summary) (visit.Day, error) {
 	if s == "" {
 		return visit.NoDay, nil
 	}

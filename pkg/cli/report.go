@@ -94,7 +94,7 @@ func runReport(o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	reps.base = o.buildOptions(lang, &exp.Report, calls.previous, calls.prevKey)
+	reps.base = o.buildOptions(lang, &exp.Summary, calls.previous, calls.prevKey)
 	reps.base.Outreach = calls.outreach
 	reps.pseudonyms = func() *pseudo.Pseudonymizer { return calls.key }
 	if err := o.write(&files, targets, reps, lang); err != nil {

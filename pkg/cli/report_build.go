@@ -10,7 +10,7 @@ import (
 )
 
 // buildOptions are the options of the run's reports.
-func (o *reportOptions) buildOptions(lang string, q *export.Report, prev *report.Report, prevPseudo *pseudo.Pseudonymizer) report.BuildOptions {
+func (o *reportOptions) buildOptions(lang string, q *export.Summary, prev *report.Report, prevPseudo *pseudo.Pseudonymizer) report.BuildOptions {
 	return report.BuildOptions{Lang: lang, Noun: o.an.noun.noun, Contacts: o.withContacts, Shown: o.top, Files: o.files, Defer: true,
 		Quality: report.Quality{Rows: q.Rows, Accepted: q.Accepted, Rejected: q.Rejected, Blank: q.Blank, Duplicates: q.Duplicates,
 			RejectsOut: o.input.rejects, AfterAsOf: o.out.cut.Events, FirstDate: q.FirstDay, LastDate: q.LastDay},

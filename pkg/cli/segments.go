@@ -67,7 +67,7 @@ func runSegments(o *segmentsOptions) error {
 	if err != nil {
 		return err
 	}
-	o.out.noun = o.noun.resolve(&res.Report)
+	o.out.noun = o.noun.resolve(&res.Summary)
 	asOf, err := o.out.asOfDay(o.io, res)
 	if err != nil {
 		return err

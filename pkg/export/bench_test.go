@@ -68,7 +68,7 @@ func BenchmarkReadLarge(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.ReportMetric(float64(res.Report.Customers), "customers")
+		b.ReportMetric(float64(res.Summary.Customers), "customers")
 	}
 }
 

@@ -42,7 +42,7 @@ func FuzzRead(f *testing.F) {
 			}
 			return
 		}
-		r := one.Report
+		r := one.Summary
 		if r.Rows != r.Accepted+r.Rejected+r.Blank+r.Duplicates || r.Accepted < 0 {
 			t.Fatalf("accounting: %+v", r)
 		}
@@ -64,8 +64,8 @@ func FuzzRead(f *testing.F) {
 		if len(all.rows) != r.Rejected || len(one.Rejects) != min(r.Rejected, KeptRejects) || !reflect.DeepEqual(one.Rejects, all.rows[:len(one.Rejects)]) {
 			t.Fatalf("%d rejects written, %d kept, %d counted", len(all.rows), len(one.Rejects), r.Rejected)
 		}
-		if !reflect.DeepEqual(one.Set, many.Set) || !reflect.DeepEqual(one.Report, many.Report) || !reflect.DeepEqual(one.Rejects, many.Rejects) {
-			t.Fatalf("result depends on blocks or workers:\n%+v\n%+v", one.Report, many.Report)
+		if !reflect.DeepEqual(one.Set, many.Set) || !reflect.DeepEqual(one.Summary, many.Summary) || !reflect.DeepEqual(one.Rejects, many.Rejects) {
+			t.Fatalf("result depends on blocks or workers:\n%+v\n%+v", one.Summary, many.Summary)
 		}
 	})
 }

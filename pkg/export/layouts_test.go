@@ -132,7 +132,7 @@ func TestLayoutsOfRealSoftwareAreReadWithoutFlags(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file+" is read without flags", func(t *testing.T) {
 			res := read(t, Options{}, tt.file)
-			r := res.Report
+			r := res.Summary
 			f := r.Files[0]
 			if f.Encoding != tt.encoding || f.Delimiter != tt.delimiter || r.KeyKind != tt.key || f.Profile != tt.profile {
 				t.Errorf("got encoding %q delimiter %q key %q profile %q, want %q %q %q %q", f.Encoding, f.Delimiter, r.KeyKind, f.Profile, tt.encoding, tt.delimiter, tt.key, tt.profile)
@@ -202,7 +202,7 @@ func TestLayoutStatusesMeanWhatTheSoftwareMeans(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file+" "+tt.value+" is "+tt.want, func(t *testing.T) {
-			r := read(t, Options{}, tt.file).Report
+			r := read(t, Options{}, tt.file).Summary
 			for _, s := range r.Statuses {
 				if s.Value == tt.value {
 					if s.Status != tt.want || s.Count != tt.count || !s.Known {
@@ -273,8 +273,8 @@ func TestPaymentAttemptsOfOneInvoiceAreNotOneOrder(t *testing.T) {
 	for _, a := range res.Set.Customers[0].VisitDays(visit.DayOf(2024, 12, 31)) {
 		paid += a
 	}
-	if res.Report.Files[0].Profile != "Stripe payments" || paid != 4000 {
-		t.Errorf("profile %q, paid %d; want Stripe payments, 4000", res.Report.Files[0].Profile, paid)
+	if res.Summary.Files[0].Profile != "Stripe payments" || paid != 4000 {
+		t.Errorf("profile %q, paid %d; want Stripe payments, 4000", res.Summary.Files[0].Profile, paid)
 	}
 }
 
@@ -306,7 +306,7 @@ func TestOnlineRetailIIIsReadLikeOnlineRetail(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := res.Report
+	r := res.Summary
 	h := res.Set.Find("13085")
 	if h == nil || h.Len() != 1 || h.At(0).Amount != 16440 || r.Orders != 2 || r.CancelledOrders != 1 {
 		t.Errorf("13085: %+v; %d orders, %d cancelled; want one purchase of 164.40, 2 orders, 1 cancelled", h, r.Orders, r.CancelledOrders)

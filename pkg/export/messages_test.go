@@ -172,11 +172,11 @@ func TestLinesEndingInCarriageReturnsAreRead(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(got.Set, want.Set) || !reflect.DeepEqual(got.Report, want.Report) {
-			t.Errorf("block size %d: CR-only lines read as\n%+v\nnot as LF lines\n%+v", bs, got.Report, want.Report)
+		if !reflect.DeepEqual(got.Set, want.Set) || !reflect.DeepEqual(got.Summary, want.Summary) {
+			t.Errorf("block size %d: CR-only lines read as\n%+v\nnot as LF lines\n%+v", bs, got.Summary, want.Summary)
 		}
-		if got.Report.Accepted != 3 || got.Report.Blank != 1 {
-			t.Errorf("block size %d: %+v", bs, got.Report)
+		if got.Summary.Accepted != 3 || got.Summary.Blank != 1 {
+			t.Errorf("block size %d: %+v", bs, got.Summary)
 		}
 	}
 }
@@ -201,7 +201,7 @@ func TestAmountsBeyondAnyBillAreRejected(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("rejects %v, want %v", got, want)
 	}
-	if r := res.Report; r.Accepted != 3 || r.Rejected != 3 || r.RejectsByReason["amount-too-large"] != 3 {
+	if r := res.Summary; r.Accepted != 3 || r.Rejected != 3 || r.RejectsByReason["amount-too-large"] != 3 {
 		t.Errorf("report %+v", r)
 	}
 }
@@ -240,8 +240,8 @@ func TestRejectsBeyondTheFirstFewGoOnlyToTheRejectWriter(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(l.rows) != 2000 || res.Report.Rejected != 2000 || res.Report.RejectsByReason["missing-customer"] != 2000 {
-			t.Fatalf("%d rows written, report %+v", len(l.rows), res.Report)
+		if len(l.rows) != 2000 || res.Summary.Rejected != 2000 || res.Summary.RejectsByReason["missing-customer"] != 2000 {
+			t.Fatalf("%d rows written, report %+v", len(l.rows), res.Summary)
 		}
 		if len(res.Rejects) != KeptRejects || !reflect.DeepEqual(res.Rejects, l.rows[:KeptRejects]) {
 			t.Fatalf("kept %d rejects, not the first %d written", len(res.Rejects), KeptRejects)

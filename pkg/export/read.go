@@ -67,8 +67,8 @@ const KeptRejects = 200
 
 // Result is what [Read] returns: the histories and the facts about reading them.
 type Result struct {
-	Set    *history.Set
-	Report Report
+	Set     *history.Set
+	Summary Summary
 	// Rejects are the first [KeptRejects] rejected rows, in file and line order.
 	Rejects []RowError
 }
@@ -292,8 +292,8 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 		return nil, fmt.Errorf("write the rejected rows: %w", r.rejectErr)
 	}
 	res := &Result{Rejects: r.kept}
-	rep := &res.Report
-	rep.Version = ReportVersion
+	rep := &res.Summary
+	rep.Version = SummaryVersion
 	unknown, statuses := r.gather(rep, files)
 	if r.opt.Strict && len(res.Rejects) > 0 {
 		e := res.Rejects[0]
@@ -320,7 +320,7 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	if !set.ContactsWithheld {
 		rep.Joined = joinFallbacks(set)
 	}
-	r.finishReport(rep, set, files, statuses)
+	r.finishSummary(rep, set, files, statuses)
 	return res, nil
 }
 
@@ -381,7 +381,7 @@ func (r *reader) stop() {
 
 // gather adds up the workers' findings; it returns the unknown status values and every
 // status value's count.
-func (r *reader) gather(rep *Report, files []*fileState) (unknown map[string]int, statuses map[string]*StatusCount) {
+func (r *reader) gather(rep *Summary, files []*fileState) (unknown map[string]int, statuses map[string]*StatusCount) {
 	unknown, statuses = map[string]int{}, map[string]*StatusCount{}
 	for _, w := range r.ws {
 		rep.Rows += w.rows
@@ -416,7 +416,7 @@ func (r *reader) gather(rep *Report, files []*fileState) (unknown map[string]int
 
 // account checks that every row and line is accounted for, from counts taken apart: by
 // the parsers, the collector of rejects, the histories and the chunker.
-func (r *reader) account(rep *Report, set *history.Set, files []*fileState) error {
+func (r *reader) account(rep *Summary, set *history.Set, files []*fileState) error {
 	rep.Rejected = r.rejected
 	rep.Duplicates = set.Duplicates
 	accepted, parsedLines := 0, r.headerLines
@@ -435,8 +435,8 @@ func (r *reader) account(rep *Report, set *history.Set, files []*fileState) erro
 	return nil
 }
 
-// finishReport fills the rest of rep from the set, the builders and the files.
-func (r *reader) finishReport(rep *Report, set *history.Set, files []*fileState, statuses map[string]*StatusCount) {
+// finishSummary fills the rest of rep from the set, the builders and the files.
+func (r *reader) finishSummary(rep *Summary, set *history.Set, files []*fileState, statuses map[string]*StatusCount) {
 	for _, b := range r.builders {
 		all, cancelled := b.Orders()
 		rep.Orders += all
@@ -463,7 +463,7 @@ func (r *reader) finishReport(rep *Report, set *history.Set, files []*fileState,
 }
 
 // resolve decides the ambiguous columns from the evidence of all rows.
-func (r *reader) resolve(rep *Report) (resolution, error) {
+func (r *reader) resolve(rep *Summary) (resolution, error) {
 	var res resolution
 	ev := &r.ev
 	for col, name := range []string{"date", "booked_at"} {

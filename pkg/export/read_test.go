@@ -84,7 +84,7 @@ func TestFixturesAreUnderstoodWithoutFlags(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file+" is read as expected", func(t *testing.T) {
 			res := read(t, Options{}, tt.file)
-			r := res.Report
+			r := res.Summary
 			f := r.Files[0]
 			if f.Encoding != tt.encoding || f.Delimiter != tt.delimiter || r.KeyKind != tt.key || f.Profile != tt.profile {
 				t.Errorf("got encoding %q delimiter %q key %q profile %q, want %q %q %q %q", f.Encoding, f.Delimiter, r.KeyKind, f.Profile, tt.encoding, tt.delimiter, tt.key, tt.profile)
@@ -141,7 +141,7 @@ func TestBadRowsAreRejectedWithWhereAndWhy(t *testing.T) {
 		t.Errorf("multi-line service = %q", res.Set.Services.Name(h.At(1).Service))
 	}
 	var unknown []StatusCount
-	for _, s := range res.Report.Statuses {
+	for _, s := range res.Summary.Statuses {
 		if !s.Known {
 			unknown = append(unknown, s)
 		}
@@ -182,8 +182,8 @@ func TestAmbiguousDatesAskForADateFormat(t *testing.T) {
 	}
 	for _, f := range []string{"dd/mm/yyyy", "mm/dd/yyyy"} {
 		res := read(t, Options{DateFormat: f}, "ambiguous_only.csv")
-		if res.Report.Accepted == 0 || !strings.Contains(res.Report.DateOrder, "--date-format") {
-			t.Errorf("%s: %+v", f, res.Report)
+		if res.Summary.Accepted == 0 || !strings.Contains(res.Summary.DateOrder, "--date-format") {
+			t.Errorf("%s: %+v", f, res.Summary)
 		}
 	}
 	dmy := read(t, Options{DateFormat: "dmy"}, "ambiguous_only.csv").Set
@@ -207,11 +207,11 @@ func TestOverlappingExportsCountEachVisitOnce(t *testing.T) {
 	if !reflect.DeepEqual(both.Set.Customers, one.Set.Customers) {
 		t.Errorf("jan + jan..feb differs from jan..feb alone")
 	}
-	if both.Report.Duplicates != 12 {
-		t.Errorf("duplicates = %d, want the 12 January rows", both.Report.Duplicates)
+	if both.Summary.Duplicates != 12 {
+		t.Errorf("duplicates = %d, want the 12 January rows", both.Summary.Duplicates)
 	}
-	if both.Report.Orders != 12 || one.Report.Orders != 12 {
-		t.Errorf("orders = %d read together, %d alone; want 12 either way", both.Report.Orders, one.Report.Orders)
+	if both.Summary.Orders != 12 || one.Summary.Orders != 12 {
+		t.Errorf("orders = %d read together, %d alone; want 12 either way", both.Summary.Orders, one.Summary.Orders)
 	}
 	// Order lines of one order are one visit with the summed amount.
 	h := one.Set.Find("K-11")
@@ -256,8 +256,8 @@ func TestIdenticalRowsAreDuplicatesOnlyWhereTheyAre(t *testing.T) {
 					x.R.(*strings.Reader).Seek(0, 0)
 				}
 				h := res.Set.Find("A")
-				if res.Report.Duplicates != tt.dup || h == nil || h.At(0).Amount != tt.amount {
-					t.Errorf("block %d: %d duplicates, first visit %+v; want %d duplicates, amount %d", opt.BlockSize, res.Report.Duplicates, h.At(0), tt.dup, tt.amount)
+				if res.Summary.Duplicates != tt.dup || h == nil || h.At(0).Amount != tt.amount {
+					t.Errorf("block %d: %d duplicates, first visit %+v; want %d duplicates, amount %d", opt.BlockSize, res.Summary.Duplicates, h.At(0), tt.dup, tt.amount)
 				}
 			}
 		})
@@ -273,8 +273,8 @@ func TestResultsDoNotDependOnBlockSizeOrWorkers(t *testing.T) {
 				if !reflect.DeepEqual(got.Set, base.Set) {
 					t.Errorf("workers %d block %d: histories differ", opt.Workers, opt.BlockSize)
 				}
-				if !reflect.DeepEqual(got.Rejects, base.Rejects) || !reflect.DeepEqual(got.Report, base.Report) {
-					t.Errorf("workers %d block %d: report differs:\n%+v\n%+v", opt.Workers, opt.BlockSize, got.Report, base.Report)
+				if !reflect.DeepEqual(got.Rejects, base.Rejects) || !reflect.DeepEqual(got.Summary, base.Summary) {
+					t.Errorf("workers %d block %d: report differs:\n%+v\n%+v", opt.Workers, opt.BlockSize, got.Summary, base.Summary)
 				}
 			}
 		})
@@ -298,8 +298,8 @@ func TestGermanExportDecodesUmlautsAndDecimalCommas(t *testing.T) {
 	if total == 0 {
 		t.Errorf("total = %d", total)
 	}
-	if res.Report.DecimalStyle != "decimal comma (1.234,56)" {
-		t.Errorf("decimal style = %q", res.Report.DecimalStyle)
+	if res.Summary.DecimalStyle != "decimal comma (1.234,56)" {
+		t.Errorf("decimal style = %q", res.Summary.DecimalStyle)
 	}
 }
 
@@ -315,7 +315,7 @@ func TestKeysFallBackToNormalisedEmailAndPhone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Report.KeyKind != "phone" || len(r.Set.Customers) != 1 || r.Set.Customers[0].Len() != 3 {
+	if r.Summary.KeyKind != "phone" || len(r.Set.Customers) != 1 || r.Set.Customers[0].Len() != 3 {
 		t.Errorf("phone keys: %+v", r.Set.Customers)
 	}
 }
@@ -351,7 +351,7 @@ func TestDateColumnChoiceChecksTheValues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := res.Report.Files[0].Concepts["date"].Header; got != "Created" {
+	if got := res.Summary.Files[0].Concepts["date"].Header; got != "Created" {
 		t.Errorf("date column = %q; a column of times must not be taken for dates", got)
 	}
 }
@@ -500,7 +500,7 @@ func TestRowsThatAreNotRowsGetTheirOwnReason(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				r := res.Report
+				r := res.Summary
 				if r.Lines != tt.lines || r.Accepted != tt.accepted {
 					t.Errorf("%d lines, %d accepted; want %d, %d", r.Lines, r.Accepted, tt.lines, tt.accepted)
 				}
@@ -539,7 +539,7 @@ func TestRowsWithoutTheKeyJoinTheCustomerTheirOtherIdentifiersName(t *testing.T)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := res.Report
+	r := res.Summary
 	if r.KeyFallback != 3 || r.Joined != 1 || r.Customers != 4 {
 		t.Errorf("%d fallback rows, %d joined, %d customers; want 3, 1, 4", r.KeyFallback, r.Joined, r.Customers)
 	}
@@ -557,7 +557,7 @@ func TestRowsWithoutTheKeyJoinAlsoWhenContactsAreWithheld(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := res.Report; r.Joined != 1 || r.Customers != 1 {
+	if r := res.Summary; r.Joined != 1 || r.Customers != 1 {
 		t.Errorf("%d joined, %d customers; want 1, 1", r.Joined, r.Customers)
 	}
 }
@@ -568,7 +568,7 @@ func TestIDsWrittenAsFloatsAreTheSameCustomer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h := res.Set.Find("17850"); h == nil || h.Len() != 3 || res.Report.Customers != 2 {
-		t.Errorf("customer 17850: %+v; %d customers; want 3 visits of 2 customers", h, res.Report.Customers)
+	if h := res.Set.Find("17850"); h == nil || h.Len() != 3 || res.Summary.Customers != 2 {
+		t.Errorf("customer 17850: %+v; %d customers; want 3 visits of 2 customers", h, res.Summary.Customers)
 	}
 }

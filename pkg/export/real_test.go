@@ -27,7 +27,7 @@ func TestRealLogsAreReadWithoutFlags(t *testing.T) {
 			if err != nil {
 				t.Fatalf("read without flags: %v", err)
 			}
-			r := res.Report
+			r := res.Summary
 			if r.Customers != tt.customers || r.Rejected != 0 {
 				t.Errorf("%d customers, %d rejected; want %d customers, none rejected", r.Customers, r.Rejected, tt.customers)
 			}
@@ -48,7 +48,7 @@ func TestCDNOWMasterIsReadWithNoRowDropped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := res.Report; r.Rows != 69659 || r.Accepted != 69659 || r.Duplicates != 0 {
+	if r := res.Summary; r.Rows != 69659 || r.Accepted != 69659 || r.Duplicates != 0 {
 		t.Errorf("%d rows = %d accepted + %d duplicates; want all 69659 accepted", r.Rows, r.Accepted, r.Duplicates)
 	}
 }
@@ -59,8 +59,8 @@ func TestCDNOWMasterIsReadWithNoRowDropped(t *testing.T) {
 // come out only if every purchase is kept, the 19 rows that repeat an earlier one too.
 func TestGammaGammaThroughTheReaderReproducesCDNOW(t *testing.T) {
 	res := read(t, Options{}, "../cdnow/CDNOW_sample.txt")
-	if res.Report.Duplicates != 0 || res.Report.Rejected != 0 || len(res.Set.Customers) != 2357 {
-		t.Fatalf("read %d customers, %d duplicates, %d rejected; want 2357, 0, 0", len(res.Set.Customers), res.Report.Duplicates, res.Report.Rejected)
+	if res.Summary.Duplicates != 0 || res.Summary.Rejected != 0 || len(res.Set.Customers) != 2357 {
+		t.Fatalf("read %d customers, %d duplicates, %d rejected; want 2357, 0, 0", len(res.Set.Customers), res.Summary.Duplicates, res.Summary.Rejected)
 	}
 	calEnd := visit.DayOf(1997, 9, 30)
 	var x, zbar []float64

@@ -7,14 +7,14 @@ import (
 	"github.com/winback/winback/pkg/field"
 )
 
-// ReportVersion is the version of the [Report] JSON schema; it changes when a field's
+// SummaryVersion is the version of the [Summary] JSON schema; it changes when a field's
 // meaning changes or a field is removed.
-const ReportVersion = 1
+const SummaryVersion = 1
 
-// Report is what reading found out: per file the encoding, dialect and column mapping, and
+// Summary is what reading found out: per file the encoding, dialect and column mapping, and
 // over all files the row accounting, statuses seen, customer key and date range. It is the
 // content of `winback inspect`.
-type Report struct {
+type Summary struct {
 	Version int          `json:"version"`
 	Files   []FileReport `json:"files"`
 	// Lines counts physical lines (a record with a quoted line end spans several).

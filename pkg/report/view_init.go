@@ -19,7 +19,7 @@ import (
 type ConfigFile struct {
 	// Files are the exports, Export how they were read.
 	Files  []string
-	Export *export.Report
+	Export *export.Summary
 	// Noun is what the texts call customers.
 	Noun catalogue.Noun
 	// Settings are the flags of winback report, written commented out with their

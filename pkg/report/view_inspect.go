@@ -18,7 +18,7 @@ import (
 // Inspection is what winback inspect shows of an export: how it was read, the default
 // as-of date and the first rejected rows.
 type Inspection struct {
-	Export       *export.Report
+	Export       *export.Summary
 	TakenOn      history.TakenOn
 	FirstRejects []export.RowError
 	// RejectsFile is where all rejected rows were written ("" for nowhere).
@@ -44,7 +44,7 @@ func (in *Inspection) WriteJSON(w io.Writer) error {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(inspectJSON{Report: r, AsOf: asOfDoc(in.TakenOn), FirstRejects: first})
+	return enc.Encode(inspectJSON{Summary: r, AsOf: asOfDoc(in.TakenOn), FirstRejects: first})
 }
 
 // WriteTable writes the inspection for a terminal.
@@ -58,7 +58,7 @@ func (in *Inspection) WriteTable(w io.Writer) error {
 
 // inspectJSON is the JSON document of inspect: the reader's report plus the first rejects.
 type inspectJSON struct {
-	export.Report
+	export.Summary
 	AsOf         asOfJSON          `json:"default_as_of"`
 	FirstRejects []export.RowError `json:"first_rejects"`
 }
@@ -130,7 +130,7 @@ func writeInspectFile(w io.Writer, cat *catalogue.Catalogue, width int, f *expor
 
 // inspectSummary is the summary table's rows: customers, dates, the as-of date and the
 // row accounting.
-func inspectSummary(cat *catalogue.Catalogue, r *export.Report, taken history.TakenOn) [][]string {
+func inspectSummary(cat *catalogue.Catalogue, r *export.Summary, taken history.TakenOn) [][]string {
 	t := cat.T
 	kind := cat.Code("inspect.key.", r.KeyKind)
 	key := kind
@@ -263,7 +263,7 @@ func headerText(cat *catalogue.Catalogue, f *export.FileReport, h string) string
 }
 
 // readerTexts are the catalogue's texts of the descriptions package export writes in
-// English (export.Report's DateOrder, BookedAtOrder and DecimalStyle).
+// English (export.Summary's DateOrder, BookedAtOrder and DecimalStyle).
 var readerTexts = []string{"inspect.no-ambiguous", "inspect.day-first", "inspect.month-first",
 	"inspect.decimal-comma", "inspect.decimal-point", "inspect.whole-amounts"}
 
