@@ -101,7 +101,7 @@ func TestOutputFitsATerminal(t *testing.T) {
 				if err := cmd.Wait(); err != nil {
 					t.Fatalf("%v\n%s", err, out.String())
 				}
-				text := strings.ReplaceAll(out.String(), "\r\n", "\n")
+				text := onScreen(out.String())
 				if strings.Count(text, "\n") < 10 {
 					t.Fatalf("too little output:\n%s", text)
 				}
@@ -109,6 +109,19 @@ func TestOutputFitsATerminal(t *testing.T) {
 			})
 		}
 	}
+}
+
+// onScreen is what a terminal shows of out: of a line the progress overwrote ("\r\033[K"),
+// the part after its last carriage return. Under load the progress shows before the output.
+func onScreen(out string) string {
+	lines := strings.Split(strings.ReplaceAll(out, "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		if k := strings.LastIndexByte(l, '\r'); k >= 0 {
+			l = l[k+1:]
+		}
+		lines[i] = strings.ReplaceAll(l, "\033[K", "")
+	}
+	return strings.Join(lines, "\n")
 }
 
 func withoutColumns(env []string) []string {
