@@ -18,23 +18,15 @@ import (
 )
 
 // parts are the parts of a report that depend neither on the ids nor on contact details,
-// worked out in goroutines: done waits for all of them, revenue for the revenue alone (the
-// summary needs it before the rest). The analysis works out what they show once for all
-// the reports of a run; this is its layout in one language.
+// laid out in one language in goroutines while the rest is built; done waits for them.
 type parts struct {
-	done, revenue sync.WaitGroup
-	Lift          []LiftRow
-	Trends        []MonthRow
-	Cohorts       []CohortRow
-	Mix           []MixRow
-	Recency       []Bin
-	revenue12m    float64
-}
-
-// wait waits for all the parts.
-func (p *parts) wait() {
-	p.revenue.Wait()
-	p.done.Wait()
+	done       sync.WaitGroup
+	Lift       []LiftRow
+	Trends     []MonthRow
+	Cohorts    []CohortRow
+	Mix        []MixRow
+	Recency    []Bin
+	revenue12m float64
 }
 
 // startParts starts laying out the parts of r's report in lang: the lift always, the
@@ -52,7 +44,7 @@ func startParts(r *analysis.Result, lang string, overview bool) *parts {
 			}
 		})
 		p.done.Go(func() { p.Recency = recency(r.Recency()) })
-		p.revenue.Go(func() {
+		p.done.Go(func() {
 			var mix []analysis.Mix
 			p.revenue12m, mix = r.RevenueAndMix()
 			for _, m := range mix {
@@ -135,8 +127,7 @@ type BuildOptions struct {
 	// pseudonymized (nil: it has real ids).
 	PreviousPseudonyms *pseudo.Pseudonymizer
 	// Defer leaves the lapsed customers and the status map to be filled in when a
-	// format needs them (see [Report.Defer]): a table or web page shows a few dozen
-	// of possibly hundreds of thousands of lapsed customers, and only JSON the statuses.
+	// format needs them: a web page shows a few dozen of possibly hundreds of thousands.
 	Defer bool
 	// LapsedOnly builds only what a list of the lapsed customers shows (winback lapsed): the
 	// summary's counts and value at risk, the lapsed customers, the lift and the model. The
@@ -175,7 +166,6 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 		}
 		return key
 	}
-	// summary
 	// Counted by number, named after: a map update per customer was most of the loop.
 	var byStatus, byRule [256]int
 	for i := range r.Verdicts {
@@ -201,54 +191,12 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 		}
 	}
 	rep.Summary.ValueAtRisk = round2(rep.Summary.ValueAtRisk)
-	// The parts that do not depend on the lapsed list are worked out meanwhile, once for
-	// all reports: a JSON report writes its lapsed list before them, and so may start
-	// before they are done (Deferred.Parts).
 	sh := startParts(r, lang, !o.LapsedOnly)
 	if !o.LapsedOnly {
 		rep.Segments = segmentsPart(r, lang)
 		rep.charts = chartsOf(r)
 	}
-	// The lapsed customers, ranked, are filled in when a format shows them: a web page or
-	// table shows a few dozen of possibly hundreds of thousands. What the list's columns
-	// depend on is known now.
-	idx := r.Lapsed()
-	d := Deferred{
-		Lapsed: len(idx),
-		Customer: func(k int, c *Customer) {
-			customer(r, idx[k], lang, o, c)
-			details(r, idx[k], lang, id, c)
-			winBackCall(r, k, lang, o.Noun, c)
-		},
-		Statuses: func() []Status { return statuses(r, id) },
-		// The set's keys ascend, each once; pseudonyms do not keep their order.
-		StatusesInOrder: o.Pseudonyms == nil,
-	}
-	for _, i := range idx {
-		if math.Round(r.Verdicts[i].PAlive*1000)/1000 >= 0 { // as customer rounds it
-			d.PAlive = true
-			break
-		}
-	}
-	if o.Pseudonyms == nil && o.Contacts {
-		if r.Set.ContactsWithheld {
-			panic("report: a report with contact details of a set read without them (export.Options.WithholdContacts)")
-		}
-		for _, i := range idx {
-			if h := &set.Customers[i]; h.Name != "" || h.Phone != "" || h.Email != "" || h.ContactPreference != "" {
-				d.Contacts = true
-				break
-			}
-		}
-	}
-	done := func() {
-		sh.wait()
-		rep.Lift, rep.Trends, rep.Cohorts, rep.Mix, rep.Recency = sh.Lift, sh.Trends, sh.Cohorts, sh.Mix, sh.Recency
-	}
-	if o.Defer && !o.LapsedOnly {
-		d.Parts = done
-	}
-	rep.Defer(d)
+	rep.src = lapsedSource(r, o, id)
 	if !o.LapsedOnly {
 		callGroups(rep, r, o, id)
 	}
@@ -264,15 +212,43 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 	if o.Outreach != nil {
 		rep.Answers, rep.Calling = outreachParts(o.Outreach, catalogue.ForNoun(lang, o.Noun))
 	}
-	sh.revenue.Wait()
+	sh.done.Wait()
 	rep.Summary.Revenue12m = sh.revenue12m
-	if d.Parts == nil {
-		done()
-	}
+	rep.Lift, rep.Trends, rep.Cohorts, rep.Mix, rep.Recency = sh.Lift, sh.Trends, sh.Cohorts, sh.Mix, sh.Recency
 	if !o.Defer {
-		rep.Complete()
+		rep.CompleteLapsed(rep.NumLapsed())
+		rep.Statuses = statusMap(statuses(r, id))
 	}
 	return rep
+}
+
+// lapsedSource is where the report's lapsed customers, ranked, are filled in from, and
+// which optional columns a list of them needs.
+func lapsedSource(r *analysis.Result, o BuildOptions, id func(string) string) *source {
+	idx := r.Lapsed()
+	s := &source{n: len(idx), fill: func(k int, c *Customer) {
+		customer(r, idx[k], o.Lang, o, c)
+		details(r, idx[k], o.Lang, id, c)
+		winBackCall(r, k, o.Lang, o.Noun, c)
+	}, statuses: func() []Status { return statuses(r, id) }, sorted: o.Pseudonyms == nil}
+	for _, i := range idx {
+		if math.Round(r.Verdicts[i].PAlive*1000)/1000 >= 0 { // as customer rounds it
+			s.pAlive = true
+			break
+		}
+	}
+	if o.Pseudonyms == nil && o.Contacts {
+		if r.Set.ContactsWithheld {
+			panic("report: a report with contact details of a set read without them (export.Options.WithholdContacts)")
+		}
+		for _, i := range idx {
+			if h := &r.Set.Customers[i]; h.Name != "" || h.Phone != "" || h.Email != "" || h.ContactPreference != "" {
+				s.contacts = true
+				break
+			}
+		}
+	}
+	return s
 }
 
 // segmentsPart is the report's segment grid and table.

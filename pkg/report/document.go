@@ -206,8 +206,6 @@ const (
 )
 
 func newDoc(r *Report, o docOptions) *doc {
-	r.completeParts()
-	r.completeBacktest()
 	w := wordsFor(r.Lang, catalogue.Noun(r.Noun))
 	d := &doc{w: w, lang: r.Lang}
 	d.sections = append(d.sections, d.summary(r, o))
@@ -420,8 +418,8 @@ type lapsedColumns struct{ contact, pAlive, money bool }
 
 func lapsedColumnsOf(r *Report) lapsedColumns {
 	lc := lapsedColumns{money: r.HasAmounts}
-	if contacts, pAlive, ok := r.deferredColumns(); ok {
-		lc.contact, lc.pAlive = contacts, pAlive
+	if r.src != nil {
+		lc.contact, lc.pAlive = r.src.contacts, r.src.pAlive
 		return lc
 	}
 	for i := range r.Lapsed {
@@ -499,11 +497,8 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 	}
 	t.cols = append(t.cols, textCol(w.WhyLapsed), textCol(w.cat.T("report.Why")), textCol(w.Questions))
 	t.n = r.NumLapsed()
-	// The customers not yet complete are filled in row by row and not kept (see
-	// [Report.Defer]).
-	at := r.lapsedAt()
 	t.row = func(i int) []value {
-		c := at(i, new(Customer))
+		c := r.lapsedAt(i, new(Customer)) // filled in row by row, not kept
 		row := make([]value, 0, len(t.cols))
 		row = append(row, num(i+1), txt(c.ID))
 		if lc.contact {

@@ -37,8 +37,9 @@ type Report struct {
 	Since    *Since       `json:"since_last_time,omitempty"`
 	Segments SegmentsPart `json:"segments"`
 	// Lapsed are the lapsed and lost customers, ranked by value at risk. Formats for people
-	// (table, md, html) show the first LapsedShown; json, csv and xlsx hold all. A deferred
-	// report ([Report.Defer]) holds the first ones completed so far; see [Report.NumLapsed].
+	// (table, md, html) show the first LapsedShown; json, csv and xlsx hold all. A report
+	// built with [BuildOptions.Defer] holds the first ones completed so far; see
+	// [Report.NumLapsed].
 	Lapsed      []Customer `json:"lapsed"`
 	LapsedShown int        `json:"lapsed_shown"`
 	// FollowUps are the customers whose course of treatment ended, to ask how it is
@@ -75,8 +76,9 @@ type Report struct {
 	// report of the lapsed list alone or one read back from JSON.
 	charts *chartData
 
-	// deferred is what is still to be completed (see [Report.Defer]); nil when nothing is.
-	deferred *deferred
+	// src is what the lapsed customers not yet in Lapsed are filled in from; nil for a
+	// report read back from JSON.
+	src *source
 }
 
 // Summary is the report's first section.

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -25,11 +27,26 @@ type lapsedJSON struct {
 	Filter string `json:"filter,omitempty"`
 }
 
-// WriteJSON writes the document with its customers encoded one at a time.
+// WriteJSON writes the document with one customer a line ([writeList]).
 func (j lapsedJSON) WriteJSON(w io.Writer) error {
 	list := j.Lapsed
 	j.Lapsed = nil
-	return JSONWithList(w, j, "customers", list)
+	doc, err := json.MarshalIndent(j, "", "  ")
+	if err != nil {
+		return err
+	}
+	head, tail, err := cutNull(doc, "customers")
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(head)
+	if err := writeList(bw, len(list), func(i int, _ *Customer) *Customer { return &list[i] }); err != nil {
+		return err
+	}
+	bw.Write(tail)
+	bw.WriteByte('\n')
+	return bw.Flush()
 }
 
 // LapsedView is the output of winback lapsed: the lapsed customers of rep that it has
