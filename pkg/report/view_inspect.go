@@ -49,7 +49,7 @@ func (in *Inspection) WriteJSON(w io.Writer) error {
 
 // WriteTable writes the inspection for a terminal.
 func (in *Inspection) WriteTable(w io.Writer) error {
-	ew := &errWriter{w: w}
+	ew := &ErrWriter{w: w}
 	if err := writeInspect(ew, catalogue.ForNoun(in.Lang, in.Noun), in); err != nil {
 		return err
 	}

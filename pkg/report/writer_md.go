@@ -13,7 +13,7 @@ type markdownWriter struct{ opt Options }
 func (m markdownWriter) Write(w io.Writer, r *Report) error {
 	r.CompleteLapsed(shown(r, m.opt))
 	d := newDoc(r, docOptions{people: true, lapsed: shown(r, m.opt)})
-	ew := &errWriter{w: w}
+	ew := &ErrWriter{w: w}
 	ew.printf("# %s\n\n%s\n", mdEscape(d.w.Title), mdEscape(fmt.Sprintf(d.w.Subtitle, humanDate(r.AsOf, r.Lang))))
 	if r.Pseudonymized {
 		ew.printf("\n> **%s**\n", mdEscape(d.w.Pseudonymized))
@@ -92,7 +92,7 @@ var mdReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`,
 
 // WriteView writes a command's view as GitHub-flavoured Markdown.
 func (markdownWriter) WriteView(w io.Writer, v *View) error {
-	ew := &errWriter{w: w}
+	ew := &ErrWriter{w: w}
 	w = ew
 	d := safePage(v.Page)
 	if d.Title != "" {

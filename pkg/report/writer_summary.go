@@ -26,7 +26,7 @@ func (s summaryWriter) Write(w io.Writer, r *Report) error {
 	r.CompleteLapsed(n)
 	wd := wordsFor(r.Lang, catalogue.Noun(r.Noun))
 	c := wd.cat
-	ew := &errWriter{w: w}
+	ew := &ErrWriter{w: w}
 	line := func(indent, text string) {
 		ew.printf("%s\n", indentLines(wrapCell(SafeText(text), width-len(indent)), indent))
 	}

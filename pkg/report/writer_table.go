@@ -19,7 +19,7 @@ const termCellWidth = 40
 func (t tableWriter) Write(w io.Writer, r *Report) error {
 	r.CompleteLapsed(shown(r, t.opt))
 	d := newDoc(r, docOptions{people: true, lapsed: shown(r, t.opt), compact: true})
-	ew := &errWriter{w: w, width: t.opt.Width}
+	ew := &ErrWriter{w: w, width: t.opt.Width}
 	ew.printf("%s\n%s\n", d.w.Title, fmt.Sprintf(d.w.Subtitle, humanDate(r.AsOf, r.Lang)))
 	if r.Pseudonymized {
 		ew.printf("%s\n", d.w.Pseudonymized)
@@ -96,7 +96,7 @@ func termText(v value, lang, bullet string) string {
 
 // table writes one table with tablewriter; headers are kept as given (not upper-cased) and
 // numeric columns are right-aligned.
-func (e *errWriter) table(header []string, rows [][]string, right []bool) {
+func (e *ErrWriter) table(header []string, rows [][]string, right []bool) {
 	if e.err != nil {
 		return
 	}
@@ -163,7 +163,7 @@ func wrap(s string, width int) string {
 // WriteView writes a command's view for the terminal, in [Options.Width] when it is
 // known.
 func (t tableWriter) WriteView(w io.Writer, v *View) error {
-	ew := &errWriter{w: w}
+	ew := &ErrWriter{w: w}
 	w = ew
 	d := safePage(v.Page)
 	width := t.opt.Width
