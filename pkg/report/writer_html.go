@@ -88,16 +88,16 @@ func newHTMLPage(r *Report, d *doc) *htmlPage {
 	w := d.w
 	p := &htmlPage{
 		Lang:        d.lang,
-		Title:       w.Title,
-		Subtitle:    fmt.Sprintf(w.Subtitle, humanDate(r.AsOf, d.lang)),
-		Footer:      fmt.Sprintf(w.Footer, Version),
-		ShowNumbers: w.ShowNumbers,
-		None:        w.None,
+		Title:       w.T("report.Title"),
+		Subtitle:    fmt.Sprintf(w.T("report.Subtitle"), humanDate(r.AsOf, d.lang)),
+		Footer:      fmt.Sprintf(w.T("report.Footer"), Version),
+		ShowNumbers: w.T("report.ShowNumbers"),
+		None:        w.T("report.None"),
 	}
 	if r.Pseudonymized {
-		p.Pseudonymized = w.Pseudonymized
+		p.Pseudonymized = w.T("report.Pseudonymized")
 	} else if lapsedColumnsOf(r).contact {
-		p.PersonalData = w.PersonalData
+		p.PersonalData = w.T("report.PersonalData")
 	}
 	if p.Lang != "de" {
 		p.Lang = "en"
@@ -119,19 +119,19 @@ func newHTMLPage(r *Report, d *doc) *htmlPage {
 			case "rf-grid":
 				continue // the heat map shows it, with the numbers
 			case "segment-table":
-				hs.Blocks = append(hs.Blocks, htmlBlock{Title: w.Grid, Heat: newHeatMap(r.Segments.Grid, w, d.lang)})
+				hs.Blocks = append(hs.Blocks, htmlBlock{Title: w.T("report.Grid"), Heat: newHeatMap(r.Segments.Grid, w, d.lang)})
 				if len(r.Segments.Rows) > 0 {
-					after = append(after, htmlBlock{Title: w.SegmentBars, Chart: newSegmentBars(r.Segments.Rows, r.HasAmounts, w, d.lang)})
+					after = append(after, htmlBlock{Title: w.T("report.SegmentBars"), Chart: newSegmentBars(r.Segments.Rows, r.HasAmounts, w, d.lang)})
 				}
 			case "recency-table":
 				hs.Blocks = append(hs.Blocks, htmlBlock{Title: t.title, About: t.about, Chart: newRecencyChart(r.Recency, w, d.lang)})
 				b = htmlBlock{Folded: true}
 				if r.charts != nil {
-					after = append(after, htmlBlock{Title: w.Distributions, About: w.DistributionsAbout, Chart: newDistributions(r.charts, w, d.lang)})
+					after = append(after, htmlBlock{Title: w.T("report.Distributions"), About: w.T("report.DistributionsAbout"), Chart: newDistributions(r.charts, w, d.lang)})
 				}
 			case "decided-table":
 				if r.charts != nil && len(r.charts.Matrix) > 0 {
-					after = append(after, htmlBlock{Title: w.Matrix, About: w.MatrixAbout, Chart: newExpectedMatrix(r.charts, w, d.lang)})
+					after = append(after, htmlBlock{Title: w.T("report.Matrix"), About: w.T("report.MatrixAbout"), Chart: newExpectedMatrix(r.charts, w, d.lang)})
 				}
 			case "reliable-table":
 				after = append(after, reliableChart(r, d)...)
@@ -211,7 +211,7 @@ func callListOnPaper(t *htmlTable, w *words) {
 			t.Cols[j].Class = "num"
 		}
 	}
-	t.Cols = append(t.Cols, htmlCol{Title: w.CallNote, Class: "print"})
+	t.Cols = append(t.Cols, htmlCol{Title: w.T("report.CallNote"), Class: "print"})
 	for i, row := range t.Rows {
 		for j := range row {
 			switch j {

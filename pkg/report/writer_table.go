@@ -20,9 +20,9 @@ func (t tableWriter) Write(w io.Writer, r *Report) error {
 	r.CompleteLapsed(shown(r, t.opt))
 	d := newDoc(r, docOptions{people: true, lapsed: shown(r, t.opt), compact: true})
 	ew := &ErrWriter{w: w, width: t.opt.Width}
-	ew.printf("%s\n%s\n", d.w.Title, fmt.Sprintf(d.w.Subtitle, humanDate(r.AsOf, r.Lang)))
+	ew.printf("%s\n%s\n", d.w.T("report.Title"), fmt.Sprintf(d.w.T("report.Subtitle"), humanDate(r.AsOf, r.Lang)))
 	if r.Pseudonymized {
-		ew.printf("%s\n", d.w.Pseudonymized)
+		ew.printf("%s\n", d.w.T("report.Pseudonymized"))
 	}
 	for _, s := range d.sections {
 		ew.printf("\n%s\n%s\n", s.title, strings.Repeat("=", len([]rune(s.title))))
@@ -43,7 +43,7 @@ func (t tableWriter) Write(w io.Writer, r *Report) error {
 				ew.printf("%s\n", wrapParagraph(tb.about, t.opt.Width))
 			}
 			if tb.n == 0 {
-				ew.printf("(%s)\n", d.w.None)
+				ew.printf("(%s)\n", d.w.T("report.None"))
 			} else {
 				header := make([]string, len(tb.cols))
 				right := make([]bool, len(tb.cols))

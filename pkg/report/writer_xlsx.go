@@ -204,7 +204,7 @@ func factsTable(w *words, facts []fact) *table {
 	for i, f := range facts {
 		rows[i] = []value{txt(f.label), f.value}
 	}
-	return staticTable(&table{cols: []col{textCol(w.Item), textCol(w.Value)}}, rows)
+	return staticTable(&table{cols: []col{textCol(w.T("report.Item")), textCol(w.T("report.Value"))}}, rows)
 }
 
 func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
