@@ -17,8 +17,8 @@ import (
 	catalogue "github.com/winback/winback/pkg/words"
 )
 
-// parts are the parts of a report that depend neither on the ids nor on contact details,
-// laid out in one language in goroutines while the rest is built; done waits for them.
+// parts are the parts of a report that depend neither on ids nor on contacts, laid out in
+// goroutines while the rest is built.
 type parts struct {
 	done       sync.WaitGroup
 	Lift       []LiftRow
@@ -129,10 +129,8 @@ type BuildOptions struct {
 	// Defer leaves the lapsed customers and the status map to be filled in when a
 	// format needs them: a web page shows a few dozen of possibly hundreds of thousands.
 	Defer bool
-	// LapsedOnly builds only what a list of the lapsed customers shows (winback lapsed): the
-	// summary's counts and value at risk, the lapsed customers, the lift and the model. The
-	// revenue, segment table, trend, cohorts, mix and recency histogram are left empty: on a
-	// large data set they are each another pass over every customer's events.
+	// LapsedOnly builds only what winback lapsed shows: the summary's counts and value at
+	// risk, the lapsed customers, the lift and the model.
 	LapsedOnly bool
 	// Noun is what the report's texts call customers; empty for customers.
 	Noun catalogue.Noun
@@ -142,10 +140,8 @@ type BuildOptions struct {
 	Filter string
 }
 
-// Build assembles the report of an analysis. The model's backtest is left to the caller
-// ([BacktestOf] fits the models again, which one run should do once for all its outputs).
-// The reports of one result share what depends on neither ids nor contact details (the
-// ranking, lift, trend, cohorts, mix and revenue), worked out once by the [analysis.Result].
+// Build assembles the report of an analysis. The model's backtest is left to the caller:
+// [BacktestOf] fits the models again, once for all the reports of a run.
 func Build(r *analysis.Result, o BuildOptions) *Report {
 	lang := o.Lang
 	set := r.Set
@@ -264,8 +260,8 @@ func segmentsPart(r *analysis.Result, lang string) SegmentsPart {
 	return p
 }
 
-// statuses lists the id of every customer the summary counts with their status, in the
-// customers' order (that of the ids unless they are pseudonyms).
+// statuses lists the id and status of every customer the summary counts, in the set's
+// order (that of the ids unless they are pseudonyms).
 func statuses(r *analysis.Result, id func(string) string) []Status {
 	list := make([]Status, 0, len(r.Verdicts))
 	for i, v := range r.Verdicts {
@@ -299,27 +295,14 @@ func details(r *analysis.Result, i int, lang string, id func(string) string, c *
 	if len(fs) == 0 {
 		return
 	}
-	// The texts are rendered into one buffer, on the stack when they fit, and made one
-	// string, which the reasons' texts are substrings of.
-	var (
-		stack [1024]byte
-		endsA [16]int
-	)
-	buf, ends := stack[:0], endsA[:0] // ends: where each text ends in buf
 	cat := catalogue.For(lang)
-	for k := range fs {
-		start := len(buf)
-		var evLen int
-		buf, evLen = cat.AppendReason(buf, fs[k].Code, &fs[k].Facts)
-		ends = append(ends, start+evLen, len(buf))
-	}
-	texts := string(buf)
 	c.Reasons = make([]Reason, len(fs))
-	from := 0
+	var buf []byte
 	for k := range fs {
-		c.Reasons[k] = Reason{Code: fs[k].Code, Weight: fs[k].Weight,
-			Evidence: texts[from:ends[2*k]], Question: texts[ends[2*k]:ends[2*k+1]]}
-		from = ends[2*k+1]
+		var evLen int
+		buf, evLen = cat.AppendReason(buf[:0], fs[k].Code, &fs[k].Facts)
+		text := string(buf)
+		c.Reasons[k] = Reason{Code: fs[k].Code, Weight: fs[k].Weight, Evidence: text[:evLen], Question: text[evLen:]}
 	}
 	// The top two questions, as the call list joins them.
 	c.Questions = c.Reasons[0].Question
@@ -341,13 +324,10 @@ func modelPart(r *analysis.Result, decided map[string]int, c *catalogue.Catalogu
 	return m
 }
 
-// since compares with the previous run's  prevID maps a customer key to the id the
-// previous report used; outID to the id this report shows. Won back are the customers who
-// were lapsed, lost or due a follow-up after a finished course last time and have visited
-// since: all of them needed a call to come back. The win-back rate divides by all of those.
-//
-// held (nil: none) keeps customers out of the lists of the lapsed: whoever is on no call
-// list this month (see [Outreach]) is named in none of its lists either.
+// since compares with the previous run's report; prevID maps a customer key to the id it
+// used, outID to the id this report shows. Won back are those lapsed, lost or due a
+// follow-up last time who have visited since; the win-back rate divides by all of those.
+// held (nil: none) keeps those on no call list this month out of the lists of the lapsed.
 func since(prev *Report, r *analysis.Result, prevID, outID func(string) string, held func(int) bool) *Since {
 	s := &Since{PreviousAsOf: prev.AsOf, NewlyLapsed: []string{}, StillLapsed: []string{}, WonBack: []string{}, NewlyDue: []string{}}
 	missing := func(st string) bool { return st == lapse.Lapsed.String() || st == lapse.Lost.String() }
