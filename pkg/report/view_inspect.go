@@ -332,10 +332,9 @@ func sortedMapKeys[V any](m map[string]V) []string {
 	return ks
 }
 
-// OutlierText names the dates [history.Set.TakenOn] set aside, the first three, by day
-// and status and, with withKey, by customer. A warning names no customer: standard error
-// ends up in cron mails and on the projector, and the key may be a phone number or an
-// e-mail; inspect, which shows the export's rows anyway, does.
+// OutlierText names the first three dates [history.Set.TakenOn] set aside, by day and
+// status and, with withKey, by customer: a warning names none, as standard error ends up
+// in cron mails and the key may be a phone number.
 func OutlierText(out []history.Outlier, withKey bool) string {
 	return outlierText(catalogue.For("en"), out, withKey)
 }

@@ -11,10 +11,8 @@ import (
 	catalogue "github.com/winback/winback/pkg/words"
 )
 
-// csvWriter writes the lapsed customers, all of them, one row each with gocsv (the csv
-// tags of [Customer]), or a view's rows. Cells a spreadsheet would run as a formula are
-// neutralised. In Excel mode it writes what a German Excel opens directly: ';', decimal
-// commas, a UTF-8 BOM.
+// csvWriter writes all the lapsed customers with gocsv (the csv tags of [Customer]), or a
+// view's rows, formula-safe ([SafeCSV]); for a German Excel with ';', decimal commas and a BOM.
 type csvWriter struct {
 	excel bool
 	words *catalogue.Catalogue // a view's column names and codes; nil: the columns' own names

@@ -8,11 +8,9 @@ import (
 	"strings"
 )
 
-// htmlWriter writes the report as one self-contained HTML file for the owner's browser and
-// the workshop's projector: inline CSS, charts as inline SVG drawn by winback, no script
-// and no request to anywhere (a Content-Security-Policy says so to the browser too). It
-// prints to A4, one section a page. Every value from the data goes through html/template,
-// which escapes it for where it stands.
+// htmlWriter writes the report as one self-contained HTML file: inline CSS and SVG, no
+// script and no request anywhere (its Content-Security-Policy says so too), printable on
+// A4. Every value from the data is escaped by html/template.
 type htmlWriter struct{ opt Options }
 
 //go:embed report.html.tmpl
@@ -196,10 +194,8 @@ func newHTMLTable(t *table, lang string) *htmlTable {
 // gives their widths; the further numbers are "num", the questions "q".
 var callColumns = []string{"nr", "who", "why", "date"}
 
-// callListOnPaper readies the call list for paper: a blank column for notes, shown only
-// in print, and the cells that must not break inside a number or address marked (the
-// print stylesheet keeps those lines whole and leaves out the rule and all but the first
-// question).
+// callListOnPaper readies the call list for paper: a blank column for notes, shown only in
+// print, and the phone numbers and addresses marked so that the print style keeps them whole.
 func callListOnPaper(t *htmlTable, w *words) {
 	for j := range t.Cols {
 		switch {

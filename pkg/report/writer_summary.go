@@ -8,10 +8,9 @@ import (
 	catalogue "github.com/winback/winback/pkg/words"
 )
 
-// summaryWriter writes the report's first screen for a terminal: the as-of date, the
-// customers by status, the value at risk, this week's calls (the first of the lapsed list,
-// in its order: who, why, the first question) and the commands that write the whole
-// report. It fits [Options.Width] (80 columns when unknown) and about 40 lines.
+// summaryWriter writes the report's first screen for a terminal: the customers by status,
+// the value at risk, this week's calls and the commands that write the whole report, in
+// [Options.Width] (80 when unknown) and about 40 lines.
 type summaryWriter struct{ opt Options }
 
 // summaryCalls is how many calls the summary lists.

@@ -13,16 +13,10 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// xlsxWriter writes the report as an Excel workbook, because owners live in Excel: one
-// sheet per part (summary, lapsed customers — all of them —, segments, reasons, trend,
-// cohorts, channels and services, model, and since last time when there is a previous
-// report), with counts and money as numbers, dates as Excel dates, shares with a percent
-// format, a bold frozen header and column widths that fit. Sheets are streamed, so 300,000
-// customers do not need 300,000 rows of cells in memory. Sheet names and headers follow
-// [Report.Lang]; Excel shows dates and numbers in the reader's own locale.
-//
-// Text from the data is written as text cells, which Excel never runs as formulas, so it
-// needs no neutralising here (unlike CSV).
+// xlsxWriter writes the report as an Excel workbook: a sheet per part, all lapsed customers
+// included, with numbers, dates and shares as typed cells, streamed so that 300,000
+// customers are never held as cells. Text from the data is written as text cells, which
+// Excel never runs as formulas (unlike CSV).
 type xlsxWriter struct{}
 
 // xlsxSample is how many rows of a table column widths are measured on.
@@ -34,10 +28,8 @@ type xlsxStyles struct {
 }
 
 func (xlsxWriter) Write(w io.Writer, r *Report) error {
-	// The lapsed customers are filled in as their rows are written, not all ahead.
 	d := newDoc(r, docOptions{people: false})
-	// Group the tables by sheet, in order, with each section's facts first and its
-	// explanation after.
+	// The tables by sheet, in order, each section's facts first and its explanation after.
 	var sheets []*xlsxSheet
 	find := func(name string) *xlsxSheet {
 		for _, s := range sheets {
@@ -75,9 +67,8 @@ type xlsxSheet struct {
 	about  []string
 }
 
-// writeXLSX writes a workbook of sheets, the first one active, each sheet through
-// excelize's [excelize.StreamWriter], so that a sheet of 300,000 customers is never held as
-// cells in memory.
+// writeXLSX writes a workbook of sheets, the first one active, each through excelize's
+// [excelize.StreamWriter].
 func writeXLSX(w io.Writer, sheets []*xlsxSheet, lang string) error {
 	f := excelize.NewFile()
 	defer f.Close()
