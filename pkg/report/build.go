@@ -297,7 +297,7 @@ func details(r *analysis.Result, i int, lang string, id func(string) string, c *
 	}
 	cat := catalogue.For(lang)
 	c.Reasons = make([]Reason, len(fs))
-	var buf []byte
+	buf := make([]byte, 0, 512) // on the stack: a reason's texts rarely need more
 	for k := range fs {
 		var evLen int
 		buf, evLen = cat.AppendReason(buf[:0], fs[k].Code, &fs[k].Facts)
