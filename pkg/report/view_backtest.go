@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"github.com/winback/winback/pkg/backtest"
-	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/visit"
 	catalogue "github.com/winback/winback/pkg/words"
 )
@@ -263,7 +262,7 @@ func backtestPage(bt *backtest.Result, hz string, end visit.Day, c *catalogue.Ca
 	doc.Tables = append(doc.Tables, tab)
 	rules := Table{Title: t("backtest.by-rule"), Columns: cols("rule", "customers", "not-back", "flagged", "precision", "recall", "naive-precision", "naive-flagged", "naive-hits"), Numeric: []bool{false, true, true, true, true, true, true, true, true}}
 	for _, g := range bt.ByRule {
-		rules.Rows = append(rules.Rows, []string{ruleName(c, g.Rule), Int(g.Judged, lang), fmt.Sprintf("%s (%s)", Int(g.NotBack, lang), pct(g.BaseRate(), g.Judged)),
+		rules.Rows = append(rules.Rows, []string{(&words{c}).rule(g.Rule.String()), Int(g.Judged, lang), fmt.Sprintf("%s (%s)", Int(g.NotBack, lang), pct(g.BaseRate(), g.Judged)),
 			Int(g.Verdicts.Flagged, lang), pct(g.Verdicts.Precision(), g.Verdicts.Flagged), pct(g.Verdicts.Recall(), g.NotBack),
 			pct(g.Naive.Precision(), g.Naive.Flagged), Int(g.Overall.Flagged, lang), pct(g.Overall.Precision(), g.Overall.Flagged)})
 	}
@@ -293,12 +292,4 @@ func backtestHintTable(bt *backtest.Result, c *catalogue.Catalogue, pct func(flo
 		tab.Notes = append(tab.Notes, c.T("backtest.HintsNote"))
 	}
 	return tab
-}
-
-// ruleName is a lapse rule in c's words, its code when the catalogue has none.
-func ruleName(c *catalogue.Catalogue, r lapse.Rule) string {
-	if key := "rule." + r.String(); c.Has(key) {
-		return c.T(key)
-	}
-	return r.String()
 }

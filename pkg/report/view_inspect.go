@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -205,7 +206,7 @@ func writeRejects(w io.Writer, cat *catalogue.Catalogue, in *Inspection) error {
 	t := cat.T
 	fmt.Fprintf(w, "\n%s", cat.F("inspect.rejected", total))
 	var reasons []string
-	for _, k := range sortedMapKeys(r.RejectsByReason) {
+	for _, k := range slices.Sorted(maps.Keys(r.RejectsByReason)) {
 		reasons = append(reasons, fmt.Sprintf("%s %d", cat.Code("reject.", k), r.RejectsByReason[k]))
 	}
 	fmt.Fprintf(w, " (%s)\n", strings.Join(reasons, ", "))
@@ -321,15 +322,6 @@ func yesNo(b bool, yes, no string) string {
 		return yes
 	}
 	return no
-}
-
-func sortedMapKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
 }
 
 // OutlierText names the first three dates [history.Set.TakenOn] set aside, by day and
