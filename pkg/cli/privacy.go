@@ -22,10 +22,8 @@ func (o *privacyOptions) bind(c *cobra.Command) {
 	c.Flags().StringVar(&o.key, "key", "", "secret key for the pseudonyms (default: $WINBACK_KEY); the same key gives the same pseudonyms next month")
 }
 
-// pseudonymizedByDefault is the one rule for every command: html and md show pseudonyms
-// unless --pseudonymize=false, because they are the formats that get projected, printed
-// and sent around; the terminal table, csv, json and xlsx are the owner's working outputs
-// and show the ids unless --pseudonymize.
+// pseudonymizedByDefault is the one rule for every command: html and md, which get
+// projected, printed and sent around, show pseudonyms; the owner's working outputs ids.
 func pseudonymizedByDefault(format string) bool { return format == "html" || format == "md" }
 
 // pseudonymize decides for one output in format: --pseudonymize when given (flag or

@@ -13,10 +13,9 @@ import (
 	catalogue "github.com/winback/winback/pkg/words"
 )
 
-// A doc is a [Report] laid out in sections of facts and typed tables, in the report's
-// language: the shared shape of the table, md, html and xlsx writers, so that they say the
-// same things in the same order. Cells keep their type (count, money, share, date) until a
-// writer formats them, as text for people or as a typed cell for Excel.
+// A doc is a [Report] laid out in sections of facts and typed tables, in its language: what
+// the table, md, html and xlsx writers all write. Cells keep their type until a writer
+// formats them, as text for people or as a typed cell for Excel.
 type doc struct {
 	w        *words
 	lang     string

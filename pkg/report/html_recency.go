@@ -1,9 +1,8 @@
 package report
 
-// newRecencyChart draws the recency histogram with each bar as wide as its bin's days
-// (the open last bin as wide as the one before it), so that a bin of a year does not look
-// like one of a month: a bar's height is its customers per 30 days, its area the customers
-// in it, and the number on it their count.
+// newRecencyChart draws the recency histogram with each bar as wide as its bin's days, so
+// that a bin of a year does not look like one of a month: its height is customers per 30
+// days, its area and the number on it the customers in it.
 func newRecencyChart(bins []Bin, w *words, lang string) *svgChart {
 	const width, height = 960.0, 420.0
 	const left, right, top, bottom = 80.0, 24.0, 64.0, 78.0

@@ -131,10 +131,8 @@ func moneyTick(x float64, lang string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(s, ",00"), ".00")
 }
 
-// newExpectedMatrix draws the model's expected visits in the next 12 months over visits
-// so far (columns) and months since the last visit (rows), as a heat map with the number
-// in each cell: who came often and recently will come again; who came often and stopped
-// long ago has probably left.
+// newExpectedMatrix draws the model's expected visits in the next 12 months over visits so
+// far (columns) and months since the last visit (rows), as a heat map.
 func newExpectedMatrix(cd *chartData, w *words, lang string) *svgChart {
 	const left, top, cw, ch = 130.0, 56.0, 74.0, 40.0
 	nr, nc := len(cd.MatrixMonths), len(cd.MatrixVisits)

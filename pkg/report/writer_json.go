@@ -11,10 +11,9 @@ import (
 	"github.com/winback/winback/pkg/par"
 )
 
-// jsonWriter writes the whole [Report], indented: the documented schema ([Version]) that
-// the cron job keeps and a later run reads back with --previous. It is what json.Encoder
-// with a two-space indent writes, but with one lapsed customer a line (see [writeList]),
-// and the statuses written from their list rather than a map of them.
+// jsonWriter writes the whole [Report] ([Version]) that a later run reads back with
+// --previous: what json.Encoder with a two-space indent writes, but with one lapsed
+// customer a line ([writeList]) and the statuses written from their list, not a map.
 type jsonWriter struct{}
 
 func (jsonWriter) Write(w io.Writer, r *Report) error {
