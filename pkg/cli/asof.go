@@ -10,14 +10,11 @@ import (
 	"github.com/winback/winback/pkg/visit"
 )
 
-// asOfDay resolves --as-of against the data and cuts the data at it: res.Set becomes the
-// set as of that day ([history.Set.AsOf]), so that the analysis, the trend and "since
-// last time" all see the same rows, and o.cut says what was left out.
-//
+// asOfDay resolves --as-of against the data and cuts the data at it ([history.Set.AsOf]),
+// so that every part of the analysis sees the same rows; o.cut says what was left out.
 // Without --as-of, the day is the one the export was evidently taken on
-// ([history.Set.TakenOn]); a date far beyond the rest is not taken but named in a warning
-// on standard error. A date before the data's first day is a usage error: nothing had
-// happened by then, so every figure would be empty.
+// ([history.Set.TakenOn]), a far-off date named in a warning. A date before the data's
+// first day is a usage error: every figure would be empty.
 func (o *outputOptions) asOfDay(io_ *IOStreams, res *export.Result) (visit.Day, error) {
 	set := res.Set
 	var d visit.Day

@@ -44,10 +44,9 @@ func classify(err error) (int, string) {
 	return ExitFailure, ""
 }
 
-// noVisits turns the error of an analysis that found no customer with a visit on or
-// before asOf (wrapping [model.ErrNoCustomers]) into a usage error with a hint: the export
-// has only cancellations, no-shows or future bookings by then, which is a problem of the
-// input or of its status column, not a failure. Other errors are returned as they are.
+// noVisits turns an analysis's [model.ErrNoCustomers] into a usage error with a hint: the
+// export has only cancellations, no-shows or bookings by asOf, a problem of the input or
+// its status column. Other errors are returned as they are.
 func noVisits(err error, asOf visit.Day) error {
 	if !errors.Is(err, model.ErrNoCustomers) {
 		return err

@@ -27,10 +27,9 @@ func parseHorizon(s string) (horizon, error) {
 	return horizon{n: n, unit: m[2][0]}, nil
 }
 
-// from returns the day the horizon ends after d (sign 1) or begins before d (sign -1).
-// Months and years are calendar months and years, and a day the month does not have is
-// its last: 31 August less 6 months is 28 February, which plus 6 months is still within
-// August.
+// from returns the day the horizon ends after d (sign 1) or begins before d (sign -1), in
+// calendar months and years; a day the month does not have is its last (31 August less 6
+// months is 28 February).
 func (h horizon) from(d visit.Day, sign int) visit.Day {
 	n := sign * h.n
 	switch h.unit {

@@ -72,22 +72,6 @@ func (s *IOStreams) inIsFile(path string) bool {
 	return err == nil && os.SameFile(in, out)
 }
 
-// errWriter keeps the first write error and writes nothing after it, so that a command
-// can print line by line and still fail when standard output is full.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) Write(b []byte) (int, error) {
-	if e.err != nil {
-		return 0, e.err
-	}
-	n, err := e.w.Write(b)
-	e.err = err
-	return n, err
-}
-
 // stdoutError says that writing standard output failed (a full disk behind a redirect, a
 // closed pipe): the output is incomplete and the run fails.
 func stdoutError(err error) error {

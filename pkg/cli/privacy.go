@@ -22,19 +22,14 @@ func (o *privacyOptions) bind(c *cobra.Command) {
 	c.Flags().StringVar(&o.key, "key", "", "secret key for the pseudonyms (default: $WINBACK_KEY); the same key gives the same pseudonyms next month")
 }
 
-// pseudonymizedByDefault is the one rule for every command: html and md show pseudonyms
-// unless --pseudonymize=false, because they are the formats that get projected, printed
-// and sent around; the terminal table, csv, json and xlsx are the owner's working outputs
-// and show the ids unless --pseudonymize.
+// pseudonymizedByDefault is the one rule for every command: html and md, which get
+// projected, printed and sent around, show pseudonyms; the owner's working outputs ids.
 func pseudonymizedByDefault(format string) bool { return format == "html" || format == "md" }
 
-// pseudonymize decides for one output in format: --pseudonymize, true or false, when it
-// is given on the command line or in the config file; else the format's default
-// ([pseudonymizedByDefault]), which asking for the contact details (withContacts: report
-// --with-contacts) turns off.
-//
-// An export keyed by e-mail, phone or name has personal data for ids: they are shown as
-// pseudonyms in every format unless the contact details are asked for.
+// pseudonymize decides for one output in format: --pseudonymize when given (flag or
+// config), else the format's default ([pseudonymizedByDefault]), which --with-contacts
+// turns off. Ids that are e-mails, phones or names are pseudonyms in every format unless
+// the contact details are asked for.
 func (o *privacyOptions) pseudonymize(format string, withContacts bool, set *history.Set) bool {
 	switch {
 	case o.pseudo:

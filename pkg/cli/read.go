@@ -11,9 +11,7 @@ import (
 )
 
 // readExports opens the named files ("-" is standard input), reads them and writes the
-// rejects file when asked. Paths named as outputs are refused as inputs elsewhere.
-//
-// On a terminal, a long read shows its progress on standard error unless --quiet.
+// rejects file when asked; on a terminal a long read shows its progress unless --quiet.
 func readExports(io_ *IOStreams, paths []string, o *inputOptions) (*export.Result, error) {
 	return readExportsFor(io_, paths, o, readFor{})
 }

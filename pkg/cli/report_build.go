@@ -18,8 +18,7 @@ func (o *reportOptions) buildOptions(lang string, q *export.Summary, prev *repor
 }
 
 // reports are the reports of one run, built once each: with ids and with pseudonyms. The
-// backtest fits the models again: meanwhile the reports are built, and the parts before
-// the model written (report.Report.DeferBacktest).
+// backtest fits the models again, meanwhile.
 type reports struct {
 	r          *analysis.Result
 	base       report.BuildOptions
@@ -57,7 +56,7 @@ func (reps *reports) get(pseudonymize bool) *report.Report {
 	rep := report.Build(reps.r, opt)
 	reps.tested.Wait()
 	rep.Reliability = reps.reliable
-	rep.DeferBacktest(reps.waitBacktest)
+	rep.Model.Backtest = reps.waitBacktest()
 	reps.built[pseudonymize] = rep
 	return rep
 }

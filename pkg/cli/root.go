@@ -65,14 +65,14 @@ forms. Start with "winback inspect FILE" to see how an export was understood.`,
 func Main(args []string, io *IOStreams) int {
 	// Every write to standard output goes through out, so that a failed one fails the run
 	// even where a command (or cobra's help) did not check it.
-	out := &errWriter{w: io.Out}
+	out := report.NewErrWriter(io.Out)
 	streams := *io
 	streams.Out = out
 	root := NewRootCmd(&streams)
 	root.SetArgs(args)
 	err := commandError(root, root.Execute())
-	if err == nil && out.err != nil {
-		err = stdoutError(out.err)
+	if err == nil && out.Err() != nil {
+		err = stdoutError(out.Err())
 	}
 	if err == nil {
 		return ExitOK

@@ -17,24 +17,16 @@ import (
 	catalogue "github.com/winback/winback/pkg/words"
 )
 
-// parts are the parts of a report that depend neither on the ids nor on contact details,
-// worked out in goroutines: done waits for all of them, revenue for the revenue alone (the
-// summary needs it before the rest). The analysis works out what they show once for all
-// the reports of a run; this is its layout in one language.
+// parts are the parts of a report that depend neither on ids nor on contacts, laid out in
+// goroutines while the rest is built.
 type parts struct {
-	done, revenue sync.WaitGroup
-	Lift          []LiftRow
-	Trends        []MonthRow
-	Cohorts       []CohortRow
-	Mix           []MixRow
-	Recency       []Bin
-	revenue12m    float64
-}
-
-// wait waits for all the parts.
-func (p *parts) wait() {
-	p.revenue.Wait()
-	p.done.Wait()
+	done       sync.WaitGroup
+	Lift       []LiftRow
+	Trends     []MonthRow
+	Cohorts    []CohortRow
+	Mix        []MixRow
+	Recency    []Bin
+	revenue12m float64
 }
 
 // startParts starts laying out the parts of r's report in lang: the lift always, the
@@ -52,7 +44,7 @@ func startParts(r *analysis.Result, lang string, overview bool) *parts {
 			}
 		})
 		p.done.Go(func() { p.Recency = recency(r.Recency()) })
-		p.revenue.Go(func() {
+		p.done.Go(func() {
 			var mix []analysis.Mix
 			p.revenue12m, mix = r.RevenueAndMix()
 			for _, m := range mix {
@@ -135,13 +127,10 @@ type BuildOptions struct {
 	// pseudonymized (nil: it has real ids).
 	PreviousPseudonyms *pseudo.Pseudonymizer
 	// Defer leaves the lapsed customers and the status map to be filled in when a
-	// format needs them (see [Report.Defer]): a table or web page shows a few dozen
-	// of possibly hundreds of thousands of lapsed customers, and only JSON the statuses.
+	// format needs them: a web page shows a few dozen of possibly hundreds of thousands.
 	Defer bool
-	// LapsedOnly builds only what a list of the lapsed customers shows (winback lapsed): the
-	// summary's counts and value at risk, the lapsed customers, the lift and the model. The
-	// revenue, segment table, trend, cohorts, mix and recency histogram are left empty: on a
-	// large data set they are each another pass over every customer's events.
+	// LapsedOnly builds only what winback lapsed shows: the summary's counts and value at
+	// risk, the lapsed customers, the lift and the model.
 	LapsedOnly bool
 	// Noun is what the report's texts call customers; empty for customers.
 	Noun catalogue.Noun
@@ -151,10 +140,8 @@ type BuildOptions struct {
 	Filter string
 }
 
-// Build assembles the report of an analysis. The model's backtest is left to the caller
-// ([BacktestOf] fits the models again, which one run should do once for all its outputs).
-// The reports of one result share what depends on neither ids nor contact details (the
-// ranking, lift, trend, cohorts, mix and revenue), worked out once by the [analysis.Result].
+// Build assembles the report of an analysis. The model's backtest is left to the caller:
+// [BacktestOf] fits the models again, once for all the reports of a run.
 func Build(r *analysis.Result, o BuildOptions) *Report {
 	lang := o.Lang
 	set := r.Set
@@ -175,7 +162,6 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 		}
 		return key
 	}
-	// summary
 	// Counted by number, named after: a map update per customer was most of the loop.
 	var byStatus, byRule [256]int
 	for i := range r.Verdicts {
@@ -201,54 +187,12 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 		}
 	}
 	rep.Summary.ValueAtRisk = round2(rep.Summary.ValueAtRisk)
-	// The parts that do not depend on the lapsed list are worked out meanwhile, once for
-	// all reports: a JSON report writes its lapsed list before them, and so may start
-	// before they are done (Deferred.Parts).
 	sh := startParts(r, lang, !o.LapsedOnly)
 	if !o.LapsedOnly {
 		rep.Segments = segmentsPart(r, lang)
 		rep.charts = chartsOf(r)
 	}
-	// The lapsed customers, ranked, are filled in when a format shows them: a web page or
-	// table shows a few dozen of possibly hundreds of thousands. What the list's columns
-	// depend on is known now.
-	idx := r.Lapsed()
-	d := Deferred{
-		Lapsed: len(idx),
-		Customer: func(k int, c *Customer) {
-			customer(r, idx[k], lang, o, c)
-			details(r, idx[k], lang, id, c)
-			winBackCall(r, k, lang, o.Noun, c)
-		},
-		Statuses: func() []Status { return statuses(r, id) },
-		// The set's keys ascend, each once; pseudonyms do not keep their order.
-		StatusesInOrder: o.Pseudonyms == nil,
-	}
-	for _, i := range idx {
-		if math.Round(r.Verdicts[i].PAlive*1000)/1000 >= 0 { // as customer rounds it
-			d.PAlive = true
-			break
-		}
-	}
-	if o.Pseudonyms == nil && o.Contacts {
-		if r.Set.ContactsWithheld {
-			panic("report: a report with contact details of a set read without them (export.Options.WithholdContacts)")
-		}
-		for _, i := range idx {
-			if h := &set.Customers[i]; h.Name != "" || h.Phone != "" || h.Email != "" || h.ContactPreference != "" {
-				d.Contacts = true
-				break
-			}
-		}
-	}
-	done := func() {
-		sh.wait()
-		rep.Lift, rep.Trends, rep.Cohorts, rep.Mix, rep.Recency = sh.Lift, sh.Trends, sh.Cohorts, sh.Mix, sh.Recency
-	}
-	if o.Defer && !o.LapsedOnly {
-		d.Parts = done
-	}
-	rep.Defer(d)
+	rep.src = lapsedSource(r, o, id)
 	if !o.LapsedOnly {
 		callGroups(rep, r, o, id)
 	}
@@ -264,15 +208,43 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 	if o.Outreach != nil {
 		rep.Answers, rep.Calling = outreachParts(o.Outreach, catalogue.ForNoun(lang, o.Noun))
 	}
-	sh.revenue.Wait()
+	sh.done.Wait()
 	rep.Summary.Revenue12m = sh.revenue12m
-	if d.Parts == nil {
-		done()
-	}
+	rep.Lift, rep.Trends, rep.Cohorts, rep.Mix, rep.Recency = sh.Lift, sh.Trends, sh.Cohorts, sh.Mix, sh.Recency
 	if !o.Defer {
-		rep.Complete()
+		rep.CompleteLapsed(rep.NumLapsed())
+		rep.Statuses = statusMap(statuses(r, id))
 	}
 	return rep
+}
+
+// lapsedSource is where the report's lapsed customers, ranked, are filled in from, and
+// which optional columns a list of them needs.
+func lapsedSource(r *analysis.Result, o BuildOptions, id func(string) string) *source {
+	idx := r.Lapsed()
+	s := &source{n: len(idx), fill: func(k int, c *Customer) {
+		customer(r, idx[k], o.Lang, o, c)
+		details(r, idx[k], o.Lang, id, c)
+		winBackCall(r, k, o.Lang, o.Noun, c)
+	}, statuses: func() []Status { return statuses(r, id) }, sorted: o.Pseudonyms == nil}
+	for _, i := range idx {
+		if math.Round(r.Verdicts[i].PAlive*1000)/1000 >= 0 { // as customer rounds it
+			s.pAlive = true
+			break
+		}
+	}
+	if o.Pseudonyms == nil && o.Contacts {
+		if r.Set.ContactsWithheld {
+			panic("report: a report with contact details of a set read without them (export.Options.WithholdContacts)")
+		}
+		for _, i := range idx {
+			if h := &r.Set.Customers[i]; h.Name != "" || h.Phone != "" || h.Email != "" || h.ContactPreference != "" {
+				s.contacts = true
+				break
+			}
+		}
+	}
+	return s
 }
 
 // segmentsPart is the report's segment grid and table.
@@ -288,8 +260,8 @@ func segmentsPart(r *analysis.Result, lang string) SegmentsPart {
 	return p
 }
 
-// statuses lists the id of every customer the summary counts with their status, in the
-// customers' order (that of the ids unless they are pseudonyms).
+// statuses lists the id and status of every customer the summary counts, in the set's
+// order (that of the ids unless they are pseudonyms).
 func statuses(r *analysis.Result, id func(string) string) []Status {
 	list := make([]Status, 0, len(r.Verdicts))
 	for i, v := range r.Verdicts {
@@ -323,27 +295,14 @@ func details(r *analysis.Result, i int, lang string, id func(string) string, c *
 	if len(fs) == 0 {
 		return
 	}
-	// The texts are rendered into one buffer, on the stack when they fit, and made one
-	// string, which the reasons' texts are substrings of.
-	var (
-		stack [1024]byte
-		endsA [16]int
-	)
-	buf, ends := stack[:0], endsA[:0] // ends: where each text ends in buf
 	cat := catalogue.For(lang)
-	for k := range fs {
-		start := len(buf)
-		var evLen int
-		buf, evLen = cat.AppendReason(buf, fs[k].Code, &fs[k].Facts)
-		ends = append(ends, start+evLen, len(buf))
-	}
-	texts := string(buf)
 	c.Reasons = make([]Reason, len(fs))
-	from := 0
+	buf := make([]byte, 0, 512) // on the stack: a reason's texts rarely need more
 	for k := range fs {
-		c.Reasons[k] = Reason{Code: fs[k].Code, Weight: fs[k].Weight,
-			Evidence: texts[from:ends[2*k]], Question: texts[ends[2*k]:ends[2*k+1]]}
-		from = ends[2*k+1]
+		var evLen int
+		buf, evLen = cat.AppendReason(buf[:0], fs[k].Code, &fs[k].Facts)
+		text := string(buf)
+		c.Reasons[k] = Reason{Code: fs[k].Code, Weight: fs[k].Weight, Evidence: text[:evLen], Question: text[evLen:]}
 	}
 	// The top two questions, as the call list joins them.
 	c.Questions = c.Reasons[0].Question
@@ -365,13 +324,10 @@ func modelPart(r *analysis.Result, decided map[string]int, c *catalogue.Catalogu
 	return m
 }
 
-// since compares with the previous run's  prevID maps a customer key to the id the
-// previous report used; outID to the id this report shows. Won back are the customers who
-// were lapsed, lost or due a follow-up after a finished course last time and have visited
-// since: all of them needed a call to come back. The win-back rate divides by all of those.
-//
-// held (nil: none) keeps customers out of the lists of the lapsed: whoever is on no call
-// list this month (see [Outreach]) is named in none of its lists either.
+// since compares with the previous run's report; prevID maps a customer key to the id it
+// used, outID to the id this report shows. Won back are those lapsed, lost or due a
+// follow-up last time who have visited since; the win-back rate divides by all of those.
+// held (nil: none) keeps those on no call list this month out of the lists of the lapsed.
 func since(prev *Report, r *analysis.Result, prevID, outID func(string) string, held func(int) bool) *Since {
 	s := &Since{PreviousAsOf: prev.AsOf, NewlyLapsed: []string{}, StillLapsed: []string{}, WonBack: []string{}, NewlyDue: []string{}}
 	missing := func(st string) bool { return st == lapse.Lapsed.String() || st == lapse.Lost.String() }

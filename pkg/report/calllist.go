@@ -145,10 +145,8 @@ func (l *CallList) Write(w io.Writer, format string) error {
 	return l.writeCSV(w)
 }
 
-// writeCSV writes the list as CSV in the language's dialect: English with "," and no BOM;
-// German with ";" and a byte order mark, so that German Excel and LibreOffice open it in
-// columns with the umlauts intact. Cells are formula-safe ([Neutralise]); a phone number
-// stays as written.
+// writeCSV writes the list as CSV, in German with ";" and a BOM so that Excel opens it in
+// columns with the umlauts intact; cells are formula-safe ([Neutralise]).
 func (l *CallList) writeCSV(w io.Writer) error {
 	german := l.cat.German()
 	if german {

@@ -13,10 +13,9 @@ import (
 	catalogue "github.com/winback/winback/pkg/words"
 )
 
-// A doc is a [Report] laid out in sections of facts and typed tables, in the report's
-// language: the shared shape of the table, md, html and xlsx writers, so that they say the
-// same things in the same order. Cells keep their type (count, money, share, date) until a
-// writer formats them, as text for people or as a typed cell for Excel.
+// A doc is a [Report] laid out in sections of facts and typed tables, in its language: what
+// the table, md, html and xlsx writers all write. Cells keep their type until a writer
+// formats them, as text for people or as a typed cell for Excel.
 type doc struct {
 	w        *words
 	lang     string
@@ -206,8 +205,6 @@ const (
 )
 
 func newDoc(r *Report, o docOptions) *doc {
-	r.completeParts()
-	r.completeBacktest()
 	w := wordsFor(r.Lang, catalogue.Noun(r.Noun))
 	d := &doc{w: w, lang: r.Lang}
 	d.sections = append(d.sections, d.summary(r, o))
@@ -228,39 +225,39 @@ func staticTable(t *table, rows [][]value) *table {
 
 func (d *doc) summary(r *Report, o docOptions) *section {
 	w := d.w
-	s := &section{id: "summary", title: w.Summary, about: w.SummaryAbout}
-	s.facts = append(s.facts, fact{w.AsOf, date(r.AsOf)})
+	s := &section{id: "summary", title: w.T("report.Summary"), about: w.T("report.SummaryAbout")}
+	s.facts = append(s.facts, fact{w.T("report.AsOf"), date(r.AsOf)})
 	if len(r.Files) > 0 {
-		s.facts = append(s.facts, fact{w.Exports, txt(strings.Join(r.Files, ", "))})
+		s.facts = append(s.facts, fact{w.T("report.Exports"), txt(strings.Join(r.Files, ", "))})
 	}
-	s.facts = append(s.facts, fact{w.Customers, num(r.Summary.Customers)})
+	s.facts = append(s.facts, fact{w.T("report.Customers"), num(r.Summary.Customers)})
 	missing := r.Summary.ByStatus["lapsed"] + r.Summary.ByStatus["lost"]
-	s.facts = append(s.facts, fact{w.Missing, num(missing)})
+	s.facts = append(s.facts, fact{w.T("report.Missing"), num(missing)})
 	if r.HasAmounts {
-		s.facts = append(s.facts, fact{w.Revenue12m, money(r.Summary.Revenue12m)}, fact{w.ValueRisk, money(r.Summary.ValueAtRisk)})
-		s.notes = append(s.notes, w.ValueRiskAbout)
+		s.facts = append(s.facts, fact{w.T("report.Revenue12m"), money(r.Summary.Revenue12m)}, fact{w.T("report.ValueRisk"), money(r.Summary.ValueAtRisk)})
+		s.notes = append(s.notes, w.T("report.ValueRiskAbout"))
 	}
 	q := r.Quality
 	if o.people {
-		line := fmt.Sprintf(w.QualityLine, w.cat.Count("report.QualityRows", q.Rows), Int(q.Accepted, d.lang),
+		line := fmt.Sprintf(w.T("report.QualityLine"), w.cat.Count("report.QualityRows", q.Rows), Int(q.Accepted, d.lang),
 			Int(q.Rejected, d.lang), Int(q.Blank, d.lang), w.cat.Count("report.QualityDuplicates", q.Duplicates),
 			humanDate(q.FirstDate, d.lang), humanDate(q.LastDate, d.lang))
 		if q.RejectsOut != "" {
-			line += fmt.Sprintf(w.RejectsIn, q.RejectsOut)
+			line += fmt.Sprintf(w.T("report.RejectsIn"), q.RejectsOut)
 		}
 		if q.AfterAsOf > 0 {
-			after := w.AfterAsOf[1]
+			after := w.T("report.AfterAsOf.1")
 			if q.AfterAsOf == 1 {
 				after = w.cat.T("report.AfterAsOfOne")
 			}
 			line += fmt.Sprintf(after, Int(q.AfterAsOf, d.lang))
 		}
-		s.facts = append(s.facts, fact{w.DataQuality, txt(line)})
+		s.facts = append(s.facts, fact{w.T("report.DataQuality"), txt(line)})
 	} else {
 		s.facts = append(s.facts, qualityFacts(w, q)...)
 	}
 
-	t := &table{id: "status", sheet: w.SheetSummary, cols: []col{textCol(w.Status), numCol(w.Count), numCol(w.Share), textCol(w.Meaning)}}
+	t := &table{id: "status", sheet: w.T("report.SheetSummary"), cols: []col{textCol(w.T("report.Status")), numCol(w.T("report.Count")), numCol(w.T("report.Share")), textCol(w.T("report.Meaning"))}}
 	var rows [][]value
 	for _, code := range sortedKeys(r.Summary.ByStatus, statusOrder) {
 		n := r.Summary.ByStatus[code]
@@ -279,43 +276,43 @@ func (d *doc) summary(r *Report, o docOptions) *section {
 }
 
 func qualityFacts(w *words, q Quality) []fact {
-	p := w.QualityParts
+	p := func(k int) string { return w.T("report.QualityParts." + strconv.Itoa(k)) }
 	fs := []fact{
-		{p[0], num(q.Rows)}, {p[1], num(q.Accepted)}, {p[2], num(q.Rejected)}, {p[3], num(q.Blank)},
-		{p[4], num(q.Duplicates)}, {p[5], date(q.FirstDate)}, {p[6], date(q.LastDate)},
+		{p(0), num(q.Rows)}, {p(1), num(q.Accepted)}, {p(2), num(q.Rejected)}, {p(3), num(q.Blank)},
+		{p(4), num(q.Duplicates)}, {p(5), date(q.FirstDate)}, {p(6), date(q.LastDate)},
 	}
 	if q.RejectsOut != "" {
-		fs = append(fs, fact{p[7], txt(q.RejectsOut)})
+		fs = append(fs, fact{p(7), txt(q.RejectsOut)})
 	}
 	if q.AfterAsOf > 0 {
-		fs = append(fs, fact{w.AfterAsOf[0], num(q.AfterAsOf)})
+		fs = append(fs, fact{w.T("report.AfterAsOf.0"), num(q.AfterAsOf)})
 	}
 	return fs
 }
 
 func (d *doc) since(r *Report, o docOptions) *section {
 	w, sc := d.w, r.Since
-	s := &section{id: "since", title: w.Since, about: fmt.Sprintf(w.SinceAbout, humanDate(sc.PreviousAsOf, d.lang))}
+	s := &section{id: "since", title: w.T("report.Since"), about: fmt.Sprintf(w.T("report.SinceAbout"), humanDate(sc.PreviousAsOf, d.lang))}
 	s.facts = []fact{
-		{w.NewlyLapsed, num(len(sc.NewlyLapsed))},
-		{w.StillLapsed, num(len(sc.StillLapsed))},
-		{w.WonBack, num(len(sc.WonBack))},
-		{w.WinBackRate, share(sc.WinBackRate)},
-		{w.NewlyDue, num(len(sc.NewlyDue))},
+		{w.T("report.NewlyLapsed"), num(len(sc.NewlyLapsed))},
+		{w.T("report.StillLapsed"), num(len(sc.StillLapsed))},
+		{w.T("report.WonBack"), num(len(sc.WonBack))},
+		{w.T("report.WinBackRate"), share(sc.WinBackRate)},
+		{w.T("report.NewlyDue"), num(len(sc.NewlyDue))},
 	}
 	lists := []struct {
 		label string
 		ids   []string
-	}{{w.WonBack, sc.WonBack}, {w.NewlyLapsed, sc.NewlyLapsed}, {w.NewlyDue, sc.NewlyDue}, {w.StillLapsed, sc.StillLapsed}}
-	t := &table{id: "since-lists", sheet: w.SheetSince}
+	}{{w.T("report.WonBack"), sc.WonBack}, {w.T("report.NewlyLapsed"), sc.NewlyLapsed}, {w.T("report.NewlyDue"), sc.NewlyDue}, {w.T("report.StillLapsed"), sc.StillLapsed}}
+	t := &table{id: "since-lists", sheet: w.T("report.SheetSince")}
 	if o.people {
-		t.cols = []col{textCol(w.Change), numCol(w.Count), textCol(w.Who)}
+		t.cols = []col{textCol(w.T("report.Change")), numCol(w.T("report.Count")), textCol(w.T("report.Who"))}
 		var rows [][]value
 		for _, l := range lists {
 			shownIDs := l.ids[:min(len(l.ids), sinceIDsShown)]
 			who := strings.Join(shownIDs, ", ")
 			if more := len(l.ids) - len(shownIDs); more > 0 {
-				who += " " + fmt.Sprintf(w.AndMore, Int(more, d.lang))
+				who += " " + fmt.Sprintf(w.T("report.AndMore"), Int(more, d.lang))
 			}
 			rows = append(rows, []value{txt(l.label), num(len(l.ids)), txt(who)})
 		}
@@ -323,7 +320,7 @@ func (d *doc) since(r *Report, o docOptions) *section {
 		return s
 	}
 	// A spreadsheet gets one row per customer and change, to filter on.
-	t.cols = []col{textCol(w.Change), textCol(w.Customer)}
+	t.cols = []col{textCol(w.T("report.Change")), textCol(w.T("report.Customer"))}
 	var offsets []int
 	total := 0
 	for _, l := range lists {
@@ -341,10 +338,10 @@ func (d *doc) since(r *Report, o docOptions) *section {
 
 func (d *doc) segments(r *Report) *section {
 	w := d.w
-	s := &section{id: "segments", title: w.Segments, about: w.SegmentsAbout}
-	cols := []col{textCol(w.Segment), numCol(w.Count), numCol(w.Share), numCol(w.MedianRecency), numCol(w.MedianVisits)}
+	s := &section{id: "segments", title: w.T("report.Segments"), about: w.T("report.SegmentsAbout")}
+	cols := []col{textCol(w.T("report.Segment")), numCol(w.T("report.Count")), numCol(w.T("report.Share")), numCol(w.T("report.MedianRecency")), numCol(w.T("report.MedianVisits"))}
 	if r.HasAmounts {
-		cols = append(cols, numCol(w.Revenue), numCol(w.RevenueShare))
+		cols = append(cols, numCol(w.T("report.Revenue")), numCol(w.T("report.RevenueShare")))
 	}
 	var rows [][]value
 	for _, sr := range r.Segments.Rows {
@@ -354,10 +351,10 @@ func (d *doc) segments(r *Report) *section {
 		}
 		rows = append(rows, row)
 	}
-	s.tables = append(s.tables, staticTable(&table{id: "segment-table", sheet: w.SheetSegments, cols: cols}, rows))
+	s.tables = append(s.tables, staticTable(&table{id: "segment-table", sheet: w.T("report.SheetSegments"), cols: cols}, rows))
 
 	// The grid with R5 on top, as the heat map draws it.
-	grid := &table{id: "rf-grid", sheet: w.SheetSegments, title: w.Grid, cols: []col{textCol(w.GridCorner)}}
+	grid := &table{id: "rf-grid", sheet: w.T("report.SheetSegments"), title: w.T("report.Grid"), cols: []col{textCol(w.T("report.GridCorner"))}}
 	for f := 1; f <= 5; f++ {
 		grid.cols = append(grid.cols, numCol(fmt.Sprintf("F%d", f)))
 	}
@@ -379,8 +376,8 @@ func (d *doc) segments(r *Report) *section {
 	s.tables = append(s.tables, staticTable(grid, rows))
 
 	if len(r.Recency) > 0 {
-		rec := &table{id: "recency-table", sheet: w.SheetSegments, title: w.Recency, about: w.RecencyAbout,
-			cols: []col{textCol(w.Days), numCol(w.Count)}}
+		rec := &table{id: "recency-table", sheet: w.T("report.SheetSegments"), title: w.T("report.Recency"), about: w.T("report.RecencyAbout"),
+			cols: []col{textCol(w.T("report.Days")), numCol(w.T("report.Count"))}}
 		rows = nil
 		for _, b := range r.Recency {
 			rows = append(rows, []value{txt(b.Label), num(b.Customers)})
@@ -420,8 +417,8 @@ type lapsedColumns struct{ contact, pAlive, money bool }
 
 func lapsedColumnsOf(r *Report) lapsedColumns {
 	lc := lapsedColumns{money: r.HasAmounts}
-	if contacts, pAlive, ok := r.deferredColumns(); ok {
-		lc.contact, lc.pAlive = contacts, pAlive
+	if r.src != nil {
+		lc.contact, lc.pAlive = r.src.contacts, r.src.pAlive
 		return lc
 	}
 	for i := range r.Lapsed {
@@ -438,32 +435,32 @@ func lapsedColumnsOf(r *Report) lapsedColumns {
 
 func (d *doc) lapsed(r *Report, o docOptions) *section {
 	w := d.w
-	s := &section{id: "lapsed", title: w.Lapsed, about: w.LapsedAbout}
+	s := &section{id: "lapsed", title: w.T("report.Lapsed"), about: w.T("report.LapsedAbout")}
 	lc := lapsedColumnsOf(r)
-	t := &table{id: "lapsed-table", sheet: w.SheetLapsed}
+	t := &table{id: "lapsed-table", sheet: w.T("report.SheetLapsed")}
 	if lc.pAlive && !(o.people && o.compact) {
-		s.notes = append(s.notes, w.PAliveAbout)
+		s.notes = append(s.notes, w.T("report.PAliveAbout"))
 	}
 	if r.NumLapsed() == 0 {
-		s.notes = append([]string{w.NoLapsed}, s.notes...)
+		s.notes = append([]string{w.T("report.NoLapsed")}, s.notes...)
 	}
 	if r.Filter != "" {
-		s.notes = append([]string{fmt.Sprintf(w.Filtered, r.Filter)}, s.notes...)
+		s.notes = append([]string{fmt.Sprintf(w.T("report.Filtered"), r.Filter)}, s.notes...)
 	}
 	if o.people {
 		// One row a customer, narrow enough for a projector: who and how to reach them,
 		// where they stand and which rule says so, what is at stake, and what to ask. The
 		// number of visits and the usual gap are in the rule's words and in the csv, json
 		// and xlsx.
-		t.cols = []col{numCol(w.Rank), textCol(w.Customer), textCol(w.StatusWhy), textCol(w.LastVisit), numCol(w.Overdue)}
+		t.cols = []col{numCol(w.T("report.Rank")), textCol(w.T("report.Customer")), textCol(w.T("report.StatusWhy")), textCol(w.T("report.LastVisit")), numCol(w.T("report.Overdue"))}
 		if lc.money {
-			t.cols = append(t.cols, numCol(w.ValueRisk))
+			t.cols = append(t.cols, numCol(w.T("report.ValueRisk")))
 		}
 		showP := lc.pAlive && !o.compact
 		if showP {
-			t.cols = append(t.cols, numCol(w.PAlive))
+			t.cols = append(t.cols, numCol(w.T("report.PAlive")))
 		}
-		t.cols = append(t.cols, textCol(w.Questions))
+		t.cols = append(t.cols, textCol(w.T("report.Questions")))
 		t.n = min(o.lapsed, len(r.Lapsed)) // the writer completed as many as it shows
 		t.row = func(i int) []value {
 			c := &r.Lapsed[i]
@@ -480,30 +477,27 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 			return append(row, lines(qs, ev))
 		}
 		if t.n < r.NumLapsed() {
-			t.notes = append(t.notes, fmt.Sprintf(w.ShownNote, Int(t.n, d.lang), Int(r.NumLapsed(), d.lang)))
+			t.notes = append(t.notes, fmt.Sprintf(w.T("report.ShownNote"), Int(t.n, d.lang), Int(r.NumLapsed(), d.lang)))
 		}
 		s.tables = append(s.tables, t)
 		return s
 	}
-	t.cols = []col{numCol(w.Rank), textCol(w.ID)}
+	t.cols = []col{numCol(w.T("report.Rank")), textCol(w.T("report.ID"))}
 	if lc.contact {
-		t.cols = append(t.cols, textCol(w.Name), textCol(w.Phone), textCol(w.Email), textCol(w.Preference))
+		t.cols = append(t.cols, textCol(w.T("report.Name")), textCol(w.T("report.Phone")), textCol(w.T("report.Email")), textCol(w.T("report.Preference")))
 	}
-	t.cols = append(t.cols, textCol(w.Segment), textCol(w.Status), textCol(w.LastVisit), numCol(w.Visits),
-		numCol(w.UsualGap), numCol(w.Overdue))
+	t.cols = append(t.cols, textCol(w.T("report.Segment")), textCol(w.T("report.Status")), textCol(w.T("report.LastVisit")), numCol(w.T("report.Visits")),
+		numCol(w.T("report.UsualGap")), numCol(w.T("report.Overdue")))
 	if lc.money {
-		t.cols = append(t.cols, numCol(w.ValueRisk))
+		t.cols = append(t.cols, numCol(w.T("report.ValueRisk")))
 	}
 	if lc.pAlive {
-		t.cols = append(t.cols, numCol(w.PAlive))
+		t.cols = append(t.cols, numCol(w.T("report.PAlive")))
 	}
-	t.cols = append(t.cols, textCol(w.WhyLapsed), textCol(w.cat.T("report.Why")), textCol(w.Questions))
+	t.cols = append(t.cols, textCol(w.T("report.WhyLapsed")), textCol(w.cat.T("report.Why")), textCol(w.T("report.Questions")))
 	t.n = r.NumLapsed()
-	// The customers not yet complete are filled in row by row and not kept (see
-	// [Report.Defer]).
-	at := r.lapsedAt()
 	t.row = func(i int) []value {
-		c := at(i, new(Customer))
+		c := r.lapsedAt(i, new(Customer)) // filled in row by row, not kept
 		row := make([]value, 0, len(t.cols))
 		row = append(row, num(i+1), txt(c.ID))
 		if lc.contact {
@@ -539,9 +533,9 @@ func nonEmpty(ss ...string) []string {
 
 func (d *doc) reasons(r *Report) *section {
 	w := d.w
-	s := &section{id: "reasons", title: w.Reasons, about: w.ReasonsAbout}
-	t := &table{id: "lift-table", sheet: w.SheetReasons, cols: []col{textCol(w.Hint), numCol(w.LapsedCount),
-		numCol(w.LapsedShare), numCol(w.ActiveCount), numCol(w.ActiveShare), numCol(w.Lift)}}
+	s := &section{id: "reasons", title: w.T("report.Reasons"), about: w.T("report.ReasonsAbout")}
+	t := &table{id: "lift-table", sheet: w.T("report.SheetReasons"), cols: []col{textCol(w.T("report.Hint")), numCol(w.T("report.LapsedCount")),
+		numCol(w.T("report.LapsedShare")), numCol(w.T("report.ActiveCount")), numCol(w.T("report.ActiveShare")), numCol(w.T("report.Lift"))}}
 	var rows [][]value
 	for _, l := range r.Lift {
 		label := l.Label
@@ -552,7 +546,7 @@ func (d *doc) reasons(r *Report) *section {
 	}
 	s.tables = append(s.tables, staticTable(t, rows))
 	if len(r.Unavailable) > 0 {
-		u := &table{id: "unavailable", sheet: w.SheetReasons, title: w.Unavailable, about: w.UnavailableAbout, cols: []col{textCol(w.Hint)}}
+		u := &table{id: "unavailable", sheet: w.T("report.SheetReasons"), title: w.T("report.Unavailable"), about: w.T("report.UnavailableAbout"), cols: []col{textCol(w.T("report.Hint"))}}
 		rows = nil
 		for _, x := range r.Unavailable {
 			rows = append(rows, []value{txt(x)})
@@ -564,17 +558,17 @@ func (d *doc) reasons(r *Report) *section {
 
 func (d *doc) trends(r *Report) *section {
 	w := d.w
-	s := &section{id: "trends", title: w.Trends, about: w.TrendsAbout}
-	t := &table{id: "trend-table", sheet: w.SheetTrend, cols: []col{textCol(w.Month), numCol(w.Active), numCol(w.New),
-		numCol(w.BecameLapsed), numCol(w.Returned)}}
+	s := &section{id: "trends", title: w.T("report.Trends"), about: w.T("report.TrendsAbout")}
+	t := &table{id: "trend-table", sheet: w.T("report.SheetTrend"), cols: []col{textCol(w.T("report.Month")), numCol(w.T("report.Active")), numCol(w.T("report.New")),
+		numCol(w.T("report.BecameLapsed")), numCol(w.T("report.Returned"))}}
 	var rows [][]value
 	for _, m := range r.Trends {
 		rows = append(rows, []value{month(m.Month), num(m.Active), num(m.New), num(m.Lapsed), num(m.Returned)})
 	}
 	s.tables = append(s.tables, staticTable(t, rows))
 
-	c := &table{id: "cohort-heatmap", sheet: w.SheetCohorts, title: w.Cohorts, about: w.CohortsAbout,
-		cols: []col{textCol(w.FirstVisit), numCol(w.Count)}}
+	c := &table{id: "cohort-heatmap", sheet: w.T("report.SheetCohorts"), title: w.T("report.Cohorts"), about: w.T("report.CohortsAbout"),
+		cols: []col{textCol(w.T("report.FirstVisit")), numCol(w.T("report.Count"))}}
 	after := cohortColumns(r.Cohorts)
 	for _, a := range after {
 		c.cols = append(c.cols, numCol(w.after(a)))
@@ -614,8 +608,8 @@ func cohortColumns(cs []CohortRow) []int {
 
 func (d *doc) mix(r *Report, o docOptions) *section {
 	w := d.w
-	s := &section{id: "mix", title: w.Mix, about: w.MixAbout}
-	for _, k := range []struct{ kind, title, name string }{{"channel", w.Channels, w.Channel}, {"service", w.Services, w.Service}} {
+	s := &section{id: "mix", title: w.T("report.Mix"), about: w.T("report.MixAbout")}
+	for _, k := range []struct{ kind, title, name string }{{"channel", w.T("report.Channels"), w.T("report.Channel")}, {"service", w.T("report.Services"), w.T("report.Service")}} {
 		var rows [][]value
 		total := 0
 		for _, m := range r.Mix {
@@ -631,10 +625,10 @@ func (d *doc) mix(r *Report, o docOptions) *section {
 		if total == 0 {
 			continue
 		}
-		t := &table{id: k.kind + "-mix", sheet: w.SheetMix, title: k.title, cols: []col{textCol(k.name),
-			numCol(w.ActiveCount), numCol(w.ActiveShare), numCol(w.LapsedCount), numCol(w.LapsedShare)}}
+		t := &table{id: k.kind + "-mix", sheet: w.T("report.SheetMix"), title: k.title, cols: []col{textCol(k.name),
+			numCol(w.T("report.ActiveCount")), numCol(w.T("report.ActiveShare")), numCol(w.T("report.LapsedCount")), numCol(w.T("report.LapsedShare"))}}
 		if len(rows) < total {
-			t.notes = append(t.notes, fmt.Sprintf(w.MixCapped, Int(len(rows), d.lang), Int(total, d.lang)))
+			t.notes = append(t.notes, fmt.Sprintf(w.T("report.MixCapped"), Int(len(rows), d.lang), Int(total, d.lang)))
 		}
 		s.tables = append(s.tables, staticTable(t, rows))
 	}
@@ -643,23 +637,23 @@ func (d *doc) mix(r *Report, o docOptions) *section {
 
 func (d *doc) model(r *Report) *section {
 	w, m := d.w, r.Model
-	s := &section{id: "model", title: w.Model, about: w.ModelAbout}
+	s := &section{id: "model", title: w.T("report.Model"), about: w.T("report.ModelAbout")}
 	name := m.Model
 	if name == "" {
-		name = w.ModelNone
+		name = w.T("report.ModelNone")
 	}
-	s.facts = append(s.facts, fact{w.ModelName, txt(name)})
+	s.facts = append(s.facts, fact{w.T("report.ModelName"), txt(name)})
 	if m.Note != "" {
-		s.facts = append(s.facts, fact{w.Note, txt(m.Note)})
+		s.facts = append(s.facts, fact{w.T("report.Note"), txt(m.Note)})
 	}
-	t := &table{id: "decided-table", sheet: w.SheetModel, cols: []col{textCol(w.Rule), numCol(w.Count)}}
+	t := &table{id: "decided-table", sheet: w.T("report.SheetModel"), cols: []col{textCol(w.T("report.Rule")), numCol(w.T("report.Count"))}}
 	var rows [][]value
 	for _, code := range sortedKeys(m.Decided, ruleOrder) {
 		rows = append(rows, []value{txt(w.rule(code)), num(m.Decided[code])})
 	}
 	s.tables = append(s.tables, staticTable(t, rows))
 	if len(m.Params) > 0 {
-		p := &table{id: "params-table", sheet: w.SheetModel, title: w.Params, cols: []col{textCol(w.Parameter), numCol(w.Value)}}
+		p := &table{id: "params-table", sheet: w.T("report.SheetModel"), title: w.T("report.Params"), cols: []col{textCol(w.T("report.Parameter")), numCol(w.T("report.Value"))}}
 		rows = nil
 		for _, k := range sortedKeys(m.Params, nil) {
 			rows = append(rows, []value{txt(k), dec(m.Params[k], 4)})
@@ -667,16 +661,16 @@ func (d *doc) model(r *Report) *section {
 		s.tables = append(s.tables, staticTable(p, rows))
 	}
 	if bt := m.Backtest; bt != nil {
-		b := &table{id: "backtest-table", sheet: w.SheetModel, title: w.Backtest,
-			about: fmt.Sprintf(w.BacktestAbout, humanDate(bt.CalibrationEnd, d.lang), humanDate(bt.HoldoutEnd, d.lang)),
-			cols:  []col{textCol(w.CalVisits), numCol(w.Count), numCol(w.ActualMean), numCol(w.PredictedMean)}}
+		b := &table{id: "backtest-table", sheet: w.T("report.SheetModel"), title: w.T("report.Backtest"),
+			about: fmt.Sprintf(w.T("report.BacktestAbout"), humanDate(bt.CalibrationEnd, d.lang), humanDate(bt.HoldoutEnd, d.lang)),
+			cols:  []col{textCol(w.T("report.CalVisits")), numCol(w.T("report.Count")), numCol(w.T("report.ActualMean")), numCol(w.T("report.PredictedMean"))}}
 		rows = nil
 		for _, bin := range bt.Bins {
 			rows = append(rows, []value{txt(bin.Frequency), num(bin.Customers), dec(bin.Actual, 2), dec(bin.Predicted, 2)})
 		}
 		b.notes = append(b.notes, fmt.Sprintf("%s: %s · %s: %s · %s: %s",
-			w.ActualTotal, dec(bt.Actual, 0).text(d.lang, ""), w.PredictedTotal, dec(bt.Predicted, 0).text(d.lang, ""),
-			w.RelErr, change(bt.Error).text(d.lang, "")))
+			w.T("report.ActualTotal"), dec(bt.Actual, 0).text(d.lang, ""), w.T("report.PredictedTotal"), dec(bt.Predicted, 0).text(d.lang, ""),
+			w.T("report.RelErr"), change(bt.Error).text(d.lang, "")))
 		s.tables = append(s.tables, staticTable(b, rows))
 	}
 	return s

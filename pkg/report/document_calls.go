@@ -10,12 +10,12 @@ import "fmt"
 // o.lapsed.
 func (d *doc) callsTable(id, sheet string, cs []Customer, o docOptions) *table {
 	w := d.w
-	t := &table{id: id, sheet: sheet, cols: []col{numCol(w.Rank), textCol(w.Customer), textCol(w.LastVisit),
-		textCol(w.Status), textCol(w.cat.T("report.Why")), textCol(w.Questions)}}
+	t := &table{id: id, sheet: sheet, cols: []col{numCol(w.T("report.Rank")), textCol(w.T("report.Customer")), textCol(w.T("report.LastVisit")),
+		textCol(w.T("report.Status")), textCol(w.cat.T("report.Why")), textCol(w.T("report.Questions"))}}
 	t.n = len(cs)
 	if o.people && o.lapsed >= 0 && t.n > o.lapsed {
 		t.n = o.lapsed
-		t.notes = append(t.notes, fmt.Sprintf(w.ShownNote, Int(t.n, d.lang), Int(len(cs), d.lang)))
+		t.notes = append(t.notes, fmt.Sprintf(w.T("report.ShownNote"), Int(t.n, d.lang), Int(len(cs), d.lang)))
 	}
 	t.row = func(i int) []value {
 		c := &cs[i]

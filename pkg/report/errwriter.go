@@ -5,18 +5,21 @@ import (
 	"io"
 )
 
-// errWriter keeps the first write error and writes nothing after it, so that a writer can
-// read as a sequence of prints and still return what went wrong (a full disk must not
-// leave a truncated file that looks complete).
-type errWriter struct {
+// ErrWriter keeps the first write error and writes nothing after it, so that output can
+// be written as a sequence of prints and still fail on a full disk or a closed pipe: a
+// truncated file must not look complete.
+type ErrWriter struct {
 	w   io.Writer
 	err error
-	// width is the terminal's width for the tables written by [errWriter.table]; 0 when
+	// width is the terminal's width for the tables written by [ErrWriter.table]; 0 when
 	// unknown.
 	width int
 }
 
-func (e *errWriter) Write(b []byte) (int, error) {
+// NewErrWriter returns an [ErrWriter] writing to w.
+func NewErrWriter(w io.Writer) *ErrWriter { return &ErrWriter{w: w} }
+
+func (e *ErrWriter) Write(b []byte) (int, error) {
 	if e.err != nil {
 		return 0, e.err
 	}
@@ -25,8 +28,11 @@ func (e *errWriter) Write(b []byte) (int, error) {
 	return n, err
 }
 
+// Err returns the first write error.
+func (e *ErrWriter) Err() error { return e.err }
+
 // printf writes as fmt.Fprintf unless a write has failed.
-func (e *errWriter) printf(format string, args ...any) {
+func (e *ErrWriter) printf(format string, args ...any) {
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, args...)
 	}

@@ -7,11 +7,9 @@ import (
 	catalogue "github.com/winback/winback/pkg/words"
 )
 
-// newBacktestBars draws the precision of the backtest's rankings (winback, days since the
-// last visit and, with a usable model, P(alive) < 0.3 alone) as horizontal bars on one
-// scale from 0 to 100%, each with its share and count written beside it, and the base
-// rate (what flagging at random reaches) as a dashed line: it reads in greyscale, the
-// bars being one colour and the line told apart by its dashes and its label.
+// newBacktestBars draws the precision of the backtest's rankings as horizontal bars from 0
+// to 100%, each with its share and count beside it, and the base rate (flagging at
+// random) as a dashed line.
 func newBacktestBars(bt *backtest.Result, names []string, cat *catalogue.Catalogue, lang string) *svgChart {
 	scores := []backtest.Score{bt.All.Verdicts, bt.All.Naive}
 	if bt.PAliveUsable {

@@ -56,7 +56,7 @@ type heatMap struct {
 
 func newHeatMap(grid [5][5]int, w *words, lang string) *heatMap {
 	const left, top, cw, ch = 110.0, 10.0, 100.0, 76.0
-	hm := &heatMap{ID: "rf-heatmap", Label: w.Grid, W: int(left + 5*cw + 10), H: int(top + 5*ch + 80)}
+	hm := &heatMap{ID: "rf-heatmap", Label: w.T("report.Grid"), W: int(left + 5*cw + 10), H: int(top + 5*ch + 80)}
 	top0 := 0
 	for _, row := range grid {
 		for _, n := range row {
@@ -85,8 +85,8 @@ func newHeatMap(grid [5][5]int, w *words, lang string) *heatMap {
 		hm.Labels = append(hm.Labels, svgText{X: px(left + float64(f-1)*cw + cw/2), Y: px(top + 5*ch + 28), Text: fmt.Sprintf("F%d", f), Anchor: "middle"})
 	}
 	hm.Labels = append(hm.Labels,
-		svgText{X: px(left + 2.5*cw), Y: px(top + 5*ch + 66), Text: w.AxisF, Anchor: "middle", Class: "axis-title"},
-		svgText{X: 28, Y: px(top + 2.5*ch), Text: w.AxisR, Anchor: "middle", Angle: -90, Class: "axis-title"},
+		svgText{X: px(left + 2.5*cw), Y: px(top + 5*ch + 66), Text: w.T("report.AxisF"), Anchor: "middle", Class: "axis-title"},
+		svgText{X: 28, Y: px(top + 2.5*ch), Text: w.T("report.AxisR"), Anchor: "middle", Angle: -90, Class: "axis-title"},
 	)
 	return hm
 }

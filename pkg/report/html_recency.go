@@ -1,13 +1,12 @@
 package report
 
-// newRecencyChart draws the recency histogram with each bar as wide as its bin's days
-// (the open last bin as wide as the one before it), so that a bin of a year does not look
-// like one of a month: a bar's height is its customers per 30 days, its area the customers
-// in it, and the number on it their count.
+// newRecencyChart draws the recency histogram with each bar as wide as its bin's days, so
+// that a bin of a year does not look like one of a month: its height is customers per 30
+// days, its area and the number on it the customers in it.
 func newRecencyChart(bins []Bin, w *words, lang string) *svgChart {
 	const width, height = 960.0, 420.0
 	const left, right, top, bottom = 80.0, 24.0, 64.0, 78.0
-	c := &svgChart{ID: "recency-histogram", Label: w.Recency, W: width, H: height}
+	c := &svgChart{ID: "recency-histogram", Label: w.T("report.Recency"), W: width, H: height}
 	if len(bins) == 0 {
 		return c
 	}
@@ -34,7 +33,7 @@ func newRecencyChart(bins []Bin, w *words, lang string) *svgChart {
 	}
 	base := top + plotH
 	ymax := c.yAxis(top0, left, left+plotW, base, plotH, func(t float64) string { return groupedDecimal(t, 0, lang) })
-	c.text(left-8, top-40, w.PerThirtyDays, "start", "axis-title")
+	c.text(left-8, top-40, w.T("report.PerThirtyDays"), "start", "axis-title")
 	x := left
 	lastTick, lastValue := -1e9, -1e9
 	for i, b := range bins {
@@ -60,6 +59,6 @@ func newRecencyChart(bins []Bin, w *words, lang string) *svgChart {
 		c.text(x-6, base+26, "…", "end", "")
 	}
 	c.line(left, base, left+plotW, base, "axis")
-	c.text(left+plotW/2, height-12, w.Recency, "middle", "axis-title")
+	c.text(left+plotW/2, height-12, w.T("report.Recency"), "middle", "axis-title")
 	return c
 }

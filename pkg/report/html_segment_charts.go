@@ -17,18 +17,18 @@ func newSegmentBars(rows []SegmentRow, hasAmounts bool, w *words, lang string) *
 		nameW = max(nameW, labelWidth(r.Name, 18))
 	}
 	left := min(nameW+16, 300)
-	c := &svgChart{ID: "segment-bars", Label: w.SegmentBars, W: width, H: int(top + rowH*float64(len(rows)) + 16)}
+	c := &svgChart{ID: "segment-bars", Label: w.T("report.SegmentBars"), W: width, H: int(top + rowH*float64(len(rows)) + 16)}
 	panels := []struct {
 		title string
 		get   func(SegmentRow) float64
 		text  func(SegmentRow) string
-	}{{w.Count, func(r SegmentRow) float64 { return float64(r.Customers) }, func(r SegmentRow) string { return Int(r.Customers, lang) }}}
+	}{{w.T("report.Count"), func(r SegmentRow) float64 { return float64(r.Customers) }, func(r SegmentRow) string { return Int(r.Customers, lang) }}}
 	if hasAmounts {
 		panels = append(panels, struct {
 			title string
 			get   func(SegmentRow) float64
 			text  func(SegmentRow) string
-		}{w.Revenue, func(r SegmentRow) float64 { return r.Revenue }, func(r SegmentRow) string { return Money(minor.Round(r.Revenue*100), lang) }})
+		}{w.T("report.Revenue"), func(r SegmentRow) float64 { return r.Revenue }, func(r SegmentRow) string { return Money(minor.Round(r.Revenue*100), lang) }})
 	}
 	panelW := (width - left) / float64(len(panels))
 	for i, r := range rows {
@@ -63,14 +63,14 @@ func newSegmentBars(rows []SegmentRow, hasAmounts bool, w *words, lang string) *
 func newDistributions(cd *chartData, w *words, lang string) *svgChart {
 	const width, height = 960.0, 330.0
 	const top, bottom, left = 48.0, 78.0, 64.0
-	c := &svgChart{ID: "rfm-distributions", Label: w.Distributions, W: width, H: height}
+	c := &svgChart{ID: "rfm-distributions", Label: w.T("report.Distributions"), W: width, H: height}
 	type panel struct {
 		title  string
 		labels []string
 		counts []int
 	}
 	var ps []panel
-	f := panel{title: w.Visits, counts: cd.Freq}
+	f := panel{title: w.T("report.Visits"), counts: cd.Freq}
 	for i, e := range cd.FreqEdges {
 		switch {
 		case i == len(cd.FreqEdges)-1:
@@ -83,7 +83,7 @@ func newDistributions(cd *chartData, w *words, lang string) *svgChart {
 	}
 	ps = append(ps, f)
 	if len(cd.Money) > 0 {
-		m := panel{title: w.SpendAxis, counts: cd.Money}
+		m := panel{title: w.T("report.SpendAxis"), counts: cd.Money}
 		for i, e := range cd.MoneyEdge {
 			s := moneyTick(e, lang)
 			if i == len(cd.MoneyEdge)-1 {
@@ -131,14 +131,12 @@ func moneyTick(x float64, lang string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(s, ",00"), ".00")
 }
 
-// newExpectedMatrix draws the model's expected visits in the next 12 months over visits
-// so far (columns) and months since the last visit (rows), as a heat map with the number
-// in each cell: who came often and recently will come again; who came often and stopped
-// long ago has probably left.
+// newExpectedMatrix draws the model's expected visits in the next 12 months over visits so
+// far (columns) and months since the last visit (rows), as a heat map.
 func newExpectedMatrix(cd *chartData, w *words, lang string) *svgChart {
 	const left, top, cw, ch = 130.0, 56.0, 74.0, 40.0
 	nr, nc := len(cd.MatrixMonths), len(cd.MatrixVisits)
-	c := &svgChart{ID: "expected-matrix", Label: w.Matrix, W: int(left + cw*float64(nc) + 16), H: int(top + ch*float64(nr) + 16)}
+	c := &svgChart{ID: "expected-matrix", Label: w.T("report.Matrix"), W: int(left + cw*float64(nc) + 16), H: int(top + ch*float64(nr) + 16)}
 	top0 := 0.0
 	for _, row := range cd.Matrix {
 		for _, v := range row {
@@ -156,14 +154,14 @@ func newExpectedMatrix(cd *chartData, w *words, lang string) *svgChart {
 				textClass = "on-dark"
 			}
 			c.rect(x+1, y+1, cw-2, ch-2, fmt.Sprintf("cell h%d", level),
-				fmt.Sprintf("%s %s, %s %s: %s", Int(cd.MatrixVisits[j], lang), w.Visits, w.MonthsAgo, Int(m, lang), Decimal(v, 1, lang)))
+				fmt.Sprintf("%s %s, %s %s: %s", Int(cd.MatrixVisits[j], lang), w.T("report.Visits"), w.T("report.MonthsAgo"), Int(m, lang), Decimal(v, 1, lang)))
 			c.text(x+cw/2, y+ch/2+6, Decimal(v, 1, lang), "middle", textClass+" small")
 		}
 	}
 	for j, v := range cd.MatrixVisits {
 		c.text(left+float64(j)*cw+cw/2, top-12, Int(v, lang), "middle", "")
 	}
-	c.text(left, top-36, w.VisitsSoFar, "start", "axis-title")
-	c.Texts = append(c.Texts, svgText{X: 30, Y: px(top + ch*float64(nr)/2), Text: w.MonthsAgo, Anchor: "middle", Angle: -90, Class: "axis-title"})
+	c.text(left, top-36, w.T("report.VisitsSoFar"), "start", "axis-title")
+	c.Texts = append(c.Texts, svgText{X: 30, Y: px(top + ch*float64(nr)/2), Text: w.T("report.MonthsAgo"), Anchor: "middle", Angle: -90, Class: "axis-title"})
 	return c
 }

@@ -1,11 +1,9 @@
 package report
 
-// svgChart is a chart as plain shapes, in the order the template draws them: bands
-// behind everything (the months before the export had a full history), gridlines and
-// axes, bars and cells, lines through points, then every label on top. The newer charts
-// are all drawn as one; the template escapes every text. Colours are chosen so that the
-// charts read in greyscale print too: one measure a panel, heat from light to dark with
-// the number written in each cell, and series told apart by dashes as well as colour.
+// svgChart is a chart as plain shapes, in the order the template draws them: bands,
+// gridlines and axes, bars and cells, lines, then every label on top. The charts read in
+// greyscale print too: heat from light to dark with the number in each cell, and series
+// told apart by dashes as well as colour.
 type svgChart struct {
 	ID, Label string
 	W, H      int

@@ -13,15 +13,15 @@ const exportStartMonths = 3
 func newTrendChart(months []MonthRow, w *words, lang string) *svgChart {
 	const width, panelW, panelH = 960.0, 480.0, 250.0
 	const left, right, top, bottom = 72.0, 20.0, 44.0, 40.0
-	c := &svgChart{ID: "monthly-trend", Label: w.Trends, W: width, H: int(2 * panelH)}
+	c := &svgChart{ID: "monthly-trend", Label: w.T("report.Trends"), W: width, H: int(2 * panelH)}
 	measures := []struct {
 		class, name string
 		get         func(MonthRow) int
 	}{
-		{"s-active", w.Active, func(m MonthRow) int { return m.Active }},
-		{"s-new", w.New, func(m MonthRow) int { return m.New }},
-		{"s-lapsed", w.BecameLapsed, func(m MonthRow) int { return m.Lapsed }},
-		{"s-returned", w.Returned, func(m MonthRow) int { return m.Returned }},
+		{"s-active", w.T("report.Active"), func(m MonthRow) int { return m.Active }},
+		{"s-new", w.T("report.New"), func(m MonthRow) int { return m.New }},
+		{"s-lapsed", w.T("report.BecameLapsed"), func(m MonthRow) int { return m.Lapsed }},
+		{"s-returned", w.T("report.Returned"), func(m MonthRow) int { return m.Returned }},
 	}
 	n := len(months)
 	plotW, plotH := panelW-left-right, panelH-top-bottom
@@ -49,7 +49,7 @@ func newTrendChart(months []MonthRow, w *words, lang string) *svgChart {
 			end := (xAt(marked-1) + xAt(marked)) / 2
 			c.Bands = append(c.Bands, svgRect{X: px(x0 + left), Y: px(y0 + top), W: px(end - x0 - left), H: px(plotH), Class: "band"})
 			if k == 0 {
-				c.text(x0+left+6, y0+top+18, w.ExportStart, "start", "note")
+				c.text(x0+left+6, y0+top+18, w.T("report.ExportStart"), "start", "note")
 			}
 		}
 		top0 := 0

@@ -1,13 +1,9 @@
-// Package report is winback's output: it holds the monthly report as data — summary,
-// changes since last time, segments, lapsed customers with their questions, what the
-// reasons say about the business, trends, cohorts, channels and services, and how lapse was
-// decided — and writes it, and every other command's [View], in the format a user asks for.
-//
-// [Build] makes a [Report] from an [analysis.Result], in one language (package words); the
-// [Writer] that [NewWriter] returns writes it as a terminal table, Markdown, JSON, CSV, HTML
-// or XLSX, one file per format. It analyses nothing. Every value from the data is escaped in
-// HTML and Markdown and made safe for a terminal ([SafeText]) and a spreadsheet
-// ([SafeCSV]); personal data appears only when the report was built with it.
+// Package report is winback's output: the monthly report as data, and every format it and
+// every other command's [View] are written in. [Build] makes a [Report] from an
+// [analysis.Result] in one language; the [Writer] of [NewWriter] writes it as a terminal
+// table, Markdown, JSON, CSV, HTML or XLSX, one file per format. Values from the data are
+// escaped for HTML and Markdown and made safe for a terminal ([SafeText]) and a
+// spreadsheet ([SafeCSV]).
 package report
 
 // Version is the version of the [Report] JSON schema; it changes when a field changes
@@ -20,14 +16,12 @@ const Version = 1
 type Report struct {
 	Version int    `json:"version"`
 	Lang    string `json:"lang"` // de or en: the language of names, questions and labels
-	// Noun is what the texts call customers ("patients", "guests", "clients"); empty for
-	// customers.
+	// Noun is what the texts call customers ("patients", ...); empty for customers.
 	Noun string `json:"noun,omitempty"`
 	AsOf string `json:"as_of"`
 	// Files are the exports read (base names).
 	Files []string `json:"files"`
-	// Pseudonymized: customers appear as stable pseudonyms; names, e-mails and phones are
-	// left out.
+	// Pseudonymized: ids are pseudonyms; names, e-mails and phones are left out.
 	Pseudonymized bool `json:"pseudonymized"`
 	// HasAmounts is false when the export has no amounts (then money fields are 0).
 	HasAmounts bool `json:"has_amounts"`
@@ -36,20 +30,17 @@ type Report struct {
 	Quality  Quality      `json:"data_quality"`
 	Since    *Since       `json:"since_last_time,omitempty"`
 	Segments SegmentsPart `json:"segments"`
-	// Lapsed are the lapsed and lost customers, ranked by value at risk. Formats for people
-	// (table, md, html) show the first LapsedShown; json, csv and xlsx hold all. A deferred
-	// report ([Report.Defer]) holds the first ones completed so far; see [Report.NumLapsed].
+	// Lapsed are the lapsed and lost customers, ranked. Formats for people show the first
+	// LapsedShown; json, csv and xlsx hold all (see [Report.NumLapsed]).
 	Lapsed      []Customer `json:"lapsed"`
 	LapsedShown int        `json:"lapsed_shown"`
-	// FollowUps are the customers whose course of treatment ended, to ask how it is
-	// going; Welcome the new customers whose first visit was booked through a platform;
-	// FirstTimers what became of the platform first-timers, month by month. Empty in a
-	// list of the lapsed alone.
+	// FollowUps are the customers whose course of treatment ended; Welcome the new ones
+	// whose first visit was booked through a platform; FirstTimers what became of those,
+	// month by month.
 	FollowUps   []Customer      `json:"follow_ups,omitempty"`
 	Welcome     []Customer      `json:"welcome,omitempty"`
 	FirstTimers []FirstTimerRow `json:"platform_first_timers,omitempty"`
-	// Filter are the flags that narrowed the list to one branch, therapist, service,
-	// status or due date, as given (--staff 'Anja Berger'); empty when it is everyone's.
+	// Filter are the flags that narrowed the list, as given (--staff 'Anja Berger').
 	Filter string `json:"filter,omitempty"`
 	// Lift: what the reasons say about the business.
 	Lift []LiftRow `json:"reasons_lift"`
@@ -62,31 +53,28 @@ type Report struct {
 	Model       ModelPart   `json:"model"`
 	// Reliability is the lapse backtest ("How reliable is this?"), when the run made one.
 	Reliability *Reliability `json:"reliability,omitempty"`
-	// Statuses maps every customer's id to their lapse status, so that the next run can say
-	// what changed ("since last time"). Only in JSON.
+	// Statuses maps every customer's id to their lapse status, for the next run's "since
+	// last time". Only in JSON.
 	Statuses map[string]string `json:"statuses"`
 
-	// Answers and Calling: what the filed calls say (--outcomes, --state), when there
-	// are any (see view_answers.go).
+	// Answers and Calling: what the filed calls say (--outcomes, --state).
 	Answers *AnswersPart `json:"what_customers_told_us,omitempty"`
 	Calling *CallingPart `json:"does_calling_work,omitempty"`
 
-	// charts is what only the HTML report's charts draw (see [chartData]); nil for a
-	// report of the lapsed list alone or one read back from JSON.
+	// charts is what only the HTML's charts draw; nil for one read back from JSON.
 	charts *chartData
 
-	// deferred is what is still to be completed (see [Report.Defer]); nil when nothing is.
-	deferred *deferred
+	// src is what the lapsed customers not yet in Lapsed are filled in from; nil for a
+	// report read back from JSON.
+	src *source
 }
 
 // Summary is the report's first section.
 type Summary struct {
-	Customers int `json:"customers"`
-	// ByStatus counts customers per lapse status: booked, active, due, follow-up, lapsed,
-	// lost.
-	ByStatus map[string]int `json:"by_status"`
-	// Revenue is the total of visits up to the as-of date over the last 12 months;
-	// ValueAtRisk the sum of the lapsed and lost customers' values at risk.
+	Customers int            `json:"customers"`
+	ByStatus  map[string]int `json:"by_status"`
+	// Revenue12m is the total of the last 12 months' visits; ValueAtRisk the lapsed and lost
+	// customers' values at risk.
 	Revenue12m  float64 `json:"revenue_last_12_months"`
 	ValueAtRisk float64 `json:"value_at_risk"`
 }
@@ -99,12 +87,9 @@ type Quality struct {
 	Blank      int    `json:"blank"`
 	Duplicates int    `json:"duplicates"`
 	RejectsOut string `json:"rejects_file,omitempty"`
-	// AfterAsOf counts the appointments (a customer's accepted rows of one day and
-	// status, merged) dated after the as-of date and left out of the analysis because
-	// nothing shows they were booked by then. They are among the accepted rows, not a
-	// further term of rows = accepted + rejected + blank + duplicates; absent when none.
-	AfterAsOf int `json:"after_as_of,omitempty"`
-	// FirstDate and LastDate span the data.
+	// AfterAsOf counts the appointments after the as-of date, left out as nothing shows
+	// they were booked by then. They are among the accepted rows.
+	AfterAsOf int    `json:"after_as_of,omitempty"`
 	FirstDate string `json:"first_date"`
 	LastDate  string `json:"last_date"`
 }
@@ -142,7 +127,7 @@ type SegmentRow struct {
 // Customer is one lapsed or lost customer.
 type Customer struct {
 	ID string `json:"id" csv:"id"`
-	// Contact details: empty when pseudonymized or not in the export.
+	// Contact details: empty when pseudonymized or not asked for.
 	Name              string `json:"name,omitempty" csv:"name"`
 	Phone             string `json:"phone,omitempty" csv:"phone"`
 	Email             string `json:"email,omitempty" csv:"email"`
@@ -160,12 +145,10 @@ type Customer struct {
 	// Rule is the plain-language lapse explanation, in the report's language.
 	Rule    string   `json:"rule" csv:"rule"`
 	Reasons []Reason `json:"reasons" csv:"-"`
-	// Questions joins the top questions, for CSV and tables; a general question when no
-	// hint applies.
+	// Questions joins the top questions, for CSV and tables.
 	Questions string `json:"-" csv:"questions"`
-	// Why says in words why the customer ranks where they do (see package calls);
-	// ChanceBack is the chance that a customer away that long comes back within a year,
-	// -1 for follow-ups and welcome calls.
+	// Why says why the customer ranks where they do; ChanceBack is the chance that one
+	// away that long comes back within a year, -1 for follow-ups and welcome calls.
 	Why        string  `json:"why,omitempty" csv:"why"`
 	ChanceBack float64 `json:"chance_back" csv:"chance_back"`
 }
@@ -190,8 +173,7 @@ type LiftRow struct {
 	Lift float64 `json:"lift"`
 }
 
-// MonthRow is one month of the trend: customers with a visit (active), first visits (new),
-// customers who became lapsed, and lapsed customers who came back.
+// MonthRow is one month of the trend.
 type MonthRow struct {
 	Month    string `json:"month"` // yyyy-mm
 	Active   int    `json:"active"`
@@ -201,7 +183,7 @@ type MonthRow struct {
 }
 
 // CohortRow is the retention of the customers whose first visit fell in one period: the
-// share with a visit at least After[i] months after their first.
+// share with a visit After[i] months or more after their first.
 type CohortRow struct {
 	Cohort    string    `json:"cohort"` // yyyy-mm or yyyy-Qn
 	Customers int       `json:"customers"`
@@ -209,8 +191,7 @@ type CohortRow struct {
 	Retained  []float64 `json:"retained"`     // share per After; -1 when not yet observable
 }
 
-// MixRow is one channel or service among active and among lapsed customers (by their last
-// visit).
+// MixRow is one channel or service among active and lapsed customers' last visits.
 type MixRow struct {
 	Kind        string  `json:"kind"` // channel or service
 	Name        string  `json:"name"`
@@ -230,14 +211,12 @@ type Bin struct {
 
 // ModelPart says how lapse was decided and how well the model fits.
 type ModelPart struct {
-	// Decided counts customers per lapse rule (own-rhythm, recall, model, population, ...).
-	Decided map[string]int `json:"decided_by_rule"`
-	// Model is "BG/NBD", "Pareto/NBD" or "" when no model was usable; Note says why not.
+	Decided map[string]int `json:"decided_by_rule"` // customers per lapse rule
+	// Model is "BG/NBD", "Pareto/NBD" or "" when none was usable; Note says why.
 	Model  string             `json:"model"`
 	Note   string             `json:"note,omitempty"`
 	Params map[string]float64 `json:"params,omitempty"`
-	// Backtest compares predicted and actual visits in a holdout period, when the data
-	// allow one.
+	// Backtest compares predicted and actual visits in a holdout period.
 	Backtest *Backtest `json:"backtest,omitempty"`
 }
 

@@ -46,10 +46,9 @@ func (s *SafeCSV) DecimalColumns(headers ...string) *SafeCSV {
 	return s
 }
 
-// Words makes s write the header row in the words of c (csv.<name> in the catalogue; a
-// name without one stays as it is) and the codes in a status or segment column as c
-// says them (a segment's name when the column holds its code). Columns keep their own names for [SafeCSV.DecimalColumns] and
-// [SafeCSV.Header]. Call it before the first Write.
+// Words makes s write the header (csv.<name> in the catalogue) and the codes of a status or
+// segment column in the words of c; [SafeCSV.DecimalColumns] and [SafeCSV.Header] keep
+// the columns' own names. Call it before the first Write.
 func (s *SafeCSV) Words(c *catalogue.Catalogue) *SafeCSV {
 	s.words = c
 	return s

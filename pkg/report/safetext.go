@@ -5,28 +5,13 @@ import (
 	"strings"
 )
 
-// SafeText returns s as it may be printed to a terminal or into a Markdown table: every
-// rune a terminal would act on instead of showing is replaced by U+FFFD (�), and the
-// characters that would end a line or jump a column become spaces. It is the one place
-// where text from the data (names, ids, services, staff, headers, rejected rows) is made
-// harmless for the formats people read; JSON, CSV and xlsx keep the data as it is.
-//
-// Replaced by U+FFFD: the C0 controls but tab and line breaks (ESC starts the CSI and OSC
-// sequences that clear a screen or set a window title, BEL ends an OSC), DEL, the C1
-// controls U+0080–U+009F (U+009B is a one-rune CSI to some terminals), invalid UTF-8
-// (a lone 0x9b byte is the same CSI to a terminal in an 8-bit mode), and the bidi controls
-// (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), which reorder what follows them so
-// that a table shows something other than its cells. A visible mark rather than nothing:
-// whoever reads the table sees that the export holds a character that cannot be shown, and
-// the mark is one column wide like the letters around it; an escape such as \x1b would mean
-// nothing to the owner of a practice and could be taken for text the data really holds.
-//
-// Replaced by a space: tab, line feed, carriage return, U+0085 (next line) and U+2028,
-// U+2029 (line and paragraph separators), so that a field spanning lines stays in its row
-// and cell.
-//
-// Everything else, letters with umlauts, emoji with their joiners and variation selectors,
-// is kept.
+// SafeText returns s as it may be printed to a terminal or into a Markdown table, the one
+// place where text from the data is made harmless for the formats people read (JSON, CSV
+// and xlsx keep it as it is). Replaced by U+FFFD, a visible mark one column wide: C0 and
+// C1 controls but tab and line breaks (ESC and U+009B start escape sequences), DEL,
+// invalid UTF-8 and the bidi controls, which reorder what follows so that a table shows
+// something other than its cells. Replaced by a space, so that a field stays in its row
+// and cell: tab, line feed, carriage return, U+0085, U+2028 and U+2029.
 func SafeText(s string) string {
 	if isSafe(s) {
 		return s

@@ -14,10 +14,8 @@ const (
 )
 
 // fitCells wraps the cells of a table so that, framed by tablewriter, it is at most width
-// columns wide (display width, not bytes or runes). Columns keep their natural width where
-// the table fits; otherwise the widest are cut to one common width, the narrow ones (dates,
-// numbers) kept whole. No column is wider than maxCell when maxCell is above 0. A table
-// with more columns than the width can frame is left as wide as its frame.
+// columns wide on screen: the widest columns are cut to one common width, the narrow ones
+// (dates, numbers) kept whole, none wider than maxCell when that is above 0.
 func fitCells(header []string, rows [][]string, width, maxCell int) ([]string, [][]string) {
 	n := len(header)
 	for _, r := range rows {

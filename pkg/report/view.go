@@ -54,31 +54,12 @@ func dayText(d visit.Day, lang string) string {
 	return d.String()
 }
 
-// isoText is an ISO date as a view shows it: dd.mm.yyyy in German.
-func isoText(iso, lang string) string {
-	if lang != "de" || len(iso) != 10 {
-		return iso
-	}
-	return iso[8:10] + "." + iso[5:7] + "." + iso[0:4]
-}
-
 // days is a number of days, "–" for none.
 func days(n int, lang string) string {
 	if n <= 0 {
 		return "–"
 	}
 	return catalogue.For(lang).F("cli.n-days", Int(n, lang))
-}
-
-func joinLabels(l []string) string {
-	s := ""
-	for i, x := range l {
-		if i > 0 {
-			s += "; "
-		}
-		s += x
-	}
-	return s
 }
 
 // signedPercent is a relative change with its sign.

@@ -2,14 +2,13 @@ package report
 
 import (
 	"fmt"
-	catalogue "github.com/winback/winback/pkg/words"
 	"math"
 	"slices"
 	"strconv"
 
 	"github.com/winback/winback/pkg/backtest"
-	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/visit"
+	catalogue "github.com/winback/winback/pkg/words"
 )
 
 // BacktestFormats are the formats of winback backtest: html is a page with the rankings'
@@ -19,10 +18,10 @@ var BacktestFormats = append(slices.Clone(ViewFormats), "html")
 // BacktestView is the output of winback backtest: how the verdicts as of bt.AsOf held up
 // over the horizon hz (a text such as "6 months") that ends on end.
 func BacktestView(bt *backtest.Result, hz string, end visit.Day, lang string, noun catalogue.Noun) *View {
-	w := backtestWordsFor(lang, noun)
-	names := []string{"winback", w.naive, w.cat.T("backtest.PAlive")}
-	return &View{Page: backtestPage(bt, hz, end, w, lang), JSON: backtestDocJSON(bt, hz, end), CSV: backtestRows(bt),
-		chart: newBacktestBars(bt, names, w.cat, lang)}
+	c := catalogue.ForNoun(lang, noun)
+	names := []string{"winback", c.T("backtest.naive"), c.T("backtest.PAlive")}
+	return &View{Page: backtestPage(bt, hz, end, c, lang), JSON: backtestDocJSON(bt, hz, end), CSV: backtestRows(bt),
+		chart: newBacktestBars(bt, names, c, lang)}
 }
 
 // backtestJSON is the JSON document of backtest.
@@ -204,7 +203,19 @@ func backtestRows(bt *backtest.Result) []backtestRow {
 	return rows
 }
 
-func backtestPage(bt *backtest.Result, hz string, end visit.Day, w backtestWords, lang string) *Page {
+func backtestPage(bt *backtest.Result, hz string, end visit.Day, c *catalogue.Catalogue, lang string) *Page {
+	t := c.T
+	cols := func(keys ...string) []string {
+		out := make([]string, len(keys))
+		for i, k := range keys {
+			out[i] = t("backtest.col." + k)
+		}
+		return out
+	}
+	percent := "%"
+	if c.German() {
+		percent = " %"
+	}
 	day := func(d visit.Day) string {
 		if lang == "de" {
 			return d.German()
@@ -215,55 +226,54 @@ func backtestPage(bt *backtest.Result, hz string, end visit.Day, w backtestWords
 		if of == 0 {
 			return "–"
 		}
-		return Decimal(x*100, 1, lang) + w.percent
+		return Decimal(x*100, 1, lang) + percent
 	}
 	all := bt.All
-	horizonText := fmt.Sprintf(w.horizonTo, hz, day(end))
+	horizonText := fmt.Sprintf(t("backtest.horizon-to"), hz, day(end))
 	if bt.End < end {
-		horizonText = fmt.Sprintf(w.horizonCut, hz, day(end), day(bt.End))
+		horizonText = fmt.Sprintf(t("backtest.horizon-cut"), hz, day(end), day(bt.End))
 	}
-	doc := &Page{Title: w.title}
+	doc := &Page{Title: t("backtest.title")}
 	doc.Facts = []Fact{
-		{Label: w.asOf, Value: day(bt.AsOf)},
-		{Label: w.horizon, Value: horizonText},
-		{Label: w.judged, Value: Int(all.Judged, lang)},
-		{Label: w.notBack, Value: fmt.Sprintf("%s (%s)", Int(all.NotBack, lang), pct(all.BaseRate(), all.Judged))},
-		{Label: w.flagged, Value: fmt.Sprintf(w.lapsedLost, Int(all.Verdicts.Flagged, lang), Int(all.Lapsed, lang), Int(all.Lost, lang))},
+		{Label: t("backtest.as-of"), Value: day(bt.AsOf)},
+		{Label: t("backtest.horizon"), Value: horizonText},
+		{Label: t("backtest.judged"), Value: Int(all.Judged, lang)},
+		{Label: t("backtest.not-back"), Value: fmt.Sprintf("%s (%s)", Int(all.NotBack, lang), pct(all.BaseRate(), all.Judged))},
+		{Label: t("backtest.flagged"), Value: fmt.Sprintf(t("backtest.lapsed-lost"), Int(all.Verdicts.Flagged, lang), Int(all.Lapsed, lang), Int(all.Lost, lang))},
 	}
 	row := func(name string, s backtest.Score) []string {
 		return []string{name, Int(s.Flagged, lang), Int(s.Hits, lang), pct(s.Precision(), s.Flagged), pct(s.Recall(), s.NotBack)}
 	}
-	tab := Table{Title: w.atCount, Columns: w.scoreColumns, Numeric: []bool{false, true, true, true, true},
-		Rows: [][]string{row("winback", all.Verdicts), row(w.naive, all.Naive)}}
-	tab.Notes = append(tab.Notes, w.naiveNote)
+	tab := Table{Title: t("backtest.at-count"), Columns: cols("ranking", "flagged", "flagged-gone", "precision", "recall"), Numeric: []bool{false, true, true, true, true},
+		Rows: [][]string{row("winback", all.Verdicts), row(t("backtest.naive"), all.Naive)}}
+	tab.Notes = append(tab.Notes, t("backtest.naive-note"))
 	if bt.PAliveUsable {
-		tab.Rows = append(tab.Rows, row(w.cat.T("backtest.PAlive"), bt.PAlive))
-		tab.Notes = append(tab.Notes, w.cat.T("backtest.PAliveNote"))
+		tab.Rows = append(tab.Rows, row(t("backtest.PAlive"), bt.PAlive))
+		tab.Notes = append(tab.Notes, t("backtest.PAliveNote"))
 	} else {
-		tab.Notes = append(tab.Notes, w.cat.T("backtest.PAliveNone"))
+		tab.Notes = append(tab.Notes, t("backtest.PAliveNone"))
 	}
 	switch {
 	case bt.Unjudged == 1:
-		tab.Notes = append(tab.Notes, w.unjudgedOne)
+		tab.Notes = append(tab.Notes, t("backtest.unjudged-one"))
 	case bt.Unjudged > 1:
-		tab.Notes = append(tab.Notes, fmt.Sprintf(w.unjudged, Int(bt.Unjudged, lang)))
+		tab.Notes = append(tab.Notes, fmt.Sprintf(t("backtest.unjudged"), Int(bt.Unjudged, lang)))
 	}
 	doc.Tables = append(doc.Tables, tab)
-	rules := Table{Title: w.byRule, Columns: w.ruleColumns, Numeric: []bool{false, true, true, true, true, true, true, true, true}}
+	rules := Table{Title: t("backtest.by-rule"), Columns: cols("rule", "customers", "not-back", "flagged", "precision", "recall", "naive-precision", "naive-flagged", "naive-hits"), Numeric: []bool{false, true, true, true, true, true, true, true, true}}
 	for _, g := range bt.ByRule {
-		rules.Rows = append(rules.Rows, []string{w.rule(g.Rule), Int(g.Judged, lang), fmt.Sprintf("%s (%s)", Int(g.NotBack, lang), pct(g.BaseRate(), g.Judged)),
+		rules.Rows = append(rules.Rows, []string{(&words{c}).rule(g.Rule.String()), Int(g.Judged, lang), fmt.Sprintf("%s (%s)", Int(g.NotBack, lang), pct(g.BaseRate(), g.Judged)),
 			Int(g.Verdicts.Flagged, lang), pct(g.Verdicts.Precision(), g.Verdicts.Flagged), pct(g.Verdicts.Recall(), g.NotBack),
 			pct(g.Naive.Precision(), g.Naive.Flagged), Int(g.Overall.Flagged, lang), pct(g.Overall.Precision(), g.Overall.Flagged)})
 	}
-	rules.Notes = append(rules.Notes, w.byRuleNote)
-	doc.Tables = append(doc.Tables, rules, backtestHintTable(bt, w, pct, lang))
+	rules.Notes = append(rules.Notes, t("backtest.by-rule-note"))
+	doc.Tables = append(doc.Tables, rules, backtestHintTable(bt, c, pct, lang))
 	return doc
 }
 
 // backtestHintTable is the hints' lift: how much more often the customers with each hint
 // did not come back than those without it.
-func backtestHintTable(bt *backtest.Result, w backtestWords, pct func(float64, int) string, lang string) Table {
-	c := w.cat
+func backtestHintTable(bt *backtest.Result, c *catalogue.Catalogue, pct func(float64, int) string, lang string) Table {
 	tab := Table{Title: c.T("backtest.Hints"),
 		Columns: []string{c.T("backtest.Hint"), c.T("backtest.HintWith"), c.T("backtest.HintWithGone"), c.T("backtest.HintWithoutGone"), c.T("backtest.HintLift")},
 		Numeric: []bool{false, true, true, true, true}}
@@ -282,47 +292,4 @@ func backtestHintTable(bt *backtest.Result, w backtestWords, pct func(float64, i
 		tab.Notes = append(tab.Notes, c.T("backtest.HintsNote"))
 	}
 	return tab
-}
-
-// backtestWords are the backtest's texts in one language, from the catalogue.
-type backtestWords struct {
-	title, asOf, horizon, horizonTo, horizonCut, judged, notBack, flagged, lapsedLost string
-	atCount, naive, naiveNote, unjudged, unjudgedOne, byRule, byRuleNote, percent     string
-	scoreColumns, ruleColumns                                                         []string
-	cat                                                                               *catalogue.Catalogue
-}
-
-func (w backtestWords) rule(r lapse.Rule) string {
-	if key := "rule." + r.String(); w.cat.Has(key) {
-		return w.cat.T(key)
-	}
-	return r.String()
-}
-
-func backtestWordsFor(lang string, noun catalogue.Noun) backtestWords {
-	c := catalogue.ForNoun(lang, noun)
-	t := c.T
-	percent := "%"
-	if c.German() {
-		percent = " %"
-	}
-	cols := func(keys ...string) []string {
-		out := make([]string, len(keys))
-		for i, k := range keys {
-			out[i] = t("backtest.col." + k)
-		}
-		return out
-	}
-	return backtestWords{
-		title: t("backtest.title"), asOf: t("backtest.as-of"), horizon: t("backtest.horizon"),
-		horizonTo: t("backtest.horizon-to"), horizonCut: t("backtest.horizon-cut"), judged: t("backtest.judged"),
-		notBack: t("backtest.not-back"), flagged: t("backtest.flagged"), lapsedLost: t("backtest.lapsed-lost"),
-		atCount: t("backtest.at-count"), naive: t("backtest.naive"), naiveNote: t("backtest.naive-note"),
-		unjudged: t("backtest.unjudged"), unjudgedOne: t("backtest.unjudged-one"),
-		byRule: t("backtest.by-rule"), byRuleNote: t("backtest.by-rule-note"), percent: percent,
-		scoreColumns: cols("ranking", "flagged", "flagged-gone", "precision", "recall"),
-		ruleColumns: cols("rule", "customers", "not-back", "flagged", "precision", "recall",
-			"naive-precision", "naive-flagged", "naive-hits"),
-		cat: c,
-	}
 }

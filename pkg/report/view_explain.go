@@ -128,7 +128,7 @@ func ExplainView(r *analysis.Result, i int, lang string, noun catalogue.Noun, p 
 		if row.LeadDays != nil {
 			lead = fmt.Sprint(*row.LeadDays)
 		}
-		tl.Rows = append(tl.Rows, []string{isoText(row.Date, lang), statusText(row.Status, lang), row.Service, row.Staff, row.Channel, row.Amount, lead})
+		tl.Rows = append(tl.Rows, []string{humanDate(row.Date, lang), statusText(row.Status, lang), row.Service, row.Staff, row.Channel, row.Amount, lead})
 	}
 	doc.Tables = append(doc.Tables, tl)
 	rt := Table{Title: t("cli.what-to-ask-about"), Columns: []string{t("cli.hint"), t("cli.evidence"), t("cli.question")}}

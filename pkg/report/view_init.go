@@ -33,11 +33,10 @@ type ConfigFile struct {
 	Key string
 }
 
-// WriteConfig writes the configuration file of winback init for the exports files read
-// as r: how they were read, the noun, and, commented out, every other setting of winback
-// report with its default. Its comments are in c.Lang; its keys are flag names and its
-// values codes, in every language. It is deterministic: no dates, no paths but the ones
-// given, no key but c.Key.
+// WriteConfig writes winback init's configuration file for the exports read as r: how they
+// were read, the noun and, commented out, every other setting of winback report with its
+// default. Comments are in c.Lang; keys and values are flag names and codes. It holds no
+// date and no path or key but those given.
 func WriteConfig(w io.Writer, c *ConfigFile) error {
 	r := c.Export
 	ct := &configText{cat: catalogue.For(c.Lang)}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -49,7 +50,7 @@ func (in *Inspection) WriteJSON(w io.Writer) error {
 
 // WriteTable writes the inspection for a terminal.
 func (in *Inspection) WriteTable(w io.Writer) error {
-	ew := &errWriter{w: w}
+	ew := &ErrWriter{w: w}
 	if err := writeInspect(ew, catalogue.ForNoun(in.Lang, in.Noun), in); err != nil {
 		return err
 	}
@@ -205,7 +206,7 @@ func writeRejects(w io.Writer, cat *catalogue.Catalogue, in *Inspection) error {
 	t := cat.T
 	fmt.Fprintf(w, "\n%s", cat.F("inspect.rejected", total))
 	var reasons []string
-	for _, k := range sortedMapKeys(r.RejectsByReason) {
+	for _, k := range slices.Sorted(maps.Keys(r.RejectsByReason)) {
 		reasons = append(reasons, fmt.Sprintf("%s %d", cat.Code("reject.", k), r.RejectsByReason[k]))
 	}
 	fmt.Fprintf(w, " (%s)\n", strings.Join(reasons, ", "))
@@ -323,19 +324,9 @@ func yesNo(b bool, yes, no string) string {
 	return no
 }
 
-func sortedMapKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
-}
-
-// OutlierText names the dates [history.Set.TakenOn] set aside, the first three, by day
-// and status and, with withKey, by customer. A warning names no customer: standard error
-// ends up in cron mails and on the projector, and the key may be a phone number or an
-// e-mail; inspect, which shows the export's rows anyway, does.
+// OutlierText names the first three dates [history.Set.TakenOn] set aside, by day and
+// status and, with withKey, by customer: a warning names none, as standard error ends up
+// in cron mails and the key may be a phone number.
 func OutlierText(out []history.Outlier, withKey bool) string {
 	return outlierText(catalogue.For("en"), out, withKey)
 }

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -25,11 +27,26 @@ type lapsedJSON struct {
 	Filter string `json:"filter,omitempty"`
 }
 
-// WriteJSON writes the document with its customers encoded one at a time.
+// WriteJSON writes the document with one customer a line ([writeList]).
 func (j lapsedJSON) WriteJSON(w io.Writer) error {
 	list := j.Lapsed
 	j.Lapsed = nil
-	return JSONWithList(w, j, "customers", list)
+	doc, err := json.MarshalIndent(j, "", "  ")
+	if err != nil {
+		return err
+	}
+	head, tail, err := cutNull(doc, "customers")
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(head)
+	if err := writeList(bw, len(list), func(i int, _ *Customer) *Customer { return &list[i] }); err != nil {
+		return err
+	}
+	bw.Write(tail)
+	bw.WriteByte('\n')
+	return bw.Flush()
 }
 
 // LapsedView is the output of winback lapsed: the lapsed customers of rep that it has
@@ -50,7 +67,7 @@ func lapsedPage(rep *Report, lang string, summary bool) *Page {
 	t := cat.T
 	doc := &Page{Title: t("cli.lapsed-customers")}
 	doc.Facts = []Fact{
-		{Label: t("cli.as-of"), Value: isoText(rep.AsOf, lang)},
+		{Label: t("cli.as-of"), Value: humanDate(rep.AsOf, lang)},
 		{Label: t("cli.customers"), Value: Int(rep.Summary.Customers, lang)},
 		{Label: t("cli.lapsed"), Value: Int(rep.Summary.ByStatus["lapsed"], lang)},
 		{Label: t("cli.lost"), Value: Int(rep.Summary.ByStatus["lost"], lang)},
@@ -81,7 +98,7 @@ func lapsedPage(rep *Report, lang string, summary bool) *Page {
 			}
 			labels = append(labels, cat.ReasonLabel(rs.Code))
 		}
-		tab.Rows = append(tab.Rows, []string{c.ID, c.Segment, isoText(c.LastVisit, lang), c.Rule, days(c.Overdue, lang), value, Percent(c.ChanceBack, lang), joinLabels(labels)})
+		tab.Rows = append(tab.Rows, []string{c.ID, c.Segment, humanDate(c.LastVisit, lang), c.Rule, days(c.Overdue, lang), value, Percent(c.ChanceBack, lang), strings.Join(labels, "; ")})
 	}
 	if rep.Filter != "" { // as the report says it (document.go): the facts above count everyone
 		tab.Notes = append(tab.Notes, fmt.Sprintf(t("report.Filtered"), rep.Filter))
@@ -117,7 +134,7 @@ func lapsedPage(rep *Report, lang string, summary bool) *Page {
 		for i, code := range rep.Unavailable {
 			labels[i] = cat.ReasonLabel(code)
 		}
-		doc.Notes = append(doc.Notes, t("cli.hints-not-available-in-this-export")+joinLabels(labels))
+		doc.Notes = append(doc.Notes, t("cli.hints-not-available-in-this-export")+strings.Join(labels, "; "))
 	}
 	return doc
 }

@@ -18,20 +18,38 @@ type segmentsJSON struct {
 	Skipped   int               `json:"skipped_without_visit"`
 	Revenue   *int64            `json:"revenue,omitempty"`
 	Scales    []segment.Scale   `json:"scales"`
-	Segments  []segmentJSON     `json:"segments"`
+	Segments  []segmentRow      `json:"segments"`
 	Grid      segment.Grid      `json:"grid"`
 	List      []segmentCustomer `json:"customer_list,omitempty"`
 }
 
-type segmentJSON struct {
-	Code            string  `json:"code"`
-	Name            string  `json:"name"`
-	Customers       int     `json:"customers"`
-	Share           float64 `json:"share"`
-	MedianRecency   float64 `json:"median_recency_days"`
-	MedianFrequency float64 `json:"median_frequency"`
-	Revenue         *int64  `json:"revenue,omitempty"`
-	RevenueShare    float64 `json:"revenue_share"`
+// segmentRow is one segment, a row of the JSON's segments and of the CSV.
+type segmentRow struct {
+	Code            string  `json:"code" csv:"segment"`
+	Name            string  `json:"name" csv:"name"`
+	Customers       int     `json:"customers" csv:"customers"`
+	Share           float64 `json:"share" csv:"share"`
+	MedianRecency   float64 `json:"median_recency_days" csv:"median_recency_days"`
+	MedianFrequency float64 `json:"median_frequency" csv:"median_frequency"`
+	Revenue         cents   `json:"revenue,omitzero" csv:"revenue"`
+	RevenueShare    float64 `json:"revenue_share" csv:"revenue_share"`
+}
+
+// cents is an amount in minor units, absent from the JSON and an empty cell without
+// amounts; the CSV shows it with two decimals.
+type cents struct {
+	v  int64
+	ok bool
+}
+
+func (c cents) IsZero() bool                 { return !c.ok }
+func (c cents) MarshalJSON() ([]byte, error) { return strconv.AppendInt(nil, c.v, 10), nil }
+
+func (c cents) MarshalCSV() (string, error) {
+	if !c.ok {
+		return "", nil
+	}
+	return fmt.Sprintf("%.2f", float64(c.v)/100), nil
 }
 
 // segmentCustomer is one row of --customers (CSV and JSON).
@@ -82,12 +100,11 @@ func SegmentsView(seg *segment.Result, asOf visit.Day, lang string, noun catalog
 	for _, s := range seg.Segments {
 		row := []string{segmentName(s.Segment, lang), Int(s.Customers, lang), Percent(s.Share, lang),
 			Decimal(s.MedianRecency, 0, lang), Decimal(s.MedianFrequency, 1, lang)}
-		sj := segmentJSON{Code: s.Code, Name: segmentName(s.Segment, lang), Customers: s.Customers, Share: s.Share,
+		sj := segmentRow{Code: s.Code, Name: segmentName(s.Segment, lang), Customers: s.Customers, Share: s.Share,
 			MedianRecency: s.MedianRecency, MedianFrequency: s.MedianFrequency, RevenueShare: s.RevenueShare}
 		if seg.HasAmounts {
 			row = append(row, Money(s.Revenue, lang), Percent(s.RevenueShare, lang))
-			rev := s.Revenue
-			sj.Revenue = &rev
+			sj.Revenue = cents{s.Revenue, true}
 		}
 		st.Rows = append(st.Rows, row)
 		js.Segments = append(js.Segments, sj)
@@ -158,27 +175,7 @@ func SegmentsView(seg *segment.Result, asOf visit.Day, lang string, noun catalog
 	if customers {
 		out.CSV = list
 	} else {
-		var rows []segmentRow
-		for _, s := range js.Segments {
-			r := segmentRow{Code: s.Code, Name: s.Name, Customers: s.Customers, Share: s.Share, MedianRecency: s.MedianRecency, MedianFrequency: s.MedianFrequency, RevenueShare: s.RevenueShare}
-			if s.Revenue != nil {
-				r.Revenue = fmt.Sprintf("%.2f", float64(*s.Revenue)/100)
-			}
-			rows = append(rows, r)
-		}
-		out.CSV = rows
+		out.CSV = js.Segments
 	}
 	return out
-}
-
-// segmentRow is one line of the segments CSV.
-type segmentRow struct {
-	Code            string  `csv:"segment"`
-	Name            string  `csv:"name"`
-	Customers       int     `csv:"customers"`
-	Share           float64 `csv:"share"`
-	MedianRecency   float64 `csv:"median_recency_days"`
-	MedianFrequency float64 `csv:"median_frequency"`
-	Revenue         string  `csv:"revenue"`
-	RevenueShare    float64 `csv:"revenue_share"`
 }

@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -81,34 +80,31 @@ func TestUnknownFormatsNameTheKnownOnes(t *testing.T) {
 	}
 }
 
-func TestJSONWithListIsWhatTheEncoderWrites(t *testing.T) {
-	type doc struct {
-		Version int    `json:"version"`
-		Items   []row  `json:"items"`
-		After   string `json:"after"`
-	}
-	// Long lists are encoded in chunks on several goroutines.
-	long := make([]row, 5*listChunk+7)
+// The lapsed list's JSON is what the encoder writes, with one customer a line.
+func TestLapsedJSONIsWhatTheEncoderWrites(t *testing.T) {
+	long := make([]Customer, 5*4096+7) // several blocks of inBlocks
 	for i := range long {
-		long[i] = row{fmt.Sprint("c", i), float64(i) / 3}
+		long[i] = Customer{ID: fmt.Sprint("<c", i, ">"), UsualGap: float64(i) / 3}
 	}
-	for _, items := range [][]row{nil, {}, {{"a", 1}, {"<b>", 2.5}}, long} {
+	for _, items := range [][]Customer{{}, {{ID: "a"}, {ID: "<b>", ValueAtRisk: 2.5}}, long} {
+		doc := lapsedJSON{Version: 1, ByStatus: map[string]int{"lost": 2}, Filter: "x"}
 		var encoded, got bytes.Buffer
 		enc := json.NewEncoder(&encoded)
 		enc.SetIndent("", "  ")
-		enc.Encode(doc{1, nil, "x"})
-		want := withList(t, encoded.String(), "items", items)
-		if err := JSONWithList(&got, doc{1, nil, "x"}, "items", items); err != nil {
+		enc.Encode(doc)
+		want := withList(t, encoded.String(), "customers", items)
+		doc.Lapsed = items
+		if err := doc.WriteJSON(&got); err != nil {
 			t.Fatal(err)
 		}
 		if got.String() != want {
-			t.Errorf("items %v:\n got %s\nwant %s", items, got.String(), want)
+			t.Errorf("%d customers:\n got %.2000s\nwant %.2000s", len(items), got.String(), want)
 		}
 	}
 }
 
 // withList is doc, the encoding of a document whose top-level field key is null, with
-// list there as JSONWith writes it: indented as the encoder does, each element on a line
+// list there as writeList writes it: indented as the encoder does, each element on a line
 // of its own as json.Marshal writes it.
 func withList[T any](t *testing.T, doc, key string, list []T) string {
 	t.Helper()
@@ -139,75 +135,10 @@ func withList[T any](t *testing.T, doc, key string, list []T) string {
 	return strings.Replace(doc, null, null[:len(null)-len("null")]+b.String(), 1)
 }
 
-func TestJSONWithListFailsOnAnElementItCannotEncode(t *testing.T) {
-	items := make([]row, 3*listChunk)
-	items[2*listChunk+1].Amount = math.NaN()
-	if err := JSONWithList(io.Discard, struct {
-		Items []row `json:"items"`
-	}{}, "items", items); err == nil {
+func TestLapsedJSONFailsOnACustomerItCannotEncode(t *testing.T) {
+	items := make([]Customer, 3*4096)
+	items[2*4096+1].PAlive = math.NaN()
+	if err := (lapsedJSON{Lapsed: items}).WriteJSON(io.Discard); err == nil {
 		t.Error("a NaN in the list was written")
-	}
-}
-
-// JSONWith writes several fields itself, lists and values, in the document's order
-// whatever the order they are given in, in place of what the document holds for them, and
-// stops at a value's error.
-func TestJSONWithIsWhatTheEncoderWrites(t *testing.T) {
-	type doc struct {
-		Version int               `json:"version"`
-		Items   []row             `json:"items"`
-		Middle  string            `json:"middle"`
-		Counts  map[string]int    `json:"counts"`
-		More    []row             `json:"more"`
-		Nested  map[string][]row  `json:"nested"`
-		Tail    map[string]string `json:"tail"`
-	}
-	items := make([]row, 3*listChunk+1)
-	for i := range items {
-		items[i] = row{fmt.Sprint("<", i, ">"), float64(i) / 7}
-	}
-	full := doc{2, items, "m", map[string]int{"b": 2, "a": 1}, []row{}, map[string][]row{"items": {{"x", 1}}}, map[string]string{}}
-	var encoded bytes.Buffer
-	enc := json.NewEncoder(&encoded)
-	enc.SetIndent("", "  ")
-	withoutItems := full
-	withoutItems.Items = nil
-	enc.Encode(withoutItems)
-	want := withList(t, encoded.String(), "items", items)
-	value := func(v any) func(b []byte) ([]byte, error) {
-		return func(b []byte) ([]byte, error) {
-			out, err := json.MarshalIndent(v, "  ", "  ")
-			return append(b, out...), err
-		}
-	}
-	list := func(l []row) func(b []byte, i int) ([]byte, error) {
-		return func(b []byte, i int) ([]byte, error) { return AppendJSONElement(b, &l[i]) }
-	}
-	rest := full
-	rest.Items, rest.Counts, rest.More = nil, nil, nil
-	var got bytes.Buffer
-	err := JSONWith(&got, rest,
-		ValueField("counts", value(full.Counts)),
-		ListField("more", 0, list(nil)),
-		ListField("items", len(items), list(items)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got.String() != want {
-		t.Errorf("got\n%s\nwant\n%s", got.String(), want)
-	}
-	failing := ValueField("counts", func(b []byte) ([]byte, error) { return b, errors.New("no counts") })
-	if err := JSONWith(io.Discard, rest, failing, ListField("more", -1, list(nil)), ListField("items", -1, list(nil))); err == nil || err.Error() != "no counts" {
-		t.Errorf("a value's error: %v", err)
-	}
-	// Fields the document holds are replaced, the first and the last too.
-	got.Reset()
-	err = JSONWith(&got, full, ValueField("tail", value(full.Tail)), ValueField("nested", value(full.Nested)),
-		ValueField("version", value(full.Version)), ListField("items", len(items), list(items)))
-	if err != nil || got.String() != want {
-		t.Errorf("fields the document holds, replaced: %v\n%s", err, got.String())
-	}
-	if err := JSONWith(io.Discard, rest, ListField("Name", -1, list(nil))); err == nil {
-		t.Error("a field the document has only deeper down was written")
 	}
 }

@@ -11,10 +11,8 @@ import (
 	catalogue "github.com/winback/winback/pkg/words"
 )
 
-// csvWriter writes the lapsed customers, all of them, one row each with gocsv (the csv
-// tags of [Customer]), or a view's rows. Cells a spreadsheet would run as a formula are
-// neutralised. In Excel mode it writes what a German Excel opens directly: ';', decimal
-// commas, a UTF-8 BOM.
+// csvWriter writes all the lapsed customers with gocsv (the csv tags of [Customer]), or a
+// view's rows, formula-safe ([SafeCSV]); for a German Excel with ';', decimal commas and a BOM.
 type csvWriter struct {
 	excel bool
 	words *catalogue.Catalogue // a view's column names and codes; nil: the columns' own names
@@ -30,36 +28,34 @@ func (c csvWriter) Write(w io.Writer, r *Report) error {
 			return err
 		}
 	}
-	// The header, then the rows a chunk of customers at a time on all cores: gocsv's
-	// reflection is most of the work, and the customers not yet complete are filled in as
-	// their chunk is encoded and not kept (see [Report.Defer]).
+	// The header, then the rows a block of customers at a time on all cores: gocsv's
+	// reflection is most of the work.
 	var cat *catalogue.Catalogue
 	if r.Lang == "de" {
 		cat = catalogue.ForNoun(r.Lang, catalogue.Noun(r.Noun))
 	}
-	header, names, err := c.encode(nil, nil, []Customer{}, cat)
+	var header bytes.Buffer
+	names, err := c.encode(&header, nil, []Customer{}, cat)
 	if err != nil {
 		return err
 	}
-	if _, err := w.Write(header); err != nil {
+	if _, err := w.Write(header.Bytes()); err != nil {
 		return err
 	}
-	lapsed := r.lapsedAt()
-	return WriteChunks(w, r.NumLapsed(), func(lo, hi int, b []byte) ([]byte, error) {
+	return inBlocks(w, r.NumLapsed(), func(b *bytes.Buffer, lo, hi int) error {
 		cs := make([]Customer, hi-lo)
 		for k := range cs {
-			cs[k] = *lapsed(lo+k, &cs[k])
+			cs[k] = *r.lapsedAt(lo+k, &cs[k])
 		}
-		b, _, err := c.encode(b, names, customersForCSV(cs), cat)
-		return b, err
+		_, err := c.encode(b, names, customersForCSV(cs), cat)
+		return err
 	})
 }
 
-// encode appends the csv rows of cs to b, in the words of cat (nil: the columns' own
-// names and codes): with the header first when header is nil, in
-// which case it also returns the header's names; otherwise under that header.
-func (c csvWriter) encode(b []byte, header []string, cs []Customer, cat *catalogue.Catalogue) ([]byte, []string, error) {
-	buf := bytes.NewBuffer(b)
+// encode writes the csv rows of cs to buf, in the words of cat (nil: the columns' own
+// names and codes): with the header first when header is nil, in which case it also
+// returns the header's names; otherwise under that header.
+func (c csvWriter) encode(buf *bytes.Buffer, header []string, cs []Customer, cat *catalogue.Catalogue) ([]string, error) {
 	sw := NewSafeCSV(buf, c.excel).DecimalColumns(csvDecimalColumns...).Words(cat)
 	var err error
 	if header == nil {
@@ -68,10 +64,10 @@ func (c csvWriter) encode(b []byte, header []string, cs []Customer, cat *catalog
 		err = gocsv.MarshalCSVWithoutHeaders(cs, sw.AfterHeader(header))
 	}
 	if err != nil {
-		return b, nil, err
+		return nil, err
 	}
 	sw.Flush()
-	return buf.Bytes(), sw.Header(), sw.Error()
+	return sw.Header(), sw.Error()
 }
 
 // customersForCSV fills in the customers' Questions from their reasons where the builder

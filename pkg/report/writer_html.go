@@ -8,11 +8,9 @@ import (
 	"strings"
 )
 
-// htmlWriter writes the report as one self-contained HTML file for the owner's browser and
-// the workshop's projector: inline CSS, charts as inline SVG drawn by winback, no script
-// and no request to anywhere (a Content-Security-Policy says so to the browser too). It
-// prints to A4, one section a page. Every value from the data goes through html/template,
-// which escapes it for where it stands.
+// htmlWriter writes the report as one self-contained HTML file: inline CSS and SVG, no
+// script and no request anywhere (its Content-Security-Policy says so too), printable on
+// A4. Every value from the data is escaped by html/template.
 type htmlWriter struct{ opt Options }
 
 //go:embed report.html.tmpl
@@ -88,16 +86,16 @@ func newHTMLPage(r *Report, d *doc) *htmlPage {
 	w := d.w
 	p := &htmlPage{
 		Lang:        d.lang,
-		Title:       w.Title,
-		Subtitle:    fmt.Sprintf(w.Subtitle, humanDate(r.AsOf, d.lang)),
-		Footer:      fmt.Sprintf(w.Footer, Version),
-		ShowNumbers: w.ShowNumbers,
-		None:        w.None,
+		Title:       w.T("report.Title"),
+		Subtitle:    fmt.Sprintf(w.T("report.Subtitle"), humanDate(r.AsOf, d.lang)),
+		Footer:      fmt.Sprintf(w.T("report.Footer"), Version),
+		ShowNumbers: w.T("report.ShowNumbers"),
+		None:        w.T("report.None"),
 	}
 	if r.Pseudonymized {
-		p.Pseudonymized = w.Pseudonymized
+		p.Pseudonymized = w.T("report.Pseudonymized")
 	} else if lapsedColumnsOf(r).contact {
-		p.PersonalData = w.PersonalData
+		p.PersonalData = w.T("report.PersonalData")
 	}
 	if p.Lang != "de" {
 		p.Lang = "en"
@@ -119,19 +117,19 @@ func newHTMLPage(r *Report, d *doc) *htmlPage {
 			case "rf-grid":
 				continue // the heat map shows it, with the numbers
 			case "segment-table":
-				hs.Blocks = append(hs.Blocks, htmlBlock{Title: w.Grid, Heat: newHeatMap(r.Segments.Grid, w, d.lang)})
+				hs.Blocks = append(hs.Blocks, htmlBlock{Title: w.T("report.Grid"), Heat: newHeatMap(r.Segments.Grid, w, d.lang)})
 				if len(r.Segments.Rows) > 0 {
-					after = append(after, htmlBlock{Title: w.SegmentBars, Chart: newSegmentBars(r.Segments.Rows, r.HasAmounts, w, d.lang)})
+					after = append(after, htmlBlock{Title: w.T("report.SegmentBars"), Chart: newSegmentBars(r.Segments.Rows, r.HasAmounts, w, d.lang)})
 				}
 			case "recency-table":
 				hs.Blocks = append(hs.Blocks, htmlBlock{Title: t.title, About: t.about, Chart: newRecencyChart(r.Recency, w, d.lang)})
 				b = htmlBlock{Folded: true}
 				if r.charts != nil {
-					after = append(after, htmlBlock{Title: w.Distributions, About: w.DistributionsAbout, Chart: newDistributions(r.charts, w, d.lang)})
+					after = append(after, htmlBlock{Title: w.T("report.Distributions"), About: w.T("report.DistributionsAbout"), Chart: newDistributions(r.charts, w, d.lang)})
 				}
 			case "decided-table":
 				if r.charts != nil && len(r.charts.Matrix) > 0 {
-					after = append(after, htmlBlock{Title: w.Matrix, About: w.MatrixAbout, Chart: newExpectedMatrix(r.charts, w, d.lang)})
+					after = append(after, htmlBlock{Title: w.T("report.Matrix"), About: w.T("report.MatrixAbout"), Chart: newExpectedMatrix(r.charts, w, d.lang)})
 				}
 			case "reliable-table":
 				after = append(after, reliableChart(r, d)...)
@@ -196,10 +194,8 @@ func newHTMLTable(t *table, lang string) *htmlTable {
 // gives their widths; the further numbers are "num", the questions "q".
 var callColumns = []string{"nr", "who", "why", "date"}
 
-// callListOnPaper readies the call list for paper: a blank column for notes, shown only
-// in print, and the cells that must not break inside a number or address marked (the
-// print stylesheet keeps those lines whole and leaves out the rule and all but the first
-// question).
+// callListOnPaper readies the call list for paper: a blank column for notes, shown only in
+// print, and the phone numbers and addresses marked so that the print style keeps them whole.
 func callListOnPaper(t *htmlTable, w *words) {
 	for j := range t.Cols {
 		switch {
@@ -211,7 +207,7 @@ func callListOnPaper(t *htmlTable, w *words) {
 			t.Cols[j].Class = "num"
 		}
 	}
-	t.Cols = append(t.Cols, htmlCol{Title: w.CallNote, Class: "print"})
+	t.Cols = append(t.Cols, htmlCol{Title: w.T("report.CallNote"), Class: "print"})
 	for i, row := range t.Rows {
 		for j := range row {
 			switch j {

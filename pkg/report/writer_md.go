@@ -13,10 +13,10 @@ type markdownWriter struct{ opt Options }
 func (m markdownWriter) Write(w io.Writer, r *Report) error {
 	r.CompleteLapsed(shown(r, m.opt))
 	d := newDoc(r, docOptions{people: true, lapsed: shown(r, m.opt)})
-	ew := &errWriter{w: w}
-	ew.printf("# %s\n\n%s\n", mdEscape(d.w.Title), mdEscape(fmt.Sprintf(d.w.Subtitle, humanDate(r.AsOf, r.Lang))))
+	ew := &ErrWriter{w: w}
+	ew.printf("# %s\n\n%s\n", mdEscape(d.w.T("report.Title")), mdEscape(fmt.Sprintf(d.w.T("report.Subtitle"), humanDate(r.AsOf, r.Lang))))
 	if r.Pseudonymized {
-		ew.printf("\n> **%s**\n", mdEscape(d.w.Pseudonymized))
+		ew.printf("\n> **%s**\n", mdEscape(d.w.T("report.Pseudonymized")))
 	}
 	for _, s := range d.sections {
 		ew.printf("\n## %s\n\n%s\n", mdEscape(s.title), mdEscape(s.about))
@@ -35,7 +35,7 @@ func (m markdownWriter) Write(w io.Writer, r *Report) error {
 				ew.printf("%s\n\n", mdEscape(t.about))
 			}
 			if t.n == 0 {
-				ew.printf("(%s)\n", mdEscape(d.w.None))
+				ew.printf("(%s)\n", mdEscape(d.w.T("report.None")))
 			} else {
 				cells := make([]string, len(t.cols))
 				sep := make([]string, len(t.cols))
@@ -63,7 +63,7 @@ func (m markdownWriter) Write(w io.Writer, r *Report) error {
 			ew.printf("\n%s\n", mdEscape(n))
 		}
 	}
-	ew.printf("\n---\n\n%s\n", mdEscape(fmt.Sprintf(d.w.Footer, Version)))
+	ew.printf("\n---\n\n%s\n", mdEscape(fmt.Sprintf(d.w.T("report.Footer"), Version)))
 	return ew.err
 }
 
@@ -92,7 +92,7 @@ var mdReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`,
 
 // WriteView writes a command's view as GitHub-flavoured Markdown.
 func (markdownWriter) WriteView(w io.Writer, v *View) error {
-	ew := &errWriter{w: w}
+	ew := &ErrWriter{w: w}
 	w = ew
 	d := safePage(v.Page)
 	if d.Title != "" {

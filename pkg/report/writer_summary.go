@@ -8,10 +8,9 @@ import (
 	catalogue "github.com/winback/winback/pkg/words"
 )
 
-// summaryWriter writes the report's first screen for a terminal: the as-of date, the
-// customers by status, the value at risk, this week's calls (the first of the lapsed list,
-// in its order: who, why, the first question) and the commands that write the whole
-// report. It fits [Options.Width] (80 columns when unknown) and about 40 lines.
+// summaryWriter writes the report's first screen for a terminal: the customers by status,
+// the value at risk, this week's calls and the commands that write the whole report, in
+// [Options.Width] (80 when unknown) and about 40 lines.
 type summaryWriter struct{ opt Options }
 
 // summaryCalls is how many calls the summary lists.
@@ -26,18 +25,18 @@ func (s summaryWriter) Write(w io.Writer, r *Report) error {
 	r.CompleteLapsed(n)
 	wd := wordsFor(r.Lang, catalogue.Noun(r.Noun))
 	c := wd.cat
-	ew := &errWriter{w: w}
+	ew := &ErrWriter{w: w}
 	line := func(indent, text string) {
 		ew.printf("%s\n", indentLines(wrapCell(SafeText(text), width-len(indent)), indent))
 	}
-	line("", wd.Title)
-	sub := fmt.Sprintf(wd.Subtitle, humanDate(r.AsOf, r.Lang))
+	line("", wd.T("report.Title"))
+	sub := fmt.Sprintf(wd.T("report.Subtitle"), humanDate(r.AsOf, r.Lang))
 	if len(r.Files) > 0 {
 		sub += " · " + strings.Join(r.Files, ", ")
 	}
 	line("", sub)
 	if r.Pseudonymized {
-		line("", wd.Pseudonymized)
+		line("", wd.T("report.Pseudonymized"))
 	}
 	ew.printf("\n")
 	var counts []string
@@ -47,15 +46,15 @@ func (s summaryWriter) Write(w io.Writer, r *Report) error {
 	}
 	line("", fmt.Sprintf(c.T("first.count"), Int(r.Summary.Customers, r.Lang), strings.Join(counts, "\u00a0· ")))
 	if r.HasAmounts {
-		line("", wd.ValueRisk+": "+money(r.Summary.ValueAtRisk).text(r.Lang, ""))
+		line("", wd.T("report.ValueRisk")+": "+money(r.Summary.ValueAtRisk).text(r.Lang, ""))
 	}
 	ew.printf("\n")
 	if n == 0 {
-		line("", wd.NoLapsed)
+		line("", wd.T("report.NoLapsed"))
 	} else {
 		line("", c.T("first.calls"))
 		if r.Filter != "" {
-			line("", fmt.Sprintf(wd.Filtered, r.Filter))
+			line("", fmt.Sprintf(wd.T("report.Filtered"), r.Filter))
 		}
 		for i := range n {
 			cu := &r.Lapsed[i]

@@ -19,10 +19,10 @@ const termCellWidth = 40
 func (t tableWriter) Write(w io.Writer, r *Report) error {
 	r.CompleteLapsed(shown(r, t.opt))
 	d := newDoc(r, docOptions{people: true, lapsed: shown(r, t.opt), compact: true})
-	ew := &errWriter{w: w, width: t.opt.Width}
-	ew.printf("%s\n%s\n", d.w.Title, fmt.Sprintf(d.w.Subtitle, humanDate(r.AsOf, r.Lang)))
+	ew := &ErrWriter{w: w, width: t.opt.Width}
+	ew.printf("%s\n%s\n", d.w.T("report.Title"), fmt.Sprintf(d.w.T("report.Subtitle"), humanDate(r.AsOf, r.Lang)))
 	if r.Pseudonymized {
-		ew.printf("%s\n", d.w.Pseudonymized)
+		ew.printf("%s\n", d.w.T("report.Pseudonymized"))
 	}
 	for _, s := range d.sections {
 		ew.printf("\n%s\n%s\n", s.title, strings.Repeat("=", len([]rune(s.title))))
@@ -43,7 +43,7 @@ func (t tableWriter) Write(w io.Writer, r *Report) error {
 				ew.printf("%s\n", wrapParagraph(tb.about, t.opt.Width))
 			}
 			if tb.n == 0 {
-				ew.printf("(%s)\n", d.w.None)
+				ew.printf("(%s)\n", d.w.T("report.None"))
 			} else {
 				header := make([]string, len(tb.cols))
 				right := make([]bool, len(tb.cols))
@@ -94,41 +94,11 @@ func termText(v value, lang, bullet string) string {
 	return strings.Join(parts, "\n")
 }
 
-// table writes one table with tablewriter; headers are kept as given (not upper-cased) and
-// numeric columns are right-aligned.
-func (e *errWriter) table(header []string, rows [][]string, right []bool) {
-	if e.err != nil {
-		return
+// table writes one table of the report's cells, made safe already ([termCell]).
+func (e *ErrWriter) table(header []string, rows [][]string, right []bool) {
+	if e.err == nil {
+		e.err = writeTable(e.w, e.width, termCellWidth, header, rows, right)
 	}
-	opts := []tablewriter.Option{
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithTrimSpace(tw.Off),
-	}
-	if e.width > 0 {
-		header, rows = fitCells(header, rows, e.width, termCellWidth)
-	} else {
-		opts = append(opts, tablewriter.WithRowMaxWidth(termCellWidth), tablewriter.WithRowAutoWrap(tw.WrapNormal))
-	}
-	if len(right) > 0 {
-		align := make([]tw.Align, len(right))
-		for i, n := range right {
-			align[i] = tw.AlignLeft
-			if n {
-				align[i] = tw.AlignRight
-			}
-		}
-		opts = append(opts, tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}))
-	}
-	t := tablewriter.NewTable(e.w, opts...)
-	if header != nil {
-		t.Header(toAny(header)...)
-	}
-	for _, r := range rows {
-		if e.err = t.Append(toAny(r)...); e.err != nil {
-			return
-		}
-	}
-	e.err = t.Render()
 }
 
 func toAny(s []string) []any {
@@ -163,7 +133,7 @@ func wrap(s string, width int) string {
 // WriteView writes a command's view for the terminal, in [Options.Width] when it is
 // known.
 func (t tableWriter) WriteView(w io.Writer, v *View) error {
-	ew := &errWriter{w: w}
+	ew := &ErrWriter{w: w}
 	w = ew
 	d := safePage(v.Page)
 	width := t.opt.Width
@@ -200,17 +170,22 @@ func (t tableWriter) WriteView(w io.Writer, v *View) error {
 	return ew.err
 }
 
-// terminal writes one table with tablewriter for a terminal width columns wide (0:
-// unknown), its cells wrapped to fit ([fitCells]); headers are kept as given (not
-// upper-cased) and every cell goes through [SafeText].
+// terminal writes one table of a view for a terminal width columns wide (0: unknown),
+// every cell made safe by [SafeText] first: the wrapped cells' line breaks are the table's own.
 func terminal(w io.Writer, width int, header []string, rows [][]string, numeric []bool) error {
-	cells := safeCells
-	if width > 0 {
-		// Made safe first: the wrapped cells' line breaks are the table's own.
-		header, rows = fitCells(safeStrings(header), safeRows(rows), width, 0)
-		cells = toAny
-	}
+	return writeTable(w, width, 0, safeStrings(header), safeRows(rows), numeric)
+}
+
+// writeTable writes one table with tablewriter, headers as given (not upper-cased) and
+// numeric columns right-aligned. With a width the cells are wrapped to fit it ([fitCells]),
+// none wider than maxCell when that is above 0; without, tablewriter wraps at maxCell.
+func writeTable(w io.Writer, width, maxCell int, header []string, rows [][]string, numeric []bool) error {
 	opts := []tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithTrimSpace(tw.Off)}
+	if width > 0 {
+		header, rows = fitCells(header, rows, width, maxCell)
+	} else if maxCell > 0 {
+		opts = append(opts, tablewriter.WithRowMaxWidth(maxCell), tablewriter.WithRowAutoWrap(tw.WrapNormal))
+	}
 	if len(numeric) > 0 {
 		align := make([]tw.Align, len(numeric))
 		for i, n := range numeric {
@@ -223,10 +198,10 @@ func terminal(w io.Writer, width int, header []string, rows [][]string, numeric 
 	}
 	t := tablewriter.NewTable(w, opts...)
 	if header != nil {
-		t.Header(cells(header)...)
+		t.Header(toAny(header)...)
 	}
 	for _, r := range rows {
-		if err := t.Append(cells(r)...); err != nil {
+		if err := t.Append(toAny(r)...); err != nil {
 			return err
 		}
 	}
@@ -248,15 +223,6 @@ func safeRows(rows [][]string) [][]string {
 	out := make([][]string, len(rows))
 	for i, r := range rows {
 		out[i] = safeStrings(r)
-	}
-	return out
-}
-
-// safeCells hands the cells to tablewriter, made safe for a terminal by [SafeText].
-func safeCells(s []string) []any {
-	out := make([]any, len(s))
-	for i, x := range s {
-		out[i] = SafeText(x)
 	}
 	return out
 }

@@ -392,7 +392,7 @@ func TestAnEmptyReportWritesInEveryFormat(t *testing.T) {
 // time, some of them complete and the rest filled in as they are written, is what gocsv
 // writes of all the customers at once, plain and for a German Excel.
 func TestCSVInChunksIsTheWholeEncoding(t *testing.T) {
-	full := huge(1000, 3) // several chunks of WriteChunks
+	full := huge(5000, 3) // several blocks of inBlocks
 	full.Lapsed[7].ID = "=SUM(A1)"
 	full.Lapsed[600].Reasons = nil
 	for _, excel := range []bool{false, true} {
@@ -410,16 +410,14 @@ func TestCSVInChunksIsTheWholeEncoding(t *testing.T) {
 		sw.Flush()
 
 		r := *full
-		r.Lapsed = make([]Customer, len(full.Lapsed))
-		copy(r.Lapsed[:300], full.Lapsed[:300])
-		r.Defer(Deferred{Customer: func(i int, c *Customer) { *c = full.Lapsed[i] }})
-		r.deferred.lapsed = 300 // the first 300 complete, as a page shows them
+		r.Lapsed = full.Lapsed[:300] // the first 300 complete, as a page shows them
+		r.src = &source{n: len(full.Lapsed), fill: func(i int, c *Customer) { *c = full.Lapsed[i] }}
 		got := write(t, "csv", Options{Excel: excel}, &r)
 		if !bytes.Equal(got, whole.Bytes()) {
 			t.Errorf("excel %v: the csv in chunks differs from the whole encoding", excel)
 		}
-		if n := bytes.Count(got, []byte("\n")); n < 1001 {
-			t.Errorf("excel %v: %d lines for 1000 customers", excel, n)
+		if n := bytes.Count(got, []byte("\n")); n < 5001 {
+			t.Errorf("excel %v: %d lines for 5000 customers", excel, n)
 		}
 	}
 }

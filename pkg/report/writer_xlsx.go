@@ -3,13 +3,8 @@ package report
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
-	"errors"
 	"fmt"
-	"hash"
-	"hash/crc32"
 	"io"
-	"io/fs"
 	"math"
 	"slices"
 	"strings"
@@ -18,16 +13,10 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// xlsxWriter writes the report as an Excel workbook, because owners live in Excel: one
-// sheet per part (summary, lapsed customers — all of them —, segments, reasons, trend,
-// cohorts, channels and services, model, and since last time when there is a previous
-// report), with counts and money as numbers, dates as Excel dates, shares with a percent
-// format, a bold frozen header and column widths that fit. Sheets are streamed, so 300,000
-// customers do not need 300,000 rows of cells in memory. Sheet names and headers follow
-// [Report.Lang]; Excel shows dates and numbers in the reader's own locale.
-//
-// Text from the data is written as text cells, which Excel never runs as formulas, so it
-// needs no neutralising here (unlike CSV).
+// xlsxWriter writes the report as an Excel workbook: a sheet per part, all lapsed customers
+// included, with numbers, dates and shares as typed cells, streamed so that 300,000
+// customers are never held as cells. Text from the data is written as text cells, which
+// Excel never runs as formulas (unlike CSV).
 type xlsxWriter struct{}
 
 // xlsxSample is how many rows of a table column widths are measured on.
@@ -39,10 +28,8 @@ type xlsxStyles struct {
 }
 
 func (xlsxWriter) Write(w io.Writer, r *Report) error {
-	// The lapsed customers are filled in as their rows are written, not all ahead.
 	d := newDoc(r, docOptions{people: false})
-	// Group the tables by sheet, in order, with each section's facts first and its
-	// explanation after.
+	// The tables by sheet, in order, each section's facts first and its explanation after.
 	var sheets []*xlsxSheet
 	find := func(name string) *xlsxSheet {
 		for _, s := range sheets {
@@ -80,9 +67,8 @@ type xlsxSheet struct {
 	about  []string
 }
 
-// writeXLSX writes a workbook of sheets, the first one active, each sheet through
-// excelize's [excelize.StreamWriter], so that a sheet of 300,000 customers is never held as
-// cells in memory.
+// writeXLSX writes a workbook of sheets, the first one active, each through excelize's
+// [excelize.StreamWriter].
 func writeXLSX(w io.Writer, sheets []*xlsxSheet, lang string) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -116,87 +102,36 @@ func writeXLSX(w io.Writer, sheets []*xlsxSheet, lang string) error {
 	return writeSorted(w, f)
 }
 
-// writeSorted writes the workbook f to w. excelize writes the archive into a buffer of its
-// own, and streamed sheets in the order of a map; the zip writer it is given writes
-// straight to w instead, sorted, so that the same workbook gives the same bytes.
+// writeSorted writes the workbook f to w with its entries sorted by name, their compressed
+// bytes copied as they are: excelize writes streamed sheets in the order of a map, and
+// the same report must give the same bytes.
 func writeSorted(w io.Writer, f *excelize.File) error {
-	z := newSortedZip(w)
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return z })
-	_, err := f.WriteToBuffer() // empty: the archive went to w
-	return err
-}
-
-// sortedZip is the zip writer excelize writes a workbook through: it deflates each entry
-// as it comes, keeps the compressed bytes, and writes the entries sorted by name when
-// closed, so that the same report gives the same bytes every time. Of a large sheet only
-// its compressed form is held (a tenth of its XML), never the archive twice.
-type sortedZip struct {
-	w       *zip.Writer
-	entries []*zipEntry
-	open    *zipEntry
-}
-
-type zipEntry struct {
-	name string
-	size uint64
-	crc  hash.Hash32
-	data bytes.Buffer
-	fw   *flate.Writer
-}
-
-func newSortedZip(w io.Writer) *sortedZip { return &sortedZip{w: zip.NewWriter(w)} }
-
-func (e *zipEntry) Write(p []byte) (int, error) {
-	e.crc.Write(p)
-	e.size += uint64(len(p))
-	return e.fw.Write(p)
-}
-
-// Create starts the entry name; it is written to until the next Create or Close.
-func (z *sortedZip) Create(name string) (io.Writer, error) {
-	if err := z.finish(); err != nil {
-		return nil, err
-	}
-	e := &zipEntry{name: name, crc: crc32.NewIEEE()}
-	fw, err := flate.NewWriter(&e.data, 5) // archive/zip's own level
+	buf, err := f.WriteToBuffer()
 	if err != nil {
-		return nil, err
-	}
-	e.fw = fw
-	z.entries = append(z.entries, e)
-	z.open = e
-	return e, nil
-}
-
-func (z *sortedZip) finish() error {
-	if z.open == nil {
-		return nil
-	}
-	err := z.open.fw.Close()
-	z.open.fw, z.open = nil, nil
-	return err
-}
-
-// AddFS is not used for a new workbook.
-func (z *sortedZip) AddFS(fs.FS) error { return errors.New("xlsx: no files from a file system") }
-
-func (z *sortedZip) Close() error {
-	if err := z.finish(); err != nil {
 		return err
 	}
-	slices.SortFunc(z.entries, func(a, b *zipEntry) int { return strings.Compare(a.name, b.name) })
-	for _, e := range z.entries {
-		out, err := z.w.CreateRaw(&zip.FileHeader{Name: e.name, Method: zip.Deflate, CRC32: e.crc.Sum32(),
-			CompressedSize64: uint64(e.data.Len()), UncompressedSize64: e.size})
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		return err
+	}
+	entries := slices.Clone(zr.File)
+	slices.SortFunc(entries, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
+	zw := zip.NewWriter(w)
+	for _, e := range entries {
+		raw, err := e.OpenRaw()
 		if err != nil {
 			return err
 		}
-		if _, err := e.data.WriteTo(out); err != nil {
+		out, err := zw.CreateRaw(&zip.FileHeader{Name: e.Name, Method: e.Method, CRC32: e.CRC32,
+			CompressedSize64: e.CompressedSize64, UncompressedSize64: e.UncompressedSize64})
+		if err != nil {
 			return err
 		}
-		e.data = bytes.Buffer{}
+		if _, err := io.Copy(out, raw); err != nil {
+			return err
+		}
 	}
-	return z.w.Close()
+	return zw.Close()
 }
 
 func factsTable(w *words, facts []fact) *table {
@@ -204,7 +139,7 @@ func factsTable(w *words, facts []fact) *table {
 	for i, f := range facts {
 		rows[i] = []value{txt(f.label), f.value}
 	}
-	return staticTable(&table{cols: []col{textCol(w.Item), textCol(w.Value)}}, rows)
+	return staticTable(&table{cols: []col{textCol(w.T("report.Item")), textCol(w.T("report.Value"))}}, rows)
 }
 
 func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {

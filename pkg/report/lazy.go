@@ -1,0 +1,90 @@
+package report
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/winback/winback/pkg/par"
+)
+
+// source is what [Build] made a report from. The lapsed customers that [Report.Lapsed]
+// does not hold yet are filled in from it as a writer lists them, and not kept: a web page
+// shows a few dozen of possibly hundreds of thousands.
+type source struct {
+	n    int                      // lapsed customers
+	fill func(k int, c *Customer) // fills in lapsed customer k
+	// statuses lists every counted customer's id and status, in the order of the ids when
+	// sorted (each once).
+	statuses func() []Status
+	sorted   bool
+	// contacts and pAlive say whether any lapsed customer has a contact detail, and a
+	// P(alive): a list shows those columns only then.
+	contacts, pAlive bool
+}
+
+// NumLapsed returns the number of lapsed customers, also those [Report.Lapsed] does not
+// hold yet.
+func (r *Report) NumLapsed() int {
+	if r.src != nil {
+		return r.src.n
+	}
+	return len(r.Lapsed)
+}
+
+// CompleteLapsed fills in the first n lapsed customers, so that [Report.Lapsed] holds at
+// least them.
+func (r *Report) CompleteLapsed(n int) {
+	k := len(r.Lapsed)
+	n = min(n, r.NumLapsed())
+	if r.src == nil || k >= n {
+		return
+	}
+	r.Lapsed = slices.Grow(r.Lapsed, n-k)[:n]
+	par.Ranges(n-k, 256, func(_ *struct{}, lo, hi int) {
+		for i := k + lo; i < k+hi; i++ {
+			r.src.fill(i, &r.Lapsed[i])
+		}
+	})
+}
+
+// lapsedAt returns lapsed customer i: from [Report.Lapsed] when it holds them, else c,
+// filled in. Several goroutines may call it at once, with different c.
+func (r *Report) lapsedAt(i int, c *Customer) *Customer {
+	if i < len(r.Lapsed) {
+		return &r.Lapsed[i]
+	}
+	r.src.fill(i, c)
+	return c
+}
+
+// A Status is one entry of [Report.Statuses]: a customer's id and lapse status.
+type Status struct{ ID, Status string }
+
+// statusList returns [Report.Statuses] sorted by id, and false when there are none (a
+// report read back without them). A built report's come from its source: the set's keys
+// ascend, each once, so only pseudonyms need the map.
+func (r *Report) statusList() ([]Status, bool) {
+	if s := r.src; s != nil && r.Statuses == nil {
+		if s.sorted {
+			return s.statuses(), true
+		}
+		r.Statuses = statusMap(s.statuses())
+	}
+	if r.Statuses == nil {
+		return nil, false
+	}
+	list := make([]Status, 0, len(r.Statuses))
+	for id, s := range r.Statuses {
+		list = append(list, Status{id, s})
+	}
+	slices.SortFunc(list, func(a, b Status) int { return strings.Compare(a.ID, b.ID) })
+	return list, true
+}
+
+func statusMap(list []Status) map[string]string {
+	m := make(map[string]string, len(list))
+	for _, s := range list {
+		m[s.ID] = s.Status
+	}
+	return m
+}
