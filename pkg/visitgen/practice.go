@@ -424,23 +424,6 @@ type PraxisStats struct {
 	States, Codes, Stories map[string]int
 }
 
-// Summary returns the counts as a few stable lines of text, for the README.
-func (s PraxisStats) Summary() string {
-	var sb strings.Builder
-	fmt.Fprintf(&sb, "rows %d, patients %d, bytes %d\n", s.Rows, s.Customers, s.Bytes)
-	fmt.Fprintf(&sb, "rows by status: erschienen %d, abgesagt %d, nicht erschienen %d, geplant %d\n",
-		s.ByStatus[visit.Attended], s.ByStatus[visit.Cancelled], s.ByStatus[visit.NoShow], s.ByStatus[visit.Booked])
-	sb.WriteString("patients by state:")
-	for _, k := range []string{StateActive, StateBooked, StateDropped, StateCourseFinished} {
-		fmt.Fprintf(&sb, " %s %d,", k, s.States[k])
-	}
-	sb.WriteString("\ncode                   planted  in truth\n")
-	for _, c := range append(append([]string{}, storyCodes...), codeCourseFinished) {
-		fmt.Fprintf(&sb, "%-22s %7d %9d\n", c, s.Stories[c], s.Codes[c])
-	}
-	return strings.Replace(sb.String(), ",\ncode", "\ncode", 1)
-}
-
 func (pr *practice) stats(st Stats) PraxisStats {
 	ps := PraxisStats{Stats: st, States: map[string]int{}, Codes: map[string]int{}, Stories: map[string]int{}}
 	for _, p := range pr.patients {
