@@ -92,16 +92,21 @@ func (d Day) String() string {
 
 // German formats d as dd.mm.yyyy, or "" for [NoDay].
 func (d Day) German() string {
+	var b [10]byte
+	return string(d.AppendGerman(b[:0]))
+}
+
+// AppendGerman appends d as [Day.German] writes it to b.
+func (d Day) AppendGerman(b []byte) []byte {
 	if d == NoDay {
-		return ""
+		return b
 	}
 	y, m, dd := d.Date()
 	if y < 0 || y > 9999 {
-		return fmt.Sprintf("%02d.%02d.%04d", dd, m, y)
+		return fmt.Appendf(b, "%02d.%02d.%04d", dd, m, y)
 	}
-	b := [10]byte{byte('0' + dd/10), byte('0' + dd%10), '.', byte('0' + m/10), byte('0' + m%10), '.',
-		byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10)}
-	return string(b[:])
+	return append(b, byte('0'+dd/10), byte('0'+dd%10), '.', byte('0'+m/10), byte('0'+m%10), '.',
+		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
 }
 
 // ParseDay parses an ISO 8601 date (yyyy-mm-dd), the form flags and configs use.

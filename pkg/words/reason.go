@@ -38,7 +38,7 @@ type template []part
 
 // texts are one language's parsed templates and the words the facts are said with.
 type texts struct {
-	de bool
+	cat *Catalogue
 	// byCode[c][kind][variant]: kind is "evidence", "question" or a phrase's name.
 	byCode          map[string]map[string]map[string]template
 	labels          map[string]string
@@ -51,7 +51,6 @@ type texts struct {
 	months          [12]string
 	unitCancelled   [2]string
 	unitMissed      [2]string
-	numericDateForm bool
 }
 
 // reasonTexts returns the catalogue's parsed reason templates, parsing them once.
@@ -61,7 +60,7 @@ func (c *Catalogue) reasonTexts() *texts {
 }
 
 func parseTexts(c *Catalogue) *texts {
-	t := &texts{de: c.German(), numericDateForm: c.German(), rhythm: map[string]template{},
+	t := &texts{cat: c, rhythm: map[string]template{},
 		byCode: map[string]map[string]map[string]template{}, labels: map[string]string{}}
 	pair := func(k string) [2]string { return [2]string{c.T(k + ".one"), c.T(k + ".other")} }
 	t.and, t.or = c.T("list.and"), c.T("list.or")
@@ -373,7 +372,7 @@ func (r *renderer) field(b []byte, name string) []byte {
 	case "usual-days-dative":
 		return appendCount(b, days(f.Usual), t.daysDat)
 	case "recent":
-		return appendNumbers(b, f.Recent, t.and)
+		return appendList(b, f.Recent, t.and, appendInt64)
 	}
 	return r.shapedField(b, name)
 }
@@ -398,9 +397,9 @@ func (r *renderer) shapedField(b []byte, name string) []byte {
 	case "channel":
 		return append(b, f.Channels[0]...)
 	case "channels":
-		return appendList(b, f.Channels, t.or)
+		return appendList(b, f.Channels, t.or, appendString)
 	case "staff":
-		return appendList(b, f.Staff, t.and)
+		return appendList(b, f.Staff, t.and, appendString)
 	case "usual-staff":
 		return append(b, f.UsualStaff...)
 	case "referrer":
@@ -415,11 +414,11 @@ func (r *renderer) shapedField(b []byte, name string) []byte {
 		if name == "hi" {
 			lo = hi
 		}
-		return t.appendAmount(b, lo)
+		return t.cat.appendMoney(b, lo, true)
 	case "last":
-		return t.appendAmount(b, f.Recent[len(f.Recent)-1])
+		return t.cat.appendMoney(b, f.Recent[len(f.Recent)-1], true)
 	case "usual-amount":
-		return t.appendAmount(b, money.Round(f.Usual))
+		return t.cat.appendMoney(b, money.Round(f.Usual), true)
 	case "lo-days", "hi-days":
 		lo, hi := minMax(f.Recent)
 		if name == "hi-days" {
@@ -454,16 +453,8 @@ func appendInt(b []byte, n int) []byte { return strconv.AppendInt(b, int64(n), 1
 // appendDate appends d as 12.03.2025 (German, as [visit.Day.German]; nothing for
 // [visit.NoDay]) or 12 March 2025 (English).
 func (t *texts) appendDate(b []byte, d visit.Day) []byte {
-	if t.numericDateForm {
-		if d == visit.NoDay {
-			return b
-		}
-		y, m, dd := d.Date()
-		if y < 0 || y > 9999 {
-			return append(b, d.German()...) // never in practice; German's own formatting
-		}
-		return append(b, byte('0'+dd/10), byte('0'+dd%10), '.', byte('0'+m/10), byte('0'+m%10), '.',
-			byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
+	if t.cat.German() {
+		return d.AppendGerman(b)
 	}
 	y, m, dd := d.Date()
 	b = appendInt(b, dd)
@@ -479,29 +470,6 @@ func (t *texts) appendMonthYear(b []byte, d visit.Day) []byte {
 	b = append(b, t.months[m-1]...)
 	b = append(b, ' ')
 	return appendInt(b, y)
-}
-
-// appendAmount appends minor units with two decimals and grouped thousands, without a
-// currency symbol: 1,234.56 (English) or 1.234,56 (German).
-func (t *texts) appendAmount(b []byte, c int64) []byte {
-	sep, dec := byte(','), byte('.')
-	if t.de {
-		sep, dec = '.', ','
-	}
-	if c < 0 {
-		b = append(b, '-')
-		c = -c
-	}
-	var buf [24]byte
-	units := strconv.AppendInt(buf[:0], c/100, 10)
-	for i, r := range units {
-		if i > 0 && (len(units)-i)%3 == 0 {
-			b = append(b, sep)
-		}
-		b = append(b, r)
-	}
-	frac := c % 100
-	return append(b, dec, byte('0'+frac/10), byte('0'+frac%10))
 }
 
 // appendCount appends n with the singular or plural noun: "1 visit", "3 visits".
@@ -563,8 +531,9 @@ func (t *texts) appendRhythm(b []byte, gap float64) []byte {
 	return b
 }
 
-// appendList appends items as "A, B and C" (conj "and"/"und"/"or"/"oder").
-func appendList(b []byte, items []string, conj string) []byte {
+// appendList appends items as "A, B and C" (conj "and"/"und"/"or"/"oder"), each as add
+// appends it.
+func appendList[T any](b []byte, items []T, conj string, add func([]byte, T) []byte) []byte {
 	for i, s := range items {
 		switch {
 		case i == 0:
@@ -575,27 +544,14 @@ func appendList(b []byte, items []string, conj string) []byte {
 			b = append(b, conj...)
 			b = append(b, ' ')
 		}
-		b = append(b, s...)
+		b = add(b, s)
 	}
 	return b
 }
 
-// appendNumbers appends day counts as "24, 34 and 45".
-func appendNumbers(b []byte, vs []int64, conj string) []byte {
-	for i, v := range vs {
-		switch {
-		case i == 0:
-		case i < len(vs)-1:
-			b = append(b, ", "...)
-		default:
-			b = append(b, ' ')
-			b = append(b, conj...)
-			b = append(b, ' ')
-		}
-		b = strconv.AppendInt(b, v, 10)
-	}
-	return b
-}
+func appendString(b []byte, s string) []byte { return append(b, s...) }
+
+func appendInt64(b []byte, n int64) []byte { return strconv.AppendInt(b, n, 10) }
 
 // appendParen appends " (s)", or nothing for an empty s.
 func appendParen(b []byte, s string) []byte {

@@ -110,24 +110,22 @@ func (c *Catalogue) F(key string, args ...any) string {
 // Plural returns the text key+".one" when n is 1 and key+".other" otherwise, filled with
 // n and args as [Catalogue.F] fills it: "1 customer", "3 customers".
 func (c *Catalogue) Plural(key string, n int, args ...any) string {
-	if n == 1 {
-		key += ".one"
-	} else {
-		key += ".other"
-	}
-	return fmt.Sprintf(c.T(key), append([]any{n}, args...)...)
+	return fmt.Sprintf(c.T(pluralKey(key, n)), append([]any{n}, args...)...)
 }
 
 // Count returns the text key+".one" when n is 1 and key+".other" otherwise, with its %s
 // filled by n as [Catalogue.Int] writes it: "1 Zeile gelesen", "11.934 Zeilen gelesen".
 // Use it, not a text with a fixed plural, wherever a count can be 1.
 func (c *Catalogue) Count(key string, n int) string {
+	return fmt.Sprintf(c.T(pluralKey(key, n)), c.Int(n))
+}
+
+// pluralKey is key+".one" when n is 1, key+".other" otherwise.
+func pluralKey(key string, n int) string {
 	if n == 1 {
-		key += ".one"
-	} else {
-		key += ".other"
+		return key + ".one"
 	}
-	return fmt.Sprintf(c.T(key), c.Int(n))
+	return key + ".other"
 }
 
 // Code says a code of the kind prefix ("status.", "segment.") in the catalogue's words:
