@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strconv"
@@ -44,7 +45,7 @@ func Parse(path string, b []byte) (*Config, error) {
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&root); err != nil {
-		if errors.Is(err, errEOF(err)) {
+		if errors.Is(err, io.EOF) { // an empty file
 			return c, nil
 		}
 		return nil, fmt.Errorf("config %s: %v", path, err)
@@ -84,13 +85,6 @@ func Parse(path string, b []byte) (*Config, error) {
 		}
 	}
 	return c, nil
-}
-
-func errEOF(err error) error {
-	if err != nil && err.Error() == "EOF" {
-		return err
-	}
-	return errors.New("not eof")
 }
 
 // scalars reads a scalar, a list of scalars, or a mapping (key: value pairs become

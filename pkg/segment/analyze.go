@@ -216,38 +216,11 @@ func Analyze(in Input, m *Map) (*Result, error) {
 }
 
 // median returns the median of xs, reordering them: the middle value, or the mean of the
-// two middle values for an even count; 0 for none. Values in a narrow range (days,
-// visits) are counted rather than sorted.
+// two middle values for an even count; 0 for none.
 func median[T int | int32](xs []T) float64 {
 	if len(xs) == 0 {
 		return 0
 	}
-	lo, hi := slices.Min(xs), slices.Max(xs)
-	if span := uint64(int64(hi) - int64(lo)); span > 2*uint64(len(xs))+1024 {
-		slices.Sort(xs)
-		a, b := xs[(len(xs)-1)/2], xs[len(xs)/2]
-		return (float64(a) + float64(b)) / 2
-	}
-	counts := make([]int, int64(hi)-int64(lo)+1)
-	for _, x := range xs {
-		counts[int64(x)-int64(lo)]++
-	}
-	// The values at ranks (len-1)/2 and len/2, counting from 0.
-	ra, rb := (len(xs)-1)/2, len(xs)/2
-	var a, b int64
-	seen := 0
-	for i, c := range counts {
-		if c == 0 {
-			continue
-		}
-		if seen <= ra && ra < seen+c {
-			a = int64(lo) + int64(i)
-		}
-		if seen <= rb && rb < seen+c {
-			b = int64(lo) + int64(i)
-			break
-		}
-		seen += c
-	}
-	return (float64(a) + float64(b)) / 2
+	slices.Sort(xs)
+	return (float64(xs[(len(xs)-1)/2]) + float64(xs[len(xs)/2])) / 2
 }

@@ -145,9 +145,8 @@ const (
 // 5. A population where everyone is equal (a single customer, say) scores 3, the middle,
 // because there is nothing to rank. [Scale] reports the bins used and a note saying so.
 //
-// Values in a narrow range (days, visits) are counted in O(n); others are sorted in
-// O(n log n). Balancing is O(k log k) for k distinct values at worst and much less
-// unless a few values hold most customers (see balance).
+// Sorting the values is O(n log n); balancing is O(k log k) for k distinct values at
+// worst and much less unless a few values hold most customers (see balance).
 //
 // It works on keys, which it overwrites.
 func quintiles(m Measure, keys []int64) ([]Score, Scale, error) {
@@ -228,44 +227,10 @@ var spread = [6][]Score{
 }
 
 // distinctCounts returns the distinct keys in ascending order and cumulative counts:
-// cum[i] is the number of keys below distinct[i], cum[len(distinct)] the total. Keys in a
-// narrow range (days, visits) are counted directly; others are sorted.
+// cum[i] is the number of keys below distinct[i], cum[len(distinct)] the total.
 func distinctCounts(keys []int64) (distinct, cum []int64) {
-	lo, hi := keys[0], keys[0]
-	for _, key := range keys {
-		lo, hi = min(lo, key), max(hi, key)
-	}
-	if span := uint64(hi) - uint64(lo); span < 2*uint64(len(keys))+1024 {
-		counts := make([]int64, span+1)
-		for _, key := range keys {
-			counts[key-lo]++
-		}
-		k := 0
-		for _, c := range counts {
-			if c > 0 {
-				k++
-			}
-		}
-		distinct, cum = make([]int64, 0, k), make([]int64, 1, k+1)
-		for i, c := range counts {
-			if c > 0 {
-				distinct = append(distinct, lo+int64(i))
-				cum = append(cum, cum[len(cum)-1]+c)
-			}
-		}
-		return distinct, cum
-	}
-
 	sorted := slices.Clone(keys)
 	slices.Sort(sorted)
-	k := 0
-	for i, v := range sorted {
-		if i == 0 || v != sorted[i-1] {
-			k++
-		}
-	}
-	distinct = make([]int64, 0, k)
-	cum = make([]int64, 0, k+1)
 	for i, v := range sorted {
 		if i == 0 || v != sorted[i-1] {
 			distinct = append(distinct, v)
