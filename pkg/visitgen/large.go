@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -139,22 +140,16 @@ func WriteLarge(w io.Writer, cfg LargeConfig) (Stats, error) {
 		location:  make([]uint8, cfg.Customers),
 	}
 	buckets := make([][]int32, span)
-	svcWeights := make([]float64, len(largeServices))
-	for i, s := range largeServices {
-		svcWeights[i] = s.weight
-	}
-	chWeights := make([]float64, len(largeChannels))
-	for i, c := range largeChannels {
-		chWeights[i] = c.weight
-	}
+	lw := &largeWriter{w: w, buf: make([]byte, 0, 1<<18), cfg: cfg, cs: cs, r: r}
+	lw.prepare()
 	for i := range cfg.Customers {
 		cs.addPrefix(r, i)
 		n := counts[i]
 		cs.remaining[i] = int32(n)
 		cs.location[i] = uint8(r.IntN(len(largeLocations)))
 		cs.staff[i] = uint8(int(cs.location[i])*5 + r.IntN(5))
-		cs.service[i] = uint8(pick(r, svcWeights))
-		cs.channel[i] = uint8(pick(r, chWeights))
+		cs.service[i] = uint8(pick(r, lw.svcW))
+		cs.channel[i] = uint8(pick(r, lw.chW))
 		// The customer's rhythm: every few weeks, more often the more they come.
 		length := 0
 		if n > 1 {
@@ -165,23 +160,20 @@ func WriteLarge(w io.Writer, cfg LargeConfig) (Stats, error) {
 		cs.last[i] = int32(first + length)
 		buckets[first] = append(buckets[first], int32(i))
 	}
-
-	lw := &largeWriter{w: w, buf: make([]byte, 0, 1<<18), cfg: cfg, cs: cs, r: r}
-	lw.prepare()
 	lw.buf = append(lw.buf, LargeHeader...)
 	lw.buf = append(lw.buf, '\n')
-	var day []int32  // customers of the day, in the order they came due
-	var slot []uint8 // their time slots
-	var sortedC []int32
-	var sortedS []uint8
+	type booking struct {
+		c    int32
+		slot uint8
+	}
+	var day []booking // the day's customers, in the order they came due
 	for d := range span {
 		due := buckets[d]
 		buckets[d] = nil
-		day, slot = day[:0], slot[:0]
+		day = day[:0]
 		for k := 0; k < len(due); k++ {
 			c := due[k]
-			day = append(day, c)
-			slot = append(slot, uint8(r.IntN(slotsPerDay)))
+			day = append(day, booking{c, uint8(r.IntN(slotsPerDay))})
 			cs.remaining[c]--
 			if left := cs.remaining[c]; left > 0 {
 				room := int(cs.last[c]) - d
@@ -193,9 +185,9 @@ func WriteLarge(w io.Writer, cfg LargeConfig) (Stats, error) {
 				}
 			}
 		}
-		sortedC, sortedS = sortBySlot(day, slot, sortedC, sortedS)
-		for k, c := range sortedC {
-			if err := lw.row(c, d, sortedS[k]); err != nil {
+		slices.SortStableFunc(day, func(a, b booking) int { return int(a.slot) - int(b.slot) })
+		for _, b := range day {
+			if err := lw.row(b.c, d, b.slot); err != nil {
 				return lw.st, err
 			}
 		}
@@ -205,26 +197,6 @@ func WriteLarge(w io.Writer, cfg LargeConfig) (Stats, error) {
 	}
 	lw.st.Customers = cfg.Customers
 	return lw.st, nil
-}
-
-// sortBySlot orders the day's customers by time slot, stable, into outC and outS (reused).
-func sortBySlot(day []int32, slot []uint8, outC []int32, outS []uint8) ([]int32, []uint8) {
-	var count [slotsPerDay + 1]int
-	for _, s := range slot {
-		count[s+1]++
-	}
-	for i := 1; i <= slotsPerDay; i++ {
-		count[i] += count[i-1]
-	}
-	outC = append(outC[:0], make([]int32, len(day))...)
-	outS = append(outS[:0], make([]uint8, len(slot))...)
-	for i, c := range day {
-		s := slot[i]
-		outC[count[s]] = c
-		outS[count[s]] = s
-		count[s]++
-	}
-	return outC, outS
 }
 
 // skewedCounts returns how many rows each customer gets: about a third come once, the

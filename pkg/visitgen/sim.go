@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/winback/winback/pkg/visit"
@@ -229,13 +230,12 @@ func Simulate(export, truth io.Writer, cfg SimConfig) (SimStats, error) {
 		c      int32
 		status visit.Status
 		cents  int64
+		slot   uint8
 	}
-	var today, sorted []event
-	var slots, sortedSlots []uint8
-	var order, sortedOrder []int32
+	var today []event
 	for d := range span {
 		day := cfg.Start + visit.Day(d)
-		today, slots = today[:0], slots[:0]
+		today = today[:0]
 		for _, i := range buckets[d] {
 			c := &customers[i]
 			if c.cancel == day {
@@ -244,8 +244,7 @@ func Simulate(export, truth io.Writer, cfg SimConfig) (SimStats, error) {
 					status = visit.NoShow
 				}
 				z := gamma(r, cfg.SpendP, c.nu)
-				today = append(today, event{i, status, int64(math.Round(z * 100))})
-				slots = append(slots, uint8(r.IntN(slotsPerDay)))
+				today = append(today, event{i, status, int64(math.Round(z * 100)), uint8(r.IntN(slotsPerDay))})
 				c.cancel = visit.NoDay
 				buckets[c.next-cfg.Start] = append(buckets[c.next-cfg.Start], i)
 				continue
@@ -275,8 +274,7 @@ func Simulate(export, truth io.Writer, cfg SimConfig) (SimStats, error) {
 			c.days++
 			c.last = day
 			c.spend += spend
-			today = append(today, event{i, visit.Attended, int64(math.Round(spend * 100))})
-			slots = append(slots, uint8(r.IntN(slotsPerDay)))
+			today = append(today, event{i, visit.Attended, int64(math.Round(spend * 100)), uint8(r.IntN(slotsPerDay))})
 			if !more {
 				continue
 			}
@@ -290,17 +288,9 @@ func Simulate(export, truth io.Writer, cfg SimConfig) (SimStats, error) {
 			}
 		}
 		buckets[d] = nil
-		order = order[:0]
-		for k := range today {
-			order = append(order, int32(k))
-		}
-		sortedOrder, sortedSlots = sortBySlot(order, slots, sortedOrder, sortedSlots)
-		sorted = sorted[:0]
-		for _, k := range sortedOrder {
-			sorted = append(sorted, today[k])
-		}
-		for k, e := range sorted {
-			if err := lw.emit(e.c, d, sortedSlots[k], e.status, simService(e.cents), money(e.cents)); err != nil {
+		slices.SortStableFunc(today, func(a, b event) int { return int(a.slot) - int(b.slot) })
+		for _, e := range today {
+			if err := lw.emit(e.c, d, e.slot, e.status, simService(e.cents), money(e.cents)); err != nil {
 				return st, err
 			}
 		}
