@@ -56,33 +56,11 @@ func (c *months) of(d visit.Day) int {
 }
 
 // Compute returns one row per month from the month of the first visit to the month of
-// asOf, and the cohorts, with one pass over every customer's visits instead of two: on a
-// large data set each pass is hundreds of thousands of cache misses. lapseAfter(i) is the
+// asOf, and the cohorts: the customers grouped by the quarter of their first visit (by
+// month when the data span two years or less) with their retention. lapseAfter(i) is the
 // number of days without a visit after which customer i of the set counts as lapsed (0:
-// unknown, the customer is left out of lapsed and returned). The cohorts group customers by the quarter of their first visit (by month when
-// the data span two years or less) and measure their retention.
+// unknown, the customer is left out of lapsed and returned).
 func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Month, []Cohort) {
-	spans := make([]span, 0, len(set.Customers))
-	months := monthly(set, asOf, lapseAfter, &spans)
-	return months, cohorts(spans, asOf)
-}
-
-// span is a customer's first and last visit.
-type span struct {
-	first, last visit.Day
-}
-
-// monthly is the months of [Compute]; with spans, it also appends the span of every customer with a visit.
-func monthly(set *history.Set, asOf visit.Day, lapseAfter func(i int) int, spans *[]span) []Month {
-	last := monthIndex(asOf)
-	// The rows start at the month of the set's first event, which a set read from an
-	// export knows: finding the first visit would touch every customer's events once more
-	// (a cache miss each). The months before the first visit, all zero, are cut off after.
-	if f := set.FirstDay; f != visit.NoDay && f <= asOf {
-		if rows, ok := monthlyFrom(set, asOf, lapseAfter, spans, monthIndex(f), last); ok {
-			return rows
-		}
-	}
 	first := -1
 	for i := range set.Customers {
 		for day := range set.Customers[i].VisitDays(asOf) {
@@ -93,17 +71,9 @@ func monthly(set *history.Set, asOf visit.Day, lapseAfter func(i int) int, spans
 		}
 	}
 	if first < 0 {
-		return nil
+		return nil, nil
 	}
-	rows, _ := monthlyFrom(set, asOf, lapseAfter, spans, first, last)
-	return rows
-}
-
-// monthlyFrom is monthly with rows for the months first to last, without the leading
-// months in which nothing happened; false when a visit is before first (a set made by
-// hand whose FirstDay is not its first event's).
-func monthlyFrom(set *history.Set, asOf visit.Day, lapseAfter func(i int) int, spans *[]span, first, last int) ([]Month, bool) {
-	rows := make([]Month, last-first+1)
+	rows := make([]Month, monthIndex(asOf)-first+1)
 	ms := newMonths(first, asOf)
 	at := func(d visit.Day) *Month {
 		m := ms.of(d) - first
@@ -112,22 +82,12 @@ func monthlyFrom(set *history.Set, asOf visit.Day, lapseAfter func(i int) int, s
 		}
 		return &rows[m]
 	}
-	nSpans := 0
-	if spans != nil {
-		nSpans = len(*spans)
-	}
+	spans := make([]span, 0, len(set.Customers))
 	for i := range set.Customers {
-		h := &set.Customers[i]
 		limit := lapseAfter(i)
 		prevMonth, prevDay, firstDay := -1, visit.NoDay, visit.NoDay
-		for day := range h.VisitDays(asOf) {
+		for day := range set.Customers[i].VisitDays(asOf) {
 			m := ms.of(day)
-			if m < first {
-				if spans != nil {
-					*spans = (*spans)[:nSpans]
-				}
-				return nil, false
-			}
 			row := &rows[m-first] // asOf is in the last month
 			if prevDay == visit.NoDay {
 				firstDay = day
@@ -144,29 +104,25 @@ func monthlyFrom(set *history.Set, asOf visit.Day, lapseAfter func(i int) int, s
 			}
 			prevDay = day
 		}
-		if prevDay != visit.NoDay && limit > 0 && int(asOf-prevDay) > limit {
+		if prevDay == visit.NoDay {
+			continue
+		}
+		if limit > 0 && int(asOf-prevDay) > limit {
 			if r := at(prevDay + visit.Day(limit)); r != nil {
 				r.Lapsed++
 			}
 		}
-		if spans != nil && prevDay != visit.NoDay {
-			*spans = append(*spans, span{firstDay, prevDay})
-		}
+		spans = append(spans, span{firstDay, prevDay})
 	}
-	// A month with no visit has no new customer, so the first month with a visit is the
-	// first with New > 0; before it nobody could lapse or return either.
-	k := 0
-	for k < len(rows) && rows[k].New == 0 {
-		k++
-	}
-	if k == len(rows) {
-		return nil, true
-	}
-	rows = rows[k:]
 	for i := range rows {
-		rows[i].Month = monthName(first + k + i)
+		rows[i].Month = monthName(first + i)
 	}
-	return rows, true
+	return rows, cohorts(spans, asOf)
+}
+
+// span is a customer's first and last visit.
+type span struct {
+	first, last visit.Day
 }
 
 // Cohort is the retention of the customers who first came in one month or quarter.
