@@ -98,14 +98,7 @@ func (b *builder) check(k kind) bool {
 	if len(att) > 0 {
 		gap = float64(asOf - att[len(att)-1])
 	}
-	state := k.state()
-	if k == kWonBack {
-		state = StateActive
-		if future {
-			state = StateBooked
-		}
-	}
-	switch state {
+	switch k.stateWith(future) {
 	case StateActive:
 		if future || !hasU {
 			return false
@@ -202,13 +195,7 @@ func (p *patient) judge(asOf visit.Day) {
 	att := p.attendedDays(asOf)
 	past := p.pastAppts(asOf)
 	future := len(past) < len(p.appts)
-	state := p.kind.state()
-	if p.kind == kWonBack {
-		state = StateActive
-		if future {
-			state = StateBooked
-		}
-	}
+	state := p.kind.stateWith(future)
 	p.truthState = state
 	p.truthVisits = len(att)
 	if u, ok := usualGap(att); ok {

@@ -155,6 +155,18 @@ func (k kind) story() string {
 	return ""
 }
 
+// stateWith is the patient's state, where a won-back patient's is active or, with a
+// booked appointment (future), booked.
+func (k kind) stateWith(future bool) string {
+	switch {
+	case k == kWonBack && future:
+		return StateBooked
+	case k == kWonBack:
+		return StateActive
+	}
+	return k.state()
+}
+
 func (k kind) state() string {
 	switch {
 	case k == kActiveMaint || k == kActiveYearly:
@@ -524,13 +536,13 @@ func (b *builder) build(k kind) {
 	case kCourseFinished:
 		b.buildCourseFinished()
 	case kDroppedAbandon:
-		b.buildDroppedAbandon()
+		b.realize(cleanTail(b.abandon(), 2))
 	case kDroppedMaint:
-		b.buildDroppedMaint()
+		b.realize(cleanTail(b.shortMaintenance(between(b.r, 6, 14), 0), 4))
 	case kWonBack:
 		b.buildWonBack()
 	default:
-		b.buildDropped(k)
+		b.story(k.story())
 	}
 }
 
@@ -656,14 +668,6 @@ func (b *builder) buildCourseFinished() {
 	b.realize(ps)
 }
 
-func (b *builder) buildDroppedAbandon() {
-	b.realize(cleanTail(b.abandon(), 2))
-}
-
-func (b *builder) buildDroppedMaint() {
-	b.realize(cleanTail(b.shortMaintenance(between(b.r, 6, 14), 0), 4))
-}
-
 func (b *builder) buildWonBack() {
 	r, p := b.r, b.p
 	start := b.start
@@ -705,10 +709,6 @@ func (b *builder) buildWonBack() {
 	}
 	p.wonBackLast, p.wonBackBack = days[len(days)-1], back
 	b.realize(ps)
-}
-
-func (b *builder) buildDropped(k kind) {
-	b.story(k.story())
 }
 
 // abandon plans the first few treatments of a course the patient never finished.
