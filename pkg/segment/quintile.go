@@ -126,29 +126,16 @@ const (
 	TiesUneven      TieKind = "uneven"       // all values distinct, yet not divisible by five
 )
 
-// quintiles scores values 1–5 by quantile, higher values scoring higher except for
-// [Recency], where fewer days score higher. scores[i] is the score of values[i].
+// quintiles scores keys 1–5 by quantile, higher values scoring higher except for
+// [Recency], where fewer days score higher; it overwrites keys.
 //
-// Equal values always get the same score, which naive quintiles cannot promise: when 60 %
-// of customers have one visit, the 20, 40 and 60 % cut points all fall on 1. Instead the
-// distinct values are cut into five contiguous groups whose sizes are as close to 20 %
-// each as ties allow: the cut minimises the sum of squared group sizes (the same as the
-// squared distance of each share from 20 %), found exactly by dynamic programming over the
-// distinct values. Among equally balanced cuts it takes the one whose cut points lie
-// closest to the ideal 20/40/60/80 % positions (so six customers split 1, 1, 2, 1, 1),
-// then the one with the earliest last cut, the earliest cut before it and so on, so the
-// result depends only on the multiset of values. The one-visit customers above all score
-// 1 and scores 2–5 split the remaining 40 % (10 % each if the values allow it).
-//
-// With five or fewer distinct values each value is its own group, and the groups are
-// spread evenly over 1..5: two values score 1 and 5, three 1, 3 and 5, four 1, 2, 4 and
-// 5. A population where everyone is equal (a single customer, say) scores 3, the middle,
-// because there is nothing to rank. [Scale] reports the bins used and a note saying so.
-//
-// Sorting the values is O(n log n); balancing is O(k log k) for k distinct values at
-// worst and much less unless a few values hold most customers (see balance).
-//
-// It works on keys, which it overwrites.
+// Equal values always get the same score, which naive quintiles cannot promise (when 60 %
+// of customers have one visit, three cut points fall on 1). Instead the distinct values
+// are cut into five contiguous groups minimising the sum of squared group sizes; ties
+// between equally balanced cuts go to the cut points closest to the ideal 20/40/60/80 %
+// positions, then to the earliest cuts, so the result depends only on the multiset of
+// values. Five or fewer distinct values are spread evenly over 1..5 (everyone equal
+// scores 3: there is nothing to rank).
 func quintiles(m Measure, keys []int64) ([]Score, Scale, error) {
 	n := len(keys)
 	sc := Scale{Measure: m, Customers: n}
@@ -254,16 +241,11 @@ func (a cost) less(b cost) bool {
 // non-empty contiguous groups of the most equal sizes, and returns the four inner cut
 // positions (indices into the distinct values, ascending).
 //
-// D[j][i] is the best cost of cutting the first i distinct values into j groups. The
-// group cost (cum[i]-cum[p])² satisfies the quadrangle inequality, so the best p is
-// monotone in i and each layer is solved by divide and conquer in O(k log k) instead of
-// O(k²).
-//
-// Only cuts near their ideal position need trying. In a best cut, moving the boundary
-// value of two adjacent groups across cannot help, which bounds the difference of their
-// sizes by the count c of that value; so every group is within 2·cmax of n/5 and every
-// cut within 4·cmax of j·n/5, cmax being the largest count of one value. With few ties
-// the windows are tiny and balancing millions of distinct amounts costs microseconds.
+// The group cost (cum[i]-cum[p])² satisfies the quadrangle inequality, so the best start
+// p of a group is monotone in its end i and each layer of the dynamic programme is solved
+// by divide and conquer. Only cuts within 4·cmax of their ideal position j·n/5 are tried
+// (cmax the largest count of one value): moving a boundary value across cannot help in a
+// best cut, which bounds how far each group strays from n/5.
 func balance(cum []int64) [4]int {
 	k := len(cum) - 1
 	n := cum[k]

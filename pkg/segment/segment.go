@@ -1,16 +1,8 @@
 // Package segment scores customers by recency, frequency and monetary value (RFM scores
-// 1–5) and names their segment on the R×F grid: champions, loyal, at risk, hibernating and
-// so on. It reports the score edges it actually used, how ties were handled, and per
-// segment the customers, medians and revenue, plus the 5×5 grid counts for a heat map.
-//
-// Scores are relative: R5 means "among the most recent of this population", not "came
-// last week". [Scale] and its [Ties] say how ties and small practices were handled. The grid map
-// from scores to segments is replaceable ([NewMap]); [DefaultMap] is the widely used one.
-//
-// The package is pure: it takes customers (and, in [FromHistories], the as-of date) as
-// arguments, does no I/O and gives the same result for the same input. It does not decide
-// who is lapsed (see package lapse), fit models (see package model) or guess why anyone
-// left (see package reason): a segment describes where a customer stands, not a verdict.
+// 1–5) and names their segment on the R×F grid (champions, loyal, at risk, ...), with the
+// score edges used, how ties were handled, and per segment the customers, medians and
+// revenue. Scores are relative to the population; the grid map is replaceable ([NewMap]).
+// It is pure and judges nobody: a segment says where a customer stands, not a verdict.
 package segment
 
 // Segment is a named region of the R×F grid. The default segments' names and

@@ -7,11 +7,8 @@ import (
 	"github.com/winback/winback/pkg/lapse"
 )
 
-// The texts of the week's calls (package calls): why a customer ranks where they do on
-// the call list, and the questions of the follow-up and welcome calls and of a win-back
-// call without a hint. They are kept here, beside the call list's columns (calllist.go),
-// and join the catalogues of en.go and de.go when the package starts; the keys are the
-// same in both (TestCataloguesHaveTheSameKeys).
+// The texts of the week's calls (package calls), joined to the catalogues of en.go and
+// de.go when the package starts.
 var callsEN = map[string]string{
 	"calls.why.win-back":             "Away %s: %s of {customers} away that long came back within a year. A year of their visits is worth %s: %s to win back.",
 	"calls.why.win-back.no-amounts":  "Away %s: %s of {customers} away that long came back within a year.",

@@ -10,21 +10,13 @@ import (
 	"github.com/winback/winback/pkg/visit"
 )
 
-// The texts of a finding of package reason are templates in the catalogues (en.go,
-// de.go), one per code and variant per language: reason.<code>.evidence[.<variant>],
-// reason.<code>.question[.<variant>], and the phrases they include,
-// reason.<code>.<phrase>.<variant>. A template names facts in braces: {day}, {count},
-// {service}, ... (see [renderer.field]); {:phrase} includes the phrase of the variant the
-// facts call for (see [variant]). The code here only picks the variants and formats the
-// facts: German dates as 12.03.2025, English dates as 12 March 2025; amounts without a
-// currency symbol as 1,234.56 and 1.234,56; services in parentheses. Evidence states the
-// facts for the caller; questions address the customer (German in Sie-form). Codes are
-// reason's (reason.LastCancelled, ...); this package does not import reason, so that
-// reason's tests can check its words.
-//
-// The texts are appended to a byte slice, so that a report can write them straight into
-// its output without a string for each text (see [Catalogue.AppendReason]); the templates
-// are parsed once per catalogue, and rendering allocates nothing.
+// The texts of a finding of package reason are templates in the catalogues:
+// reason.<code>.evidence[.<variant>], reason.<code>.question[.<variant>] and the phrases
+// they include, reason.<code>.<phrase>.<variant>. A template names facts in braces ({day},
+// {count}, see [renderer.field]); {:phrase} includes the phrase of the variant the facts
+// call for (see [variant]). This package does not import reason, so that reason's tests
+// can check its words. Templates are parsed once per catalogue and rendering appends to a
+// byte slice without allocating (see [Catalogue.AppendReason]).
 
 // part is a piece of a parsed template: literal text, then the fact or phrase to append
 // (none when name is "").

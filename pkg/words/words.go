@@ -1,15 +1,10 @@
 // Package words holds every sentence, label, column header, status, rule and segment name
-// winback shows, one catalogue per language ([en] in en.go, [de] in de.go) keyed by
-// message codes, and formats numbers, dates, months and money for the language.
+// winback shows, one catalogue per language (en.go, de.go, with the same keys) keyed by
+// message codes, and formats numbers, dates, months and money for the language. Analysis
+// packages return codes and facts; the output side asks a [Catalogue] for the words.
 //
-// Analysis packages return codes and facts (numbers, dates, names of services and staff);
-// the output side asks a [Catalogue] for the words. To change a sentence, change it in
-// en.go or de.go; to add one, add the same key to both (a test checks that they match).
-// The package decides nothing about customers: it only says things.
-//
-// Texts may name the customer noun: {customers}, {Customers}, {customer} and {Customer}
-// are replaced by the [Noun] a catalogue is made for ("patients", "Patientinnen und
-// Patienten", ...). Other texts are fmt templates (%s, %d) filled by [Catalogue.F].
+// Texts name the customer noun as {customers}, {Customers}, {customer} and {Customer},
+// replaced by the catalogue's [Noun]; other texts are fmt templates filled by [Catalogue.F].
 package words
 
 import (
