@@ -1,10 +1,8 @@
-// Package outcome reads the call lists the practice filled in (winback --contacts, see
-// CALLLIST.md): who was called when, whether they were reached, what they said, whether
-// they booked again and whether they want no more calls. It reads CSV in either dialect
-// (English "," or German ";" with or without a byte order mark, UTF-8, UTF-16 or the
-// Windows-1252 that Excel saves) and XLSX, with the headers in either language. Every
-// row is used, counted as not called, or rejected with its file, line and reason: a bad
-// row never stops the report.
+// Package outcome reads the call lists the practice filled in (see CALLLIST.md): who was
+// called when, whether they were reached, what they said, whether they booked again or
+// want no more calls. It reads CSV (either separator and encoding Excel saves) and XLSX
+// with headers in either language; every row is used, counted as not called, or rejected
+// with its file, line and reason.
 package outcome
 
 import (

@@ -5,17 +5,14 @@
 // It is pure and judges nobody: a segment says where a customer stands, not a verdict.
 package segment
 
-// Segment is a named region of the R×F grid. The default segments' names and
-// descriptions are in the catalogues of package words (segment.<code>.name and .about);
-// a segment a user defines ([NewMap]'s extra) brings its own.
+// Segment is a named region of the R×F grid. The default segments' names are in the
+// catalogues of package words (segment.<code>.name); a segment a user defines ([NewMap]'s
+// extra) brings its own.
 type Segment struct {
 	// Code is the stable identifier used in files and configs ("at-risk").
 	Code string
 	// Name and NameDE are the display names of a user's segment; empty for the defaults.
 	Name, NameDE string
-	// Description and DescriptionDE say in one line what a user's segment means and what
-	// to do; empty for the defaults.
-	Description, DescriptionDE string
 }
 
 // The codes of the default segments, in report order.

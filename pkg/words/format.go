@@ -88,23 +88,9 @@ func (c *Catalogue) Date(t time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
-// DateISO formats an ISO date (2025-03-12) as [Catalogue.Date] does; anything else is
-// returned as it is.
-func (c *Catalogue) DateISO(iso string) string {
-	if !c.German() || len(iso) != 10 || iso[4] != '-' || iso[7] != '-' {
-		return iso
-	}
-	return iso[8:10] + "." + iso[5:7] + "." + iso[0:4]
-}
-
 // Month returns the name of a month: "März" or "March".
 func (c *Catalogue) Month(m time.Month) string {
 	return c.T("month." + strconv.Itoa(int(m)))
-}
-
-// MonthYear formats a month of a year: "März 2025" or "March 2025".
-func (c *Catalogue) MonthYear(y int, m time.Month) string {
-	return c.Month(m) + " " + strconv.Itoa(y)
 }
 
 // ShortMonthYear formats a month of a year short: "Jan. 2025" or "Jan 2025".

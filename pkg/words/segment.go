@@ -114,15 +114,3 @@ func (c *Catalogue) SegmentName(s segment.Segment) string {
 	}
 	return s.Code
 }
-
-// SegmentAbout says in one line what a segment means and what to do, as
-// [Catalogue.SegmentName] names it.
-func (c *Catalogue) SegmentAbout(s segment.Segment) string {
-	switch {
-	case c.German() && s.DescriptionDE != "":
-		return s.DescriptionDE
-	case s.Description != "":
-		return s.Description
-	}
-	return c.T("segment." + s.Code + ".about")
-}
