@@ -85,7 +85,7 @@ func (s *Set) Add(path string, perm os.FileMode, write func(w io.Writer) error) 
 	if err = tmp.Chmod(perm); err != nil {
 		return fmt.Errorf("create %s: %w", path, err)
 	}
-	if err = write(&syncWriter{f: tmp}); err != nil {
+	if err = write(tmp); err != nil {
 		return fmt.Errorf("write %s: %w", path, withoutPath(err, tmp.Name()))
 	}
 	if err = tmp.Sync(); err != nil {
@@ -261,25 +261,6 @@ func removeStale(target string) {
 			unlock()
 		}
 	}
-}
-
-// syncWriter writes to a file and starts writing each 8 MiB of it back to disk at once,
-// so that the fsync before the rename does not wait for a large file's every byte.
-type syncWriter struct {
-	f       *os.File
-	n, sent int64 // bytes written; of which writing back has been started
-}
-
-const writebackEvery = 8 << 20
-
-func (w *syncWriter) Write(b []byte) (int, error) {
-	n, err := w.f.Write(b)
-	w.n += int64(n)
-	if w.n-w.sent >= writebackEvery {
-		startWriteback(w.f, w.sent, w.n-w.sent)
-		w.sent = w.n
-	}
-	return n, err
 }
 
 // Unwritable names what a file of mode m is when [Write] cannot write it ("directory",
