@@ -78,16 +78,21 @@ func (d Day) Date() (year, month, day int) {
 
 // String formats d as ISO 8601 (yyyy-mm-dd), or "" for [NoDay].
 func (d Day) String() string {
+	var b [10]byte
+	return string(d.AppendISO(b[:0]))
+}
+
+// AppendISO appends d as [Day.String] writes it to b.
+func (d Day) AppendISO(b []byte) []byte {
 	if d == NoDay {
-		return ""
+		return b
 	}
 	y, m, dd := d.Date()
 	if y < 0 || y > 9999 {
-		return fmt.Sprintf("%04d-%02d-%02d", y, m, dd)
+		return fmt.Appendf(b, "%04d-%02d-%02d", y, m, dd)
 	}
-	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
-		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + dd/10), byte('0' + dd%10)}
-	return string(b[:])
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+dd/10), byte('0'+dd%10))
 }
 
 // German formats d as dd.mm.yyyy, or "" for [NoDay].

@@ -280,39 +280,22 @@ type largeWriter struct {
 	r   *rand.Rand
 	st  Stats
 
-	firstDay visit.Day // the day of dayText[0]: start minus the longest lead time
-	dayText  [][]byte  // "2006-01-02" of every day from firstDay on
-	slotText [][]byte  // "T15:04" of every slot
-	dayYear  []uint8   // years since the start's year of every day from firstDay on
-	price    [][]byte  // formatted price by service, location and year (see priceIndex)
-	years    int
-	svcText  [][]byte // service names, quoted where needed
-	notes    [][]byte // notes without a line break, quoted where needed
-	noteNL   []byte   // the note with a line break
-	svcW     []float64
-	chW      []float64
+	price     [][]byte // formatted price by service, location and year (see priceIndex)
+	y0, years int      // the start's year; the years of prices
+	svcText   [][]byte // service names, quoted where needed
+	notes     [][]byte // notes without a line break, quoted where needed
+	noteNL    []byte   // the note with a line break
+	svcW      []float64
+	chW       []float64
 }
 
 const largeLeadMax = 60
 
 func (lw *largeWriter) prepare() {
 	cfg := lw.cfg
-	lw.firstDay = cfg.Start - largeLeadMax
-	span := int(cfg.AsOf-lw.firstDay) + cfg.BookAhead + 1
-	lw.dayText = make([][]byte, span)
-	lw.dayYear = make([]uint8, span)
-	y0, _, _ := cfg.Start.Date()
-	for i := range span {
-		d := lw.firstDay + visit.Day(i)
-		lw.dayText[i] = []byte(d.String())
-		y, _, _ := d.Date()
-		lw.dayYear[i] = uint8(max(0, y-y0))
-	}
-	for s := range slotsPerDay {
-		lw.slotText = append(lw.slotText, fmt.Appendf(nil, "T%02d:%02d", 8+s/4, 15*(s%4)))
-	}
+	lw.y0, _, _ = cfg.Start.Date()
 	y1, _, _ := (cfg.AsOf + visit.Day(cfg.BookAhead)).Date()
-	lw.years = y1 - y0 + 1
+	lw.years = y1 - lw.y0 + 1
 	locFactor := []float64{0.95, 1, 1.1, 1.05, 0.9, 1, 1.15, 0.95}
 	for _, svc := range largeServices {
 		for l := range largeLocations {
@@ -359,8 +342,8 @@ func (lw *largeWriter) row(c int32, d int, slot uint8) error {
 	if chance(r, 0.25) {
 		svc = pick(r, lw.svcW)
 	}
-	di := int(day - lw.firstDay)
-	return lw.emit(c, d, slot, status, lw.svcText[svc], lw.price[lw.priceIndex(svc, int(lw.cs.location[c]), int(lw.dayYear[di]))])
+	y, _, _ := day.Date()
+	return lw.emit(c, d, slot, status, lw.svcText[svc], lw.price[lw.priceIndex(svc, int(lw.cs.location[c]), y-lw.y0)])
 }
 
 // emit appends one row of customer c on day offset d with the given status, service and
@@ -374,9 +357,8 @@ func (lw *largeWriter) emit(c int32, d int, slot uint8, status visit.Status, ser
 	}
 	b = append(b, cs.prefix[startOf:cs.prefixEnd[c]]...)
 	day := lw.cfg.Start + visit.Day(d)
-	di := int(day - lw.firstDay)
-	b = append(b, lw.dayText[di]...)
-	b = append(b, lw.slotText[slot]...)
+	at := 8*60 + 15*int(slot) // minutes: the quarter hours from 08:00
+	b = appendTime(day.AppendISO(b), at)
 	b = append(b, ',')
 	b = append(b, largeStatus[status]...)
 	b = append(b, ',')
@@ -395,17 +377,15 @@ func (lw *largeWriter) emit(c int32, d int, slot uint8, status visit.Status, ser
 	b = append(b, largeChannels[ch].name...)
 	b = append(b, ',')
 	if ch == chWalkIn {
-		b = append(b, lw.dayText[di]...)
-		b = append(b, lw.slotText[slot]...)
+		b = appendTime(day.AppendISO(b), at)
 	} else {
 		lead := min(largeLeadMax, int(gamma(r, 1.2, 0.12)))
 		booked := min(day-visit.Day(lead), lw.cfg.AsOf)
-		b = append(b, lw.dayText[int(booked-lw.firstDay)]...)
 		m := 7*60 + r.IntN(15*60)
 		if booked == day {
 			m = 7*60 + r.IntN(60+15*int(slot)) // before the appointment
 		}
-		b = append(b, 'T', byte('0'+m/600), byte('0'+m/60%10), ':', byte('0'+m%60/10), byte('0'+m%10))
+		b = appendTime(booked.AppendISO(b), m)
 	}
 	b = append(b, ',')
 	b = append(b, largeLocations[cs.location[c]]...)
@@ -435,6 +415,11 @@ func (lw *largeWriter) flush() error {
 		return fmt.Errorf("write large export: %w", err)
 	}
 	return nil
+}
+
+// appendTime appends "T15:04" for m minutes after midnight.
+func appendTime(b []byte, m int) []byte {
+	return append(b, 'T', byte('0'+m/600), byte('0'+m/60%10), ':', byte('0'+m%60/10), byte('0'+m%10))
 }
 
 // money formats cents with a dot and thousands commas, quoted when it has a comma.

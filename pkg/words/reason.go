@@ -32,17 +32,17 @@ type template []part
 type texts struct {
 	cat *Catalogue
 	// byCode[c][kind][variant]: kind is "evidence", "question" or a phrase's name.
-	byCode          map[string]map[string]map[string]template
-	labels          map[string]string
-	and, or         string
-	day             [2]string // one, other: nominative ("Tag", "Tage")
-	week, month     [2]string
-	daysDat         [2]string
-	times           [5]string
-	rhythm          map[string]template
-	months          [12]string
-	unitCancelled   [2]string
-	unitMissed      [2]string
+	byCode        map[string]map[string]map[string]template
+	labels        map[string]string
+	and, or       string
+	day           [2]string // one, other: nominative ("Tag", "Tage")
+	week, month   [2]string
+	daysDat       [2]string
+	times         [5]string
+	rhythm        map[string]template
+	months        [12]string
+	unitCancelled [2]string
+	unitMissed    [2]string
 }
 
 // reasonTexts returns the catalogue's parsed reason templates, parsing them once.
