@@ -28,33 +28,6 @@ func monthIndex(d visit.Day) int {
 
 func monthName(i int) string { return fmt.Sprintf("%04d-%02d", i/12, i%12+1) }
 
-// months numbers the months of the days from base on with a table: the trend asks for the
-// month of every visit.
-type months struct {
-	base  visit.Day
-	index []int32 // month index of day base+i
-}
-
-func newMonths(first int, asOf visit.Day) *months {
-	base := visit.DayOf(first/12, first%12+1, 1)
-	c := &months{base: base, index: make([]int32, max(0, int(asOf-base)+1))}
-	for d := base; d <= asOf; {
-		y, m, _ := d.Date()
-		next := min(visit.DayOf(y, m+1, 1), asOf+1)
-		for ; d < next; d++ {
-			c.index[d-base] = int32(y*12 + m - 1)
-		}
-	}
-	return c
-}
-
-func (c *months) of(d visit.Day) int {
-	if i := int64(d) - int64(c.base); i >= 0 && i < int64(len(c.index)) {
-		return int(c.index[i])
-	}
-	return monthIndex(d)
-}
-
 // Compute returns one row per month from the month of the first visit to the month of
 // asOf, and the cohorts: the customers grouped by the quarter of their first visit (by
 // month when the data span two years or less) with their retention. lapseAfter(i) is the
@@ -74,9 +47,8 @@ func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Mo
 		return nil, nil
 	}
 	rows := make([]Month, monthIndex(asOf)-first+1)
-	ms := newMonths(first, asOf)
 	at := func(d visit.Day) *Month {
-		m := ms.of(d) - first
+		m := monthIndex(d) - first
 		if m < 0 || m >= len(rows) {
 			return nil
 		}
@@ -87,7 +59,7 @@ func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Mo
 		limit := lapseAfter(i)
 		prevMonth, prevDay, firstDay := -1, visit.NoDay, visit.NoDay
 		for day := range set.Customers[i].VisitDays(asOf) {
-			m := ms.of(day)
+			m := monthIndex(day)
 			row := &rows[m-first] // asOf is in the last month
 			if prevDay == visit.NoDay {
 				firstDay = day
