@@ -121,8 +121,7 @@ func scalars(v *yaml.Node, where, key string) ([]string, error) {
 // Quote returns s as a YAML scalar, quoted when needed.
 func Quote(s string) string {
 	if s == "" || strings.ContainsAny(s, ":#{}[],&*?|<>=!%@`'\"\\\t\n") || s != strings.TrimSpace(s) ||
-		strings.EqualFold(s, "yes") || strings.EqualFold(s, "no") || strings.EqualFold(s, "true") ||
-		strings.EqualFold(s, "false") || strings.EqualFold(s, "null") || strings.EqualFold(s, "on") || strings.EqualFold(s, "off") {
+		slices.ContainsFunc([]string{"yes", "no", "true", "false", "null", "on", "off"}, func(w string) bool { return strings.EqualFold(s, w) }) {
 		return strconv.Quote(s)
 	}
 	if _, err := strconv.ParseFloat(s, 64); err == nil {

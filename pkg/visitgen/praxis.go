@@ -885,39 +885,20 @@ func (b *builder) story(code string) {
 	}
 }
 
+// asciiReplacer spells the letters of German and a few other names in ASCII; ascii drops
+// spaces, apostrophes and any other letter.
+var asciiReplacer = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss",
+	"é", "e", "è", "e", "ë", "e", "ê", "e", "í", "i", "ì", "i", "ï", "i", "á", "a", "à", "a", "â", "a",
+	"ó", "o", "ò", "o", "ô", "o", "ç", "c", "ñ", "n", " ", "", "'", "")
+
 // ascii transliterates a German name for an e-mail address.
 func ascii(s string) string {
-	var sb strings.Builder
-	for _, c := range strings.ToLower(s) {
-		switch c {
-		case 'ä':
-			sb.WriteString("ae")
-		case 'ö':
-			sb.WriteString("oe")
-		case 'ü':
-			sb.WriteString("ue")
-		case 'ß':
-			sb.WriteString("ss")
-		case 'é', 'è', 'ë', 'ê':
-			sb.WriteByte('e')
-		case 'í', 'ì', 'ï':
-			sb.WriteByte('i')
-		case 'á', 'à', 'â':
-			sb.WriteByte('a')
-		case 'ó', 'ò', 'ô':
-			sb.WriteByte('o')
-		case 'ç':
-			sb.WriteByte('c')
-		case 'ñ':
-			sb.WriteByte('n')
-		case ' ', '\'':
-		default:
-			if c < 128 {
-				sb.WriteRune(c)
-			}
+	return strings.Map(func(c rune) rune {
+		if c < 128 {
+			return c
 		}
-	}
-	return sb.String()
+		return -1
+	}, asciiReplacer.Replace(strings.ToLower(s)))
 }
 
 // usualGap returns the median of the gaps between the distinct attended days, and false
