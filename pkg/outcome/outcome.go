@@ -79,30 +79,23 @@ func Read(name string, r io.Reader) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	var rows [][]string
-	var lines []int
 	if bytes.HasPrefix(b, []byte("PK\x03\x04")) || strings.EqualFold(filepath.Ext(name), ".xlsx") {
-		rows, err = xlsxRows(b)
+		rows, err := xlsxRows(b)
 		if err != nil {
 			return &Result{Rows: 1, Rejects: []Reject{{name, 1, "not-xlsx", []any{err.Error()}}}}, nil
 		}
+		lines := make([]int, len(rows))
 		for i := range rows {
-			lines = append(lines, i+1)
+			lines[i] = i + 1
 		}
-	} else {
-		var bad []Reject
-		rows, lines, bad = csvRows(name, b)
-		res := parse(name, rows, lines)
-		res.Rejects = append(bad, res.Rejects...)
-		res.Rows += len(bad)
-		sortRejects(res.Rejects)
-		return res, nil
+		return parse(name, rows, lines), nil
 	}
-	return parse(name, rows, lines), nil
-}
-
-func sortRejects(rs []Reject) {
-	slices.SortStableFunc(rs, func(a, b Reject) int { return a.Line - b.Line })
+	rows, lines, bad := csvRows(name, b)
+	res := parse(name, rows, lines)
+	res.Rejects = append(bad, res.Rejects...)
+	res.Rows += len(bad)
+	slices.SortStableFunc(res.Rejects, func(a, b Reject) int { return a.Line - b.Line })
+	return res, nil
 }
 
 // Add adds another file's result.
