@@ -6,6 +6,8 @@ package trend
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/visit"
@@ -142,7 +144,6 @@ func cohorts(ms []span, asOf visit.Day) []Cohort {
 		latestFst visit.Day
 	}
 	groups := map[int]*acc{}
-	lo, hi := 1<<31-1, -1
 	for _, m := range ms {
 		k := key(m.first)
 		a := groups[k]
@@ -159,14 +160,10 @@ func cohorts(ms []span, asOf visit.Day) []Cohort {
 				a.kept[i]++
 			}
 		}
-		lo, hi = min(lo, k), max(hi, k)
 	}
 	var out []Cohort
-	for k := lo; k <= hi; k++ {
+	for _, k := range slices.Sorted(maps.Keys(groups)) {
 		a := groups[k]
-		if a == nil {
-			continue
-		}
 		c := Cohort{Name: a.name, Customers: a.n, Retained: make([]float64, len(After))}
 		for i, months := range After {
 			if addMonths(a.latestFst, months) > asOf {
