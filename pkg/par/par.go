@@ -19,13 +19,6 @@ func Ranges[S any](n, size int, f func(s *S, lo, hi int)) {
 	}
 	ranges := (n + size - 1) / size
 	workers := min(runtime.GOMAXPROCS(0), ranges)
-	if workers <= 1 {
-		var s S
-		for lo := 0; lo < n; lo += size {
-			f(&s, lo, min(lo+size, n))
-		}
-		return
-	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
