@@ -33,28 +33,20 @@ const (
 	Monetary                 // total spend in minor units
 )
 
+var measureNames = [...]string{Recency: "recency", Frequency: "frequency", Monetary: "monetary"}
+
 // String returns "recency", "frequency" or "monetary".
 func (m Measure) String() string {
-	switch m {
-	case Recency:
-		return "recency"
-	case Frequency:
-		return "frequency"
-	case Monetary:
-		return "monetary"
+	if int(m) < len(measureNames) {
+		return measureNames[m]
 	}
 	return "measure(" + strconv.Itoa(int(m)) + ")"
 }
 
 // Letter returns "R", "F" or "M", the prefix of a score ("F3").
 func (m Measure) Letter() string {
-	switch m {
-	case Recency:
-		return "R"
-	case Frequency:
-		return "F"
-	case Monetary:
-		return "M"
+	if int(m) < len(measureNames) {
+		return "RFM"[m : m+1]
 	}
 	return "?"
 }
