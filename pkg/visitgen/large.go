@@ -89,17 +89,10 @@ var largeLocations = []string{
 	"Downtown", "Riverside", "Old Town", "Harbor", "Westfield", "North Hills", "Airport", "University",
 }
 
-// largeStaff are invented staff, five per location, shown by first name as salon
-// software does.
-var largeStaff = func() []string {
-	first := []string{"Ava", "Ben", "Cleo", "Dan", "Eve", "Finn", "Gia", "Hugo", "Iris", "Jack",
-		"Kim", "Leo", "Maya", "Nate", "Opal", "Pia", "Quinn", "Ray", "Sara", "Tom"}
-	var out []string
-	for i := range len(largeLocations) * 5 {
-		out = append(out, first[i%len(first)])
-	}
-	return out
-}()
+// largeStaff are the first names of invented staff, as salon software shows them; the
+// five of location l are staff 5l to 5l+4, named largeStaff[staff % len(largeStaff)].
+var largeStaff = []string{"Ava", "Ben", "Cleo", "Dan", "Eve", "Finn", "Gia", "Hugo", "Iris", "Jack",
+	"Kim", "Leo", "Maya", "Nate", "Opal", "Pia", "Quinn", "Ray", "Sara", "Tom"}
 
 // slotsPerDay are the quarter hours from 08:00 to 19:45.
 const slotsPerDay = 48
@@ -368,7 +361,7 @@ func (lw *largeWriter) emit(c int32, d int, slot uint8, status visit.Status, ser
 	if chance(r, 0.2) {
 		staff = int(cs.location[c])*5 + r.IntN(5)
 	}
-	b = append(b, largeStaff[staff]...)
+	b = append(b, largeStaff[staff%len(largeStaff)]...)
 	b = append(b, ',')
 	ch := int(cs.channel[c])
 	if chance(r, 0.3) {
