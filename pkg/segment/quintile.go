@@ -356,13 +356,11 @@ func ties(sc *Scale, distinct, cum []int64, bounds []int, scoreOf []Score) Ties 
 		return t
 	case k < 5:
 		t.Kind = TiesFewValues
-		used := map[Score]bool{}
 		for g := range k {
 			t.Values = append(t.Values, TieValue{Value: value(g), Customers: cum[g+1] - cum[g], Score: scoreOf[g]})
-			used[scoreOf[g]] = true
 		}
 		for s := Score(1); s <= 5; s++ {
-			if !used[s] {
+			if !slices.Contains(scoreOf, s) {
 				t.Scores = append(t.Scores, s)
 			}
 		}

@@ -2,6 +2,7 @@ package words
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -560,11 +561,7 @@ func minMax(vs []int64) (lo, hi int64) {
 	if len(vs) == 0 {
 		return 0, 0
 	}
-	lo, hi = vs[0], vs[0]
-	for _, v := range vs[1:] {
-		lo, hi = min(lo, v), max(hi, v)
-	}
-	return lo, hi
+	return slices.Min(vs), slices.Max(vs)
 }
 
 // ReasonLabel returns the short label of a reason code ("last appointment cancelled"),
