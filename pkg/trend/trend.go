@@ -22,7 +22,6 @@ type Month struct {
 	Returned int    // customers who visited in the month after a gap beyond their threshold
 }
 
-// monthIndex numbers months: year*12 + month-1.
 func monthIndex(d visit.Day) int {
 	y, m, _ := d.Date()
 	return y*12 + m - 1

@@ -46,7 +46,6 @@ func open(d visit.Day) bool {
 	return w != time.Sunday && w != time.Saturday && !germanHoliday(d)
 }
 
-// nextOpen returns the first working day at or after d.
 func nextOpen(d visit.Day) visit.Day {
 	for !open(d) {
 		d++
@@ -54,7 +53,6 @@ func nextOpen(d visit.Day) visit.Day {
 	return d
 }
 
-// prevOpen returns the last working day at or before d.
 func prevOpen(d visit.Day) visit.Day {
 	for !open(d) {
 		d--

@@ -184,7 +184,6 @@ func finishedCourse(p *patient, asOf visit.Day) bool {
 	return u <= 10
 }
 
-// pastAppts returns the appointments on or before asOf.
 func (p *patient) pastAppts(asOf visit.Day) []appt {
 	n := sort.Search(len(p.appts), func(i int) bool { return p.appts[i].day > asOf })
 	return p.appts[:n]
@@ -368,7 +367,6 @@ func (pr *practice) price(p *patient, a *appt, svc service) int64 {
 	return int64(math.Round(float64(serviceCents[svc]) * f))
 }
 
-// euros formats cents with a decimal comma.
 func euros(c int64) string { return fmt.Sprintf("%d,%02d", c/100, c%100) }
 
 // praxisTruthHeader is the truth file's header row.

@@ -438,9 +438,6 @@ func (r *renderer) shapedField(b []byte, name string) []byte {
 	return append(b, "{"+name+"}"...) // a template names a fact that does not exist: show it
 }
 
-// The helpers below append what their names say.
-
-// appendInt appends n in decimal.
 func appendInt(b []byte, n int) []byte { return strconv.AppendInt(b, int64(n), 10) }
 
 // appendDate appends d as 12.03.2025 (German, as [visit.Day.German]; nothing for
@@ -475,7 +472,6 @@ func appendCount(b []byte, n int, unit [2]string) []byte {
 	return append(b, unit[1]...)
 }
 
-// days rounds a number of days for a text.
 func days(d float64) int { return int(math.Round(d)) }
 
 // appendSpan appends a length of time in the nominative: "10 days", "6 weeks", "3 months".

@@ -49,7 +49,6 @@ func ForNoun(lang string, noun Noun) *Catalogue {
 	return built[[2]string{l, string(Customers)}]
 }
 
-// buildAll makes the catalogue of every language and noun.
 func buildAll() {
 	built = map[[2]string]*Catalogue{}
 	for l, msgs := range catalogues {
@@ -115,7 +114,6 @@ func (c *Catalogue) Count(key string, n int) string {
 	return fmt.Sprintf(c.T(pluralKey(key, n)), c.Int(n))
 }
 
-// pluralKey is key+".one" when n is 1, key+".other" otherwise.
 func pluralKey(key string, n int) string {
 	if n == 1 {
 		return key + ".one"
