@@ -88,7 +88,7 @@ func init() {
 // away, how many away that long came back, and, with amounts, what a year of their visits
 // is worth and what the call can win back.
 func (c *Catalogue) WinBackWhy(k *calls.Call, amounts bool) string {
-	away := c.span(float64(k.Away), c.dative())
+	away := c.span(float64(k.Away), ".dative")
 	var s string
 	if amounts {
 		s = c.F("calls.why.win-back", away, c.Percent(k.Chance), c.Money(k.Value), c.Money(k.Recoverable))
@@ -128,12 +128,4 @@ func (c *Catalogue) GroupWord(g calls.Group) string {
 		}
 	}
 	return g.String()
-}
-
-// dative is the form of a span after "seit" and "vor": ".dative" in German.
-func (c *Catalogue) dative() string {
-	if c.German() {
-		return ".dative"
-	}
-	return ""
 }
