@@ -377,22 +377,17 @@ var praxisTruthHeader = []string{
 
 // writeTruth writes one line per patient, by patient number.
 func (pr *practice) writeTruth(w io.Writer) error {
-	out := csv.NewWriter(w)
-	if err := out.Write(praxisTruthHeader); err != nil {
-		return fmt.Errorf("write truth header: %w", err)
-	}
+	out := csv.NewWriter(w) // its errors stick: out.Error tells after Flush
+	out.Write(praxisTruthHeader)
 	for _, p := range pr.patients {
 		story := p.kind.story()
 		if p.kind == kCourseFinished {
 			story = codeCourseFinished
 		}
-		err := out.Write([]string{
+		out.Write([]string{
 			strconv.Itoa(p.id), p.truthState, p.truthDropout, strings.Join(p.truthCodes, "|"),
 			p.truthUsual, story, p.truthLast, strconv.Itoa(p.truthVisits), p.truthFirstChannel,
 		})
-		if err != nil {
-			return fmt.Errorf("write truth of patient %d: %w", p.id, err)
-		}
 	}
 	out.Flush()
 	if err := out.Error(); err != nil {
