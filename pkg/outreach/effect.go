@@ -2,6 +2,7 @@ package outreach
 
 import (
 	"math"
+	"slices"
 
 	"github.com/winback/winback/pkg/state"
 	"github.com/winback/winback/pkg/visit"
@@ -59,13 +60,7 @@ func (p *Plan) Effect() *Effect {
 			called[c.i] = true
 		}
 	}
-	fair := false
-	for _, g := range p.group {
-		if g == state.Control {
-			fair = true
-			break
-		}
-	}
+	fair := slices.Contains(p.group, state.Control)
 	e := &Effect{Fair: fair}
 	for i, g := range p.group {
 		if g == "" {

@@ -116,13 +116,8 @@ func cohorts(ms []span, asOf visit.Day) []Cohort {
 	if len(ms) == 0 {
 		return nil
 	}
-	minM := -1
-	for _, m := range ms {
-		if x := monthIndex(m.first); minM < 0 || x < minM {
-			minM = x
-		}
-	}
-	quarters := monthIndex(asOf)-minM > 24
+	earliest := slices.MinFunc(ms, func(a, b span) int { return int(a.first - b.first) })
+	quarters := monthIndex(asOf)-monthIndex(earliest.first) > 24
 	key := func(d visit.Day) int {
 		y, m, _ := d.Date()
 		if quarters {
