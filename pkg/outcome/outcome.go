@@ -198,23 +198,13 @@ func countRows(rows [][]string) int {
 }
 
 func blankRow(r []string) bool {
-	for _, v := range r {
-		if strings.TrimSpace(v) != "" {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(r, func(v string) bool { return strings.TrimSpace(v) != "" })
 }
 
 // parseRow reads one row: the outcome, or the code and arguments of why it cannot be
 // used; filled is false when the practice filled in nothing.
 func parseRow(get func(string) string) (o Outcome, code string, args []any, filled bool) {
-	for _, k := range practice {
-		if get(k) != "" {
-			filled = true
-		}
-	}
-	if !filled {
+	if !slices.ContainsFunc(practice, func(k string) bool { return get(k) != "" }) {
 		return o, "", nil, false
 	}
 	o.ID = get("id")
