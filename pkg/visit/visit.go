@@ -6,6 +6,7 @@ package visit
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -150,10 +151,8 @@ func (s Status) String() string {
 
 // ParseStatus returns the status with the given stable name (as printed by [Status.String]).
 func ParseStatus(name string) (Status, error) {
-	for i, n := range statusNames {
-		if n == name {
-			return Status(i), nil
-		}
+	if i := slices.Index(statusNames[:], name); i >= 0 {
+		return Status(i), nil
 	}
 	return 0, fmt.Errorf("unknown status %q (known: attended, cancelled, no-show, booked)", name)
 }

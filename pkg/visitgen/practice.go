@@ -219,10 +219,7 @@ func (p *patient) judge(asOf visit.Day) {
 	if state == StateCourseFinished {
 		codes[codeCourseFinished] = true
 	}
-	platform := true
-	for _, a := range past {
-		platform = platform && isPlatform(a.channel)
-	}
+	platform := !slices.ContainsFunc(past, func(a appt) bool { return !isPlatform(a.channel) })
 	last := past[len(past)-1].status
 	codes[codePlatformOnly] = codes[codePlatformOnly] || platform
 	codes[codeOneVisit] = codes[codeOneVisit] || len(att) == 1
