@@ -2,99 +2,55 @@ package main
 
 import (
 	"bufio"
-	"errors"
-	"fmt"
+	"bytes"
 	"io"
-	"os"
-	"path/filepath"
+
+	"github.com/winback/winback/pkg/atomicfile"
 )
 
-// output is one file being written: to a temporary file next to its final path that is
-// renamed into place only when everything went well, so a failed or interrupted run
-// leaves no half-written file behind. The path "-" writes to stdout instead.
-type output struct {
-	path string
-	tmp  *os.File
-	buf  *bufio.Writer
-}
-
-// outputs are the files one generator run writes; they are committed together.
-type outputs []*output
-
-// create opens the outputs for paths; an empty path gives a nil writer (not written).
-func create(stdout io.Writer, paths ...string) (outputs, []io.Writer, error) {
-	var outs outputs
+// writeFiles runs gen with one writer per path and replaces the files together (see
+// package atomicfile) only when it succeeded. An empty path gets a nil writer (not
+// written); "-" writes to stdout. The first file streams to disk; the others, a truth or
+// the parameters, are small and held in memory until gen is done.
+func writeFiles(stdout io.Writer, gen func(ws []io.Writer) error, paths ...string) error {
 	ws := make([]io.Writer, len(paths))
-	for i, p := range paths {
-		switch p {
-		case "":
-			continue
-		case "-":
-			o := &output{path: p, buf: bufio.NewWriterSize(stdout, 1<<18)}
-			outs = append(outs, o)
-			ws[i] = o.buf
-			continue
-		}
-		f, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".tmp*")
-		if err != nil {
-			outs.abort()
-			return nil, nil, fmt.Errorf("create %s: %w", p, err)
-		}
-		o := &output{path: p, tmp: f, buf: bufio.NewWriterSize(f, 1<<18)}
-		outs = append(outs, o)
-		ws[i] = o.buf
-	}
-	return outs, ws, nil
-}
-
-// commit flushes, syncs, closes and renames every output into place.
-func (outs outputs) commit() error {
-	for _, o := range outs {
-		if err := o.buf.Flush(); err != nil {
-			outs.abort()
-			return fmt.Errorf("write %s: %w", o.path, err)
-		}
-		if o.tmp == nil {
-			continue
-		}
-		if err := o.tmp.Sync(); err != nil {
-			outs.abort()
-			return fmt.Errorf("sync %s: %w", o.path, err)
+	bufs := make([]*bytes.Buffer, len(paths))
+	for i, p := range paths[1:] {
+		if p != "" {
+			bufs[i+1] = new(bytes.Buffer)
+			ws[i+1] = bufs[i+1]
 		}
 	}
-	for _, o := range outs {
-		if o.tmp == nil {
+	var genErr error
+	first := func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<18)
+		ws[0] = bw
+		if genErr = gen(ws); genErr != nil {
+			return genErr
+		}
+		return bw.Flush()
+	}
+	var set atomicfile.Set
+	defer set.Abort()
+	add := func(path string, write func(io.Writer) error) error {
+		if path == "-" {
+			return write(stdout)
+		}
+		return set.Add(path, 0o644, write)
+	}
+	if err := add(paths[0], first); err != nil {
+		if genErr != nil {
+			return genErr // the generator's own error, not one about the file
+		}
+		return err
+	}
+	for i, b := range bufs {
+		if b == nil {
 			continue
 		}
-		if err := o.tmp.Close(); err != nil {
-			outs.abort()
-			return fmt.Errorf("close %s: %w", o.path, err)
-		}
-		// Temp files are created 0600; the outputs are ordinary data files.
-		if err := os.Chmod(o.tmp.Name(), 0o644); err != nil {
-			outs.abort()
-			return fmt.Errorf("chmod %s: %w", o.path, err)
+		if err := add(paths[i], func(w io.Writer) error { _, err := b.WriteTo(w); return err }); err != nil {
+			return err
 		}
 	}
-	var errs []error
-	for _, o := range outs {
-		if o.tmp == nil {
-			continue
-		}
-		if err := os.Rename(o.tmp.Name(), o.path); err != nil {
-			errs = append(errs, fmt.Errorf("rename to %s: %w", o.path, err))
-			_ = os.Remove(o.tmp.Name())
-		}
-	}
-	return errors.Join(errs...)
-}
-
-// abort removes every temporary file.
-func (outs outputs) abort() {
-	for _, o := range outs {
-		if o.tmp != nil {
-			_ = o.tmp.Close()
-			_ = os.Remove(o.tmp.Name())
-		}
-	}
+	return set.Commit()
 }

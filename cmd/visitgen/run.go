@@ -139,16 +139,12 @@ func runPraxis(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	outs, ws, err := create(stdout, *out, *truth)
-	if err != nil {
+	var st visitgen.PraxisStats
+	err := writeFiles(stdout, func(ws []io.Writer) (err error) {
+		st, err = visitgen.WritePraxis(ws[0], ws[1], cfg)
 		return err
-	}
-	st, err := visitgen.WritePraxis(ws[0], ws[1], cfg)
+	}, *out, *truth)
 	if err != nil {
-		outs.abort()
-		return err
-	}
-	if err := outs.commit(); err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "visitgen: wrote %s: %d rows, %d patients, %s\n", *out, st.Rows, st.Customers, size(st.Bytes))
@@ -174,16 +170,12 @@ func runMonthly(args []string, stdout, stderr io.Writer) error {
 		return usagef("-first %s and -second %s are in the same month", cfg.First, cfg.Second)
 	}
 	paths := []string{name(cfg.First), name(cfg.Second), filepath.Join(*dir, "praxis_wonback.csv")}
-	outs, ws, err := create(stdout, paths...)
-	if err != nil {
+	var st visitgen.MonthlyStats
+	err := writeFiles(stdout, func(ws []io.Writer) (err error) {
+		st, err = visitgen.WriteMonthly(ws[0], ws[1], ws[2], cfg)
 		return err
-	}
-	st, err := visitgen.WriteMonthly(ws[0], ws[1], ws[2], cfg)
+	}, paths...)
 	if err != nil {
-		outs.abort()
-		return err
-	}
-	if err := outs.commit(); err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "visitgen: wrote %s (%d rows), %s (%d rows), %s (%d patients won back)\n",
@@ -204,16 +196,12 @@ func runLarge(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	outs, ws, err := create(stdout, *out)
-	if err != nil {
+	var st visitgen.Stats
+	err := writeFiles(stdout, func(ws []io.Writer) (err error) {
+		st, err = visitgen.WriteLarge(ws[0], cfg)
 		return err
-	}
-	st, err := visitgen.WriteLarge(ws[0], cfg)
+	}, *out)
 	if err != nil {
-		outs.abort()
-		return err
-	}
-	if err := outs.commit(); err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "visitgen: wrote %s: %d rows, %d customers, %s\n", *out, st.Rows, st.Customers, size(st.Bytes))
@@ -256,19 +244,14 @@ func runSim(args []string, stdout, stderr io.Writer) error {
 	default:
 		return usagef("-unit %q: use day or week", *unit)
 	}
-	outs, ws, err := create(stdout, *out, *truth, *params)
-	if err != nil {
+	var st visitgen.SimStats
+	err := writeFiles(stdout, func(ws []io.Writer) (err error) {
+		if st, err = visitgen.Simulate(ws[0], ws[1], cfg); err == nil && ws[2] != nil {
+			err = cfg.WriteParams(ws[2])
+		}
 		return err
-	}
-	st, err := visitgen.Simulate(ws[0], ws[1], cfg)
-	if err == nil && ws[2] != nil {
-		err = cfg.WriteParams(ws[2])
-	}
+	}, *out, *truth, *params)
 	if err != nil {
-		outs.abort()
-		return err
-	}
-	if err := outs.commit(); err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "visitgen: wrote %s: %d rows, %d customers (%d dropped by %s), %s\n",

@@ -1,17 +1,10 @@
 // Package atomicfile writes output files so that a reader never sees half a file: the data
 // goes to a temporary file in the same directory, which is synced, closed and renamed over
-// the target. On any failure the temporary file is removed and the target is untouched.
-//
-// A [Set] replaces several files together: all are written first and renamed only when
-// every one was written. The target is followed through symlinks (the link stays a link);
-// a replaced file never gets a wider mode than it had. A character device or a pipe
-// (/dev/stdout, /dev/null, a FIFO) is written straight through, not replaced; any other
-// file that is not a regular file (a directory, a socket, a block device) is refused with
-// [ErrNotRegular]. Temporary files a killed run left behind are removed by the next write
-// of the same target.
-//
-// It does not lock the target against other writers: two runs writing the same file at
-// once both succeed, and the last rename wins.
+// the target; on failure the target is untouched. A [Set] replaces several files together.
+// Symlinks are followed, a replaced file never gets a wider mode, a device or pipe is
+// written straight through, and other non-regular files are refused ([ErrNotRegular]).
+// Temporary files a killed run left are removed by the next write of the same target. Two
+// runs writing one file at once both succeed; the last rename wins.
 package atomicfile
 
 import (
@@ -92,7 +85,7 @@ func (s *Set) Add(path string, perm os.FileMode, write func(w io.Writer) error) 
 	if err = tmp.Chmod(perm); err != nil {
 		return fmt.Errorf("create %s: %w", path, err)
 	}
-	if err = write(&syncWriter{f: tmp}); err != nil {
+	if err = write(tmp); err != nil {
 		return fmt.Errorf("write %s: %w", path, withoutPath(err, tmp.Name()))
 	}
 	if err = tmp.Sync(); err != nil {
@@ -268,26 +261,6 @@ func removeStale(target string) {
 			unlock()
 		}
 	}
-}
-
-// syncWriter writes to a file and starts writing each 8 MiB of it back to disk as soon as
-// it is written, so that the fsync before the rename does not wait for a large file's
-// every byte (a 140 MB JSON report waited 0.1 s).
-type syncWriter struct {
-	f       *os.File
-	n, sent int64 // bytes written; of which writing back has been started
-}
-
-const writebackEvery = 8 << 20
-
-func (w *syncWriter) Write(b []byte) (int, error) {
-	n, err := w.f.Write(b)
-	w.n += int64(n)
-	if w.n-w.sent >= writebackEvery {
-		startWriteback(w.f, w.sent, w.n-w.sent)
-		w.sent = w.n
-	}
-	return n, err
 }
 
 // Unwritable names what a file of mode m is when [Write] cannot write it ("directory",

@@ -1,11 +1,7 @@
-// Package backtest measures whether lapse verdicts foretell who does not come back. Given
-// the verdicts judged as of a date on the data cut at that date, and the full data, it
-// counts who came back by the end of a horizon and scores the verdicts (lapsed and lost
-// are flagged) by precision and recall against the yardstick every rule has to beat: the
-// naive ranking by days since the last visit, flagging the same number of customers.
-//
-// It neither cuts the data nor judges anyone (see [history.Set.AsOf] and package lapse),
-// and it says nothing about single customers: it returns counts.
+// Package backtest measures whether lapse verdicts, judged on the data cut at a date,
+// foretell who does not come back by the end of a horizon: precision and recall of the
+// verdicts (lapsed and lost are flagged) against the naive ranking by days since the last
+// visit that flags as many customers. It returns counts, not single customers.
 package backtest
 
 import (
@@ -122,14 +118,10 @@ func (h Hint) Lift() float64 {
 // PAliveCut is the P(alive) below which the model alone flags a customer.
 const PAliveCut = 0.3
 
-// Measure scores verdicts, judged as of asOf on the data cut at asOf, with what full, the
-// same data uncut, shows of the days after it: a customer came back when full has a visit
-// of theirs in (asOf, end] (see [history.Event.IsVisit]; a past appointment whose outcome
-// was never recorded counts, as it does for the verdicts). end must be a day the data
-// covers, or every customer not seen after it counts as gone.
-//
-// findings, when not nil, are the hints found on the cut data, findings[i] for verdicts[i]
-// (see [Result.Hints]).
+// Measure scores verdicts judged as of asOf on the data cut at asOf: a customer came back
+// when full, the same data uncut, has a visit of theirs in (asOf, end] (see
+// [history.Event.IsVisit]). end must be a day the data covers. findings, when not nil, are
+// the hints found on the cut data, findings[i] for verdicts[i] (see [Result.Hints]).
 func Measure(full *history.Set, verdicts []lapse.Verdict, findings [][]reason.Finding, asOf, end visit.Day) (*Result, error) {
 	if findings != nil && len(findings) != len(verdicts) {
 		return nil, fmt.Errorf("backtest: %d findings for %d verdicts", len(findings), len(verdicts))

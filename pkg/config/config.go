@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strconv"
@@ -44,7 +45,7 @@ func Parse(path string, b []byte) (*Config, error) {
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&root); err != nil {
-		if errors.Is(err, errEOF(err)) {
+		if errors.Is(err, io.EOF) { // an empty file
 			return c, nil
 		}
 		return nil, fmt.Errorf("config %s: %v", path, err)
@@ -86,13 +87,6 @@ func Parse(path string, b []byte) (*Config, error) {
 	return c, nil
 }
 
-func errEOF(err error) error {
-	if err != nil && err.Error() == "EOF" {
-		return err
-	}
-	return errors.New("not eof")
-}
-
 // scalars reads a scalar, a list of scalars, or a mapping (key: value pairs become
 // "key=value", the form of --column and --status-map).
 func scalars(v *yaml.Node, where, key string) ([]string, error) {
@@ -127,8 +121,7 @@ func scalars(v *yaml.Node, where, key string) ([]string, error) {
 // Quote returns s as a YAML scalar, quoted when needed.
 func Quote(s string) string {
 	if s == "" || strings.ContainsAny(s, ":#{}[],&*?|<>=!%@`'\"\\\t\n") || s != strings.TrimSpace(s) ||
-		strings.EqualFold(s, "yes") || strings.EqualFold(s, "no") || strings.EqualFold(s, "true") ||
-		strings.EqualFold(s, "false") || strings.EqualFold(s, "null") || strings.EqualFold(s, "on") || strings.EqualFold(s, "off") {
+		slices.ContainsFunc([]string{"yes", "no", "true", "false", "null", "on", "off"}, func(w string) bool { return strings.EqualFold(s, w) }) {
 		return strconv.Quote(s)
 	}
 	if _, err := strconv.ParseFloat(s, 64); err == nil {

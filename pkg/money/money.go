@@ -1,10 +1,6 @@
 // Package money does the arithmetic of amounts in minor units (cents) that must not wrap
-// around: sums over many rows and visits, and amounts that come back from floating point.
-// An int64 holds ±92 quadrillion currency units, more than any real export adds up to,
-// but two rows of 9e16 euros (9e18 cents) already wrapped to a negative revenue; here such a sum is
-// held at the largest amount instead, so that a run goes on and its figures stay
-// visibly absurd rather than silently wrong. It does not parse or format amounts
-// (package field and package report do).
+// around: an absurd sum (two rows of 9e16 euros) is held at the largest amount, so that
+// its figures stay visibly absurd rather than silently negative.
 package money
 
 import "math"

@@ -1,10 +1,8 @@
-// Package outcome reads the call lists the practice filled in (winback --contacts, see
-// CALLLIST.md): who was called when, whether they were reached, what they said, whether
-// they booked again and whether they want no more calls. It reads CSV in either dialect
-// (English "," or German ";" with or without a byte order mark, UTF-8, UTF-16 or the
-// Windows-1252 that Excel saves) and XLSX, with the headers in either language. Every
-// row is used, counted as not called, or rejected with its file, line and reason: a bad
-// row never stops the report.
+// Package outcome reads the call lists the practice filled in (see CALLLIST.md): who was
+// called when, whether they were reached, what they said, whether they booked again or
+// want no more calls. It reads CSV (either separator and encoding Excel saves) and XLSX
+// with headers in either language; every row is used, counted as not called, or rejected
+// with its file, line and reason.
 package outcome
 
 import (
@@ -81,30 +79,23 @@ func Read(name string, r io.Reader) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	var rows [][]string
-	var lines []int
 	if bytes.HasPrefix(b, []byte("PK\x03\x04")) || strings.EqualFold(filepath.Ext(name), ".xlsx") {
-		rows, err = xlsxRows(b)
+		rows, err := xlsxRows(b)
 		if err != nil {
 			return &Result{Rows: 1, Rejects: []Reject{{name, 1, "not-xlsx", []any{err.Error()}}}}, nil
 		}
+		lines := make([]int, len(rows))
 		for i := range rows {
-			lines = append(lines, i+1)
+			lines[i] = i + 1
 		}
-	} else {
-		var bad []Reject
-		rows, lines, bad = csvRows(name, b)
-		res := parse(name, rows, lines)
-		res.Rejects = append(bad, res.Rejects...)
-		res.Rows += len(bad)
-		sortRejects(res.Rejects)
-		return res, nil
+		return parse(name, rows, lines), nil
 	}
-	return parse(name, rows, lines), nil
-}
-
-func sortRejects(rs []Reject) {
-	slices.SortStableFunc(rs, func(a, b Reject) int { return a.Line - b.Line })
+	rows, lines, bad := csvRows(name, b)
+	res := parse(name, rows, lines)
+	res.Rejects = append(bad, res.Rejects...)
+	res.Rows += len(bad)
+	slices.SortStableFunc(res.Rejects, func(a, b Reject) int { return a.Line - b.Line })
+	return res, nil
 }
 
 // Add adds another file's result.
@@ -207,23 +198,13 @@ func countRows(rows [][]string) int {
 }
 
 func blankRow(r []string) bool {
-	for _, v := range r {
-		if strings.TrimSpace(v) != "" {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(r, func(v string) bool { return strings.TrimSpace(v) != "" })
 }
 
 // parseRow reads one row: the outcome, or the code and arguments of why it cannot be
 // used; filled is false when the practice filled in nothing.
 func parseRow(get func(string) string) (o Outcome, code string, args []any, filled bool) {
-	for _, k := range practice {
-		if get(k) != "" {
-			filled = true
-		}
-	}
-	if !filled {
+	if !slices.ContainsFunc(practice, func(k string) bool { return get(k) != "" }) {
 		return o, "", nil, false
 	}
 	o.ID = get("id")

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -126,10 +127,8 @@ func xlsxRows(b []byte) ([][]string, error) {
 			if blankRow(r) {
 				continue
 			}
-			for _, v := range r {
-				if known[norm(v)] == "called_on" {
-					return rows, nil
-				}
+			if slices.ContainsFunc(r, func(v string) bool { return known[norm(v)] == "called_on" }) {
+				return rows, nil
 			}
 			break
 		}

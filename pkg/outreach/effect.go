@@ -2,6 +2,7 @@ package outreach
 
 import (
 	"math"
+	"slices"
 
 	"github.com/winback/winback/pkg/state"
 	"github.com/winback/winback/pkg/visit"
@@ -33,23 +34,13 @@ func (g Group) Share() float64 {
 	return float64(g.Back) / float64(g.Customers)
 }
 
-// Effect compares the customers who were to be called with those who were not.
-//
-// With a control group (Fair) the groups are drawn at random from the win-back list when
-// a customer is first on it, so the difference is the effect of being put on the call list
-// (whether or not the call got through: an intention-to-treat comparison). Both groups
-// count returns from that first day to the as-of date.
-//
-// Without one, Called are the customers with a filed call and Other those on the list
-// never called: not a fair comparison, since the practice chooses whom to call (and
-// reaches those who still pick up).
-//
-// The interval of the difference in the share that came back is Agresti and Caffo's
-// (2000): the normal (Wald) interval after adding one return and one non-return to each
-// group, which keeps close to its 90 % coverage from about ten customers per group, where
-// the plain Wald interval does not. The interval of the difference in value per customer is
-// the normal one with each group's own variance (Welch). TooSmall says that the groups are
-// too small to tell (fewer than 30 customers in one, or fewer than 10 returns in both).
+// Effect compares the customers who were to be called with those who were not. With a
+// control group (Fair), drawn at random when a customer is first on the win-back list, it
+// is the effect of being put on the list (intention to treat); without one, Called are
+// the customers with a filed call and Other the rest of the list, which is not fair: the
+// practice chooses whom to call. The share's interval is Agresti and Caffo's (2000), which
+// keeps its coverage from about ten customers per group; the value's is Welch's. TooSmall:
+// fewer than 30 customers in a group, or fewer than 10 returns in both.
 type Effect struct {
 	Fair          bool
 	Called, Other Group
@@ -69,13 +60,7 @@ func (p *Plan) Effect() *Effect {
 			called[c.i] = true
 		}
 	}
-	fair := false
-	for _, g := range p.group {
-		if g == state.Control {
-			fair = true
-			break
-		}
-	}
+	fair := slices.Contains(p.group, state.Control)
 	e := &Effect{Fair: fair}
 	for i, g := range p.group {
 		if g == "" {

@@ -125,7 +125,6 @@ func sameCall(o outcome.Outcome) string {
 	return fmt.Sprintf("%s|%s|%s|%s|%s|%t", o.ID, o.CalledOn, o.Reached, o.Answer, o.RebookedOn, o.DoNotContact)
 }
 
-// winBack says whether a verdict puts a customer on the win-back list.
 func winBack(v *lapse.Verdict) bool { return v.Status == lapse.Lapsed || v.Status == lapse.Lost }
 
 // decide works out who is held and puts the newly lapsed on the list or in the control

@@ -9,27 +9,16 @@ import (
 	"sync/atomic"
 )
 
-// Ranges calls f for each of the consecutive ranges [lo, hi) of size items that cover
-// [0, n), the last one possibly shorter, on up to GOMAXPROCS goroutines: each range once,
-// in no fixed order. A range's number is lo/size; the ranges depend on n and size alone,
-// so anything gathered per range is the same on every machine.
-//
-// s is a state per goroutine, zero at first and passed to each of its calls of f
-// (buffers, caches that outlast a range); what f computes must not depend on it, since
-// which ranges share a goroutine varies. Callers without one use *struct{}.
+// Ranges calls f once for each range [lo, hi) of size items covering [0, n), on up to
+// GOMAXPROCS goroutines in no fixed order; the ranges depend on n and size alone. s is a
+// zeroed state per goroutine (buffers) that what f computes must not depend on; callers
+// without one use *struct{}.
 func Ranges[S any](n, size int, f func(s *S, lo, hi int)) {
 	if size < 1 {
 		panic("par.Ranges: size < 1")
 	}
 	ranges := (n + size - 1) / size
 	workers := min(runtime.GOMAXPROCS(0), ranges)
-	if workers <= 1 {
-		var s S
-		for lo := 0; lo < n; lo += size {
-			f(&s, lo, min(lo+size, n))
-		}
-		return
-	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {

@@ -35,12 +35,8 @@ func New(key string) *Pseudonymizer { return &Pseudonymizer{key: []byte(key)} }
 // FromCustomers derives a key from the customer keys themselves, for runs without a secret
 // key: deterministic, but anyone with the same export can recompute the pseudonyms.
 func FromCustomers(keys []string) *Pseudonymizer {
-	s := keys
-	if !slices.IsSorted(s) { // a history.Set's customers are in key order already
-		s = slices.Sorted(slices.Values(keys))
-	}
 	h := sha256.New()
-	for _, k := range s {
+	for _, k := range slices.Sorted(slices.Values(keys)) {
 		h.Write([]byte(k))
 		h.Write([]byte{0})
 	}

@@ -165,15 +165,17 @@ func Analyze(in Input, m *Map) (*Result, error) {
 	res.R, res.F, res.M = rScale, fScale, mScale
 
 	segs := m.segments
-	idx := make([]int8, n)
 	counts := make([]int, len(segs))
 	revenue := make([]int64, len(segs))
+	recency := make([][]int32, len(segs))
+	frequency := make([][]int, len(segs))
 	res.Customers = make([]Scored, n)
 	for i := range cs {
 		r, f := rs[i], fs[i]
 		s := m.cells[r-1][f-1]
-		idx[i] = s
 		counts[s]++
+		recency[s] = append(recency[s], cs[i].Recency)
+		frequency[s] = append(frequency[s], cs[i].Frequency)
 		res.Grid[r-1][f-1]++
 		sc := Scored{Customer: cs[i], R: r, F: f, Segment: segs[s].Code}
 		if in.HasAmounts {
@@ -182,21 +184,6 @@ func Analyze(in Input, m *Map) (*Result, error) {
 			res.Revenue = money.Add(res.Revenue, cs[i].Monetary)
 		}
 		res.Customers[i] = sc
-	}
-
-	// Medians: gather each segment's values contiguously, then sort each run.
-	start := make([]int, len(segs)+1)
-	for s, c := range counts {
-		start[s+1] = start[s] + c
-	}
-	recency := make([]int32, n)
-	frequency := make([]int, n)
-	next := slices.Clone(start[:len(segs)])
-	for i := range cs {
-		s := idx[i]
-		recency[next[s]] = cs[i].Recency
-		frequency[next[s]] = cs[i].Frequency
-		next[s]++
 	}
 
 	res.Segments = make([]Summary, len(segs))
@@ -208,46 +195,19 @@ func Analyze(in Input, m *Map) (*Result, error) {
 		if res.Revenue != 0 {
 			sum.RevenueShare = float64(revenue[s]) / float64(res.Revenue)
 		}
-		sum.MedianRecency = median(recency[start[s]:start[s+1]])
-		sum.MedianFrequency = median(frequency[start[s]:start[s+1]])
+		sum.MedianRecency = median(recency[s])
+		sum.MedianFrequency = median(frequency[s])
 		res.Segments[s] = sum
 	}
 	return res, nil
 }
 
 // median returns the median of xs, reordering them: the middle value, or the mean of the
-// two middle values for an even count; 0 for none. Values in a narrow range (days,
-// visits) are counted rather than sorted.
+// two middle values for an even count; 0 for none.
 func median[T int | int32](xs []T) float64 {
 	if len(xs) == 0 {
 		return 0
 	}
-	lo, hi := slices.Min(xs), slices.Max(xs)
-	if span := uint64(int64(hi) - int64(lo)); span > 2*uint64(len(xs))+1024 {
-		slices.Sort(xs)
-		a, b := xs[(len(xs)-1)/2], xs[len(xs)/2]
-		return (float64(a) + float64(b)) / 2
-	}
-	counts := make([]int, int64(hi)-int64(lo)+1)
-	for _, x := range xs {
-		counts[int64(x)-int64(lo)]++
-	}
-	// The values at ranks (len-1)/2 and len/2, counting from 0.
-	ra, rb := (len(xs)-1)/2, len(xs)/2
-	var a, b int64
-	seen := 0
-	for i, c := range counts {
-		if c == 0 {
-			continue
-		}
-		if seen <= ra && ra < seen+c {
-			a = int64(lo) + int64(i)
-		}
-		if seen <= rb && rb < seen+c {
-			b = int64(lo) + int64(i)
-			break
-		}
-		seen += c
-	}
-	return (float64(a) + float64(b)) / 2
+	slices.Sort(xs)
+	return (float64(xs[(len(xs)-1)/2]) + float64(xs[len(xs)/2])) / 2
 }

@@ -3,6 +3,7 @@ package segment
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -93,12 +94,7 @@ func NewMap(cfg map[string][]string, extra ...Segment) (*Map, error) {
 
 	var problems []string
 	var owners [5][5][]string
-	codes := make([]string, 0, len(cfg))
-	for code := range cfg {
-		codes = append(codes, code)
-	}
-	slices.Sort(codes)
-	for _, code := range codes {
+	for _, code := range slices.Sorted(maps.Keys(cfg)) {
 		if !slices.ContainsFunc(catalogue, func(s Segment) bool { return s.Code == code }) {
 			known := make([]string, len(catalogue))
 			for i, s := range catalogue {

@@ -33,28 +33,20 @@ const (
 	Monetary                 // total spend in minor units
 )
 
+var measureNames = [...]string{Recency: "recency", Frequency: "frequency", Monetary: "monetary"}
+
 // String returns "recency", "frequency" or "monetary".
 func (m Measure) String() string {
-	switch m {
-	case Recency:
-		return "recency"
-	case Frequency:
-		return "frequency"
-	case Monetary:
-		return "monetary"
+	if int(m) < len(measureNames) {
+		return measureNames[m]
 	}
 	return "measure(" + strconv.Itoa(int(m)) + ")"
 }
 
 // Letter returns "R", "F" or "M", the prefix of a score ("F3").
 func (m Measure) Letter() string {
-	switch m {
-	case Recency:
-		return "R"
-	case Frequency:
-		return "F"
-	case Monetary:
-		return "M"
+	if int(m) < len(measureNames) {
+		return "RFM"[m : m+1]
 	}
 	return "?"
 }
@@ -126,30 +118,16 @@ const (
 	TiesUneven      TieKind = "uneven"       // all values distinct, yet not divisible by five
 )
 
-// quintiles scores values 1–5 by quantile, higher values scoring higher except for
-// [Recency], where fewer days score higher. scores[i] is the score of values[i].
+// quintiles scores keys 1–5 by quantile, higher values scoring higher except for
+// [Recency], where fewer days score higher; it overwrites keys.
 //
-// Equal values always get the same score, which naive quintiles cannot promise: when 60 %
-// of customers have one visit, the 20, 40 and 60 % cut points all fall on 1. Instead the
-// distinct values are cut into five contiguous groups whose sizes are as close to 20 %
-// each as ties allow: the cut minimises the sum of squared group sizes (the same as the
-// squared distance of each share from 20 %), found exactly by dynamic programming over the
-// distinct values. Among equally balanced cuts it takes the one whose cut points lie
-// closest to the ideal 20/40/60/80 % positions (so six customers split 1, 1, 2, 1, 1),
-// then the one with the earliest last cut, the earliest cut before it and so on, so the
-// result depends only on the multiset of values. The one-visit customers above all score
-// 1 and scores 2–5 split the remaining 40 % (10 % each if the values allow it).
-//
-// With five or fewer distinct values each value is its own group, and the groups are
-// spread evenly over 1..5: two values score 1 and 5, three 1, 3 and 5, four 1, 2, 4 and
-// 5. A population where everyone is equal (a single customer, say) scores 3, the middle,
-// because there is nothing to rank. [Scale] reports the bins used and a note saying so.
-//
-// Values in a narrow range (days, visits) are counted in O(n); others are sorted in
-// O(n log n). Balancing is O(k log k) for k distinct values at worst and much less
-// unless a few values hold most customers (see balance).
-//
-// It works on keys, which it overwrites.
+// Equal values always get the same score, which naive quintiles cannot promise (when 60 %
+// of customers have one visit, three cut points fall on 1). Instead the distinct values
+// are cut into five contiguous groups minimising the sum of squared group sizes; ties
+// between equally balanced cuts go to the cut points closest to the ideal 20/40/60/80 %
+// positions, then to the earliest cuts, so the result depends only on the multiset of
+// values. Five or fewer distinct values are spread evenly over 1..5 (everyone equal
+// scores 3: there is nothing to rank).
 func quintiles(m Measure, keys []int64) ([]Score, Scale, error) {
 	n := len(keys)
 	sc := Scale{Measure: m, Customers: n}
@@ -228,44 +206,10 @@ var spread = [6][]Score{
 }
 
 // distinctCounts returns the distinct keys in ascending order and cumulative counts:
-// cum[i] is the number of keys below distinct[i], cum[len(distinct)] the total. Keys in a
-// narrow range (days, visits) are counted directly; others are sorted.
+// cum[i] is the number of keys below distinct[i], cum[len(distinct)] the total.
 func distinctCounts(keys []int64) (distinct, cum []int64) {
-	lo, hi := keys[0], keys[0]
-	for _, key := range keys {
-		lo, hi = min(lo, key), max(hi, key)
-	}
-	if span := uint64(hi) - uint64(lo); span < 2*uint64(len(keys))+1024 {
-		counts := make([]int64, span+1)
-		for _, key := range keys {
-			counts[key-lo]++
-		}
-		k := 0
-		for _, c := range counts {
-			if c > 0 {
-				k++
-			}
-		}
-		distinct, cum = make([]int64, 0, k), make([]int64, 1, k+1)
-		for i, c := range counts {
-			if c > 0 {
-				distinct = append(distinct, lo+int64(i))
-				cum = append(cum, cum[len(cum)-1]+c)
-			}
-		}
-		return distinct, cum
-	}
-
 	sorted := slices.Clone(keys)
 	slices.Sort(sorted)
-	k := 0
-	for i, v := range sorted {
-		if i == 0 || v != sorted[i-1] {
-			k++
-		}
-	}
-	distinct = make([]int64, 0, k)
-	cum = make([]int64, 0, k+1)
 	for i, v := range sorted {
 		if i == 0 || v != sorted[i-1] {
 			distinct = append(distinct, v)
@@ -289,16 +233,11 @@ func (a cost) less(b cost) bool {
 // non-empty contiguous groups of the most equal sizes, and returns the four inner cut
 // positions (indices into the distinct values, ascending).
 //
-// D[j][i] is the best cost of cutting the first i distinct values into j groups. The
-// group cost (cum[i]-cum[p])² satisfies the quadrangle inequality, so the best p is
-// monotone in i and each layer is solved by divide and conquer in O(k log k) instead of
-// O(k²).
-//
-// Only cuts near their ideal position need trying. In a best cut, moving the boundary
-// value of two adjacent groups across cannot help, which bounds the difference of their
-// sizes by the count c of that value; so every group is within 2·cmax of n/5 and every
-// cut within 4·cmax of j·n/5, cmax being the largest count of one value. With few ties
-// the windows are tiny and balancing millions of distinct amounts costs microseconds.
+// The group cost (cum[i]-cum[p])² satisfies the quadrangle inequality, so the best start
+// p of a group is monotone in its end i and each layer of the dynamic programme is solved
+// by divide and conquer. Only cuts within 4·cmax of their ideal position j·n/5 are tried
+// (cmax the largest count of one value): moving a boundary value across cannot help in a
+// best cut, which bounds how far each group strays from n/5.
 func balance(cum []int64) [4]int {
 	k := len(cum) - 1
 	n := cum[k]
@@ -417,13 +356,11 @@ func ties(sc *Scale, distinct, cum []int64, bounds []int, scoreOf []Score) Ties 
 		return t
 	case k < 5:
 		t.Kind = TiesFewValues
-		used := map[Score]bool{}
 		for g := range k {
 			t.Values = append(t.Values, TieValue{Value: value(g), Customers: cum[g+1] - cum[g], Score: scoreOf[g]})
-			used[scoreOf[g]] = true
 		}
 		for s := Score(1); s <= 5; s++ {
-			if !used[s] {
+			if !slices.Contains(scoreOf, s) {
 				t.Scores = append(t.Scores, s)
 			}
 		}

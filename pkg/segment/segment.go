@@ -1,29 +1,18 @@
 // Package segment scores customers by recency, frequency and monetary value (RFM scores
-// 1–5) and names their segment on the R×F grid: champions, loyal, at risk, hibernating and
-// so on. It reports the score edges it actually used, how ties were handled, and per
-// segment the customers, medians and revenue, plus the 5×5 grid counts for a heat map.
-//
-// Scores are relative: R5 means "among the most recent of this population", not "came
-// last week". [Scale] and its [Ties] say how ties and small practices were handled. The grid map
-// from scores to segments is replaceable ([NewMap]); [DefaultMap] is the widely used one.
-//
-// The package is pure: it takes customers (and, in [FromHistories], the as-of date) as
-// arguments, does no I/O and gives the same result for the same input. It does not decide
-// who is lapsed (see package lapse), fit models (see package model) or guess why anyone
-// left (see package reason): a segment describes where a customer stands, not a verdict.
+// 1–5) and names their segment on the R×F grid (champions, loyal, at risk, ...), with the
+// score edges used, how ties were handled, and per segment the customers, medians and
+// revenue. Scores are relative to the population; the grid map is replaceable ([NewMap]).
+// It is pure and judges nobody: a segment says where a customer stands, not a verdict.
 package segment
 
-// Segment is a named region of the R×F grid. The default segments' names and
-// descriptions are in the catalogues of package words (segment.<code>.name and .about);
-// a segment a user defines ([NewMap]'s extra) brings its own.
+// Segment is a named region of the R×F grid. The default segments' names are in the
+// catalogues of package words (segment.<code>.name); a segment a user defines ([NewMap]'s
+// extra) brings its own.
 type Segment struct {
 	// Code is the stable identifier used in files and configs ("at-risk").
 	Code string
 	// Name and NameDE are the display names of a user's segment; empty for the defaults.
 	Name, NameDE string
-	// Description and DescriptionDE say in one line what a user's segment means and what
-	// to do; empty for the defaults.
-	Description, DescriptionDE string
 }
 
 // The codes of the default segments, in report order.

@@ -7,7 +7,6 @@
 package state
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -113,7 +112,7 @@ func Parse(b []byte) (*State, error) {
 	}
 	if probe.State != nil {
 		var s State
-		if err := json.NewDecoder(bytes.NewReader(b)).Decode(&s); err != nil {
+		if err := json.Unmarshal(b, &s); err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrNotState, err)
 		}
 		if s.Version > Version {

@@ -6,6 +6,8 @@ package trend
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/visit"
@@ -20,7 +22,6 @@ type Month struct {
 	Returned int    // customers who visited in the month after a gap beyond their threshold
 }
 
-// monthIndex numbers months: year*12 + month-1.
 func monthIndex(d visit.Day) int {
 	y, m, _ := d.Date()
 	return y*12 + m - 1
@@ -28,61 +29,12 @@ func monthIndex(d visit.Day) int {
 
 func monthName(i int) string { return fmt.Sprintf("%04d-%02d", i/12, i%12+1) }
 
-// months numbers the months of the days from base on with a table: the trend asks for the
-// month of every visit.
-type months struct {
-	base  visit.Day
-	index []int32 // month index of day base+i
-}
-
-func newMonths(first int, asOf visit.Day) *months {
-	base := visit.DayOf(first/12, first%12+1, 1)
-	c := &months{base: base, index: make([]int32, max(0, int(asOf-base)+1))}
-	for d := base; d <= asOf; {
-		y, m, _ := d.Date()
-		next := min(visit.DayOf(y, m+1, 1), asOf+1)
-		for ; d < next; d++ {
-			c.index[d-base] = int32(y*12 + m - 1)
-		}
-	}
-	return c
-}
-
-func (c *months) of(d visit.Day) int {
-	if i := int64(d) - int64(c.base); i >= 0 && i < int64(len(c.index)) {
-		return int(c.index[i])
-	}
-	return monthIndex(d)
-}
-
 // Compute returns one row per month from the month of the first visit to the month of
-// asOf, and the cohorts, with one pass over every customer's visits instead of two: on a
-// large data set each pass is hundreds of thousands of cache misses. lapseAfter(i) is the
+// asOf, and the cohorts: the customers grouped by the quarter of their first visit (by
+// month when the data span two years or less) with their retention. lapseAfter(i) is the
 // number of days without a visit after which customer i of the set counts as lapsed (0:
-// unknown, the customer is left out of lapsed and returned). The cohorts group customers by the quarter of their first visit (by month when
-// the data span two years or less) and measure their retention.
+// unknown, the customer is left out of lapsed and returned).
 func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Month, []Cohort) {
-	spans := make([]span, 0, len(set.Customers))
-	months := monthly(set, asOf, lapseAfter, &spans)
-	return months, cohorts(spans, asOf)
-}
-
-// span is a customer's first and last visit.
-type span struct {
-	first, last visit.Day
-}
-
-// monthly is the months of [Compute]; with spans, it also appends the span of every customer with a visit.
-func monthly(set *history.Set, asOf visit.Day, lapseAfter func(i int) int, spans *[]span) []Month {
-	last := monthIndex(asOf)
-	// The rows start at the month of the set's first event, which a set read from an
-	// export knows: finding the first visit would touch every customer's events once more
-	// (a cache miss each). The months before the first visit, all zero, are cut off after.
-	if f := set.FirstDay; f != visit.NoDay && f <= asOf {
-		if rows, ok := monthlyFrom(set, asOf, lapseAfter, spans, monthIndex(f), last); ok {
-			return rows
-		}
-	}
 	first := -1
 	for i := range set.Customers {
 		for day := range set.Customers[i].VisitDays(asOf) {
@@ -93,41 +45,22 @@ func monthly(set *history.Set, asOf visit.Day, lapseAfter func(i int) int, spans
 		}
 	}
 	if first < 0 {
-		return nil
+		return nil, nil
 	}
-	rows, _ := monthlyFrom(set, asOf, lapseAfter, spans, first, last)
-	return rows
-}
-
-// monthlyFrom is monthly with rows for the months first to last, without the leading
-// months in which nothing happened; false when a visit is before first (a set made by
-// hand whose FirstDay is not its first event's).
-func monthlyFrom(set *history.Set, asOf visit.Day, lapseAfter func(i int) int, spans *[]span, first, last int) ([]Month, bool) {
-	rows := make([]Month, last-first+1)
-	ms := newMonths(first, asOf)
+	rows := make([]Month, monthIndex(asOf)-first+1)
 	at := func(d visit.Day) *Month {
-		m := ms.of(d) - first
+		m := monthIndex(d) - first
 		if m < 0 || m >= len(rows) {
 			return nil
 		}
 		return &rows[m]
 	}
-	nSpans := 0
-	if spans != nil {
-		nSpans = len(*spans)
-	}
+	spans := make([]span, 0, len(set.Customers))
 	for i := range set.Customers {
-		h := &set.Customers[i]
 		limit := lapseAfter(i)
 		prevMonth, prevDay, firstDay := -1, visit.NoDay, visit.NoDay
-		for day := range h.VisitDays(asOf) {
-			m := ms.of(day)
-			if m < first {
-				if spans != nil {
-					*spans = (*spans)[:nSpans]
-				}
-				return nil, false
-			}
+		for day := range set.Customers[i].VisitDays(asOf) {
+			m := monthIndex(day)
 			row := &rows[m-first] // asOf is in the last month
 			if prevDay == visit.NoDay {
 				firstDay = day
@@ -144,29 +77,25 @@ func monthlyFrom(set *history.Set, asOf visit.Day, lapseAfter func(i int) int, s
 			}
 			prevDay = day
 		}
-		if prevDay != visit.NoDay && limit > 0 && int(asOf-prevDay) > limit {
+		if prevDay == visit.NoDay {
+			continue
+		}
+		if limit > 0 && int(asOf-prevDay) > limit {
 			if r := at(prevDay + visit.Day(limit)); r != nil {
 				r.Lapsed++
 			}
 		}
-		if spans != nil && prevDay != visit.NoDay {
-			*spans = append(*spans, span{firstDay, prevDay})
-		}
+		spans = append(spans, span{firstDay, prevDay})
 	}
-	// A month with no visit has no new customer, so the first month with a visit is the
-	// first with New > 0; before it nobody could lapse or return either.
-	k := 0
-	for k < len(rows) && rows[k].New == 0 {
-		k++
-	}
-	if k == len(rows) {
-		return nil, true
-	}
-	rows = rows[k:]
 	for i := range rows {
-		rows[i].Month = monthName(first + k + i)
+		rows[i].Month = monthName(first + i)
 	}
-	return rows, true
+	return rows, cohorts(spans, asOf)
+}
+
+// span is a customer's first and last visit.
+type span struct {
+	first, last visit.Day
 }
 
 // Cohort is the retention of the customers who first came in one month or quarter.
@@ -187,13 +116,8 @@ func cohorts(ms []span, asOf visit.Day) []Cohort {
 	if len(ms) == 0 {
 		return nil
 	}
-	minM := -1
-	for _, m := range ms {
-		if x := monthIndex(m.first); minM < 0 || x < minM {
-			minM = x
-		}
-	}
-	quarters := monthIndex(asOf)-minM > 24
+	earliest := slices.MinFunc(ms, func(a, b span) int { return int(a.first - b.first) })
+	quarters := monthIndex(asOf)-monthIndex(earliest.first) > 24
 	key := func(d visit.Day) int {
 		y, m, _ := d.Date()
 		if quarters {
@@ -214,7 +138,6 @@ func cohorts(ms []span, asOf visit.Day) []Cohort {
 		latestFst visit.Day
 	}
 	groups := map[int]*acc{}
-	lo, hi := 1<<31-1, -1
 	for _, m := range ms {
 		k := key(m.first)
 		a := groups[k]
@@ -231,14 +154,10 @@ func cohorts(ms []span, asOf visit.Day) []Cohort {
 				a.kept[i]++
 			}
 		}
-		lo, hi = min(lo, k), max(hi, k)
 	}
 	var out []Cohort
-	for k := lo; k <= hi; k++ {
+	for _, k := range slices.Sorted(maps.Keys(groups)) {
 		a := groups[k]
-		if a == nil {
-			continue
-		}
 		c := Cohort{Name: a.name, Customers: a.n, Retained: make([]float64, len(After))}
 		for i, months := range After {
 			if addMonths(a.latestFst, months) > asOf {

@@ -6,6 +6,7 @@ package visit
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -78,30 +79,40 @@ func (d Day) Date() (year, month, day int) {
 
 // String formats d as ISO 8601 (yyyy-mm-dd), or "" for [NoDay].
 func (d Day) String() string {
+	var b [10]byte
+	return string(d.AppendISO(b[:0]))
+}
+
+// AppendISO appends d as [Day.String] writes it to b.
+func (d Day) AppendISO(b []byte) []byte {
 	if d == NoDay {
-		return ""
+		return b
 	}
 	y, m, dd := d.Date()
 	if y < 0 || y > 9999 {
-		return fmt.Sprintf("%04d-%02d-%02d", y, m, dd)
+		return fmt.Appendf(b, "%04d-%02d-%02d", y, m, dd)
 	}
-	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
-		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + dd/10), byte('0' + dd%10)}
-	return string(b[:])
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+dd/10), byte('0'+dd%10))
 }
 
 // German formats d as dd.mm.yyyy, or "" for [NoDay].
 func (d Day) German() string {
+	var b [10]byte
+	return string(d.AppendGerman(b[:0]))
+}
+
+// AppendGerman appends d as [Day.German] writes it to b.
+func (d Day) AppendGerman(b []byte) []byte {
 	if d == NoDay {
-		return ""
+		return b
 	}
 	y, m, dd := d.Date()
 	if y < 0 || y > 9999 {
-		return fmt.Sprintf("%02d.%02d.%04d", dd, m, y)
+		return fmt.Appendf(b, "%02d.%02d.%04d", dd, m, y)
 	}
-	b := [10]byte{byte('0' + dd/10), byte('0' + dd%10), '.', byte('0' + m/10), byte('0' + m%10), '.',
-		byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10)}
-	return string(b[:])
+	return append(b, byte('0'+dd/10), byte('0'+dd%10), '.', byte('0'+m/10), byte('0'+m%10), '.',
+		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
 }
 
 // ParseDay parses an ISO 8601 date (yyyy-mm-dd), the form flags and configs use.
@@ -140,10 +151,8 @@ func (s Status) String() string {
 
 // ParseStatus returns the status with the given stable name (as printed by [Status.String]).
 func ParseStatus(name string) (Status, error) {
-	for i, n := range statusNames {
-		if n == name {
-			return Status(i), nil
-		}
+	if i := slices.Index(statusNames[:], name); i >= 0 {
+		return Status(i), nil
 	}
 	return 0, fmt.Errorf("unknown status %q (known: attended, cancelled, no-show, booked)", name)
 }

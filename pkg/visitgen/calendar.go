@@ -1,15 +1,10 @@
 package visitgen
 
-import "github.com/winback/winback/pkg/visit"
+import (
+	"time"
 
-// weekday returns the day of the week of d, Sunday = 0 (1970-01-01 was a Thursday).
-func weekday(d visit.Day) int {
-	w := (int(d) + 4) % 7
-	if w < 0 {
-		w += 7
-	}
-	return w
-}
+	"github.com/winback/winback/pkg/visit"
+)
 
 // easter returns Easter Sunday of year (anonymous Gregorian algorithm).
 func easter(year int) visit.Day {
@@ -47,11 +42,10 @@ func germanHoliday(d visit.Day) bool {
 
 // open reports whether the practice works on d: Monday to Friday, not a public holiday.
 func open(d visit.Day) bool {
-	w := weekday(d)
-	return w != 0 && w != 6 && !germanHoliday(d)
+	w := d.Time().Weekday()
+	return w != time.Sunday && w != time.Saturday && !germanHoliday(d)
 }
 
-// nextOpen returns the first working day at or after d.
 func nextOpen(d visit.Day) visit.Day {
 	for !open(d) {
 		d++
@@ -59,7 +53,6 @@ func nextOpen(d visit.Day) visit.Day {
 	return d
 }
 
-// prevOpen returns the last working day at or before d.
 func prevOpen(d visit.Day) visit.Day {
 	for !open(d) {
 		d--

@@ -9,7 +9,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/winback/winback/pkg/visit"
 )
 
 var update = flag.Bool("update", false, "rewrite the generated files in testdata/praxis and testdata/sim")
@@ -58,7 +61,7 @@ func generated(t *testing.T) (files map[string][]byte, praxisSummary, simSummary
 	files["sim/sim_truth.csv"] = simTruth.Bytes()
 	files["sim/sim_params.csv"] = params.Bytes()
 
-	praxisSummary = "praxis.csv\n" + pst.Summary() +
+	praxisSummary = "praxis.csv\n" + summary(pst) +
 		fmt.Sprintf("\npraxis_2025-05.csv: rows %d, patients %d, bytes %d\n", mst.First.Rows, mst.First.Customers, mst.First.Bytes) +
 		fmt.Sprintf("praxis_2025-06.csv: rows %d, patients %d, bytes %d\n", mst.Second.Rows, mst.Second.Customers, mst.Second.Bytes) +
 		fmt.Sprintf("praxis_wonback.csv: %d patients\n", mst.WonBack)
@@ -211,3 +214,20 @@ func TestInvalidConfigsAreRejected(t *testing.T) {
 }
 
 func second[T any](_ T, err error) error { return err }
+
+// summary returns the counts as a few stable lines of text, for the README.
+func summary(s PraxisStats) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "rows %d, patients %d, bytes %d\n", s.Rows, s.Customers, s.Bytes)
+	fmt.Fprintf(&sb, "rows by status: erschienen %d, abgesagt %d, nicht erschienen %d, geplant %d\n",
+		s.ByStatus[visit.Attended], s.ByStatus[visit.Cancelled], s.ByStatus[visit.NoShow], s.ByStatus[visit.Booked])
+	sb.WriteString("patients by state:")
+	for _, k := range []string{StateActive, StateBooked, StateDropped, StateCourseFinished} {
+		fmt.Fprintf(&sb, " %s %d,", k, s.States[k])
+	}
+	sb.WriteString("\ncode                   planted  in truth\n")
+	for _, c := range append(append([]string{}, storyCodes...), codeCourseFinished) {
+		fmt.Fprintf(&sb, "%-22s %7d %9d\n", c, s.Stories[c], s.Codes[c])
+	}
+	return strings.Replace(sb.String(), ",\ncode", "\ncode", 1)
+}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -88,17 +89,10 @@ var largeLocations = []string{
 	"Downtown", "Riverside", "Old Town", "Harbor", "Westfield", "North Hills", "Airport", "University",
 }
 
-// largeStaff are invented staff, five per location, shown by first name as salon
-// software does.
-var largeStaff = func() []string {
-	first := []string{"Ava", "Ben", "Cleo", "Dan", "Eve", "Finn", "Gia", "Hugo", "Iris", "Jack",
-		"Kim", "Leo", "Maya", "Nate", "Opal", "Pia", "Quinn", "Ray", "Sara", "Tom"}
-	var out []string
-	for i := range len(largeLocations) * 5 {
-		out = append(out, first[i%len(first)])
-	}
-	return out
-}()
+// largeStaff are the first names of invented staff, as salon software shows them; the
+// five of location l are staff 5l to 5l+4, named largeStaff[staff % len(largeStaff)].
+var largeStaff = []string{"Ava", "Ben", "Cleo", "Dan", "Eve", "Finn", "Gia", "Hugo", "Iris", "Jack",
+	"Kim", "Leo", "Maya", "Nate", "Opal", "Pia", "Quinn", "Ray", "Sara", "Tom"}
 
 // slotsPerDay are the quarter hours from 08:00 to 19:45.
 const slotsPerDay = 48
@@ -139,22 +133,16 @@ func WriteLarge(w io.Writer, cfg LargeConfig) (Stats, error) {
 		location:  make([]uint8, cfg.Customers),
 	}
 	buckets := make([][]int32, span)
-	svcWeights := make([]float64, len(largeServices))
-	for i, s := range largeServices {
-		svcWeights[i] = s.weight
-	}
-	chWeights := make([]float64, len(largeChannels))
-	for i, c := range largeChannels {
-		chWeights[i] = c.weight
-	}
+	lw := &largeWriter{w: w, buf: make([]byte, 0, 1<<18), cfg: cfg, cs: cs, r: r}
+	lw.prepare()
 	for i := range cfg.Customers {
 		cs.addPrefix(r, i)
 		n := counts[i]
 		cs.remaining[i] = int32(n)
 		cs.location[i] = uint8(r.IntN(len(largeLocations)))
 		cs.staff[i] = uint8(int(cs.location[i])*5 + r.IntN(5))
-		cs.service[i] = uint8(pick(r, svcWeights))
-		cs.channel[i] = uint8(pick(r, chWeights))
+		cs.service[i] = uint8(pick(r, lw.svcW))
+		cs.channel[i] = uint8(pick(r, lw.chW))
 		// The customer's rhythm: every few weeks, more often the more they come.
 		length := 0
 		if n > 1 {
@@ -165,23 +153,20 @@ func WriteLarge(w io.Writer, cfg LargeConfig) (Stats, error) {
 		cs.last[i] = int32(first + length)
 		buckets[first] = append(buckets[first], int32(i))
 	}
-
-	lw := &largeWriter{w: w, buf: make([]byte, 0, 1<<18), cfg: cfg, cs: cs, r: r}
-	lw.prepare()
 	lw.buf = append(lw.buf, LargeHeader...)
 	lw.buf = append(lw.buf, '\n')
-	var day []int32  // customers of the day, in the order they came due
-	var slot []uint8 // their time slots
-	var sortedC []int32
-	var sortedS []uint8
+	type booking struct {
+		c    int32
+		slot uint8
+	}
+	var day []booking // the day's customers, in the order they came due
 	for d := range span {
 		due := buckets[d]
 		buckets[d] = nil
-		day, slot = day[:0], slot[:0]
+		day = day[:0]
 		for k := 0; k < len(due); k++ {
 			c := due[k]
-			day = append(day, c)
-			slot = append(slot, uint8(r.IntN(slotsPerDay)))
+			day = append(day, booking{c, uint8(r.IntN(slotsPerDay))})
 			cs.remaining[c]--
 			if left := cs.remaining[c]; left > 0 {
 				room := int(cs.last[c]) - d
@@ -193,9 +178,9 @@ func WriteLarge(w io.Writer, cfg LargeConfig) (Stats, error) {
 				}
 			}
 		}
-		sortedC, sortedS = sortBySlot(day, slot, sortedC, sortedS)
-		for k, c := range sortedC {
-			if err := lw.row(c, d, sortedS[k]); err != nil {
+		slices.SortStableFunc(day, func(a, b booking) int { return int(a.slot) - int(b.slot) })
+		for _, b := range day {
+			if err := lw.row(b.c, d, b.slot); err != nil {
 				return lw.st, err
 			}
 		}
@@ -205,26 +190,6 @@ func WriteLarge(w io.Writer, cfg LargeConfig) (Stats, error) {
 	}
 	lw.st.Customers = cfg.Customers
 	return lw.st, nil
-}
-
-// sortBySlot orders the day's customers by time slot, stable, into outC and outS (reused).
-func sortBySlot(day []int32, slot []uint8, outC []int32, outS []uint8) ([]int32, []uint8) {
-	var count [slotsPerDay + 1]int
-	for _, s := range slot {
-		count[s+1]++
-	}
-	for i := 1; i <= slotsPerDay; i++ {
-		count[i] += count[i-1]
-	}
-	outC = append(outC[:0], make([]int32, len(day))...)
-	outS = append(outS[:0], make([]uint8, len(slot))...)
-	for i, c := range day {
-		s := slot[i]
-		outC[count[s]] = c
-		outS[count[s]] = s
-		count[s]++
-	}
-	return outC, outS
 }
 
 // skewedCounts returns how many rows each customer gets: about a third come once, the
@@ -308,39 +273,22 @@ type largeWriter struct {
 	r   *rand.Rand
 	st  Stats
 
-	firstDay visit.Day // the day of dayText[0]: start minus the longest lead time
-	dayText  [][]byte  // "2006-01-02" of every day from firstDay on
-	slotText [][]byte  // "T15:04" of every slot
-	dayYear  []uint8   // years since the start's year of every day from firstDay on
-	price    [][]byte  // formatted price by service, location and year (see priceIndex)
-	years    int
-	svcText  [][]byte // service names, quoted where needed
-	notes    [][]byte // notes without a line break, quoted where needed
-	noteNL   []byte   // the note with a line break
-	svcW     []float64
-	chW      []float64
+	price     [][]byte // formatted price by service, location and year (see priceIndex)
+	y0, years int      // the start's year; the years of prices
+	svcText   [][]byte // service names, quoted where needed
+	notes     [][]byte // notes without a line break, quoted where needed
+	noteNL    []byte   // the note with a line break
+	svcW      []float64
+	chW       []float64
 }
 
 const largeLeadMax = 60
 
 func (lw *largeWriter) prepare() {
 	cfg := lw.cfg
-	lw.firstDay = cfg.Start - largeLeadMax
-	span := int(cfg.AsOf-lw.firstDay) + cfg.BookAhead + 1
-	lw.dayText = make([][]byte, span)
-	lw.dayYear = make([]uint8, span)
-	y0, _, _ := cfg.Start.Date()
-	for i := range span {
-		d := lw.firstDay + visit.Day(i)
-		lw.dayText[i] = []byte(d.String())
-		y, _, _ := d.Date()
-		lw.dayYear[i] = uint8(max(0, y-y0))
-	}
-	for s := range slotsPerDay {
-		lw.slotText = append(lw.slotText, fmt.Appendf(nil, "T%02d:%02d", 8+s/4, 15*(s%4)))
-	}
+	lw.y0, _, _ = cfg.Start.Date()
 	y1, _, _ := (cfg.AsOf + visit.Day(cfg.BookAhead)).Date()
-	lw.years = y1 - y0 + 1
+	lw.years = y1 - lw.y0 + 1
 	locFactor := []float64{0.95, 1, 1.1, 1.05, 0.9, 1, 1.15, 0.95}
 	for _, svc := range largeServices {
 		for l := range largeLocations {
@@ -387,8 +335,8 @@ func (lw *largeWriter) row(c int32, d int, slot uint8) error {
 	if chance(r, 0.25) {
 		svc = pick(r, lw.svcW)
 	}
-	di := int(day - lw.firstDay)
-	return lw.emit(c, d, slot, status, lw.svcText[svc], lw.price[lw.priceIndex(svc, int(lw.cs.location[c]), int(lw.dayYear[di]))])
+	y, _, _ := day.Date()
+	return lw.emit(c, d, slot, status, lw.svcText[svc], lw.price[lw.priceIndex(svc, int(lw.cs.location[c]), y-lw.y0)])
 }
 
 // emit appends one row of customer c on day offset d with the given status, service and
@@ -402,9 +350,8 @@ func (lw *largeWriter) emit(c int32, d int, slot uint8, status visit.Status, ser
 	}
 	b = append(b, cs.prefix[startOf:cs.prefixEnd[c]]...)
 	day := lw.cfg.Start + visit.Day(d)
-	di := int(day - lw.firstDay)
-	b = append(b, lw.dayText[di]...)
-	b = append(b, lw.slotText[slot]...)
+	at := 8*60 + 15*int(slot) // minutes: the quarter hours from 08:00
+	b = appendTime(day.AppendISO(b), at)
 	b = append(b, ',')
 	b = append(b, largeStatus[status]...)
 	b = append(b, ',')
@@ -414,7 +361,7 @@ func (lw *largeWriter) emit(c int32, d int, slot uint8, status visit.Status, ser
 	if chance(r, 0.2) {
 		staff = int(cs.location[c])*5 + r.IntN(5)
 	}
-	b = append(b, largeStaff[staff]...)
+	b = append(b, largeStaff[staff%len(largeStaff)]...)
 	b = append(b, ',')
 	ch := int(cs.channel[c])
 	if chance(r, 0.3) {
@@ -423,17 +370,15 @@ func (lw *largeWriter) emit(c int32, d int, slot uint8, status visit.Status, ser
 	b = append(b, largeChannels[ch].name...)
 	b = append(b, ',')
 	if ch == chWalkIn {
-		b = append(b, lw.dayText[di]...)
-		b = append(b, lw.slotText[slot]...)
+		b = appendTime(day.AppendISO(b), at)
 	} else {
 		lead := min(largeLeadMax, int(gamma(r, 1.2, 0.12)))
 		booked := min(day-visit.Day(lead), lw.cfg.AsOf)
-		b = append(b, lw.dayText[int(booked-lw.firstDay)]...)
 		m := 7*60 + r.IntN(15*60)
 		if booked == day {
 			m = 7*60 + r.IntN(60+15*int(slot)) // before the appointment
 		}
-		b = append(b, 'T', byte('0'+m/600), byte('0'+m/60%10), ':', byte('0'+m%60/10), byte('0'+m%10))
+		b = appendTime(booked.AppendISO(b), m)
 	}
 	b = append(b, ',')
 	b = append(b, largeLocations[cs.location[c]]...)
@@ -463,6 +408,11 @@ func (lw *largeWriter) flush() error {
 		return fmt.Errorf("write large export: %w", err)
 	}
 	return nil
+}
+
+// appendTime appends "T15:04" for m minutes after midnight.
+func appendTime(b []byte, m int) []byte {
+	return append(b, 'T', byte('0'+m/600), byte('0'+m/60%10), ':', byte('0'+m%60/10), byte('0'+m%10))
 }
 
 // money formats cents with a dot and thousands commas, quoted when it has a comma.

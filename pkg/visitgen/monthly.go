@@ -141,10 +141,8 @@ func WriteMonthly(first, second, wonBack io.Writer, cfg MonthlyConfig) (MonthlyS
 	if st.Second, err = pr.writeExport(second, cfg.Second); err != nil {
 		return st, err
 	}
-	out := csv.NewWriter(wonBack)
-	if err := out.Write([]string{"patient_id", "last_visit", "gap_days", "usual_gap_days", "returned_on"}); err != nil {
-		return st, fmt.Errorf("write won-back header: %w", err)
-	}
+	out := csv.NewWriter(wonBack) // its errors stick: out.Error tells after Flush
+	out.Write([]string{"patient_id", "last_visit", "gap_days", "usual_gap_days", "returned_on"})
 	for _, p := range pr.patients {
 		v := viewMonth(p, cfg.First, cfg.Second, cfg.BookAhead)
 		if !v.lapsed || v.back == visit.NoDay {
@@ -154,13 +152,10 @@ func WriteMonthly(first, second, wonBack io.Writer, cfg MonthlyConfig) (MonthlyS
 			return st, fmt.Errorf("patient %d came back without being planted (generator bug)", p.id)
 		}
 		st.WonBack++
-		err := out.Write([]string{
+		out.Write([]string{
 			strconv.Itoa(p.id), v.last.String(), strconv.Itoa(v.gap),
 			strconv.FormatFloat(v.usual, 'f', -1, 64), v.back.String(),
 		})
-		if err != nil {
-			return st, fmt.Errorf("write won-back patient %d: %w", p.id, err)
-		}
 	}
 	out.Flush()
 	if err := out.Error(); err != nil {

@@ -98,14 +98,7 @@ func (b *builder) check(k kind) bool {
 	if len(att) > 0 {
 		gap = float64(asOf - att[len(att)-1])
 	}
-	state := k.state()
-	if k == kWonBack {
-		state = StateActive
-		if future {
-			state = StateBooked
-		}
-	}
-	switch state {
+	switch k.stateWith(future) {
 	case StateActive:
 		if future || !hasU {
 			return false
@@ -191,7 +184,6 @@ func finishedCourse(p *patient, asOf visit.Day) bool {
 	return u <= 10
 }
 
-// pastAppts returns the appointments on or before asOf.
 func (p *patient) pastAppts(asOf visit.Day) []appt {
 	n := sort.Search(len(p.appts), func(i int) bool { return p.appts[i].day > asOf })
 	return p.appts[:n]
@@ -202,13 +194,7 @@ func (p *patient) judge(asOf visit.Day) {
 	att := p.attendedDays(asOf)
 	past := p.pastAppts(asOf)
 	future := len(past) < len(p.appts)
-	state := p.kind.state()
-	if p.kind == kWonBack {
-		state = StateActive
-		if future {
-			state = StateBooked
-		}
-	}
+	state := p.kind.stateWith(future)
 	p.truthState = state
 	p.truthVisits = len(att)
 	if u, ok := usualGap(att); ok {
@@ -233,10 +219,7 @@ func (p *patient) judge(asOf visit.Day) {
 	if state == StateCourseFinished {
 		codes[codeCourseFinished] = true
 	}
-	platform := true
-	for _, a := range past {
-		platform = platform && isPlatform(a.channel)
-	}
+	platform := !slices.ContainsFunc(past, func(a appt) bool { return !isPlatform(a.channel) })
 	last := past[len(past)-1].status
 	codes[codePlatformOnly] = codes[codePlatformOnly] || platform
 	codes[codeOneVisit] = codes[codeOneVisit] || len(att) == 1
@@ -305,13 +288,11 @@ func (pr *practice) writeExport(w io.Writer, asOf visit.Day) (Stats, error) {
 	})
 	cw := &countingWriter{w: w}
 	enc := charmap.Windows1252.NewEncoder().Writer(cw)
-	out := csv.NewWriter(enc)
+	out := csv.NewWriter(enc) // its errors stick: out.Error tells after Flush
 	out.Comma = ';'
 	out.UseCRLF = true
 	var st Stats
-	if err := out.Write(praxisHeader); err != nil {
-		return st, fmt.Errorf("write praxis header: %w", err)
-	}
+	out.Write(praxisHeader)
 	seen := map[*patient]bool{}
 	rec := make([]string, len(praxisHeader))
 	for _, r := range rows {
@@ -348,9 +329,7 @@ func (pr *practice) writeExport(w io.Writer, asOf visit.Day) (Stats, error) {
 		rec[15] = locations[p.location]
 		rec[16] = honorar
 		rec[17] = note
-		if err := out.Write(rec); err != nil {
-			return st, fmt.Errorf("write praxis row %d: %w", st.Rows+1, err)
-		}
+		out.Write(rec)
 		st.Rows++
 		st.ByStatus[status]++
 		seen[p] = true
@@ -381,7 +360,6 @@ func (pr *practice) price(p *patient, a *appt, svc service) int64 {
 	return int64(math.Round(float64(serviceCents[svc]) * f))
 }
 
-// euros formats cents with a decimal comma.
 func euros(c int64) string { return fmt.Sprintf("%d,%02d", c/100, c%100) }
 
 // praxisTruthHeader is the truth file's header row.
@@ -392,22 +370,17 @@ var praxisTruthHeader = []string{
 
 // writeTruth writes one line per patient, by patient number.
 func (pr *practice) writeTruth(w io.Writer) error {
-	out := csv.NewWriter(w)
-	if err := out.Write(praxisTruthHeader); err != nil {
-		return fmt.Errorf("write truth header: %w", err)
-	}
+	out := csv.NewWriter(w) // its errors stick: out.Error tells after Flush
+	out.Write(praxisTruthHeader)
 	for _, p := range pr.patients {
 		story := p.kind.story()
 		if p.kind == kCourseFinished {
 			story = codeCourseFinished
 		}
-		err := out.Write([]string{
+		out.Write([]string{
 			strconv.Itoa(p.id), p.truthState, p.truthDropout, strings.Join(p.truthCodes, "|"),
 			p.truthUsual, story, p.truthLast, strconv.Itoa(p.truthVisits), p.truthFirstChannel,
 		})
-		if err != nil {
-			return fmt.Errorf("write truth of patient %d: %w", p.id, err)
-		}
 	}
 	out.Flush()
 	if err := out.Error(); err != nil {
@@ -422,23 +395,6 @@ type PraxisStats struct {
 	// States counts patients by truth state; Codes counts the codes in the truth (one
 	// patient may have several); Stories counts the stories planted on purpose.
 	States, Codes, Stories map[string]int
-}
-
-// Summary returns the counts as a few stable lines of text, for the README.
-func (s PraxisStats) Summary() string {
-	var sb strings.Builder
-	fmt.Fprintf(&sb, "rows %d, patients %d, bytes %d\n", s.Rows, s.Customers, s.Bytes)
-	fmt.Fprintf(&sb, "rows by status: erschienen %d, abgesagt %d, nicht erschienen %d, geplant %d\n",
-		s.ByStatus[visit.Attended], s.ByStatus[visit.Cancelled], s.ByStatus[visit.NoShow], s.ByStatus[visit.Booked])
-	sb.WriteString("patients by state:")
-	for _, k := range []string{StateActive, StateBooked, StateDropped, StateCourseFinished} {
-		fmt.Fprintf(&sb, " %s %d,", k, s.States[k])
-	}
-	sb.WriteString("\ncode                   planted  in truth\n")
-	for _, c := range append(append([]string{}, storyCodes...), codeCourseFinished) {
-		fmt.Fprintf(&sb, "%-22s %7d %9d\n", c, s.Stories[c], s.Codes[c])
-	}
-	return strings.Replace(sb.String(), ",\ncode", "\ncode", 1)
 }
 
 func (pr *practice) stats(st Stats) PraxisStats {

@@ -155,6 +155,18 @@ func (k kind) story() string {
 	return ""
 }
 
+// stateWith is the patient's state, where a won-back patient's is active or, with a
+// booked appointment (future), booked.
+func (k kind) stateWith(future bool) string {
+	switch {
+	case k == kWonBack && future:
+		return StateBooked
+	case k == kWonBack:
+		return StateActive
+	}
+	return k.state()
+}
+
 func (k kind) state() string {
 	switch {
 	case k == kActiveMaint || k == kActiveYearly:
@@ -524,13 +536,13 @@ func (b *builder) build(k kind) {
 	case kCourseFinished:
 		b.buildCourseFinished()
 	case kDroppedAbandon:
-		b.buildDroppedAbandon()
+		b.realize(cleanTail(b.abandon(), 2))
 	case kDroppedMaint:
-		b.buildDroppedMaint()
+		b.realize(cleanTail(b.shortMaintenance(between(b.r, 6, 14), 0), 4))
 	case kWonBack:
 		b.buildWonBack()
 	default:
-		b.buildDropped(k)
+		b.story(k.story())
 	}
 }
 
@@ -656,14 +668,6 @@ func (b *builder) buildCourseFinished() {
 	b.realize(ps)
 }
 
-func (b *builder) buildDroppedAbandon() {
-	b.realize(cleanTail(b.abandon(), 2))
-}
-
-func (b *builder) buildDroppedMaint() {
-	b.realize(cleanTail(b.shortMaintenance(between(b.r, 6, 14), 0), 4))
-}
-
 func (b *builder) buildWonBack() {
 	r, p := b.r, b.p
 	start := b.start
@@ -705,10 +709,6 @@ func (b *builder) buildWonBack() {
 	}
 	p.wonBackLast, p.wonBackBack = days[len(days)-1], back
 	b.realize(ps)
-}
-
-func (b *builder) buildDropped(k kind) {
-	b.story(k.story())
 }
 
 // abandon plans the first few treatments of a course the patient never finished.
@@ -885,39 +885,20 @@ func (b *builder) story(code string) {
 	}
 }
 
+// asciiReplacer spells the letters of German and a few other names in ASCII; ascii drops
+// spaces, apostrophes and any other letter.
+var asciiReplacer = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss",
+	"é", "e", "è", "e", "ë", "e", "ê", "e", "í", "i", "ì", "i", "ï", "i", "á", "a", "à", "a", "â", "a",
+	"ó", "o", "ò", "o", "ô", "o", "ç", "c", "ñ", "n", " ", "", "'", "")
+
 // ascii transliterates a German name for an e-mail address.
 func ascii(s string) string {
-	var sb strings.Builder
-	for _, c := range strings.ToLower(s) {
-		switch c {
-		case 'ä':
-			sb.WriteString("ae")
-		case 'ö':
-			sb.WriteString("oe")
-		case 'ü':
-			sb.WriteString("ue")
-		case 'ß':
-			sb.WriteString("ss")
-		case 'é', 'è', 'ë', 'ê':
-			sb.WriteByte('e')
-		case 'í', 'ì', 'ï':
-			sb.WriteByte('i')
-		case 'á', 'à', 'â':
-			sb.WriteByte('a')
-		case 'ó', 'ò', 'ô':
-			sb.WriteByte('o')
-		case 'ç':
-			sb.WriteByte('c')
-		case 'ñ':
-			sb.WriteByte('n')
-		case ' ', '\'':
-		default:
-			if c < 128 {
-				sb.WriteRune(c)
-			}
+	return strings.Map(func(c rune) rune {
+		if c < 128 {
+			return c
 		}
-	}
-	return sb.String()
+		return -1
+	}, asciiReplacer.Replace(strings.ToLower(s)))
 }
 
 // usualGap returns the median of the gaps between the distinct attended days, and false

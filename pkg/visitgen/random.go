@@ -73,7 +73,6 @@ func between(r *rand.Rand, lo, hi int) int {
 	return lo + r.IntN(hi-lo+1)
 }
 
-// chance reports true with probability p.
 func chance(r *rand.Rand, p float64) bool { return r.Float64() < p }
 
 // pick returns the index drawn from weights (which need not sum to one).

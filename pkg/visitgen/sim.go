@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/winback/winback/pkg/visit"
@@ -229,13 +230,12 @@ func Simulate(export, truth io.Writer, cfg SimConfig) (SimStats, error) {
 		c      int32
 		status visit.Status
 		cents  int64
+		slot   uint8
 	}
-	var today, sorted []event
-	var slots, sortedSlots []uint8
-	var order, sortedOrder []int32
+	var today []event
 	for d := range span {
 		day := cfg.Start + visit.Day(d)
-		today, slots = today[:0], slots[:0]
+		today = today[:0]
 		for _, i := range buckets[d] {
 			c := &customers[i]
 			if c.cancel == day {
@@ -244,8 +244,7 @@ func Simulate(export, truth io.Writer, cfg SimConfig) (SimStats, error) {
 					status = visit.NoShow
 				}
 				z := gamma(r, cfg.SpendP, c.nu)
-				today = append(today, event{i, status, int64(math.Round(z * 100))})
-				slots = append(slots, uint8(r.IntN(slotsPerDay)))
+				today = append(today, event{i, status, int64(math.Round(z * 100)), uint8(r.IntN(slotsPerDay))})
 				c.cancel = visit.NoDay
 				buckets[c.next-cfg.Start] = append(buckets[c.next-cfg.Start], i)
 				continue
@@ -275,8 +274,7 @@ func Simulate(export, truth io.Writer, cfg SimConfig) (SimStats, error) {
 			c.days++
 			c.last = day
 			c.spend += spend
-			today = append(today, event{i, visit.Attended, int64(math.Round(spend * 100))})
-			slots = append(slots, uint8(r.IntN(slotsPerDay)))
+			today = append(today, event{i, visit.Attended, int64(math.Round(spend * 100)), uint8(r.IntN(slotsPerDay))})
 			if !more {
 				continue
 			}
@@ -290,17 +288,9 @@ func Simulate(export, truth io.Writer, cfg SimConfig) (SimStats, error) {
 			}
 		}
 		buckets[d] = nil
-		order = order[:0]
-		for k := range today {
-			order = append(order, int32(k))
-		}
-		sortedOrder, sortedSlots = sortBySlot(order, slots, sortedOrder, sortedSlots)
-		sorted = sorted[:0]
-		for _, k := range sortedOrder {
-			sorted = append(sorted, today[k])
-		}
-		for k, e := range sorted {
-			if err := lw.emit(e.c, d, sortedSlots[k], e.status, simService(e.cents), money(e.cents)); err != nil {
+		slices.SortStableFunc(today, func(a, b event) int { return int(a.slot) - int(b.slot) })
+		for _, e := range today {
+			if err := lw.emit(e.c, d, e.slot, e.status, simService(e.cents), money(e.cents)); err != nil {
 				return st, err
 			}
 		}
@@ -342,25 +332,19 @@ func writeSimTruth(w io.Writer, cfg SimConfig, customers []simCustomer) error {
 	if cfg.Model == ParetoNBD {
 		dropName = "mu"
 	}
-	out := csv.NewWriter(w)
-	err := out.Write([]string{
+	out := csv.NewWriter(w) // its errors stick: out.Error tells after Flush
+	out.Write([]string{
 		"customer_id", "entry_day", "dropout_day", "last_purchase_day", "repeat_purchases",
 		"purchase_days", "T", "lambda", dropName, "mean_spend",
 	})
-	if err != nil {
-		return fmt.Errorf("write simulation truth header: %w", err)
-	}
 	f := func(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
 	for i := range customers {
 		c := &customers[i]
-		err := out.Write([]string{
+		out.Write([]string{
 			"C" + strconv.Itoa(i+1), c.entry.String(), c.dropout.String(), c.last.String(),
 			strconv.Itoa(int(c.x)), strconv.Itoa(int(c.days)), f(c.T), f(c.lambda), f(c.drop),
 			strconv.FormatFloat(cfg.SpendP/c.nu, 'f', 2, 64),
 		})
-		if err != nil {
-			return fmt.Errorf("write simulation truth of customer %d: %w", i+1, err)
-		}
 	}
 	out.Flush()
 	if err := out.Error(); err != nil {

@@ -11,14 +11,11 @@ type Term struct {
 
 // In returns the term's words in the language of c.
 func (t Term) In(c *Catalogue) string {
-	f, ok := nouns[c.noun]
-	if !ok {
-		f = nouns[Customers]
+	s := t.EN
+	if c.German() {
+		s = t.DE
 	}
-	if c.lang == "de" {
-		return f.replacer("de").Replace(t.DE)
-	}
-	return f.replacer("en").Replace(t.EN)
+	return nouns[c.noun].replacer(c.lang).Replace(s)
 }
 
 // CallListColumns are the call list's columns in order: first what winback fills in, then

@@ -7,11 +7,8 @@ import (
 	"github.com/winback/winback/pkg/lapse"
 )
 
-// The texts of the week's calls (package calls): why a customer ranks where they do on
-// the call list, and the questions of the follow-up and welcome calls and of a win-back
-// call without a hint. They are kept here, beside the call list's columns (calllist.go),
-// and join the catalogues of en.go and de.go when the package starts; the keys are the
-// same in both (TestCataloguesHaveTheSameKeys).
+// The texts of the week's calls (package calls), joined to the catalogues of en.go and
+// de.go when the package starts.
 var callsEN = map[string]string{
 	"calls.why.win-back":             "Away %s: %s of {customers} away that long came back within a year. A year of their visits is worth %s: %s to win back.",
 	"calls.why.win-back.no-amounts":  "Away %s: %s of {customers} away that long came back within a year.",
@@ -91,7 +88,7 @@ func init() {
 // away, how many away that long came back, and, with amounts, what a year of their visits
 // is worth and what the call can win back.
 func (c *Catalogue) WinBackWhy(k *calls.Call, amounts bool) string {
-	away := c.span(float64(k.Away), c.dative())
+	away := c.span(float64(k.Away), ".dative")
 	var s string
 	if amounts {
 		s = c.F("calls.why.win-back", away, c.Percent(k.Chance), c.Money(k.Value), c.Money(k.Recoverable))
@@ -131,12 +128,4 @@ func (c *Catalogue) GroupWord(g calls.Group) string {
 		}
 	}
 	return g.String()
-}
-
-// dative is the form of a span after "seit" and "vor": ".dative" in German.
-func (c *Catalogue) dative() string {
-	if c.German() {
-		return ".dative"
-	}
-	return ""
 }

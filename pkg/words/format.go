@@ -13,25 +13,50 @@ import (
 // not know the currency.
 
 // Int formats an integer with thousands grouping: 1.238 or 1,238.
-func (c *Catalogue) Int(n int) string {
-	if n < 0 {
-		return "-" + c.group(strconv.Itoa(-n))
-	}
-	return c.group(strconv.Itoa(n))
-}
+func (c *Catalogue) Int(n int) string { return string(c.appendGrouped(nil, int64(n))) }
 
 // Money formats minor units (cents): 1.154,55 or 1,154.55.
-func (c *Catalogue) Money(minor int64) string {
-	neg := minor < 0
-	if neg {
+func (c *Catalogue) Money(minor int64) string { return string(c.appendMoney(nil, minor, true)) }
+
+// appendMoney appends minor units with two decimals and no currency symbol, thousands
+// grouped or not: 1.154,55 or 1,154.55; 1154,55 or 1154.55.
+func (c *Catalogue) appendMoney(b []byte, minor int64, grouped bool) []byte {
+	if minor < 0 {
+		b = append(b, '-')
 		minor = -minor
 	}
-	frac := minor % 100
-	s := c.group(strconv.FormatInt(minor/100, 10)) + c.decimalSep() + string([]byte{byte('0' + frac/10), byte('0' + frac%10)})
-	if neg {
-		s = "-" + s
+	if grouped {
+		b = c.appendGrouped(b, minor/100)
+	} else {
+		b = strconv.AppendInt(b, minor/100, 10)
 	}
-	return s
+	dec := byte('.')
+	if c.German() {
+		dec = ','
+	}
+	frac := minor % 100
+	return append(b, dec, byte('0'+frac/10), byte('0'+frac%10))
+}
+
+// appendGrouped appends n with thousands grouping: 1.238 or 1,238.
+func (c *Catalogue) appendGrouped(b []byte, n int64) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	sep := byte(',')
+	if c.German() {
+		sep = '.'
+	}
+	var buf [20]byte
+	digits := strconv.AppendInt(buf[:0], n, 10)
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b = append(b, sep)
+		}
+		b = append(b, d)
+	}
+	return b
 }
 
 // Percent formats a share 0..1 as a whole percentage: "31 %" or "31%"; "–" for NaN.
@@ -63,48 +88,12 @@ func (c *Catalogue) Date(t time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
-// DateISO formats an ISO date (2025-03-12) as [Catalogue.Date] does; anything else is
-// returned as it is.
-func (c *Catalogue) DateISO(iso string) string {
-	if !c.German() || len(iso) != 10 || iso[4] != '-' || iso[7] != '-' {
-		return iso
-	}
-	return iso[8:10] + "." + iso[5:7] + "." + iso[0:4]
-}
-
 // Month returns the name of a month: "März" or "March".
 func (c *Catalogue) Month(m time.Month) string {
 	return c.T("month." + strconv.Itoa(int(m)))
 }
 
-// MonthYear formats a month of a year: "März 2025" or "March 2025".
-func (c *Catalogue) MonthYear(y int, m time.Month) string {
-	return c.Month(m) + " " + strconv.Itoa(y)
-}
-
 // ShortMonthYear formats a month of a year short: "Jan. 2025" or "Jan 2025".
 func (c *Catalogue) ShortMonthYear(y int, m time.Month) string {
 	return c.T("month.short."+strconv.Itoa(int(m))) + " " + strconv.Itoa(y)
-}
-
-func (c *Catalogue) decimalSep() string {
-	if c.German() {
-		return ","
-	}
-	return "."
-}
-
-func (c *Catalogue) group(digits string) string {
-	sep := byte(',')
-	if c.German() {
-		sep = '.'
-	}
-	b := make([]byte, 0, len(digits)+len(digits)/3)
-	for i := 0; i < len(digits); i++ {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b = append(b, sep)
-		}
-		b = append(b, digits[i])
-	}
-	return string(b)
 }

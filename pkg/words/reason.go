@@ -2,6 +2,7 @@ package words
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,21 +11,13 @@ import (
 	"github.com/winback/winback/pkg/visit"
 )
 
-// The texts of a finding of package reason are templates in the catalogues (en.go,
-// de.go), one per code and variant per language: reason.<code>.evidence[.<variant>],
-// reason.<code>.question[.<variant>], and the phrases they include,
-// reason.<code>.<phrase>.<variant>. A template names facts in braces: {day}, {count},
-// {service}, ... (see [renderer.field]); {:phrase} includes the phrase of the variant the
-// facts call for (see [variant]). The code here only picks the variants and formats the
-// facts: German dates as 12.03.2025, English dates as 12 March 2025; amounts without a
-// currency symbol as 1,234.56 and 1.234,56; services in parentheses. Evidence states the
-// facts for the caller; questions address the customer (German in Sie-form). Codes are
-// reason's (reason.LastCancelled, ...); this package does not import reason, so that
-// reason's tests can check its words.
-//
-// The texts are appended to a byte slice, so that a report can write them straight into
-// its output without a string for each text (see [Catalogue.AppendReason]); the templates
-// are parsed once per catalogue, and rendering allocates nothing.
+// The texts of a finding of package reason are templates in the catalogues:
+// reason.<code>.evidence[.<variant>], reason.<code>.question[.<variant>] and the phrases
+// they include, reason.<code>.<phrase>.<variant>. A template names facts in braces ({day},
+// {count}, see [renderer.field]); {:phrase} includes the phrase of the variant the facts
+// call for (see [variant]). This package does not import reason, so that reason's tests
+// can check its words. Templates are parsed once per catalogue and rendering appends to a
+// byte slice without allocating (see [Catalogue.AppendReason]).
 
 // part is a piece of a parsed template: literal text, then the fact or phrase to append
 // (none when name is "").
@@ -38,20 +31,19 @@ type template []part
 
 // texts are one language's parsed templates and the words the facts are said with.
 type texts struct {
-	de bool
+	cat *Catalogue
 	// byCode[c][kind][variant]: kind is "evidence", "question" or a phrase's name.
-	byCode          map[string]map[string]map[string]template
-	labels          map[string]string
-	and, or         string
-	day             [2]string // one, other: nominative ("Tag", "Tage")
-	week, month     [2]string
-	daysDat         [2]string
-	times           [5]string
-	rhythm          map[string]template
-	months          [12]string
-	unitCancelled   [2]string
-	unitMissed      [2]string
-	numericDateForm bool
+	byCode        map[string]map[string]map[string]template
+	labels        map[string]string
+	and, or       string
+	day           [2]string // one, other: nominative ("Tag", "Tage")
+	week, month   [2]string
+	daysDat       [2]string
+	times         [5]string
+	rhythm        map[string]template
+	months        [12]string
+	unitCancelled [2]string
+	unitMissed    [2]string
 }
 
 // reasonTexts returns the catalogue's parsed reason templates, parsing them once.
@@ -61,7 +53,7 @@ func (c *Catalogue) reasonTexts() *texts {
 }
 
 func parseTexts(c *Catalogue) *texts {
-	t := &texts{de: c.German(), numericDateForm: c.German(), rhythm: map[string]template{},
+	t := &texts{cat: c, rhythm: map[string]template{},
 		byCode: map[string]map[string]map[string]template{}, labels: map[string]string{}}
 	pair := func(k string) [2]string { return [2]string{c.T(k + ".one"), c.T(k + ".other")} }
 	t.and, t.or = c.T("list.and"), c.T("list.or")
@@ -373,7 +365,7 @@ func (r *renderer) field(b []byte, name string) []byte {
 	case "usual-days-dative":
 		return appendCount(b, days(f.Usual), t.daysDat)
 	case "recent":
-		return appendNumbers(b, f.Recent, t.and)
+		return appendList(b, f.Recent, t.and, appendInt64)
 	}
 	return r.shapedField(b, name)
 }
@@ -398,9 +390,9 @@ func (r *renderer) shapedField(b []byte, name string) []byte {
 	case "channel":
 		return append(b, f.Channels[0]...)
 	case "channels":
-		return appendList(b, f.Channels, t.or)
+		return appendList(b, f.Channels, t.or, appendString)
 	case "staff":
-		return appendList(b, f.Staff, t.and)
+		return appendList(b, f.Staff, t.and, appendString)
 	case "usual-staff":
 		return append(b, f.UsualStaff...)
 	case "referrer":
@@ -415,11 +407,11 @@ func (r *renderer) shapedField(b []byte, name string) []byte {
 		if name == "hi" {
 			lo = hi
 		}
-		return t.appendAmount(b, lo)
+		return t.cat.appendMoney(b, lo, true)
 	case "last":
-		return t.appendAmount(b, f.Recent[len(f.Recent)-1])
+		return t.cat.appendMoney(b, f.Recent[len(f.Recent)-1], true)
 	case "usual-amount":
-		return t.appendAmount(b, money.Round(f.Usual))
+		return t.cat.appendMoney(b, money.Round(f.Usual), true)
 	case "lo-days", "hi-days":
 		lo, hi := minMax(f.Recent)
 		if name == "hi-days" {
@@ -446,24 +438,13 @@ func (r *renderer) shapedField(b []byte, name string) []byte {
 	return append(b, "{"+name+"}"...) // a template names a fact that does not exist: show it
 }
 
-// The helpers below append what their names say.
-
-// appendInt appends n in decimal.
 func appendInt(b []byte, n int) []byte { return strconv.AppendInt(b, int64(n), 10) }
 
 // appendDate appends d as 12.03.2025 (German, as [visit.Day.German]; nothing for
 // [visit.NoDay]) or 12 March 2025 (English).
 func (t *texts) appendDate(b []byte, d visit.Day) []byte {
-	if t.numericDateForm {
-		if d == visit.NoDay {
-			return b
-		}
-		y, m, dd := d.Date()
-		if y < 0 || y > 9999 {
-			return append(b, d.German()...) // never in practice; German's own formatting
-		}
-		return append(b, byte('0'+dd/10), byte('0'+dd%10), '.', byte('0'+m/10), byte('0'+m%10), '.',
-			byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
+	if t.cat.German() {
+		return d.AppendGerman(b)
 	}
 	y, m, dd := d.Date()
 	b = appendInt(b, dd)
@@ -481,29 +462,6 @@ func (t *texts) appendMonthYear(b []byte, d visit.Day) []byte {
 	return appendInt(b, y)
 }
 
-// appendAmount appends minor units with two decimals and grouped thousands, without a
-// currency symbol: 1,234.56 (English) or 1.234,56 (German).
-func (t *texts) appendAmount(b []byte, c int64) []byte {
-	sep, dec := byte(','), byte('.')
-	if t.de {
-		sep, dec = '.', ','
-	}
-	if c < 0 {
-		b = append(b, '-')
-		c = -c
-	}
-	var buf [24]byte
-	units := strconv.AppendInt(buf[:0], c/100, 10)
-	for i, r := range units {
-		if i > 0 && (len(units)-i)%3 == 0 {
-			b = append(b, sep)
-		}
-		b = append(b, r)
-	}
-	frac := c % 100
-	return append(b, dec, byte('0'+frac/10), byte('0'+frac%10))
-}
-
 // appendCount appends n with the singular or plural noun: "1 visit", "3 visits".
 func appendCount(b []byte, n int, unit [2]string) []byte {
 	b = appendInt(b, n)
@@ -514,7 +472,6 @@ func appendCount(b []byte, n int, unit [2]string) []byte {
 	return append(b, unit[1]...)
 }
 
-// days rounds a number of days for a text.
 func days(d float64) int { return int(math.Round(d)) }
 
 // appendSpan appends a length of time in the nominative: "10 days", "6 weeks", "3 months".
@@ -563,8 +520,9 @@ func (t *texts) appendRhythm(b []byte, gap float64) []byte {
 	return b
 }
 
-// appendList appends items as "A, B and C" (conj "and"/"und"/"or"/"oder").
-func appendList(b []byte, items []string, conj string) []byte {
+// appendList appends items as "A, B and C" (conj "and"/"und"/"or"/"oder"), each as add
+// appends it.
+func appendList[T any](b []byte, items []T, conj string, add func([]byte, T) []byte) []byte {
 	for i, s := range items {
 		switch {
 		case i == 0:
@@ -575,27 +533,14 @@ func appendList(b []byte, items []string, conj string) []byte {
 			b = append(b, conj...)
 			b = append(b, ' ')
 		}
-		b = append(b, s...)
+		b = add(b, s)
 	}
 	return b
 }
 
-// appendNumbers appends day counts as "24, 34 and 45".
-func appendNumbers(b []byte, vs []int64, conj string) []byte {
-	for i, v := range vs {
-		switch {
-		case i == 0:
-		case i < len(vs)-1:
-			b = append(b, ", "...)
-		default:
-			b = append(b, ' ')
-			b = append(b, conj...)
-			b = append(b, ' ')
-		}
-		b = strconv.AppendInt(b, v, 10)
-	}
-	return b
-}
+func appendString(b []byte, s string) []byte { return append(b, s...) }
+
+func appendInt64(b []byte, n int64) []byte { return strconv.AppendInt(b, n, 10) }
 
 // appendParen appends " (s)", or nothing for an empty s.
 func appendParen(b []byte, s string) []byte {
@@ -612,11 +557,7 @@ func minMax(vs []int64) (lo, hi int64) {
 	if len(vs) == 0 {
 		return 0, 0
 	}
-	lo, hi = vs[0], vs[0]
-	for _, v := range vs[1:] {
-		lo, hi = min(lo, v), max(hi, v)
-	}
-	return lo, hi
+	return slices.Min(vs), slices.Max(vs)
 }
 
 // ReasonLabel returns the short label of a reason code ("last appointment cancelled"),

@@ -86,7 +86,7 @@ func (c *Catalogue) reasonMonthYear(d visit.Day) string {
 	return string(c.reasonTexts().appendMonthYear(nil, d))
 }
 func (c *Catalogue) reasonAmount(cents int64) string {
-	return string(c.reasonTexts().appendAmount(nil, cents))
+	return string(c.appendMoney(nil, cents, true))
 }
 func (c *Catalogue) reasonSpan(d float64) string { return string(c.reasonTexts().appendSpan(nil, d)) }
 func (c *Catalogue) reasonRhythm(g float64) string {

@@ -54,20 +54,9 @@ func (c *Catalogue) scaleValue(m segment.Measure, v int64) string {
 	case segment.Frequency:
 		return c.Plural("value.frequency", int(v))
 	case segment.Monetary:
-		return c.F("value.monetary", c.plainMoney(v))
+		return c.F("value.monetary", string(c.appendMoney(nil, v, false)))
 	}
 	return strconv.FormatInt(v, 10)
-}
-
-// plainMoney writes minor units with two decimals and no grouping: 1234.50 or 1234,50.
-func (c *Catalogue) plainMoney(v int64) string {
-	sign := ""
-	u := uint64(v)
-	if v < 0 {
-		sign, u = "-", -u
-	}
-	frac := u % 100
-	return sign + strconv.FormatUint(u/100, 10) + c.decimalSep() + string([]byte{byte('0' + frac/10), byte('0' + frac%10)})
 }
 
 // sharePercent formats c of n as a whole percentage ("62 %"), never rounding a part to 0
@@ -124,16 +113,4 @@ func (c *Catalogue) SegmentName(s segment.Segment) string {
 		return c.T("segment." + s.Code + ".name")
 	}
 	return s.Code
-}
-
-// SegmentAbout says in one line what a segment means and what to do, as
-// [Catalogue.SegmentName] names it.
-func (c *Catalogue) SegmentAbout(s segment.Segment) string {
-	switch {
-	case c.German() && s.DescriptionDE != "":
-		return s.DescriptionDE
-	case s.Description != "":
-		return s.Description
-	}
-	return c.T("segment." + s.Code + ".about")
 }

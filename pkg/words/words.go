@@ -1,15 +1,10 @@
 // Package words holds every sentence, label, column header, status, rule and segment name
-// winback shows, one catalogue per language ([en] in en.go, [de] in de.go) keyed by
-// message codes, and formats numbers, dates, months and money for the language.
+// winback shows, one catalogue per language (en.go, de.go, with the same keys) keyed by
+// message codes, and formats numbers, dates, months and money for the language. Analysis
+// packages return codes and facts; the output side asks a [Catalogue] for the words.
 //
-// Analysis packages return codes and facts (numbers, dates, names of services and staff);
-// the output side asks a [Catalogue] for the words. To change a sentence, change it in
-// en.go or de.go; to add one, add the same key to both (a test checks that they match).
-// The package decides nothing about customers: it only says things.
-//
-// Texts may name the customer noun: {customers}, {Customers}, {customer} and {Customer}
-// are replaced by the [Noun] a catalogue is made for ("patients", "Patientinnen und
-// Patienten", ...). Other texts are fmt templates (%s, %d) filled by [Catalogue.F].
+// Texts name the customer noun as {customers}, {Customers}, {customer} and {Customer},
+// replaced by the catalogue's [Noun]; other texts are fmt templates filled by [Catalogue.F].
 package words
 
 import (
@@ -54,7 +49,6 @@ func ForNoun(lang string, noun Noun) *Catalogue {
 	return built[[2]string{l, string(Customers)}]
 }
 
-// buildAll makes the catalogue of every language and noun.
 func buildAll() {
 	built = map[[2]string]*Catalogue{}
 	for l, msgs := range catalogues {
@@ -110,24 +104,21 @@ func (c *Catalogue) F(key string, args ...any) string {
 // Plural returns the text key+".one" when n is 1 and key+".other" otherwise, filled with
 // n and args as [Catalogue.F] fills it: "1 customer", "3 customers".
 func (c *Catalogue) Plural(key string, n int, args ...any) string {
-	if n == 1 {
-		key += ".one"
-	} else {
-		key += ".other"
-	}
-	return fmt.Sprintf(c.T(key), append([]any{n}, args...)...)
+	return fmt.Sprintf(c.T(pluralKey(key, n)), append([]any{n}, args...)...)
 }
 
 // Count returns the text key+".one" when n is 1 and key+".other" otherwise, with its %s
 // filled by n as [Catalogue.Int] writes it: "1 Zeile gelesen", "11.934 Zeilen gelesen".
 // Use it, not a text with a fixed plural, wherever a count can be 1.
 func (c *Catalogue) Count(key string, n int) string {
+	return fmt.Sprintf(c.T(pluralKey(key, n)), c.Int(n))
+}
+
+func pluralKey(key string, n int) string {
 	if n == 1 {
-		key += ".one"
-	} else {
-		key += ".other"
+		return key + ".one"
 	}
-	return fmt.Sprintf(c.T(key), c.Int(n))
+	return key + ".other"
 }
 
 // Code says a code of the kind prefix ("status.", "segment.") in the catalogue's words:

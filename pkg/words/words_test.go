@@ -53,8 +53,6 @@ func TestFormatsByLanguage(t *testing.T) {
 		{"german dates are dd.mm.yyyy", de.Date(day), "07.01.2025"},
 		{"english dates are ISO", en.Date(day), "2025-01-07"},
 		{"german short months end with a period", de.ShortMonthYear(2025, time.January), "Jan. 2025"},
-		{"german month names", de.MonthYear(2025, time.March), "März 2025"},
-		{"iso dates turn german", de.DateISO("2025-03-12"), "12.03.2025"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.got != tt.want {
