@@ -139,28 +139,29 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 	return r, nil
 }
 
-// judge returns every customer's verdict and findings, as [lapse.Assess] and
-// [reason.DetectAll] would, in one pass: both read all of a customer's events, which are
-// unpacked once and still in the cache for the findings. The customers are spread over
-// GOMAXPROCS goroutines; a customer's results depend on their own history alone, not on
-// which goroutine judges them.
+// judge returns every customer's verdict and findings in one pass over the customers: both
+// read all of a customer's events, which are unpacked once. A customer's results depend on
+// their own history alone, not on which goroutine judges them.
 func judge(set *history.Set, opt Options, ms *lapse.Models) ([]lapse.Verdict, [][]reason.Finding) {
 	n := len(set.Customers)
 	as := lapse.NewAssessor(set, opt.AsOf, opt.Lapse, ms)
 	det := reason.NewDetector(set, opt.Reasons)
 	verdicts := make([]lapse.Verdict, n)
 	findings := make([][]reason.Finding, n)
-	type scratch struct {
+	type worker struct {
 		events []history.Event
-		ls     lapse.Scratch
-		rs     reason.Scratch
+		lapse  *lapse.Worker
+		reason *reason.Worker
 	}
-	par.Ranges(n, 512, func(s *scratch, lo, hi int) {
+	par.Ranges(n, 512, func(w *worker, lo, hi int) {
+		if w.lapse == nil {
+			w.lapse, w.reason = as.Worker(), det.Worker()
+		}
 		for i := lo; i < hi; i++ {
 			h := &set.Customers[i]
-			s.events = h.AppendEvents(s.events[:0])
-			as.Assess(i, s.events, &s.ls, &verdicts[i])
-			findings[i] = det.Detect(h, s.events, &verdicts[i], opt.AsOf, &s.rs)
+			w.events = h.AppendEvents(w.events[:0])
+			w.lapse.Assess(i, w.events, &verdicts[i])
+			findings[i] = w.reason.Detect(h, w.events, &verdicts[i], opt.AsOf)
 		}
 	})
 	return verdicts, findings

@@ -12,9 +12,8 @@ import (
 	"github.com/winback/winback/pkg/visit"
 )
 
-// An Assessor judges the customers of a set as of a date, one at a time (see
-// [NewAssessor]): the caller reads each customer's events once, for this and other work.
-// It is safe for concurrent use, each goroutine with its own [Scratch].
+// An Assessor judges the customers of a set as of a date (see [NewAssessor]), one at a time
+// through its [Worker]s.
 type Assessor struct{ a *assessor }
 
 // NewAssessor prepares the verdicts of set's customers as of asOf. m holds the fitted
@@ -68,15 +67,19 @@ func NewAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *Asses
 	return &Assessor{newAssessor(set, asOf, cfg, m)}
 }
 
-// Scratch is one goroutine's reusable buffers for [Assessor.Assess]; the zero value is
-// ready to use.
-type Scratch struct{ scratch }
+// A Worker judges customers for an [Assessor] on one goroutine, reusing buffers of its own
+// between them.
+type Worker struct {
+	a  *assessor
+	sc scratch
+}
+
+// Worker returns a new [Worker]; each goroutine needs its own.
+func (a *Assessor) Worker() *Worker { return &Worker{a: a.a} }
 
 // Assess writes the verdict of customer i of the set to v. events are all of the
 // customer's events, oldest first (see [history.History.AppendEvents]).
-func (a *Assessor) Assess(i int, events []history.Event, s *Scratch, v *Verdict) {
-	a.a.assess(i, events, &s.scratch, v)
-}
+func (w *Worker) Assess(i int, events []history.Event, v *Verdict) { w.a.assess(i, events, &w.sc, v) }
 
 // assessor holds what every customer's verdict needs.
 type assessor struct {

@@ -10,10 +10,18 @@ import (
 	"github.com/winback/winback/pkg/visit"
 )
 
-// A Detector finds the findings of a set's customers one at a time: the caller reads each
-// customer's events once, for this and other work. It is safe for concurrent use, each
-// goroutine with its own [Scratch].
+// A Detector finds the findings of a set's customers, one at a time through its [Worker]s.
 type Detector struct{ d *detector }
+
+// A Worker detects findings for a [Detector] on one goroutine, reusing buffers of its own
+// between customers.
+type Worker struct {
+	d *detector
+	s scratch
+}
+
+// Worker returns a new [Worker]; each goroutine needs its own.
+func (d *Detector) Worker() *Worker { return &Worker{d: d.d} }
 
 // NewDetector prepares the detection in set's customers with cfg.
 func NewDetector(set *history.Set, cfg Config) *Detector {
@@ -33,10 +41,10 @@ func NewDetector(set *history.Set, cfg Config) *Detector {
 // "ended"), and [CourseFinished] fires on the follow-up status, or on its own detection
 // of a finished series unless the customer is active or booked.
 //
-// The findings share memory with other customers' findings detected with the same s, but
+// The findings share memory with other customers' findings detected by the same w, but
 // not their elements: appending to them reallocates.
-func (d *Detector) Detect(h *history.History, events []history.Event, v *lapse.Verdict, asOf visit.Day, s *Scratch) []Finding {
-	return d.d.detect(h, events, v, asOf, s)
+func (w *Worker) Detect(h *history.History, events []history.Event, v *lapse.Verdict, asOf visit.Day) []Finding {
+	return w.d.detect(h, events, v, asOf, &w.s)
 }
 
 // detector holds what every customer's detection shares: the configuration, the columns
@@ -85,7 +93,7 @@ func newDetector(set *history.Set, cfg *Config) *detector {
 }
 
 // detectors are the signals' detectors, by code.
-var detectors = [numCodes]func(*detector, *customer, *Scratch, *Facts) bool{
+var detectors = [numCodes]func(*detector, *customer, *scratch, *Facts) bool{
 	cLastCancelled:       (*detector).lastCancelled,
 	cLastNoShow:          (*detector).lastNoShow,
 	cStaffSwitch:         (*detector).staffSwitch,
@@ -101,9 +109,8 @@ var detectors = [numCodes]func(*detector, *customer, *Scratch, *Facts) bool{
 	cCourseFinished:      (*detector).courseFinished,
 }
 
-// Scratch is one goroutine's reusable buffers for [Detector.Detect]; the zero value is
-// ready to use.
-type Scratch struct {
+// scratch is one goroutine's reusable buffers.
+type scratch struct {
 	customer customer  // the one being detected
 	facts    Facts     // a detector's, when it finds its signal
 	slab     []Finding // see keep
@@ -117,7 +124,7 @@ type Scratch struct {
 
 // median returns the median of vs (the mean of the middle two for an even count), using
 // tmp as scratch. It selects rather than sorts: it runs several times for every customer.
-func (s *Scratch) median(vs []int64) float64 {
+func (s *scratch) median(vs []int64) float64 {
 	t := append(s.tmp[:0], vs...)
 	s.tmp = t
 	k := len(t) / 2
@@ -129,7 +136,7 @@ func (s *Scratch) median(vs []int64) float64 {
 	return (float64(slices.Max(t[:k])) + float64(hi)) / 2
 }
 
-// surelyBelow reports whether x < factor × the median of vs (as [Scratch.median] gives it)
+// surelyBelow reports whether x < factor × the median of vs (as [scratch.median] gives it)
 // follows from a count, without finding the median: slowing, price-up and long-wait need
 // their recent values at least factor × the median of the earlier ones, and for most
 // customers one of them is far below, which this tells in a pass. The median is at least
@@ -213,7 +220,7 @@ type customer struct {
 // detect returns the findings of h, whose events are all. The detectors read the events
 // on or before asOf, found from the end (those after asOf are few: bookings), and some
 // those after.
-func (d *detector) detect(h *history.History, all []history.Event, v *lapse.Verdict, asOf visit.Day, s *Scratch) []Finding {
+func (d *detector) detect(h *history.History, all []history.Event, v *lapse.Verdict, asOf visit.Day, s *scratch) []Finding {
 	np := len(all)
 	for np > 0 && all[np-1].Day > asOf {
 		np--
@@ -265,7 +272,7 @@ func (d *detector) detect(h *history.History, all []history.Event, v *lapse.Verd
 	return s.keep(out)
 }
 
-// maxSlab is the most findings [Scratch.keep] allocates at a time.
+// maxSlab is the most findings [scratch.keep] allocates at a time.
 const maxSlab = 1024
 
 // keep copies fs to memory of their own, carved from a slab shared with the worker's
@@ -273,7 +280,7 @@ const maxSlab = 1024
 // run. Slabs double up to maxSlab findings, so that a single customer's detection
 // allocates no more than it keeps. The copy's capacity is its length, so that appending
 // to it cannot overwrite the next customer's findings.
-func (s *Scratch) keep(fs []Finding) []Finding {
+func (s *scratch) keep(fs []Finding) []Finding {
 	if len(s.slab)+len(fs) > cap(s.slab) {
 		s.slab = make([]Finding, 0, max(len(fs), min(maxSlab, 2*cap(s.slab))))
 	}
@@ -303,7 +310,7 @@ func (d *detector) lastAppointment(c *customer) (history.Event, bool) {
 	return last, true
 }
 
-func (d *detector) lastCancelled(c *customer, _ *Scratch, out *Facts) bool {
+func (d *detector) lastCancelled(c *customer, _ *scratch, out *Facts) bool {
 	last, ok := d.lastAppointment(c)
 	if !ok || last.Status != visit.Cancelled {
 		return false
@@ -314,7 +321,7 @@ func (d *detector) lastCancelled(c *customer, _ *Scratch, out *Facts) bool {
 	return true
 }
 
-func (d *detector) lastNoShow(c *customer, _ *Scratch, out *Facts) bool {
+func (d *detector) lastNoShow(c *customer, _ *scratch, out *Facts) bool {
 	last, ok := d.lastAppointment(c)
 	if !ok || last.Status != visit.NoShow {
 		return false
@@ -326,7 +333,7 @@ func (d *detector) lastNoShow(c *customer, _ *Scratch, out *Facts) bool {
 }
 
 // staffSwitch looks at the last StaffWindow visits with a known staff member.
-func (d *detector) staffSwitch(c *customer, s *Scratch, out *Facts) bool {
+func (d *detector) staffSwitch(c *customer, s *scratch, out *Facts) bool {
 	cfg := d.cfg
 	w := cfg.StaffWindow
 	if w <= 0 {
@@ -408,7 +415,7 @@ func (d *detector) staffSwitch(c *customer, s *Scratch, out *Facts) bool {
 }
 
 // slowing compares the last SlowingGaps gaps between visit days with the earlier ones.
-func (d *detector) slowing(c *customer, s *Scratch, out *Facts) bool {
+func (d *detector) slowing(c *customer, s *scratch, out *Facts) bool {
 	cfg := d.cfg
 	r := cfg.SlowingGaps
 	if r <= 0 || len(c.visits) < r+max(1, cfg.SlowingMinEarlier)+1 {
@@ -451,7 +458,7 @@ func (d *detector) channelList(ch history.Sym) []string {
 	return []string{d.set.Channels.Name(ch)}
 }
 
-func (d *detector) oneVisit(c *customer, _ *Scratch, out *Facts) bool {
+func (d *detector) oneVisit(c *customer, _ *scratch, out *Facts) bool {
 	if len(c.visits) != 1 || c.booked {
 		return false
 	}
@@ -466,7 +473,7 @@ func (d *detector) oneVisit(c *customer, _ *Scratch, out *Facts) bool {
 }
 
 // platformOnly reads every appointment on or before asOf and every one booked after it.
-func (d *detector) platformOnly(c *customer, s *Scratch, out *Facts) bool {
+func (d *detector) platformOnly(c *customer, s *scratch, out *Facts) bool {
 	if len(c.visits) == 0 || len(c.visits) < d.cfg.PlatformMinVisits {
 		return false
 	}
@@ -519,7 +526,7 @@ func (d *detector) platformOnly(c *customer, s *Scratch, out *Facts) bool {
 }
 
 // priceUp compares the amounts of the last visits with the customer's usual amount.
-func (d *detector) priceUp(c *customer, s *Scratch, out *Facts) bool {
+func (d *detector) priceUp(c *customer, s *scratch, out *Facts) bool {
 	cfg := d.cfg
 	r, minEarlier := cfg.PriceRecent, max(1, cfg.PriceMinEarlier)
 	vals := s.vals[:0]
@@ -560,7 +567,7 @@ func (d *detector) priceUp(c *customer, s *Scratch, out *Facts) bool {
 // longWait compares the waits of the last bookings with the customer's usual wait. A
 // booking is the appointments booked on one day; its wait is the lead time of the first
 // of them.
-func (d *detector) longWait(c *customer, s *Scratch, out *Facts) bool {
+func (d *detector) longWait(c *customer, s *scratch, out *Facts) bool {
 	cfg := d.cfg
 	r, minEarlier := cfg.WaitRecent, max(1, cfg.WaitMinEarlier)
 	// Sort (booking day, index) to find the first appointment of each booking day.
@@ -617,7 +624,7 @@ func (d *detector) longWait(c *customer, s *Scratch, out *Facts) bool {
 	return true
 }
 
-func (d *detector) referral(c *customer, _ *Scratch, out *Facts) bool {
+func (d *detector) referral(c *customer, _ *scratch, out *Facts) bool {
 	ref := strings.TrimSpace(c.h.Referrer)
 	if ref == "" {
 		return false
@@ -631,7 +638,7 @@ func (d *detector) referral(c *customer, _ *Scratch, out *Facts) bool {
 	return true
 }
 
-func (d *detector) loyalLost(c *customer, s *Scratch, out *Facts) bool {
+func (d *detector) loyalLost(c *customer, s *scratch, out *Facts) bool {
 	cfg := d.cfg
 	n := len(c.visits)
 	stopped := c.v.Status.Missing() || c.v.Status == lapse.FollowUp
@@ -652,7 +659,7 @@ func (d *detector) loyalLost(c *customer, s *Scratch, out *Facts) bool {
 
 // manyContacts counts the cancellations and no-shows in the window before the last
 // appointment on or before asOf.
-func (d *detector) manyContacts(c *customer, _ *Scratch, out *Facts) bool {
+func (d *detector) manyContacts(c *customer, _ *scratch, out *Facts) bool {
 	cfg := d.cfg
 	end := c.past[len(c.past)-1].Day
 	from := end - visit.Day(cfg.ContactsWindowDays)
@@ -679,7 +686,7 @@ func (d *detector) manyContacts(c *customer, _ *Scratch, out *Facts) bool {
 	return true
 }
 
-func (d *detector) noContactPreference(c *customer, _ *Scratch, out *Facts) bool {
+func (d *detector) noContactPreference(c *customer, _ *scratch, out *Facts) bool {
 	if c.h.Has(history.DetailContactPreference) {
 		return false
 	}
@@ -712,7 +719,7 @@ func (d *detector) seriesStart(c *customer, follow bool) int {
 // courseFinished fires on the verdict's follow-up status, or when the last visits are a
 // finished series of one service and the verdict does not say the customer is active or
 // booked.
-func (d *detector) courseFinished(c *customer, s *Scratch, out *Facts) bool {
+func (d *detector) courseFinished(c *customer, s *scratch, out *Facts) bool {
 	cfg := d.cfg
 	n := len(c.visits)
 	follow := c.v.Status == lapse.FollowUp
