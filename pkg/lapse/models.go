@@ -158,11 +158,11 @@ type customerData struct {
 // The two fits run concurrently; the predictions are spread over GOMAXPROCS goroutines and
 // do not depend on their number.
 func FitModels(set *history.Set, asOf visit.Day, period model.Period) (*Models, error) {
-	return fitModels(set, asOf, period, fitOptions{})
+	return fitModels(set, asOf, period, fitOptions{all: true})
 }
 
-// FitForLapse is [FitModels] for the lapse rules alone. It fits the same models, since the
-// rules use Pareto/NBD first (see [Models]).
+// FitForLapse is [FitModels] for the lapse rules alone: it fits BG/NBD only when
+// Pareto/NBD is not usable, and leaves BGNBD empty otherwise.
 func FitForLapse(set *history.Set, asOf visit.Day, period model.Period) (*Models, error) {
 	return fitModels(set, asOf, period, fitOptions{})
 }
@@ -275,9 +275,10 @@ func FitHoldout(h *Holdout) (model.Predictor, error) {
 	return nil, nil
 }
 
-// fitOptions say what fitModels does beyond fitting BG/NBD, Gamma-Gamma (with amounts)
-// and predicting each customer's P(alive), visits and value.
+// fitOptions say what fitModels does beyond fitting Pareto/NBD, Gamma-Gamma (with
+// amounts) and predicting each customer's P(alive), visits and value.
 type fitOptions struct {
+	all     bool      // fit BG/NBD also when Pareto/NBD is usable
 	holdout bool      // gather the Holdout for cal
 	cal     visit.Day // see Holdout.Cal
 }
@@ -363,13 +364,21 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 		gg                  model.Fit[model.GammaGamma]
 		bgErr, pnErr, ggErr error
 	)
-	wg.Go(func() { bg, bgErr = fitBGNBD(data) })
+	if opt.all {
+		wg.Go(func() { bg, bgErr = fitBGNBD(data) })
+	}
 	wg.Go(func() { pn, pnErr = fitParetoNBD(data) })
 	if m.HasAmounts {
 		wg.Go(func() { gg, ggErr = fitGammaGamma(xs, zs) })
 	}
 	wg.Wait()
-	m.BGNBD, m.ParetoNBD = reportOrFailure(bg, bgErr), reportOrFailure(pn, pnErr)
+	m.ParetoNBD = reportOrFailure(pn, pnErr)
+	if opt.all || !m.ParetoNBD.Usable {
+		if !opt.all {
+			bg, bgErr = fitBGNBD(data)
+		}
+		m.BGNBD = reportOrFailure(bg, bgErr)
+	}
 	switch {
 	case m.ParetoNBD.Usable:
 		m.Chosen, m.pred = ChoseParetoNBD, pn.Params
