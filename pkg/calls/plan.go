@@ -123,13 +123,14 @@ func Welcomes(set *history.Set, vs []lapse.Verdict, asOf visit.Day, cfg Config, 
 		return nil
 	}
 	var out []Call
+	onPlatform := platformSyms(set.Channels, platform)
 	for i := range set.Customers {
 		v := &vs[i]
 		// The first visit was at most WelcomeDays ago, so the last one was too.
 		if v.Visits == 0 || v.Status.Missing() || v.CurrentGap > cfg.WelcomeDays {
 			continue
 		}
-		if away, ok := platformFirstTimer(&set.Customers[i], set.Channels, asOf, cfg.WelcomeDays, platform); ok {
+		if away, ok := platformFirstTimer(&set.Customers[i], onPlatform, asOf, cfg.WelcomeDays); ok {
 			out = append(out, Call{Index: i, Group: Welcome, Away: away, Chance: -1, Value: v.ValueAtRisk})
 		}
 	}
@@ -141,20 +142,21 @@ func Welcomes(set *history.Set, vs []lapse.Verdict, asOf visit.Day, cfg Config, 
 // and booked through a platform, with no later booking made directly, and returns the days
 // since that first visit. The visits booked on the day the first was (a course booked as a
 // series) are part of the first booking, whatever their channel.
-func platformFirstTimer(h *history.History, names *history.Symbols, asOf visit.Day, within int, platform Channels) (int, bool) {
+func platformFirstTimer(h *history.History, onPlatform []bool, asOf visit.Day, within int) (int, bool) {
 	first, booked := visit.NoDay, visit.NoDay
-	for _, e := range h.Events() {
+	for j := range h.Len() {
+		e := h.At(j)
 		if !e.IsVisit(asOf) && !e.IsBooking(asOf) {
 			continue
 		}
 		if first == visit.NoDay {
 			first, booked = e.Day, bookedOn(e)
-			if e.Day > asOf || int(asOf-e.Day) > within || !platform(names.Name(e.Channel)) {
+			if e.Day > asOf || int(asOf-e.Day) > within || !isPlatform(onPlatform, e.Channel) {
 				return 0, false
 			}
 			continue
 		}
-		if bookedOn(e) != booked && !platform(names.Name(e.Channel)) {
+		if bookedOn(e) != booked && !isPlatform(onPlatform, e.Channel) {
 			return 0, false
 		}
 	}
@@ -193,15 +195,10 @@ func PlatformFirstTimers(set *history.Set, asOf visit.Day, cfg Config, platform 
 	for k := range rows {
 		rows[k].Month = monthText(start + k)
 	}
+	onPlatform := platformSyms(set.Channels, platform)
+	from := visit.DayOf(start/12, start%12+1, 1)
 	for i := range set.Customers {
-		h := &set.Customers[i]
-		if h.Len() == 0 {
-			continue
-		}
-		if e := h.At(0); e.IsVisit(asOf) && monthIndex(e.Day) < start {
-			continue // the first visit was before the months shown
-		}
-		if m, second, ok := firstTimer(h, set.Channels, asOf, platform); ok && m >= start && m <= end {
+		if m, second, ok := firstTimer(&set.Customers[i], onPlatform, asOf, from); ok {
 			row := &rows[m-start]
 			row.FirstTimers++
 			switch second {
@@ -256,17 +253,43 @@ const (
 	ChannelDirect
 )
 
-// firstTimer reports whether h's first visit on or before asOf was booked through a
-// platform, with the month of that visit ([monthIndex]) and how the next booking made on
-// a later day than the first, that was visited by asOf, was made.
-func firstTimer(h *history.History, names *history.Symbols, asOf visit.Day, platform Channels) (month, second int, ok bool) {
+// platformSyms says, by channel symbol, whether the channel is a platform; it has at
+// least the entry of symbol 0.
+func platformSyms(names *history.Symbols, platform Channels) []bool {
+	n := 1
+	if names != nil {
+		n = max(n, names.Len())
+	}
+	out := make([]bool, n)
+	for x := range out {
+		out[x] = platform(names.Name(history.Sym(x)))
+	}
+	return out
+}
+
+// isPlatform reports whether channel x is a platform; onPlatform is [platformSyms]'s.
+func isPlatform(onPlatform []bool, x history.Sym) bool {
+	if int(x) < len(onPlatform) {
+		return onPlatform[x]
+	}
+	return onPlatform[0] // no name, as for 0 (see history.Symbols.Name)
+}
+
+// firstTimer reports whether h's first visit was on or after from and on or before asOf
+// and booked through a platform, with the month of that visit ([monthIndex]) and how the
+// next booking made on a later day than the first, that was visited by asOf, was made.
+func firstTimer(h *history.History, onPlatform []bool, asOf, from visit.Day) (month, second int, ok bool) {
 	booked := visit.NoDay
-	for _, e := range h.Events() {
+	for j := range h.Len() {
+		e := h.At(j)
+		if e.Day > asOf {
+			break
+		}
 		if !e.IsVisit(asOf) {
 			continue
 		}
 		if booked == visit.NoDay {
-			if !platform(names.Name(e.Channel)) {
+			if e.Day < from || !isPlatform(onPlatform, e.Channel) {
 				return 0, 0, false
 			}
 			booked, month = bookedOn(e), monthIndex(e.Day)
@@ -275,7 +298,7 @@ func firstTimer(h *history.History, names *history.Symbols, asOf visit.Day, plat
 		if bookedOn(e) == booked {
 			continue
 		}
-		if platform(names.Name(e.Channel)) {
+		if isPlatform(onPlatform, e.Channel) {
 			return month, ChannelPlatform, true
 		}
 		return month, ChannelDirect, true
