@@ -22,15 +22,13 @@ const (
 	ChoseNone      = "none"
 )
 
-// FitReport is one fitted model with the verdict on whether to use it. Its JSON holds the
-// fit's params, log_likelihood, converged, customers, repeaters, iterations and flags, plus
-// usable and, when not, why_not in plain English.
+// FitReport is one fitted model with the verdict on whether to use it (WhyNot in plain
+// English).
 type FitReport[M any] struct {
 	model.Fit[M]
 	Usable bool   `json:"usable"`
 	WhyNot string `json:"why_not,omitempty"`
-	// Failed is set when the fit returned an error (WhyNot quotes it) rather than a fit
-	// with flags.
+	// Failed: the fit returned an error (WhyNot quotes it).
 	Failed bool `json:"failed,omitempty"`
 }
 
@@ -39,8 +37,8 @@ func report[M any](fit model.Fit[M]) FitReport[M] {
 	return FitReport[M]{Fit: fit, Usable: ok, WhyNot: why}
 }
 
-// reportOrFailure is [report] of a fit that may have failed: a fit that returned an error
-// is a model that is not available, with the error as the reason, not a failed analysis.
+// reportOrFailure is [report] of a fit that may have failed: a model not available, not a
+// failed analysis.
 func reportOrFailure[M any](fit model.Fit[M], err error) FitReport[M] {
 	if err != nil {
 		return FitReport[M]{WhyNot: "the fit failed: " + err.Error(), Failed: true}
@@ -69,23 +67,15 @@ type Prediction struct {
 	// ExpectedValue is ExpectedVisits × ExpectedSpend, the value of the next 12 months; 0
 	// without a usable model.
 	ExpectedValue float64 `json:"expected_value"`
-	// meanSpend is the customer's mean visit amount, currency units.
-	meanSpend float64
+	meanSpend     float64 // the customer's mean visit amount, currency units
 }
 
 // Models holds the repeat-buying models fitted to one [history.Set] as of one date and
-// their predictions for each customer. Its JSON is what `winback model --format json`
-// prints.
-//
-// BG/NBD and Pareto/NBD are always fitted; Gamma-Gamma only when the export has amounts.
-// Predictions use Pareto/NBD when its fit is usable, else BG/NBD when usable, else none.
-// Pareto/NBD first because it judges one-visit customers too (BG/NBD lets a customer drop
-// out only after a repeat visit, so their P(alive) is 1), and because with it the lapse
-// rules beat the days since the last visit on CDNOW, the grocery log and the sample
-// practice, where with BG/NBD they lost on the grocery log. Without a usable model
-// every P(alive) is -1 and the lapse rules fall back to the population's gaps. The
-// output side says which model is used and why (package words, ModelNote) from Chosen,
-// the fit reports and RefundsLeftOut.
+// their predictions for each customer (`winback model --format json`). Predictions use
+// Pareto/NBD when its fit is usable, else BG/NBD when usable, else none. Pareto/NBD
+// first, because it judges one-visit customers too (BG/NBD gives them P(alive) = 1), and
+// with it the lapse rules beat the days since the last visit on CDNOW, the grocery log
+// and the sample practice. Gamma-Gamma is fitted when the export has amounts.
 type Models struct {
 	AsOf   string       `json:"as_of"`
 	Period model.Period `json:"period"`
@@ -105,13 +95,9 @@ type Models struct {
 	Customers []Prediction `json:"customers"`
 
 	asOf visit.Day
-	// gaps are the population's gaps between visits, which the [Assessor] needs: counted in the
-	// pass that summarises the customers for the fits, which reads the same visit days.
-	gaps *gapCounts
+	gaps *gapCounts        // the population's gaps, for the [Assessor]
 	pred model.Predictor   // nil when Chosen is "none"
 	gg   *model.GammaGamma // nil when the spend model is not usable
-	// holdout is gathered by FitForLapseWithHoldout.
-	holdout *Holdout
 }
 
 // Predictor returns the model the predictions come from, nil when none is usable.
@@ -127,8 +113,7 @@ func (m *Models) ExpectedVisits(i int, days float64) float64 {
 	return m.pred.Expected(p.Summary, days/m.Period.Length())
 }
 
-// The fits [FitModels] runs, variables so that a test can make them fail and see the
-// analysis go on without the model.
+// The fits [FitModels] runs; a test makes them fail.
 var (
 	fitBGNBD      = model.FitBGNBD
 	fitParetoNBD  = model.FitParetoNBD
@@ -137,40 +122,30 @@ var (
 
 // customerData is one customer's visit days and spend, as the models and rules need them.
 type customerData struct {
-	days    []visit.Day
-	amounts []float64 // currency units, parallel to days
-	// anyAmount reports whether a visit has an amount other than 0 (the days' sums may
-	// still be 0).
-	anyAmount bool
-	after     int // visits (not days) after the calibration day
+	days      []visit.Day
+	amounts   []float64 // currency units, parallel to days
+	anyAmount bool      // a visit has an amount other than 0
+	after     int       // visits (not days) after the calibration day
 }
 
-// FitModels fits BG/NBD, Pareto/NBD and (when the set has amounts) Gamma-Gamma to the
-// customers of set with a visit on or before asOf, in units of period, and predicts each
-// customer's P(alive), visits in the next 12 months and spend per visit (see [Models] for
-// which model is used). Same-day visits are one transaction, as in the literature. A fit
-// that cannot be trusted, or that fails, is not an error: it is reported (see [FitReport]
-// and why) and not used. Customers whose repeat visits net to a refund are left out of
-// the Gamma-Gamma fit, and RefundsLeftOut counts them. FitModels returns an error when no
-// customer has a visit on or before asOf (wrapping [model.ErrNoCustomers]) or period is
-// not a known unit.
-//
-// The two fits run concurrently; the predictions are spread over GOMAXPROCS goroutines and
-// do not depend on their number.
+// FitModels fits BG/NBD, Pareto/NBD and (with amounts) Gamma-Gamma to the customers of set
+// with a visit on or before asOf, in units of period, and predicts each customer's
+// P(alive), visits in the next 12 months and spend per visit. Same-day visits are one
+// transaction. A fit that fails or cannot be trusted is reported, not used, and no error.
+// Customers whose repeat visits net to a refund are left out of the Gamma-Gamma fit
+// (RefundsLeftOut). The error wraps [model.ErrNoCustomers] when no customer has a visit.
 func FitModels(set *history.Set, asOf visit.Day, period model.Period) (*Models, error) {
-	return fitModels(set, asOf, period, fitOptions{all: true})
+	return fitModels(set, asOf, period, true)
 }
 
 // FitForLapse is [FitModels] for the lapse rules alone: it fits BG/NBD only when
 // Pareto/NBD is not usable, and leaves BGNBD empty otherwise.
 func FitForLapse(set *history.Set, asOf visit.Day, period model.Period) (*Models, error) {
-	return fitModels(set, asOf, period, fitOptions{})
+	return fitModels(set, asOf, period, false)
 }
 
 // Holdout is what a backtest of the visit models needs of the data: each customer's
-// summary up to a calibration day, and their visits after it. [FitForLapseWithHoldout]
-// gathers it in the pass over the visits that the fits make anyway, [GatherHoldout] on its
-// own.
+// summary up to a calibration day, and their visits after it.
 type Holdout struct {
 	// Cal is the calibration day, before the as-of date.
 	Cal visit.Day
@@ -179,15 +154,6 @@ type Holdout struct {
 	// not each visit day, is counted).
 	Summaries []model.Summary
 	Actual    []float64
-}
-
-// FitForLapseWithHoldout is [FitForLapse] that also gathers the [Holdout] for cal.
-func FitForLapseWithHoldout(set *history.Set, asOf, cal visit.Day, period model.Period) (*Models, *Holdout, error) {
-	m, err := fitModels(set, asOf, period, fitOptions{holdout: true, cal: cal})
-	if err != nil {
-		return nil, nil, err
-	}
-	return m, m.holdout, nil
 }
 
 // GatherHoldout returns the [Holdout] of set for the calibration day cal before asOf.
@@ -237,8 +203,7 @@ func (hr *holdoutRows) holdout() *Holdout {
 			n++
 		}
 	}
-	// The summaries are moved to the front of hr's, in place (each to an index no later
-	// than its own): a copy would be megabytes more of fresh memory.
+	// The summaries move to the front of hr's, in place.
 	h := &Holdout{Cal: hr.cal, Summaries: hr.sums[:0], Actual: make([]float64, 0, n)}
 	for i, k := range hr.days {
 		if k > 0 {
@@ -275,15 +240,9 @@ func FitHoldout(h *Holdout) (model.Predictor, error) {
 	return nil, nil
 }
 
-// fitOptions say what fitModels does beyond fitting Pareto/NBD, Gamma-Gamma (with
-// amounts) and predicting each customer's P(alive), visits and value.
-type fitOptions struct {
-	all     bool      // fit BG/NBD also when Pareto/NBD is usable
-	holdout bool      // gather the Holdout for cal
-	cal     visit.Day // see Holdout.Cal
-}
-
-func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOptions) (*Models, error) {
+// fitModels is [FitModels]; with all false, BG/NBD is fitted only when Pareto/NBD is not
+// usable.
+func fitModels(set *history.Set, asOf visit.Day, period model.Period, all bool) (*Models, error) {
 	if math.IsNaN(period.Length()) {
 		return nil, fmt.Errorf("fit models: unknown period %d", period)
 	}
@@ -295,21 +254,13 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 	zbar := make([]float64, n)
 	var anyAmount [chunks]bool
 	var refunds [chunks]int // customers with repeat visits whose mean spend is below 0
-	var holdout *holdoutRows
-	cal := asOf // without a holdout, no visit is after it
-	if opt.holdout {
-		holdout, cal = newHoldoutRows(n, opt.cal, period), opt.cal
-	}
 	parallelChunks(n, func(c, lo, hi int) {
 		var cd customerData
 		gaps := newGapCounts()
 		defer m.gaps.merge(gaps)
 		for i := lo; i < hi; i++ {
 			h := &set.Customers[i]
-			cd.load(h, asOf, cal)
-			if holdout != nil {
-				holdout.add(i, &cd)
-			}
+			cd.load(h, asOf, asOf)
 			gaps.add(cd.days)
 			gaps.amounts = gaps.amounts || cd.anyAmount
 			p := &m.Customers[i]
@@ -354,9 +305,6 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 	if len(data) == 0 {
 		return nil, fmt.Errorf("fit models: no customer has a visit on or before %s: %w", asOf, model.ErrNoCustomers)
 	}
-	if holdout != nil {
-		m.holdout = holdout.holdout()
-	}
 	var (
 		wg                  sync.WaitGroup
 		bg                  model.Fit[model.BGNBD]
@@ -364,7 +312,7 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 		gg                  model.Fit[model.GammaGamma]
 		bgErr, pnErr, ggErr error
 	)
-	if opt.all {
+	if all {
 		wg.Go(func() { bg, bgErr = fitBGNBD(data) })
 	}
 	wg.Go(func() { pn, pnErr = fitParetoNBD(data) })
@@ -373,8 +321,8 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 	}
 	wg.Wait()
 	m.ParetoNBD = reportOrFailure(pn, pnErr)
-	if opt.all || !m.ParetoNBD.Usable {
-		if !opt.all {
+	if all || !m.ParetoNBD.Usable {
+		if !all {
 			bg, bgErr = fitBGNBD(data)
 		}
 		m.BGNBD = reportOrFailure(bg, bgErr)
@@ -450,8 +398,7 @@ func (cd *customerData) load(h *history.History, asOf, cal visit.Day) {
 	}
 }
 
-// chunks is the most pieces [parallelChunks] cuts work into, so that what is gathered
-// per chunk fits arrays of a fixed size.
+// chunks is the most pieces [parallelChunks] cuts work into.
 const chunks = 64
 
 // parallelChunks calls f for at most chunks consecutive ranges covering [0, n), on up to

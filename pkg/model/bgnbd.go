@@ -47,18 +47,6 @@ func (m BGNBD) PAlive(s Summary) float64 {
 	return logistic(-(m.logDropTerm(s) + (m.R+s.X)*math.Log(m.Alpha+s.T)))
 }
 
-// AliveUntil returns the length of observation T up to which [BGNBD.PAlive] of a
-// customer with s's x and t_x stays at or above p (0 < p < 1), solved from PAlive's
-// closed form: +Inf when x = 0 (PAlive is 1). PAlive falls as T grows, so a search for
-// the last day P(alive) is still p can start from it and only check its neighbours.
-func (m BGNBD) AliveUntil(s Summary, p float64) float64 {
-	if s.X == 0 {
-		return math.Inf(1)
-	}
-	// logistic(−(D + (r+x) log(α+T))) ≥ p  ⇔  log(α+T) ≤ (log((1−p)/p) − D) / (r+x)
-	return math.Exp((math.Log((1-p)/p)-m.logDropTerm(s))/(m.R+s.X)) - m.Alpha
-}
-
 // ExpectedNew returns E[X(t)], the expected number of repeat transactions in the first
 // t periods of a new customer.
 func (m BGNBD) ExpectedNew(t float64) float64 {

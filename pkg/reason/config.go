@@ -8,9 +8,8 @@ type Config struct {
 	// end up in shared reports and on projectors, and a hint is not a judgement of a person.
 	ShowStaff bool
 
-	// Weights by code; a code not in the map gets its default weight
-	// (see [DefaultConfig]). Disabled codes are not
-	// detected at all.
+	// Weights by code; a code not in the map gets its default weight. Disabled codes are
+	// not detected at all.
 	Weights  map[string]float64
 	Disabled []string
 
@@ -32,9 +31,7 @@ type Config struct {
 	SlowingMinDays                   int
 
 	// price-up: each of the last PriceRecent visits with an amount cost at least
-	// PriceFactor times the median of the earlier ones (at least PriceMinEarlier). One
-	// dearer bill is enough by default: a customer who left after it (26.57, then 38.45)
-	// is the case the hint is for.
+	// PriceFactor times the median of the earlier ones (at least PriceMinEarlier).
 	PriceRecent, PriceMinEarlier int
 	PriceFactor                  float64
 
@@ -42,8 +39,7 @@ type Config struct {
 	// appointment booked that day (a series booked in one go is one booking, however far
 	// ahead its last appointment lies). Each of the last WaitRecent waits is at least
 	// WaitFactor times the median of the earlier ones (at least WaitMinEarlier) and at
-	// least WaitMinExtraDays longer (a floor that keeps a wait of 1 day against a usual
-	// 0 quiet, not one that hides a wait grown from 2 to 9 days).
+	// least WaitMinExtraDays longer.
 	WaitRecent, WaitMinEarlier int
 	WaitFactor                 float64
 	WaitMinExtraDays           int
@@ -70,26 +66,7 @@ type Config struct {
 	CourseMinEndedDays                                 int
 }
 
-// DefaultConfig returns the documented defaults.
-//
-//	staff-switch   3 of the last 4 visits not with the usual person (usual: more than half
-//	               of ≥ 4 earlier visits), or, without one, 3 different people in the last 4
-//	slowing        the last 2 gaps each ≥ 1.5 × the earlier median (≥ 2 earlier gaps,
-//	               so from 5 visits), the last ≥ 2 × it and ≥ 7 days longer
-//	price-up       the last visit ≥ 1.25 × the earlier median (≥ 3 earlier)
-//	long-wait      the last 2 waits each ≥ 2 × the earlier median and ≥ 5 days longer
-//	               (≥ 3 earlier waits)
-//	platform-only  every booking through a platform, ≥ 2 visit days
-//	loyal-lost     ≥ 20 visit days over ≥ 365 days, verdict lapsed, lost or follow-up
-//	many-contacts  ≥ 3 cancellations or missed appointments within 42 days before the last
-//	course-finished  6–20 visit days, gaps ≤ 21 days, median ≤ 10, 80 % one service,
-//	               ended ≥ 14 days ago
-//
-// The channel lists are in [DefaultPlatformChannels] and [DefaultDirectChannels]; Weights
-// holds every signal's default weight: a last appointment cancelled or missed 0.9, a
-// loyal history that ended 0.85, many cancellations 0.8, a finished course 0.75, another
-// staff member and longer waits 0.7, a higher price 0.65, slowing and a single visit 0.6,
-// platform-only 0.5, a referral 0.4, no contact preference 0.2.
+// DefaultConfig returns the defaults.
 func DefaultConfig() Config {
 	w := make(map[string]float64, numCodes)
 	for _, c := range catalogue {

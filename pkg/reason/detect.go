@@ -30,19 +30,12 @@ func NewDetector(set *history.Set, cfg Config) *Detector {
 
 // Detect returns the findings of h, one of the set's customers, as of asOf, heaviest first
 // (ties by code). events are all of h's events, oldest first (see
-// [history.History.AppendEvents]), and v is h's verdict (the zero Verdict for none, which
-// leaves loyal-lost and the verdict's follow-up status out). Only events on or before
-// asOf count, and a booked appointment after it; a customer with no event on or before
-// asOf has no findings.
+// [history.History.AppendEvents]), and v is h's verdict (the zero Verdict for none). Only
+// events on or before asOf count, and a booked appointment after it.
 //
-// Most signals read the history alone, whatever the verdict, so that [Lift] can compare
-// lapsed and active customers. Two use the verdict: [LoyalLost] needs the customer to be
-// lapsed, lost or a follow-up (the history says "long and loyal", only the verdict says
-// "ended"), and [CourseFinished] fires on the follow-up status, or on its own detection
-// of a finished series unless the customer is active or booked.
-//
-// The findings share memory with other customers' findings detected by the same w, but
-// not their elements: appending to them reallocates.
+// Most signals read the history alone, so that [Lift] can compare lapsed and active
+// customers; [LoyalLost] and [CourseFinished] use the verdict too. The findings share
+// memory with others detected by the same w, not their elements.
 func (w *Worker) Detect(h *history.History, events []history.Event, v *lapse.Verdict, asOf visit.Day) []Finding {
 	return w.d.detect(h, events, v, asOf, &w.s)
 }
@@ -56,9 +49,8 @@ type detector struct {
 	off     [numCodes]bool
 	weight  [numCodes]float64
 	channel []ChannelKind // by channel symbol
-	// oneChannel holds, by channel symbol, the channel's name as a list of one, which
-	// facts naming one channel share (read only): a list of their own was an allocation
-	// for most one-visit and platform-only findings, hundreds of thousands in a large run.
+	// oneChannel holds, by channel symbol, the channel's name as a list of one, shared
+	// (read only) by the facts naming one channel.
 	oneChannel [][]string
 	staff      []string // short staff names by symbol, with ShowStaff
 	services   *history.Symbols
@@ -123,7 +115,7 @@ type scratch struct {
 }
 
 // median returns the median of vs (the mean of the middle two for an even count), using
-// tmp as scratch. It selects rather than sorts: it runs several times for every customer.
+// tmp as scratch.
 func (s *scratch) median(vs []int64) float64 {
 	t := append(s.tmp[:0], vs...)
 	s.tmp = t
@@ -136,13 +128,9 @@ func (s *scratch) median(vs []int64) float64 {
 	return (float64(slices.Max(t[:k])) + float64(hi)) / 2
 }
 
-// surelyBelow reports whether x < factor × the median of vs (as [scratch.median] gives it)
-// follows from a count, without finding the median: slowing, price-up and long-wait need
-// their recent values at least factor × the median of the earlier ones, and for most
-// customers one of them is far below, which this tells in a pass. The median is at least
-// the ⌊(n−1)/2⌋-th smallest value v of vs (from 0), and x < factor·v holds for v when it
-// holds for n − ⌊(n−1)/2⌋ values of vs: it holds for all values from some size up.
-// False says nothing.
+// surelyBelow reports whether x < factor × the median of vs follows from a count, without
+// finding the median: the median is at least the ⌊(n−1)/2⌋-th smallest value of vs, so it
+// holds when x < factor·v for n − ⌊(n−1)/2⌋ values v. False says nothing.
 func surelyBelow(x, factor float64, vs []int64) bool {
 	if !(factor > 0) {
 		return false
@@ -217,9 +205,7 @@ type customer struct {
 	booked bool            // an appointment is booked after asOf
 }
 
-// detect returns the findings of h, whose events are all. The detectors read the events
-// on or before asOf, found from the end (those after asOf are few: bookings), and some
-// those after.
+// detect returns the findings of h, whose events are all.
 func (d *detector) detect(h *history.History, all []history.Event, v *lapse.Verdict, asOf visit.Day, s *scratch) []Finding {
 	np := len(all)
 	for np > 0 && all[np-1].Day > asOf {
@@ -228,8 +214,7 @@ func (d *detector) detect(h *history.History, all []history.Event, v *lapse.Verd
 	if np == 0 {
 		return nil
 	}
-	// The customer lives in s: the detectors are called through a table, so a local one
-	// would escape to the heap, once per customer.
+	// In s: called through a table, a local customer would escape to the heap.
 	c := &s.customer
 	*c = customer{h: h, v: v, asOf: asOf, all: all, past: all[:np]}
 	visits := s.visits[:0]
@@ -252,8 +237,6 @@ func (d *detector) detect(h *history.History, all []history.Event, v *lapse.Verd
 		if d.off[ci] || (catalogue[ci].needsCol != nil && !catalogue[ci].needsCol(d.cols)) {
 			continue
 		}
-		// The facts are written to s only when found: a detector that returned them would
-		// write its 200 bytes of facts for each of the customers it finds nothing in.
 		if !det(d, c, s, &s.facts) {
 			continue
 		}
@@ -276,10 +259,8 @@ func (d *detector) detect(h *history.History, all []history.Event, v *lapse.Verd
 const maxSlab = 1024
 
 // keep copies fs to memory of their own, carved from a slab shared with the worker's
-// other customers: one allocation per customer was most of the allocations of a large
-// run. Slabs double up to maxSlab findings, so that a single customer's detection
-// allocates no more than it keeps. The copy's capacity is its length, so that appending
-// to it cannot overwrite the next customer's findings.
+// other customers; slabs double up to maxSlab findings. The copy's capacity is its length,
+// so that appending to it cannot overwrite the next customer's findings.
 func (s *scratch) keep(fs []Finding) []Finding {
 	if len(s.slab)+len(fs) > cap(s.slab) {
 		s.slab = make([]Finding, 0, max(len(fs), min(maxSlab, 2*cap(s.slab))))
@@ -582,8 +563,7 @@ func (d *detector) longWait(c *customer, s *scratch, out *Facts) bool {
 		return false
 	}
 	slices.Sort(keys)
-	// Mark the first of each booking day, then read the marked ones in the appointments'
-	// order (sorting them back would cost more).
+	// Mark the first of each booking day, then read the marked ones in order.
 	first := append(s.first[:0], make([]bool, len(c.past))...)
 	s.first = first
 	prev := uint64(1) << 63
