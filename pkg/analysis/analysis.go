@@ -32,9 +32,6 @@ type Options struct {
 	Segments *segment.Map // nil: the default map
 	// Calls are the thresholds of the call plan (zero fields: the defaults).
 	Calls calls.Config
-	// Backtest gathers, in the models' pass over the visits, what [Result.Backtest] needs
-	// of the data, which then spares a pass of its own.
-	Backtest bool
 }
 
 // Result is every analysis of one run. The overview parts ([Result.Lift],
@@ -51,10 +48,6 @@ type Result struct {
 	// visit); see [Result.SegmentOf].
 	segment []string
 	opt     Options
-	holdout *lapse.Holdout // gathered for the backtest (Options.Backtest)
-	// days are the ISO texts of the days from the set's first to the as-of date, made once
-	// and shared by the lapsed customers' last visits (see Result.DayText).
-	days func() []string
 
 	ranked struct {
 		once sync.Once
@@ -83,16 +76,6 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 	r.lift = sync.OnceValue(func() []reason.LiftRow { return reason.Lift(r.Verdicts, r.Findings) })
 	r.trend = sync.OnceValues(func() ([]trend.Month, []trend.Cohort) { return trend.Compute(set, r.AsOf, r.lapseAfter) })
 	r.tail = sync.OnceValues(r.tails)
-	r.days = sync.OnceValue(func() []string {
-		if set.FirstDay == visit.NoDay || set.FirstDay > opt.AsOf {
-			return nil
-		}
-		days := make([]string, opt.AsOf-set.FirstDay+1)
-		for k := range days {
-			days[k] = (set.FirstDay + visit.Day(k)).String()
-		}
-		return days
-	})
 	// The segments need neither the models nor the verdicts: score them meanwhile.
 	var segErr error
 	var wg sync.WaitGroup
@@ -111,17 +94,7 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 			}
 		}
 	})
-	cal, backtest := visit.NoDay, false
-	if opt.Backtest {
-		cal, backtest = calibrationEnd(set, opt.AsOf)
-	}
-	var ms *lapse.Models
-	var err error
-	if backtest {
-		ms, r.holdout, err = lapse.FitForLapseWithHoldout(set, opt.AsOf, cal, opt.Period)
-	} else {
-		ms, err = lapse.FitForLapse(set, opt.AsOf, opt.Period)
-	}
+	ms, err := lapse.FitForLapse(set, opt.AsOf, opt.Period)
 	if err != nil {
 		wg.Wait()
 		return nil, err
@@ -235,19 +208,6 @@ type Mix struct {
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
-
-// DayText returns d.String(), shared for the days of the data: a list of 200,000 lapsed
-// customers made as many strings of a few thousand days.
-func (r *Result) DayText(d visit.Day) string {
-	// Without a first day (a set made by hand) there are no days, and d-FirstDay would
-	// overflow.
-	if days := r.days(); len(days) > 0 && d >= r.Set.FirstDay {
-		if k := int64(d) - int64(r.Set.FirstDay); k < int64(len(days)) {
-			return days[k]
-		}
-	}
-	return d.String()
-}
 
 // tails works out the revenue of the visits in the year up to as-of, and the mix: the
 // channel and service of each customer's last visit among active and lapsed customers.
@@ -401,15 +361,11 @@ func (r *Result) Recency() []RecencyBin {
 // frequency. The holdout is a third of the data's span, at most 26 weeks; h is nil when the
 // data span less than a year or no model is usable on the calibration period.
 func (r *Result) Backtest() (calEnd visit.Day, h *model.Holdout) {
-	hold := r.holdout // gathered by Run with Options.Backtest
-	if hold == nil {
-		cal, ok := calibrationEnd(r.Set, r.AsOf)
-		if !ok {
-			return visit.NoDay, nil
-		}
-		hold = lapse.GatherHoldout(r.Set, r.AsOf, cal, r.opt.Period)
+	cal, ok := calibrationEnd(r.Set, r.AsOf)
+	if !ok {
+		return visit.NoDay, nil
 	}
-	cal := hold.Cal
+	hold := lapse.GatherHoldout(r.Set, r.AsOf, cal, r.opt.Period)
 	pred, err := lapse.FitHoldout(hold)
 	if err != nil || pred == nil {
 		return visit.NoDay, nil
