@@ -34,9 +34,8 @@ type Options struct {
 	Calls calls.Config
 }
 
-// Result is every analysis of one run. The overview parts ([Result.Lift],
-// [Result.Trend], [Result.RevenueAndMix]) are worked out once, when first asked for,
-// however many reports a run writes.
+// Result is every analysis of one run. The overview parts are worked out once, when first
+// asked for.
 type Result struct {
 	Set      *history.Set
 	AsOf     visit.Day
@@ -44,10 +43,8 @@ type Result struct {
 	Verdicts []lapse.Verdict    // parallel to Set.Customers
 	Findings [][]reason.Finding // parallel to Set.Customers
 	Segments *segment.Result
-	// segment is each customer's segment code, parallel to Set.Customers ("" without a
-	// visit); see [Result.SegmentOf].
-	segment []string
-	opt     Options
+	segment  []string // parallel to Set.Customers, see [Result.SegmentOf]
+	opt      Options
 
 	ranked struct {
 		once sync.Once
@@ -58,10 +55,8 @@ type Result struct {
 	trend func() ([]trend.Month, []trend.Cohort)
 	tail  func() (float64, []Mix)
 
-	// withheld keeps customers off the lapsed list (see [Result.Withhold]).
-	withheld func(i int) bool
-	// narrow keeps the customers of one part of the business (see [Result.Narrow]).
-	narrow func(i int) bool
+	withheld func(i int) bool // see [Result.Withhold]
+	narrow   func(i int) bool // see [Result.Narrow]
 }
 
 // SegmentOf returns the segment code of customer i of the set ("" without a visit).
@@ -157,9 +152,7 @@ func (r *Result) Lapsed() []int {
 	return r.ranked.idx
 }
 
-// Calls returns the week's call plan: the win-back calls in the order of [Result.Lapsed],
-// the follow-ups after a finished course, the welcome calls to platform first-timers, and
-// what became of the platform first-timers. Each worked out once: not to be modified.
+// Calls returns the week's call plan; each part is worked out once: not to be modified.
 func (r *Result) Calls() *calls.Plan { return r.plan }
 
 // Index returns the position of the customer with the given key, or -1.
@@ -210,11 +203,10 @@ type Mix struct {
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // tails works out the revenue of the visits in the year up to as-of, and the mix: the
-// channel and service of each customer's last visit among active and lapsed customers.
-// Both read the end of each history, which is a cache miss to reach, so they are worked
-// out in one pass, from each history's end back over the last year and to the last visit.
+// channel and service of each customer's last visit among active and lapsed customers, in
+// one pass from each history's end back over the last year and to the last visit.
 func (r *Result) tails() (revenue12m float64, mix []Mix) {
-	// Counted by symbol, then by name: a map lookup by name per customer was most of it.
+	// Counted by symbol, then by name.
 	var channels, services []mixCount
 	if r.Set.Columns.Channel {
 		channels = make([]mixCount, max(1, r.Set.Channels.Len()))

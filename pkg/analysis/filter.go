@@ -32,13 +32,10 @@ func (f Filter) Any() bool {
 	return f.Staff == "" && f.Service == "" && f.Location == "" && f.Status == "" && f.DueBefore <= 0
 }
 
-// Narrow makes every list made from r afterwards ([Result.Lapsed]: the report's, the
-// lapsed view's, the call list's, and the call list's follow-ups and welcome calls, see
-// [Result.Selected]) the one of the customers f selects, while the counts by status and
-// the overview remain the whole business's. A name that no customer has is an error that
-// lists the names there are, so that a mistyped branch or therapist does not give an
-// empty list. Like [Result.Withhold] it must be called before the list is first asked
-// for; the last visit is taken as of r.AsOf.
+// Narrow makes every list made from r afterwards ([Result.Lapsed], [Result.Selected]) the
+// one of the customers f selects; the counts remain the whole business's. A name that no
+// customer has is a [FilterError], so that a typo does not give an empty list. Like
+// [Result.Withhold] it must be called before the list is first asked for.
 func (r *Result) Narrow(f Filter) error {
 	if err := f.check(r.Set); err != nil {
 		return err

@@ -50,13 +50,9 @@ func (m GammaGamma) ExpectedSpend(x, zbar float64) float64 {
 
 // FitGammaGamma fits the [GammaGamma] model by maximum likelihood to the customers with
 // x[i] > 0 and zbar[i] > 0 (x is the number of repeat transactions, zbar their mean
-// value); the others are skipped. A mean spend of 0 or below (refunds, credit notes) is
-// not a draw from a Gamma distribution, so such customers are left out as lifetimes
-// advises, not rejected: one refund must not stop the fit of everyone else. Start values
-// are fixed (p = q = 2, γ from the mean spend). It returns an error for slices of
-// different lengths, values that are not numbers of transactions and spends (NaN,
-// infinite, a negative x) or a likelihood that is not a number at the start values; a
-// poor fit comes back flagged (see [Fit.Usable]).
+// value); the others, refunds among them, are skipped, as lifetimes advises. Start values
+// are fixed (p = q = 2, γ from the mean spend). It returns an error for invalid input or a
+// likelihood that is not a number at the start values; a poor fit comes back flagged.
 func FitGammaGamma(x, zbar []float64) (Fit[GammaGamma], error) {
 	if len(x) != len(zbar) {
 		return Fit[GammaGamma]{}, fmt.Errorf("%d frequencies but %d mean spends", len(x), len(zbar))
@@ -150,8 +146,6 @@ func ggLogLik(m GammaGamma, xs []float64, xi []int32, zs, lzs []float64, grad []
 	}
 	qOverG := q / g
 	sum := parallelSum(len(zs), 4, func(lo, hi int, acc []float64) {
-		// The sums are kept in locals, which the compiler holds in registers, and stored
-		// once; the additions are the same, in the same order.
 		a0, a1, a2, a3 := acc[0], acc[1], acc[2], acc[3]
 		for i := lo; i < hi; i++ {
 			t := &xt[xi[i]]

@@ -261,8 +261,6 @@ func (c *cohort) paretoLogLik(m ParetoNBD, grad []float64) float64 {
 	}
 	rOverAlpha, sOverBeta := r/alpha, s/beta
 	sum := parallelSum(len(c.recs), 5, func(lo, hi int, acc []float64) {
-		// The sums are kept in locals, which the compiler holds in registers, and stored
-		// once; the additions are the same, in the same order.
 		a0, a1, a2, a3, a4 := acc[0], acc[1], acc[2], acc[3], acc[4]
 		for _, rec := range c.recs[lo:hi] {
 			t := &xt[rec.x]

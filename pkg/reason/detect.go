@@ -119,13 +119,13 @@ type scratch struct {
 func (s *scratch) median(vs []int64) float64 {
 	t := append(s.tmp[:0], vs...)
 	s.tmp = t
+	slices.Sort(t)
 	k := len(t) / 2
-	hi := selectKth(t, k)
 	if len(t)%2 == 1 {
-		return float64(hi)
+		return float64(t[k])
 	}
-	// t[:k] are the k smallest; added as floats, two large amounts cannot wrap around.
-	return (float64(slices.Max(t[:k])) + float64(hi)) / 2
+	// Added as floats, two large amounts cannot wrap around.
+	return (float64(t[k-1]) + float64(t[k])) / 2
 }
 
 // surelyBelow reports whether x < factor × the median of vs follows from a count, without
@@ -142,53 +142,6 @@ func surelyBelow(x, factor float64, vs []int64) bool {
 		}
 	}
 	return n >= len(vs)-(len(vs)-1)/2
-}
-
-// selectKth reorders t so that t[k] holds what sorting t would put there, with no greater
-// value before it and no smaller one after, and returns t[k].
-func selectKth(t []int64, k int) int64 {
-	// Every value before lo is at most every value in t[lo:hi], every one from hi on at
-	// least; k is in [lo, hi).
-	lo, hi := 0, len(t)
-	for hi-lo > 24 {
-		p := median3(t[lo], t[lo+(hi-lo)/2], t[hi-1])
-		// Three-way partition: t[lo:lt] < p, t[lt:gt] == p, t[gt:hi] > p.
-		lt, i, gt := lo, lo, hi
-		for i < gt {
-			switch x := t[i]; {
-			case x < p:
-				t[lt], t[i] = x, t[lt]
-				lt++
-				i++
-			case x > p:
-				gt--
-				t[i], t[gt] = t[gt], x
-			default:
-				i++
-			}
-		}
-		switch {
-		case k < lt:
-			hi = lt
-		case k >= gt:
-			lo = gt
-		default:
-			return p
-		}
-	}
-	for i := lo + 1; i < hi; i++ {
-		for j := i; j > lo && t[j] < t[j-1]; j-- {
-			t[j], t[j-1] = t[j-1], t[j]
-		}
-	}
-	return t[k]
-}
-
-func median3(a, b, c int64) int64 {
-	if a > b {
-		a, b = b, a
-	}
-	return max(a, min(b, c))
 }
 
 // noFacts returns empty facts with no dates.
