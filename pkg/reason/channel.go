@@ -32,14 +32,9 @@ func DefaultPlatformChannels() []string {
 }
 
 // DefaultDirectChannels returns the channel names that mean a direct booking: phone,
-// front desk, walk-in, e-mail, letter, messages, and the business's own website or app.
-//
-// "Website", "Webseite" and "Homepage" are direct: a booking through the business's own
-// site reaches the business without a platform in between, and so does a bare "web",
-// which shop systems use for their own web store. A bare "online" is a platform (booking
-// software exports use it for their portals); when a name holds both
-// kinds of word, the longer match wins, so "Online (Website)" is direct and "Praxis-App"
-// is direct while "Doctolib-App" is a platform.
+// front desk, walk-in, e-mail, letter, messages, and the business's own website, web
+// store or app. When a name holds words of both kinds, the longer match wins: "Online
+// (Website)" and "Praxis-App" are direct, "Doctolib-App" is a platform.
 func DefaultDirectChannels() []string {
 	return []string{
 		"direct", "direkt", "phone", "telephone", "call", "telefon", "telefonisch", "anruf",

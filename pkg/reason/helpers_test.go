@@ -43,11 +43,9 @@ func codes() []string {
 // defaultWeight returns a code's weight under [DefaultConfig].
 func defaultWeight(c string) float64 { return DefaultConfig().Weights[c] }
 
-// requires returns the optional column a code's detector needs, "" for none or an
-// unknown code.
-func requires(c string) string {
-	if i, ok := codeOf(c); ok {
-		return catalogue[i].column
-	}
-	return ""
+// requires reports whether a code's detector needs an optional column (false for an
+// unknown code).
+func requires(c string) bool {
+	i, ok := codeOf(c)
+	return ok && catalogue[i].needsCol != nil
 }
