@@ -344,7 +344,7 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, all bool) 
 		m.RefundsLeftOut = sumInts(refunds[:])
 	}
 	horizon := HorizonDays / period.Length()
-	parallelChunksWith(n, func(ex **model.Expecter, _, lo, hi int) {
+	parallelChunks(n, func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			p := &m.Customers[i]
 			if p.Visits == 0 {
@@ -360,11 +360,8 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, all bool) 
 			if m.pred == nil {
 				continue
 			}
-			if *ex == nil {
-				*ex = model.NewExpecter(m.pred, horizon)
-			}
 			p.PAlive = m.pred.PAlive(p.Summary)
-			p.ExpectedVisits = (*ex).Expected(p.Summary, p.PAlive)
+			p.ExpectedVisits = m.pred.ExpectedIfAlive(p.X, p.T, horizon) * p.PAlive
 			p.ExpectedValue = p.ExpectedVisits * p.ExpectedSpend
 		}
 	})
@@ -401,15 +398,9 @@ func (cd *customerData) load(h *history.History, asOf, cal visit.Day) {
 // chunks is the most pieces [parallelChunks] cuts work into.
 const chunks = 64
 
-// parallelChunks calls f for at most chunks consecutive ranges covering [0, n), on up to
-// GOMAXPROCS goroutines ([par.Ranges]); chunk numbers the range from 0.
+// parallelChunks calls f for at most chunks consecutive ranges covering [0, n), in
+// parallel ([par.Ranges]); chunk numbers the range from 0.
 func parallelChunks(n int, f func(chunk, lo, hi int)) {
-	parallelChunksWith(n, func(_ *struct{}, c, lo, hi int) { f(c, lo, hi) })
-}
-
-// parallelChunksWith is [parallelChunks] with a state per goroutine, as [par.Ranges]
-// passes it.
-func parallelChunksWith[S any](n int, f func(s *S, chunk, lo, hi int)) {
 	size := max(1, (n+chunks-1)/chunks)
-	par.Ranges(n, size, func(s *S, lo, hi int) { f(s, lo/size, lo, hi) })
+	par.Ranges(n, size, func(_ *struct{}, lo, hi int) { f(lo/size, lo, hi) })
 }

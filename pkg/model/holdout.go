@@ -50,9 +50,8 @@ func CompareHoldout(m Predictor, cal []Summary, actual []float64, t float64) (Ho
 	}
 	h.Bins[HoldoutBins-1].Label += "+"
 	var absErr float64
-	ex := NewExpecter(m, t)
 	for i, s := range cal {
-		p := ex.Expected(s, m.PAlive(s))
+		p := m.ExpectedIfAlive(s.X, s.T, t) * m.PAlive(s)
 		b := &h.Bins[min(HoldoutBins-1, int(math.Max(0, s.X)))]
 		b.Customers++
 		b.Actual += actual[i]
