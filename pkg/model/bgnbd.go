@@ -17,16 +17,6 @@ type BGNBD struct {
 	B     float64 `json:"b"`
 }
 
-// LogLik returns the log-likelihood of one customer's summary s under m.
-func (m BGNBD) LogLik(s Summary) float64 {
-	r, alpha, a, b := m.R, m.Alpha, m.A, m.B
-	x := s.X
-	lg := func(v float64) float64 { l, _ := math.Lgamma(v); return l }
-	head := lg(r+x) - lg(r) + r*math.Log(alpha) +
-		lg(a+b) + lg(b+x) - lg(b) - lg(a+b+x)
-	return head + logAddExp(-(r+x)*math.Log(alpha+s.T), m.logDropTerm(s))
-}
-
 // logDropTerm is the log of the likelihood share of "dropped out after the last
 // purchase" (−Inf when x = 0, where there is no such chance), without the common factors.
 func (m BGNBD) logDropTerm(s Summary) float64 {
@@ -45,12 +35,6 @@ func (m BGNBD) PAlive(s Summary) float64 {
 	}
 	// 1 / (1 + a/(b+x-1) ((α+T)/(α+t_x))^(r+x)), the ratio taken in logs.
 	return logistic(-(m.logDropTerm(s) + (m.R+s.X)*math.Log(m.Alpha+s.T)))
-}
-
-// ExpectedNew returns E[X(t)], the expected number of repeat transactions in the first
-// t periods of a new customer.
-func (m BGNBD) ExpectedNew(t float64) float64 {
-	return m.expectedCore(0, 0, t)
 }
 
 // Expected returns E[X(t) | x, t_x, T], the expected number of transactions in the next t

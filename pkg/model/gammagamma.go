@@ -17,22 +17,6 @@ type GammaGamma struct {
 	Gamma float64 `json:"gamma"`
 }
 
-// LogLik returns the log-likelihood of one customer's mean repeat spend zbar over x > 0
-// transactions: the log density of zbar, whose mixture over ν is
-//
-//	Γ(px+q)/(Γ(px)Γ(q)) γ^q x^(px) zbar^(px−1) / (γ + x·zbar)^(px+q).
-//
-// This is the form CLVTools reports (−4055.9177 on CDNOW with zbar from the exact
-// amounts); lifetimes drops the −log zbar term, which does not depend on the parameters.
-func (m GammaGamma) LogLik(x, zbar float64) float64 {
-	p, q, g := m.P, m.Q, m.Gamma
-	px := p * x
-	a, _ := math.Lgamma(px + q)
-	b, _ := math.Lgamma(px)
-	c, _ := math.Lgamma(q)
-	return a - b - c + q*math.Log(g) + (px-1)*math.Log(zbar) + px*math.Log(x) - (px+q)*math.Log(g+x*zbar)
-}
-
 // ExpectedSpend returns E[Z | x, zbar], the expected value of a customer's future
 // transactions: a weighted mean of the population mean P·Gamma/(Q−1) and the customer's
 // own mean zbar, the weight on zbar growing with x. With x = 0 it is the population mean;
@@ -121,7 +105,12 @@ func logs(v []float64) []float64 {
 	return out
 }
 
-// ggLogLik returns the summed log-likelihood and stores its gradient in (p, q, γ),
+// ggLogLik returns the summed log-likelihood of the customers' mean repeat spends zbar
+// over x > 0 transactions, each the log density
+//
+//	Γ(px+q)/(Γ(px)Γ(q)) γ^q x^(px) zbar^(px−1) / (γ + x·zbar)^(px+q)
+//
+// as CLVTools reports it (lifetimes drops the −log zbar term), and stores its gradient in (p, q, γ),
 // divided by the number of customers, in grad. The gamma and digamma functions depend on
 // a customer only through x, so they are computed once per distinct x; lzs holds the
 // log of each zs, which no parameter changes, computed once per fit.

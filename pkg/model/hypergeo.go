@@ -195,17 +195,6 @@ func hyp2f1(a, b, c, z float64) float64 {
 	return mathext.Hypergeo(a, b, c, z)
 }
 
-// logAddExp returns log(exp(a) + exp(b)) without overflow.
-func logAddExp(a, b float64) float64 {
-	if a < b {
-		a, b = b, a
-	}
-	if math.IsInf(b, -1) {
-		return a
-	}
-	return a + math.Log1p(math.Exp(b-a))
-}
-
 // logAddExpShare returns log(exp(a) + exp(b)) and the share exp(b)/(exp(a) + exp(b)),
 // with a single exponential.
 func logAddExpShare(a, b float64) (l, w float64) {

@@ -96,14 +96,6 @@ func (m ParetoNBD) logParts(s Summary) (alive, dropped float64) {
 	return alive, dropped
 }
 
-// LogLik returns the log-likelihood of one customer's summary s under m.
-func (m ParetoNBD) LogLik(s Summary) float64 {
-	lgx, _ := math.Lgamma(m.R + s.X)
-	lg, _ := math.Lgamma(m.R)
-	alive, dropped := m.logParts(s)
-	return lgx - lg + m.R*math.Log(m.Alpha) + m.S*math.Log(m.Beta) + logAddExp(alive, dropped)
-}
-
 // PAlive returns the probability that a customer with summary s is still active at the
 // end of the observation. It is 1 when t_x = T (a purchase on the last day).
 func (m ParetoNBD) PAlive(s Summary) float64 {
@@ -112,12 +104,6 @@ func (m ParetoNBD) PAlive(s Summary) float64 {
 		return 1
 	}
 	return logistic(alive - dropped)
-}
-
-// ExpectedNew returns E[X(t)], the expected number of repeat transactions in the first
-// t periods of a new customer.
-func (m ParetoNBD) ExpectedNew(t float64) float64 {
-	return m.expectedCore(0, 0, t)
 }
 
 // Expected returns E[X(t) | x, t_x, T], the expected number of transactions in the next t

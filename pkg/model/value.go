@@ -15,10 +15,6 @@ type Predictor interface {
 	// customer still active at the end of an observation of T periods with x repeat
 	// transactions.
 	ExpectedIfAlive(x, T, t float64) float64
-	// ExpectedNew is E[X(t)] for a customer who has just made a first purchase.
-	ExpectedNew(t float64) float64
-	// LogLik is the log-likelihood of the summary.
-	LogLik(s Summary) float64
 }
 
 // pVisitIfAlive is the probability that a customer still active after T periods, with x
