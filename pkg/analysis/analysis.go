@@ -1,8 +1,7 @@
 // Package analysis runs winback's whole analysis on a set of customer histories as of one
 // date — the repeat-buying models, the lapse rules, the reasons to ask about, the segments,
-// the trends — and returns the results as codes and facts. It is the pure core behind the
-// lapsed, explain and report commands: inputs in, results out, no I/O, no clock. It says
-// nothing in words and writes no output: package report builds the report from a [Result].
+// the trends — and returns the results as codes and facts, with no I/O and no words:
+// package report builds the report from a [Result].
 package analysis
 
 import (
@@ -136,8 +135,7 @@ func judge(set *history.Set, opt Options, ms *lapse.Models) ([]lapse.Verdict, []
 }
 
 // Lapsed returns the indexes of the lapsed and lost customers in the order of the win-back
-// calls: most value a call can still recover first ([calls.RankWinBack]). They are ranked
-// once and shared by every caller: not to be modified.
+// calls ([calls.RankWinBack]), ranked once and shared: not to be modified.
 func (r *Result) Lapsed() []int {
 	r.ranked.once.Do(func() {
 		wb := r.Calls().WinBack()
@@ -179,8 +177,8 @@ func (r *Result) lapseAfter(i int) int {
 	return int(math.Max(r.opt.Lapse.Tolerance*usual, float64(r.opt.Lapse.MinGapDays)))
 }
 
-// Lift is what the reasons say about the business: how much more often each finding is
-// seen among the lapsed than among the active customers ([reason.Lift]).
+// Lift is how much more often each finding is seen among the lapsed than among the active
+// customers ([reason.Lift]).
 func (r *Result) Lift() []reason.LiftRow { return r.lift() }
 
 // Trend returns the monthly trend and the cohorts ([trend.Compute]), a customer counting
@@ -349,9 +347,8 @@ func (r *Result) Recency() []RecencyBin {
 }
 
 // Backtest checks the model on the data itself: it fits up to a calibration end before
-// the as-of date and compares the predicted with the actual visits since, by calibration
-// frequency. The holdout is a third of the data's span, at most 26 weeks; h is nil when the
-// data span less than a year or no model is usable on the calibration period.
+// the as-of date ([calibrationEnd]) and compares the predicted with the actual visits
+// since. h is nil when the data span less than a year or no model is usable.
 func (r *Result) Backtest() (calEnd visit.Day, h *model.Holdout) {
 	cal, ok := calibrationEnd(r.Set, r.AsOf)
 	if !ok {

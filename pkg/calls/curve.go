@@ -1,11 +1,7 @@
 // Package calls plans a week of phone calls from the lapse verdicts: whom to call to win
-// back, ranked by the value a call can still recover; whom to call after a finished course
-// ("how is it going?"); and which new customers who first booked through a platform to
-// welcome before they drift. It says nothing in words and writes nothing: it returns the
-// customers' positions, ranks and the facts behind each rank.
-//
-// The package is pure: the as-of date comes in as an argument, and the same set, verdicts
-// and configuration give the same plan.
+// back, ranked by the value a call can still recover; whom to call after a finished course;
+// and which new customers who first booked through a platform to welcome. It returns the
+// customers' positions, ranks and the facts behind each rank, as of a date passed in.
 package calls
 
 import (
@@ -24,9 +20,8 @@ type Config struct {
 	// curve to use the data there (30); beyond, the chance decays from the last length
 	// with enough cases with HalfLifeDays.
 	MinCases int
-	// HalfLifeDays is the decay used where the data are too few: the chance halves with
-	// every HalfLifeDays further away (365). Without data at all the chance starts at
-	// 0.5 at the first length.
+	// HalfLifeDays is the decay where the data are too few: the chance halves with every
+	// HalfLifeDays further away (365), from 0.5 without data at all.
 	HalfLifeDays float64
 	// LongLostDays: a customer away longer is long lost and marked as such (365).
 	LongLostDays int
@@ -34,7 +29,7 @@ type Config struct {
 	// most this many days ago gets a welcome call (42).
 	WelcomeDays int
 	// FollowUpDays: a customer whose course of treatment ended at most this many days
-	// ago gets a follow-up call (180); later, "how is it going?" comes too late to ask.
+	// ago gets a follow-up call (180).
 	FollowUpDays int
 	// FirstTimerMonths is how many months the platform first-timers' table covers (12).
 	FirstTimerMonths int
@@ -106,8 +101,7 @@ type Curve struct {
 // the last length with enough.
 func ReturnCurve(set *history.Set, asOf visit.Day, cfg Config) *Curve {
 	cfg = cfg.orDefault()
-	// The absences counted by length in days: a few thousand lengths, however many
-	// customers.
+	// The absences counted by length in days.
 	var closed, open []int32
 	count := func(c *[]int32, days visit.Day) {
 		if int(days) >= len(*c) {

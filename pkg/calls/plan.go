@@ -12,8 +12,7 @@ import (
 	"github.com/winback/winback/pkg/visit"
 )
 
-// Group is why a customer is called. Like lapse's statuses it is a small number that reads
-// as its code.
+// Group is why a customer is called.
 type Group uint8
 
 // The groups, in the order of a call list.
@@ -56,10 +55,8 @@ type Call struct {
 }
 
 // RankWinBack returns the lapsed and lost customers of vs in the order to call them: most
-// recoverable value first (the chance of coming back after being away that long, from c,
-// times a year of their value), then the likelier to come back, then by position (the
-// set's customers are in key order). Without amounts every value is 0 and the chance
-// alone ranks: the recently lapsed first.
+// recoverable value first (the chance of coming back from c, times a year of their value),
+// then the likelier to come back, then by position.
 func RankWinBack(vs []lapse.Verdict, c *Curve, cfg Config) []Call {
 	cfg = cfg.orDefault()
 	var out []Call
@@ -112,11 +109,9 @@ func FollowUps(vs []lapse.Verdict, cfg Config) []Call {
 // Channels says which booking channels are platforms (see reason.Classify).
 type Channels func(name string) bool
 
-// Welcomes returns the new customers to welcome: their first visit, at most
-// cfg.WelcomeDays before asOf, was booked through a platform, and nothing since (no
-// visit, no appointment to come) was booked directly. A course booked as a series through
-// the platform counts as through the platform. Lapsed customers are left to the win-back
-// calls. The longest waiting first, before they drift.
+// Welcomes returns the new customers to welcome, the longest waiting first: their first
+// visit, at most cfg.WelcomeDays before asOf, was booked through a platform, and nothing
+// since was booked directly. Lapsed customers are left to the win-back calls.
 func Welcomes(set *history.Set, vs []lapse.Verdict, asOf visit.Day, cfg Config, platform Channels) []Call {
 	cfg = cfg.orDefault()
 	if !set.Columns.Channel {
@@ -172,9 +167,8 @@ func bookedOn(e history.Event) visit.Day {
 }
 
 // FirstTimerMonth is what became of the customers whose first visit, in one month, was
-// booked through a platform: their second booking (the first visit booked on a later day
-// than the first visit, so that a course booked as a series is one booking) made directly
-// (any channel that is not a platform), through a platform again, or none yet.
+// booked through a platform: their second booking (booked on a later day than the first,
+// so that a series is one booking) made directly, through a platform again, or none yet.
 type FirstTimerMonth struct {
 	Month                     string // yyyy-mm
 	FirstTimers               int
@@ -226,7 +220,7 @@ func monthText(m int) string {
 }
 
 // Plan is a week's calls: the three groups, each in the order to call, and the platform
-// first-timers. Each part is worked out when first asked for, once.
+// first-timers, each worked out once when first asked for.
 type Plan struct {
 	WinBack, FollowUps, Welcome func() []Call
 	Curve                       func() *Curve
@@ -245,8 +239,7 @@ func NewPlan(set *history.Set, vs []lapse.Verdict, asOf visit.Day, cfg Config, p
 	return p
 }
 
-// The ways a second booking was made: none yet, through a platform, directly (any channel
-// that is not a platform).
+// The ways a second booking was made.
 const (
 	ChannelNone = iota
 	ChannelPlatform

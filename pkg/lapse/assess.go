@@ -74,8 +74,7 @@ type assessor struct {
 	// quantile, not below MinGapDays); popMedian is 0 when no customer ever came back.
 	popMedian, popQuantile, popLapse float64
 	// strata are the population rule's gaps by service (see [countStrata]); nil when not
-	// kept: without a service column, with more than maxStrata services, or when a usable
-	// model leaves the population rule nobody to judge.
+	// kept, e.g. when a usable model leaves the population rule nobody to judge.
 	strata []stratum
 }
 
@@ -416,9 +415,7 @@ func (a *assessor) stratumOf(s history.Sym) stratum {
 const daysPerYear = 365
 
 // yearly reports whether gaps, the gaps between a customer's visit days, show a yearly
-// rhythm (see [Config.YearlySlackDays]): at least one gap is a whole number of years give
-// or take YearlySlackDays, and every other gap is that or shorter than twice the slack
-// (two visits in one season).
+// rhythm (see [Config.YearlySlackDays]).
 func (a *assessor) yearly(gaps []visit.Day) bool {
 	slack := a.cfg.YearlySlackDays
 	if slack == 0 || len(gaps) == 0 {
@@ -439,10 +436,7 @@ func (a *assessor) yearly(gaps []visit.Day) bool {
 }
 
 // rhythmLapse returns the own-rhythm rule's lapse gap for a customer whose usual gap is
-// rhythm and whose gaps are gaps: Tolerance × rhythm, not below MinGapDays, and, for the
-// margin against everyone, not below RhythmPopulationFactor × the population's lapse gap;
-// for a regular customer (gaps varying less than RhythmRegularCV) that margin is at most
-// RhythmMarginCap × rhythm.
+// rhythm and whose gaps are gaps (see [Config.RhythmPopulationFactor]).
 func (a *assessor) rhythmLapse(rhythm float64, gaps []visit.Day) float64 {
 	margin := a.cfg.RhythmPopulationFactor * a.popLapse
 	if variation(gaps) < a.cfg.RhythmRegularCV {
@@ -519,8 +513,8 @@ func (a *assessor) modelStatus(pred *Prediction, span float64, gap int) Status {
 const crossingLimit = 1 << 15
 
 // aliveAt reports whether, gap days after the last visit (at most [crossingLimit]), the
-// chosen model's chance of a visit within the return window (or P(alive), without a
-// window) is still at least p. span is the days from the first to the last visit.
+// model's chance of a visit within the return window (or P(alive)) is still at least p.
+// span is the days from the first to the last visit.
 func (a *assessor) aliveAt(pred *Prediction, span float64, gap int, p float64) bool {
 	l := a.m.Period.Length()
 	s := pred.Summary
@@ -608,8 +602,7 @@ func (a *assessor) blockStart(vs []dayVisit, end int) int {
 }
 
 // isCourse reports whether a block of visits, each within CourseMaxGap days of the
-// previous one, is a course: all of one service that comes in courses, long enough, not
-// too long, dense enough.
+// previous one, is a course (see [Config]).
 func (a *assessor) isCourse(run []dayVisit, sc *scratch) bool {
 	cfg := &a.cfg
 	if len(run) < cfg.CourseMinVisits || len(run) > cfg.CourseMaxVisits || !a.coursed(run[0].service) {

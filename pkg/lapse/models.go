@@ -158,61 +158,20 @@ type Holdout struct {
 
 // GatherHoldout returns the [Holdout] of set for the calibration day cal before asOf.
 func GatherHoldout(set *history.Set, asOf, cal visit.Day, period model.Period) *Holdout {
-	rows := newHoldoutRows(len(set.Customers), cal, period)
-	parallelChunks(len(set.Customers), func(_, lo, hi int) {
-		var cd customerData
-		for i := lo; i < hi; i++ {
-			cd.load(&set.Customers[i], asOf, cal)
-			rows.add(i, &cd)
+	h := &Holdout{Cal: cal}
+	var cd customerData
+	for i := range set.Customers {
+		cd.load(&set.Customers[i], asOf, cal)
+		k := len(cd.days) // the visit days on or before cal are the first ones
+		for k > 0 && cd.days[k-1] > cal {
+			k--
 		}
-	})
-	return rows.holdout()
-}
-
-// holdoutRows gathers a [Holdout] by customer, from several goroutines at once.
-type holdoutRows struct {
-	cal    visit.Day
-	period model.Period
-	sums   []model.Summary
-	days   []int32 // visit days on or before cal; 0: not in the holdout
-	after  []int32 // visits after cal
-}
-
-func newHoldoutRows(n int, cal visit.Day, period model.Period) *holdoutRows {
-	return &holdoutRows{cal: cal, period: period, sums: make([]model.Summary, n), days: make([]int32, n), after: make([]int32, n)}
-}
-
-// add records customer i, whose visits cd holds, loaded with the calibration day.
-func (hr *holdoutRows) add(i int, cd *customerData) {
-	// The visit days on or before cal are the first ones.
-	k := len(cd.days)
-	for k > 0 && cd.days[k-1] > hr.cal {
-		k--
-	}
-	if k > 0 {
-		hr.days[i], hr.after[i] = int32(k), int32(cd.after)
-		hr.sums[i], _ = model.Summarize(cd.days[:k], hr.cal, hr.period)
-	}
-}
-
-// holdout returns the customers with a visit by cal, in order.
-func (hr *holdoutRows) holdout() *Holdout {
-	n := 0
-	for _, k := range hr.days {
 		if k > 0 {
-			n++
+			s, _ := model.Summarize(cd.days[:k], cal, period)
+			h.Summaries = append(h.Summaries, s)
+			h.Actual = append(h.Actual, float64(cd.after))
 		}
 	}
-	// The summaries move to the front of hr's, in place.
-	h := &Holdout{Cal: hr.cal, Summaries: hr.sums[:0], Actual: make([]float64, 0, n)}
-	for i, k := range hr.days {
-		if k > 0 {
-			h.Summaries = append(h.Summaries, hr.sums[i])
-			h.Actual = append(h.Actual, float64(hr.after[i]))
-		}
-	}
-	h.Summaries = h.Summaries[:n:n]
-	hr.sums = nil // no longer in customer order
 	return h
 }
 

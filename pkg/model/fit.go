@@ -47,22 +47,12 @@ type FlagKind string
 
 // The reasons a [Fit] can be flagged for.
 const (
-	// NotConverged: the optimiser stopped before the gradient vanished.
-	NotConverged FlagKind = "not-converged"
-	// AtBoundary: a parameter ran towards 0 or infinity (see [BoundaryLog]); the data do
-	// not identify the model.
-	AtBoundary FlagKind = "at-boundary"
-	// FewRepeaters: fewer than [MinRepeaters] customers, or fewer than [MinRepeatShare] of
-	// them, came back at least once.
-	FewRepeaters FlagKind = "few-repeaters"
-	// ShortSpan: customers were watched for too short a time (see [MinSpanPeriods] and
-	// [MinSpanGaps]).
-	ShortSpan FlagKind = "short-span"
-	// NoFiniteMean: a Gamma-Gamma fit with q ≤ 1, whose mean spend is infinite.
-	NoFiniteMean FlagKind = "no-finite-mean"
-	// StoppedEarly: the optimiser was stopped on its way to a boundary, where the data
-	// fitted a point [FlatLog] further along its path as well (see [boundaryWatch]).
-	StoppedEarly FlagKind = "stopped-early"
+	NotConverged FlagKind = "not-converged"  // stopped before the gradient vanished
+	AtBoundary   FlagKind = "at-boundary"    // a parameter ran towards 0 or infinity ([BoundaryLog])
+	FewRepeaters FlagKind = "few-repeaters"  // see [MinRepeaters] and [MinRepeatShare]
+	ShortSpan    FlagKind = "short-span"     // see [MinSpanPeriods] and [MinSpanGaps]
+	NoFiniteMean FlagKind = "no-finite-mean" // a Gamma-Gamma fit with q ≤ 1
+	StoppedEarly FlagKind = "stopped-early"  // stopped on its way to a boundary ([boundaryWatch])
 )
 
 // Flag is one reason not to trust a [Fit], with a plain-English explanation.
@@ -74,11 +64,9 @@ type Flag struct {
 // Fit is the result of a maximum-likelihood fit of model M: its parameters and what a
 // caller needs to decide whether to use them.
 type Fit[M any] struct {
-	Params M `json:"params"`
-	// LogLik is the log-likelihood at Params, summed over the customers.
-	LogLik float64 `json:"log_likelihood"`
-	// Converged is true when the optimiser stopped with a vanishing gradient away from
-	// the boundaries.
+	Params M       `json:"params"`
+	LogLik float64 `json:"log_likelihood"` // at Params, summed over the customers
+	// Converged: the optimiser stopped with a vanishing gradient away from the boundaries.
 	Converged bool `json:"converged"`
 	// Customers is the number of customers fitted; Repeaters those with x > 0.
 	Customers int `json:"customers"`
@@ -90,7 +78,7 @@ type Fit[M any] struct {
 }
 
 // Usable reports whether the fit can be used for predictions; when it cannot, reason
-// says why in plain English (for callers that fall back to simple rules and say so).
+// says why in plain English.
 func (f Fit[M]) Usable() (ok bool, reason string) {
 	if len(f.Flags) == 0 && f.Converged {
 		return true, ""

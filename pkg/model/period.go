@@ -92,11 +92,9 @@ func (s Summary) Validate() error {
 	return nil
 }
 
-// Summarize returns the [Summary] of one customer's visit days as of asOf, in unit. days
-// must be sorted and distinct (same-day visits are one transaction); days after asOf are
-// ignored. As in the literature (and the CDNOW reference data), x counts the visit days
-// after the first, t_x = last − first and T = asOf − first, in days divided by the unit's
-// length. ok is false when no visit falls on or before asOf.
+// Summarize returns the [Summary] of one customer's visit days (sorted, distinct) as of
+// asOf, in unit, as in the literature: x counts the visit days after the first, t_x = last
+// − first and T = asOf − first. ok is false when no visit falls on or before asOf.
 func Summarize(days []visit.Day, asOf visit.Day, unit Period) (s Summary, ok bool) {
 	n := countUpTo(days, asOf)
 	if n == 0 {

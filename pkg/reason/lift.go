@@ -10,8 +10,7 @@ import (
 )
 
 // LiftRow compares how often one signal shows among customers who stopped coming (lapsed
-// or lost) and among those still coming (active, due or booked). Follow-up customers are
-// in neither group.
+// or lost) and among those still coming (active, due or booked).
 type LiftRow struct {
 	Code string `json:"code"`
 	// Lapsed of LapsedTotal lapsed or lost customers have the signal; Active of
