@@ -163,8 +163,7 @@ func (r *Result) Index(key string) int {
 }
 
 // lapseAfter is the number of days without a visit after which customer i counts as
-// lapsed in the trend: Tolerance × their usual gap (their own, or the population's when
-// they have too few visits), at least the minimum gap; 0 when unknown.
+// lapsed in the trend: Tolerance × their usual gap, at least MinGapDays; 0 when unknown.
 func (r *Result) lapseAfter(i int) int {
 	v := r.Verdicts[i]
 	usual := v.UsualGap
@@ -366,9 +365,8 @@ func (r *Result) Backtest() (calEnd visit.Day, h *model.Holdout) {
 	return cal, &hc
 }
 
-// calibrationEnd returns the end of the backtest's calibration period, or false when the
-// data span less than a year: a third of the span before asOf, at most 26 weeks. The span
-// starts at the earliest first event of a customer that is a visit.
+// calibrationEnd returns the end of the backtest's calibration period, a third of the
+// data's span before asOf, at most 26 weeks; false when the data span less than a year.
 func calibrationEnd(set *history.Set, asOf visit.Day) (visit.Day, bool) {
 	first := visit.NoDay
 	for i := range set.Customers {

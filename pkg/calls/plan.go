@@ -43,9 +43,8 @@ type Call struct {
 	// Away; Measured says it rests on the data rather than on the decay.
 	Chance   float64
 	Measured bool
-	// Value is what a year of the customer's visits is worth (the verdict's value at
-	// risk, minor units); Recoverable is Chance × Value, rounded: what the call can still
-	// win back, the rank's key.
+	// Value is the verdict's value at risk; Recoverable is Chance × Value, rounded: what the
+	// call can still win back, the rank's key.
 	Value       int64
 	Recoverable int64
 	// LongLost: away longer than Config.LongLostDays. Outranks: long lost, yet ranked
@@ -134,9 +133,8 @@ func Welcomes(set *history.Set, vs []lapse.Verdict, asOf visit.Day, cfg Config, 
 }
 
 // platformFirstTimer reports whether h's first visit was at most within days before asOf
-// and booked through a platform, with no later booking made directly, and returns the days
-// since that first visit. The visits booked on the day the first was (a course booked as a
-// series) are part of the first booking, whatever their channel.
+// and booked through a platform, with no later booking made directly (a series booked on
+// the first one's day is part of it), and returns the days since that first visit.
 func platformFirstTimer(h *history.History, onPlatform []bool, asOf visit.Day, within int) (int, bool) {
 	first, booked := visit.NoDay, visit.NoDay
 	for j := range h.Len() {

@@ -47,25 +47,17 @@ func reportOrFailure[M any](fit model.Fit[M], err error) FitReport[M] {
 }
 
 // Prediction is what the chosen model expects of one customer, as of the as-of date.
+// PAlive and ExpectedVisits (in the next [HorizonDays]) are -1 without a usable model or a
+// visit day on or before the as-of date.
 type Prediction struct {
-	Key string `json:"id"`
-	// Visits is the number of visit days on or before the as-of date; customers without
-	// any are not fitted and have no prediction.
-	Visits int `json:"visits"`
-	// Summary is the customer's (x, t_x, T) in the models' period.
+	Key    string `json:"id"`
+	Visits int    `json:"visits"` // visit days on or before the as-of date
 	model.Summary
-	// PAlive is the probability that the customer is still a customer, -1 without a
-	// usable model or visit.
-	PAlive float64 `json:"p_alive"`
-	// ExpectedVisits is the expected number of visits in the next [HorizonDays], -1
-	// without a usable model or visit.
+	PAlive         float64 `json:"p_alive"`
 	ExpectedVisits float64 `json:"expected_visits"`
-	// ExpectedSpend is the expected spend per visit in currency units (minor units / 100):
-	// from the Gamma-Gamma model when it is usable, else the customer's mean visit amount;
-	// 0 without amounts.
+	// ExpectedSpend is the spend per visit in currency units, from Gamma-Gamma when usable,
+	// else the customer's mean; ExpectedValue is ExpectedVisits × ExpectedSpend.
 	ExpectedSpend float64 `json:"expected_spend"`
-	// ExpectedValue is ExpectedVisits × ExpectedSpend, the value of the next 12 months; 0
-	// without a usable model.
 	ExpectedValue float64 `json:"expected_value"`
 	meanSpend     float64 // the customer's mean visit amount, currency units
 }
@@ -86,8 +78,7 @@ type Models struct {
 	GammaGamma  *FitReport[model.GammaGamma] `json:"gamma_gamma,omitempty"`
 	// Chosen is the model the predictions come from: "bgnbd", "pareto-nbd" or "none".
 	Chosen string `json:"chosen"`
-	// RefundsLeftOut is the number of customers whose repeat visits net to a refund: they
-	// are left out of the Gamma-Gamma fit.
+	// RefundsLeftOut counts the customers left out of Gamma-Gamma: repeat visits net to a refund.
 	RefundsLeftOut int `json:"refunds_left_out,omitempty"`
 	// HasAmounts reports whether the export has amounts: without, spends and values are 0.
 	HasAmounts bool `json:"has_amounts"`
