@@ -506,28 +506,42 @@ func (c *cohort) mean(ll float64, grad []float64) float64 {
 
 // newCohort merges identical summaries into records, in the order of their first
 // customer (which fixes the order of the likelihood's sums), and lists the distinct
-// frequencies, times and pairs in the order first seen.
+// frequencies, times and pairs in the order first seen. The table of summaries holds
+// record numbers alone; a record's summary is read from data at its first customer.
 func newCohort(data []Summary) (*cohort, error) {
 	c := &cohort{n: float64(len(data))}
 	var (
-		summaries numbering[Summary]
-		xs, ts    numbering[float64]
-		pairs     numbering[xtPair]
+		xs, ts numbering[float64]
+		pairs  numbering[xtPair]
 	)
-	for _, s := range data {
+	size := 16
+	for size < 2*len(data) {
+		size *= 2 // at most half full, with room for all: it never grows
+	}
+	slots := make([]int32, size) // 1 + a record's number; 0 is free
+	first := make([]int32, 0, len(data))
+	mask := uint64(size - 1)
+	c.recs = make([]record, 0, len(data))
+	for k, s := range data {
 		if err := s.Validate(); err != nil {
 			return nil, err
 		}
-		if k, seen := summaries.number(s); seen {
-			c.recs[k].n++
+		i := hashSummary(s) & mask
+		for slots[i] != 0 && data[first[slots[i]-1]] != s {
+			i = (i + 1) & mask
+		}
+		if r := slots[i]; r != 0 {
+			c.recs[r-1].n++
 			continue
 		}
-		x, _ := xs.number(s.X)
-		tx, _ := ts.number(s.Tx)
-		t, _ := ts.number(s.T)
+		first = append(first, int32(k))
+		slots[i] = int32(len(first))
+		x, _ := xs.number(s.X, hashFloat(s.X))
+		tx, _ := ts.number(s.Tx, hashFloat(s.Tx))
+		t, _ := ts.number(s.T, hashFloat(s.T))
 		r := record{x: x, tx: tx, t: t, n: 1}
-		r.ptx, _ = pairs.number(xtPair{x, tx})
-		r.pt, _ = pairs.number(xtPair{x, t})
+		r.ptx, _ = pairs.number(xtPair{x, tx}, hashPair(xtPair{x, tx}))
+		r.pt, _ = pairs.number(xtPair{x, t}, hashPair(xtPair{x, t}))
 		c.recs = append(c.recs, r)
 	}
 	c.xs, c.ts, c.pairs = xs.keys, ts.keys, pairs.keys
@@ -557,21 +571,70 @@ func (c *cohort) sortPairs() {
 	}
 }
 
-// numbering numbers distinct keys in the order they are first seen.
+// numbering numbers distinct keys in the order they are first seen: an open-addressing
+// hash table over the list of keys. Equal keys need equal hashes (see [floatBits]).
 type numbering[K comparable] struct {
-	keys  []K
-	index map[K]int32
+	keys   []K
+	hashes []uint64 // of keys, for growing
+	slots  []int32  // 1 + an index into keys; 0 is free
 }
 
-// number returns the number of k and whether it was seen before.
-func (t *numbering[K]) number(k K) (int32, bool) {
-	if i, ok := t.index[k]; ok {
-		return i, true
+// number returns the number of k, whose hash is h, and whether k is new.
+func (t *numbering[K]) number(k K, h uint64) (int32, bool) {
+	if 2*len(t.keys) >= len(t.slots) {
+		t.grow()
 	}
-	if t.index == nil {
-		t.index = map[K]int32{}
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			t.keys = append(t.keys, k)
+			t.hashes = append(t.hashes, h)
+			t.slots[i] = int32(len(t.keys))
+			return int32(len(t.keys) - 1), true
+		}
+		if t.hashes[s-1] == h && t.keys[s-1] == k {
+			return s - 1, false
+		}
 	}
-	t.index[k] = int32(len(t.keys))
-	t.keys = append(t.keys, k)
-	return int32(len(t.keys) - 1), false
+}
+
+// grow doubles the table (or makes its first one) and puts the keys back.
+func (t *numbering[K]) grow() {
+	t.slots = make([]int32, max(16, 2*len(t.slots)))
+	mask := uint64(len(t.slots) - 1)
+	for k, h := range t.hashes {
+		i := h & mask
+		for t.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = int32(k + 1)
+	}
+}
+
+// floatBits returns the bits of v with −0 as +0, so that equal floats (NaN aside, which
+// summaries never hold) have equal bits.
+func floatBits(v float64) uint64 {
+	if v == 0 {
+		return 0
+	}
+	return math.Float64bits(v)
+}
+
+// mix64 is the finaliser of MurmurHash3: every bit of h affects every bit of the result.
+func mix64(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return h
+}
+
+func hashFloat(v float64) uint64 { return mix64(floatBits(v)) }
+
+func hashPair(p xtPair) uint64 { return mix64(uint64(uint32(p.x))<<32 | uint64(uint32(p.t))) }
+
+func hashSummary(s Summary) uint64 {
+	return mix64(floatBits(s.X) ^ mix64(floatBits(s.Tx)^mix64(floatBits(s.T))))
 }

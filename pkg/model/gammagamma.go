@@ -49,7 +49,7 @@ func FitGammaGamma(x, zbar []float64) (Fit[GammaGamma], error) {
 			return Fit[GammaGamma]{}, fmt.Errorf("x = %v, zbar = %v is not a frequency and a mean spend", x[i], zbar[i])
 		}
 		if x[i] > 0 && zbar[i] > 0 {
-			k, _ := distinct.number(x[i])
+			k, _ := distinct.number(x[i], hashFloat(x[i]))
 			xi = append(xi, k)
 			zs = append(zs, zbar[i])
 		}
