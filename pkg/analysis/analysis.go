@@ -106,9 +106,8 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 	return r, nil
 }
 
-// judge returns every customer's verdict and findings in one pass over the customers: both
-// read all of a customer's events, which are unpacked once. A customer's results depend on
-// their own history alone, not on which goroutine judges them.
+// judge returns every customer's verdict and findings in one pass, unpacking each
+// customer's events once for both.
 func judge(set *history.Set, opt Options, ms *lapse.Models) ([]lapse.Verdict, [][]reason.Finding) {
 	n := len(set.Customers)
 	as := lapse.NewAssessor(set, opt.AsOf, opt.Lapse, ms)
@@ -189,7 +188,7 @@ func (r *Result) Trend() ([]trend.Month, []trend.Cohort) { return r.trend() }
 func (r *Result) RevenueAndMix() (revenue12m float64, mix []Mix) { return r.tail() }
 
 // Mix counts the active and lapsed customers whose last visit was of one channel or
-// service. Name is "–" for visits without one.
+// service ("–" for none).
 type Mix struct {
 	Kind                     string // channel or service
 	Name                     string
@@ -286,8 +285,7 @@ func (r *Result) tails() (revenue12m float64, mix []Mix) {
 type mixKey struct{ kind, name string }
 type mixCount struct{ active, lapsed int }
 
-// mixRows are the mix's rows of counts, with their shares of all active and lapsed
-// customers, by kind, then most customers first.
+// mixRows are the mix's rows with their shares, by kind, then most customers first.
 func mixRows(counts map[mixKey]*mixCount, active, lapsed int) []Mix {
 	var mix []Mix
 	for k, c := range counts {

@@ -11,8 +11,7 @@ import (
 )
 
 // Filter selects the lapsed customers of one part of a business: a branch, a therapist, a
-// service, a status or a due date, so that each gets a list of its own. The zero Filter
-// selects everyone. Names compare without regard to case.
+// service, a status or a due date. The zero Filter selects everyone; names ignore case.
 type Filter struct {
 	// Staff and Service are those of the customer's last visit on or before the as-of
 	// date (the day's first row that names one, as in [history.Event]).
@@ -22,8 +21,8 @@ type Filter struct {
 	Location string
 	// Status is lapsed or lost, the statuses of the list.
 	Status string
-	// DueBefore keeps the customers who were due back (their [lapse.Verdict.ExpectedBack])
-	// before this day. 0 (1970-01-01, as in the zero Filter) or less is no such filter.
+	// DueBefore keeps the customers due back ([lapse.Verdict.ExpectedBack]) before this
+	// day; 0 or less: no such filter.
 	DueBefore visit.Day
 }
 

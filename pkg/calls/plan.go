@@ -47,8 +47,8 @@ type Call struct {
 	// call can still win back, the rank's key.
 	Value       int64
 	Recoverable int64
-	// LongLost: away longer than Config.LongLostDays. Outranks: long lost, yet ranked
-	// above a customer who lapsed more recently, because of their value.
+	// LongLost: away longer than Config.LongLostDays; Outranks: yet ranked above a
+	// customer who lapsed more recently.
 	LongLost bool
 	Outranks bool
 }
@@ -173,9 +173,9 @@ type FirstTimerMonth struct {
 	Direct, Platform, NoneYet int
 }
 
-// PlatformFirstTimers counts, month by month over the cfg.FirstTimerMonths months up to
-// asOf's, the customers whose first visit was booked through a platform, by how they
-// booked their second visit. Nil without a channel column.
+// PlatformFirstTimers counts, in each of the cfg.FirstTimerMonths months up to asOf's, the
+// customers whose first visit was booked through a platform, by how they booked their
+// second visit. Nil without a channel column.
 func PlatformFirstTimers(set *history.Set, asOf visit.Day, cfg Config, platform Channels) []FirstTimerMonth {
 	cfg = cfg.orDefault()
 	if !set.Columns.Channel || asOf == visit.NoDay {
@@ -266,9 +266,8 @@ func isPlatform(onPlatform []bool, x history.Sym) bool {
 	return onPlatform[0] // no name, as for 0 (see history.Symbols.Name)
 }
 
-// firstTimer reports whether h's first visit was on or after from and on or before asOf
-// and booked through a platform, with the month of that visit ([monthIndex]) and how the
-// next booking made on a later day than the first, that was visited by asOf, was made.
+// firstTimer reports whether h's first visit, from from to asOf, was booked through a
+// platform, with its month ([monthIndex]) and how the next booking on a later day was made.
 func firstTimer(h *history.History, onPlatform []bool, asOf, from visit.Day) (month, second int, ok bool) {
 	booked := visit.NoDay
 	for j := range h.Len() {

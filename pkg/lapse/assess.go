@@ -70,8 +70,7 @@ type assessor struct {
 	recall     []int  // recall interval per service symbol, 0 for none
 	courseSvc  []bool // whether a service symbol comes in courses; nil: every one does
 	hasAmounts bool
-	// The population's median gap, its PopulationQuantile and the lapse gap (that
-	// quantile, not below MinGapDays); popMedian is 0 when no customer ever came back.
+	// The population's median gap (0: nobody came back), quantile and lapse gap.
 	popMedian, popQuantile, popLapse float64
 	// strata are the population rule's gaps by service (see [countStrata]); nil when not
 	// kept, e.g. when a usable model leaves the population rule nobody to judge.
@@ -124,8 +123,8 @@ func newAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *asses
 	return a
 }
 
-// gapCounts is a histogram of the gaps between the consecutive visit days of every
-// customer, on or before an as-of date, and whether any of those visits has an amount.
+// gapCounts is a histogram of the gaps between every customer's visit days, and whether
+// any of those visits has an amount.
 type gapCounts struct {
 	counts  []int64 // by days, gaps over maxGap counted as maxGap
 	total   int64
@@ -154,8 +153,7 @@ func (g *gapCounts) merge(part *gapCounts) {
 	g.amounts = g.amounts || part.amounts
 }
 
-// countGaps counts the gaps of every customer of set as of asOf, for an [Assessor]
-// without models.
+// countGaps counts the gaps of every customer of set as of asOf.
 func countGaps(set *history.Set, asOf visit.Day) *gapCounts {
 	g := newGapCounts()
 	parallelChunks(len(set.Customers), func(_, lo, hi int) {
@@ -223,8 +221,7 @@ func median(v []visit.Day) float64 {
 	return float64(v[k])
 }
 
-// dayVisit is one visit day: its amount (every visit of the day) and service (the day's
-// first visit naming one).
+// dayVisit is one visit day: the amount of its visits and the first service named.
 type dayVisit struct {
 	day     visit.Day
 	amount  int64
@@ -238,8 +235,8 @@ type scratch struct {
 	sorted []visit.Day
 }
 
-// load fills sc.visits with the visit days on or before asOf of a customer's events and
-// returns the first appointment after asOf, NoDay when none.
+// load fills sc.visits with the visit days on or before asOf and returns the first
+// appointment after asOf, NoDay when none.
 func (sc *scratch) load(events []history.Event, asOf visit.Day) visit.Day {
 	sc.visits = sc.visits[:0]
 	for _, e := range events {
@@ -402,8 +399,7 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 	v.Basis = Basis{Within: within}
 }
 
-// stratumOf returns the population rule's gaps after service s; not ok when they are
-// not kept by service or too few.
+// stratumOf returns the population rule's gaps after service s (see [countStrata]).
 func (a *assessor) stratumOf(s history.Sym) stratum {
 	if int(s) < len(a.strata) {
 		return a.strata[s]
@@ -470,7 +466,7 @@ func (v *Verdict) setExpected(from visit.Day, usual float64, asOf visit.Day) {
 func (a *assessor) lapseGap(g float64) float64 { return math.Max(g, float64(a.cfg.MinGapDays)) }
 
 // judge returns the status of a customer gap days after the reference visit, due after
-// due days and lapsed after lapse days, and lost after LostAfterDays under any rule.
+// due days, lapsed after lapse days.
 func (a *assessor) judge(gap int, due, lapse float64) Status {
 	g := float64(gap)
 	switch {
@@ -591,8 +587,7 @@ func (a *assessor) course(vs []dayVisit, events []history.Event, sc *scratch) (c
 	return run, true
 }
 
-// blockStart returns where the block of visits ending before vs[end] starts: the visits
-// each within CourseMaxGap days of the previous one.
+// blockStart returns where the block of visits ending before vs[end] starts.
 func (a *assessor) blockStart(vs []dayVisit, end int) int {
 	s := end - 1
 	for s > 0 && int(vs[s].day-vs[s-1].day) <= a.cfg.CourseMaxGap {
@@ -623,8 +618,7 @@ func (a *assessor) coursed(s history.Sym) bool {
 	return s != 0 && (a.courseSvc == nil || a.courseSvc[s])
 }
 
-// visitWithin is what the models offer beyond [model.Predictor] for the model rule with a
-// return window.
+// visitWithin is the models' chance of a visit within a return window.
 type visitWithin interface {
 	PVisitWithin(s model.Summary, t float64) float64
 }

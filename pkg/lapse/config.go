@@ -110,8 +110,7 @@ func DefaultConfig() Config {
 	}
 }
 
-// Validate reports the first field of c that makes no sense, naming it as the config file
-// does.
+// Validate reports the first field of c that makes no sense, as the config file names it.
 func (c Config) Validate() error {
 	checks := []check{
 		intAtLeast("rhythm_min_visits", c.RhythmMinVisits, 2, "at least 2 (one gap)"),

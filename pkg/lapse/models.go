@@ -135,14 +135,12 @@ func FitForLapse(set *history.Set, asOf visit.Day, period model.Period) (*Models
 	return fitModels(set, asOf, period, false)
 }
 
-// Holdout is what a backtest of the visit models needs of the data: each customer's
-// summary up to a calibration day, and their visits after it.
+// Holdout is each customer's summary up to a calibration day and their visits after it.
 type Holdout struct {
 	// Cal is the calibration day, before the as-of date.
 	Cal visit.Day
-	// Summaries are those of the customers with a visit on or before Cal, in the set's
-	// order, as of Cal; Actual are their visits after Cal, to the as-of date (each visit,
-	// not each visit day, is counted).
+	// Summaries are those of the customers with a visit by Cal, as of Cal; Actual their
+	// visits (not visit days) after Cal, to the as-of date.
 	Summaries []model.Summary
 	Actual    []float64
 }
@@ -326,9 +324,8 @@ func sumInts(v []int) int {
 	return n
 }
 
-// load fills cd with h's visit days on or before asOf: several visits on one day (an
-// attended and an unrecorded booked appointment) are one day with their amounts summed.
-// It counts the visits after cal in cd.after.
+// load fills cd with h's visit days on or before asOf (a day's amounts summed) and counts
+// the visits after cal in cd.after.
 func (cd *customerData) load(h *history.History, asOf, cal visit.Day) {
 	cd.days, cd.amounts, cd.anyAmount, cd.after = cd.days[:0], cd.amounts[:0], false, 0
 	for day, amount := range h.VisitDays(asOf) {

@@ -24,8 +24,7 @@ const (
 	FollowUp                   // the last visits were a finished course of treatment
 	Lapsed                     // past the point where they would normally have come back
 	Lost                       // lapsed long ago; unlikely to return
-	// NotSeen: no visit on or before the as-of date and none booked, only cancelled or
-	// missed appointments (see [NewAssessor]).
+	// NotSeen: only cancelled or missed appointments, none booked.
 	NotSeen
 )
 
@@ -118,8 +117,7 @@ type Verdict struct {
 	// Basis is what the rule saw beyond the verdict's other fields.
 	Basis  Basis `json:"basis"`
 	Visits int   `json:"visits"`
-	// UsualGap is the customer's typical days between visits (0 when unknown) and
-	// CurrentGap the days since the last visit.
+	// UsualGap is the typical days between visits (0: unknown), CurrentGap those since the last.
 	UsualGap   float64 `json:"usual_gap_days"`
 	CurrentGap int     `json:"current_gap_days"`
 	// ExpectedBack is when they would normally have been back (NoDay when unknown);
@@ -128,8 +126,7 @@ type Verdict struct {
 	// NextBooked is the next booked appointment, NoDay when none.
 	NextBooked visit.Day `json:"-"`
 	Overdue    int       `json:"days_overdue"`
-	// PAlive is the model's probability that the customer is still active; -1 without a
-	// usable model.
+	// PAlive is the model's probability that the customer is still active; -1 without one.
 	PAlive float64 `json:"p_alive"`
 	// ValueAtRisk is what the customer would bring in the next 12 months if they came back,
 	// in minor units (see [NewAssessor]); ValueSource says where it comes from.

@@ -27,8 +27,7 @@ func (m BGNBD) logDropTerm(s Summary) float64 {
 }
 
 // PAlive returns the probability that a customer with summary s is still active at the
-// end of the observation. It is exactly 1 when x = 0: in the BG/NBD model a customer can
-// only drop out right after a repeat purchase.
+// end of the observation: 1 when x = 0, since a customer drops out only after a repeat.
 func (m BGNBD) PAlive(s Summary) float64 {
 	if s.X == 0 {
 		return 1
@@ -43,9 +42,7 @@ func (m BGNBD) Expected(s Summary, t float64) float64 {
 	return m.expectedCore(s.X, s.T, t) * m.PAlive(s)
 }
 
-// ExpectedIfAlive returns the expected number of transactions in the next t periods of a
-// customer still active after T periods with x repeat transactions (see
-// [Predictor.ExpectedIfAlive]).
+// ExpectedIfAlive is [Predictor.ExpectedIfAlive].
 func (m BGNBD) ExpectedIfAlive(x, T, t float64) float64 { return m.expectedCore(x, T, t) }
 
 // expectedCore is (a+b+x-1)/(a-1) [1 - ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z)]

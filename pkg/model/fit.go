@@ -145,8 +145,7 @@ func (c *cohort) checks() (flags []Flag, repeaters int) {
 // weighted is a value that stands for w customers.
 type weighted struct{ v, w float64 }
 
-// median returns the weighted median of v (the lower one on a tie), reordering v; NaN
-// when v is empty.
+// median returns the weighted median of v (the lower one on a tie), reordering v.
 func median(v []weighted) float64 {
 	if len(v) == 0 {
 		return math.NaN()
@@ -169,8 +168,7 @@ func median(v []weighted) float64 {
 // clampLog bounds the optimiser's log-parameters so that no evaluation overflows.
 const clampLog = 30
 
-// objective evaluates a mean log-likelihood and its gradient with respect to the
-// parameters (not their logs) at params.
+// objective evaluates a mean log-likelihood and its gradient in the parameters at params.
 type objective func(params, grad []float64) float64
 
 // optimum is where [maximize] stopped.
@@ -180,15 +178,13 @@ type optimum struct {
 	converged  bool
 	iterations int
 	walkedOff  bool // the optimiser gave up on a parameter past ±[StopLog]
-	// stopped: a [boundaryWatch] stopped the optimiser; param headed for the boundary and
-	// moved is the value it was tried at.
+	// stopped: a [boundaryWatch] stopped the optimiser, param tried at moved.
 	stopped bool
 	param   int
 	moved   float64
 }
 
-// Tolerances of [maximize], on the mean log-likelihood per customer and its gradient with
-// respect to the log-parameters.
+// Tolerances of [maximize], on the mean log-likelihood per customer and its gradient.
 const (
 	gradTol      = 1e-9  // converged
 	looseGradTol = 1e-6  // converged, when the line search can go no further
@@ -321,8 +317,7 @@ type boundaryWatch struct {
 	moved   float64 // and the value the data fitted as well
 }
 
-// headsForBoundary reports whether the fit at log-parameters u, with mean log-likelihood
-// ll, heads for a boundary (see [boundaryWatch]).
+// headsForBoundary reports whether the fit at log-parameters u heads for a boundary.
 func (w *boundaryWatch) headsForBoundary(u []float64, ll float64) bool {
 	if w.prev == nil {
 		w.prev = slices.Clone(u)
@@ -390,8 +385,8 @@ func boundaryFlags(names []string, opt optimum) []Flag {
 	return flags
 }
 
-// frequencyFlags returns the flags of a BG/NBD or Pareto/NBD fit (called model) that
-// optimum opt has on the likelihood ll of n customers, and whether the fit converged.
+// frequencyFlags returns the flags of a BG/NBD or Pareto/NBD fit (called model) at opt,
+// and whether the fit converged.
 func frequencyFlags(model string, names []string, opt optimum, ll objective, n float64) (flags []Flag, converged bool) {
 	if opt.stopped {
 		dir := "infinity"
@@ -411,9 +406,7 @@ func frequencyFlags(model string, names []string, opt optimum, ll objective, n f
 }
 
 // flatFlags flags the parameters that head for a boundary on a flat likelihood (see
-// [FlatLog]); ll is the mean log-likelihood of n customers, as the fit maximised it, and
-// params are where it stopped. Parameters past [StopLog], which [boundaryFlags] flags, are
-// skipped.
+// [FlatLog]), short of [StopLog]; ll is the mean log-likelihood of n customers.
 func flatFlags(names []string, params []float64, ll objective, n float64) []Flag {
 	var flags []Flag
 	var top float64
@@ -487,16 +480,14 @@ type cohort struct {
 
 type xtPair struct{ x, t int32 }
 
-// record is a group of identical customers: indices into cohort.xs, cohort.ts and
-// cohort.pairs, and their number.
+// record is a group of identical customers: indices into the cohort's lists, and their number.
 type record struct {
 	x, tx, t int32
 	ptx, pt  int32
 	n        float64
 }
 
-// mean divides a summed log-likelihood and its gradient by the number of customers, so
-// that the optimiser's tolerances do not depend on the size of the data.
+// mean divides a summed log-likelihood and its gradient by the number of customers.
 func (c *cohort) mean(ll float64, grad []float64) float64 {
 	for i := range grad {
 		grad[i] /= c.n
@@ -612,8 +603,7 @@ func (t *numbering[K]) grow() {
 	}
 }
 
-// floatBits returns the bits of v with −0 as +0, so that equal floats (NaN aside, which
-// summaries never hold) have equal bits.
+// floatBits returns the bits of v with −0 as +0, so that equal floats have equal bits.
 func floatBits(v float64) uint64 {
 	if v == 0 {
 		return 0
@@ -621,7 +611,7 @@ func floatBits(v float64) uint64 {
 	return math.Float64bits(v)
 }
 
-// mix64 is the finaliser of MurmurHash3: every bit of h affects every bit of the result.
+// mix64 is the finaliser of MurmurHash3.
 func mix64(h uint64) uint64 {
 	h ^= h >> 33
 	h *= 0xff51afd7ed558ccd

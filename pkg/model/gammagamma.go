@@ -18,9 +18,8 @@ type GammaGamma struct {
 }
 
 // ExpectedSpend returns E[Z | x, zbar], the expected value of a customer's future
-// transactions: a weighted mean of the population mean P·Gamma/(Q−1) and the customer's
-// own mean zbar, the weight on zbar growing with x. With x = 0 it is the population mean;
-// +Inf when Q ≤ 1.
+// transactions: a mean of the population's P·Gamma/(Q−1) and zbar weighted by x; +Inf
+// when Q ≤ 1.
 func (m GammaGamma) ExpectedSpend(x, zbar float64) float64 {
 	if m.Q <= 1 {
 		return math.Inf(1)

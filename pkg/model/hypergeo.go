@@ -62,8 +62,7 @@ func hyp1Series(b, c, z float64, deriv bool) hyp1 {
 //	e_{2m+1} = (c−1+m)(b+m) z / ((c−1+2m)(c+2m)),  e_{2m} = (c−1+m−b) m z / ((c−2+2m)(c−1+2m)).
 //
 // For b < c all e_n are positive, and the fraction converges geometrically even close to
-// z = 1 (about 100 steps at z = 0.99, where the series needs 4,000), whatever the size of
-// b and c. It is evaluated by the modified Lentz method on dual numbers, which carry the
+// z = 1. It is evaluated by the modified Lentz method on dual numbers, which carry the
 // derivatives in b, c and z along.
 func hyp1CF(b, c, z float64, deriv bool) hyp1 {
 	const tiny = 1e-300
@@ -119,9 +118,8 @@ const (
 )
 
 // hyp1NearOne is 2F1(1, b; c; z) near z = 1, where the continued fraction [hyp1CF] needs
-// ever more steps as 1−z shrinks (some thousand at 1−z = 1e-4 when c−b is small, which is
-// where Pareto/NBD fits go that head for a boundary). With w = 1−z and m = c−1−b, the
-// transformation to 1−z (Abramowitz & Stegun 15.3.6, with a = 1) gives
+// ever more steps. With w = 1−z and m = c−1−b, the transformation to 1−z (Abramowitz &
+// Stegun 15.3.6, with a = 1) gives
 //
 //	2F1(1, b; c; z) = (c−1)/m · 2F1(1, b; 1−m; w) + w^m z^(1−c) Γ(c)Γ(−m)/Γ(b),
 //

@@ -112,9 +112,7 @@ func (m ParetoNBD) Expected(s Summary, t float64) float64 {
 	return m.expectedCore(s.X, s.T, t) * m.PAlive(s)
 }
 
-// ExpectedIfAlive returns the expected number of transactions in the next t periods of a
-// customer still active after T periods with x repeat transactions (see
-// [Predictor.ExpectedIfAlive]).
+// ExpectedIfAlive is [Predictor.ExpectedIfAlive].
 func (m ParetoNBD) ExpectedIfAlive(x, T, t float64) float64 { return m.expectedCore(x, T, t) }
 
 // expectedCore is (r+x)(β+T)/((α+T)(s−1)) [1 − ((β+T)/(β+T+t))^(s−1)], the expectation

@@ -17,9 +17,8 @@ type Predictor interface {
 	ExpectedIfAlive(x, T, t float64) float64
 }
 
-// pVisitIfAlive is the probability that a customer still active after T periods, with x
-// repeat purchases, buys at least once in the next t periods under a purchase rate
-// λ ~ Gamma(r, α): the posterior of λ is Gamma(r+x, α+T), and
+// pVisitIfAlive is the probability that a customer still active after T periods with x
+// repeat purchases buys in the next t periods: with λ ~ Gamma(r+x, α+T) a posteriori,
 // E[1 − e^{−λt}] = 1 − ((α+T)/(α+T+t))^(r+x).
 func pVisitIfAlive(r, alpha, x, T, t float64) float64 {
 	return -math.Expm1((r + x) * (math.Log(alpha+T) - math.Log(alpha+T+t)))

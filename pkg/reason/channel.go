@@ -16,10 +16,8 @@ const (
 	ChannelPlatform
 )
 
-// DefaultPlatformChannels returns the channel names that mean an online platform: a third
-// party between the customer and the business (doctors' portals, hotel and salon
-// marketplaces, online marketplaces a shop sells through), plus the generic words
-// "online", "portal", "internet" and "app".
+// DefaultPlatformChannels returns the channel names that mean an online platform, a third
+// party between the customer and the business.
 func DefaultPlatformChannels() []string {
 	return []string{
 		"online", "online-portal", "portal", "online-buchung", "onlinebuchung", "onlinetermin",
@@ -77,11 +75,8 @@ func matchLen(nameTokens []string, pattern string) int {
 }
 
 // Classify says whether the channel name means an online platform or a direct booking,
-// given the two lists of names (see [DefaultPlatformChannels], [DefaultDirectChannels]).
-// Matching ignores case, spaces and punctuation and works on whole words: a pattern
-// matches when consecutive words of the name spell it. When patterns of both lists match,
-// the longer one wins; on a tie the channel is direct, since platform-only claims that
-// nothing was booked directly.
+// given the two lists of names. A pattern matches when consecutive words of the name
+// spell it, ignoring case, spaces and punctuation; the longer match wins, a tie is direct.
 func Classify(name string, platform, direct []string) ChannelKind {
 	nt := tokens(name)
 	if len(nt) == 0 {

@@ -1,11 +1,10 @@
 package reason
 
-// Config holds the thresholds of the detectors, the weights and the channel names. Start
-// from [DefaultConfig] and change what you need: the zero value's thresholds are not
-// meaningful defaults.
+// Config holds the thresholds of the detectors, the weights and the channel names; start
+// from [DefaultConfig].
 type Config struct {
-	// ShowStaff names staff in the evidence ("with Anna M."). Off by default: the texts
-	// end up in shared reports and on projectors, and a hint is not a judgement of a person.
+	// ShowStaff names staff in the evidence; off by default: a hint is not a judgement of
+	// a person.
 	ShowStaff bool
 
 	// Weights by code; a code not in the map gets its default weight. Disabled codes are
@@ -18,9 +17,8 @@ type Config struct {
 	PlatformChannels, DirectChannels []string
 
 	// staff-switch: among the last StaffWindow visits with a known staff member, at least
-	// StaffMinOthers were not with the customer's usual person (the one who had more than
-	// half of at least StaffMinEarlier earlier visits); or, without a
-	// usual person, the window had at least StaffMinPeople different people.
+	// StaffMinOthers were not with the usual person (more than half of at least
+	// StaffMinEarlier earlier visits), or, without one, StaffMinPeople different people.
 	StaffWindow, StaffMinOthers, StaffMinEarlier, StaffMinPeople int
 
 	// slowing: each of the last SlowingGaps gaps between visit days is at least
@@ -35,17 +33,15 @@ type Config struct {
 	PriceRecent, PriceMinEarlier int
 	PriceFactor                  float64
 
-	// long-wait: the wait of a booking is the days from the booking day to the first
-	// appointment booked that day (a series booked in one go is one booking, however far
-	// ahead its last appointment lies). Each of the last WaitRecent waits is at least
-	// WaitFactor times the median of the earlier ones (at least WaitMinEarlier) and at
-	// least WaitMinExtraDays longer.
+	// long-wait: a booking's wait is the days from the booking day to its first
+	// appointment. Each of the last WaitRecent waits is at least WaitFactor times the
+	// median of the earlier ones (at least WaitMinEarlier) and WaitMinExtraDays longer.
 	WaitRecent, WaitMinEarlier int
 	WaitFactor                 float64
 	WaitMinExtraDays           int
 
 	// platform-only: every booking through a platform, and at least PlatformMinVisits
-	// visit days: a one-visit customer gets one-visit, which names the channel.
+	// visit days.
 	PlatformMinVisits int
 	// loyal-lost: at least LoyalMinVisits visit days spanning at least LoyalMinSpanDays,
 	// and the verdict says the customer stopped coming: lapsed, lost or a follow-up.

@@ -40,8 +40,7 @@ func (w *Worker) Detect(h *history.History, events []history.Event, v *lapse.Ver
 	return w.d.detect(h, events, v, asOf, &w.s)
 }
 
-// detector holds what every customer's detection shares: the configuration, the columns
-// and the prepared channel kinds and staff names.
+// detector holds what every customer's detection shares.
 type detector struct {
 	cfg     *Config
 	set     *history.Set
@@ -231,8 +230,7 @@ func (d *detector) service(e history.Event) string {
 }
 
 // lastAppointment returns the last event on or before asOf when it is a cancellation or a
-// no-show with no visit on its day or after and nothing booked: the last booked
-// appointment did not take place and nothing came after.
+// no-show with no visit on its day or after and nothing booked.
 func (d *detector) lastAppointment(c *customer) (history.Event, bool) {
 	last := c.past[len(c.past)-1]
 	if c.booked || (last.Status != visit.Cancelled && last.Status != visit.NoShow) {
@@ -285,8 +283,7 @@ func (d *detector) staffSwitch(c *customer, s *scratch, out *Facts) bool {
 		return false
 	}
 	window, earlier := staff[len(staff)-w:], staff[:len(staff)-w]
-	// The usual person: the one who had more than half of enough earlier visits. A
-	// strict majority is found in one pass (Boyer and Moore's vote) and then counted.
+	// The usual person, a strict majority of enough earlier visits (Boyer and Moore's vote).
 	usual, usualN := int64(0), 0
 	if len(earlier) >= max(1, cfg.StaffMinEarlier) {
 		cand, votes := int64(0), 0
@@ -498,9 +495,8 @@ func (d *detector) priceUp(c *customer, s *scratch, out *Facts) bool {
 	return true
 }
 
-// longWait compares the waits of the last bookings with the customer's usual wait. A
-// booking is the appointments booked on one day; its wait is the lead time of the first
-// of them.
+// longWait compares the waits of the last bookings (the appointments booked on one day,
+// waiting the lead time of the first) with the customer's usual wait.
 func (d *detector) longWait(c *customer, s *scratch, out *Facts) bool {
 	cfg := d.cfg
 	r, minEarlier := cfg.WaitRecent, max(1, cfg.WaitMinEarlier)
@@ -634,9 +630,9 @@ func (d *detector) noContactPreference(c *customer, _ *scratch, out *Facts) bool
 	return true
 }
 
-// seriesStart returns where the customer's last series of visits starts: the course the
-// verdict counted, for a follow-up by the course rule, so that the hint and the verdict
-// speak of the same visits; else the last visits without a gap over CourseMaxGapDays.
+// seriesStart returns where the customer's last series of visits starts: the verdict's
+// course for a follow-up by the course rule, else the last visits without a gap over
+// CourseMaxGapDays.
 func (d *detector) seriesStart(c *customer, follow bool) int {
 	n := len(c.visits)
 	if k := c.v.Basis.CourseVisits; follow && k > 0 && k <= n {
@@ -649,9 +645,8 @@ func (d *detector) seriesStart(c *customer, follow bool) int {
 	return i
 }
 
-// courseFinished fires on the verdict's follow-up status, or when the last visits are a
-// finished series of one service and the verdict does not say the customer is active or
-// booked.
+// courseFinished fires on the verdict's follow-up status, or on a finished series of one
+// service unless the verdict says active or booked.
 func (d *detector) courseFinished(c *customer, s *scratch, out *Facts) bool {
 	cfg := d.cfg
 	n := len(c.visits)
