@@ -488,18 +488,20 @@ func (a *assessor) judge(gap int, due, lapse float64) Status {
 // falls with every day away, so "beyond the crossing of p" is "the chance at gap is below p".
 func (a *assessor) modelStatus(pred *Prediction, span float64, gap int) Status {
 	g, minGap := float64(gap), float64(a.cfg.MinGapDays)
-	switch {
-	case gap > a.cfg.LostAfterDays:
+	if gap > a.cfg.LostAfterDays {
 		return Lost
-	case g > minGap && !a.aliveAt(pred, span, gap, a.cfg.PAliveLapsed):
+	}
+	chance := a.chanceAt(pred, span, gap)
+	switch {
+	case g > minGap && !(chance >= a.cfg.PAliveLapsed):
 		// Lost beyond LostFactor × the lapse gap L: for the whole day L, the chance at
 		// ⌈g/LostFactor⌉ is below p.
 		x := g / a.cfg.LostFactor
-		if x > minGap && !a.aliveAt(pred, span, int(math.Ceil(x)), a.cfg.PAliveLapsed) {
+		if x > minGap && !(a.chanceAt(pred, span, int(math.Ceil(x))) >= a.cfg.PAliveLapsed) {
 			return Lost
 		}
 		return Lapsed
-	case !a.aliveAt(pred, span, gap, a.cfg.PAliveDue):
+	case !(chance >= a.cfg.PAliveDue):
 		return Due
 	}
 	return Active
@@ -508,18 +510,18 @@ func (a *assessor) modelStatus(pred *Prediction, span float64, gap int) Status {
 // crossingLimit is the longest gap the model rule looks at: 89 years.
 const crossingLimit = 1 << 15
 
-// aliveAt reports whether, gap days after the last visit (at most [crossingLimit]), the
-// model's chance of a visit within the return window (or P(alive)) is still at least p.
-// span is the days from the first to the last visit.
-func (a *assessor) aliveAt(pred *Prediction, span float64, gap int, p float64) bool {
+// chanceAt returns, gap days after the last visit (at most [crossingLimit]), the model's
+// chance of a visit within the return window (or P(alive)). span is the days from the
+// first to the last visit.
+func (a *assessor) chanceAt(pred *Prediction, span float64, gap int) float64 {
 	l := a.m.Period.Length()
 	s := pred.Summary
 	s.T = (span + float64(min(gap, crossingLimit))) / l
 	w := float64(a.cfg.ReturnWindowDays) / l
 	if vw, ok := a.m.pred.(visitWithin); ok && w > 0 {
-		return vw.PVisitWithin(s, w) >= p
+		return vw.PVisitWithin(s, w)
 	}
-	return a.m.pred.PAlive(s) >= p
+	return a.m.pred.PAlive(s)
 }
 
 // value fills v's ValueAtRisk and ValueSource.
