@@ -1,8 +1,7 @@
 // Package analysis runs winback's whole analysis on a set of customer histories as of one
 // date — the repeat-buying models, the lapse rules, the reasons to ask about, the segments,
-// the trends — and returns the results as codes and facts. It is the pure core behind the
-// lapsed, explain and report commands: inputs in, results out, no I/O, no clock. It says
-// nothing in words and writes no output: package report builds the report from a [Result].
+// the trends — and returns the results as codes and facts, with no I/O and no words:
+// package report builds the report from a [Result].
 package analysis
 
 import (
@@ -32,14 +31,10 @@ type Options struct {
 	Segments *segment.Map // nil: the default map
 	// Calls are the thresholds of the call plan (zero fields: the defaults).
 	Calls calls.Config
-	// Backtest gathers, in the models' pass over the visits, what [Result.Backtest] needs
-	// of the data, which then spares a pass of its own.
-	Backtest bool
 }
 
-// Result is every analysis of one run. The overview parts ([Result.Lift],
-// [Result.Trend], [Result.RevenueAndMix]) are worked out once, when first asked for,
-// however many reports a run writes.
+// Result is every analysis of one run. The overview parts are worked out once, when first
+// asked for.
 type Result struct {
 	Set      *history.Set
 	AsOf     visit.Day
@@ -47,14 +42,8 @@ type Result struct {
 	Verdicts []lapse.Verdict    // parallel to Set.Customers
 	Findings [][]reason.Finding // parallel to Set.Customers
 	Segments *segment.Result
-	// segment is each customer's segment code, parallel to Set.Customers ("" without a
-	// visit); see [Result.SegmentOf].
-	segment []string
-	opt     Options
-	holdout *lapse.Holdout // gathered for the backtest (Options.Backtest)
-	// days are the ISO texts of the days from the set's first to the as-of date, made once
-	// and shared by the lapsed customers' last visits (see Result.DayText).
-	days func() []string
+	segment  []string // parallel to Set.Customers, see [Result.SegmentOf]
+	opt      Options
 
 	ranked struct {
 		once sync.Once
@@ -65,10 +54,8 @@ type Result struct {
 	trend func() ([]trend.Month, []trend.Cohort)
 	tail  func() (float64, []Mix)
 
-	// withheld keeps customers off the lapsed list (see [Result.Withhold]).
-	withheld func(i int) bool
-	// narrow keeps the customers of one part of the business (see [Result.Narrow]).
-	narrow func(i int) bool
+	withheld func(i int) bool // see [Result.Withhold]
+	narrow   func(i int) bool // see [Result.Narrow]
 }
 
 // SegmentOf returns the segment code of customer i of the set ("" without a visit).
@@ -83,16 +70,6 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 	r.lift = sync.OnceValue(func() []reason.LiftRow { return reason.Lift(r.Verdicts, r.Findings) })
 	r.trend = sync.OnceValues(func() ([]trend.Month, []trend.Cohort) { return trend.Compute(set, r.AsOf, r.lapseAfter) })
 	r.tail = sync.OnceValues(r.tails)
-	r.days = sync.OnceValue(func() []string {
-		if set.FirstDay == visit.NoDay || set.FirstDay > opt.AsOf {
-			return nil
-		}
-		days := make([]string, opt.AsOf-set.FirstDay+1)
-		for k := range days {
-			days[k] = (set.FirstDay + visit.Day(k)).String()
-		}
-		return days
-	})
 	// The segments need neither the models nor the verdicts: score them meanwhile.
 	var segErr error
 	var wg sync.WaitGroup
@@ -111,17 +88,7 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 			}
 		}
 	})
-	cal, backtest := visit.NoDay, false
-	if opt.Backtest {
-		cal, backtest = calibrationEnd(set, opt.AsOf)
-	}
-	var ms *lapse.Models
-	var err error
-	if backtest {
-		ms, r.holdout, err = lapse.FitForLapseWithHoldout(set, opt.AsOf, cal, opt.Period)
-	} else {
-		ms, err = lapse.FitForLapse(set, opt.AsOf, opt.Period)
-	}
+	ms, err := lapse.FitForLapse(set, opt.AsOf, opt.Period)
 	if err != nil {
 		wg.Wait()
 		return nil, err
@@ -139,36 +106,35 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 	return r, nil
 }
 
-// judge returns every customer's verdict and findings, as [lapse.Assess] and
-// [reason.DetectAll] would, in one pass: both read all of a customer's events, which are
-// unpacked once and still in the cache for the findings. The customers are spread over
-// GOMAXPROCS goroutines; a customer's results depend on their own history alone, not on
-// which goroutine judges them.
+// judge returns every customer's verdict and findings in one pass, unpacking each
+// customer's events once for both.
 func judge(set *history.Set, opt Options, ms *lapse.Models) ([]lapse.Verdict, [][]reason.Finding) {
 	n := len(set.Customers)
 	as := lapse.NewAssessor(set, opt.AsOf, opt.Lapse, ms)
 	det := reason.NewDetector(set, opt.Reasons)
 	verdicts := make([]lapse.Verdict, n)
 	findings := make([][]reason.Finding, n)
-	type scratch struct {
+	type worker struct {
 		events []history.Event
-		ls     lapse.Scratch
-		rs     reason.Scratch
+		lapse  *lapse.Worker
+		reason *reason.Worker
 	}
-	par.Ranges(n, 512, func(s *scratch, lo, hi int) {
+	par.Ranges(n, 512, func(w *worker, lo, hi int) {
+		if w.lapse == nil {
+			w.lapse, w.reason = as.Worker(), det.Worker()
+		}
 		for i := lo; i < hi; i++ {
 			h := &set.Customers[i]
-			s.events = h.AppendEvents(s.events[:0])
-			as.Assess(i, s.events, &s.ls, &verdicts[i])
-			findings[i] = det.Detect(h, s.events, &verdicts[i], opt.AsOf, &s.rs)
+			w.events = h.AppendEvents(w.events[:0])
+			w.lapse.Assess(i, w.events, &verdicts[i])
+			findings[i] = w.reason.Detect(h, w.events, &verdicts[i], opt.AsOf)
 		}
 	})
 	return verdicts, findings
 }
 
 // Lapsed returns the indexes of the lapsed and lost customers in the order of the win-back
-// calls: most value a call can still recover first ([calls.RankWinBack]). They are ranked
-// once and shared by every caller: not to be modified.
+// calls ([calls.RankWinBack]), ranked once and shared: not to be modified.
 func (r *Result) Lapsed() []int {
 	r.ranked.once.Do(func() {
 		wb := r.Calls().WinBack()
@@ -183,9 +149,7 @@ func (r *Result) Lapsed() []int {
 	return r.ranked.idx
 }
 
-// Calls returns the week's call plan: the win-back calls in the order of [Result.Lapsed],
-// the follow-ups after a finished course, the welcome calls to platform first-timers, and
-// what became of the platform first-timers. Each worked out once: not to be modified.
+// Calls returns the week's call plan; each part is worked out once: not to be modified.
 func (r *Result) Calls() *calls.Plan { return r.plan }
 
 // Index returns the position of the customer with the given key, or -1.
@@ -198,8 +162,7 @@ func (r *Result) Index(key string) int {
 }
 
 // lapseAfter is the number of days without a visit after which customer i counts as
-// lapsed in the trend: Tolerance × their usual gap (their own, or the population's when
-// they have too few visits), at least the minimum gap; 0 when unknown.
+// lapsed in the trend: Tolerance × their usual gap, at least MinGapDays; 0 when unknown.
 func (r *Result) lapseAfter(i int) int {
 	v := r.Verdicts[i]
 	usual := v.UsualGap
@@ -212,8 +175,8 @@ func (r *Result) lapseAfter(i int) int {
 	return int(math.Max(r.opt.Lapse.Tolerance*usual, float64(r.opt.Lapse.MinGapDays)))
 }
 
-// Lift is what the reasons say about the business: how much more often each finding is
-// seen among the lapsed than among the active customers ([reason.Lift]).
+// Lift is how much more often each finding is seen among the lapsed than among the active
+// customers ([reason.Lift]).
 func (r *Result) Lift() []reason.LiftRow { return r.lift() }
 
 // Trend returns the monthly trend and the cohorts ([trend.Compute]), a customer counting
@@ -225,7 +188,7 @@ func (r *Result) Trend() ([]trend.Month, []trend.Cohort) { return r.trend() }
 func (r *Result) RevenueAndMix() (revenue12m float64, mix []Mix) { return r.tail() }
 
 // Mix counts the active and lapsed customers whose last visit was of one channel or
-// service. Name is "–" for visits without one.
+// service ("–" for none).
 type Mix struct {
 	Kind                     string // channel or service
 	Name                     string
@@ -235,25 +198,11 @@ type Mix struct {
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
-// DayText returns d.String(), shared for the days of the data: a list of 200,000 lapsed
-// customers made as many strings of a few thousand days.
-func (r *Result) DayText(d visit.Day) string {
-	// Without a first day (a set made by hand) there are no days, and d-FirstDay would
-	// overflow.
-	if days := r.days(); len(days) > 0 && d >= r.Set.FirstDay {
-		if k := int64(d) - int64(r.Set.FirstDay); k < int64(len(days)) {
-			return days[k]
-		}
-	}
-	return d.String()
-}
-
 // tails works out the revenue of the visits in the year up to as-of, and the mix: the
-// channel and service of each customer's last visit among active and lapsed customers.
-// Both read the end of each history, which is a cache miss to reach, so they are worked
-// out in one pass, from each history's end back over the last year and to the last visit.
+// channel and service of each customer's last visit among active and lapsed customers, in
+// one pass from each history's end back over the last year and to the last visit.
 func (r *Result) tails() (revenue12m float64, mix []Mix) {
-	// Counted by symbol, then by name: a map lookup by name per customer was most of it.
+	// Counted by symbol, then by name.
 	var channels, services []mixCount
 	if r.Set.Columns.Channel {
 		channels = make([]mixCount, max(1, r.Set.Channels.Len()))
@@ -336,8 +285,7 @@ func (r *Result) tails() (revenue12m float64, mix []Mix) {
 type mixKey struct{ kind, name string }
 type mixCount struct{ active, lapsed int }
 
-// mixRows are the mix's rows of counts, with their shares of all active and lapsed
-// customers, by kind, then most customers first.
+// mixRows are the mix's rows with their shares, by kind, then most customers first.
 func mixRows(counts map[mixKey]*mixCount, active, lapsed int) []Mix {
 	var mix []Mix
 	for k, c := range counts {
@@ -396,19 +344,14 @@ func (r *Result) Recency() []RecencyBin {
 }
 
 // Backtest checks the model on the data itself: it fits up to a calibration end before
-// the as-of date and compares the predicted with the actual visits since, by calibration
-// frequency. The holdout is a third of the data's span, at most 26 weeks; h is nil when the
-// data span less than a year or no model is usable on the calibration period.
+// the as-of date ([calibrationEnd]) and compares the predicted with the actual visits
+// since. h is nil when the data span less than a year or no model is usable.
 func (r *Result) Backtest() (calEnd visit.Day, h *model.Holdout) {
-	hold := r.holdout // gathered by Run with Options.Backtest
-	if hold == nil {
-		cal, ok := calibrationEnd(r.Set, r.AsOf)
-		if !ok {
-			return visit.NoDay, nil
-		}
-		hold = lapse.GatherHoldout(r.Set, r.AsOf, cal, r.opt.Period)
+	cal, ok := calibrationEnd(r.Set, r.AsOf)
+	if !ok {
+		return visit.NoDay, nil
 	}
-	cal := hold.Cal
+	hold := lapse.GatherHoldout(r.Set, r.AsOf, cal, r.opt.Period)
 	pred, err := lapse.FitHoldout(hold)
 	if err != nil || pred == nil {
 		return visit.NoDay, nil
@@ -420,9 +363,8 @@ func (r *Result) Backtest() (calEnd visit.Day, h *model.Holdout) {
 	return cal, &hc
 }
 
-// calibrationEnd returns the end of the backtest's calibration period, or false when the
-// data span less than a year: a third of the span before asOf, at most 26 weeks. The span
-// starts at the earliest first event of a customer that is a visit.
+// calibrationEnd returns the end of the backtest's calibration period, a third of the
+// data's span before asOf, at most 26 weeks; false when the data span less than a year.
 func calibrationEnd(set *history.Set, asOf visit.Day) (visit.Day, bool) {
 	first := visit.NoDay
 	for i := range set.Customers {

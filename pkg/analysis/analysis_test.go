@@ -66,33 +66,6 @@ func TestEveryCustomerWithAVisitHasTheirSegment(t *testing.T) {
 	}
 }
 
-// TestBacktestFromTheModelsPassIsTheSame checks that the backtest from the data gathered
-// in Run (Options.Backtest) is the one Backtest works out on its own, on the data and on
-// data where the last events of many customers fall after the calibration day.
-func TestBacktestFromTheModelsPassIsTheSame(t *testing.T) {
-	set := praxis(t)
-	for _, asOf := range []visit.Day{set.LatestRecorded, set.LatestRecorded - 200, visit.DayOf(2024, 9, 30)} {
-		opt := Options{AsOf: asOf, Period: model.Weeks, Lapse: lapse.DefaultConfig(), Reasons: reason.DefaultConfig()}
-		alone, err := Run(set, opt)
-		if err != nil {
-			t.Fatal(err)
-		}
-		opt.Backtest = true
-		gathered, err := Run(set, opt)
-		if err != nil {
-			t.Fatal(err)
-		}
-		wantCal, want := alone.Backtest()
-		gotCal, got := gathered.Backtest()
-		if gathered.holdout == nil || want == nil {
-			t.Fatalf("as of %v: no holdout gathered (%v) or no backtest (%v)", asOf, gathered.holdout == nil, want == nil)
-		}
-		if gotCal != wantCal || !reflect.DeepEqual(got, want) {
-			t.Errorf("as of %v:\ngot  %v %+v\nwant %v %+v", asOf, gotCal, got, wantCal, want)
-		}
-	}
-}
-
 // TestMixCountsByName checks the channel and service mix, counted by symbol, against a
 // count by name of each customer's last visit, and the revenue worked out with it against
 // a sum over every visit, on the praxis export and on histories with visits of no

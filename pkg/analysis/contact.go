@@ -12,7 +12,6 @@ var optOut = map[string]bool{
 }
 
 // ContactAllowed reports whether a customer's recorded contact preference allows a call or
-// letter: everything but an explicit refusal ("kein Kontakt", "do not contact", "opt-out",
-// Shopify's Accepts Marketing "no"). An empty preference allows it: the question then is how
-// they want to be reminded.
+// letter: everything but an explicit refusal ("kein Kontakt", "opt-out", "no"), an empty
+// one too.
 func ContactAllowed(pref string) bool { return !optOut[field.Fold(pref)] }

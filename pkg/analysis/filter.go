@@ -11,8 +11,7 @@ import (
 )
 
 // Filter selects the lapsed customers of one part of a business: a branch, a therapist, a
-// service, a status or a due date, so that each gets a list of its own. The zero Filter
-// selects everyone. Names compare without regard to case.
+// service, a status or a due date. The zero Filter selects everyone; names ignore case.
 type Filter struct {
 	// Staff and Service are those of the customer's last visit on or before the as-of
 	// date (the day's first row that names one, as in [history.Event]).
@@ -22,8 +21,8 @@ type Filter struct {
 	Location string
 	// Status is lapsed or lost, the statuses of the list.
 	Status string
-	// DueBefore keeps the customers who were due back (their [lapse.Verdict.ExpectedBack])
-	// before this day. 0 (1970-01-01, as in the zero Filter) or less is no such filter.
+	// DueBefore keeps the customers due back ([lapse.Verdict.ExpectedBack]) before this
+	// day; 0 or less: no such filter.
 	DueBefore visit.Day
 }
 
@@ -32,13 +31,10 @@ func (f Filter) Any() bool {
 	return f.Staff == "" && f.Service == "" && f.Location == "" && f.Status == "" && f.DueBefore <= 0
 }
 
-// Narrow makes every list made from r afterwards ([Result.Lapsed]: the report's, the
-// lapsed view's, the call list's, and the call list's follow-ups and welcome calls, see
-// [Result.Selected]) the one of the customers f selects, while the counts by status and
-// the overview remain the whole business's. A name that no customer has is an error that
-// lists the names there are, so that a mistyped branch or therapist does not give an
-// empty list. Like [Result.Withhold] it must be called before the list is first asked
-// for; the last visit is taken as of r.AsOf.
+// Narrow makes every list made from r afterwards ([Result.Lapsed], [Result.Selected]) the
+// one of the customers f selects; the counts remain the whole business's. A name that no
+// customer has is a [FilterError], so that a typo does not give an empty list. Like
+// [Result.Withhold] it must be called before the list is first asked for.
 func (r *Result) Narrow(f Filter) error {
 	if err := f.check(r.Set); err != nil {
 		return err

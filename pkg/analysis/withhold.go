@@ -1,11 +1,8 @@
 package analysis
 
 // Withhold keeps the customers for whom held returns true off the lapsed list
-// ([Result.Lapsed]) and so off every list made from it: the report's lapsed customers,
-// the lapsed command's table and the call list. They stay in every count. The answers
-// of earlier calls decide it (a customer who asked for no more calls, moved away, died,
-// was called a few weeks ago, or belongs to the control group that is not called); see
-// package outreach. It must be called before the list is first asked for.
+// ([Result.Lapsed]) and every list made from it; they stay in every count (see package
+// outreach). It must be called before the list is first asked for.
 func (r *Result) Withhold(held func(i int) bool) {
 	r.withheld = held
 }

@@ -1,11 +1,7 @@
 // Package calls plans a week of phone calls from the lapse verdicts: whom to call to win
-// back, ranked by the value a call can still recover; whom to call after a finished course
-// ("how is it going?"); and which new customers who first booked through a platform to
-// welcome before they drift. It says nothing in words and writes nothing: it returns the
-// customers' positions, ranks and the facts behind each rank.
-//
-// The package is pure: the as-of date comes in as an argument, and the same set, verdicts
-// and configuration give the same plan.
+// back, ranked by the value a call can still recover; whom to call after a finished course;
+// and which new customers who first booked through a platform to welcome. It returns the
+// customers' positions, ranks and the facts behind each rank, as of a date passed in.
 package calls
 
 import (
@@ -20,13 +16,11 @@ type Config struct {
 	// HorizonDays is the window of "came back": a customer away a days came back when
 	// their next visit fell within a+HorizonDays (365: within a year).
 	HorizonDays int
-	// MinCases is the least number of gaps at a length whose outcome is known for the
-	// curve to use the data there (30); beyond, the chance decays from the last length
-	// with enough cases with HalfLifeDays.
+	// MinCases is the least number of absences at a length for the curve to use the data
+	// there (30).
 	MinCases int
-	// HalfLifeDays is the decay used where the data are too few: the chance halves with
-	// every HalfLifeDays further away (365). Without data at all the chance starts at
-	// 0.5 at the first length.
+	// HalfLifeDays is the decay where the data are too few: the chance halves with every
+	// HalfLifeDays further away (365), from 0.5 without data at all.
 	HalfLifeDays float64
 	// LongLostDays: a customer away longer is long lost and marked as such (365).
 	LongLostDays int
@@ -34,7 +28,7 @@ type Config struct {
 	// most this many days ago gets a welcome call (42).
 	WelcomeDays int
 	// FollowUpDays: a customer whose course of treatment ended at most this many days
-	// ago gets a follow-up call (180); later, "how is it going?" comes too late to ask.
+	// ago gets a follow-up call (180).
 	FollowUpDays int
 	// FirstTimerMonths is how many months the platform first-timers' table covers (12).
 	FirstTimerMonths int
@@ -92,22 +86,14 @@ type Curve struct {
 }
 
 // ReturnCurve estimates, from every customer's history up to asOf, the chance that a
-// customer who has been away a days comes back within cfg.HorizonDays: the history at
-// earlier cut dates. Every absence in the data is one case: a gap between two visits
-// (ended by a return) and the current gap since each customer's last visit (still open,
-// censored at asOf). Of the absences that lasted a days, the share that ended within
-// a+HorizonDays is 1 − S(a+H)/S(a), with S the Kaplan–Meier survival of the absences'
-// lengths, which counts an open absence for as long as it has lasted and no further.
-// They came back without a call; the chance if called is taken to be the same.
-//
-// The chance is made to fall with the time away (each length's chance is at most that of
-// the length before). Where fewer than cfg.MinCases absences lasted a days, or no absence
-// in the data was observed as long as a+HorizonDays, it halves every cfg.HalfLifeDays from
-// the last length with enough.
+// customer who has been away a days comes back within cfg.HorizonDays. Every absence is one
+// case: a gap between two visits, or the open gap since the last visit (censored at asOf).
+// The chance is 1 − S(a+H)/S(a), with S the Kaplan–Meier survival of the absences'
+// lengths, made to fall with the time away; where fewer than cfg.MinCases absences lasted
+// a days, or none was observed as long as a+H, it halves every cfg.HalfLifeDays.
 func ReturnCurve(set *history.Set, asOf visit.Day, cfg Config) *Curve {
 	cfg = cfg.orDefault()
-	// The absences counted by length in days: a few thousand lengths, however many
-	// customers.
+	// The absences counted by length in days.
 	var closed, open []int32
 	count := func(c *[]int32, days visit.Day) {
 		if int(days) >= len(*c) {

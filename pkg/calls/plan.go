@@ -12,8 +12,7 @@ import (
 	"github.com/winback/winback/pkg/visit"
 )
 
-// Group is why a customer is called. Like lapse's statuses it is a small number that reads
-// as its code.
+// Group is why a customer is called.
 type Group uint8
 
 // The groups, in the order of a call list.
@@ -44,25 +43,31 @@ type Call struct {
 	// Away; Measured says it rests on the data rather than on the decay.
 	Chance   float64
 	Measured bool
-	// Value is what a year of the customer's visits is worth (the verdict's value at
-	// risk, minor units); Recoverable is Chance × Value, rounded: what the call can still
-	// win back, the rank's key.
+	// Value is the verdict's value at risk; Recoverable is Chance × Value, rounded: what the
+	// call can still win back, the rank's key.
 	Value       int64
 	Recoverable int64
-	// LongLost: away longer than Config.LongLostDays. Outranks: long lost, yet ranked
-	// above a customer who lapsed more recently, because of their value.
+	// LongLost: away longer than Config.LongLostDays; Outranks: yet ranked above a
+	// customer who lapsed more recently.
 	LongLost bool
 	Outranks bool
 }
 
 // RankWinBack returns the lapsed and lost customers of vs in the order to call them: most
-// recoverable value first (the chance of coming back after being away that long, from c,
-// times a year of their value), then the likelier to come back, then by position (the
-// set's customers are in key order). Without amounts every value is 0 and the chance
-// alone ranks: the recently lapsed first.
+// recoverable value first (the chance of coming back from c, times a year of their value),
+// then the likelier to come back, then by position.
 func RankWinBack(vs []lapse.Verdict, c *Curve, cfg Config) []Call {
 	cfg = cfg.orDefault()
-	var out []Call
+	n := 0
+	for i := range vs {
+		if vs[i].Status.Missing() {
+			n++
+		}
+	}
+	var out []Call // nil when nobody is missing
+	if n > 0 {
+		out = make([]Call, 0, n)
+	}
 	for i := range vs {
 		v := &vs[i]
 		if !v.Status.Missing() {
@@ -112,24 +117,23 @@ func FollowUps(vs []lapse.Verdict, cfg Config) []Call {
 // Channels says which booking channels are platforms (see reason.Classify).
 type Channels func(name string) bool
 
-// Welcomes returns the new customers to welcome: their first visit, at most
-// cfg.WelcomeDays before asOf, was booked through a platform, and nothing since (no
-// visit, no appointment to come) was booked directly. A course booked as a series through
-// the platform counts as through the platform. Lapsed customers are left to the win-back
-// calls. The longest waiting first, before they drift.
+// Welcomes returns the new customers to welcome, the longest waiting first: their first
+// visit, at most cfg.WelcomeDays before asOf, was booked through a platform, and nothing
+// since was booked directly. Lapsed customers are left to the win-back calls.
 func Welcomes(set *history.Set, vs []lapse.Verdict, asOf visit.Day, cfg Config, platform Channels) []Call {
 	cfg = cfg.orDefault()
 	if !set.Columns.Channel {
 		return nil
 	}
 	var out []Call
+	onPlatform := platformSyms(set.Channels, platform)
 	for i := range set.Customers {
 		v := &vs[i]
 		// The first visit was at most WelcomeDays ago, so the last one was too.
 		if v.Visits == 0 || v.Status.Missing() || v.CurrentGap > cfg.WelcomeDays {
 			continue
 		}
-		if away, ok := platformFirstTimer(&set.Customers[i], set.Channels, asOf, cfg.WelcomeDays, platform); ok {
+		if away, ok := platformFirstTimer(&set.Customers[i], onPlatform, asOf, cfg.WelcomeDays); ok {
 			out = append(out, Call{Index: i, Group: Welcome, Away: away, Chance: -1, Value: v.ValueAtRisk})
 		}
 	}
@@ -138,23 +142,23 @@ func Welcomes(set *history.Set, vs []lapse.Verdict, asOf visit.Day, cfg Config, 
 }
 
 // platformFirstTimer reports whether h's first visit was at most within days before asOf
-// and booked through a platform, with no later booking made directly, and returns the days
-// since that first visit. The visits booked on the day the first was (a course booked as a
-// series) are part of the first booking, whatever their channel.
-func platformFirstTimer(h *history.History, names *history.Symbols, asOf visit.Day, within int, platform Channels) (int, bool) {
+// and booked through a platform, with no later booking made directly (a series booked on
+// the first one's day is part of it), and returns the days since that first visit.
+func platformFirstTimer(h *history.History, onPlatform []bool, asOf visit.Day, within int) (int, bool) {
 	first, booked := visit.NoDay, visit.NoDay
-	for _, e := range h.Events() {
+	for j := range h.Len() {
+		e := h.At(j)
 		if !e.IsVisit(asOf) && !e.IsBooking(asOf) {
 			continue
 		}
 		if first == visit.NoDay {
 			first, booked = e.Day, bookedOn(e)
-			if e.Day > asOf || int(asOf-e.Day) > within || !platform(names.Name(e.Channel)) {
+			if e.Day > asOf || int(asOf-e.Day) > within || !isPlatform(onPlatform, e.Channel) {
 				return 0, false
 			}
 			continue
 		}
-		if bookedOn(e) != booked && !platform(names.Name(e.Channel)) {
+		if bookedOn(e) != booked && !isPlatform(onPlatform, e.Channel) {
 			return 0, false
 		}
 	}
@@ -170,18 +174,17 @@ func bookedOn(e history.Event) visit.Day {
 }
 
 // FirstTimerMonth is what became of the customers whose first visit, in one month, was
-// booked through a platform: their second booking (the first visit booked on a later day
-// than the first visit, so that a course booked as a series is one booking) made directly
-// (any channel that is not a platform), through a platform again, or none yet.
+// booked through a platform: their second booking (booked on a later day than the first,
+// so that a series is one booking) made directly, through a platform again, or none yet.
 type FirstTimerMonth struct {
 	Month                     string // yyyy-mm
 	FirstTimers               int
 	Direct, Platform, NoneYet int
 }
 
-// PlatformFirstTimers counts, month by month over the cfg.FirstTimerMonths months up to
-// asOf's, the customers whose first visit was booked through a platform, by how they
-// booked their second visit. Nil without a channel column.
+// PlatformFirstTimers counts, in each of the cfg.FirstTimerMonths months up to asOf's, the
+// customers whose first visit was booked through a platform, by how they booked their
+// second visit. Nil without a channel column.
 func PlatformFirstTimers(set *history.Set, asOf visit.Day, cfg Config, platform Channels) []FirstTimerMonth {
 	cfg = cfg.orDefault()
 	if !set.Columns.Channel || asOf == visit.NoDay {
@@ -193,15 +196,10 @@ func PlatformFirstTimers(set *history.Set, asOf visit.Day, cfg Config, platform 
 	for k := range rows {
 		rows[k].Month = monthText(start + k)
 	}
+	onPlatform := platformSyms(set.Channels, platform)
+	from := visit.DayOf(start/12, start%12+1, 1)
 	for i := range set.Customers {
-		h := &set.Customers[i]
-		if h.Len() == 0 {
-			continue
-		}
-		if e := h.At(0); e.IsVisit(asOf) && monthIndex(e.Day) < start {
-			continue // the first visit was before the months shown
-		}
-		if m, second, ok := firstTimer(h, set.Channels, asOf, platform); ok && m >= start && m <= end {
+		if m, second, ok := firstTimer(&set.Customers[i], onPlatform, asOf, from); ok {
 			row := &rows[m-start]
 			row.FirstTimers++
 			switch second {
@@ -229,7 +227,7 @@ func monthText(m int) string {
 }
 
 // Plan is a week's calls: the three groups, each in the order to call, and the platform
-// first-timers. Each part is worked out when first asked for, once.
+// first-timers, each worked out once when first asked for.
 type Plan struct {
 	WinBack, FollowUps, Welcome func() []Call
 	Curve                       func() *Curve
@@ -248,25 +246,49 @@ func NewPlan(set *history.Set, vs []lapse.Verdict, asOf visit.Day, cfg Config, p
 	return p
 }
 
-// The ways a second booking was made: none yet, through a platform, directly (any channel
-// that is not a platform).
+// The ways a second booking was made.
 const (
 	ChannelNone = iota
 	ChannelPlatform
 	ChannelDirect
 )
 
-// firstTimer reports whether h's first visit on or before asOf was booked through a
-// platform, with the month of that visit ([monthIndex]) and how the next booking made on
-// a later day than the first, that was visited by asOf, was made.
-func firstTimer(h *history.History, names *history.Symbols, asOf visit.Day, platform Channels) (month, second int, ok bool) {
+// platformSyms says, by channel symbol, whether the channel is a platform; it has at
+// least the entry of symbol 0.
+func platformSyms(names *history.Symbols, platform Channels) []bool {
+	n := 1
+	if names != nil {
+		n = max(n, names.Len())
+	}
+	out := make([]bool, n)
+	for x := range out {
+		out[x] = platform(names.Name(history.Sym(x)))
+	}
+	return out
+}
+
+// isPlatform reports whether channel x is a platform; onPlatform is [platformSyms]'s.
+func isPlatform(onPlatform []bool, x history.Sym) bool {
+	if int(x) < len(onPlatform) {
+		return onPlatform[x]
+	}
+	return onPlatform[0] // no name, as for 0 (see history.Symbols.Name)
+}
+
+// firstTimer reports whether h's first visit, from from to asOf, was booked through a
+// platform, with its month ([monthIndex]) and how the next booking on a later day was made.
+func firstTimer(h *history.History, onPlatform []bool, asOf, from visit.Day) (month, second int, ok bool) {
 	booked := visit.NoDay
-	for _, e := range h.Events() {
+	for j := range h.Len() {
+		e := h.At(j)
+		if e.Day > asOf {
+			break
+		}
 		if !e.IsVisit(asOf) {
 			continue
 		}
 		if booked == visit.NoDay {
-			if !platform(names.Name(e.Channel)) {
+			if e.Day < from || !isPlatform(onPlatform, e.Channel) {
 				return 0, 0, false
 			}
 			booked, month = bookedOn(e), monthIndex(e.Day)
@@ -275,7 +297,7 @@ func firstTimer(h *history.History, names *history.Symbols, asOf visit.Day, plat
 		if bookedOn(e) == booked {
 			continue
 		}
-		if platform(names.Name(e.Channel)) {
+		if isPlatform(onPlatform, e.Channel) {
 			return month, ChannelPlatform, true
 		}
 		return month, ChannelDirect, true

@@ -27,8 +27,6 @@ type analysisOptions struct {
 	privacyOptions
 	// filter narrows the list of lapsed customers; nil for the commands without a list.
 	filter *filterOptions
-	// backtest: the command shows the model's backtest (see analysis.Options.Backtest).
-	backtest bool
 	// contacts: the command shows contact details (names, e-mails, phones, contact
 	// preferences); without, the read keeps only whether each is given.
 	contacts bool
@@ -113,7 +111,6 @@ func (o *analysisOptions) options(a *app) (analysis.Options, error) {
 		}
 		opt.Segments = m
 	}
-	opt.Backtest = o.backtest
 	opt.Calls = o.calls
 	return opt, nil
 }

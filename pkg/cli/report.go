@@ -78,7 +78,6 @@ func runReport(o *reportOptions) error {
 	if err := o.check(targets); err != nil {
 		return err
 	}
-	o.an.backtest = true
 	o.an.contacts = o.withContacts || o.contacts != "" // the report or the call list shows them
 	exp, r, err := analyse(o.a, o.files, &o.input, &o.out, &o.an)
 	if err != nil {

@@ -38,7 +38,6 @@ func (o *reportOptions) reliability(full *history.Set, asOf visit.Day) *report.R
 	if err != nil || from < full.FirstDay {
 		return report.ReliabilityMissing("too_short", n, limit, months)
 	}
-	opt.Backtest = false // the model's holdout check is the report's own
 	cut, _ := full.AsOf(from)
 	bt, err := measureLapse(full, cut, opt, from, min(reliabilityHorizon.from(from, 1), asOf))
 	if err != nil {

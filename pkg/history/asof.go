@@ -61,12 +61,16 @@ func (s *Set) TakenOn() TakenOn {
 	evidence := make([]int32, hi-lo+1) // booking dates and outcomes that prove a day
 	booking := make([]int32, hi-lo+1)  // the booking dates among them
 	days := make([]int32, hi-lo+1)     // every event's day
+	attended := make([]int32, hi-lo+1) // the attended events' days
 	slot := func(d visit.Day) int { return int(min(max(d, lo), hi) - lo) }
 	for ci := range s.Customers {
 		h := &s.Customers[ci]
 		for i := range h.events {
 			p := &h.events[i]
 			days[slot(p.day())]++
+			if p.status() == visit.Attended {
+				attended[slot(p.day())]++
+			}
 			if b, ok := p.booked(); ok {
 				evidence[slot(b)]++
 				booking[slot(b)]++
@@ -86,6 +90,16 @@ func (s *Set) TakenOn() TakenOn {
 			}
 			break
 		}
+	}
+	last := len(days) - 1 // the slot of hi and beyond
+	if evidenceCut == len(evidence) && dayCut == len(days) && evidence[last] == 0 && days[last] == 0 {
+		// Nothing is set aside: the attended events after Day are counted by day.
+		if t.Day != visit.NoDay {
+			for _, n := range attended[slot(t.Day)+1:] {
+				t.FutureAttended += int(n)
+			}
+		}
+		return t
 	}
 	// Dates from these days on are set aside.
 	evidenceFrom, dayFrom := lo+visit.Day(evidenceCut), lo+visit.Day(dayCut)

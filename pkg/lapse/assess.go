@@ -12,53 +12,32 @@ import (
 	"github.com/winback/winback/pkg/visit"
 )
 
-// An Assessor judges the customers of a set as of a date, one at a time (see
-// [NewAssessor]): the caller reads each customer's events once, for this and other work.
-// It is safe for concurrent use, each goroutine with its own [Scratch].
+// An Assessor judges the customers of a set as of a date (see [NewAssessor]), one at a time
+// through its [Worker]s.
 type Assessor struct{ a *assessor }
 
-// NewAssessor prepares the verdicts of set's customers as of asOf. m holds the fitted
-// models (from [FitModels] on the same set and as-of date) or is nil; without a usable
-// model the population rule stands in for the model rule and every PAlive is -1. cfg must be valid (see [Config.Validate]).
+// NewAssessor prepares the verdicts of set's customers as of asOf. m holds the models
+// fitted to the same set and date, or is nil; without a usable model the population rule
+// stands in for the model rule and every PAlive is -1. cfg must be valid
+// ([Config.Validate]). The rules, tried in order; the first that applies decides:
 //
-// The rules, tried in order; the first that applies decides:
+//  1. booked: an appointment after asOf that is not cancelled;
+//  2. course: the last visits are a course of treatment (see [Config]): active or due
+//     while it goes on, follow-up once it is over;
+//  3. own rhythm: the days since the last visit against the customer's usual gap, with at
+//     least RhythmMinVisits visit days, or a yearly rhythm with fewer;
+//  4. recall: the days since the latest visit of a service with a recall interval;
+//  5. model: the chance of a visit within ReturnWindowDays against PAliveDue and
+//     PAliveLapsed; not for one-visit customers under BG/NBD, whose P(alive) is always 1;
+//  6. population: the days since the last visit against everyone's gaps (or those after
+//     the last visit's service, see [Config.PopulationStratumMinGaps]).
 //
-//  1. booked: an appointment after asOf (attended or booked status, not cancelled);
-//  2. course: the last visits are a course of treatment and the customer has no regular
-//     history besides courses (see [Config]): active or due while the course goes on,
-//     follow-up once it is over;
-//  3. own rhythm, with at least RhythmMinVisits visit days: the days since the last visit
-//     against the customer's usual gap, lapsed not before RhythmPopulationFactor times the
-//     population rule's lapse gap;
-//     with fewer visit days, a yearly rhythm (gaps of whole years, see
-//     [Config.YearlySlackDays]) is judged the same way with a usual gap of a year;
-//  4. recall, when a service they had has a recall interval: the days since the latest
-//     such visit against the interval;
-//  5. model, when m has a usable model: the chance of a visit within ReturnWindowDays
-//     (P(alive) alone when that is 0) against PAliveDue and PAliveLapsed. BG/NBD gives
-//     every one-visit customer P(alive) = 1 (it lets customers drop out only after a
-//     repeat visit), which says nothing, so under BG/NBD those go on to the population
-//     rule;
-//  6. population: the days since the last visit against the PopulationQuantile of every
-//     customer's gaps, or of the gaps after visits of the customer's last service when
-//     there are enough (see [Config.PopulationStratumMinGaps]).
-//
-// Every rule turns its evidence into a due gap and a lapse gap (never below MinGapDays), so
-// that UsualGap, ExpectedBack and Overdue mean the same under every rule; for the model
-// they are the days after the last visit at which the model's chance falls below the
-// thresholds.
-//
-// Customers without a visit on or before asOf get [RuleNoVisit]: status [Booked] when they
-// have an appointment to come, else [NotSeen] (only cancelled or missed appointments). They
-// are kept, so that verdicts and customers stay index for index.
-//
-// ValueAtRisk is what the customer would bring in the next 12 months if they came back:
-// the models' expected value given that the customer is still active, when a model is
-// usable and does not rule them out (ValueSource "model"), else what the customer spent in
-// the 365 days up to their last visit ("past-spend"); "none" and 0 when the export has no
-// amounts.
-//
-// It panics when m was fitted for another set or as-of date.
+// Every rule yields a due and a lapse gap (never below MinGapDays), so that UsualGap,
+// ExpectedBack and Overdue mean the same under each. Customers without a visit by asOf get
+// [RuleNoVisit] ([Booked] or [NotSeen]) and stay index for index with the set.
+// ValueAtRisk is the models' expected value of the next 12 months given the customer is
+// still active, when a model is usable, else the spend in the 365 days up to the last
+// visit. NewAssessor panics when m was fitted for another set or as-of date.
 func NewAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *Assessor {
 	n := len(set.Customers)
 	if m != nil && (m.asOf != asOf || len(m.Customers) != n) {
@@ -68,15 +47,19 @@ func NewAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *Asses
 	return &Assessor{newAssessor(set, asOf, cfg, m)}
 }
 
-// Scratch is one goroutine's reusable buffers for [Assessor.Assess]; the zero value is
-// ready to use.
-type Scratch struct{ scratch }
+// A Worker judges customers for an [Assessor] on one goroutine, reusing buffers of its own
+// between them.
+type Worker struct {
+	a  *assessor
+	sc scratch
+}
+
+// Worker returns a new [Worker]; each goroutine needs its own.
+func (a *Assessor) Worker() *Worker { return &Worker{a: a.a} }
 
 // Assess writes the verdict of customer i of the set to v. events are all of the
 // customer's events, oldest first (see [history.History.AppendEvents]).
-func (a *Assessor) Assess(i int, events []history.Event, s *Scratch, v *Verdict) {
-	a.a.assess(i, events, &s.scratch, v)
-}
+func (w *Worker) Assess(i int, events []history.Event, v *Verdict) { w.a.assess(i, events, &w.sc, v) }
 
 // assessor holds what every customer's verdict needs.
 type assessor struct {
@@ -87,12 +70,10 @@ type assessor struct {
 	recall     []int  // recall interval per service symbol, 0 for none
 	courseSvc  []bool // whether a service symbol comes in courses; nil: every one does
 	hasAmounts bool
-	// The population's median gap, its PopulationQuantile and the lapse gap (that
-	// quantile, not below MinGapDays); popMedian is 0 when no customer ever came back.
+	// The population's median gap (0: nobody came back), quantile and lapse gap.
 	popMedian, popQuantile, popLapse float64
 	// strata are the population rule's gaps by service (see [countStrata]); nil when not
-	// kept: without a service column, with more than maxStrata services, or when a usable
-	// model leaves the population rule nobody to judge.
+	// kept, e.g. when a usable model leaves the population rule nobody to judge.
 	strata []stratum
 }
 
@@ -121,8 +102,7 @@ func newAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *asses
 			a.courseSvc[s] = named[recallKey(set.Services.Name(history.Sym(s)))]
 		}
 	}
-	// The population's gaps and whether there are amounts at all: counted by the models'
-	// pass over the visits when there are models, else by a pass of our own.
+	// The models' pass over the visits counts the gaps too.
 	var g *gapCounts
 	if m != nil {
 		g = m.gaps
@@ -143,8 +123,8 @@ func newAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *asses
 	return a
 }
 
-// gapCounts is a histogram of the gaps between the consecutive visit days of every
-// customer, on or before an as-of date, and whether any of those visits has an amount.
+// gapCounts is a histogram of the gaps between every customer's visit days, and whether
+// any of those visits has an amount.
 type gapCounts struct {
 	counts  []int64 // by days, gaps over maxGap counted as maxGap
 	total   int64
@@ -162,8 +142,7 @@ func (g *gapCounts) add(days []visit.Day) {
 	g.total += int64(max(len(days)-1, 0))
 }
 
-// merge adds the counts of part, one goroutine's share, to g. The counts are integers:
-// their sum does not depend on the order the parts come in.
+// merge adds part, one goroutine's counts, to g.
 func (g *gapCounts) merge(part *gapCounts) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -174,8 +153,7 @@ func (g *gapCounts) merge(part *gapCounts) {
 	g.amounts = g.amounts || part.amounts
 }
 
-// countGaps counts the gaps of every customer of set as of asOf, for an [Assessor]
-// without models.
+// countGaps counts the gaps of every customer of set as of asOf.
 func countGaps(set *history.Set, asOf visit.Day) *gapCounts {
 	g := newGapCounts()
 	parallelChunks(len(set.Customers), func(_, lo, hi int) {
@@ -205,9 +183,7 @@ func histQuantile(counts []int64, total int64, q float64) int {
 }
 
 // quantile returns the nearest-rank q-quantile of the gaps v in days (the ⌈q·n⌉-th
-// smallest), which may reorder v. A high quantile (the rhythm's is the 0.8) is one of the
-// few largest gaps, found in one pass that keeps those in order; otherwise v is sorted,
-// as integers, which is quicker than as floats.
+// smallest), which may reorder v. A high quantile is found among the few largest gaps.
 func quantile(v []visit.Day, q float64) float64 {
 	n := len(v)
 	k := min(max(int(math.Ceil(q*float64(n))), 1), n)
@@ -245,8 +221,7 @@ func median(v []visit.Day) float64 {
 	return float64(v[k])
 }
 
-// dayVisit is one visit day: its amount (every visit of the day) and service (the day's
-// first visit naming one).
+// dayVisit is one visit day: the amount of its visits and the first service named.
 type dayVisit struct {
 	day     visit.Day
 	amount  int64
@@ -260,8 +235,8 @@ type scratch struct {
 	sorted []visit.Day
 }
 
-// load fills sc.visits with the visit days on or before asOf of a customer's events and
-// returns the first appointment after asOf, NoDay when none.
+// load fills sc.visits with the visit days on or before asOf and returns the first
+// appointment after asOf, NoDay when none.
 func (sc *scratch) load(events []history.Event, asOf visit.Day) visit.Day {
 	sc.visits = sc.visits[:0]
 	for _, e := range events {
@@ -392,7 +367,7 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 		}
 	}
 
-	// 5. The repeat-buying model, unless it cannot tell (BG/NBD and a single visit).
+	// 5. The repeat-buying model, unless BG/NBD and a single visit.
 	if a.m != nil && a.m.pred != nil && !(a.m.Chosen == ChoseBGNBD && pred.X == 0) {
 		usual := a.popMedian
 		if pred.X > 0 {
@@ -406,8 +381,7 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 		return
 	}
 
-	// 6. Everyone's gaps.
-	// Those after the customer's last service, when enough came back after it.
+	// 6. Everyone's gaps, or those after the customer's last service.
 	med, within, lapseGap := a.popMedian, a.popQuantile, a.popLapse
 	if st := a.stratumOf(vs[len(vs)-1].service); st.ok {
 		med, within, lapseGap = st.median, st.quantile, st.lapse
@@ -425,8 +399,7 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 	v.Basis = Basis{Within: within}
 }
 
-// stratumOf returns the population rule's gaps after service s; not ok when they are
-// not kept by service or too few.
+// stratumOf returns the population rule's gaps after service s (see [countStrata]).
 func (a *assessor) stratumOf(s history.Sym) stratum {
 	if int(s) < len(a.strata) {
 		return a.strata[s]
@@ -438,9 +411,7 @@ func (a *assessor) stratumOf(s history.Sym) stratum {
 const daysPerYear = 365
 
 // yearly reports whether gaps, the gaps between a customer's visit days, show a yearly
-// rhythm (see [Config.YearlySlackDays]): at least one gap is a whole number of years give
-// or take YearlySlackDays, and every other gap is that or shorter than twice the slack
-// (two visits in one season).
+// rhythm (see [Config.YearlySlackDays]).
 func (a *assessor) yearly(gaps []visit.Day) bool {
 	slack := a.cfg.YearlySlackDays
 	if slack == 0 || len(gaps) == 0 {
@@ -461,10 +432,7 @@ func (a *assessor) yearly(gaps []visit.Day) bool {
 }
 
 // rhythmLapse returns the own-rhythm rule's lapse gap for a customer whose usual gap is
-// rhythm and whose gaps are gaps: Tolerance × rhythm, not below MinGapDays, and, for the
-// margin against everyone, not below RhythmPopulationFactor × the population's lapse gap;
-// for a regular customer (gaps varying less than RhythmRegularCV) that margin is at most
-// RhythmMarginCap × rhythm.
+// rhythm and whose gaps are gaps (see [Config.RhythmPopulationFactor]).
 func (a *assessor) rhythmLapse(rhythm float64, gaps []visit.Day) float64 {
 	margin := a.cfg.RhythmPopulationFactor * a.popLapse
 	if variation(gaps) < a.cfg.RhythmRegularCV {
@@ -498,13 +466,11 @@ func (v *Verdict) setExpected(from visit.Day, usual float64, asOf visit.Day) {
 func (a *assessor) lapseGap(g float64) float64 { return math.Max(g, float64(a.cfg.MinGapDays)) }
 
 // judge returns the status of a customer gap days after the reference visit, due after
-// due days and lapsed after lapse days, and lost after LostAfterDays under any rule.
+// due days, lapsed after lapse days.
 func (a *assessor) judge(gap int, due, lapse float64) Status {
 	g := float64(gap)
 	switch {
 	case gap > a.cfg.LostAfterDays:
-		// Away longer than anyone comes back from by themselves, whatever the rule's gap:
-		// a model fit with b ≫ a never lets P(alive) fall that far.
 		return Lost
 	case g > lapse:
 		if g > a.cfg.LostFactor*lapse || gap > a.cfg.LostAfterDays {
@@ -517,25 +483,25 @@ func (a *assessor) judge(gap int, due, lapse float64) Status {
 	return Active
 }
 
-// modelStatus is [assessor.judge] of gap against the model's due and lapse gaps, the
-// days at which the chance crosses PAliveDue and PAliveLapsed (the lapse gap floored at
-// MinGapDays), found without computing them: the chance falls with every day away, so "gap is beyond
-// the crossing of p" is "the chance at gap is below p". That takes two or three
-// evaluations of the model where the two bisections took about 34.
+// modelStatus is [assessor.judge] of gap against the days at which the model's chance
+// crosses PAliveDue and PAliveLapsed (the lapse gap floored at MinGapDays). The chance
+// falls with every day away, so "beyond the crossing of p" is "the chance at gap is below p".
 func (a *assessor) modelStatus(pred *Prediction, span float64, gap int) Status {
 	g, minGap := float64(gap), float64(a.cfg.MinGapDays)
-	switch {
-	case gap > a.cfg.LostAfterDays:
+	if gap > a.cfg.LostAfterDays {
 		return Lost
-	case g > minGap && !a.aliveAt(pred, span, gap, a.cfg.PAliveLapsed):
-		// Lost beyond LostFactor × the lapse gap L: g/LostFactor > L, which for the whole
-		// day L is the chance at ⌈g/LostFactor⌉ being below p.
+	}
+	chance := a.chanceAt(pred, span, gap)
+	switch {
+	case g > minGap && !(chance >= a.cfg.PAliveLapsed):
+		// Lost beyond LostFactor × the lapse gap L: for the whole day L, the chance at
+		// ⌈g/LostFactor⌉ is below p.
 		x := g / a.cfg.LostFactor
-		if x > minGap && !a.aliveAt(pred, span, int(math.Ceil(x)), a.cfg.PAliveLapsed) {
+		if x > minGap && !(a.chanceAt(pred, span, int(math.Ceil(x))) >= a.cfg.PAliveLapsed) {
 			return Lost
 		}
 		return Lapsed
-	case !a.aliveAt(pred, span, gap, a.cfg.PAliveDue):
+	case !(chance >= a.cfg.PAliveDue):
 		return Due
 	}
 	return Active
@@ -544,18 +510,18 @@ func (a *assessor) modelStatus(pred *Prediction, span float64, gap int) Status {
 // crossingLimit is the longest gap the model rule looks at: 89 years.
 const crossingLimit = 1 << 15
 
-// aliveAt reports whether, gap days after the last visit (at most [crossingLimit]), the
-// chosen model's chance of a visit within the return window (or P(alive), without a
-// window) is still at least p. span is the days from the first to the last visit.
-func (a *assessor) aliveAt(pred *Prediction, span float64, gap int, p float64) bool {
+// chanceAt returns, gap days after the last visit (at most [crossingLimit]), the model's
+// chance of a visit within the return window (or P(alive)). span is the days from the
+// first to the last visit.
+func (a *assessor) chanceAt(pred *Prediction, span float64, gap int) float64 {
 	l := a.m.Period.Length()
 	s := pred.Summary
 	s.T = (span + float64(min(gap, crossingLimit))) / l
 	w := float64(a.cfg.ReturnWindowDays) / l
 	if vw, ok := a.m.pred.(visitWithin); ok && w > 0 {
-		return vw.PVisitWithin(s, w) >= p
+		return vw.PVisitWithin(s, w)
 	}
-	return a.m.pred.PAlive(s) >= p
+	return a.m.pred.PAlive(s)
 }
 
 // value fills v's ValueAtRisk and ValueSource.
@@ -563,10 +529,8 @@ func (a *assessor) value(v *Verdict, vs []dayVisit, pred *Prediction) {
 	if !a.hasAmounts {
 		return
 	}
-	// The value at risk is what the customer would bring in a year if they came back: the
-	// model's expected value given that they are still a customer (its expectation divided
-	// by P(alive)), not the expectation itself, which P(alive) shrinks to nothing for
-	// exactly the customers a win-back call is for.
+	// Given that they are still a customer (divided by P(alive)): the expectation itself
+	// shrinks to nothing for exactly the customers a win-back call is for.
 	if a.m != nil && a.m.pred != nil && pred.PAlive > 1e-9 && pred.ExpectedValue > 0 {
 		v.ValueAtRisk = money.Round(pred.ExpectedValue / pred.PAlive * 100)
 		v.ValueSource = ValueModel
@@ -588,16 +552,9 @@ type courseRun struct {
 }
 
 // course reports whether the customer's last visits are a course of treatment that
-// decides their status (see [Config]): the last block of visits, each within CourseMaxGap
-// days of the previous whatever its service, is a run of one service with short gaps; the
-// history before it has fewer than RhythmMinVisits visits outside such courses; and no
-// appointment after the course's last visit was cancelled or missed. events are all of
-// the customer's, oldest first.
-//
-// The block rather than the run of one service, because a visit of another service
-// within a regular rhythm (a massage among weekly physiotherapy) does not end one
-// rhythm and start a course; and a cancelled appointment after the last visit shows a
-// course broken off, not one finished: those customers are judged by the other rules.
+// decides their status (see [Config]). The block of visits each within CourseMaxGap days
+// of the previous, whatever its service, so that a massage among weekly physiotherapy
+// does not start a course. events are all of the customer's, oldest first.
 func (a *assessor) course(vs []dayVisit, events []history.Event, sc *scratch) (courseRun, bool) {
 	cfg := &a.cfg
 	last := vs[len(vs)-1]
@@ -632,8 +589,7 @@ func (a *assessor) course(vs []dayVisit, events []history.Event, sc *scratch) (c
 	return run, true
 }
 
-// blockStart returns where the block of visits ending before vs[end] starts: the visits
-// each within CourseMaxGap days of the previous one.
+// blockStart returns where the block of visits ending before vs[end] starts.
 func (a *assessor) blockStart(vs []dayVisit, end int) int {
 	s := end - 1
 	for s > 0 && int(vs[s].day-vs[s-1].day) <= a.cfg.CourseMaxGap {
@@ -643,8 +599,7 @@ func (a *assessor) blockStart(vs []dayVisit, end int) int {
 }
 
 // isCourse reports whether a block of visits, each within CourseMaxGap days of the
-// previous one, is a course: all of one service that comes in courses, long enough, not
-// too long, dense enough.
+// previous one, is a course (see [Config]).
 func (a *assessor) isCourse(run []dayVisit, sc *scratch) bool {
 	cfg := &a.cfg
 	if len(run) < cfg.CourseMinVisits || len(run) > cfg.CourseMaxVisits || !a.coursed(run[0].service) {
@@ -665,8 +620,7 @@ func (a *assessor) coursed(s history.Sym) bool {
 	return s != 0 && (a.courseSvc == nil || a.courseSvc[s])
 }
 
-// visitWithin is what the models offer beyond [model.Predictor] for the model rule with a
-// return window.
+// visitWithin is the models' chance of a visit within a return window.
 type visitWithin interface {
 	PVisitWithin(s model.Summary, t float64) float64
 }

@@ -12,126 +12,67 @@ import (
 // ErrConfig is wrapped by every error [Config.Validate] returns.
 var ErrConfig = errors.New("invalid lapse configuration")
 
-// Config holds every threshold of the lapse rules. [DefaultConfig] gives the documented
-// defaults; a config file and command-line flags override single fields. All gaps are in
-// days, measured between visit days (several visits on one day are one visit day).
-//
-// Every rule turns its evidence into two gaps: the customer is due once the days since the
-// last visit exceed the first, and lapsed once they exceed the second; lapsed customers
-// become lost further out (see LostFactor and LostAfterDays).
+// Config holds every threshold of the lapse rules; [DefaultConfig] gives the defaults. All
+// gaps are in days between visit days. Every rule turns its evidence into a due gap and a
+// lapse gap; lapsed customers become lost further out (LostFactor, LostAfterDays).
 type Config struct {
-	// RhythmMinVisits is the least number of visit days for the own-rhythm rule: 4 visit
-	// days give 3 gaps, the fewest from which a customer's habit shows at all. With fewer,
-	// the recall, model and population rules decide.
+	// RhythmMinVisits is the least number of visit days for the own-rhythm rule (4: three
+	// gaps, the fewest from which a habit shows).
 	RhythmMinVisits int `json:"rhythm_min_visits" yaml:"rhythm_min_visits"`
-	// RhythmQuantile picks the customer's usual gap: the nearest-rank quantile of their own
-	// gaps, 0.8 by default. A high quantile rather than the median, because gaps vary:
-	// a patient who alternates weekly and monthly visits has a median of 1–4 weeks but
-	// regularly stays away a month, and should not be called lapsed during an ordinary
-	// long gap. Nearest rank rather than interpolation, because with 3 to 5 gaps it is the
-	// longest or second-longest gap actually seen, never a blend with a one-off break
-	// (a 400-day absence among weekly gaps would drag an interpolated quantile to months).
+	// RhythmQuantile picks the usual gap: the nearest-rank quantile of the customer's own
+	// gaps (0.8). High, because an ordinary long gap is no lapse; nearest rank, so that it is
+	// a gap actually seen, never a blend with a one-off break.
 	RhythmQuantile float64 `json:"rhythm_quantile" yaml:"rhythm_quantile"`
-	// Tolerance is how far beyond the usual gap a customer may go before they are lapsed:
-	// lapsed when the days since the last visit exceed Tolerance × the usual gap (1.5: a
-	// customer who usually comes within 6 weeks is lapsed after 9).
+	// Tolerance: lapsed when the days since the last visit exceed Tolerance × the usual gap.
 	Tolerance float64 `json:"tolerance" yaml:"tolerance"`
-	// RhythmPopulationFactor sets the own-rhythm rule's margin against everyone: a customer
-	// judged by their own rhythm is lapsed only once the days since the last visit also
-	// exceed this many times the population rule's lapse gap (2). Frequent customers'
-	// "far beyond their usual gap" is still within what is ordinary for anybody, and they
-	// come back: on CDNOW (as of 1997-09-30, 9 months on) 60% of those the rhythm alone
-	// flagged came back, more than of any group the days since the last visit would flag
-	// at the same count. 0 switches the margin off.
-	//
-	// For a regular customer, whose gaps vary by less than RhythmRegularCV (0.3: standard
-	// deviation over mean), RhythmMarginCap bounds that margin at this many times their
-	// usual gap (4): a weekly patient away five weeks is lapsed whatever everyone else
-	// does. Irregular gaps (a shop's customers, whose gaps vary about as much as their
-	// mean) say little about when the next visit is due.
+	// RhythmPopulationFactor: a customer judged by their own rhythm is lapsed only beyond
+	// this many times the population rule's lapse gap too (2; 0: off), since frequent
+	// customers "far beyond their usual gap" mostly come back (60% on CDNOW). For a regular
+	// customer (gaps varying by less than RhythmRegularCV, standard deviation over mean)
+	// that margin is at most RhythmMarginCap × their usual gap.
 	RhythmPopulationFactor float64 `json:"rhythm_population_factor" yaml:"rhythm_population_factor"`
 	RhythmRegularCV        float64 `json:"rhythm_regular_cv" yaml:"rhythm_regular_cv"`
 	RhythmMarginCap        float64 `json:"rhythm_margin_cap" yaml:"rhythm_margin_cap"`
-	// YearlySlackDays recognises a yearly rhythm in customers with fewer visits than
-	// RhythmMinVisits: when one gap between their visit days is a whole number of years,
-	// give or take this many days (45), and every other gap is that too or shorter than
-	// twice as many (two visits in one season), they are judged by their own rhythm with a
-	// usual gap of a year: due after a year, lapsed after Tolerance years. A summer guest
-	// who came in July 2024 and August 2025 is not lapsed in February, whatever the
-	// business travellers' gaps. 0 switches it off.
+	// YearlySlackDays recognises a yearly rhythm below RhythmMinVisits: a gap of whole
+	// years give or take this many days (45), every other gap that too or shorter than
+	// twice as many; judged with a usual gap of a year (a summer guest). 0: off.
 	YearlySlackDays int `json:"yearly_slack_days" yaml:"yearly_slack_days"`
-	// DueFactor starts the due window: due when the days since the last visit exceed
-	// DueFactor × the usual gap and the customer is not yet lapsed (1.0: due from the day
-	// they would normally have been back).
+	// DueFactor: due when the days since the last visit exceed DueFactor × the usual gap.
 	DueFactor float64 `json:"due_factor" yaml:"due_factor"`
-	// MinGapDays is the least gap any rule calls lapsed, 28 days: so that a customer who
-	// comes daily or twice a week is not lapsed after a week's holiday, and because a
-	// month without a visit is where the owners in DOMAIN.md start to worry about a weekly
-	// patient.
+	// MinGapDays is the least gap any rule calls lapsed (28): a week's holiday is no lapse.
 	MinGapDays int `json:"min_gap_days" yaml:"min_gap_days"`
-	// LostFactor and LostAfterDays mark a lapsed customer lost: when the days since the
-	// last visit (for a recall, since the recall service) exceed LostFactor × the lapse gap
-	// (3) or LostAfterDays (730, two years). A weekly patient away three months, or anyone
-	// away two years, is unlikely to come back by themselves.
+	// LostFactor and LostAfterDays: lost when the days away exceed LostFactor × the lapse
+	// gap or LostAfterDays.
 	LostFactor    float64 `json:"lost_factor" yaml:"lost_factor"`
 	LostAfterDays int     `json:"lost_after_days" yaml:"lost_after_days"`
-	// Recall maps a service name to its recall interval in days (a check-up every 6 or 12
-	// months). Names match the export's service names exactly but for case and surrounding
-	// spaces. The recall rule applies to customers with too few visits for their own rhythm
-	// who have had a recall service: lapsed when the days since the latest one exceed
-	// RecallTolerance × its interval. The default knows the dental prophylaxis
-	// ("Prophylaxe", "PZR"): 182 days.
+	// Recall maps a service name (matched regardless of case and surrounding spaces) to
+	// its recall interval in days; the recall rule calls lapsed beyond RecallTolerance ×
+	// the interval since the latest such visit.
 	Recall          map[string]int `json:"recall" yaml:"recall"`
 	RecallTolerance float64        `json:"recall_tolerance" yaml:"recall_tolerance"`
-	// PAliveLapsed and PAliveDue are the model rule's thresholds on the chance that the
-	// repeat-buying model gives the customer of a visit within ReturnWindowDays (365):
-	// P(alive) times the chance that an active customer's next visit falls within the
-	// window. Lapsed below 0.2, due below 0.5. With ReturnWindowDays 0 they are thresholds
-	// on P(alive) alone.
-	//
-	// The window rather than P(alive) alone, because P(alive) stays high for ever for
-	// customers the fit says rarely drop out (BG/NBD with b ≫ a, a shop's two-visit
-	// customers gone two years), while the chance of a visit falls with the time away for
-	// everyone. 365 days and 0.2 won against the days since the last visit at the same
-	// count on CDNOW, the grocery log and the sample practice alike (see the commit that
-	// set them); 0.3 and 0.25 lost on CDNOW, 0.15 on the grocery log.
+	// PAliveLapsed and PAliveDue are the model rule's thresholds on the chance of a visit
+	// within ReturnWindowDays (P(alive) alone when 0). The window, because P(alive) stays
+	// high for ever when the fit says customers rarely drop out, while the chance of a
+	// visit falls with the time away; 365 and 0.2 won on CDNOW, the grocery log and the
+	// sample practice alike.
 	PAliveLapsed     float64 `json:"p_alive_lapsed" yaml:"p_alive_lapsed"`
 	PAliveDue        float64 `json:"p_alive_due" yaml:"p_alive_due"`
 	ReturnWindowDays int     `json:"return_window_days" yaml:"return_window_days"`
-	// PopulationQuantile is the population rule's threshold: lapsed when the days since the
-	// last visit exceed this quantile (0.9) of every gap between two visit days of every
-	// customer: "nine in ten returns happen within this time". The customers' median gap
-	// is their expected time to come back.
+	// PopulationQuantile: the population rule calls lapsed beyond this quantile of every
+	// customer's gaps; their median is the expected time to come back.
 	PopulationQuantile float64 `json:"population_quantile" yaml:"population_quantile"`
-	// PopulationStratumMinGaps stratifies the population rule by service: a customer is
-	// judged against the gaps after visits of their last visit's service, when at least
-	// this many (50) such gaps came back, else against everyone's. A one-time guest of the
-	// summer rooms is compared with the summer guests (back within a year), not with the
-	// business travellers (back within weeks). 0 switches it off; without a service
-	// column, or with more than 64 services, everyone's gaps are used.
+	// PopulationStratumMinGaps: the population rule uses the gaps after the last visit's
+	// service when at least this many came back (a summer guest against the summer
+	// guests, not the business travellers). 0: off.
 	PopulationStratumMinGaps int `json:"population_stratum_min_gaps" yaml:"population_stratum_min_gaps"`
-	// A course of treatment is a block of at least CourseMinVisits (6) and at most
-	// CourseMaxVisits (20) visit days, each within CourseMaxGap (21) days of the previous
-	// one, all of one service, with a median gap of at most CourseMedianGap (10) days.
-	// When the customer's last visits are such a block, the block is over (no visit for
-	// CourseEndDays, 14, or Tolerance × its usual gap, whichever is longer), no appointment
-	// after it was cancelled or missed, and the customer has fewer than RhythmMinVisits
-	// visits outside any course, they are due a follow-up, not a win-back. A customer with
-	// a regular history besides the courses (a monthly massage client who had a course of
-	// physiotherapy), a weekly patient with one visit of another service among the weekly
-	// ones, and a patient who cancelled the appointment after their last visit are judged
-	// by the other rules instead.
-	//
-	// 6 because a German physiotherapy prescription covers 6 treatments as a rule (up to
-	// 10 for some diagnoses, 20 for two back to back): five treatments of one kind and then
-	// nothing look more like an abandoned course than a finished one. The limits need a
-	// service column; without one no course is recognised. CourseMinVisits 0 switches the
-	// rule off.
-	//
-	// CourseServices, when not empty, names the services that come in courses (matched like
-	// Recall); by default any service can. A studio whose regulars buy the same class every
-	// week, or a salon, may want to name none of theirs: there ten weekly visits and then
-	// nothing are a lapse, not the end of a treatment.
+	// A course of treatment is a block of CourseMinVisits to CourseMaxVisits visit days,
+	// each within CourseMaxGap days of the previous, of one service (one of
+	// CourseServices, when named), with a median gap of at most CourseMedianGap. When the
+	// last visits are such a block, it is over (CourseEndDays or Tolerance × its usual
+	// gap), no appointment after it was cancelled or missed, and the customer has fewer
+	// than RhythmMinVisits visits outside courses, they are due a follow-up, not a
+	// win-back. 6, as a physiotherapy prescription covers 6 treatments as a rule.
+	// CourseMinVisits 0: off.
 	CourseMinVisits int      `json:"course_min_visits" yaml:"course_min_visits"`
 	CourseMaxVisits int      `json:"course_max_visits" yaml:"course_max_visits"`
 	CourseMaxGap    int      `json:"course_max_gap_days" yaml:"course_max_gap_days"`
@@ -169,8 +110,7 @@ func DefaultConfig() Config {
 	}
 }
 
-// Validate reports the first field of c that makes no sense, naming it as the config file
-// does.
+// Validate reports the first field of c that makes no sense, as the config file names it.
 func (c Config) Validate() error {
 	checks := []check{
 		intAtLeast("rhythm_min_visits", c.RhythmMinVisits, 2, "at least 2 (one gap)"),

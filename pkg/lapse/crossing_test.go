@@ -93,25 +93,6 @@ func (a *assessor) crossing(pred *Prediction, span, p float64) float64 {
 		return -1
 	}
 	lo, hi := 0, limit // alive(lo), !alive(hi)
-	if bg, ok := a.m.pred.(model.BGNBD); ok && !byWindow {
-		// BG/NBD's P(alive) solves for T in closed form. The crossing is on the day it
-		// gives or the next: alive confirms that with two evaluations instead of the
-		// bisection's 17, which goes on from whatever bracket they leave.
-		if t := bg.AliveUntil(s, p)*l - span; t > 0 && t < limit-1 {
-			g := int(t)
-			if alive(g) {
-				if !alive(g + 1) {
-					return float64(g)
-				}
-				lo = g + 1
-			} else {
-				if alive(g - 1) {
-					return float64(g - 1)
-				}
-				hi = g - 1
-			}
-		}
-	}
 	for hi-lo > 1 {
 		mid := (lo + hi) / 2
 		if alive(mid) {

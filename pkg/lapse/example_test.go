@@ -41,9 +41,9 @@ func ExampleAssessor() {
 	}
 	a := lapse.NewAssessor(set, asOf, lapse.DefaultConfig(), nil)
 	verdicts := make([]lapse.Verdict, len(set.Customers))
-	var sc lapse.Scratch
+	w := a.Worker()
 	for i := range set.Customers {
-		a.Assess(i, set.Customers[i].AppendEvents(nil), &sc, &verdicts[i])
+		w.Assess(i, set.Customers[i].AppendEvents(nil), &verdicts[i])
 	}
 	for _, v := range verdicts {
 		// Package words says what decided, from the rule, the verdict's fields and its Basis.

@@ -110,11 +110,11 @@ func (c confusion) precisionRecall(want string) (precision, recall float64, tp, 
 func assessAll(set *history.Set, asOf visit.Day, cfg lapse.Config, m *lapse.Models) []lapse.Verdict {
 	a := lapse.NewAssessor(set, asOf, cfg, m)
 	out := make([]lapse.Verdict, len(set.Customers))
-	var sc lapse.Scratch
+	w := a.Worker()
 	var events []history.Event
 	for i := range set.Customers {
 		events = set.Customers[i].AppendEvents(events[:0])
-		a.Assess(i, events, &sc, &out[i])
+		w.Assess(i, events, &out[i])
 	}
 	return out
 }

@@ -22,15 +22,13 @@ const (
 	ChoseNone      = "none"
 )
 
-// FitReport is one fitted model with the verdict on whether to use it. Its JSON holds the
-// fit's params, log_likelihood, converged, customers, repeaters, iterations and flags, plus
-// usable and, when not, why_not in plain English.
+// FitReport is one fitted model with the verdict on whether to use it (WhyNot in plain
+// English).
 type FitReport[M any] struct {
 	model.Fit[M]
 	Usable bool   `json:"usable"`
 	WhyNot string `json:"why_not,omitempty"`
-	// Failed is set when the fit returned an error (WhyNot quotes it) rather than a fit
-	// with flags.
+	// Failed: the fit returned an error (WhyNot quotes it).
 	Failed bool `json:"failed,omitempty"`
 }
 
@@ -39,8 +37,8 @@ func report[M any](fit model.Fit[M]) FitReport[M] {
 	return FitReport[M]{Fit: fit, Usable: ok, WhyNot: why}
 }
 
-// reportOrFailure is [report] of a fit that may have failed: a fit that returned an error
-// is a model that is not available, with the error as the reason, not a failed analysis.
+// reportOrFailure is [report] of a fit that may have failed: a model not available, not a
+// failed analysis.
 func reportOrFailure[M any](fit model.Fit[M], err error) FitReport[M] {
 	if err != nil {
 		return FitReport[M]{WhyNot: "the fit failed: " + err.Error(), Failed: true}
@@ -49,43 +47,27 @@ func reportOrFailure[M any](fit model.Fit[M], err error) FitReport[M] {
 }
 
 // Prediction is what the chosen model expects of one customer, as of the as-of date.
+// PAlive and ExpectedVisits (in the next [HorizonDays]) are -1 without a usable model or a
+// visit day on or before the as-of date.
 type Prediction struct {
-	Key string `json:"id"`
-	// Visits is the number of visit days on or before the as-of date; customers without
-	// any are not fitted and have no prediction.
-	Visits int `json:"visits"`
-	// Summary is the customer's (x, t_x, T) in the models' period.
+	Key    string `json:"id"`
+	Visits int    `json:"visits"` // visit days on or before the as-of date
 	model.Summary
-	// PAlive is the probability that the customer is still a customer, -1 without a
-	// usable model or visit.
-	PAlive float64 `json:"p_alive"`
-	// ExpectedVisits is the expected number of visits in the next [HorizonDays], -1
-	// without a usable model or visit.
+	PAlive         float64 `json:"p_alive"`
 	ExpectedVisits float64 `json:"expected_visits"`
-	// ExpectedSpend is the expected spend per visit in currency units (minor units / 100):
-	// from the Gamma-Gamma model when it is usable, else the customer's mean visit amount;
-	// 0 without amounts.
+	// ExpectedSpend is the spend per visit in currency units, from Gamma-Gamma when usable,
+	// else the customer's mean; ExpectedValue is ExpectedVisits × ExpectedSpend.
 	ExpectedSpend float64 `json:"expected_spend"`
-	// ExpectedValue is ExpectedVisits × ExpectedSpend, the value of the next 12 months; 0
-	// without a usable model.
 	ExpectedValue float64 `json:"expected_value"`
-	// meanSpend is the customer's mean visit amount, currency units.
-	meanSpend float64
+	meanSpend     float64 // the customer's mean visit amount, currency units
 }
 
 // Models holds the repeat-buying models fitted to one [history.Set] as of one date and
-// their predictions for each customer. Its JSON is what `winback model --format json`
-// prints.
-//
-// BG/NBD and Pareto/NBD are always fitted; Gamma-Gamma only when the export has amounts.
-// Predictions use Pareto/NBD when its fit is usable, else BG/NBD when usable, else none.
-// Pareto/NBD first because it judges one-visit customers too (BG/NBD lets a customer drop
-// out only after a repeat visit, so their P(alive) is 1), and because with it the lapse
-// rules beat the days since the last visit on CDNOW, the grocery log and the sample
-// practice, where with BG/NBD they lost on the grocery log. Without a usable model
-// every P(alive) is -1 and the lapse rules fall back to the population's gaps. The
-// output side says which model is used and why (package words, ModelNote) from Chosen,
-// the fit reports and RefundsLeftOut.
+// their predictions for each customer (`winback model --format json`). Predictions use
+// Pareto/NBD when its fit is usable, else BG/NBD when usable, else none. Pareto/NBD
+// first, because it judges one-visit customers too (BG/NBD gives them P(alive) = 1), and
+// with it the lapse rules beat the days since the last visit on CDNOW, the grocery log
+// and the sample practice. Gamma-Gamma is fitted when the export has amounts.
 type Models struct {
 	AsOf   string       `json:"as_of"`
 	Period model.Period `json:"period"`
@@ -96,8 +78,7 @@ type Models struct {
 	GammaGamma  *FitReport[model.GammaGamma] `json:"gamma_gamma,omitempty"`
 	// Chosen is the model the predictions come from: "bgnbd", "pareto-nbd" or "none".
 	Chosen string `json:"chosen"`
-	// RefundsLeftOut is the number of customers whose repeat visits net to a refund: they
-	// are left out of the Gamma-Gamma fit.
+	// RefundsLeftOut counts the customers left out of Gamma-Gamma: repeat visits net to a refund.
 	RefundsLeftOut int `json:"refunds_left_out,omitempty"`
 	// HasAmounts reports whether the export has amounts: without, spends and values are 0.
 	HasAmounts bool `json:"has_amounts"`
@@ -105,13 +86,9 @@ type Models struct {
 	Customers []Prediction `json:"customers"`
 
 	asOf visit.Day
-	// gaps are the population's gaps between visits, which the [Assessor] needs: counted in the
-	// pass that summarises the customers for the fits, which reads the same visit days.
-	gaps *gapCounts
+	gaps *gapCounts        // the population's gaps, for the [Assessor]
 	pred model.Predictor   // nil when Chosen is "none"
 	gg   *model.GammaGamma // nil when the spend model is not usable
-	// holdout is gathered by FitForLapseWithHoldout.
-	holdout *Holdout
 }
 
 // Predictor returns the model the predictions come from, nil when none is usable.
@@ -127,8 +104,7 @@ func (m *Models) ExpectedVisits(i int, days float64) float64 {
 	return m.pred.Expected(p.Summary, days/m.Period.Length())
 }
 
-// The fits [FitModels] runs, variables so that a test can make them fail and see the
-// analysis go on without the model.
+// The fits [FitModels] runs; a test makes them fail.
 var (
 	fitBGNBD      = model.FitBGNBD
 	fitParetoNBD  = model.FitParetoNBD
@@ -137,117 +113,54 @@ var (
 
 // customerData is one customer's visit days and spend, as the models and rules need them.
 type customerData struct {
-	days    []visit.Day
-	amounts []float64 // currency units, parallel to days
-	// anyAmount reports whether a visit has an amount other than 0 (the days' sums may
-	// still be 0).
-	anyAmount bool
-	after     int // visits (not days) after the calibration day
+	days      []visit.Day
+	amounts   []float64 // currency units, parallel to days
+	anyAmount bool      // a visit has an amount other than 0
+	after     int       // visits (not days) after the calibration day
 }
 
-// FitModels fits BG/NBD, Pareto/NBD and (when the set has amounts) Gamma-Gamma to the
-// customers of set with a visit on or before asOf, in units of period, and predicts each
-// customer's P(alive), visits in the next 12 months and spend per visit (see [Models] for
-// which model is used). Same-day visits are one transaction, as in the literature. A fit
-// that cannot be trusted, or that fails, is not an error: it is reported (see [FitReport]
-// and why) and not used. Customers whose repeat visits net to a refund are left out of
-// the Gamma-Gamma fit, and RefundsLeftOut counts them. FitModels returns an error when no
-// customer has a visit on or before asOf (wrapping [model.ErrNoCustomers]) or period is
-// not a known unit.
-//
-// The two fits run concurrently; the predictions are spread over GOMAXPROCS goroutines and
-// do not depend on their number.
+// FitModels fits BG/NBD, Pareto/NBD and (with amounts) Gamma-Gamma to the customers of set
+// with a visit on or before asOf, in units of period, and predicts each customer's
+// P(alive), visits in the next 12 months and spend per visit. Same-day visits are one
+// transaction. A fit that fails or cannot be trusted is reported, not used, and no error.
+// Customers whose repeat visits net to a refund are left out of the Gamma-Gamma fit
+// (RefundsLeftOut). The error wraps [model.ErrNoCustomers] when no customer has a visit.
 func FitModels(set *history.Set, asOf visit.Day, period model.Period) (*Models, error) {
-	return fitModels(set, asOf, period, fitOptions{})
+	return fitModels(set, asOf, period, true)
 }
 
-// FitForLapse is [FitModels] for the lapse rules alone. It fits the same models, since the
-// rules use Pareto/NBD first (see [Models]).
+// FitForLapse is [FitModels] for the lapse rules alone: it fits BG/NBD only when
+// Pareto/NBD is not usable, and leaves BGNBD empty otherwise.
 func FitForLapse(set *history.Set, asOf visit.Day, period model.Period) (*Models, error) {
-	return fitModels(set, asOf, period, fitOptions{})
+	return fitModels(set, asOf, period, false)
 }
 
-// Holdout is what a backtest of the visit models needs of the data: each customer's
-// summary up to a calibration day, and their visits after it. [FitForLapseWithHoldout]
-// gathers it in the pass over the visits that the fits make anyway, [GatherHoldout] on its
-// own.
+// Holdout is each customer's summary up to a calibration day and their visits after it.
 type Holdout struct {
 	// Cal is the calibration day, before the as-of date.
 	Cal visit.Day
-	// Summaries are those of the customers with a visit on or before Cal, in the set's
-	// order, as of Cal; Actual are their visits after Cal, to the as-of date (each visit,
-	// not each visit day, is counted).
+	// Summaries are those of the customers with a visit by Cal, as of Cal; Actual their
+	// visits (not visit days) after Cal, to the as-of date.
 	Summaries []model.Summary
 	Actual    []float64
 }
 
-// FitForLapseWithHoldout is [FitForLapse] that also gathers the [Holdout] for cal.
-func FitForLapseWithHoldout(set *history.Set, asOf, cal visit.Day, period model.Period) (*Models, *Holdout, error) {
-	m, err := fitModels(set, asOf, period, fitOptions{holdout: true, cal: cal})
-	if err != nil {
-		return nil, nil, err
-	}
-	return m, m.holdout, nil
-}
-
 // GatherHoldout returns the [Holdout] of set for the calibration day cal before asOf.
 func GatherHoldout(set *history.Set, asOf, cal visit.Day, period model.Period) *Holdout {
-	rows := newHoldoutRows(len(set.Customers), cal, period)
-	parallelChunks(len(set.Customers), func(_, lo, hi int) {
-		var cd customerData
-		for i := lo; i < hi; i++ {
-			cd.load(&set.Customers[i], asOf, cal)
-			rows.add(i, &cd)
+	h := &Holdout{Cal: cal}
+	var cd customerData
+	for i := range set.Customers {
+		cd.load(&set.Customers[i], asOf, cal)
+		k := len(cd.days) // the visit days on or before cal are the first ones
+		for k > 0 && cd.days[k-1] > cal {
+			k--
 		}
-	})
-	return rows.holdout()
-}
-
-// holdoutRows gathers a [Holdout] by customer, from several goroutines at once.
-type holdoutRows struct {
-	cal    visit.Day
-	period model.Period
-	sums   []model.Summary
-	days   []int32 // visit days on or before cal; 0: not in the holdout
-	after  []int32 // visits after cal
-}
-
-func newHoldoutRows(n int, cal visit.Day, period model.Period) *holdoutRows {
-	return &holdoutRows{cal: cal, period: period, sums: make([]model.Summary, n), days: make([]int32, n), after: make([]int32, n)}
-}
-
-// add records customer i, whose visits cd holds, loaded with the calibration day.
-func (hr *holdoutRows) add(i int, cd *customerData) {
-	// The visit days on or before cal are the first ones.
-	k := len(cd.days)
-	for k > 0 && cd.days[k-1] > hr.cal {
-		k--
-	}
-	if k > 0 {
-		hr.days[i], hr.after[i] = int32(k), int32(cd.after)
-		hr.sums[i], _ = model.Summarize(cd.days[:k], hr.cal, hr.period)
-	}
-}
-
-// holdout returns the customers with a visit by cal, in order.
-func (hr *holdoutRows) holdout() *Holdout {
-	n := 0
-	for _, k := range hr.days {
 		if k > 0 {
-			n++
+			s, _ := model.Summarize(cd.days[:k], cal, period)
+			h.Summaries = append(h.Summaries, s)
+			h.Actual = append(h.Actual, float64(cd.after))
 		}
 	}
-	// The summaries are moved to the front of hr's, in place (each to an index no later
-	// than its own): a copy would be megabytes more of fresh memory.
-	h := &Holdout{Cal: hr.cal, Summaries: hr.sums[:0], Actual: make([]float64, 0, n)}
-	for i, k := range hr.days {
-		if k > 0 {
-			h.Summaries = append(h.Summaries, hr.sums[i])
-			h.Actual = append(h.Actual, float64(hr.after[i]))
-		}
-	}
-	h.Summaries = h.Summaries[:n:n]
-	hr.sums = nil // no longer in customer order
 	return h
 }
 
@@ -275,14 +188,9 @@ func FitHoldout(h *Holdout) (model.Predictor, error) {
 	return nil, nil
 }
 
-// fitOptions say what fitModels does beyond fitting BG/NBD, Gamma-Gamma (with amounts)
-// and predicting each customer's P(alive), visits and value.
-type fitOptions struct {
-	holdout bool      // gather the Holdout for cal
-	cal     visit.Day // see Holdout.Cal
-}
-
-func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOptions) (*Models, error) {
+// fitModels is [FitModels]; with all false, BG/NBD is fitted only when Pareto/NBD is not
+// usable.
+func fitModels(set *history.Set, asOf visit.Day, period model.Period, all bool) (*Models, error) {
 	if math.IsNaN(period.Length()) {
 		return nil, fmt.Errorf("fit models: unknown period %d", period)
 	}
@@ -294,21 +202,13 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 	zbar := make([]float64, n)
 	var anyAmount [chunks]bool
 	var refunds [chunks]int // customers with repeat visits whose mean spend is below 0
-	var holdout *holdoutRows
-	cal := asOf // without a holdout, no visit is after it
-	if opt.holdout {
-		holdout, cal = newHoldoutRows(n, opt.cal, period), opt.cal
-	}
 	parallelChunks(n, func(c, lo, hi int) {
 		var cd customerData
 		gaps := newGapCounts()
 		defer m.gaps.merge(gaps)
 		for i := lo; i < hi; i++ {
 			h := &set.Customers[i]
-			cd.load(h, asOf, cal)
-			if holdout != nil {
-				holdout.add(i, &cd)
-			}
+			cd.load(h, asOf, asOf)
 			gaps.add(cd.days)
 			gaps.amounts = gaps.amounts || cd.anyAmount
 			p := &m.Customers[i]
@@ -353,9 +253,6 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 	if len(data) == 0 {
 		return nil, fmt.Errorf("fit models: no customer has a visit on or before %s: %w", asOf, model.ErrNoCustomers)
 	}
-	if holdout != nil {
-		m.holdout = holdout.holdout()
-	}
 	var (
 		wg                  sync.WaitGroup
 		bg                  model.Fit[model.BGNBD]
@@ -363,13 +260,21 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 		gg                  model.Fit[model.GammaGamma]
 		bgErr, pnErr, ggErr error
 	)
-	wg.Go(func() { bg, bgErr = fitBGNBD(data) })
+	if all {
+		wg.Go(func() { bg, bgErr = fitBGNBD(data) })
+	}
 	wg.Go(func() { pn, pnErr = fitParetoNBD(data) })
 	if m.HasAmounts {
 		wg.Go(func() { gg, ggErr = fitGammaGamma(xs, zs) })
 	}
 	wg.Wait()
-	m.BGNBD, m.ParetoNBD = reportOrFailure(bg, bgErr), reportOrFailure(pn, pnErr)
+	m.ParetoNBD = reportOrFailure(pn, pnErr)
+	if all || !m.ParetoNBD.Usable {
+		if !all {
+			bg, bgErr = fitBGNBD(data)
+		}
+		m.BGNBD = reportOrFailure(bg, bgErr)
+	}
 	switch {
 	case m.ParetoNBD.Usable:
 		m.Chosen, m.pred = ChoseParetoNBD, pn.Params
@@ -387,7 +292,7 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 		m.RefundsLeftOut = sumInts(refunds[:])
 	}
 	horizon := HorizonDays / period.Length()
-	parallelChunksWith(n, func(ex **model.Expecter, _, lo, hi int) {
+	parallelChunks(n, func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			p := &m.Customers[i]
 			if p.Visits == 0 {
@@ -403,11 +308,8 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, opt fitOpt
 			if m.pred == nil {
 				continue
 			}
-			if *ex == nil {
-				*ex = model.NewExpecter(m.pred, horizon)
-			}
 			p.PAlive = m.pred.PAlive(p.Summary)
-			p.ExpectedVisits = (*ex).Expected(p.Summary, p.PAlive)
+			p.ExpectedVisits = m.pred.ExpectedIfAlive(p.X, p.T, horizon) * p.PAlive
 			p.ExpectedValue = p.ExpectedVisits * p.ExpectedSpend
 		}
 	})
@@ -422,9 +324,8 @@ func sumInts(v []int) int {
 	return n
 }
 
-// load fills cd with h's visit days on or before asOf: several visits on one day (an
-// attended and an unrecorded booked appointment) are one day with their amounts summed.
-// It counts the visits after cal in cd.after.
+// load fills cd with h's visit days on or before asOf (a day's amounts summed) and counts
+// the visits after cal in cd.after.
 func (cd *customerData) load(h *history.History, asOf, cal visit.Day) {
 	cd.days, cd.amounts, cd.anyAmount, cd.after = cd.days[:0], cd.amounts[:0], false, 0
 	for day, amount := range h.VisitDays(asOf) {
@@ -441,19 +342,12 @@ func (cd *customerData) load(h *history.History, asOf, cal visit.Day) {
 	}
 }
 
-// chunks is the most pieces [parallelChunks] cuts work into, so that what is gathered
-// per chunk fits arrays of a fixed size.
+// chunks is the most pieces [parallelChunks] cuts work into.
 const chunks = 64
 
-// parallelChunks calls f for at most chunks consecutive ranges covering [0, n), on up to
-// GOMAXPROCS goroutines ([par.Ranges]); chunk numbers the range from 0.
+// parallelChunks calls f for at most chunks consecutive ranges covering [0, n), in
+// parallel ([par.Ranges]); chunk numbers the range from 0.
 func parallelChunks(n int, f func(chunk, lo, hi int)) {
-	parallelChunksWith(n, func(_ *struct{}, c, lo, hi int) { f(c, lo, hi) })
-}
-
-// parallelChunksWith is [parallelChunks] with a state per goroutine, as [par.Ranges]
-// passes it.
-func parallelChunksWith[S any](n int, f func(s *S, chunk, lo, hi int)) {
 	size := max(1, (n+chunks-1)/chunks)
-	par.Ranges(n, size, func(s *S, lo, hi int) { f(s, lo/size, lo, hi) })
+	par.Ranges(n, size, func(_ *struct{}, lo, hi int) { f(lo/size, lo, hi) })
 }

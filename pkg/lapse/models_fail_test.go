@@ -66,9 +66,9 @@ func TestFailedFitIsANote(t *testing.T) {
 			}
 			a := NewAssessor(set, asOf, DefaultConfig(), m)
 			vs := make([]Verdict, len(set.Customers))
-			var sc Scratch
+			w := a.Worker()
 			for i := range set.Customers {
-				a.Assess(i, set.Customers[i].AppendEvents(nil), &sc, &vs[i])
+				w.Assess(i, set.Customers[i].AppendEvents(nil), &vs[i])
 			}
 			if len(vs) != 2 || vs[0].Visits != 6 || vs[0].Status == 0 {
 				t.Errorf("verdicts %+v, want anna's and ben's by the rules without a model", vs)

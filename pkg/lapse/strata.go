@@ -21,9 +21,8 @@ type stratum struct {
 }
 
 // countStrata returns the population rule's gaps by the service of the visit they start
-// from, indexed by service symbol: "after a stay in a double room, nine in ten guests who
-// came back did so within a year", where everyone's gaps mix in the business travellers'
-// weeks. A service with fewer than PopulationStratumMinGaps gaps is not ok.
+// from, indexed by service symbol; a service with fewer than PopulationStratumMinGaps gaps
+// is not ok.
 func countStrata(set *history.Set, asOf visit.Day, cfg Config) []stratum {
 	n := set.Services.Len()
 	all := make([][]int32, n)

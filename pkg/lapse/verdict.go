@@ -1,18 +1,9 @@
 // Package lapse decides, for each customer as of a date, whether they are still coming:
 // active, due soon, lapsed, lost, booked (a future appointment) or after a finished course of
-// treatment (a follow-up, not a win-back). It says which rule decided, in plain words, when
-// the customer would normally have been back, and what is at stake.
-//
-// The rules, in order: a booked appointment; a finished course of treatment; the customer's
-// own rhythm when they have enough visits; a recall interval for their service when
-// configured; otherwise the population: the repeat-buying model's P(alive) when a model fits
-// the data, else the gap against a high quantile of everyone's gaps. An [Assessor] applies
-// them with the thresholds of a [Config]; [FitModels] fits the models it uses. Package
-// calls orders the lapsed for a call list.
-//
-// The package is pure: the as-of date comes in as an argument, nothing reads files, the
-// clock or the environment, and the same set, date and configuration give the same verdicts.
-// It does not say why anyone left (see package reason).
+// treatment (a follow-up, not a win-back), which rule decided, when the customer would
+// normally have been back, and what is at stake. An [Assessor] applies the rules with the
+// thresholds of a [Config]; [FitModels] fits the models it uses. The package is pure: the
+// as-of date comes in as an argument, and the same inputs give the same verdicts.
 package lapse
 
 import (
@@ -22,8 +13,7 @@ import (
 	"github.com/winback/winback/pkg/visit"
 )
 
-// Status is where a customer stands as of the as-of date. It is a small number, so that a
-// verdict carries no pointer for it, and reads and writes as its name (see [Status.String]).
+// Status is where a customer stands as of the as-of date; it reads and writes as its name.
 type Status uint8
 
 // The statuses, from most to least engaged. The zero Status is no status: no verdict yet.
@@ -34,8 +24,7 @@ const (
 	FollowUp                   // the last visits were a finished course of treatment
 	Lapsed                     // past the point where they would normally have come back
 	Lost                       // lapsed long ago; unlikely to return
-	// NotSeen: no visit on or before the as-of date and none booked, only cancelled or
-	// missed appointments (see [NewAssessor]).
+	// NotSeen: only cancelled or missed appointments, none booked.
 	NotSeen
 )
 
@@ -50,8 +39,7 @@ func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 // UnmarshalText reads a status's name.
 func (s *Status) UnmarshalText(b []byte) error { return parseName(statusNames[:], s, b, "status") }
 
-// Rule names what decided a [Verdict]. Like [Status] it is a small number that reads and
-// writes as its name.
+// Rule names what decided a [Verdict]; it reads and writes as its name.
 type Rule uint8
 
 // The rules, in the order they are tried. The zero Rule is no rule.
@@ -76,8 +64,8 @@ func (r Rule) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 // UnmarshalText reads a rule's name.
 func (r *Rule) UnmarshalText(b []byte) error { return parseName(ruleNames[:], r, b, "rule") }
 
-// ValueSource says where a verdict's value at risk comes from. Like [Status] it is a small
-// number that reads and writes as its name.
+// ValueSource says where a verdict's value at risk comes from; it reads and writes as its
+// name.
 type ValueSource uint8
 
 // The sources of a value at risk. The zero ValueSource is no source: no verdict yet.
@@ -100,8 +88,7 @@ func (v *ValueSource) UnmarshalText(b []byte) error {
 	return parseName(valueSourceNames[:], v, b, "value source")
 }
 
-// nameOf returns the name of an enumerated value, or a placeholder naming its number when
-// it is out of range (which only a conversion from a number can make).
+// nameOf returns the name of an enumerated value, or a placeholder naming its number.
 func nameOf[T ~uint8](names []string, v T) string {
 	if int(v) < len(names) {
 		return names[v]
@@ -127,13 +114,10 @@ type Verdict struct {
 	Rule   Rule   `json:"rule"`
 	// LastVisit and Visits are as of the as-of date.
 	LastVisit visit.Day `json:"-"`
-	// Basis is what the rule saw beyond the verdict's other fields; package words says
-	// in plain words what decided ("usually every 6 weeks; last visit 14 weeks ago") from
-	// the rule, these fields and Basis.
+	// Basis is what the rule saw beyond the verdict's other fields.
 	Basis  Basis `json:"basis"`
 	Visits int   `json:"visits"`
-	// UsualGap is the customer's typical days between visits (0 when unknown) and
-	// CurrentGap the days since the last visit.
+	// UsualGap is the typical days between visits (0: unknown), CurrentGap those since the last.
 	UsualGap   float64 `json:"usual_gap_days"`
 	CurrentGap int     `json:"current_gap_days"`
 	// ExpectedBack is when they would normally have been back (NoDay when unknown);
@@ -142,19 +126,15 @@ type Verdict struct {
 	// NextBooked is the next booked appointment, NoDay when none.
 	NextBooked visit.Day `json:"-"`
 	Overdue    int       `json:"days_overdue"`
-	// PAlive is the model's probability that the customer is still active; -1 without a
-	// usable model.
+	// PAlive is the model's probability that the customer is still active; -1 without one.
 	PAlive float64 `json:"p_alive"`
 	// ValueAtRisk is what the customer would bring in the next 12 months if they came back,
-	// in minor units: the models' expected value given that the customer is still active,
-	// when a model fits, else their spend in the year up to their last visit. ValueSource
-	// says which ("model", "past-spend" or "none" without amounts).
+	// in minor units (see [NewAssessor]); ValueSource says where it comes from.
 	ValueAtRisk int64       `json:"value_at_risk"`
 	ValueSource ValueSource `json:"value_source"`
 }
 
-// Basis is what a rule saw beyond a [Verdict]'s other fields, for the words that explain
-// the verdict.
+// Basis is what a rule saw beyond a [Verdict]'s other fields.
 type Basis struct {
 	// Service is the course's or the recall's service.
 	Service string `json:"service,omitempty"`

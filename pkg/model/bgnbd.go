@@ -17,16 +17,6 @@ type BGNBD struct {
 	B     float64 `json:"b"`
 }
 
-// LogLik returns the log-likelihood of one customer's summary s under m.
-func (m BGNBD) LogLik(s Summary) float64 {
-	r, alpha, a, b := m.R, m.Alpha, m.A, m.B
-	x := s.X
-	lg := func(v float64) float64 { l, _ := math.Lgamma(v); return l }
-	head := lg(r+x) - lg(r) + r*math.Log(alpha) +
-		lg(a+b) + lg(b+x) - lg(b) - lg(a+b+x)
-	return head + logAddExp(-(r+x)*math.Log(alpha+s.T), m.logDropTerm(s))
-}
-
 // logDropTerm is the log of the likelihood share of "dropped out after the last
 // purchase" (−Inf when x = 0, where there is no such chance), without the common factors.
 func (m BGNBD) logDropTerm(s Summary) float64 {
@@ -37,8 +27,7 @@ func (m BGNBD) logDropTerm(s Summary) float64 {
 }
 
 // PAlive returns the probability that a customer with summary s is still active at the
-// end of the observation. It is exactly 1 when x = 0: in the BG/NBD model a customer can
-// only drop out right after a repeat purchase.
+// end of the observation: 1 when x = 0, since a customer drops out only after a repeat.
 func (m BGNBD) PAlive(s Summary) float64 {
 	if s.X == 0 {
 		return 1
@@ -47,33 +36,13 @@ func (m BGNBD) PAlive(s Summary) float64 {
 	return logistic(-(m.logDropTerm(s) + (m.R+s.X)*math.Log(m.Alpha+s.T)))
 }
 
-// AliveUntil returns the length of observation T up to which [BGNBD.PAlive] of a
-// customer with s's x and t_x stays at or above p (0 < p < 1), solved from PAlive's
-// closed form: +Inf when x = 0 (PAlive is 1). PAlive falls as T grows, so a search for
-// the last day P(alive) is still p can start from it and only check its neighbours.
-func (m BGNBD) AliveUntil(s Summary, p float64) float64 {
-	if s.X == 0 {
-		return math.Inf(1)
-	}
-	// logistic(−(D + (r+x) log(α+T))) ≥ p  ⇔  log(α+T) ≤ (log((1−p)/p) − D) / (r+x)
-	return math.Exp((math.Log((1-p)/p)-m.logDropTerm(s))/(m.R+s.X)) - m.Alpha
-}
-
-// ExpectedNew returns E[X(t)], the expected number of repeat transactions in the first
-// t periods of a new customer.
-func (m BGNBD) ExpectedNew(t float64) float64 {
-	return m.expectedCore(0, 0, t)
-}
-
 // Expected returns E[X(t) | x, t_x, T], the expected number of transactions in the next t
 // periods of a customer with summary s.
 func (m BGNBD) Expected(s Summary, t float64) float64 {
 	return m.expectedCore(s.X, s.T, t) * m.PAlive(s)
 }
 
-// ExpectedIfAlive returns the expected number of transactions in the next t periods of a
-// customer still active after T periods with x repeat transactions (see
-// [Predictor.ExpectedIfAlive]).
+// ExpectedIfAlive is [Predictor.ExpectedIfAlive].
 func (m BGNBD) ExpectedIfAlive(x, T, t float64) float64 { return m.expectedCore(x, T, t) }
 
 // expectedCore is (a+b+x-1)/(a-1) [1 - ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z)]
@@ -198,8 +167,6 @@ func (c *cohort) bgnbdLogLik(m BGNBD, grad []float64) float64 {
 	}
 	rOverAlpha := r / alpha
 	sum := parallelSum(len(c.recs), 5, func(lo, hi int, acc []float64) {
-		// The sums are kept in locals, which the compiler holds in registers, and stored
-		// once; the additions are the same, in the same order.
 		a0, a1, a2, a3, a4 := acc[0], acc[1], acc[2], acc[3], acc[4]
 		for _, rec := range c.recs[lo:hi] {
 			x := c.xs[rec.x]

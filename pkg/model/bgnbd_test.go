@@ -64,7 +64,7 @@ func TestBGNBDPredictionsMatchPublished(t *testing.T) {
 		got  float64
 		want float64
 	}{
-		{"a new customer expects 1.444 repeat purchases in 52 weeks", m.ExpectedNew(52), 1.444004},
+		{"a new customer expects 1.444 repeat purchases in 52 weeks", m.ExpectedIfAlive(0, 0, 52), 1.444004},
 		{"the x=26 customer is alive with probability 0.969", m.PAlive(Summary{26, 30.85714, 31}), 0.9688523},
 		{"the x=26 customer expects 25.76 purchases in 52 weeks", m.Expected(Summary{26, 30.85714, 31}, 52), 25.75659},
 		{"x=10 with t_x=20 and T=39 expects 0.347", m.Expected(Summary{10, 20, 39}, 52), 0.3474606},
@@ -229,7 +229,7 @@ func TestBGNBDExpectedWithSmallAPlusB(t *testing.T) {
 	for _, sum := range []float64{0.3, 0.9, 0.999999, 1.000001, 1.2, 1.49, 1.51, 1.8} {
 		m := BGNBD{R: 0.7, Alpha: 3, A: sum / 3, B: 2 * sum / 3}
 		for _, h := range []float64{0.5, 10, 100} {
-			got := m.ExpectedNew(h)
+			got := m.ExpectedIfAlive(0, 0, h)
 			if math.IsNaN(got) || got <= 0 || math.IsInf(got, 0) {
 				t.Errorf("a+b = %v, t = %v: ExpectedNew = %v", sum, h, got)
 			}
@@ -239,7 +239,9 @@ func TestBGNBDExpectedWithSmallAPlusB(t *testing.T) {
 		}
 	}
 	// Continuity across the switch at a+b = 1.5 and through the pole at a+b = 1.
-	at := func(sum float64) float64 { return BGNBD{R: 0.7, Alpha: 3, A: sum / 3, B: 2 * sum / 3}.ExpectedNew(20) }
+	at := func(sum float64) float64 {
+		return BGNBD{R: 0.7, Alpha: 3, A: sum / 3, B: 2 * sum / 3}.ExpectedIfAlive(0, 0, 20)
+	}
 	checkRel(t, "across a+b = 1.5", at(1.5-1e-9), at(1.5+1e-9), 1e-7)
 	checkRel(t, "through a+b = 1", at(1-1e-9), at(1+1e-9), 1e-7)
 }
@@ -281,7 +283,7 @@ func TestBGNBDExpectedNewMatchesQuadrature(t *testing.T) {
 			})
 			// The quadrature itself is good to about 1e-5 for a = 0.05 (it converges
 			// to the closed form as n grows), far better elsewhere.
-			checkRel(t, "ExpectedNew", m.ExpectedNew(h), want, 1e-5)
+			checkRel(t, "ExpectedNew", m.ExpectedIfAlive(0, 0, h), want, 1e-5)
 		}
 	}
 }

@@ -6,11 +6,5 @@
 // Each customer enters as a [Summary] (x, t_x, T in one [Period] unit), built from visit
 // days by [Summarize]. [FitBGNBD], [FitParetoNBD] and [FitGammaGamma] estimate the
 // parameters by maximum likelihood and return a [Fit] that says whether the estimate can be
-// trusted ([Fit.Usable]); the fitted models then give P(alive), expected visits for a new or
-// an existing customer, and expected spend. [CompareHoldout] checks predictions against a
-// holdout period.
-//
-// The package is pure: it reads no files, prints nothing and never looks at the clock. It
-// does not decide who has lapsed (see package lapse) and does not aggregate raw visits
-// (see package history).
+// trusted ([Fit.Usable]). [CompareHoldout] checks predictions against a holdout period.
 package model

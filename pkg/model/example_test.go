@@ -75,7 +75,7 @@ func ExampleBGNBD_PAlive() {
 
 func ExampleBGNBD_Expected() {
 	m := model.BGNBD{R: 0.2425945, Alpha: 4.4136019, A: 0.7929199, B: 2.4258881}
-	fmt.Printf("new customer, next year: %.3f\n", m.ExpectedNew(52))
+	fmt.Printf("new customer, next year: %.3f\n", m.ExpectedIfAlive(0, 0, 52))
 	fmt.Printf("regular, next year: %.2f\n", m.Expected(model.Summary{X: 26, Tx: 30.85714, T: 31}, 52))
 	// Output:
 	// new customer, next year: 1.444

@@ -16,35 +16,28 @@ import (
 // ErrNoCustomers is returned by the fitting functions when they are given no customer.
 var ErrNoCustomers = errors.New("no customers to fit")
 
-// Thresholds of the data checks behind [Fit.Usable]. They are deliberately simple: a fit
-// that fails one may still be right, but callers should not rank customers by it.
+// Thresholds of the data checks behind [Fit.Usable]: a fit that fails one may still be
+// right, but callers should not rank customers by it.
 const (
 	// MinRepeaters is the least number of customers with a repeat transaction (x > 0).
-	// With fewer, the dropout parameters rest on a handful of people.
 	MinRepeaters = 30
 	// MinRepeatShare is the least share of customers with a repeat transaction.
 	MinRepeatShare = 0.05
 	// MinSpanPeriods is the least median observation length T, in periods.
 	MinSpanPeriods = 2
 	// MinSpanGaps is the least median observation length T in units of the repeaters'
-	// median gap between transactions (t_x/x): a window shorter than a few usual gaps
-	// cannot tell a customer who stopped from one who is between visits.
+	// median gap (t_x/x): a shorter window cannot tell who stopped from who is between visits.
 	MinSpanGaps = 3
 	// BoundaryLog is how far (in natural log) a parameter may go from 1 before the fit is
 	// said to have run to a boundary: e^±15 ≈ 3e-7 or 3e6.
 	BoundaryLog = 15
-	// StopLog is where the optimiser gives up on a parameter that walks off (see
-	// [maximize]): e^±10 ≈ 4.5e-5 or 22,000. The walk towards 0 or infinity is the slow
-	// part of a fit that heads there (Pareto/NBD's hypergeometric terms converge ever more
-	// slowly as β/α grows), and such a fit is flagged either way: [FlatLog] finds it flat,
-	// or it did not converge.
+	// StopLog is where the optimiser gives up on a parameter that walks off: e^±10. Such a
+	// fit is flagged either way, and the walk is its slow part.
 	StopLog = 10
 	// FlatLog and FlatLogLik find a parameter that heads for a boundary without reaching
-	// BoundaryLog: one further than FlatLog from 1 (in natural log, e^5 ≈ 150) whose move
-	// by a further factor e^FlatLog towards 0 or infinity costs the summed log-likelihood
-	// less than FlatLogLik (0.5; a 95% likelihood-ratio interval spans 1.92). The data
-	// then do not pin it down: a = 6e-7 and a = 4e-9 fit them alike, and predictions that
-	// depend on it cannot be trusted.
+	// BoundaryLog: one further than FlatLog from 1 (in natural log) whose move by a further
+	// factor e^FlatLog outwards costs the summed log-likelihood less than FlatLogLik (a 95%
+	// likelihood-ratio interval spans 1.92): the data do not pin it down.
 	FlatLog    = 5
 	FlatLogLik = 0.5
 )
@@ -54,22 +47,12 @@ type FlagKind string
 
 // The reasons a [Fit] can be flagged for.
 const (
-	// NotConverged: the optimiser stopped before the gradient vanished.
-	NotConverged FlagKind = "not-converged"
-	// AtBoundary: a parameter ran towards 0 or infinity (see [BoundaryLog]); the data do
-	// not identify the model.
-	AtBoundary FlagKind = "at-boundary"
-	// FewRepeaters: fewer than [MinRepeaters] customers, or fewer than [MinRepeatShare] of
-	// them, came back at least once.
-	FewRepeaters FlagKind = "few-repeaters"
-	// ShortSpan: customers were watched for too short a time (see [MinSpanPeriods] and
-	// [MinSpanGaps]).
-	ShortSpan FlagKind = "short-span"
-	// NoFiniteMean: a Gamma-Gamma fit with q ≤ 1, whose mean spend is infinite.
-	NoFiniteMean FlagKind = "no-finite-mean"
-	// StoppedEarly: the optimiser was stopped on its way to a boundary, where the data
-	// fitted a point [FlatLog] further along its path as well (see [boundaryWatch]).
-	StoppedEarly FlagKind = "stopped-early"
+	NotConverged FlagKind = "not-converged"  // stopped before the gradient vanished
+	AtBoundary   FlagKind = "at-boundary"    // a parameter ran towards 0 or infinity ([BoundaryLog])
+	FewRepeaters FlagKind = "few-repeaters"  // see [MinRepeaters] and [MinRepeatShare]
+	ShortSpan    FlagKind = "short-span"     // see [MinSpanPeriods] and [MinSpanGaps]
+	NoFiniteMean FlagKind = "no-finite-mean" // a Gamma-Gamma fit with q ≤ 1
+	StoppedEarly FlagKind = "stopped-early"  // stopped on its way to a boundary ([boundaryWatch])
 )
 
 // Flag is one reason not to trust a [Fit], with a plain-English explanation.
@@ -81,11 +64,9 @@ type Flag struct {
 // Fit is the result of a maximum-likelihood fit of model M: its parameters and what a
 // caller needs to decide whether to use them.
 type Fit[M any] struct {
-	Params M `json:"params"`
-	// LogLik is the log-likelihood at Params, summed over the customers.
-	LogLik float64 `json:"log_likelihood"`
-	// Converged is true when the optimiser stopped with a vanishing gradient away from
-	// the boundaries.
+	Params M       `json:"params"`
+	LogLik float64 `json:"log_likelihood"` // at Params, summed over the customers
+	// Converged: the optimiser stopped with a vanishing gradient away from the boundaries.
 	Converged bool `json:"converged"`
 	// Customers is the number of customers fitted; Repeaters those with x > 0.
 	Customers int `json:"customers"`
@@ -97,7 +78,7 @@ type Fit[M any] struct {
 }
 
 // Usable reports whether the fit can be used for predictions; when it cannot, reason
-// says why in plain English (for callers that fall back to simple rules and say so).
+// says why in plain English.
 func (f Fit[M]) Usable() (ok bool, reason string) {
 	if len(f.Flags) == 0 && f.Converged {
 		return true, ""
@@ -118,9 +99,7 @@ func (f Fit[M]) Has(k FlagKind) bool {
 }
 
 // checks returns the data flags of a BG/NBD or Pareto/NBD fit and the number of
-// repeaters. The medians need the weight of each distinct time and gap, not every record:
-// the weights are summed by time and by (x, t_x) pair (whole numbers, so exactly), which
-// leaves a few thousand values to sort instead of a large cohort's hundreds of thousands.
+// repeaters. The medians are weighted by distinct time and (x, t_x) pair.
 func (c *cohort) checks() (flags []Flag, repeaters int) {
 	tw := make([]float64, len(c.ts))
 	gw := make([]float64, len(c.pairs))
@@ -166,8 +145,7 @@ func (c *cohort) checks() (flags []Flag, repeaters int) {
 // weighted is a value that stands for w customers.
 type weighted struct{ v, w float64 }
 
-// median returns the weighted median of v (the lower one on a tie), reordering v; NaN
-// when v is empty.
+// median returns the weighted median of v (the lower one on a tie), reordering v.
 func median(v []weighted) float64 {
 	if len(v) == 0 {
 		return math.NaN()
@@ -187,12 +165,10 @@ func median(v []weighted) float64 {
 	return v[len(v)-1].v
 }
 
-// clampLog bounds the optimiser's log-parameters so that no evaluation overflows; a fit
-// that gets there is flagged [AtBoundary] long before.
+// clampLog bounds the optimiser's log-parameters so that no evaluation overflows.
 const clampLog = 30
 
-// objective evaluates a mean log-likelihood and its gradient with respect to the
-// parameters (not their logs) at params.
+// objective evaluates a mean log-likelihood and its gradient in the parameters at params.
 type objective func(params, grad []float64) float64
 
 // optimum is where [maximize] stopped.
@@ -201,17 +177,14 @@ type optimum struct {
 	logLik     float64 // mean log-likelihood
 	converged  bool
 	iterations int
-	// walkedOff is set when the optimiser gave up on a parameter past ±[StopLog].
-	walkedOff bool
-	// stopped is set when a [boundaryWatch] stopped the optimiser; param is the index of
-	// the parameter that headed for the boundary and moved the value it was tried at.
+	walkedOff  bool // the optimiser gave up on a parameter past ±[StopLog]
+	// stopped: a [boundaryWatch] stopped the optimiser, param tried at moved.
 	stopped bool
 	param   int
 	moved   float64
 }
 
-// Tolerances of [maximize], on the mean log-likelihood per customer and its gradient with
-// respect to the log-parameters.
+// Tolerances of [maximize], on the mean log-likelihood per customer and its gradient.
 const (
 	gradTol      = 1e-9  // converged
 	looseGradTol = 1e-6  // converged, when the line search can go no further
@@ -222,10 +195,9 @@ const (
 )
 
 // maximize maximises the mean log-likelihood ll over the logs of its positive
-// parameters, starting at start, by gonum's BFGS with the analytic gradient. It returns
-// an error only when the likelihood at start is not a number; an optimiser that stops
-// short comes back not converged. With n > 0, the number of customers, a [boundaryWatch]
-// stops a walk towards a boundary early.
+// parameters from start, by gonum's BFGS. It returns an error only when the likelihood at
+// start is not a number. With n > 0 customers, a [boundaryWatch] stops a walk towards a
+// boundary early.
 func maximize(ll objective, start []float64, n float64) (optimum, error) {
 	dim := len(start)
 	e := &logScale{ll: ll, params: make([]float64, dim), raw: make([]float64, dim),
@@ -242,8 +214,7 @@ func maximize(ll objective, start []float64, n float64) (optimum, error) {
 	settings := &optimize.Settings{
 		GradientThreshold: gradTol,
 		MajorIterations:   maxIter,
-		// A line search on a flat or broken surface may never stop on its own (a fuzzed
-		// export of three customers kept gonum's MoreThuente going without end).
+		// A line search on a flat or broken surface may never stop on its own.
 		FuncEvaluations: maxEval,
 		Converger:       conv,
 	}
@@ -274,9 +245,8 @@ func maximize(ll objective, start []float64, n float64) (optimum, error) {
 func clamp(u float64) float64 { return math.Max(-clampLog, math.Min(clampLog, u)) }
 
 // logScale turns an [objective] into gonum's problem: minus the mean log-likelihood and
-// its gradient in the log-parameters, the logs clamped to ±[clampLog], where the gradient
-// is set to 0. The objective gives value and gradient together and gonum asks for them
-// one after the other at the same point, so the last evaluation is kept.
+// its gradient in the log-parameters, clamped to ±[clampLog]. gonum asks for value and
+// gradient one after the other at the same point, so the last evaluation is kept.
 type logScale struct {
 	ll          objective
 	params, raw []float64
@@ -318,9 +288,8 @@ func (e *logScale) gradient(grad, u []float64) {
 	copy(grad, e.grad)
 }
 
-// boundedConverge stops the optimiser when a log-parameter runs past ±[StopLog] (the fit
-// is flagged [AtBoundary] or not converged), when its watch sees it head for a boundary,
-// or when the likelihood has not improved for a while (creeping along a flat ridge).
+// boundedConverge stops the optimiser when a log-parameter runs past ±[StopLog], when its
+// watch sees it head for a boundary, or when the likelihood has stopped improving.
 type boundedConverge struct {
 	optimize.FunctionConverge
 	watch *boundaryWatch // nil: no early stop
@@ -333,14 +302,11 @@ func (c *boundedConverge) Converged(loc *optimize.Location) optimize.Status {
 	return c.FunctionConverge.Converged(loc)
 }
 
-// boundaryWatch stops a fit that heads for a boundary before it gets there: the walk of
-// a parameter towards 0 or infinity takes the most iterations, and the most expensive
-// ones (Pareto/NBD's hypergeometric terms converge ever more slowly as β/α grows). Once
-// a log-parameter is past ±[FlatLog] and still moving outwards, the watch tries the point
-// a further [FlatLog] along the optimiser's last step (in that parameter; the others move
-// in proportion). When the data fit that point as well, to within [FlatLogLik] of the
-// summed log-likelihood, they do not pin the model down and the fit stops, flagged
-// [StoppedEarly]. Each parameter is tried again only after it moved one more unit of log.
+// boundaryWatch stops a fit that heads for a boundary before it gets there, the slowest
+// part of such a fit. Once a log-parameter is past ±[FlatLog] and still moving outwards,
+// it tries the point a further [FlatLog] along the last step; when the data fit that as
+// well (within [FlatLogLik]), the fit stops, flagged [StoppedEarly]. A parameter is tried
+// again only after it moved one more unit of log.
 type boundaryWatch struct {
 	ll      objective
 	n       float64   // customers: the objective is their mean
@@ -351,8 +317,7 @@ type boundaryWatch struct {
 	moved   float64 // and the value the data fitted as well
 }
 
-// headsForBoundary reports whether the fit at log-parameters u, with mean log-likelihood
-// ll, heads for a boundary (see [boundaryWatch]).
+// headsForBoundary reports whether the fit at log-parameters u heads for a boundary.
 func (w *boundaryWatch) headsForBoundary(u []float64, ll float64) bool {
 	if w.prev == nil {
 		w.prev = slices.Clone(u)
@@ -420,8 +385,8 @@ func boundaryFlags(names []string, opt optimum) []Flag {
 	return flags
 }
 
-// frequencyFlags returns the flags of a BG/NBD or Pareto/NBD fit (called model) that
-// optimum opt has on the likelihood ll of n customers, and whether the fit converged.
+// frequencyFlags returns the flags of a BG/NBD or Pareto/NBD fit (called model) at opt,
+// and whether the fit converged.
 func frequencyFlags(model string, names []string, opt optimum, ll objective, n float64) (flags []Flag, converged bool) {
 	if opt.stopped {
 		dir := "infinity"
@@ -441,9 +406,7 @@ func frequencyFlags(model string, names []string, opt optimum, ll objective, n f
 }
 
 // flatFlags flags the parameters that head for a boundary on a flat likelihood (see
-// [FlatLog]); ll is the mean log-likelihood of n customers, as the fit maximised it, and
-// params are where it stopped. Parameters past [StopLog], which [boundaryFlags] flags, are
-// skipped.
+// [FlatLog]), short of [StopLog]; ll is the mean log-likelihood of n customers.
 func flatFlags(names []string, params []float64, ll objective, n float64) []Flag {
 	var flags []Flag
 	var top float64
@@ -476,13 +439,12 @@ func flatFlags(names []string, params []float64, ll objective, n float64) []Flag
 	return flags
 }
 
-// chunkSize is the number of records one goroutine sums at a time. Fixed, so that the
-// floating-point sums do not depend on the number of processors.
+// chunkSize is the number of records summed at a time: fixed, so that the sums do not
+// depend on the number of processors.
 const chunkSize = 4096
 
-// parallelSum splits [0, n) into chunks, lets f add each chunk's terms into its own
-// accumulator of length dim on GOMAXPROCS goroutines ([par.Ranges]), and adds the accumulators in chunk
-// order, so that the result is deterministic.
+// parallelSum lets f add each chunk of [0, n) into an accumulator of its own, in
+// parallel, and adds the accumulators in chunk order.
 func parallelSum(n, dim int, f func(lo, hi int, acc []float64)) []float64 {
 	chunks := (n + chunkSize - 1) / chunkSize
 	parts := make([]float64, chunks*dim)
@@ -499,11 +461,9 @@ func parallelSum(n, dim int, f func(lo, hi int, acc []float64)) []float64 {
 	return total
 }
 
-// cohort is a list of summaries prepared for fast likelihoods: identical customers are
-// merged into weighted records, and the distinct frequencies and times are listed once,
-// so that per-frequency and per-time terms (log-gamma functions, logs, hypergeometric
-// series) are computed once per evaluation rather than once per customer. Summaries built
-// from visit days share few distinct values, which is what makes large fits fast.
+// cohort is a list of summaries prepared for the likelihoods: identical customers are
+// merged into weighted records, and the distinct frequencies, times and pairs are listed
+// once, so that their terms are computed once per evaluation, not once per customer.
 type cohort struct {
 	xs    []float64 // distinct frequencies
 	ts    []float64 // distinct times, t_x and T pooled
@@ -514,23 +474,20 @@ type cohort struct {
 	// time ts[i] are byTime[timeStart[i]:timeStart[i+1]].
 	byTime    []int32
 	timeStart []int32
-	// pairTerms is the scratch of [cohort.paretoLogLik], kept between evaluations
-	// (which never run at the same time): a fit evaluates it some 50 times.
+	// pairTerms is [cohort.paretoLogLik]'s, kept between evaluations.
 	pairTerms []pairTerm
 }
 
 type xtPair struct{ x, t int32 }
 
-// record is a group of identical customers: indices into cohort.xs, cohort.ts and
-// cohort.pairs, and their number.
+// record is a group of identical customers: indices into the cohort's lists, and their number.
 type record struct {
 	x, tx, t int32
 	ptx, pt  int32
 	n        float64
 }
 
-// mean divides a summed log-likelihood and its gradient by the number of customers, so
-// that the optimiser's tolerances do not depend on the size of the data.
+// mean divides a summed log-likelihood and its gradient by the number of customers.
 func (c *cohort) mean(ll float64, grad []float64) float64 {
 	for i := range grad {
 		grad[i] /= c.n
@@ -540,13 +497,8 @@ func (c *cohort) mean(ll float64, grad []float64) float64 {
 
 // newCohort merges identical summaries into records, in the order of their first
 // customer (which fixes the order of the likelihood's sums), and lists the distinct
-// frequencies, times and pairs in the order first seen. It finds them with [numbering]
-// tables rather than Go maps, which would hash three float64 keys per customer through
-// their generic hash on the one core this set-up runs on.
-//
-// The distinct summaries are numbered by a table of record numbers alone: a record's
-// summary is read from data at its first customer, so the table keeps no copy of the
-// summaries and their hashes.
+// frequencies, times and pairs in the order first seen. The table of summaries holds
+// record numbers alone; a record's summary is read from data at its first customer.
 func newCohort(data []Summary) (*cohort, error) {
 	c := &cohort{n: float64(len(data))}
 	var (
@@ -611,8 +563,7 @@ func (c *cohort) sortPairs() {
 }
 
 // numbering numbers distinct keys in the order they are first seen: an open-addressing
-// hash table over the list of keys. Keys are equal as Go's == says, so the caller's hash
-// must give equal keys equal hashes (see [floatBits]).
+// hash table over the list of keys. Equal keys need equal hashes (see [floatBits]).
 type numbering[K comparable] struct {
 	keys   []K
 	hashes []uint64 // of keys, for growing
@@ -652,8 +603,7 @@ func (t *numbering[K]) grow() {
 	}
 }
 
-// floatBits returns the bits of v with −0 as +0, so that equal floats (NaN aside, which
-// summaries never hold) have equal bits.
+// floatBits returns the bits of v with −0 as +0, so that equal floats have equal bits.
 func floatBits(v float64) uint64 {
 	if v == 0 {
 		return 0
@@ -661,7 +611,7 @@ func floatBits(v float64) uint64 {
 	return math.Float64bits(v)
 }
 
-// mix64 is the finaliser of MurmurHash3: every bit of h affects every bit of the result.
+// mix64 is the finaliser of MurmurHash3.
 func mix64(h uint64) uint64 {
 	h ^= h >> 33
 	h *= 0xff51afd7ed558ccd

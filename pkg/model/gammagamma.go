@@ -17,26 +17,9 @@ type GammaGamma struct {
 	Gamma float64 `json:"gamma"`
 }
 
-// LogLik returns the log-likelihood of one customer's mean repeat spend zbar over x > 0
-// transactions: the log density of zbar, whose mixture over ν is
-//
-//	Γ(px+q)/(Γ(px)Γ(q)) γ^q x^(px) zbar^(px−1) / (γ + x·zbar)^(px+q).
-//
-// This is the form CLVTools reports (−4055.9177 on CDNOW with zbar from the exact
-// amounts); lifetimes drops the −log zbar term, which does not depend on the parameters.
-func (m GammaGamma) LogLik(x, zbar float64) float64 {
-	p, q, g := m.P, m.Q, m.Gamma
-	px := p * x
-	a, _ := math.Lgamma(px + q)
-	b, _ := math.Lgamma(px)
-	c, _ := math.Lgamma(q)
-	return a - b - c + q*math.Log(g) + (px-1)*math.Log(zbar) + px*math.Log(x) - (px+q)*math.Log(g+x*zbar)
-}
-
 // ExpectedSpend returns E[Z | x, zbar], the expected value of a customer's future
-// transactions: a weighted mean of the population mean P·Gamma/(Q−1) and the customer's
-// own mean zbar, the weight on zbar growing with x. With x = 0 it is the population mean;
-// +Inf when Q ≤ 1.
+// transactions: a mean of the population's P·Gamma/(Q−1) and zbar weighted by x; +Inf
+// when Q ≤ 1.
 func (m GammaGamma) ExpectedSpend(x, zbar float64) float64 {
 	if m.Q <= 1 {
 		return math.Inf(1)
@@ -50,13 +33,9 @@ func (m GammaGamma) ExpectedSpend(x, zbar float64) float64 {
 
 // FitGammaGamma fits the [GammaGamma] model by maximum likelihood to the customers with
 // x[i] > 0 and zbar[i] > 0 (x is the number of repeat transactions, zbar their mean
-// value); the others are skipped. A mean spend of 0 or below (refunds, credit notes) is
-// not a draw from a Gamma distribution, so such customers are left out as lifetimes
-// advises, not rejected: one refund must not stop the fit of everyone else. Start values
-// are fixed (p = q = 2, γ from the mean spend). It returns an error for slices of
-// different lengths, values that are not numbers of transactions and spends (NaN,
-// infinite, a negative x) or a likelihood that is not a number at the start values; a
-// poor fit comes back flagged (see [Fit.Usable]).
+// value); the others, refunds among them, are skipped, as lifetimes advises. Start values
+// are fixed (p = q = 2, γ from the mean spend). It returns an error for invalid input or a
+// likelihood that is not a number at the start values; a poor fit comes back flagged.
 func FitGammaGamma(x, zbar []float64) (Fit[GammaGamma], error) {
 	if len(x) != len(zbar) {
 		return Fit[GammaGamma]{}, fmt.Errorf("%d frequencies but %d mean spends", len(x), len(zbar))
@@ -125,7 +104,12 @@ func logs(v []float64) []float64 {
 	return out
 }
 
-// ggLogLik returns the summed log-likelihood and stores its gradient in (p, q, γ),
+// ggLogLik returns the summed log-likelihood of the customers' mean repeat spends zbar
+// over x > 0 transactions, each the log density
+//
+//	Γ(px+q)/(Γ(px)Γ(q)) γ^q x^(px) zbar^(px−1) / (γ + x·zbar)^(px+q)
+//
+// as CLVTools reports it (lifetimes drops the −log zbar term), and stores its gradient in (p, q, γ),
 // divided by the number of customers, in grad. The gamma and digamma functions depend on
 // a customer only through x, so they are computed once per distinct x; lzs holds the
 // log of each zs, which no parameter changes, computed once per fit.
@@ -150,8 +134,6 @@ func ggLogLik(m GammaGamma, xs []float64, xi []int32, zs, lzs []float64, grad []
 	}
 	qOverG := q / g
 	sum := parallelSum(len(zs), 4, func(lo, hi int, acc []float64) {
-		// The sums are kept in locals, which the compiler holds in registers, and stored
-		// once; the additions are the same, in the same order.
 		a0, a1, a2, a3 := acc[0], acc[1], acc[2], acc[3]
 		for i := lo; i < hi; i++ {
 			t := &xt[xi[i]]

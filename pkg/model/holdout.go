@@ -10,8 +10,8 @@ import (
 // 7 or more repeat transactions, as in the BTYD walkthrough.
 const HoldoutBins = 8
 
-// HoldoutBin is one row of a [Holdout]: the customers with a given calibration
-// frequency, and their mean actual and predicted holdout transactions.
+// HoldoutBin is one row of a [Holdout]: the customers of one calibration frequency and
+// their mean actual and predicted holdout transactions.
 type HoldoutBin struct {
 	// Label is "0", "1", …, "6" or "7+".
 	Label     string  `json:"label"`
@@ -29,8 +29,7 @@ type Holdout struct {
 	SumPredicted float64 `json:"sum_predicted"`
 	// MAE is the mean absolute error per customer, |actual − predicted|.
 	MAE float64 `json:"mae"`
-	// TotalError is (SumPredicted − SumActual)/SumActual, the relative error of the total;
-	// 0 when SumActual is 0, where it is undefined.
+	// TotalError is (SumPredicted − SumActual)/SumActual; 0 when SumActual is 0.
 	TotalError float64 `json:"total_error"`
 }
 
@@ -50,9 +49,8 @@ func CompareHoldout(m Predictor, cal []Summary, actual []float64, t float64) (Ho
 	}
 	h.Bins[HoldoutBins-1].Label += "+"
 	var absErr float64
-	ex := NewExpecter(m, t)
 	for i, s := range cal {
-		p := ex.Expected(s, m.PAlive(s))
+		p := m.ExpectedIfAlive(s.X, s.T, t) * m.PAlive(s)
 		b := &h.Bins[min(HoldoutBins-1, int(math.Max(0, s.X)))]
 		b.Customers++
 		b.Actual += actual[i]

@@ -62,11 +62,12 @@ func hyp1Series(b, c, z float64, deriv bool) hyp1 {
 //	e_{2m+1} = (c−1+m)(b+m) z / ((c−1+2m)(c+2m)),  e_{2m} = (c−1+m−b) m z / ((c−2+2m)(c−1+2m)).
 //
 // For b < c all e_n are positive, and the fraction converges geometrically even close to
-// z = 1 (about 100 steps at z = 0.99, where the series needs 4,000), whatever the size of
-// b and c. It is evaluated by the modified Lentz method on dual numbers, which carry the
+// z = 1. It is evaluated by the modified Lentz method on dual numbers, which carry the
 // derivatives in b, c and z along.
 func hyp1CF(b, c, z float64, deriv bool) hyp1 {
-	const tiny = 1e-300
+	if !deriv {
+		return hyp1{v: hyp1CFValue(b, c, z)}
+	}
 	bb := dual{b, 1, 0, 0}
 	cc := dual{c - 1, 0, 1, 0} // the fraction's own c is ours minus 1
 	zz := dual{z, 0, 0, 1}
@@ -87,12 +88,12 @@ func hyp1CF(b, c, z float64, deriv bool) hyp1 {
 		}
 		e = e.scale(-1)
 		D = one.add(e.mul(D))
-		if math.Abs(D.v) < tiny {
-			D.v = tiny
+		if math.Abs(D.v) < lentzTiny {
+			D.v = lentzTiny
 		}
 		C = one.add(e.div(C))
-		if math.Abs(C.v) < tiny {
-			C.v = tiny
+		if math.Abs(C.v) < lentzTiny {
+			C.v = lentzTiny
 		}
 		D = one.div(D)
 		delta := C.mul(D)
@@ -118,10 +119,44 @@ const (
 	nearOneGap = 0.02
 )
 
+// lentzTiny stands in for a denominator of the modified Lentz method that comes out 0.
+const lentzTiny = 1e-300
+
+// hyp1CFValue is the value of [hyp1CF], the same operations on plain numbers: P(alive)
+// needs no derivatives.
+func hyp1CFValue(b, c, z float64) float64 {
+	c1 := c - 1
+	f, C, D := 1.0, 1.0, 0.0
+	for n := 1; n <= 10000; n++ {
+		m := float64(n / 2)
+		var e float64
+		if n%2 == 1 {
+			e = (c1 + m) * (b + m) * z * (1 / ((c1 + 2*m) * (c1 + (2*m + 1))))
+		} else {
+			e = m * ((c1 + m) - b) * z * (1 / ((c1 + (2*m - 1)) * (c1 + 2*m)))
+		}
+		e = -e
+		D = 1 + e*D
+		if math.Abs(D) < lentzTiny {
+			D = lentzTiny
+		}
+		C = 1 + e*(1/C)
+		if math.Abs(C) < lentzTiny {
+			C = lentzTiny
+		}
+		D = 1 / D
+		delta := C * D
+		f *= delta
+		if math.Abs(delta-1) < 1e-15 {
+			break
+		}
+	}
+	return 1 / f
+}
+
 // hyp1NearOne is 2F1(1, b; c; z) near z = 1, where the continued fraction [hyp1CF] needs
-// ever more steps as 1−z shrinks (some thousand at 1−z = 1e-4 when c−b is small, which is
-// where Pareto/NBD fits go that head for a boundary). With w = 1−z and m = c−1−b, the
-// transformation to 1−z (Abramowitz & Stegun 15.3.6, with a = 1) gives
+// ever more steps. With w = 1−z and m = c−1−b, the transformation to 1−z (Abramowitz &
+// Stegun 15.3.6, with a = 1) gives
 //
 //	2F1(1, b; c; z) = (c−1)/m · 2F1(1, b; 1−m; w) + w^m z^(1−c) Γ(c)Γ(−m)/Γ(b),
 //
@@ -193,17 +228,6 @@ func (x dual) div(y dual) dual {
 // gonum's port of Cephes, which itself switches to the 1−z transformations near z = 1.
 func hyp2f1(a, b, c, z float64) float64 {
 	return mathext.Hypergeo(a, b, c, z)
-}
-
-// logAddExp returns log(exp(a) + exp(b)) without overflow.
-func logAddExp(a, b float64) float64 {
-	if a < b {
-		a, b = b, a
-	}
-	if math.IsInf(b, -1) {
-		return a
-	}
-	return a + math.Log1p(math.Exp(b-a))
 }
 
 // logAddExpShare returns log(exp(a) + exp(b)) and the share exp(b)/(exp(a) + exp(b)),

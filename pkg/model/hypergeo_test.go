@@ -168,3 +168,15 @@ func TestCohortLikelihoodMatchesCustomers(t *testing.T) {
 		}
 	}
 }
+
+// TestHyp1CFValue checks the plain continued fraction against the one on dual numbers.
+func TestHyp1CFValue(t *testing.T) {
+	for _, c := range []struct{ b, c, z float64 }{
+		{0.6, 2.2, 0.55}, {1.6, 13.7, 0.9}, {30.5, 31.2, 0.99}, {120, 140, 0.999999}, {2, 2.5, 0.75},
+	} {
+		want := hyp1CF(c.b, c.c, c.z, true).v
+		if got := hyp1CFValue(c.b, c.c, c.z); math.Abs(got-want) > 1e-13*want {
+			t.Errorf("hyp1CFValue(%g, %g, %g) = %.17g, want %.17g", c.b, c.c, c.z, got, want)
+		}
+	}
+}

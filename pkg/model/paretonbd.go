@@ -96,14 +96,6 @@ func (m ParetoNBD) logParts(s Summary) (alive, dropped float64) {
 	return alive, dropped
 }
 
-// LogLik returns the log-likelihood of one customer's summary s under m.
-func (m ParetoNBD) LogLik(s Summary) float64 {
-	lgx, _ := math.Lgamma(m.R + s.X)
-	lg, _ := math.Lgamma(m.R)
-	alive, dropped := m.logParts(s)
-	return lgx - lg + m.R*math.Log(m.Alpha) + m.S*math.Log(m.Beta) + logAddExp(alive, dropped)
-}
-
 // PAlive returns the probability that a customer with summary s is still active at the
 // end of the observation. It is 1 when t_x = T (a purchase on the last day).
 func (m ParetoNBD) PAlive(s Summary) float64 {
@@ -114,21 +106,13 @@ func (m ParetoNBD) PAlive(s Summary) float64 {
 	return logistic(alive - dropped)
 }
 
-// ExpectedNew returns E[X(t)], the expected number of repeat transactions in the first
-// t periods of a new customer.
-func (m ParetoNBD) ExpectedNew(t float64) float64 {
-	return m.expectedCore(0, 0, t)
-}
-
 // Expected returns E[X(t) | x, t_x, T], the expected number of transactions in the next t
 // periods of a customer with summary s.
 func (m ParetoNBD) Expected(s Summary, t float64) float64 {
 	return m.expectedCore(s.X, s.T, t) * m.PAlive(s)
 }
 
-// ExpectedIfAlive returns the expected number of transactions in the next t periods of a
-// customer still active after T periods with x repeat transactions (see
-// [Predictor.ExpectedIfAlive]).
+// ExpectedIfAlive is [Predictor.ExpectedIfAlive].
 func (m ParetoNBD) ExpectedIfAlive(x, T, t float64) float64 { return m.expectedCore(x, T, t) }
 
 // expectedCore is (r+x)(β+T)/((α+T)(s−1)) [1 − ((β+T)/(β+T+t))^(s−1)], the expectation
@@ -261,8 +245,6 @@ func (c *cohort) paretoLogLik(m ParetoNBD, grad []float64) float64 {
 	}
 	rOverAlpha, sOverBeta := r/alpha, s/beta
 	sum := parallelSum(len(c.recs), 5, func(lo, hi int, acc []float64) {
-		// The sums are kept in locals, which the compiler holds in registers, and stored
-		// once; the additions are the same, in the same order.
 		a0, a1, a2, a3, a4 := acc[0], acc[1], acc[2], acc[3], acc[4]
 		for _, rec := range c.recs[lo:hi] {
 			t := &xt[rec.x]

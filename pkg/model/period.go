@@ -7,8 +7,7 @@ import (
 	"github.com/winback/winback/pkg/visit"
 )
 
-// Period is the time unit of a [Summary]: the models' parameters (the α and β scales,
-// expected visits per unit time) are only meaningful together with it.
+// Period is the time unit of a [Summary], and so of the models' parameters.
 type Period uint8
 
 // The time units a [Summary] can be expressed in. A month is 365.25/12 days.
@@ -92,11 +91,9 @@ func (s Summary) Validate() error {
 	return nil
 }
 
-// Summarize returns the [Summary] of one customer's visit days as of asOf, in unit. days
-// must be sorted and distinct (same-day visits are one transaction); days after asOf are
-// ignored. As in the literature (and the CDNOW reference data), x counts the visit days
-// after the first, t_x = last − first and T = asOf − first, in days divided by the unit's
-// length. ok is false when no visit falls on or before asOf.
+// Summarize returns the [Summary] of one customer's visit days (sorted, distinct) as of
+// asOf, in unit, as in the literature: x counts the visit days after the first, t_x = last
+// − first and T = asOf − first. ok is false when no visit falls on or before asOf.
 func Summarize(days []visit.Day, asOf visit.Day, unit Period) (s Summary, ok bool) {
 	n := countUpTo(days, asOf)
 	if n == 0 {
@@ -111,9 +108,8 @@ func Summarize(days []visit.Day, asOf visit.Day, unit Period) (s Summary, ok boo
 	}, true
 }
 
-// RepeatMean returns zbar, the mean amount of the repeat visit days on or before asOf (every
-// day but the first), the input of the Gamma-Gamma spend model; 0 when there is none.
-// amounts[i] is the amount spent on days[i].
+// RepeatMean returns zbar, the mean amount (amounts[i] spent on days[i]) of the visit days
+// after the first on or before asOf, for Gamma-Gamma; 0 when there is none.
 func RepeatMean(days []visit.Day, amounts []float64, asOf visit.Day) float64 {
 	n := min(countUpTo(days, asOf), len(amounts))
 	if n < 2 {

@@ -29,7 +29,7 @@ func TestPredictionsAreFiniteEverywhere(t *testing.T) {
 		s := summary()
 		h := 100 * rng.Float64()
 		for _, m := range models {
-			ll, p, e, n := m.LogLik(s), m.PAlive(s), m.Expected(s, h), m.ExpectedNew(h)
+			ll, p, e, n := m.(interface{ LogLik(Summary) float64 }).LogLik(s), m.PAlive(s), m.Expected(s, h), m.ExpectedIfAlive(0, 0, h)
 			if math.IsNaN(ll) || math.IsInf(ll, 0) || !(p >= 0 && p <= 1) ||
 				!(e >= 0) || math.IsInf(e, 0) || !(n >= 0) || math.IsInf(n, 0) {
 				if bad++; bad <= 10 {

@@ -2,9 +2,9 @@ package model
 
 import "testing"
 
-// TestExpecterEqualsExpected checks that the shared part gives Expected's values exactly,
-// for customers who share x and T and for those who do not, under both models.
-func TestExpecterEqualsExpected(t *testing.T) {
+// TestExpectedIsIfAliveTimesPAlive checks that Expected is ExpectedIfAlive × PAlive
+// exactly, as the lapse models compute it, under both models.
+func TestExpectedIsIfAliveTimesPAlive(t *testing.T) {
 	models := map[string]Predictor{
 		"bgnbd":  BGNBD{R: 0.24, Alpha: 4.41, A: 0.79, B: 2.43},
 		"bgnbd1": BGNBD{R: 0.5, Alpha: 3, A: 1, B: 2}, // a = 1 takes expectedCore's other branch
@@ -12,7 +12,6 @@ func TestExpecterEqualsExpected(t *testing.T) {
 	}
 	for name, m := range models {
 		for _, horizon := range []float64{0, 1, 52} {
-			ex := NewExpecter(m, horizon)
 			for x := 0.0; x <= 12; x++ {
 				for _, T := range []float64{x + 1, 20, 38.86, 39} {
 					for _, tx := range []float64{0, T / 3, T / 2, T} {
@@ -21,8 +20,8 @@ func TestExpecterEqualsExpected(t *testing.T) {
 						}
 						s := Summary{X: x, Tx: tx, T: T}
 						want := m.Expected(s, horizon)
-						if got := ex.Expected(s, m.PAlive(s)); got != want {
-							t.Fatalf("%s %+v over %g: Expecter %v, Expected %v", name, s, horizon, got, want)
+						if got := m.ExpectedIfAlive(s.X, s.T, horizon) * m.PAlive(s); got != want {
+							t.Fatalf("%s %+v over %g: ExpectedIfAlive × PAlive %v, Expected %v", name, s, horizon, got, want)
 						}
 					}
 				}

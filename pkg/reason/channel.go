@@ -16,10 +16,8 @@ const (
 	ChannelPlatform
 )
 
-// DefaultPlatformChannels returns the channel names that mean an online platform: a third
-// party between the customer and the business (doctors' portals, hotel and salon
-// marketplaces, online marketplaces a shop sells through), plus the generic words
-// "online", "portal", "internet" and "app".
+// DefaultPlatformChannels returns the channel names that mean an online platform, a third
+// party between the customer and the business.
 func DefaultPlatformChannels() []string {
 	return []string{
 		"online", "online-portal", "portal", "online-buchung", "onlinebuchung", "onlinetermin",
@@ -32,14 +30,9 @@ func DefaultPlatformChannels() []string {
 }
 
 // DefaultDirectChannels returns the channel names that mean a direct booking: phone,
-// front desk, walk-in, e-mail, letter, messages, and the business's own website or app.
-//
-// "Website", "Webseite" and "Homepage" are direct: a booking through the business's own
-// site reaches the business without a platform in between, and so does a bare "web",
-// which shop systems use for their own web store. A bare "online" is a platform (booking
-// software exports use it for their portals); when a name holds both
-// kinds of word, the longer match wins, so "Online (Website)" is direct and "Praxis-App"
-// is direct while "Doctolib-App" is a platform.
+// front desk, walk-in, e-mail, letter, messages, and the business's own website, web
+// store or app. When a name holds words of both kinds, the longer match wins: "Online
+// (Website)" and "Praxis-App" are direct, "Doctolib-App" is a platform.
 func DefaultDirectChannels() []string {
 	return []string{
 		"direct", "direkt", "phone", "telephone", "call", "telefon", "telefonisch", "anruf",
@@ -82,11 +75,8 @@ func matchLen(nameTokens []string, pattern string) int {
 }
 
 // Classify says whether the channel name means an online platform or a direct booking,
-// given the two lists of names (see [DefaultPlatformChannels], [DefaultDirectChannels]).
-// Matching ignores case, spaces and punctuation and works on whole words: a pattern
-// matches when consecutive words of the name spell it. When patterns of both lists match,
-// the longer one wins; on a tie the channel is direct, since platform-only claims that
-// nothing was booked directly.
+// given the two lists of names. A pattern matches when consecutive words of the name
+// spell it, ignoring case, spaces and punctuation; the longer match wins, a tie is direct.
 func Classify(name string, platform, direct []string) ChannelKind {
 	nt := tokens(name)
 	if len(nt) == 0 {

@@ -10,10 +10,18 @@ import (
 	"github.com/winback/winback/pkg/visit"
 )
 
-// A Detector finds the findings of a set's customers one at a time: the caller reads each
-// customer's events once, for this and other work. It is safe for concurrent use, each
-// goroutine with its own [Scratch].
+// A Detector finds the findings of a set's customers, one at a time through its [Worker]s.
 type Detector struct{ d *detector }
+
+// A Worker detects findings for a [Detector] on one goroutine, reusing buffers of its own
+// between customers.
+type Worker struct {
+	d *detector
+	s scratch
+}
+
+// Worker returns a new [Worker]; each goroutine needs its own.
+func (d *Detector) Worker() *Worker { return &Worker{d: d.d} }
 
 // NewDetector prepares the detection in set's customers with cfg.
 func NewDetector(set *history.Set, cfg Config) *Detector {
@@ -22,25 +30,17 @@ func NewDetector(set *history.Set, cfg Config) *Detector {
 
 // Detect returns the findings of h, one of the set's customers, as of asOf, heaviest first
 // (ties by code). events are all of h's events, oldest first (see
-// [history.History.AppendEvents]), and v is h's verdict (the zero Verdict for none, which
-// leaves loyal-lost and the verdict's follow-up status out). Only events on or before
-// asOf count, and a booked appointment after it; a customer with no event on or before
-// asOf has no findings.
+// [history.History.AppendEvents]), and v is h's verdict (the zero Verdict for none). Only
+// events on or before asOf count, and a booked appointment after it.
 //
-// Most signals read the history alone, whatever the verdict, so that [Lift] can compare
-// lapsed and active customers. Two use the verdict: [LoyalLost] needs the customer to be
-// lapsed, lost or a follow-up (the history says "long and loyal", only the verdict says
-// "ended"), and [CourseFinished] fires on the follow-up status, or on its own detection
-// of a finished series unless the customer is active or booked.
-//
-// The findings share memory with other customers' findings detected with the same s, but
-// not their elements: appending to them reallocates.
-func (d *Detector) Detect(h *history.History, events []history.Event, v *lapse.Verdict, asOf visit.Day, s *Scratch) []Finding {
-	return d.d.detect(h, events, v, asOf, s)
+// Most signals read the history alone, so that [Lift] can compare lapsed and active
+// customers; [LoyalLost] and [CourseFinished] use the verdict too. The findings share
+// memory with others detected by the same w, not their elements.
+func (w *Worker) Detect(h *history.History, events []history.Event, v *lapse.Verdict, asOf visit.Day) []Finding {
+	return w.d.detect(h, events, v, asOf, &w.s)
 }
 
-// detector holds what every customer's detection shares: the configuration, the columns
-// and the prepared channel kinds and staff names.
+// detector holds what every customer's detection shares.
 type detector struct {
 	cfg     *Config
 	set     *history.Set
@@ -48,9 +48,8 @@ type detector struct {
 	off     [numCodes]bool
 	weight  [numCodes]float64
 	channel []ChannelKind // by channel symbol
-	// oneChannel holds, by channel symbol, the channel's name as a list of one, which
-	// facts naming one channel share (read only): a list of their own was an allocation
-	// for most one-visit and platform-only findings, hundreds of thousands in a large run.
+	// oneChannel holds, by channel symbol, the channel's name as a list of one, shared
+	// (read only) by the facts naming one channel.
 	oneChannel [][]string
 	staff      []string // short staff names by symbol, with ShowStaff
 	services   *history.Symbols
@@ -85,7 +84,7 @@ func newDetector(set *history.Set, cfg *Config) *detector {
 }
 
 // detectors are the signals' detectors, by code.
-var detectors = [numCodes]func(*detector, *customer, *Scratch, *Facts) bool{
+var detectors = [numCodes]func(*detector, *customer, *scratch, *Facts) bool{
 	cLastCancelled:       (*detector).lastCancelled,
 	cLastNoShow:          (*detector).lastNoShow,
 	cStaffSwitch:         (*detector).staffSwitch,
@@ -101,9 +100,8 @@ var detectors = [numCodes]func(*detector, *customer, *Scratch, *Facts) bool{
 	cCourseFinished:      (*detector).courseFinished,
 }
 
-// Scratch is one goroutine's reusable buffers for [Detector.Detect]; the zero value is
-// ready to use.
-type Scratch struct {
+// scratch is one goroutine's reusable buffers.
+type scratch struct {
 	customer customer  // the one being detected
 	facts    Facts     // a detector's, when it finds its signal
 	slab     []Finding // see keep
@@ -116,26 +114,22 @@ type Scratch struct {
 }
 
 // median returns the median of vs (the mean of the middle two for an even count), using
-// tmp as scratch. It selects rather than sorts: it runs several times for every customer.
-func (s *Scratch) median(vs []int64) float64 {
+// tmp as scratch.
+func (s *scratch) median(vs []int64) float64 {
 	t := append(s.tmp[:0], vs...)
 	s.tmp = t
+	slices.Sort(t)
 	k := len(t) / 2
-	hi := selectKth(t, k)
 	if len(t)%2 == 1 {
-		return float64(hi)
+		return float64(t[k])
 	}
-	// t[:k] are the k smallest; added as floats, two large amounts cannot wrap around.
-	return (float64(slices.Max(t[:k])) + float64(hi)) / 2
+	// Added as floats, two large amounts cannot wrap around.
+	return (float64(t[k-1]) + float64(t[k])) / 2
 }
 
-// surelyBelow reports whether x < factor × the median of vs (as [Scratch.median] gives it)
-// follows from a count, without finding the median: slowing, price-up and long-wait need
-// their recent values at least factor × the median of the earlier ones, and for most
-// customers one of them is far below, which this tells in a pass. The median is at least
-// the ⌊(n−1)/2⌋-th smallest value v of vs (from 0), and x < factor·v holds for v when it
-// holds for n − ⌊(n−1)/2⌋ values of vs: it holds for all values from some size up.
-// False says nothing.
+// surelyBelow reports whether x < factor × the median of vs follows from a count, without
+// finding the median: the median is at least the ⌊(n−1)/2⌋-th smallest value of vs, so it
+// holds when x < factor·v for n − ⌊(n−1)/2⌋ values v. False says nothing.
 func surelyBelow(x, factor float64, vs []int64) bool {
 	if !(factor > 0) {
 		return false
@@ -147,53 +141,6 @@ func surelyBelow(x, factor float64, vs []int64) bool {
 		}
 	}
 	return n >= len(vs)-(len(vs)-1)/2
-}
-
-// selectKth reorders t so that t[k] holds what sorting t would put there, with no greater
-// value before it and no smaller one after, and returns t[k].
-func selectKth(t []int64, k int) int64 {
-	// Every value before lo is at most every value in t[lo:hi], every one from hi on at
-	// least; k is in [lo, hi).
-	lo, hi := 0, len(t)
-	for hi-lo > 24 {
-		p := median3(t[lo], t[lo+(hi-lo)/2], t[hi-1])
-		// Three-way partition: t[lo:lt] < p, t[lt:gt] == p, t[gt:hi] > p.
-		lt, i, gt := lo, lo, hi
-		for i < gt {
-			switch x := t[i]; {
-			case x < p:
-				t[lt], t[i] = x, t[lt]
-				lt++
-				i++
-			case x > p:
-				gt--
-				t[i], t[gt] = t[gt], x
-			default:
-				i++
-			}
-		}
-		switch {
-		case k < lt:
-			hi = lt
-		case k >= gt:
-			lo = gt
-		default:
-			return p
-		}
-	}
-	for i := lo + 1; i < hi; i++ {
-		for j := i; j > lo && t[j] < t[j-1]; j-- {
-			t[j], t[j-1] = t[j-1], t[j]
-		}
-	}
-	return t[k]
-}
-
-func median3(a, b, c int64) int64 {
-	if a > b {
-		a, b = b, a
-	}
-	return max(a, min(b, c))
 }
 
 // noFacts returns empty facts with no dates.
@@ -210,10 +157,8 @@ type customer struct {
 	booked bool            // an appointment is booked after asOf
 }
 
-// detect returns the findings of h, whose events are all. The detectors read the events
-// on or before asOf, found from the end (those after asOf are few: bookings), and some
-// those after.
-func (d *detector) detect(h *history.History, all []history.Event, v *lapse.Verdict, asOf visit.Day, s *Scratch) []Finding {
+// detect returns the findings of h, whose events are all.
+func (d *detector) detect(h *history.History, all []history.Event, v *lapse.Verdict, asOf visit.Day, s *scratch) []Finding {
 	np := len(all)
 	for np > 0 && all[np-1].Day > asOf {
 		np--
@@ -221,8 +166,7 @@ func (d *detector) detect(h *history.History, all []history.Event, v *lapse.Verd
 	if np == 0 {
 		return nil
 	}
-	// The customer lives in s: the detectors are called through a table, so a local one
-	// would escape to the heap, once per customer.
+	// In s: called through a table, a local customer would escape to the heap.
 	c := &s.customer
 	*c = customer{h: h, v: v, asOf: asOf, all: all, past: all[:np]}
 	visits := s.visits[:0]
@@ -245,8 +189,6 @@ func (d *detector) detect(h *history.History, all []history.Event, v *lapse.Verd
 		if d.off[ci] || (catalogue[ci].needsCol != nil && !catalogue[ci].needsCol(d.cols)) {
 			continue
 		}
-		// The facts are written to s only when found: a detector that returned them would
-		// write its 200 bytes of facts for each of the customers it finds nothing in.
 		if !det(d, c, s, &s.facts) {
 			continue
 		}
@@ -265,15 +207,13 @@ func (d *detector) detect(h *history.History, all []history.Event, v *lapse.Verd
 	return s.keep(out)
 }
 
-// maxSlab is the most findings [Scratch.keep] allocates at a time.
+// maxSlab is the most findings [scratch.keep] allocates at a time.
 const maxSlab = 1024
 
 // keep copies fs to memory of their own, carved from a slab shared with the worker's
-// other customers: one allocation per customer was most of the allocations of a large
-// run. Slabs double up to maxSlab findings, so that a single customer's detection
-// allocates no more than it keeps. The copy's capacity is its length, so that appending
-// to it cannot overwrite the next customer's findings.
-func (s *Scratch) keep(fs []Finding) []Finding {
+// other customers; slabs double up to maxSlab findings. The copy's capacity is its length,
+// so that appending to it cannot overwrite the next customer's findings.
+func (s *scratch) keep(fs []Finding) []Finding {
 	if len(s.slab)+len(fs) > cap(s.slab) {
 		s.slab = make([]Finding, 0, max(len(fs), min(maxSlab, 2*cap(s.slab))))
 	}
@@ -290,8 +230,7 @@ func (d *detector) service(e history.Event) string {
 }
 
 // lastAppointment returns the last event on or before asOf when it is a cancellation or a
-// no-show with no visit on its day or after and nothing booked: the last booked
-// appointment did not take place and nothing came after.
+// no-show with no visit on its day or after and nothing booked.
 func (d *detector) lastAppointment(c *customer) (history.Event, bool) {
 	last := c.past[len(c.past)-1]
 	if c.booked || (last.Status != visit.Cancelled && last.Status != visit.NoShow) {
@@ -303,7 +242,7 @@ func (d *detector) lastAppointment(c *customer) (history.Event, bool) {
 	return last, true
 }
 
-func (d *detector) lastCancelled(c *customer, _ *Scratch, out *Facts) bool {
+func (d *detector) lastCancelled(c *customer, _ *scratch, out *Facts) bool {
 	last, ok := d.lastAppointment(c)
 	if !ok || last.Status != visit.Cancelled {
 		return false
@@ -314,7 +253,7 @@ func (d *detector) lastCancelled(c *customer, _ *Scratch, out *Facts) bool {
 	return true
 }
 
-func (d *detector) lastNoShow(c *customer, _ *Scratch, out *Facts) bool {
+func (d *detector) lastNoShow(c *customer, _ *scratch, out *Facts) bool {
 	last, ok := d.lastAppointment(c)
 	if !ok || last.Status != visit.NoShow {
 		return false
@@ -326,7 +265,7 @@ func (d *detector) lastNoShow(c *customer, _ *Scratch, out *Facts) bool {
 }
 
 // staffSwitch looks at the last StaffWindow visits with a known staff member.
-func (d *detector) staffSwitch(c *customer, s *Scratch, out *Facts) bool {
+func (d *detector) staffSwitch(c *customer, s *scratch, out *Facts) bool {
 	cfg := d.cfg
 	w := cfg.StaffWindow
 	if w <= 0 {
@@ -344,8 +283,7 @@ func (d *detector) staffSwitch(c *customer, s *Scratch, out *Facts) bool {
 		return false
 	}
 	window, earlier := staff[len(staff)-w:], staff[:len(staff)-w]
-	// The usual person: the one who had more than half of enough earlier visits. A
-	// strict majority is found in one pass (Boyer and Moore's vote) and then counted.
+	// The usual person, a strict majority of enough earlier visits (Boyer and Moore's vote).
 	usual, usualN := int64(0), 0
 	if len(earlier) >= max(1, cfg.StaffMinEarlier) {
 		cand, votes := int64(0), 0
@@ -408,7 +346,7 @@ func (d *detector) staffSwitch(c *customer, s *Scratch, out *Facts) bool {
 }
 
 // slowing compares the last SlowingGaps gaps between visit days with the earlier ones.
-func (d *detector) slowing(c *customer, s *Scratch, out *Facts) bool {
+func (d *detector) slowing(c *customer, s *scratch, out *Facts) bool {
 	cfg := d.cfg
 	r := cfg.SlowingGaps
 	if r <= 0 || len(c.visits) < r+max(1, cfg.SlowingMinEarlier)+1 {
@@ -451,7 +389,7 @@ func (d *detector) channelList(ch history.Sym) []string {
 	return []string{d.set.Channels.Name(ch)}
 }
 
-func (d *detector) oneVisit(c *customer, _ *Scratch, out *Facts) bool {
+func (d *detector) oneVisit(c *customer, _ *scratch, out *Facts) bool {
 	if len(c.visits) != 1 || c.booked {
 		return false
 	}
@@ -466,7 +404,7 @@ func (d *detector) oneVisit(c *customer, _ *Scratch, out *Facts) bool {
 }
 
 // platformOnly reads every appointment on or before asOf and every one booked after it.
-func (d *detector) platformOnly(c *customer, s *Scratch, out *Facts) bool {
+func (d *detector) platformOnly(c *customer, s *scratch, out *Facts) bool {
 	if len(c.visits) == 0 || len(c.visits) < d.cfg.PlatformMinVisits {
 		return false
 	}
@@ -519,7 +457,7 @@ func (d *detector) platformOnly(c *customer, s *Scratch, out *Facts) bool {
 }
 
 // priceUp compares the amounts of the last visits with the customer's usual amount.
-func (d *detector) priceUp(c *customer, s *Scratch, out *Facts) bool {
+func (d *detector) priceUp(c *customer, s *scratch, out *Facts) bool {
 	cfg := d.cfg
 	r, minEarlier := cfg.PriceRecent, max(1, cfg.PriceMinEarlier)
 	vals := s.vals[:0]
@@ -557,10 +495,9 @@ func (d *detector) priceUp(c *customer, s *Scratch, out *Facts) bool {
 	return true
 }
 
-// longWait compares the waits of the last bookings with the customer's usual wait. A
-// booking is the appointments booked on one day; its wait is the lead time of the first
-// of them.
-func (d *detector) longWait(c *customer, s *Scratch, out *Facts) bool {
+// longWait compares the waits of the last bookings (the appointments booked on one day,
+// waiting the lead time of the first) with the customer's usual wait.
+func (d *detector) longWait(c *customer, s *scratch, out *Facts) bool {
 	cfg := d.cfg
 	r, minEarlier := cfg.WaitRecent, max(1, cfg.WaitMinEarlier)
 	// Sort (booking day, index) to find the first appointment of each booking day.
@@ -575,8 +512,7 @@ func (d *detector) longWait(c *customer, s *Scratch, out *Facts) bool {
 		return false
 	}
 	slices.Sort(keys)
-	// Mark the first of each booking day, then read the marked ones in the appointments'
-	// order (sorting them back would cost more).
+	// Mark the first of each booking day, then read the marked ones in order.
 	first := append(s.first[:0], make([]bool, len(c.past))...)
 	s.first = first
 	prev := uint64(1) << 63
@@ -617,7 +553,7 @@ func (d *detector) longWait(c *customer, s *Scratch, out *Facts) bool {
 	return true
 }
 
-func (d *detector) referral(c *customer, _ *Scratch, out *Facts) bool {
+func (d *detector) referral(c *customer, _ *scratch, out *Facts) bool {
 	ref := strings.TrimSpace(c.h.Referrer)
 	if ref == "" {
 		return false
@@ -631,7 +567,7 @@ func (d *detector) referral(c *customer, _ *Scratch, out *Facts) bool {
 	return true
 }
 
-func (d *detector) loyalLost(c *customer, s *Scratch, out *Facts) bool {
+func (d *detector) loyalLost(c *customer, s *scratch, out *Facts) bool {
 	cfg := d.cfg
 	n := len(c.visits)
 	stopped := c.v.Status.Missing() || c.v.Status == lapse.FollowUp
@@ -652,7 +588,7 @@ func (d *detector) loyalLost(c *customer, s *Scratch, out *Facts) bool {
 
 // manyContacts counts the cancellations and no-shows in the window before the last
 // appointment on or before asOf.
-func (d *detector) manyContacts(c *customer, _ *Scratch, out *Facts) bool {
+func (d *detector) manyContacts(c *customer, _ *scratch, out *Facts) bool {
 	cfg := d.cfg
 	end := c.past[len(c.past)-1].Day
 	from := end - visit.Day(cfg.ContactsWindowDays)
@@ -679,7 +615,7 @@ func (d *detector) manyContacts(c *customer, _ *Scratch, out *Facts) bool {
 	return true
 }
 
-func (d *detector) noContactPreference(c *customer, _ *Scratch, out *Facts) bool {
+func (d *detector) noContactPreference(c *customer, _ *scratch, out *Facts) bool {
 	if c.h.Has(history.DetailContactPreference) {
 		return false
 	}
@@ -694,9 +630,9 @@ func (d *detector) noContactPreference(c *customer, _ *Scratch, out *Facts) bool
 	return true
 }
 
-// seriesStart returns where the customer's last series of visits starts: the course the
-// verdict counted, for a follow-up by the course rule, so that the hint and the verdict
-// speak of the same visits; else the last visits without a gap over CourseMaxGapDays.
+// seriesStart returns where the customer's last series of visits starts: the verdict's
+// course for a follow-up by the course rule, else the last visits without a gap over
+// CourseMaxGapDays.
 func (d *detector) seriesStart(c *customer, follow bool) int {
 	n := len(c.visits)
 	if k := c.v.Basis.CourseVisits; follow && k > 0 && k <= n {
@@ -709,10 +645,9 @@ func (d *detector) seriesStart(c *customer, follow bool) int {
 	return i
 }
 
-// courseFinished fires on the verdict's follow-up status, or when the last visits are a
-// finished series of one service and the verdict does not say the customer is active or
-// booked.
-func (d *detector) courseFinished(c *customer, s *Scratch, out *Facts) bool {
+// courseFinished fires on the verdict's follow-up status, or on a finished series of one
+// service unless the verdict says active or booked.
+func (d *detector) courseFinished(c *customer, s *scratch, out *Facts) bool {
 	cfg := d.cfg
 	n := len(c.visits)
 	follow := c.v.Status == lapse.FollowUp

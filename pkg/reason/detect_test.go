@@ -574,10 +574,10 @@ func TestDetectWithoutEventsFindsNothing(t *testing.T) {
 	}
 }
 
-// TestDetectorScratchIsReused checks that findings detected one after the other with one
-// scratch stay what each customer gets alone: they share the scratch's memory, not their
+// TestDetectorWorkerIsReused checks that findings detected one after the other by one
+// worker stay what each customer gets alone: they share the worker's memory, not their
 // elements.
-func TestDetectorScratchIsReused(t *testing.T) {
+func TestDetectorWorkerIsReused(t *testing.T) {
 	set, truth, asOf := praxis(t)
 	verdicts := truthVerdicts(set, truth, false)
 	cfg := DefaultConfig()
@@ -586,7 +586,7 @@ func TestDetectorScratchIsReused(t *testing.T) {
 	for i := range set.Customers {
 		one := detect(&set.Customers[i], set, verdicts[i], asOf, cfg)
 		if !slices.EqualFunc(all[i], one, findingEqual) {
-			t.Fatalf("customer %s: with a shared scratch %v, alone %v", set.Customers[i].Key, all[i], one)
+			t.Fatalf("customer %s: with a shared worker %v, alone %v", set.Customers[i].Key, all[i], one)
 		}
 	}
 	if none := detectAll(set, nil, asOf, cfg); len(none) != len(set.Customers) {
@@ -609,13 +609,13 @@ func TestUnavailable(t *testing.T) {
 		t.Errorf("with no optional column: %v, want %v", got, want)
 	}
 	for _, c := range got {
-		if requires(c) == "" {
+		if !requires(c) {
 			t.Errorf("%s is unavailable but requires no column", c)
 		}
 	}
 	for _, c := range []string{Slowing, OneVisit, LoyalLost, CourseFinished, "no-such-code"} {
-		if r := requires(c); r != "" {
-			t.Errorf("requires(%s) = %q, want none", c, r)
+		if requires(c) {
+			t.Errorf("%s requires a column, want none", c)
 		}
 	}
 	if got := Unavailable(history.Columns{Status: true, Amount: true, Staff: true, Channel: true, BookedAt: true}); !slices.Equal(got, []string{Referral, NoContactPreference}) {
@@ -647,7 +647,7 @@ func TestLabels(t *testing.T) {
 
 func TestMedianSelectsWhatSortingWould(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	var s Scratch
+	var s scratch
 	for n := 1; n <= 300; n++ {
 		for _, spread := range []int64{1, 3, 50, 1 << 40} {
 			vs := make([]int64, n)
@@ -672,7 +672,7 @@ func TestMedianSelectsWhatSortingWould(t *testing.T) {
 
 func TestSurelyBelowOnlyWhenBelowTheMedian(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	var s Scratch
+	var s scratch
 	sure := 0
 	for range 200000 {
 		vs := make([]int64, 1+rng.IntN(12))

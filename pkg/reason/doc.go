@@ -9,12 +9,8 @@
 // The package never claims to know why anyone left. A finding is something to ask about,
 // never a verdict: the questions ask, they do not explain, and they never blame staff.
 //
-// What it does: one detector per signal (the constants [LastCancelled] … [CourseFinished]), each reading only the
-// columns the export had ([Unavailable] lists the signals an export cannot show); the
-// share of each signal among lapsed against active customers ([Lift]).
-//
-// What it does not: decide who is lapsed (package lapse does; [Detector.Detect] takes its
-// [lapse.Verdict]), read files, print, or look at the clock. Everything is a pure
-// function of the history, the verdict, the as-of date and the [Config]; the same inputs
-// give the same findings in the same order.
+// One detector per signal reads only the columns the export had ([Unavailable]); [Lift]
+// compares each signal's share among lapsed and active customers. Which customers are
+// lapsed is package lapse's to say ([lapse.Verdict]). Everything is a pure function of the
+// history, the verdict, the as-of date and the [Config].
 package reason

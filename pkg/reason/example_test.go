@@ -26,10 +26,9 @@ func ExampleDetector() {
 	set.Customers = []history.History{h}
 
 	v := lapse.Verdict{Key: "1001", Status: lapse.Lapsed}
-	d := reason.NewDetector(set, reason.DefaultConfig())
-	var s reason.Scratch
+	d := reason.NewDetector(set, reason.DefaultConfig()).Worker()
 	c := &set.Customers[0]
-	for _, f := range d.Detect(c, c.AppendEvents(nil), &v, visit.DayOf(2025, 6, 30), &s) {
+	for _, f := range d.Detect(c, c.AppendEvents(nil), &v, visit.DayOf(2025, 6, 30)) {
 		ev, q := words.For("de").Reason(f.Code, &f.Facts) // package words says the facts
 		fmt.Printf("%s (%.2f)\n%s\n%s\n", f.Code, f.Weight, ev, q)
 	}

@@ -9,16 +9,14 @@ import (
 // detect returns the findings of h, one of set's customers, through a [Detector], as the
 // analysis finds them.
 func detect(h *history.History, set *history.Set, v lapse.Verdict, asOf visit.Day, cfg Config) []Finding {
-	var s Scratch
-	return NewDetector(set, cfg).Detect(h, h.AppendEvents(nil), &v, asOf, &s)
+	return NewDetector(set, cfg).Worker().Detect(h, h.AppendEvents(nil), &v, asOf)
 }
 
 // detectAll returns the findings of every customer of set, in set's order; verdicts[i] is
 // set.Customers[i]'s, or verdicts is nil for none.
 func detectAll(set *history.Set, verdicts []lapse.Verdict, asOf visit.Day, cfg Config) [][]Finding {
-	d := NewDetector(set, cfg)
+	d := NewDetector(set, cfg).Worker()
 	out := make([][]Finding, len(set.Customers))
-	var s Scratch
 	var events []history.Event
 	for i := range set.Customers {
 		var v lapse.Verdict
@@ -27,8 +25,8 @@ func detectAll(set *history.Set, verdicts []lapse.Verdict, asOf visit.Day, cfg C
 		}
 		h := &set.Customers[i]
 		events = h.AppendEvents(events[:0])
-		// Kept as they are: the findings share the scratch's memory, not their elements.
-		out[i] = d.Detect(h, events, &v, asOf, &s)
+		// Kept as they are: the findings share the worker's memory, not their elements.
+		out[i] = d.Detect(h, events, &v, asOf)
 	}
 	return out
 }
@@ -45,11 +43,9 @@ func codes() []string {
 // defaultWeight returns a code's weight under [DefaultConfig].
 func defaultWeight(c string) float64 { return DefaultConfig().Weights[c] }
 
-// requires returns the optional column a code's detector needs, "" for none or an
-// unknown code.
-func requires(c string) string {
-	if i, ok := codeOf(c); ok {
-		return catalogue[i].column
-	}
-	return ""
+// requires reports whether a code's detector needs an optional column (false for an
+// unknown code).
+func requires(c string) bool {
+	i, ok := codeOf(c)
+	return ok && catalogue[i].needsCol != nil
 }

@@ -10,8 +10,7 @@ import (
 )
 
 // LiftRow compares how often one signal shows among customers who stopped coming (lapsed
-// or lost) and among those still coming (active, due or booked). Follow-up customers are
-// in neither group.
+// or lost) and among those still coming (active, due or booked).
 type LiftRow struct {
 	Code string `json:"code"`
 	// Lapsed of LapsedTotal lapsed or lost customers have the signal; Active of
@@ -23,15 +22,13 @@ type LiftRow struct {
 	// LapsedShare and ActiveShare are those counts as fractions (0 for an empty group).
 	LapsedShare float64 `json:"lapsed_share"`
 	ActiveShare float64 `json:"active_share"`
-	// Lift is LapsedShare / ActiveShare: how many times more common the signal is among
-	// the customers who stopped. +Inf when no active customer has it (JSON null).
+	// Lift is LapsedShare / ActiveShare; +Inf when no active customer has it (JSON null).
 	Lift float64 `json:"lift"`
 }
 
-// Lift returns, for every signal found on at least one lapsed, lost, active, due or booked
-// customer, its share in both groups and their ratio. findings[i] belongs to verdicts[i];
-// each code counts once per customer, and unknown codes are ignored. Rows are ordered by
-// lift (highest first), then by the number of lapsed customers, then by code.
+// Lift returns, for every signal found on a customer of either group, its share in both
+// groups and their ratio, highest lift first, then most lapsed, then by code.
+// findings[i] belongs to verdicts[i]; each code counts once per customer.
 func Lift(verdicts []lapse.Verdict, findings [][]Finding) []LiftRow {
 	if len(findings) != len(verdicts) {
 		panic(fmt.Sprintf("reason.Lift: %d findings for %d verdicts", len(findings), len(verdicts)))

@@ -327,20 +327,18 @@ func TestCourseHintCountsTheVerdictsCourse(t *testing.T) {
 		lc := lapse.DefaultConfig()
 		lc.CourseMaxGap = maxGap
 		a := lapse.NewAssessor(set, asOf, lc, nil)
-		d := NewDetector(set, DefaultConfig())
-		var ls lapse.Scratch
-		var s Scratch
+		la, d := a.Worker(), NewDetector(set, DefaultConfig()).Worker()
 		n := 0
 		for i := range set.Customers {
 			h := &set.Customers[i]
 			events := h.AppendEvents(nil)
 			var v lapse.Verdict
-			a.Assess(i, events, &ls, &v)
+			la.Assess(i, events, &v)
 			if v.Rule != lapse.RuleCourse || v.Status != lapse.FollowUp {
 				continue
 			}
 			n++
-			f, ok := find(d.Detect(h, events, &v, asOf, &s), CourseFinished)
+			f, ok := find(d.Detect(h, events, &v, asOf), CourseFinished)
 			if !ok || f.Facts.Count != v.Basis.CourseVisits || f.Facts.Service != v.Basis.Service {
 				t.Errorf("course_max_gap_days %d, %s: verdict's course %d × %s, hint %v %d × %s",
 					maxGap, h.Key, v.Basis.CourseVisits, v.Basis.Service, ok, f.Facts.Count, f.Facts.Service)

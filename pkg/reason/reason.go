@@ -42,34 +42,26 @@ const (
 	numCodes
 )
 
-// catalogue describes each signal: its code, the column it needs and its default weight.
-// Its label and texts are in the catalogues of package words (reason.<code>.*).
+// catalogue describes each signal: its code, its default weight and the columns it needs
+// (nil: dates suffice). Its label and texts are in package words (reason.<code>.*).
 var catalogue = [numCodes]struct {
 	code     string
-	column   string // the optional column the detector needs; "" when dates suffice
 	weight   float64
 	needsCol func(history.Columns) bool
 }{
-	cLastCancelled: {LastCancelled, "status", 0.9,
-		func(c history.Columns) bool { return c.Status }},
-	cLastNoShow: {LastNoShow, "status", 0.9,
-		func(c history.Columns) bool { return c.Status }},
-	cStaffSwitch: {StaffSwitch, "staff", 0.7,
-		func(c history.Columns) bool { return c.Staff }},
-	cSlowing:  {Slowing, "", 0.6, nil},
-	cOneVisit: {OneVisit, "", 0.6, nil},
-	cPlatformOnly: {PlatformOnly, "channel", 0.5,
-		func(c history.Columns) bool { return c.Channel }},
-	cPriceUp: {PriceUp, "amount", 0.65,
-		func(c history.Columns) bool { return c.Amount }},
-	cLongWait: {LongWait, "booked at", 0.7,
-		func(c history.Columns) bool { return c.BookedAt }},
-	cReferral: {Referral, "referrer", 0.4,
-		func(c history.Columns) bool { return c.Referrer }},
-	cLoyalLost:           {LoyalLost, "", 0.85, nil},
-	cManyContacts:        {ManyContacts, "status", 0.8, func(c history.Columns) bool { return c.Status }},
-	cNoContactPreference: {NoContactPreference, "contact preference", 0.2, func(c history.Columns) bool { return c.ContactPreference }},
-	cCourseFinished:      {CourseFinished, "", 0.75, nil},
+	cLastCancelled:       {LastCancelled, 0.9, func(c history.Columns) bool { return c.Status }},
+	cLastNoShow:          {LastNoShow, 0.9, func(c history.Columns) bool { return c.Status }},
+	cStaffSwitch:         {StaffSwitch, 0.7, func(c history.Columns) bool { return c.Staff }},
+	cSlowing:             {Slowing, 0.6, nil},
+	cOneVisit:            {OneVisit, 0.6, nil},
+	cPlatformOnly:        {PlatformOnly, 0.5, func(c history.Columns) bool { return c.Channel }},
+	cPriceUp:             {PriceUp, 0.65, func(c history.Columns) bool { return c.Amount }},
+	cLongWait:            {LongWait, 0.7, func(c history.Columns) bool { return c.BookedAt }},
+	cReferral:            {Referral, 0.4, func(c history.Columns) bool { return c.Referrer }},
+	cLoyalLost:           {LoyalLost, 0.85, nil},
+	cManyContacts:        {ManyContacts, 0.8, func(c history.Columns) bool { return c.Status }},
+	cNoContactPreference: {NoContactPreference, 0.2, func(c history.Columns) bool { return c.ContactPreference }},
+	cCourseFinished:      {CourseFinished, 0.75, nil},
 }
 
 func codeOf(s string) (code, bool) {
@@ -82,11 +74,8 @@ func codeOf(s string) (code, bool) {
 }
 
 // Unavailable returns, in catalogue order, the codes of the signals an export with the
-// given columns cannot show: their detectors are skipped, and a report says "not available
-// in this export".
-//
-// [CourseFinished] is always available: it follows the verdict; its own detection of a
-// series of the same service additionally needs the service column.
+// given columns cannot show: their detectors are skipped. [CourseFinished] is always
+// available: it follows the verdict.
 func Unavailable(cols history.Columns) []string {
 	var out []string
 	for _, c := range catalogue {

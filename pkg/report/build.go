@@ -278,7 +278,7 @@ func customer(r *analysis.Result, i int, lang string, o BuildOptions, c *Custome
 	h := &r.Set.Customers[i]
 	v := &r.Verdicts[i]
 	*c = Customer{
-		Status: v.Status.String(), LastVisit: r.DayText(v.LastVisit), Visits: v.Visits,
+		Status: v.Status.String(), LastVisit: v.LastVisit.String(), Visits: v.Visits,
 		UsualGap: math.Round(v.UsualGap*10) / 10, Overdue: v.Overdue, ValueAtRisk: float64(v.ValueAtRisk) / 100,
 		PAlive: math.Round(v.PAlive*1000) / 1000, Rule: catalogue.ForNoun(lang, o.Noun).Explanation(v),
 	}

@@ -1,6 +1,5 @@
-// Package facts holds the figures behind a finding of package reason: what a detector
-// saw in a customer's history. Package reason finds them; package words says them. It is
-// its own package so that the words can be tested with the detectors, which import them.
+// Package facts holds the figures behind a finding of package reason, which finds them;
+// package words says them.
 package facts
 
 import (
@@ -12,27 +11,25 @@ import (
 // Facts are the figures behind a finding of package reason. Which fields a code fills:
 //
 //   - last-cancelled, last-no-show: Day (the appointment), Service.
-//   - staff-switch: Count of the last Of visits not with the usual person (or, without a
-//     usual person, Of), People (different staff among them), Before of BeforeOf earlier
-//     visits with the usual person (0 of 0 when there is none), Day (last visit); Staff and
-//     UsualStaff only with reason.Config.ShowStaff.
+//   - staff-switch: Count of the last Of visits not with the usual person, People
+//     (different staff among them), Before of BeforeOf earlier visits with the usual
+//     person, Day (last visit); Staff and UsualStaff only with reason.Config.ShowStaff.
 //   - slowing: Recent (the last gaps in days), Usual (the median gap before them), From
 //     (the visit where the growing gaps began), Day (last visit).
 //   - one-visit: Day, Service, Channels (the channel it was booked through, when known).
 //   - platform-only: Count (bookings with a known channel), Channels (their names, most
 //     used first), Day (last visit).
-//   - price-up: Count and Recent (the last visits' amounts in minor units), Usual (the
-//     median amount before them), Service, Day (last visit).
-//   - long-wait: Count and Recent (days from booking to appointment of the last bookings),
-//     Usual (the median before them), Day (the last of those appointments).
+//   - price-up: Count and Recent (the last amounts, minor units), Usual (the median
+//     before them), Service, Day (last visit).
+//   - long-wait: Count and Recent (the last bookings' waits in days), Usual (the median
+//     before them), Day (the last of those appointments).
 //   - referral: Referrer, Count (visits), Day (last visit).
 //   - loyal-lost: Count (visit days), From (first visit), Day (last visit), Usual (median
 //     gap in days).
 //   - many-contacts: Cancelled, Missed, From and Day (first and last of them).
-//   - no-contact-preference: HasPhone, HasEmail (whether they are on record), Day (last
-//     visit).
-//   - course-finished: Count (visits of the series), Service, From, Day (first and last
-//     visit of the series), Usual (median gap in days).
+//   - no-contact-preference: HasPhone, HasEmail (on record), Day (last visit).
+//   - course-finished: Count (visits of the series), Service, From, Day (its first and
+//     last visit), Usual (median gap in days).
 //
 // Dates a code does not use are [visit.NoDay].
 type Facts struct {
