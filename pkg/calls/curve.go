@@ -39,31 +39,25 @@ func DefaultConfig() Config {
 	return Config{HorizonDays: 365, MinCases: 30, HalfLifeDays: 365, LongLostDays: 365, WelcomeDays: 42, FollowUpDays: 180, FirstTimerMonths: 12}
 }
 
-// orDefault fills the zero fields of c with the defaults.
+// orDefault fills the zero (or negative) fields of c with the defaults.
 func (c Config) orDefault() Config {
 	d := DefaultConfig()
-	if c.HorizonDays <= 0 {
-		c.HorizonDays = d.HorizonDays
-	}
-	if c.MinCases <= 0 {
-		c.MinCases = d.MinCases
-	}
-	if c.HalfLifeDays <= 0 {
-		c.HalfLifeDays = d.HalfLifeDays
-	}
-	if c.LongLostDays <= 0 {
-		c.LongLostDays = d.LongLostDays
-	}
-	if c.WelcomeDays <= 0 {
-		c.WelcomeDays = d.WelcomeDays
-	}
-	if c.FollowUpDays <= 0 {
-		c.FollowUpDays = d.FollowUpDays
-	}
-	if c.FirstTimerMonths <= 0 {
-		c.FirstTimerMonths = d.FirstTimerMonths
-	}
+	c.HorizonDays = positiveOr(c.HorizonDays, d.HorizonDays)
+	c.MinCases = positiveOr(c.MinCases, d.MinCases)
+	c.HalfLifeDays = positiveOr(c.HalfLifeDays, d.HalfLifeDays)
+	c.LongLostDays = positiveOr(c.LongLostDays, d.LongLostDays)
+	c.WelcomeDays = positiveOr(c.WelcomeDays, d.WelcomeDays)
+	c.FollowUpDays = positiveOr(c.FollowUpDays, d.FollowUpDays)
+	c.FirstTimerMonths = positiveOr(c.FirstTimerMonths, d.FirstTimerMonths)
 	return c
+}
+
+// positiveOr returns v when it is positive, else d.
+func positiveOr[T int | float64](v, d T) T {
+	if v > 0 {
+		return v
+	}
+	return d
 }
 
 // curveDays are the lengths of absence, in days, at which [ReturnCurve] estimates the
