@@ -105,7 +105,7 @@ func findCustomer(r *analysis.Result, want, key, envKey string) int {
 		for i := range r.Set.Customers {
 			keys[i] = r.Set.Customers[i].Key
 		}
-		for _, p := range []*pseudo.Pseudonymizer{pseudo.New(key), pseudo.New(envKey), pseudo.FromCustomers(keys)} {
+		for _, p := range []*pseudo.Pseudonymizer{pseudo.New(key, keys), pseudo.New(envKey, keys), pseudo.FromCustomers(keys)} {
 			if key == "" && envKey == "" && !p.FromData {
 				continue
 			}

@@ -38,7 +38,7 @@ func (o *outreachOptions) hold(io *IOStreams, an *analysisOptions, r *analysis.R
 			}
 		}
 		if b, err := os.ReadFile(filepath.Join(o.state, keyFile)); key.FromData && err == nil {
-			key = pseudo.New(strings.TrimSpace(string(b)))
+			key = pseudo.New(strings.TrimSpace(string(b)), customerKeys(r.Set))
 		}
 		if prev != nil && prev.Pseudonymized && (key.FromData || prev.KeyCheck != "" && prev.KeyCheck != key.KeyCheck()) {
 			return usagef("give the --key (or WINBACK_KEY) the report was written with", "the state in %s holds pseudonyms, and no key was found to match them", o.state)

@@ -71,7 +71,7 @@ func (o *privacyOptions) keyed(io *IOStreams, keys []string) *pseudo.Pseudonymiz
 	if key == "" {
 		return pseudo.FromCustomers(keys)
 	}
-	return pseudo.New(key)
+	return pseudo.New(key, keys)
 }
 
 // customerKeys lists the keys of a set's customers, in the set's order.

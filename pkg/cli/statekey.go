@@ -23,7 +23,7 @@ func (o *reportOptions) stableKey(files *atomicfile.Set, prev *state.State, keys
 		b, err := os.ReadFile(path)
 		switch {
 		case err == nil && strings.TrimSpace(string(b)) != "":
-			key = pseudo.New(strings.TrimSpace(string(b)))
+			key = pseudo.New(strings.TrimSpace(string(b)), keys)
 		case prev != nil && prev.Pseudonymized:
 			return nil, usagef(fmt.Sprintf("give the --key (or WINBACK_KEY, or key: in the config file) it was written with, or put the key back in %s", path),
 				"the state in %s holds pseudonyms, and no key was found to match them", o.state)
@@ -38,7 +38,7 @@ func (o *reportOptions) stableKey(files *atomicfile.Set, prev *state.State, keys
 			if err := files.Add(path, 0o600, func(w io.Writer) error { _, err := fmt.Fprintln(w, k); return err }); err != nil {
 				return nil, err
 			}
-			key = pseudo.New(k)
+			key = pseudo.New(k, keys)
 		}
 	}
 	if prev != nil && prev.Pseudonymized {

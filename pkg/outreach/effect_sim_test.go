@@ -93,7 +93,7 @@ func simulate(t *testing.T, seed uint64, effect float64) (*outreach.Effect, floa
 		natural[h.Key] = last
 	}
 	rng := rand.New(rand.NewPCG(seed, 7))
-	key := pseudo.New("simulated practice")
+	key := pseudo.New("simulated practice", nil)
 	coin, anyway := map[string]bool{}, map[string]bool{}
 	since := map[string]visit.Day{}
 	var prev *state.State

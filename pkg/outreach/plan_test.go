@@ -43,7 +43,7 @@ func praxisAt(t *testing.T, asOf visit.Day) *analysis.Result {
 
 func TestStateHoldsNoPersonalData(t *testing.T) {
 	r := praxisAt(t, visit.DayOf(2025, 6, 30))
-	key := pseudo.New("k")
+	key := pseudo.New("k", nil)
 	lapsed := r.Lapsed()
 	filed := []outcome.Outcome{{ID: r.Set.Customers[lapsed[0]].Key, CalledOn: "2025-06-01", Reached: "yes", Answer: "price", DoNotContact: true}}
 	p := outreach.New(r, nil, filed, outreach.Options{Pseudonyms: key, Control: 0.1, PauseWeeks: 8})
@@ -78,7 +78,7 @@ func TestStateHoldsNoPersonalData(t *testing.T) {
 
 func TestPlanHoldsAndMatchesPseudonyms(t *testing.T) {
 	may, june := praxisAt(t, visit.DayOf(2025, 5, 30)), praxisAt(t, visit.DayOf(2025, 6, 30))
-	key := pseudo.New("k")
+	key := pseudo.New("k", nil)
 	o := outreach.Options{Pseudonyms: key, Control: 0.2, PauseWeeks: 8}
 	pm := outreach.New(may, nil, nil, o)
 	may.Withhold(pm.Hold)
