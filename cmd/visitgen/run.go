@@ -139,7 +139,7 @@ func runPraxis(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	var st visitgen.PraxisStats
+	var st visitgen.Stats
 	err := writeFiles(stdout, func(ws []io.Writer) (err error) {
 		st, err = visitgen.WritePraxis(ws[0], ws[1], cfg)
 		return err
