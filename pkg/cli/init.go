@@ -41,7 +41,7 @@ permissions 0600.`,
 			if err := checkOutputs(a.io, o.files, o.input.rejects, o.output); err != nil {
 				return err
 			}
-			res, err := readExports(a.io, o.files, &o.input)
+			res, err := readExports(a.io, o.files, &o.input, false)
 			if err != nil {
 				return err
 			}

@@ -49,6 +49,18 @@ func (o *outputOptions) bindWithout(c *cobra.Command, formats []string, skip str
 	c.RegisterFlagCompletionFunc("format", fixedChoices(formats...))
 }
 
+// prepare resolves --lang and --format (for a command of the formats given) and refuses
+// -o and the other outputs named where [checkOutputs] does, before any export is read.
+func (o *outputOptions) prepare(io *IOStreams, formats, inputs []string, others ...string) (lang, format string, err error) {
+	if lang, err = o.language(io); err != nil {
+		return "", "", err
+	}
+	if format, err = o.formatName(formats); err != nil {
+		return "", "", err
+	}
+	return lang, format, checkOutputs(io, inputs, append([]string{o.output}, others...)...)
+}
+
 // formatName resolves --format and -o's extension.
 func (o *outputOptions) formatName(known []string) (string, error) {
 	f := o.format
