@@ -58,16 +58,7 @@ type Call struct {
 // then the likelier to come back, then by position.
 func RankWinBack(vs []lapse.Verdict, c *Curve, cfg Config) []Call {
 	cfg = cfg.orDefault()
-	n := 0
-	for i := range vs {
-		if vs[i].Status.Missing() {
-			n++
-		}
-	}
-	var out []Call // nil when nobody is missing
-	if n > 0 {
-		out = make([]Call, 0, n)
-	}
+	var out []Call
 	for i := range vs {
 		v := &vs[i]
 		if !v.Status.Missing() {

@@ -328,7 +328,7 @@ func (cm *columnMapper) override(c Concept, h string) error {
 			}
 		}
 		if col < 0 {
-			return fmt.Errorf("%w: --column %s=%s: no such column (columns: %s)", ErrUsage, c, shorten(h), headerList(cm.header))
+			return fmt.Errorf("%w: --column %s=%s: no such column (columns: %s)", ErrUsage, c, Shorten(h), headerList(cm.header))
 		}
 	}
 	cm.assign(c, col, "flag")

@@ -301,7 +301,7 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	}
 	if r.opt.Strict && len(unknown) > 0 {
 		vals := slices.Sorted(maps.Keys(unknown))
-		return nil, &InputError{Err: fmt.Errorf("%w: unknown status value %q", ErrStrict, shorten(vals[0])), Hint: fmt.Sprintf("say what it means with --status-map '%s=attended' (or cancelled, no-show, booked)", shorten(vals[0]))}
+		return nil, &InputError{Err: fmt.Errorf("%w: unknown status value %q", ErrStrict, Shorten(vals[0])), Hint: fmt.Sprintf("say what it means with --status-map '%s=attended' (or cancelled, no-show, booked)", Shorten(vals[0]))}
 	}
 	how, err := r.resolve(rep)
 	if err != nil {
@@ -474,7 +474,7 @@ func (r *reader) resolve(rep *Summary) (resolution, error) {
 			case df > 0 && mf > 0:
 				a, b := ev.firstDayFirst[col].Load(), ev.firstMonthFirst[col].Load()
 				return res, &InputError{
-					Err:  fmt.Errorf("%w: the %s column has day-first dates (%q, %s line %d) and month-first dates (%q, %s line %d)", ErrAmbiguousDates, name, shorten(a.value), a.file, a.line, shorten(b.value), b.file, b.line),
+					Err:  fmt.Errorf("%w: the %s column has day-first dates (%q, %s line %d) and month-first dates (%q, %s line %d)", ErrAmbiguousDates, name, Shorten(a.value), a.file, a.line, Shorten(b.value), b.file, b.line),
 					Hint: "say which order is right with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy; rows in the other order will be rejected as impossible dates",
 				}
 			case df > 0:
@@ -484,7 +484,7 @@ func (r *reader) resolve(rep *Summary) (resolution, error) {
 			case ev.ambiguous[col].Load() > 0:
 				a := ev.firstAm[col].Load()
 				return res, &InputError{
-					Err:  fmt.Errorf("%w: every %s in the %s column could be day/month or month/day (e.g. %q, %s line %d)", ErrAmbiguousDates, "date", name, shorten(a.value), a.file, a.line),
+					Err:  fmt.Errorf("%w: every %s in the %s column could be day/month or month/day (e.g. %q, %s line %d)", ErrAmbiguousDates, "date", name, Shorten(a.value), a.file, a.line),
 					Hint: "say which it is with --date-format dd/mm/yyyy (day first) or --date-format mm/dd/yyyy (month first)",
 				}
 			}
