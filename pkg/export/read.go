@@ -492,9 +492,6 @@ func (r *reader) resolve(rep *Summary) (resolution, error) {
 		desc := "not needed (no ambiguous dates)"
 		if ev.ambiguous[col].Load() > 0 || ev.dayFirst[col].Load() > 0 || ev.monthFirst[col].Load() > 0 || r.dateOrder != field.OrderUnknown {
 			desc = order.String() + map[field.Order]string{field.DayFirst: " (dd/mm)", field.MonthFirst: " (mm/dd)"}[order]
-			if order == field.OrderUnknown {
-				desc = "not needed (no ambiguous dates)"
-			}
 			if r.dateOrder != field.OrderUnknown {
 				desc += ", from --date-format"
 			}
@@ -994,33 +991,23 @@ func guessColumns(m *columnMap, rows [][]string) {
 			used[c] = true
 		}
 	}
-	if !m.has(Date) {
-		for col := range n {
-			if !used[col] && columnShare(rows, col, isDateText) >= 0.9 {
-				m.idx[Date], m.how[Date] = col, "content"
+	// take gives concept c the first free column, counted from the end when last, whose
+	// values mostly satisfy ok.
+	take := func(c Concept, last bool, ok func(string) bool) {
+		for i := range n {
+			col := i
+			if last {
+				col = n - 1 - i
+			}
+			if !m.has(c) && !used[col] && columnShare(rows, col, ok) >= 0.9 {
+				m.idx[c], m.how[c] = col, "content"
 				used[col] = true
-				break
 			}
 		}
 	}
-	if !m.has(Customer) {
-		for col := range n {
-			if !used[col] && columnShare(rows, col, func(s string) bool { return !isDateText(s) }) >= 0.9 {
-				m.idx[Customer], m.how[Customer] = col, "content"
-				used[col] = true
-				break
-			}
-		}
-	}
-	if !m.has(Amount) {
-		decimal := func(s string) bool { return isNumberText(s) && strings.ContainsAny(s, ".,") }
-		for col := n - 1; col >= 0; col-- {
-			if !used[col] && columnShare(rows, col, decimal) >= 0.9 {
-				m.idx[Amount], m.how[Amount] = col, "content"
-				break
-			}
-		}
-	}
+	take(Date, false, isDateText)
+	take(Customer, false, func(s string) bool { return !isDateText(s) })
+	take(Amount, true, func(s string) bool { return isNumberText(s) && strings.ContainsAny(s, ".,") })
 }
 
 // inOrder calls f with the values of ch in the order of their sequence numbers, whatever

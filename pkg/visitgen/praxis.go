@@ -175,8 +175,6 @@ func (k kind) state() string {
 		return StateBooked
 	case k == kCourseFinished:
 		return StateCourseFinished
-	case k == kWonBack:
-		return "" // decided by the return visit
 	}
 	return StateDropped
 }
