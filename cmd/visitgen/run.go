@@ -46,9 +46,7 @@ Exit codes: 0 ok, 1 failure, 2 usage or invalid configuration.
 func run(args []string, stdout, stderr io.Writer) int {
 	err := dispatch(args, stdout, stderr)
 	switch {
-	case err == nil:
-		return exitOK
-	case errors.Is(err, flag.ErrHelp):
+	case err == nil, errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, new(usageError)), errors.Is(err, visitgen.ErrConfig):
 		fmt.Fprintf(stderr, "visitgen: error: %v\n", err)
