@@ -2,7 +2,6 @@ package cli
 
 import (
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -106,15 +105,5 @@ func (o *outputOptions) add(files *atomicfile.Set, io_ *IOStreams, format, lang 
 	if err != nil {
 		return usagef("use one of: "+strings.Join(report.ViewFormats, ", "), "%v", err)
 	}
-	if o.output == "" || o.output == "-" {
-		if err := w.WriteView(io_.Out, out); err != nil {
-			return stdoutError(err)
-		}
-		return nil
-	}
-	perm := os.FileMode(0o644)
-	if o.private {
-		perm = 0o600
-	}
-	return files.Add(o.output, perm, func(f io.Writer) error { return w.WriteView(f, out) })
+	return writeOut(files, io_, o.output, o.private, func(f io.Writer) error { return w.WriteView(f, out) })
 }
