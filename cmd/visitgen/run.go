@@ -46,9 +46,7 @@ Exit codes: 0 ok, 1 failure, 2 usage or invalid configuration.
 func run(args []string, stdout, stderr io.Writer) int {
 	err := dispatch(args, stdout, stderr)
 	switch {
-	case err == nil:
-		return exitOK
-	case errors.Is(err, flag.ErrHelp):
+	case err == nil, errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, new(usageError)), errors.Is(err, visitgen.ErrConfig):
 		fmt.Fprintf(stderr, "visitgen: error: %v\n", err)
@@ -139,7 +137,7 @@ func runPraxis(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	var st visitgen.PraxisStats
+	var st visitgen.Stats
 	err := writeFiles(stdout, func(ws []io.Writer) (err error) {
 		st, err = visitgen.WritePraxis(ws[0], ws[1], cfg)
 		return err

@@ -85,13 +85,13 @@ func (s *Set) Add(path string, perm os.FileMode, write func(w io.Writer) error) 
 	if err = tmp.Chmod(perm); err != nil {
 		return fmt.Errorf("create %s: %w", path, err)
 	}
-	if err = write(tmp); err != nil {
-		return fmt.Errorf("write %s: %w", path, withoutPath(err, tmp.Name()))
+	if err = write(tmp); err == nil {
+		err = tmp.Sync()
 	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, withoutPath(err, tmp.Name()))
+	if err == nil {
+		err = tmp.Close()
 	}
-	if err = tmp.Close(); err != nil {
+	if err != nil {
 		return fmt.Errorf("write %s: %w", path, withoutPath(err, tmp.Name()))
 	}
 	s.staged = append(s.staged, staged{name: path, target: t.target, tmp: tmp.Name(), unlock: unlock})

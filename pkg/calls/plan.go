@@ -2,7 +2,6 @@ package calls
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"sync"
@@ -58,16 +57,7 @@ type Call struct {
 // then the likelier to come back, then by position.
 func RankWinBack(vs []lapse.Verdict, c *Curve, cfg Config) []Call {
 	cfg = cfg.orDefault()
-	n := 0
-	for i := range vs {
-		if vs[i].Status.Missing() {
-			n++
-		}
-	}
-	var out []Call // nil when nobody is missing
-	if n > 0 {
-		out = make([]Call, 0, n)
-	}
+	var out []Call
 	for i := range vs {
 		v := &vs[i]
 		if !v.Status.Missing() {
@@ -190,11 +180,11 @@ func PlatformFirstTimers(set *history.Set, asOf visit.Day, cfg Config, platform 
 	if !set.Columns.Channel || asOf == visit.NoDay {
 		return nil
 	}
-	end := monthIndex(asOf)
+	end := asOf.Month()
 	start := end - cfg.FirstTimerMonths + 1
 	rows := make([]FirstTimerMonth, cfg.FirstTimerMonths)
 	for k := range rows {
-		rows[k].Month = monthText(start + k)
+		rows[k].Month = visit.MonthName(start + k)
 	}
 	onPlatform := platformSyms(set.Channels, platform)
 	from := visit.DayOf(start/12, start%12+1, 1)
@@ -214,16 +204,6 @@ func PlatformFirstTimers(set *history.Set, asOf visit.Day, cfg Config, platform 
 		rows[k].NoneYet = rows[k].FirstTimers - rows[k].Direct - rows[k].Platform
 	}
 	return rows
-}
-
-// monthIndex numbers the months: year × 12 + month − 1.
-func monthIndex(d visit.Day) int {
-	y, m, _ := d.Date()
-	return y*12 + m - 1
-}
-
-func monthText(m int) string {
-	return fmt.Sprintf("%04d-%02d", m/12, m%12+1)
 }
 
 // Plan is a week's calls: the three groups, each in the order to call, and the platform
@@ -276,7 +256,7 @@ func isPlatform(onPlatform []bool, x history.Sym) bool {
 }
 
 // firstTimer reports whether h's first visit, from from to asOf, was booked through a
-// platform, with its month ([monthIndex]) and how the next booking on a later day was made.
+// platform, with its month ([visit.Day.Month]) and how the next booking on a later day was made.
 func firstTimer(h *history.History, onPlatform []bool, asOf, from visit.Day) (month, second int, ok bool) {
 	booked := visit.NoDay
 	for j := range h.Len() {
@@ -291,7 +271,7 @@ func firstTimer(h *history.History, onPlatform []bool, asOf, from visit.Day) (mo
 			if e.Day < from || !isPlatform(onPlatform, e.Channel) {
 				return 0, 0, false
 			}
-			booked, month = bookedOn(e), monthIndex(e.Day)
+			booked, month = bookedOn(e), e.Day.Month()
 			continue
 		}
 		if bookedOn(e) == booked {

@@ -13,7 +13,7 @@ func analyse(a *app, files []string, in *inputOptions, out *outputOptions, ao *a
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := readExportsFor(a.io, files, in, readFor{noContacts: !ao.contacts})
+	res, err := readExports(a.io, files, in, !ao.contacts)
 	if err != nil {
 		return nil, nil, err
 	}

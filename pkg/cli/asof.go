@@ -20,7 +20,7 @@ func (o *outputOptions) asOfDay(io_ *IOStreams, res *export.Result) (visit.Day, 
 	var d visit.Day
 	if o.asOf != "" {
 		var err error
-		if d, err = parseAsOf(o.asOf, &res.Summary); err != nil {
+		if d, err = parseDate("as-of", o.asOf, &res.Summary); err != nil {
 			return visit.NoDay, err
 		}
 		if set.FirstDay != visit.NoDay && d < set.FirstDay {
@@ -43,11 +43,9 @@ func (o *outputOptions) asOfDay(io_ *IOStreams, res *export.Result) (visit.Day, 
 	return d, nil
 }
 
-// parseAsOf reads --as-of as yyyy-mm-dd or in any form the export's date column may
-// take (31.05.2025); a day/month order the value leaves open is the export's.
-func parseAsOf(s string, rep *export.Summary) (visit.Day, error) { return parseDate("as-of", s, rep) }
-
-// parseDate reads the date of flag --name as [parseAsOf] reads --as-of.
+// parseDate reads the date of flag --name (--as-of, --due-before, --holdout-end) as
+// yyyy-mm-dd or in any form the export's date column may take (31.05.2025); a day/month
+// order the value leaves open is the export's.
 func parseDate(name, s string, rep *export.Summary) (visit.Day, error) {
 	if d, err := visit.ParseDay(s); err == nil {
 		return d, nil

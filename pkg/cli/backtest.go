@@ -60,11 +60,7 @@ lapse thresholds are the flags of winback lapsed.`,
 
 func runBacktest(o *backtestOptions) error {
 	io := o.a.io
-	lang, err := o.out.language(io)
-	if err != nil {
-		return err
-	}
-	format, err := o.out.formatName(report.BacktestFormats)
+	lang, format, err := o.out.prepare(io, report.BacktestFormats, o.files, o.input.rejects)
 	if err != nil {
 		return err
 	}
@@ -72,14 +68,11 @@ func runBacktest(o *backtestOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkOutputs(io, o.files, o.out.output, o.input.rejects); err != nil {
-		return err
-	}
 	opt, err := o.an.options(o.a)
 	if err != nil {
 		return err
 	}
-	res, err := readExportsFor(io, o.files, &o.input, readFor{noContacts: true})
+	res, err := readExports(io, o.files, &o.input, true)
 	if err != nil {
 		return err
 	}

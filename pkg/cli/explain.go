@@ -60,15 +60,8 @@ with the same --key.`,
 }
 
 func runExplain(o *explainOptions) error {
-	lang, err := o.out.language(o.a.io)
+	lang, format, err := o.out.prepare(o.a.io, explainFormats, o.files, o.input.rejects)
 	if err != nil {
-		return err
-	}
-	format, err := o.out.formatName(explainFormats)
-	if err != nil {
-		return err
-	}
-	if err := checkOutputs(o.a.io, o.files, o.out.output, o.input.rejects); err != nil {
 		return err
 	}
 	o.an.contacts = true // explain shows one customer's details in full

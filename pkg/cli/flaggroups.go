@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -34,10 +35,8 @@ var flagGroups = []struct {
 // groupOf returns the index in flagGroups of the flag's group, len(flagGroups) for none.
 func groupOf(name string) int {
 	for i, g := range flagGroups {
-		for _, n := range g.names {
-			if n == name {
-				return i
-			}
+		if slices.Contains(g.names, name) {
+			return i
 		}
 	}
 	return len(flagGroups)

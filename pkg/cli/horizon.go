@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"time"
 
 	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/visit"
@@ -43,11 +42,10 @@ func (h horizon) from(d visit.Day, sign int) visit.Day {
 	return addMonths(d, 12*n)
 }
 
+// addMonths adds n calendar months to d, held at the last day of the month it lands in.
 func addMonths(d visit.Day, n int) visit.Day {
 	y, m, day := d.Date()
-	first := time.Date(y, time.Month(m)+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
-	last := first.AddDate(0, 1, -1).Day()
-	return visit.DayFromTime(first.AddDate(0, 0, min(day, last)-1))
+	return min(visit.DayOf(y, m+n, day), visit.DayOf(y, m+n+1, 1)-1)
 }
 
 func (h horizon) String() string { return strconv.Itoa(h.n) + string(h.unit) }

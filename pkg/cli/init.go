@@ -41,7 +41,7 @@ permissions 0600.`,
 			if err := checkOutputs(a.io, o.files, o.input.rejects, o.output); err != nil {
 				return err
 			}
-			res, err := readExports(a.io, o.files, &o.input)
+			res, err := readExports(a.io, o.files, &o.input, false)
 			if err != nil {
 				return err
 			}
@@ -59,16 +59,9 @@ permissions 0600.`,
 			}
 			cfg := &report.ConfigFile{Files: o.files, Export: &res.Summary, Noun: words.NounFromColumns(columnNames(&res.Summary)),
 				Settings: settings, Lang: lang, LangGiven: a.lang != "", Key: key}
-			write := func(w io.Writer) error { return report.WriteConfig(w, cfg) }
-			if o.output == "" || o.output == "-" {
-				if err := write(a.io.Out); err != nil {
-					return stdoutError(err)
-				}
-				return nil
-			}
 			var files atomicfile.Set
 			defer files.Abort()
-			if err := files.Add(o.output, 0o600, write); err != nil {
+			if err := writeOut(&files, a.io, o.output, true, func(w io.Writer) error { return report.WriteConfig(w, cfg) }); err != nil {
 				return err
 			}
 			return files.Commit()

@@ -16,7 +16,7 @@ type inspectOptions struct {
 	files  []string
 }
 
-func newInspectCmd(a *app, runF func(*inspectOptions) error) *cobra.Command {
+func newInspectCmd(a *app) *cobra.Command {
 	o := &inspectOptions{io: a.io, lang: a.language}
 	c := &cobra.Command{
 		Use:   "inspect FILE...",
@@ -46,9 +46,6 @@ German LANG) writes it in German; the JSON keeps its keys and codes.`,
 			if o.format != "table" && o.format != "json" {
 				return usagef("use --format table or --format json", "unknown format %q", o.format)
 			}
-			if runF != nil {
-				return runF(o)
-			}
 			return runInspect(o)
 		}),
 	}
@@ -67,7 +64,7 @@ func runInspect(o *inspectOptions) error {
 	if err := checkOutputs(o.io, o.files, o.input.rejects); err != nil {
 		return err
 	}
-	res, err := readExports(o.io, o.files, &o.input)
+	res, err := readExports(o.io, o.files, &o.input, false)
 	if err != nil {
 		return err
 	}

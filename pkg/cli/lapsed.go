@@ -59,15 +59,8 @@ who first booked through a platform. Who does not want to be contacted is left o
 }
 
 func runLapsed(o *lapsedOptions) error {
-	lang, err := o.out.language(o.a.io)
+	lang, format, err := o.out.prepare(o.a.io, report.ViewFormats, o.files, o.input.rejects, o.calls.path)
 	if err != nil {
-		return err
-	}
-	format, err := o.out.formatName(report.ViewFormats)
-	if err != nil {
-		return err
-	}
-	if err := checkOutputs(o.a.io, o.files, o.out.output, o.input.rejects, o.calls.path); err != nil {
 		return err
 	}
 	if err := o.calls.check(); err != nil {

@@ -63,11 +63,7 @@ predicted with the actual visits in the months after, by how often customers cam
 }
 
 func runModel(o *modelOptions) error {
-	lang, err := o.out.language(o.io)
-	if err != nil {
-		return err
-	}
-	format, err := o.out.formatName(report.ViewFormats)
+	lang, format, err := o.out.prepare(o.io, report.ViewFormats, o.files, o.input.rejects)
 	if err != nil {
 		return err
 	}
@@ -78,13 +74,10 @@ func runModel(o *modelOptions) error {
 	if o.horizon <= 0 {
 		return usagef("use a positive --horizon, e.g. 52 (weeks)", "--horizon %g is not positive", o.horizon)
 	}
-	if err := checkOutputs(o.io, o.files, o.out.output, o.input.rejects); err != nil {
-		return err
-	}
 	if err := o.noun.check(); err != nil {
 		return err
 	}
-	res, err := readExports(o.io, o.files, &o.input)
+	res, err := readExports(o.io, o.files, &o.input, false)
 	if err != nil {
 		return err
 	}

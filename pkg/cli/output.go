@@ -2,7 +2,6 @@ package cli
 
 import (
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -47,6 +46,18 @@ func (o *outputOptions) bindWithout(c *cobra.Command, formats []string, skip str
 	f.BoolVar(&o.excel, "excel", false, "CSV for a German Excel: ';', decimal commas, UTF-8 BOM (default with --lang de)")
 	c.RegisterFlagCompletionFunc("lang", fixedChoices("de", "en"))
 	c.RegisterFlagCompletionFunc("format", fixedChoices(formats...))
+}
+
+// prepare resolves --lang and --format (for a command of the formats given) and refuses
+// -o and the other outputs named where [checkOutputs] does, before any export is read.
+func (o *outputOptions) prepare(io *IOStreams, formats, inputs []string, others ...string) (lang, format string, err error) {
+	if lang, err = o.language(io); err != nil {
+		return "", "", err
+	}
+	if format, err = o.formatName(formats); err != nil {
+		return "", "", err
+	}
+	return lang, format, checkOutputs(io, inputs, append([]string{o.output}, others...)...)
 }
 
 // formatName resolves --format and -o's extension.
@@ -94,15 +105,5 @@ func (o *outputOptions) add(files *atomicfile.Set, io_ *IOStreams, format, lang 
 	if err != nil {
 		return usagef("use one of: "+strings.Join(report.ViewFormats, ", "), "%v", err)
 	}
-	if o.output == "" || o.output == "-" {
-		if err := w.WriteView(io_.Out, out); err != nil {
-			return stdoutError(err)
-		}
-		return nil
-	}
-	perm := os.FileMode(0o644)
-	if o.private {
-		perm = 0o600
-	}
-	return files.Add(o.output, perm, func(f io.Writer) error { return w.WriteView(f, out) })
+	return writeOut(files, io_, o.output, o.private, func(f io.Writer) error { return w.WriteView(f, out) })
 }

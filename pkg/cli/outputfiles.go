@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 
@@ -55,4 +56,21 @@ func same(a, b string) bool {
 	pa, _ := filepath.Abs(a)
 	pb, _ := filepath.Abs(b)
 	return pa == pb
+}
+
+// writeOut writes to standard output when path is "" or "-", else adds path to files, to
+// be replaced with the others: with permissions 0600 when private (names, phones,
+// e-mails, a key), else 0644.
+func writeOut(files *atomicfile.Set, io_ *IOStreams, path string, private bool, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		if err := write(io_.Out); err != nil {
+			return stdoutError(err)
+		}
+		return nil
+	}
+	perm := os.FileMode(0o644)
+	if private {
+		perm = 0o600
+	}
+	return files.Add(path, perm, write)
 }

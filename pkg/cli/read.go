@@ -12,24 +12,14 @@ import (
 
 // readExports opens the named files ("-" is standard input), reads them and writes the
 // rejects file when asked; on a terminal a long read shows its progress unless --quiet.
-func readExports(io_ *IOStreams, paths []string, o *inputOptions) (*export.Result, error) {
-	return readExportsFor(io_, paths, o, readFor{})
-}
-
-// readFor says what a command does with what it reads.
-type readFor struct {
-	// noContacts: the command shows no names, e-mails, phones or contact preferences, so
-	// the read keeps only whether they are given ([export.Options.WithholdContacts]).
-	noContacts bool
-}
-
-// readExportsFor is readExports for a command that does what rf says.
-func readExportsFor(io_ *IOStreams, paths []string, o *inputOptions, rf readFor) (*export.Result, error) {
+// noContacts: the command shows no names, e-mails, phones or contact preferences, so the
+// read keeps only whether they are given ([export.Options.WithholdContacts]).
+func readExports(io_ *IOStreams, paths []string, o *inputOptions, noContacts bool) (*export.Result, error) {
 	opt, err := o.exportOptions()
 	if err != nil {
 		return nil, err
 	}
-	opt.WithholdContacts = rf.noContacts
+	opt.WithholdContacts = noContacts
 	var inputs []export.Input
 	var total int64
 	stdin := false
@@ -49,11 +39,10 @@ func readExportsFor(io_ *IOStreams, paths []string, o *inputOptions, rf readFor)
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.IsDir() {
 			return nil, &export.InputError{Err: fmt.Errorf("%w: %s is a directory", export.ErrUnreadable, p), Hint: "name the export files inside it, e.g. " + p + "/*.csv"}
-		}
-		inputs = append(inputs, export.Input{Name: p, R: f})
-		if st, err := f.Stat(); err == nil {
+		} else if err == nil {
 			total += st.Size()
 		}
+		inputs = append(inputs, export.Input{Name: p, R: f})
 	}
 	if io_.ErrTTY && !io_.Quiet {
 		var read atomic.Int64

@@ -38,11 +38,6 @@ func newReports(r *analysis.Result, reliability func() *report.Reliability) *rep
 	return reps
 }
 
-func (reps *reports) waitBacktest() *report.Backtest {
-	reps.fitted.Wait()
-	return reps.backtest
-}
-
 // get returns the report, pseudonymized or not.
 func (reps *reports) get(pseudonymize bool) *report.Report {
 	if rep, ok := reps.built[pseudonymize]; ok {
@@ -56,7 +51,8 @@ func (reps *reports) get(pseudonymize bool) *report.Report {
 	rep := report.Build(reps.r, opt)
 	reps.tested.Wait()
 	rep.Reliability = reps.reliable
-	rep.Model.Backtest = reps.waitBacktest()
+	reps.fitted.Wait()
+	rep.Model.Backtest = reps.backtest
 	reps.built[pseudonymize] = rep
 	return rep
 }

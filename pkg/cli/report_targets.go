@@ -2,7 +2,6 @@ package cli
 
 import (
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -83,17 +82,7 @@ func (o *reportOptions) write(files *atomicfile.Set, targets []target, reps *rep
 		if err != nil {
 			return usagef("use one of: "+strings.Join(report.Formats, ", "), "%v", err)
 		}
-		if t.path == "" || t.path == "-" {
-			if err := w.Write(o.a.io.Out, rep); err != nil {
-				return stdoutError(err)
-			}
-			continue
-		}
-		perm := os.FileMode(0o644)
-		if o.withContacts {
-			perm = 0o600
-		}
-		if err := files.Add(t.path, perm, func(f io.Writer) error { return w.Write(f, rep) }); err != nil {
+		if err := writeOut(files, o.a.io, t.path, o.withContacts, func(f io.Writer) error { return w.Write(f, rep) }); err != nil {
 			return err
 		}
 	}

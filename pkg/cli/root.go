@@ -53,7 +53,7 @@ forms. Start with "winback inspect FILE" to see how an export was understood.`,
 		}
 		return err
 	}
-	root.AddCommand(newInspectCmd(a, nil), newSegmentsCmd(a), newModelCmd(a), newLapsedCmd(a), newExplainCmd(a), newReportCmd(a))
+	root.AddCommand(newInspectCmd(a), newSegmentsCmd(a), newModelCmd(a), newLapsedCmd(a), newExplainCmd(a), newReportCmd(a))
 	root.AddCommand(newBacktestCmd(a))
 	root.AddCommand(newInitCmd(a, root))
 	root.AddCommand(newHelpTopics()...)

@@ -49,21 +49,14 @@ handled. --customers lists every customer's scores.`,
 }
 
 func runSegments(o *segmentsOptions) error {
-	lang, err := o.out.language(o.io)
+	lang, format, err := o.out.prepare(o.io, report.ViewFormats, o.files, o.input.rejects)
 	if err != nil {
-		return err
-	}
-	format, err := o.out.formatName(report.ViewFormats)
-	if err != nil {
-		return err
-	}
-	if err := checkOutputs(o.io, o.files, o.out.output, o.input.rejects); err != nil {
 		return err
 	}
 	if err := o.noun.check(); err != nil {
 		return err
 	}
-	res, err := readExports(o.io, o.files, &o.input)
+	res, err := readExports(o.io, o.files, &o.input, false)
 	if err != nil {
 		return err
 	}

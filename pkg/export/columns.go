@@ -272,8 +272,9 @@ type columnMap struct {
 
 func (m *columnMap) has(c Concept) bool { return m.idx[c] >= 0 }
 
-// mapColumns maps a header row to concepts; overrides come from --column, and dateOK
-// tells whether a column's sampled values read as dates (a "Start Time" may hold times).
+// mapColumns maps a header row to concepts: the overrides of --column first, then a known
+// export's profile, then the generic aliases; dateOK tells whether a column's sampled
+// values read as dates (a "Start Time" may hold times).
 func mapColumns(header []string, overrides map[Concept]string, dateOK func(col int) bool) (*columnMap, error) {
 	cm := &columnMapper{m: &columnMap{}, header: header, folded: make([]string, len(header)), taken: make([]bool, len(header))}
 	for i := range cm.m.idx {
@@ -282,7 +283,6 @@ func mapColumns(header []string, overrides map[Concept]string, dateOK func(col i
 	for i, h := range header {
 		cm.folded[i] = normHeader(h)
 	}
-	// 1. explicit overrides
 	fixed := map[Concept]bool{}
 	for c, h := range overrides {
 		if err := cm.override(c, h); err != nil {
@@ -290,9 +290,7 @@ func mapColumns(header []string, overrides map[Concept]string, dateOK func(col i
 		}
 		fixed[c] = true
 	}
-	// 2. a known export's profile
 	cm.profile(fixed)
-	// 3. generic aliases
 	cm.aliases(fixed, dateOK)
 	return cm.m, nil
 }
@@ -328,7 +326,7 @@ func (cm *columnMapper) override(c Concept, h string) error {
 			}
 		}
 		if col < 0 {
-			return fmt.Errorf("%w: --column %s=%s: no such column (columns: %s)", ErrUsage, c, shorten(h), headerList(cm.header))
+			return fmt.Errorf("%w: --column %s=%s: no such column (columns: %s)", ErrUsage, c, Shorten(h), headerList(cm.header))
 		}
 	}
 	cm.assign(c, col, "flag")

@@ -60,11 +60,11 @@ func (e *RowError) Error() string {
 	if e.Column > 0 {
 		where += fmt.Sprintf(":%d", e.Column)
 		if e.Header != "" {
-			where += fmt.Sprintf(" (%s)", shorten(e.Header))
+			where += fmt.Sprintf(" (%s)", Shorten(e.Header))
 		}
 	}
 	if e.Value != "" {
-		return fmt.Sprintf("%s: %s: %q", where, e.Reason, shorten(e.Value))
+		return fmt.Sprintf("%s: %s: %q", where, e.Reason, Shorten(e.Value))
 	}
 	return fmt.Sprintf("%s: %s", where, e.Reason)
 }
@@ -75,8 +75,9 @@ const (
 	maxQuotedRunes   = 40 // characters of one header or value
 )
 
-// shorten returns s cut to a length fit for a message, with "…" where it was cut.
-func shorten(s string) string {
+// Shorten returns s cut as a message or a table quotes a value of the input, with "…"
+// where it was cut. [RowError.Value] keeps the whole value for the rejects file.
+func Shorten(s string) string {
 	n := 0
 	for i := range s {
 		if n == maxQuotedRunes {
@@ -87,10 +88,6 @@ func shorten(s string) string {
 	return s
 }
 
-// Shorten returns s cut as a message or a table quotes a value of the input, with "…"
-// where it was cut. [RowError.Value] keeps the whole value for the rejects file.
-func Shorten(s string) string { return shorten(s) }
-
 // headerList lists the first few headers, shortened, and how many more there are.
 func headerList(header []string) string {
 	var b strings.Builder
@@ -98,7 +95,7 @@ func headerList(header []string) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(shorten(h))
+		b.WriteString(Shorten(h))
 	}
 	if n := len(header) - maxQuotedHeaders; n > 0 {
 		fmt.Fprintf(&b, " … and %d more", n)

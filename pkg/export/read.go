@@ -301,7 +301,7 @@ func (r *reader) run(inputs []Input) (*Result, error) {
 	}
 	if r.opt.Strict && len(unknown) > 0 {
 		vals := slices.Sorted(maps.Keys(unknown))
-		return nil, &InputError{Err: fmt.Errorf("%w: unknown status value %q", ErrStrict, shorten(vals[0])), Hint: fmt.Sprintf("say what it means with --status-map '%s=attended' (or cancelled, no-show, booked)", shorten(vals[0]))}
+		return nil, &InputError{Err: fmt.Errorf("%w: unknown status value %q", ErrStrict, Shorten(vals[0])), Hint: fmt.Sprintf("say what it means with --status-map '%s=attended' (or cancelled, no-show, booked)", Shorten(vals[0]))}
 	}
 	how, err := r.resolve(rep)
 	if err != nil {
@@ -474,7 +474,7 @@ func (r *reader) resolve(rep *Summary) (resolution, error) {
 			case df > 0 && mf > 0:
 				a, b := ev.firstDayFirst[col].Load(), ev.firstMonthFirst[col].Load()
 				return res, &InputError{
-					Err:  fmt.Errorf("%w: the %s column has day-first dates (%q, %s line %d) and month-first dates (%q, %s line %d)", ErrAmbiguousDates, name, shorten(a.value), a.file, a.line, shorten(b.value), b.file, b.line),
+					Err:  fmt.Errorf("%w: the %s column has day-first dates (%q, %s line %d) and month-first dates (%q, %s line %d)", ErrAmbiguousDates, name, Shorten(a.value), a.file, a.line, Shorten(b.value), b.file, b.line),
 					Hint: "say which order is right with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy; rows in the other order will be rejected as impossible dates",
 				}
 			case df > 0:
@@ -484,7 +484,7 @@ func (r *reader) resolve(rep *Summary) (resolution, error) {
 			case ev.ambiguous[col].Load() > 0:
 				a := ev.firstAm[col].Load()
 				return res, &InputError{
-					Err:  fmt.Errorf("%w: every %s in the %s column could be day/month or month/day (e.g. %q, %s line %d)", ErrAmbiguousDates, "date", name, shorten(a.value), a.file, a.line),
+					Err:  fmt.Errorf("%w: every %s in the %s column could be day/month or month/day (e.g. %q, %s line %d)", ErrAmbiguousDates, "date", name, Shorten(a.value), a.file, a.line),
 					Hint: "say which it is with --date-format dd/mm/yyyy (day first) or --date-format mm/dd/yyyy (month first)",
 				}
 			}
@@ -492,9 +492,6 @@ func (r *reader) resolve(rep *Summary) (resolution, error) {
 		desc := "not needed (no ambiguous dates)"
 		if ev.ambiguous[col].Load() > 0 || ev.dayFirst[col].Load() > 0 || ev.monthFirst[col].Load() > 0 || r.dateOrder != field.OrderUnknown {
 			desc = order.String() + map[field.Order]string{field.DayFirst: " (dd/mm)", field.MonthFirst: " (mm/dd)"}[order]
-			if order == field.OrderUnknown {
-				desc = "not needed (no ambiguous dates)"
-			}
 			if r.dateOrder != field.OrderUnknown {
 				desc += ", from --date-format"
 			}
@@ -994,33 +991,23 @@ func guessColumns(m *columnMap, rows [][]string) {
 			used[c] = true
 		}
 	}
-	if !m.has(Date) {
-		for col := range n {
-			if !used[col] && columnShare(rows, col, isDateText) >= 0.9 {
-				m.idx[Date], m.how[Date] = col, "content"
+	// take gives concept c the first free column, counted from the end when last, whose
+	// values mostly satisfy ok.
+	take := func(c Concept, last bool, ok func(string) bool) {
+		for i := range n {
+			col := i
+			if last {
+				col = n - 1 - i
+			}
+			if !m.has(c) && !used[col] && columnShare(rows, col, ok) >= 0.9 {
+				m.idx[c], m.how[c] = col, "content"
 				used[col] = true
-				break
 			}
 		}
 	}
-	if !m.has(Customer) {
-		for col := range n {
-			if !used[col] && columnShare(rows, col, func(s string) bool { return !isDateText(s) }) >= 0.9 {
-				m.idx[Customer], m.how[Customer] = col, "content"
-				used[col] = true
-				break
-			}
-		}
-	}
-	if !m.has(Amount) {
-		decimal := func(s string) bool { return isNumberText(s) && strings.ContainsAny(s, ".,") }
-		for col := n - 1; col >= 0; col-- {
-			if !used[col] && columnShare(rows, col, decimal) >= 0.9 {
-				m.idx[Amount], m.how[Amount] = col, "content"
-				break
-			}
-		}
-	}
+	take(Date, false, isDateText)
+	take(Customer, false, func(s string) bool { return !isDateText(s) })
+	take(Amount, true, func(s string) bool { return isNumberText(s) && strings.ContainsAny(s, ".,") })
 }
 
 // inOrder calls f with the values of ch in the order of their sequence numbers, whatever

@@ -97,6 +97,22 @@ func hasPrefixFold(b []byte, i int, w string) bool {
 	return true
 }
 
+// spelled returns how ä, Ä, ö, Ö, ü, Ü or ß, 0xC3 followed by c, is spelled out in ASCII
+// ("ae", "ss"), or "" for another character.
+func spelled(c byte) string {
+	switch c {
+	case 0xA4, 0x84:
+		return "ae"
+	case 0xB6, 0x96:
+		return "oe"
+	case 0xBC, 0x9C:
+		return "ue"
+	case 0x9F:
+		return "ss"
+	}
+	return ""
+}
+
 // wordLen is the longest word readWord keeps: "donnerstag" plus room for umlauts.
 const wordLen = 12
 
@@ -112,18 +128,11 @@ func readWord(b []byte, i int, w *[wordLen]byte) (n, end int) {
 			a = lower(c)
 			end++
 		case c == 0xC3 && end+1 < len(b):
-			switch b[end+1] {
-			case 0xA4, 0x84:
-				a, z = 'a', 'e'
-			case 0xB6, 0x96:
-				a, z = 'o', 'e'
-			case 0xBC, 0x9C:
-				a, z = 'u', 'e'
-			case 0x9F:
-				a, z = 's', 's'
-			default:
+			s := spelled(b[end+1])
+			if s == "" {
 				return 0, end
 			}
+			a, z = s[0], s[1]
 			end += 2
 		default:
 			return n, end

@@ -220,18 +220,9 @@ func normalizeKey(buf *[keyLen]byte, b []byte) (int, bool) {
 			a = c + 'a' - 'A'
 		case c < 0x80:
 			continue
-		case c == 0xC3 && i+1 < len(b) && isUmlaut(b[i+1]):
+		case c == 0xC3 && i+1 < len(b) && spelled(b[i+1]) != "":
 			i++
-			switch b[i] {
-			case 0xA4, 0x84:
-				a, z = 'a', 'e'
-			case 0xB6, 0x96:
-				a, z = 'o', 'e'
-			case 0xBC, 0x9C:
-				a, z = 'u', 'e'
-			default:
-				a, z = 's', 's'
-			}
+			a, z = spelled(b[i])[0], spelled(b[i])[1]
 		default:
 			if spaceAt(b, i) > 0 { // no-break and thin spaces
 				i += spaceAt(b, i) - 1
@@ -250,13 +241,4 @@ func normalizeKey(buf *[keyLen]byte, b []byte) (int, bool) {
 		}
 	}
 	return n, true
-}
-
-// isUmlaut reports whether c, following 0xC3, completes ä, Ä, ö, Ö, ü, Ü or ß.
-func isUmlaut(c byte) bool {
-	switch c {
-	case 0xA4, 0x84, 0xB6, 0x96, 0xBC, 0x9C, 0x9F:
-		return true
-	}
-	return false
 }

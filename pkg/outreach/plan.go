@@ -125,8 +125,6 @@ func sameCall(o outcome.Outcome) string {
 	return fmt.Sprintf("%s|%s|%s|%s|%s|%t", o.ID, o.CalledOn, o.Reached, o.Answer, o.RebookedOn, o.DoNotContact)
 }
 
-func winBack(v *lapse.Verdict) bool { return v.Status == lapse.Lapsed || v.Status == lapse.Lost }
-
 // decide works out who is held and puts the newly lapsed on the list or in the control
 // group.
 func (p *Plan) decide(prevStatus map[string]string) {
@@ -151,7 +149,7 @@ func (p *Plan) decide(prevStatus map[string]string) {
 			p.Held[Never]++
 			continue
 		}
-		if !winBack(v) {
+		if !v.Status.Missing() {
 			continue
 		}
 		if p.since[i] == "" {

@@ -22,13 +22,6 @@ type Month struct {
 	Returned int    // customers who visited in the month after a gap beyond their threshold
 }
 
-func monthIndex(d visit.Day) int {
-	y, m, _ := d.Date()
-	return y*12 + m - 1
-}
-
-func monthName(i int) string { return fmt.Sprintf("%04d-%02d", i/12, i%12+1) }
-
 // Compute returns one row per month from the month of the first visit to the month of
 // asOf, and the cohorts: the customers grouped by the quarter of their first visit (by
 // month when the data span two years or less) with their retention. lapseAfter(i) is the
@@ -38,7 +31,7 @@ func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Mo
 	first := -1
 	for i := range set.Customers {
 		for day := range set.Customers[i].VisitDays(asOf) {
-			if m := monthIndex(day); first < 0 || m < first {
+			if m := day.Month(); first < 0 || m < first {
 				first = m
 			}
 			break
@@ -47,9 +40,9 @@ func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Mo
 	if first < 0 {
 		return nil, nil
 	}
-	rows := make([]Month, monthIndex(asOf)-first+1)
+	rows := make([]Month, asOf.Month()-first+1)
 	at := func(d visit.Day) *Month {
-		m := monthIndex(d) - first
+		m := d.Month() - first
 		if m < 0 || m >= len(rows) {
 			return nil
 		}
@@ -60,7 +53,7 @@ func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Mo
 		limit := lapseAfter(i)
 		prevMonth, prevDay, firstDay := -1, visit.NoDay, visit.NoDay
 		for day := range set.Customers[i].VisitDays(asOf) {
-			m := monthIndex(day)
+			m := day.Month()
 			row := &rows[m-first] // asOf is in the last month
 			if prevDay == visit.NoDay {
 				firstDay = day
@@ -88,7 +81,7 @@ func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Mo
 		spans = append(spans, span{firstDay, prevDay})
 	}
 	for i := range rows {
-		rows[i].Month = monthName(first + i)
+		rows[i].Month = visit.MonthName(first + i)
 	}
 	return rows, cohorts(spans, asOf)
 }
@@ -117,7 +110,7 @@ func cohorts(ms []span, asOf visit.Day) []Cohort {
 		return nil
 	}
 	earliest := slices.MinFunc(ms, func(a, b span) int { return int(a.first - b.first) })
-	quarters := monthIndex(asOf)-monthIndex(earliest.first) > 24
+	quarters := asOf.Month()-earliest.first.Month() > 24
 	key := func(d visit.Day) int {
 		y, m, _ := d.Date()
 		if quarters {
@@ -129,7 +122,7 @@ func cohorts(ms []span, asOf visit.Day) []Cohort {
 		if quarters {
 			return fmt.Sprintf("%04d-Q%d", k/4, k%4+1)
 		}
-		return monthName(k)
+		return visit.MonthName(k)
 	}
 	type acc struct {
 		name      string

@@ -77,6 +77,15 @@ func (d Day) Date() (year, month, day int) {
 	return year, month, day
 }
 
+// Month numbers d's month: year × 12 + month − 1, so that months subtract.
+func (d Day) Month() int {
+	y, m, _ := d.Date()
+	return y*12 + m - 1
+}
+
+// MonthName formats a month numbered as [Day.Month] does as yyyy-mm.
+func MonthName(month int) string { return fmt.Sprintf("%04d-%02d", month/12, month%12+1) }
+
 // String formats d as ISO 8601 (yyyy-mm-dd), or "" for [NoDay].
 func (d Day) String() string {
 	var b [10]byte

@@ -3,16 +3,16 @@ package visitgen
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/winback/winback/pkg/visit"
 )
 
 var update = flag.Bool("update", false, "rewrite the generated files in testdata/praxis and testdata/sim")
@@ -57,18 +57,31 @@ func generated(t *testing.T) (files map[string][]byte, praxisSummary, simSummary
 	if err := shippedSimConfig().WriteParams(&params); err != nil {
 		t.Fatal(err)
 	}
+	simStatus := map[string]int{}
+	recs, err := csv.NewReader(bytes.NewReader(sim.Bytes())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rec := range recs[1:] {
+		simStatus[rec[5]]++
+	}
+	repeats := 0
+	for _, tr := range readCSV(t, simTruth.Bytes()) {
+		n, _ := strconv.Atoi(tr["repeat_purchases"])
+		repeats += n
+	}
 	files["sim/sim.csv"] = sim.Bytes()
 	files["sim/sim_truth.csv"] = simTruth.Bytes()
 	files["sim/sim_params.csv"] = params.Bytes()
 
-	praxisSummary = "praxis.csv\n" + summary(pst) +
+	praxisSummary = "praxis.csv\n" + summary(t, pst, exp.Bytes(), truth.Bytes()) +
 		fmt.Sprintf("\npraxis_2025-05.csv: rows %d, patients %d, bytes %d\n", mst.First.Rows, mst.First.Customers, mst.First.Bytes) +
 		fmt.Sprintf("praxis_2025-06.csv: rows %d, patients %d, bytes %d\n", mst.Second.Rows, mst.Second.Customers, mst.Second.Bytes) +
 		fmt.Sprintf("praxis_wonback.csv: %d patients\n", mst.WonBack)
 	simSummary = fmt.Sprintf("sim.csv: rows %d (completed %d, cancelled %d, no-show %d), customers %d, bytes %d\n"+
 		"dropped by the end: %d; repeat purchases: %d\n",
-		sst.Rows, sst.ByStatus[0], sst.ByStatus[1], sst.ByStatus[2], sst.Customers, sst.Bytes,
-		sst.Dropped, sst.RepeatPurchases)
+		sst.Rows, simStatus["Completed"], simStatus["Cancelled"], simStatus["No-show"], sst.Customers, sst.Bytes,
+		sst.Dropped, repeats)
 	return files, praxisSummary, simSummary
 }
 
@@ -215,19 +228,33 @@ func TestInvalidConfigsAreRejected(t *testing.T) {
 
 func second[T any](_ T, err error) error { return err }
 
-// summary returns the counts as a few stable lines of text, for the README.
-func summary(s PraxisStats) string {
+// summary returns the counts of the praxis export and its truth as a few stable lines of
+// text, for the README.
+func summary(t *testing.T, s Stats, export, truth []byte) string {
+	byStatus := map[string]int{}
+	_, rows := readPraxis(t, export)
+	for _, r := range rows {
+		byStatus[r.status]++
+	}
+	states, stories, codes := map[string]int{}, map[string]int{}, map[string]int{}
+	for _, tr := range readCSV(t, truth) {
+		states[tr["state"]]++
+		stories[tr["story"]]++
+		for _, c := range strings.Split(tr["codes"], "|") {
+			codes[c]++
+		}
+	}
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "rows %d, patients %d, bytes %d\n", s.Rows, s.Customers, s.Bytes)
 	fmt.Fprintf(&sb, "rows by status: erschienen %d, abgesagt %d, nicht erschienen %d, geplant %d\n",
-		s.ByStatus[visit.Attended], s.ByStatus[visit.Cancelled], s.ByStatus[visit.NoShow], s.ByStatus[visit.Booked])
+		byStatus["erschienen"], byStatus["abgesagt"], byStatus["nicht erschienen"], byStatus["geplant"])
 	sb.WriteString("patients by state:")
 	for _, k := range []string{StateActive, StateBooked, StateDropped, StateCourseFinished} {
-		fmt.Fprintf(&sb, " %s %d,", k, s.States[k])
+		fmt.Fprintf(&sb, " %s %d,", k, states[k])
 	}
 	sb.WriteString("\ncode                   planted  in truth\n")
 	for _, c := range append(append([]string{}, storyCodes...), codeCourseFinished) {
-		fmt.Fprintf(&sb, "%-22s %7d %9d\n", c, s.Stories[c], s.Codes[c])
+		fmt.Fprintf(&sb, "%-22s %7d %9d\n", c, stories[c], codes[c])
 	}
 	return strings.Replace(sb.String(), ",\ncode", "\ncode", 1)
 }

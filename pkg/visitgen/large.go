@@ -393,7 +393,6 @@ func (lw *largeWriter) emit(c int32, d int, slot uint8, status visit.Status, ser
 	b = append(b, '\n')
 	lw.buf = b
 	lw.st.Rows++
-	lw.st.ByStatus[status]++
 	if len(b) >= 1<<18-1024 {
 		return lw.flush()
 	}

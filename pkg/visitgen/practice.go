@@ -331,7 +331,6 @@ func (pr *practice) writeExport(w io.Writer, asOf visit.Day) (Stats, error) {
 		rec[17] = note
 		out.Write(rec)
 		st.Rows++
-		st.ByStatus[status]++
 		seen[p] = true
 	}
 	out.Flush()
@@ -389,52 +388,25 @@ func (pr *practice) writeTruth(w io.Writer) error {
 	return nil
 }
 
-// PraxisStats describes what [WritePraxis] wrote.
-type PraxisStats struct {
-	Stats
-	// States counts patients by truth state; Codes counts the codes in the truth (one
-	// patient may have several); Stories counts the stories planted on purpose.
-	States, Codes, Stories map[string]int
-}
-
-func (pr *practice) stats(st Stats) PraxisStats {
-	ps := PraxisStats{Stats: st, States: map[string]int{}, Codes: map[string]int{}, Stories: map[string]int{}}
-	for _, p := range pr.patients {
-		ps.States[p.truthState]++
-		for _, c := range p.truthCodes {
-			ps.Codes[c]++
-		}
-		if s := p.kind.story(); s != "" {
-			ps.Stories[s]++
-		}
-		if p.kind == kCourseFinished {
-			ps.Stories[codeCourseFinished]++
-		}
-	}
-	return ps
-}
-
 // WritePraxis writes the export of the practice cfg describes to export (Windows-1252,
 // `;`-separated, CRLF) and one truth line per patient to truth (UTF-8 CSV): state, dropout
 // day, the signal codes that hold, usual gap. Either writer may be nil.
-func WritePraxis(export, truth io.Writer, cfg PraxisConfig) (PraxisStats, error) {
+func WritePraxis(export, truth io.Writer, cfg PraxisConfig) (Stats, error) {
+	var st Stats
 	if err := cfg.validate(); err != nil {
-		return PraxisStats{}, err
+		return st, err
 	}
 	pr, err := generate(cfg, quotas(cfg.Patients), visit.NoDay, nil)
 	if err != nil {
-		return PraxisStats{}, err
+		return st, err
 	}
-	var st Stats
 	if export != nil {
 		if st, err = pr.writeExport(export, cfg.AsOf); err != nil {
-			return PraxisStats{}, err
+			return st, err
 		}
 	}
 	if truth != nil {
-		if err := pr.writeTruth(truth); err != nil {
-			return PraxisStats{}, err
-		}
+		err = pr.writeTruth(truth)
 	}
-	return pr.stats(st), nil
+	return st, err
 }

@@ -175,8 +175,6 @@ func (k kind) state() string {
 		return StateBooked
 	case k == kCourseFinished:
 		return StateCourseFinished
-	case k == kWonBack:
-		return "" // decided by the return visit
 	}
 	return StateDropped
 }
@@ -752,16 +750,13 @@ func (b *builder) story(code string) {
 		gap := ps[len(ps)-1].day - ps[len(ps)-2].day
 		f := newPlan(nextOpen(last + gap))
 		f.clean = true
-		if code == codeLastCancelled {
-			f.status = visit.Cancelled
-			if chance(r, 0.6) {
-				f.note = notesCancelled[r.IntN(len(notesCancelled))]
-			}
-		} else {
-			f.status = visit.NoShow
-			if chance(r, 0.6) {
-				f.note = notesNoShow[r.IntN(len(notesNoShow))]
-			}
+		notes := notesCancelled
+		f.status = visit.Cancelled
+		if code == codeLastNoShow {
+			f.status, notes = visit.NoShow, notesNoShow
+		}
+		if chance(r, 0.6) {
+			f.note = notes[r.IntN(len(notes))]
 		}
 		b.realize(append(ps, f))
 

@@ -152,8 +152,7 @@ func (c SimConfig) WriteParams(w io.Writer) error {
 // SimStats describes what [Simulate] wrote.
 type SimStats struct {
 	Stats
-	Dropped         int   // customers whose dropout day is on or before End
-	RepeatPurchases int64 // purchases after each customer's first, same-day ones counted apart
+	Dropped int // customers whose dropout day is on or before End
 }
 
 // simCustomer is one customer's latent parameters and progress.
@@ -304,7 +303,6 @@ func Simulate(export, truth io.Writer, cfg SimConfig) (SimStats, error) {
 		if customers[i].dropout != visit.NoDay {
 			st.Dropped++
 		}
-		st.RepeatPurchases += int64(customers[i].x)
 	}
 	if truth != nil {
 		if err := writeSimTruth(truth, cfg, customers); err != nil {

@@ -1,18 +1,12 @@
 package visitgen
 
-import (
-	"io"
-
-	"github.com/winback/winback/pkg/visit"
-)
+import "io"
 
 // Stats counts what a generator wrote.
 type Stats struct {
 	Rows      int   // data rows, header excluded
 	Customers int   // distinct customers (patients) with at least one row
 	Bytes     int64 // bytes written, header included
-	// ByStatus counts rows by status: attended, cancelled, no-show, booked (future).
-	ByStatus [visit.NumStatus]int
 }
 
 // countingWriter counts the bytes that reach w.
