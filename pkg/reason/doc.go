@@ -4,7 +4,7 @@
 // next, and so on. Each hint is a [Finding]: a stable code, a weight, the facts that raised
 // it ([Facts], package facts). Package words says the evidence and a polite question that
 // name those facts, from one template per code and variant per language
-// (reason.<code>.* in en.go and de.go); this package returns codes and facts only.
+// (reason.<code>.* in en.txt and de.txt); this package returns codes and facts only.
 //
 // The package never claims to know why anyone left. A finding is something to ask about,
 // never a verdict: the questions ask, they do not explain, and they never blame staff.

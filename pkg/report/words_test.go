@@ -43,7 +43,7 @@ func TestEveryWordIsInTheCatalogue(t *testing.T) {
 			c := catalogue.ForNoun(lang, noun)
 			for k := range keys {
 				if s := c.T(k); s == "" || s == k || strings.Contains(s, "{customer") || strings.Contains(s, "{Customer") {
-					t.Errorf("%s, %s: %s is %q: add it to pkg/words/en.go and de.go", lang, noun, k, s)
+					t.Errorf("%s, %s: %s is %q: add it to pkg/words/en.txt and de.txt", lang, noun, k, s)
 				}
 			}
 		}

@@ -1,5 +1,5 @@
 // Package words holds every sentence, label, column header, status, rule and segment name
-// winback shows, one catalogue per language (en.go, de.go, with the same keys) keyed by
+// winback shows, one catalogue per language (en.txt, de.txt, with the same keys) keyed by
 // message codes, and formats numbers, dates, months and money for the language. Analysis
 // packages return codes and facts; the output side asks a [Catalogue] for the words.
 //

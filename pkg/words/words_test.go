@@ -10,12 +10,12 @@ import (
 func TestCataloguesHaveTheSameKeys(t *testing.T) {
 	for k := range en {
 		if _, ok := de[k]; !ok {
-			t.Errorf("%q is in en.go but not in de.go", k)
+			t.Errorf("%q is in en.txt but not in de.txt", k)
 		}
 	}
 	for k := range de {
 		if _, ok := en[k]; !ok {
-			t.Errorf("%q is in de.go but not in en.go", k)
+			t.Errorf("%q is in de.txt but not in en.txt", k)
 		}
 	}
 }
