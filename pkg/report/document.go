@@ -68,6 +68,7 @@ const (
 	kMonth        // yyyy-mm
 	kDecimal      // places decimals
 	kFactor       // a lift: "2.3×"; 0 is "–"
+	kShown        // a view's text, formatted already; a number in a numeric column
 )
 
 // value is one typed cell.

@@ -43,8 +43,8 @@ type Table struct {
 	Numeric []bool
 }
 
-// section is the page as the report's writers take it, every cell a text; a table's id
-// is its place ("table-1").
+// section is the page as the report's writers take it, every cell a text shown as it is;
+// a table's id is its place ("table-1").
 func (p *Page) section() *section {
 	s := &section{title: p.Title, notes: p.Notes}
 	for _, f := range p.Facts {
@@ -60,7 +60,7 @@ func (p *Page) section() *section {
 		st.row = func(j int) []value {
 			cells = cells[:0]
 			for _, c := range t.Rows[j] {
-				cells = append(cells, txt(c))
+				cells = append(cells, value{kind: kShown, s: c})
 			}
 			return cells
 		}

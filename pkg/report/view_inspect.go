@@ -50,10 +50,8 @@ func (in *Inspection) WriteJSON(w io.Writer) error {
 
 // WriteTable writes the inspection for a terminal.
 func (in *Inspection) WriteTable(w io.Writer) error {
-	ew := &ErrWriter{w: w}
-	if err := writeInspect(ew, catalogue.ForNoun(in.Lang, in.Noun), in); err != nil {
-		return err
-	}
+	ew := &ErrWriter{w: w, width: in.Width}
+	writeInspect(ew, catalogue.ForNoun(in.Lang, in.Noun), in)
 	return ew.err
 }
 
@@ -66,25 +64,18 @@ type inspectJSON struct {
 
 // writeInspect writes the report for a terminal; the tables make their cells safe
 // (terminal), the lines between them go through [SafeText] themselves.
-func writeInspect(w io.Writer, cat *catalogue.Catalogue, in *Inspection) error {
+func writeInspect(w *ErrWriter, cat *catalogue.Catalogue, in *Inspection) {
 	r := in.Export
 	for i := range r.Files {
-		if err := writeInspectFile(w, cat, in.Width, &r.Files[i]); err != nil {
-			return err
-		}
+		writeInspectFile(w, cat, &r.Files[i])
 	}
-	t := cat.T
-	if err := terminal(w, in.Width, []string{t("inspect.summary"), ""}, inspectSummary(cat, r, in.TakenOn), nil); err != nil {
-		return err
-	}
-	if err := writeStatuses(w, cat, in.Width, r.Statuses); err != nil {
-		return err
-	}
-	return writeRejects(w, cat, in)
+	w.terminal([]string{cat.T("inspect.summary"), ""}, inspectSummary(cat, r, in.TakenOn))
+	writeStatuses(w, cat, r.Statuses)
+	writeRejects(w, cat, in)
 }
 
 // writeInspectFile writes how one file was read: its facts and its columns.
-func writeInspectFile(w io.Writer, cat *catalogue.Catalogue, width int, f *export.FileReport) error {
+func writeInspectFile(w *ErrWriter, cat *catalogue.Catalogue, f *export.FileReport) {
 	t := cat.T
 	fmt.Fprintln(w, cat.F("inspect.file", SafeText(f.Name)))
 	facts := [][]string{
@@ -107,26 +98,21 @@ func writeInspectFile(w io.Writer, cat *catalogue.Catalogue, width int, f *expor
 		}
 		facts = append(facts, []string{t("inspect.order-rows"), o})
 	}
-	if err := terminal(w, width, []string{t("inspect.fact"), t("inspect.value")}, facts, nil); err != nil {
-		return err
-	}
+	w.terminal([]string{t("inspect.fact"), t("inspect.value")}, facts)
 	var cols [][]string
 	for _, name := range conceptOrder(f.Concepts) {
 		c := f.Concepts[name]
 		cols = append(cols, []string{cat.Code("inspect.concept.", name), strconv.Itoa(c.Column), headerText(cat, f, c.Header), cat.Code("inspect.by.", c.By)})
 	}
-	if err := terminal(w, width, []string{t("inspect.concept"), t("inspect.column"), t("inspect.header"), t("inspect.found-by")}, cols, nil); err != nil {
-		return err
-	}
+	w.terminal([]string{t("inspect.concept"), t("inspect.column"), t("inspect.header"), t("inspect.found-by")}, cols)
 	if len(f.Unused) > 0 {
 		unused := make([]string, len(f.Unused))
 		for i, h := range f.Unused {
 			unused[i] = headerText(cat, f, h)
 		}
-		fmt.Fprintln(w, wrapLines(cat.F("inspect.unused", SafeText(strings.Join(unused, ", "))), width))
+		fmt.Fprintln(w, wrapLines(cat.F("inspect.unused", SafeText(strings.Join(unused, ", "))), w.width))
 	}
 	fmt.Fprintln(w)
-	return nil
 }
 
 // inspectSummary is the summary table's rows: customers, dates, the as-of date and the
@@ -172,9 +158,9 @@ func inspectSummary(cat *catalogue.Catalogue, r *export.Summary, taken history.T
 }
 
 // writeStatuses writes the status values seen and what each was taken to mean.
-func writeStatuses(w io.Writer, cat *catalogue.Catalogue, width int, statuses []export.StatusCount) error {
+func writeStatuses(w *ErrWriter, cat *catalogue.Catalogue, statuses []export.StatusCount) {
 	if len(statuses) == 0 {
-		return nil
+		return
 	}
 	t := cat.T
 	var rows [][]string
@@ -188,20 +174,17 @@ func writeStatuses(w io.Writer, cat *catalogue.Catalogue, width int, statuses []
 		rows = append(rows, []string{s.Value, means, strconv.Itoa(s.Count)})
 	}
 	fmt.Fprintln(w)
-	if err := terminal(w, width, []string{t("inspect.status-value"), t("inspect.taken-as"), t("inspect.status-rows")}, rows, nil); err != nil {
-		return err
-	}
+	w.terminal([]string{t("inspect.status-value"), t("inspect.taken-as"), t("inspect.status-rows")}, rows)
 	if unknown > 0 {
 		fmt.Fprintln(w, t("inspect.unknown-note"))
 	}
-	return nil
 }
 
 // writeRejects writes how many rows were rejected, why, and the first of them.
-func writeRejects(w io.Writer, cat *catalogue.Catalogue, in *Inspection) error {
+func writeRejects(w *ErrWriter, cat *catalogue.Catalogue, in *Inspection) {
 	r, total := in.Export, in.Export.Rejected
 	if total == 0 {
-		return nil
+		return
 	}
 	t := cat.T
 	fmt.Fprintf(w, "\n%s", cat.F("inspect.rejected", total))
@@ -220,15 +203,12 @@ func writeRejects(w io.Writer, cat *catalogue.Catalogue, in *Inspection) error {
 		}
 		rows = append(rows, []string{where, col, rejectReason(cat, e), export.Shorten(e.Value)})
 	}
-	if err := terminal(w, in.Width, []string{t("inspect.where"), t("inspect.column"), t("inspect.reason"), t("inspect.value")}, rows, nil); err != nil {
-		return err
-	}
+	w.terminal([]string{t("inspect.where"), t("inspect.column"), t("inspect.reason"), t("inspect.value")}, rows)
 	if in.RejectsFile != "" {
 		fmt.Fprintln(w, cat.F("inspect.rejects-in", in.RejectsFile))
 	} else if total > len(in.FirstRejects) {
 		fmt.Fprintln(w, t("inspect.rejects-flag"))
 	}
-	return nil
 }
 
 // rejectReason is why e was rejected in cat's language: in English the reader's own words,

@@ -154,17 +154,17 @@ func newHTMLPage(r *Report, d *doc) *htmlPage {
 func newHTMLTable(t *table, lang string) *htmlTable {
 	ht := &htmlTable{ID: t.id, Notes: t.notes}
 	for _, c := range t.cols {
-		ht.Cols = append(ht.Cols, htmlCol{Title: c.title, Num: c.numeric})
+		ht.Cols = append(ht.Cols, htmlCol{Title: clip(c.title), Num: c.numeric})
 	}
 	for i := range t.n {
 		vs := t.row(i)
 		row := make([]htmlCell, len(vs))
 		for j, v := range vs {
 			var class []string
-			if numeric(v.kind) && j < len(t.cols) && t.cols[j].numeric {
+			switch {
+			case numeric(v.kind) && j < len(t.cols) && t.cols[j].numeric:
 				class = append(class, "n")
-			}
-			if v.kind == kDate || v.kind == kMonth {
+			case v.kind == kDate || v.kind == kMonth || v.kind == kShown && looksLikeDate(v.s):
 				class = append(class, "d")
 			}
 			if v.heat > 0 {

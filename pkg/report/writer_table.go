@@ -116,14 +116,6 @@ func (e *ErrWriter) table(header []string, rows [][]string, right []bool, maxCel
 	}
 }
 
-func toAny(s []string) []any {
-	out := make([]any, len(s))
-	for i, x := range s {
-		out[i] = x
-	}
-	return out
-}
-
 // wrap breaks text into lines of at most width runes at spaces, after [SafeText].
 func wrap(s string, width int) string {
 	var b strings.Builder
@@ -173,6 +165,13 @@ func terminal(w io.Writer, width int, header []string, rows [][]string, numeric 
 	return writeTable(w, width, 0, safeStrings(header), safeRows(rows), numeric)
 }
 
+// terminal is [terminal] into e, in e's width, keeping the first error.
+func (e *ErrWriter) terminal(header []string, rows [][]string) {
+	if e.err == nil {
+		e.err = terminal(e.w, e.width, header, rows, nil)
+	}
+}
+
 // writeTable writes one table with tablewriter, headers as given (not upper-cased) and
 // numeric columns right-aligned. With a width the cells are wrapped to fit it ([fitCells]),
 // none wider than maxCell when that is above 0; without, tablewriter wraps at maxCell.
@@ -195,12 +194,10 @@ func writeTable(w io.Writer, width, maxCell int, header []string, rows [][]strin
 	}
 	t := tablewriter.NewTable(w, opts...)
 	if header != nil {
-		t.Header(toAny(header)...)
+		t.Header(header)
 	}
-	for _, r := range rows {
-		if err := t.Append(toAny(r)...); err != nil {
-			return err
-		}
+	if err := t.Bulk(rows); err != nil {
+		return err
 	}
 	return t.Render()
 }
