@@ -472,7 +472,7 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 				row = append(row, money(c.ValueAtRisk))
 			}
 			if showP {
-				row = append(row, pAlive(c.PAlive))
+				row = append(row, share(c.PAlive)) // -1, no usable model: missing
 			}
 			qs, ev := questions(c, questionsShown)
 			return append(row, lines(qs, ev))
@@ -510,7 +510,7 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 			row = append(row, money(c.ValueAtRisk))
 		}
 		if lc.pAlive {
-			row = append(row, pAlive(c.PAlive))
+			row = append(row, share(c.PAlive))
 		}
 		qs, _ := questions(c, 0) // all of them, not the top ones of c.Questions
 		return append(row, txt(c.Rule), txt(c.Why), lines(qs, nil))
@@ -518,9 +518,6 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 	s.tables = append(s.tables, t)
 	return s
 }
-
-// pAlive is a probability shown as a share; -1 (no usable model) shows as missing.
-func pAlive(p float64) value { return share(p) }
 
 func nonEmpty(ss ...string) []string {
 	var out []string

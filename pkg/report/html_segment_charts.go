@@ -18,17 +18,14 @@ func newSegmentBars(rows []SegmentRow, hasAmounts bool, w *words, lang string) *
 	}
 	left := min(nameW+16, 300)
 	c := &svgChart{ID: "segment-bars", Label: w.T("report.SegmentBars"), W: width, H: int(top + rowH*float64(len(rows)) + 16)}
-	panels := []struct {
+	type panel struct {
 		title string
 		get   func(SegmentRow) float64
 		text  func(SegmentRow) string
-	}{{w.T("report.Count"), func(r SegmentRow) float64 { return float64(r.Customers) }, func(r SegmentRow) string { return Int(r.Customers, lang) }}}
+	}
+	panels := []panel{{w.T("report.Count"), func(r SegmentRow) float64 { return float64(r.Customers) }, func(r SegmentRow) string { return Int(r.Customers, lang) }}}
 	if hasAmounts {
-		panels = append(panels, struct {
-			title string
-			get   func(SegmentRow) float64
-			text  func(SegmentRow) string
-		}{w.T("report.Revenue"), func(r SegmentRow) float64 { return r.Revenue }, func(r SegmentRow) string { return Money(minor.Round(r.Revenue*100), lang) }})
+		panels = append(panels, panel{w.T("report.Revenue"), func(r SegmentRow) float64 { return r.Revenue }, func(r SegmentRow) string { return Money(minor.Round(r.Revenue*100), lang) }})
 	}
 	panelW := (width - left) / float64(len(panels))
 	for i, r := range rows {

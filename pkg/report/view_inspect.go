@@ -78,10 +78,14 @@ func writeInspect(w *ErrWriter, cat *catalogue.Catalogue, in *Inspection) {
 func writeInspectFile(w *ErrWriter, cat *catalogue.Catalogue, f *export.FileReport) {
 	t := cat.T
 	fmt.Fprintln(w, cat.F("inspect.file", SafeText(f.Name)))
+	header := t("inspect.header-no")
+	if f.Header {
+		header = t("inspect.header-yes")
+	}
 	facts := [][]string{
 		{t("inspect.encoding"), readerWords(cat, f.Encoding, "inspect.with-bom")},
 		{t("inspect.delimiter"), f.Delimiter},
-		{t("inspect.header-row"), yesNo(f.Header, t("inspect.header-yes"), t("inspect.header-no"))},
+		{t("inspect.header-row"), header},
 	}
 	if f.Profile != "" {
 		facts = append(facts, []string{t("inspect.profile"), cat.Code("inspect.profile.", f.Profile)})
@@ -122,7 +126,8 @@ func inspectSummary(cat *catalogue.Catalogue, r *export.Summary, taken history.T
 	kind := cat.Code("inspect.key.", r.KeyKind)
 	key := kind
 	if len(r.Files) > 0 {
-		if c, ok := r.Files[0].Concepts[keyConcept(r.KeyKind)]; ok {
+		concept := strings.TrimSuffix(r.KeyKind, " id") // "customer id" is the customer column
+		if c, ok := r.Files[0].Concepts[concept]; ok {
 			key += " (" + headerText(cat, &r.Files[0], c.Header) + ")"
 		}
 	}
@@ -274,14 +279,6 @@ func readerText(cat *catalogue.Catalogue, s string) string {
 	return s
 }
 
-func keyConcept(kind string) string {
-	switch kind {
-	case "customer id":
-		return "customer"
-	}
-	return kind
-}
-
 // conceptOrder lists the mapped concepts in the order of the concept list.
 func conceptOrder(m map[string]export.ColumnRef) []string {
 	var names []string
@@ -295,13 +292,6 @@ func conceptOrder(m map[string]export.ColumnRef) []string {
 		}
 	}
 	return names
-}
-
-func yesNo(b bool, yes, no string) string {
-	if b {
-		return yes
-	}
-	return no
 }
 
 // OutlierText names the first three dates [history.Set.TakenOn] set aside, by day and

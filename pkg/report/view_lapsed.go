@@ -92,10 +92,7 @@ func lapsedPage(rep *Report, lang string, summary bool) *Page {
 			value = Money(minor.Round(c.ValueAtRisk*100), lang)
 		}
 		labels := make([]string, 0, 3)
-		for j, rs := range c.Reasons {
-			if j == 3 {
-				break
-			}
+		for _, rs := range c.Reasons[:min(3, len(c.Reasons))] {
 			labels = append(labels, cat.ReasonLabel(rs.Code))
 		}
 		tab.Rows = append(tab.Rows, []string{c.ID, c.Segment, humanDate(c.LastVisit, lang), c.Rule, days(c.Overdue, lang), value, Percent(c.ChanceBack, lang), strings.Join(labels, "; ")})
@@ -143,10 +140,7 @@ func lapsedPage(rep *Report, lang string, summary bool) *Page {
 // findings with a space: the call list's question and evidence columns.
 func topReasons(c *catalogue.Catalogue, fs []reason.Finding, n int, questions bool) string {
 	var b strings.Builder
-	for i := range fs {
-		if i == n {
-			break
-		}
+	for i := range fs[:min(n, len(fs))] {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
