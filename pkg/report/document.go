@@ -361,9 +361,7 @@ func (d *doc) segments(r *Report) *section {
 	}
 	maxCount := 0
 	for _, row := range r.Segments.Grid {
-		for _, n := range row {
-			maxCount = max(maxCount, n)
-		}
+		maxCount = max(maxCount, slices.Max(row[:]))
 	}
 	rows = nil
 	for rr := 5; rr >= 1; rr-- {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	minor "github.com/winback/winback/pkg/money"
@@ -95,11 +96,7 @@ func newDistributions(cd *chartData, w *words, lang string) *svgChart {
 		x0 := float64(k) * panelW
 		plotW, plotH := panelW-left-16, height-top-bottom
 		base := top + plotH
-		top0 := 0
-		for _, n := range p.counts {
-			top0 = max(top0, n)
-		}
-		ymax := c.yAxis(float64(top0), x0+left, x0+left+plotW, base, plotH, func(t float64) string { return Int(int(t), lang) })
+		ymax := c.yAxis(float64(max(0, slices.Max(p.counts))), x0+left, x0+left+plotW, base, plotH, func(t float64) string { return Int(int(t), lang) })
 		c.text(x0+left, top-20, p.title, "start", "panel-title")
 		slot := plotW / float64(len(p.counts))
 		// Labels upright when they do not fit side by side.
@@ -136,9 +133,7 @@ func newExpectedMatrix(cd *chartData, w *words, lang string) *svgChart {
 	c := &svgChart{ID: "expected-matrix", Label: w.T("report.Matrix"), W: int(left + cw*float64(nc) + 16), H: int(top + ch*float64(nr) + 16)}
 	top0 := 0.0
 	for _, row := range cd.Matrix {
-		for _, v := range row {
-			top0 = max(top0, v)
-		}
+		top0 = max(top0, slices.Max(row))
 	}
 	for i, m := range cd.MatrixMonths {
 		y := top + float64(i)*ch
