@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -534,11 +535,7 @@ func (d *doc) reasons(r *Report) *section {
 		numCol(w.T("report.LapsedShare")), numCol(w.T("report.ActiveCount")), numCol(w.T("report.ActiveShare")), numCol(w.T("report.Lift"))}}
 	var rows [][]value
 	for _, l := range r.Lift {
-		label := l.Label
-		if label == "" {
-			label = l.Code
-		}
-		rows = append(rows, []value{txt(label), num(l.Lapsed), share(l.LapsedShare), num(l.Active), share(l.ActiveShare), factor(l.Lift)})
+		rows = append(rows, []value{txt(cmp.Or(l.Label, l.Code)), num(l.Lapsed), share(l.LapsedShare), num(l.Active), share(l.ActiveShare), factor(l.Lift)})
 	}
 	s.tables = append(s.tables, staticTable(t, rows))
 	if len(r.Unavailable) > 0 {
@@ -592,14 +589,10 @@ func (d *doc) trends(r *Report) *section {
 func cohortColumns(cs []CohortRow) []int {
 	var after []int
 	for _, c := range cs {
-		for _, a := range c.After {
-			if !slices.Contains(after, a) {
-				after = append(after, a)
-			}
-		}
+		after = append(after, c.After...)
 	}
 	slices.Sort(after)
-	return after
+	return slices.Compact(after)
 }
 
 func (d *doc) mix(r *Report, o docOptions) *section {
@@ -634,11 +627,7 @@ func (d *doc) mix(r *Report, o docOptions) *section {
 func (d *doc) model(r *Report) *section {
 	w, m := d.w, r.Model
 	s := &section{id: "model", title: w.T("report.Model"), about: w.T("report.ModelAbout")}
-	name := m.Model
-	if name == "" {
-		name = w.T("report.ModelNone")
-	}
-	s.facts = append(s.facts, fact{w.T("report.ModelName"), txt(name)})
+	s.facts = append(s.facts, fact{w.T("report.ModelName"), txt(cmp.Or(m.Model, w.T("report.ModelNone")))})
 	if m.Note != "" {
 		s.facts = append(s.facts, fact{w.T("report.Note"), txt(m.Note)})
 	}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -177,12 +178,8 @@ func backtestRows(bt *backtest.Result) []backtestRow {
 	var rows []backtestRow
 	for _, g := range append([]backtest.Group{bt.All}, bt.ByRule...) {
 		js := backtestGroupDoc(g)
-		rule := js.Rule
-		if rule == "" {
-			rule = "all"
-		}
 		n := strconv.Itoa
-		rows = append(rows, backtestRow{Rule: rule, Judged: js.Judged, NotBack: js.NotBack, BaseRate: f(&js.BaseRate),
+		rows = append(rows, backtestRow{Rule: cmp.Or(js.Rule, "all"), Judged: js.Judged, NotBack: js.NotBack, BaseRate: f(&js.BaseRate),
 			Flagged: n(js.Winback.Flagged), Lapsed: n(js.Lapsed), Lost: n(js.Lost), Hits: n(js.Winback.Hits), Precision: f(js.Winback.Precision), Recall: f(js.Winback.Recall),
 			NaiveHits: n(js.Naive.Hits), NaivePrecision: f(js.Naive.Precision), NaiveRecall: f(js.Naive.Recall),
 			OverallFlagged: n(g.Overall.Flagged), OverallHits: n(g.Overall.Hits),
