@@ -74,11 +74,8 @@ func (s *SafeCSV) setHeader(header []string) {
 	}
 	s.codes = make([]string, len(header))
 	for i, h := range header {
-		switch h {
-		case "status":
-			s.codes[i] = "status."
-		case "segment":
-			s.codes[i] = "segment."
+		if h == "status" || h == "segment" {
+			s.codes[i] = h + "."
 		}
 	}
 }
