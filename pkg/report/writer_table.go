@@ -159,10 +159,14 @@ func (t tableWriter) WriteView(w io.Writer, v *View) error {
 	return ew.err
 }
 
-// terminal writes one table of a view for a terminal width columns wide (0: unknown),
-// every cell made safe by [SafeText] first: the wrapped cells' line breaks are the table's own.
+// terminal writes one table for a terminal width columns wide (0: unknown), every cell
+// made safe by [SafeText] first: the wrapped cells' line breaks are the table's own.
 func terminal(w io.Writer, width int, header []string, rows [][]string, numeric []bool) error {
-	return writeTable(w, width, 0, safeStrings(header), safeRows(rows), numeric)
+	safe := make([][]string, len(rows))
+	for i, r := range rows {
+		safe[i] = safeStrings(r)
+	}
+	return writeTable(w, width, 0, safeStrings(header), safe, numeric)
 }
 
 // terminal is [terminal] into e, in e's width, keeping the first error.
@@ -209,14 +213,6 @@ func safeStrings(s []string) []string {
 	out := make([]string, len(s))
 	for i, x := range s {
 		out[i] = SafeText(x)
-	}
-	return out
-}
-
-func safeRows(rows [][]string) [][]string {
-	out := make([][]string, len(rows))
-	for i, r := range rows {
-		out[i] = safeStrings(r)
 	}
 	return out
 }
