@@ -127,7 +127,7 @@ func ExplainView(r *analysis.Result, i int, lang string, noun catalogue.Noun, p 
 		if row.LeadDays != nil {
 			lead = fmt.Sprint(*row.LeadDays)
 		}
-		tl.Rows = append(tl.Rows, []string{humanDate(row.Date, lang), statusText(row.Status, lang), row.Service, row.Staff, row.Channel, row.Amount, lead})
+		tl.Rows = append(tl.Rows, []string{humanDate(row.Date, lang), catalogue.For(lang).Code("event.", row.Status), row.Service, row.Staff, row.Channel, row.Amount, lead})
 	}
 	doc.Tables = append(doc.Tables, tl)
 	rt := Table{Title: t("cli.what-to-ask-about"), Columns: []string{t("cli.hint"), t("cli.evidence"), t("cli.question")}}
@@ -159,9 +159,4 @@ func timeline(set *history.Set, e history.Event, asOf visit.Day, lang string) ti
 		row.LeadDays = &l
 	}
 	return row
-}
-
-// statusText says an event's status ("attended", "cancelled", "no-show", "booked").
-func statusText(s, lang string) string {
-	return catalogue.For(lang).Code("event.", s)
 }
