@@ -155,11 +155,11 @@ func (l *CallList) writeCSV(w io.Writer) error {
 		}
 	}
 	cw := NewSafeCSV(w, german).DecimalColumns([]string{}...)
-	width := len(catalogue.CallListColumns())
-	if err := cw.Write(l.header()); err != nil {
+	header := l.header()
+	if err := cw.Write(header); err != nil {
 		return err
 	}
-	line := make([]string, width)
+	line := make([]string, len(header))
 	for _, row := range l.rows {
 		clear(line)
 		copy(line, row)
@@ -192,12 +192,9 @@ func (l *CallList) writeXLSX(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cols := catalogue.CallListColumns()
-	for j, h := range l.header() {
-		cell, _ := excelize.CoordinatesToCellName(j+1, 1)
-		if err := f.SetCellStr(sheet, cell, h); err != nil {
-			return err
-		}
+	cols, header := catalogue.CallListColumns(), l.header()
+	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
+		return err
 	}
 	last, _ := excelize.CoordinatesToCellName(len(cols), 1)
 	if err := f.SetCellStyle(sheet, "A1", last, bold); err != nil {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -68,6 +69,7 @@ const (
 	kMonth        // yyyy-mm
 	kDecimal      // places decimals
 	kFactor       // a lift: "2.3×"; 0 is "–"
+	kShown        // a view's text, formatted already; a number in a numeric column
 )
 
 // value is one typed cell.
@@ -360,9 +362,7 @@ func (d *doc) segments(r *Report) *section {
 	}
 	maxCount := 0
 	for _, row := range r.Segments.Grid {
-		for _, n := range row {
-			maxCount = max(maxCount, n)
-		}
+		maxCount = max(maxCount, slices.Max(row[:]))
 	}
 	rows = nil
 	for rr := 5; rr >= 1; rr-- {
@@ -471,7 +471,7 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 				row = append(row, money(c.ValueAtRisk))
 			}
 			if showP {
-				row = append(row, pAlive(c.PAlive))
+				row = append(row, share(c.PAlive)) // -1, no usable model: missing
 			}
 			qs, ev := questions(c, questionsShown)
 			return append(row, lines(qs, ev))
@@ -509,7 +509,7 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 			row = append(row, money(c.ValueAtRisk))
 		}
 		if lc.pAlive {
-			row = append(row, pAlive(c.PAlive))
+			row = append(row, share(c.PAlive))
 		}
 		qs, _ := questions(c, 0) // all of them, not the top ones of c.Questions
 		return append(row, txt(c.Rule), txt(c.Why), lines(qs, nil))
@@ -517,9 +517,6 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 	s.tables = append(s.tables, t)
 	return s
 }
-
-// pAlive is a probability shown as a share; -1 (no usable model) shows as missing.
-func pAlive(p float64) value { return share(p) }
 
 func nonEmpty(ss ...string) []string {
 	var out []string
@@ -538,11 +535,7 @@ func (d *doc) reasons(r *Report) *section {
 		numCol(w.T("report.LapsedShare")), numCol(w.T("report.ActiveCount")), numCol(w.T("report.ActiveShare")), numCol(w.T("report.Lift"))}}
 	var rows [][]value
 	for _, l := range r.Lift {
-		label := l.Label
-		if label == "" {
-			label = l.Code
-		}
-		rows = append(rows, []value{txt(label), num(l.Lapsed), share(l.LapsedShare), num(l.Active), share(l.ActiveShare), factor(l.Lift)})
+		rows = append(rows, []value{txt(cmp.Or(l.Label, l.Code)), num(l.Lapsed), share(l.LapsedShare), num(l.Active), share(l.ActiveShare), factor(l.Lift)})
 	}
 	s.tables = append(s.tables, staticTable(t, rows))
 	if len(r.Unavailable) > 0 {
@@ -596,14 +589,10 @@ func (d *doc) trends(r *Report) *section {
 func cohortColumns(cs []CohortRow) []int {
 	var after []int
 	for _, c := range cs {
-		for _, a := range c.After {
-			if !slices.Contains(after, a) {
-				after = append(after, a)
-			}
-		}
+		after = append(after, c.After...)
 	}
 	slices.Sort(after)
-	return after
+	return slices.Compact(after)
 }
 
 func (d *doc) mix(r *Report, o docOptions) *section {
@@ -638,11 +627,7 @@ func (d *doc) mix(r *Report, o docOptions) *section {
 func (d *doc) model(r *Report) *section {
 	w, m := d.w, r.Model
 	s := &section{id: "model", title: w.T("report.Model"), about: w.T("report.ModelAbout")}
-	name := m.Model
-	if name == "" {
-		name = w.T("report.ModelNone")
-	}
-	s.facts = append(s.facts, fact{w.T("report.ModelName"), txt(name)})
+	s.facts = append(s.facts, fact{w.T("report.ModelName"), txt(cmp.Or(m.Model, w.T("report.ModelNone")))})
 	if m.Note != "" {
 		s.facts = append(s.facts, fact{w.T("report.Note"), txt(m.Note)})
 	}

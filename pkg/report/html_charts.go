@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 )
 
@@ -59,9 +60,7 @@ func newHeatMap(grid [5][5]int, w *words, lang string) *heatMap {
 	hm := &heatMap{ID: "rf-heatmap", Label: w.T("report.Grid"), W: int(left + 5*cw + 10), H: int(top + 5*ch + 80)}
 	top0 := 0
 	for _, row := range grid {
-		for _, n := range row {
-			top0 = max(top0, n)
-		}
+		top0 = max(top0, slices.Max(row[:]))
 	}
 	for r := 5; r >= 1; r-- {
 		y := top + float64(5-r)*ch

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	minor "github.com/winback/winback/pkg/money"
@@ -18,17 +19,14 @@ func newSegmentBars(rows []SegmentRow, hasAmounts bool, w *words, lang string) *
 	}
 	left := min(nameW+16, 300)
 	c := &svgChart{ID: "segment-bars", Label: w.T("report.SegmentBars"), W: width, H: int(top + rowH*float64(len(rows)) + 16)}
-	panels := []struct {
+	type panel struct {
 		title string
 		get   func(SegmentRow) float64
 		text  func(SegmentRow) string
-	}{{w.T("report.Count"), func(r SegmentRow) float64 { return float64(r.Customers) }, func(r SegmentRow) string { return Int(r.Customers, lang) }}}
+	}
+	panels := []panel{{w.T("report.Count"), func(r SegmentRow) float64 { return float64(r.Customers) }, func(r SegmentRow) string { return Int(r.Customers, lang) }}}
 	if hasAmounts {
-		panels = append(panels, struct {
-			title string
-			get   func(SegmentRow) float64
-			text  func(SegmentRow) string
-		}{w.T("report.Revenue"), func(r SegmentRow) float64 { return r.Revenue }, func(r SegmentRow) string { return Money(minor.Round(r.Revenue*100), lang) }})
+		panels = append(panels, panel{w.T("report.Revenue"), func(r SegmentRow) float64 { return r.Revenue }, func(r SegmentRow) string { return Money(minor.Round(r.Revenue*100), lang) }})
 	}
 	panelW := (width - left) / float64(len(panels))
 	for i, r := range rows {
@@ -98,11 +96,7 @@ func newDistributions(cd *chartData, w *words, lang string) *svgChart {
 		x0 := float64(k) * panelW
 		plotW, plotH := panelW-left-16, height-top-bottom
 		base := top + plotH
-		top0 := 0
-		for _, n := range p.counts {
-			top0 = max(top0, n)
-		}
-		ymax := c.yAxis(float64(top0), x0+left, x0+left+plotW, base, plotH, func(t float64) string { return Int(int(t), lang) })
+		ymax := c.yAxis(float64(max(0, slices.Max(p.counts))), x0+left, x0+left+plotW, base, plotH, func(t float64) string { return Int(int(t), lang) })
 		c.text(x0+left, top-20, p.title, "start", "panel-title")
 		slot := plotW / float64(len(p.counts))
 		// Labels upright when they do not fit side by side.
@@ -139,9 +133,7 @@ func newExpectedMatrix(cd *chartData, w *words, lang string) *svgChart {
 	c := &svgChart{ID: "expected-matrix", Label: w.T("report.Matrix"), W: int(left + cw*float64(nc) + 16), H: int(top + ch*float64(nr) + 16)}
 	top0 := 0.0
 	for _, row := range cd.Matrix {
-		for _, v := range row {
-			top0 = max(top0, v)
-		}
+		top0 = max(top0, slices.Max(row))
 	}
 	for i, m := range cd.MatrixMonths {
 		y := top + float64(i)*ch

@@ -36,10 +36,9 @@ func aliveOverTime(r *analysis.Result, i int) []alivePoint {
 	}
 	var days []visit.Day
 	for d := range r.Set.Customers[i].VisitDays(r.AsOf) {
-		if len(days) == 0 || days[len(days)-1] != d {
-			days = append(days, d)
-		}
+		days = append(days, d)
 	}
+	days = slices.Compact(days) // one a day
 	if len(days) == 0 {
 		return nil
 	}

@@ -74,11 +74,8 @@ func (s *SafeCSV) setHeader(header []string) {
 	}
 	s.codes = make([]string, len(header))
 	for i, h := range header {
-		switch h {
-		case "status":
-			s.codes[i] = "status."
-		case "segment":
-			s.codes[i] = "segment."
+		if h == "status" || h == "segment" {
+			s.codes[i] = h + "."
 		}
 	}
 }
@@ -111,7 +108,11 @@ func (s *SafeCSV) decimal(i int, c string) bool {
 	if s.decimalNames != nil {
 		return i < len(s.decimals) && s.decimals[i]
 	}
-	return isDecimal(c)
+	if !strings.Contains(c, ".") {
+		return false
+	}
+	_, err := strconv.ParseFloat(c, 64)
+	return err == nil
 }
 
 // Flush writes buffered rows.
@@ -119,14 +120,6 @@ func (s *SafeCSV) Flush() { s.w.Flush() }
 
 // Error reports an error of a previous Write or Flush.
 func (s *SafeCSV) Error() error { return s.w.Error() }
-
-func isDecimal(c string) bool {
-	if !strings.Contains(c, ".") {
-		return false
-	}
-	_, err := strconv.ParseFloat(c, 64)
-	return err == nil
-}
 
 // Neutralise keeps a spreadsheet from running a cell as a formula: cells starting with =,
 // +, -, @, tab or carriage return get a leading apostrophe, unless they are plain numbers.

@@ -1,9 +1,6 @@
 package report
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // SafeText returns s as it may be printed to a terminal or into a Markdown table, the one
 // place where text from the data is made harmless for the formats people read (JSON, CSV
@@ -39,36 +36,4 @@ func safeRune(r rune) rune {
 		return '\uFFFD'
 	}
 	return r // invalid UTF-8 comes here as utf8.RuneError and is written as U+FFFD
-}
-
-// safePage returns a copy of d with every text made safe by [SafeText], for the formats
-// that are printed for people.
-func safePage(d *Page) *Page {
-	c := &Page{Title: SafeText(d.Title), Notes: safeTexts(d.Notes)}
-	for _, f := range d.Facts {
-		c.Facts = append(c.Facts, Fact{Label: SafeText(f.Label), Value: SafeText(f.Value)})
-	}
-	for _, t := range d.Tables {
-		st := Table{Title: SafeText(t.Title), Columns: safeTexts(t.Columns), Notes: safeTexts(t.Notes), Numeric: t.Numeric}
-		st.Rows = make([][]string, len(t.Rows))
-		for i, r := range t.Rows {
-			st.Rows[i] = safeTexts(r)
-		}
-		c.Tables = append(c.Tables, st)
-	}
-	return c
-}
-
-// safeTexts returns s with every text made safe, s itself when none needs it.
-func safeTexts(s []string) []string {
-	for i, x := range s {
-		if !isSafe(x) {
-			out := slices.Clone(s)
-			for j := i; j < len(out); j++ {
-				out[j] = SafeText(out[j])
-			}
-			return out
-		}
-	}
-	return s
 }

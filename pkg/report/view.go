@@ -1,6 +1,8 @@
 package report
 
 import (
+	"fmt"
+
 	"github.com/winback/winback/pkg/visit"
 	catalogue "github.com/winback/winback/pkg/words"
 )
@@ -39,6 +41,32 @@ type Table struct {
 	Rows    [][]string
 	Notes   []string
 	Numeric []bool
+}
+
+// section is the page as the report's writers take it, every cell a text shown as it is;
+// a table's id is its place ("table-1").
+func (p *Page) section() *section {
+	s := &section{title: p.Title, notes: p.Notes}
+	for _, f := range p.Facts {
+		s.facts = append(s.facts, fact{f.Label, txt(f.Value)})
+	}
+	for i := range p.Tables {
+		t := &p.Tables[i]
+		st := &table{id: fmt.Sprintf("table-%d", i+1), title: t.Title, notes: t.Notes, n: len(t.Rows)}
+		for j, c := range t.Columns {
+			st.cols = append(st.cols, col{title: c, numeric: j < len(t.Numeric) && t.Numeric[j]})
+		}
+		var cells []value // one row's, taken by the writer before it asks for the next
+		st.row = func(j int) []value {
+			cells = cells[:0]
+			for _, c := range t.Rows[j] {
+				cells = append(cells, value{kind: kShown, s: c})
+			}
+			return cells
+		}
+		s.tables = append(s.tables, st)
+	}
+	return s
 }
 
 // PseudonymNote tells the reader of a list of pseudonyms how to see the ids.

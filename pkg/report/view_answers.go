@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -125,12 +126,7 @@ func answersPart(o *Outreach, c *catalogue.Catalogue) *AnswersPart {
 		for code, n := range ans.Hints {
 			row.Hints = append(row.Hints, HintSeen{Code: code, Label: c.ReasonLabel(code), Customers: n, Confirmed: outreach.Confirms(ans.Code, code)})
 		}
-		slices.SortFunc(row.Hints, func(x, y HintSeen) int {
-			if x.Customers != y.Customers {
-				return y.Customers - x.Customers
-			}
-			return strings.Compare(x.Code, y.Code)
-		})
+		slices.SortFunc(row.Hints, func(x, y HintSeen) int { return cmp.Or(y.Customers-x.Customers, strings.Compare(x.Code, y.Code)) })
 		a.Answers = append(a.Answers, row)
 	}
 	return a

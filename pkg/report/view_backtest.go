@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -177,12 +178,8 @@ func backtestRows(bt *backtest.Result) []backtestRow {
 	var rows []backtestRow
 	for _, g := range append([]backtest.Group{bt.All}, bt.ByRule...) {
 		js := backtestGroupDoc(g)
-		rule := js.Rule
-		if rule == "" {
-			rule = "all"
-		}
 		n := strconv.Itoa
-		rows = append(rows, backtestRow{Rule: rule, Judged: js.Judged, NotBack: js.NotBack, BaseRate: f(&js.BaseRate),
+		rows = append(rows, backtestRow{Rule: cmp.Or(js.Rule, "all"), Judged: js.Judged, NotBack: js.NotBack, BaseRate: f(&js.BaseRate),
 			Flagged: n(js.Winback.Flagged), Lapsed: n(js.Lapsed), Lost: n(js.Lost), Hits: n(js.Winback.Hits), Precision: f(js.Winback.Precision), Recall: f(js.Winback.Recall),
 			NaiveHits: n(js.Naive.Hits), NaivePrecision: f(js.Naive.Precision), NaiveRecall: f(js.Naive.Recall),
 			OverallFlagged: n(g.Overall.Flagged), OverallHits: n(g.Overall.Hits),
@@ -216,12 +213,6 @@ func backtestPage(bt *backtest.Result, hz string, end visit.Day, c *catalogue.Ca
 	if c.German() {
 		percent = " %"
 	}
-	day := func(d visit.Day) string {
-		if lang == "de" {
-			return d.German()
-		}
-		return d.String()
-	}
 	pct := func(x float64, of int) string {
 		if of == 0 {
 			return "–"
@@ -229,13 +220,13 @@ func backtestPage(bt *backtest.Result, hz string, end visit.Day, c *catalogue.Ca
 		return Decimal(x*100, 1, lang) + percent
 	}
 	all := bt.All
-	horizonText := fmt.Sprintf(t("backtest.horizon-to"), hz, day(end))
+	horizonText := fmt.Sprintf(t("backtest.horizon-to"), hz, dayText(end, lang))
 	if bt.End < end {
-		horizonText = fmt.Sprintf(t("backtest.horizon-cut"), hz, day(end), day(bt.End))
+		horizonText = fmt.Sprintf(t("backtest.horizon-cut"), hz, dayText(end, lang), dayText(bt.End, lang))
 	}
 	doc := &Page{Title: t("backtest.title")}
 	doc.Facts = []Fact{
-		{Label: t("backtest.as-of"), Value: day(bt.AsOf)},
+		{Label: t("backtest.as-of"), Value: dayText(bt.AsOf, lang)},
 		{Label: t("backtest.horizon"), Value: horizonText},
 		{Label: t("backtest.judged"), Value: Int(all.Judged, lang)},
 		{Label: t("backtest.not-back"), Value: fmt.Sprintf("%s (%s)", Int(all.NotBack, lang), pct(all.BaseRate(), all.Judged))},

@@ -107,10 +107,9 @@ func ExplainView(r *analysis.Result, i int, lang string, noun catalogue.Noun, p 
 		doc.Facts = append(doc.Facts, Fact{Label: t("cli.value-of-the-next-12-months"), Value: Money(v.ValueAtRisk, lang) + " (" + cat.T("value-source."+v.ValueSource.String()) + ")"})
 	}
 	if p == nil {
-		if h.Name != "" {
-			doc.Facts = append(doc.Facts, Fact{Label: t("cli.name"), Value: h.Name})
-		}
-		for _, f := range [][2]string{{t("cli.phone"), h.Phone}, {t("cli.e-mail"), h.Email}, {t("cli.contact-preference"), h.ContactPreference}, {t("cli.referred-by"), h.Referrer}} {
+		contact := [][2]string{{t("cli.name"), h.Name}, {t("cli.phone"), h.Phone}, {t("cli.e-mail"), h.Email},
+			{t("cli.contact-preference"), h.ContactPreference}, {t("cli.referred-by"), h.Referrer}}
+		for _, f := range contact {
 			if f[1] != "" {
 				doc.Facts = append(doc.Facts, Fact{Label: f[0], Value: f[1]})
 			}
@@ -128,7 +127,7 @@ func ExplainView(r *analysis.Result, i int, lang string, noun catalogue.Noun, p 
 		if row.LeadDays != nil {
 			lead = fmt.Sprint(*row.LeadDays)
 		}
-		tl.Rows = append(tl.Rows, []string{humanDate(row.Date, lang), statusText(row.Status, lang), row.Service, row.Staff, row.Channel, row.Amount, lead})
+		tl.Rows = append(tl.Rows, []string{humanDate(row.Date, lang), catalogue.For(lang).Code("event.", row.Status), row.Service, row.Staff, row.Channel, row.Amount, lead})
 	}
 	doc.Tables = append(doc.Tables, tl)
 	rt := Table{Title: t("cli.what-to-ask-about"), Columns: []string{t("cli.hint"), t("cli.evidence"), t("cli.question")}}
@@ -160,9 +159,4 @@ func timeline(set *history.Set, e history.Event, asOf visit.Day, lang string) ti
 		row.LeadDays = &l
 	}
 	return row
-}
-
-// statusText says an event's status ("attended", "cancelled", "no-show", "booked").
-func statusText(s, lang string) string {
-	return catalogue.For(lang).Code("event.", s)
 }

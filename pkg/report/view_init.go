@@ -1,10 +1,12 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -41,7 +43,11 @@ func WriteConfig(w io.Writer, c *ConfigFile) error {
 	r := c.Export
 	ct := &configText{cat: catalogue.For(c.Lang)}
 	cat, p, line := ct.cat, ct.p, ct.line
-	line("init.title", strings.Join(baseNames(c.Files), ", "))
+	names := make([]string, len(c.Files))
+	for i, f := range c.Files {
+		names[i] = filepath.Base(f)
+	}
+	line("init.title", strings.Join(names, ", "))
 	line("init.keys")
 	line("init.use")
 	p("\n")
@@ -117,21 +123,14 @@ func (ct *configText) line(key string, args ...any) { ct.b.WriteString(ct.cat.F(
 func (ct *configText) file(f *export.FileReport) {
 	p := ct.p
 	enc := map[string]string{"UTF-8 with BOM": "utf-8", "UTF-8": "utf-8", "ASCII": "utf-8", "UTF-16 LE": "utf-16le", "UTF-16 BE": "utf-16be", "Windows-1252": "windows-1252"}[f.Encoding]
-	if enc == "" {
-		enc = strings.ToLower(f.Encoding)
-	}
+	enc = cmp.Or(enc, strings.ToLower(f.Encoding))
 	p("encoding: %s\n", enc)
 	p("delimiter: %s\n", config.Quote(f.Delimiter))
 	if !f.Header {
 		p("no-header: true\n")
 	}
 	p("column:\n")
-	names := make([]string, 0, len(f.Concepts))
-	for n := range f.Concepts {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
+	for _, n := range slices.Sorted(maps.Keys(f.Concepts)) {
 		if _, err := export.ParseConcept(n); err != nil || strings.Contains("first_name last_name time no_show cancelled", n) {
 			continue // helper columns are found again by their names
 		}
@@ -171,12 +170,4 @@ func (ct *configText) settings(settings *pflag.FlagSet) {
 		}
 		ct.p("%s# %s\n", strings.Repeat(" ", max(1, 28-len(f.Name)-len(v))), f.Usage)
 	})
-}
-
-func baseNames(files []string) []string {
-	out := make([]string, len(files))
-	for i, f := range files {
-		out[i] = filepath.Base(f)
-	}
-	return out
 }

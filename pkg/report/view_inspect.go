@@ -50,10 +50,8 @@ func (in *Inspection) WriteJSON(w io.Writer) error {
 
 // WriteTable writes the inspection for a terminal.
 func (in *Inspection) WriteTable(w io.Writer) error {
-	ew := &ErrWriter{w: w}
-	if err := writeInspect(ew, catalogue.ForNoun(in.Lang, in.Noun), in); err != nil {
-		return err
-	}
+	ew := &ErrWriter{w: w, width: in.Width}
+	writeInspect(ew, catalogue.ForNoun(in.Lang, in.Noun), in)
 	return ew.err
 }
 
@@ -66,31 +64,28 @@ type inspectJSON struct {
 
 // writeInspect writes the report for a terminal; the tables make their cells safe
 // (terminal), the lines between them go through [SafeText] themselves.
-func writeInspect(w io.Writer, cat *catalogue.Catalogue, in *Inspection) error {
+func writeInspect(w *ErrWriter, cat *catalogue.Catalogue, in *Inspection) {
 	r := in.Export
 	for i := range r.Files {
-		if err := writeInspectFile(w, cat, in.Width, &r.Files[i]); err != nil {
-			return err
-		}
+		writeInspectFile(w, cat, &r.Files[i])
 	}
-	t := cat.T
-	if err := terminal(w, in.Width, []string{t("inspect.summary"), ""}, inspectSummary(cat, r, in.TakenOn), nil); err != nil {
-		return err
-	}
-	if err := writeStatuses(w, cat, in.Width, r.Statuses); err != nil {
-		return err
-	}
-	return writeRejects(w, cat, in)
+	w.terminal([]string{cat.T("inspect.summary"), ""}, inspectSummary(cat, r, in.TakenOn))
+	writeStatuses(w, cat, r.Statuses)
+	writeRejects(w, cat, in)
 }
 
 // writeInspectFile writes how one file was read: its facts and its columns.
-func writeInspectFile(w io.Writer, cat *catalogue.Catalogue, width int, f *export.FileReport) error {
+func writeInspectFile(w *ErrWriter, cat *catalogue.Catalogue, f *export.FileReport) {
 	t := cat.T
 	fmt.Fprintln(w, cat.F("inspect.file", SafeText(f.Name)))
+	header := t("inspect.header-no")
+	if f.Header {
+		header = t("inspect.header-yes")
+	}
 	facts := [][]string{
 		{t("inspect.encoding"), readerWords(cat, f.Encoding, "inspect.with-bom")},
 		{t("inspect.delimiter"), f.Delimiter},
-		{t("inspect.header-row"), yesNo(f.Header, t("inspect.header-yes"), t("inspect.header-no"))},
+		{t("inspect.header-row"), header},
 	}
 	if f.Profile != "" {
 		facts = append(facts, []string{t("inspect.profile"), cat.Code("inspect.profile.", f.Profile)})
@@ -107,26 +102,21 @@ func writeInspectFile(w io.Writer, cat *catalogue.Catalogue, width int, f *expor
 		}
 		facts = append(facts, []string{t("inspect.order-rows"), o})
 	}
-	if err := terminal(w, width, []string{t("inspect.fact"), t("inspect.value")}, facts, nil); err != nil {
-		return err
-	}
+	w.terminal([]string{t("inspect.fact"), t("inspect.value")}, facts)
 	var cols [][]string
 	for _, name := range conceptOrder(f.Concepts) {
 		c := f.Concepts[name]
 		cols = append(cols, []string{cat.Code("inspect.concept.", name), strconv.Itoa(c.Column), headerText(cat, f, c.Header), cat.Code("inspect.by.", c.By)})
 	}
-	if err := terminal(w, width, []string{t("inspect.concept"), t("inspect.column"), t("inspect.header"), t("inspect.found-by")}, cols, nil); err != nil {
-		return err
-	}
+	w.terminal([]string{t("inspect.concept"), t("inspect.column"), t("inspect.header"), t("inspect.found-by")}, cols)
 	if len(f.Unused) > 0 {
 		unused := make([]string, len(f.Unused))
 		for i, h := range f.Unused {
 			unused[i] = headerText(cat, f, h)
 		}
-		fmt.Fprintln(w, wrapLines(cat.F("inspect.unused", SafeText(strings.Join(unused, ", "))), width))
+		fmt.Fprintln(w, wrapLines(cat.F("inspect.unused", SafeText(strings.Join(unused, ", "))), w.width))
 	}
 	fmt.Fprintln(w)
-	return nil
 }
 
 // inspectSummary is the summary table's rows: customers, dates, the as-of date and the
@@ -136,7 +126,8 @@ func inspectSummary(cat *catalogue.Catalogue, r *export.Summary, taken history.T
 	kind := cat.Code("inspect.key.", r.KeyKind)
 	key := kind
 	if len(r.Files) > 0 {
-		if c, ok := r.Files[0].Concepts[keyConcept(r.KeyKind)]; ok {
+		concept := strings.TrimSuffix(r.KeyKind, " id") // "customer id" is the customer column
+		if c, ok := r.Files[0].Concepts[concept]; ok {
 			key += " (" + headerText(cat, &r.Files[0], c.Header) + ")"
 		}
 	}
@@ -172,9 +163,9 @@ func inspectSummary(cat *catalogue.Catalogue, r *export.Summary, taken history.T
 }
 
 // writeStatuses writes the status values seen and what each was taken to mean.
-func writeStatuses(w io.Writer, cat *catalogue.Catalogue, width int, statuses []export.StatusCount) error {
+func writeStatuses(w *ErrWriter, cat *catalogue.Catalogue, statuses []export.StatusCount) {
 	if len(statuses) == 0 {
-		return nil
+		return
 	}
 	t := cat.T
 	var rows [][]string
@@ -188,20 +179,17 @@ func writeStatuses(w io.Writer, cat *catalogue.Catalogue, width int, statuses []
 		rows = append(rows, []string{s.Value, means, strconv.Itoa(s.Count)})
 	}
 	fmt.Fprintln(w)
-	if err := terminal(w, width, []string{t("inspect.status-value"), t("inspect.taken-as"), t("inspect.status-rows")}, rows, nil); err != nil {
-		return err
-	}
+	w.terminal([]string{t("inspect.status-value"), t("inspect.taken-as"), t("inspect.status-rows")}, rows)
 	if unknown > 0 {
 		fmt.Fprintln(w, t("inspect.unknown-note"))
 	}
-	return nil
 }
 
 // writeRejects writes how many rows were rejected, why, and the first of them.
-func writeRejects(w io.Writer, cat *catalogue.Catalogue, in *Inspection) error {
+func writeRejects(w *ErrWriter, cat *catalogue.Catalogue, in *Inspection) {
 	r, total := in.Export, in.Export.Rejected
 	if total == 0 {
-		return nil
+		return
 	}
 	t := cat.T
 	fmt.Fprintf(w, "\n%s", cat.F("inspect.rejected", total))
@@ -220,15 +208,12 @@ func writeRejects(w io.Writer, cat *catalogue.Catalogue, in *Inspection) error {
 		}
 		rows = append(rows, []string{where, col, rejectReason(cat, e), export.Shorten(e.Value)})
 	}
-	if err := terminal(w, in.Width, []string{t("inspect.where"), t("inspect.column"), t("inspect.reason"), t("inspect.value")}, rows, nil); err != nil {
-		return err
-	}
+	w.terminal([]string{t("inspect.where"), t("inspect.column"), t("inspect.reason"), t("inspect.value")}, rows)
 	if in.RejectsFile != "" {
 		fmt.Fprintln(w, cat.F("inspect.rejects-in", in.RejectsFile))
 	} else if total > len(in.FirstRejects) {
 		fmt.Fprintln(w, t("inspect.rejects-flag"))
 	}
-	return nil
 }
 
 // rejectReason is why e was rejected in cat's language: in English the reader's own words,
@@ -294,14 +279,6 @@ func readerText(cat *catalogue.Catalogue, s string) string {
 	return s
 }
 
-func keyConcept(kind string) string {
-	switch kind {
-	case "customer id":
-		return "customer"
-	}
-	return kind
-}
-
 // conceptOrder lists the mapped concepts in the order of the concept list.
 func conceptOrder(m map[string]export.ColumnRef) []string {
 	var names []string
@@ -315,13 +292,6 @@ func conceptOrder(m map[string]export.ColumnRef) []string {
 		}
 	}
 	return names
-}
-
-func yesNo(b bool, yes, no string) string {
-	if b {
-		return yes
-	}
-	return no
 }
 
 // OutlierText names the first three dates [history.Set.TakenOn] set aside, by day and

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -75,11 +76,7 @@ func lapsedPage(rep *Report, lang string, summary bool) *Page {
 	if rep.HasAmounts {
 		doc.Facts = append(doc.Facts, Fact{Label: t("cli.value-at-risk-12-months"), Value: Money(minor.Round(rep.Summary.ValueAtRisk*100), lang)})
 	}
-	model := t("cli.none-usable-judged-by-own-and")
-	if rep.Model.Model != "" {
-		model = rep.Model.Model
-	}
-	doc.Facts = append(doc.Facts, Fact{Label: t("cli.model"), Value: model})
+	doc.Facts = append(doc.Facts, Fact{Label: t("cli.model"), Value: cmp.Or(rep.Model.Model, t("cli.none-usable-judged-by-own-and"))})
 	// The rank is the chance back × the value at risk (package calls); both are shown.
 	tab := Table{Columns: []string{t("cli.id"), t("cli.segment"), t("cli.last-visit"), t("cli.usual-rhythm-and-now"), t("cli.overdue"), t("cli.value-at-risk"), t("calls.chance-back"), t("cli.ask-about")},
 		Numeric: []bool{false, false, false, false, true, true, true, false}}
@@ -92,10 +89,7 @@ func lapsedPage(rep *Report, lang string, summary bool) *Page {
 			value = Money(minor.Round(c.ValueAtRisk*100), lang)
 		}
 		labels := make([]string, 0, 3)
-		for j, rs := range c.Reasons {
-			if j == 3 {
-				break
-			}
+		for _, rs := range c.Reasons[:min(3, len(c.Reasons))] {
 			labels = append(labels, cat.ReasonLabel(rs.Code))
 		}
 		tab.Rows = append(tab.Rows, []string{c.ID, c.Segment, humanDate(c.LastVisit, lang), c.Rule, days(c.Overdue, lang), value, Percent(c.ChanceBack, lang), strings.Join(labels, "; ")})
@@ -143,10 +137,7 @@ func lapsedPage(rep *Report, lang string, summary bool) *Page {
 // findings with a space: the call list's question and evidence columns.
 func topReasons(c *catalogue.Catalogue, fs []reason.Finding, n int, questions bool) string {
 	var b strings.Builder
-	for i := range fs {
-		if i == n {
-			break
-		}
+	for i := range fs[:min(n, len(fs))] {
 		if i > 0 {
 			b.WriteByte(' ')
 		}

@@ -71,15 +71,16 @@ func ModelView(ms *lapse.Models, o ModelViewOptions) *View {
 		rows = append(rows, modelCustomer{ID: id, Visits: p.Visits, X: p.X, Tx: p.Tx, T: p.T, PAlive: p.PAlive,
 			ExpectedVisits: ms.ExpectedVisits(i, o.Horizon*ms.Period.Length()), ExpectedSpend: p.ExpectedSpend, ExpectedValue: p.ExpectedValue})
 	}
-	if !o.Customers {
-		js.Models = withoutCustomers(ms)
-	} else {
+	if o.Customers {
 		js.Models = forHorizon(ms, ps, o.Horizon*ms.Period.Length())
+	} else {
+		without := *ms
+		without.Customers = nil
+		js.Models = &without
 	}
 	return &View{Page: modelPage(ms, rows, o), JSON: js, CSV: rows}
 }
 
-// pseudonymized returns a copy of ms whose customers are named by their pseudonyms.
 // forHorizon is ms with its customers' expected visits over the horizon of days, as the
 // table and the CSV show them, and their pseudonyms when ps is not nil.
 func forHorizon(ms *lapse.Models, ps *pseudo.Pseudonymizer, days float64) *lapse.Models {
@@ -94,12 +95,6 @@ func forHorizon(ms *lapse.Models, ps *pseudo.Pseudonymizer, days float64) *lapse
 			p.ExpectedVisits = ms.ExpectedVisits(i, days)
 		}
 	}
-	return &c
-}
-
-func withoutCustomers(ms *lapse.Models) *lapse.Models {
-	c := *ms
-	c.Customers = nil
 	return &c
 }
 

@@ -81,12 +81,10 @@ func SegmentsView(seg *segment.Result, asOf visit.Day, lang string, noun catalog
 	if seg.Skipped > 0 {
 		doc.Facts = append(doc.Facts, Fact{Label: t("cli.without-a-visit-yet"), Value: Int(seg.Skipped, lang)})
 	}
-	if seg.HasAmounts {
-		doc.Facts = append(doc.Facts, Fact{Label: t("cli.revenue"), Value: Money(seg.Revenue, lang)})
-	}
 	js := segmentsJSON{Version: 2, AsOf: asOf.String(), Customers: len(seg.Customers), Skipped: seg.Skipped, Grid: seg.Grid,
 		Scales: []segment.Scale{seg.R, seg.F}}
 	if seg.HasAmounts {
+		doc.Facts = append(doc.Facts, Fact{Label: t("cli.revenue"), Value: Money(seg.Revenue, lang)})
 		js.Revenue = &seg.Revenue
 		js.Scales = append(js.Scales, seg.M)
 	}
@@ -123,11 +121,7 @@ func SegmentsView(seg *segment.Result, asOf visit.Day, lang string, noun catalog
 	edges := Table{Title: t("cli.score-edges-used"),
 		Columns: []string{t("cli.score"), t("cli.from"), t("cli.to"), t("cli.customers"), t("cli.share")},
 		Numeric: []bool{false, true, true, true, true}}
-	scales := []segment.Scale{seg.R, seg.F}
-	if seg.HasAmounts {
-		scales = append(scales, seg.M)
-	}
-	for _, sc := range scales {
+	for _, sc := range js.Scales {
 		for _, b := range sc.Bins {
 			if b.Customers == 0 {
 				continue

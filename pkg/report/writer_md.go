@@ -23,41 +23,11 @@ func (m markdownWriter) Write(w io.Writer, r *Report) error {
 		if len(s.facts) > 0 {
 			ew.printf("\n")
 			for _, f := range s.facts {
-				ew.printf("- **%s:** %s\n", mdEscape(f.label), mdCell(f.value, d.lang))
+				ew.printf("- **%s:** %s\n", mdEscape(f.label), mdCell(f.value, d.lang, mdEscape))
 			}
 		}
 		for _, t := range s.tables {
-			ew.printf("\n")
-			if t.title != "" {
-				ew.printf("### %s\n\n", mdEscape(t.title))
-			}
-			if t.about != "" {
-				ew.printf("%s\n\n", mdEscape(t.about))
-			}
-			if t.n == 0 {
-				ew.printf("(%s)\n", mdEscape(d.w.T("report.None")))
-			} else {
-				cells := make([]string, len(t.cols))
-				sep := make([]string, len(t.cols))
-				for i, c := range t.cols {
-					cells[i], sep[i] = mdEscape(c.title), "---"
-					if c.numeric {
-						sep[i] = "---:"
-					}
-				}
-				ew.printf("| %s |\n| %s |\n", strings.Join(cells, " | "), strings.Join(sep, " | "))
-				for i := range t.n {
-					vs := t.row(i)
-					cells = cells[:0]
-					for _, v := range vs {
-						cells = append(cells, mdCell(v, d.lang))
-					}
-					ew.printf("| %s |\n", strings.Join(cells, " | "))
-				}
-			}
-			for _, n := range t.notes {
-				ew.printf("\n%s\n", mdEscape(n))
-			}
+			writeMDTable(ew, t, "###", d.w.T("report.None"), mdEscape, d.lang)
 		}
 		for _, n := range s.notes {
 			ew.printf("\n%s\n", mdEscape(n))
@@ -67,15 +37,50 @@ func (m markdownWriter) Write(w io.Writer, r *Report) error {
 	return ew.err
 }
 
-// mdCell formats a value for a Markdown table cell: escaped, the parts of a multi-line
-// value separated by <br>.
-func mdCell(v value, lang string) string {
+// writeMDTable writes a table under a heading of the given level: its title and about, its
+// header and rows, or the line none when it has no rows and none is not "", and its notes.
+func writeMDTable(ew *ErrWriter, t *table, heading, none string, esc func(string) string, lang string) {
+	ew.printf("\n")
+	if t.title != "" {
+		ew.printf("%s %s\n\n", heading, esc(t.title))
+	}
+	if t.about != "" {
+		ew.printf("%s\n\n", esc(t.about))
+	}
+	if t.n == 0 && none != "" {
+		ew.printf("(%s)\n", esc(none))
+	} else {
+		cells := make([]string, len(t.cols))
+		sep := make([]string, len(t.cols))
+		for i, c := range t.cols {
+			cells[i], sep[i] = esc(c.title), "---"
+			if c.numeric {
+				sep[i] = "---:"
+			}
+		}
+		ew.printf("| %s |\n| %s |\n", strings.Join(cells, " | "), strings.Join(sep, " | "))
+		for i := range t.n {
+			cells = cells[:0]
+			for _, v := range t.row(i) {
+				cells = append(cells, mdCell(v, lang, esc))
+			}
+			ew.printf("| %s |\n", strings.Join(cells, " | "))
+		}
+	}
+	for _, n := range t.notes {
+		ew.printf("\n%s\n", esc(n))
+	}
+}
+
+// mdCell formats a value for a Markdown table cell: escaped by esc, the parts of a
+// multi-line value separated by <br>.
+func mdCell(v value, lang string, esc func(string) string) string {
 	if v.lines == nil {
-		return mdEscape(v.text(lang, ""))
+		return esc(v.text(lang, ""))
 	}
 	parts := make([]string, len(v.lines))
 	for i, l := range v.lines {
-		parts[i] = mdEscape(l)
+		parts[i] = esc(l)
 	}
 	return strings.Join(parts, "<br>")
 }
@@ -93,52 +98,28 @@ var mdReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`,
 // WriteView writes a command's view as GitHub-flavoured Markdown.
 func (markdownWriter) WriteView(w io.Writer, v *View) error {
 	ew := &ErrWriter{w: w}
-	w = ew
-	d := safePage(v.Page)
-	if d.Title != "" {
-		fmt.Fprintf(w, "# %s\n\n", viewMDEscape(d.Title))
+	p := v.Page.section()
+	if p.title != "" {
+		ew.printf("# %s\n\n", viewMDEscape(p.title))
 	}
-	for _, f := range d.Facts {
-		fmt.Fprintf(w, "- **%s:** %s\n", viewMDEscape(f.Label), viewMDEscape(f.Value))
+	for _, f := range p.facts {
+		ew.printf("- **%s:** %s\n", viewMDEscape(f.label), viewMDEscape(f.value.s))
 	}
-	for _, t := range d.Tables {
-		fmt.Fprintln(w)
-		if t.Title != "" {
-			fmt.Fprintf(w, "## %s\n\n", viewMDEscape(t.Title))
-		}
-		cells := func(r []string) string {
-			e := make([]string, len(r))
-			for i, c := range r {
-				e[i] = viewMDEscape(c)
-			}
-			return "| " + strings.Join(e, " | ") + " |"
-		}
-		fmt.Fprintln(w, cells(t.Columns))
-		sep := make([]string, len(t.Columns))
-		for i := range sep {
-			sep[i] = "---"
-			if i < len(t.Numeric) && t.Numeric[i] {
-				sep[i] = "---:"
-			}
-		}
-		fmt.Fprintln(w, "| "+strings.Join(sep, " | ")+" |")
-		for _, r := range t.Rows {
-			fmt.Fprintln(w, cells(r))
-		}
-		for _, n := range t.Notes {
-			fmt.Fprintf(w, "\n%s\n", viewMDEscape(n))
-		}
+	for _, t := range p.tables {
+		writeMDTable(ew, t, "##", "", viewMDEscape, "")
 	}
-	if len(d.Notes) > 0 {
-		fmt.Fprintln(w)
-		for _, n := range d.Notes {
-			fmt.Fprintf(w, "%s\n\n", viewMDEscape(n))
+	if len(p.notes) > 0 {
+		ew.printf("\n")
+		for _, n := range p.notes {
+			ew.printf("%s\n\n", viewMDEscape(n))
 		}
 	}
 	return ew.err
 }
 
-// viewMDEscape keeps the data of a view from being read as Markdown or HTML; the page
-// has been made safe ([SafeText]) before.
-var viewMDEscape = strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`",
-	"<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "#", `\#`, "\n", " ", "\r", " ").Replace
+// viewMDEscape keeps the data of a view from being read as Markdown or HTML, after
+// [SafeText].
+func viewMDEscape(s string) string { return viewMDReplacer.Replace(SafeText(s)) }
+
+var viewMDReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`",
+	"<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "#", `\#`, "\n", " ", "\r", " ")

@@ -20,52 +20,20 @@ func (t tableWriter) Write(w io.Writer, r *Report) error {
 	r.CompleteLapsed(shown(r, t.opt))
 	d := newDoc(r, docOptions{people: true, lapsed: shown(r, t.opt), compact: true})
 	ew := &ErrWriter{w: w, width: t.opt.Width}
+	para := func(s string) string { return wrapParagraph(s, t.opt.Width) }
 	ew.printf("%s\n%s\n", d.w.T("report.Title"), fmt.Sprintf(d.w.T("report.Subtitle"), humanDate(r.AsOf, r.Lang)))
 	if r.Pseudonymized {
 		ew.printf("%s\n", d.w.T("report.Pseudonymized"))
 	}
 	for _, s := range d.sections {
 		ew.printf("\n%s\n%s\n", s.title, strings.Repeat("=", len([]rune(s.title))))
-		ew.printf("%s\n", wrapParagraph(s.about, t.opt.Width))
-		if len(s.facts) > 0 {
-			rows := make([][]string, len(s.facts))
-			for i, f := range s.facts {
-				rows[i] = []string{f.label, termText(f.value, d.lang, "")}
-			}
-			ew.table(nil, rows, nil)
-		}
+		ew.printf("%s\n", para(s.about))
+		ew.termFacts(s.facts, d.lang, termCellWidth)
 		for _, tb := range s.tables {
-			ew.printf("\n")
-			if tb.title != "" {
-				ew.printf("%s\n", tb.title)
-			}
-			if tb.about != "" {
-				ew.printf("%s\n", wrapParagraph(tb.about, t.opt.Width))
-			}
-			if tb.n == 0 {
-				ew.printf("(%s)\n", d.w.T("report.None"))
-			} else {
-				header := make([]string, len(tb.cols))
-				right := make([]bool, len(tb.cols))
-				for i, c := range tb.cols {
-					header[i], right[i] = c.title, c.numeric
-				}
-				rows := make([][]string, tb.n)
-				for i := range rows {
-					vs := tb.row(i)
-					rows[i] = make([]string, len(vs))
-					for j, v := range vs {
-						rows[i][j] = termCell(v, d.lang)
-					}
-				}
-				ew.table(header, rows, right)
-			}
-			for _, n := range tb.notes {
-				ew.printf("%s\n", wrapParagraph(n, t.opt.Width))
-			}
+			ew.termTable(tb, d.lang, d.w.T("report.None"), termCellWidth, func(s string) string { return s }, para)
 		}
 		for _, n := range s.notes {
-			ew.printf("%s\n", wrapParagraph(n, t.opt.Width))
+			ew.printf("%s\n", para(n))
 		}
 	}
 	return ew.err
@@ -94,19 +62,58 @@ func termText(v value, lang, bullet string) string {
 	return strings.Join(parts, "\n")
 }
 
-// table writes one table of the report's cells, made safe already ([termCell]).
-func (e *ErrWriter) table(header []string, rows [][]string, right []bool) {
-	if e.err == nil {
-		e.err = writeTable(e.w, e.width, termCellWidth, header, rows, right)
+// termFacts writes facts as a table of two columns, no cell wider than maxCell when that
+// is above 0.
+func (e *ErrWriter) termFacts(facts []fact, lang string, maxCell int) {
+	if len(facts) == 0 {
+		return
+	}
+	rows := make([][]string, len(facts))
+	for i, f := range facts {
+		rows[i] = []string{SafeText(f.label), termText(f.value, lang, "")}
+	}
+	e.table(nil, rows, nil, maxCell)
+}
+
+// termTable writes a table for a terminal: its title and about, its rows (or the line none
+// when it has no rows and none is not "") and its notes, the title as title formats it and
+// the paragraphs as para does.
+func (e *ErrWriter) termTable(t *table, lang, none string, maxCell int, title, para func(string) string) {
+	e.printf("\n")
+	if t.title != "" {
+		e.printf("%s\n", title(t.title))
+	}
+	if t.about != "" {
+		e.printf("%s\n", para(t.about))
+	}
+	if t.n == 0 && none != "" {
+		e.printf("(%s)\n", none)
+	} else {
+		header := make([]string, len(t.cols))
+		right := make([]bool, len(t.cols))
+		for i, c := range t.cols {
+			header[i], right[i] = SafeText(c.title), c.numeric
+		}
+		rows := make([][]string, t.n)
+		for i := range rows {
+			vs := t.row(i)
+			rows[i] = make([]string, len(vs))
+			for j, v := range vs {
+				rows[i][j] = termCell(v, lang)
+			}
+		}
+		e.table(header, rows, right, maxCell)
+	}
+	for _, n := range t.notes {
+		e.printf("%s\n", para(n))
 	}
 }
 
-func toAny(s []string) []any {
-	out := make([]any, len(s))
-	for i, x := range s {
-		out[i] = x
+// table writes one table of cells made safe already ([termCell]).
+func (e *ErrWriter) table(header []string, rows [][]string, right []bool, maxCell int) {
+	if e.err == nil {
+		e.err = writeTable(e.w, e.width, maxCell, header, rows, right)
 	}
-	return out
 }
 
 // wrap breaks text into lines of at most width runes at spaces, after [SafeText].
@@ -133,47 +140,40 @@ func wrap(s string, width int) string {
 // WriteView writes a command's view for the terminal, in [Options.Width] when it is
 // known.
 func (t tableWriter) WriteView(w io.Writer, v *View) error {
-	ew := &ErrWriter{w: w}
-	w = ew
-	d := safePage(v.Page)
-	width := t.opt.Width
-	if d.Title != "" {
-		fmt.Fprintf(w, "%s\n\n", wrapLines(d.Title, width))
+	ew := &ErrWriter{w: w, width: t.opt.Width}
+	p := v.Page.section()
+	para := func(s string) string { return wrapLines(SafeText(s), t.opt.Width) }
+	if p.title != "" {
+		ew.printf("%s\n\n", para(p.title))
 	}
-	if len(d.Facts) > 0 {
-		rows := make([][]string, len(d.Facts))
-		for i, f := range d.Facts {
-			rows[i] = []string{f.Label, f.Value}
-		}
-		if err := terminal(w, width, nil, rows, nil); err != nil {
-			return err
-		}
+	ew.termFacts(p.facts, "", 0)
+	for _, tb := range p.tables {
+		ew.termTable(tb, "", "", 0, para, para)
 	}
-	for _, t := range d.Tables {
-		fmt.Fprintln(w)
-		if t.Title != "" {
-			fmt.Fprintln(w, wrapLines(t.Title, width))
-		}
-		if err := terminal(w, width, t.Columns, t.Rows, t.Numeric); err != nil {
-			return err
-		}
-		for _, n := range t.Notes {
-			fmt.Fprintln(w, wrapLines(n, width))
-		}
-	}
-	if len(d.Notes) > 0 {
-		fmt.Fprintln(w)
-		for _, n := range d.Notes {
-			fmt.Fprintln(w, wrapLines(n, width))
+	if len(p.notes) > 0 {
+		ew.printf("\n")
+		for _, n := range p.notes {
+			ew.printf("%s\n", para(n))
 		}
 	}
 	return ew.err
 }
 
-// terminal writes one table of a view for a terminal width columns wide (0: unknown),
-// every cell made safe by [SafeText] first: the wrapped cells' line breaks are the table's own.
+// terminal writes one table for a terminal width columns wide (0: unknown), every cell
+// made safe by [SafeText] first: the wrapped cells' line breaks are the table's own.
 func terminal(w io.Writer, width int, header []string, rows [][]string, numeric []bool) error {
-	return writeTable(w, width, 0, safeStrings(header), safeRows(rows), numeric)
+	safe := make([][]string, len(rows))
+	for i, r := range rows {
+		safe[i] = safeStrings(r)
+	}
+	return writeTable(w, width, 0, safeStrings(header), safe, numeric)
+}
+
+// terminal is [terminal] into e, in e's width, keeping the first error.
+func (e *ErrWriter) terminal(header []string, rows [][]string) {
+	if e.err == nil {
+		e.err = terminal(e.w, e.width, header, rows, nil)
+	}
 }
 
 // writeTable writes one table with tablewriter, headers as given (not upper-cased) and
@@ -198,12 +198,10 @@ func writeTable(w io.Writer, width, maxCell int, header []string, rows [][]strin
 	}
 	t := tablewriter.NewTable(w, opts...)
 	if header != nil {
-		t.Header(toAny(header)...)
+		t.Header(header)
 	}
-	for _, r := range rows {
-		if err := t.Append(toAny(r)...); err != nil {
-			return err
-		}
+	if err := t.Bulk(rows); err != nil {
+		return err
 	}
 	return t.Render()
 }
@@ -215,14 +213,6 @@ func safeStrings(s []string) []string {
 	out := make([]string, len(s))
 	for i, x := range s {
 		out[i] = SafeText(x)
-	}
-	return out
-}
-
-func safeRows(rows [][]string) [][]string {
-	out := make([][]string, len(rows))
-	for i, r := range rows {
-		out[i] = safeStrings(r)
 	}
 	return out
 }
