@@ -188,29 +188,24 @@ type Builder struct {
 
 // spares holds the event and hash arrays customers have outgrown, by their size class,
 // for customers growing into that class: growing by append left each outgrown array to
-// the garbage collector and cleared every new one. The classes grow by a quarter (1, 2, 3,
-// 4, 5, 6, 7, 8, 10, 12, ...) rather than double, as the events are most of a large data
-// set's memory.
+// the garbage collector and cleared every new one. The classes grow by a quarter rather
+// than double, as the events are most of a large data set's memory; the first has room
+// for 4, as growing through 1, 2 and 3 costs more than the room.
 type spares struct {
 	events [128][][]packed
 	hashes [128][][]uint32
 }
 
-// capOf returns the capacity of size class k.
-func capOf(k int) int {
-	if k < 4 {
-		return k + 1
-	}
-	return (5 + (k-4)%4) << ((k - 4) / 4)
-}
+// capOf returns the capacity of size class k: 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, ...
+func capOf(k int) int { return (4 + k%4) << (k / 4) }
 
 // classFor returns the smallest size class with room for n >= 1 events.
 func classFor(n int) int {
 	if n <= 4 {
-		return max(n-1, 0)
+		return 0
 	}
 	e := bits.Len(uint(n-1)) - 3 // 4<<e < n <= 8<<e
-	return 4*e + (n-1)>>e
+	return 4*e + (n-1)>>e - 3
 }
 
 // roomFor makes room for one more event in c, moving c's events and hashes (which have

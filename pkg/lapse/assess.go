@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/winback/winback/pkg/history"
-	"github.com/winback/winback/pkg/model"
 	"github.com/winback/winback/pkg/money"
 	"github.com/winback/winback/pkg/visit"
 )
@@ -517,11 +516,14 @@ func (a *assessor) chanceAt(pred *Prediction, span float64, gap int) float64 {
 	l := a.m.Period.Length()
 	s := pred.Summary
 	s.T = (span + float64(min(gap, crossingLimit))) / l
-	w := float64(a.cfg.ReturnWindowDays) / l
-	if vw, ok := a.m.pred.(visitWithin); ok && w > 0 {
-		return vw.PVisitWithin(s, w)
+	p := pred.PAlive // the models' own, at the as-of date
+	if s.T != pred.T {
+		p = a.m.pred.PAlive(s)
 	}
-	return a.m.pred.PAlive(s)
+	if w := float64(a.cfg.ReturnWindowDays) / l; w > 0 {
+		return p * a.m.pred.VisitIfAlive(s.X, s.T, w)
+	}
+	return p
 }
 
 // value fills v's ValueAtRisk and ValueSource.
@@ -618,9 +620,4 @@ func (a *assessor) isCourse(run []dayVisit, sc *scratch) bool {
 // coursed reports whether service s can come in courses.
 func (a *assessor) coursed(s history.Sym) bool {
 	return s != 0 && (a.courseSvc == nil || a.courseSvc[s])
-}
-
-// visitWithin is the models' chance of a visit within a return window.
-type visitWithin interface {
-	PVisitWithin(s model.Summary, t float64) float64
 }

@@ -76,12 +76,10 @@ func (a *assessor) crossing(pred *Prediction, span, p float64) float64 {
 	l := a.m.Period.Length()
 	s := pred.Summary
 	w := float64(a.cfg.ReturnWindowDays) / l
-	vw, byWindow := a.m.pred.(visitWithin)
-	byWindow = byWindow && w > 0
 	alive := func(gap int) bool {
 		s.T = (span + float64(gap)) / l
-		if byWindow {
-			return vw.PVisitWithin(s, w) >= p
+		if w > 0 {
+			return a.m.pred.PAlive(s)*a.m.pred.VisitIfAlive(s.X, s.T, w) >= p
 		}
 		return a.m.pred.PAlive(s) >= p
 	}

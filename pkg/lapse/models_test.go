@@ -71,7 +71,7 @@ func TestModelRule(t *testing.T) {
 		if v.Rule == lapse.RuleModel {
 			byModel++
 			var want lapse.Status
-			chance := pn.PVisitWithin(p.Summary, window)
+			chance := pn.PAlive(p.Summary) * pn.VisitIfAlive(p.X, p.T, window)
 			switch {
 			case chance < cfg.PAliveLapsed && v.CurrentGap > cfg.MinGapDays:
 				want = lapse.Lapsed

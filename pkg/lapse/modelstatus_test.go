@@ -29,6 +29,7 @@ func TestModelStatusIsJudgeOfTheCrossings(t *testing.T) {
 					if x == 0 {
 						p.Summary.Tx = 0
 					}
+					p.PAlive = pred.PAlive(p.Summary) // as FitModels fills it
 					due := a.crossing(p, span, cfg.PAliveDue)
 					lapse := a.lapseGap(a.crossing(p, span, cfg.PAliveLapsed))
 					var gaps []int

@@ -148,6 +148,8 @@ func TestCohortLikelihoodMatchesCustomers(t *testing.T) {
 			data = append(data, Summary{X: x, Tx: tx, T: 40}, Summary{X: x, Tx: tx, T: 52.5})
 		}
 	}
+	// Heavy buyers who stopped long ago: the odds of "dropped" overflow.
+	data = append(data, Summary{X: 500, Tx: 2, T: 200}, Summary{X: 3000, Tx: 150, T: 200})
 	c, err := newCohort(data)
 	if err != nil {
 		t.Fatal(err)

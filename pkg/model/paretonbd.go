@@ -259,16 +259,18 @@ func (c *cohort) paretoLogLik(m ParetoNBD, grad []float64) float64 {
 				continue
 			}
 			p1 := &pt[rec.ptx]
-			d := p2.lf - p1.lf // log(F(T)/F(t_x)) < 0
-			e := math.Exp(d)
-			om := 1 - e // exact enough unless e is near 1
-			if d > -0.7 {
-				om = -math.Expm1(d)
+			om := -math.Expm1(p2.lf - p1.lf) // 1 − F(T)/F(t_x)
+			e := 1 - om
+			// The odds of "dropped" against "alive" are om·q; w is the share of "dropped".
+			q := math.Exp(t.logInv + p1.lf - p2.alive)
+			l, w, wOverOm := p2.alive+math.Log1p(om*q), om*q/(1+om*q), q/(1+om*q)
+			if math.IsInf(om*q, 1) {
+				l, w = logAddExpShare(p2.alive, t.logInv+p1.lf+math.Log(om))
+				wOverOm = w / om
 			}
-			l, w := logAddExpShare(p2.alive, t.logInv+p1.lf+math.Log(om))
 			var dd [4]float64
 			for k := range dd {
-				dd[k] = w * (p1.dlf[k] - e*p2.dlf[k]) / om
+				dd[k] = wOverOm * (p1.dlf[k] - e*p2.dlf[k])
 			}
 			v := 1 - w
 			a0 += n * (t.head + l)

@@ -15,6 +15,11 @@ type Predictor interface {
 	// customer still active at the end of an observation of T periods with x repeat
 	// transactions.
 	ExpectedIfAlive(x, T, t float64) float64
+	// VisitIfAlive is the probability that such a customer visits at least once in the
+	// next t periods. Times PAlive, it is exact under BG/NBD, where a customer drops out
+	// only after a purchase, and an upper bound under Pareto/NBD, close for t short
+	// against the mean lifetime.
+	VisitIfAlive(x, T, t float64) float64
 }
 
 // pVisitIfAlive is the probability that a customer still active after T periods with x
@@ -24,18 +29,8 @@ func pVisitIfAlive(r, alpha, x, T, t float64) float64 {
 	return -math.Expm1((r + x) * (math.Log(alpha+T) - math.Log(alpha+T+t)))
 }
 
-// PVisitWithin returns the probability that a customer with summary s visits at least
-// once in the next t periods: [BGNBD.PAlive] times the chance that an active customer's
-// next purchase falls within t. Exact under BG/NBD, where a customer drops out only after
-// a purchase.
-func (m BGNBD) PVisitWithin(s Summary, t float64) float64 {
-	return m.PAlive(s) * pVisitIfAlive(m.R, m.Alpha, s.X, s.T, t)
-}
+// VisitIfAlive is [Predictor.VisitIfAlive].
+func (m BGNBD) VisitIfAlive(x, T, t float64) float64 { return pVisitIfAlive(m.R, m.Alpha, x, T, t) }
 
-// PVisitWithin returns the probability that a customer with summary s visits at least
-// once in the next t periods, as [BGNBD.PVisitWithin] does; it leaves out the chance of
-// dropping out within t before buying, so it is an upper bound, close for t short against
-// the mean lifetime.
-func (m ParetoNBD) PVisitWithin(s Summary, t float64) float64 {
-	return m.PAlive(s) * pVisitIfAlive(m.R, m.Alpha, s.X, s.T, t)
-}
+// VisitIfAlive is [Predictor.VisitIfAlive].
+func (m ParetoNBD) VisitIfAlive(x, T, t float64) float64 { return pVisitIfAlive(m.R, m.Alpha, x, T, t) }
