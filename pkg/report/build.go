@@ -190,7 +190,7 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 	sh := startParts(r, lang, !o.LapsedOnly)
 	if !o.LapsedOnly {
 		rep.Segments = segmentsPart(r, lang)
-		rep.charts = chartsOf(r)
+		rep.charts = sync.OnceValue(func() *chartData { return chartsOf(r) })
 	}
 	rep.src = lapsedSource(r, o, id)
 	if !o.LapsedOnly {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 
 	"github.com/winback/winback/pkg/par"
 )
@@ -40,7 +39,7 @@ func (jsonWriter) Write(w io.Writer, r *Report) error {
 	}
 	bw.Write(mid)
 	list, ok := r.statusList()
-	bw.Write(appendStatuses(nil, list, ok))
+	writeStatusMap(bw, list, ok)
 	bw.Write(tail)
 	bw.WriteByte('\n')
 	return bw.Flush()
@@ -118,37 +117,33 @@ func inBlocks(w io.Writer, n int, encode func(b *bytes.Buffer, lo, hi int) error
 	return nil
 }
 
-// appendStatuses appends the statuses, sorted by id, as json.MarshalIndent(m, "  ", "  ")
+// writeStatusMap writes the statuses, sorted by id, as json.MarshalIndent(m, "  ", "  ")
 // does for the map m that holds them (null when !ok).
-func appendStatuses(b []byte, list []Status, ok bool) []byte {
+func writeStatusMap(w *bufio.Writer, list []Status, ok bool) {
 	switch {
 	case !ok:
-		return append(b, "null"...)
+		w.WriteString("null")
+		return
 	case len(list) == 0:
-		return append(b, "{}"...)
+		w.WriteString("{}")
+		return
 	}
-	size := 4
-	for _, s := range list {
-		size += len(s.ID) + len(s.Status) + 12
-	}
-	b = slices.Grow(b, size)
-	b = append(b, '{')
-	for i, s := range list {
+	var q bytes.Buffer
+	enc := json.NewEncoder(&q)
+	w.WriteByte('{')
+	for i := range list {
+		q.Reset()
+		enc.Encode(&list[i].ID) // a string always encodes
+		q.Truncate(q.Len() - 1) // Encode ends with a newline
+		q.WriteString(": ")
+		enc.Encode(&list[i].Status)
 		if i > 0 {
-			b = append(b, ',')
+			w.WriteByte(',')
 		}
-		b = append(b, "\n    "...)
-		b = appendJSONString(b, s.ID)
-		b = append(b, ": "...)
-		b = appendJSONString(b, s.Status)
+		w.WriteString("\n    ")
+		w.Write(q.Bytes()[:q.Len()-1])
 	}
-	return append(b, "\n  }"...)
-}
-
-// appendJSONString appends s as encoding/json writes a string.
-func appendJSONString(b []byte, s string) []byte {
-	q, _ := json.Marshal(s) // a string always encodes
-	return append(b, q...)
+	w.WriteString("\n  }")
 }
 
 // jsonStreamer is a view's JSON value that writes itself.
