@@ -17,52 +17,41 @@ import (
 	catalogue "github.com/winback/winback/pkg/words"
 )
 
-// parts are the parts of a report that depend neither on ids nor on contacts, laid out in
-// goroutines while the rest is built.
-type parts struct {
-	done       sync.WaitGroup
-	Lift       []LiftRow
-	Trends     []MonthRow
-	Cohorts    []CohortRow
-	Mix        []MixRow
-	Recency    []Bin
-	revenue12m float64
-}
-
-// startParts starts laying out the parts of r's report in lang: the lift always, the
-// overview (trend, cohorts, mix, recency and revenue) when asked for.
-func startParts(r *analysis.Result, lang string, overview bool) *parts {
-	p := &parts{}
+// startParts starts laying out, in goroutines while the rest is built, the parts of r's
+// report in lang that depend neither on ids nor on contacts: the lift always, the overview
+// (trend, cohorts, mix, recency and revenue) when asked for. Each writes fields of its own.
+func startParts(rep *Report, r *analysis.Result, lang string, overview bool) *sync.WaitGroup {
+	var done sync.WaitGroup
 	if overview {
-		p.done.Go(func() {
+		done.Go(func() {
 			months, cohorts := r.Trend()
 			for _, m := range months {
-				p.Trends = append(p.Trends, MonthRow{Month: m.Month, Active: m.Active, New: m.New, Lapsed: m.Lapsed, Returned: m.Returned})
+				rep.Trends = append(rep.Trends, MonthRow{Month: m.Month, Active: m.Active, New: m.New, Lapsed: m.Lapsed, Returned: m.Returned})
 			}
 			for _, c := range cohorts {
-				p.Cohorts = append(p.Cohorts, CohortRow{Cohort: c.Name, Customers: c.Customers, After: trend.After, Retained: c.Retained})
+				rep.Cohorts = append(rep.Cohorts, CohortRow{Cohort: c.Name, Customers: c.Customers, After: trend.After, Retained: c.Retained})
 			}
 		})
-		p.done.Go(func() { p.Recency = recency(r.Recency()) })
-		p.done.Go(func() {
+		done.Go(func() { rep.Recency = recency(r.Recency()) })
+		done.Go(func() {
 			var mix []analysis.Mix
-			p.revenue12m, mix = r.RevenueAndMix()
+			rep.Summary.Revenue12m, mix = r.RevenueAndMix()
 			for _, m := range mix {
-				p.Mix = append(p.Mix, MixRow{Kind: m.Kind, Name: m.Name, Active: m.Active, Lapsed: m.Lapsed, ActiveShare: m.ActiveShare, LapsedShare: m.LapsedShare})
+				rep.Mix = append(rep.Mix, MixRow{Kind: m.Kind, Name: m.Name, Active: m.Active, Lapsed: m.Lapsed, ActiveShare: m.ActiveShare, LapsedShare: m.LapsedShare})
 			}
 		})
 	}
-	p.done.Go(func() {
+	done.Go(func() {
 		for _, l := range r.Lift() {
 			lift := l.Lift
 			if math.IsInf(lift, 0) || math.IsNaN(lift) {
 				lift = 0 // never seen among active customers: the report says so by ActiveShare 0
 			}
-			p.Lift = append(p.Lift, LiftRow{Code: l.Code, Label: catalogue.For(lang).ReasonLabel(l.Code),
+			rep.Lift = append(rep.Lift, LiftRow{Code: l.Code, Label: catalogue.For(lang).ReasonLabel(l.Code),
 				Lapsed: l.Lapsed, LapsedShare: l.LapsedShare, Active: l.Active, ActiveShare: l.ActiveShare, Lift: lift})
 		}
 	})
-	return p
+	return &done
 }
 
 // recency labels the bins of the recency histogram.
@@ -187,7 +176,7 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 		}
 	}
 	rep.Summary.ValueAtRisk = round2(rep.Summary.ValueAtRisk)
-	sh := startParts(r, lang, !o.LapsedOnly)
+	parts := startParts(rep, r, lang, !o.LapsedOnly)
 	if !o.LapsedOnly {
 		rep.Segments = segmentsPart(r, lang)
 		rep.charts = sync.OnceValue(func() *chartData { return chartsOf(r) })
@@ -208,9 +197,7 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 	if o.Outreach != nil {
 		rep.Answers, rep.Calling = outreachParts(o.Outreach, catalogue.ForNoun(lang, o.Noun))
 	}
-	sh.done.Wait()
-	rep.Summary.Revenue12m = sh.revenue12m
-	rep.Lift, rep.Trends, rep.Cohorts, rep.Mix, rep.Recency = sh.Lift, sh.Trends, sh.Cohorts, sh.Mix, sh.Recency
+	parts.Wait()
 	if !o.Defer {
 		rep.CompleteLapsed(rep.NumLapsed())
 		rep.Statuses = statusMap(statuses(r, id))
