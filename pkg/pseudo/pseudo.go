@@ -36,7 +36,9 @@ func New(key string) *Pseudonymizer { return &Pseudonymizer{key: []byte(key)} }
 // key: deterministic, but anyone with the same export can recompute the pseudonyms.
 func FromCustomers(keys []string) *Pseudonymizer {
 	h := sha256.New()
-	for _, k := range slices.Sorted(slices.Values(keys)) {
+	sorted := slices.Clone(keys) // of the right size: slices.Sorted grows one as it collects
+	slices.Sort(sorted)
+	for _, k := range sorted {
 		h.Write([]byte(k))
 		h.Write([]byte{0})
 	}
