@@ -284,12 +284,9 @@ func details(r *analysis.Result, i int, lang string, id func(string) string, c *
 	}
 	cat := catalogue.For(lang)
 	c.Reasons = make([]Reason, len(fs))
-	buf := make([]byte, 0, 512) // on the stack: a reason's texts rarely need more
 	for k := range fs {
-		var evLen int
-		buf, evLen = cat.AppendReason(buf[:0], fs[k].Code, &fs[k].Facts)
-		text := string(buf)
-		c.Reasons[k] = Reason{Code: fs[k].Code, Weight: fs[k].Weight, Evidence: text[:evLen], Question: text[evLen:]}
+		ev, q := cat.Reason(fs[k].Code, &fs[k].Facts)
+		c.Reasons[k] = Reason{Code: fs[k].Code, Weight: fs[k].Weight, Evidence: ev, Question: q}
 	}
 	// The top two questions, as the call list joins them.
 	c.Questions = c.Reasons[0].Question

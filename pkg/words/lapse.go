@@ -17,10 +17,10 @@ func (c *Catalogue) Explanation(v *lapse.Verdict) string {
 	b := &v.Basis
 	switch v.Rule {
 	case lapse.RuleBooked:
-		return string(c.appendF(buf[:0], "lapse.booked", c.appendDate(arg[:0], v.NextBooked)))
+		return string(c.appendF(buf[:0], "lapse.booked", v.NextBooked.Time().AppendFormat(arg[:0], c.T("lapse.date-layout"))))
 	case lapse.RuleNoVisit:
 		if v.NextBooked != visit.NoDay {
-			return string(c.appendF(buf[:0], "lapse.first-booked", c.appendDate(arg[:0], v.NextBooked)))
+			return string(c.appendF(buf[:0], "lapse.first-booked", v.NextBooked.Time().AppendFormat(arg[:0], c.T("lapse.date-layout"))))
 		}
 		return c.T("lapse.no-visit")
 	case lapse.RuleRecall:
@@ -130,9 +130,4 @@ func (c *Catalogue) appendAgo(b []byte, days int) []byte {
 	}
 	var span [32]byte
 	return c.appendF(b, "lapse.ago", c.appendSpan(span[:0], float64(days), ".dative"))
-}
-
-// appendDate appends a day as the explanations write it: "14 Jul 2025", "14.07.2025".
-func (c *Catalogue) appendDate(b []byte, d visit.Day) []byte {
-	return d.Time().AppendFormat(b, c.T("lapse.date-layout"))
 }
