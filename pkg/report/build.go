@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"iter"
 	"math"
 	"path/filepath"
 	"slices"
@@ -200,7 +201,7 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 	parts.Wait()
 	if !o.Defer {
 		rep.CompleteLapsed(rep.NumLapsed())
-		rep.Statuses = statusMap(statuses(r, id))
+		rep.Statuses = statusMap(statuses(r, id), len(r.Verdicts))
 	}
 	return rep
 }
@@ -213,7 +214,7 @@ func lapsedSource(r *analysis.Result, o BuildOptions, id func(string) string) *s
 		customer(r, idx[k], o.Lang, o, c)
 		details(r, idx[k], o.Lang, id, c)
 		winBackCall(r, k, o.Lang, o.Noun, c)
-	}, statuses: func() []Status { return statuses(r, id) }, sorted: o.Pseudonyms == nil}
+	}, statuses: statuses(r, id), sorted: o.Pseudonyms == nil}
 	for _, i := range idx {
 		if math.Round(r.Verdicts[i].PAlive*1000)/1000 >= 0 { // as customer rounds it
 			s.pAlive = true
@@ -247,17 +248,19 @@ func segmentsPart(r *analysis.Result, lang string) SegmentsPart {
 	return p
 }
 
-// statuses lists the id and status of every customer the summary counts, in the set's
+// statuses yields the id and status of every customer the summary counts, in the set's
 // order (that of the ids unless they are pseudonyms).
-func statuses(r *analysis.Result, id func(string) string) []Status {
-	list := make([]Status, 0, len(r.Verdicts))
-	for i, v := range r.Verdicts {
-		if v.Rule == lapse.RuleNoVisit && v.Status != lapse.Booked {
-			continue
+func statuses(r *analysis.Result, id func(string) string) iter.Seq[Status] {
+	return func(yield func(Status) bool) {
+		for i, v := range r.Verdicts {
+			if v.Rule == lapse.RuleNoVisit && v.Status != lapse.Booked {
+				continue
+			}
+			if !yield(Status{ID: id(r.Set.Customers[i].Key), Status: v.Status.String()}) {
+				return
+			}
 		}
-		list = append(list, Status{ID: id(r.Set.Customers[i].Key), Status: v.Status.String()})
 	}
-	return list
 }
 
 // customer fills in lapsed customer i's verdict and contact details.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
 
 	"github.com/winback/winback/pkg/par"
 )
@@ -38,8 +39,8 @@ func (jsonWriter) Write(w io.Writer, r *Report) error {
 		return err
 	}
 	bw.Write(mid)
-	list, ok := r.statusList()
-	writeStatusMap(bw, list, ok)
+	statuses, ok := r.statusList()
+	writeStatusMap(bw, statuses, ok)
 	bw.Write(tail)
 	bw.WriteByte('\n')
 	return bw.Flush()
@@ -119,31 +120,32 @@ func inBlocks(w io.Writer, n int, encode func(b *bytes.Buffer, lo, hi int) error
 
 // writeStatusMap writes the statuses, sorted by id, as json.MarshalIndent(m, "  ", "  ")
 // does for the map m that holds them (null when !ok).
-func writeStatusMap(w *bufio.Writer, list []Status, ok bool) {
-	switch {
-	case !ok:
+func writeStatusMap(w *bufio.Writer, statuses iter.Seq[Status], ok bool) {
+	if !ok {
 		w.WriteString("null")
-		return
-	case len(list) == 0:
-		w.WriteString("{}")
 		return
 	}
 	var q bytes.Buffer
 	enc := json.NewEncoder(&q)
+	var s Status // one for all: what Encode is given goes to the heap
+	n := 0
 	w.WriteByte('{')
-	for i := range list {
+	for s = range statuses {
 		q.Reset()
-		enc.Encode(&list[i].ID) // a string always encodes
+		enc.Encode(&s.ID)       // a string always encodes
 		q.Truncate(q.Len() - 1) // Encode ends with a newline
 		q.WriteString(": ")
-		enc.Encode(&list[i].Status)
-		if i > 0 {
+		enc.Encode(&s.Status)
+		if n++; n > 1 {
 			w.WriteByte(',')
 		}
 		w.WriteString("\n    ")
 		w.Write(q.Bytes()[:q.Len()-1])
 	}
-	w.WriteString("\n  }")
+	if n > 0 {
+		w.WriteString("\n  ")
+	}
+	w.WriteByte('}')
 }
 
 // jsonStreamer is a view's JSON value that writes itself.

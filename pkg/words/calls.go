@@ -111,8 +111,7 @@ func (c *Catalogue) WinBackWhy(k *calls.Call, amounts bool) string {
 
 // FollowUpWhy says why a follow-up call is on the list: the course that finished, and when.
 func (c *Catalogue) FollowUpWhy(v *lapse.Verdict) string {
-	var buf [256]byte
-	var ago [64]byte
+	var buf, ago [256]byte
 	if v.Basis.Service == "" {
 		return string(c.appendF(buf[:0], "calls.why.follow-up.no-service", c.appendAgo(ago[:0], v.CurrentGap)))
 	}
@@ -121,8 +120,7 @@ func (c *Catalogue) FollowUpWhy(v *lapse.Verdict) string {
 
 // WelcomeWhy says why a welcome call is on the list: the first visit, and the platform.
 func (c *Catalogue) WelcomeWhy(days int, platform string) string {
-	var buf [256]byte
-	var ago [64]byte
+	var buf, ago [256]byte
 	return string(c.appendF(buf[:0], "calls.why.welcome", c.appendAgo(ago[:0], days), platform))
 }
 

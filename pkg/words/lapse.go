@@ -53,9 +53,8 @@ func (c *Catalogue) Explanation(v *lapse.Verdict) string {
 	return ""
 }
 
-// appendF appends the text key filled in as [Catalogue.F] fills it, for the verbs the
-// explanations use: %s and %d (a string, a []byte or an int), %[n]s, %[n]d and %%. Unlike
-// F it makes no garbage: a report explains hundreds of thousands of customers.
+// appendF appends the text key filled in as [Catalogue.F] would, without F's garbage, for
+// the verbs the explanations use: %s, %d, %[n]s, %[n]d of strings, []byte and ints; %%.
 func (c *Catalogue) appendF(b []byte, key string, args ...any) []byte {
 	tpl, next := c.T(key), 0
 	for {
@@ -88,8 +87,7 @@ func (c *Catalogue) appendF(b []byte, key string, args ...any) []byte {
 var spanUnits = [...]string{"day", "week", "month", "year"}
 
 // spanOf rounds a duration for a person: days under 3 weeks, weeks under 4 months, months
-// under 2 years, years beyond. It returns the number and the unit (an index of
-// spanUnits).
+// under 2 years, years beyond. It returns the number and the index of the unit.
 func spanOf(d float64) (n, unit int) {
 	r := math.Round(d)
 	switch {
