@@ -46,7 +46,9 @@ func New(key string, keys []string) *Pseudonymizer { return keyed([]byte(key), k
 // key: deterministic, but anyone with the same export can recompute the pseudonyms.
 func FromCustomers(keys []string) *Pseudonymizer {
 	h := sha256.New()
-	for _, k := range slices.Sorted(slices.Values(keys)) {
+	sorted := slices.Clone(keys) // of the right size: slices.Sorted grows one as it collects
+	slices.Sort(sorted)
+	for _, k := range sorted {
 		h.Write([]byte(k))
 		h.Write([]byte{0})
 	}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"iter"
 	"math"
 	"path/filepath"
 	"slices"
@@ -17,52 +18,41 @@ import (
 	catalogue "github.com/winback/winback/pkg/words"
 )
 
-// parts are the parts of a report that depend neither on ids nor on contacts, laid out in
-// goroutines while the rest is built.
-type parts struct {
-	done       sync.WaitGroup
-	Lift       []LiftRow
-	Trends     []MonthRow
-	Cohorts    []CohortRow
-	Mix        []MixRow
-	Recency    []Bin
-	revenue12m float64
-}
-
-// startParts starts laying out the parts of r's report in lang: the lift always, the
-// overview (trend, cohorts, mix, recency and revenue) when asked for.
-func startParts(r *analysis.Result, lang string, overview bool) *parts {
-	p := &parts{}
+// startParts starts laying out, in goroutines while the rest is built, the parts of r's
+// report in lang that depend neither on ids nor on contacts: the lift always, the overview
+// (trend, cohorts, mix, recency and revenue) when asked for. Each writes fields of its own.
+func startParts(rep *Report, r *analysis.Result, lang string, overview bool) *sync.WaitGroup {
+	var done sync.WaitGroup
 	if overview {
-		p.done.Go(func() {
+		done.Go(func() {
 			months, cohorts := r.Trend()
 			for _, m := range months {
-				p.Trends = append(p.Trends, MonthRow{Month: m.Month, Active: m.Active, New: m.New, Lapsed: m.Lapsed, Returned: m.Returned})
+				rep.Trends = append(rep.Trends, MonthRow{Month: m.Month, Active: m.Active, New: m.New, Lapsed: m.Lapsed, Returned: m.Returned})
 			}
 			for _, c := range cohorts {
-				p.Cohorts = append(p.Cohorts, CohortRow{Cohort: c.Name, Customers: c.Customers, After: trend.After, Retained: c.Retained})
+				rep.Cohorts = append(rep.Cohorts, CohortRow{Cohort: c.Name, Customers: c.Customers, After: trend.After, Retained: c.Retained})
 			}
 		})
-		p.done.Go(func() { p.Recency = recency(r.Recency()) })
-		p.done.Go(func() {
+		done.Go(func() { rep.Recency = recency(r.Recency()) })
+		done.Go(func() {
 			var mix []analysis.Mix
-			p.revenue12m, mix = r.RevenueAndMix()
+			rep.Summary.Revenue12m, mix = r.RevenueAndMix()
 			for _, m := range mix {
-				p.Mix = append(p.Mix, MixRow{Kind: m.Kind, Name: m.Name, Active: m.Active, Lapsed: m.Lapsed, ActiveShare: m.ActiveShare, LapsedShare: m.LapsedShare})
+				rep.Mix = append(rep.Mix, MixRow{Kind: m.Kind, Name: m.Name, Active: m.Active, Lapsed: m.Lapsed, ActiveShare: m.ActiveShare, LapsedShare: m.LapsedShare})
 			}
 		})
 	}
-	p.done.Go(func() {
+	done.Go(func() {
 		for _, l := range r.Lift() {
 			lift := l.Lift
 			if math.IsInf(lift, 0) || math.IsNaN(lift) {
 				lift = 0 // never seen among active customers: the report says so by ActiveShare 0
 			}
-			p.Lift = append(p.Lift, LiftRow{Code: l.Code, Label: catalogue.For(lang).ReasonLabel(l.Code),
+			rep.Lift = append(rep.Lift, LiftRow{Code: l.Code, Label: catalogue.For(lang).ReasonLabel(l.Code),
 				Lapsed: l.Lapsed, LapsedShare: l.LapsedShare, Active: l.Active, ActiveShare: l.ActiveShare, Lift: lift})
 		}
 	})
-	return p
+	return &done
 }
 
 // recency labels the bins of the recency histogram.
@@ -187,10 +177,10 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 		}
 	}
 	rep.Summary.ValueAtRisk = round2(rep.Summary.ValueAtRisk)
-	sh := startParts(r, lang, !o.LapsedOnly)
+	parts := startParts(rep, r, lang, !o.LapsedOnly)
 	if !o.LapsedOnly {
 		rep.Segments = segmentsPart(r, lang)
-		rep.charts = chartsOf(r)
+		rep.charts = sync.OnceValue(func() *chartData { return chartsOf(r) })
 	}
 	rep.src = lapsedSource(r, o, id)
 	if !o.LapsedOnly {
@@ -208,12 +198,10 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 	if o.Outreach != nil {
 		rep.Answers, rep.Calling = outreachParts(o.Outreach, catalogue.ForNoun(lang, o.Noun))
 	}
-	sh.done.Wait()
-	rep.Summary.Revenue12m = sh.revenue12m
-	rep.Lift, rep.Trends, rep.Cohorts, rep.Mix, rep.Recency = sh.Lift, sh.Trends, sh.Cohorts, sh.Mix, sh.Recency
+	parts.Wait()
 	if !o.Defer {
 		rep.CompleteLapsed(rep.NumLapsed())
-		rep.Statuses = statusMap(statuses(r, id))
+		rep.Statuses = statusMap(statuses(r, id), len(r.Verdicts))
 	}
 	return rep
 }
@@ -226,7 +214,7 @@ func lapsedSource(r *analysis.Result, o BuildOptions, id func(string) string) *s
 		customer(r, idx[k], o.Lang, o, c)
 		details(r, idx[k], o.Lang, id, c)
 		winBackCall(r, k, o.Lang, o.Noun, c)
-	}, statuses: func() []Status { return statuses(r, id) }, sorted: o.Pseudonyms == nil}
+	}, statuses: statuses(r, id), sorted: o.Pseudonyms == nil}
 	for _, i := range idx {
 		if math.Round(r.Verdicts[i].PAlive*1000)/1000 >= 0 { // as customer rounds it
 			s.pAlive = true
@@ -260,17 +248,19 @@ func segmentsPart(r *analysis.Result, lang string) SegmentsPart {
 	return p
 }
 
-// statuses lists the id and status of every customer the summary counts, in the set's
+// statuses yields the id and status of every customer the summary counts, in the set's
 // order (that of the ids unless they are pseudonyms).
-func statuses(r *analysis.Result, id func(string) string) []Status {
-	list := make([]Status, 0, len(r.Verdicts))
-	for i, v := range r.Verdicts {
-		if v.Rule == lapse.RuleNoVisit && v.Status != lapse.Booked {
-			continue
+func statuses(r *analysis.Result, id func(string) string) iter.Seq[Status] {
+	return func(yield func(Status) bool) {
+		for i, v := range r.Verdicts {
+			if v.Rule == lapse.RuleNoVisit && v.Status != lapse.Booked {
+				continue
+			}
+			if !yield(Status{ID: id(r.Set.Customers[i].Key), Status: v.Status.String()}) {
+				return
+			}
 		}
-		list = append(list, Status{ID: id(r.Set.Customers[i].Key), Status: v.Status.String()})
 	}
-	return list
 }
 
 // customer fills in lapsed customer i's verdict and contact details.
@@ -297,12 +287,9 @@ func details(r *analysis.Result, i int, lang string, id func(string) string, c *
 	}
 	cat := catalogue.For(lang)
 	c.Reasons = make([]Reason, len(fs))
-	buf := make([]byte, 0, 512) // on the stack: a reason's texts rarely need more
 	for k := range fs {
-		var evLen int
-		buf, evLen = cat.AppendReason(buf[:0], fs[k].Code, &fs[k].Facts)
-		text := string(buf)
-		c.Reasons[k] = Reason{Code: fs[k].Code, Weight: fs[k].Weight, Evidence: text[:evLen], Question: text[evLen:]}
+		ev, q := cat.Reason(fs[k].Code, &fs[k].Facts)
+		c.Reasons[k] = Reason{Code: fs[k].Code, Weight: fs[k].Weight, Evidence: ev, Question: q}
 	}
 	// The top two questions, as the call list joins them.
 	c.Questions = c.Reasons[0].Question

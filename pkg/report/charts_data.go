@@ -42,7 +42,7 @@ const maxMoneyBins = 24
 // chartsOf works out the chart data of r.
 func chartsOf(r *analysis.Result) *chartData {
 	cd := &chartData{FreqEdges: freqEdges, Freq: make([]int, len(freqEdges))}
-	var spend []float64
+	spend := make([]float64, 0, len(r.Segments.Customers))
 	maxVisits := 0
 	for _, c := range r.Segments.Customers {
 		k := 0
@@ -68,9 +68,8 @@ func chartsOf(r *analysis.Result) *chartData {
 
 // moneyBins counts the spends in about ten bins of a round width from 0 up to the 95th
 // percentile, the rest in an open last bin, so that a few big spenders do not squeeze
-// everyone else into one bar.
-func moneyBins(spend []float64) ([]float64, []int) {
-	s := slices.Clone(spend)
+// everyone else into one bar. It sorts spend.
+func moneyBins(s []float64) ([]float64, []int) {
 	slices.Sort(s)
 	p95 := s[min(len(s)-1, int(0.95*float64(len(s))))]
 	if !(p95 > 0) || math.IsInf(p95, 0) {

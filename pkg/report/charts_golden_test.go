@@ -45,7 +45,7 @@ func TestChartGoldens(t *testing.T) {
 	r := praxisResult(t)
 	rep := Build(r, BuildOptions{Lang: "de", Noun: catalogue.Patients, Shown: 10})
 	w := wordsFor("de", catalogue.Patients)
-	if rep.charts == nil || len(rep.charts.Matrix) == 0 {
+	if rep.charts == nil || len(rep.charts().Matrix) == 0 {
 		t.Fatal("the sample practice has no chart data or no expected-visits matrix")
 	}
 	i := r.Index("1227")
@@ -57,8 +57,8 @@ func TestChartGoldens(t *testing.T) {
 		newTrendChart(rep.Trends, w, "de"),
 		newRecencyChart(rep.Recency, w, "de"),
 		newSegmentBars(rep.Segments.Rows, rep.HasAmounts, w, "de"),
-		newDistributions(rep.charts, w, "de"),
-		newExpectedMatrix(rep.charts, w, "de"),
+		newDistributions(rep.charts(), w, "de"),
+		newExpectedMatrix(rep.charts(), w, "de"),
 		view.chart,
 	} {
 		t.Run(c.ID, func(t *testing.T) {

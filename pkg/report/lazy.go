@@ -1,6 +1,7 @@
 package report
 
 import (
+	"iter"
 	"slices"
 	"strings"
 
@@ -13,9 +14,9 @@ import (
 type source struct {
 	n    int                      // lapsed customers
 	fill func(k int, c *Customer) // fills in lapsed customer k
-	// statuses lists every counted customer's id and status, in the order of the ids when
+	// statuses are every counted customer's id and status, in the order of the ids when
 	// sorted (each once).
-	statuses func() []Status
+	statuses iter.Seq[Status]
 	sorted   bool
 	// contacts and pAlive say whether any lapsed customer has a contact detail, and a
 	// P(alive): a list shows those columns only then.
@@ -63,12 +64,12 @@ type Status struct{ ID, Status string }
 // statusList returns [Report.Statuses] sorted by id, and false when there are none (a
 // report read back without them). A built report's come from its source: the set's keys
 // ascend, each once, so only pseudonyms need the map.
-func (r *Report) statusList() ([]Status, bool) {
+func (r *Report) statusList() (iter.Seq[Status], bool) {
 	if s := r.src; s != nil && r.Statuses == nil {
 		if s.sorted {
-			return s.statuses(), true
+			return s.statuses, true
 		}
-		r.Statuses = statusMap(s.statuses())
+		r.Statuses = statusMap(s.statuses, s.n)
 	}
 	if r.Statuses == nil {
 		return nil, false
@@ -78,12 +79,12 @@ func (r *Report) statusList() ([]Status, bool) {
 		list = append(list, Status{id, s})
 	}
 	slices.SortFunc(list, func(a, b Status) int { return strings.Compare(a.ID, b.ID) })
-	return list, true
+	return slices.Values(list), true
 }
 
-func statusMap(list []Status) map[string]string {
-	m := make(map[string]string, len(list))
-	for _, s := range list {
+func statusMap(statuses iter.Seq[Status], n int) map[string]string {
+	m := make(map[string]string, n)
+	for s := range statuses {
 		m[s.ID] = s.Status
 	}
 	return m

@@ -61,8 +61,8 @@ type Report struct {
 	Answers *AnswersPart `json:"what_customers_told_us,omitempty"`
 	Calling *CallingPart `json:"does_calling_work,omitempty"`
 
-	// charts is what only the HTML's charts draw; nil for one read back from JSON.
-	charts *chartData
+	// charts makes, once, what only the HTML's charts draw; nil for one read back from JSON.
+	charts func() *chartData
 
 	// src is what the lapsed customers not yet in Lapsed are filled in from; nil for a
 	// report read back from JSON.

@@ -26,20 +26,10 @@ func wordsFor(lang string, noun catalogue.Noun) *words {
 }
 
 // status returns the label of a status code, or the code itself when unknown.
-func (w *words) status(code string) string {
-	if w.cat.Has("status." + code) {
-		return w.cat.T("status." + code)
-	}
-	return code
-}
+func (w *words) status(code string) string { return w.cat.Code("status.", code) }
 
 // rule returns the label of a lapse rule, or the code itself when unknown.
-func (w *words) rule(code string) string {
-	if w.cat.Has("rule." + code) {
-		return w.cat.T("rule." + code)
-	}
-	return code
-}
+func (w *words) rule(code string) string { return w.cat.Code("rule.", code) }
 
 // after labels a cohort column.
 func (w *words) after(months int) string {

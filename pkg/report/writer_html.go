@@ -127,11 +127,11 @@ func newHTMLPage(r *Report, d *doc) *htmlPage {
 				hs.Blocks = append(hs.Blocks, htmlBlock{Title: t.title, About: t.about, Chart: newRecencyChart(r.Recency, w, d.lang)})
 				b = htmlBlock{Folded: true}
 				if r.charts != nil {
-					after = append(after, htmlBlock{Title: w.T("report.Distributions"), About: w.T("report.DistributionsAbout"), Chart: newDistributions(r.charts, w, d.lang)})
+					after = append(after, htmlBlock{Title: w.T("report.Distributions"), About: w.T("report.DistributionsAbout"), Chart: newDistributions(r.charts(), w, d.lang)})
 				}
 			case "decided-table":
-				if r.charts != nil && len(r.charts.Matrix) > 0 {
-					after = append(after, htmlBlock{Title: w.T("report.Matrix"), About: w.T("report.MatrixAbout"), Chart: newExpectedMatrix(r.charts, w, d.lang)})
+				if r.charts != nil && len(r.charts().Matrix) > 0 {
+					after = append(after, htmlBlock{Title: w.T("report.Matrix"), About: w.T("report.MatrixAbout"), Chart: newExpectedMatrix(r.charts(), w, d.lang)})
 				}
 			case "reliable-table":
 				after = append(after, reliableChart(r, d)...)

@@ -6,7 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
+	"iter"
 
 	"github.com/winback/winback/pkg/par"
 )
@@ -39,8 +39,8 @@ func (jsonWriter) Write(w io.Writer, r *Report) error {
 		return err
 	}
 	bw.Write(mid)
-	list, ok := r.statusList()
-	bw.Write(appendStatuses(nil, list, ok))
+	statuses, ok := r.statusList()
+	writeStatusMap(bw, statuses, ok)
 	bw.Write(tail)
 	bw.WriteByte('\n')
 	return bw.Flush()
@@ -118,37 +118,34 @@ func inBlocks(w io.Writer, n int, encode func(b *bytes.Buffer, lo, hi int) error
 	return nil
 }
 
-// appendStatuses appends the statuses, sorted by id, as json.MarshalIndent(m, "  ", "  ")
+// writeStatusMap writes the statuses, sorted by id, as json.MarshalIndent(m, "  ", "  ")
 // does for the map m that holds them (null when !ok).
-func appendStatuses(b []byte, list []Status, ok bool) []byte {
-	switch {
-	case !ok:
-		return append(b, "null"...)
-	case len(list) == 0:
-		return append(b, "{}"...)
+func writeStatusMap(w *bufio.Writer, statuses iter.Seq[Status], ok bool) {
+	if !ok {
+		w.WriteString("null")
+		return
 	}
-	size := 4
-	for _, s := range list {
-		size += len(s.ID) + len(s.Status) + 12
-	}
-	b = slices.Grow(b, size)
-	b = append(b, '{')
-	for i, s := range list {
-		if i > 0 {
-			b = append(b, ',')
+	var q bytes.Buffer
+	enc := json.NewEncoder(&q)
+	var s Status // one for all: what Encode is given goes to the heap
+	n := 0
+	w.WriteByte('{')
+	for s = range statuses {
+		q.Reset()
+		enc.Encode(&s.ID)       // a string always encodes
+		q.Truncate(q.Len() - 1) // Encode ends with a newline
+		q.WriteString(": ")
+		enc.Encode(&s.Status)
+		if n++; n > 1 {
+			w.WriteByte(',')
 		}
-		b = append(b, "\n    "...)
-		b = appendJSONString(b, s.ID)
-		b = append(b, ": "...)
-		b = appendJSONString(b, s.Status)
+		w.WriteString("\n    ")
+		w.Write(q.Bytes()[:q.Len()-1])
 	}
-	return append(b, "\n  }"...)
-}
-
-// appendJSONString appends s as encoding/json writes a string.
-func appendJSONString(b []byte, s string) []byte {
-	q, _ := json.Marshal(s) // a string always encodes
-	return append(b, q...)
+	if n > 0 {
+		w.WriteString("\n  ")
+	}
+	w.WriteByte('}')
 }
 
 // jsonStreamer is a view's JSON value that writes itself.

@@ -9,36 +9,40 @@ import (
 // away, how many away that long came back, and, with amounts, what a year of their visits
 // is worth and what the call can win back.
 func (c *Catalogue) WinBackWhy(k *calls.Call, amounts bool) string {
-	away := c.span(float64(k.Away), ".dative")
-	var s string
+	var buf [512]byte
+	var away, pct, value, back [32]byte
+	b := buf[:0]
+	if k.LongLost {
+		b = append(b, c.T("calls.why.long-lost")...)
+	}
+	span, chance := c.appendSpan(away[:0], float64(k.Away), ".dative"), c.appendPercent(pct[:0], k.Chance)
 	if amounts {
-		s = c.F("calls.why.win-back", away, c.Percent(k.Chance), c.Money(k.Value), c.Money(k.Recoverable))
+		b = c.appendF(b, "calls.why.win-back", span, chance, c.appendMoney(value[:0], k.Value, true), c.appendMoney(back[:0], k.Recoverable, true))
 	} else {
-		s = c.F("calls.why.win-back.no-amounts", away, c.Percent(k.Chance))
+		b = c.appendF(b, "calls.why.win-back.no-amounts", span, chance)
 	}
 	if !k.Measured {
-		s += c.T("calls.why.estimated")
+		b = append(b, c.T("calls.why.estimated")...)
 	}
-	if k.LongLost {
-		s = c.T("calls.why.long-lost") + s
-		if k.Outranks {
-			s += c.T("calls.why.outranks")
-		}
+	if k.LongLost && k.Outranks {
+		b = append(b, c.T("calls.why.outranks")...)
 	}
-	return s
+	return string(b)
 }
 
 // FollowUpWhy says why a follow-up call is on the list: the course that finished, and when.
 func (c *Catalogue) FollowUpWhy(v *lapse.Verdict) string {
+	var buf, ago [256]byte
 	if v.Basis.Service == "" {
-		return c.F("calls.why.follow-up.no-service", c.ago(v.CurrentGap))
+		return string(c.appendF(buf[:0], "calls.why.follow-up.no-service", c.appendAgo(ago[:0], v.CurrentGap)))
 	}
-	return c.F("calls.why.follow-up", c.ago(v.CurrentGap), v.Basis.Service)
+	return string(c.appendF(buf[:0], "calls.why.follow-up", c.appendAgo(ago[:0], v.CurrentGap), v.Basis.Service))
 }
 
 // WelcomeWhy says why a welcome call is on the list: the first visit, and the platform.
 func (c *Catalogue) WelcomeWhy(days int, platform string) string {
-	return c.F("calls.why.welcome", c.ago(days), platform)
+	var buf, ago [256]byte
+	return string(c.appendF(buf[:0], "calls.why.welcome", c.appendAgo(ago[:0], days), platform))
 }
 
 // GroupWord is the call group's word: "win-back", "Rückgewinnung".

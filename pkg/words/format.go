@@ -60,15 +60,17 @@ func (c *Catalogue) appendGrouped(b []byte, n int64) []byte {
 }
 
 // Percent formats a share 0..1 as a whole percentage: "31 %" or "31%"; "–" for NaN.
-func (c *Catalogue) Percent(share float64) string {
+func (c *Catalogue) Percent(share float64) string { return string(c.appendPercent(nil, share)) }
+
+func (c *Catalogue) appendPercent(b []byte, share float64) []byte {
 	if math.IsNaN(share) {
-		return "–"
+		return append(b, "–"...)
 	}
-	p := strconv.Itoa(int(math.Round(share * 100)))
+	b = strconv.AppendInt(b, int64(math.Round(share*100)), 10)
 	if c.German() {
-		return p + " %"
+		return append(b, " %"...)
 	}
-	return p + "%"
+	return append(b, '%')
 }
 
 // Decimal formats x with the given number of decimals: 0,6120 or 0.6120.

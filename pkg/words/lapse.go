@@ -2,6 +2,8 @@ package words
 
 import (
 	"math"
+	"strconv"
+	"strings"
 
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/visit"
@@ -11,48 +13,81 @@ import (
 // its [lapse.Basis]: "usually every 6 weeks; last visit 14 weeks ago", "kommt sonst alle 6
 // Wochen; letzter Besuch vor 14 Wochen".
 func (c *Catalogue) Explanation(v *lapse.Verdict) string {
-	last := func() string {
-		key := "lapse.last.other"
-		if v.Visits == 1 {
-			key = "lapse.last.one"
-		}
-		return c.F(key, c.ago(v.CurrentGap))
-	}
+	var buf, last, arg [128]byte
 	b := &v.Basis
 	switch v.Rule {
 	case lapse.RuleBooked:
-		return c.F("lapse.booked", c.lapseDate(v.NextBooked))
+		return string(c.appendF(buf[:0], "lapse.booked", v.NextBooked.Time().AppendFormat(arg[:0], c.T("lapse.date-layout"))))
 	case lapse.RuleNoVisit:
 		if v.NextBooked != visit.NoDay {
-			return c.F("lapse.first-booked", c.lapseDate(v.NextBooked))
+			return string(c.appendF(buf[:0], "lapse.first-booked", v.NextBooked.Time().AppendFormat(arg[:0], c.T("lapse.date-layout"))))
 		}
 		return c.T("lapse.no-visit")
+	case lapse.RuleRecall:
+		return string(c.appendF(buf[:0], "lapse.recall", b.Service, c.appendEvery(arg[:0], v.UsualGap), c.appendAgo(last[:0], b.Since)))
+	}
+	key := "lapse.last.other"
+	if v.Visits == 1 {
+		key = "lapse.last.one"
+	}
+	l := c.appendF(last[:0], key, c.appendAgo(arg[:0], v.CurrentGap))
+	switch v.Rule {
 	case lapse.RuleCourse:
 		if v.Status == lapse.FollowUp {
-			return c.F("lapse.course-finished", b.CourseVisits, b.Service, last())
+			return string(c.appendF(buf[:0], "lapse.course-finished", b.CourseVisits, b.Service, l))
 		}
-		return c.F("lapse.course", b.Service, c.every(v.UsualGap), last())
+		return string(c.appendF(buf[:0], "lapse.course", b.Service, c.appendEvery(arg[:0], v.UsualGap), l))
 	case lapse.RuleOwnRhythm:
-		return c.F("lapse.own-rhythm", c.every(v.UsualGap), last())
-	case lapse.RuleRecall:
-		return c.F("lapse.recall", b.Service, c.every(v.UsualGap), c.ago(b.Since))
+		return string(c.appendF(buf[:0], "lapse.own-rhythm", c.appendEvery(arg[:0], v.UsualGap), l))
 	case lapse.RuleModel:
-		return c.F("lapse.model", c.chance(v.PAlive), last())
+		if v.PAlive < 0.005 {
+			return string(c.appendF(buf[:0], "lapse.model", c.T("lapse.chance.under"), l))
+		}
+		return string(c.appendF(buf[:0], "lapse.model", c.appendF(arg[:0], "lapse.chance", int(math.Round(100*v.PAlive))), l))
 	case lapse.RulePopulation:
 		if b.Within == 0 {
-			return c.F("lapse.population.none", last())
+			return string(c.appendF(buf[:0], "lapse.population.none", l))
 		}
-		return c.F("lapse.population", c.span(b.Within, ".dative"), last())
+		return string(c.appendF(buf[:0], "lapse.population", c.appendSpan(arg[:0], b.Within, ".dative"), l))
 	}
 	return ""
+}
+
+// appendF appends the text key filled in as [Catalogue.F] would, without F's garbage, for
+// the verbs the explanations use: %s, %d, %[n]s, %[n]d of strings, []byte and ints; %%.
+func (c *Catalogue) appendF(b []byte, key string, args ...any) []byte {
+	tpl, next := c.T(key), 0
+	for {
+		i := strings.IndexByte(tpl, '%')
+		if i < 0 || i == len(tpl)-1 {
+			return append(b, tpl...)
+		}
+		b, tpl = append(b, tpl[:i]...), tpl[i+1:]
+		if tpl[0] == '%' {
+			b, tpl = append(b, '%'), tpl[1:]
+			continue
+		}
+		if n, rest, ok := strings.Cut(tpl[1:], "]"); tpl[0] == '[' && ok { // %[n]s
+			next, _ = strconv.Atoi(n)
+			next, tpl = next-1, rest
+		}
+		switch a := args[next].(type) {
+		case string:
+			b = append(b, a...)
+		case []byte:
+			b = append(b, a...)
+		case int:
+			b = strconv.AppendInt(b, int64(a), 10)
+		}
+		next, tpl = next+1, tpl[1:]
+	}
 }
 
 // spanUnits are the units a duration is told in, in the order of [spanOf].
 var spanUnits = [...]string{"day", "week", "month", "year"}
 
 // spanOf rounds a duration for a person: days under 3 weeks, weeks under 4 months, months
-// under 2 years, years beyond. It returns the number and the unit (an index of
-// spanUnits).
+// under 2 years, years beyond. It returns the number and the index of the unit.
 func spanOf(d float64) (n, unit int) {
 	r := math.Round(d)
 	switch {
@@ -66,42 +101,31 @@ func spanOf(d float64) (n, unit int) {
 	return int(math.Round(r / 365.25)), 3
 }
 
-// span says a duration: "6 weeks", "1 week"; form ".dative" gives the plural after "vor"
-// and "von" in German ("6 Wochen", "7 Tagen").
-func (c *Catalogue) span(d float64, form string) string {
+// appendSpan appends a duration: "6 weeks", "1 week"; form ".dative" gives the plural
+// after "vor" and "von" in German ("6 Wochen", "7 Tagen").
+func (c *Catalogue) appendSpan(b []byte, d float64, form string) []byte {
 	n, u := spanOf(d)
 	if n == 1 {
-		return c.F("lapse.span."+spanUnits[u]+".one", n)
+		return c.appendF(b, "lapse.span."+spanUnits[u]+".one", n)
 	}
-	return c.F("lapse.span."+spanUnits[u]+".other"+form, n)
+	return c.appendF(b, "lapse.span."+spanUnits[u]+".other"+form, n)
 }
 
-// every says how often: "every 6 weeks", "every week"; "alle 6 Wochen", "jede Woche".
-func (c *Catalogue) every(d float64) string {
+// appendEvery appends how often: "every 6 weeks", "every week"; "alle 6 Wochen", "jede
+// Woche".
+func (c *Catalogue) appendEvery(b []byte, d float64) []byte {
 	n, u := spanOf(d)
 	if n <= 1 {
-		return c.T("lapse.every." + spanUnits[u] + ".one")
+		return append(b, c.T("lapse.every."+spanUnits[u]+".one")...)
 	}
-	return c.F("lapse.every."+spanUnits[u]+".other", n)
+	return c.appendF(b, "lapse.every."+spanUnits[u]+".other", n)
 }
 
-// ago says how long ago: "14 weeks ago", "vor 14 Wochen", "today".
-func (c *Catalogue) ago(days int) string {
+// appendAgo appends how long ago: "14 weeks ago", "vor 14 Wochen", "today".
+func (c *Catalogue) appendAgo(b []byte, days int) []byte {
 	if days <= 0 {
-		return c.T("lapse.today")
+		return append(b, c.T("lapse.today")...)
 	}
-	return c.F("lapse.ago", c.span(float64(days), ".dative"))
-}
-
-// chance rounds a probability to whole percent: "12%", "12 %", "under 1%".
-func (c *Catalogue) chance(p float64) string {
-	if p < 0.005 {
-		return c.T("lapse.chance.under")
-	}
-	return c.F("lapse.chance", int(math.Round(100*p)))
-}
-
-// lapseDate formats a day as the explanations do: "14 Jul 2025", "14.07.2025".
-func (c *Catalogue) lapseDate(d visit.Day) string {
-	return d.Time().Format(c.T("lapse.date-layout"))
+	var span [32]byte
+	return c.appendF(b, "lapse.ago", c.appendSpan(span[:0], float64(days), ".dative"))
 }

@@ -68,9 +68,4 @@ func (c *Catalogue) WhyNot(name string, flags []model.Flag, failed bool, english
 }
 
 // Period names a model's time unit: "Woche" or "week".
-func (c *Catalogue) Period(p model.Period) string {
-	if k := "period." + p.String(); c.Has(k) {
-		return c.T(k)
-	}
-	return p.String()
-}
+func (c *Catalogue) Period(p model.Period) string { return c.Code("period.", p.String()) }

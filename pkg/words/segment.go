@@ -104,13 +104,13 @@ func (c *Catalogue) scoreList(letter string, scores []segment.Score) string {
 // German, when given), a default segment by the catalogue (segment.<code>.name); the code
 // when there is neither.
 func (c *Catalogue) SegmentName(s segment.Segment) string {
-	switch {
+	switch name, ok := c.msgs["segment."+s.Code+".name"]; {
 	case c.German() && s.NameDE != "":
 		return s.NameDE
 	case s.Name != "":
 		return s.Name
-	case c.Has("segment." + s.Code + ".name"):
-		return c.T("segment." + s.Code + ".name")
+	case ok:
+		return name
 	}
 	return s.Code
 }

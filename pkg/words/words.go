@@ -124,11 +124,11 @@ func pluralKey(key string, n int) string {
 // Code says a code of the kind prefix ("status.", "segment.") in the catalogue's words:
 // the text status.<code>, or segment.<code>.name; the code itself when there is none.
 func (c *Catalogue) Code(prefix, code string) string {
-	if c.Has(prefix + code) {
-		return c.T(prefix + code)
+	if s, ok := c.msgs[prefix+code]; ok {
+		return s
 	}
-	if c.Has(prefix + code + ".name") {
-		return c.T(prefix + code + ".name")
+	if s, ok := c.msgs[prefix+code+".name"]; ok {
+		return s
 	}
 	return code
 }
