@@ -147,7 +147,8 @@ type Holdout struct {
 
 // GatherHoldout returns the [Holdout] of set for the calibration day cal before asOf.
 func GatherHoldout(set *history.Set, asOf, cal visit.Day, period model.Period) *Holdout {
-	h := &Holdout{Cal: cal}
+	n := len(set.Customers)
+	h := &Holdout{Cal: cal, Summaries: make([]model.Summary, 0, n), Actual: make([]float64, 0, n)}
 	var cd customerData
 	for i := range set.Customers {
 		cd.load(&set.Customers[i], asOf, cal)
