@@ -28,25 +28,14 @@ type Month struct {
 // number of days without a visit after which customer i of the set counts as lapsed (0:
 // unknown, the customer is left out of lapsed and returned).
 func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Month, []Cohort) {
-	first := -1
-	for i := range set.Customers {
-		for day := range set.Customers[i].VisitDays(asOf) {
-			if m := day.Month(); first < 0 || m < first {
-				first = m
-			}
-			break
-		}
-	}
-	if first < 0 {
-		return nil, nil
-	}
-	rows := make([]Month, asOf.Month()-first+1)
+	last := asOf.Month()
+	var rows []Month // rows[k] is the month k months before asOf's until reversed
 	at := func(d visit.Day) *Month {
-		m := d.Month() - first
-		if m < 0 || m >= len(rows) {
+		k := last - d.Month()
+		if k < 0 || k >= len(rows) {
 			return nil
 		}
-		return &rows[m]
+		return &rows[k]
 	}
 	spans := make([]span, 0, len(set.Customers))
 	for i := range set.Customers {
@@ -54,7 +43,10 @@ func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Mo
 		prevMonth, prevDay, firstDay := -1, visit.NoDay, visit.NoDay
 		for day := range set.Customers[i].VisitDays(asOf) {
 			m := day.Month()
-			row := &rows[m-first] // asOf is in the last month
+			for len(rows) <= last-m {
+				rows = append(rows, Month{})
+			}
+			row := &rows[last-m]
 			if prevDay == visit.NoDay {
 				firstDay = day
 				row.New++
@@ -80,8 +72,9 @@ func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Mo
 		}
 		spans = append(spans, span{firstDay, prevDay})
 	}
+	slices.Reverse(rows)
 	for i := range rows {
-		rows[i].Month = visit.MonthName(first + i)
+		rows[i].Month = visit.MonthName(last - len(rows) + 1 + i)
 	}
 	return rows, cohorts(spans, asOf)
 }
