@@ -30,6 +30,7 @@ type Month struct {
 func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Month, []Cohort) {
 	last := asOf.Month()
 	var rows []Month // rows[k] is the month k months before asOf's until reversed
+	var back []int   // back[n]: how many months before asOf's the day n days before asOf lies
 	at := func(d visit.Day) *Month {
 		k := last - d.Month()
 		if k < 0 || k >= len(rows) {
@@ -42,11 +43,14 @@ func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Mo
 		limit := lapseAfter(i)
 		prevMonth, prevDay, firstDay := -1, visit.NoDay, visit.NoDay
 		for day := range set.Customers[i].VisitDays(asOf) {
-			m := day.Month()
-			for len(rows) <= last-m {
+			for int(asOf-day) >= len(back) {
+				back = append(back, last-(asOf-visit.Day(len(back))).Month())
+			}
+			k := back[asOf-day]
+			for len(rows) <= k {
 				rows = append(rows, Month{})
 			}
-			row := &rows[last-m]
+			row := &rows[k]
 			if prevDay == visit.NoDay {
 				firstDay = day
 				row.New++
@@ -56,9 +60,9 @@ func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Mo
 				}
 				row.Returned++
 			}
-			if m != prevMonth {
+			if k != prevMonth {
 				row.Active++
-				prevMonth = m
+				prevMonth = k
 			}
 			prevDay = day
 		}
