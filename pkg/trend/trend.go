@@ -31,12 +31,10 @@ func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Mo
 	last := asOf.Month()
 	var rows []Month // rows[k] is the month k months before asOf's until reversed
 	var back []int   // back[n]: how many months before asOf's the day n days before asOf lies
-	at := func(d visit.Day) *Month {
-		k := last - d.Month()
-		if k < 0 || k >= len(rows) {
-			return nil
+	lapsedOn := func(d visit.Day) {
+		if k := last - d.Month(); k >= 0 && k < len(rows) {
+			rows[k].Lapsed++
 		}
-		return &rows[k]
 	}
 	spans := make([]span, 0, len(set.Customers))
 	for i := range set.Customers {
@@ -55,9 +53,7 @@ func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Mo
 				firstDay = day
 				row.New++
 			} else if limit > 0 && int(day-prevDay) > limit {
-				if r := at(prevDay + visit.Day(limit)); r != nil {
-					r.Lapsed++
-				}
+				lapsedOn(prevDay + visit.Day(limit))
 				row.Returned++
 			}
 			if k != prevMonth {
@@ -70,9 +66,7 @@ func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Mo
 			continue
 		}
 		if limit > 0 && int(asOf-prevDay) > limit {
-			if r := at(prevDay + visit.Day(limit)); r != nil {
-				r.Lapsed++
-			}
+			lapsedOn(prevDay + visit.Day(limit))
 		}
 		spans = append(spans, span{firstDay, prevDay})
 	}
@@ -136,9 +130,7 @@ func cohorts(ms []span, asOf visit.Day) []Cohort {
 			groups[k] = a
 		}
 		a.n++
-		if m.first > a.latestFst {
-			a.latestFst = m.first
-		}
+		a.latestFst = max(a.latestFst, m.first)
 		for i, months := range After {
 			if m.last >= addMonths(m.first, months) {
 				a.kept[i]++
