@@ -102,8 +102,7 @@ func cohorts(ms []span, asOf visit.Day) []Cohort {
 	}
 	earliest := slices.MinFunc(ms, func(a, b span) int { return int(a.first - b.first) })
 	quarters := asOf.Month()-earliest.first.Month() > 24
-	key := func(d visit.Day) int {
-		y, m, _ := d.Date()
+	key := func(y, m int) int {
 		if quarters {
 			return y*4 + (m-1)/3
 		}
@@ -123,7 +122,8 @@ func cohorts(ms []span, asOf visit.Day) []Cohort {
 	}
 	groups := map[int]*acc{}
 	for _, m := range ms {
-		k := key(m.first)
+		y, mo, dd := m.first.Date()
+		k := key(y, mo)
 		a := groups[k]
 		if a == nil {
 			a = &acc{name: name(k), kept: make([]int, len(After))}
@@ -132,7 +132,7 @@ func cohorts(ms []span, asOf visit.Day) []Cohort {
 		a.n++
 		a.latestFst = max(a.latestFst, m.first)
 		for i, months := range After {
-			if m.last >= addMonths(m.first, months) {
+			if m.last >= visit.DayOf(y, mo+months, dd) { // as addMonths
 				a.kept[i]++
 			}
 		}
