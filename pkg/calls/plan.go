@@ -35,17 +35,17 @@ func (g Group) String() string {
 type Call struct {
 	// Index is the customer's position in the set (and in the verdicts).
 	Index int
-	Group Group
 	// Away is the days since the last visit (welcome: since the first and only one).
 	Away int
 	// Chance (win-back) is the chance that the customer comes back, from the [Curve] at
 	// Away; Measured says it rests on the data rather than on the decay.
-	Chance   float64
-	Measured bool
+	Chance float64
 	// Value is the verdict's value at risk; Recoverable is Chance × Value, rounded: what the
 	// call can still win back, the rank's key.
 	Value       int64
 	Recoverable int64
+	Group       Group
+	Measured    bool
 	// LongLost: away longer than Config.LongLostDays; Outranks: yet ranked above a
 	// customer who lapsed more recently.
 	LongLost bool
@@ -57,7 +57,13 @@ type Call struct {
 // then the likelier to come back, then by position.
 func RankWinBack(vs []lapse.Verdict, c *Curve, cfg Config) []Call {
 	cfg = cfg.orDefault()
-	var out []Call
+	n := 0
+	for i := range vs {
+		if vs[i].Status.Missing() {
+			n++
+		}
+	}
+	out := make([]Call, 0, n)
 	for i := range vs {
 		v := &vs[i]
 		if !v.Status.Missing() {

@@ -201,9 +201,9 @@ func (s *Set) AsOf(d visit.Day) (*Set, Cut) {
 		return p.status() == visit.Booked
 	}
 	for ci := range s.Customers {
-		h := &s.Customers[ci]
-		for i := h.NumPast(d); i < len(h.events); i++ {
-			if !keep(&h.events[i]) {
+		evs := s.Customers[ci].events
+		for i := len(evs) - 1; i >= 0 && evs[i].day() > d; i-- {
+			if !keep(&evs[i]) {
 				cut.Events++
 			}
 		}
@@ -211,35 +211,39 @@ func (s *Set) AsOf(d visit.Day) (*Set, Cut) {
 	if cut.Events == 0 {
 		return s, cut
 	}
+	// Events are sorted by day: each history's ends bound the set's days.
 	out := *s
 	out.Customers = make([]History, 0, len(s.Customers))
 	out.FirstDay, out.LastDay, out.LatestRecorded = visit.NoDay, visit.NoDay, visit.NoDay
 	for ci := range s.Customers {
 		h := s.Customers[ci]
-		h.events = keptEvents(h.events, h.NumPast(d), keep)
+		h.events = keptEvents(h.events, d, keep)
 		if len(h.events) == 0 {
 			cut.Customers++
 			continue
 		}
 		out.Customers = append(out.Customers, h)
-		for i := range h.events {
-			day := h.events[i].day()
-			if out.FirstDay == visit.NoDay || day < out.FirstDay {
-				out.FirstDay = day
-			}
-			out.LastDay = max(out.LastDay, day)
+		if day := h.events[0].day(); out.FirstDay == visit.NoDay || day < out.FirstDay {
+			out.FirstDay = day
+		}
+		out.LastDay = max(out.LastDay, h.events[len(h.events)-1].day())
+		for i := len(h.events) - 1; i >= 0; i-- {
 			if h.events[i].status() != visit.Booked {
-				out.LatestRecorded = max(out.LatestRecorded, day)
+				out.LatestRecorded = max(out.LatestRecorded, h.events[i].day())
+				break
 			}
 		}
 	}
 	return &out, cut
 }
 
-// keptEvents returns the events of evs that keep keeps (the first past are): evs itself
-// when that is all of them, else a copy.
-func keptEvents(evs []packed, past int, keep func(*packed) bool) []packed {
-	i := past
+// keptEvents returns the events of evs that keep keeps (those on or before d are): evs
+// itself when that is all of them, else a copy.
+func keptEvents(evs []packed, d visit.Day, keep func(*packed) bool) []packed {
+	i := len(evs)
+	for i > 0 && evs[i-1].day() > d {
+		i--
+	}
 	for i < len(evs) && keep(&evs[i]) {
 		i++
 	}

@@ -138,9 +138,7 @@ func (p *Plan) decide(prevStatus map[string]string) {
 		if c.Never() {
 			p.why[c.i] = Never
 		}
-		if c.CalledOn > last[c.i] {
-			last[c.i] = c.CalledOn
-		}
+		last[c.i] = max(last[c.i], c.CalledOn)
 	}
 	asOf := r.AsOf.String()
 	for i := range p.why {

@@ -28,45 +28,37 @@ type Month struct {
 // number of days without a visit after which customer i of the set counts as lapsed (0:
 // unknown, the customer is left out of lapsed and returned).
 func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Month, []Cohort) {
-	first := -1
-	for i := range set.Customers {
-		for day := range set.Customers[i].VisitDays(asOf) {
-			if m := day.Month(); first < 0 || m < first {
-				first = m
-			}
-			break
+	last := asOf.Month()
+	var rows []Month // rows[k] is the month k months before asOf's until reversed
+	var back []int   // back[n]: how many months before asOf's the day n days before asOf lies
+	lapsedOn := func(d visit.Day) {
+		if k := last - d.Month(); k >= 0 && k < len(rows) {
+			rows[k].Lapsed++
 		}
-	}
-	if first < 0 {
-		return nil, nil
-	}
-	rows := make([]Month, asOf.Month()-first+1)
-	at := func(d visit.Day) *Month {
-		m := d.Month() - first
-		if m < 0 || m >= len(rows) {
-			return nil
-		}
-		return &rows[m]
 	}
 	spans := make([]span, 0, len(set.Customers))
 	for i := range set.Customers {
 		limit := lapseAfter(i)
 		prevMonth, prevDay, firstDay := -1, visit.NoDay, visit.NoDay
 		for day := range set.Customers[i].VisitDays(asOf) {
-			m := day.Month()
-			row := &rows[m-first] // asOf is in the last month
+			for int(asOf-day) >= len(back) {
+				back = append(back, last-(asOf-visit.Day(len(back))).Month())
+			}
+			k := back[asOf-day]
+			for len(rows) <= k {
+				rows = append(rows, Month{})
+			}
+			row := &rows[k]
 			if prevDay == visit.NoDay {
 				firstDay = day
 				row.New++
 			} else if limit > 0 && int(day-prevDay) > limit {
-				if r := at(prevDay + visit.Day(limit)); r != nil {
-					r.Lapsed++
-				}
+				lapsedOn(prevDay + visit.Day(limit))
 				row.Returned++
 			}
-			if m != prevMonth {
+			if k != prevMonth {
 				row.Active++
-				prevMonth = m
+				prevMonth = k
 			}
 			prevDay = day
 		}
@@ -74,14 +66,13 @@ func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Mo
 			continue
 		}
 		if limit > 0 && int(asOf-prevDay) > limit {
-			if r := at(prevDay + visit.Day(limit)); r != nil {
-				r.Lapsed++
-			}
+			lapsedOn(prevDay + visit.Day(limit))
 		}
 		spans = append(spans, span{firstDay, prevDay})
 	}
+	slices.Reverse(rows)
 	for i := range rows {
-		rows[i].Month = visit.MonthName(first + i)
+		rows[i].Month = visit.MonthName(last - len(rows) + 1 + i)
 	}
 	return rows, cohorts(spans, asOf)
 }
@@ -111,8 +102,7 @@ func cohorts(ms []span, asOf visit.Day) []Cohort {
 	}
 	earliest := slices.MinFunc(ms, func(a, b span) int { return int(a.first - b.first) })
 	quarters := asOf.Month()-earliest.first.Month() > 24
-	key := func(d visit.Day) int {
-		y, m, _ := d.Date()
+	key := func(y, m int) int {
 		if quarters {
 			return y*4 + (m-1)/3
 		}
@@ -132,18 +122,17 @@ func cohorts(ms []span, asOf visit.Day) []Cohort {
 	}
 	groups := map[int]*acc{}
 	for _, m := range ms {
-		k := key(m.first)
+		y, mo, dd := m.first.Date()
+		k := key(y, mo)
 		a := groups[k]
 		if a == nil {
 			a = &acc{name: name(k), kept: make([]int, len(After))}
 			groups[k] = a
 		}
 		a.n++
-		if m.first > a.latestFst {
-			a.latestFst = m.first
-		}
+		a.latestFst = max(a.latestFst, m.first)
 		for i, months := range After {
-			if m.last >= addMonths(m.first, months) {
+			if m.last >= visit.DayOf(y, mo+months, dd) { // as addMonths
 				a.kept[i]++
 			}
 		}
