@@ -25,8 +25,11 @@ var crockford = base32.NewEncoding("0123456789ABCDEFGHJKMNPQRSTVWXYZ").WithPaddi
 
 // Pseudonymizer turns customer keys into pseudonyms.
 type Pseudonymizer struct {
-	// inner and outer are the SHA-256 states after the key's HMAC pads: each pseudonym
-	// then hashes only the customer's key, not the secret key again (a fifth of the cost).
+	// key gives the secret key; inner and outer, made from it on first use, are the
+	// SHA-256 states after its HMAC pads: each pseudonym then hashes only the customer's
+	// key, not the secret key again (a fifth of the cost).
+	key          func() []byte
+	padsOnce     sync.Once
 	inner, outer []byte
 	// keys are the customers; long, made from them on the first [Pseudonymizer.Name],
 	// holds those whose short pseudonym another customer's key shares.
@@ -40,23 +43,30 @@ type Pseudonymizer struct {
 
 // New returns the Pseudonymizer of a secret key (from --key or WINBACK_KEY) for the
 // customers with keys (see [Pseudonymizer.Name]).
-func New(key string, keys []string) *Pseudonymizer { return keyed([]byte(key), keys, false) }
-
-// FromCustomers derives a key from the customer keys themselves, for runs without a secret
-// key: deterministic, but anyone with the same export can recompute the pseudonyms.
-func FromCustomers(keys []string) *Pseudonymizer {
-	h := sha256.New()
-	sorted := slices.Clone(keys) // of the right size: slices.Sorted grows one as it collects
-	slices.Sort(sorted)
-	for _, k := range sorted {
-		h.Write([]byte(k))
-		h.Write([]byte{0})
-	}
-	return keyed(h.Sum(nil), keys, true)
+func New(key string, keys []string) *Pseudonymizer {
+	return &Pseudonymizer{key: func() []byte { return []byte(key) }, keys: keys}
 }
 
-func keyed(key []byte, keys []string, fromData bool) *Pseudonymizer {
-	p := &Pseudonymizer{keys: keys, FromData: fromData}
+// FromCustomers derives a key from the customer keys themselves, for runs without a secret
+// key: deterministic, but anyone with the same export can recompute the pseudonyms. The
+// key is derived when first needed (a report that shows ids needs none).
+func FromCustomers(keys []string) *Pseudonymizer {
+	derive := func() []byte {
+		h := sha256.New()
+		sorted := slices.Clone(keys) // of the right size: slices.Sorted grows one as it collects
+		slices.Sort(sorted)
+		for _, k := range sorted {
+			h.Write([]byte(k))
+			h.Write([]byte{0})
+		}
+		return h.Sum(nil)
+	}
+	return &Pseudonymizer{key: derive, keys: keys, FromData: true}
+}
+
+// pads makes inner and outer from the key.
+func (p *Pseudonymizer) pads() {
+	key := p.key()
 	if len(key) > sha256.BlockSize {
 		s := sha256.Sum256(key)
 		key = s[:]
@@ -81,11 +91,11 @@ func keyed(key []byte, keys []string, fromData bool) *Pseudonymizer {
 			p.outer = state
 		}
 	}
-	return p
 }
 
 // mac is the HMAC-SHA256 of the parts' concatenation.
 func (p *Pseudonymizer) mac(parts ...string) [sha256.Size]byte {
+	p.padsOnce.Do(p.pads)
 	var in, out [sha256.Size]byte
 	h := sha256.New()
 	if err := h.(encoding.BinaryUnmarshaler).UnmarshalBinary(p.inner); err != nil {
