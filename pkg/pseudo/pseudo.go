@@ -7,11 +7,12 @@ package pseudo
 
 import (
 	"cmp"
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
-	"encoding"
 	"encoding/base32"
 	"encoding/binary"
+	"hash"
 	"slices"
 	"strings"
 	"sync"
@@ -25,12 +26,12 @@ var crockford = base32.NewEncoding("0123456789ABCDEFGHJKMNPQRSTVWXYZ").WithPaddi
 
 // Pseudonymizer turns customer keys into pseudonyms.
 type Pseudonymizer struct {
-	// key gives the secret key; inner and outer, made from it on first use, are the
-	// SHA-256 states after its HMAC pads: each pseudonym then hashes only the customer's
-	// key, not the secret key again (a fifth of the cost).
-	key          func() []byte
-	padsOnce     sync.Once
-	inner, outer []byte
+	// key gives the secret key. h, made from it on first use, is reused under mu: after
+	// its first Reset an HMAC keeps the state of its key's pads, so each pseudonym hashes
+	// only the customer's key (a fifth of the cost of a new HMAC each time).
+	key func() []byte
+	mu  sync.Mutex
+	h   hash.Hash
 	// keys are the customers; long, made from them on the first [Pseudonymizer.Name],
 	// holds those whose short pseudonym another customer's key shares.
 	keys []string
@@ -64,53 +65,19 @@ func FromCustomers(keys []string) *Pseudonymizer {
 	return &Pseudonymizer{key: derive, keys: keys, FromData: true}
 }
 
-// pads makes inner and outer from the key.
-func (p *Pseudonymizer) pads() {
-	key := p.key()
-	if len(key) > sha256.BlockSize {
-		s := sha256.Sum256(key)
-		key = s[:]
-	}
-	for i, pad := range []byte{0x36, 0x5c} {
-		b := make([]byte, sha256.BlockSize)
-		for j := range b {
-			b[j] = pad
-			if j < len(key) {
-				b[j] ^= key[j]
-			}
-		}
-		h := sha256.New()
-		h.Write(b)
-		state, err := h.(encoding.BinaryMarshaler).MarshalBinary()
-		if err != nil {
-			panic(err) // crypto/sha256 always marshals
-		}
-		if i == 0 {
-			p.inner = state
-		} else {
-			p.outer = state
-		}
-	}
-}
-
 // mac is the HMAC-SHA256 of the parts' concatenation.
 func (p *Pseudonymizer) mac(parts ...string) [sha256.Size]byte {
-	p.padsOnce.Do(p.pads)
-	var in, out [sha256.Size]byte
-	h := sha256.New()
-	if err := h.(encoding.BinaryUnmarshaler).UnmarshalBinary(p.inner); err != nil {
-		panic(err)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.h == nil {
+		p.h = hmac.New(sha256.New, p.key())
 	}
+	p.h.Reset()
 	for _, s := range parts {
-		h.Write([]byte(s))
+		p.h.Write([]byte(s))
 	}
-	h.Sum(in[:0])
-	h = sha256.New()
-	if err := h.(encoding.BinaryUnmarshaler).UnmarshalBinary(p.outer); err != nil {
-		panic(err)
-	}
-	h.Write(in[:])
-	h.Sum(out[:0])
+	var out [sha256.Size]byte
+	p.h.Sum(out[:0])
 	return out
 }
 
