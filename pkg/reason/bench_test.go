@@ -93,7 +93,7 @@ func BenchmarkRenderOne(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(fs)), "ns/finding")
 		})
-		// AppendIn into one reused buffer, as a report writing its output does.
+		// AppendReason into one reused buffer.
 		b.Run(lang+"/append", func(b *testing.B) {
 			c := words.For(lang)
 			n := 0

@@ -571,9 +571,9 @@ func (c *Catalogue) ReasonLabel(code string) string {
 
 // AppendReason appends the evidence and then the question of a finding with the given
 // code and facts to b, and returns the extended slice and the evidence's length: the
-// evidence is out[len(b):len(b)+evLen], the question follows it. It makes no string: a
-// report that writes many findings appends them straight into its output, and a b with
-// room for the texts allocates nothing. It appends nothing for an unknown code.
+// evidence is out[len(b):len(b)+evLen], the question follows it. It makes no string, and
+// a b with room for the texts allocates nothing ([Catalogue.Reason] appends into a buffer
+// on the stack). It appends nothing for an unknown code.
 func (c *Catalogue) AppendReason(b []byte, code string, f *facts.Facts) (out []byte, evLen int) {
 	t := c.reasonTexts()
 	kinds, ok := t.byCode[code]
