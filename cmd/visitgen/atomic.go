@@ -9,10 +9,14 @@ import (
 )
 
 // writeFiles runs gen with one writer per path and replaces the files together (see
-// package atomicfile) only when it succeeded. An empty path gets a nil writer (not
-// written); "-" writes to stdout. The first file streams to disk; the others, a truth or
-// the parameters, are small and held in memory until gen is done.
+// package atomicfile) only when it succeeded. "-" writes to stdout; an empty path after
+// the first gets a nil writer (not written). The first file streams to disk; the others
+// (a truth, the parameters, a second month's export) are small and held in memory until
+// gen is done.
 func writeFiles(stdout io.Writer, gen func(ws []io.Writer) error, paths ...string) error {
+	if paths[0] == "" {
+		return usagef("-out is empty: name the export file, or - for stdout")
+	}
 	ws := make([]io.Writer, len(paths))
 	bufs := make([]*bytes.Buffer, len(paths))
 	for i, p := range paths[1:] {

@@ -579,8 +579,8 @@ func (w *worker) order(col int, d field.Date, fs *fileState, line int, raw []byt
 	return d.Day, d.Alt
 }
 
-// MaxAmount is the largest amount, in cents, a row may have, either sign: more than one
-// visit is billed, and small enough that no sum overflows an int64.
+// MaxAmount is the largest amount, in cents, a row may have, either sign: ten billion,
+// beyond what one visit is billed, and small enough that no sum overflows an int64.
 const MaxAmount = 1_000_000_000_000
 
 const maxAmountText = "10,000,000,000.00"

@@ -67,7 +67,7 @@ func TestCohortsAreQuartersForLongData(t *testing.T) {
 	}
 }
 
-func TestComputeIsMonthlyAndCohortsInOnePass(t *testing.T) {
+func TestCohortsCountOnlyVisitsByAsOf(t *testing.T) {
 	set := &history.Set{Customers: []history.History{
 		visits("a", d(2023, 1, 6), d(2023, 1, 13), d(2024, 5, 5)),
 		historyOf("b", history.Event{Day: d(2024, 3, 1), Status: visit.Cancelled}), // never visited
@@ -92,10 +92,10 @@ func TestComputeIsMonthlyAndCohortsInOnePass(t *testing.T) {
 	}
 }
 
-// TestComputeWhateverTheSetsFirstDay checks that the rows, which start from the set's
-// FirstDay when it has one, are the same for any FirstDay: unset, the first event's (a
-// cancellation before the first visit), years before it, or wrongly after the first visit
-// (a set made by hand), in which case the first visit is searched for.
+// TestComputeWhateverTheSetsFirstDay checks that the rows start at the first visit's
+// month and do not depend on the set's FirstDay (which Compute does not read): unset, the
+// first event's (a cancellation before the first visit), years before it, or wrongly after
+// the first visit (a set made by hand).
 func TestComputeWhateverTheSetsFirstDay(t *testing.T) {
 	customers := []history.History{
 		historyOf("a", history.Event{Day: d(2024, 11, 20), Status: visit.Cancelled}, history.Event{Day: d(2025, 1, 6), Status: visit.Attended},

@@ -29,7 +29,6 @@ func TestWriteLargeWritesTheConfiguredRows(t *testing.T) {
 	}
 	rows := 0
 	customers := map[string]bool{}
-	var status [visit.NumStatus]int
 	names := map[string]visit.Status{"Completed": visit.Attended, "Cancelled": visit.Cancelled, "No-show": visit.NoShow, "Booked": visit.Booked}
 	prev := ""
 	var newline, thousands, quotedName bool
@@ -56,7 +55,6 @@ func TestWriteLargeWritesTheConfiguredRows(t *testing.T) {
 		if !ok {
 			t.Fatalf("row %d: status %q", rows, rec[5])
 		}
-		status[s]++
 		if (s == visit.Booked) != (date[:10] > asOf) {
 			t.Errorf("row %d: %s on %s with as-of %s", rows, rec[5], date, asOf)
 		}
