@@ -35,8 +35,9 @@ type Assessor struct{ a *assessor }
 // ExpectedBack and Overdue mean the same under each. Customers without a visit by asOf get
 // [RuleNoVisit] ([Booked] or [NotSeen]) and stay index for index with the set.
 // ValueAtRisk is the models' expected value of the next 12 months given the customer is
-// still active, when a model is usable, else the spend in the 365 days up to the last
-// visit. NewAssessor panics when m was fitted for another set or as-of date.
+// still active, when a model is usable and does not rule them out, else the spend in the
+// 365 days up to the last visit; 0 without amounts. NewAssessor panics when m was fitted
+// for another set or as-of date.
 func NewAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *Assessor {
 	n := len(set.Customers)
 	if m != nil && (m.asOf != asOf || len(m.Customers) != n) {
