@@ -35,8 +35,9 @@ type Assessor struct{ a *assessor }
 // ExpectedBack and Overdue mean the same under each. Customers without a visit by asOf get
 // [RuleNoVisit] ([Booked] or [NotSeen]) and stay index for index with the set.
 // ValueAtRisk is the models' expected value of the next 12 months given the customer is
-// still active, when a model is usable, else the spend in the 365 days up to the last
-// visit. NewAssessor panics when m was fitted for another set or as-of date.
+// still active, when a model is usable and does not rule them out, else the spend in the
+// 365 days up to the last visit; 0 without amounts. NewAssessor panics when m was fitted
+// for another set or as-of date.
 func NewAssessor(set *history.Set, asOf visit.Day, cfg Config, m *Models) *Assessor {
 	n := len(set.Customers)
 	if m != nil && (m.asOf != asOf || len(m.Customers) != n) {
@@ -281,7 +282,6 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 		if next != visit.NoDay {
 			v.Status, v.ExpectedBack = Booked, next
 		}
-		v.Basis = Basis{}
 		return
 	}
 	last := vs[len(vs)-1].day
@@ -303,7 +303,6 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 	if next != visit.NoDay {
 		v.Rule, v.Status = RuleBooked, Booked
 		v.UsualGap, v.ExpectedBack = rhythm, next
-		v.Basis = Basis{}
 		return
 	}
 
@@ -333,7 +332,6 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 		v.UsualGap = rhythm
 		v.setExpected(last, rhythm, a.asOf)
 		v.Status = a.judge(v.CurrentGap, a.cfg.DueFactor*rhythm, a.rhythmLapse(rhythm, sc.gaps))
-		v.Basis = Basis{}
 		return
 	}
 
@@ -344,7 +342,6 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 		v.UsualGap = year
 		v.setExpected(last, year, a.asOf)
 		v.Status = a.judge(v.CurrentGap, a.cfg.DueFactor*year, a.lapseGap(a.cfg.Tolerance*year))
-		v.Basis = Basis{}
 		return
 	}
 
@@ -376,7 +373,6 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 		v.UsualGap = usual
 		v.setExpected(last, usual, a.asOf)
 		v.Status = a.modelStatus(pred, float64(last-vs[0].day), v.CurrentGap)
-		v.Basis = Basis{}
 		return
 	}
 
@@ -390,7 +386,6 @@ func (a *assessor) assess(i int, events []history.Event, sc *scratch, v *Verdict
 	if med == 0 {
 		// Nobody came back: nothing to compare with but the lost limit.
 		v.Status = a.judge(v.CurrentGap, math.Inf(1), float64(a.cfg.LostAfterDays))
-		v.Basis = Basis{}
 		return
 	}
 	v.setExpected(last, med, a.asOf)
@@ -465,14 +460,14 @@ func (v *Verdict) setExpected(from visit.Day, usual float64, asOf visit.Day) {
 func (a *assessor) lapseGap(g float64) float64 { return math.Max(g, float64(a.cfg.MinGapDays)) }
 
 // judge returns the status of a customer gap days after the reference visit, due after
-// due days, lapsed after lapse days.
+// due days, lapsed after lapse days, lost after LostFactor × lapse or LostAfterDays.
 func (a *assessor) judge(gap int, due, lapse float64) Status {
 	g := float64(gap)
 	switch {
 	case gap > a.cfg.LostAfterDays:
 		return Lost
 	case g > lapse:
-		if g > a.cfg.LostFactor*lapse || gap > a.cfg.LostAfterDays {
+		if g > a.cfg.LostFactor*lapse {
 			return Lost
 		}
 		return Lapsed

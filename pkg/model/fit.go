@@ -178,7 +178,8 @@ type optimum struct {
 	converged  bool
 	iterations int
 	walkedOff  bool // the optimiser gave up on a parameter past ±[StopLog]
-	// stopped: a [boundaryWatch] stopped the optimiser, param tried at moved.
+	// stopped: a [boundaryWatch] stopped the optimiser; param headed for the boundary, and
+	// the data fitted it at moved as well.
 	stopped bool
 	param   int
 	moved   float64

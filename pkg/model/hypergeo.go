@@ -100,10 +100,10 @@ func hyp1CF(b, c, z float64, deriv bool) hyp1 {
 		f = f.mul(delta)
 		// f's value to 1e-15 and its derivatives to 1e-12, relative: the derivatives
 		// only steer the optimiser and converge more slowly.
-		if math.Abs(delta.v-1) < 1e-15 && (!deriv ||
+		if math.Abs(delta.v-1) < 1e-15 &&
 			math.Abs(f.v*delta.b) <= 1e-12*math.Abs(f.b) &&
-				math.Abs(f.v*delta.c) <= 1e-12*math.Abs(f.c) &&
-				math.Abs(f.v*delta.z) <= 1e-12*math.Abs(f.z)) {
+			math.Abs(f.v*delta.c) <= 1e-12*math.Abs(f.c) &&
+			math.Abs(f.v*delta.z) <= 1e-12*math.Abs(f.z) {
 			break
 		}
 	}

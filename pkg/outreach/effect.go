@@ -40,7 +40,7 @@ func (g Group) Share() float64 {
 // the customers with a filed call and Other the rest of the list, which is not fair: the
 // practice chooses whom to call. The share's interval is Agresti and Caffo's (2000), which
 // keeps its coverage from about ten customers per group; the value's is Welch's. TooSmall:
-// fewer than 30 customers in a group, or fewer than 10 returns in both.
+// fewer than 30 customers in a group, or fewer than 10 returns in both together.
 type Effect struct {
 	Fair          bool
 	Called, Other Group
