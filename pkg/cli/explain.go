@@ -94,10 +94,7 @@ func findCustomer(r *analysis.Result, want, key, envKey string) int {
 		}
 	}
 	if strings.HasPrefix(strings.ToUpper(want), pseudo.Prefix) {
-		keys := make([]string, len(r.Set.Customers))
-		for i := range r.Set.Customers {
-			keys[i] = r.Set.Customers[i].Key
-		}
+		keys := customerKeys(r.Set)
 		for _, p := range []*pseudo.Pseudonymizer{pseudo.New(key, keys), pseudo.New(envKey, keys), pseudo.FromCustomers(keys)} {
 			if key == "" && envKey == "" && !p.FromData {
 				continue

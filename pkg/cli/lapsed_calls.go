@@ -22,7 +22,8 @@ func (o *outreachOptions) bindState(c *cobra.Command) {
 // state of --state) and the control group keep off, for a command that writes no state.
 func (o *outreachOptions) hold(io *IOStreams, an *analysisOptions, r *analysis.Result) error {
 	var prev *state.State
-	key := an.keyed(io, customerKeys(r.Set))
+	keys := customerKeys(r.Set)
+	key := an.keyed(io, keys)
 	if o.state != "" {
 		path, err := latestState(o.state, r.AsOf.String()+"~") // this month's own run too
 		if err != nil {
@@ -38,7 +39,7 @@ func (o *outreachOptions) hold(io *IOStreams, an *analysisOptions, r *analysis.R
 			}
 		}
 		if b, err := os.ReadFile(filepath.Join(o.state, keyFile)); key.FromData && err == nil {
-			key = pseudo.New(strings.TrimSpace(string(b)), customerKeys(r.Set))
+			key = pseudo.New(strings.TrimSpace(string(b)), keys)
 		}
 		if prev != nil && prev.Pseudonymized && (key.FromData || prev.KeyCheck != "" && prev.KeyCheck != key.KeyCheck()) {
 			return usagef("give the --key (or WINBACK_KEY) the report was written with", "the state in %s holds pseudonyms, and no key was found to match them", o.state)

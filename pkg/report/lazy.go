@@ -62,21 +62,22 @@ func (r *Report) lapsedAt(i int, c *Customer) *Customer {
 type Status struct{ ID, Status string }
 
 // statusList returns [Report.Statuses] sorted by id, and false when there are none (a
-// report read back without them). A built report's come from its source: the set's keys
-// ascend, each once, so only pseudonyms need the map.
+// report read back without them). A built report's come from its source in the order of
+// the set's keys, which ascend, each once; pseudonyms need sorting.
 func (r *Report) statusList() (iter.Seq[Status], bool) {
+	var list []Status
 	if s := r.src; s != nil && r.Statuses == nil {
 		if s.sorted {
 			return s.statuses, true
 		}
-		r.Statuses = statusMap(s.statuses, s.n)
-	}
-	if r.Statuses == nil {
+		list = slices.Collect(s.statuses)
+	} else if r.Statuses == nil {
 		return nil, false
-	}
-	list := make([]Status, 0, len(r.Statuses))
-	for id, s := range r.Statuses {
-		list = append(list, Status{id, s})
+	} else {
+		list = make([]Status, 0, len(r.Statuses))
+		for id, s := range r.Statuses {
+			list = append(list, Status{id, s})
+		}
 	}
 	slices.SortFunc(list, func(a, b Status) int { return strings.Compare(a.ID, b.ID) })
 	return slices.Values(list), true

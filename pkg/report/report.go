@@ -71,8 +71,9 @@ type Report struct {
 
 // Summary is the report's first section.
 type Summary struct {
-	Customers int            `json:"customers"`
-	ByStatus  map[string]int `json:"by_status"`
+	Customers int `json:"customers"`
+	// ByStatus counts customers per status: booked, active, due, follow-up, lapsed, lost.
+	ByStatus map[string]int `json:"by_status"`
 	// Revenue12m is the total of the last 12 months' visits; ValueAtRisk the lapsed and lost
 	// customers' values at risk.
 	Revenue12m  float64 `json:"revenue_last_12_months"`
@@ -89,7 +90,8 @@ type Quality struct {
 	RejectsOut string `json:"rejects_file,omitempty"`
 	// AfterAsOf counts the appointments after the as-of date, left out as nothing shows
 	// they were booked by then. They are among the accepted rows.
-	AfterAsOf int    `json:"after_as_of,omitempty"`
+	AfterAsOf int `json:"after_as_of,omitempty"`
+	// FirstDate and LastDate span the data.
 	FirstDate string `json:"first_date"`
 	LastDate  string `json:"last_date"`
 }
@@ -173,7 +175,8 @@ type LiftRow struct {
 	Lift float64 `json:"lift"`
 }
 
-// MonthRow is one month of the trend.
+// MonthRow is one month of the trend: customers with a visit (active), first visits (new),
+// customers who became lapsed, and lapsed customers who came back.
 type MonthRow struct {
 	Month    string `json:"month"` // yyyy-mm
 	Active   int    `json:"active"`

@@ -3,7 +3,6 @@ package report
 import (
 	"bufio"
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -32,22 +31,9 @@ type lapsedJSON struct {
 func (j lapsedJSON) WriteJSON(w io.Writer) error {
 	list := j.Lapsed
 	j.Lapsed = nil
-	doc, err := json.MarshalIndent(j, "", "  ")
-	if err != nil {
-		return err
-	}
-	head, tail, err := cutNull(doc, "customers")
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.Write(head)
-	if err := writeList(bw, len(list), func(i int, _ *Customer) *Customer { return &list[i] }); err != nil {
-		return err
-	}
-	bw.Write(tail)
-	bw.WriteByte('\n')
-	return bw.Flush()
+	return writeSpliced(w, j, func(bw *bufio.Writer, _ string) error {
+		return writeList(bw, len(list), func(i int, _ *Customer) *Customer { return &list[i] })
+	}, "customers")
 }
 
 // LapsedView is the output of winback lapsed: the lapsed customers of rep that it has

@@ -19,29 +19,41 @@ type jsonWriter struct{}
 func (jsonWriter) Write(w io.Writer, r *Report) error {
 	rest := *r
 	rest.Lapsed, rest.Statuses = nil, nil
-	doc, err := json.MarshalIndent(&rest, "", "  ")
-	if err != nil {
-		return err
-	}
-	head, mid, err := cutNull(doc, "lapsed")
-	if err != nil {
-		return err
-	}
-	mid, tail, err := cutNull(mid, "statuses")
+	return writeSpliced(w, &rest, func(bw *bufio.Writer, key string) error {
+		if key == "statuses" {
+			statuses, ok := r.statusList()
+			writeStatusMap(bw, statuses, ok)
+			return nil
+		}
+		if r.Lapsed == nil && r.src == nil {
+			_, err := bw.WriteString("null")
+			return err
+		}
+		return writeList(bw, r.NumLapsed(), r.lapsedAt)
+	}, "lapsed", "statuses")
+}
+
+// writeSpliced writes v as json.MarshalIndent with a two-space indent does, but with the
+// value of each of its top-level fields keys, which must be null in v and come in this
+// order, written by fill.
+func writeSpliced(w io.Writer, v any, fill func(bw *bufio.Writer, key string) error, keys ...string) error {
+	doc, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.Write(head)
-	if r.Lapsed == nil && r.src == nil {
-		bw.WriteString("null")
-	} else if err := writeList(bw, r.NumLapsed(), r.lapsedAt); err != nil {
-		return err
+	for _, key := range keys {
+		head, tail, err := cutNull(doc, key)
+		if err != nil {
+			return err
+		}
+		bw.Write(head)
+		if err := fill(bw, key); err != nil {
+			return err
+		}
+		doc = tail
 	}
-	bw.Write(mid)
-	statuses, ok := r.statusList()
-	writeStatusMap(bw, statuses, ok)
-	bw.Write(tail)
+	bw.Write(doc)
 	bw.WriteByte('\n')
 	return bw.Flush()
 }
