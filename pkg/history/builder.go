@@ -3,7 +3,6 @@ package history
 import (
 	"bytes"
 	"hash/maphash"
-	"math/bits"
 	"slices"
 	"sort"
 	"unicode/utf8"
@@ -179,63 +178,11 @@ type Builder struct {
 	locations                 []string // [0] is empty
 	locIndex                  map[string]uint32
 	locRecent                 [recentSize]recentName
+	logs                      []rowLog // per chunk of customers
 	duplicates                int
 	sink                      uint64 // keeps Add's loads from being optimised away
-	spares                    spares
-	withhold                  bool // see WithholdContacts
+	withhold                  bool   // see WithholdContacts
 	orders, cancelledOrders   int
-}
-
-// spares holds the event and hash arrays customers have outgrown, by their size class,
-// for customers growing into that class: growing by append left each outgrown array to
-// the garbage collector and cleared every new one. The classes grow by a quarter rather
-// than double, as the events are most of a large data set's memory; the first has room
-// for 4, as growing through 1, 2 and 3 costs more than the room.
-type spares struct {
-	events [128][][]packed
-	hashes [128][][]uint32
-}
-
-// capOf returns the capacity of size class k: 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, ...
-func capOf(k int) int { return (4 + k%4) << (k / 4) }
-
-// classFor returns the smallest size class with room for n >= 1 events.
-func classFor(n int) int {
-	if n <= 4 {
-		return 0
-	}
-	e := bits.Len(uint(n-1)) - 3 // 4<<e < n <= 8<<e
-	return 4*e + (n-1)>>e - 3
-}
-
-// roomFor makes room for one more event in c, moving c's events and hashes (which have
-// the same capacity) to arrays of the next size class when full.
-func (sp *spares) roomFor(c *customer) {
-	if len(c.events) < cap(c.events) {
-		return
-	}
-	k := classFor(len(c.events) + 1)
-	c.events = regrow(&sp.events, c.events, k)
-	if c.more != nil && c.more.hashes != nil {
-		c.more.hashes = regrow(&sp.hashes, c.more.hashes, k)
-	}
-}
-
-// regrow returns s in an array of size class k, taken from free when one is there, and
-// leaves s's array, which is full, in free.
-func regrow[T any](free *[128][][]T, s []T, k int) []T {
-	var t []T
-	if l := len(free[k]); l > 0 {
-		t, free[k] = free[k][l-1], free[k][:l-1]
-	} else {
-		t = make([]T, 0, capOf(k))
-	}
-	t = append(t, s...)
-	if len(s) > 0 {
-		j := classFor(len(s))
-		free[j] = append(free[j], s[:0])
-	}
-	return t
 }
 
 // NewBuilder returns an empty [Builder].
@@ -295,6 +242,7 @@ func (b *Builder) grow() {
 func (b *Builder) add(key []byte) {
 	if b.n%customerChunk == 0 {
 		b.customers = append(b.customers, make([]customer, 0, customerChunk))
+		b.logs = append(b.logs, rowLog{})
 	}
 	b.n++
 	chunk := &b.customers[len(b.customers)-1]
@@ -312,12 +260,12 @@ func (b *Builder) add(key []byte) {
 	}
 }
 
-// Add takes rows, in the order they came; it drops exact duplicates of earlier rows
+// Add takes rows, in the order they came; exact duplicates of earlier rows are dropped
 // ([Set.Duplicates] counts them).
 //
-// It takes rows in groups, touching every row's table slot, then customer, then last
-// event before adding them: loads that do not depend on each other overlap their cache
-// misses.
+// It takes rows in groups, touching every row's table slot before looking the customers
+// up: loads that do not depend on each other overlap their cache misses. The rows' events
+// wait in their customers' chunk's log until [Merge] places them (see [rowLog]).
 func (b *Builder) Add(rows ...Row) {
 	const group = 64
 	var hashes [group]uint64
@@ -330,25 +278,18 @@ func (b *Builder) Add(rows ...Row) {
 			hashes[i] = xxhash.Sum64(rs[i].Key)
 			sink += b.slots[hashes[i]&mask]
 		}
+		b.sink += sink
 		for i := range rs {
 			cs[i] = b.lookup(rs[i].Key, hashes[i])
 		}
 		for i := range rs {
-			if c := b.at(cs[i]); len(c.events) > 0 {
-				sink += uint64(c.events[len(c.events)-1].dayStatus)
-			}
-		}
-		b.sink += sink
-		for i := range rs {
-			if b.add1(cs[i], &rs[i]) {
-				b.duplicates++
-			}
+			b.add1(cs[i], &rs[i])
 		}
 	}
 }
 
-// add1 takes row r of customer ci and reports whether it is an exact duplicate.
-func (b *Builder) add1(ci int, r *Row) bool {
+// add1 takes row r of customer ci: its contact details now, its event into the log.
+func (b *Builder) add1(ci int, r *Row) {
 	c := b.at(ci)
 	day, st, amount, first := r.Day, r.Status, r.Amount, false
 	if r.Order != 0 {
@@ -357,13 +298,14 @@ func (b *Builder) add1(ci int, r *Row) bool {
 	b.contact(c, r, day)
 	p := packed{dayStatus: dayStatus(day, st), service: b.services.internBytes(r.Service),
 		staff: b.staff.internBytes(r.Staff), channel: b.channels.internBytes(r.Channel), lead: lead(r.Booked, day)}
-	if c.add(&b.spares, p, amount, rowID{uint32(r.Hash) ^ uint32(r.Hash>>32), r.Source, r.KeepIdentical, r.Hash == 0}) {
-		return true
+	var id rowID
+	switch {
+	case r.Hash != 0:
+		id = rowID{h32: uint32(r.Hash) ^ uint32(r.Hash>>32), src: r.Source, keep: r.KeepIdentical, ident: true, first: first}
+	case first:
+		b.countOrder(st) // a row without identity is never a duplicate
 	}
-	if first {
-		b.countOrder(st)
-	}
-	return false
+	b.logs[ci/customerChunk].add(uint16(ci%customerChunk), p, amount, id)
 }
 
 // countOrder counts an order whose first row was added.
@@ -392,12 +334,13 @@ func (b *Builder) orderLine(c *customer, r *Row) (visit.Day, visit.Status, int64
 	return m.orderDay, m.orderStatus, r.Amount, false
 }
 
-// rowID identifies a row for finding exact duplicates (see [Row.Hash]).
+// rowID identifies a row for finding exact duplicates (see [Row.Hash]); the zero rowID
+// is a row without identity.
 type rowID struct {
-	h32  uint32
-	src  uint16
-	keep bool
-	none bool // the row has no identity (see [Row.Hash])
+	h32         uint32
+	src         uint16
+	keep, ident bool
+	first       bool // the row starts an order, to be counted unless a duplicate
 }
 
 // tag is the hash stored for the n-th row (from 0) identical to id's in id's input.
@@ -425,13 +368,12 @@ func lead(booked, day visit.Day) int16 {
 
 // add merges the event p of one row, with its amount, into the customer's events; it
 // reports an exact duplicate.
-func (c *customer) add(sp *spares, p packed, amount int64, id rowID) (duplicate bool) {
+func (c *customer) add(p packed, amount int64, id rowID) (duplicate bool) {
 	n := len(c.events)
 	ds := p.dayStatus
 	p.amount = 0
 	// Mostly the row comes after every event so far.
 	if n == 0 || c.lastDS < ds {
-		sp.roomFor(c)
 		c.events = append(c.events, p)
 		c.setAmount(&c.events[n], amount)
 		c.addHash(n, id)
@@ -445,7 +387,6 @@ func (c *customer) add(sp *spares, p packed, amount int64, id rowID) (duplicate 
 	if c.events[i].dayStatus == ds {
 		return c.addToEvent(i, p, amount, id)
 	}
-	sp.roomFor(c)
 	c.events = slices.Insert(c.events, i, p)
 	c.setAmount(&c.events[i], amount)
 	c.addHash(i, id)
@@ -454,7 +395,7 @@ func (c *customer) add(sp *spares, p packed, amount int64, id rowID) (duplicate 
 
 // addHash records the identity of the first row of event i, just added.
 func (c *customer) addHash(i int, id rowID) {
-	if id.none && (c.more == nil || c.more.hashes == nil) {
+	if !id.ident && (c.more == nil || c.more.hashes == nil) {
 		return
 	}
 	m := c.moreOf()
@@ -466,7 +407,7 @@ func (c *customer) addHash(i int, id rowID) {
 
 // addToEvent adds a row to event i of the same day and status, unless it is a duplicate.
 func (c *customer) addToEvent(i int, p packed, amount int64, id rowID) (duplicate bool) {
-	if id.none {
+	if !id.ident {
 		c.mergeInto(&c.events[i], p, amount)
 		return false
 	}
@@ -606,4 +547,162 @@ func blank(s []byte) bool {
 		return false // the common case, without a call
 	}
 	return len(bytes.TrimSpace(s)) == 0
+}
+
+// rowLog holds the events of one chunk of customers' rows, in the order they came, until
+// [Builder.place] counts each customer's rows and moves them into a span of their own:
+// no history's events are grown and copied while rows come, and the spans are cut from
+// the blocks of logs already placed.
+type rowLog struct {
+	events [][]packed // blocks of logBlock
+	owners [][]uint16 // the customer (its index in the chunk) of each event
+	ids    [][]rowID  // the rows' identities; nil while every row had none
+	big    map[int]int64
+	n      int
+}
+
+const logBlock = 1024
+
+// add appends the event p of a row of the chunk's customer owner, with its amount.
+func (l *rowLog) add(owner uint16, p packed, amount int64, id rowID) {
+	k := l.n % logBlock
+	if k == 0 {
+		l.events = append(l.events, make([]packed, logBlock))
+		l.owners = append(l.owners, make([]uint16, logBlock))
+		if l.ids != nil {
+			l.ids = append(l.ids, make([]rowID, logBlock))
+		}
+	}
+	last := len(l.events) - 1
+	p.amount = int32(amount)
+	if !fitsPacked(amount) {
+		p.amount = bigAmount
+		if l.big == nil {
+			l.big = map[int]int64{}
+		}
+		l.big[l.n] = amount
+	}
+	l.events[last][k], l.owners[last][k] = p, owner
+	if id.ident && l.ids == nil {
+		l.ids = make([][]rowID, len(l.events))
+		for i := range l.ids {
+			l.ids[i] = make([]rowID, logBlock)
+		}
+	}
+	if l.ids != nil {
+		l.ids[last][k] = id
+	}
+	l.n++
+}
+
+// place moves every chunk's logged events into exact spans, one per customer, and merges
+// each customer's rows into events in the order they came.
+func (b *Builder) place() {
+	var free [][]packed // blocks of logs already placed
+	var dest []packed   // the block spans are being cut from
+	span := func(n int) []packed {
+		if n > logBlock {
+			return make([]packed, 0, n)
+		}
+		if n > len(dest) {
+			if k := len(free); k > 0 {
+				dest, free = free[k-1], free[:k-1]
+			} else {
+				dest = make([]packed, logBlock)
+			}
+		}
+		s := dest[:0:n]
+		dest = dest[n:]
+		return s
+	}
+	counts, starts := make([]int32, customerChunk), make([]int32, customerChunk)
+	var ids []rowID
+	var scratch []packed
+	big := map[int]int64{} // by position in the chunk's spans, end to end
+	for g := range b.logs {
+		l, chunk := &b.logs[g], b.customers[g]
+		clear(counts)
+		for i, owners := range l.owners {
+			for _, o := range owners[:min(logBlock, l.n-i*logBlock)] {
+				counts[o]++
+			}
+		}
+		at := int32(0)
+		for j := range chunk {
+			chunk[j].events = span(int(counts[j]))
+			starts[j], at = at, at+counts[j]
+		}
+		if l.ids != nil {
+			ids = slices.Grow(ids[:0], l.n)[:l.n]
+		}
+		for i, evs := range l.events {
+			for k, o := range l.owners[i][:min(logBlock, l.n-i*logBlock)] {
+				c := &chunk[o]
+				at := int(starts[o]) + len(c.events)
+				if evs[k].amount == bigAmount {
+					big[at] = l.big[i*logBlock+k]
+				}
+				if l.ids != nil {
+					ids[at] = l.ids[i][k]
+				}
+				c.events = append(c.events, evs[k])
+			}
+		}
+		free = append(free, l.events...)
+		withIDs := l.ids != nil
+		*l = rowLog{}
+		for j := range chunk {
+			var cids []rowID
+			if withIDs {
+				cids = ids[starts[j] : int(starts[j])+len(chunk[j].events)]
+			}
+			scratch = b.merge(&chunk[j], scratch, cids, big, int(starts[j]))
+		}
+		clear(big)
+	}
+	b.logs = nil
+}
+
+// merge makes the rows placed in c.events c's events: rows of one day and status one
+// event, exact duplicates dropped. ids are the rows' identities (nil: none), big holds
+// their large amounts by start plus their index; scratch is returned for reuse.
+func (b *Builder) merge(c *customer, scratch []packed, ids []rowID, big map[int]int64, start int) []packed {
+	rows := c.events
+	if ids == nil && ascending(rows) { // every row is an event of its own
+		for k := range rows {
+			if rows[k].amount == bigAmount {
+				c.setAmount(&rows[k], big[start+k])
+			}
+		}
+		return scratch
+	}
+	scratch = append(scratch[:0], rows...)
+	c.events = rows[:0]
+	for k, p := range scratch {
+		amount := int64(p.amount)
+		if p.amount == bigAmount {
+			amount = big[start+k]
+		}
+		var id rowID
+		if ids != nil {
+			id = ids[k]
+		}
+		if c.add(p, amount, id) {
+			b.duplicates++
+		} else if id.first {
+			b.countOrder(p.status())
+		}
+	}
+	c.events = slices.Clip(c.events)
+	return scratch
+}
+
+// ascending reports whether the events' days and statuses strictly ascend.
+func ascending(evs []packed) bool {
+	for k := 1; k < len(evs); k++ {
+		if evs[k].dayStatus <= evs[k-1].dayStatus {
+			return false
+		}
+	}
+	return true
 }

@@ -118,14 +118,13 @@ func (a sortKey) cmp(b sortKey) int {
 	return strings.Compare(a.c.field(tKey), b.c.field(tKey))
 }
 
-// finish renumbers b's customers' events' symbols with the maps to the merged
-// tables, and returns the customers sorted by key.
+// finish places b's customers' events, renumbers their symbols with the maps to the
+// merged tables, and returns the customers sorted by key.
 func (b *Builder) finish(svcMap, stfMap, chnMap []Sym) mergeRun {
+	b.place()
 	r := mergeRun{keys: make([]sortKey, 0, b.n), first: visit.NoDay, last: visit.NoDay, latest: visit.NoDay}
 	for ci := range b.n {
 		c := b.at(ci)
-		// Clipped: a recycled array may hold another customer's events beyond.
-		c.events = slices.Clip(c.events)
 		if c.more != nil { // only the large amounts are still needed
 			c.more.hashes, c.more.extra = nil, nil
 			if c.more.big == nil {
@@ -148,7 +147,7 @@ func (b *Builder) finish(svcMap, stfMap, chnMap []Sym) mergeRun {
 		copy(p[:], c.field(tKey))
 		r.keys = append(r.keys, sortKey{prefix: binary.BigEndian.Uint64(p[:]), c: c})
 	}
-	b.slots, b.spares = nil, spares{}
+	b.slots = nil
 	slices.SortFunc(r.keys, sortKey.cmp)
 	return r
 }
@@ -190,10 +189,9 @@ func (s *Set) Join(into map[int]int) {
 // joinEvents merges b's events into a's, as the rows of one event merge.
 func joinEvents(a, b *History) {
 	var c customer
-	var sp spares
 	for _, h := range [...]*History{a, b} {
 		for i := range h.events {
-			c.add(&sp, h.events[i], h.events[i].amountOf(h.big), rowID{none: true})
+			c.add(h.events[i], h.events[i].amountOf(h.big), rowID{})
 		}
 	}
 	a.events, a.big = slices.Clip(c.events), nil
