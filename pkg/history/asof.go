@@ -190,7 +190,6 @@ type Cut struct {
 //
 // s is not changed; the histories share its events, and without a cut AsOf returns s.
 func (s *Set) AsOf(d visit.Day) (*Set, Cut) {
-	var cut Cut
 	keep := func(p *packed) bool {
 		if p.day() <= d {
 			return true
@@ -200,41 +199,45 @@ func (s *Set) AsOf(d visit.Day) (*Set, Cut) {
 		}
 		return p.status() == visit.Booked
 	}
+	var cut Cut
+	var out *Set // a copy of s, from the first history cut on
+	first, last, latest := visit.NoDay, visit.NoDay, visit.NoDay
 	for ci := range s.Customers {
 		evs := s.Customers[ci].events
-		for i := len(evs) - 1; i >= 0 && evs[i].day() > d; i-- {
-			if !keep(&evs[i]) {
-				cut.Events++
+		kept := keptEvents(evs, d, keep)
+		if len(kept) < len(evs) {
+			cut.Events += len(evs) - len(kept)
+			if out == nil {
+				copied := *s
+				copied.Customers = slices.Clone(s.Customers)
+				out = &copied
 			}
+			out.Customers[ci].events = kept
 		}
-	}
-	if cut.Events == 0 {
-		return s, cut
-	}
-	// Events are sorted by day: each history's ends bound the set's days.
-	out := *s
-	out.Customers = make([]History, 0, len(s.Customers))
-	out.FirstDay, out.LastDay, out.LatestRecorded = visit.NoDay, visit.NoDay, visit.NoDay
-	for ci := range s.Customers {
-		h := s.Customers[ci]
-		h.events = keptEvents(h.events, d, keep)
-		if len(h.events) == 0 {
+		if len(kept) == 0 {
 			cut.Customers++
 			continue
 		}
-		out.Customers = append(out.Customers, h)
-		if day := h.events[0].day(); out.FirstDay == visit.NoDay || day < out.FirstDay {
-			out.FirstDay = day
+		// Events are sorted by day: each history's ends bound the set's days.
+		if day := kept[0].day(); first == visit.NoDay || day < first {
+			first = day
 		}
-		out.LastDay = max(out.LastDay, h.events[len(h.events)-1].day())
-		for i := len(h.events) - 1; i >= 0; i-- {
-			if h.events[i].status() != visit.Booked {
-				out.LatestRecorded = max(out.LatestRecorded, h.events[i].day())
+		last = max(last, kept[len(kept)-1].day())
+		for i := len(kept) - 1; i >= 0; i-- {
+			if kept[i].status() != visit.Booked {
+				latest = max(latest, kept[i].day())
 				break
 			}
 		}
 	}
-	return &out, cut
+	if out == nil {
+		return s, Cut{}
+	}
+	if cut.Customers > 0 {
+		out.Customers = slices.DeleteFunc(out.Customers, func(h History) bool { return len(h.events) == 0 })
+	}
+	out.FirstDay, out.LastDay, out.LatestRecorded = first, last, latest
+	return out, cut
 }
 
 // keptEvents returns the events of evs that keep keeps (those on or before d are): evs

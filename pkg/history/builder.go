@@ -66,15 +66,14 @@ const (
 )
 
 // customer is a history being built. What a row needs is at the start of the struct, as
-// nearly every row's customer is out of the cache: the short key, fingerprints of the
-// contact details and the last event's day and status. The text is read only on a change.
+// nearly every row's customer is out of the cache: the short key and fingerprints of the
+// contact details. The text is read only on a change.
 type customer struct {
 	keyLen     uint8 // len(key) when the key is inline, else keyLong
 	key        [keyInline]byte
 	fp         [numFP]uint32 // fingerprints of name, email, phone and preference; when withheld, 1 for a given one
 	contactDay [numContact]visit.Day
 	location   uint32 // index into Builder.locations
-	lastDS     int32  // the last event's dayStatus, when there is one
 	events     []packed
 
 	text   string          // the key and contact details; History's strings share it
@@ -263,8 +262,8 @@ func (b *Builder) add(key []byte) {
 // Add takes rows, in the order they came; exact duplicates of earlier rows are dropped
 // ([Set.Duplicates] counts them).
 //
-// It takes rows in groups, touching every row's table slot before looking the customers
-// up: loads that do not depend on each other overlap their cache misses. The rows' events
+// It takes rows in groups, touching every row's table slot, then customer, before looking
+// the customers up: loads that do not depend on each other overlap their cache misses. The rows' events
 // wait in their customers' chunk's log until [Merge] places them (see [rowLog]).
 func (b *Builder) Add(rows ...Row) {
 	const group = 64
@@ -373,15 +372,14 @@ func (c *customer) add(p packed, amount int64, id rowID) (duplicate bool) {
 	ds := p.dayStatus
 	p.amount = 0
 	// Mostly the row comes after every event so far.
-	if n == 0 || c.lastDS < ds {
+	if n == 0 || c.events[n-1].dayStatus < ds {
 		c.events = append(c.events, p)
 		c.setAmount(&c.events[n], amount)
 		c.addHash(n, id)
-		c.lastDS = ds
 		return false
 	}
 	i := n - 1 // another row of the last event (order lines, double bookings)
-	if c.lastDS != ds {
+	if c.events[i].dayStatus != ds {
 		i = sort.Search(n, func(j int) bool { return c.events[j].dayStatus >= ds })
 	}
 	if c.events[i].dayStatus == ds {
