@@ -262,8 +262,8 @@ func (b *Builder) add(key []byte) {
 // Add takes rows, in the order they came; exact duplicates of earlier rows are dropped
 // ([Set.Duplicates] counts them).
 //
-// It takes rows in groups, touching every row's table slot, then customer, before looking
-// the customers up: loads that do not depend on each other overlap their cache misses. The rows' events
+// It takes rows in groups, touching every row's table slot before looking the customers
+// up: loads that do not depend on each other overlap their cache misses. The rows' events
 // wait in their customers' chunk's log until [Merge] places them (see [rowLog]).
 func (b *Builder) Add(rows ...Row) {
 	const group = 64
@@ -593,9 +593,10 @@ func (l *rowLog) add(owner uint16, p packed, amount int64, id rowID) {
 	l.n++
 }
 
-// place moves every chunk's logged events into exact spans, one per customer, and merges
-// each customer's rows into events in the order they came.
-func (b *Builder) place() {
+// place moves every chunk's logged events into exact spans, one per customer, their
+// symbols renumbered with the maps, and merges each customer's rows into events in the
+// order they came.
+func (b *Builder) place(svcMap, stfMap, chnMap []Sym) {
 	var free [][]packed // blocks of logs already placed
 	var dest []packed   // the block spans are being cut from
 	span := func(n int) []packed {
@@ -643,7 +644,9 @@ func (b *Builder) place() {
 				if l.ids != nil {
 					ids[at] = l.ids[i][k]
 				}
-				c.events = append(c.events, evs[k])
+				e := evs[k]
+				e.service, e.staff, e.channel = svcMap[e.service], stfMap[e.staff], chnMap[e.channel]
+				c.events = append(c.events, e)
 			}
 		}
 		free = append(free, l.events...)

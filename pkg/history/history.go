@@ -1,8 +1,8 @@
 // Package history holds one visit history per customer: every appointment day with its
 // status, amount, service, staff, channel and lead time, plus the customer's contact details.
-// A [Builder] makes them from plain, already resolved rows ([Row]) and [Merge] makes a [Set];
-// memory grows with customers and their visit days, not with rows. Everything that depends
-// on the as-of date takes it as an argument.
+// A [Builder] makes them from plain, already resolved rows ([Row]), keeping each row's event
+// until [Merge] makes a [Set], whose memory grows with customers and their visit days, not
+// with rows. Everything that depends on the as-of date takes it as an argument.
 package history
 
 import (

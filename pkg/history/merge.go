@@ -118,10 +118,10 @@ func (a sortKey) cmp(b sortKey) int {
 	return strings.Compare(a.c.field(tKey), b.c.field(tKey))
 }
 
-// finish places b's customers' events, renumbers their symbols with the maps to the
+// finish places b's customers' events, their symbols renumbered with the maps to the
 // merged tables, and returns the customers sorted by key.
 func (b *Builder) finish(svcMap, stfMap, chnMap []Sym) mergeRun {
-	b.place()
+	b.place(svcMap, stfMap, chnMap)
 	r := mergeRun{keys: make([]sortKey, 0, b.n), first: visit.NoDay, last: visit.NoDay, latest: visit.NoDay}
 	for ci := range b.n {
 		c := b.at(ci)
@@ -131,16 +131,17 @@ func (b *Builder) finish(svcMap, stfMap, chnMap []Sym) mergeRun {
 				c.more = nil
 			}
 		}
-		for i := range c.events {
-			e := &c.events[i]
-			e.service, e.staff, e.channel = svcMap[e.service], stfMap[e.staff], chnMap[e.channel]
-			day := e.day()
-			if r.first == visit.NoDay || day < r.first {
+		// Events are sorted by day: each history's ends bound the days.
+		if n := len(c.events); n > 0 {
+			if day := c.events[0].day(); r.first == visit.NoDay || day < r.first {
 				r.first = day
 			}
-			r.last = max(r.last, day)
-			if e.status() != visit.Booked {
-				r.latest = max(r.latest, day)
+			r.last = max(r.last, c.events[n-1].day())
+			for i := n - 1; i >= 0; i-- {
+				if c.events[i].status() != visit.Booked {
+					r.latest = max(r.latest, c.events[i].day())
+					break
+				}
 			}
 		}
 		var p [8]byte
