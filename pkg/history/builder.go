@@ -567,9 +567,6 @@ func (l *rowLog) add(owner uint16, p packed, amount int64, id rowID) {
 	if k == 0 {
 		l.events = append(l.events, make([]packed, logBlock))
 		l.owners = append(l.owners, make([]uint16, logBlock))
-		if l.ids != nil {
-			l.ids = append(l.ids, make([]rowID, logBlock))
-		}
 	}
 	last := len(l.events) - 1
 	p.amount = int32(amount)
@@ -581,13 +578,10 @@ func (l *rowLog) add(owner uint16, p packed, amount int64, id rowID) {
 		l.big[l.n] = amount
 	}
 	l.events[last][k], l.owners[last][k] = p, owner
-	if id.ident && l.ids == nil {
-		l.ids = make([][]rowID, len(l.events))
-		for i := range l.ids {
-			l.ids[i] = make([]rowID, logBlock)
+	if id.ident || l.ids != nil {
+		for len(l.ids) < len(l.events) {
+			l.ids = append(l.ids, make([]rowID, logBlock))
 		}
-	}
-	if l.ids != nil {
 		l.ids[last][k] = id
 	}
 	l.n++
