@@ -86,7 +86,7 @@ const maxDown = 64
 // common factor Γ(r+x)/Γ(r) α^r β^s: alive, still active at T, and dropped, dropped out
 // between t_x and T (−Inf when t_x = T).
 func (m ParetoNBD) logParts(s Summary) (alive, dropped float64) {
-	alive = -(m.R+s.X)*math.Log(m.Alpha+s.T) - m.S*math.Log(m.Beta+s.T)
+	alive = m.logAlive(s.X, s.T)
 	dropped = math.Inf(-1)
 	if s.Tx < s.T {
 		f1 := m.paretoLogF(s.X, s.Tx, nil)
@@ -94,6 +94,46 @@ func (m ParetoNBD) logParts(s Summary) (alive, dropped float64) {
 		dropped = math.Log(m.S) - math.Log(m.R+m.S+s.X) + f1 + math.Log(-math.Expm1(f2-f1))
 	}
 	return alive, dropped
+}
+
+// logAlive is the "alive" part of [ParetoNBD.logParts].
+func (m ParetoNBD) logAlive(x, T float64) float64 {
+	return -(m.R+x)*math.Log(m.Alpha+T) - m.S*math.Log(m.Beta+T)
+}
+
+// paretoPredict is [Fit.Predict] of m by record: [ParetoNBD.logParts] and
+// [ParetoNBD.expectedCore] from the terms of each distinct pair, computed once.
+func (c *cohort) paretoPredict(m ParetoNBD, t float64) (palive, expected []float64) {
+	type pairPred struct{ lf, alive, core float64 }
+	pp := make([]pairPred, len(c.pairs))
+	par.Ranges(len(c.pairs), 256, func(_ *struct{}, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			x, T := c.xs[c.pairs[i].x], c.ts[c.pairs[i].t]
+			pp[i] = pairPred{m.paretoLogF(x, T, nil), m.logAlive(x, T), m.expectedCore(x, T, t)}
+		}
+	})
+	logS := math.Log(m.S)
+	logRSX := make([]float64, len(c.xs))
+	for i, x := range c.xs {
+		logRSX[i] = math.Log(m.R + m.S + x)
+	}
+	palive, expected = make([]float64, len(c.recs)), make([]float64, len(c.recs))
+	par.Ranges(len(c.recs), 4096, func(_ *struct{}, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			r := c.recs[i]
+			p2 := &pp[r.pt]
+			pa := 1.0
+			if c.ts[r.tx] < c.ts[r.t] {
+				f1 := pp[r.ptx].lf
+				dropped := logS - logRSX[r.x] + f1 + math.Log(-math.Expm1(p2.lf-f1))
+				if !math.IsInf(dropped, -1) {
+					pa = logistic(p2.alive - dropped)
+				}
+			}
+			palive[i], expected[i] = pa, p2.core*pa
+		}
+	})
+	return palive, expected
 }
 
 // PAlive returns the probability that a customer with summary s is still active at the
@@ -161,11 +201,13 @@ func FitParetoNBD(data []Summary) (Fit[ParetoNBD], error) {
 		Customers:  len(data),
 		Repeaters:  repeaters,
 		Iterations: opt.iterations,
+		data:       c,
 	}
 	fit.Flags = append(fit.Flags, flags...)
 	bf, converged := frequencyFlags("Pareto/NBD", []string{"r", "alpha", "s", "beta"}, opt, ll, c.n)
 	fit.Flags = append(fit.Flags, bf...)
 	fit.Converged = converged
+	c.pairTerms = nil // not needed by [Fit.Predict]
 	return fit, nil
 }
 
