@@ -352,11 +352,11 @@ func (r *Result) Backtest() (calEnd visit.Day, h *model.Holdout) {
 		return visit.NoDay, nil
 	}
 	hold := lapse.GatherHoldout(r.Set, r.AsOf, cal, r.opt.Period)
-	pred, err := lapse.FitHoldout(hold)
+	pred, expected, err := lapse.FitHoldout(hold, float64(r.AsOf-cal)/r.opt.Period.Length())
 	if err != nil || pred == nil {
 		return visit.NoDay, nil
 	}
-	hc, err := model.CompareHoldout(pred, hold.Summaries, hold.Actual, float64(r.AsOf-cal)/r.opt.Period.Length())
+	hc, err := model.ComparePredicted(expected, hold.Summaries, hold.Actual)
 	if err != nil {
 		return visit.NoDay, nil
 	}

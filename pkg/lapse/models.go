@@ -166,27 +166,29 @@ func GatherHoldout(set *history.Set, asOf, cal visit.Day, period model.Period) *
 }
 
 // FitHoldout fits the visit models to h's summaries and returns the predictor of the one
-// [FitForLapse] as of h.Cal would choose: Pareto/NBD when usable, else BG/NBD when usable,
-// else nil.
-func FitHoldout(h *Holdout) (model.Predictor, error) {
+// [FitForLapse] as of h.Cal would choose (Pareto/NBD when usable, else BG/NBD when usable,
+// else nil) and its expected visits of each customer in the t periods after h.Cal.
+func FitHoldout(h *Holdout, t float64) (model.Predictor, []float64, error) {
 	if len(h.Summaries) == 0 {
-		return nil, fmt.Errorf("fit models: no customer has a visit on or before %s: %w", h.Cal, model.ErrNoCustomers)
+		return nil, nil, fmt.Errorf("fit models: no customer has a visit on or before %s: %w", h.Cal, model.ErrNoCustomers)
 	}
 	pn, err := model.FitParetoNBD(h.Summaries)
 	if err != nil {
-		return nil, fmt.Errorf("fit models: %w", err)
+		return nil, nil, fmt.Errorf("fit models: %w", err)
 	}
 	if ok, _ := pn.Usable(); ok {
-		return pn.Params, nil
+		_, expected := pn.Predict(t)
+		return pn.Params, expected, nil
 	}
 	bg, err := model.FitBGNBD(h.Summaries)
 	if err != nil {
-		return nil, fmt.Errorf("fit models: %w", err)
+		return nil, nil, fmt.Errorf("fit models: %w", err)
 	}
 	if ok, _ := bg.Usable(); ok {
-		return bg.Params, nil
+		_, expected := bg.Predict(t)
+		return bg.Params, expected, nil
 	}
-	return nil, nil
+	return nil, nil, nil
 }
 
 // fitModels is [FitModels]; with all false, BG/NBD is fitted only when Pareto/NBD is not
@@ -242,11 +244,13 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, all bool) 
 		}
 	}
 	data := make([]model.Summary, 0, n)
+	who := make([]int, 0, n) // the customer of each summary
 	xs := make([]float64, 0, n)
 	zs := make([]float64, 0, n)
 	for i := range m.Customers {
 		if p := &m.Customers[i]; p.Visits > 0 {
 			data = append(data, p.Summary)
+			who = append(who, i)
 			xs = append(xs, p.X)
 			zs = append(zs, zbar[i])
 		}
@@ -276,11 +280,15 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, all bool) 
 		}
 		m.BGNBD = reportOrFailure(bg, bgErr)
 	}
+	horizon := HorizonDays / period.Length()
+	var palive, expected []float64 // of each summary
 	switch {
 	case m.ParetoNBD.Usable:
 		m.Chosen, m.pred = ChoseParetoNBD, pn.Params
+		palive, expected = pn.Predict(horizon)
 	case m.BGNBD.Usable:
 		m.Chosen, m.pred = ChoseBGNBD, bg.Params
+		palive, expected = bg.Predict(horizon)
 	default:
 		m.Chosen = ChoseNone
 	}
@@ -292,25 +300,20 @@ func fitModels(set *history.Set, asOf visit.Day, period model.Period, all bool) 
 		}
 		m.RefundsLeftOut = sumInts(refunds[:])
 	}
-	horizon := HorizonDays / period.Length()
-	parallelChunks(n, func(_, lo, hi int) {
-		for i := lo; i < hi; i++ {
-			p := &m.Customers[i]
-			if p.Visits == 0 {
-				continue
-			}
+	parallelChunks(len(who), func(_, lo, hi int) {
+		for j := lo; j < hi; j++ {
+			p := &m.Customers[who[j]]
 			if m.HasAmounts {
 				p.ExpectedSpend = p.meanSpend
 				if m.gg != nil {
 					// Refunds are no spend the model knows of: they count as none.
-					p.ExpectedSpend = m.gg.ExpectedSpend(p.X, max(zbar[i], 0))
+					p.ExpectedSpend = m.gg.ExpectedSpend(p.X, max(zs[j], 0))
 				}
 			}
 			if m.pred == nil {
 				continue
 			}
-			p.PAlive = m.pred.PAlive(p.Summary)
-			p.ExpectedVisits = m.pred.ExpectedIfAlive(p.X, p.T, horizon) * p.PAlive
+			p.PAlive, p.ExpectedVisits = palive[j], expected[j]
 			p.ExpectedValue = p.ExpectedVisits * p.ExpectedSpend
 		}
 	})

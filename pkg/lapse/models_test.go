@@ -213,7 +213,8 @@ func TestDeterministic(t *testing.T) {
 
 // TestHoldoutIsTheDataAsOfTheCalibrationDay checks that a holdout's summaries are those
 // FitForLapse makes as of the calibration day, that FitHoldout chooses and fits the model
-// FitForLapse predicts with there, and that the actual visits are those after that day.
+// FitForLapse predicts with there and predicts with it, and that the actual visits are
+// those after that day.
 func TestHoldoutIsTheDataAsOfTheCalibrationDay(t *testing.T) {
 	set, end := simSet(t, 2000)
 	cal := end - 120
@@ -222,7 +223,7 @@ func TestHoldoutIsTheDataAsOfTheCalibrationDay(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := lapse.GatherHoldout(set, end, cal, model.Weeks)
-	pred, err := lapse.FitHoldout(h)
+	pred, expected, err := lapse.FitHoldout(h, 17)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,6 +246,11 @@ func TestHoldoutIsTheDataAsOfTheCalibrationDay(t *testing.T) {
 	}
 	if !reflect.DeepEqual(h.Summaries, sums) || !reflect.DeepEqual(h.Actual, actual) {
 		t.Fatalf("holdout of %d customers, want %d", len(h.Summaries), len(sums))
+	}
+	for i, s := range sums {
+		if want := pred.Expected(s, 17); expected[i] != want {
+			t.Fatalf("customer %d expected %v visits, want %v", i, expected[i], want)
+		}
 	}
 	if slices.Max(actual) == 0 {
 		t.Fatal("no visit after the calibration day: the test needs some")

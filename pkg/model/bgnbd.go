@@ -111,6 +111,7 @@ func FitBGNBD(data []Summary) (Fit[BGNBD], error) {
 		Customers:  len(data),
 		Repeaters:  repeaters,
 		Iterations: opt.iterations,
+		data:       c,
 	}
 	fit.Flags = append(fit.Flags, flags...)
 	bf, converged := frequencyFlags("BG/NBD", []string{"r", "alpha", "a", "b"}, opt, ll, c.n)

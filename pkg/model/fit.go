@@ -75,6 +75,40 @@ type Fit[M any] struct {
 	Iterations int `json:"iterations"`
 	// Flags lists the reasons not to trust the fit, most basic first.
 	Flags []Flag `json:"flags,omitempty"`
+
+	data *cohort // what was fitted, for [Fit.Predict]
+}
+
+// Predict returns P(alive) and the expected transactions in the next t periods of each
+// customer the fit was made on, in their order: the PAlive(s) and Expected(s, t) of
+// Params, computed once per distinct summary. It returns nil when Params is no
+// [Predictor] or the fit failed.
+func (f Fit[M]) Predict(t float64) (palive, expected []float64) {
+	c := f.data
+	if c == nil {
+		return nil, nil
+	}
+	var rp, re []float64
+	switch m := any(f.Params).(type) {
+	case ParetoNBD:
+		rp, re = c.paretoPredict(m, t)
+	case Predictor:
+		rp, re = make([]float64, len(c.recs)), make([]float64, len(c.recs))
+		par.Ranges(len(c.recs), 1024, func(_ *struct{}, lo, hi int) {
+			for i, r := range c.recs[lo:hi] {
+				s := Summary{X: c.xs[r.x], Tx: c.ts[r.tx], T: c.ts[r.t]}
+				rp[lo+i] = m.PAlive(s)
+				re[lo+i] = m.ExpectedIfAlive(s.X, s.T, t) * rp[lo+i]
+			}
+		})
+	default:
+		return nil, nil
+	}
+	palive, expected = make([]float64, len(c.cust)), make([]float64, len(c.cust))
+	for i, r := range c.cust {
+		palive[i], expected[i] = rp[r], re[r]
+	}
+	return palive, expected
 }
 
 // Usable reports whether the fit can be used for predictions; when it cannot, reason
@@ -470,6 +504,7 @@ type cohort struct {
 	ts    []float64 // distinct times, t_x and T pooled
 	pairs []xtPair  // distinct (x, t) pairs, t_x and T pooled
 	recs  []record
+	cust  []int32 // each customer's record, in the order of the data
 	n     float64 // number of customers
 	// byTime lists the pairs by time and, within a time, by falling x; the pairs of
 	// time ts[i] are byTime[timeStart[i]:timeStart[i+1]].
@@ -514,6 +549,7 @@ func newCohort(data []Summary) (*cohort, error) {
 	first := make([]int32, 0, len(data))
 	mask := uint64(size - 1)
 	c.recs = make([]record, 0, len(data))
+	c.cust = make([]int32, 0, len(data))
 	for k, s := range data {
 		if err := s.Validate(); err != nil {
 			return nil, err
@@ -524,10 +560,12 @@ func newCohort(data []Summary) (*cohort, error) {
 		}
 		if r := slots[i]; r != 0 {
 			c.recs[r-1].n++
+			c.cust = append(c.cust, r-1)
 			continue
 		}
 		first = append(first, int32(k))
 		slots[i] = int32(len(first))
+		c.cust = append(c.cust, slots[i]-1)
 		x, _ := xs.number(s.X, hashFloat(s.X))
 		tx, _ := ts.number(s.Tx, hashFloat(s.Tx))
 		t, _ := ts.number(s.T, hashFloat(s.T))

@@ -223,3 +223,40 @@ func TestAFitOnAFlatSurfaceStops(t *testing.T) {
 		t.Fatal("the Pareto/NBD fit did not stop")
 	}
 }
+
+// TestPredictIsEachCustomersPrediction: a fit's predictions of the customers it was made
+// on are, bit for bit, those of its parameters one customer at a time, duplicates and
+// purchases on the last day included.
+func TestPredictIsEachCustomersPrediction(t *testing.T) {
+	data := simulateCohort(5000, 4, func(rng *rand.Rand, T float64) simulated {
+		return simulateParetoNBD(rng, benchPareto, T)
+	})
+	data = append(data, data[:100]...)
+	data = append(data, Summary{X: 2, Tx: 5, T: 5}, Summary{X: 0, Tx: 0, T: 3})
+	pn, err := FitParetoNBD(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bg, err := FitBGNBD(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		m    Predictor
+		pred func(t float64) ([]float64, []float64)
+	}{{"Pareto/NBD", pn.Params, pn.Predict}, {"BG/NBD", bg.Params, bg.Predict}} {
+		palive, expected := c.pred(52)
+		if len(palive) != len(data) || len(expected) != len(data) {
+			t.Fatalf("%s: %d and %d predictions of %d customers", c.name, len(palive), len(expected), len(data))
+		}
+		for i, s := range data {
+			if p, e := c.m.PAlive(s), c.m.Expected(s, 52); palive[i] != p || expected[i] != e {
+				t.Fatalf("%s: customer %d %+v: Predict gives %v, %v; one at a time %v, %v", c.name, i, s, palive[i], expected[i], p, e)
+			}
+		}
+	}
+	if p, e := (Fit[ParetoNBD]{}).Predict(52); p != nil || e != nil {
+		t.Error("a fit without data predicts")
+	}
+}

@@ -37,8 +37,18 @@ type Holdout struct {
 // after the calibration summaries cal with m, and compares them with actual, the numbers
 // each customer really made, bin by calibration frequency (see [HoldoutBins]).
 func CompareHoldout(m Predictor, cal []Summary, actual []float64, t float64) (Holdout, error) {
-	if len(cal) != len(actual) {
-		return Holdout{}, fmt.Errorf("%d summaries but %d holdout counts", len(cal), len(actual))
+	predicted := make([]float64, len(cal))
+	for i, s := range cal {
+		predicted[i] = m.ExpectedIfAlive(s.X, s.T, t) * m.PAlive(s)
+	}
+	return ComparePredicted(predicted, cal, actual)
+}
+
+// ComparePredicted is [CompareHoldout] of each customer's predicted transactions.
+func ComparePredicted(predicted []float64, cal []Summary, actual []float64) (Holdout, error) {
+	if len(cal) != len(actual) || len(cal) != len(predicted) {
+		return Holdout{}, fmt.Errorf("%d summaries but %d holdout counts and %d predictions",
+			len(cal), len(actual), len(predicted))
 	}
 	if len(cal) == 0 {
 		return Holdout{}, ErrNoCustomers
@@ -50,7 +60,7 @@ func CompareHoldout(m Predictor, cal []Summary, actual []float64, t float64) (Ho
 	h.Bins[HoldoutBins-1].Label += "+"
 	var absErr float64
 	for i, s := range cal {
-		p := m.ExpectedIfAlive(s.X, s.T, t) * m.PAlive(s)
+		p := predicted[i]
 		b := &h.Bins[min(HoldoutBins-1, int(math.Max(0, s.X)))]
 		b.Customers++
 		b.Actual += actual[i]

@@ -29,12 +29,16 @@ type ParetoNBD struct {
 // with b < r+s+x+1, whose series has positive terms falling faster than z^n, and moves
 // the powers that overflow for large x into logs.
 func (m ParetoNBD) paretoLogF(x, t float64, grad *[4]float64) float64 {
+	return m.logF(x, t, math.Log(m.Alpha+t), math.Log(m.Beta+t), grad)
+}
+
+// logF is [ParetoNBD.paretoLogF] with la = log(α+t) and lb = log(β+t) given.
+func (m ParetoNBD) logF(x, t, la, lb float64, grad *[4]float64) float64 {
 	if m.Alpha >= m.Beta {
 		z := (m.Alpha - m.Beta) / (m.Alpha + t)
-		return m.logFAlpha(x, t, hyp1Series(m.R+x, m.R+m.S+x+1, z, grad != nil), grad)
+		return m.logFAlpha(x, t, la, lb, hyp1Series(m.R+x, m.R+m.S+x+1, z, grad != nil), grad)
 	}
 	r, alpha, s, beta := m.R, m.Alpha, m.S, m.Beta
-	la, lb := math.Log(alpha+t), math.Log(beta+t)
 	z := (beta - alpha) / (beta + t)
 	h := hyp1Series(s+1, r+s+x+1, z, grad != nil)
 	lf := math.Log(h.v) + (1-r-x)*la - (s+1)*lb
@@ -48,12 +52,11 @@ func (m ParetoNBD) paretoLogF(x, t float64, grad *[4]float64) float64 {
 	return lf
 }
 
-// logFAlpha is [ParetoNBD.paretoLogF] for α ≥ β, from h = 2F1(1, r+x; r+s+x+1; z) with
+// logFAlpha is [ParetoNBD.logF] for α ≥ β, from h = 2F1(1, r+x; r+s+x+1; z) with
 // z = (α−β)/(α+t).
-func (m ParetoNBD) logFAlpha(x, t float64, h hyp1, grad *[4]float64) float64 {
+func (m ParetoNBD) logFAlpha(x, t, la, lb float64, h hyp1, grad *[4]float64) float64 {
 	s, alpha, beta := m.S, m.Alpha, m.Beta
 	rx := m.R + x
-	la, lb := math.Log(alpha+t), math.Log(beta+t)
 	lf := math.Log(h.v) - s*lb - rx*la
 	if grad != nil {
 		dz := h.dz / h.v
@@ -86,14 +89,57 @@ const maxDown = 64
 // common factor Γ(r+x)/Γ(r) α^r β^s: alive, still active at T, and dropped, dropped out
 // between t_x and T (−Inf when t_x = T).
 func (m ParetoNBD) logParts(s Summary) (alive, dropped float64) {
-	alive = -(m.R+s.X)*math.Log(m.Alpha+s.T) - m.S*math.Log(m.Beta+s.T)
+	la, lb := math.Log(m.Alpha+s.T), math.Log(m.Beta+s.T)
+	alive = m.logAlive(s.X, la, lb)
 	dropped = math.Inf(-1)
 	if s.Tx < s.T {
 		f1 := m.paretoLogF(s.X, s.Tx, nil)
-		f2 := m.paretoLogF(s.X, s.T, nil)
+		f2 := m.logF(s.X, s.T, la, lb, nil)
 		dropped = math.Log(m.S) - math.Log(m.R+m.S+s.X) + f1 + math.Log(-math.Expm1(f2-f1))
 	}
 	return alive, dropped
+}
+
+// logAlive is the "alive" part of [ParetoNBD.logParts], with la = log(α+T) and lb =
+// log(β+T).
+func (m ParetoNBD) logAlive(x, la, lb float64) float64 {
+	return -(m.R+x)*la - m.S*lb
+}
+
+// paretoPredict is [Fit.Predict] of m by record: [ParetoNBD.logParts] and
+// [ParetoNBD.expectedCore] from the terms of each distinct pair, computed once.
+func (c *cohort) paretoPredict(m ParetoNBD, t float64) (palive, expected []float64) {
+	type pairPred struct{ lf, alive, core float64 }
+	pp := make([]pairPred, len(c.pairs))
+	par.Ranges(len(c.pairs), 256, func(_ *struct{}, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			x, T := c.xs[c.pairs[i].x], c.ts[c.pairs[i].t]
+			la, lb := math.Log(m.Alpha+T), math.Log(m.Beta+T)
+			pp[i] = pairPred{m.logF(x, T, la, lb, nil), m.logAlive(x, la, lb), m.expectedCore(x, T, t)}
+		}
+	})
+	logS := math.Log(m.S)
+	logRSX := make([]float64, len(c.xs))
+	for i, x := range c.xs {
+		logRSX[i] = math.Log(m.R + m.S + x)
+	}
+	palive, expected = make([]float64, len(c.recs)), make([]float64, len(c.recs))
+	par.Ranges(len(c.recs), 4096, func(_ *struct{}, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			r := c.recs[i]
+			p2 := &pp[r.pt]
+			pa := 1.0
+			if c.ts[r.tx] < c.ts[r.t] {
+				f1 := pp[r.ptx].lf
+				dropped := logS - logRSX[r.x] + f1 + math.Log(-math.Expm1(p2.lf-f1))
+				if !math.IsInf(dropped, -1) {
+					pa = logistic(p2.alive - dropped)
+				}
+			}
+			palive[i], expected[i] = pa, p2.core*pa
+		}
+	})
+	return palive, expected
 }
 
 // PAlive returns the probability that a customer with summary s is still active at the
@@ -161,11 +207,13 @@ func FitParetoNBD(data []Summary) (Fit[ParetoNBD], error) {
 		Customers:  len(data),
 		Repeaters:  repeaters,
 		Iterations: opt.iterations,
+		data:       c,
 	}
 	fit.Flags = append(fit.Flags, flags...)
 	bf, converged := frequencyFlags("Pareto/NBD", []string{"r", "alpha", "s", "beta"}, opt, ll, c.n)
 	fit.Flags = append(fit.Flags, bf...)
 	fit.Converged = converged
+	c.pairTerms = nil // not needed by [Fit.Predict]
 	return fit, nil
 }
 
@@ -201,10 +249,14 @@ func (c *cohort) paretoLogLik(m ParetoNBD, grad []float64) float64 {
 		c.pairTerms = make([]pairTerm, len(c.pairs)) // every evaluation overwrites all
 	}
 	pt := c.pairTerms
+	logT := make([][2]float64, len(c.ts)) // log(α+t) and log(β+t) of each time
+	for i, t := range c.ts {
+		logT[i] = [2]float64{math.Log(alpha + t), math.Log(beta + t)}
+	}
 	term := func(i int32, x, t float64, lf float64) {
 		p := &pt[i]
 		p.lf = lf
-		la, lb := math.Log(alpha+t), math.Log(beta+t)
+		la, lb := logT[c.pairs[i].t][0], logT[c.pairs[i].t][1]
 		p.alive = -(r+x)*la - s*lb
 		p.dal = [4]float64{-la, -(r + x) / (alpha + t), -lb, -s / (beta + t)}
 	}
@@ -229,7 +281,7 @@ func (c *cohort) paretoLogLik(m ParetoNBD, grad []float64) float64 {
 					}
 					hx = x
 					p := &pt[i]
-					term(i, x, t, m.logFAlpha(x, t, h, &p.dlf))
+					term(i, x, t, m.logFAlpha(x, t, logT[ti][0], logT[ti][1], h, &p.dlf))
 				}
 			}
 		})
@@ -238,8 +290,9 @@ func (c *cohort) paretoLogLik(m ParetoNBD, grad []float64) float64 {
 		par.Ranges(len(c.pairs), block, func(_ *struct{}, lo, hi int) {
 			for i := lo; i < hi; i++ {
 				x, t := c.xs[c.pairs[i].x], c.ts[c.pairs[i].t]
+				la, lb := logT[c.pairs[i].t][0], logT[c.pairs[i].t][1]
 				p := &pt[i]
-				term(int32(i), x, t, m.paretoLogF(x, t, &p.dlf))
+				term(int32(i), x, t, m.logF(x, t, la, lb, &p.dlf))
 			}
 		})
 	}
