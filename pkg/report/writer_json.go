@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"unicode/utf8"
 
 	"github.com/winback/winback/pkg/par"
 )
@@ -143,21 +144,37 @@ func writeStatusMap(w *bufio.Writer, statuses iter.Seq[Status], ok bool) {
 	n := 0
 	w.WriteByte('{')
 	for s = range statuses {
-		q.Reset()
-		enc.Encode(&s.ID)       // a string always encodes
-		q.Truncate(q.Len() - 1) // Encode ends with a newline
-		q.WriteString(": ")
-		enc.Encode(&s.Status)
 		if n++; n > 1 {
 			w.WriteByte(',')
 		}
 		w.WriteString("\n    ")
-		w.Write(q.Bytes()[:q.Len()-1])
+		writeJSONString(w, enc, &q, &s.ID)
+		w.WriteString(": ")
+		writeJSONString(w, enc, &q, &s.Status)
 	}
 	if n > 0 {
 		w.WriteString("\n  ")
 	}
 	w.WriteByte('}')
+}
+
+// writeJSONString writes *s as enc, which writes to q, encodes it: between quotes as it
+// is when no byte of it needs escaping, as with the ids and statuses of nearly any export.
+func writeJSONString(w *bufio.Writer, enc *json.Encoder, q *bytes.Buffer, s *string) {
+	plain := true
+	for i := 0; i < len(*s) && plain; i++ {
+		c := (*s)[i]
+		plain = c >= ' ' && c < utf8.RuneSelf && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	if !plain {
+		q.Reset()
+		enc.Encode(s)                  // a string always encodes
+		w.Write(q.Bytes()[:q.Len()-1]) // Encode ends with a newline
+		return
+	}
+	w.WriteByte('"')
+	w.WriteString(*s)
+	w.WriteByte('"')
 }
 
 // jsonStreamer is a view's JSON value that writes itself.
