@@ -214,8 +214,8 @@ func lapsedSource(f *filler) *source {
 	r, o := f.r, f.o
 	idx, winBack := r.Lapsed(), r.Calls().WinBack()
 	general := f.words.T("calls.question.general")
-	s := &source{n: len(idx), fill: func(k int, c *Customer) {
-		f.fill(idx[k], c, &winBack[k])
+	s := &source{n: len(idx), fill: func(k int, c *Customer, t *texts) {
+		f.fill(idx[k], c, &winBack[k], t)
 		if c.Questions == "" {
 			c.Questions = general
 		}
@@ -288,9 +288,9 @@ func newFiller(r *analysis.Result, o BuildOptions, id func(string) string) *fill
 }
 
 // fill fills in customer i, and with call, their win-back call, why they rank where they
-// do. The texts are appended to one buffer, made one string and cut: one allocation, not
-// one a text.
-func (f *filler) fill(i int, c *Customer, call *calls.Call) {
+// do. The texts are appended to one buffer and cut from one string of t (nil: a string of
+// their own).
+func (f *filler) fill(i int, c *Customer, call *calls.Call, t *texts) {
 	r, h, v := f.r, &f.r.Set.Customers[i], &f.r.Verdicts[i]
 	*c = Customer{ID: f.id(h.Key), Status: v.Status.String(), Visits: v.Visits,
 		UsualGap: math.Round(v.UsualGap*10) / 10, Overdue: v.Overdue, ValueAtRisk: float64(v.ValueAtRisk) / 100,
@@ -321,7 +321,7 @@ func (f *filler) fill(i int, c *Customer, call *calls.Call) {
 		b = f.words.AppendWinBackWhy(b, call, r.Set.Columns.Amount)
 		c.ChanceBack = round3(call.Chance)
 	}
-	s := string(b)
+	s := t.string(b)
 	c.LastVisit, c.Rule = s[:ends[0]], s[ends[0]:ends[1]]
 	if call != nil {
 		c.Why = s[ends[len(ends)-1]:]
@@ -329,7 +329,7 @@ func (f *filler) fill(i int, c *Customer, call *calls.Call) {
 	if len(fs) == 0 {
 		return
 	}
-	c.Reasons = make([]Reason, len(fs))
+	c.Reasons = t.reasons(len(fs))
 	for k := range fs {
 		e := ends[1+2*k:]
 		c.Reasons[k] = Reason{Code: fs[k].Code, Weight: fs[k].Weight, Evidence: s[e[0]:e[1]], Question: s[e[1]:e[2]]}

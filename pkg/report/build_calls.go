@@ -25,7 +25,7 @@ func callGroups(rep *Report, f *filler) {
 				continue
 			}
 			var c Customer
-			f.fill(cs[k].Index, &c, nil)
+			f.fill(cs[k].Index, &c, nil, nil)
 			c.Why, c.Questions = why(&cs[k]), question
 			out = append(out, c)
 		}

@@ -412,7 +412,7 @@ func TestCSVInChunksIsTheWholeEncoding(t *testing.T) {
 
 		r := *full
 		r.Lapsed = full.Lapsed[:300] // the first 300 complete, as a page shows them
-		r.src = &source{n: len(full.Lapsed), fill: func(i int, c *Customer) { *c = full.Lapsed[i] }}
+		r.src = &source{n: len(full.Lapsed), fill: func(i int, c *Customer, _ *texts) { *c = full.Lapsed[i] }}
 		got := write(t, "csv", Options{Excel: excel}, &r)
 		if !bytes.Equal(got, whole.Bytes()) {
 			t.Errorf("excel %v: the csv in chunks differs from the whole encoding", excel)
