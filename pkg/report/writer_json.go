@@ -144,19 +144,16 @@ func writeStatusMap(w *bufio.Writer, statuses iter.Seq[Status], ok bool) {
 		w.WriteString("null")
 		return
 	}
-	var q bytes.Buffer
-	enc := json.NewEncoder(&q)
-	var s Status // one for all: what Encode is given goes to the heap
 	n := 0
 	w.WriteByte('{')
-	for s = range statuses {
+	for s := range statuses {
 		if n++; n > 1 {
 			w.WriteByte(',')
 		}
 		w.WriteString("\n    ")
-		writeJSONString(w, enc, &q, &s.ID)
+		writeJSONString(w, s.ID)
 		w.WriteString(": ")
-		writeJSONString(w, enc, &q, &s.Status)
+		writeJSONString(w, s.Status)
 	}
 	if n > 0 {
 		w.WriteString("\n  ")
@@ -164,22 +161,18 @@ func writeStatusMap(w *bufio.Writer, statuses iter.Seq[Status], ok bool) {
 	w.WriteByte('}')
 }
 
-// writeJSONString writes *s as enc, which writes to q, encodes it: between quotes as it
-// is when no byte of it needs escaping, as with the ids and statuses of nearly any export.
-func writeJSONString(w *bufio.Writer, enc *json.Encoder, q *bytes.Buffer, s *string) {
-	plain := true
-	for i := 0; i < len(*s) && plain; i++ {
-		c := (*s)[i]
-		plain = c >= ' ' && c < utf8.RuneSelf && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
-	}
-	if !plain {
-		q.Reset()
-		enc.Encode(s)                  // a string always encodes
-		w.Write(q.Bytes()[:q.Len()-1]) // Encode ends with a newline
-		return
+// writeJSONString writes s as encoding/json does: between quotes as it is when no byte of
+// it needs escaping, as with the ids and statuses of nearly any export.
+func writeJSONString(w *bufio.Writer, s string) {
+	for i := range len(s) {
+		if c := s[i]; c < ' ' || c >= utf8.RuneSelf || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			b, _ := json.Marshal(s) // a string always encodes
+			w.Write(b)
+			return
+		}
 	}
 	w.WriteByte('"')
-	w.WriteString(*s)
+	w.WriteString(s)
 	w.WriteByte('"')
 }
 
