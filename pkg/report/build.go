@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/winback/winback/pkg/analysis"
+	"github.com/winback/winback/pkg/calls"
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/pseudo"
 	"github.com/winback/winback/pkg/reason"
@@ -182,9 +183,10 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 		rep.Segments = segmentsPart(r, lang)
 		rep.charts = sync.OnceValue(func() *chartData { return chartsOf(r) })
 	}
-	rep.src = lapsedSource(r, o, id)
+	f := newFiller(r, o, id)
+	rep.src = lapsedSource(f)
 	if !o.LapsedOnly {
-		callGroups(rep, r, o, id)
+		callGroups(rep, f)
 	}
 	rep.Unavailable = reason.Unavailable(set.Columns)
 	rep.Model = modelPart(r, decided, catalogue.ForNoun(lang, o.Noun))
@@ -208,13 +210,16 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 
 // lapsedSource is where the report's lapsed customers, ranked, are filled in from, and
 // which optional columns a list of them needs.
-func lapsedSource(r *analysis.Result, o BuildOptions, id func(string) string) *source {
-	idx := r.Lapsed()
-	s := &source{n: len(idx), fill: func(k int, c *Customer) {
-		customer(r, idx[k], o.Lang, o, c)
-		details(r, idx[k], o.Lang, id, c)
-		winBackCall(r, k, o.Lang, o.Noun, c)
-	}, statuses: statuses(r, id), sorted: o.Pseudonyms == nil}
+func lapsedSource(f *filler) *source {
+	r, o := f.r, f.o
+	idx, winBack := r.Lapsed(), r.Calls().WinBack()
+	general := f.words.T("calls.question.general")
+	s := &source{n: len(idx), fill: func(k int, c *Customer, t *texts) {
+		f.fill(idx[k], c, &winBack[k], t)
+		if c.Questions == "" {
+			c.Questions = general
+		}
+	}, statuses: statuses(r, f.id), sorted: o.Pseudonyms == nil}
 	for _, i := range idx {
 		if math.Round(r.Verdicts[i].PAlive*1000)/1000 >= 0 { // as customer rounds it
 			s.pAlive = true
@@ -263,33 +268,71 @@ func statuses(r *analysis.Result, id func(string) string) iter.Seq[Status] {
 	}
 }
 
-// customer fills in lapsed customer i's verdict and contact details.
-func customer(r *analysis.Result, i int, lang string, o BuildOptions, c *Customer) {
-	h := &r.Set.Customers[i]
-	v := &r.Verdicts[i]
-	*c = Customer{
-		Status: v.Status.String(), LastVisit: v.LastVisit.String(), Visits: v.Visits,
-		UsualGap: math.Round(v.UsualGap*10) / 10, Overdue: v.Overdue, ValueAtRisk: float64(v.ValueAtRisk) / 100,
-		PAlive: math.Round(v.PAlive*1000) / 1000, Rule: catalogue.ForNoun(lang, o.Noun).Explanation(v),
-	}
-	if o.Pseudonyms == nil && o.Contacts {
-		c.Name, c.Phone, c.Email, c.ContactPreference = h.Name, h.Phone, h.Email, h.ContactPreference
-	}
+// filler fills in the customers of a report.
+type filler struct {
+	r  *analysis.Result
+	o  BuildOptions
+	id func(string) string
+	// words say the rules and why a customer is called, in the report's noun; reasons
+	// the reasons.
+	words, reasons *catalogue.Catalogue
+	segments       map[string]string // names by code
 }
 
-// details fills in lapsed customer i's id, segment, reasons and questions.
-func details(r *analysis.Result, i int, lang string, id func(string) string, c *Customer) {
-	c.ID, c.Segment = id(r.Set.Customers[i].Key), SegmentName(r, r.SegmentOf(i), lang)
-	c.Reasons, c.Questions = nil, "" // nil as JSON shows
+func newFiller(r *analysis.Result, o BuildOptions, id func(string) string) *filler {
+	f := &filler{r: r, o: o, id: id, words: catalogue.ForNoun(o.Lang, o.Noun), reasons: catalogue.For(o.Lang), segments: map[string]string{}}
+	for _, s := range r.Segments.Segments {
+		f.segments[s.Code] = SegmentName(r, s.Code, o.Lang)
+	}
+	return f
+}
+
+// fill fills in customer i, and with call, their win-back call, why they rank where they
+// do. The texts are appended to one buffer and cut from one string of t (nil: a string of
+// their own).
+func (f *filler) fill(i int, c *Customer, call *calls.Call, t *texts) {
+	r, h, v := f.r, &f.r.Set.Customers[i], &f.r.Verdicts[i]
+	*c = Customer{ID: f.id(h.Key), Status: v.Status.String(), Visits: v.Visits,
+		UsualGap: math.Round(v.UsualGap*10) / 10, Overdue: v.Overdue, ValueAtRisk: float64(v.ValueAtRisk) / 100,
+		PAlive: math.Round(v.PAlive*1000) / 1000, ChanceBack: -1}
+	seg, ok := f.segments[r.SegmentOf(i)]
+	if !ok {
+		seg = SegmentName(r, r.SegmentOf(i), f.o.Lang)
+	}
+	c.Segment = seg
+	if f.o.Pseudonyms == nil && f.o.Contacts {
+		c.Name, c.Phone, c.Email, c.ContactPreference = h.Name, h.Phone, h.Email, h.ContactPreference
+	}
+	// ends are where the texts end: the last visit, the rule, each reason's evidence and
+	// question, why.
+	var buf [1024]byte
+	ends := make([]int, 0, 16)
+	b := v.LastVisit.AppendISO(buf[:0])
+	ends = append(ends, len(b))
+	b = f.words.AppendExplanation(b, v)
+	ends = append(ends, len(b))
 	fs := r.Findings[i]
+	for k := range fs {
+		start, n := len(b), 0
+		b, n = f.reasons.AppendReason(b, fs[k].Code, &fs[k].Facts)
+		ends = append(ends, start+n, len(b))
+	}
+	if call != nil {
+		b = f.words.AppendWinBackWhy(b, call, r.Set.Columns.Amount)
+		c.ChanceBack = round3(call.Chance)
+	}
+	s := t.string(b)
+	c.LastVisit, c.Rule = s[:ends[0]], s[ends[0]:ends[1]]
+	if call != nil {
+		c.Why = s[ends[len(ends)-1]:]
+	}
 	if len(fs) == 0 {
 		return
 	}
-	cat := catalogue.For(lang)
-	c.Reasons = make([]Reason, len(fs))
+	c.Reasons = t.reasons(len(fs))
 	for k := range fs {
-		ev, q := cat.Reason(fs[k].Code, &fs[k].Facts)
-		c.Reasons[k] = Reason{Code: fs[k].Code, Weight: fs[k].Weight, Evidence: ev, Question: q}
+		e := ends[1+2*k:]
+		c.Reasons[k] = Reason{Code: fs[k].Code, Weight: fs[k].Weight, Evidence: s[e[0]:e[1]], Question: s[e[1]:e[2]]}
 	}
 	// The top two questions, as the call list joins them.
 	c.Questions = c.Reasons[0].Question

@@ -1,10 +1,6 @@
 package report
 
-import (
-	"github.com/winback/winback/pkg/analysis"
-	"github.com/winback/winback/pkg/calls"
-	catalogue "github.com/winback/winback/pkg/words"
-)
+import "github.com/winback/winback/pkg/calls"
 
 // FirstTimerRow is one month of the platform first-timers: those whose first visit that
 // month was booked through a platform, and how they booked their second visit.
@@ -16,24 +12,12 @@ type FirstTimerRow struct {
 	NoneYet     int    `json:"second_none_yet"`
 }
 
-// winBackCall fills in why the k-th win-back call ranks where it does, and a general
-// question when no hint gave one.
-func winBackCall(r *analysis.Result, k int, lang string, noun catalogue.Noun, c *Customer) {
-	cat := catalogue.ForNoun(lang, noun)
-	call := &r.Calls().WinBack()[k]
-	c.Why = cat.WinBackWhy(call, r.Set.Columns.Amount)
-	c.ChanceBack = round3(call.Chance)
-	if c.Questions == "" {
-		c.Questions = cat.T("calls.question.general")
-	}
-}
-
 func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
 
 // callGroups fills in the follow-up and welcome calls of r and the platform first-timers.
-func callGroups(rep *Report, r *analysis.Result, o BuildOptions, id func(string) string) {
+func callGroups(rep *Report, f *filler) {
+	r, cat := f.r, f.words
 	plan := r.Calls()
-	cat := catalogue.ForNoun(o.Lang, o.Noun)
 	group := func(cs []calls.Call, why func(*calls.Call) string, question string) []Customer {
 		out := make([]Customer, 0, len(cs))
 		for k := range cs {
@@ -41,9 +25,8 @@ func callGroups(rep *Report, r *analysis.Result, o BuildOptions, id func(string)
 				continue
 			}
 			var c Customer
-			customer(r, cs[k].Index, o.Lang, o, &c)
-			details(r, cs[k].Index, o.Lang, id, &c)
-			c.Why, c.Questions, c.ChanceBack = why(&cs[k]), question, -1
+			f.fill(cs[k].Index, &c, nil, nil)
+			c.Why, c.Questions = why(&cs[k]), question
 			out = append(out, c)
 		}
 		return out

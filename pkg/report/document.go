@@ -497,7 +497,7 @@ func (d *doc) lapsed(r *Report, o docOptions) *section {
 	t.cols = append(t.cols, textCol(w.T("report.WhyLapsed")), textCol(w.cat.T("report.Why")), textCol(w.T("report.Questions")))
 	t.n = r.NumLapsed()
 	t.row = func(i int) []value {
-		c := r.lapsedAt(i, new(Customer)) // filled in row by row, not kept
+		c := r.lapsedAt(i, new(Customer), nil) // filled in row by row, not kept
 		row := make([]value, 0, len(t.cols))
 		row = append(row, num(i+1), txt(c.ID))
 		if lc.contact {

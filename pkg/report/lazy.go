@@ -12,8 +12,8 @@ import (
 // does not hold yet are filled in from it as a writer lists them, and not kept: a web page
 // shows a few dozen of possibly hundreds of thousands.
 type source struct {
-	n    int                      // lapsed customers
-	fill func(k int, c *Customer) // fills in lapsed customer k
+	n    int                                // lapsed customers
+	fill func(k int, c *Customer, t *texts) // fills in lapsed customer k
 	// statuses are every counted customer's id and status, in the order of the ids when
 	// sorted (each once).
 	statuses iter.Seq[Status]
@@ -41,21 +41,57 @@ func (r *Report) CompleteLapsed(n int) {
 		return
 	}
 	r.Lapsed = slices.Grow(r.Lapsed, n-k)[:n]
-	par.Ranges(n-k, 256, func(_ *struct{}, lo, hi int) {
+	par.Ranges(n-k, 256, func(t *texts, lo, hi int) {
 		for i := k + lo; i < k+hi; i++ {
-			r.src.fill(i, &r.Lapsed[i])
+			r.src.fill(i, &r.Lapsed[i], t)
 		}
 	})
 }
 
 // lapsedAt returns lapsed customer i: from [Report.Lapsed] when it holds them, else c,
-// filled in. Several goroutines may call it at once, with different c.
-func (r *Report) lapsedAt(i int, c *Customer) *Customer {
+// filled in from t (nil: allocated). Several goroutines may call it at once, with
+// different c and t.
+func (r *Report) lapsedAt(i int, c *Customer, t *texts) *Customer {
 	if i < len(r.Lapsed) {
 		return &r.Lapsed[i]
 	}
-	r.src.fill(i, c)
+	r.src.fill(i, c, t)
 	return c
+}
+
+// texts hand out the texts and reasons of customers from blocks, each shared by a few
+// hundred customers: one allocation for them, not one a customer. The zero value is
+// ready; nil allocates for each.
+type texts struct {
+	block strings.Builder
+	list  []Reason
+}
+
+// string returns b as a string.
+func (t *texts) string(b []byte) string {
+	if t == nil {
+		return string(b)
+	}
+	if t.block.Cap()-t.block.Len() < len(b) {
+		t.block = strings.Builder{} // the strings of the full block stay as they are
+		t.block.Grow(max(len(b), 16<<10))
+	}
+	start := t.block.Len()
+	t.block.Write(b)
+	return t.block.String()[start:]
+}
+
+// reasons returns a list of n reasons.
+func (t *texts) reasons(n int) []Reason {
+	if t == nil {
+		return make([]Reason, n)
+	}
+	if len(t.list) < n {
+		t.list = make([]Reason, max(n, 64))
+	}
+	l := t.list[:n:n]
+	t.list = t.list[n:]
+	return l
 }
 
 // A Status is one entry of [Report.Statuses]: a customer's id and lapse status.

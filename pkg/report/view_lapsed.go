@@ -32,7 +32,7 @@ func (j lapsedJSON) WriteJSON(w io.Writer) error {
 	list := j.Lapsed
 	j.Lapsed = nil
 	return writeSpliced(w, j, func(bw *bufio.Writer, _ string) error {
-		return writeList(bw, len(list), func(i int, _ *Customer) *Customer { return &list[i] })
+		return writeList(bw, len(list), func(i int, _ *struct{}) *Customer { return &list[i] })
 	}, "customers")
 }
 

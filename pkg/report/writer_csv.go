@@ -42,10 +42,10 @@ func (c csvWriter) Write(w io.Writer, r *Report) error {
 	if _, err := w.Write(header.Bytes()); err != nil {
 		return err
 	}
-	return inBlocks(w, r.NumLapsed(), func(b *bytes.Buffer, lo, hi int) error {
+	return inBlocks(w, r.NumLapsed(), func(t *texts, b *bytes.Buffer, lo, hi int) error {
 		cs := make([]Customer, hi-lo)
 		for k := range cs {
-			cs[k] = *r.lapsedAt(lo+k, &cs[k])
+			cs[k] = *r.lapsedAt(lo+k, &cs[k], t)
 		}
 		_, err := c.encode(b, names, customersForCSV(cs), cat)
 		return err

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"unicode/utf8"
 
 	"github.com/winback/winback/pkg/par"
 )
@@ -29,7 +30,7 @@ func (jsonWriter) Write(w io.Writer, r *Report) error {
 			_, err := bw.WriteString("null")
 			return err
 		}
-		return writeList(bw, r.NumLapsed(), r.lapsedAt)
+		return writeList(bw, r.NumLapsed(), func(i int, s *scratch) *Customer { return r.lapsedAt(i, &s.c, &s.t) })
 	}, "lapsed", "statuses")
 }
 
@@ -71,25 +72,31 @@ func cutNull(doc []byte, key string) (before, after []byte, err error) {
 	return doc[:i], doc[i+len("null"):], nil
 }
 
+// scratch is a customer to fill in and the texts to fill it in from.
+type scratch struct {
+	c Customer
+	t texts
+}
+
 // writeList writes a top-level list of n elements, each on a line of its own as
 // json.Marshal writes it: a list of hundreds of thousands of customers is a quarter
 // smaller than indented, and a customer is found with grep, whole. elem returns element
-// i, which it may fill into scratch; it is called from several goroutines at once.
-func writeList[T any](w io.Writer, n int, elem func(i int, scratch *T) *T) error {
+// i, which it may make with scratch (one a goroutine); it is called from several
+// goroutines at once.
+func writeList[T, S any](w io.Writer, n int, elem func(i int, scratch *S) *T) error {
 	if n == 0 {
 		_, err := io.WriteString(w, "[]")
 		return err
 	}
 	io.WriteString(w, "[")
-	err := inBlocks(w, n, func(b *bytes.Buffer, lo, hi int) error {
+	err := inBlocks(w, n, func(scratch *S, b *bytes.Buffer, lo, hi int) error {
 		enc := json.NewEncoder(b)
-		var scratch T
 		for i := lo; i < hi; i++ {
 			if i > 0 {
 				b.WriteByte(',')
 			}
 			b.WriteString("\n    ")
-			if err := enc.Encode(elem(i, &scratch)); err != nil {
+			if err := enc.Encode(elem(i, scratch)); err != nil {
 				return err
 			}
 			b.Truncate(b.Len() - 1) // Encode ends with a newline
@@ -104,19 +111,19 @@ func writeList[T any](w io.Writer, n int, elem func(i int, scratch *T) *T) error
 }
 
 // inBlocks writes the encodings of the elements [0, n) of a list to w, in order: encode
-// appends those of [lo, hi) to b. They are encoded 256 at a time on all cores
-// ([par.Ranges]), a block of such ranges at a time, so that a long list is never whole
-// in memory.
-func inBlocks(w io.Writer, n int, encode func(b *bytes.Buffer, lo, hi int) error) error {
+// appends those of [lo, hi) to b, with a state s of its goroutine. They are encoded 256
+// at a time on all cores ([par.Ranges]), a block of such ranges at a time, so that a long
+// list is never whole in memory.
+func inBlocks[S any](w io.Writer, n int, encode func(s *S, b *bytes.Buffer, lo, hi int) error) error {
 	const size, ranges = 256, 16
 	var bufs [ranges]bytes.Buffer
 	var errs [ranges]error
 	for start := 0; start < n; start += size * ranges {
 		m := min(n-start, size*ranges)
-		par.Ranges(m, size, func(_ *struct{}, lo, hi int) {
+		par.Ranges(m, size, func(s *S, lo, hi int) {
 			k := lo / size
 			bufs[k].Reset()
-			errs[k] = encode(&bufs[k], start+lo, start+hi)
+			errs[k] = encode(s, &bufs[k], start+lo, start+hi)
 		})
 		for k := range (m + size - 1) / size {
 			if errs[k] != nil {
@@ -137,27 +144,36 @@ func writeStatusMap(w *bufio.Writer, statuses iter.Seq[Status], ok bool) {
 		w.WriteString("null")
 		return
 	}
-	var q bytes.Buffer
-	enc := json.NewEncoder(&q)
-	var s Status // one for all: what Encode is given goes to the heap
 	n := 0
 	w.WriteByte('{')
-	for s = range statuses {
-		q.Reset()
-		enc.Encode(&s.ID)       // a string always encodes
-		q.Truncate(q.Len() - 1) // Encode ends with a newline
-		q.WriteString(": ")
-		enc.Encode(&s.Status)
+	for s := range statuses {
 		if n++; n > 1 {
 			w.WriteByte(',')
 		}
 		w.WriteString("\n    ")
-		w.Write(q.Bytes()[:q.Len()-1])
+		writeJSONString(w, s.ID)
+		w.WriteString(": ")
+		writeJSONString(w, s.Status)
 	}
 	if n > 0 {
 		w.WriteString("\n  ")
 	}
 	w.WriteByte('}')
+}
+
+// writeJSONString writes s as encoding/json does: between quotes as it is when no byte of
+// it needs escaping, as with the ids and statuses of nearly any export.
+func writeJSONString(w *bufio.Writer, s string) {
+	for i := range len(s) {
+		if c := s[i]; c < ' ' || c >= utf8.RuneSelf || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			b, _ := json.Marshal(s) // a string always encodes
+			w.Write(b)
+			return
+		}
+	}
+	w.WriteByte('"')
+	w.WriteString(s)
+	w.WriteByte('"')
 }
 
 // jsonStreamer is a view's JSON value that writes itself.

@@ -150,6 +150,9 @@ func TestJSONHoldsTheWholeReport(t *testing.T) {
 func TestJSONIsWhatTheEncoderWrites(t *testing.T) {
 	hostile := practice("en")
 	hostile.Lapsed[0].ID = "\n  \"lapsed\": null,\n"
+	for _, id := range []string{"<", ">", "&", "\"", "\\", "\x01", "\x7f", "\u2028", "\xff", "é"} { // each escaped, or not
+		hostile.Statuses["K-"+id] = "lapsed"
+	}
 	for name, r := range map[string]*Report{
 		"a practice": practice("de"), "an empty report": {}, "no lapsed customers": {Lapsed: []Customer{}},
 		"an id that looks like the splice point": hostile,
@@ -411,7 +414,7 @@ func TestCSVInChunksIsTheWholeEncoding(t *testing.T) {
 
 		r := *full
 		r.Lapsed = full.Lapsed[:300] // the first 300 complete, as a page shows them
-		r.src = &source{n: len(full.Lapsed), fill: func(i int, c *Customer) { *c = full.Lapsed[i] }}
+		r.src = &source{n: len(full.Lapsed), fill: func(i int, c *Customer, _ *texts) { *c = full.Lapsed[i] }}
 		got := write(t, "csv", Options{Excel: excel}, &r)
 		if !bytes.Equal(got, whole.Bytes()) {
 			t.Errorf("excel %v: the csv in chunks differs from the whole encoding", excel)

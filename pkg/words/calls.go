@@ -10,8 +10,12 @@ import (
 // is worth and what the call can win back.
 func (c *Catalogue) WinBackWhy(k *calls.Call, amounts bool) string {
 	var buf [512]byte
+	return string(c.AppendWinBackWhy(buf[:0], k, amounts))
+}
+
+// AppendWinBackWhy appends the [Catalogue.WinBackWhy] of k to b.
+func (c *Catalogue) AppendWinBackWhy(b []byte, k *calls.Call, amounts bool) []byte {
 	var away, pct, value, back [32]byte
-	b := buf[:0]
 	if k.LongLost {
 		b = append(b, c.T("calls.why.long-lost")...)
 	}
@@ -27,7 +31,7 @@ func (c *Catalogue) WinBackWhy(k *calls.Call, amounts bool) string {
 	if k.LongLost && k.Outranks {
 		b = append(b, c.T("calls.why.outranks")...)
 	}
-	return string(b)
+	return b
 }
 
 // FollowUpWhy says why a follow-up call is on the list: the course that finished, and when.

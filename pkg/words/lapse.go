@@ -13,18 +13,24 @@ import (
 // its [lapse.Basis]: "usually every 6 weeks; last visit 14 weeks ago", "kommt sonst alle 6
 // Wochen; letzter Besuch vor 14 Wochen".
 func (c *Catalogue) Explanation(v *lapse.Verdict) string {
-	var buf, last, arg [128]byte
+	var buf [128]byte
+	return string(c.AppendExplanation(buf[:0], v))
+}
+
+// AppendExplanation appends the [Catalogue.Explanation] of v to buf.
+func (c *Catalogue) AppendExplanation(buf []byte, v *lapse.Verdict) []byte {
+	var last, arg [128]byte
 	b := &v.Basis
 	switch v.Rule {
 	case lapse.RuleBooked:
-		return string(c.appendF(buf[:0], "lapse.booked", v.NextBooked.Time().AppendFormat(arg[:0], c.T("lapse.date-layout"))))
+		return c.appendF(buf, "lapse.booked", v.NextBooked.Time().AppendFormat(arg[:0], c.T("lapse.date-layout")))
 	case lapse.RuleNoVisit:
 		if v.NextBooked != visit.NoDay {
-			return string(c.appendF(buf[:0], "lapse.first-booked", v.NextBooked.Time().AppendFormat(arg[:0], c.T("lapse.date-layout"))))
+			return c.appendF(buf, "lapse.first-booked", v.NextBooked.Time().AppendFormat(arg[:0], c.T("lapse.date-layout")))
 		}
-		return c.T("lapse.no-visit")
+		return append(buf, c.T("lapse.no-visit")...)
 	case lapse.RuleRecall:
-		return string(c.appendF(buf[:0], "lapse.recall", b.Service, c.appendEvery(arg[:0], v.UsualGap), c.appendAgo(last[:0], b.Since)))
+		return c.appendF(buf, "lapse.recall", b.Service, c.appendEvery(arg[:0], v.UsualGap), c.appendAgo(last[:0], b.Since))
 	}
 	key := "lapse.last.other"
 	if v.Visits == 1 {
@@ -34,23 +40,23 @@ func (c *Catalogue) Explanation(v *lapse.Verdict) string {
 	switch v.Rule {
 	case lapse.RuleCourse:
 		if v.Status == lapse.FollowUp {
-			return string(c.appendF(buf[:0], "lapse.course-finished", b.CourseVisits, b.Service, l))
+			return c.appendF(buf, "lapse.course-finished", b.CourseVisits, b.Service, l)
 		}
-		return string(c.appendF(buf[:0], "lapse.course", b.Service, c.appendEvery(arg[:0], v.UsualGap), l))
+		return c.appendF(buf, "lapse.course", b.Service, c.appendEvery(arg[:0], v.UsualGap), l)
 	case lapse.RuleOwnRhythm:
-		return string(c.appendF(buf[:0], "lapse.own-rhythm", c.appendEvery(arg[:0], v.UsualGap), l))
+		return c.appendF(buf, "lapse.own-rhythm", c.appendEvery(arg[:0], v.UsualGap), l)
 	case lapse.RuleModel:
 		if v.PAlive < 0.005 {
-			return string(c.appendF(buf[:0], "lapse.model", c.T("lapse.chance.under"), l))
+			return c.appendF(buf, "lapse.model", c.T("lapse.chance.under"), l)
 		}
-		return string(c.appendF(buf[:0], "lapse.model", c.appendF(arg[:0], "lapse.chance", int(math.Round(100*v.PAlive))), l))
+		return c.appendF(buf, "lapse.model", c.appendF(arg[:0], "lapse.chance", int(math.Round(100*v.PAlive))), l)
 	case lapse.RulePopulation:
 		if b.Within == 0 {
-			return string(c.appendF(buf[:0], "lapse.population.none", l))
+			return c.appendF(buf, "lapse.population.none", l)
 		}
-		return string(c.appendF(buf[:0], "lapse.population", c.appendSpan(arg[:0], b.Within, ".dative"), l))
+		return c.appendF(buf, "lapse.population", c.appendSpan(arg[:0], b.Within, ".dative"), l)
 	}
-	return ""
+	return buf
 }
 
 // appendF appends the text key filled in as [Catalogue.F] would, without F's garbage, for
