@@ -69,8 +69,27 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 	r := &Result{Set: set, AsOf: opt.AsOf, opt: opt}
 	r.lift = sync.OnceValue(func() []reason.LiftRow { return reason.Lift(r.Verdicts, r.Findings) })
 	r.tail = sync.OnceValues(r.tails)
+	// The segments need neither the models nor the verdicts: score them meanwhile.
+	var segErr error
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		r.Segments, segErr = segment.Analyze(segment.FromSet(set, opt.AsOf), opt.Segments)
+		if segErr != nil {
+			return
+		}
+		// The scored customers are the set's customers with a visit, in the set's order.
+		r.segment = make([]string, len(set.Customers))
+		scored := r.Segments.Customers
+		for i := range set.Customers {
+			if len(scored) > 0 && scored[0].Key == set.Customers[i].Key {
+				r.segment[i] = scored[0].Segment
+				scored = scored[1:]
+			}
+		}
+	})
 	ms, err := lapse.FitForLapse(set, opt.AsOf, opt.Period)
 	if err != nil {
+		wg.Wait()
 		return nil, err
 	}
 	r.Models = ms
@@ -80,51 +99,18 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 		return reason.Classify(name, opt.Reasons.PlatformChannels, opt.Reasons.DirectChannels) == reason.ChannelPlatform
 	}
 	r.plan = calls.NewPlan(set, r.Verdicts, &p.absences, r.AsOf, opt.Calls, platform)
-	if r.Segments, err = segment.Analyze(p.segmentInput(set), opt.Segments); err != nil {
-		return nil, err
-	}
-	// The scored customers are the set's customers with a visit, in the set's order.
-	r.segment = make([]string, len(set.Customers))
-	scored := r.Segments.Customers
-	for i := range set.Customers {
-		if len(scored) > 0 && scored[0].Key == set.Customers[i].Key {
-			r.segment[i] = scored[0].Segment
-			scored = scored[1:]
-		}
+	wg.Wait()
+	if segErr != nil {
+		return nil, segErr
 	}
 	return r, nil
 }
 
 // pass is what [Result.judge] gathers besides the verdicts and findings, in the same pass
-// over each customer's events: the absences of the return curve, the trend, and every
-// customer's input to the segments (parallel to the set; Frequency 0 without a visit), its
-// key left out to keep it small.
+// over each customer's events: the absences of the return curve and the trend.
 type pass struct {
 	absences calls.Absences
 	trend    *trend.Counter
-	scored   []scored
-}
-
-type scored struct {
-	recency, frequency int32
-	monetary           int64
-}
-
-// segmentInput returns the input to the segments of set, whose customers p has scored.
-func (p *pass) segmentInput(set *history.Set) segment.Input {
-	in := segment.Input{HasAmounts: set.Columns.Amount}
-	for _, s := range p.scored {
-		if s.frequency == 0 {
-			in.Skipped++
-		}
-	}
-	in.Customers = make([]segment.Customer, 0, len(p.scored)-in.Skipped)
-	for i, s := range p.scored {
-		if s.frequency > 0 {
-			in.Customers = append(in.Customers, segment.Customer{Key: set.Customers[i].Key, Recency: s.recency, Frequency: int(s.frequency), Monetary: s.monetary})
-		}
-	}
-	return in
 }
 
 // judge works out every customer's verdict and findings, and the pass, unpacking each
@@ -136,7 +122,7 @@ func (r *Result) judge() *pass {
 	det := reason.NewDetector(set, opt.Reasons)
 	r.Verdicts = make([]lapse.Verdict, n)
 	r.Findings = make([][]reason.Finding, n)
-	all := &pass{trend: trend.NewCounter(opt.AsOf), scored: make([]scored, n)}
+	all := &pass{trend: trend.NewCounter(opt.AsOf)}
 	type worker struct {
 		events []history.Event
 		lapse  *lapse.Worker
@@ -160,8 +146,6 @@ func (r *Result) judge() *pass {
 			r.Findings[i] = w.reason.Detect(h, w.events, &r.Verdicts[i], opt.AsOf)
 			w.pass.absences.Add(w.events, opt.AsOf)
 			w.pass.trend.Add(w.events, r.lapseAfter(i))
-			c, _ := segment.CustomerOf(h.Key, w.events, opt.AsOf)
-			all.scored[i] = scored{c.Recency, int32(c.Frequency), c.Monetary}
 		}
 	})
 	for _, p := range parts {

@@ -36,40 +36,26 @@ type Input struct {
 	Skipped int
 }
 
-// FromHistories builds the input as of asOf from customer histories (see [CustomerOf]).
-// Customers without a visit on or before asOf are left out and counted in [Input.Skipped].
-// Customers keep the order of hs.
+// FromHistories builds the input as of asOf from customer histories: recency from the
+// last visit, frequency as visit days, monetary as the sum of visit amounts (see
+// [history.History.Summarize]). Customers without a visit on or before asOf are left out
+// and counted in [Input.Skipped]. Customers keep the order of hs.
 func FromHistories(hs []history.History, asOf visit.Day, hasAmounts bool) Input {
 	in := Input{Customers: make([]Customer, 0, len(hs)), HasAmounts: hasAmounts}
-	var events []history.Event
 	for i := range hs {
-		events = hs[i].AppendEvents(events[:0])
-		if c, ok := CustomerOf(hs[i].Key, events, asOf); ok {
-			in.Customers = append(in.Customers, c)
-		} else {
+		s := hs[i].Summarize(asOf)
+		if s.Visits == 0 {
 			in.Skipped++
+			continue
 		}
+		in.Customers = append(in.Customers, Customer{
+			Key:       hs[i].Key,
+			Recency:   int32(asOf - s.Last),
+			Frequency: s.Visits,
+			Monetary:  s.Spend,
+		})
 	}
 	return in
-}
-
-// CustomerOf returns what scoring needs of the customer with the given key and events,
-// oldest first, as of asOf: recency from the last visit, frequency as visits, monetary as
-// the sum of visit amounts (see [history.Event.IsVisit]); false without a visit by asOf.
-func CustomerOf(key string, events []history.Event, asOf visit.Day) (Customer, bool) {
-	c, last := Customer{Key: key}, visit.NoDay
-	for _, e := range events {
-		if e.Day > asOf {
-			break
-		}
-		if e.IsVisit(asOf) {
-			last = e.Day
-			c.Frequency++
-			c.Monetary = money.Add(c.Monetary, e.Amount)
-		}
-	}
-	c.Recency = int32(asOf - last)
-	return c, c.Frequency > 0
 }
 
 // FromSet is [FromHistories] on every customer of s, with amounts when the export had an
