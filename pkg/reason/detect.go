@@ -45,7 +45,7 @@ type detector struct {
 	cfg     *Config
 	set     *history.Set
 	cols    history.Columns
-	off     [numCodes]bool
+	off     [numCodes]bool // disabled, or its column is missing
 	weight  [numCodes]float64
 	channel []ChannelKind // by channel symbol
 	// oneChannel holds, by channel symbol, the channel's name as a list of one, shared
@@ -60,6 +60,7 @@ func newDetector(set *history.Set, cfg *Config) *detector {
 	d := &detector{cfg: cfg, set: set, cols: set.Columns, services: set.Services}
 	for i := range catalogue {
 		d.weight[i] = cfg.weight(code(i))
+		d.off[i] = catalogue[i].needsCol != nil && !catalogue[i].needsCol(set.Columns)
 	}
 	for _, c := range cfg.Disabled {
 		if i, ok := codeOf(c); ok {
@@ -185,7 +186,7 @@ func (d *detector) detect(h *history.History, all []history.Event, v *lapse.Verd
 	out := s.room()
 	for i, det := range detectors {
 		ci := code(i)
-		if d.off[ci] || (catalogue[ci].needsCol != nil && !catalogue[ci].needsCol(d.cols)) {
+		if d.off[ci] {
 			continue
 		}
 		if !det(d, c, s, &s.facts) {
