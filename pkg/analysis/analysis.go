@@ -68,7 +68,6 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 	}
 	r := &Result{Set: set, AsOf: opt.AsOf, opt: opt}
 	r.lift = sync.OnceValue(func() []reason.LiftRow { return reason.Lift(r.Verdicts, r.Findings) })
-	r.trend = sync.OnceValues(func() ([]trend.Month, []trend.Cohort) { return trend.Compute(set, r.AsOf, r.lapseAfter) })
 	r.tail = sync.OnceValues(r.tails)
 	// The segments need neither the models nor the verdicts: score them meanwhile.
 	var segErr error
@@ -94,11 +93,12 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 		return nil, err
 	}
 	r.Models = ms
-	r.Verdicts, r.Findings = judge(set, opt, ms)
+	p := r.judge()
+	r.trend = sync.OnceValues(p.trend.Result)
 	platform := func(name string) bool {
 		return reason.Classify(name, opt.Reasons.PlatformChannels, opt.Reasons.DirectChannels) == reason.ChannelPlatform
 	}
-	r.plan = calls.NewPlan(set, r.Verdicts, r.AsOf, opt.Calls, platform)
+	r.plan = calls.NewPlan(set, r.Verdicts, &p.absences, r.AsOf, opt.Calls, platform)
 	wg.Wait()
 	if segErr != nil {
 		return nil, segErr
@@ -106,31 +106,53 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 	return r, nil
 }
 
-// judge returns every customer's verdict and findings in one pass, unpacking each
-// customer's events once for both.
-func judge(set *history.Set, opt Options, ms *lapse.Models) ([]lapse.Verdict, [][]reason.Finding) {
+// pass is what [Result.judge] gathers besides the verdicts and findings, in the same pass
+// over each customer's events: the absences of the return curve and the trend.
+type pass struct {
+	absences calls.Absences
+	trend    *trend.Counter
+}
+
+// judge works out every customer's verdict and findings, and the pass, unpacking each
+// customer's events once for all of them.
+func (r *Result) judge() *pass {
+	set, opt := r.Set, r.opt
 	n := len(set.Customers)
-	as := lapse.NewAssessor(set, opt.AsOf, opt.Lapse, ms)
+	as := lapse.NewAssessor(set, opt.AsOf, opt.Lapse, r.Models)
 	det := reason.NewDetector(set, opt.Reasons)
-	verdicts := make([]lapse.Verdict, n)
-	findings := make([][]reason.Finding, n)
+	r.Verdicts = make([]lapse.Verdict, n)
+	r.Findings = make([][]reason.Finding, n)
+	all := &pass{trend: trend.NewCounter(opt.AsOf)}
 	type worker struct {
 		events []history.Event
 		lapse  *lapse.Worker
 		reason *reason.Worker
+		pass   *pass // the worker's own absences and trend, merged into all's at the end
 	}
+	var mu sync.Mutex
+	var parts []*pass
 	par.Ranges(n, 512, func(w *worker, lo, hi int) {
 		if w.lapse == nil {
 			w.lapse, w.reason = as.Worker(), det.Worker()
+			w.pass = &pass{trend: trend.NewCounter(opt.AsOf)}
+			mu.Lock()
+			parts = append(parts, w.pass)
+			mu.Unlock()
 		}
 		for i := lo; i < hi; i++ {
 			h := &set.Customers[i]
 			w.events = h.AppendEvents(w.events[:0])
-			w.lapse.Assess(i, w.events, &verdicts[i])
-			findings[i] = w.reason.Detect(h, w.events, &verdicts[i], opt.AsOf)
+			w.lapse.Assess(i, w.events, &r.Verdicts[i])
+			r.Findings[i] = w.reason.Detect(h, w.events, &r.Verdicts[i], opt.AsOf)
+			w.pass.absences.Add(w.events, opt.AsOf)
+			w.pass.trend.Add(w.events, r.lapseAfter(i))
 		}
 	})
-	return verdicts, findings
+	for _, p := range parts {
+		all.absences.Merge(&p.absences)
+		all.trend.Merge(p.trend)
+	}
+	return all
 }
 
 // Lapsed returns the indexes of the lapsed and lost customers in the order of the win-back
@@ -179,7 +201,7 @@ func (r *Result) lapseAfter(i int) int {
 // customers ([reason.Lift]).
 func (r *Result) Lift() []reason.LiftRow { return r.lift() }
 
-// Trend returns the monthly trend and the cohorts ([trend.Compute]), a customer counting
+// Trend returns the monthly trend and the cohorts ([trend.Counter]), a customer counting
 // as lapsed after Tolerance × their usual gap.
 func (r *Result) Trend() ([]trend.Month, []trend.Cohort) { return r.trend() }
 

@@ -36,17 +36,17 @@ func benchSet() (*history.Set, []lapse.Verdict, visit.Day) {
 	return set, vs, asOf
 }
 
-func BenchmarkReturnCurve(b *testing.B) {
+func BenchmarkAbsencesCurve(b *testing.B) {
 	set, _, asOf := benchSet()
 	b.ResetTimer()
 	for b.Loop() {
-		calls.ReturnCurve(set, asOf, calls.Config{})
+		returnCurve(set, asOf, calls.Config{})
 	}
 }
 
 func BenchmarkRankWinBack(b *testing.B) {
 	set, vs, asOf := benchSet()
-	c := calls.ReturnCurve(set, asOf, calls.Config{})
+	c := returnCurve(set, asOf, calls.Config{})
 	b.ResetTimer()
 	for b.Loop() {
 		calls.RankWinBack(vs, c, calls.Config{})

@@ -21,7 +21,7 @@ func day(s string) visit.Day {
 // TestTheCurveFallsAndDecaysWithoutData: with no absences the chance starts at one half
 // and halves every HalfLifeDays; it never rises with the time away.
 func TestTheCurveFallsAndDecaysWithoutData(t *testing.T) {
-	c := calls.ReturnCurve(&history.Set{}, day("2025-06-30"), calls.Config{})
+	c := returnCurve(&history.Set{}, day("2025-06-30"), calls.Config{})
 	if got := c.At(0); got != 0.5 {
 		t.Errorf("At(0) = %v", got)
 	}
@@ -55,7 +55,7 @@ func TestTheCurveCountsOpenAbsencesAsFarAsTheyGo(t *testing.T) {
 		add("back"+string(rune('A'+i)), asOf-800, asOf-700)
 		add("gone"+string(rune('A'+i)), asOf-600)
 	}
-	c := calls.ReturnCurve(set, asOf, calls.Config{})
+	c := returnCurve(set, asOf, calls.Config{})
 	if got := c.At(90); math.Abs(got-1.0/3) > 1e-9 || !c.Measured(90) {
 		t.Errorf("At(90) = %v (measured %v), want 1/3", got, c.Measured(90))
 	}
@@ -68,7 +68,7 @@ func TestTheCurveCountsOpenAbsencesAsFarAsTheyGo(t *testing.T) {
 // recently lapsed one worth little, and is marked as such; one below every recent one is
 // long lost but outranks nobody.
 func TestRankWinBackPutsRecoverableValueFirst(t *testing.T) {
-	c := calls.ReturnCurve(&history.Set{}, day("2025-06-30"), calls.Config{})
+	c := returnCurve(&history.Set{}, day("2025-06-30"), calls.Config{})
 	vs := []lapse.Verdict{
 		{Key: "a", Status: lapse.Lapsed, CurrentGap: 60, ValueAtRisk: 10000},
 		{Key: "b", Status: lapse.Lost, CurrentGap: 800, ValueAtRisk: 100000},
@@ -145,4 +145,13 @@ func historyOf(key string, evs ...history.Event) history.History {
 	h := history.History{Key: key}
 	h.SetEvents(evs...)
 	return h
+}
+
+// returnCurve is the curve of every customer of set as of asOf, as analysis.Run builds it.
+func returnCurve(set *history.Set, asOf visit.Day, cfg calls.Config) *calls.Curve {
+	var abs calls.Absences
+	for i := range set.Customers {
+		abs.Add(set.Customers[i].AppendEvents(nil), asOf)
+	}
+	return abs.Curve(cfg)
 }

@@ -60,7 +60,7 @@ func positiveOr[T int | float64](v, d T) T {
 	return d
 }
 
-// curveDays are the lengths of absence, in days, at which [ReturnCurve] estimates the
+// curveDays are the lengths of absence, in days, at which [Absences.Curve] estimates the
 // chance of coming back.
 var curveDays = []int{0, 30, 60, 90, 120, 150, 180, 240, 300, 365, 450, 545, 730, 910, 1095, 1460, 1825}
 
@@ -79,35 +79,59 @@ type Curve struct {
 	measured []bool
 }
 
-// ReturnCurve estimates, from every customer's history up to asOf, the chance that a
-// customer who has been away a days comes back within cfg.HorizonDays. Every absence is one
-// case: a gap between two visits, or the open gap since the last visit (censored at asOf).
-// The chance is 1 − S(a+H)/S(a), with S the Kaplan–Meier survival of the absences'
-// lengths, made to fall with the time away; where fewer than cfg.MinCases absences lasted
-// a days, or none was observed as long as a+H, it halves every cfg.HalfLifeDays.
-func ReturnCurve(set *history.Set, asOf visit.Day, cfg Config) *Curve {
+// Absences counts the absences of customers by their length in days, for [Absences.Curve]:
+// every gap between two visit days, and the open gap since the last visit (censored at the
+// as-of date). The zero value is empty.
+type Absences struct{ closed, open []int32 }
+
+// Add counts the absences of one customer whose events, oldest first, are given, as of asOf.
+func (abs *Absences) Add(events []history.Event, asOf visit.Day) {
+	last := visit.NoDay
+	for _, e := range events {
+		if e.Day > asOf {
+			break
+		}
+		if !e.IsVisit(asOf) {
+			continue
+		}
+		if last != visit.NoDay && e.Day != last {
+			count(&abs.closed, e.Day-last)
+		}
+		last = e.Day
+	}
+	if last != visit.NoDay {
+		count(&abs.open, asOf-last)
+	}
+}
+
+// Merge adds b's counts to abs's.
+func (abs *Absences) Merge(b *Absences) {
+	for _, c := range [2]struct{ dst, src *[]int32 }{{&abs.closed, &b.closed}, {&abs.open, &b.open}} {
+		if len(*c.src) > len(*c.dst) {
+			*c.dst = append(*c.dst, make([]int32, len(*c.src)-len(*c.dst))...)
+		}
+		for d, k := range *c.src {
+			(*c.dst)[d] += k
+		}
+	}
+}
+
+// count counts one absence of the given length in *c.
+func count(c *[]int32, days visit.Day) {
+	if int(days) >= len(*c) {
+		*c = append(*c, make([]int32, int(days)+1-len(*c))...)
+	}
+	(*c)[days]++
+}
+
+// Curve estimates, from the absences counted, the chance that a customer who has been
+// away a days comes back within cfg.HorizonDays: 1 − S(a+H)/S(a), with S the Kaplan–Meier
+// survival of the absences' lengths, made to fall with the time away; where fewer than
+// cfg.MinCases absences lasted a days, or none was observed as long as a+H, it halves
+// every cfg.HalfLifeDays.
+func (abs *Absences) Curve(cfg Config) *Curve {
 	cfg = cfg.orDefault()
-	// The absences counted by length in days.
-	var closed, open []int32
-	count := func(c *[]int32, days visit.Day) {
-		if int(days) >= len(*c) {
-			*c = append(*c, make([]int32, int(days)+1-len(*c))...)
-		}
-		(*c)[days]++
-	}
-	for i := range set.Customers {
-		last := visit.NoDay
-		for d := range set.Customers[i].VisitDays(asOf) {
-			if last != visit.NoDay && d != last {
-				count(&closed, d-last)
-			}
-			last = d
-		}
-		if last != visit.NoDay {
-			count(&open, asOf-last)
-		}
-	}
-	surv, risk := kaplanMeier(closed, open)
+	surv, risk := kaplanMeier(abs.closed, abs.open)
 	at := func(x []float64, d int) float64 {
 		if len(x) == 0 {
 			return 1

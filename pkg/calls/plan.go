@@ -220,11 +220,11 @@ type Plan struct {
 	FirstTimers                 func() []FirstTimerMonth
 }
 
-// NewPlan plans the calls for set as of asOf from its verdicts; platform says which
-// booking channels are platforms.
-func NewPlan(set *history.Set, vs []lapse.Verdict, asOf visit.Day, cfg Config, platform Channels) *Plan {
+// NewPlan plans the calls for set as of asOf from its verdicts and the absences of every
+// customer ([Absences.Add]); platform says which booking channels are platforms.
+func NewPlan(set *history.Set, vs []lapse.Verdict, abs *Absences, asOf visit.Day, cfg Config, platform Channels) *Plan {
 	p := &Plan{}
-	p.Curve = sync.OnceValue(func() *Curve { return ReturnCurve(set, asOf, cfg) })
+	p.Curve = sync.OnceValue(func() *Curve { return abs.Curve(cfg) })
 	p.WinBack = sync.OnceValue(func() []Call { return RankWinBack(vs, p.Curve(), cfg) })
 	p.FollowUps = sync.OnceValue(func() []Call { return FollowUps(vs, cfg) })
 	p.Welcome = sync.OnceValue(func() []Call { return Welcomes(set, vs, asOf, cfg, platform) })

@@ -45,7 +45,7 @@ type detector struct {
 	cfg     *Config
 	set     *history.Set
 	cols    history.Columns
-	off     [numCodes]bool
+	off     [numCodes]bool // disabled, or its column is missing
 	weight  [numCodes]float64
 	channel []ChannelKind // by channel symbol
 	// oneChannel holds, by channel symbol, the channel's name as a list of one, shared
@@ -60,6 +60,7 @@ func newDetector(set *history.Set, cfg *Config) *detector {
 	d := &detector{cfg: cfg, set: set, cols: set.Columns, services: set.Services}
 	for i := range catalogue {
 		d.weight[i] = cfg.weight(code(i))
+		d.off[i] = catalogue[i].needsCol != nil && !catalogue[i].needsCol(set.Columns)
 	}
 	for _, c := range cfg.Disabled {
 		if i, ok := codeOf(c); ok {
@@ -104,8 +105,7 @@ var detectors = [numCodes]func(*detector, *customer, *scratch, *Facts) bool{
 type scratch struct {
 	customer customer  // the one being detected
 	facts    Facts     // a detector's, when it finds its signal
-	slab     []Finding // see keep
-	found    []Finding
+	slab     []Finding // see room
 	visits   []history.Event
 	vals     []int64
 	tmp      []int64
@@ -183,10 +183,10 @@ func (d *detector) detect(h *history.History, all []history.Event, v *lapse.Verd
 		}
 	}
 
-	out := s.found[:0]
+	out := s.room()
 	for i, det := range detectors {
 		ci := code(i)
-		if d.off[ci] || (catalogue[ci].needsCol != nil && !catalogue[ci].needsCol(d.cols)) {
+		if d.off[ci] {
 			continue
 		}
 		if !det(d, c, s, &s.facts) {
@@ -194,7 +194,6 @@ func (d *detector) detect(h *history.History, all []history.Event, v *lapse.Verd
 		}
 		out = append(out, Finding{Code: catalogue[ci].code, Weight: d.weight[ci], Facts: s.facts})
 	}
-	s.found = out
 	if len(out) == 0 {
 		return nil
 	}
@@ -204,22 +203,23 @@ func (d *detector) detect(h *history.History, all []history.Event, v *lapse.Verd
 		}
 		return strings.Compare(a.Code, b.Code)
 	})
-	return s.keep(out)
+	s.slab = s.slab[:len(s.slab)+len(out)]
+	// The capacity is the length, so that appending to them cannot overwrite the next
+	// customer's findings.
+	return out[:len(out):len(out)]
 }
 
-// maxSlab is the most findings [scratch.keep] allocates at a time.
+// maxSlab is the most findings [scratch.room] allocates at a time.
 const maxSlab = 1024
 
-// keep copies fs to memory of their own, carved from a slab shared with the worker's
-// other customers; slabs double up to maxSlab findings. The copy's capacity is its length,
-// so that appending to it cannot overwrite the next customer's findings.
-func (s *scratch) keep(fs []Finding) []Finding {
-	if len(s.slab)+len(fs) > cap(s.slab) {
-		s.slab = make([]Finding, 0, max(len(fs), min(maxSlab, 2*cap(s.slab))))
+// room returns an empty slice with room for every signal's finding at the end of a slab
+// shared with the worker's other customers, so that the findings are found in memory of
+// their own; slabs double up to maxSlab findings.
+func (s *scratch) room() []Finding {
+	if cap(s.slab)-len(s.slab) < int(numCodes) {
+		s.slab = make([]Finding, 0, max(int(numCodes), min(maxSlab, 2*cap(s.slab))))
 	}
-	k := len(s.slab)
-	s.slab = append(s.slab, fs...)
-	return s.slab[k:len(s.slab):len(s.slab)]
+	return s.slab[len(s.slab):len(s.slab)]
 }
 
 func (d *detector) service(e history.Event) string {

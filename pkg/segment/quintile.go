@@ -206,8 +206,26 @@ var spread = [6][]Score{
 }
 
 // distinctCounts returns the distinct keys in ascending order and cumulative counts:
-// cum[i] is the number of keys below distinct[i], cum[len(distinct)] the total.
+// cum[i] is the number of keys below distinct[i], cum[len(distinct)] the total. Keys
+// spanning fewer values than there are keys (recency in days, frequency) are counted
+// rather than sorted.
 func distinctCounts(keys []int64) (distinct, cum []int64) {
+	lo, hi := slices.Min(keys), slices.Max(keys)
+	if uint64(hi)-uint64(lo) < uint64(len(keys)) {
+		counts := make([]int64, hi-lo+1)
+		for _, v := range keys {
+			counts[v-lo]++
+		}
+		below := int64(0)
+		for d, c := range counts {
+			if c > 0 {
+				distinct = append(distinct, lo+int64(d))
+				cum = append(cum, below)
+				below += c
+			}
+		}
+		return distinct, append(cum, below)
+	}
 	sorted := slices.Clone(keys)
 	slices.Sort(sorted)
 	for i, v := range sorted {

@@ -422,3 +422,31 @@ func TestQuintilesExtremeValues(t *testing.T) {
 		})
 	}
 }
+
+// TestDistinctCountsCountsNarrowKeysAsSortingWould: keys spanning few values are counted,
+// others sorted; both give every distinct key once, ascending, with the keys below it.
+func TestDistinctCountsCountsNarrowKeysAsSortingWould(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, span := range []int64{1, 7, 500, 1 << 40} {
+		keys := make([]int64, 1000)
+		for i := range keys {
+			keys[i] = rng.Int64N(span) - span/2
+		}
+		distinct, cum := distinctCounts(keys)
+		unique := slices.Compact(slices.Sorted(slices.Values(keys)))
+		if len(distinct) != len(unique) || len(cum) != len(distinct)+1 || cum[len(distinct)] != int64(len(keys)) {
+			t.Fatalf("span %d: %d distinct, %d cumulative counts", span, len(distinct), len(cum))
+		}
+		for i, v := range distinct {
+			below := int64(0)
+			for _, k := range keys {
+				if k < v {
+					below++
+				}
+			}
+			if cum[i] != below || (i > 0 && distinct[i-1] >= v) || !slices.Contains(keys, v) {
+				t.Fatalf("span %d: distinct[%d] = %d with %d below, want %d below, ascending", span, i, v, cum[i], below)
+			}
+		}
+	}
+}

@@ -22,59 +22,92 @@ type Month struct {
 	Returned int    // customers who visited in the month after a gap beyond their threshold
 }
 
-// Compute returns one row per month from the month of the first visit to the month of
-// asOf, and the cohorts: the customers grouped by the quarter of their first visit (by
-// month when the data span two years or less) with their retention. lapseAfter(i) is the
-// number of days without a visit after which customer i of the set counts as lapsed (0:
-// unknown, the customer is left out of lapsed and returned).
-func Compute(set *history.Set, asOf visit.Day, lapseAfter func(i int) int) ([]Month, []Cohort) {
-	last := asOf.Month()
-	var rows []Month // rows[k] is the month k months before asOf's until reversed
-	var back []int   // back[n]: how many months before asOf's the day n days before asOf lies
-	lapsedOn := func(d visit.Day) {
-		if k := last - d.Month(); k >= 0 && k < len(rows) {
-			rows[k].Lapsed++
+// Counter counts the trend and the cohorts one customer at a time ([Counter.Add]), on one
+// goroutine; counters of parts of the customers add up with [Counter.Merge].
+type Counter struct {
+	asOf  visit.Day
+	last  int     // asOf's month
+	rows  []Month // rows[k] is the month k months before asOf's
+	back  []int   // back[n]: how many months before asOf's the day n days before asOf lies
+	spans []span
+}
+
+// NewCounter returns an empty counter as of asOf.
+func NewCounter(asOf visit.Day) *Counter { return &Counter{asOf: asOf, last: asOf.Month()} }
+
+// Add counts one customer whose events, oldest first, are given. limit is the number of
+// days without a visit after which the customer counts as lapsed (0: unknown, the customer
+// is left out of lapsed and returned).
+func (c *Counter) Add(events []history.Event, limit int) {
+	asOf := c.asOf
+	prevMonth, prevDay, firstDay := -1, visit.NoDay, visit.NoDay
+	for _, e := range events {
+		if e.Day > asOf {
+			break
 		}
-	}
-	spans := make([]span, 0, len(set.Customers))
-	for i := range set.Customers {
-		limit := lapseAfter(i)
-		prevMonth, prevDay, firstDay := -1, visit.NoDay, visit.NoDay
-		for day := range set.Customers[i].VisitDays(asOf) {
-			for int(asOf-day) >= len(back) {
-				back = append(back, last-(asOf-visit.Day(len(back))).Month())
-			}
-			k := back[asOf-day]
-			for len(rows) <= k {
-				rows = append(rows, Month{})
-			}
-			row := &rows[k]
-			if prevDay == visit.NoDay {
-				firstDay = day
-				row.New++
-			} else if limit > 0 && int(day-prevDay) > limit {
-				lapsedOn(prevDay + visit.Day(limit))
-				row.Returned++
-			}
-			if k != prevMonth {
-				row.Active++
-				prevMonth = k
-			}
-			prevDay = day
-		}
-		if prevDay == visit.NoDay {
+		if !e.IsVisit(asOf) {
 			continue
 		}
-		if limit > 0 && int(asOf-prevDay) > limit {
-			lapsedOn(prevDay + visit.Day(limit))
+		day := e.Day
+		for int(asOf-day) >= len(c.back) {
+			c.back = append(c.back, c.last-(asOf-visit.Day(len(c.back))).Month())
 		}
-		spans = append(spans, span{firstDay, prevDay})
+		k := c.back[asOf-day]
+		for len(c.rows) <= k {
+			c.rows = append(c.rows, Month{})
+		}
+		row := &c.rows[k]
+		if prevDay == visit.NoDay {
+			firstDay = day
+			row.New++
+		} else if limit > 0 && int(day-prevDay) > limit {
+			c.lapsedOn(prevDay + visit.Day(limit))
+			row.Returned++
+		}
+		if k != prevMonth {
+			row.Active++
+			prevMonth = k
+		}
+		prevDay = day
 	}
+	if prevDay == visit.NoDay {
+		return
+	}
+	if limit > 0 && int(asOf-prevDay) > limit {
+		c.lapsedOn(prevDay + visit.Day(limit))
+	}
+	c.spans = append(c.spans, span{firstDay, prevDay})
+}
+
+// lapsedOn counts a customer lapsing on d, a day of a month already counted.
+func (c *Counter) lapsedOn(d visit.Day) {
+	if k := c.last - d.Month(); k >= 0 && k < len(c.rows) {
+		c.rows[k].Lapsed++
+	}
+}
+
+// Merge adds the customers counted by o, a counter as of the same day, to c.
+func (c *Counter) Merge(o *Counter) {
+	for len(c.rows) < len(o.rows) {
+		c.rows = append(c.rows, Month{})
+	}
+	for k, m := range o.rows {
+		r := &c.rows[k]
+		r.Active, r.New, r.Lapsed, r.Returned = r.Active+m.Active, r.New+m.New, r.Lapsed+m.Lapsed, r.Returned+m.Returned
+	}
+	c.spans = append(c.spans, o.spans...)
+}
+
+// Result returns one row per month from the month of the first visit to the month of
+// asOf, and the cohorts: the customers grouped by the quarter of their first visit (by
+// month when the data span two years or less) with their retention.
+func (c *Counter) Result() ([]Month, []Cohort) {
+	rows := slices.Clone(c.rows)
 	slices.Reverse(rows)
 	for i := range rows {
-		rows[i].Month = visit.MonthName(last - len(rows) + 1 + i)
+		rows[i].Month = visit.MonthName(c.last - len(rows) + 1 + i)
 	}
-	return rows, cohorts(spans, asOf)
+	return rows, cohorts(c.spans, c.asOf)
 }
 
 // span is a customer's first and last visit.
