@@ -253,3 +253,27 @@ func TestAReportOfASetWithoutItsFirstDay(t *testing.T) {
 		t.Errorf("no last visit in %.300s", got)
 	}
 }
+
+func TestANarrowedListKeepsEachCustomersOwnCall(t *testing.T) {
+	set := praxis(t)
+	whole := report.Build(run(t, set, set.LatestRecorded), report.BuildOptions{Lang: "en"})
+	whole.CompleteLapsed(whole.NumLapsed())
+	want := map[string]report.Customer{}
+	for _, c := range whole.Lapsed {
+		want[c.ID] = c
+	}
+	r := run(t, set, set.LatestRecorded)
+	if err := r.Narrow(analysis.Filter{Staff: "Jonas Keller"}); err != nil {
+		t.Fatal(err)
+	}
+	rep := report.Build(r, report.BuildOptions{Lang: "en"})
+	rep.CompleteLapsed(rep.NumLapsed())
+	if len(rep.Lapsed) == 0 || len(rep.Lapsed) == len(whole.Lapsed) {
+		t.Fatalf("the filter keeps %d of %d", len(rep.Lapsed), len(whole.Lapsed))
+	}
+	for _, c := range rep.Lapsed {
+		if w := want[c.ID]; c.Why != w.Why || c.ChanceBack != w.ChanceBack {
+			t.Errorf("%s: why %q, chance %v; alone %q, %v", c.ID, c.Why, c.ChanceBack, w.Why, w.ChanceBack)
+		}
+	}
+}
