@@ -191,20 +191,11 @@ func Simulate(export, truth io.Writer, cfg SimConfig) (SimStats, error) {
 	span := int(cfg.End-cfg.Start) + 1
 	buckets := make([][]int32, span)
 	customers := make([]simCustomer, cfg.Customers)
-	lc := LargeConfig{Start: cfg.Start, AsOf: cfg.End}
-	cs := &largeCustomers{
-		prefixEnd: make([]uint32, cfg.Customers),
-		staff:     make([]uint8, cfg.Customers),
-		channel:   make([]uint8, cfg.Customers),
-		location:  make([]uint8, cfg.Customers),
-	}
-	lw := &largeWriter{w: export, buf: make([]byte, 0, 1<<18), cfg: lc, cs: cs, r: r}
-	lw.prepare()
+	lw := newLargeWriter(export, LargeConfig{Start: cfg.Start, AsOf: cfg.End}, cfg.Customers, r)
+	cs := lw.cs
 	for i := range customers {
 		c := &customers[i]
-		cs.addPrefix(r, i)
-		cs.location[i] = uint8(r.IntN(len(largeLocations)))
-		cs.staff[i] = uint8(int(cs.location[i])*5 + r.IntN(5))
+		cs.add(r, i)
 		cs.channel[i] = uint8(pick(r, lw.chW))
 		c.lambda = gamma(r, cfg.R, cfg.Alpha)
 		c.death = math.Inf(1)
@@ -223,8 +214,6 @@ func Simulate(export, truth io.Writer, cfg SimConfig) (SimStats, error) {
 		}
 		buckets[c.entry-cfg.Start] = append(buckets[c.entry-cfg.Start], int32(i))
 	}
-	lw.buf = append(lw.buf, LargeHeader...)
-	lw.buf = append(lw.buf, '\n')
 	type event struct {
 		c      int32
 		status visit.Status
