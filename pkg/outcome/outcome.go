@@ -184,17 +184,13 @@ func parse(name string, rows [][]string, lines []int) *Result {
 // notAList is the result of a file without the columns of a call list: one reject for
 // the whole file, which names how many rows it left unread.
 func notAList(name string, line int, code string, rest [][]string) *Result {
-	return &Result{Rows: 1, Rejects: []Reject{{name, line, code, []any{countRows(rest)}}}}
-}
-
-func countRows(rows [][]string) int {
 	n := 0
-	for _, r := range rows {
+	for _, r := range rest {
 		if !blankRow(r) {
 			n++
 		}
 	}
-	return n
+	return &Result{Rows: 1, Rejects: []Reject{{name, line, code, []any{n}}}}
 }
 
 func blankRow(r []string) bool {
