@@ -668,7 +668,6 @@ func (b *builder) buildCourseFinished() {
 
 func (b *builder) buildWonBack() {
 	r, p := b.r, b.p
-	start := b.start
 	b.maintenanceService()
 	c := between(r, 10, 21)
 	if chance(r, 0.25) {
@@ -678,10 +677,7 @@ func (b *builder) buildWonBack() {
 	// The scenario's first as-of is b.wonBackFirst; the return visit is in the month after.
 	gapMin := visit.Day(max(56, 3*c) + 7 + r.IntN(40))
 	last := b.wonBackFirst - gapMin
-	first := last - visit.Day(n*c)
-	if first < start {
-		first = start
-	}
+	first := max(last-visit.Day(n*c), b.start)
 	days := b.rhythmUntil(first, last, c)
 	ps := cleanTail(plans(days), 3)
 	back := nextOpen(b.wonBackFirst + visit.Day(between(r, 2, 25)))
