@@ -269,13 +269,7 @@ func hintLifts(all []judged, notBack int) []Hint {
 		out = append(out, *h)
 	}
 	slices.SortFunc(out, func(a, b Hint) int {
-		if c := cmp.Compare(b.Lift(), a.Lift()); c != 0 {
-			return c
-		}
-		if a.With != b.With {
-			return b.With - a.With
-		}
-		return strings.Compare(a.Code, b.Code)
+		return cmp.Or(cmp.Compare(b.Lift(), a.Lift()), b.With-a.With, strings.Compare(a.Code, b.Code))
 	})
 	return out
 }

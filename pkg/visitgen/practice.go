@@ -1,6 +1,7 @@
 package visitgen
 
 import (
+	"cmp"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -212,28 +213,23 @@ func (p *patient) judge(asOf visit.Day) {
 	default:
 		return
 	}
-	codes := map[string]bool{}
-	if s := p.kind.story(); s != "" {
-		codes[s] = true
-	}
-	if state == StateCourseFinished {
-		codes[codeCourseFinished] = true
-	}
-	platform := !slices.ContainsFunc(past, func(a appt) bool { return !isPlatform(a.channel) })
 	last := past[len(past)-1].status
-	codes[codePlatformOnly] = codes[codePlatformOnly] || platform
-	codes[codeOneVisit] = codes[codeOneVisit] || len(att) == 1
-	codes[codeLastCancelled] = codes[codeLastCancelled] || last == visit.Cancelled
-	codes[codeLastNoShow] = codes[codeLastNoShow] || last == visit.NoShow
-	codes[codeReferral] = codes[codeReferral] || p.referrer != ""
-	codes[codeNoContact] = codes[codeNoContact] || p.contact == ""
-	codes[codeLoyalLost] = codes[codeLoyalLost] || loyal(att)
-	for c, on := range codes {
-		if on {
+	codes := map[string]bool{
+		codeCourseFinished: state == StateCourseFinished,
+		codePlatformOnly:   !slices.ContainsFunc(past, func(a appt) bool { return !isPlatform(a.channel) }),
+		codeOneVisit:       len(att) == 1,
+		codeLastCancelled:  last == visit.Cancelled,
+		codeLastNoShow:     last == visit.NoShow,
+		codeReferral:       p.referrer != "",
+		codeNoContact:      p.contact == "",
+		codeLoyalLost:      loyal(att),
+	}
+	codes[p.kind.story()] = true // "" for a patient without a story, listed nowhere
+	for _, c := range codeOrder {
+		if codes[c] {
 			p.truthCodes = append(p.truthCodes, c)
 		}
 	}
-	sort.Slice(p.truthCodes, func(i, j int) bool { return codeOrder[p.truthCodes[i]] < codeOrder[p.truthCodes[j]] })
 }
 
 // praxisHeader is the export's header row.
@@ -276,15 +272,8 @@ func (pr *practice) writeExport(w io.Writer, asOf visit.Day) (Stats, error) {
 			}
 		}
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := rows[i], rows[j]
-		if a.a.day != b.a.day {
-			return a.a.day < b.a.day
-		}
-		if a.minute() != b.minute() {
-			return a.minute() < b.minute()
-		}
-		return a.p.id < b.p.id
+	slices.SortStableFunc(rows, func(a, b row) int {
+		return cmp.Or(cmp.Compare(a.a.day, b.a.day), cmp.Compare(a.minute(), b.minute()), cmp.Compare(a.p.id, b.p.id))
 	})
 	cw := &countingWriter{w: w}
 	enc := charmap.Windows1252.NewEncoder().Writer(cw)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
 
@@ -88,14 +89,8 @@ var storyCodes = []string{
 	codeManyContacts, codeNoContact,
 }
 
-// codeOrder orders the codes of one patient in the truth file.
-var codeOrder = func() map[string]int {
-	m := map[string]int{}
-	for i, c := range append(append([]string{}, storyCodes...), codeCourseFinished) {
-		m[c] = i
-	}
-	return m
-}()
+// codeOrder is the order of one patient's codes in the truth file.
+var codeOrder = append(slices.Clone(storyCodes), codeCourseFinished)
 
 // service is a billable treatment (Leistung).
 type service uint8
