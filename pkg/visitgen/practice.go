@@ -283,42 +283,27 @@ func (pr *practice) writeExport(w io.Writer, asOf visit.Day) (Stats, error) {
 	var st Stats
 	out.Write(praxisHeader)
 	seen := map[*patient]bool{}
-	rec := make([]string, len(praxisHeader))
 	for _, r := range rows {
 		p, a := r.p, r.a
 		status := a.status
 		if a.day > asOf {
 			status = visit.Booked
 		}
-		svc := p.svc
+		svc, note := p.svc, a.note
 		if r.addOn {
-			svc = p.addOn
+			svc, note = p.addOn, ""
 		}
 		honorar := ""
 		if status == visit.Attended || status == visit.NoShow && a.fee && !r.addOn {
 			honorar = euros(pr.price(p, a, svc))
 		}
-		note := a.note
-		if r.addOn {
-			note = ""
-		}
-		rec[0] = strconv.Itoa(p.id)
-		rec[1], rec[2] = p.lastName, p.firstName
-		rec[3] = p.birth.German()
-		rec[4], rec[5], rec[6] = p.phone, p.email, p.contact
-		rec[7] = a.day.German()
 		m := r.minute()
-		rec[8] = fmt.Sprintf("%02d:%02d", m/60, m%60)
-		rec[9] = praxisStatus[status]
-		rec[10] = serviceNames[svc]
-		rec[11] = therapists[a.staff]
-		rec[12] = channelNames[a.channel]
-		rec[13] = a.booked.German()
-		rec[14] = p.referrer
-		rec[15] = locations[p.location]
-		rec[16] = honorar
-		rec[17] = note
-		out.Write(rec)
+		out.Write([]string{
+			strconv.Itoa(p.id), p.lastName, p.firstName, p.birth.German(), p.phone, p.email, p.contact,
+			a.day.German(), fmt.Sprintf("%02d:%02d", m/60, m%60), praxisStatus[status], serviceNames[svc],
+			therapists[a.staff], channelNames[a.channel], a.booked.German(), p.referrer,
+			locations[p.location], honorar, note,
+		})
 		st.Rows++
 		seen[p] = true
 	}
