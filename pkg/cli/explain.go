@@ -85,10 +85,7 @@ func runExplain(o *explainOptions) error {
 // findCustomer finds a customer by key, by normalised e-mail or phone, or by pseudonym.
 func findCustomer(r *analysis.Result, want, key, envKey string) int {
 	want = strings.TrimSpace(want)
-	if i := r.Index(want); i >= 0 {
-		return i
-	}
-	for _, k := range []string{strings.ToLower(want), "email:" + strings.ToLower(want)} {
+	for _, k := range []string{want, strings.ToLower(want), "email:" + strings.ToLower(want)} {
 		if i := r.Index(k); i >= 0 {
 			return i
 		}
