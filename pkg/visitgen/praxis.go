@@ -439,12 +439,11 @@ func (b *builder) newPatient(k kind) {
 	r := b.r
 	p := &patient{kind: k, factor: 1, addOn: svcNone}
 	b.p = p
-	female := chance(r, 0.56)
-	if female {
-		p.firstName = germanFemale[r.IntN(len(germanFemale))]
-	} else {
-		p.firstName = germanMale[r.IntN(len(germanMale))]
+	firstNames := germanMale
+	if chance(r, 0.56) {
+		firstNames = germanFemale
 	}
+	p.firstName = firstNames[r.IntN(len(firstNames))]
 	p.lastName = germanSurnames[r.IntN(len(germanSurnames))]
 	y, _, _ := b.asOf.Date()
 	age := 18 + int(72*beta(r, 2.4, 2.0))

@@ -76,12 +76,6 @@ func DefaultSimConfig() SimConfig {
 }
 
 func (c SimConfig) validate() error {
-	pos := func(name string, v float64) error {
-		if !(v > 0) || math.IsInf(v, 0) {
-			return fmt.Errorf("%w: %s must be positive and finite, not %g", ErrConfig, name, v)
-		}
-		return nil
-	}
 	switch {
 	case c.Model != BGNBD && c.Model != ParetoNBD:
 		return fmt.Errorf("%w: unknown model %q (known: %s, %s)", ErrConfig, c.Model, BGNBD, ParetoNBD)
@@ -108,8 +102,8 @@ func (c SimConfig) validate() error {
 		checks = append(checks, named{"s", c.S}, named{"beta", c.Beta})
 	}
 	for _, ch := range checks {
-		if err := pos(ch.name, ch.v); err != nil {
-			return err
+		if !(ch.v > 0) || math.IsInf(ch.v, 0) {
+			return fmt.Errorf("%w: %s must be positive and finite, not %g", ErrConfig, ch.name, ch.v)
 		}
 	}
 	return nil
