@@ -263,7 +263,7 @@ type largeWriter struct {
 	r   *rand.Rand
 	st  Stats
 
-	price     [][]byte // formatted price by service, location and year (see priceIndex)
+	price     [][]byte // formatted price by service, then location, then year
 	y0, years int      // the start's year; the years of prices
 	svcText   [][]byte // service names, quoted where needed
 	notes     [][]byte // notes without a line break, quoted where needed
@@ -317,10 +317,6 @@ func newLargeWriter(w io.Writer, cfg LargeConfig, n int, r *rand.Rand) *largeWri
 	return lw
 }
 
-func (lw *largeWriter) priceIndex(service, location, year int) int {
-	return (service*len(largeLocations)+location)*lw.years + year
-}
-
 // row appends customer c's appointment on day offset d (from cfg.Start).
 func (lw *largeWriter) row(c int32, d int, slot uint8) error {
 	r := lw.r
@@ -338,7 +334,8 @@ func (lw *largeWriter) row(c int32, d int, slot uint8) error {
 		svc = pick(r, lw.svcW)
 	}
 	y, _, _ := day.Date()
-	return lw.emit(c, d, slot, status, lw.svcText[svc], lw.price[lw.priceIndex(svc, int(lw.cs.location[c]), y-lw.y0)])
+	price := lw.price[(svc*len(largeLocations)+int(lw.cs.location[c]))*lw.years+y-lw.y0]
+	return lw.emit(c, d, slot, status, lw.svcText[svc], price)
 }
 
 // emit appends one row of customer c on day offset d with the given status, service and
