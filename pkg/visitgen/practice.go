@@ -37,7 +37,6 @@ func generate(cfg PraxisConfig, kinds []kind, wonBackFirst visit.Day, accept acc
 	order.Shuffle(len(kinds), func(i, j int) { kinds[i], kinds[j] = kinds[j], kinds[i] })
 	pr := &practice{cfg: cfg, patients: make([]*patient, len(kinds))}
 	for i, k := range kinds {
-		var ok bool
 		for attempt := range maxAttempts {
 			b := builder{
 				r:            newRand(cfg.Seed, streamPraxis, uint64(i)<<16|uint64(attempt)),
@@ -50,11 +49,10 @@ func generate(cfg PraxisConfig, kinds []kind, wonBackFirst visit.Day, accept acc
 			b.build(k)
 			if b.check(k) && (accept == nil || accept(b.p)) {
 				pr.patients[i] = b.p
-				ok = true
 				break
 			}
 		}
-		if !ok {
+		if pr.patients[i] == nil {
 			return nil, fmt.Errorf("%w: no history for a %s patient fits between %s and %s after %d attempts",
 				ErrConfig, kindName(k), cfg.Start, cfg.AsOf, maxAttempts)
 		}
