@@ -77,9 +77,8 @@ func runExplain(o *explainOptions) error {
 		return usagef("use the id as in the export (winback lapsed lists them), or a pseudonym with the same --key", "no customer %q in the data", o.customer)
 	}
 	p := o.an.pseudonymizer(o.a.io, format, false, r.Set)
-	out := report.ExplainView(r, i, lang, o.an.noun.noun, p)
 	o.out.private = true // one customer's visits, and their name, phone and e-mail
-	return o.out.emit(o.a.io, format, lang, out)
+	return o.out.emit(o.a.io, format, lang, report.ExplainView(r, i, lang, o.an.noun.noun, p))
 }
 
 // findCustomer finds a customer by key, by normalised e-mail or phone, or by pseudonym.
