@@ -165,9 +165,9 @@ type target struct {
 }
 
 func resolve(path string) (target, error) {
-	if namesDescriptor(path) {
-		// /dev/stdout names whatever standard output is: write to it, never replace the
-		// file behind it (which the shell may have opened to append).
+	if p := filepath.Clean(path); p == "/dev/stdout" || p == "/dev/stderr" || strings.HasPrefix(p, "/dev/fd/") || strings.HasPrefix(p, "/proc/self/fd/") {
+		// A descriptor such as /dev/stdout names whatever standard output is: write to it,
+		// never replace the file behind it (which the shell may have opened to append).
 		return target{through: true}, nil
 	}
 	fi, err := os.Stat(path)
@@ -190,12 +190,6 @@ func resolve(path string) (target, error) {
 		return target{through: true}, nil
 	}
 	return target{}, fmt.Errorf("create %s: it is a %s, %w", path, Unwritable(m), ErrNotRegular)
-}
-
-// namesDescriptor says whether path names an open file descriptor of the process.
-func namesDescriptor(path string) bool {
-	p := filepath.Clean(path)
-	return p == "/dev/stdout" || p == "/dev/stderr" || strings.HasPrefix(p, "/dev/fd/") || strings.HasPrefix(p, "/proc/self/fd/")
 }
 
 // followLinks returns the file a missing path's symlinks end at (path itself when it is

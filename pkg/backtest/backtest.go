@@ -174,31 +174,21 @@ func Measure(full *history.Set, verdicts []lapse.Verdict, findings [][]reason.Fi
 			}
 		}
 		g.Verdicts.NotBack, g.Naive.NotBack, g.Overall.NotBack = g.NotBack, g.NotBack, g.NotBack
-		ranked := slices.Clone(in)
-		slices.SortStableFunc(ranked, func(a, b judged) int { return b.gap - a.gap })
 		g.Naive.Flagged = g.Verdicts.Flagged
-		for _, c := range ranked[:g.Naive.Flagged] {
+		for _, c := range in[:g.Naive.Flagged] { // in is ranked by days since the last visit
 			if c.notBack {
 				g.Naive.Hits++
 			}
 		}
 		return g
 	}
-	flagged := 0
-	for _, c := range all {
-		if c.status.Missing() {
-			flagged++
-		}
-	}
-	order := make([]int, len(all))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return all[b].gap - all[a].gap })
-	for _, i := range order[:flagged] {
+	// The naive ranking: by days since the last visit, ties by key; every group keeps it.
+	slices.SortStableFunc(all, func(a, b judged) int { return b.gap - a.gap })
+	r.All = score(0, all)
+	r.All.Overall = r.All.Naive // overall is the naive ranking of all customers
+	for i := range all[:r.All.Naive.Flagged] {
 		all[i].overall = true
 	}
-	r.All = score(0, all)
 	r.PAlive, r.PAliveUsable = pAliveScore(all, r.All.NotBack)
 	r.Hints = hintLifts(all, r.All.NotBack)
 	byRule := map[lapse.Rule][]judged{}
@@ -269,13 +259,7 @@ func hintLifts(all []judged, notBack int) []Hint {
 		out = append(out, *h)
 	}
 	slices.SortFunc(out, func(a, b Hint) int {
-		if c := cmp.Compare(b.Lift(), a.Lift()); c != 0 {
-			return c
-		}
-		if a.With != b.With {
-			return b.With - a.With
-		}
-		return strings.Compare(a.Code, b.Code)
+		return cmp.Or(cmp.Compare(b.Lift(), a.Lift()), b.With-a.With, strings.Compare(a.Code, b.Code))
 	})
 	return out
 }

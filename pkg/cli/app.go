@@ -19,22 +19,13 @@ type app struct {
 // config file's files) into *files and calls run.
 func (a *app) runE(files *[]string, run func() error) func(*cobra.Command, []string) error {
 	return func(_ *cobra.Command, args []string) error {
-		fs, err := a.files(args)
-		if err != nil {
-			return err
+		if len(args) == 0 && a.cfg != nil {
+			args = a.cfg.Files
 		}
-		*files = fs
+		if len(args) == 0 {
+			return usagef("name one or more export files (or - for standard input), or files: in the --config file", "requires at least 1 arg(s), only received 0")
+		}
+		*files = args
 		return run()
 	}
-}
-
-// files returns the exports to read: the arguments, else the config file's files.
-func (a *app) files(args []string) ([]string, error) {
-	if len(args) == 0 && a.cfg != nil {
-		args = a.cfg.Files
-	}
-	if len(args) == 0 {
-		return nil, usagef("name one or more export files (or - for standard input), or files: in the --config file", "requires at least 1 arg(s), only received 0")
-	}
-	return args, nil
 }

@@ -51,11 +51,8 @@ func (o callListOptions) check() error {
 }
 
 // addCallList adds the call list of r to files (personal data: 0600), in the format of
-// its extension, and warns on stderr when the export has no names.
+// its extension (checked before the read), and warns on stderr when the export has no names.
 func addCallList(io_ *IOStreams, files *atomicfile.Set, o callListOptions, exp *export.Result, r *analysis.Result, lang string, noun catalogue.Noun) (*report.CallList, error) {
-	if err := o.check(); err != nil {
-		return nil, err
-	}
 	format, _ := report.CallListFormat(o.path)
 	l, err := report.NewCallList(r, report.CallListOptions{Lang: lang, Noun: noun, FollowUps: o.followUps, Welcome: o.welcome})
 	if err != nil {

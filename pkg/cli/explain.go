@@ -77,18 +77,14 @@ func runExplain(o *explainOptions) error {
 		return usagef("use the id as in the export (winback lapsed lists them), or a pseudonym with the same --key", "no customer %q in the data", o.customer)
 	}
 	p := o.an.pseudonymizer(o.a.io, format, false, r.Set)
-	out := report.ExplainView(r, i, lang, o.an.noun.noun, p)
 	o.out.private = true // one customer's visits, and their name, phone and e-mail
-	return o.out.emit(o.a.io, format, lang, out)
+	return o.out.emit(o.a.io, format, lang, report.ExplainView(r, i, lang, o.an.noun.noun, p))
 }
 
 // findCustomer finds a customer by key, by normalised e-mail or phone, or by pseudonym.
 func findCustomer(r *analysis.Result, want, key, envKey string) int {
 	want = strings.TrimSpace(want)
-	if i := r.Index(want); i >= 0 {
-		return i
-	}
-	for _, k := range []string{strings.ToLower(want), "email:" + strings.ToLower(want)} {
+	for _, k := range []string{want, strings.ToLower(want), "email:" + strings.ToLower(want)} {
 		if i := r.Index(k); i >= 0 {
 			return i
 		}

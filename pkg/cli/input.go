@@ -54,7 +54,8 @@ func fixedChoices(choices ...string) func(*cobra.Command, []string, string) ([]s
 // exportOptions validates the flags into the reader's options.
 func (o *inputOptions) exportOptions() (export.Options, error) {
 	opt := export.Options{Encoding: o.encoding, Delimiter: o.delimiter, NoHeader: o.noHeader,
-		DateFormat: o.dateFormat, Strict: o.strict, Dedupe: o.dedupe}
+		DateFormat: o.dateFormat, Strict: o.strict, Dedupe: o.dedupe,
+		Columns: map[export.Concept]string{}, StatusMap: map[string]string{}}
 	for _, kv := range o.columns {
 		k, v, ok := strings.Cut(kv, "=")
 		if !ok || strings.TrimSpace(v) == "" {
@@ -64,18 +65,12 @@ func (o *inputOptions) exportOptions() (export.Options, error) {
 		if err != nil {
 			return opt, &usageError{err: err, hint: "concepts: " + conceptList()}
 		}
-		if opt.Columns == nil {
-			opt.Columns = map[export.Concept]string{}
-		}
 		opt.Columns[c] = v
 	}
 	for _, kv := range o.statusMap {
 		k, v, ok := strings.Cut(kv, "=")
 		if !ok {
 			return opt, usagef("write it as --status-map 'erledigt=attended'", "--status-map %q: expected value=status", kv)
-		}
-		if opt.StatusMap == nil {
-			opt.StatusMap = map[string]string{}
 		}
 		opt.StatusMap[k] = v
 	}

@@ -50,7 +50,7 @@ who first booked through a platform. Who does not want to be contacted is left o
 	o.out.bind(c, report.ViewFormats)
 	o.an.bind(c)
 	o.reach.bind(c)
-	o.reach.bindState(c)
+	c.Flags().StringVar(&o.reach.state, "state", "", "the --state directory of the monthly report: leave out whom its filed calls keep off the lists (read only)")
 	o.an.bindFilter(c)
 	c.Flags().BoolVar(&o.summary, "summary", false, "show how often each hint occurs among lapsed and among active customers")
 	o.calls.bind(c)

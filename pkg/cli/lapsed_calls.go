@@ -6,17 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/spf13/cobra"
-
 	"github.com/winback/winback/pkg/analysis"
 	"github.com/winback/winback/pkg/pseudo"
 	"github.com/winback/winback/pkg/state"
 )
-
-// bindState adds --state for a command that only reads it (lapsed).
-func (o *outreachOptions) bindState(c *cobra.Command) {
-	c.Flags().StringVar(&o.state, "state", "", "the --state directory of the monthly report: leave out whom its filed calls keep off the lists (read only)")
-}
 
 // hold keeps off r's lists whom the filed calls (--outcomes, and those in the latest
 // state of --state) and the control group keep off, for a command that writes no state.

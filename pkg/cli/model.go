@@ -103,6 +103,5 @@ func runModel(o *modelOptions) error {
 	if o.customers {
 		v.Pseudonyms = o.privacy.pseudonymizer(o.io, format, false, res.Set)
 	}
-	out := report.ModelView(ms, v)
-	return o.out.emit(o.io, format, lang, out)
+	return o.out.emit(o.io, format, lang, report.ModelView(ms, v))
 }

@@ -72,10 +72,8 @@ func (o *outputOptions) formatName(known []string) (string, error) {
 	if f == "" {
 		f = "table"
 	}
-	for _, k := range known {
-		if f == k {
-			return f, nil
-		}
+	if slices.Contains(known, f) {
+		return f, nil
 	}
 	return "", usagef("use --format "+strings.Join(known, ", "), "unknown format %q", f)
 }

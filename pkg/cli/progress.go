@@ -24,48 +24,37 @@ func (c countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// progress shows on a terminal what long work is doing, on one line of standard error,
-// five times a second from progressDelay on, and clears the line when stopped.
-type progress struct {
-	w    io.Writer
-	text func() string
-	stop chan struct{}
-	done sync.WaitGroup
-}
-
-// startProgress shows text() on io_'s standard error while work runs, on a terminal only
-// and not with --quiet (a cron job mails whatever is on standard error). Stop it with the
-// function it returns.
+// startProgress shows text() on io_'s standard error while work runs, on one line, five
+// times a second from progressDelay on, and clears the line when stopped; on a terminal
+// only and not with --quiet (a cron job mails whatever is on standard error). Stop it with
+// the function it returns.
 func startProgress(io_ *IOStreams, text func() string) (stop func()) {
 	if !io_.ErrTTY || io_.Quiet {
 		return func() {}
 	}
-	p := &progress{w: io_.ErrOut, text: text, stop: make(chan struct{})}
-	p.done.Add(1)
-	go p.run()
-	return func() {
-		close(p.stop)
-		p.done.Wait()
-	}
-}
-
-func (p *progress) run() {
-	defer p.done.Done()
-	select {
-	case <-p.stop:
-		return
-	case <-time.After(progressDelay):
-	}
-	t := time.NewTicker(200 * time.Millisecond)
-	defer t.Stop()
-	for {
-		fmt.Fprintf(p.w, "\r\033[Kwinback: %s", p.text())
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
 		select {
-		case <-p.stop:
-			fmt.Fprint(p.w, "\r\033[K")
+		case <-done:
 			return
-		case <-t.C:
+		case <-time.After(progressDelay):
 		}
+		t := time.NewTicker(200 * time.Millisecond)
+		defer t.Stop()
+		for {
+			fmt.Fprintf(io_.ErrOut, "\r\033[Kwinback: %s", text())
+			select {
+			case <-done:
+				fmt.Fprint(io_.ErrOut, "\r\033[K")
+				return
+			case <-t.C:
+			}
+		}
+	})
+	return func() {
+		close(done)
+		wg.Wait()
 	}
 }
 

@@ -29,7 +29,12 @@ func (o *reportOptions) readCalls(files *atomicfile.Set, r *analysis.Result) (*r
 	if c.key, err = o.stableKey(files, prev, customerKeys(r.Set)); err != nil {
 		return nil, err
 	}
-	c.previous, c.prevKey = previousReport(prev, c.key)
+	if prev != nil { // what "since last time" compares with
+		c.previous = &report.Report{Version: report.Version, AsOf: prev.AsOf, Pseudonymized: prev.Pseudonymized, Statuses: prev.Statuses()}
+		if prev.Pseudonymized {
+			c.prevKey = c.key
+		}
+	}
 	if o.state == "" && !o.calls.active(prev) {
 		return c, nil
 	}

@@ -49,13 +49,11 @@ func (o *reportOptions) targets() ([]target, error) {
 
 // check refuses unknown formats, outputs that are inputs, and contacts with pseudonyms.
 func (o *reportOptions) check(targets []target) error {
+	paths := []string{o.input.rejects, o.contacts}
 	for _, t := range targets {
 		if !slices.Contains(report.Formats, t.format) {
 			return usagef("use one of: "+strings.Join(report.Formats, ", "), "unknown format %q", t.format)
 		}
-	}
-	paths := []string{o.input.rejects, o.contacts}
-	for _, t := range targets {
 		paths = append(paths, t.path)
 	}
 	if err := checkOutputs(o.a.io, o.files, paths...); err != nil {

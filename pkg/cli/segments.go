@@ -79,6 +79,5 @@ func runSegments(o *segmentsOptions) error {
 	if o.customers {
 		p = o.privacy.pseudonymizer(o.io, format, false, res.Set)
 	}
-	out := report.SegmentsView(seg, asOf, lang, o.noun.noun, o.customers, p)
-	return o.out.emit(o.io, format, lang, out)
+	return o.out.emit(o.io, format, lang, report.SegmentsView(seg, asOf, lang, o.noun.noun, o.customers, p))
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/winback/winback/pkg/atomicfile"
 	"github.com/winback/winback/pkg/pseudo"
-	"github.com/winback/winback/pkg/report"
 	"github.com/winback/winback/pkg/state"
 )
 
@@ -47,16 +46,4 @@ func (o *reportOptions) stableKey(files *atomicfile.Set, prev *state.State, keys
 		}
 	}
 	return key, nil
-}
-
-// previousReport is what "since last time" compares with.
-func previousReport(prev *state.State, key *pseudo.Pseudonymizer) (*report.Report, *pseudo.Pseudonymizer) {
-	if prev == nil {
-		return nil, nil
-	}
-	rep := &report.Report{Version: report.Version, AsOf: prev.AsOf, Pseudonymized: prev.Pseudonymized, Statuses: prev.Statuses()}
-	if prev.Pseudonymized {
-		return rep, key
-	}
-	return rep, nil
 }

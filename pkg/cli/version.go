@@ -24,20 +24,17 @@ func versionOf(bi *debug.BuildInfo) string {
 	if v := bi.Main.Version; v != "" && v != "(devel)" {
 		return v
 	}
-	var rev, modified string
+	settings := map[string]string{}
 	for _, s := range bi.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			modified = s.Value
-		}
+		settings[s.Key] = s.Value
 	}
+	rev := settings["vcs.revision"]
 	if rev == "" {
 		return "dev"
 	}
-	if modified == "true" {
-		return "dev-" + rev[:min(len(rev), 12)] + "-modified"
+	v := "dev-" + rev[:min(len(rev), 12)]
+	if settings["vcs.modified"] == "true" {
+		v += "-modified"
 	}
-	return "dev-" + rev[:min(len(rev), 12)]
+	return v
 }

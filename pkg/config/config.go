@@ -61,25 +61,21 @@ func Parse(path string, b []byte) (*Config, error) {
 		k, v := m.Content[i], m.Content[i+1]
 		key := k.Value
 		where := fmt.Sprintf("config %s:%d", path, k.Line)
-		switch key {
-		case "files":
-			vals, err := scalars(v, where, key)
-			if err != nil {
-				return nil, err
-			}
-			c.Files = vals
-		case "segments":
+		if key == "segments" {
 			if err := v.Decode(&c.Segments); err != nil {
 				return nil, fmt.Errorf("%s: segments: expected code: [cells, ...] lines (e.g. champions: [R5F4-5]): %v", where, err)
 			}
+			continue
+		}
+		vals, err := scalars(v, where, key)
+		switch {
+		case err != nil:
+			return nil, err
+		case key == "files":
+			c.Files = vals
+		case slices.Contains(c.Keys, key):
+			return nil, fmt.Errorf("%s: %s is set twice", where, key)
 		default:
-			vals, err := scalars(v, where, key)
-			if err != nil {
-				return nil, err
-			}
-			if slices.Contains(c.Keys, key) {
-				return nil, fmt.Errorf("%s: %s is set twice", where, key)
-			}
 			c.Keys = append(c.Keys, key)
 			c.Values[key] = vals
 		}

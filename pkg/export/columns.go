@@ -68,10 +68,8 @@ func (c Concept) String() string {
 // ParseConcept returns the concept with the given name.
 func ParseConcept(s string) (Concept, error) {
 	k := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "-", "_")
-	for i, n := range conceptNames {
-		if n == k {
-			return Concept(i), nil
-		}
+	if i := slices.Index(conceptNames[:], k); i >= 0 {
+		return Concept(i), nil
 	}
 	return 0, fmt.Errorf("%w: unknown concept %q (known: %s)", ErrUsage, s, strings.Join(conceptNames[:], ", "))
 }

@@ -112,8 +112,5 @@ func looksLikeHeader(first, second []string, isDate, isNumber func(string) bool)
 		}
 		return n
 	}
-	if second == nil {
-		return dataLike(first) == 0
-	}
-	return dataLike(first) == 0 && dataLike(second) > 0
+	return dataLike(first) == 0 && (second == nil || dataLike(second) > 0)
 }

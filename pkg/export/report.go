@@ -1,6 +1,7 @@
 package export
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -128,9 +129,6 @@ func (f *FileReport) finish() {
 		f.DateLayouts = append(f.DateLayouts, LayoutCount{Layout: l.String(), Count: n})
 	}
 	slices.SortFunc(f.DateLayouts, func(a, b LayoutCount) int {
-		if a.Count != b.Count {
-			return b.Count - a.Count
-		}
-		return strings.Compare(a.Layout, b.Layout)
+		return cmp.Or(b.Count-a.Count, strings.Compare(a.Layout, b.Layout))
 	})
 }

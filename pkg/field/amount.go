@@ -3,6 +3,7 @@ package field
 import (
 	"fmt"
 	"math"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -448,14 +449,7 @@ func currencyWord(w []byte) (cur string, abbrev bool) {
 
 // unexpected describes the first character of rest that has no place in an amount.
 func unexpected(whole, rest []byte) error {
-	hasDigit := false
-	for _, c := range whole {
-		if isDigit(c) {
-			hasDigit = true
-			break
-		}
-	}
-	if !hasDigit {
+	if !slices.ContainsFunc(whole, isDigit) {
 		return ErrNotAmount
 	}
 	if isASCIILetter(rest[0]) {

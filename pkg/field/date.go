@@ -456,10 +456,7 @@ func clockEnd(b []byte, j, h int) error {
 	if k == len(b) {
 		return nil
 	}
-	if k == j && b[k] != 'Z' && b[k] != 'z' && b[k] != '+' && b[k] != '-' {
-		return errTime
-	}
-	if !isZone(b[k:]) {
+	if k == j && b[k] != 'Z' && b[k] != 'z' && b[k] != '+' && b[k] != '-' || !isZone(b[k:]) {
 		return errTime
 	}
 	return nil
@@ -525,10 +522,7 @@ func isZone(b []byte) bool {
 		return false
 	}
 	i = skipSpaces(b, i)
-	if i < len(b) && b[i] == '(' && b[len(b)-1] == ')' {
-		return true
-	}
-	return i == len(b)
+	return i == len(b) || b[i] == '(' && b[len(b)-1] == ')'
 }
 
 // monthOf returns the month 1–12 named by a word that readWord has normalised, or 0.

@@ -184,17 +184,13 @@ func parse(name string, rows [][]string, lines []int) *Result {
 // notAList is the result of a file without the columns of a call list: one reject for
 // the whole file, which names how many rows it left unread.
 func notAList(name string, line int, code string, rest [][]string) *Result {
-	return &Result{Rows: 1, Rejects: []Reject{{name, line, code, []any{countRows(rest)}}}}
-}
-
-func countRows(rows [][]string) int {
 	n := 0
-	for _, r := range rows {
+	for _, r := range rest {
 		if !blankRow(r) {
 			n++
 		}
 	}
-	return n
+	return &Result{Rows: 1, Rejects: []Reject{{name, line, code, []any{n}}}}
 }
 
 func blankRow(r []string) bool {
@@ -283,19 +279,12 @@ func date(v string) (string, error) {
 	if i := strings.IndexAny(v, " T"); i > 0 {
 		v = v[:i]
 	}
-	var y, m, d int
-	var sep string
-	switch {
-	case strings.Count(v, "-") == 2:
-		sep = "-"
-	case strings.Count(v, ".") == 2:
-		sep = "."
-	case strings.Count(v, "/") == 2:
-		sep = "/"
-	default:
+	seps := []string{"-", ".", "/"}
+	s := slices.IndexFunc(seps, func(sep string) bool { return strings.Count(v, sep) == 2 })
+	if s < 0 {
 		return "", fmt.Errorf("not a date: write it as 31.05.2025 or 2025-05-31")
 	}
-	parts := strings.Split(strings.TrimSuffix(v, sep), sep)
+	parts := strings.Split(strings.TrimSuffix(v, seps[s]), seps[s])
 	if len(parts) != 3 {
 		return "", fmt.Errorf("not a date: write it as 31.05.2025 or 2025-05-31")
 	}
@@ -307,6 +296,7 @@ func date(v string) (string, error) {
 		}
 		nums[i] = n
 	}
+	var y, m, d int
 	if len(parts[0]) == 4 {
 		y, m, d = nums[0], nums[1], nums[2]
 	} else {

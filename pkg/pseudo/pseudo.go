@@ -96,13 +96,10 @@ func (p *Pseudonymizer) shared(keys []string) map[string]bool {
 		all[i] = short{binary.BigEndian.Uint64(s[:8]) >> (64 - 8*shortBytes), i}
 	}
 	slices.SortFunc(all, func(a, b short) int { return cmp.Compare(a.hash, b.hash) })
-	var long map[string]bool
+	long := map[string]bool{}
 	for j := 1; j < len(all); j++ {
 		a, b := keys[all[j-1].i], keys[all[j].i]
 		if all[j-1].hash == all[j].hash && a != b {
-			if long == nil {
-				long = map[string]bool{}
-			}
 			long[a], long[b] = true, true
 		}
 	}

@@ -123,24 +123,13 @@ func WriteLarge(w io.Writer, cfg LargeConfig) (Stats, error) {
 	r := newRand(cfg.Seed, streamLarge, 0)
 	span := int(cfg.AsOf-cfg.Start) + cfg.BookAhead + 1
 	counts := skewedCounts(r, cfg.Rows, cfg.Customers)
-	cs := &largeCustomers{
-		prefixEnd: make([]uint32, cfg.Customers),
-		remaining: make([]int32, cfg.Customers),
-		last:      make([]int32, cfg.Customers),
-		service:   make([]uint8, cfg.Customers),
-		staff:     make([]uint8, cfg.Customers),
-		channel:   make([]uint8, cfg.Customers),
-		location:  make([]uint8, cfg.Customers),
-	}
 	buckets := make([][]int32, span)
-	lw := &largeWriter{w: w, buf: make([]byte, 0, 1<<18), cfg: cfg, cs: cs, r: r}
-	lw.prepare()
+	lw := newLargeWriter(w, cfg, cfg.Customers, r)
+	cs := lw.cs
 	for i := range cfg.Customers {
-		cs.addPrefix(r, i)
 		n := counts[i]
 		cs.remaining[i] = int32(n)
-		cs.location[i] = uint8(r.IntN(len(largeLocations)))
-		cs.staff[i] = uint8(int(cs.location[i])*5 + r.IntN(5))
+		cs.add(r, i)
 		cs.service[i] = uint8(pick(r, lw.svcW))
 		cs.channel[i] = uint8(pick(r, lw.chW))
 		// The customer's rhythm: every few weeks, more often the more they come.
@@ -153,8 +142,6 @@ func WriteLarge(w io.Writer, cfg LargeConfig) (Stats, error) {
 		cs.last[i] = int32(first + length)
 		buckets[first] = append(buckets[first], int32(i))
 	}
-	lw.buf = append(lw.buf, LargeHeader...)
-	lw.buf = append(lw.buf, '\n')
 	type booking struct {
 		c    int32
 		slot uint8
@@ -231,8 +218,9 @@ func skewedCounts(r *rand.Rand, rows, customers int) []int32 {
 	return counts
 }
 
-// addPrefix appends customer i's id, name, e-mail and phone to the prefix arena.
-func (cs *largeCustomers) addPrefix(r *rand.Rand, i int) {
+// add draws customer i's location and usual staff member, and appends their id, name,
+// e-mail and phone to the prefix arena.
+func (cs *largeCustomers) add(r *rand.Rand, i int) {
 	first := englishFirst[r.IntN(len(englishFirst))]
 	last := englishLast[r.IntN(len(englishLast))]
 	b := cs.prefix
@@ -262,6 +250,8 @@ func (cs *largeCustomers) addPrefix(r *rand.Rand, i int) {
 	b = append(b, ',')
 	cs.prefix = b
 	cs.prefixEnd[i] = uint32(len(b))
+	cs.location[i] = uint8(r.IntN(len(largeLocations)))
+	cs.staff[i] = uint8(int(cs.location[i])*5 + r.IntN(5))
 }
 
 // largeWriter formats rows into a buffer without fmt or per-row allocations.
@@ -273,7 +263,7 @@ type largeWriter struct {
 	r   *rand.Rand
 	st  Stats
 
-	price     [][]byte // formatted price by service, location and year (see priceIndex)
+	price     [][]byte // formatted price by service, then location, then year
 	y0, years int      // the start's year; the years of prices
 	svcText   [][]byte // service names, quoted where needed
 	notes     [][]byte // notes without a line break, quoted where needed
@@ -284,8 +274,18 @@ type largeWriter struct {
 
 const largeLeadMax = 60
 
-func (lw *largeWriter) prepare() {
-	cfg := lw.cfg
+// newLargeWriter returns the writer of an export of n customers, its header in the buffer.
+func newLargeWriter(w io.Writer, cfg LargeConfig, n int, r *rand.Rand) *largeWriter {
+	cs := &largeCustomers{
+		prefixEnd: make([]uint32, n),
+		remaining: make([]int32, n),
+		last:      make([]int32, n),
+		service:   make([]uint8, n),
+		staff:     make([]uint8, n),
+		channel:   make([]uint8, n),
+		location:  make([]uint8, n),
+	}
+	lw := &largeWriter{w: w, buf: make([]byte, 0, 1<<18), cfg: cfg, cs: cs, r: r}
 	lw.y0, _, _ = cfg.Start.Date()
 	y1, _, _ := (cfg.AsOf + visit.Day(cfg.BookAhead)).Date()
 	lw.years = y1 - lw.y0 + 1
@@ -313,10 +313,8 @@ func (lw *largeWriter) prepare() {
 	for _, c := range largeChannels {
 		lw.chW = append(lw.chW, c.weight)
 	}
-}
-
-func (lw *largeWriter) priceIndex(service, location, year int) int {
-	return (service*len(largeLocations)+location)*lw.years + year
+	lw.buf = append(lw.buf, LargeHeader+"\n"...)
+	return lw
 }
 
 // row appends customer c's appointment on day offset d (from cfg.Start).
@@ -336,7 +334,8 @@ func (lw *largeWriter) row(c int32, d int, slot uint8) error {
 		svc = pick(r, lw.svcW)
 	}
 	y, _, _ := day.Date()
-	return lw.emit(c, d, slot, status, lw.svcText[svc], lw.price[lw.priceIndex(svc, int(lw.cs.location[c]), y-lw.y0)])
+	price := lw.price[(svc*len(largeLocations)+int(lw.cs.location[c]))*lw.years+y-lw.y0]
+	return lw.emit(c, d, slot, status, lw.svcText[svc], price)
 }
 
 // emit appends one row of customer c on day offset d with the given status, service and

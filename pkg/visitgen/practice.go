@@ -1,6 +1,7 @@
 package visitgen
 
 import (
+	"cmp"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -36,7 +37,6 @@ func generate(cfg PraxisConfig, kinds []kind, wonBackFirst visit.Day, accept acc
 	order.Shuffle(len(kinds), func(i, j int) { kinds[i], kinds[j] = kinds[j], kinds[i] })
 	pr := &practice{cfg: cfg, patients: make([]*patient, len(kinds))}
 	for i, k := range kinds {
-		var ok bool
 		for attempt := range maxAttempts {
 			b := builder{
 				r:            newRand(cfg.Seed, streamPraxis, uint64(i)<<16|uint64(attempt)),
@@ -49,11 +49,10 @@ func generate(cfg PraxisConfig, kinds []kind, wonBackFirst visit.Day, accept acc
 			b.build(k)
 			if b.check(k) && (accept == nil || accept(b.p)) {
 				pr.patients[i] = b.p
-				ok = true
 				break
 			}
 		}
-		if !ok {
+		if pr.patients[i] == nil {
 			return nil, fmt.Errorf("%w: no history for a %s patient fits between %s and %s after %d attempts",
 				ErrConfig, kindName(k), cfg.Start, cfg.AsOf, maxAttempts)
 		}
@@ -212,28 +211,23 @@ func (p *patient) judge(asOf visit.Day) {
 	default:
 		return
 	}
-	codes := map[string]bool{}
-	if s := p.kind.story(); s != "" {
-		codes[s] = true
-	}
-	if state == StateCourseFinished {
-		codes[codeCourseFinished] = true
-	}
-	platform := !slices.ContainsFunc(past, func(a appt) bool { return !isPlatform(a.channel) })
 	last := past[len(past)-1].status
-	codes[codePlatformOnly] = codes[codePlatformOnly] || platform
-	codes[codeOneVisit] = codes[codeOneVisit] || len(att) == 1
-	codes[codeLastCancelled] = codes[codeLastCancelled] || last == visit.Cancelled
-	codes[codeLastNoShow] = codes[codeLastNoShow] || last == visit.NoShow
-	codes[codeReferral] = codes[codeReferral] || p.referrer != ""
-	codes[codeNoContact] = codes[codeNoContact] || p.contact == ""
-	codes[codeLoyalLost] = codes[codeLoyalLost] || loyal(att)
-	for c, on := range codes {
-		if on {
+	codes := map[string]bool{
+		codeCourseFinished: state == StateCourseFinished,
+		codePlatformOnly:   !slices.ContainsFunc(past, func(a appt) bool { return !isPlatform(a.channel) }),
+		codeOneVisit:       len(att) == 1,
+		codeLastCancelled:  last == visit.Cancelled,
+		codeLastNoShow:     last == visit.NoShow,
+		codeReferral:       p.referrer != "",
+		codeNoContact:      p.contact == "",
+		codeLoyalLost:      loyal(att),
+	}
+	codes[p.kind.story()] = true // "" for a patient without a story, listed nowhere
+	for _, c := range codeOrder {
+		if codes[c] {
 			p.truthCodes = append(p.truthCodes, c)
 		}
 	}
-	sort.Slice(p.truthCodes, func(i, j int) bool { return codeOrder[p.truthCodes[i]] < codeOrder[p.truthCodes[j]] })
 }
 
 // praxisHeader is the export's header row.
@@ -276,15 +270,8 @@ func (pr *practice) writeExport(w io.Writer, asOf visit.Day) (Stats, error) {
 			}
 		}
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := rows[i], rows[j]
-		if a.a.day != b.a.day {
-			return a.a.day < b.a.day
-		}
-		if a.minute() != b.minute() {
-			return a.minute() < b.minute()
-		}
-		return a.p.id < b.p.id
+	slices.SortStableFunc(rows, func(a, b row) int {
+		return cmp.Or(cmp.Compare(a.a.day, b.a.day), cmp.Compare(a.minute(), b.minute()), cmp.Compare(a.p.id, b.p.id))
 	})
 	cw := &countingWriter{w: w}
 	enc := charmap.Windows1252.NewEncoder().Writer(cw)
@@ -294,42 +281,27 @@ func (pr *practice) writeExport(w io.Writer, asOf visit.Day) (Stats, error) {
 	var st Stats
 	out.Write(praxisHeader)
 	seen := map[*patient]bool{}
-	rec := make([]string, len(praxisHeader))
 	for _, r := range rows {
 		p, a := r.p, r.a
 		status := a.status
 		if a.day > asOf {
 			status = visit.Booked
 		}
-		svc := p.svc
+		svc, note := p.svc, a.note
 		if r.addOn {
-			svc = p.addOn
+			svc, note = p.addOn, ""
 		}
 		honorar := ""
 		if status == visit.Attended || status == visit.NoShow && a.fee && !r.addOn {
 			honorar = euros(pr.price(p, a, svc))
 		}
-		note := a.note
-		if r.addOn {
-			note = ""
-		}
-		rec[0] = strconv.Itoa(p.id)
-		rec[1], rec[2] = p.lastName, p.firstName
-		rec[3] = p.birth.German()
-		rec[4], rec[5], rec[6] = p.phone, p.email, p.contact
-		rec[7] = a.day.German()
 		m := r.minute()
-		rec[8] = fmt.Sprintf("%02d:%02d", m/60, m%60)
-		rec[9] = praxisStatus[status]
-		rec[10] = serviceNames[svc]
-		rec[11] = therapists[a.staff]
-		rec[12] = channelNames[a.channel]
-		rec[13] = a.booked.German()
-		rec[14] = p.referrer
-		rec[15] = locations[p.location]
-		rec[16] = honorar
-		rec[17] = note
-		out.Write(rec)
+		out.Write([]string{
+			strconv.Itoa(p.id), p.lastName, p.firstName, p.birth.German(), p.phone, p.email, p.contact,
+			a.day.German(), fmt.Sprintf("%02d:%02d", m/60, m%60), praxisStatus[status], serviceNames[svc],
+			therapists[a.staff], channelNames[a.channel], a.booked.German(), p.referrer,
+			locations[p.location], honorar, note,
+		})
 		st.Rows++
 		seen[p] = true
 	}

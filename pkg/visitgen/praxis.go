@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
 
@@ -88,14 +89,8 @@ var storyCodes = []string{
 	codeManyContacts, codeNoContact,
 }
 
-// codeOrder orders the codes of one patient in the truth file.
-var codeOrder = func() map[string]int {
-	m := map[string]int{}
-	for i, c := range append(append([]string{}, storyCodes...), codeCourseFinished) {
-		m[c] = i
-	}
-	return m
-}()
+// codeOrder is the order of one patient's codes in the truth file.
+var codeOrder = append(slices.Clone(storyCodes), codeCourseFinished)
 
 // service is a billable treatment (Leistung).
 type service uint8
@@ -444,12 +439,11 @@ func (b *builder) newPatient(k kind) {
 	r := b.r
 	p := &patient{kind: k, factor: 1, addOn: svcNone}
 	b.p = p
-	female := chance(r, 0.56)
-	if female {
-		p.firstName = germanFemale[r.IntN(len(germanFemale))]
-	} else {
-		p.firstName = germanMale[r.IntN(len(germanMale))]
+	firstNames := germanMale
+	if chance(r, 0.56) {
+		firstNames = germanFemale
 	}
+	p.firstName = firstNames[r.IntN(len(firstNames))]
 	p.lastName = germanSurnames[r.IntN(len(germanSurnames))]
 	y, _, _ := b.asOf.Date()
 	age := 18 + int(72*beta(r, 2.4, 2.0))
@@ -668,7 +662,6 @@ func (b *builder) buildCourseFinished() {
 
 func (b *builder) buildWonBack() {
 	r, p := b.r, b.p
-	start := b.start
 	b.maintenanceService()
 	c := between(r, 10, 21)
 	if chance(r, 0.25) {
@@ -678,10 +671,7 @@ func (b *builder) buildWonBack() {
 	// The scenario's first as-of is b.wonBackFirst; the return visit is in the month after.
 	gapMin := visit.Day(max(56, 3*c) + 7 + r.IntN(40))
 	last := b.wonBackFirst - gapMin
-	first := last - visit.Day(n*c)
-	if first < start {
-		first = start
-	}
+	first := max(last-visit.Day(n*c), b.start)
 	days := b.rhythmUntil(first, last, c)
 	ps := cleanTail(plans(days), 3)
 	back := nextOpen(b.wonBackFirst + visit.Day(between(r, 2, 25)))

@@ -76,12 +76,6 @@ func DefaultSimConfig() SimConfig {
 }
 
 func (c SimConfig) validate() error {
-	pos := func(name string, v float64) error {
-		if !(v > 0) || math.IsInf(v, 0) {
-			return fmt.Errorf("%w: %s must be positive and finite, not %g", ErrConfig, name, v)
-		}
-		return nil
-	}
 	switch {
 	case c.Model != BGNBD && c.Model != ParetoNBD:
 		return fmt.Errorf("%w: unknown model %q (known: %s, %s)", ErrConfig, c.Model, BGNBD, ParetoNBD)
@@ -108,8 +102,8 @@ func (c SimConfig) validate() error {
 		checks = append(checks, named{"s", c.S}, named{"beta", c.Beta})
 	}
 	for _, ch := range checks {
-		if err := pos(ch.name, ch.v); err != nil {
-			return err
+		if !(ch.v > 0) || math.IsInf(ch.v, 0) {
+			return fmt.Errorf("%w: %s must be positive and finite, not %g", ErrConfig, ch.name, ch.v)
 		}
 	}
 	return nil
@@ -191,20 +185,11 @@ func Simulate(export, truth io.Writer, cfg SimConfig) (SimStats, error) {
 	span := int(cfg.End-cfg.Start) + 1
 	buckets := make([][]int32, span)
 	customers := make([]simCustomer, cfg.Customers)
-	lc := LargeConfig{Start: cfg.Start, AsOf: cfg.End}
-	cs := &largeCustomers{
-		prefixEnd: make([]uint32, cfg.Customers),
-		staff:     make([]uint8, cfg.Customers),
-		channel:   make([]uint8, cfg.Customers),
-		location:  make([]uint8, cfg.Customers),
-	}
-	lw := &largeWriter{w: export, buf: make([]byte, 0, 1<<18), cfg: lc, cs: cs, r: r}
-	lw.prepare()
+	lw := newLargeWriter(export, LargeConfig{Start: cfg.Start, AsOf: cfg.End}, cfg.Customers, r)
+	cs := lw.cs
 	for i := range customers {
 		c := &customers[i]
-		cs.addPrefix(r, i)
-		cs.location[i] = uint8(r.IntN(len(largeLocations)))
-		cs.staff[i] = uint8(int(cs.location[i])*5 + r.IntN(5))
+		cs.add(r, i)
 		cs.channel[i] = uint8(pick(r, lw.chW))
 		c.lambda = gamma(r, cfg.R, cfg.Alpha)
 		c.death = math.Inf(1)
@@ -223,8 +208,6 @@ func Simulate(export, truth io.Writer, cfg SimConfig) (SimStats, error) {
 		}
 		buckets[c.entry-cfg.Start] = append(buckets[c.entry-cfg.Start], int32(i))
 	}
-	lw.buf = append(lw.buf, LargeHeader...)
-	lw.buf = append(lw.buf, '\n')
 	type event struct {
 		c      int32
 		status visit.Status
