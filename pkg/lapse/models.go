@@ -34,7 +34,7 @@ type FitReport[M any] struct {
 
 func report[M any](fit model.Fit[M]) FitReport[M] {
 	ok, why := fit.Usable()
-	return FitReport[M]{Fit: fit, Usable: ok, WhyNot: why}
+	return FitReport[M]{Fit: fit.Result(), Usable: ok, WhyNot: why}
 }
 
 // reportOrFailure is [report] of a fit that may have failed: a model not available, not a

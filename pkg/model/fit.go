@@ -79,6 +79,13 @@ type Fit[M any] struct {
 	data *cohort // what was fitted, for [Fit.Predict]
 }
 
+// Result returns f without the data it was fitted to, which only [Fit.Predict] needs:
+// what to keep of a fit once its predictions are made.
+func (f Fit[M]) Result() Fit[M] {
+	f.data = nil
+	return f
+}
+
 // Predict returns P(alive) and the expected transactions in the next t periods of each
 // customer the fit was made on, in their order: the PAlive(s) and Expected(s, t) of
 // Params, computed once per distinct summary. It returns nil when Params is no

@@ -259,4 +259,7 @@ func TestPredictIsEachCustomersPrediction(t *testing.T) {
 	if p, e := (Fit[ParetoNBD]{}).Predict(52); p != nil || e != nil {
 		t.Error("a fit without data predicts")
 	}
+	if r := pn.Result(); r.data != nil || r.Params != pn.Params || r.LogLik != pn.LogLik || pn.data == nil {
+		t.Error("Result keeps the fitted data, changes the fit, or empties the original")
+	}
 }
