@@ -201,7 +201,7 @@ func (s *Set) AsOf(d visit.Day) (*Set, Cut) {
 	}
 	var cut Cut
 	var out *Set // a copy of s, from the first history cut on
-	first, last, latest := visit.NoDay, visit.NoDay, visit.NoDay
+	days := noDays
 	for ci := range s.Customers {
 		evs := s.Customers[ci].events
 		kept := keptEvents(evs, d, keep)
@@ -218,17 +218,7 @@ func (s *Set) AsOf(d visit.Day) (*Set, Cut) {
 			cut.Customers++
 			continue
 		}
-		// Events are sorted by day: each history's ends bound the set's days.
-		if day := kept[0].day(); first == visit.NoDay || day < first {
-			first = day
-		}
-		last = max(last, kept[len(kept)-1].day())
-		for i := len(kept) - 1; i >= 0; i-- {
-			if kept[i].status() != visit.Booked {
-				latest = max(latest, kept[i].day())
-				break
-			}
-		}
+		days.add(kept)
 	}
 	if out == nil {
 		return s, Cut{}
@@ -236,7 +226,7 @@ func (s *Set) AsOf(d visit.Day) (*Set, Cut) {
 	if cut.Customers > 0 {
 		out.Customers = slices.DeleteFunc(out.Customers, func(h History) bool { return len(h.events) == 0 })
 	}
-	out.FirstDay, out.LastDay, out.LatestRecorded = first, last, latest
+	out.FirstDay, out.LastDay, out.LatestRecorded = days.first, days.last, days.latest
 	return out, cut
 }
 

@@ -13,8 +13,7 @@ import (
 // or one builder) into one [Set] with shared, alphabetically ordered symbol tables. The
 // builders must not be used afterwards.
 func Merge(builders ...*Builder) *Set {
-	set := &Set{Services: NewSymbols(), Staff: NewSymbols(), Channels: NewSymbols(),
-		LatestRecorded: visit.NoDay, FirstDay: visit.NoDay, LastDay: visit.NoDay}
+	set := &Set{Services: NewSymbols(), Staff: NewSymbols(), Channels: NewSymbols()}
 	var svcs, stfs, chns []*Symbols
 	n := 0
 	for _, b := range builders {
@@ -39,16 +38,13 @@ func Merge(builders ...*Builder) *Set {
 			b.customers[k] = nil
 		}
 	}
+	days := noDays
 	for bi, b := range builders {
-		r := &runs[bi]
 		set.Duplicates += b.duplicates
-		if r.first != visit.NoDay && (set.FirstDay == visit.NoDay || r.first < set.FirstDay) {
-			set.FirstDay = r.first
-		}
-		set.LastDay = max(set.LastDay, r.last)
-		set.LatestRecorded = max(set.LatestRecorded, r.latest)
+		days.widen(runs[bi].days)
 		b.customers = nil
 	}
+	set.FirstDay, set.LastDay, set.LatestRecorded = days.first, days.last, days.latest
 	return set
 }
 
@@ -97,8 +93,37 @@ func rankCustomers(runs []mergeRun, n int) {
 
 // mergeRun is a builder's customers in key order, and the span of their days.
 type mergeRun struct {
-	keys                []sortKey
-	first, last, latest visit.Day
+	keys []sortKey
+	days daySpan
+}
+
+// daySpan bounds a set's days: its first and last event's, and its latest not booked
+// ([Set.FirstDay], [Set.LastDay], [Set.LatestRecorded]).
+type daySpan struct{ first, last, latest visit.Day }
+
+var noDays = daySpan{visit.NoDay, visit.NoDay, visit.NoDay}
+
+// add widens s to the events evs, sorted by day: their ends bound their days.
+func (s *daySpan) add(evs []packed) {
+	if len(evs) == 0 {
+		return
+	}
+	latest := visit.NoDay
+	for i := len(evs) - 1; i >= 0; i-- {
+		if evs[i].status() != visit.Booked {
+			latest = evs[i].day()
+			break
+		}
+	}
+	s.widen(daySpan{evs[0].day(), evs[len(evs)-1].day(), latest})
+}
+
+// widen widens s to the days of o.
+func (s *daySpan) widen(o daySpan) {
+	if o.first != visit.NoDay && (s.first == visit.NoDay || o.first < s.first) {
+		s.first = o.first
+	}
+	s.last, s.latest = max(s.last, o.last), max(s.latest, o.latest)
 }
 
 // sortKey orders customers by key, first by the key's first eight bytes, big-endian,
@@ -122,7 +147,7 @@ func (a sortKey) cmp(b sortKey) int {
 // merged tables, and returns the customers sorted by key.
 func (b *Builder) finish(svcMap, stfMap, chnMap []Sym) mergeRun {
 	b.place(svcMap, stfMap, chnMap)
-	r := mergeRun{keys: make([]sortKey, 0, b.n), first: visit.NoDay, last: visit.NoDay, latest: visit.NoDay}
+	r := mergeRun{keys: make([]sortKey, 0, b.n), days: noDays}
 	for ci := range b.n {
 		c := b.at(ci)
 		if c.more != nil { // only the large amounts are still needed
@@ -131,19 +156,7 @@ func (b *Builder) finish(svcMap, stfMap, chnMap []Sym) mergeRun {
 				c.more = nil
 			}
 		}
-		// Events are sorted by day: each history's ends bound the days.
-		if n := len(c.events); n > 0 {
-			if day := c.events[0].day(); r.first == visit.NoDay || day < r.first {
-				r.first = day
-			}
-			r.last = max(r.last, c.events[n-1].day())
-			for i := n - 1; i >= 0; i-- {
-				if c.events[i].status() != visit.Booked {
-					r.latest = max(r.latest, c.events[i].day())
-					break
-				}
-			}
-		}
+		r.days.add(c.events)
 		var p [8]byte
 		copy(p[:], c.field(tKey))
 		r.keys = append(r.keys, sortKey{prefix: binary.BigEndian.Uint64(p[:]), c: c})
