@@ -663,10 +663,13 @@ func (b *Builder) place(svcMap, stfMap, chnMap []Sym) {
 // their large amounts by start plus their index; scratch is returned for reuse.
 func (b *Builder) merge(c *customer, scratch []packed, ids []rowID, big map[int]int64, start int) []packed {
 	rows := c.events
-	if ids == nil && ascending(rows) { // every row is an event of its own
+	if ascending(rows) { // every row is an event of its own, none a duplicate
 		for k := range rows {
 			if rows[k].amount == bigAmount {
 				c.setAmount(&rows[k], big[start+k])
+			}
+			if ids != nil && ids[k].first {
+				b.countOrder(rows[k].status())
 			}
 		}
 		return scratch
