@@ -39,7 +39,7 @@ type Holdout struct {
 func CompareHoldout(m Predictor, cal []Summary, actual []float64, t float64) (Holdout, error) {
 	predicted := make([]float64, len(cal))
 	for i, s := range cal {
-		predicted[i] = m.ExpectedIfAlive(s.X, s.T, t) * m.PAlive(s)
+		predicted[i] = m.Expected(s, t)
 	}
 	return ComparePredicted(predicted, cal, actual)
 }
