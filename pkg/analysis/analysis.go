@@ -46,8 +46,9 @@ type Result struct {
 	opt      Options
 
 	ranked struct {
-		once sync.Once
-		idx  []int
+		once    sync.Once
+		idx     []int
+		winBack []calls.Call
 	}
 	plan  *calls.Plan
 	lift  func() []reason.LiftRow
@@ -155,20 +156,34 @@ func (r *Result) judge() *pass {
 	return all
 }
 
-// Lapsed returns the indexes of the lapsed and lost customers in the order of the win-back
-// calls ([calls.RankWinBack]), ranked once and shared: not to be modified.
+// Lapsed returns the indexes of the lapsed and lost customers listed (selected and not
+// held) in the order of the win-back calls ([calls.RankWinBack]), ranked once and shared:
+// not to be modified.
 func (r *Result) Lapsed() []int {
+	r.rank()
+	return r.ranked.idx
+}
+
+// WinBack returns the win-back calls of the customers [Result.Lapsed] lists, in its order:
+// not to be modified.
+func (r *Result) WinBack() []calls.Call {
+	r.rank()
+	return r.ranked.winBack
+}
+
+func (r *Result) rank() {
 	r.ranked.once.Do(func() {
 		wb := r.Calls().WinBack()
-		idx := make([]int, 0, len(wb))
-		for _, c := range wb {
-			if r.Selected(c.Index) && !r.Held(c.Index) {
-				idx = append(idx, c.Index)
-			}
+		unlisted := func(c calls.Call) bool { return !r.Selected(c.Index) || r.Held(c.Index) }
+		if slices.ContainsFunc(wb, unlisted) { // a filter or earlier calls left some out
+			wb = slices.DeleteFunc(slices.Clone(wb), unlisted)
 		}
-		r.ranked.idx = idx
+		idx := make([]int, len(wb))
+		for k, c := range wb {
+			idx[k] = c.Index
+		}
+		r.ranked.idx, r.ranked.winBack = idx, wb
 	})
-	return r.ranked.idx
 }
 
 // Calls returns the week's call plan; each part is worked out once: not to be modified.

@@ -76,5 +76,13 @@ func TestFilterSelectsByTheLastVisit(t *testing.T) {
 		if !slices.Equal(r.Lapsed(), want) || len(r.Verdicts) != len(set.Customers) {
 			t.Errorf("after Narrow: %d listed, want %d", len(r.Lapsed()), len(want))
 		}
+		if len(r.WinBack()) != len(want) {
+			t.Fatalf("after Narrow: %d win-back calls for %d listed", len(r.WinBack()), len(want))
+		}
+		for k, c := range r.WinBack() {
+			if c.Index != want[k] {
+				t.Errorf("win-back call %d is customer %d's, the list's %d is %d", k, c.Index, k, want[k])
+			}
+		}
 	})
 }

@@ -212,17 +212,7 @@ func Build(r *analysis.Result, o BuildOptions) *Report {
 // which optional columns a list of them needs.
 func lapsedSource(f *filler) *source {
 	r, o := f.r, f.o
-	idx, winBack := r.Lapsed(), r.Calls().WinBack()
-	if len(winBack) != len(idx) {
-		// A filter or earlier calls left some out: idx keeps the others in the calls' order.
-		kept := make([]calls.Call, 0, len(idx))
-		for _, c := range winBack {
-			if len(kept) < len(idx) && c.Index == idx[len(kept)] {
-				kept = append(kept, c)
-			}
-		}
-		winBack = kept
-	}
+	idx, winBack := r.Lapsed(), r.WinBack()
 	general := f.words.T("calls.question.general")
 	s := &source{n: len(idx), fill: func(k int, c *Customer, t *texts) {
 		f.fill(idx[k], c, &winBack[k], t)

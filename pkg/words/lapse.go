@@ -60,7 +60,8 @@ func (c *Catalogue) AppendExplanation(buf []byte, v *lapse.Verdict) []byte {
 }
 
 // appendF appends the text key filled in as [Catalogue.F] would, without F's garbage, for
-// the verbs the explanations use: %s, %d, %[n]s, %[n]d of strings, []byte and ints; %%.
+// the verbs the explanations and the calls' why texts use: %s, %d, %[n]s, %[n]d of
+// strings, []byte and ints; %%. An argument of another type writes nothing.
 func (c *Catalogue) appendF(b []byte, key string, args ...any) []byte {
 	tpl, next := c.T(key), 0
 	for {
