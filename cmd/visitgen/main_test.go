@@ -83,6 +83,7 @@ func TestUsageErrors(t *testing.T) {
 		{"help is not an error", []string{"sim", "-h"}, exitOK, "Example:"},
 		{"a missing directory is a failure", []string{"large", "-rows", "10", "-customers", "2",
 			"-out", filepath.Join(dir, "no", "such", "dir", "l.csv")}, exitFailure, "no such file"},
+		{"an empty -out is a usage error", []string{"large", "-rows", "10", "-customers", "2", "-out", ""}, exitUsage, "-out is empty"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer

@@ -576,7 +576,7 @@ func TestDetectWithoutEventsFindsNothing(t *testing.T) {
 
 // TestDetectorWorkerIsReused checks that findings detected one after the other by one
 // worker stay what each customer gets alone: they share the worker's memory, not their
-// elements.
+// elements, and have no room to append into the next customer's.
 func TestDetectorWorkerIsReused(t *testing.T) {
 	set, truth, asOf := praxis(t)
 	verdicts := truthVerdicts(set, truth, false)
@@ -587,6 +587,9 @@ func TestDetectorWorkerIsReused(t *testing.T) {
 		one := detect(&set.Customers[i], set, verdicts[i], asOf, cfg)
 		if !slices.EqualFunc(all[i], one, findingEqual) {
 			t.Fatalf("customer %s: with a shared worker %v, alone %v", set.Customers[i].Key, all[i], one)
+		}
+		if cap(all[i]) != len(all[i]) { // appending to them must not overwrite the next customer's
+			t.Fatalf("customer %s: %d findings with room for %d", set.Customers[i].Key, len(all[i]), cap(all[i]))
 		}
 	}
 	if none := detectAll(set, nil, asOf, cfg); len(none) != len(set.Customers) {

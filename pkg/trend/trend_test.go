@@ -93,7 +93,7 @@ func TestCohortsCountOnlyVisitsByAsOf(t *testing.T) {
 }
 
 // TestComputeWhateverTheSetsFirstDay checks that the rows start at the first visit's
-// month and do not depend on the set's FirstDay (which Compute does not read): unset, the
+// month and do not depend on the set's FirstDay (which a Counter does not read): unset, the
 // first event's (a cancellation before the first visit), years before it, or wrongly after
 // the first visit (a set made by hand).
 func TestComputeWhateverTheSetsFirstDay(t *testing.T) {
