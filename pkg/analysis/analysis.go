@@ -36,8 +36,10 @@ type Options struct {
 // Result is every analysis of one run. The overview parts are worked out once, when first
 // asked for.
 type Result struct {
-	Set      *history.Set
-	AsOf     visit.Day
+	Set  *history.Set
+	AsOf visit.Day
+	// Models are the fitted models, without their per-customer predictions: what the
+	// report needs of those is in the verdicts (P(alive), value at risk).
 	Models   *lapse.Models
 	Verdicts []lapse.Verdict    // parallel to Set.Customers
 	Findings [][]reason.Finding // parallel to Set.Customers
@@ -95,6 +97,7 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 	}
 	r.Models = ms
 	p := r.judge()
+	r.Models = ms.Fits()
 	r.trend = sync.OnceValues(p.trend.Result)
 	platform := func(name string) bool {
 		return reason.Classify(name, opt.Reasons.PlatformChannels, opt.Reasons.DirectChannels) == reason.ChannelPlatform

@@ -90,12 +90,13 @@ func findCustomer(r *analysis.Result, want, key, envKey string) int {
 		}
 	}
 	if strings.HasPrefix(strings.ToUpper(want), pseudo.Prefix) {
-		keys := customerKeys(r.Set)
+		all := customerKeys(r.Set)()
+		keys := func() []string { return all }
 		for _, p := range []*pseudo.Pseudonymizer{pseudo.New(key, keys), pseudo.New(envKey, keys), pseudo.FromCustomers(keys)} {
 			if key == "" && envKey == "" && !p.FromData {
 				continue
 			}
-			if k := p.Find(want, keys); k != "" {
+			if k := p.Find(want, all); k != "" {
 				return r.Index(k)
 			}
 		}

@@ -63,7 +63,7 @@ func personalKeys(set *history.Set) bool {
 // keyed returns the pseudonymizer of --key or WINBACK_KEY, or, without either, one keyed
 // by all the customers' keys, so that every command gives a customer the same pseudonym
 // for the same export.
-func (o *privacyOptions) keyed(io *IOStreams, keys []string) *pseudo.Pseudonymizer {
+func (o *privacyOptions) keyed(io *IOStreams, keys pseudo.Keys) *pseudo.Pseudonymizer {
 	key := o.key
 	if key == "" {
 		key = io.Getenv("WINBACK_KEY")
@@ -74,11 +74,13 @@ func (o *privacyOptions) keyed(io *IOStreams, keys []string) *pseudo.Pseudonymiz
 	return pseudo.New(key, keys)
 }
 
-// customerKeys lists the keys of a set's customers, in the set's order.
-func customerKeys(set *history.Set) []string {
-	keys := make([]string, len(set.Customers))
-	for i := range set.Customers {
-		keys[i] = set.Customers[i].Key
+// customerKeys lists the keys of a set's customers, in the set's order, when asked.
+func customerKeys(set *history.Set) pseudo.Keys {
+	return func() []string {
+		keys := make([]string, len(set.Customers))
+		for i := range set.Customers {
+			keys[i] = set.Customers[i].Key
+		}
+		return keys
 	}
-	return keys
 }

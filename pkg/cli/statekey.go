@@ -15,7 +15,7 @@ import (
 // stableKey returns the pseudonymizer of --key or WINBACK_KEY, else that of the key kept
 // in --state, made (and added to files) when there is none and no earlier state needs
 // one. Without either, that of the data ([privacyOptions.keyed]).
-func (o *reportOptions) stableKey(files *atomicfile.Set, prev *state.State, keys []string) (*pseudo.Pseudonymizer, error) {
+func (o *reportOptions) stableKey(files *atomicfile.Set, prev *state.State, keys pseudo.Keys) (*pseudo.Pseudonymizer, error) {
 	key := o.an.keyed(o.a.io, keys)
 	if key.FromData && o.state != "" {
 		path := filepath.Join(o.state, keyFile)

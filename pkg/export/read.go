@@ -836,23 +836,24 @@ func joinFallbacks(set *history.Set) int {
 	}
 	for i := range set.Customers {
 		if h := &set.Customers[i]; !isFallback(h.Key) {
-			note(byEmail, strings.ToLower(strings.TrimSpace(h.Email)), i)
-			note(byPhone, phoneDigits(h.Phone), i)
+			c := h.Details()
+			note(byEmail, strings.ToLower(strings.TrimSpace(c.Email)), i)
+			note(byPhone, phoneDigits(c.Phone), i)
 		}
 	}
 	into := map[int]int{}
 	for _, i := range fallbacks {
-		h := &set.Customers[i]
+		c := set.Customers[i].Details()
 		to := -1
-		if j, ok := byEmail[strings.ToLower(strings.TrimSpace(h.Email))]; ok && j >= 0 {
+		if j, ok := byEmail[strings.ToLower(strings.TrimSpace(c.Email))]; ok && j >= 0 {
 			to = j
-		} else if j, ok := byPhone[phoneDigits(h.Phone)]; ok && j >= 0 {
+		} else if j, ok := byPhone[phoneDigits(c.Phone)]; ok && j >= 0 {
 			to = j
 		}
 		if to < 0 {
 			continue
 		}
-		a, b := strings.Join(strings.Fields(strings.ToLower(set.Customers[to].Name)), " "), strings.Join(strings.Fields(strings.ToLower(h.Name)), " ")
+		a, b := strings.Join(strings.Fields(strings.ToLower(set.Customers[to].Details().Name)), " "), strings.Join(strings.Fields(strings.ToLower(c.Name)), " ")
 		if a != "" && b != "" && a != b {
 			continue // another person on the same phone or e-mail
 		}

@@ -286,7 +286,7 @@ func TestGermanExportDecodesUmlautsAndDecimalCommas(t *testing.T) {
 	var names []string
 	var total int64
 	for _, h := range res.Set.Customers {
-		names = append(names, h.Name)
+		names = append(names, h.Details().Name)
 		for _, e := range h.Events() {
 			total += e.Amount
 		}

@@ -128,9 +128,9 @@ type History struct {
 	// Key identifies the customer: their id, or the normalised e-mail, phone or name when
 	// the export has no id column (see [Set.KeyKind]).
 	Key string
-	// Contact details, each the latest non-empty value by date; empty when withheld (see
-	// [Set.ContactsWithheld] and [History.Has]).
-	Name, Email, Phone, ContactPreference string
+	// Contact is how to reach the customer; nil when no detail is given or the set
+	// withholds them (see [Set.ContactsWithheld] and [History.Has]).
+	Contact *Contact
 	// Referrer is the first referrer named; Location the latest location.
 	Referrer string
 	Location string
@@ -140,6 +140,22 @@ type History struct {
 	big map[int32]int64
 	// given has bit 1<<d set for each given contact detail d, when their texts are withheld.
 	given uint8
+}
+
+// Contact is a customer's contact details, each the latest non-empty value by date.
+type Contact struct {
+	Name, Email, Phone string
+	// Preference is how the customer wants to be contacted, if at all ("no calls").
+	Preference string
+}
+
+// Details returns the customer's contact details: all empty when none is given or they
+// are withheld.
+func (h *History) Details() Contact {
+	if h.Contact == nil {
+		return Contact{}
+	}
+	return *h.Contact
 }
 
 // Detail is one of a customer's contact details.
@@ -159,17 +175,8 @@ func (h *History) Has(d Detail) bool {
 	if h.given&(1<<d) != 0 {
 		return true
 	}
-	var text string
-	switch d {
-	case DetailName:
-		text = h.Name
-	case DetailEmail:
-		text = h.Email
-	case DetailPhone:
-		text = h.Phone
-	case DetailContactPreference:
-		text = h.ContactPreference
-	}
+	c := h.Details()
+	text := [...]string{DetailName: c.Name, DetailEmail: c.Email, DetailPhone: c.Phone, DetailContactPreference: c.Preference}[d]
 	return strings.TrimSpace(text) != ""
 }
 

@@ -69,7 +69,7 @@ K1;10.04.2025;030 444;;
 		t.Fatal(err)
 	}
 	h := res.Set.Find("K1")
-	if h == nil || h.Phone != "030 444" || h.Email != "neu@example.org" || h.Referrer != "Dr. A" {
+	if h == nil || h.Details().Phone != "030 444" || h.Details().Email != "neu@example.org" || h.Referrer != "Dr. A" {
 		t.Errorf("contact = %+v", h)
 	}
 }
@@ -112,7 +112,7 @@ func TestWithheldContactsAreGivenAsTheTextsWouldBe(t *testing.T) {
 		if f.Key != w.Key {
 			t.Fatalf("customer %d: %q read in full, %q withheld", i, f.Key, w.Key)
 		}
-		if w.Name != "" || w.Email != "" || w.Phone != "" || w.ContactPreference != "" {
+		if w.Contact != nil {
 			t.Errorf("%s: withheld texts kept: %+v", w.Key, w)
 		}
 		for k, dt := range details {
@@ -125,7 +125,7 @@ func TestWithheldContactsAreGivenAsTheTextsWouldBe(t *testing.T) {
 		}
 	}
 	// A history made by hand has its details by their texts.
-	h := history.History{Key: "X", Phone: " 0301 ", ContactPreference: " "}
+	h := history.History{Key: "X", Contact: &history.Contact{Phone: " 0301 ", Preference: " "}}
 	if !h.Has(history.DetailPhone) || h.Has(history.DetailContactPreference) || h.Has(history.DetailEmail) {
 		t.Errorf("hand-made history: phone %v, preference %v, e-mail %v", h.Has(history.DetailPhone),
 			h.Has(history.DetailContactPreference), h.Has(history.DetailEmail))
@@ -258,8 +258,8 @@ func TestJoinMergesOneHistoryIntoAnother(t *testing.T) {
 	for _, e := range h.Events() {
 		got = append(got, e.Amount)
 	}
-	if h.Key != "a@example.com" || h.Phone != "030 1234567" || !slices.Equal(got, []int64{1000, 200, 1200}) {
-		t.Errorf("joined history %s (phone %q) with amounts %v; want a@example.com, 030 1234567, [1000 200 1200]", h.Key, h.Phone, got)
+	if h.Key != "a@example.com" || h.Details().Phone != "030 1234567" || !slices.Equal(got, []int64{1000, 200, 1200}) {
+		t.Errorf("joined history %s (phone %q) with amounts %v; want a@example.com, 030 1234567, [1000 200 1200]", h.Key, h.Details().Phone, got)
 	}
 }
 

@@ -183,10 +183,15 @@ func (s *Set) Join(into map[int]int) {
 		to := into[from]
 		a, b := &s.Customers[to], &s.Customers[from]
 		joinEvents(a, b)
-		for _, f := range []struct{ to, from *string }{{&a.Name, &b.Name}, {&a.Email, &b.Email}, {&a.Phone, &b.Phone}, {&a.ContactPreference, &b.ContactPreference}, {&a.Referrer, &b.Referrer}, {&a.Location, &b.Location}} {
+		ca, cb := a.Details(), b.Details()
+		for _, f := range []struct{ to, from *string }{{&ca.Name, &cb.Name}, {&ca.Email, &cb.Email}, {&ca.Phone, &cb.Phone}, {&ca.Preference, &cb.Preference}, {&a.Referrer, &b.Referrer}, {&a.Location, &b.Location}} {
 			if strings.TrimSpace(*f.to) == "" {
 				*f.to = *f.from
 			}
+		}
+		a.Contact = nil
+		if ca != (Contact{}) {
+			a.Contact = &ca
 		}
 		a.given |= b.given
 	}

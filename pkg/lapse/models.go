@@ -91,6 +91,14 @@ type Models struct {
 	gg   *model.GammaGamma // nil when the spend model is not usable
 }
 
+// Fits returns m without the predictions of each customer (Customers), for keeping the
+// fits once the verdicts hold what they needed of the predictions.
+func (m *Models) Fits() *Models {
+	f := *m
+	f.Customers = nil
+	return &f
+}
+
 // Predictor returns the model the predictions come from, nil when none is usable.
 func (m *Models) Predictor() model.Predictor { return m.pred }
 

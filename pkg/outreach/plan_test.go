@@ -55,7 +55,7 @@ func TestStateHoldsNoPersonalData(t *testing.T) {
 	var private []string
 	for i := range r.Set.Customers {
 		h := &r.Set.Customers[i]
-		private = append(private, `"`+h.Key+`"`, h.Name, h.Phone, h.Email, h.Referrer)
+		private = append(private, `"`+h.Key+`"`, h.Details().Name, h.Details().Phone, h.Details().Email, h.Referrer)
 	}
 	for k := 1; k < r.Set.Services.Len(); k++ {
 		private = append(private, `"`+r.Set.Services.Name(history.Sym(k))+`"`)

@@ -34,7 +34,7 @@ type Pseudonymizer struct {
 	h   hash.Hash
 	// keys are the customers; long, made from them on the first [Pseudonymizer.Name],
 	// holds those whose short pseudonym another customer's key shares.
-	keys []string
+	keys func() []string
 	once sync.Once
 	long map[string]bool
 	// FromData is set when the key was derived from the data (no key given): pseudonyms
@@ -42,19 +42,32 @@ type Pseudonymizer struct {
 	FromData bool
 }
 
+// Keys lists the customers' keys. A [Pseudonymizer] lists them once, when it first
+// needs them: a report that shows ids never does.
+type Keys func() []string
+
+// once returns keys listed once (none when nil).
+func (keys Keys) once() func() []string {
+	if keys == nil {
+		return func() []string { return nil }
+	}
+	return sync.OnceValue(keys)
+}
+
 // New returns the Pseudonymizer of a secret key (from --key or WINBACK_KEY) for the
 // customers with keys (see [Pseudonymizer.Name]).
-func New(key string, keys []string) *Pseudonymizer {
-	return &Pseudonymizer{key: func() []byte { return []byte(key) }, keys: keys}
+func New(key string, keys Keys) *Pseudonymizer {
+	return &Pseudonymizer{key: func() []byte { return []byte(key) }, keys: keys.once()}
 }
 
 // FromCustomers derives a key from the customer keys themselves, for runs without a secret
 // key: deterministic, but anyone with the same export can recompute the pseudonyms. The
 // key is derived when first needed (a report that shows ids needs none).
-func FromCustomers(keys []string) *Pseudonymizer {
+func FromCustomers(keys Keys) *Pseudonymizer {
+	list := keys.once()
 	derive := func() []byte {
 		h := sha256.New()
-		sorted := slices.Clone(keys) // of the right size: slices.Sorted grows one as it collects
+		sorted := slices.Clone(list()) // of the right size: slices.Sorted grows one as it collects
 		slices.Sort(sorted)
 		for _, k := range sorted {
 			h.Write([]byte(k))
@@ -62,7 +75,7 @@ func FromCustomers(keys []string) *Pseudonymizer {
 		}
 		return h.Sum(nil)
 	}
-	return &Pseudonymizer{key: derive, keys: keys, FromData: true}
+	return &Pseudonymizer{key: derive, keys: list, FromData: true}
 }
 
 // mac is the HMAC-SHA256 of the parts' concatenation.
@@ -113,7 +126,7 @@ func (p *Pseudonymizer) shared(keys []string) map[string]bool {
 // lengthen an old customer's pseudonym that way; the old one is then not found, never
 // taken for the other.
 func (p *Pseudonymizer) Name(key string) string {
-	p.once.Do(func() { p.long = p.shared(p.keys) })
+	p.once.Do(func() { p.long = p.shared(p.keys()) })
 	s := p.mac(key)
 	if p.long[key] {
 		return Prefix + crockford.EncodeToString(s[:8])

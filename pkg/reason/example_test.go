@@ -15,7 +15,7 @@ func ExampleDetector() {
 	set := &history.Set{Services: history.NewSymbols(), Staff: history.NewSymbols(), Channels: history.NewSymbols(),
 		Columns: history.Columns{Status: true, Service: true, Channel: true, ContactPreference: true}}
 	kg, phone := set.Services.Intern("KG"), set.Channels.Intern("Telefon")
-	h := history.History{Key: "1001", ContactPreference: "Telefon"}
+	h := history.History{Key: "1001", Contact: &history.Contact{Preference: "Telefon"}}
 	var evs []history.Event
 	for d := visit.DayOf(2025, 1, 6); d <= visit.DayOf(2025, 2, 10); d += 14 {
 		evs = append(evs, history.Event{Day: d, Service: kg, Channel: phone, Lead: history.NoLead, Status: visit.Attended})

@@ -102,8 +102,10 @@ var allColumns = history.Columns{Status: true, Amount: true, Service: true, Staf
 func build(cols history.Columns, p person, es []ev) *history.Set {
 	set := &history.Set{Services: history.NewSymbols(), Staff: history.NewSymbols(), Channels: history.NewSymbols(),
 		Columns: cols, KeyKind: "customer id"}
-	h := history.History{Key: p.key, Name: p.name, Email: p.email, Phone: p.phone,
-		ContactPreference: p.pref, Referrer: p.referrer}
+	h := history.History{Key: p.key, Referrer: p.referrer}
+	if ct := (history.Contact{Name: p.name, Email: p.email, Phone: p.phone, Preference: p.pref}); ct != (history.Contact{}) {
+		h.Contact = &ct
+	}
 	var evs []history.Event
 	for _, e := range es {
 		x := history.Event{Day: e.d, Status: e.st, Amount: e.amount, Lead: history.NoLead,

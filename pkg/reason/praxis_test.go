@@ -126,7 +126,7 @@ func checkableFacts(h *history.History, set *history.Set, asOf visit.Day) map[st
 	}
 	last := past[len(past)-1].Status
 	facts[Referral] = h.Referrer != ""
-	facts[NoContactPreference] = h.ContactPreference == ""
+	facts[NoContactPreference] = h.Details().Preference == ""
 	facts[PlatformOnly] = platform && len(days) >= 2
 	facts[OneVisit] = len(days) == 1
 	facts[LastCancelled] = last == visit.Cancelled

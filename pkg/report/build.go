@@ -10,6 +10,7 @@ import (
 
 	"github.com/winback/winback/pkg/analysis"
 	"github.com/winback/winback/pkg/calls"
+	"github.com/winback/winback/pkg/history"
 	"github.com/winback/winback/pkg/lapse"
 	"github.com/winback/winback/pkg/pseudo"
 	"github.com/winback/winback/pkg/reason"
@@ -231,7 +232,7 @@ func lapsedSource(f *filler) *source {
 			panic("report: a report with contact details of a set read without them (export.Options.WithholdContacts)")
 		}
 		for _, i := range idx {
-			if h := &r.Set.Customers[i]; h.Name != "" || h.Phone != "" || h.Email != "" || h.ContactPreference != "" {
+			if r.Set.Customers[i].Details() != (history.Contact{}) {
 				s.contacts = true
 				break
 			}
@@ -301,7 +302,8 @@ func (f *filler) fill(i int, c *Customer, call *calls.Call, t *texts) {
 	}
 	c.Segment = seg
 	if f.o.Pseudonyms == nil && f.o.Contacts {
-		c.Name, c.Phone, c.Email, c.ContactPreference = h.Name, h.Phone, h.Email, h.ContactPreference
+		ct := h.Details()
+		c.Name, c.Phone, c.Email, c.ContactPreference = ct.Name, ct.Phone, ct.Email, ct.Preference
 	}
 	// ends are where the texts end: the last visit, the rule, each reason's evidence and
 	// question, why.

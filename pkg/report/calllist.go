@@ -64,7 +64,7 @@ func NewCallList(r *analysis.Result, o CallListOptions) (*CallList, error) {
 			switch {
 			case !r.Selected(c.Index): // another branch's, therapist's or service's
 				continue
-			case !analysis.ContactAllowed(h.ContactPreference):
+			case !analysis.ContactAllowed(h.Details().Preference):
 				l.Skipped++
 				continue
 			case r.Held(c.Index):
@@ -101,7 +101,8 @@ func (l *CallList) row(r *analysis.Result, c *calls.Call, rank int) []string {
 	case calls.Welcome:
 		why, qs = cat.WelcomeWhy(c.Away, firstChannel(r, c.Index)), cat.T("calls.question.welcome")
 	}
-	return []string{strconv.Itoa(rank), cat.GroupWord(c.Group), h.Key, h.Name, h.Phone, h.Email, h.ContactPreference,
+	ct := h.Details()
+	return []string{strconv.Itoa(rank), cat.GroupWord(c.Group), h.Key, ct.Name, ct.Phone, ct.Email, ct.Preference,
 		last, cat.Code("status.", v.Status.String()), why, qs}
 }
 

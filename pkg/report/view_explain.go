@@ -107,8 +107,9 @@ func ExplainView(r *analysis.Result, i int, lang string, noun catalogue.Noun, p 
 		doc.Facts = append(doc.Facts, Fact{Label: t("cli.value-of-the-next-12-months"), Value: Money(v.ValueAtRisk, lang) + " (" + cat.T("value-source."+v.ValueSource.String()) + ")"})
 	}
 	if p == nil {
-		contact := [][2]string{{t("cli.name"), h.Name}, {t("cli.phone"), h.Phone}, {t("cli.e-mail"), h.Email},
-			{t("cli.contact-preference"), h.ContactPreference}, {t("cli.referred-by"), h.Referrer}}
+		ct := h.Details()
+		contact := [][2]string{{t("cli.name"), ct.Name}, {t("cli.phone"), ct.Phone}, {t("cli.e-mail"), ct.Email},
+			{t("cli.contact-preference"), ct.Preference}, {t("cli.referred-by"), h.Referrer}}
 		for _, f := range contact {
 			if f[1] != "" {
 				doc.Facts = append(doc.Facts, Fact{Label: f[0], Value: f[1]})
