@@ -42,7 +42,9 @@ func run(t *testing.T, set *history.Set, asOf visit.Day) *analysis.Result {
 	return r
 }
 
-func pseudonymizer(keys []string) *pseudo.Pseudonymizer { return pseudo.FromCustomers(func() []string { return keys }) }
+func pseudonymizer(keys []string) *pseudo.Pseudonymizer {
+	return pseudo.FromCustomers(func() []string { return keys })
+}
 
 func TestTheReportAddsUp(t *testing.T) {
 	set := praxis(t)
