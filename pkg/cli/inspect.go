@@ -64,7 +64,7 @@ func runInspect(o *inspectOptions) error {
 	if err := checkOutputs(o.io, o.files, o.input.rejects); err != nil {
 		return err
 	}
-	res, err := readExports(o.io, o.files, &o.input, false)
+	res, err := readExports(o.io, o.files, &o.input, true) // it shows no one's contact details
 	if err != nil {
 		return err
 	}
