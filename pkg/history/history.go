@@ -176,7 +176,17 @@ func (h *History) Has(d Detail) bool {
 		return true
 	}
 	c := h.Details()
-	text := [...]string{DetailName: c.Name, DetailEmail: c.Email, DetailPhone: c.Phone, DetailContactPreference: c.Preference}[d]
+	var text string
+	switch d {
+	case DetailName:
+		text = c.Name
+	case DetailEmail:
+		text = c.Email
+	case DetailPhone:
+		text = c.Phone
+	case DetailContactPreference:
+		text = c.Preference
+	}
 	return strings.TrimSpace(text) != ""
 }
 
