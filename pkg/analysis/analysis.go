@@ -44,7 +44,7 @@ type Result struct {
 	Verdicts []lapse.Verdict    // parallel to Set.Customers
 	Findings [][]reason.Finding // parallel to Set.Customers
 	Segments *segment.Result
-	segment  []string // parallel to Set.Customers, see [Result.SegmentOf]
+	scored   []int32 // parallel to Set.Customers: the index into Segments.Customers, -1 for none
 	opt      Options
 
 	ranked struct {
@@ -62,7 +62,12 @@ type Result struct {
 }
 
 // SegmentOf returns the segment code of customer i of the set ("" without a visit).
-func (r *Result) SegmentOf(i int) string { return r.segment[i] }
+func (r *Result) SegmentOf(i int) string {
+	if k := r.scored[i]; k >= 0 {
+		return r.Segments.Customers[k].Segment
+	}
+	return ""
+}
 
 // Run analyses set as of opt.AsOf.
 func Run(set *history.Set, opt Options) (*Result, error) {
@@ -81,12 +86,14 @@ func Run(set *history.Set, opt Options) (*Result, error) {
 			return
 		}
 		// The scored customers are the set's customers with a visit, in the set's order.
-		r.segment = make([]string, len(set.Customers))
+		r.scored = make([]int32, len(set.Customers))
 		scored := r.Segments.Customers
+		k := 0
 		for i := range set.Customers {
-			if len(scored) > 0 && scored[0].Key == set.Customers[i].Key {
-				r.segment[i] = scored[0].Segment
-				scored = scored[1:]
+			r.scored[i] = -1
+			if k < len(scored) && scored[k].Key == set.Customers[i].Key {
+				r.scored[i] = int32(k)
+				k++
 			}
 		}
 	})
