@@ -95,9 +95,24 @@ func (m ParetoNBD) logParts(s Summary) (alive, dropped float64) {
 	if s.Tx < s.T {
 		f1 := m.paretoLogF(s.X, s.Tx, nil)
 		f2 := m.logF(s.X, s.T, la, lb, nil)
-		dropped = math.Log(m.S) - math.Log(m.R+m.S+s.X) + f1 + math.Log(-math.Expm1(f2-f1))
+		dropped = logDropped(math.Log(m.S), math.Log(m.R+m.S+s.X), f1, f2)
 	}
 	return alive, dropped
+}
+
+// logDropped is the "dropped" part of [ParetoNBD.logParts] from log s, log(r+s+x) and
+// log F at t_x (f1) and at T (f2).
+func logDropped(logS, logRSX, f1, f2 float64) float64 {
+	return logS - logRSX + f1 + math.Log(-math.Expm1(f2-f1))
+}
+
+// aliveShare is P(alive) from the two parts of [ParetoNBD.logParts]: 1 when there is no
+// "dropped" part (t_x = T).
+func aliveShare(alive, dropped float64) float64 {
+	if math.IsInf(dropped, -1) {
+		return 1
+	}
+	return logistic(alive - dropped)
 }
 
 // logAlive is the "alive" part of [ParetoNBD.logParts], with la = log(α+T) and lb =
@@ -130,11 +145,7 @@ func (c *cohort) paretoPredict(m ParetoNBD, t float64) (palive, expected []float
 			p2 := &pp[r.pt]
 			pa := 1.0
 			if c.ts[r.tx] < c.ts[r.t] {
-				f1 := pp[r.ptx].lf
-				dropped := logS - logRSX[r.x] + f1 + math.Log(-math.Expm1(p2.lf-f1))
-				if !math.IsInf(dropped, -1) {
-					pa = logistic(p2.alive - dropped)
-				}
+				pa = aliveShare(p2.alive, logDropped(logS, logRSX[r.x], pp[r.ptx].lf, p2.lf))
 			}
 			palive[i], expected[i] = pa, p2.core*pa
 		}
@@ -145,11 +156,7 @@ func (c *cohort) paretoPredict(m ParetoNBD, t float64) (palive, expected []float
 // PAlive returns the probability that a customer with summary s is still active at the
 // end of the observation. It is 1 when t_x = T (a purchase on the last day).
 func (m ParetoNBD) PAlive(s Summary) float64 {
-	alive, dropped := m.logParts(s)
-	if math.IsInf(dropped, -1) {
-		return 1
-	}
-	return logistic(alive - dropped)
+	return aliveShare(m.logParts(s))
 }
 
 // Expected returns E[X(t) | x, t_x, T], the expected number of transactions in the next t
