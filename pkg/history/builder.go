@@ -524,9 +524,7 @@ func (b *Builder) location(v []byte) uint32 {
 // history returns c as a [History]; its strings share c's text.
 func (b *Builder) history(c *customer) History {
 	h := History{Key: c.field(tKey), Referrer: c.field(tReferrer), Location: b.locations[c.location], events: c.events}
-	if ct := (Contact{c.field(tName), c.field(tEmail), c.field(tPhone), c.field(tPref)}); ct != (Contact{}) {
-		h.Contact = &ct
-	}
+	h.setDetails(Contact{c.field(tName), c.field(tEmail), c.field(tPhone), c.field(tPref)})
 	if b.withhold {
 		for d := range numFP {
 			if c.fp[d] != 0 {

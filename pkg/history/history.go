@@ -158,6 +158,14 @@ func (h *History) Details() Contact {
 	return *h.Contact
 }
 
+// setDetails sets h's contact details: nil when every one is empty.
+func (h *History) setDetails(c Contact) {
+	h.Contact = nil
+	if c != (Contact{}) {
+		h.Contact = &c
+	}
+}
+
 // Detail is one of a customer's contact details.
 type Detail uint8
 

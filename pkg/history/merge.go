@@ -189,10 +189,7 @@ func (s *Set) Join(into map[int]int) {
 				*f.to = *f.from
 			}
 		}
-		a.Contact = nil
-		if ca != (Contact{}) {
-			a.Contact = &ca
-		}
+		a.setDetails(ca)
 		a.given |= b.given
 	}
 	kept := s.Customers[:0]
